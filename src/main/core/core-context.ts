@@ -1,0 +1,24 @@
+// What every service receives: the store, the clock, the sessions and where reference files are.
+// The caller is who is asking (resolved from the session token by the dispatcher).
+import type { Kysely } from 'kysely';
+import type { Role } from '../../shared/contract/primitives';
+import type { Clock } from './clock';
+import type { Database } from './db/schema';
+import type { SessionRegistry } from './services/session-registry';
+
+export interface CoreContext {
+  db: Kysely<Database>;
+  clock: Clock;
+  sessions: SessionRegistry;
+  resourcesDir: string;
+}
+
+export interface Caller {
+  token: string | undefined;
+  staffId: string | null;
+  role: Role | null;
+}
+
+export function nowIso(ctx: CoreContext): string {
+  return ctx.clock.now().toISOString();
+}

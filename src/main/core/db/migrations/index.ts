@@ -1,0 +1,8 @@
+// The numbered, forward-only migrations, in order. A new migration is a new file added here;
+// an applied one is never edited (each is tested from the schema before it).
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial';
+
+export const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

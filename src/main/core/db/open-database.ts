@@ -1,0 +1,46 @@
+// Opens the office's SQLite file: WAL, foreign keys, synchronous=FULL (money is committed here),
+// and runs the pending migrations inside a transaction before anything else touches it.
+import BetterSqlite3 from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrations } from './migrations/index';
+import type { Database } from './schema';
+
+export interface OfficeDatabase {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(file: string): Promise<OfficeDatabase> {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  await migrateToLatest(db);
+  return {
+    db,
+    sqlite,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

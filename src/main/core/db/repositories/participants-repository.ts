@@ -1,0 +1,83 @@
+// Participants: SQL only — insert, update, fetch, and the searches (B-tree prefix on the folded
+// name first, then FTS5 word-prefix matches; exact lookups by personal ID, SI number, phone).
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
+import type { Database, ParticipantsTable } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type ParticipantRow = Omit<ParticipantsTable, 'rowid'>;
+
+const summaryColumns = [
+  'id',
+  'fullName',
+  'dateOfBirth',
+  'sex',
+  'personalId',
+  'siNumber',
+  'phone',
+  'provinceCode',
+  'communeCode',
+  'addressLine',
+  'householdId',
+] as const;
+
+export function toParticipant(row: ParticipantRow): Participant {
+  const { nameFolded: _folded, createdBy: _createdBy, ...rest } = row;
+  return { ...rest, supportCategory: rest.supportCategory as Participant['supportCategory'] };
+}
+
+export async function insertParticipant(db: Db, row: ParticipantRow): Promise<void> {
+  await db.insertInto('participants').values(row).execute();
+}
+
+export async function updateParticipantRow(db: Db, id: string, changes: Partial<ParticipantRow>): Promise<void> {
+  await db.updateTable('participants').set(changes).where('id', '=', id).execute();
+}
+
+export function findParticipant(db: Db, id: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByPersonalId(db: Db, personalId: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participants').selectAll().where('personalId', '=', personalId).executeTakeFirst();
+}
+
+/** Everyone born on a date: the candidate set for a near-duplicate name check (tens of rows). */
+export function findByDateOfBirth(db: Db, dateOfBirth: string): Promise<Pick<ParticipantRow, 'id' | 'fullName' | 'nameFolded' | 'personalId' | 'dateOfBirth'>[]> {
+  return db
+    .selectFrom('participants')
+    .select(['id', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'])
+    .where('dateOfBirth', '=', dateOfBirth)
+    .limit(1000)
+    .execute();
+}
+
+export function findByNumber(db: Db, column: 'personalId' | 'siNumber' | 'phone', value: string, limit: number): Promise<ParticipantSummary[]> {
+  return db.selectFrom('participants').select(summaryColumns).where(column, '=', value).limit(limit).execute();
+}
+
+/** Names that start with the folded query, in name order: the clerk typed the name from the start. */
+export function findByNamePrefix(db: Db, folded: string, limit: number): Promise<ParticipantSummary[]> {
+  return db
+    .selectFrom('participants')
+    .select(summaryColumns)
+    .where('nameFolded', '>=', folded)
+    .where('nameFolded', '<', folded + '\uffff')
+    .orderBy('nameFolded')
+    .limit(limit)
+    .execute();
+}
+
+/** Every word of the query as a word prefix anywhere in the name (`an thi` finds `Lê Thị An`). */
+export function findByNameWords(db: Db, folded: string, limit: number): Promise<ParticipantSummary[]> {
+  const words = folded.split(' ').filter((w) => /^[a-z0-9]+$/.test(w));
+  if (words.length === 0) return Promise.resolve([]);
+  const match = words.map((w) => `"${w}"*`).join(' ');
+  return db
+    .selectFrom('participants')
+    .select(summaryColumns.map((c) => `participants.${c}` as const))
+    .where(sql<boolean>`participants.rowid IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ${match} LIMIT ${limit * 4})`)
+    .orderBy('nameFolded')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,62 @@
+// Admin units (provinces, communes): loaded from the shipped reference file when its version is
+// newer than what the store holds, and read by the registration form.
+import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { Commune, Province } from '../../../../shared/contract/reference';
+import type { Database } from '../schema';
+
+interface AdminUnitsFile {
+  version: string;
+  provinces: { code: string; name: string; fullName: string; communes: { code: string; name: string; fullName: string }[] }[];
+}
+
+export async function loadAdminUnits(db: Kysely<Database>, file: string, at: string): Promise<boolean> {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as AdminUnitsFile;
+  const current = await db.selectFrom('referenceVersions').select('version').where('kind', '=', 'admin-units').executeTakeFirst();
+  if (current && current.version >= data.version) return false;
+  await db.transaction().execute(async (trx) => {
+    for (const p of data.provinces) {
+      await trx
+        .insertInto('adminProvinces')
+        .values({ code: p.code, name: p.name, fullName: p.fullName })
+        .onConflict((oc) => oc.column('code').doUpdateSet({ name: p.name, fullName: p.fullName }))
+        .execute();
+      for (const c of p.communes) {
+        await trx
+          .insertInto('adminCommunes')
+          .values({ code: c.code, provinceCode: p.code, name: c.name, fullName: c.fullName })
+          .onConflict((oc) => oc.column('code').doUpdateSet({ provinceCode: p.code, name: c.name, fullName: c.fullName }))
+          .execute();
+      }
+    }
+    await trx
+      .insertInto('referenceVersions')
+      .values({ kind: 'admin-units', version: data.version, loadedAt: at })
+      .onConflict((oc) => oc.column('kind').doUpdateSet({ version: data.version, loadedAt: at }))
+      .execute();
+  });
+  return true;
+}
+
+export function listProvinces(db: Kysely<Database>): Promise<Province[]> {
+  return db.selectFrom('adminProvinces').select(['code', 'name', 'fullName']).orderBy('code').execute();
+}
+
+export function listCommunes(db: Kysely<Database>, provinceCode: string): Promise<Commune[]> {
+  return db
+    .selectFrom('adminCommunes')
+    .select(['code', 'provinceCode', 'name', 'fullName'])
+    .where('provinceCode', '=', provinceCode)
+    .orderBy('name')
+    .execute();
+}
+
+export async function communeBelongsTo(db: Kysely<Database>, provinceCode: string, communeCode: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('adminCommunes')
+    .select('code')
+    .where('code', '=', communeCode)
+    .where('provinceCode', '=', provinceCode)
+    .executeTakeFirst();
+  return row !== undefined;
+}

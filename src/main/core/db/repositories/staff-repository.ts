@@ -1,0 +1,38 @@
+// Staff accounts: SQL only. Rules (lockout, roles) live in the auth service.
+import type { Kysely, Transaction } from 'kysely';
+import type { StaffMember } from '../../../../shared/contract/staff';
+import type { Database, StaffTable } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function toStaffMember(row: StaffTable): StaffMember {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    role: row.role,
+    active: row.active === 1,
+    lockedUntil: row.lockedUntil,
+    createdAt: row.createdAt,
+  };
+}
+
+export function findStaffByUsername(db: Db, username: string): Promise<StaffTable | undefined> {
+  return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function findStaffById(db: Db, id: string): Promise<StaffTable | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertStaff(db: Db, row: StaffTable): Promise<void> {
+  await db.insertInto('staff').values(row).execute();
+}
+
+export async function updateStaff(db: Db, id: string, changes: Partial<Omit<StaffTable, 'id'>>): Promise<void> {
+  await db.updateTable('staff').set(changes).where('id', '=', id).execute();
+}
+
+export function listStaff(db: Db): Promise<StaffTable[]> {
+  return db.selectFrom('staff').selectAll().orderBy('role').orderBy('username').execute();
+}

@@ -1,0 +1,55 @@
+// Every call from any transport passes here: the method must exist, the input must match the
+// contract, the caller's session must allow the method; then the handler runs and its output is
+// checked against the contract too (so a row never leaks a field the contract does not name).
+import type { z } from 'zod';
+import { OfficeError, type RpcResult } from '../../shared/contract/errors';
+import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
+import type { Caller, CoreContext } from './core-context';
+import type { HandlerTable } from './handlers';
+
+export type Invoke = (method: string, input: unknown, token?: string) => Promise<RpcResult<unknown>>;
+
+export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: (e: unknown) => void = console.error): Invoke {
+  return async (method, rawInput, token) => {
+    try {
+      if (!isMethodName(method)) throw new OfficeError('UNKNOWN_METHOD', { details: { method } });
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const caller = await authorise(ctx, method, token);
+      const handler = handlers[method] as (c: CoreContext, i: unknown, k: Caller) => unknown;
+      const value = await handler(ctx, parsed.data, caller);
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (error) {
+      if (error instanceof OfficeError) return { ok: false, error: error.toData() };
+      log(error);
+      return { ok: false, error: new OfficeError('INTERNAL').toData() };
+    }
+  };
+}
+
+async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller> {
+  const access = contract[method].access;
+  if (access === 'public') return { token, staffId: null, role: null };
+  const office = await ctx.db.selectFrom('office').select('idleLockMinutes').executeTakeFirst();
+  if (!office) throw new OfficeError('NOT_SET_UP');
+  const nowMs = ctx.clock.now().getTime();
+  const session = ctx.sessions.peek(token, nowMs, office.idleLockMinutes);
+  if (!session) throw new OfficeError('UNAUTHENTICATED');
+  if (session.locked) throw new OfficeError('SESSION_LOCKED');
+  if (access !== 'any' && !access.includes(session.role)) throw new OfficeError('FORBIDDEN');
+  ctx.sessions.touch(session, nowMs);
+  return { token, staffId: session.staffId, role: session.role };
+}
+
+function validationError(error: z.ZodError): OfficeError {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  const vi = issue?.message && !/^(Invalid|Expected|Too|Unrecognized)/.test(issue.message) ? issue.message : 'Dữ liệu nhập không hợp lệ.';
+  return new OfficeError('VALIDATION', {
+    field,
+    vi: field ? `${vi}` : vi,
+    en: issue ? `${field ?? 'input'}: ${issue.message}` : 'Invalid input.',
+    details: { issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+  });
+}

@@ -1,0 +1,45 @@
+// The one handler table: each contract method maps to a service call. Handlers are a line or
+// two; rules and transactions live in the services, SQL in the repositories.
+import type { MethodName, MethodOutput } from '../../shared/contract/methods';
+import type { contract } from '../../shared/contract/methods';
+import type { z } from 'zod';
+import type { Caller, CoreContext } from './core-context';
+import { verifyAuditChain } from './db/audit-verification';
+import { listCommunes, listProvinces } from './db/repositories/reference-repository';
+import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
+import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
+import { getParticipant, registerParticipant, searchParticipants, updateParticipant } from './services/participant-service';
+import { createStaffMember, listStaffMembers, resetStaffPassword, setStaffActive } from './services/staff-service';
+
+type Input<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
+export type Handler<M extends MethodName> = (ctx: CoreContext, input: Input<M>, caller: Caller) => Promise<MethodOutput<M>> | MethodOutput<M>;
+export type HandlerTable = { [M in MethodName]: Handler<M> };
+
+export const handlers: HandlerTable = {
+  'office.setup': (ctx, input) => setUpOffice(ctx, input),
+  'auth.login': (ctx, input) => logIn(ctx, input),
+  'auth.logout': (ctx, _input, caller) => logOut(ctx, caller),
+  'auth.unlock': (ctx, input, caller) => unlockSession(ctx, caller, input.password),
+  'session.current': (ctx, _input, caller) => currentSession(ctx, caller),
+
+  'staff.list': (ctx) => listStaffMembers(ctx),
+  'staff.create': (ctx, input, caller) => createStaffMember(ctx, caller, input),
+  'staff.setActive': (ctx, input, caller) => setStaffActive(ctx, caller, input),
+  'staff.resetPassword': (ctx, input, caller) => resetStaffPassword(ctx, caller, input),
+
+  'participants.register': (ctx, input, caller) => registerParticipant(ctx, caller, input),
+  'participants.update': (ctx, input, caller) => updateParticipant(ctx, caller, input),
+  'participants.get': (ctx, input) => getParticipant(ctx, input.id),
+  'participants.search': (ctx, input) => searchParticipants(ctx, input),
+
+  'households.create': (ctx, input, caller) => createHousehold(ctx, caller, input),
+  'households.get': (ctx, input) => getHousehold(ctx, input.id),
+  'households.addMember': (ctx, input, caller) => addHouseholdMember(ctx, caller, input),
+  'households.removeMember': (ctx, input, caller) => removeHouseholdMember(ctx, caller, input),
+  'households.reorder': (ctx, input, caller) => reorderHousehold(ctx, caller, input),
+
+  'reference.provinces': async (ctx) => ({ items: await listProvinces(ctx.db) }),
+  'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),
+
+  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+};

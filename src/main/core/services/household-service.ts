@@ -1,0 +1,123 @@
+// Households for HHI: created around a head, members appended in order, removed or reordered.
+// Every change writes the whole ordered member list to the outbox (`household.setMembers`), so
+// the central service never has to replay positional edits.
+import { uuidv7 } from 'uuidv7';
+import type { Transaction } from 'kysely';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { Household } from '../../../shared/contract/household';
+import type { Caller, CoreContext } from '../core-context';
+import { nowIso } from '../core-context';
+import { logMutation } from '../db/mutation-log';
+import * as households from '../db/repositories/households-repository';
+import { findParticipant } from '../db/repositories/participants-repository';
+import type { Database } from '../db/schema';
+
+async function requirePerson(trx: Transaction<Database>, id: string, field: string) {
+  const person = await findParticipant(trx, id);
+  if (!person) throw new OfficeError('NOT_FOUND', { field, vi: 'Không tìm thấy người tham gia.', en: 'Participant not found.' });
+  return person;
+}
+
+function alreadyInHousehold(name: string, field: string): OfficeError {
+  return new OfficeError('CONFLICT', {
+    field,
+    vi: `${name} đã thuộc một hộ gia đình khác. Rút khỏi hộ đó trước.`,
+    en: `${name} already belongs to another household.`,
+  });
+}
+
+async function saveMembers(
+  trx: Transaction<Database>,
+  caller: Caller,
+  at: string,
+  householdId: string,
+  ids: string[],
+  removed: string[],
+  action: string,
+): Promise<Household> {
+  const row = await households.findHouseholdRow(trx, householdId);
+  if (!row) throw new OfficeError('NOT_FOUND', { field: 'householdId' });
+  await households.writeMembers(trx, householdId, ids, removed);
+  await households.bumpHousehold(trx, householdId, row.version + 1, at);
+  await logMutation(trx, {
+    at,
+    staffId: caller.staffId,
+    action: 'household.setMembers',
+    entity: 'household',
+    entityId: householdId,
+    payload: { householdId, memberIds: ids, version: row.version + 1 },
+    details: { change: action, memberIds: ids, removed },
+  });
+  return (await households.loadHousehold(trx, householdId))!;
+}
+
+export async function createHousehold(ctx: CoreContext, caller: Caller, input: { headParticipantId: string }): Promise<Household> {
+  const at = nowIso(ctx);
+  const id = uuidv7();
+  return ctx.db.transaction().execute(async (trx) => {
+    const head = await requirePerson(trx, input.headParticipantId, 'headParticipantId');
+    if (head.householdId) throw alreadyInHousehold(head.fullName, 'headParticipantId');
+    const row = {
+      id,
+      headParticipantId: head.id,
+      provinceCode: head.provinceCode,
+      communeCode: head.communeCode,
+      addressLine: head.addressLine,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await households.insertHousehold(trx, row);
+    await logMutation(trx, { at, staffId: caller.staffId, action: 'household.create', entity: 'household', entityId: id, payload: row });
+    return saveMembers(trx, caller, at, id, [head.id], [], 'create');
+  });
+}
+
+export async function getHousehold(ctx: CoreContext, id: string): Promise<Household> {
+  const household = await households.loadHousehold(ctx.db, id);
+  if (!household) throw new OfficeError('NOT_FOUND', { field: 'id' });
+  return household;
+}
+
+export async function addHouseholdMember(ctx: CoreContext, caller: Caller, input: { householdId: string; participantId: string }): Promise<Household> {
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const person = await requirePerson(trx, input.participantId, 'participantId');
+    const ids = await households.memberIds(trx, input.householdId);
+    if (ids.includes(person.id)) {
+      throw new OfficeError('CONFLICT', { field: 'participantId', vi: `${person.fullName} đã có trong hộ này.`, en: 'Already a member of this household.' });
+    }
+    if (person.householdId) throw alreadyInHousehold(person.fullName, 'participantId');
+    return saveMembers(trx, caller, at, input.householdId, [...ids, person.id], [], 'add');
+  });
+}
+
+export async function removeHouseholdMember(ctx: CoreContext, caller: Caller, input: { householdId: string; participantId: string }): Promise<Household> {
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await households.findHouseholdRow(trx, input.householdId);
+    if (!row) throw new OfficeError('NOT_FOUND', { field: 'householdId' });
+    if (row.headParticipantId === input.participantId) {
+      throw new OfficeError('VALIDATION', { field: 'participantId', vi: 'Không thể rút chủ hộ khỏi hộ.', en: 'The head cannot be removed.' });
+    }
+    const ids = await households.memberIds(trx, input.householdId);
+    if (!ids.includes(input.participantId)) throw new OfficeError('NOT_FOUND', { field: 'participantId' });
+    return saveMembers(trx, caller, at, input.householdId, ids.filter((i) => i !== input.participantId), [input.participantId], 'remove');
+  });
+}
+
+export async function reorderHousehold(ctx: CoreContext, caller: Caller, input: { householdId: string; memberIds: string[] }): Promise<Household> {
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids = await households.memberIds(trx, input.householdId);
+    const same = ids.length === input.memberIds.length && new Set(input.memberIds).size === ids.length && ids.every((i) => input.memberIds.includes(i));
+    if (!same) {
+      throw new OfficeError('VALIDATION', {
+        field: 'memberIds',
+        vi: 'Danh sách sắp xếp phải gồm đúng các thành viên hiện có của hộ.',
+        en: 'The new order must list exactly the current members.',
+      });
+    }
+    return saveMembers(trx, caller, at, input.householdId, input.memberIds, [], 'reorder');
+  });
+}

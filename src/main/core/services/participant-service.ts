@@ -1,0 +1,178 @@
+// Registration, correction and lookup of participants, with the checks a clerk must see at once:
+// the personal ID agrees with the form, the commune is in the province, the same ID is refused,
+// a close name with the same birth date is warned (saving anyway needs a reason, audited).
+import { uuidv7 } from 'uuidv7';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { Participant, ParticipantFields, ParticipantSummary } from '../../../shared/contract/participant';
+import { classifyQuery, foldName, normaliseFullName } from '../../../shared/domain/name-folding';
+import { checkPersonalId } from '../../../shared/domain/personal-id';
+import type { Caller, CoreContext } from '../core-context';
+import { nowIso } from '../core-context';
+import { logMutation } from '../db/mutation-log';
+import * as repo from '../db/repositories/participants-repository';
+import { communeBelongsTo } from '../db/repositories/reference-repository';
+import type { Database } from '../db/schema';
+import type { Transaction } from 'kysely';
+import { isCloseName } from './duplicate-names';
+
+type Fields = ParticipantFields & { duplicateOverrideReason?: string | undefined };
+
+async function checkFields(trx: Transaction<Database>, fields: ParticipantFields, selfId: string | null) {
+  const problems = checkPersonalId(fields.personalId, fields.dateOfBirth, fields.sex);
+  if (problems.length > 0) {
+    throw new OfficeError('VALIDATION', {
+      field: 'personalId',
+      vi: problems.map((p) => p.vi).join(' '),
+      en: problems.map((p) => p.en).join(' '),
+      details: { reasons: problems.map((p) => p.reason) },
+    });
+  }
+  if (!(await communeBelongsTo(trx, fields.provinceCode, fields.communeCode))) {
+    throw new OfficeError('VALIDATION', {
+      field: 'communeCode',
+      vi: 'Xã/phường không thuộc tỉnh/thành phố đã chọn.',
+      en: 'The commune is not in the chosen province.',
+    });
+  }
+  const sameId = await repo.findByPersonalId(trx, fields.personalId);
+  if (sameId && sameId.id !== selfId) {
+    throw new OfficeError('DUPLICATE_PERSON', {
+      field: 'personalId',
+      vi: `Số định danh ${fields.personalId} đã đăng ký cho ${sameId.fullName} (sinh ngày ${sameId.dateOfBirth}).`,
+      en: `Personal ID ${fields.personalId} is already registered to ${sameId.fullName}.`,
+      details: { participantId: sameId.id, fullName: sameId.fullName },
+    });
+  }
+}
+
+async function closeMatches(trx: Transaction<Database>, nameFolded: string, dateOfBirth: string, selfId: string | null) {
+  const candidates = await repo.findByDateOfBirth(trx, dateOfBirth);
+  return candidates
+    .filter((c) => c.id !== selfId && isCloseName(c.nameFolded, nameFolded))
+    .map((c) => ({ id: c.id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, personalId: c.personalId }));
+}
+
+function requireOverride(matches: { id: string }[], reason: string | undefined) {
+  if (matches.length > 0 && !reason) {
+    throw new OfficeError('POSSIBLE_DUPLICATE', { field: 'fullName', details: { matches } });
+  }
+}
+
+export async function registerParticipant(ctx: CoreContext, caller: Caller, input: Fields): Promise<Participant> {
+  const at = nowIso(ctx);
+  const id = uuidv7();
+  const fullName = normaliseFullName(input.fullName);
+  const nameFolded = foldName(fullName);
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkFields(trx, input, null);
+    const matches = await closeMatches(trx, nameFolded, input.dateOfBirth, null);
+    requireOverride(matches, input.duplicateOverrideReason);
+    const row: repo.ParticipantRow = {
+      id,
+      fullName,
+      nameFolded,
+      dateOfBirth: input.dateOfBirth,
+      sex: input.sex,
+      ethnicity: input.ethnicity,
+      nationality: input.nationality,
+      personalId: input.personalId,
+      siNumber: input.siNumber ?? null,
+      phone: input.phone ?? null,
+      provinceCode: input.provinceCode,
+      communeCode: input.communeCode,
+      addressLine: input.addressLine,
+      supportCategory: input.supportCategory,
+      householdId: null,
+      officialNumber: null,
+      canonicalId: null,
+      version: 1,
+      createdBy: caller.staffId,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await repo.insertParticipant(trx, row);
+    const participant = repo.toParticipant(row);
+    await logMutation(trx, {
+      at,
+      staffId: caller.staffId,
+      action: 'participant.register',
+      entity: 'participant',
+      entityId: id,
+      payload: participant,
+      details: matches.length > 0 ? { participant, duplicateOverride: { reason: input.duplicateOverrideReason, matches } } : participant,
+    });
+    return participant;
+  });
+}
+
+export async function updateParticipant(
+  ctx: CoreContext,
+  caller: Caller,
+  input: Partial<ParticipantFields> & { id: string; expectedVersion: number; duplicateOverrideReason?: string | undefined },
+): Promise<Participant> {
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await repo.findParticipant(trx, input.id);
+    if (!current) throw new OfficeError('NOT_FOUND', { field: 'id' });
+    if (current.version !== input.expectedVersion) {
+      throw new OfficeError('CONFLICT', { details: { currentVersion: current.version } });
+    }
+    const { id: _id, expectedVersion: _v, duplicateOverrideReason, ...changes } = input;
+    const merged = { ...repo.toParticipant(current), ...stripUndefined(changes) };
+    merged.fullName = normaliseFullName(merged.fullName);
+    const nameFolded = foldName(merged.fullName);
+    await checkFields(trx, merged, current.id);
+    if (nameFolded !== current.nameFolded || merged.dateOfBirth !== current.dateOfBirth) {
+      requireOverride(await closeMatches(trx, nameFolded, merged.dateOfBirth, current.id), duplicateOverrideReason);
+    }
+    const next: repo.ParticipantRow = { ...current, ...merged, nameFolded, version: current.version + 1, updatedAt: at };
+    await repo.updateParticipantRow(trx, current.id, next);
+    const participant = repo.toParticipant(next);
+    await logMutation(trx, {
+      at,
+      staffId: caller.staffId,
+      action: 'participant.update',
+      entity: 'participant',
+      entityId: current.id,
+      payload: { ...participant, baseVersion: current.version },
+      details: { before: repo.toParticipant(current), after: participant, reason: duplicateOverrideReason ?? null },
+    });
+    return participant;
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function getParticipant(ctx: CoreContext, id: string): Promise<Participant> {
+  const row = await repo.findParticipant(ctx.db, id);
+  if (!row) throw new OfficeError('NOT_FOUND', { field: 'id' });
+  return repo.toParticipant(row);
+}
+
+export async function searchParticipants(
+  ctx: CoreContext,
+  input: { query: string; limit: number },
+): Promise<{ items: ParticipantSummary[]; matchedBy: 'personalId' | 'siNumber' | 'phone' | 'name' }> {
+  const kind = classifyQuery(input.query);
+  if (kind !== 'name') {
+    const compact = input.query.replace(/[\s.-]/g, '');
+    const columns = kind === 'personalId' ? (['personalId'] as const) : (['siNumber', 'phone'] as const);
+    for (const column of columns) {
+      const items = await repo.findByNumber(ctx.db, column, compact, input.limit);
+      if (items.length > 0) return { items, matchedBy: column };
+    }
+    return { items: [], matchedBy: kind };
+  }
+  const folded = foldName(input.query);
+  const items = await repo.findByNamePrefix(ctx.db, folded, input.limit);
+  if (items.length < input.limit) {
+    const seen = new Set(items.map((i) => i.id));
+    for (const item of await repo.findByNameWords(ctx.db, folded, input.limit)) {
+      if (items.length >= input.limit) break;
+      if (!seen.has(item.id)) items.push(item);
+    }
+  }
+  return { items, matchedBy: 'name' };
+}

@@ -1,0 +1,13 @@
+// Types `window.office` for the renderer (present in Electron, absent in the browser harness).
+import type { RpcResult } from '../shared/contract/errors';
+
+declare global {
+  interface Window {
+    office?: {
+      invoke(method: string, input: unknown): Promise<RpcResult<unknown>>;
+      print(options: { silent?: boolean; archiveName?: string }): Promise<{ ok: boolean; pdfPath?: string; error?: string }>;
+    };
+  }
+}
+
+export {};

@@ -1,0 +1,10 @@
+// The renderer's only door to the core: `window.office.invoke(method, input)`. Nothing else from
+// Node or Electron is exposed; the main process validates every call against the contract.
+import { contextBridge, ipcRenderer } from 'electron';
+
+const api = {
+  invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('office:invoke', method, input),
+  print: (options: { silent?: boolean; archiveName?: string }): Promise<unknown> => ipcRenderer.invoke('office:print', options),
+};
+
+contextBridge.exposeInMainWorld('office', api);

@@ -1,0 +1,96 @@
+// The one contract: every method the renderer may call, with its input and output schema and
+// who may call it. The core validates every call against this table (IPC and loopback HTTP alike),
+// and the renderer's client is typed from it.
+import { z } from 'zod';
+import {
+  addHouseholdMemberInput,
+  createHouseholdInput,
+  household,
+  removeHouseholdMemberInput,
+  reorderHouseholdInput,
+} from './household';
+import {
+  participant,
+  registerParticipantInput,
+  searchParticipantsInput,
+  searchParticipantsOutput,
+  updateParticipantInput,
+} from './participant';
+import { type Role, uuid } from './primitives';
+import { commune, communesInput, province } from './reference';
+import {
+  createStaffInput,
+  loginInput,
+  resetStaffPasswordInput,
+  sessionState,
+  sessionView,
+  setStaffActiveInput,
+  setupInput,
+  staffMember,
+  unlockInput,
+} from './staff';
+
+/** 'public': no session needed. 'any': any signed-in role. Otherwise the roles allowed. */
+export type Access = 'public' | 'any' | readonly Role[];
+
+export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+const empty = z.object({}).strict();
+const byId = z.object({ id: uuid });
+const staffRoles = ['supervisor', 'counter', 'field'] as const;
+
+export const contract = {
+  'office.setup': method({ input: setupInput, output: sessionView, access: 'public' }),
+  'auth.login': method({ input: loginInput, output: sessionView, access: 'public' }),
+  'auth.logout': method({ input: empty, output: z.object({ ok: z.literal(true) }), access: 'public' }),
+  'auth.unlock': method({ input: unlockInput, output: sessionView, access: 'public' }),
+  'session.current': method({ input: empty, output: sessionState, access: 'public' }),
+
+  'staff.list': method({ input: empty, output: z.object({ items: z.array(staffMember) }), access: ['supervisor'] }),
+  'staff.create': method({ input: createStaffInput, output: staffMember, access: ['supervisor'] }),
+  'staff.setActive': method({ input: setStaffActiveInput, output: staffMember, access: ['supervisor'] }),
+  'staff.resetPassword': method({ input: resetStaffPasswordInput, output: staffMember, access: ['supervisor'] }),
+
+  'participants.register': method({ input: registerParticipantInput, output: participant, access: staffRoles }),
+  'participants.update': method({ input: updateParticipantInput, output: participant, access: staffRoles }),
+  'participants.get': method({ input: byId, output: participant, access: staffRoles }),
+  'participants.search': method({ input: searchParticipantsInput, output: searchParticipantsOutput, access: staffRoles }),
+
+  'households.create': method({ input: createHouseholdInput, output: household, access: staffRoles }),
+  'households.get': method({ input: byId, output: household, access: staffRoles }),
+  'households.addMember': method({ input: addHouseholdMemberInput, output: household, access: staffRoles }),
+  'households.removeMember': method({ input: removeHouseholdMemberInput, output: household, access: staffRoles }),
+  'households.reorder': method({ input: reorderHouseholdInput, output: household, access: staffRoles }),
+
+  'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public' }),
+  'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),
+
+  'audit.verify': method({
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      firstBrokenSeq: z.number().int().nullable(),
+      problem: z.string().nullable(),
+    }),
+    access: ['supervisor'],
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

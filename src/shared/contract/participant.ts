@@ -1,0 +1,118 @@
+// A participant (person) as registered from the TK1-TS declaration form, and the inputs that
+// create, change and find one. The same shapes travel in sync operations to the central service.
+import { z } from 'zod';
+import { communeCode, isoDate, provinceCode, uuid } from './primitives';
+
+export const sexes = ['male', 'female'] as const;
+export const supportCategories = [
+  'poor',
+  'near-poor',
+  'ethnic-minority',
+  'island',
+  'student',
+  'agri-average',
+  'other',
+] as const;
+export type SupportCategory = (typeof supportCategories)[number];
+
+const personalIdDigits = z.string().regex(/^\d{12}$/, { message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.' });
+
+/** The fields a clerk fills in; shared by register and update. */
+export const participantFields = z.object({
+  fullName: z
+    .string()
+    .trim()
+    .min(2, { message: 'Họ và tên quá ngắn.' })
+    .max(120, { message: 'Họ và tên quá dài.' }),
+  dateOfBirth: isoDate,
+  sex: z.enum(sexes, { message: 'Giới tính phải là nam hoặc nữ.' }),
+  ethnicity: z.string().trim().min(1).max(40).default('Kinh'),
+  nationality: z.string().trim().min(2).max(40).default('Việt Nam'),
+  personalId: personalIdDigits,
+  siNumber: z
+    .string()
+    .regex(/^\d{10}$/, { message: 'Mã số BHXH gồm 10 chữ số.' })
+    .optional()
+    .nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+84|0)\d{9,10}$/, { message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).' })
+    .optional()
+    .nullable(),
+  provinceCode,
+  communeCode,
+  addressLine: z.string().trim().min(1, { message: 'Nhập thôn/xóm, số nhà, đường.' }).max(200),
+  supportCategory: z.enum(supportCategories).default('other'),
+});
+export type ParticipantFields = z.output<typeof participantFields>;
+
+export const registerParticipantInput = participantFields.extend({
+  /** Given when the clerk saves despite a possible-duplicate warning; audited. */
+  duplicateOverrideReason: z.string().trim().min(5, { message: 'Lý do cần ít nhất 5 ký tự.' }).max(500).optional(),
+});
+
+export const updateParticipantInput = participantFields.partial().extend({
+  id: uuid,
+  /** The version the clerk edited; a newer stored version is a CONFLICT, never overwritten. */
+  expectedVersion: z.number().int().positive(),
+  duplicateOverrideReason: z.string().trim().min(5).max(500).optional(),
+});
+
+export const participant = z.object({
+  id: uuid,
+  fullName: z.string(),
+  dateOfBirth: z.string(),
+  sex: z.enum(sexes),
+  ethnicity: z.string(),
+  nationality: z.string(),
+  personalId: z.string(),
+  siNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  provinceCode: z.string(),
+  communeCode: z.string(),
+  addressLine: z.string(),
+  supportCategory: z.enum(supportCategories),
+  householdId: z.string().nullable(),
+  /** Assigned by the central service through sync; null until then. */
+  officialNumber: z.string().nullable(),
+  /** When the central service said this is a duplicate, the canonical person's central id. */
+  canonicalId: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Participant = z.infer<typeof participant>;
+
+export const participantSummary = participant.pick({
+  id: true,
+  fullName: true,
+  dateOfBirth: true,
+  sex: true,
+  personalId: true,
+  siNumber: true,
+  phone: true,
+  provinceCode: true,
+  communeCode: true,
+  addressLine: true,
+  householdId: true,
+});
+export type ParticipantSummary = z.infer<typeof participantSummary>;
+
+export const searchParticipantsInput = z.object({
+  query: z.string().trim().min(1, { message: 'Nhập tên, số định danh, mã số BHXH hoặc số điện thoại.' }).max(120),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const searchParticipantsOutput = z.object({
+  items: z.array(participantSummary),
+  /** What the query was read as: a personal ID, SI number, phone number or name. */
+  matchedBy: z.enum(['personalId', 'siNumber', 'phone', 'name']),
+});
+
+export const possibleDuplicate = z.object({
+  id: uuid,
+  fullName: z.string(),
+  dateOfBirth: z.string(),
+  personalId: z.string(),
+});

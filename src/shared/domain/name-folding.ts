@@ -1,0 +1,33 @@
+// Accent folding for search: NFD, drop combining marks, đ/Đ → d, lower case, collapse spaces.
+// `nguyen van an` finds `Nguyễn Văn An`; spelling is never corrected beyond that (DOMAIN.md).
+
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9\s]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Stores a display name tidily: trimmed, single spaces, NFC, each word capitalised. */
+export function normaliseFullName(text: string): string {
+  return text
+    .normalize('NFC')
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'))
+    .join(' ');
+}
+
+/** How the clerk's query should be read: a number is an ID, SI number or phone; else a name. */
+export function classifyQuery(query: string): 'personalId' | 'siNumber' | 'phone' | 'name' {
+  const compact = query.replace(/[\s.-]/g, '');
+  if (/^\d{12}$/.test(compact)) return 'personalId';
+  if (/^\d{10}$/.test(compact) && !compact.startsWith('0')) return 'siNumber';
+  if (/^(\+84|0)\d{9,10}$/.test(compact)) return 'phone';
+  if (/^\d{10}$/.test(compact)) return 'siNumber';
+  return 'name';
+}
