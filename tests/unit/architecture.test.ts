@@ -1,0 +1,81 @@
+// Keeps the boundaries of STYLE.md checkable: src/shared is pure (no node:, nothing outside it),
+// the office core never imports electron, the renderer only imports shared code and itself,
+// and the central service never imports the office core.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  const abs = join(root, dir);
+  try {
+    statSync(abs);
+  } catch {
+    return [];
+  }
+  return readdirSync(abs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .map((f) => join(abs, f));
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    found.push((m[1] ?? m[2] ?? m[3])!);
+  }
+  return found;
+}
+
+function resolved(file: string, spec: string): string {
+  return spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)) : spec;
+}
+
+function violations(dir: string, isAllowed: (target: string, spec: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const file of sourceFiles(dir)) {
+    for (const spec of imports(file)) {
+      const target = resolved(file, spec);
+      if (!isAllowed(target, spec)) out.push(`${relative(root, file)} → ${spec}`);
+    }
+  }
+  return out;
+}
+
+describe('architecture boundaries', () => {
+  it('keeps src/shared pure: no node: modules, nothing outside src/shared but zod', () => {
+    expect(sourceFiles('src/shared').length).toBeGreaterThan(5);
+    expect(violations('src/shared', (target, spec) => (spec.startsWith('.') ? target.startsWith('src/shared') : spec === 'zod'))).toEqual([]);
+  });
+
+  it('never lets the office core import electron or the renderer', () => {
+    expect(sourceFiles('src/main/core').length).toBeGreaterThan(5);
+    expect(
+      violations('src/main/core', (target, spec) => !/^electron(\/|$)|^electron-/.test(spec) && !target.startsWith('src/renderer') && !target.startsWith('src/central')),
+    ).toEqual([]);
+  });
+
+  it('lets the renderer import only src/shared, its own files and browser packages', () => {
+    expect(
+      violations('src/renderer', (target, spec) =>
+        spec.startsWith('.') ? target.startsWith('src/renderer') || target.startsWith('src/shared') : !spec.startsWith('node:') && !/^(electron|better-sqlite3|kysely|pg)\b/.test(spec),
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps the preload narrow: electron only', () => {
+    expect(violations('src/preload', (target, spec) => spec === 'electron' || target.startsWith('src/shared'))).toEqual([]);
+  });
+
+  it('keeps the central service apart from the office core and Electron', () => {
+    expect(violations('src/central', (target, spec) => !target.startsWith('src/main') && !target.startsWith('src/renderer') && !/^electron/.test(spec))).toEqual([]);
+  });
+
+  it('catches a forbidden import when one is present (the checker itself works)', () => {
+    const fake = join(root, 'src/shared/contract/errors.ts');
+    expect(imports(fake)).toEqual([]);
+    expect(resolved(join(root, 'src/main/core/x.ts'), '../../shared/a')).toBe('src/shared/a');
+    expect(/^electron(\/|$)/.test('electron')).toBe(true);
+  });
+});
