@@ -111,7 +111,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface Database {
+export interface Database extends ContributionTables {
   office: OfficeTable;
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -122,4 +122,98 @@ export interface Database {
   referenceVersions: ReferenceVersionsTable;
   outbox: OutboxTable;
   auditLog: AuditLogTable;
+}
+
+export interface ReferenceSchedulesTable {
+  version: string;
+  body: string;
+  loadedAt: string;
+}
+
+export interface EnrollmentsTable {
+  id: string;
+  participantId: string;
+  scheme: 'VSI' | 'HHI';
+  method: string;
+  incomeBasis: number | null;
+  fromMonth: string;
+  status: 'active' | 'stopped';
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReceiptSeriesTable {
+  series: string;
+  nextNumber: number;
+}
+
+export interface ContributionsTable {
+  id: string;
+  participantId: string;
+  householdId: string | null;
+  scheme: 'VSI' | 'HHI';
+  method: string;
+  fromMonth: string;
+  toMonth: string;
+  months: number;
+  incomeBasis: number | null;
+  paidOn: string;
+  total: number;
+  supportedMonths: number;
+  lines: string;
+  referenceVersion: string;
+  collectorStaffId: string;
+  receiptId: string;
+  createdAt: string;
+}
+
+export interface ReceiptsTable {
+  id: string;
+  series: string;
+  number: number;
+  contributionId: string;
+  participantId: string;
+  payerName: string;
+  payerPersonalId: string;
+  payerAddress: string;
+  scheme: 'VSI' | 'HHI';
+  periodFrom: string;
+  periodTo: string;
+  months: number;
+  amount: number;
+  amountWords: string;
+  collectorStaffId: string;
+  collectorName: string;
+  officeName: string;
+  issuedAt: string;
+  businessDate: string;
+}
+
+export interface ReceiptVoidsTable {
+  id: string;
+  receiptId: string;
+  reason: string;
+  voidedBy: string;
+  voidedAt: string;
+  businessDate: string;
+}
+
+export interface ReceiptPrintsTable {
+  id: string;
+  receiptId: string;
+  printedBy: string | null;
+  printedAt: string;
+  copy: number;
+}
+
+export interface ContributionTables {
+  referenceSchedules: ReferenceSchedulesTable;
+  enrollments: EnrollmentsTable;
+  receiptSeries: ReceiptSeriesTable;
+  contributions: ContributionsTable;
+  receipts: ReceiptsTable;
+  receiptVoids: ReceiptVoidsTable;
+  receiptPrints: ReceiptPrintsTable;
 }

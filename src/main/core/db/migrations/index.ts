@@ -2,7 +2,9 @@
 // an applied one is never edited (each is tested from the schema before it).
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-contributions';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-contributions': m0002,
 };
