@@ -8,6 +8,10 @@ import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
+import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
+import { closeDay, daySummary, reopenDay } from './services/day-end-service';
+import { enroll, listEnrollmentsFor } from './services/enrollment-service';
+import { loadReceipt, markPrinted, receiptsForDay, voidReceipt } from './services/receipt-service';
 import { getParticipant, registerParticipant, searchParticipants, updateParticipant } from './services/participant-service';
 import { createStaffMember, listStaffMembers, resetStaffPassword, setStaffActive } from './services/staff-service';
 
@@ -37,6 +41,20 @@ export const handlers: HandlerTable = {
   'households.addMember': (ctx, input, caller) => addHouseholdMember(ctx, caller, input),
   'households.removeMember': (ctx, input, caller) => removeHouseholdMember(ctx, caller, input),
   'households.reorder': (ctx, input, caller) => reorderHousehold(ctx, caller, input),
+
+  'enrollments.set': (ctx, input, caller) => enroll(ctx, caller, input),
+  'enrollments.listForParticipant': (ctx, input) => listEnrollmentsFor(ctx, input.participantId),
+  'contributions.quote': (ctx, input) => quoteContribution(ctx, input),
+  'contributions.record': (ctx, input, caller) => recordContribution(ctx, caller, input),
+  'contributions.listForParticipant': (ctx, input) => listContributionsFor(ctx, input.participantId),
+  'receipts.get': (ctx, input) => loadReceipt(ctx, input.id),
+  'receipts.void': (ctx, input, caller) => voidReceipt(ctx, caller, input),
+  'receipts.markPrinted': (ctx, input, caller) => markPrinted(ctx, caller, input.id),
+  'receipts.listForDay': (ctx, input, caller) => receiptsForDay(ctx, caller, input),
+
+  'dayEnd.summary': (ctx, input) => daySummary(ctx, input),
+  'dayEnd.close': (ctx, input, caller) => closeDay(ctx, caller, input),
+  'dayEnd.reopen': (ctx, input, caller) => reopenDay(ctx, caller, input),
 
   'reference.provinces': async (ctx) => ({ items: await listProvinces(ctx.db) }),
   'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),

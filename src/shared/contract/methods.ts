@@ -3,6 +3,20 @@
 // and the renderer's client is typed from it.
 import { z } from 'zod';
 import {
+  contribution,
+  dayReceipts,
+  dayReceiptsInput,
+  enrollInput,
+  enrollment,
+  quote,
+  quoteInput,
+  receipt,
+  recordInput,
+  recordOutput,
+  voidInput,
+} from './contribution';
+import { closeDayInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
+import {
   addHouseholdMemberInput,
   createHouseholdInput,
   household,
@@ -69,6 +83,24 @@ export const contract = {
   'households.addMember': method({ input: addHouseholdMemberInput, output: household, access: staffRoles }),
   'households.removeMember': method({ input: removeHouseholdMemberInput, output: household, access: staffRoles }),
   'households.reorder': method({ input: reorderHouseholdInput, output: household, access: staffRoles }),
+
+  'enrollments.set': method({ input: enrollInput, output: enrollment, access: staffRoles }),
+  'enrollments.listForParticipant': method({ input: z.object({ participantId: uuid }), output: z.object({ items: z.array(enrollment) }), access: staffRoles }),
+  'contributions.quote': method({ input: quoteInput, output: quote, access: staffRoles }),
+  'contributions.record': method({ input: recordInput, output: recordOutput, access: staffRoles }),
+  'contributions.listForParticipant': method({
+    input: z.object({ participantId: uuid }),
+    output: z.object({ items: z.array(contribution) }),
+    access: staffRoles,
+  }),
+  'receipts.get': method({ input: byId, output: receipt, access: staffRoles }),
+  'receipts.void': method({ input: voidInput, output: receipt, access: staffRoles }),
+  'receipts.markPrinted': method({ input: byId, output: z.object({ printCount: z.number().int(), copy: z.boolean() }), access: staffRoles }),
+  'receipts.listForDay': method({ input: dayReceiptsInput, output: dayReceipts, access: staffRoles }),
+
+  'dayEnd.summary': method({ input: daySummaryInput, output: daySummary, access: ['supervisor'] }),
+  'dayEnd.close': method({ input: closeDayInput, output: daySummary, access: ['supervisor'] }),
+  'dayEnd.reopen': method({ input: reopenDayInput, output: daySummary, access: ['supervisor'] }),
 
   'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public' }),
   'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),

@@ -208,7 +208,19 @@ export interface ReceiptPrintsTable {
   copy: number;
 }
 
+export interface DayClosuresTable {
+  businessDate: string;
+  status: 'closed' | 'reopened';
+  closedBy: string;
+  closedAt: string;
+  summary: string;
+  reopenedBy: string | null;
+  reopenedAt: string | null;
+  reopenReason: string | null;
+}
+
 export interface ContributionTables {
+  dayClosures: DayClosuresTable;
   referenceSchedules: ReferenceSchedulesTable;
   enrollments: EnrollmentsTable;
   receiptSeries: ReceiptSeriesTable;

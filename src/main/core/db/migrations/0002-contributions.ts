@@ -99,6 +99,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       copy INTEGER NOT NULL
     )`.execute(db);
 
+  // Day-end: a closed business date takes no more receipts on this device until a supervisor
+  // reopens it (both audited). Per-collector counts are kept as the supervisor confirmed them.
+  await sql`
+    CREATE TABLE day_closures (
+      business_date TEXT PRIMARY KEY,
+      status TEXT NOT NULL CHECK (status IN ('closed', 'reopened')),
+      closed_by TEXT NOT NULL REFERENCES staff (id),
+      closed_at TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      reopened_by TEXT,
+      reopened_at TEXT,
+      reopen_reason TEXT
+    )`.execute(db);
+
   // Receipts and their voids are immutable records: the database itself refuses edits.
   await sql`CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are immutable'); END`.execute(db);
   await sql`CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are never deleted'); END`.execute(db);

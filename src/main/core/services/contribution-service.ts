@@ -1,0 +1,266 @@
+// Quotes and records contributions. A quote is computed with the reference values in force on the
+// payment date; recording recomputes it inside the transaction, refuses if the total differs from
+// what the clerk showed, refuses months already paid, then writes contribution + receipt (with a
+// gap-free number) + outbox + audit together.
+import { uuidv7 } from 'uuidv7';
+import type { Transaction } from 'kysely';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { PaymentMethod, Quote, Receipt } from '../../../shared/contract/contribution';
+import { amountInWords } from '../../../shared/domain/amount-in-words';
+import { businessDate } from '../../../shared/domain/business-date';
+import type { Caller, CoreContext } from '../core-context';
+import { nowIso } from '../core-context';
+import { logMutation } from '../db/mutation-log';
+import * as contributions from '../db/repositories/contributions-repository';
+import * as households from '../db/repositories/households-repository';
+import { findParticipant } from '../db/repositories/participants-repository';
+import { deviceSeries, receiptLabel, takeReceiptNumber } from '../db/repositories/receipt-numbers';
+import { findStaffById } from '../db/repositories/staff-repository';
+import type { Database } from '../db/schema';
+import { addMonths, computeQuote, methodForMonths } from './contribution-rules';
+import { loadReceipt } from './receipt-service';
+import { activeSchedule } from './reference-schedule-store';
+import { requireDayOpen } from './day-status';
+
+type Db = CoreContext['db'] | Transaction<Database>;
+
+export interface QuoteRequest {
+  participantId: string;
+  scheme: 'VSI' | 'HHI';
+  fromMonth: string;
+  months: number;
+  incomeBasis?: number | undefined;
+  method?: PaymentMethod | undefined;
+  paidOn?: string | undefined;
+}
+
+type InternalQuote = Quote & { supportedMonthsUsed: number };
+
+async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promise<InternalQuote> {
+  const person = await findParticipant(db, input.participantId);
+  if (!person) throw new OfficeError('NOT_FOUND', { field: 'participantId', vi: 'Không tìm thấy người tham gia.', en: 'Participant not found.' });
+  const paidOn = input.paidOn ?? businessDate(ctx.clock.now());
+  const enrollment = await contributions.findEnrollment(db, person.id, input.scheme);
+  const method = input.method ?? methodForMonths(input.scheme, input.months);
+  const paid = await contributions.paidContributions(db, person.id, input.scheme);
+  const toMonth = addMonths(input.fromMonth, input.months - 1);
+  const overlap = paid.find((c) => c.fromMonth <= toMonth && c.toMonth >= input.fromMonth);
+  if (overlap) {
+    throw new OfficeError('CONFLICT', {
+      field: 'fromMonth',
+      vi: `Các tháng ${overlap.fromMonth} – ${overlap.toMonth} đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.`,
+      en: `Months ${overlap.fromMonth}–${overlap.toMonth} are already paid.`,
+      details: { paidFrom: overlap.fromMonth, paidTo: overlap.toMonth },
+    });
+  }
+  let householdId: string | null = null;
+  let memberPosition: number | null = null;
+  if (input.scheme === 'HHI') {
+    if (!person.householdId) {
+      throw new OfficeError('VALIDATION', {
+        field: 'scheme',
+        vi: 'Người này chưa thuộc hộ gia đình nào. BHYT hộ gia đình cần lập hộ trước.',
+        en: 'This person has no household; create one first.',
+      });
+    }
+    householdId = person.householdId;
+    memberPosition = (await households.memberIds(db, householdId)).indexOf(person.id) + 1;
+  }
+  const incomeBasis = input.scheme === 'VSI' ? (input.incomeBasis ?? enrollment?.incomeBasis ?? null) : null;
+  const supportedMonthsUsed = input.scheme === 'VSI' ? paid.reduce((n, c) => n + c.supportedMonths, 0) : 0;
+  const schedule = await activeSchedule(db);
+  const result = computeQuote(schedule, {
+    scheme: input.scheme,
+    paidOn,
+    fromMonth: input.fromMonth,
+    months: input.months,
+    method,
+    incomeBasis,
+    memberPosition,
+    supportCategory: person.supportCategory,
+    supportedMonthsUsed,
+    participantId: person.id,
+  });
+  return {
+    participantId: person.id,
+    scheme: input.scheme,
+    method,
+    fromMonth: input.fromMonth,
+    toMonth,
+    months: input.months,
+    incomeBasis,
+    paidOn,
+    householdId,
+    memberPosition,
+    total: result.total,
+    lines: result.lines,
+    referenceVersion: result.referenceVersion,
+    supportedMonthsUsed,
+  };
+}
+
+export async function quoteContribution(ctx: CoreContext, input: QuoteRequest): Promise<Quote> {
+  const { supportedMonthsUsed: _used, ...quote } = await buildQuote(ctx, ctx.db, input);
+  return quote;
+}
+
+export async function recordContribution(
+  ctx: CoreContext,
+  caller: Caller,
+  input: QuoteRequest & { expectedTotal: number },
+): Promise<{ contribution: ContributionView; receipt: Receipt }> {
+  const at = nowIso(ctx);
+  const today = businessDate(ctx.clock.now());
+  if (input.paidOn && input.paidOn > today) {
+    throw new OfficeError('VALIDATION', { field: 'paidOn', vi: 'Ngày nộp tiền không thể sau hôm nay.', en: 'The payment date cannot be in the future.' });
+  }
+  const contributionId = uuidv7();
+  const receiptId = uuidv7();
+  await ctx.db.transaction().execute(async (trx) => {
+    await requireDayOpen(trx, today);
+    const quote = await buildQuote(ctx, trx, input);
+    if (quote.total !== input.expectedTotal) {
+      throw new OfficeError('CONFLICT', {
+        field: 'expectedTotal',
+        vi: `Số tiền phải thu là ${quote.total.toLocaleString('vi-VN')} đ, khác với ${input.expectedTotal.toLocaleString('vi-VN')} đ đã báo. Kiểm tra lại trước khi thu.`,
+        en: `The amount due is ${quote.total}, not ${input.expectedTotal}.`,
+        details: { total: quote.total },
+      });
+    }
+    const office = await trx.selectFrom('office').selectAll().executeTakeFirstOrThrow();
+    const person = (await findParticipant(trx, input.participantId))!;
+    const collector = await findStaffById(trx, caller.staffId!);
+    const series = deviceSeries(office.code, office.deviceId);
+    const number = await takeReceiptNumber(trx, series);
+    const supportedMonths = quote.lines.filter((l) => l.supportAmount > 0).length;
+    await contributions.insertContribution(trx, {
+      id: contributionId,
+      participantId: person.id,
+      householdId: quote.householdId,
+      scheme: quote.scheme,
+      method: quote.method,
+      fromMonth: quote.fromMonth,
+      toMonth: quote.toMonth,
+      months: quote.months,
+      incomeBasis: quote.incomeBasis,
+      paidOn: quote.paidOn,
+      total: quote.total,
+      supportedMonths,
+      lines: JSON.stringify(quote.lines),
+      referenceVersion: quote.referenceVersion,
+      collectorStaffId: caller.staffId!,
+      receiptId,
+      createdAt: at,
+    });
+    const receiptRow = {
+      id: receiptId,
+      series,
+      number,
+      contributionId,
+      participantId: person.id,
+      payerName: person.fullName,
+      payerPersonalId: person.personalId,
+      payerAddress: await addressOf(trx, person),
+      scheme: quote.scheme,
+      periodFrom: quote.fromMonth,
+      periodTo: quote.toMonth,
+      months: quote.months,
+      amount: quote.total,
+      amountWords: amountInWords(quote.total),
+      collectorStaffId: caller.staffId!,
+      collectorName: collector?.fullName ?? '',
+      officeName: office.name,
+      issuedAt: at,
+      businessDate: today,
+    };
+    await contributions.insertReceipt(trx, receiptRow);
+    await logMutation(trx, {
+      at,
+      staffId: caller.staffId,
+      action: 'contribution.record',
+      entity: 'contribution',
+      entityId: contributionId,
+      payload: {
+        id: contributionId,
+        participantId: person.id,
+        householdId: quote.householdId,
+        memberPosition: quote.memberPosition,
+        scheme: quote.scheme,
+        method: quote.method,
+        fromMonth: quote.fromMonth,
+        months: quote.months,
+        incomeBasis: quote.incomeBasis,
+        supportCategory: person.supportCategory,
+        supportedMonthsUsed: quote.supportedMonthsUsed,
+        paidOn: quote.paidOn,
+        total: quote.total,
+        lines: quote.lines,
+        referenceVersion: quote.referenceVersion,
+        collectorStaffId: caller.staffId,
+        receipt: { id: receiptId, series, number },
+      },
+    });
+  });
+  const receipt = await loadReceipt(ctx, receiptId);
+  return { contribution: await contributionView(ctx, contributionId), receipt };
+}
+
+async function addressOf(db: Db, person: { addressLine: string; communeCode: string; provinceCode: string }): Promise<string> {
+  const commune = await db.selectFrom('adminCommunes').select('fullName').where('code', '=', person.communeCode).executeTakeFirst();
+  const province = await db.selectFrom('adminProvinces').select('fullName').where('code', '=', person.provinceCode).executeTakeFirst();
+  return [person.addressLine, commune?.fullName, province?.fullName].filter(Boolean).join(', ');
+}
+
+export interface ContributionView {
+  id: string;
+  participantId: string;
+  householdId: string | null;
+  scheme: 'VSI' | 'HHI';
+  method: string;
+  fromMonth: string;
+  toMonth: string;
+  months: number;
+  incomeBasis: number | null;
+  paidOn: string;
+  total: number;
+  referenceVersion: string;
+  receiptId: string;
+  receiptLabel: string;
+  voided: boolean;
+  createdAt: string;
+}
+
+function toView(row: Awaited<ReturnType<typeof contributions.listContributions>>[number]): ContributionView {
+  return {
+    id: row.id,
+    participantId: row.participantId,
+    householdId: row.householdId,
+    scheme: row.scheme,
+    method: row.method,
+    fromMonth: row.fromMonth,
+    toMonth: row.toMonth,
+    months: row.months,
+    incomeBasis: row.incomeBasis,
+    paidOn: row.paidOn,
+    total: row.total,
+    referenceVersion: row.referenceVersion,
+    receiptId: row.receiptId,
+    receiptLabel: receiptLabel(row.series, row.number),
+    voided: row.voidId !== null,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function listContributionsFor(ctx: CoreContext, participantId: string): Promise<{ items: ContributionView[] }> {
+  return { items: (await contributions.listContributions(ctx.db, participantId)).map(toView) };
+}
+
+async function contributionView(ctx: CoreContext, id: string): Promise<ContributionView> {
+  const row = await ctx.db
+    .selectFrom('contributions')
+    .select('participantId')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const all = await contributions.listContributions(ctx.db, row.participantId);
+  return toView(all.find((c) => c.id === id)!);
+}

@@ -1,0 +1,19 @@
+// Whether a business date still takes receipts on this device: a closed day refuses them until a
+// supervisor reopens it.
+import type { Kysely, Transaction } from 'kysely';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { Database } from '../db/schema';
+
+export async function isDayClosed(db: Kysely<Database> | Transaction<Database>, businessDate: string): Promise<boolean> {
+  const row = await db.selectFrom('dayClosures').select('status').where('businessDate', '=', businessDate).executeTakeFirst();
+  return row?.status === 'closed';
+}
+
+export async function requireDayOpen(db: Kysely<Database> | Transaction<Database>, businessDate: string): Promise<void> {
+  if (await isDayClosed(db, businessDate)) {
+    throw new OfficeError('DAY_CLOSED', {
+      vi: `Ngày ${businessDate.split('-').reverse().join('/')} đã khóa sổ; không thể lập thêm biên lai. Nhờ giám sát viên mở lại ngày.`,
+      en: `Business date ${businessDate} is closed.`,
+    });
+  }
+}

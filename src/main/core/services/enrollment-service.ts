@@ -1,0 +1,74 @@
+// Enrollment in a scheme: VSI with a chosen income and payment method; HHI through the person's
+// household. The enrollment knows what is owed next: the first month after the last paid one.
+import { uuidv7 } from 'uuidv7';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { Enrollment, PaymentMethod } from '../../../shared/contract/contribution';
+import type { Caller, CoreContext } from '../core-context';
+import { nowIso } from '../core-context';
+import { logMutation } from '../db/mutation-log';
+import * as contributions from '../db/repositories/contributions-repository';
+import { findParticipant } from '../db/repositories/participants-repository';
+import type { EnrollmentsTable } from '../db/schema';
+import { deadlineFor, nextDue } from './contribution-rules';
+
+async function toEnrollment(ctx: CoreContext, row: EnrollmentsTable): Promise<Enrollment> {
+  const paid = await contributions.paidContributions(ctx.db, row.participantId, row.scheme);
+  const lastPaidMonth = paid.reduce<string | null>((last, c) => (last === null || c.toMonth > last ? c.toMonth : last), null);
+  const method = row.method as PaymentMethod;
+  const due = nextDue(row.scheme, method, row.fromMonth, lastPaidMonth);
+  return {
+    id: row.id,
+    participantId: row.participantId,
+    scheme: row.scheme,
+    method,
+    incomeBasis: row.incomeBasis,
+    fromMonth: row.fromMonth,
+    status: row.status,
+    nextDue: { ...due, deadline: deadlineFor(method, due.fromMonth) },
+    lastPaidMonth,
+  };
+}
+
+export async function enroll(
+  ctx: CoreContext,
+  caller: Caller,
+  input: { participantId: string; scheme: 'VSI' | 'HHI'; method: PaymentMethod; incomeBasis?: number | undefined; fromMonth: string },
+): Promise<Enrollment> {
+  const at = nowIso(ctx);
+  if (input.scheme === 'VSI' && input.incomeBasis === undefined) {
+    throw new OfficeError('VALIDATION', { field: 'incomeBasis', vi: 'Nhập mức thu nhập lựa chọn để đóng BHXH tự nguyện.', en: 'Choose an income for VSI.' });
+  }
+  if (input.scheme === 'HHI' && !['quarterly', 'semiannual', 'annual'].includes(input.method)) {
+    throw new OfficeError('VALIDATION', { field: 'method', vi: 'BHYT hộ gia đình đóng theo 3, 6 hoặc 12 tháng.', en: 'HHI is paid for 3, 6 or 12 months.' });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const person = await findParticipant(trx, input.participantId);
+    if (!person) throw new OfficeError('NOT_FOUND', { field: 'participantId' });
+    if (input.scheme === 'HHI' && !person.householdId) {
+      throw new OfficeError('VALIDATION', { field: 'scheme', vi: 'Cần lập hộ gia đình trước khi tham gia BHYT hộ gia đình.', en: 'Create a household first.' });
+    }
+    const existing = await contributions.findEnrollment(trx, person.id, input.scheme);
+    const row: EnrollmentsTable = {
+      id: existing?.id ?? uuidv7(),
+      participantId: person.id,
+      scheme: input.scheme,
+      method: input.method,
+      incomeBasis: input.scheme === 'VSI' ? (input.incomeBasis ?? null) : null,
+      fromMonth: existing?.fromMonth ?? input.fromMonth,
+      status: 'active',
+      version: (existing?.version ?? 0) + 1,
+      createdBy: existing?.createdBy ?? caller.staffId,
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at,
+    };
+    await contributions.upsertEnrollment(trx, row);
+    await logMutation(trx, { at, staffId: caller.staffId, action: 'enrollment.set', entity: 'enrollment', entityId: row.id, payload: row });
+  });
+  const saved = await contributions.findEnrollment(ctx.db, input.participantId, input.scheme);
+  return toEnrollment(ctx, saved!);
+}
+
+export async function listEnrollmentsFor(ctx: CoreContext, participantId: string): Promise<{ items: Enrollment[] }> {
+  const rows = await contributions.listEnrollments(ctx.db, participantId);
+  return { items: await Promise.all(rows.map((r) => toEnrollment(ctx, r))) };
+}

@@ -1,0 +1,121 @@
+// The receipt lifecycle: read one (with its breakdown and any void), list a day's receipts with
+// totals, void with a reason (supervisor, or the issuing clerk on the same business day: a void
+// is its own record and the receipt stays), and count prints so a reprint says "BẢN SAO".
+import { uuidv7 } from 'uuidv7';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { Receipt } from '../../../shared/contract/contribution';
+import { businessDate } from '../../../shared/domain/business-date';
+import type { Caller, CoreContext } from '../core-context';
+import { nowIso } from '../core-context';
+import { appendAudit, logMutation } from '../db/mutation-log';
+import * as contributions from '../db/repositories/contributions-repository';
+import { receiptLabel } from '../db/repositories/receipt-numbers';
+
+type ReceiptRow = NonNullable<Awaited<ReturnType<typeof contributions.findReceipt>>>;
+type DayRow = Awaited<ReturnType<typeof contributions.receiptsOfDay>>[number];
+
+function toReceipt(row: ReceiptRow | DayRow, officeCode: string) {
+  return {
+    id: row.id,
+    series: row.series,
+    number: row.number,
+    label: receiptLabel(row.series, row.number),
+    contributionId: row.contributionId,
+    participantId: row.participantId,
+    payerName: row.payerName,
+    payerPersonalId: row.payerPersonalId,
+    payerAddress: row.payerAddress,
+    scheme: row.scheme,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    months: row.months,
+    amount: row.amount,
+    amountWords: row.amountWords,
+    collectorStaffId: row.collectorStaffId,
+    collectorName: row.collectorName,
+    officeName: row.officeName,
+    officeCode,
+    issuedAt: row.issuedAt,
+    businessDate: row.businessDate,
+    void:
+      row.voidReason != null
+        ? { reason: row.voidReason, voidedBy: row.voidedBy ?? '', voidedByName: row.voidedByName ?? '', voidedAt: row.voidedAt ?? '' }
+        : null,
+    printCount: Number(row.printCount ?? 0),
+  };
+}
+
+async function officeCode(ctx: CoreContext): Promise<string> {
+  return (await ctx.db.selectFrom('office').select('code').executeTakeFirstOrThrow()).code;
+}
+
+export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt> {
+  const row = await contributions.findReceipt(ctx.db, id);
+  if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
+  return { ...toReceipt(row, await officeCode(ctx)), lines: JSON.parse(row.lines), referenceVersion: row.referenceVersion };
+}
+
+export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id: string; reason: string }): Promise<Receipt> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const today = businessDate(now);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await contributions.findReceipt(trx, input.id);
+    if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
+    if (row.voidReason != null) {
+      throw new OfficeError('CONFLICT', { vi: 'Biên lai này đã bị hủy trước đó.', en: 'This receipt is already void.' });
+    }
+    const ownSameDay = row.collectorStaffId === caller.staffId && row.businessDate === today;
+    if (caller.role !== 'supervisor' && !ownSameDay) {
+      throw new OfficeError('FORBIDDEN', {
+        vi: 'Chỉ giám sát viên, hoặc chính người lập biên lai trong ngày lập, được hủy biên lai.',
+        en: 'Only a supervisor, or the issuing clerk on the same day, may void a receipt.',
+      });
+    }
+    const voidId = uuidv7();
+    await trx
+      .insertInto('receiptVoids')
+      .values({ id: voidId, receiptId: row.id, reason: input.reason, voidedBy: caller.staffId!, voidedAt: at, businessDate: today })
+      .execute();
+    await logMutation(trx, {
+      at,
+      staffId: caller.staffId,
+      action: 'receipt.void',
+      entity: 'receipt',
+      entityId: row.id,
+      payload: { id: voidId, receiptId: row.id, contributionId: row.contributionId, reason: input.reason, voidedAt: at, voidedBy: caller.staffId },
+    });
+  });
+  return loadReceipt(ctx, input.id);
+}
+
+/** Records a print; the first print is the original, every later one a copy ("BẢN SAO"). */
+export async function markPrinted(ctx: CoreContext, caller: Caller, id: string): Promise<{ printCount: number; copy: boolean }> {
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await contributions.findReceipt(trx, id);
+    if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
+    const copy = Number(row.printCount ?? 0) > 0;
+    await trx.insertInto('receiptPrints').values({ id: uuidv7(), receiptId: id, printedBy: caller.staffId, printedAt: at, copy: copy ? 1 : 0 }).execute();
+    await appendAudit(trx, { at, staffId: caller.staffId, action: copy ? 'receipt.reprint' : 'receipt.print', entity: 'receipt', entityId: id, details: null });
+    return { printCount: Number(row.printCount ?? 0) + 1, copy };
+  });
+}
+
+export async function receiptsForDay(ctx: CoreContext, caller: Caller, input: { businessDate?: string | undefined; collectorStaffId?: string | undefined }) {
+  const day = input.businessDate ?? businessDate(ctx.clock.now());
+  const collector = caller.role === 'supervisor' ? input.collectorStaffId : caller.staffId!;
+  if (caller.role !== 'supervisor' && input.collectorStaffId && input.collectorStaffId !== caller.staffId) {
+    throw new OfficeError('FORBIDDEN', { vi: 'Bạn chỉ xem được biên lai của chính mình.', en: 'You can only see your own receipts.' });
+  }
+  const code = await officeCode(ctx);
+  const items = (await contributions.receiptsOfDay(ctx.db, day, collector)).map((r) => toReceipt(r, code));
+  const live = items.filter((r) => r.void === null);
+  return {
+    businessDate: day,
+    items,
+    issuedCount: items.length,
+    voidedCount: items.length - live.length,
+    total: live.reduce((sum, r) => sum + r.amount, 0),
+  };
+}

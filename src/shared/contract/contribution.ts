@@ -1,0 +1,149 @@
+// Contributions and receipts in the contract: quotes (no write), recording (contribution +
+// receipt + outbox + audit in one transaction), enrollments and the receipt lifecycle.
+import { z } from 'zod';
+import { dong, isoDate, isoMonth, uuid } from './primitives';
+
+export const schemes = ['VSI', 'HHI'] as const;
+export const paymentMethods = ['monthly', 'quarterly', 'semiannual', 'annual', 'lump-sum-future'] as const;
+export type Scheme = (typeof schemes)[number];
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+export const quoteInput = z.object({
+  participantId: uuid,
+  scheme: z.enum(schemes, { message: 'Chọn loại bảo hiểm: BHXH tự nguyện hoặc BHYT hộ gia đình.' }),
+  fromMonth: isoMonth,
+  months: z.number().int().min(1, { message: 'Số tháng phải từ 1.' }).max(60, { message: 'Đóng trước tối đa 60 tháng (5 năm).' }),
+  /** VSI only: the chosen monthly income (TN), whole đồng. Defaults to the enrollment's. */
+  incomeBasis: dong.optional(),
+  method: z.enum(paymentMethods).optional(),
+  /** Defaults to today (the device's business date). */
+  paidOn: isoDate.optional(),
+});
+
+export const contributionLine = z.object({
+  month: z.string(),
+  participantId: z.string().optional(),
+  description: z.string(),
+  baseAmount: z.number().int(),
+  supportAmount: z.number().int(),
+  amount: z.number().int(),
+  values: z.record(z.string(), z.unknown()),
+});
+export type ContributionLineView = z.infer<typeof contributionLine>;
+
+export const quote = z.object({
+  participantId: uuid,
+  scheme: z.enum(schemes),
+  method: z.enum(paymentMethods),
+  fromMonth: z.string(),
+  toMonth: z.string(),
+  months: z.number().int(),
+  incomeBasis: z.number().int().nullable(),
+  paidOn: z.string(),
+  householdId: z.string().nullable(),
+  memberPosition: z.number().int().nullable(),
+  total: z.number().int(),
+  lines: z.array(contributionLine),
+  referenceVersion: z.string(),
+});
+export type Quote = z.infer<typeof quote>;
+
+export const recordInput = quoteInput.extend({
+  /** The total the clerk showed the payer; if the rules now give another amount, nothing is written. */
+  expectedTotal: dong,
+});
+
+export const receipt = z.object({
+  id: uuid,
+  series: z.string(),
+  number: z.number().int(),
+  /** Series and number as printed, e.g. `DEMO01-3F2A/0000012`. */
+  label: z.string(),
+  contributionId: uuid,
+  participantId: uuid,
+  payerName: z.string(),
+  payerPersonalId: z.string(),
+  payerAddress: z.string(),
+  scheme: z.enum(schemes),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  months: z.number().int(),
+  amount: z.number().int(),
+  amountWords: z.string(),
+  collectorStaffId: z.string(),
+  collectorName: z.string(),
+  officeName: z.string(),
+  officeCode: z.string(),
+  issuedAt: z.string(),
+  businessDate: z.string(),
+  lines: z.array(contributionLine),
+  referenceVersion: z.string(),
+  void: z
+    .object({ reason: z.string(), voidedBy: z.string(), voidedByName: z.string(), voidedAt: z.string() })
+    .nullable(),
+  printCount: z.number().int(),
+});
+export type Receipt = z.infer<typeof receipt>;
+
+export const contribution = z.object({
+  id: uuid,
+  participantId: uuid,
+  householdId: z.string().nullable(),
+  scheme: z.enum(schemes),
+  method: z.string(),
+  fromMonth: z.string(),
+  toMonth: z.string(),
+  months: z.number().int(),
+  incomeBasis: z.number().int().nullable(),
+  paidOn: z.string(),
+  total: z.number().int(),
+  referenceVersion: z.string(),
+  receiptId: uuid,
+  receiptLabel: z.string(),
+  voided: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const recordOutput = z.object({ contribution, receipt });
+
+export const enrollInput = z.object({
+  participantId: uuid,
+  scheme: z.enum(schemes),
+  method: z.enum(paymentMethods),
+  incomeBasis: dong.optional(),
+  fromMonth: isoMonth,
+});
+
+export const enrollment = z.object({
+  id: uuid,
+  participantId: uuid,
+  scheme: z.enum(schemes),
+  method: z.enum(paymentMethods),
+  incomeBasis: z.number().int().nullable(),
+  fromMonth: z.string(),
+  status: z.enum(['active', 'stopped']),
+  /** What is owed next: the first unpaid month and the months of one period by the method. */
+  nextDue: z.object({ fromMonth: z.string(), months: z.number().int(), deadline: z.string().nullable() }),
+  lastPaidMonth: z.string().nullable(),
+});
+export type Enrollment = z.infer<typeof enrollment>;
+
+export const voidInput = z.object({
+  id: uuid,
+  reason: z.string().trim().min(5, { message: 'Nhập lý do hủy (ít nhất 5 ký tự).' }).max(500),
+});
+
+export const dayReceiptsInput = z.object({
+  businessDate: isoDate.optional(),
+  /** Supervisors may look at any collector; others see only their own. */
+  collectorStaffId: uuid.optional(),
+});
+
+export const dayReceipts = z.object({
+  businessDate: z.string(),
+  items: z.array(receipt.omit({ lines: true, referenceVersion: true })),
+  issuedCount: z.number().int(),
+  voidedCount: z.number().int(),
+  /** Sum of receipts not voided, in đồng. */
+  total: z.number().int(),
+});
