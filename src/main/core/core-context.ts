@@ -5,12 +5,17 @@ import type { Role } from '../../shared/contract/primitives';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
 import type { SessionRegistry } from './services/session-registry';
+import type { CentralTransport } from './sync/central-transport';
+import type { SyncEngine } from './sync/sync-engine';
 
 export interface CoreContext {
   db: Kysely<Database>;
   clock: Clock;
   sessions: SessionRegistry;
   resourcesDir: string;
+  /** Absent only in tools that never sync (benchmarks). */
+  sync?: SyncEngine;
+  makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
 }
 
 export interface Caller {

@@ -9,6 +9,8 @@ import { listCommunes, listProvinces } from './db/repositories/reference-reposit
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
 import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
+import { listSyncIssues, resolveSyncIssue } from './sync/sync-issues-service';
+import { enrollDevice, pushNow, syncStatus } from './sync/sync-service';
 import { closeDay, daySummary, reopenDay } from './services/day-end-service';
 import { enroll, listEnrollmentsFor } from './services/enrollment-service';
 import { loadReceipt, markPrinted, receiptsForDay, voidReceipt } from './services/receipt-service';
@@ -55,6 +57,12 @@ export const handlers: HandlerTable = {
   'dayEnd.summary': (ctx, input) => daySummary(ctx, input),
   'dayEnd.close': (ctx, input, caller) => closeDay(ctx, caller, input),
   'dayEnd.reopen': (ctx, input, caller) => reopenDay(ctx, caller, input),
+
+  'sync.status': (ctx) => syncStatus(ctx),
+  'sync.enroll': (ctx, input, caller) => enrollDevice(ctx, caller, input),
+  'sync.pushNow': (ctx) => pushNow(ctx),
+  'sync.issues': (ctx, input) => listSyncIssues(ctx, input.state),
+  'sync.resolveIssue': (ctx, input, caller) => resolveSyncIssue(ctx, caller, input),
 
   'reference.provinces': async (ctx) => ({ items: await listProvinces(ctx.db) }),
   'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),

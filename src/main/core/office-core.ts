@@ -9,12 +9,22 @@ import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
 import { handlers } from './handlers';
 import { SessionRegistry } from './services/session-registry';
+import type { CentralTransport } from './sync/central-transport';
+import { type DeviceKeyStore, PlainFileKeyStore } from './sync/device-key-store';
+import { HttpCentralTransport } from './sync/http-central-transport';
+import { SyncEngine } from './sync/sync-engine';
 
 export interface OfficeCoreOptions {
   dataDir: string;
   resourcesDir: string;
   clock?: Clock;
   log?: (error: unknown) => void;
+  /** Electron passes a safeStorage-encrypted store; the default is a plain file (harness, tests). */
+  keyStore?: DeviceKeyStore;
+  /** Replaces the HTTP transport (file-sync and fault tests). */
+  makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
+  /** Background sync interval; 0 disables the timer (sync then runs only on "push now"). */
+  syncIntervalMs?: number;
 }
 
 export interface OfficeCore {
@@ -31,11 +41,27 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   const database = await openDatabase(join(options.dataDir, DATABASE_FILE));
   const clock = options.clock ?? systemClock;
   await loadAdminUnits(database.db, join(options.resourcesDir, 'reference', 'admin-units.json'), clock.now().toISOString());
-  const context: CoreContext = { db: database.db, clock, sessions: new SessionRegistry(), resourcesDir: options.resourcesDir };
+  const keyStore = options.keyStore ?? new PlainFileKeyStore(join(options.dataDir, 'device-key.json'));
+  const makeTransport =
+    options.makeTransport ??
+    ((baseUrl: string, deviceId: string | null) => new HttpCentralTransport({ baseUrl, deviceId, keys: keyStore.load(), clock: () => clock.now() }));
+  let transportConfig: { centralUrl: string | null; centralDeviceId: string | null } = { centralUrl: null, centralDeviceId: null };
+  const sync = new SyncEngine(database.db, clock, keyStore, () =>
+    transportConfig.centralUrl ? makeTransport(transportConfig.centralUrl, transportConfig.centralDeviceId) : null,
+  );
+  sync.beforeRun = async () => {
+    transportConfig = await database.db.selectFrom('syncState').select(['centralUrl', 'centralDeviceId']).where('id', '=', 1).executeTakeFirstOrThrow();
+  };
+  const context: CoreContext = { db: database.db, clock, sessions: new SessionRegistry(), resourcesDir: options.resourcesDir, sync, makeTransport };
+  if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
   return {
     invoke: createDispatcher(context, handlers, options.log),
     context,
     database,
-    close: () => database.close(),
+    close: async () => {
+      sync.stop();
+      await sync.idle();
+      await database.close();
+    },
   };
 }

@@ -15,6 +15,7 @@ import {
   recordOutput,
   voidInput,
 } from './contribution';
+import { enrollDeviceInput, listIssuesInput, pushSummary, resolveIssueInput, syncIssue, syncStatus } from './sync';
 import { closeDayInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
 import {
   addHouseholdMemberInput,
@@ -101,6 +102,12 @@ export const contract = {
   'dayEnd.summary': method({ input: daySummaryInput, output: daySummary, access: ['supervisor'] }),
   'dayEnd.close': method({ input: closeDayInput, output: daySummary, access: ['supervisor'] }),
   'dayEnd.reopen': method({ input: reopenDayInput, output: daySummary, access: ['supervisor'] }),
+
+  'sync.status': method({ input: empty, output: syncStatus, access: staffRoles }),
+  'sync.enroll': method({ input: enrollDeviceInput, output: syncStatus, access: ['supervisor'] }),
+  'sync.pushNow': method({ input: empty, output: pushSummary, access: ['supervisor'] }),
+  'sync.issues': method({ input: listIssuesInput, output: z.object({ items: z.array(syncIssue) }), access: ['supervisor'] }),
+  'sync.resolveIssue': method({ input: resolveIssueInput, output: syncIssue, access: ['supervisor'] }),
 
   'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public' }),
   'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),

@@ -111,7 +111,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface Database extends ContributionTables {
+export interface Database extends ContributionTables, SyncTables {
   office: OfficeTable;
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -228,4 +228,66 @@ export interface ContributionTables {
   receipts: ReceiptsTable;
   receiptVoids: ReceiptVoidsTable;
   receiptPrints: ReceiptPrintsTable;
+}
+
+export interface SyncStateTable {
+  id: number;
+  centralUrl: string | null;
+  centralDeviceId: string | null;
+  publicKey: string | null;
+  enrolledAt: string | null;
+  nextBatchNo: number;
+  pullCursor: string | null;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  failures: number;
+  nextAttemptAt: string | null;
+}
+
+export interface SyncBatchesTable {
+  batchNo: number;
+  body: string;
+  opCount: number;
+  firstSeq: number;
+  lastSeq: number;
+  createdAt: string;
+  sentAt: string | null;
+  via: string | null;
+  appliedAt: string | null;
+  summary: string | null;
+}
+
+export interface SyncResultsTable {
+  opId: string;
+  batchNo: number;
+  status: string;
+  result: string;
+  appliedAt: string;
+}
+
+export interface SyncIssuesTable {
+  id: string;
+  opId: string | null;
+  kind: string;
+  entityId: string;
+  class: string;
+  code: string;
+  message: string;
+  messageEn: string;
+  details: string;
+  state: 'open' | 'resolved';
+  resolution: string | null;
+  resolutionNote: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+export interface SyncTables {
+  syncState: SyncStateTable;
+  syncBatches: SyncBatchesTable;
+  syncResults: SyncResultsTable;
+  syncIssues: SyncIssuesTable;
 }

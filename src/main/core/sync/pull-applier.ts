@@ -1,0 +1,90 @@
+// Applies pulled changes and the new cursor in one transaction. A change never silently
+// overwrites a local record that still has unsent operations: such a clash becomes a sync issue
+// holding the central version, for the supervisor to accept or keep.
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { foldName } from '../../../shared/domain/name-folding';
+import type { Database } from '../db/schema';
+import { storeSchedule } from '../services/reference-schedule-store';
+import type { PulledChange } from './central-transport';
+
+async function hasUnsentOps(trx: Transaction<Database>, entityId: string): Promise<boolean> {
+  const row = await trx.selectFrom('outbox').select('seq').where('entityId', '=', entityId).where('status', '!=', 'done').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+async function clash(trx: Transaction<Database>, change: PulledChange, entityId: string, at: string, vi: string, en: string): Promise<void> {
+  await trx
+    .insertInto('syncIssues')
+    .values({
+      id: uuidv7(),
+      opId: null,
+      kind: `pull.${change.kind}`,
+      entityId,
+      class: 'CONFLICT',
+      code: 'CONFLICT',
+      message: vi,
+      messageEn: en,
+      details: JSON.stringify({ central: change.payload }),
+      state: 'open',
+      resolution: null,
+      resolutionNote: null,
+      resolvedBy: null,
+      resolvedAt: null,
+      createdAt: at,
+    })
+    .execute();
+}
+
+async function applyParticipant(trx: Transaction<Database>, change: PulledChange, at: string): Promise<void> {
+  const p = change.payload as Record<string, string | number | null>;
+  const id = String(p.id);
+  const local = await trx.selectFrom('participants').select(['id', 'version']).where('id', '=', id).executeTakeFirst();
+  if (local && (await hasUnsentOps(trx, id))) {
+    await clash(trx, change, id, at, 'Trung tâm đã sửa hồ sơ này trong khi máy còn thay đổi chưa gửi. Chọn giữ bản của máy hoặc nhận bản trung tâm.', 'The central service changed this record while local changes are unsent.');
+    return;
+  }
+  const sameId = await trx.selectFrom('participants').select('id').where('personalId', '=', String(p.personalId)).executeTakeFirst();
+  if (sameId && sameId.id !== id) {
+    await clash(trx, change, sameId.id, at, 'Trung tâm có một hồ sơ khác cùng số định danh với hồ sơ trên máy.', 'The central service holds another person with the same personal ID.');
+    return;
+  }
+  const row = {
+    id,
+    fullName: String(p.fullName),
+    nameFolded: foldName(String(p.fullName)),
+    dateOfBirth: String(p.dateOfBirth),
+    sex: p.sex === 'female' ? ('female' as const) : ('male' as const),
+    ethnicity: String(p.ethnicity ?? 'Kinh'),
+    nationality: String(p.nationality ?? 'Việt Nam'),
+    personalId: String(p.personalId),
+    siNumber: (p.siNumber as string | null) ?? null,
+    phone: (p.phone as string | null) ?? null,
+    provinceCode: String(p.provinceCode),
+    communeCode: String(p.communeCode),
+    addressLine: String(p.addressLine ?? ''),
+    supportCategory: String(p.supportCategory ?? 'other'),
+    officialNumber: (p.officialNumber as string | null) ?? null,
+    canonicalId: (p.canonicalId as string | null) ?? null,
+    version: Number(p.version ?? 1),
+    updatedAt: at,
+  };
+  if (local) {
+    await trx.updateTable('participants').set(row).where('id', '=', id).execute();
+  } else {
+    await trx.insertInto('participants').values({ ...row, householdId: null, createdBy: null, createdAt: at }).execute();
+  }
+}
+
+/** Applies one page of changes and stores the cursor; returns how many were applied. */
+export async function applyPulledChanges(db: Kysely<Database>, changes: PulledChange[], nextCursor: string | null, at: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    for (const change of changes) {
+      if (change.kind === 'reference.contribution-rates') await storeSchedule(trx, change.payload.body ?? change.payload, at);
+      else if (change.kind === 'participant') await applyParticipant(trx, change, at);
+      // Kinds this version does not know are skipped on purpose: newer centrals may send more.
+    }
+    await trx.updateTable('syncState').set({ pullCursor: nextCursor, lastPullAt: at }).where('id', '=', 1).execute();
+    return changes.length;
+  });
+}

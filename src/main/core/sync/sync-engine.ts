@@ -1,0 +1,145 @@
+// The sync engine: one run at a time, pushes every unanswered batch (oldest first, resent as
+// recorded), then new batches from the outbox, applies each batch's results, then pulls changes.
+// Failures back off with jitter and the next run resumes where the last stopped — after a restart
+// too, because batches, results and the cursor are all in the store. Runs in the background on a
+// timer and never blocks a clerk's call for longer than its own short transactions.
+import type { Kysely } from 'kysely';
+import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
+import type { Clock } from '../clock';
+import type { Database } from '../db/schema';
+import { backoffDelay } from './backoff';
+import { recordNextBatch, unansweredBatch } from './batch-builder';
+import { type CentralTransport, TransportError } from './central-transport';
+import type { DeviceKeyStore } from './device-key-store';
+import { applyPulledChanges } from './pull-applier';
+import { applyBatchResults } from './result-applier';
+
+export const PULL_PAGE = 1000;
+
+export class SyncEngine {
+  private running: Promise<PushSummary> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private progress: SyncStatus['progress'] = null;
+  private online = false;
+  /** Refreshes what the transport factory needs (central URL, device id) before each run. */
+  beforeRun: () => Promise<void> = async () => undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    readonly keyStore: DeviceKeyStore,
+    private readonly transport: () => CentralTransport | null,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async status(): Promise<SyncStatus> {
+    const state = await this.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+    const pending = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'done').executeTakeFirstOrThrow();
+    const unanswered = await this.db.selectFrom('syncBatches').select((eb) => eb.fn.countAll<number>().as('n')).where('appliedAt', 'is', null).executeTakeFirstOrThrow();
+    const issues = await this.db.selectFrom('syncIssues').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'open').executeTakeFirstOrThrow();
+    return {
+      enrolled: state.centralDeviceId !== null,
+      centralUrl: state.centralUrl,
+      centralDeviceId: state.centralDeviceId,
+      keyProtection: this.keyStore.protection,
+      pendingOps: Number(pending.n),
+      unansweredBatches: Number(unanswered.n),
+      openIssues: Number(issues.n),
+      lastSuccessAt: state.lastSuccessAt,
+      lastError: state.lastError,
+      nextAttemptAt: state.nextAttemptAt,
+      online: this.online,
+      progress: this.progress,
+    };
+  }
+
+  /** Runs now (or joins the run in progress and then runs again, so nothing recorded is missed). */
+  async runNow(): Promise<PushSummary> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.run().finally(() => {
+      this.running = null;
+      this.progress = null;
+    });
+    return this.running;
+  }
+
+  /** Background sync: checks every `intervalMs` whether a run is due (backoff respected). */
+  start(intervalMs = 30_000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    const state = await this.db.selectFrom('syncState').select(['centralDeviceId', 'nextAttemptAt']).where('id', '=', 1).executeTakeFirst();
+    if (!state?.centralDeviceId) return;
+    if (state.nextAttemptAt && state.nextAttemptAt > this.clock.now().toISOString()) return;
+    await this.runNow().catch(() => undefined);
+  }
+
+  private async run(): Promise<PushSummary> {
+    const summary: PushSummary = { batches: 0, applied: 0, duplicates: 0, rejected: 0, held: 0, pulled: 0, error: null };
+    await this.beforeRun();
+    const transport = this.transport();
+    const state = await this.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+    if (!transport || !state.centralDeviceId) {
+      summary.error = 'Thiết bị chưa đăng ký với máy chủ trung tâm.';
+      return summary;
+    }
+    try {
+      const pending = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'done').executeTakeFirstOrThrow();
+      const total = Number(pending.n);
+      let done = 0;
+      this.progress = { phase: 'push', done, total };
+      for (;;) {
+        const batch = (await unansweredBatch(this.db)) ?? (await recordNextBatch(this.db, state.centralDeviceId, this.clock.now().toISOString()));
+        if (!batch) break;
+        const { results } = await transport.pushBatch(batch.body);
+        this.online = true;
+        const applied = await applyBatchResults(this.db, batch.batchNo, results, this.clock.now().toISOString(), 'http');
+        summary.batches++;
+        if (applied) {
+          summary.applied += applied.applied;
+          summary.duplicates += applied.duplicates;
+          summary.rejected += applied.rejected;
+          summary.held += applied.held;
+        }
+        done += batch.opCount;
+        this.progress = { phase: 'push', done, total: Math.max(total, done) };
+      }
+      let cursor = (await this.db.selectFrom('syncState').select('pullCursor').where('id', '=', 1).executeTakeFirstOrThrow()).pullCursor;
+      for (let page = 0; page < 10_000; page++) {
+        const result = await transport.pullChanges(cursor, PULL_PAGE);
+        if (result.reset) cursor = null;
+        summary.pulled += await applyPulledChanges(this.db, result.changes, result.nextCursor, this.clock.now().toISOString());
+        this.progress = { phase: 'pull', done: summary.pulled, total: summary.pulled + (result.hasMore ? PULL_PAGE : 0) };
+        cursor = result.nextCursor;
+        if (!result.hasMore) break;
+      }
+      const at = this.clock.now().toISOString();
+      await this.db.updateTable('syncState').set({ lastSuccessAt: at, lastPushAt: at, lastError: null, failures: 0, nextAttemptAt: null }).where('id', '=', 1).execute();
+    } catch (error) {
+      this.online = !(error instanceof TransportError && error.kind === 'retry' && error.status === undefined);
+      const failures = state.failures + 1;
+      const delay = error instanceof TransportError && error.kind === 'permanent' ? 10 * 60_000 : backoffDelay(failures, this.random);
+      const message = error instanceof Error ? error.message : String(error);
+      summary.error = message;
+      await this.db
+        .updateTable('syncState')
+        .set({ lastError: message, failures, nextAttemptAt: new Date(this.clock.now().getTime() + delay).toISOString() })
+        .where('id', '=', 1)
+        .execute();
+    }
+    return summary;
+  }
+}

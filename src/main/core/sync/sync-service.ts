@@ -1,0 +1,61 @@
+// Sync methods of the contract: enrolling this device (key pair made here, private key kept by the
+// key store), status, push now, and the bridge to the engine. The central URL and device id are
+// stored; the transport is rebuilt from them whenever the engine runs.
+import { hostname } from 'node:os';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
+import type { Caller, CoreContext } from '../core-context';
+import { nowIso } from '../core-context';
+import { appendAudit } from '../db/mutation-log';
+import { TransportError } from './central-transport';
+import { generateDeviceKeyPair } from './device-key-store';
+import type { SyncEngine } from './sync-engine';
+
+function requireEngine(ctx: CoreContext): SyncEngine {
+  if (!ctx.sync) throw new OfficeError('INTERNAL', { vi: 'Chức năng đồng bộ chưa được bật trên máy này.', en: 'Sync is not available.' });
+  return ctx.sync;
+}
+
+export function syncStatus(ctx: CoreContext): Promise<SyncStatus> {
+  return requireEngine(ctx).status();
+}
+
+export async function enrollDevice(
+  ctx: CoreContext,
+  caller: Caller,
+  input: { centralUrl: string; code: string },
+): Promise<SyncStatus> {
+  const engine = requireEngine(ctx);
+  const makeTransport = ctx.makeTransport!;
+  const state = await ctx.db.selectFrom('syncState').select('centralDeviceId').where('id', '=', 1).executeTakeFirstOrThrow();
+  if (state.centralDeviceId) {
+    throw new OfficeError('CONFLICT', { vi: 'Thiết bị này đã đăng ký với máy chủ trung tâm.', en: 'This device is already enrolled.' });
+  }
+  const keys = engine.keyStore.load() ?? generateDeviceKeyPair();
+  engine.keyStore.save(keys);
+  const office = await ctx.db.selectFrom('office').select(['code', 'name']).executeTakeFirstOrThrow();
+  let deviceId: string;
+  try {
+    ({ deviceId } = await makeTransport(input.centralUrl, null).enroll({
+      centralUrl: input.centralUrl,
+      code: input.code,
+      publicKey: keys.publicKey,
+      deviceName: `${office.code} ${hostname()}`,
+    }));
+  } catch (error) {
+    if (error instanceof TransportError) {
+      throw new OfficeError('VALIDATION', { field: error.kind === 'permanent' ? 'code' : 'centralUrl', vi: error.message, en: error.message });
+    }
+    throw error;
+  }
+  const at = nowIso(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('syncState').set({ centralUrl: input.centralUrl, centralDeviceId: deviceId, publicKey: keys.publicKey, enrolledAt: at }).where('id', '=', 1).execute();
+    await appendAudit(trx, { at, staffId: caller.staffId, action: 'sync.enroll', entity: 'device', entityId: deviceId, details: { centralUrl: input.centralUrl } });
+  });
+  return engine.status();
+}
+
+export function pushNow(ctx: CoreContext): Promise<PushSummary> {
+  return requireEngine(ctx).runNow();
+}

@@ -1,0 +1,74 @@
+// Sync in the contract: the status shown everywhere, enrolling this device with the central
+// service, pushing now, the sync-issues inbox and file sync for offices with no link.
+import { z } from 'zod';
+import { uuid } from './primitives';
+
+export const syncStatus = z.object({
+  enrolled: z.boolean(),
+  centralUrl: z.string().nullable(),
+  centralDeviceId: z.string().nullable(),
+  keyProtection: z.enum(['os-keychain', 'plain-file']),
+  pendingOps: z.number().int(),
+  unansweredBatches: z.number().int(),
+  openIssues: z.number().int(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  online: z.boolean(),
+  progress: z
+    .object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() })
+    .nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;
+
+export const enrollDeviceInput = z.object({
+  centralUrl: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, { message: 'Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://' }),
+  code: z.string().trim().min(6, { message: 'Nhập mã đăng ký thiết bị do trung tâm cấp.' }).max(64),
+});
+
+export const pushSummary = z.object({
+  batches: z.number().int(),
+  applied: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  held: z.number().int(),
+  pulled: z.number().int(),
+  error: z.string().nullable(),
+});
+export type PushSummary = z.infer<typeof pushSummary>;
+
+export const syncIssue = z.object({
+  id: uuid,
+  opId: z.string().nullable(),
+  kind: z.string(),
+  entityId: z.string(),
+  class: z.string(),
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  details: z.unknown(),
+  state: z.enum(['open', 'resolved']),
+  resolution: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+  resolvedByName: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SyncIssue = z.infer<typeof syncIssue>;
+
+export const issueResolutions = ['edited-and-resent', 'accept-central', 'merge-into-canonical', 'acknowledged'] as const;
+
+export const resolveIssueInput = z.object({
+  id: uuid,
+  resolution: z.enum(issueResolutions),
+  note: z.string().trim().min(5, { message: 'Ghi lại quyết định xử lý (ít nhất 5 ký tự).' }).max(1000),
+});
+
+export const listIssuesInput = z.object({ state: z.enum(['open', 'resolved', 'all']).default('open') });
+
+export const exportFileInput = z.object({ directory: z.string().min(1) });
+export const exportFileOutput = z.object({ file: z.string(), manifest: z.string(), batches: z.number().int(), ops: z.number().int() });
+export const importResultInput = z.object({ file: z.string().min(1) });
