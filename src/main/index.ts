@@ -2,10 +2,11 @@
 // the office core's dispatcher, and runs the updater. No business logic lives here.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { createOfficeCore, type OfficeCore } from './core/office-core';
+import { EncryptedFileKeyStore, PlainFileKeyStore } from './core/sync/device-key-store';
 import { registerPrinting } from './printing';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,7 +62,15 @@ app.whenReady().then(async () => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
-  core = await createOfficeCore({ dataDir: join(app.getPath('userData'), 'office'), resourcesDir });
+  const dataDir = join(app.getPath('userData'), 'office');
+  // The device's private key is encrypted with the OS keychain where one exists.
+  const keyStore = safeStorage.isEncryptionAvailable()
+    ? new EncryptedFileKeyStore(join(dataDir, 'device-key.bin'), {
+        encrypt: (text) => safeStorage.encryptString(text),
+        decrypt: (blob) => safeStorage.decryptString(blob),
+      })
+    : new PlainFileKeyStore(join(dataDir, 'device-key.json'));
+  core = await createOfficeCore({ dataDir, resourcesDir, keyStore });
 
   ipcMain.handle('office:invoke', async (event, method: unknown, input: unknown) => {
     if (!core || !isAppFrame(event.senderFrame?.url)) {
@@ -80,10 +89,22 @@ app.whenReady().then(async () => {
   registerPrinting(isAppFrame, () => join(app.getPath('userData'), 'receipts'));
 
   createWindow();
-  if (app.isPackaged) electronUpdater.autoUpdater.checkForUpdatesAndNotify().catch((error) => console.error('update check failed', error));
+  if (app.isPackaged) void checkForUpdates(core);
 });
 
 app.on('window-all-closed', async () => {
   await core?.close();
   app.quit();
 });
+
+/** Offices update from their own central service (its /updates/ feed), once enrolled. */
+async function checkForUpdates(officeCore: OfficeCore): Promise<void> {
+  try {
+    const state = await officeCore.context.db.selectFrom('syncState').select('centralUrl').where('id', '=', 1).executeTakeFirst();
+    if (!state?.centralUrl) return;
+    electronUpdater.autoUpdater.setFeedURL({ provider: 'generic', url: new URL('updates/', state.centralUrl.replace(/\/?$/, '/')).toString() });
+    await electronUpdater.autoUpdater.checkForUpdatesAndNotify();
+  } catch (error) {
+    console.error('update check failed', error);
+  }
+}

@@ -10,7 +10,7 @@ import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './ser
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
 import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
 import { listSyncIssues, resolveSyncIssue } from './sync/sync-issues-service';
-import { enrollDevice, pushNow, syncStatus } from './sync/sync-service';
+import { enrollDevice, exportSyncFile, importSyncResult, pushNow, syncStatus } from './sync/sync-service';
 import { closeDay, daySummary, reopenDay } from './services/day-end-service';
 import { enroll, listEnrollmentsFor } from './services/enrollment-service';
 import { loadReceipt, markPrinted, receiptsForDay, voidReceipt } from './services/receipt-service';
@@ -63,6 +63,8 @@ export const handlers: HandlerTable = {
   'sync.pushNow': (ctx) => pushNow(ctx),
   'sync.issues': (ctx, input) => listSyncIssues(ctx, input.state),
   'sync.resolveIssue': (ctx, input, caller) => resolveSyncIssue(ctx, caller, input),
+  'sync.exportFile': (ctx, input, caller) => exportSyncFile(ctx, caller, input.directory),
+  'sync.importResult': (ctx, input, caller) => importSyncResult(ctx, caller, input.file),
 
   'reference.provinces': async (ctx) => ({ items: await listProvinces(ctx.db) }),
   'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),

@@ -15,7 +15,18 @@ import {
   recordOutput,
   voidInput,
 } from './contribution';
-import { enrollDeviceInput, listIssuesInput, pushSummary, resolveIssueInput, syncIssue, syncStatus } from './sync';
+import {
+  enrollDeviceInput,
+  exportFileInput,
+  exportFileOutput,
+  importResultInput,
+  importResultOutput,
+  listIssuesInput,
+  pushSummary,
+  resolveIssueInput,
+  syncIssue,
+  syncStatus,
+} from './sync';
 import { closeDayInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
 import {
   addHouseholdMemberInput,
@@ -108,6 +119,8 @@ export const contract = {
   'sync.pushNow': method({ input: empty, output: pushSummary, access: ['supervisor'] }),
   'sync.issues': method({ input: listIssuesInput, output: z.object({ items: z.array(syncIssue) }), access: ['supervisor'] }),
   'sync.resolveIssue': method({ input: resolveIssueInput, output: syncIssue, access: ['supervisor'] }),
+  'sync.exportFile': method({ input: exportFileInput, output: exportFileOutput, access: ['supervisor'] }),
+  'sync.importResult': method({ input: importResultInput, output: importResultOutput, access: ['supervisor'] }),
 
   'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public' }),
   'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),

@@ -72,3 +72,11 @@ export const listIssuesInput = z.object({ state: z.enum(['open', 'resolved', 'al
 export const exportFileInput = z.object({ directory: z.string().min(1) });
 export const exportFileOutput = z.object({ file: z.string(), manifest: z.string(), batches: z.number().int(), ops: z.number().int() });
 export const importResultInput = z.object({ file: z.string().min(1) });
+export const importResultOutput = z.object({
+  batches: z.number().int(),
+  skipped: z.number().int(),
+  applied: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  held: z.number().int(),
+});

@@ -235,6 +235,7 @@ export interface SyncStateTable {
   centralUrl: string | null;
   centralDeviceId: string | null;
   publicKey: string | null;
+  centralPublicKey: string | null;
   enrolledAt: string | null;
   nextBatchNo: number;
   pullCursor: string | null;

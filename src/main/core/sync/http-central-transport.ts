@@ -65,10 +65,10 @@ export class HttpCentralTransport implements CentralTransport {
     return json;
   }
 
-  async enroll(input: { centralUrl: string; code: string; publicKey: string; deviceName: string }): Promise<{ deviceId: string }> {
+  async enroll(input: { centralUrl: string; code: string; publicKey: string; deviceName: string }) {
     const body = JSON.stringify({ code: input.code, publicKey: input.publicKey, deviceName: input.deviceName });
-    const result = (await this.request('POST', 'v1/enroll', body, false)) as { deviceId: string };
-    return { deviceId: result.deviceId };
+    const result = (await this.request('POST', 'v1/enroll', body, false)) as { deviceId: string; centralPublicKey?: string | null };
+    return { deviceId: result.deviceId, centralPublicKey: result.centralPublicKey ?? null };
   }
 
   async pushBatch(batchBody: string): Promise<{ results: OpResult[] }> {

@@ -9,6 +9,7 @@ import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { TransportError } from './central-transport';
 import { generateDeviceKeyPair } from './device-key-store';
+import { exportBatchFile, importResultFile } from './file-sync';
 import type { SyncEngine } from './sync-engine';
 
 function requireEngine(ctx: CoreContext): SyncEngine {
@@ -35,8 +36,9 @@ export async function enrollDevice(
   engine.keyStore.save(keys);
   const office = await ctx.db.selectFrom('office').select(['code', 'name']).executeTakeFirstOrThrow();
   let deviceId: string;
+  let centralPublicKey: string | null | undefined;
   try {
-    ({ deviceId } = await makeTransport(input.centralUrl, null).enroll({
+    ({ deviceId, centralPublicKey } = await makeTransport(input.centralUrl, null).enroll({
       centralUrl: input.centralUrl,
       code: input.code,
       publicKey: keys.publicKey,
@@ -50,7 +52,7 @@ export async function enrollDevice(
   }
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('syncState').set({ centralUrl: input.centralUrl, centralDeviceId: deviceId, publicKey: keys.publicKey, enrolledAt: at }).where('id', '=', 1).execute();
+    await trx.updateTable('syncState').set({ centralUrl: input.centralUrl, centralDeviceId: deviceId, publicKey: keys.publicKey, centralPublicKey: centralPublicKey ?? null, enrolledAt: at }).where('id', '=', 1).execute();
     await appendAudit(trx, { at, staffId: caller.staffId, action: 'sync.enroll', entity: 'device', entityId: deviceId, details: { centralUrl: input.centralUrl } });
   });
   return engine.status();
@@ -58,4 +60,30 @@ export async function enrollDevice(
 
 export function pushNow(ctx: CoreContext): Promise<PushSummary> {
   return requireEngine(ctx).runNow();
+}
+
+async function enrolledState(ctx: CoreContext) {
+  const state = await ctx.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  if (!state.centralDeviceId) {
+    throw new OfficeError('VALIDATION', { vi: 'Thiết bị chưa đăng ký với trung tâm; cần đăng ký trước khi đồng bộ qua tệp.', en: 'Enroll the device first.' });
+  }
+  return { ...state, centralDeviceId: state.centralDeviceId };
+}
+
+export async function exportSyncFile(ctx: CoreContext, caller: Caller, directory: string) {
+  const state = await enrolledState(ctx);
+  const keys = requireEngine(ctx).keyStore.load();
+  if (!keys) throw new OfficeError('VALIDATION', { vi: 'Không tìm thấy khóa của thiết bị.', en: 'The device key is missing.' });
+  const at = nowIso(ctx);
+  const result = await exportBatchFile(ctx.db, keys, state.centralDeviceId, directory, at);
+  await appendAudit(ctx.db, { at, staffId: caller.staffId, action: 'sync.exportFile', entity: 'device', entityId: state.centralDeviceId, details: result });
+  return result;
+}
+
+export async function importSyncResult(ctx: CoreContext, caller: Caller, file: string) {
+  const state = await enrolledState(ctx);
+  const at = nowIso(ctx);
+  const result = await importResultFile(ctx.db, file, state.centralDeviceId, state.centralPublicKey, at);
+  await appendAudit(ctx.db, { at, staffId: caller.staffId, action: 'sync.importResult', entity: 'device', entityId: state.centralDeviceId, details: result });
+  return result;
 }

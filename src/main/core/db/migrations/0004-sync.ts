@@ -10,6 +10,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       central_url TEXT,
       central_device_id TEXT,
       public_key TEXT,
+      central_public_key TEXT,
       enrolled_at TEXT,
       next_batch_no INTEGER NOT NULL DEFAULT 1,
       pull_cursor TEXT,
