@@ -1,0 +1,187 @@
+// The numbered migrations: from an empty file every table, index, FTS table and trigger exists;
+// reopening is a no-op; and for each migration, rows written at that schema survive the
+// migrations after it. A new migration must add its rows to `seeds` (the test says so).
+import BetterSqlite3 from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/main/core/db/migrations/index';
+import { openDatabase } from '../../src/main/core/db/open-database';
+import { tempDir } from './fixtures/office-fixture';
+
+const migrationNames = Object.keys(migrations).sort();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function newFile(): string {
+  const temp = tempDir('field-office-migrations-');
+  cleanups.push(temp.remove);
+  return join(temp.dir, 'office.sqlite');
+}
+
+function openRaw(file: string) {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  cleanups.push(() => db.destroy());
+  return { sqlite, db, migrator };
+}
+
+/** Migrates an open file up to and including the named migration, failing loudly on error. */
+async function migrateTo(migrator: Migrator, name: string): Promise<void> {
+  const { error, results } = name === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateTo(name);
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+function schemaObjects(sqlite: BetterSqlite3.Database): { type: string; name: string }[] {
+  return sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as { type: string; name: string }[];
+}
+
+const at = '2026-03-02T02:00:00.000Z';
+
+/** Rows written right after each migration, and how to tell they survived to the latest schema. */
+const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: BetterSqlite3.Database): void }> = {
+  '0001-initial': {
+    write(s) {
+      s.prepare(`INSERT INTO office (id, code, name, province_code, device_id, created_at) VALUES (1, 'T01', 'Văn phòng', '01', 'dev-1', ?)`).run(at);
+      s.prepare(`INSERT INTO staff (id, username, full_name, role, password_hash, created_at, updated_at) VALUES ('s1', 'sup', 'Giám Sát', 'supervisor', 'x', ?, ?)`).run(at, at);
+      s.prepare(`INSERT INTO admin_provinces (code, name, full_name) VALUES ('01', 'Hà Nội', 'Thành phố Hà Nội')`).run();
+      s.prepare(`INSERT INTO admin_communes (code, province_code, name, full_name) VALUES ('00004', '01', 'Ba Đình', 'Phường Ba Đình')`).run();
+      s.prepare(
+        `INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, province_code, commune_code,
+           address_line, support_category, version, created_at, updated_at)
+         VALUES ('p1', 'Nguyễn Văn Đức', 'nguyen van duc', '1980-01-02', 'male', 'Kinh', 'Việt Nam', '001080000001', '01', '00004', 'Thôn Đông', 'other', 1, ?, ?)`,
+      ).run(at, at);
+      s.prepare(`INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES ('h1', 'p1', '01', '00004', 'Thôn Đông', 1, ?, ?)`).run(at, at);
+      s.prepare(`INSERT INTO household_members (household_id, participant_id, position) VALUES ('h1', 'p1', 1)`).run();
+      s.prepare(`INSERT INTO outbox (op_id, kind, entity_id, payload, payload_hash, created_at) VALUES ('op1', 'participant.register', 'p1', '{}', 'h', ?)`).run(at);
+      s.prepare(`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, 's1', 'participant.register', 'participant', 'p1', '{}', 'a', 'b')`).run(at);
+    },
+    check(s) {
+      expect(s.prepare(`SELECT full_name FROM participants WHERE id = 'p1'`).pluck().get()).toBe('Nguyễn Văn Đức');
+      expect(s.prepare(`SELECT rowid FROM participants_fts WHERE participants_fts MATCH 'duc'`).pluck().all()).toHaveLength(1);
+      expect(s.prepare(`SELECT position FROM household_members WHERE household_id = 'h1'`).pluck().get()).toBe(1);
+      expect(s.prepare(`SELECT count(*) FROM outbox`).pluck().get()).toBe(1);
+      expect(s.prepare(`SELECT count(*) FROM audit_log`).pluck().get()).toBe(1);
+      expect(s.prepare(`SELECT code FROM office`).pluck().get()).toBe('T01');
+      expect(s.prepare(`SELECT username FROM staff`).pluck().get()).toBe('sup');
+    },
+  },
+  '0002-contributions': {
+    write(s) {
+      s.prepare(`INSERT INTO reference_schedules (version, body, loaded_at) VALUES ('2026-01', '{}', ?)`).run(at);
+      s.prepare(
+        `INSERT INTO enrollments (id, participant_id, scheme, method, from_month, status, version, created_at, updated_at) VALUES ('e1', 'p1', 'VSI', 'monthly', '2026-03', 'active', 1, ?, ?)`,
+      ).run(at, at);
+      s.prepare(`INSERT INTO receipt_series (series, next_number) VALUES ('T01-2026', 2)`).run();
+      s.prepare(
+        `INSERT INTO contributions (id, participant_id, scheme, method, from_month, to_month, months, paid_on, total, lines, reference_version, collector_staff_id, receipt_id, created_at)
+         VALUES ('c1', 'p1', 'VSI', 'monthly', '2026-03', '2026-03', 1, '2026-03-02', 330000, '[]', '2026-01', 's1', 'r1', ?)`,
+      ).run(at);
+      s.prepare(
+        `INSERT INTO receipts (id, series, number, contribution_id, participant_id, payer_name, payer_personal_id, payer_address, scheme, period_from, period_to, months,
+           amount, amount_words, collector_staff_id, collector_name, office_name, issued_at, business_date)
+         VALUES ('r1', 'T01-2026', 1, 'c1', 'p1', 'Nguyễn Văn Đức', '001080000001', 'Thôn Đông', 'VSI', '2026-03', '2026-03', 1, 330000, 'Ba trăm ba mươi nghìn đồng', 's1', 'Giám Sát', 'Văn phòng', ?, '2026-03-02')`,
+      ).run(at);
+      s.prepare(`INSERT INTO day_closures (business_date, status, closed_by, closed_at, summary) VALUES ('2026-03-01', 'closed', 's1', ?, '{}')`).run(at);
+    },
+    check(s) {
+      expect(s.prepare(`SELECT amount FROM receipts WHERE id = 'r1'`).pluck().get()).toBe(330000);
+      expect(s.prepare(`SELECT next_number FROM receipt_series`).pluck().get()).toBe(2);
+      expect(s.prepare(`SELECT status FROM enrollments WHERE id = 'e1'`).pluck().get()).toBe('active');
+      expect(s.prepare(`SELECT total FROM contributions WHERE id = 'c1'`).pluck().get()).toBe(330000);
+      expect(s.prepare(`SELECT status FROM day_closures`).pluck().get()).toBe('closed');
+    },
+  },
+  '0004-sync': {
+    write(s) {
+      s.prepare(`UPDATE sync_state SET central_url = 'https://central.example', next_batch_no = 3 WHERE id = 1`).run();
+      s.prepare(`INSERT INTO sync_batches (batch_no, body, op_count, first_seq, last_seq, created_at) VALUES (2, '{}', 1, 1, 1, ?)`).run(at);
+      s.prepare(
+        `INSERT INTO sync_issues (id, kind, entity_id, class, code, message, message_en, details, state, created_at) VALUES ('i1', 'participant.register', 'p1', 'rejected', 'X', 'm', 'm', '{}', 'open', ?)`,
+      ).run(at);
+    },
+    check(s) {
+      expect(s.prepare(`SELECT next_batch_no FROM sync_state`).pluck().get()).toBe(3);
+      expect(s.prepare(`SELECT op_count FROM sync_batches WHERE batch_no = 2`).pluck().get()).toBe(1);
+      expect(s.prepare(`SELECT state FROM sync_issues WHERE id = 'i1'`).pluck().get()).toBe('open');
+    },
+  },
+};
+
+describe('migrations', () => {
+  it('creates every table, index, FTS table and trigger on an empty file', async () => {
+    const file = newFile();
+    const database = await openDatabase(file);
+    cleanups.push(() => database.close());
+    const names = schemaObjects(database.sqlite);
+    const byType = (type: string) => names.filter((o) => o.type === type).map((o) => o.name);
+    expect(byType('table')).toEqual(
+      expect.arrayContaining([
+        'office', 'staff', 'participants', 'participants_fts', 'households', 'household_members', 'admin_provinces', 'admin_communes',
+        'reference_versions', 'outbox', 'audit_log', 'schema_migrations', 'reference_schedules', 'enrollments', 'receipt_series',
+        'contributions', 'receipts', 'receipt_voids', 'receipt_prints', 'day_closures', 'sync_state', 'sync_batches', 'sync_results', 'sync_issues',
+      ]),
+    );
+    expect(byType('index')).toEqual(
+      expect.arrayContaining([
+        'participants_name_folded', 'participants_dob_name', 'participants_si_number', 'participants_phone', 'admin_communes_province',
+        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_participant', 'receipts_day', 'sync_issues_state',
+      ]),
+    );
+    expect(byType('trigger')).toEqual(
+      expect.arrayContaining([
+        'participants_fts_insert', 'participants_fts_delete', 'participants_fts_update',
+        'receipts_no_update', 'receipts_no_delete', 'receipt_voids_no_update', 'receipt_voids_no_delete',
+      ]),
+    );
+    const fts = database.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'participants_fts'`).pluck().get() as string;
+    expect(fts).toMatch(/USING fts5/i);
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const applied = database.sqlite.prepare(`SELECT name FROM schema_migrations ORDER BY name`).pluck().all();
+    expect(applied).toEqual(migrationNames);
+  });
+
+  it('treats reopening an up-to-date file as a no-op that keeps the schema and the data', async () => {
+    const file = newFile();
+    const first = await openDatabase(file);
+    const before = schemaObjects(first.sqlite);
+    first.sqlite.prepare(`INSERT INTO reference_versions (kind, version, loaded_at) VALUES ('probe', '1', ?)`).run(at);
+    const appliedAt = first.sqlite.prepare(`SELECT name, timestamp FROM schema_migrations ORDER BY name`).all();
+    await first.close();
+    const second = await openDatabase(file);
+    cleanups.push(() => second.close());
+    expect(schemaObjects(second.sqlite)).toEqual(before);
+    expect(second.sqlite.prepare(`SELECT name, timestamp FROM schema_migrations ORDER BY name`).all()).toEqual(appliedAt);
+    expect(second.sqlite.prepare(`SELECT version FROM reference_versions WHERE kind = 'probe'`).pluck().get()).toBe('1');
+  });
+
+  it('has rows to test for every migration, so a new migration cannot skip its survival test', () => {
+    expect(Object.keys(seeds).sort()).toEqual(migrationNames);
+  });
+
+  for (const [index, name] of migrationNames.entries()) {
+    it(`keeps rows written at migration ${name} through every later migration`, async () => {
+      const file = newFile();
+      const { sqlite, migrator } = openRaw(file);
+      await migrateTo(migrator, name);
+      expect(sqlite.prepare(`SELECT name FROM schema_migrations ORDER BY name`).pluck().all()).toEqual(migrationNames.slice(0, index + 1));
+      for (const earlier of migrationNames.slice(0, index + 1)) seeds[earlier]!.write(sqlite);
+      await migrateTo(migrator, 'latest');
+      expect(sqlite.prepare(`SELECT name FROM schema_migrations ORDER BY name`).pluck().all()).toEqual(migrationNames);
+      for (const earlier of migrationNames.slice(0, index + 1)) seeds[earlier]!.check(sqlite);
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    });
+  }
+});
