@@ -1,7 +1,9 @@
 // The typed client of the contract: `call('participants.search', {query})` is checked against the
 // method's input type and resolves to its output type, or throws an ApiError carrying the typed
 // error (code, Vietnamese message, field) for forms to show beside the field.
-import type { OfficeErrorData } from '../../shared/contract/errors';
+// Session-level errors (SESSION_LOCKED, UNAUTHENTICATED) are also announced to the session
+// provider, which shows the unlock dialog over the current screen instead of losing it.
+import type { ErrorCode, OfficeErrorData } from '../../shared/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import { send } from './transport';
 
@@ -14,8 +16,27 @@ export class ApiError extends Error {
   }
 }
 
+type SessionListener = (code: ErrorCode) => void;
+const sessionListeners = new Set<SessionListener>();
+
+/** Subscribes to SESSION_LOCKED / UNAUTHENTICATED answers from any call; returns the unsubscribe. */
+export function onSessionError(listener: SessionListener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await send(method, input);
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    const code = result.error.code;
+    if ((code === 'SESSION_LOCKED' || code === 'UNAUTHENTICATED') && method !== 'auth.unlock' && method !== 'auth.login') {
+      for (const listener of sessionListeners) listener(code);
+    }
+    throw new ApiError(result.error);
+  }
   return result.value as MethodOutput<M>;
+}
+
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.data.code === code);
 }

@@ -1,0 +1,105 @@
+// The signed-in frame: the header (office, user and role, navigation, language, sign out) and the
+// screen chosen by the hash route. Supervisor-only screens are hidden from other roles (the core
+// refuses them anyway).
+import { Button, Layout, Segmented, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../shared/contract/staff';
+import { setLanguage } from '../i18n/setup';
+import { CollectPage } from '../pages/collect/collect-page';
+import { DayEndPage } from '../pages/day-end/day-end-page';
+import { DayReceiptsPage } from '../pages/day-receipts/day-receipts-page';
+import { HouseholdPage } from '../pages/household/household-page';
+import { PersonPage } from '../pages/person/person-page';
+import { PersonFormPage } from '../pages/person-form/person-form-page';
+import { ReceiptPage } from '../pages/receipt/receipt-page';
+import { SearchPage } from '../pages/search/search-page';
+import { StaffPage } from '../pages/staff/staff-page';
+import { href, useRoute, type Route } from '../routing/hash-router';
+import { useSession } from '../session/session-context';
+
+function Screen({ route, session }: { route: Route; session: SessionView }) {
+  const [first, id, action] = route.segments;
+  const supervisor = session.staff.role === 'supervisor';
+  switch (first) {
+    case undefined:
+      return <SearchPage />;
+    case 'new':
+      return <PersonFormPage key="new" />;
+    case 'person':
+      if (!id) break;
+      if (action === 'edit') return <PersonFormPage key={`edit-${id}`} participantId={id} />;
+      if (action === 'collect') return <CollectPage key={`collect-${id}`} participantId={id} />;
+      return <PersonPage key={id} participantId={id} />;
+    case 'household':
+      if (id) return <HouseholdPage key={id} householdId={id} />;
+      break;
+    case 'receipt':
+      if (id) return <ReceiptPage key={id} receiptId={id} />;
+      break;
+    case 'receipts':
+      return <DayReceiptsPage />;
+    case 'day-end':
+      if (supervisor) return <DayEndPage />;
+      break;
+    case 'staff':
+      if (supervisor) return <StaffPage />;
+      break;
+  }
+  return <SearchPage />;
+}
+
+export function AppShell({ session }: { session: SessionView }) {
+  const { t, i18n } = useTranslation();
+  const { signOut } = useSession();
+  const route = useRoute();
+  const supervisor = session.staff.role === 'supervisor';
+  const nav = [
+    { key: '', label: t('nav.search'), show: true },
+    { key: 'receipts', label: t('nav.dayReceipts'), show: true },
+    { key: 'day-end', label: t('nav.dayEnd'), show: supervisor },
+    { key: 'staff', label: t('nav.staff'), show: supervisor },
+  ];
+  const active = route.segments[0] ?? '';
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header no-print">
+        <div className="app-header-office" data-testid="header-office">
+          <Typography.Text strong className="header-text">
+            {session.office.name}
+          </Typography.Text>
+          <Typography.Text className="header-sub">{session.office.code}</Typography.Text>
+        </div>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          {nav
+            .filter((n) => n.show)
+            .map((n) => (
+              <a key={n.key} href={href(...(n.key ? [n.key] : []))} className={active === n.key ? 'active' : ''}>
+                {n.label}
+              </a>
+            ))}
+        </nav>
+        <Space className="app-header-user" size="middle">
+          <span data-testid="header-user" className="header-text">
+            {session.staff.fullName} <Tag color="blue">{t(`roles.${session.staff.role}`)}</Tag>
+          </span>
+          <Segmented
+            size="small"
+            aria-label={t('header.language')}
+            value={i18n.language === 'en' ? 'en' : 'vi'}
+            options={[
+              { label: 'VI', value: 'vi' },
+              { label: 'EN', value: 'en' },
+            ]}
+            onChange={(v) => setLanguage(v as 'vi' | 'en')}
+          />
+          <Button size="small" onClick={() => void signOut()} data-testid="sign-out">
+            {t('header.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Screen route={route} session={session} />
+      </Layout.Content>
+    </Layout>
+  );
+}

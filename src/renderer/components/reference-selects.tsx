@@ -1,0 +1,49 @@
+// Searchable selects for provinces and communes from the shipped reference list. Search ignores
+// Vietnamese accents, so "ha noi" finds "Hà Nội".
+import { useQuery } from '@tanstack/react-query';
+import { Select, type SelectProps } from 'antd';
+import { foldName } from '../../shared/domain/name-folding';
+import { call } from '../api/client';
+
+const filterOption: SelectProps['filterOption'] = (input, option) =>
+  foldName(String(option?.label ?? '')).includes(foldName(input));
+
+type Props = Omit<SelectProps, 'options' | 'showSearch'>;
+
+export function useProvinces() {
+  return useQuery({ queryKey: ['reference.provinces'], queryFn: () => call('reference.provinces', {}), staleTime: Infinity });
+}
+
+export function useCommunes(provinceCode: string | undefined) {
+  return useQuery({
+    queryKey: ['reference.communes', provinceCode],
+    queryFn: () => call('reference.communes', { provinceCode: provinceCode! }),
+    enabled: !!provinceCode && /^\d{2}$/.test(provinceCode),
+    staleTime: Infinity,
+  });
+}
+
+export function ProvinceSelect(props: Props) {
+  const provinces = useProvinces();
+  return (
+    <Select
+      {...props}
+      showSearch={{ filterOption }}
+      loading={provinces.isLoading}
+      options={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: p.fullName || p.name }))}
+    />
+  );
+}
+
+export function CommuneSelect({ provinceCode, ...props }: Props & { provinceCode: string | undefined }) {
+  const communes = useCommunes(provinceCode);
+  return (
+    <Select
+      {...props}
+      showSearch={{ filterOption }}
+      disabled={!provinceCode}
+      loading={communes.isLoading}
+      options={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.fullName || c.name }))}
+    />
+  );
+}

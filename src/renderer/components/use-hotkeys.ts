@@ -1,0 +1,57 @@
+// Keyboard shortcuts for a screen. Each binding is a key description like 'F2', 'Ctrl+S',
+// 'Alt+H', 'Escape'; bindings are active while the component is mounted and no modal is open
+// (an open antd modal owns the keyboard, so the form underneath is not changed by accident).
+import { useEffect, useRef } from 'react';
+
+export type HotkeyMap = Record<string, (event: KeyboardEvent) => void>;
+
+function describe(event: KeyboardEvent): string {
+  const parts: string[] = [];
+  if (event.ctrlKey || event.metaKey) parts.push('Ctrl');
+  if (event.altKey) parts.push('Alt');
+  if (event.shiftKey && event.key.length > 1) parts.push('Shift');
+  const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+  parts.push(key);
+  return parts.join('+');
+}
+
+function modalOpen(): boolean {
+  return document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal') !== null;
+}
+
+function editable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function popupOpen(): boolean {
+  return (
+    document.querySelector(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+    ) !== null
+  );
+}
+
+export function useHotkeys(map: HotkeyMap, options: { allowInModal?: boolean } = {}): void {
+  const ref = useRef(map);
+  ref.current = map;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!options.allowInModal && modalOpen()) return;
+      // Esc first closes an open dropdown or date picker; only then does it mean "back".
+      if (event.key === 'Escape' && popupOpen()) return;
+      const name = describe(event);
+      // Plain keys (arrows, Enter) belong to the field being typed in; only F-keys, Esc and
+      // modified keys act as screen shortcuts from inside an input.
+      if (!/^(F\d+|Escape)$|\+/.test(name) && editable(event.target)) return;
+      const handler = ref.current[name];
+      if (handler) {
+        event.preventDefault();
+        event.stopPropagation();
+        handler(event);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [options.allowInModal]);
+}

@@ -1,0 +1,2 @@
+// Side-effect CSS imports are bundled by Vite; this tells TypeScript they exist.
+declare module '*.css';

@@ -1,0 +1,201 @@
+// "Thu tiền": take a contribution from a person. Pre-filled with what is due next from the
+// enrollment; the quote (total + breakdown) refreshes as fields change; Enter records it with the
+// quoted total as `expectedTotal` (the core refuses if the rules now say otherwise) and opens the
+// receipt.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, DatePicker, Form, InputNumber, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paymentMethods, type PaymentMethod, type Scheme } from '../../../shared/contract/contribution';
+import { call } from '../../api/client';
+import { placeFieldError } from '../../components/api-errors';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDong } from '../../components/money';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { useDebounced } from '../../components/use-debounced';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { goBack, navigate } from '../../routing/hash-router';
+import { dongInputProps } from './dong-input';
+import { EnrollCard } from './enroll-card';
+import { QuoteTable } from './quote-table';
+
+interface CollectValues {
+  fromMonth: Dayjs | null;
+  months: number | null;
+  incomeBasis: number | null;
+  method: PaymentMethod;
+}
+
+const monthsByMethod: Partial<Record<PaymentMethod, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
+
+export function CollectPage({ participantId }: { participantId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CollectValues>();
+  const [scheme, setScheme] = useState<Scheme | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recordError, setRecordError] = useState<unknown>(null);
+  const person = useQuery({ queryKey: ['participants.get', participantId], queryFn: () => call('participants.get', { id: participantId }) });
+  const enrollments = useQuery({
+    queryKey: ['enrollments.listForParticipant', participantId],
+    queryFn: () => call('enrollments.listForParticipant', { participantId }),
+  });
+  const active = (enrollments.data?.items ?? []).filter((e) => e.status === 'active');
+  const chosen: Scheme = scheme ?? active[0]?.scheme ?? 'VSI';
+  const enrollment = active.find((e) => e.scheme === chosen);
+
+  // Pre-fill from what is due next whenever the scheme or its enrollment changes.
+  useEffect(() => {
+    if (enrollments.isLoading) return;
+    form.setFieldsValue(
+      enrollment
+        ? {
+            fromMonth: dayjs(`${enrollment.nextDue.fromMonth}-01`),
+            months: enrollment.nextDue.months,
+            incomeBasis: enrollment.incomeBasis,
+            method: enrollment.method,
+          }
+        : { fromMonth: dayjs().startOf('month'), months: chosen === 'VSI' ? 1 : 12, incomeBasis: null, method: chosen === 'VSI' ? 'monthly' : 'annual' },
+    );
+    setRecordError(null);
+  }, [enrollment?.id, enrollment?.nextDue.fromMonth, chosen, enrollments.isLoading, form]);
+
+  const values = Form.useWatch([], form) as CollectValues | undefined;
+  const input = useMemo(() => {
+    if (!values?.fromMonth || !values.months) return null;
+    return {
+      participantId,
+      scheme: chosen,
+      fromMonth: values.fromMonth.format('YYYY-MM'),
+      months: values.months,
+      method: values.method,
+      ...(chosen === 'VSI' && values.incomeBasis ? { incomeBasis: values.incomeBasis } : {}),
+    };
+  }, [values, chosen, participantId]);
+  const settled = useDebounced(input, 300);
+  const quote = useQuery({
+    queryKey: ['contributions.quote', settled],
+    queryFn: () => call('contributions.quote', settled!),
+    enabled: !!settled,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+  const upToDate = !!quote.data && JSON.stringify(settled) === JSON.stringify(input) && !quote.isFetching && !quote.isPlaceholderData;
+
+  const confirm = async () => {
+    if (!upToDate || !quote.data || !input || busy) return;
+    setBusy(true);
+    setRecordError(null);
+    try {
+      const result = await call('contributions.record', { ...input, expectedTotal: quote.data.total });
+      void queryClient.invalidateQueries({ queryKey: ['contributions.listForParticipant', participantId] });
+      void queryClient.invalidateQueries({ queryKey: ['enrollments.listForParticipant', participantId] });
+      queryClient.setQueryData(['receipts.get', result.receipt.id], result.receipt);
+      navigate('receipt', result.receipt.id);
+    } catch (e) {
+      if (!placeFieldError(form, e, ['fromMonth', 'months', 'incomeBasis', 'method'])) setRecordError(e);
+      void quote.refetch();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm() });
+
+  if (person.isLoading || enrollments.isLoading) return <Spin />;
+  const quoteError = quote.error && !quote.isFetching ? quote.error : null;
+
+  return (
+    <div data-testid="collect-page">
+      <div className="page-title">
+        <Typography.Title level={2}>
+          {t('collect.title')} — {person.data?.fullName}
+        </Typography.Title>
+        <Button onClick={goBack}>
+          {t('common.back')} <kbd>Esc</kbd>
+        </Button>
+      </div>
+      <ErrorAlert error={person.error ?? enrollments.error} />
+      <Segmented
+        size="large"
+        value={chosen}
+        onChange={(v) => setScheme(v as Scheme)}
+        options={(['VSI', 'HHI'] as const).map((s) => ({ value: s, label: t(`scheme.${s}`) }))}
+        style={{ marginBottom: 16 }}
+        data-testid="scheme"
+      />
+      {!enrollment && (
+        <EnrollCard
+          key={chosen}
+          participantId={participantId}
+          scheme={chosen}
+          onEnrolled={() => void enrollments.refetch()}
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('collect.period')}>
+            <Form
+              form={form}
+              layout="vertical"
+              requiredMark={false}
+              onFinish={() => void confirm()}
+              onValuesChange={(changed: Partial<CollectValues>) => {
+                const m = changed.method && monthsByMethod[changed.method];
+                if (m) form.setFieldValue('months', m);
+              }}
+            >
+              <Form.Item name="method" label={t('collect.method')}>
+                <Select options={paymentMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))} />
+              </Form.Item>
+              <Form.Item name="fromMonth" label={t('collect.fromMonth')}>
+                <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} data-testid="collect-fromMonth" />
+              </Form.Item>
+              <Form.Item name="months" label={t('collect.months')}>
+                <InputNumber min={1} max={60} style={{ width: '100%' }} autoFocus data-testid="collect-months" />
+              </Form.Item>
+              {chosen === 'VSI' && (
+                <Form.Item name="incomeBasis" label={t('collect.income')} extra={t('collect.incomeHint')}>
+                  <InputNumber {...dongInputProps} style={{ width: '100%' }} data-testid="collect-income" />
+                </Form.Item>
+              )}
+              <button type="submit" hidden aria-hidden tabIndex={-1} />
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={t('collect.quote')} data-testid="quote">
+            <ErrorAlert error={recordError ?? quoteError} />
+            <Space align="baseline" style={{ marginBottom: 12 }}>
+              <span className="muted">{t('collect.total')}</span>
+              <span className="total-box" data-testid="quote-total">
+                {quote.data && !quoteError ? formatDong(quote.data.total) : '—'}
+              </span>
+              {quote.isFetching && <Spin size="small" />}
+            </Space>
+            {quote.data && !quoteError && <QuoteTable quote={quote.data} />}
+            <Button
+              type="primary"
+              size="large"
+              block
+              style={{ marginTop: 12 }}
+              disabled={!upToDate}
+              loading={busy}
+              onClick={() => void confirm()}
+              data-testid="confirm-collect"
+            >
+              {t('collect.confirm')} <kbd>Enter</kbd>
+            </Button>
+          </Card>
+        </Col>
+      </Row>
+      <ShortcutBar
+        items={[
+          { keys: 'Enter', labelKey: 'shortcuts.confirmCollect' },
+          { keys: 'Esc', labelKey: 'shortcuts.back' },
+        ]}
+      />
+    </div>
+  );
+}

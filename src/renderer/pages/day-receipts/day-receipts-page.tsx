@@ -1,0 +1,64 @@
+// "Biên lai trong ngày": the receipts of a business date (the clerk's own; a supervisor sees all
+// or one collector), with the count issued, voided and the total of those not voided.
+import { useQuery } from '@tanstack/react-query';
+import { Card, DatePicker, Space, Statistic, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDong, formatMonth } from '../../components/money';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { goBack, href } from '../../routing/hash-router';
+
+export function DayReceiptsPage() {
+  const { t } = useTranslation();
+  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const businessDate = date.format('YYYY-MM-DD');
+  const q = useQuery({
+    queryKey: ['receipts.listForDay', businessDate],
+    queryFn: () => call('receipts.listForDay', { businessDate }),
+  });
+  useHotkeys({ Escape: goBack });
+  const d = q.data;
+  return (
+    <div data-testid="day-receipts-page">
+      <div className="page-title">
+        <Typography.Title level={2}>{t('dayReceipts.title')}</Typography.Title>
+        <DatePicker value={date} onChange={(v) => v && setDate(v)} format="DD/MM/YYYY" allowClear={false} />
+      </div>
+      <ErrorAlert error={q.error} />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space size={48}>
+          <Statistic title={t('dayReceipts.issued')} value={d?.issuedCount ?? 0} />
+          <Statistic title={t('dayReceipts.voided')} value={d?.voidedCount ?? 0} />
+          <Statistic title={t('dayReceipts.total')} value={d ? formatDong(d.total) : '—'} data-testid="day-total" />
+        </Space>
+      </Card>
+      <Table
+        size="middle"
+        rowKey="id"
+        pagination={false}
+        loading={q.isLoading}
+        dataSource={d?.items ?? []}
+        locale={{ emptyText: t('dayReceipts.none') }}
+        columns={[
+          { title: t('receipt.number'), dataIndex: 'label', render: (l: string, r) => <a href={href('receipt', r.id)}>{l}</a> },
+          { title: t('receipt.issuedAt'), dataIndex: 'issuedAt', render: (v: string) => dayjs(v).format('HH:mm') },
+          { title: t('receipt.payer'), dataIndex: 'payerName' },
+          { title: t('receipt.scheme'), dataIndex: 'scheme', render: (s: string) => t(`scheme.${s}`) },
+          { title: t('receipt.period'), key: 'p', render: (_, r) => `${formatMonth(r.periodFrom)} – ${formatMonth(r.periodTo)}` },
+          { title: t('receipt.collector'), dataIndex: 'collectorName' },
+          {
+            title: t('receipt.amount'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (v: number, r) => (r.void ? <Tag color="red">{t('receipt.voided')}</Tag> : formatDong(v)),
+          },
+        ]}
+      />
+      <ShortcutBar items={[{ keys: 'Esc', labelKey: 'shortcuts.back' }]} />
+    </div>
+  );
+}

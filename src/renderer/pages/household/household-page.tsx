@@ -1,0 +1,149 @@
+// A household for household health insurance: members in order (the order decides who is the
+// first, second… member and so what each pays). Add a member by inline search, move members with
+// the arrows or Alt+↑/↓, remove anyone but the head.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Household } from '../../../shared/contract/household';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDate } from '../../components/money';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { goBack, href } from '../../routing/hash-router';
+import { MemberSearch } from './member-search';
+
+type Member = Household['members'][number];
+
+export function HouseholdPage({ householdId }: { householdId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const key = ['households.get', householdId];
+  const q = useQuery({ queryKey: key, queryFn: () => call('households.get', { id: householdId }) });
+  const h = q.data;
+  const members = h?.members ?? [];
+
+  const run = async (action: () => Promise<Household>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await action();
+      queryClient.setQueryData(key, next);
+      void queryClient.invalidateQueries({ queryKey: ['participants.get'] });
+      return next;
+    } catch (e) {
+      setError(e);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const move = async (index: number, delta: number) => {
+    const target = index + delta;
+    if (!h || target < 0 || target >= members.length || busy) return;
+    const ids = members.map((m) => m.participantId);
+    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+    if (await run(() => call('households.reorder', { householdId, memberIds: ids }))) setSelected(target);
+  };
+
+  useHotkeys({
+    'Alt+ArrowUp': () => void move(selected, -1),
+    'Alt+ArrowDown': () => void move(selected, 1),
+    ArrowUp: () => setSelected((s) => Math.max(0, s - 1)),
+    ArrowDown: () => setSelected((s) => Math.min(members.length - 1, s + 1)),
+    Escape: goBack,
+  });
+
+  if (q.isLoading) return <Spin />;
+  if (!h) return <ErrorAlert error={q.error} />;
+
+  return (
+    <div data-testid="household-page">
+      <div className="page-title">
+        <Typography.Title level={2}>{t('household.title')}</Typography.Title>
+        <Button onClick={goBack}>
+          {t('common.back')} <kbd>Esc</kbd>
+        </Button>
+      </div>
+      <Typography.Paragraph className="muted">{t('household.explain')}</Typography.Paragraph>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Card size="small" style={{ marginBottom: 16 }} title={t('household.addMember')}>
+        <MemberSearch
+          disabled={busy}
+          excludeIds={members.map((m) => m.participantId)}
+          onPick={(participantId) => void run(() => call('households.addMember', { householdId, participantId }))}
+        />
+      </Card>
+      <Card size="small" title={t('household.members', { count: members.length })}>
+        <Table<Member>
+          size="middle"
+          rowKey="participantId"
+          pagination={false}
+          dataSource={members}
+          rowClassName={(_, i) => (i === selected ? 'result-row selected' : 'result-row')}
+          onRow={(_, i) => ({ onClick: () => setSelected(i ?? 0), 'data-testid': 'household-member' } as React.HTMLAttributes<HTMLElement>)}
+          columns={[
+            { title: t('household.position'), dataIndex: 'position', width: 90 },
+            {
+              title: t('person.fullName'),
+              dataIndex: 'fullName',
+              render: (name: string, m) => (
+                <>
+                  <a href={href('person', m.participantId)}>{name}</a>{' '}
+                  {m.participantId === h.headParticipantId ? <Tag color="blue">{t('household.head')}</Tag> : null}
+                </>
+              ),
+            },
+            { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', render: formatDate },
+            { title: t('person.personalId'), dataIndex: 'personalId' },
+            {
+              title: '',
+              key: 'actions',
+              width: 260,
+              render: (_, m, i) => (
+                <Space>
+                  <Button size="small" aria-label={t('household.moveUp')} disabled={i === 0 || busy} onClick={() => void move(i, -1)} data-testid="move-up">
+                    ↑
+                  </Button>
+                  <Button
+                    size="small"
+                    aria-label={t('household.moveDown')}
+                    disabled={i === members.length - 1 || busy}
+                    onClick={() => void move(i, 1)}
+                    data-testid="move-down"
+                  >
+                    ↓
+                  </Button>
+                  {m.participantId !== h.headParticipantId && (
+                    <Popconfirm
+                      title={t('household.removeConfirm', { name: m.fullName })}
+                      okText={t('household.remove')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => void run(() => call('households.removeMember', { householdId, participantId: m.participantId }))}
+                    >
+                      <Button size="small" danger disabled={busy}>
+                        {t('household.remove')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <ShortcutBar
+        items={[
+          { keys: '↑ ↓', labelKey: 'shortcuts.move' },
+          { keys: 'Alt+↑ / Alt+↓', labelKey: 'shortcuts.reorder' },
+          { keys: 'Esc', labelKey: 'shortcuts.back' },
+        ]}
+      />
+    </div>
+  );
+}

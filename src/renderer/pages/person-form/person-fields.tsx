@@ -1,0 +1,103 @@
+// The TK1-TS declaration fields as antd form items, shared by registration and editing. Field
+// names are the contract's, so an error's `field` lands beside the right input.
+import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { supportCategories } from '../../../shared/contract/participant';
+import { CommuneSelect, ProvinceSelect } from '../../components/reference-selects';
+
+export const PERSON_FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'sex',
+  'ethnicity',
+  'nationality',
+  'personalId',
+  'siNumber',
+  'phone',
+  'provinceCode',
+  'communeCode',
+  'addressLine',
+  'supportCategory',
+  'duplicateOverrideReason',
+] as const;
+
+export const DATE_FORMATS = ['DD/MM/YYYY', 'DDMMYYYY', 'D/M/YYYY', 'YYYY-MM-DD'];
+
+export function PersonFields() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const provinceCode = Form.useWatch('provinceCode', form) as string | undefined;
+  const required = { required: true, message: t('common.required') };
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="fullName" label={t('person.fullName')} rules={[required]}>
+            <Input autoFocus autoComplete="off" data-testid="field-fullName" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="dateOfBirth" label={t('person.dateOfBirth')} rules={[required]}>
+            <DatePicker format={DATE_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} data-testid="field-dateOfBirth" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="sex" label={t('person.sex')} rules={[required]}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'male', label: t('sex.male') },
+                { value: 'female', label: t('sex.female') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="ethnicity" label={t('person.ethnicity')} rules={[required]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="nationality" label={t('person.nationality')} rules={[required]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="personalId" label={t('person.personalId')} rules={[required]} extra={t('person.personalIdHint')}>
+            <Input inputMode="numeric" maxLength={12} autoComplete="off" data-testid="field-personalId" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="siNumber" label={t('person.siNumber')}>
+            <Input inputMode="numeric" maxLength={10} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="phone" label={t('person.phone')}>
+            <Input inputMode="tel" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="provinceCode" label={t('person.province')} rules={[required]}>
+            <ProvinceSelect onChange={() => form.setFieldValue('communeCode', undefined)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="communeCode" label={t('person.commune')} rules={[required]}>
+            <CommuneSelect provinceCode={provinceCode} placeholder={t('person.communePlaceholder')} data-testid="field-communeCode" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="addressLine" label={t('person.addressLine')} rules={[required]}>
+            <Input placeholder={t('person.addressLinePlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="supportCategory" label={t('person.supportCategory')}>
+            <Select options={supportCategories.map((c) => ({ value: c, label: t(`support.${c}`) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}

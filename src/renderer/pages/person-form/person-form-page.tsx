@@ -1,0 +1,188 @@
+// Register a new person or edit one. The core checks everything; its errors land beside the
+// field it names. Same personal ID → refused with a link; a likely duplicate → matches and a
+// required reason ("Vẫn lưu"); an edit sends `expectedVersion`, and CONFLICT offers a reload.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Space, Spin, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Participant, SupportCategory } from '../../../shared/contract/participant';
+import { ApiError, call } from '../../api/client';
+import { errorText, placeFieldError } from '../../components/api-errors';
+import { ErrorAlert } from '../../components/error-alert';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { goBack, navigate } from '../../routing/hash-router';
+import { useActiveSession } from '../../session/session-context';
+import { ExistingPersonAlert, PossibleDuplicatePanel, type DuplicateMatch } from './duplicate-panels';
+import { PERSON_FIELDS, PersonFields } from './person-fields';
+
+interface FormValues {
+  fullName: string;
+  dateOfBirth: Dayjs;
+  sex: 'male' | 'female';
+  ethnicity: string;
+  nationality: string;
+  personalId: string;
+  siNumber?: string;
+  phone?: string;
+  provinceCode: string;
+  communeCode: string;
+  addressLine: string;
+  supportCategory: SupportCategory;
+  duplicateOverrideReason?: string;
+}
+
+function toForm(p: Participant): FormValues {
+  return { ...p, dateOfBirth: dayjs(p.dateOfBirth), siNumber: p.siNumber ?? '', phone: p.phone ?? '' };
+}
+
+function toInput(v: FormValues) {
+  const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
+  return {
+    fullName: v.fullName,
+    dateOfBirth: v.dateOfBirth.format('YYYY-MM-DD'),
+    sex: v.sex,
+    ethnicity: v.ethnicity,
+    nationality: v.nationality,
+    personalId: v.personalId.replace(/\s/g, ''),
+    siNumber: blank(v.siNumber),
+    phone: blank(v.phone),
+    provinceCode: v.provinceCode,
+    communeCode: v.communeCode,
+    addressLine: v.addressLine,
+    supportCategory: v.supportCategory,
+  };
+}
+
+type Problem =
+  | { kind: 'duplicate'; message: string; participantId: string | undefined }
+  | { kind: 'possible'; message: string; matches: DuplicateMatch[] }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'other'; error: unknown };
+
+export function PersonFormPage({ participantId }: { participantId?: string }) {
+  const { t } = useTranslation();
+  const session = useActiveSession();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const editing = !!participantId;
+  const existing = useQuery({
+    queryKey: ['participants.get', participantId],
+    queryFn: () => call('participants.get', { id: participantId! }),
+    enabled: editing,
+  });
+
+  useEffect(() => {
+    if (existing.data) form.setFieldsValue(toForm(existing.data));
+  }, [existing.data, form]);
+
+  const save = async (withReason: boolean) => {
+    let values: FormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    const reason = withReason ? values.duplicateOverrideReason : undefined;
+    try {
+      const saved = editing
+        ? await call('participants.update', {
+            ...toInput(values),
+            id: participantId!,
+            expectedVersion: existing.data!.version,
+            ...(reason ? { duplicateOverrideReason: reason } : {}),
+          })
+        : await call('participants.register', { ...toInput(values), ...(reason ? { duplicateOverrideReason: reason } : {}) });
+      queryClient.setQueryData(['participants.get', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['participants.search'] });
+      navigate('person', saved.id);
+    } catch (error) {
+      setProblem(describe(error));
+      if (error instanceof ApiError && error.data.code === 'VALIDATION') placeFieldError(form, error, PERSON_FIELDS);
+      if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON')
+        form.setFields([{ name: 'personalId', errors: [errorText(error)] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const describe = (error: unknown): Problem | null => {
+    if (!(error instanceof ApiError)) return { kind: 'other', error };
+    const { code, details } = error.data;
+    if (code === 'DUPLICATE_PERSON')
+      return { kind: 'duplicate', message: errorText(error), participantId: details?.participantId as string | undefined };
+    if (code === 'POSSIBLE_DUPLICATE')
+      return { kind: 'possible', message: errorText(error), matches: (details?.matches as DuplicateMatch[] | undefined) ?? [] };
+    if (code === 'CONFLICT') return { kind: 'conflict', message: errorText(error) };
+    if (code === 'VALIDATION' && error.data.field && (PERSON_FIELDS as readonly string[]).includes(error.data.field)) return null;
+    return { kind: 'other', error };
+  };
+
+  const reload = async () => {
+    const fresh = await existing.refetch();
+    if (fresh.data) form.setFieldsValue(toForm(fresh.data));
+    setProblem(null);
+  };
+
+  useHotkeys({ 'Ctrl+S': () => void save(problem?.kind === 'possible'), Escape: goBack });
+
+  if (editing && existing.isLoading) return <Spin />;
+  if (editing && existing.error) return <ErrorAlert error={existing.error} />;
+
+  return (
+    <div data-testid="person-form">
+      <div className="page-title">
+        <Typography.Title level={2}>{editing ? t('personForm.editTitle') : t('personForm.newTitle')}</Typography.Title>
+        <Space>
+          <Button onClick={goBack}>
+            {t('common.back')} <kbd>Esc</kbd>
+          </Button>
+          <Button type="primary" loading={busy} onClick={() => void save(problem?.kind === 'possible')} data-testid="save-person">
+            {t('common.save')} <kbd>Ctrl+S</kbd>
+          </Button>
+        </Space>
+      </div>
+      {problem?.kind === 'duplicate' && <ExistingPersonAlert message={problem.message} participantId={problem.participantId} />}
+      {problem?.kind === 'conflict' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={problem.message}
+          action={<Button onClick={() => void reload()}>{t('personForm.reload')}</Button>}
+        />
+      )}
+      {problem?.kind === 'other' && <ErrorAlert error={problem.error} />}
+      <Card>
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={() => void save(problem?.kind === 'possible')}
+          initialValues={{
+            ethnicity: 'Kinh',
+            nationality: 'Việt Nam',
+            provinceCode: session.office.provinceCode,
+            supportCategory: 'other',
+          }}
+        >
+          {problem?.kind === 'possible' && (
+            <PossibleDuplicatePanel message={problem.message} matches={problem.matches} busy={busy} onSaveAnyway={() => void save(true)} />
+          )}
+          <PersonFields />
+          <button type="submit" hidden aria-hidden tabIndex={-1} />
+        </Form>
+      </Card>
+      <ShortcutBar
+        items={[
+          { keys: 'Ctrl+S', labelKey: 'shortcuts.save' },
+          { keys: 'Esc', labelKey: 'shortcuts.back' },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// One person: declaration fields, household, official number (or "not synced yet"), enrollments
+// with what is owed next, and contributions paid. F4 collects, Alt+H opens (or creates) the
+// household, Esc goes back.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDate } from '../../components/money';
+import { useCommunes, useProvinces } from '../../components/reference-selects';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { goBack, href, navigate } from '../../routing/hash-router';
+import { ContributionsCard, EnrollmentsCard } from './person-money-cards';
+
+export function PersonPage({ participantId }: { participantId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [householdError, setHouseholdError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+  const person = useQuery({
+    queryKey: ['participants.get', participantId],
+    queryFn: () => call('participants.get', { id: participantId }),
+  });
+  const p = person.data;
+  const provinces = useProvinces();
+  const communes = useCommunes(p?.provinceCode);
+  const provinceName = provinces.data?.items.find((x) => x.code === p?.provinceCode)?.fullName ?? p?.provinceCode;
+  const communeName = communes.data?.items.find((x) => x.code === p?.communeCode)?.fullName ?? p?.communeCode;
+
+  const openHousehold = async () => {
+    if (!p) return;
+    if (p.householdId) return navigate('household', p.householdId);
+    setCreating(true);
+    setHouseholdError(null);
+    try {
+      const household = await call('households.create', { headParticipantId: p.id });
+      void queryClient.invalidateQueries({ queryKey: ['participants.get', p.id] });
+      navigate('household', household.id);
+    } catch (error) {
+      setHouseholdError(error);
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  useHotkeys({
+    F4: () => navigate('person', participantId, 'collect'),
+    'Alt+H': () => void openHousehold(),
+    'Ctrl+E': () => navigate('person', participantId, 'edit'),
+    Escape: goBack,
+  });
+
+  if (person.isLoading) return <Spin />;
+  if (!p) return <ErrorAlert error={person.error} />;
+
+  return (
+    <div data-testid="person-page">
+      <div className="page-title">
+        <Typography.Title level={2} data-testid="person-name">
+          {p.fullName}
+        </Typography.Title>
+        <Space wrap>
+          <Button onClick={goBack}>
+            {t('common.back')} <kbd>Esc</kbd>
+          </Button>
+          <Button href={href('person', p.id, 'edit')}>
+            {t('person.edit')} <kbd>Ctrl+E</kbd>
+          </Button>
+          <Button onClick={() => void openHousehold()} loading={creating} data-testid="household-button">
+            {p.householdId ? t('person.openHousehold') : t('person.createHousehold')} <kbd>Alt+H</kbd>
+          </Button>
+          <Button type="primary" href={href('person', p.id, 'collect')} data-testid="collect-button">
+            {t('person.collect')} <kbd>F4</kbd>
+          </Button>
+        </Space>
+      </div>
+      <ErrorAlert error={householdError} />
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label={t('person.dateOfBirth')}>{formatDate(p.dateOfBirth)}</Descriptions.Item>
+          <Descriptions.Item label={t('person.sex')}>{t(`sex.${p.sex}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('person.personalId')}>{p.personalId}</Descriptions.Item>
+          <Descriptions.Item label={t('person.ethnicity')}>{p.ethnicity}</Descriptions.Item>
+          <Descriptions.Item label={t('person.nationality')}>{p.nationality}</Descriptions.Item>
+          <Descriptions.Item label={t('person.siNumber')}>{p.siNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('person.phone')}>{p.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('person.supportCategory')}>{t(`support.${p.supportCategory}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('person.officialNumber')}>
+            {p.officialNumber ?? <Tag color="orange">{t('person.notSynced')}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('person.address')} span={2}>
+            {[p.addressLine, communeName, provinceName].filter(Boolean).join(', ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('person.household')}>
+            {p.householdId ? (
+              <a href={href('household', p.householdId)} data-testid="household-link">
+                {t('person.openHousehold')}
+              </a>
+            ) : (
+              t('person.noHousehold')
+            )}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <EnrollmentsCard participantId={p.id} />
+      <ContributionsCard participantId={p.id} />
+      <ShortcutBar
+        items={[
+          { keys: 'F4', labelKey: 'shortcuts.collect' },
+          { keys: 'Alt+H', labelKey: 'shortcuts.household' },
+          { keys: 'Ctrl+E', labelKey: 'shortcuts.edit' },
+          { keys: 'Esc', labelKey: 'shortcuts.back' },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// Receipt preview and print. Print marks the receipt printed first (so a second print says
+// "BẢN SAO"), then prints through Electron (dialog or silent, archived as PDF) or the browser.
+// Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Modal, Spin, Tag } from 'antd';
+import { flushSync } from 'react-dom';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { errorText } from '../../components/api-errors';
+import { ErrorAlert } from '../../components/error-alert';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { goBack, href } from '../../routing/hash-router';
+import { ReceiptDocument } from './receipt-document';
+import './receipt.css';
+
+export function ReceiptPage({ receiptId }: { receiptId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const key = ['receipts.get', receiptId];
+  const q = useQuery({ queryKey: key, queryFn: () => call('receipts.get', { id: receiptId }) });
+  const [copy, setCopy] = useState<boolean | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [printing, setPrinting] = useState(false);
+  const [voiding, setVoiding] = useState(false);
+  const [voidForm] = Form.useForm<{ reason: string }>();
+  const r = q.data;
+
+  const print = async () => {
+    if (!r || printing) return;
+    setPrinting(true);
+    setError(null);
+    try {
+      const marked = await call('receipts.markPrinted', { id: r.id });
+      flushSync(() => setCopy(marked.copy));
+      if (window.office) {
+        const result = await window.office.print({ archiveName: `${r.label.replace(/[^\w.-]+/g, '_')}.pdf` });
+        if (!result.ok) setError(new Error(result.error ?? 'print'));
+      } else {
+        window.print();
+      }
+      void queryClient.invalidateQueries({ queryKey: key });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setPrinting(false);
+      setCopy(null);
+    }
+  };
+
+  const submitVoid = async ({ reason }: { reason: string }) => {
+    if (!r) return;
+    try {
+      const voided = await call('receipts.void', { id: r.id, reason });
+      queryClient.setQueryData(key, voided);
+      void queryClient.invalidateQueries({ queryKey: ['contributions.listForParticipant', r.participantId] });
+      void queryClient.invalidateQueries({ queryKey: ['receipts.listForDay'] });
+      setVoiding(false);
+    } catch (e) {
+      voidForm.setFields([{ name: 'reason', errors: [errorText(e)] }]);
+    }
+  };
+
+  useHotkeys({ 'Ctrl+P': () => void print(), Escape: goBack });
+
+  if (q.isLoading) return <Spin />;
+  if (!r) return <ErrorAlert error={q.error} />;
+
+  return (
+    <div data-testid="receipt-page">
+      <div className="receipt-toolbar no-print">
+        <Button onClick={goBack}>
+          {t('common.back')} <kbd>Esc</kbd>
+        </Button>
+        <Button href={href('person', r.participantId)}>{t('receipt.openPerson')}</Button>
+        <Button type="primary" onClick={() => void print()} loading={printing} disabled={!!r.void} data-testid="print-receipt">
+          {t('receipt.print')} <kbd>Ctrl+P</kbd>
+        </Button>
+        <Button danger disabled={!!r.void} onClick={() => setVoiding(true)} data-testid="void-receipt">
+          {t('receipt.void')}
+        </Button>
+        {r.printCount > 0 && <Tag>{t('receipt.printedTimes', { count: r.printCount })}</Tag>}
+      </div>
+      <div className="no-print">
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+      </div>
+      <ReceiptDocument receipt={r} copy={copy ?? r.printCount > 0} />
+      <Modal
+        open={voiding}
+        title={t('receipt.voidTitle', { label: r.label })}
+        onCancel={() => setVoiding(false)}
+        onOk={() => voidForm.submit()}
+        okText={t('receipt.void')}
+        okButtonProps={{ danger: true, id: 'void-confirm' }}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form form={voidForm} layout="vertical" onFinish={submitVoid}>
+          <Form.Item name="reason" label={t('receipt.voidReason')} rules={[{ required: true, min: 5, message: t('receipt.voidReasonRequired') }]}>
+            <Input.TextArea autoFocus rows={3} data-testid="void-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <div className="no-print">
+        <ShortcutBar
+          items={[
+            { keys: 'Ctrl+P', labelKey: 'shortcuts.print' },
+            { keys: 'Esc', labelKey: 'shortcuts.back' },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+// Home: find a person. The search box has focus on arrival; ↑/↓ move through the results, Enter
+// opens the selected person, F2 starts a new registration. Results sit in a virtualised table.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Input, Table, Tag, Typography, type InputRef } from 'antd';
+import type { TableRef } from 'antd/es/table';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ParticipantSummary } from '../../../shared/contract/participant';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDate } from '../../components/money';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { useDebounced } from '../../components/use-debounced';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { navigate } from '../../routing/hash-router';
+
+const QUERY_KEY = 'field-office.lastQuery';
+
+export function SearchPage() {
+  const { t } = useTranslation();
+  const [text, setText] = useState(() => sessionStorage.getItem(QUERY_KEY) ?? '');
+  const [selected, setSelected] = useState(0);
+  const inputRef = useRef<InputRef>(null);
+  const tableRef = useRef<TableRef>(null);
+  const query = useDebounced(text.trim(), 200);
+
+  useEffect(() => {
+    inputRef.current?.focus({ cursor: 'all' });
+  }, []);
+  useEffect(() => sessionStorage.setItem(QUERY_KEY, text), [text]);
+
+  const results = useQuery({
+    queryKey: ['participants.search', query],
+    queryFn: () => call('participants.search', { query, limit: 200 }),
+    enabled: query.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const items = query ? (results.data?.items ?? []) : [];
+  useEffect(() => setSelected(0), [query]);
+
+  const open = (p: ParticipantSummary | undefined) => p && navigate('person', p.id);
+  const move = (delta: number) => {
+    if (items.length === 0) return;
+    const next = Math.max(0, Math.min(items.length - 1, selected + delta));
+    setSelected(next);
+    tableRef.current?.scrollTo({ index: next });
+  };
+
+  useHotkeys({ F2: () => navigate('new') });
+
+  return (
+    <div data-testid="search-page">
+      <div className="page-title">
+        <Typography.Title level={2}>{t('search.title')}</Typography.Title>
+        <Button type="primary" onClick={() => navigate('new')} data-testid="new-person">
+          {t('search.newPerson')} <kbd>F2</kbd>
+        </Button>
+      </div>
+      <Input.Search
+        ref={inputRef}
+        size="large"
+        allowClear
+        value={text}
+        aria-label={t('search.placeholder')}
+        placeholder={t('search.placeholder')}
+        data-testid="search-input"
+        loading={results.isFetching}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') (e.preventDefault(), move(1));
+          else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1));
+          else if (e.key === 'Enter') (e.preventDefault(), open(items[selected]));
+        }}
+      />
+      <div style={{ margin: '12px 0 8px' }} className="muted" data-testid="search-count">
+        {query
+          ? results.data
+            ? t('search.count', { count: items.length, by: t(`search.matchedBy.${results.data.matchedBy}`) })
+            : ''
+          : t('search.hint')}
+      </div>
+      <ErrorAlert error={query ? results.error : null} />
+      <Table<ParticipantSummary>
+        ref={tableRef}
+        virtual
+        size="middle"
+        rowKey="id"
+        scroll={{ y: 520 }}
+        pagination={false}
+        dataSource={items}
+        locale={{ emptyText: query ? t('search.none') : t('search.empty') }}
+        rowClassName={(_, index) => (index === selected ? 'result-row selected' : 'result-row')}
+        onRow={(record, index) => ({
+          onClick: () => setSelected(index ?? 0),
+          onDoubleClick: () => open(record),
+          'data-testid': 'search-result',
+          'aria-selected': index === selected,
+        } as React.HTMLAttributes<HTMLElement>)}
+        columns={[
+          {
+            title: t('person.fullName'),
+            dataIndex: 'fullName',
+            width: 240,
+            render: (name: string, r) => (
+              <a href={`#/person/${r.id}`} tabIndex={-1}>
+                {name}
+              </a>
+            ),
+          },
+          { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 120, render: formatDate },
+          { title: t('person.sex'), dataIndex: 'sex', width: 80, render: (s: string) => t(`sex.${s}`) },
+          { title: t('person.personalId'), dataIndex: 'personalId', width: 150 },
+          { title: t('person.siNumber'), dataIndex: 'siNumber', width: 120, render: (v: string | null) => v ?? '—' },
+          { title: t('person.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('person.address'),
+            dataIndex: 'addressLine',
+            render: (v: string, r) => (
+              <>
+                {v} {r.householdId ? <Tag>{t('person.inHousehold')}</Tag> : null}
+              </>
+            ),
+          },
+        ]}
+      />
+      <ShortcutBar
+        items={[
+          { keys: '↑ ↓', labelKey: 'shortcuts.move' },
+          { keys: 'Enter', labelKey: 'shortcuts.open' },
+          { keys: 'F2', labelKey: 'shortcuts.newPerson' },
+        ]}
+      />
+    </div>
+  );
+}

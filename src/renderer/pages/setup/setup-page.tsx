@@ -1,0 +1,115 @@
+// First-run setup: creates the office (code, name, province) and its first supervisor, then signs
+// the supervisor in. Shown when `session.current` says the office is not set up.
+import { Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { placeFieldError } from '../../components/api-errors';
+import { ErrorAlert } from '../../components/error-alert';
+import { LanguageSwitch } from '../../components/language-switch';
+import { ProvinceSelect } from '../../components/reference-selects';
+import { useSession } from '../../session/session-context';
+
+interface SetupValues {
+  officeCode: string;
+  officeName: string;
+  provinceCode: string;
+  supervisor: { username: string; fullName: string; password: string };
+  confirm: string;
+}
+
+const FIELDS = ['officeCode', 'officeName', 'provinceCode', 'supervisor.username', 'supervisor.fullName', 'supervisor.password'];
+
+export function SetupPage() {
+  const { t } = useTranslation();
+  const { setActive } = useSession();
+  const [form] = Form.useForm<SetupValues>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: SetupValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await call('office.setup', {
+        officeCode: values.officeCode.trim().toUpperCase(),
+        officeName: values.officeName,
+        provinceCode: values.provinceCode,
+        supervisor: values.supervisor,
+      });
+      setActive(session);
+    } catch (e) {
+      if (!placeFieldError(form, e, FIELDS)) setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = { required: true, message: t('common.required') };
+  return (
+    <div className="auth-card auth-wide">
+      <Card
+        title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.title')}</Typography.Title>}
+        extra={<LanguageSwitch />}
+      >
+        <Typography.Paragraph type="secondary">{t('setup.explain')}</Typography.Paragraph>
+        <ErrorAlert error={error} />
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+          <Typography.Title level={5}>{t('setup.office')}</Typography.Title>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Form.Item name="officeCode" label={t('setup.officeCode')} rules={[required]} extra={t('setup.officeCodeHint')}>
+                <Input autoFocus />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name="officeName" label={t('setup.officeName')} rules={[required]}>
+                <Input placeholder={t('setup.officeNamePlaceholder')} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="provinceCode" label={t('setup.province')} rules={[required]}>
+            <ProvinceSelect placeholder={t('setup.provincePlaceholder')} />
+          </Form.Item>
+          <Typography.Title level={5}>{t('setup.supervisor')}</Typography.Title>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item name={['supervisor', 'fullName']} label={t('staff.fullName')} rules={[required]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name={['supervisor', 'username']} label={t('login.username')} rules={[required]}>
+                <Input autoComplete="username" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name={['supervisor', 'password']} label={t('login.password')} rules={[required]} extra={t('staff.passwordHint')}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item
+                name="confirm"
+                label={t('setup.confirmPassword')}
+                dependencies={[['supervisor', 'password']]}
+                rules={[
+                  required,
+                  ({ getFieldValue }) => ({
+                    validator: (_, v) =>
+                      v === getFieldValue(['supervisor', 'password']) ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch'))),
+                  }),
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Button type="primary" htmlType="submit" loading={busy} size="large">
+            {t('setup.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
