@@ -8,6 +8,7 @@ import { createDispatcher, type Invoke } from './dispatcher';
 import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
 import { handlers } from './handlers';
+import { loadShippedSchedule } from './services/reference-schedule-store';
 import { SessionRegistry } from './services/session-registry';
 import type { CentralTransport } from './sync/central-transport';
 import { type DeviceKeyStore, PlainFileKeyStore } from './sync/device-key-store';
@@ -41,6 +42,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   const database = await openDatabase(join(options.dataDir, DATABASE_FILE));
   const clock = options.clock ?? systemClock;
   await loadAdminUnits(database.db, join(options.resourcesDir, 'reference', 'admin-units.json'), clock.now().toISOString());
+  await loadShippedSchedule(database.db, join(options.resourcesDir, 'reference', 'contribution-rates.json'), clock.now().toISOString());
   const keyStore = options.keyStore ?? new PlainFileKeyStore(join(options.dataDir, 'device-key.json'));
   const makeTransport =
     options.makeTransport ??
