@@ -1,0 +1,50 @@
+// The two languages stay in step: vi (default) and en have exactly the same keys, no string is
+// empty, and every literal key the renderer passes to t('…') exists, so a clerk never sees a raw key.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/renderer/i18n/en';
+import { vi } from '../../src/renderer/i18n/vi';
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const viKeys = leaves(vi as Tree);
+const enKeys = leaves(en as Tree);
+
+/** Literal keys in `t('a.b')` calls and `labelKey: 'a.b'` props across the renderer's sources. */
+function literalKeysUsed(): Set<string> {
+  const dir = resolve(__dirname, '../../src/renderer');
+  const used = new Set<string>();
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.(ts|tsx)$/.test(file) || file.startsWith('i18n')) continue;
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'|labelKey:\s*'([\w.-]+)'/g)) used.add((m[1] ?? m[2])!);
+  }
+  return used;
+}
+
+describe('i18n keys', () => {
+  it('gives Vietnamese and English exactly the same keys', () => {
+    expect([...enKeys.keys()].sort()).toEqual([...viKeys.keys()].sort());
+  });
+
+  it('has no empty string in either language', () => {
+    const empty = [...viKeys, ...enKeys].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  it('defines every literal key the renderer asks for', () => {
+    const missing = [...literalKeysUsed()].filter((k) => !viKeys.has(k));
+    expect(missing).toEqual([]);
+  });
+});
