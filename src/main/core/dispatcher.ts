@@ -1,5 +1,5 @@
-// Every call from any transport passes here: the method must exist, the input must match the
-// contract, the caller's session must allow the method; then the handler runs and its output is
+// Every call from any transport passes here: the method must exist, the caller's session must
+// allow the method, the input must match the contract; then the handler runs and its output is
 // checked against the contract too (so a row never leaks a field the contract does not name).
 import type { z } from 'zod';
 import { OfficeError, type RpcResult } from '../../shared/contract/errors';
@@ -14,9 +14,11 @@ export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: 
     try {
       if (!isMethodName(method)) throw new OfficeError('UNKNOWN_METHOD', { details: { method } });
       const spec = contract[method];
+      // Who may call comes before what they sent: a caller without the right session learns
+      // nothing about the method's input, and no handler work is done for them.
+      const caller = await authorise(ctx, method, token);
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const caller = await authorise(ctx, method, token);
       const handler = handlers[method] as (c: CoreContext, i: unknown, k: Caller) => unknown;
       const value = await handler(ctx, parsed.data, caller);
       return { ok: true, value: spec.output.parse(value) };

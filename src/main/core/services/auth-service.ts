@@ -89,25 +89,7 @@ export async function logIn(ctx: CoreContext, input: { username: string; passwor
   if (staff.lockedUntil && staff.lockedUntil > at) {
     throw new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil: staff.lockedUntil } });
   }
-  const ok = await verifyPassword(input.password, staff.passwordHash);
-  if (!ok) {
-    const failures = staff.failedAttempts + 1;
-    const lock = failures >= MAX_FAILURES;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await ctx.db.transaction().execute(async (trx) => {
-      await updateStaff(trx, staff.id, { failedAttempts: lock ? 0 : failures, lockedUntil, updatedAt: at });
-      await appendAudit(trx, {
-        at,
-        staffId: staff.id,
-        action: lock ? 'auth.lockout' : 'auth.failed',
-        entity: 'staff',
-        entityId: staff.id,
-        details: { failures },
-      });
-    });
-    if (lock) throw new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil } });
-    throw new OfficeError('BAD_CREDENTIALS', { field: 'password', details: { remainingAttempts: MAX_FAILURES - failures } });
-  }
+  if (!(await verifyPassword(input.password, staff.passwordHash))) throw await recordFailure(ctx, staff, now);
   await ctx.db.transaction().execute(async (trx) => {
     await updateStaff(trx, staff.id, { failedAttempts: 0, lockedUntil: null, updatedAt: at });
     await appendAudit(trx, { at, staffId: staff.id, action: 'auth.login', entity: 'staff', entityId: staff.id, details: null });
@@ -118,14 +100,40 @@ export async function logIn(ctx: CoreContext, input: { username: string; passwor
 
 export async function unlockSession(ctx: CoreContext, caller: Caller, password: string): Promise<SessionView> {
   const office = await requireOffice(ctx);
-  const session = ctx.sessions.peek(caller.token, ctx.clock.now().getTime(), office.idleLockMinutes);
+  const now = ctx.clock.now();
+  const session = ctx.sessions.peek(caller.token, now.getTime(), office.idleLockMinutes);
   if (!session) throw new OfficeError('UNAUTHENTICATED');
   const staff = await findStaffById(ctx.db, session.staffId);
-  if (!staff || staff.active !== 1 || !(await verifyPassword(password, staff.passwordHash))) {
-    throw new OfficeError('BAD_CREDENTIALS', { field: 'password' });
+  if (!staff || staff.active !== 1) throw new OfficeError('BAD_CREDENTIALS', { field: 'password' });
+  // Unlocking is a sign-in too: the same lockout applies, or a locked screen could be guessed open.
+  if (staff.lockedUntil && staff.lockedUntil > now.toISOString()) {
+    throw new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil: staff.lockedUntil } });
   }
-  ctx.sessions.unlock(session, ctx.clock.now().getTime());
+  if (!(await verifyPassword(password, staff.passwordHash))) throw await recordFailure(ctx, staff, now);
+  if (staff.failedAttempts > 0) await updateStaff(ctx.db, staff.id, { failedAttempts: 0, updatedAt: now.toISOString() });
+  ctx.sessions.unlock(session, now.getTime());
   return sessionView(ctx, session);
+}
+
+/** Counts a wrong password (audited); the MAX_FAILURES-th locks the account. Returns the error to throw. */
+async function recordFailure(ctx: CoreContext, staff: { id: string; failedAttempts: number }, now: Date): Promise<OfficeError> {
+  const at = now.toISOString();
+  const failures = staff.failedAttempts + 1;
+  const lock = failures >= MAX_FAILURES;
+  const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateStaff(trx, staff.id, { failedAttempts: lock ? 0 : failures, lockedUntil, updatedAt: at });
+    await appendAudit(trx, {
+      at,
+      staffId: staff.id,
+      action: lock ? 'auth.lockout' : 'auth.failed',
+      entity: 'staff',
+      entityId: staff.id,
+      details: { failures },
+    });
+  });
+  if (lock) return new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil } });
+  return new OfficeError('BAD_CREDENTIALS', { field: 'password', details: { remainingAttempts: MAX_FAILURES - failures } });
 }
 
 export function logOut(ctx: CoreContext, caller: Caller): { ok: true } {
