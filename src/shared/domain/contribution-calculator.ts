@@ -6,7 +6,7 @@
 import type { PaymentMethod } from '../contract/contribution';
 import { formatDong } from './amount-in-words';
 import {
-  type Rational, ONE, ZERO, add, compare, div, fractionText, fromFraction, max, mul, percentText, pow, rational, roundHalfUp, sub,
+  type Rational, ONE, ZERO, add, compare, div, fractionText, fromFraction, mul, percentText, pow, rational, roundHalfUp, sub,
 } from './money-rounding';
 import { addMonths, isMonth, monthsAgreeWithMethod } from './payment-periods';
 import { type Fraction, type ReferenceSchedule, type SeriesEntry, entryOn } from './reference-schedule';
@@ -82,22 +82,45 @@ function checkPeriod(paidOn: string, fromMonth: string, months: number): void {
   if (!Number.isInteger(months) || months < 1) throw new ContributionRuleError('months', 'Số tháng phải là số nguyên từ 1.', 'Months must be a whole number from 1.');
 }
 
-function inForce<T>(entries: readonly SeriesEntry<T>[], paidOn: string, what: string): T {
+/** Names of the reference values, for the message when none is in force on the payment date. */
+const VALUE_NAMES = {
+  'mức lương cơ sở': 'base salary',
+  'chuẩn nghèo khu vực nông thôn': 'rural poverty line',
+  'mức trần thu nhập': 'income ceiling',
+  'tỷ lệ đóng BHXH tự nguyện': 'VSI rate',
+  'số tháng hỗ trợ tối đa': 'maximum supported months',
+  'mức hỗ trợ': 'support shares',
+  'lãi suất đầu tư quỹ': 'fund monthly return',
+  'kỳ đóng BHYT hộ gia đình': 'household HI periods',
+  'tỷ lệ đóng BHYT': 'HI rate',
+  'tỷ lệ theo thành viên': 'member shares',
+  'mức hỗ trợ BHYT': 'HI support shares',
+} as const;
+
+function inForce<T>(entries: readonly SeriesEntry<T>[], paidOn: string, what: keyof typeof VALUE_NAMES): T {
   const entry = entryOn(entries, paidOn);
   if (!entry) {
     throw new ContributionRuleError(
       'paidOn',
       `Chưa có ${what} áp dụng ngày ${viDate(paidOn)} trong bảng mức đóng.`,
-      `The schedule has no ${what} in force on ${paidOn}.`,
+      `The schedule has no ${VALUE_NAMES[what]} in force on ${paidOn}.`,
     );
   }
   return entry.value;
 }
 
 /** The highest share among the categories that apply; "other" when none is listed. */
-export function highestShare(table: Record<string, Fraction>, categories: readonly string[]): Rational {
-  const listed = categories.filter((c) => c in table).map((c) => fromFraction(table[c]!));
-  return listed.length > 0 ? max(...listed) : fromFraction(table.other ?? { num: 0, den: 1 });
+export function highestShare(table: Record<string, Fraction>, categories: readonly string[]): Fraction {
+  const listed = categories.filter((c) => c in table).map((c) => table[c]!);
+  if (listed.length === 0) return table.other ?? NO_SHARE;
+  return listed.reduce((best, f) => (compare(fromFraction(f), fromFraction(best)) > 0 ? f : best));
+}
+
+const NO_SHARE: Fraction = { num: 0, den: 1 };
+
+/** A reference fraction as recorded on a line, unreduced as published: "22/100". */
+function asText(f: Fraction): string {
+  return `${f.num}/${f.den}`;
 }
 
 /** Line amounts from the exact gross and net: each rounded once; the support is their difference. */
@@ -148,11 +171,14 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
     );
   }
   const baseSalary = inForce(schedule.baseSalary, paidOn, 'mức lương cơ sở');
-  const rate = fromFraction(inForce(schedule.vsi.rate, paidOn, 'tỷ lệ đóng BHXH tự nguyện'));
+  const rateF = inForce(schedule.vsi.rate, paidOn, 'tỷ lệ đóng BHXH tự nguyện');
+  const rate = fromFraction(rateF);
   const maxSupported = inForce(schedule.vsi.maxSupportedMonths, paidOn, 'số tháng hỗ trợ tối đa');
-  const share = highestShare(inForce(schedule.vsi.supportShares, paidOn, 'mức hỗ trợ'), input.supportCategories);
+  const shareF = highestShare(inForce(schedule.vsi.supportShares, paidOn, 'mức hỗ trợ'), input.supportCategories);
+  const share = fromFraction(shareF);
   const lumpSum = method === 'lump-sum-future';
-  const r = lumpSum ? fromFraction(inForce(schedule.vsi.lumpSumMonthlyReturn, paidOn, 'lãi suất đầu tư quỹ')) : ZERO;
+  const rF = lumpSum ? inForce(schedule.vsi.lumpSumMonthlyReturn, paidOn, 'lãi suất đầu tư quỹ') : NO_SHARE;
+  const r = fromFraction(rF);
   const gross = mul(rate, rational(tn));
   const fullSupport = mul(share, rate, rational(floor));
   const lines: ContributionLine[] = [];
@@ -170,11 +196,11 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
       baseSalary,
       povertyLine: floor,
       incomeBasis: tn,
-      rate: fractionText(rate),
-      supportShare: fractionText(k),
+      rate: asText(rateF),
+      supportShare: asText(supported ? shareF : NO_SHARE),
     };
     if (lumpSum) {
-      values.monthlyReturn = fractionText(r);
+      values.monthlyReturn = asText(rF);
       values.discountFactor = fractionText(div(ONE, discount));
     }
     lines.push({
@@ -191,8 +217,8 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
 }
 
 /** A member's share of the first member's amount by position (the last share covers the rest). */
-function memberShare(shares: readonly Fraction[], position: number): Rational {
-  return fromFraction(shares[Math.min(position, shares.length) - 1]!);
+function memberShare(shares: readonly Fraction[], position: number): Fraction {
+  return shares[Math.min(position, shares.length) - 1]!;
 }
 
 /**
@@ -215,9 +241,12 @@ export function quoteHhi(schedule: ReferenceSchedule, input: HhiQuoteInput): Con
     throw new ContributionRuleError('memberPosition', 'Thứ tự thành viên trong hộ phải từ 1.', 'The member position must be a whole number from 1.');
   }
   const baseSalary = inForce(schedule.baseSalary, paidOn, 'mức lương cơ sở');
-  const rate = fromFraction(inForce(schedule.hhi.firstMemberRate, paidOn, 'tỷ lệ đóng BHYT'));
-  const mShare = memberShare(inForce(schedule.hhi.memberShares, paidOn, 'tỷ lệ theo thành viên'), position);
-  const sShare = highestShare(inForce(schedule.hhi.supportShares, paidOn, 'mức hỗ trợ BHYT'), input.supportCategories);
+  const rateF = inForce(schedule.hhi.firstMemberRate, paidOn, 'tỷ lệ đóng BHYT');
+  const rate = fromFraction(rateF);
+  const mShareF = memberShare(inForce(schedule.hhi.memberShares, paidOn, 'tỷ lệ theo thành viên'), position);
+  const mShare = fromFraction(mShareF);
+  const sShareF = highestShare(inForce(schedule.hhi.supportShares, paidOn, 'mức hỗ trợ BHYT'), input.supportCategories);
+  const sShare = fromFraction(sShareF);
   const gross = mul(rate, rational(baseSalary), mShare);
   const net = mul(gross, sub(ONE, sShare));
   const lines: ContributionLine[] = [];
@@ -234,7 +263,7 @@ export function quoteHhi(schedule: ReferenceSchedule, input: HhiQuoteInput): Con
       baseAmount,
       supportAmount,
       amount,
-      values: { baseSalary, rate: fractionText(rate), memberShare: fractionText(mShare), supportShare: fractionText(sShare) },
+      values: { baseSalary, rate: asText(rateF), memberShare: asText(mShareF), supportShare: asText(sShareF) },
     });
   }
   return finish(lines, schedule);
