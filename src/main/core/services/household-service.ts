@@ -1,6 +1,7 @@
 // Households for HHI: created around a head, members appended in order, removed or reordered.
-// Every change writes the whole ordered member list to the outbox (`household.setMembers`), so
-// the central service never has to replay positional edits.
+// Creation sends the household with its member list (`household.create`); every later change
+// sends the whole ordered list (`household.setMembers`), so the central service never has to
+// replay positional edits. Each change is exactly one outbox entry.
 import { uuidv7 } from 'uuidv7';
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
@@ -68,8 +69,11 @@ export async function createHousehold(ctx: CoreContext, caller: Caller, input: {
       updatedAt: at,
     };
     await households.insertHousehold(trx, row);
-    await logMutation(trx, { at, staffId: caller.staffId, action: 'household.create', entity: 'household', entityId: id, payload: row });
-    return saveMembers(trx, caller, at, id, [head.id], [], 'create');
+    await households.writeMembers(trx, id, [head.id], []);
+    // One mutation, one outbox entry: the new household travels with its first member list.
+    const payload = { ...row, memberIds: [head.id] };
+    await logMutation(trx, { at, staffId: caller.staffId, action: 'household.create', entity: 'household', entityId: id, payload });
+    return (await households.loadHousehold(trx, id))!;
   });
 }
 

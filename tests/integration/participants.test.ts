@@ -1,0 +1,156 @@
+// Registering, correcting and finding people through the real core: optimistic versions, the
+// duplicate checks at capture, the commune/province check, accent-insensitive search, and one
+// outbox entry of the right kind per mutation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, failure, type Office, openOffice, personInput, rowCounts } from './fixtures/office-fixture';
+
+let office: Office;
+const people: Record<string, { id: string; personalId: string }> = {};
+
+const named: [key: string, fields: Record<string, unknown>][] = [
+  ['an', { fullName: 'Nguyễn Văn An', sex: 'male', dateOfBirth: '1980-05-06', phone: '0912345678' }],
+  ['anh', { fullName: 'Nguyễn Văn Anh', sex: 'male', dateOfBirth: '1981-07-08' }],
+  ['leThiAn', { fullName: 'Lê Thị An', sex: 'female', dateOfBirth: '1990-01-02', siNumber: '7912345678' }],
+  ['anFamily', { fullName: 'An Thị Mai', sex: 'female', dateOfBirth: '1991-03-04' }],
+  ['duc', { fullName: 'Đặng Văn Đức', sex: 'male', dateOfBirth: '1975-09-10' }],
+  ['thuyHook', { fullName: 'Trần Thị Thuỷ', sex: 'female', dateOfBirth: '1988-11-12' }],
+  ['thuyAcute', { fullName: 'Phạm Thị Thủy', sex: 'female', dateOfBirth: '1989-12-13' }],
+  ['hoa', { fullName: 'Hoàng Thị Hoa', sex: 'female', dateOfBirth: '1970-02-14' }],
+];
+
+const outboxFor = (id: string) =>
+  office.core.database.sqlite.prepare('SELECT kind FROM outbox WHERE entity_id = ? ORDER BY seq').pluck().all(id) as string[];
+const auditFor = (id: string) =>
+  office.core.database.sqlite.prepare('SELECT action, details FROM audit_log WHERE entity_id = ? ORDER BY seq').all(id) as { action: string; details: string }[];
+
+beforeAll(async () => {
+  office = await openOffice();
+  for (const [key, fields] of named) {
+    const p = await call(office.core, 'participants.register', personInput(fields), office.tokens.counter);
+    people[key] = { id: p.id, personalId: p.personalId };
+  }
+  for (let i = 0; i < 20; i++) await call(office.core, 'participants.register', personInput(), office.tokens.field);
+});
+afterAll(() => office.close());
+
+describe('registration and correction', () => {
+  it('registers a person, returns them by id, and writes one participant.register outbox entry', async () => {
+    const input = personInput({ fullName: '  bùi   thị   ngọc ', siNumber: '0123456789', phone: '0987654321', ethnicity: 'Tày' });
+    const created = await call(office.core, 'participants.register', input, office.tokens.counter);
+    expect(created).toMatchObject({ fullName: 'Bùi Thị Ngọc', version: 1, ethnicity: 'Tày', nationality: 'Việt Nam', householdId: null, officialNumber: null });
+    expect(await call(office.core, 'participants.get', { id: created.id }, office.tokens.field)).toEqual(created);
+    expect(outboxFor(created.id)).toEqual(['participant.register']);
+    expect(auditFor(created.id).map((a) => a.action)).toEqual(['participant.register']);
+  });
+
+  it('updates with the current version, bumps it, and refuses a stale version with CONFLICT', async () => {
+    const id = people.hoa!.id;
+    const updated = await call(office.core, 'participants.update', { id, expectedVersion: 1, addressLine: 'Xóm Chùa, số 12' }, office.tokens.counter);
+    expect(updated).toMatchObject({ version: 2, addressLine: 'Xóm Chùa, số 12', fullName: 'Hoàng Thị Hoa' });
+    const stale = await failure(office.core, 'participants.update', { id, expectedVersion: 1, addressLine: 'Thôn Tây' }, office.tokens.field);
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.details).toEqual({ currentVersion: 2 });
+    expect((await call(office.core, 'participants.get', { id }, office.tokens.field)).addressLine).toBe('Xóm Chùa, số 12');
+    expect(outboxFor(id)).toEqual(['participant.register', 'participant.update']);
+    expect((await failure(office.core, 'participants.update', { id: '01890000-0000-7000-8000-000000000000', expectedVersion: 1 }, office.tokens.field)).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses the same personal ID with DUPLICATE_PERSON pointing at the person already registered', async () => {
+    const existing = people.duc!;
+    const before = rowCounts(office.core);
+    const error = await failure(office.core, 'participants.register', personInput({ fullName: 'Ai Đó Khác', sex: 'male', dateOfBirth: '1975-09-10', personalId: existing.personalId }), office.tokens.counter);
+    expect(error).toMatchObject({ code: 'DUPLICATE_PERSON', field: 'personalId', details: { participantId: existing.id, fullName: 'Đặng Văn Đức' } });
+    expect(rowCounts(office.core)).toEqual(before);
+  });
+
+  it('warns of a close name with the same birth date, and saves with a reason that the audit keeps', async () => {
+    const input = personInput({ fullName: 'Nguyen Van Ann', sex: 'male', dateOfBirth: '1980-05-06' });
+    const before = rowCounts(office.core);
+    const warning = await failure(office.core, 'participants.register', input, office.tokens.counter);
+    expect(warning.code).toBe('POSSIBLE_DUPLICATE');
+    expect(warning.details?.matches).toEqual([expect.objectContaining({ id: people.an!.id, fullName: 'Nguyễn Văn An' })]);
+    expect(rowCounts(office.core)).toEqual(before);
+
+    const reason = 'Hai người khác nhau, đã đối chiếu CCCD';
+    const saved = await call(office.core, 'participants.register', { ...input, duplicateOverrideReason: reason }, office.tokens.counter);
+    const [audit] = auditFor(saved.id);
+    expect(JSON.parse(audit!.details).duplicateOverride).toMatchObject({ reason, matches: [expect.objectContaining({ id: people.an!.id })] });
+    expect(outboxFor(saved.id)).toEqual(['participant.register']);
+  });
+
+  it('refuses a commune that is not in the chosen province with VALIDATION on communeCode', async () => {
+    const before = rowCounts(office.core);
+    const error = await failure(office.core, 'participants.register', personInput({ provinceCode: '01', communeCode: '25747' }), office.tokens.counter);
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'communeCode' });
+    expect(error.message).toMatch(/không thuộc/);
+    expect(rowCounts(office.core)).toEqual(before);
+  });
+
+  it('explains a personal ID that contradicts the form, in Vietnamese, and saves nothing', async () => {
+    const error = await failure(office.core, 'participants.register', personInput({ sex: 'male', dateOfBirth: '1985-01-01', personalId: '001185000777' }), office.tokens.counter);
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'personalId', details: { reasons: ['sex'] } });
+    expect(error.message).toMatch(/giới tính/);
+  });
+});
+
+const names = (result: { items: { fullName: string }[] }) => result.items.map((i) => i.fullName);
+const search = (query: string) => call(office.core, 'participants.search', { query }, office.tokens.counter);
+
+describe('search', () => {
+  const table: [query: string, mustFind: string[], firstIs?: string][] = [
+    ['nguyen van an', ['Nguyễn Văn An', 'Nguyễn Văn Anh'], 'Nguyễn Văn An'],
+    ['Nguyễn Văn An', ['Nguyễn Văn An'], 'Nguyễn Văn An'],
+    ['NGUYEN VAN ANH', ['Nguyễn Văn Anh'], 'Nguyễn Văn Anh'],
+    ['an thi', ['Lê Thị An', 'An Thị Mai']],
+    ['thi an', ['Lê Thị An']],
+    ['dang van duc', ['Đặng Văn Đức'], 'Đặng Văn Đức'],
+    ['đặng đức', ['Đặng Văn Đức']],
+    ['duc', ['Đặng Văn Đức']],
+    ['Thủy', ['Trần Thị Thuỷ', 'Phạm Thị Thủy']],
+    ['Thuỷ', ['Trần Thị Thuỷ', 'Phạm Thị Thủy']],
+    ['thuy', ['Trần Thị Thuỷ', 'Phạm Thị Thủy']],
+    ['an', ['An Thị Mai', 'Nguyễn Văn An', 'Lê Thị An'], 'An Thị Mai'],
+  ];
+  for (const [query, mustFind, firstIs] of table) {
+    it(`finds ${mustFind.join(', ')} for "${query}"${firstIs ? `, ${firstIs} first` : ''}`, async () => {
+      const result = await search(query);
+      expect(result.matchedBy).toBe('name');
+      expect(names(result)).toEqual(expect.arrayContaining(mustFind));
+      if (firstIs) expect(names(result)[0]).toBe(firstIs);
+    });
+  }
+
+  it('does not find unrelated people by a word they do not have', async () => {
+    expect(names(await search('thuy'))).not.toContain('Hoàng Thị Hoa');
+    expect(names(await search('nguyen van an'))).not.toContain('Lê Thị An');
+  });
+
+  it('lists full-name prefix matches before word matches', async () => {
+    const result = names(await search('an'));
+    expect(result.indexOf('An Thị Mai')).toBeLessThan(result.indexOf('Lê Thị An'));
+  });
+
+  it('finds a person by personal ID, phone and SI number', async () => {
+    const byId = await search(people.duc!.personalId);
+    expect({ by: byId.matchedBy, names: names(byId) }).toEqual({ by: 'personalId', names: ['Đặng Văn Đức'] });
+    const byPhone = await search('0912 345 678');
+    expect({ by: byPhone.matchedBy, names: names(byPhone) }).toEqual({ by: 'phone', names: ['Nguyễn Văn An'] });
+    const bySi = await search('7912345678');
+    expect({ by: bySi.matchedBy, names: names(bySi) }).toEqual({ by: 'siNumber', names: ['Lê Thị An'] });
+    expect((await search('079999999999')).items).toEqual([]);
+  });
+
+  it('finds a person under their corrected name and no longer under the old one', async () => {
+    const p = await call(office.core, 'participants.register', personInput({ fullName: 'Vũ Thị Xuyến', dateOfBirth: '1966-06-06' }), office.tokens.counter);
+    await call(office.core, 'participants.update', { id: p.id, expectedVersion: 1, fullName: 'Vũ Thị Xuân' }, office.tokens.counter);
+    expect(names(await search('vu thi xuan'))).toContain('Vũ Thị Xuân');
+    expect(names(await search('xuyen'))).toEqual([]);
+  });
+
+  it('treats characters that mean something to FTS as plain text', async () => {
+    for (const query of ['"an', 'an*', 'an OR thi', 'NEAR(an)', "o'neil", '-an', 'an:thi']) {
+      const result = await office.core.invoke('participants.search', { query }, office.tokens.counter);
+      expect({ query, ok: result.ok }).toEqual({ query, ok: true });
+    }
+  });
+});
