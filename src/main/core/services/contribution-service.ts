@@ -6,7 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Quote, Receipt } from '../../../shared/contract/contribution';
-import { amountInWords } from '../../../shared/domain/amount-in-words';
+import { amountInWords, formatDong } from '../../../shared/domain/amount-in-words';
 import { businessDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
@@ -122,7 +122,7 @@ export async function recordContribution(
     if (quote.total !== input.expectedTotal) {
       throw new OfficeError('CONFLICT', {
         field: 'expectedTotal',
-        vi: `Số tiền phải thu là ${quote.total.toLocaleString('vi-VN')} đ, khác với ${input.expectedTotal.toLocaleString('vi-VN')} đ đã báo. Kiểm tra lại trước khi thu.`,
+        vi: `Số tiền phải thu là ${formatDong(quote.total)}, khác với ${formatDong(input.expectedTotal)} đã báo. Kiểm tra lại trước khi thu.`,
         en: `The amount due is ${quote.total}, not ${input.expectedTotal}.`,
         details: { total: quote.total },
       });

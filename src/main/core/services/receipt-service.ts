@@ -10,6 +10,7 @@ import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
+import { requireDayOpen } from './day-status';
 
 type ReceiptRow = NonNullable<Awaited<ReturnType<typeof contributions.findReceipt>>>;
 type DayRow = Awaited<ReturnType<typeof contributions.receiptsOfDay>>[number];
@@ -72,6 +73,8 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
         en: 'Only a supervisor, or the issuing clerk on the same day, may void a receipt.',
       });
     }
+    // A void changes the totals of the receipt's day; once that day is closed it must be reopened first.
+    await requireDayOpen(trx, row.businessDate);
     const voidId = uuidv7();
     await trx
       .insertInto('receiptVoids')

@@ -1,0 +1,167 @@
+// Contributions through the real core: quotes match the worked examples, recording writes
+// contribution + receipt + outbox + audit together, receipt numbers are gap-free and kept by a
+// void, refused writes leave nothing behind, and a closed day takes no new receipts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, call, failure, type Office, openOffice, personInput, rowCounts } from './fixtures/office-fixture';
+
+let office: Office;
+beforeAll(async () => {
+  office = await openOffice();
+});
+afterAll(() => office.close());
+
+const TODAY = '2026-03-02'; // the fixture clock's business date
+
+function tables(): { contributions: number; receipts: number; voids: number; outbox: number; audit: number } {
+  const count = (table: string) => (office.core.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const { outbox, audit } = rowCounts(office.core);
+  return { contributions: count('contributions'), receipts: count('receipts'), voids: count('receipt_voids'), outbox, audit };
+}
+
+async function person(token = office.tokens.counter, overrides: Record<string, unknown> = {}): Promise<{ id: string; fullName: string }> {
+  return call(office.core, 'participants.register', personInput(overrides), token);
+}
+
+async function payVsi(participantId: string, fromMonth: string, token = office.tokens.counter) {
+  const quote = await call(office.core, 'contributions.quote', { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000 }, token);
+  return call(office.core, 'contributions.record', { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000, expectedTotal: quote.total }, token);
+}
+
+describe('recording contributions and receipts', () => {
+  it('numbers receipts 1, 2, 3 in the device series; a void keeps its number and leaves the day total', async () => {
+    const p = await person();
+    const first = await payVsi(p.id, '2026-01');
+    const second = await payVsi(p.id, '2026-02');
+    const third = await payVsi(p.id, '2026-03');
+    expect([first, second, third].map((r) => r.receipt.number)).toEqual([1, 2, 3]);
+    expect(new Set([first, second, third].map((r) => r.receipt.series)).size).toBe(1);
+
+    const voided = await call(office.core, 'receipts.void', { id: second.receipt.id, reason: 'Thu nhầm tháng' }, office.tokens.counter);
+    expect(voided).toMatchObject({ number: 2, void: { reason: 'Thu nhầm tháng' } });
+    const fourth = await payVsi(p.id, '2026-02');
+    expect(fourth.receipt.number).toBe(4);
+
+    const day = await call(office.core, 'receipts.listForDay', {}, office.tokens.counter);
+    expect(day.items.map((r: { number: number }) => r.number)).toEqual([1, 2, 3, 4]);
+    expect(day.items[1].void).not.toBeNull();
+    expect(day).toMatchObject({ businessDate: TODAY, issuedCount: 4, voidedCount: 1, total: 3 * 264_000 });
+  });
+
+  it('quotes a VSI person at the floor (other, after 1 Jul 2025) at 264 000 đ and records it with receipt, outbox and audit', async () => {
+    const p = await person();
+    const enrollment = await call(office.core, 'enrollments.set', { participantId: p.id, scheme: 'VSI', method: 'monthly', incomeBasis: 1_500_000, fromMonth: '2026-03' }, office.tokens.counter);
+    expect(enrollment.nextDue).toEqual({ fromMonth: '2026-03', months: 1, deadline: '2026-03-31' });
+
+    const quote = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1 }, office.tokens.counter);
+    expect(quote).toMatchObject({ method: 'monthly', toMonth: '2026-03', incomeBasis: 1_500_000, paidOn: TODAY, total: 264_000, referenceVersion: '2026-07-01.1' });
+    expect(quote.lines).toEqual([
+      expect.objectContaining({ month: '2026-03', participantId: p.id, baseAmount: 330_000, supportAmount: 66_000, amount: 264_000 }),
+    ]);
+
+    const before = tables();
+    const { contribution, receipt } = await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, expectedTotal: 264_000 }, office.tokens.counter);
+    expect(tables()).toEqual({ ...before, contributions: before.contributions + 1, receipts: before.receipts + 1, outbox: before.outbox + 1, audit: before.audit + 1 });
+    expect(contribution).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.1', voided: false, receiptId: receipt.id });
+    expect(receipt).toMatchObject({ amount: 264_000, amountWords: 'Hai trăm sáu mươi tư nghìn đồng', payerName: p.fullName, periodFrom: '2026-03', periodTo: '2026-03' });
+    expect(receipt.lines).toEqual(quote.lines);
+    const entry = office.core.database.sqlite.prepare('SELECT kind, payload FROM outbox WHERE entity_id = ?').get(contribution.id) as { kind: string; payload: string };
+    expect(entry.kind).toBe('contribution.record');
+    expect(JSON.parse(entry.payload)).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.1', receipt: { number: receipt.number } });
+
+    const after = await call(office.core, 'enrollments.listForParticipant', { participantId: p.id }, office.tokens.counter);
+    expect(after.items[0]).toMatchObject({ lastPaidMonth: '2026-03', nextDue: { fromMonth: '2026-04', months: 1, deadline: '2026-04-30' } });
+  });
+
+  it('writes nothing when the expected total differs from the rules', async () => {
+    const p = await person();
+    const before = tables();
+    const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 263_999 }, office.tokens.counter);
+    expect(error).toMatchObject({ code: 'CONFLICT', field: 'expectedTotal', details: { total: 264_000 } });
+    expect(tables()).toEqual(before);
+  });
+
+  it('refuses a second payment for months already paid, and accepts them again once the receipt is void', async () => {
+    const p = await person();
+    const paid = await payVsi(p.id, '2026-02');
+    const before = tables();
+    const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-02', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 }, office.tokens.counter);
+    expect(error).toMatchObject({ code: 'CONFLICT', field: 'fromMonth' });
+    expect(tables()).toEqual(before);
+    await call(office.core, 'receipts.void', { id: paid.receipt.id, reason: 'Sai số tiền' }, office.tokens.supervisor);
+    expect((await payVsi(p.id, '2026-02')).contribution.total).toBe(264_000);
+  });
+
+  it('refuses VSI without an income, an income out of range, and months that do not match the method', async () => {
+    const p = await person();
+    const base = { participantId: p.id, scheme: 'VSI', fromMonth: '2026-04', months: 1 };
+    expect(await failure(office.core, 'contributions.quote', base, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis' });
+    const low = await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_000_000 }, office.tokens.counter);
+    expect(low).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis', message: 'Mức thu nhập lựa chọn phải từ 1.500.000 đ đến 46.800.000 đ (áp dụng ngày 02/03/2026).' });
+    expect(await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 3, method: 'monthly' }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
+    expect(await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 5 }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
+  });
+
+  it('quotes a household of 5 for 12 months at 4 043 520 đ, by position, and follows the payment date', async () => {
+    const members: { id: string }[] = [];
+    for (let i = 0; i < 5; i++) members.push(await person());
+    const household = await call(office.core, 'households.create', { headParticipantId: members[0]!.id }, office.tokens.counter);
+    for (const m of members.slice(1)) await call(office.core, 'households.addMember', { householdId: household.id, participantId: m.id }, office.tokens.counter);
+    const enrollment = await call(office.core, 'enrollments.set', { participantId: members[0]!.id, scheme: 'HHI', method: 'annual', fromMonth: '2026-04' }, office.tokens.counter);
+    expect(enrollment.nextDue).toEqual({ fromMonth: '2026-04', months: 12, deadline: '2026-10-31' });
+
+    const quotes: { memberPosition: number; total: number; lines: { amount: number }[] }[] = [];
+    for (const m of members) quotes.push(await call(office.core, 'contributions.quote', { participantId: m.id, scheme: 'HHI', fromMonth: '2026-04', months: 12 }, office.tokens.counter));
+    expect(quotes.map((q) => q.memberPosition)).toEqual([1, 2, 3, 4, 5]);
+    expect(quotes.map((q) => q.lines[0].amount)).toEqual([105_300, 73_710, 63_180, 52_650, 42_120]);
+    expect(quotes.reduce((s, q) => s + q.total, 0)).toBe(4_043_520);
+
+    const halfYear = (paidOn: string) =>
+      call(office.core, 'contributions.quote', { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-07', months: 6, paidOn }, office.tokens.counter);
+    expect((await halfYear('2026-06-30')).total).toBe(6 * 105_300);
+    expect((await halfYear('2026-07-01')).total).toBe(6 * 113_850);
+    expect(await failure(office.core, 'contributions.quote', { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-04', months: 1 }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
+  });
+});
+
+describe('voids and closed days', () => {
+  it('lets a counter clerk void their own receipt today but not another collector’s', async () => {
+    const p = await person();
+    const own = await payVsi(p.id, '2025-11', office.tokens.counter);
+    const others = await payVsi(p.id, '2025-12', office.tokens.field);
+    expect(await failure(office.core, 'receipts.void', { id: others.receipt.id, reason: 'Không phải của tôi' }, office.tokens.counter)).toMatchObject({ code: 'FORBIDDEN' });
+    const voided = await call(office.core, 'receipts.void', { id: own.receipt.id, reason: 'Thu nhầm người' }, office.tokens.counter);
+    expect(voided.void).toMatchObject({ reason: 'Thu nhầm người' });
+    expect(await failure(office.core, 'receipts.void', { id: own.receipt.id, reason: 'Hủy lần hai' }, office.tokens.supervisor)).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('refuses new receipts on a closed day and leaves nothing behind', async () => {
+    const p = await person();
+    const day = await call(office.core, 'receipts.listForDay', {}, office.tokens.supervisor);
+    const totals = new Map<string, number>();
+    for (const r of day.items) if (r.void === null) totals.set(r.collectorStaffId, (totals.get(r.collectorStaffId) ?? 0) + r.amount);
+    const staff = [office.staffIds.supervisor, office.staffIds.counter, office.staffIds.field];
+    await call(office.core, 'dayEnd.close', { businessDate: TODAY, counts: staff.map((staffId) => ({ staffId, cashCounted: totals.get(staffId) ?? 0 })) }, office.tokens.supervisor);
+    const before = tables();
+    const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 }, office.tokens.counter);
+    expect(error.code).toBe('DAY_CLOSED');
+    expect(tables()).toEqual(before);
+  });
+
+  it('refuses to void a receipt of a closed day, even for a supervisor, until the day is reopened', async () => {
+    const day = await call(office.core, 'receipts.listForDay', {}, office.tokens.supervisor);
+    const live = day.items.find((r: { void: unknown }) => r.void === null);
+    expect(await failure(office.core, 'receipts.void', { id: live.id, reason: 'Sau khi khóa sổ' }, office.tokens.supervisor)).toMatchObject({ code: 'DAY_CLOSED' });
+    await call(office.core, 'dayEnd.reopen', { businessDate: TODAY, reason: 'Cần hủy một biên lai' }, office.tokens.supervisor);
+    expect((await call(office.core, 'receipts.void', { id: live.id, reason: 'Sau khi mở lại' }, office.tokens.supervisor)).void).not.toBeNull();
+  });
+
+  it('does not let a counter clerk void their own receipt on a later day', async () => {
+    const p = await person();
+    const paid = await payVsi(p.id, '2026-03', office.tokens.counter);
+    office.clock.advanceMinutes(24 * 60);
+    const { token } = await call(office.core, 'auth.login', { username: 'counter', password: PASSWORD });
+    expect(await failure(office.core, 'receipts.void', { id: paid.receipt.id, reason: 'Hôm sau mới hủy' }, token)).toMatchObject({ code: 'FORBIDDEN' });
+    const supervisor = await call(office.core, 'auth.login', { username: 'supervisor', password: PASSWORD });
+    expect((await call(office.core, 'receipts.void', { id: paid.receipt.id, reason: 'Giám sát viên hủy' }, supervisor.token)).void).not.toBeNull();
+  });
+});
