@@ -69,7 +69,10 @@ export function CollectPage({ participantId }: { participantId: string }) {
       scheme: chosen,
       fromMonth: values.fromMonth.format('YYYY-MM'),
       months: values.months,
-      method: values.method,
+      // The method is sent only when it agrees with the months; otherwise the core derives it.
+      ...(values.method && (values.method === 'lump-sum-future' || monthsByMethod[values.method] === values.months)
+        ? { method: values.method }
+        : {}),
       ...(chosen === 'VSI' && values.incomeBasis ? { incomeBasis: values.incomeBasis } : {}),
     };
   }, [values, chosen, participantId]);

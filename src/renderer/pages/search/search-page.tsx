@@ -1,7 +1,7 @@
 // Home: find a person. The search box has focus on arrival; ↑/↓ move through the results, Enter
 // opens the selected person, F2 starts a new registration. Results sit in a virtualised table.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Table, Tag, Typography, type InputRef } from 'antd';
+import { Button, Input, Spin, Table, Tag, Typography, type InputRef } from 'antd';
 import type { TableRef } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,7 @@ export function SearchPage() {
           {t('search.newPerson')} <kbd>F2</kbd>
         </Button>
       </div>
-      <Input.Search
+      <Input
         ref={inputRef}
         size="large"
         allowClear
@@ -64,7 +64,7 @@ export function SearchPage() {
         aria-label={t('search.placeholder')}
         placeholder={t('search.placeholder')}
         data-testid="search-input"
-        loading={results.isFetching}
+        suffix={results.isFetching ? <Spin size="small" /> : <span />}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') (e.preventDefault(), move(1));

@@ -1,0 +1,120 @@
+// Find → collect → receipt, through the real UI and the real calculator: a person is found, F4
+// opens "Thu tiền", the clerk enrolls them inline, the live quote shows, Enter records it and the
+// receipt opens; the receipt is printed to an A5 PDF (rendered to PNG for a look) whose text
+// carries the amount in words; a print marks later copies "BẢN SAO"; a void shows "ĐÃ HỦY"; the
+// day's receipts and the supervisor's day-end show it.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness-fixture';
+
+const SHOTS = 'test-results/screenshots';
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
+
+async function rpc<T>(page: Page, base: string, method: string, body: unknown, token?: string): Promise<T> {
+  const response = await page.request.post(new URL(`rpc/${method}`, base).toString(), {
+    data: body,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+test('a clerk finds a person, collects with F4, and prints the A5 receipt', async ({ page, harness }) => {
+  // An office and one registered person, set up through the contract.
+  const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
+    officeCode: 'HN0102',
+    officeName: 'Bảo hiểm xã hội cơ sở Đống Đa',
+    provinceCode: '01',
+    supervisor: SUPERVISOR,
+  });
+  const communes = await rpc<{ items: { code: string }[] }>(page, harness.url, 'reference.communes', { provinceCode: '01' });
+  await rpc(page, harness.url, 'participants.register', {
+    fullName: 'Lê Văn Tám',
+    dateOfBirth: '1980-06-01',
+    sex: 'male',
+    personalId: '001080012345',
+    provinceCode: '01',
+    communeCode: communes.items[0]!.code,
+    addressLine: 'Số 5 phố Tây Sơn',
+  }, session.token);
+
+  await page.goto(harness.url);
+  await page.getByLabel('Tên đăng nhập').fill(SUPERVISOR.username);
+  await page.getByLabel('Mật khẩu').fill(SUPERVISOR.password);
+  await page.getByLabel('Mật khẩu').press('Enter');
+  const box = page.getByTestId('search-input');
+  await expect(box).toBeFocused();
+  await box.fill('le van tam');
+  await expect(page.getByTestId('search-result').first()).toContainText('Lê Văn Tám');
+  await box.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText('Lê Văn Tám');
+
+  // F4: collect. Not enrolled yet, so enroll inline in VSI with an income.
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('collect-page')).toBeVisible();
+  await expect(page.getByTestId('enroll-card')).toBeVisible();
+  await page.getByTestId('enroll-income').fill('2000000');
+  await page.getByTestId('enroll-submit').click();
+  await expect(page.getByTestId('enroll-card')).toHaveCount(0);
+  await expect(page.getByTestId('collect-income')).toHaveValue('2.000.000');
+
+  // The quote is live: 3 months at 2 000 000 đ.
+  const months = page.getByTestId('collect-months');
+  await months.fill('3');
+  await expect(page.getByTestId('quote').locator('tbody tr.ant-table-row')).toHaveCount(3);
+  await expect(page.getByTestId('confirm-collect')).toBeEnabled();
+  const total = (await page.getByTestId('quote-total').textContent())!;
+  expect(total).toMatch(/^\d{1,3}(\.\d{3})* đ$/);
+  await shot(page, 'collect');
+  await months.press('Enter');
+
+  // The receipt preview.
+  await expect(page.getByTestId('receipt-page')).toBeVisible();
+  await expect(page.getByTestId('receipt-amount')).toHaveText(total);
+  const words = (await page.getByTestId('receipt-words').textContent())!;
+  expect(words).toMatch(/đồng$/);
+  await expect(page.getByTestId('receipt-document')).toContainText('thu hộ Bảo hiểm xã hội Việt Nam');
+  await expect(page.getByTestId('receipt-copy')).toHaveCount(0);
+  await shot(page, 'receipt');
+
+  // Printed to A5 PDF as the harness would; its text carries the amount in words.
+  mkdirSync('test-results', { recursive: true });
+  await page.pdf({ path: 'test-results/receipt.pdf', format: 'A5', printBackground: true });
+  const pdfText = execFileSync('pdftotext', ['-layout', 'test-results/receipt.pdf', '-'], { encoding: 'utf8' });
+  expect(fold(pdfText)).toContain(fold(words));
+  expect(fold(pdfText)).toContain(fold('BIÊN LAI THU TIỀN'));
+  execFileSync('pdftoppm', ['-png', '-r', '80', 'test-results/receipt.pdf', 'test-results/receipt']);
+
+  // Print (browser path): marks it printed; the preview now says it would print a copy.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByTestId('print-receipt').click();
+  await expect(page.getByTestId('receipt-copy')).toHaveText('BẢN SAO');
+
+  // The day's receipts list it with the total.
+  await page.getByRole('link', { name: 'Biên lai trong ngày' }).click();
+  await expect(page.getByTestId('day-receipts-page')).toContainText('Lê Văn Tám');
+  await expect(page.getByTestId('day-receipts-page')).toContainText(total);
+  await shot(page, 'day-receipts');
+
+  // Day-end for the supervisor shows the collector's total.
+  await page.getByRole('link', { name: 'Chốt ngày' }).click();
+  await expect(page.getByTestId('day-end-page')).toContainText(SUPERVISOR.fullName);
+  await shot(page, 'day-end');
+
+  // Void with a reason: the receipt shows ĐÃ HỦY and the reason.
+  await page.goBack();
+  await page.getByTestId('day-receipts-page').getByRole('link').filter({ hasText: '/' }).first().click();
+  await page.getByTestId('void-receipt').click();
+  await page.getByTestId('void-reason').fill('Thu nhầm kỳ đóng, lập lại');
+  await page.locator('#void-confirm').click();
+  await expect(page.getByTestId('receipt-void')).toHaveText('ĐÃ HỦY');
+  await expect(page.getByTestId('receipt-document')).toContainText('Thu nhầm kỳ đóng, lập lại');
+  await shot(page, 'receipt-void');
+});
