@@ -77,6 +77,7 @@ describe('recording contributions and receipts', () => {
     const before = tables();
     const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 263_999 }, office.tokens.counter);
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'expectedTotal', details: { total: 264_000 } });
+    expect(error.message).toContain('264.000 đ');
     expect(tables()).toEqual(before);
   });
 
@@ -99,6 +100,9 @@ describe('recording contributions and receipts', () => {
     expect(low).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis', message: 'Mức thu nhập lựa chọn phải từ 1.500.000 đ đến 46.800.000 đ (áp dụng ngày 02/03/2026).' });
     expect(await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 3, method: 'monthly' }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
     expect(await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 5 }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
+    const enrol = { participantId: p.id, scheme: 'VSI', method: 'monthly', fromMonth: '2026-04' };
+    expect(await failure(office.core, 'enrollments.set', { ...enrol, incomeBasis: 46_800_001 }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis' });
+    expect(await failure(office.core, 'enrollments.set', enrol, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis' });
   });
 
   it('quotes a household of 5 for 12 months at 4 043 520 đ, by position, and follows the payment date', async () => {
@@ -112,7 +116,7 @@ describe('recording contributions and receipts', () => {
     const quotes: { memberPosition: number; total: number; lines: { amount: number }[] }[] = [];
     for (const m of members) quotes.push(await call(office.core, 'contributions.quote', { participantId: m.id, scheme: 'HHI', fromMonth: '2026-04', months: 12 }, office.tokens.counter));
     expect(quotes.map((q) => q.memberPosition)).toEqual([1, 2, 3, 4, 5]);
-    expect(quotes.map((q) => q.lines[0].amount)).toEqual([105_300, 73_710, 63_180, 52_650, 42_120]);
+    expect(quotes.map((q) => q.lines[0]!.amount)).toEqual([105_300, 73_710, 63_180, 52_650, 42_120]);
     expect(quotes.reduce((s, q) => s + q.total, 0)).toBe(4_043_520);
 
     const halfYear = (paidOn: string) =>

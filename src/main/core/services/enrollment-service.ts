@@ -9,7 +9,9 @@ import { logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
 import { findParticipant } from '../db/repositories/participants-repository';
 import type { EnrollmentsTable } from '../db/schema';
-import { deadlineFor, nextDue } from './contribution-rules';
+import { computeQuote, deadlineFor, nextDue } from './contribution-rules';
+import { activeSchedule } from './reference-schedule-store';
+import { businessDate } from '../../../shared/domain/business-date';
 
 async function toEnrollment(ctx: CoreContext, row: EnrollmentsTable): Promise<Enrollment> {
   const paid = await contributions.paidContributions(ctx.db, row.participantId, row.scheme);
@@ -40,6 +42,22 @@ export async function enroll(
   }
   if (input.scheme === 'HHI' && !['quarterly', 'semiannual', 'annual'].includes(input.method)) {
     throw new OfficeError('VALIDATION', { field: 'method', vi: 'BHYT hộ gia đình đóng theo 3, 6 hoặc 12 tháng.', en: 'HHI is paid for 3, 6 or 12 months.' });
+  }
+  if (input.scheme === 'VSI' && input.incomeBasis !== undefined) {
+    // Refuse an income no payment could use today (same rule and message as a quote), rather than
+    // at the counter later.
+    computeQuote(await activeSchedule(ctx.db), {
+      scheme: 'VSI',
+      paidOn: businessDate(ctx.clock.now()),
+      fromMonth: input.fromMonth,
+      months: 1,
+      method: 'monthly',
+      incomeBasis: input.incomeBasis,
+      memberPosition: null,
+      supportCategory: 'other',
+      supportedMonthsUsed: 0,
+      participantId: input.participantId,
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     const person = await findParticipant(trx, input.participantId);
