@@ -3,24 +3,13 @@
 // so a retry after any failure sends byte-for-byte the same batch under the same number.
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
+import type { WireBatch, WireOp } from '../../../shared/sync/protocol';
 import type { Database, SyncBatchesTable } from '../db/schema';
 
 export const MAX_OPS = 500;
 export const MAX_BYTES = 1_000_000;
 
-export interface WireOp {
-  opId: string;
-  seq: number;
-  kind: string;
-  payload: unknown;
-  payloadHash: string;
-}
-
-export interface WireBatch {
-  deviceId: string;
-  batchNo: number;
-  ops: WireOp[];
-}
+export type { WireBatch, WireOp };
 
 /** The oldest batch recorded but not yet answered, if any: it must be sent again first. */
 export function unansweredBatch(db: Kysely<Database>): Promise<SyncBatchesTable | undefined> {

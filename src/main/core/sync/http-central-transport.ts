@@ -5,7 +5,7 @@ import { createHash, createPrivateKey, sign } from 'node:crypto';
 import type { CentralTransport, PulledChange } from './central-transport';
 import { TransportError } from './central-transport';
 import type { DeviceKeyPair } from './device-key-store';
-import type { OpResult } from './result-applier';
+import { type OpResult, signatureBase } from '../../../shared/sync/protocol';
 
 const TIMEOUT_MS = 60_000;
 
@@ -17,9 +17,6 @@ export interface HttpTransportOptions {
   fetchImpl?: typeof fetch;
 }
 
-export function signatureBase(method: string, path: string, timestamp: string, body: string): string {
-  return `${method.toUpperCase()}\n${path}\n${timestamp}\n${createHash('sha256').update(body).digest('hex')}`;
-}
 
 export class HttpCentralTransport implements CentralTransport {
   constructor(private readonly options: HttpTransportOptions) {}
@@ -32,7 +29,7 @@ export class HttpCentralTransport implements CentralTransport {
       if (!deviceId || !keys) throw new TransportError('Thiết bị chưa đăng ký.', 'permanent');
       const timestamp = this.options.clock().toISOString();
       const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-      const signature = sign(null, Buffer.from(signatureBase(method, url.pathname + url.search, timestamp, body ?? '')), key);
+      const signature = sign(null, Buffer.from(signatureBase(method, url.pathname + url.search, timestamp, createHash('sha256').update(body ?? '').digest('hex'))), key);
       headers['x-device-id'] = deviceId;
       headers['x-timestamp'] = timestamp;
       headers['x-signature'] = signature.toString('base64');

@@ -7,16 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { appendAudit } from '../db/mutation-log';
 import type { Database } from '../db/schema';
+import type { OpResult } from '../../../shared/sync/protocol';
 import type { WireBatch } from './batch-builder';
 
-export interface OpResult {
-  opId: string;
-  status: 'APPLIED' | 'DUPLICATE' | 'REJECTED' | 'HELD';
-  officialNumber?: string | null;
-  canonical?: { canonicalId: string; officialNumber?: string | null; fullName?: string } | null;
-  error?: { code: string; message: string; messageEn?: string; field?: string; details?: unknown } | null;
-  heldClass?: string | null;
-}
+export type { OpResult };
 
 export interface BatchSummary {
   applied: number;
