@@ -37,6 +37,11 @@ export function navigate(...segments: string[]): void {
   window.location.hash = href(...segments);
 }
 
+/** Navigates without leaving the current screen in history (a saved form is not "back"). */
+export function replaceRoute(...segments: string[]): void {
+  window.location.replace(href(...segments));
+}
+
 /** Esc "back": the browser history when there is one, otherwise home. */
 export function goBack(): void {
   if (window.history.length > 1) window.history.back();

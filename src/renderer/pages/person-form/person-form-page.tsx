@@ -12,7 +12,7 @@ import { errorText, placeFieldError } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
-import { goBack, navigate } from '../../routing/hash-router';
+import { goBack, replaceRoute } from '../../routing/hash-router';
 import { useActiveSession } from '../../session/session-context';
 import { ExistingPersonAlert, PossibleDuplicatePanel, type DuplicateMatch } from './duplicate-panels';
 import { PERSON_FIELDS, PersonFields } from './person-fields';
@@ -99,7 +99,8 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
         : await call('participants.register', { ...toInput(values), ...(reason ? { duplicateOverrideReason: reason } : {}) });
       queryClient.setQueryData(['participants.get', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['participants.search'] });
-      navigate('person', saved.id);
+      // Replace the form in history: Esc from the saved person goes back to where the clerk came from.
+      replaceRoute('person', saved.id);
     } catch (error) {
       setProblem(describe(error));
       if (error instanceof ApiError && error.data.code === 'VALIDATION') placeFieldError(form, error, PERSON_FIELDS);

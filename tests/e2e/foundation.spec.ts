@@ -1,0 +1,182 @@
+// The foundation journey through the real renderer and office core (browser harness):
+// first-run setup → supervisor adds a counter clerk → clerk signs in → registers a person with a
+// personal ID whose sex digit contradicts the form (sees the Vietnamese reason beside the field)
+// → fixes it → finds them by the unaccented name → builds a household → restarts the harness on
+// the same data folder → signs in again → the person is still there. Screenshots of each main
+// screen go to test-results/screenshots/.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './harness-fixture';
+
+const SHOTS = 'test-results/screenshots';
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+/** Picks an option of an antd searchable Select by typing into it (accents not needed). */
+async function pick(page: Page, select: Locator, text: string, optionText: RegExp | string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByLabel('Mật khẩu').press('Enter');
+  await expect(page.getByTestId('search-page')).toBeVisible();
+}
+
+async function registerPerson(
+  page: Page,
+  p: { fullName: string; dateOfBirth: string; sex: 'Nam' | 'Nữ'; personalId: string; phone: string; commune: string; addressLine: string },
+) {
+  await page.getByLabel('Họ và tên').fill(p.fullName);
+  const dob = page.getByLabel('Ngày sinh');
+  await dob.fill(p.dateOfBirth);
+  await dob.press('Enter');
+  await page.locator('label.ant-radio-button-wrapper', { hasText: new RegExp(`^${p.sex}$`) }).click();
+  await page.getByLabel('Số định danh cá nhân').fill(p.personalId);
+  await page.getByLabel('Số điện thoại').fill(p.phone);
+  await pick(page, page.getByLabel('Xã/phường/đặc khu'), p.commune, 'Ba Đình');
+  await page.getByLabel('Thôn/xóm, số nhà, đường').fill(p.addressLine);
+}
+
+async function search(page: Page, text: string) {
+  const box = page.getByTestId('search-input');
+  await expect(box).toBeFocused();
+  await box.fill(text);
+  await expect(page.getByTestId('search-count')).toContainText('Tìm thấy');
+}
+
+test('an office is set up, a clerk registers and finds a person, and it survives a restart', async ({ page, harness }) => {
+  await page.goto(harness.url);
+
+  await test.step('first-run setup creates the office and signs the supervisor in', async () => {
+    await expect(page.getByRole('heading', { name: 'Thiết lập văn phòng' })).toBeVisible();
+    await expect(page.getByLabel('Mã cơ quan')).toBeFocused();
+    await page.getByLabel('Mã cơ quan').fill('HN0101');
+    await page.getByLabel('Tên cơ quan').fill('Bảo hiểm xã hội cơ sở Ba Đình');
+    await pick(page, page.getByLabel('Tỉnh/thành phố'), 'ha noi', 'Hà Nội');
+    await page.getByLabel('Họ và tên').fill('Lê Thị Hoa');
+    await page.getByLabel('Tên đăng nhập').fill('hoa.giamsat');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-giam-sat');
+    await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-giam-sat');
+    await shot(page, 'setup');
+    await page.getByRole('button', { name: 'Tạo văn phòng' }).click();
+    await expect(page.getByTestId('header-office')).toContainText('Bảo hiểm xã hội cơ sở Ba Đình');
+    await expect(page.getByTestId('header-user')).toContainText('Lê Thị Hoa');
+    await expect(page.getByTestId('header-user')).toContainText('Giám sát viên');
+  });
+
+  await test.step('the supervisor adds a counter clerk in staff admin', async () => {
+    await page.getByRole('link', { name: 'Nhân viên' }).click();
+    await expect(page.getByTestId('staff-page')).toBeVisible();
+    await page.getByTestId('staff-fullName').fill('Phạm Văn Quầy');
+    await page.getByTestId('staff-username').fill('quay1');
+    await page.getByTestId('staff-password').fill('mat-khau-quay-1');
+    await page.getByTestId('staff-create').click();
+    await expect(page.getByRole('row', { name: /quay1/ })).toContainText('Giao dịch viên');
+    await shot(page, 'staff-admin');
+    await page.getByTestId('sign-out').click();
+  });
+
+  await test.step('the clerk signs in and sees no staff menu', async () => {
+    await shot(page, 'login');
+    await signIn(page, 'quay1', 'mat-khau-quay-1');
+    await expect(page.getByTestId('header-user')).toContainText('Phạm Văn Quầy');
+    await expect(page.getByRole('link', { name: 'Nhân viên' })).toHaveCount(0);
+  });
+
+  await test.step('a personal ID whose sex digit contradicts the form is explained beside the field', async () => {
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('person-form')).toBeVisible();
+    await expect(page.getByLabel('Dân tộc')).toHaveValue('Kinh');
+    await expect(page.getByLabel('Quốc tịch')).toHaveValue('Việt Nam');
+    await registerPerson(page, {
+      fullName: 'Nguyễn Thị Thủy',
+      dateOfBirth: '14/05/1990',
+      sex: 'Nữ',
+      personalId: '001090123456', // digit 4 "0" = male, born 1900–1999
+      phone: '0912345678',
+      commune: 'ba dinh',
+      addressLine: 'Số 12, ngõ 34 Đội Cấn',
+    });
+    await page.keyboard.press('Control+s');
+    const idItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('Số định danh cá nhân') });
+    await expect(idItem.locator('.ant-form-item-explain-error')).toContainText('Chữ số thứ 4 là "0"');
+    await expect(idItem.locator('.ant-form-item-explain-error')).toContainText('giới tính nam');
+    await shot(page, 'registration-error');
+  });
+
+  await test.step('after the fix the person is saved and opens', async () => {
+    await page.getByLabel('Số định danh cá nhân').fill('001190123456');
+    await page.getByTestId('save-person').click();
+    await expect(page.getByTestId('person-page')).toBeVisible();
+    await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
+    await expect(page.getByTestId('person-page')).toContainText('chưa đồng bộ');
+    await expect(page.getByTestId('person-page')).toContainText('14/05/1990');
+  });
+
+  await test.step('back on search, the unaccented name finds her', async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-page')).toBeVisible();
+    await search(page, 'nguyen thi thuy');
+    await expect(page.getByTestId('search-result').first()).toContainText('Nguyễn Thị Thủy');
+    await expect(page.getByTestId('search-result').first()).toContainText('14/05/1990');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
+  });
+
+  await test.step('a household is created from her, a second member added and the order changed', async () => {
+    // A second person to add as a member.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-page')).toBeVisible();
+    await page.keyboard.press('F2');
+    await registerPerson(page, {
+      fullName: 'Trần Văn Minh',
+      dateOfBirth: '03/02/1988',
+      sex: 'Nam',
+      personalId: '001088654321',
+      phone: '0987654321',
+      commune: 'ba dinh',
+      addressLine: 'Số 12, ngõ 34 Đội Cấn',
+    });
+    await page.keyboard.press('Control+s');
+    await expect(page.getByTestId('person-name')).toHaveText('Trần Văn Minh');
+
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-page')).toBeVisible();
+    await search(page, 'nguyen thi thuy');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
+    await shot(page, 'person-detail');
+    await page.keyboard.press('Alt+h');
+    await expect(page.getByTestId('household-page')).toBeVisible();
+    const members = page.getByTestId('household-member');
+    await expect(members).toHaveCount(1);
+
+    await page.getByTestId('member-search').click();
+    await page.keyboard.type('tran van minh');
+    await page.locator('.ant-select-item-option', { hasText: 'Trần Văn Minh' }).click();
+    await expect(members).toHaveCount(2);
+    await expect(members.nth(0)).toContainText('Nguyễn Thị Thủy');
+    await expect(members.nth(1)).toContainText('Trần Văn Minh');
+
+    await members.nth(1).getByTestId('move-up').click();
+    await expect(members.nth(0)).toContainText('Trần Văn Minh');
+    await expect(members.nth(0)).toContainText('1');
+    await expect(members.nth(1)).toContainText('Nguyễn Thị Thủy');
+    await shot(page, 'household');
+  });
+
+  await test.step('after a harness restart on the same data, the clerk signs in and still finds her', async () => {
+    await harness.restart();
+    await page.goto(harness.url);
+    await signIn(page, 'quay1', 'mat-khau-quay-1');
+    await search(page, 'nguyen thi thuy');
+    await expect(page.getByTestId('search-result').first()).toContainText('Nguyễn Thị Thủy');
+    await shot(page, 'search-results');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
+    await expect(page.getByTestId('household-link')).toBeVisible();
+  });
+});

@@ -1,0 +1,113 @@
+// A Playwright fixture that runs the browser harness (`tsx src/harness/cli.ts`) as a child process
+// on a fresh temporary data folder and a free port, waits for its "[harness] Field Office at" line,
+// and can restart it on the SAME data folder and port (to prove data survives a restart).
+// The process (and its process group) is killed on teardown; the data folder is removed.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const READY = /\[harness\] Field Office at (http:\/\/\S+)/;
+
+export interface Harness {
+  /** e.g. http://127.0.0.1:41234/ — stable across restarts. */
+  url: string;
+  dataDir: string;
+  /** Stops the harness and starts it again on the same data folder and port. */
+  restart(): Promise<void>;
+  /** Everything the harness printed so far (for failure messages). */
+  log(): string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+class HarnessProcess {
+  private child: ChildProcess | null = null;
+  output = '';
+
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+  ) {}
+
+  start(): Promise<string> {
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/harness/cli.ts', '--data', this.dataDir, '--port', String(this.port)],
+      // Own process group, so teardown can kill tsx and the node process it starts together.
+      { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
+    );
+    this.child = child;
+    return new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`harness did not start in 60 s:\n${this.output}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const m = READY.exec(this.output.slice(this.output.lastIndexOf('[harness] Field Office at')));
+        if (m) {
+          clearTimeout(timer);
+          done(m[1]!);
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`harness exited (${code}) before it was ready:\n${this.output}`));
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    kill('SIGTERM');
+    const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export const test = base.extend<{ harness: Harness }>({
+  harness: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-'));
+    const proc = new HarnessProcess(dataDir, await freePort());
+    const url = await proc.start();
+    await use({
+      url,
+      dataDir,
+      async restart() {
+        await proc.stop();
+        await proc.start();
+      },
+      log: () => proc.output,
+    });
+    await proc.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
