@@ -245,4 +245,12 @@ export const en: Shape<typeof vi> = {
     reopenReason: 'Reason to reopen',
     reopenReasonRequired: 'Give a reason (at least 5 characters).',
   },
+  quoteValues: {
+    baseSalary: 'Base salary',
+    povertyLine: 'Rural poverty line',
+    incomeBasis: 'Income',
+    rate: 'Rate',
+    memberShare: 'Member share by position',
+    supportShare: 'Support share',
+  },
 };

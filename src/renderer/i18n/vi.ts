@@ -241,4 +241,12 @@ export const vi = {
     reopenReason: 'Lý do mở lại',
     reopenReasonRequired: 'Nhập lý do (ít nhất 5 ký tự).',
   },
+  quoteValues: {
+    baseSalary: 'Lương cơ sở',
+    povertyLine: 'Chuẩn nghèo nông thôn',
+    incomeBasis: 'Thu nhập',
+    rate: 'Tỷ lệ đóng',
+    memberShare: 'Mức đóng theo thứ tự thành viên',
+    supportShare: 'Tỷ lệ hỗ trợ',
+  },
 };

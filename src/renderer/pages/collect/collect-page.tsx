@@ -147,6 +147,11 @@ export function CollectPage({ participantId }: { participantId: string }) {
               onValuesChange={(changed: Partial<CollectValues>) => {
                 const m = changed.method && monthsByMethod[changed.method];
                 if (m) form.setFieldValue('months', m);
+                // Typing a period length picks the method it belongs to (3 → quarterly, …).
+                if (changed.months != null && form.getFieldValue('method') !== 'lump-sum-future') {
+                  const fitting = (Object.keys(monthsByMethod) as PaymentMethod[]).find((k) => monthsByMethod[k] === changed.months);
+                  if (fitting) form.setFieldValue('method', fitting);
+                }
               }}
             >
               <Form.Item name="method" label={t('collect.method')}>

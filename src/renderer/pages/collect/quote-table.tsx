@@ -5,9 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { ContributionLineView } from '../../../shared/contract/contribution';
 import { formatDong, formatMonth } from '../../components/money';
 
-function describeValues(values: Record<string, unknown>): string {
+function describeValue(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1000 ? formatDong(v) : String(v);
+  const fraction = typeof v === 'string' ? /^(\d+)\/(\d+)$/.exec(v) : null;
+  if (fraction) return `${(Number(fraction[1]) * 100) / Number(fraction[2])}%`;
+  return String(v);
+}
+
+/** The reference values a line used, labelled in the clerk's language where the key is known. */
+function describeValues(values: Record<string, unknown>, label: (key: string) => string): string {
   return Object.entries(values)
-    .map(([k, v]) => `${k}: ${typeof v === 'number' && Number.isInteger(v) && v >= 1000 ? formatDong(v) : String(v)}`)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${label(k)}: ${describeValue(v)}`)
     .join(' · ');
 }
 
@@ -30,7 +39,7 @@ export function QuoteTable({ quote }: { quote: { lines: ContributionLineView[]; 
               {d}
               <br />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {describeValues(l.values)}
+                {describeValues(l.values, (k) => t(`quoteValues.${k}`, { defaultValue: k }))}
               </Typography.Text>
             </>
           ),

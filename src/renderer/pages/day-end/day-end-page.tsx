@@ -107,7 +107,7 @@ export function DayEndPage() {
             title: t('dayEnd.cashCounted'),
             key: 'cash',
             render: (_, c) => (
-              <InputNumber {...dongInputProps} disabled={closed} value={counts[c.staffId]?.cash ?? null} onChange={(v) => set(c.staffId, { cash: v })} />
+              <InputNumber {...dongInputProps} style={{ width: 170 }} disabled={closed} value={counts[c.staffId]?.cash ?? null} onChange={(v) => set(c.staffId, { cash: v })} />
             ),
           },
           {

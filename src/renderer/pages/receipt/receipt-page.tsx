@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
-import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 import { ReceiptDocument } from './receipt-document';
@@ -102,14 +101,6 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           </Form.Item>
         </Form>
       </Modal>
-      <div className="no-print">
-        <ShortcutBar
-          items={[
-            { keys: 'Ctrl+P', labelKey: 'shortcuts.print' },
-            { keys: 'Esc', labelKey: 'shortcuts.back' },
-          ]}
-        />
-      </div>
     </div>
   );
 }
