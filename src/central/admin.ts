@@ -1,0 +1,53 @@
+// Administration of offices and devices: create offices, issue one-time enrollment codes, enroll a
+// device with its public key, list and revoke devices. Used by the CLI and by the enroll route.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { CentralError } from './central-error';
+import type { CentralDb } from './db/schema';
+
+export async function createOffice(db: Kysely<CentralDb>, o: { code: string; name: string; provinceCode: string; parentCode?: string | null }) {
+  if (!/^[A-Z0-9]{2,12}$/.test(o.code)) throw new CentralError(400, 'VALIDATION', 'Mã cơ quan 2–12 ký tự in hoa hoặc số.', 'Office code: 2–12 upper-case letters or digits.', undefined, 'code');
+  if (!/^\d{2}$/.test(o.provinceCode)) throw new CentralError(400, 'VALIDATION', 'Mã tỉnh gồm 2 chữ số.', 'Province code has 2 digits.', undefined, 'province');
+  await db
+    .insertInto('offices')
+    .values({ code: o.code, name: o.name, provinceCode: o.provinceCode, parentCode: o.parentCode ?? null })
+    .onConflict((oc) => oc.column('code').doUpdateSet({ name: o.name, provinceCode: o.provinceCode, parentCode: o.parentCode ?? null }))
+    .execute();
+  return o;
+}
+
+export async function issueEnrollmentCode(db: Kysely<CentralDb>, officeCode: string): Promise<string> {
+  const office = await db.selectFrom('offices').select('code').where('code', '=', officeCode).executeTakeFirst();
+  if (!office) throw new CentralError(404, 'NOT_FOUND', `Không có cơ quan mã ${officeCode}.`, `Unknown office ${officeCode}.`);
+  // 12 characters from an alphabet without look-alikes, read aloud over the phone to a clerk.
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const code = [...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join('');
+  await db.insertInto('enrollmentCodes').values({ code, officeCode }).execute();
+  return code;
+}
+
+export async function enrollDevice(db: Kysely<CentralDb>, input: { code: string; publicKey: string; deviceName: string }) {
+  return db.transaction().execute(async (trx) => {
+    const code = await trx.selectFrom('enrollmentCodes').selectAll().where('code', '=', input.code.trim().toUpperCase()).forUpdate().executeTakeFirst();
+    if (!code || code.usedAt) {
+      throw new CentralError(403, 'BAD_ENROLLMENT_CODE', 'Mã đăng ký không đúng hoặc đã được dùng.', 'The enrollment code is wrong or already used.', undefined, 'code');
+    }
+    const taken = await trx.selectFrom('devices').select('id').where('publicKey', '=', input.publicKey).executeTakeFirst();
+    if (taken) throw new CentralError(409, 'KEY_REUSED', 'Khóa của thiết bị đã được đăng ký.', 'This device key is already enrolled.');
+    const id = uuidv7();
+    await trx.insertInto('devices').values({ id, officeCode: code.officeCode, publicKey: input.publicKey, name: input.deviceName }).execute();
+    await trx.updateTable('enrollmentCodes').set({ usedAt: new Date(), deviceId: id }).where('code', '=', code.code).execute();
+    const office = await trx.selectFrom('offices').select(['code', 'provinceCode']).where('code', '=', code.officeCode).executeTakeFirstOrThrow();
+    return { deviceId: id, officeCode: office.code, provinceCode: office.provinceCode };
+  });
+}
+
+export function listDevices(db: Kysely<CentralDb>) {
+  return db.selectFrom('devices').select(['id', 'officeCode', 'name', 'enrolledAt', 'revokedAt', 'nextBatchNo']).orderBy('enrolledAt').execute();
+}
+
+export async function revokeDevice(db: Kysely<CentralDb>, deviceId: string): Promise<void> {
+  const result = await db.updateTable('devices').set({ revokedAt: new Date() }).where('id', '=', deviceId).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new CentralError(404, 'NOT_FOUND', 'Không có thiết bị này.', 'Unknown device.');
+}

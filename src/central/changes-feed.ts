@@ -1,0 +1,31 @@
+// The pull feed: changes after the device's cursor, for its province (plus nation-wide reference
+// data), made by other devices, in commit order (see ingest/apply-batch.ts for why the sequence
+// cannot skip a late commit). A cursor the server cannot continue from gets `reset: true`.
+import type { Kysely } from 'kysely';
+import type { CentralDb } from './db/schema';
+import type { AuthenticatedDevice } from './request-auth';
+
+export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursor: string | null, limit: number) {
+  const after = cursor === null || cursor === '' ? 0 : Number(cursor);
+  const counter = await db.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+  if (!Number.isSafeInteger(after) || after < 0 || after > Number(counter.value)) {
+    return { changes: [], nextCursor: null, hasMore: true, reset: true };
+  }
+  const rows = await db
+    .selectFrom('changes')
+    .select(['seq', 'kind', 'payload'])
+    .where('seq', '>', after)
+    .where((eb) => eb.or([eb('provinceCode', '=', device.provinceCode), eb('provinceCode', 'is', null)]))
+    .where((eb) => eb.or([eb('originDeviceId', '!=', device.id), eb('originDeviceId', 'is', null)]))
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
+  return {
+    changes: page.map((r) => ({ seq: Number(r.seq), kind: r.kind, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> })),
+    // With no more rows for this device, jump to the counter so filtered-out changes are not rescanned.
+    nextCursor: String(rows.length > limit ? last : Math.max(last, Number(counter.value))),
+    hasMore: rows.length > limit,
+  };
+}

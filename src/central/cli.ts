@@ -1,0 +1,74 @@
+// `npm run central -- [serve] --port <n> --data <dir>` starts the service on 127.0.0.1 (PostgreSQL
+// from DATABASE_URL, else embedded PGlite in <data>/pgdata). Admin commands:
+//   npm run central -- admin create-office --code C --name N --province 01 [--parent P]
+//   npm run central -- admin enroll-code --office C
+//   npm run central -- admin devices | admin revoke --device ID
+//   npm run central -- import --manifest <file.manifest.json> [--out <dir>]
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { createOffice, issueEnrollmentCode, listDevices, revokeDevice } from './admin';
+import { CentralError } from './central-error';
+import { loadCentralKey } from './central-signing-key';
+import { openCentralDatabase } from './db/central-database';
+import { importBatchFile } from './file-import';
+import { createCentralApp } from './http/server';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: '.data/central' },
+    resources: { type: 'string', default: 'resources' },
+    code: { type: 'string' },
+    name: { type: 'string' },
+    province: { type: 'string' },
+    parent: { type: 'string' },
+    office: { type: 'string' },
+    device: { type: 'string' },
+    manifest: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+const [command = 'serve', sub] = positionals;
+const centralKey = loadCentralKey(resolve(values.data));
+const database = await openCentralDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data), resourcesDir: resolve(values.resources) });
+
+async function run(): Promise<void> {
+  if (command === 'serve') {
+    const { app } = createCentralApp({ database, releasesDir: resolve(values.data, 'releases'), centralKey });
+    const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
+      console.log(`[central] listening on http://${values.host}:${info.port}/ (${database.kind})`);
+    });
+    const stop = () => server.close(() => void database.close().then(() => process.exit(0)));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return;
+  }
+  try {
+    if (command === 'admin' && sub === 'create-office') {
+      console.log(JSON.stringify(await createOffice(database.db, { code: values.code ?? '', name: values.name ?? values.code ?? '', provinceCode: values.province ?? '', parentCode: values.parent ?? null })));
+    } else if (command === 'admin' && sub === 'enroll-code') {
+      console.log(await issueEnrollmentCode(database.db, values.office ?? ''));
+    } else if (command === 'admin' && sub === 'devices') {
+      console.table(await listDevices(database.db));
+    } else if (command === 'admin' && sub === 'revoke') {
+      await revokeDevice(database.db, values.device ?? '');
+      console.log('revoked');
+    } else if (command === 'import') {
+      const result = await importBatchFile(database.db, resolve(values.manifest ?? ''), resolve(values.out ?? '.'), centralKey);
+      console.log(JSON.stringify(result));
+    } else {
+      console.error('usage: central [serve|admin create-office|admin enroll-code|admin devices|admin revoke|import] …');
+      process.exitCode = 2;
+    }
+  } catch (error) {
+    console.error(error instanceof CentralError ? `${error.code}: ${error.vi}` : error);
+    process.exitCode = 1;
+  }
+  await database.close();
+}
+
+await run();

@@ -1,0 +1,7 @@
+// The central service's numbered, forward-only migrations (the same files on PGlite and PostgreSQL).
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-central-initial';
+
+export const centralMigrations: Record<string, Migration> = {
+  '0001-central-initial': m0001,
+};

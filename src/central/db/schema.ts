@@ -1,0 +1,60 @@
+// Kysely table types of the central database (snake_case columns via CamelCasePlugin).
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface CentralDb {
+  offices: { code: string; name: string; parentCode: string | null; provinceCode: string; createdAt: Timestamp };
+  enrollmentCodes: { code: string; officeCode: string; createdAt: Timestamp; usedAt: Timestamp | null; deviceId: string | null };
+  devices: {
+    id: string;
+    officeCode: string;
+    publicKey: string;
+    name: string;
+    enrolledAt: Timestamp;
+    revokedAt: Timestamp | null;
+    nextBatchNo: Generated<number>;
+    lastSeq: ColumnType<number, number | undefined, number>;
+  };
+  batches: { deviceId: string; batchNo: number; bodyHash: string; response: Json; opCount: number; receivedAt: Timestamp };
+  ops: { opId: string; deviceId: string; batchNo: number; seq: ColumnType<number, number, number>; kind: string; payloadHash: string; status: string; result: Json; appliedAt: Timestamp };
+  persons: {
+    id: string;
+    officialNumber: string;
+    personalId: string;
+    fullName: string;
+    nameFolded: string;
+    dateOfBirth: string;
+    provinceCode: string;
+    officeCode: string;
+    data: Json<Record<string, unknown>>;
+    version: number;
+    originDeviceId: string;
+    updatedAt: Timestamp;
+  };
+  personAliases: { localId: string; canonicalId: string; deviceId: string };
+  households: { id: string; headId: string; memberIds: Json<string[]>; data: Json; officeCode: string; version: number };
+  enrollments: { id: string; personId: string; scheme: string; data: Json };
+  contributions: {
+    id: string;
+    personId: string;
+    scheme: string;
+    fromMonth: string;
+    months: number;
+    paidOn: string;
+    total: ColumnType<number, number, number>;
+    receiptId: string;
+    receiptSeries: string;
+    receiptNumber: number;
+    officeCode: string;
+    deviceId: string;
+    data: Json;
+  };
+  receiptVoids: { receiptId: string; data: Json };
+  dayClosures: { deviceId: string; businessDate: string; data: Json };
+  heldItems: { opId: string; class: string; kind: string; payload: Json; deviceId: string; status: Generated<string>; createdAt: Timestamp };
+  referenceSchedules: { version: string; body: Json; loadedAt: Timestamp };
+  changeCounter: { id: number; value: ColumnType<number, number, number> };
+  changes: { seq: ColumnType<number, number, number>; kind: string; provinceCode: string | null; originDeviceId: string | null; payload: Json; createdAt: Timestamp };
+}

@@ -1,0 +1,110 @@
+// The central HTTP API (Hono). Stateless: every request reads and writes PostgreSQL (or PGlite),
+// so any number of processes can serve behind a load balancer. Only 5xx means "retry".
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { enrollRequest, wireBatch } from '../../shared/sync/protocol';
+import { enrollDevice } from '../admin';
+import { CentralError } from '../central-error';
+import type { CentralKey } from '../central-signing-key';
+import { changesFor } from '../changes-feed';
+import type { CentralDatabase } from '../db/central-database';
+import { applyBatch } from '../ingest/apply-batch';
+import { authenticateDevice } from '../request-auth';
+import { Metrics } from './metrics';
+import { openApiDocument } from './openapi';
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface CentralAppOptions {
+  database: CentralDatabase;
+  releasesDir: string;
+  clock?: () => Date;
+  metrics?: Metrics;
+  centralKey: CentralKey;
+}
+
+function badRequest(issue: { path: PropertyKey[]; message: string } | undefined): CentralError {
+  const field = issue?.path.map(String).join('.');
+  return new CentralError(400, 'VALIDATION', `Dữ liệu không hợp lệ${field ? ` (${field})` : ''}: ${issue?.message ?? ''}`, `Invalid request${field ? ` (${field})` : ''}.`, undefined, field);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CentralError(400, 'BAD_JSON', 'Nội dung yêu cầu không phải JSON hợp lệ.', 'The body is not valid JSON.');
+  }
+}
+
+export function createCentralApp(options: CentralAppOptions): { app: Hono; metrics: Metrics } {
+  const { db } = options.database;
+  const clock = options.clock ?? (() => new Date());
+  const metrics = options.metrics ?? new Metrics();
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    metrics.request(c.req.routePath ?? c.req.path, c.res.status, (performance.now() - started) / 1000);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof CentralError) return c.json(error.toJson(), error.status);
+    console.error('[central]', error);
+    return c.json({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ trung tâm; hãy thử lại sau.', messageEn: 'Internal error; retry later.' } }, 500);
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không có địa chỉ này.', messageEn: 'No such endpoint.' } }, 404));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`SELECT 1`.execute(db);
+      return c.json({ ok: true, database: options.database.kind });
+    } catch {
+      return c.json({ error: { code: 'DB_DOWN', message: 'Không kết nối được cơ sở dữ liệu.', messageEn: 'Database unavailable.' } }, 503);
+    }
+  });
+
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument));
+
+  app.post('/v1/enroll', async (c) => {
+    const parsed = enrollRequest.safeParse(parseJson(await c.req.text()));
+    if (!parsed.success) throw badRequest(parsed.error.issues[0]);
+    return c.json({ ...(await enrollDevice(db, parsed.data)), centralPublicKey: options.centralKey.publicKeyRaw });
+  });
+
+  app.post('/v1/batches', async (c) => {
+    const body = await c.req.text();
+    if (body.length > MAX_BODY_BYTES) throw new CentralError(413, 'TOO_LARGE', 'Lô dữ liệu quá lớn.', 'Batch too large.');
+    const url = new URL(c.req.url);
+    const device = await authenticateDevice(db, { method: 'POST', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body }, clock());
+    const parsed = wireBatch.safeParse(parseJson(body));
+    if (!parsed.success) throw badRequest(parsed.error.issues[0]);
+    const outcome = await applyBatch(db, device, parsed.data);
+    metrics.batch(outcome.replayed, outcome.counts);
+    return c.json(outcome.response);
+  });
+
+  app.get('/v1/changes', async (c) => {
+    const url = new URL(c.req.url);
+    const device = await authenticateDevice(db, { method: 'GET', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body: '' }, clock());
+    const limit = Math.min(5000, Math.max(1, Number(c.req.query('limit') ?? 1000) || 1000));
+    return c.json(await changesFor(db, device, c.req.query('cursor') ?? null, limit));
+  });
+
+  app.get('/updates/:file', (c) => {
+    const file = basename(c.req.param('file'));
+    const path = join(options.releasesDir, file);
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      throw new CentralError(404, 'NOT_FOUND', 'Không có bản cập nhật này.', 'No such update file.');
+    }
+    const type = file.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream';
+    return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, { headers: { 'content-type': type, 'content-length': String(statSync(path).size) } });
+  });
+
+  return { app, metrics };
+}

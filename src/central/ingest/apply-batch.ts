@@ -1,0 +1,129 @@
+// Applies one device batch exactly once. One transaction per batch, serialised per device by a
+// row lock on the device; a SAVEPOINT per operation so a poisoned operation is rejected alone.
+// The response is stored with the batch in the same transaction: a batch seen before returns that
+// stored response and has no second effect. Change-feed numbers are taken last, under the single
+// counter row's lock, so they are handed out in commit order and a reader can never skip a change
+// that commits late.
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import { canonicalJson } from '../../shared/canonical-json';
+import type { BatchResponse, OpResult, WireBatch, WireOp } from '../../shared/sync/protocol';
+import { CentralError } from '../central-error';
+import type { CentralDb } from '../db/schema';
+import type { AuthenticatedDevice } from '../request-auth';
+import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
+import { closeDay, recordContribution, voidReceipt } from './money-ops';
+import { type OpContext, rejected } from './op-context';
+import { registerPerson, updatePerson } from './person-ops';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+type Handler = (ctx: OpContext, opId: string, payload: Record<string, unknown>) => Promise<OpResult>;
+const handlers: Record<string, Handler> = {
+  'participant.register': registerPerson,
+  'participant.update': updatePerson,
+  'household.create': createHousehold,
+  'household.setMembers': setHouseholdMembers,
+  'enrollment.set': setEnrollment,
+  'contribution.record': recordContribution,
+  'receipt.void': voidReceipt,
+  'day.close': closeDay,
+};
+
+export interface BatchOutcome {
+  response: BatchResponse;
+  replayed: boolean;
+  counts: Record<OpResult['status'], number>;
+}
+
+export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDevice, batch: WireBatch): Promise<BatchOutcome> {
+  if (batch.deviceId !== device.id) {
+    throw new CentralError(403, 'DEVICE_MISMATCH', 'Lô dữ liệu mang mã thiết bị khác với thiết bị đã ký.', 'The batch names another device.');
+  }
+  for (let i = 1; i < batch.ops.length; i++) {
+    if (batch.ops[i]!.seq <= batch.ops[i - 1]!.seq) {
+      throw new CentralError(400, 'SEQ_ORDER', 'Các thao tác trong lô phải theo thứ tự tăng dần của thiết bị.', 'Operations must be in increasing device order.');
+    }
+  }
+  const bodyHash = sha256(canonicalJson(batch));
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
+    if (row.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
+    const seen = await trx.selectFrom('batches').select(['bodyHash', 'response']).where('deviceId', '=', device.id).where('batchNo', '=', batch.batchNo).executeTakeFirst();
+    if (seen) {
+      if (seen.bodyHash !== bodyHash) {
+        throw new CentralError(409, 'ID_REUSE', `Lô số ${batch.batchNo} đã nhận với nội dung khác.`, `Batch ${batch.batchNo} was received with other content.`);
+      }
+      const response = (typeof seen.response === 'string' ? JSON.parse(seen.response) : seen.response) as BatchResponse;
+      return { response, replayed: true, counts: count(response.results) };
+    }
+    if (batch.batchNo !== row.nextBatchNo) {
+      throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, { expected: row.nextBatchNo });
+    }
+    const ctx: OpContext = { trx, device, changes: [] };
+    const results: OpResult[] = [];
+    for (const op of batch.ops) results.push(await applyOp(ctx, op, batch.batchNo));
+    const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
+    await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();
+    await trx
+      .updateTable('devices')
+      .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops[batch.ops.length - 1]!.seq) })
+      .where('id', '=', device.id)
+      .execute();
+    if (ctx.changes.length > 0) {
+      const counter = await trx
+        .updateTable('changeCounter')
+        .set({ value: sql`value + ${ctx.changes.length}` })
+        .where('id', '=', 1)
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      const first = Number(counter.value) - ctx.changes.length + 1;
+      await trx
+        .insertInto('changes')
+        .values(ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: JSON.stringify(c.payload) })))
+        .execute();
+    }
+    return { response, replayed: false, counts: count(results) };
+  });
+}
+
+async function applyOp(ctx: OpContext, op: WireOp, batchNo: number): Promise<OpResult> {
+  const { trx } = ctx;
+  const prior = await trx.selectFrom('ops').select(['payloadHash', 'result']).where('opId', '=', op.opId).executeTakeFirst();
+  if (prior) {
+    if (prior.payloadHash === op.payloadHash) return (typeof prior.result === 'string' ? JSON.parse(prior.result) : prior.result) as OpResult;
+    return rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId');
+  }
+  let result: OpResult;
+  if (sha256(canonicalJson(op.payload)) !== op.payloadHash) {
+    result = rejected(op.opId, 'PAYLOAD_HASH', 'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).', 'The payload does not match its hash.', 'payloadHash');
+  } else {
+    const handler = handlers[op.kind];
+    if (!handler) {
+      result = rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind');
+    } else {
+      const changesBefore = ctx.changes.length;
+      await sql`SAVEPOINT op`.execute(trx);
+      try {
+        result = await handler(ctx, op.opId, op.payload);
+        await sql`RELEASE SAVEPOINT op`.execute(trx);
+      } catch (error) {
+        await sql`ROLLBACK TO SAVEPOINT op`.execute(trx);
+        ctx.changes.length = changesBefore;
+        const message = error instanceof Error ? error.message : String(error);
+        result = rejected(op.opId, 'UNPROCESSABLE', 'Trung tâm không xử lý được thao tác này; các thao tác khác vẫn được nhận.', `Could not apply: ${message}`);
+      }
+    }
+  }
+  await trx
+    .insertInto('ops')
+    .values({ opId: op.opId, deviceId: ctx.device.id, batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) })
+    .execute();
+  return result;
+}
+
+function count(results: OpResult[]): Record<OpResult['status'], number> {
+  const counts = { APPLIED: 0, DUPLICATE: 0, REJECTED: 0, HELD: 0 };
+  for (const r of results) counts[r.status]++;
+  return counts;
+}

@@ -1,0 +1,131 @@
+// Money operations: a recorded contribution is recomputed with the shared rules and the schedule
+// version the device used — a different amount is REJECTED with the expected one; a receipt number
+// is unique in its series nationally; voids and day closures are kept as records.
+import { z } from 'zod';
+import { paymentMethods } from '../../shared/contract/contribution';
+import { OfficeError } from '../../shared/contract/errors';
+import { computeQuote } from '../../shared/domain/contribution-quote';
+import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
+import type { OpResult } from '../../shared/sync/protocol';
+import { type OpContext, rejected } from './op-context';
+import { resolvePersonId } from './person-ops';
+
+const contributionPayload = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  householdId: z.string().nullable().optional(),
+  memberPosition: z.number().int().nullable().optional(),
+  scheme: z.enum(['VSI', 'HHI']),
+  method: z.enum(paymentMethods),
+  fromMonth: z.string().regex(/^\d{4}-\d{2}$/),
+  months: z.number().int().positive(),
+  incomeBasis: z.number().int().nullable().optional(),
+  supportCategory: z.string(),
+  supportedMonthsUsed: z.number().int().nonnegative().optional(),
+  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  total: z.number().int().nonnegative(),
+  referenceVersion: z.string(),
+  receipt: z.object({ id: z.string(), series: z.string(), number: z.number().int().positive() }),
+});
+
+const schedules = new Map<string, ReferenceSchedule>();
+
+async function scheduleFor(ctx: OpContext, version: string): Promise<ReferenceSchedule | null> {
+  const cached = schedules.get(version);
+  if (cached) return cached;
+  const row = await ctx.trx.selectFrom('referenceSchedules').select('body').where('version', '=', version).executeTakeFirst();
+  if (!row) return null;
+  const schedule = parseSchedule(typeof row.body === 'string' ? JSON.parse(row.body) : row.body);
+  schedules.set(version, schedule);
+  return schedule;
+}
+
+export async function recordContribution(ctx: OpContext, opId: string, raw: Record<string, unknown>): Promise<OpResult> {
+  const parsed = contributionPayload.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return rejected(opId, 'VALIDATION', `Dữ liệu khoản thu không hợp lệ (${issue?.path.join('.')}).`, `Invalid contribution: ${issue?.message}`, issue?.path.join('.'));
+  }
+  const c = parsed.data;
+  const personId = await resolvePersonId(ctx.trx, c.participantId);
+  if (!personId) {
+    return { opId, status: 'HELD', heldClass: 'PERSON_NOT_ACCEPTED', error: { code: 'PERSON_NOT_ACCEPTED', message: 'Khoản thu được tạm giữ vì hồ sơ người nộp chưa được trung tâm chấp nhận.', messageEn: 'Held until the person is accepted centrally.' } };
+  }
+  const schedule = await scheduleFor(ctx, c.referenceVersion);
+  if (!schedule) return rejected(opId, 'REFERENCE_UNKNOWN', `Trung tâm không có bảng mức đóng phiên bản ${c.referenceVersion}.`, `Unknown reference version ${c.referenceVersion}.`, 'referenceVersion');
+  let expected: number;
+  try {
+    expected = computeQuote(schedule, {
+      scheme: c.scheme,
+      paidOn: c.paidOn,
+      fromMonth: c.fromMonth,
+      months: c.months,
+      method: c.method,
+      incomeBasis: c.incomeBasis ?? null,
+      memberPosition: c.memberPosition ?? null,
+      supportCategory: c.supportCategory,
+      supportedMonthsUsed: c.supportedMonthsUsed ?? 0,
+      participantId: personId,
+    }).total;
+  } catch (error) {
+    if (error instanceof OfficeError) return rejected(opId, 'VALIDATION', error.message, error.messageEn, error.field);
+    throw error;
+  }
+  if (expected !== c.total) {
+    return rejected(
+      opId,
+      'AMOUNT_MISMATCH',
+      `Số tiền ${c.total.toLocaleString('vi-VN')} đ không khớp quy định; số phải thu là ${expected.toLocaleString('vi-VN')} đ.`,
+      `Amount ${c.total} does not match the rules; expected ${expected}.`,
+      'total',
+      { expected },
+    );
+  }
+  const clash = await ctx.trx
+    .selectFrom('contributions')
+    .select('id')
+    .where('receiptSeries', '=', c.receipt.series)
+    .where('receiptNumber', '=', c.receipt.number)
+    .executeTakeFirst();
+  if (clash) return rejected(opId, 'RECEIPT_NUMBER_TAKEN', `Số biên lai ${c.receipt.series}/${c.receipt.number} đã được dùng.`, 'Receipt number already used in this series.', 'receipt');
+  await ctx.trx
+    .insertInto('contributions')
+    .values({
+      id: c.id,
+      personId,
+      scheme: c.scheme,
+      fromMonth: c.fromMonth,
+      months: c.months,
+      paidOn: c.paidOn,
+      total: c.total,
+      receiptId: c.receipt.id,
+      receiptSeries: c.receipt.series,
+      receiptNumber: c.receipt.number,
+      officeCode: ctx.device.officeCode,
+      deviceId: ctx.device.id,
+      data: JSON.stringify({ ...raw, participantId: personId, localParticipantId: c.participantId }),
+    })
+    .execute();
+  return { opId, status: 'APPLIED' };
+}
+
+export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
+  const receiptId = String(payload.receiptId ?? '');
+  const row = await ctx.trx.selectFrom('contributions').select('id').where('receiptId', '=', receiptId).executeTakeFirst();
+  if (!row) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có biên lai này.', 'Unknown receipt.', 'receiptId');
+  if (!payload.reason || String(payload.reason).trim().length < 5) return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai.', 'A void needs a reason.', 'reason');
+  await ctx.trx.insertInto('receiptVoids').values({ receiptId, data: JSON.stringify(payload) }).onConflict((oc) => oc.column('receiptId').doNothing()).execute();
+  return { opId, status: 'APPLIED' };
+}
+
+export async function closeDay(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
+  const businessDate = String(payload.businessDate ?? '');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(businessDate)) return rejected(opId, 'VALIDATION', 'Ngày khóa sổ không hợp lệ.', 'Invalid business date.', 'businessDate');
+  // A later closure of the same date (after a reopen) replaces the earlier one.
+  await ctx.trx
+    .insertInto('dayClosures')
+    .values({ deviceId: ctx.device.id, businessDate, data: JSON.stringify(payload) })
+    .onConflict((oc) => oc.columns(['deviceId', 'businessDate']).doUpdateSet({ data: JSON.stringify(payload) }))
+    .execute();
+  return { opId, status: 'APPLIED' };
+}

@@ -1,0 +1,134 @@
+// Person operations: national dedup by personal ID (a second office gets DUPLICATE with the
+// canonical person and an alias, so its later operations still land), a HELD result for a close
+// name with the same birth date, and updates that never overwrite a newer central version.
+import { sql, type Transaction } from 'kysely';
+import { participantFields } from '../../shared/contract/participant';
+import { foldName } from '../../shared/domain/name-folding';
+import { checkPersonalId } from '../../shared/domain/personal-id';
+import type { OpResult } from '../../shared/sync/protocol';
+import type { CentralDb } from '../db/schema';
+import { type OpContext, rejected } from './op-context';
+
+export async function resolvePersonId(trx: Transaction<CentralDb>, id: string): Promise<string | null> {
+  const alias = await trx.selectFrom('personAliases').select('canonicalId').where('localId', '=', id).executeTakeFirst();
+  if (alias) return alias.canonicalId;
+  const person = await trx.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst();
+  return person?.id ?? null;
+}
+
+function validatePerson(opId: string, payload: Record<string, unknown>): OpResult | null {
+  const parsed = participantFields.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return rejected(opId, 'VALIDATION', issue?.message ?? 'Dữ liệu không hợp lệ.', `Invalid ${issue?.path.join('.')}`, issue?.path.join('.'));
+  }
+  const problems = checkPersonalId(parsed.data.personalId, parsed.data.dateOfBirth, parsed.data.sex);
+  if (problems.length > 0) return rejected(opId, 'VALIDATION', problems.map((p) => p.vi).join(' '), problems.map((p) => p.en).join(' '), 'personalId');
+  return null;
+}
+
+function closeName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  // Same family and given name, middle name differs or is missing: the usual re-registration slip.
+  return wa[0] === wb[0] && wa[wa.length - 1] === wb[wb.length - 1];
+}
+
+export async function registerPerson(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
+  const invalid = validatePerson(opId, payload);
+  if (invalid) return invalid;
+  const id = String(payload.id);
+  const personalId = String(payload.personalId);
+  const { trx } = ctx;
+  const same = await trx.selectFrom('persons').select(['id', 'officialNumber', 'fullName']).where('personalId', '=', personalId).executeTakeFirst();
+  if (same) {
+    if (same.id !== id) {
+      await trx.insertInto('personAliases').values({ localId: id, canonicalId: same.id, deviceId: ctx.device.id }).onConflict((oc) => oc.column('localId').doNothing()).execute();
+    }
+    return { opId, status: 'DUPLICATE', canonical: { canonicalId: same.id, officialNumber: same.officialNumber, fullName: same.fullName } };
+  }
+  const nameFolded = foldName(String(payload.fullName));
+  const dateOfBirth = String(payload.dateOfBirth);
+  const near = await trx.selectFrom('persons').select(['id', 'fullName', 'nameFolded', 'personalId']).where('dateOfBirth', '=', dateOfBirth).execute();
+  const match = near.find((p) => closeName(p.nameFolded, nameFolded));
+  if (match && payload.duplicateReviewed !== true) {
+    await trx
+      .insertInto('heldItems')
+      .values({ opId, class: 'POSSIBLE_DUPLICATE', kind: 'participant.register', payload: JSON.stringify(payload), deviceId: ctx.device.id })
+      .onConflict((oc) => oc.column('opId').doNothing())
+      .execute();
+    return {
+      opId,
+      status: 'HELD',
+      heldClass: 'POSSIBLE_DUPLICATE',
+      error: {
+        code: 'POSSIBLE_DUPLICATE',
+        message: `Trung tâm tạm giữ: trùng ngày sinh và gần trùng họ tên với ${match.fullName} (số định danh ${match.personalId}) đã đăng ký ở nơi khác.`,
+        messageEn: `Held: same birth date and a close name to ${match.fullName} registered elsewhere.`,
+        details: { candidateId: match.id },
+      },
+    };
+  }
+  const seq = await sql<{ n: number }>`SELECT nextval('official_number_seq') AS n`.execute(trx);
+  const officialNumber = `${String(payload.provinceCode)}${String(Number(seq.rows[0]!.n)).padStart(8, '0')}`;
+  const data = { ...payload, officialNumber, canonicalId: null };
+  await trx
+    .insertInto('persons')
+    .values({
+      id,
+      officialNumber,
+      personalId,
+      fullName: String(payload.fullName),
+      nameFolded,
+      dateOfBirth,
+      provinceCode: String(payload.provinceCode),
+      officeCode: ctx.device.officeCode,
+      data: JSON.stringify(data),
+      version: Number(payload.version ?? 1),
+      originDeviceId: ctx.device.id,
+    })
+    .execute();
+  ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? 1) } });
+  return { opId, status: 'APPLIED', officialNumber };
+}
+
+export async function updatePerson(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
+  const invalid = validatePerson(opId, payload);
+  if (invalid) return invalid;
+  const { trx } = ctx;
+  const id = await resolvePersonId(trx, String(payload.id));
+  if (!id) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có hồ sơ này (bản đăng ký có thể đang bị tạm giữ).', 'The person is not registered centrally.', 'id');
+  const person = await trx.selectFrom('persons').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  if (person.version !== Number(payload.baseVersion)) {
+    return {
+      opId,
+      status: 'REJECTED',
+      error: {
+        code: 'CONFLICT',
+        message: 'Hồ sơ đã được sửa ở trung tâm hoặc văn phòng khác kể từ lần đồng bộ trước. Xem bản trung tâm và chọn cách xử lý.',
+        messageEn: 'The central record changed since this device last saw it.',
+        details: { central: person.data, centralVersion: person.version },
+      },
+    };
+  }
+  const data = { ...(person.data as Record<string, unknown>), ...payload, id, officialNumber: person.officialNumber };
+  const taken = await trx.selectFrom('persons').select('id').where('personalId', '=', String(payload.personalId)).where('id', '!=', id).executeTakeFirst();
+  if (taken) return rejected(opId, 'DUPLICATE_PERSON', 'Số định danh mới đã thuộc về người khác ở trung tâm.', 'The new personal ID belongs to another person.', 'personalId');
+  await trx
+    .updateTable('persons')
+    .set({
+      fullName: String(payload.fullName),
+      nameFolded: foldName(String(payload.fullName)),
+      personalId: String(payload.personalId),
+      dateOfBirth: String(payload.dateOfBirth),
+      provinceCode: String(payload.provinceCode),
+      data: JSON.stringify(data),
+      version: Number(payload.version ?? person.version + 1),
+      updatedAt: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+  ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? person.version + 1) } });
+  return { opId, status: 'APPLIED', officialNumber: person.officialNumber };
+}

@@ -1,0 +1,53 @@
+// Verifies a device's signed request: the device exists and is not revoked, the timestamp is within
+// the allowed skew, and the Ed25519 signature covers method, path, timestamp and body hash.
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { MAX_CLOCK_SKEW_MS, signatureBase } from '../shared/sync/protocol';
+import { CentralError } from './central-error';
+import type { CentralDb } from './db/schema';
+
+const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export function publicKeyFromRaw(rawBase64: string) {
+  return createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(rawBase64, 'base64')]), format: 'der', type: 'spki' });
+}
+
+export interface AuthenticatedDevice {
+  id: string;
+  officeCode: string;
+  provinceCode: string;
+}
+
+export async function authenticateDevice(
+  db: Kysely<CentralDb>,
+  request: { method: string; pathWithQuery: string; headers: Headers; body: string },
+  now: Date,
+): Promise<AuthenticatedDevice> {
+  const deviceId = request.headers.get('x-device-id');
+  const timestamp = request.headers.get('x-timestamp');
+  const signature = request.headers.get('x-signature');
+  if (!deviceId || !timestamp || !signature) {
+    throw new CentralError(401, 'UNSIGNED', 'Yêu cầu thiếu chữ ký của thiết bị.', 'The request is not signed by a device.');
+  }
+  const device = await db
+    .selectFrom('devices')
+    .innerJoin('offices', 'offices.code', 'devices.officeCode')
+    .select(['devices.id', 'devices.officeCode', 'devices.publicKey', 'devices.revokedAt', 'offices.provinceCode'])
+    .where('devices.id', '=', deviceId)
+    .executeTakeFirst();
+  if (!device) throw new CentralError(401, 'UNKNOWN_DEVICE', 'Thiết bị chưa đăng ký với trung tâm.', 'Unknown device.');
+  const at = Date.parse(timestamp);
+  if (Number.isNaN(at) || Math.abs(at - now.getTime()) > MAX_CLOCK_SKEW_MS) {
+    throw new CentralError(401, 'CLOCK_SKEW', 'Đồng hồ của máy lệch quá nhiều so với trung tâm; chỉnh lại ngày giờ.', 'The device clock is too far off.');
+  }
+  const base = signatureBase(request.method, request.pathWithQuery, timestamp, createHash('sha256').update(request.body).digest('hex'));
+  let valid = false;
+  try {
+    valid = verify(null, Buffer.from(base), publicKeyFromRaw(device.publicKey), Buffer.from(signature, 'base64'));
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new CentralError(401, 'BAD_SIGNATURE', 'Chữ ký của thiết bị không hợp lệ.', 'The device signature does not verify.');
+  if (device.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
+  return { id: device.id, officeCode: device.officeCode, provinceCode: device.provinceCode };
+}
