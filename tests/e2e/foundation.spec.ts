@@ -140,7 +140,10 @@ test('an office is set up, a clerk registers and finds a person, and it survives
       commune: 'ba dinh',
       addressLine: 'Số 12, ngõ 34 Đội Cấn',
     });
-    await page.keyboard.press('Control+s');
+    // Enter moves through the fields in form order; Enter in the last one saves.
+    await page.getByLabel('Thôn/xóm, số nhà, đường').press('Enter');
+    await expect(page.getByLabel('Đối tượng hỗ trợ')).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('person-name')).toHaveText('Trần Văn Minh');
 
     await page.keyboard.press('Escape');
@@ -178,5 +181,13 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await page.getByTestId('search-input').press('Enter');
     await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
     await expect(page.getByTestId('household-link')).toBeVisible();
+  });
+
+  await test.step('the language switch turns the screen to English and back', async () => {
+    await page.locator('.app-header .ant-segmented-item', { hasText: 'EN' }).click();
+    await expect(page.getByRole('button', { name: /Back/ })).toBeVisible();
+    await expect(page.getByTestId('sign-out')).toHaveText('Sign out');
+    await page.locator('.app-header .ant-segmented-item', { hasText: 'VI' }).click();
+    await expect(page.getByTestId('sign-out')).toHaveText('Đăng xuất');
   });
 });

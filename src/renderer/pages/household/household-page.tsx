@@ -2,7 +2,7 @@
 // first, second… member and so what each pays). Add a member by inline search, move members with
 // the arrows or Alt+↑/↓, remove anyone but the head.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../shared/contract/household';
@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
+import { useCommuneNames } from '../../components/use-commune-names';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 import { MemberSearch } from './member-search';
@@ -26,6 +27,8 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
   const q = useQuery({ queryKey: key, queryFn: () => call('households.get', { id: householdId }) });
   const h = q.data;
   const members = h?.members ?? [];
+  const communeName = useCommuneNames(h ? [h.provinceCode] : []);
+  const head = members.find((m) => m.participantId === h?.headParticipantId);
 
   const run = async (action: () => Promise<Household>) => {
     setBusy(true);
@@ -70,6 +73,14 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
           {t('common.back')} <kbd>Esc</kbd>
         </Button>
       </div>
+      <Descriptions size="small" column={2} style={{ marginBottom: 8 }} data-testid="household-summary">
+        <Descriptions.Item label={t('household.head')}>
+          {head ? <a href={href('person', head.participantId)}>{head.fullName}</a> : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('person.address')}>
+          {[h.addressLine, communeName(h.communeCode)].filter(Boolean).join(', ')}
+        </Descriptions.Item>
+      </Descriptions>
       <Typography.Paragraph className="muted">{t('household.explain')}</Typography.Paragraph>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Card size="small" style={{ marginBottom: 16 }} title={t('household.addMember')}>

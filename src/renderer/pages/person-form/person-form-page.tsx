@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Participant, SupportCategory } from '../../../shared/contract/participant';
 import { ApiError, call } from '../../api/client';
 import { errorText, placeFieldError } from '../../components/api-errors';
+import { EnterMovesFocus } from '../../components/enter-moves-focus';
 import { ErrorAlert } from '../../components/error-alert';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
@@ -174,12 +175,14 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           {problem?.kind === 'possible' && (
             <PossibleDuplicatePanel message={problem.message} matches={problem.matches} busy={busy} onSaveAnyway={() => void save(true)} />
           )}
-          <PersonFields />
-          <button type="submit" hidden aria-hidden tabIndex={-1} />
+          <EnterMovesFocus onSubmit={() => void save(problem?.kind === 'possible')}>
+            <PersonFields />
+          </EnterMovesFocus>
         </Form>
       </Card>
       <ShortcutBar
         items={[
+          { keys: 'Enter', labelKey: 'shortcuts.nextField' },
           { keys: 'Ctrl+S', labelKey: 'shortcuts.save' },
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}

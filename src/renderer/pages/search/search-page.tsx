@@ -10,8 +10,10 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
+import { useCommuneNames } from '../../components/use-commune-names';
 import { useDebounced } from '../../components/use-debounced';
 import { useHotkeys } from '../../components/use-hotkeys';
+import { useWindowHeight } from '../../components/use-window-height';
 import { navigate } from '../../routing/hash-router';
 
 const QUERY_KEY = 'field-office.lastQuery';
@@ -36,6 +38,10 @@ export function SearchPage() {
     placeholderData: keepPreviousData,
   });
   const items = query ? (results.data?.items ?? []) : [];
+  const communeName = useCommuneNames(items.map((p) => p.provinceCode));
+  // Header, title, box, count line, table head and the shortcut bar take ~340 px; the list gets the rest.
+  const listHeight = Math.max(240, useWindowHeight() - 340);
+  const bySiNumber = results.data?.matchedBy === 'siNumber';
   useEffect(() => setSelected(0), [query]);
 
   const open = (p: ParticipantSummary | undefined) => p && navigate('person', p.id);
@@ -85,7 +91,7 @@ export function SearchPage() {
         virtual
         size="middle"
         rowKey="id"
-        scroll={{ y: 520 }}
+        scroll={{ y: listHeight }}
         pagination={false}
         dataSource={items}
         locale={{ emptyText: query ? t('search.none') : t('search.empty') }}
@@ -100,24 +106,26 @@ export function SearchPage() {
           {
             title: t('person.fullName'),
             dataIndex: 'fullName',
-            width: 240,
+            width: 230,
+            ellipsis: true,
             render: (name: string, r) => (
               <a href={`#/person/${r.id}`} tabIndex={-1}>
                 {name}
               </a>
             ),
           },
-          { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 120, render: formatDate },
-          { title: t('person.sex'), dataIndex: 'sex', width: 80, render: (s: string) => t(`sex.${s}`) },
-          { title: t('person.personalId'), dataIndex: 'personalId', width: 150 },
-          { title: t('person.siNumber'), dataIndex: 'siNumber', width: 120, render: (v: string | null) => v ?? '—' },
-          { title: t('person.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
+          { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 115, render: formatDate },
+          { title: t('person.sex'), dataIndex: 'sex', width: 95, render: (s: string) => t(`sex.${s}`) },
+          { title: t('person.personalId'), dataIndex: 'personalId', width: 185 },
+          ...(bySiNumber ? [{ title: t('person.siNumber'), dataIndex: 'siNumber', width: 125 }] : []),
+          { title: t('person.phone'), dataIndex: 'phone', width: 135, render: (v: string | null) => v ?? '—' },
           {
-            title: t('person.address'),
-            dataIndex: 'addressLine',
-            render: (v: string, r) => (
+            title: t('person.commune'),
+            dataIndex: 'communeCode',
+            ellipsis: true,
+            render: (code: string, r) => (
               <>
-                {v} {r.householdId ? <Tag>{t('person.inHousehold')}</Tag> : null}
+                {communeName(code) ?? code} {r.householdId ? <Tag>{t('person.inHousehold')}</Tag> : null}
               </>
             ),
           },
