@@ -44,7 +44,12 @@ async function applyParticipant(trx: Transaction<Database>, change: PulledChange
     await clash(trx, change, id, at, 'Trung tâm đã sửa hồ sơ này trong khi máy còn thay đổi chưa gửi. Chọn giữ bản của máy hoặc nhận bản trung tâm.', 'The central service changed this record while local changes are unsent.');
     return;
   }
-  const sameId = await trx.selectFrom('participants').select('id').where('personalId', '=', String(p.personalId)).executeTakeFirst();
+  const sameId = await trx.selectFrom('participants').select(['id', 'canonicalId']).where('personalId', '=', String(p.personalId)).executeTakeFirst();
+  if (sameId && sameId.id !== id && sameId.canonicalId === id) {
+    // Our own registration of this person, already linked to the canonical one: nothing to add.
+    await trx.updateTable('participants').set({ officialNumber: (p.officialNumber as string | null) ?? null }).where('id', '=', sameId.id).execute();
+    return;
+  }
   if (sameId && sameId.id !== id) {
     await clash(trx, change, sameId.id, at, 'Trung tâm có một hồ sơ khác cùng số định danh với hồ sơ trên máy.', 'The central service holds another person with the same personal ID.');
     return;

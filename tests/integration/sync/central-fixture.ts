@@ -1,0 +1,80 @@
+// Test fixture: a real central service (Hono app on PGlite, or PostgreSQL when TEST_DATABASE_URL
+// is set) on a loopback port, plus office cores in temp folders enrolled with it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
+import { loadCentralKey } from '../../../src/central/central-signing-key';
+import { type CentralDatabase, openCentralDatabase } from '../../../src/central/db/central-database';
+import { createCentralApp } from '../../../src/central/http/server';
+import type { Clock } from '../../../src/main/core/clock';
+import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
+
+export const resourcesDir = join(__dirname, '../../../resources');
+
+export interface Central {
+  url: string;
+  database: CentralDatabase;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startCentral(): Promise<Central> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-'));
+  const database = await openCentralDatabase({ dataDir, resourcesDir });
+  const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: loadCentralKey(dataDir) });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    database,
+    dataDir,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+export interface Office {
+  core: OfficeCore;
+  token: string;
+  dataDir: string;
+  call<T>(method: string, input: unknown): Promise<T>;
+}
+
+export async function startOffice(central: Central, officeCode: string, options: { clock?: Clock; centralUrl?: string } = {}): Promise<Office> {
+  await createOffice(central.database.db, { code: officeCode, name: `BHXH cơ sở ${officeCode}`, provinceCode: '01' });
+  const code = await issueEnrollmentCode(central.database.db, officeCode);
+  const dataDir = mkdtempSync(join(tmpdir(), `fo-office-${officeCode}-`));
+  const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0, ...(options.clock ? { clock: options.clock } : {}) });
+  let token = '';
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await core.invoke(method, input, token);
+    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.message}`), { data: result.error });
+    return result.value as T;
+  };
+  token = (
+    await call<{ token: string }>('office.setup', {
+      officeCode,
+      officeName: `BHXH cơ sở ${officeCode}`,
+      provinceCode: '01',
+      supervisor: { username: 'sup', fullName: 'Giám Sát Viên', password: 'correct-horse-1' },
+    })
+  ).token;
+  await call('sync.enroll', { centralUrl: options.centralUrl ?? central.url, code });
+  return { core, token, dataDir, call };
+}
+
+export const person = (fullName: string, dateOfBirth: string, sex: 'male' | 'female', personalId: string) => ({
+  fullName,
+  dateOfBirth,
+  sex,
+  personalId,
+  provinceCode: '01',
+  communeCode: '00004',
+  addressLine: 'Thôn Đông',
+});
