@@ -1,7 +1,8 @@
 // The foundation journey through the real renderer and office core (browser harness):
 // first-run setup → supervisor adds a counter clerk → clerk signs in → registers a person with a
 // personal ID whose sex digit contradicts the form (sees the Vietnamese reason beside the field)
-// → fixes it → finds them by the unaccented name → builds a household → restarts the harness on
+// → fixes it → finds them by the unaccented name → registers a second person across a session
+// lock (the form survives the unlock dialog) → builds a household → restarts the harness on
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
 import type { Locator, Page } from '@playwright/test';
@@ -140,6 +141,26 @@ test('an office is set up, a clerk registers and finds a person, and it survives
       commune: 'ba dinh',
       addressLine: 'Số 12, ngõ 34 Đội Cấn',
     });
+    // The session locks while the form is half-done (simulated: the core's idle limit is 10
+    // minutes): the unlock dialog opens over the form, and after unlocking nothing typed is lost.
+    let locked = true;
+    const lockedAnswer = { ok: false, error: { code: 'SESSION_LOCKED', message: 'Phiên làm việc đã khóa.', messageEn: 'Session locked.' } };
+    await page.route('**/rpc/participants.register', (route) => (locked ? route.fulfill({ json: lockedAnswer }) : route.continue()));
+    await page.route('**/rpc/session.current', (route) =>
+      locked ? route.fulfill({ json: { ok: true, value: { state: 'locked', username: 'quay1', fullName: 'Phạm Văn Quầy' } } }) : route.continue(),
+    );
+    await page.keyboard.press('Control+s');
+    const unlock = page.getByRole('dialog', { name: 'Phiên làm việc đã khóa' });
+    await expect(unlock).toBeVisible();
+    await shot(page, 'unlock-over-form');
+    locked = false;
+    await unlock.getByLabel('Mật khẩu').fill('mat-khau-quay-1');
+    await unlock.getByLabel('Mật khẩu').press('Enter');
+    await expect(unlock).toBeHidden();
+    await page.unrouteAll();
+    await expect(page.getByLabel('Họ và tên')).toHaveValue('Trần Văn Minh');
+    await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue('001088654321');
+
     // Enter moves through the fields in form order; Enter in the last one saves.
     await page.getByLabel('Thôn/xóm, số nhà, đường').press('Enter');
     await expect(page.getByLabel('Đối tượng hỗ trợ')).toBeFocused();

@@ -1,5 +1,5 @@
 // Home: find a person. The search box has focus on arrival; ↑/↓ move through the results, Enter
-// opens the selected person, F2 starts a new registration. Results sit in a virtualised table.
+// opens the selected person, F2 (or Alt+N) starts a new registration. Results sit in a virtualised table.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Input, Spin, Table, Tag, Typography, type InputRef } from 'antd';
 import type { TableRef } from 'antd/es/table';
@@ -52,7 +52,7 @@ export function SearchPage() {
     tableRef.current?.scrollTo({ index: next });
   };
 
-  useHotkeys({ F2: () => navigate('new') });
+  useHotkeys({ F2: () => navigate('new'), 'Alt+N': () => navigate('new') });
 
   return (
     <div data-testid="search-page">
@@ -135,7 +135,7 @@ export function SearchPage() {
         items={[
           { keys: '↑ ↓', labelKey: 'shortcuts.move' },
           { keys: 'Enter', labelKey: 'shortcuts.open' },
-          { keys: 'F2', labelKey: 'shortcuts.newPerson' },
+          { keys: 'F2 / Alt+N', labelKey: 'shortcuts.newPerson' },
         ]}
       />
     </div>

@@ -79,7 +79,7 @@ export function StaffPage() {
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Card title={t('staff.add')} size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={create} requiredMark={false} initialValues={{ role: 'counter' }}>
-          <Row gutter={16} align="bottom">
+          <Row gutter={16} align="top">
             <Col xs={24} md={6}>
               <Form.Item name="fullName" label={t('staff.fullName')} rules={[required]}>
                 <Input data-testid="staff-fullName" />
