@@ -110,6 +110,8 @@ describe('search', () => {
     ['Thuỷ', ['Trần Thị Thuỷ', 'Phạm Thị Thủy']],
     ['thuy', ['Trần Thị Thuỷ', 'Phạm Thị Thủy']],
     ['an', ['An Thị Mai', 'Nguyễn Văn An', 'Lê Thị An'], 'An Thị Mai'],
+    ['nguyen an', ['Nguyễn Văn An', 'Nguyễn Văn Anh']],
+    ['hoang hoa', ['Hoàng Thị Hoa']],
   ];
   for (const [query, mustFind, firstIs] of table) {
     it(`finds ${mustFind.join(', ')} for "${query}"${firstIs ? `, ${firstIs} first` : ''}`, async () => {
@@ -123,6 +125,12 @@ describe('search', () => {
   it('does not find unrelated people by a word they do not have', async () => {
     expect(names(await search('thuy'))).not.toContain('Hoàng Thị Hoa');
     expect(names(await search('nguyen van an'))).not.toContain('Lê Thị An');
+  });
+
+  it('reads the words before the last as whole words, and the last as the start of a word', async () => {
+    expect(names(await search('nguyen van a'))).toEqual(expect.arrayContaining(['Nguyễn Văn An', 'Nguyễn Văn Anh']));
+    expect(names(await search('thi thu'))).toEqual(expect.arrayContaining(['Trần Thị Thuỷ', 'Phạm Thị Thủy']));
+    expect(names(await search('th thuy'))).toEqual([]);
   });
 
   it('lists full-name prefix matches before word matches', async () => {

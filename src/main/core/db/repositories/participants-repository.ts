@@ -1,5 +1,5 @@
 // Participants: SQL only — insert, update, fetch, and the searches (B-tree prefix on the folded
-// name first, then FTS5 word-prefix matches; exact lookups by personal ID, SI number, phone).
+// name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
 import type { Database, ParticipantsTable } from '../schema';
@@ -68,11 +68,19 @@ export function findByNamePrefix(db: Db, folded: string, limit: number): Promise
     .execute();
 }
 
-/** Every word of the query as a word prefix anywhere in the name (`an thi` finds `Lê Thị An`). */
+/**
+ * The query's words anywhere in the name, in any order (`an thi` finds `Lê Thị An`). Words before
+ * the last are whole words and only the last is a prefix — how a clerk types, and what keeps
+ * common words cheap: a prefix on `nguyen` or `thi` would make FTS5 merge hundreds of thousands
+ * of rows before it can intersect anything.
+ */
 export function findByNameWords(db: Db, folded: string, limit: number): Promise<ParticipantSummary[]> {
   const words = folded.split(' ').filter((w) => /^[a-z0-9]+$/.test(w));
   if (words.length === 0) return Promise.resolve([]);
-  const match = words.map((w) => `"${w}"*`).join(' ');
+  return matchNames(db, words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' '), limit);
+}
+
+function matchNames(db: Db, match: string, limit: number): Promise<ParticipantSummary[]> {
   return db
     .selectFrom('participants')
     .select(summaryColumns.map((c) => `participants.${c}` as const))

@@ -1,0 +1,203 @@
+// `npm run bench`: seeds BENCH_PEOPLE (default 1 000 000) realistic people into a temporary office
+// database as fast as SQLite allows, then measures through the real `core.invoke` — folded-name
+// search, personal-ID lookup and registration commits — and prints p50/p95/p99 against the goals
+// (search p95 ≤ 5 ms, registration p99 ≤ 3 ms). Seeding bypasses the services for speed but
+// writes the same row shape (incl. `name_folded`) and rebuilds the FTS index afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { uuidv7 } from 'uuidv7';
+import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
+import { createOfficeCore, type OfficeCore } from '../../src/main/core/office-core';
+import { foldName } from '../../src/shared/domain/name-folding';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
+const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000);
+const BATCH = 50_000;
+const PASSWORD = 'bench-password-1';
+const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
+
+/** Uncommon family names and given names, so some searches hit a few hundred rows, not 100 000. */
+const rareFamilies = ['Hứa', 'Giáp', 'Thân', 'Kha', 'Ksor', 'Lò', 'Quàng', 'Nông', 'Triệu', 'Âu', 'Mạc', 'Tôn'];
+const rareGiven = ['Páo', 'Súa', 'Khiêm', 'Thoa', 'Diễm', 'Nhàn', 'Quyên', 'Sính'];
+
+async function call<T>(core: OfficeCore, method: string, input: unknown, token?: string): Promise<T> {
+  const result = await core.invoke(method, input, token);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.messageEn}`);
+  return result.value as T;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Times each call; returns the latencies in ms, sorted. */
+async function measure(count: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    await run(i);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+interface Seeded {
+  names: string[];
+  personalIds: string[];
+  takenIds: Set<string>;
+}
+
+function seed(core: OfficeCore, communes: string[], staffId: string): Seeded {
+  const sqlite = core.database.sqlite;
+  const rand = seededRandom(20260702);
+  const at = new Date().toISOString();
+  const names: string[] = [];
+  const personalIds: string[] = [];
+  const takenIds = new Set<string>();
+  // Bulk load: no per-row FTS trigger (the index is rebuilt once at the end), relaxed syncing.
+  const ftsTrigger = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'participants_fts_insert'`).pluck().get() as string;
+  sqlite.exec('DROP TRIGGER participants_fts_insert');
+  // Secondary indexes are built once after the load: a sort beats a million random inserts.
+  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
+  for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
+  sqlite.pragma('synchronous = OFF');
+  sqlite.pragma('cache_size = -262144');
+  const insert = sqlite.prepare(`
+    INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, si_number, phone,
+      province_code, commune_code, address_line, support_category, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, 'Kinh', 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, NULL, NULL, NULL, 1, ?, ?, ?)`);
+  const insertBatch = sqlite.transaction((from: number, to: number) => {
+    for (let serial = from; serial < to; serial++) {
+      const person = demoPerson(rand, serial);
+      let fullName = person.fullName;
+      if (serial % 200 === 0) {
+        const words = fullName.split(' ');
+        fullName = `${rareFamilies[serial % rareFamilies.length]} ${words[1]} ${serial % 400 === 0 ? rareGiven[(serial / 400) % rareGiven.length] : words[2]}`;
+      }
+      const siNumber = serial % 3 === 0 ? String(7_900_000_000 + serial) : null;
+      insert.run(uuidv7(), fullName, foldName(fullName), person.dateOfBirth, person.sex, person.personalId, siNumber, person.phone,
+        communes[serial % communes.length], person.addressLine, person.supportCategory, staffId, at, at);
+      takenIds.add(person.personalId);
+      if (serial % 97 === 0) names.push(fullName);
+      if (serial % 389 === 0) personalIds.push(person.personalId);
+    }
+  });
+  const started = Date.now();
+  for (let from = 1; from <= PEOPLE; from += BATCH) {
+    insertBatch(from, Math.min(PEOPLE + 1, from + BATCH));
+    process.stdout.write(`\r  seeded ${Math.min(PEOPLE, from + BATCH - 1).toLocaleString('en')} people (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  process.stdout.write('\n  building indexes and the FTS index…');
+  for (const index of indexes) sqlite.exec(index.sql);
+  sqlite.exec(`INSERT INTO participants_fts (participants_fts) VALUES ('rebuild')`);
+  sqlite.exec(ftsTrigger);
+  sqlite.exec('ANALYZE');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  process.stdout.write(` done (${((Date.now() - started) / 1000).toFixed(0)} s in all)\n`);
+  return { names, personalIds, takenIds };
+}
+
+/** The search mix a counter sees: names typed from the start, unaccented words, family + given, rare names. */
+function searchQueries(seeded: Seeded, rand: () => number): { kind: string; query: string }[] {
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+  const queries: { kind: string; query: string }[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const name = pick(seeded.names);
+    const words = name.split(' ');
+    switch (i % 4) {
+      case 0: // full-name prefix as typed, accents and all, the last word cut short
+        queries.push({ kind: 'full-name prefix', query: `${words.slice(0, -1).join(' ')} ${words.at(-1)!.slice(0, 2 + (i % 3))}` });
+        break;
+      case 1: // unaccented words of a whole name
+        queries.push({ kind: 'unaccented words', query: foldName(name) });
+        break;
+      case 2: // family + given name, middle name left out
+        queries.push({ kind: 'family + given', query: foldName(`${words[0]} ${words.at(-1)}`) });
+        break;
+      default: // rare names, typed in any order
+        queries.push({ kind: 'rare name', query: i % 8 === 3 ? foldName(pick(rareGiven)) : `${pick(rareGiven)} ${pick(rareFamilies)}` });
+    }
+  }
+  return queries;
+}
+
+function row(label: string, times: number[], goal: string): string {
+  const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p).toFixed(2));
+  return `| ${label.padEnd(30)} | ${String(times.length).padStart(6)} | ${p50!.padStart(7)} | ${p95!.padStart(7)} | ${p99!.padStart(7)} | ${goal.padEnd(18)} |`;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'field-office-bench-'));
+  const totalStart = Date.now();
+  console.log(`Field Office benchmark: ${PEOPLE.toLocaleString('en')} people in ${dir}`);
+  const core = await createOfficeCore({ dataDir: dir, resourcesDir, syncIntervalMs: 0 });
+  try {
+    const setup = await call<{ staff: { id: string } }>(core, 'office.setup', {
+      officeCode: 'BENCH1',
+      officeName: 'BHXH cơ sở đo hiệu năng',
+      provinceCode: '01',
+      supervisor: { username: 'supervisor', fullName: 'Trần Thị Giám Sát', password: PASSWORD },
+    });
+    const communes = (await call<{ items: { code: string }[] }>(core, 'reference.communes', { provinceCode: '01' })).items.map((c) => c.code);
+    const seeded = seed(core, communes, setup.staff.id);
+    const { token } = await call<{ token: string }>(core, 'auth.login', { username: 'supervisor', password: PASSWORD });
+    const rand = seededRandom(7);
+
+    const queries = searchQueries(seeded, rand);
+    for (const q of queries.slice(0, 200)) await call(core, 'participants.search', { query: q.query }, token); // warm the cache
+    const byKind = new Map<string, number[]>();
+    const empty = new Map<string, number>();
+    const all = await measure(queries.length, async (i) => {
+      const start = process.hrtime.bigint();
+      const result = await call<{ items: unknown[] }>(core, 'participants.search', { query: queries[i]!.query }, token);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const kind = queries[i]!.kind;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+      if (result.items.length === 0) empty.set(kind, (empty.get(kind) ?? 0) + 1);
+    });
+    const idTimes = await measure(SAMPLES, (i) => call(core, 'participants.search', { query: seeded.personalIds[i % seeded.personalIds.length]! }, token));
+
+    const regRand = seededRandom(99);
+    let serial = PEOPLE + 1;
+    const regTimes = await measure(REGISTRATIONS, async () => {
+      let person = demoPerson(regRand, serial++);
+      while (seeded.takenIds.has(person.personalId)) person = demoPerson(regRand, serial++);
+      seeded.takenIds.add(person.personalId);
+      await call(core, 'participants.register', {
+        ...person,
+        provinceCode: '01',
+        communeCode: communes[serial % communes.length],
+        duplicateOverrideReason: 'Đo hiệu năng: người khác',
+      }, token);
+    });
+
+    // The floor under any commit: one tiny transaction with synchronous=FULL (a WAL fsync).
+    core.database.sqlite.exec('CREATE TABLE bench_probe (n INTEGER)');
+    const probe = core.database.sqlite.prepare('INSERT INTO bench_probe (n) VALUES (?)');
+    const commitTimes = await measure(300, async (i) => core.database.sqlite.transaction(() => probe.run(i))());
+    core.database.sqlite.exec('DROP TABLE bench_probe');
+
+    console.log(`\nlatency in ms, through core.invoke (validation, session, service, SQLite, output check);`);
+    console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates these)\n`);
+    console.log('| measure                        |      n |     p50 |     p95 |     p99 | goal               |');
+    console.log('| ------------------------------ | -----: | ------: | ------: | ------: | ------------------ |');
+    console.log(row('name search (all kinds)', all, 'p95 ≤ 5 ms'));
+    for (const [kind, times] of byKind) console.log(row(`  ${kind}${empty.get(kind) ? ` (${empty.get(kind)} empty)` : ''}`, times.sort((a, b) => a - b), ''));
+    console.log(row('personal-ID lookup', idTimes, 'p95 ≤ 5 ms'));
+    console.log(row('participants.register commit', regTimes, 'p99 ≤ 3 ms'));
+    console.log(row('  bare commit (fsync floor)', commitTimes, ''));
+    const searchOk = percentile(all, 95) <= 5 && percentile(idTimes, 95) <= 5;
+    const registerOk = percentile(regTimes, 99) <= 3;
+    console.log(`\nsearch goal ${searchOk ? 'met' : 'MISSED'}; registration goal ${registerOk ? 'met' : 'MISSED'}; total ${((Date.now() - totalStart) / 1000).toFixed(0)} s`);
+  } finally {
+    await core.close();
+    if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
