@@ -204,6 +204,26 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await expect(page.getByTestId('household-link')).toBeVisible();
   });
 
+  await test.step('registering the same personal ID again is refused with a link to the existing person', async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-page')).toBeVisible();
+    await page.keyboard.press('Alt+n');
+    await registerPerson(page, {
+      fullName: 'Nguyen Thi Thuy',
+      dateOfBirth: '14/05/1990',
+      sex: 'Nữ',
+      personalId: '001190123456',
+      phone: '0912345678',
+      commune: 'ba dinh',
+      addressLine: 'Số 12, ngõ 34 Đội Cấn',
+    });
+    await page.keyboard.press('Control+s');
+    const refused = page.getByTestId('duplicate-person');
+    await expect(refused).toContainText('001190123456');
+    await refused.getByRole('link', { name: 'Mở hồ sơ người đã đăng ký' }).click();
+    await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
+  });
+
   await test.step('the language switch turns the screen to English and back', async () => {
     await page.locator('.app-header .ant-segmented-item', { hasText: 'EN' }).click();
     await expect(page.getByRole('button', { name: /Back/ })).toBeVisible();

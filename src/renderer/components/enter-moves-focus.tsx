@@ -24,7 +24,9 @@ export function EnterMovesFocus({ children, onSubmit }: { children: ReactNode; o
     event.preventDefault();
     const list = fields(event.currentTarget);
     const index = list.indexOf(target);
-    const next = index >= 0 ? list[index + 1] : undefined;
+    // Not one of the form's fields (e.g. inside a popup): Enter does nothing here, never a save.
+    if (index < 0) return;
+    const next = list[index + 1];
     if (next) {
       next.focus();
       if (next instanceof HTMLInputElement && next.type === 'text') next.select();
