@@ -116,6 +116,19 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(s.prepare(`SELECT state FROM sync_issues WHERE id = 'i1'`).pluck().get()).toBe('open');
     },
   },
+  '0005-search-prefixes': {
+    write(s) {
+      s.prepare(
+        `INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, province_code, commune_code,
+           address_line, support_category, version, created_at, updated_at)
+         VALUES ('p2', 'Trần Thị Hồng', 'tran thi hong', '1982-03-04', 'female', 'Kinh', 'Việt Nam', '001182000002', '01', '00004', 'Thôn Tây', 'other', 1, ?, ?)`,
+      ).run(at, at);
+    },
+    check(s) {
+      const match = (q: string) => s.prepare(`SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?`).pluck().all(q).length;
+      expect([match('"tran" "hong"'), match('"thi" "hon"*'), match('"tran"*')]).toEqual([1, 1, 1]);
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -146,6 +159,7 @@ describe('migrations', () => {
     );
     const fts = database.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'participants_fts'`).pluck().get() as string;
     expect(fts).toMatch(/USING fts5/i);
+    expect(fts).toContain(`prefix='1 2 3 4 5 6 7'`);
     expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const applied = database.sqlite.prepare(`SELECT name FROM schema_migrations ORDER BY name`).pluck().all();

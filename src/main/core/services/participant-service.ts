@@ -46,9 +46,10 @@ async function checkFields(trx: Transaction<Database>, fields: ParticipantFields
 }
 
 async function closeMatches(trx: Transaction<Database>, nameFolded: string, dateOfBirth: string, selfId: string | null) {
-  const candidates = await repo.findByDateOfBirth(trx, dateOfBirth);
-  return candidates
-    .filter((c) => c.id !== selfId && isCloseName(c.nameFolded, nameFolded))
+  const close = (await repo.findNamesBornOn(trx, dateOfBirth)).filter((c) => isCloseName(c.nameFolded, nameFolded));
+  const people = await repo.findByRowids(trx, close.map((c) => c.rowid));
+  return people
+    .filter((c) => c.id !== selfId)
     .map((c) => ({ id: c.id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, personalId: c.personalId }));
 }
 

@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-contributions';
 import * as m0004 from './0004-sync';
+import * as m0005 from './0005-search-prefixes';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-contributions': m0002,
   '0004-sync': m0004,
+  '0005-search-prefixes': m0005,
 };
