@@ -152,6 +152,9 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await page.keyboard.press('Control+s');
     const unlock = page.getByRole('dialog', { name: 'Phiên làm việc đã khóa' });
     await expect(unlock).toBeVisible();
+    await expect(unlock.getByLabel('Mật khẩu')).toBeFocused();
+    // The dialog has finished opening (this file is typed without the DOM library).
+    await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): unknown[] } }).document.getAnimations().length === 0);
     await shot(page, 'unlock-over-form');
     locked = false;
     await unlock.getByLabel('Mật khẩu').fill('mat-khau-quay-1');

@@ -103,6 +103,8 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
       // Replace the form in history: Esc from the saved person goes back to where the clerk came from.
       replaceRoute('person', saved.id);
     } catch (error) {
+      // A locked session: the unlock dialog opens over the form; keep what the clerk sees.
+      if (error instanceof ApiError && error.data.code === 'SESSION_LOCKED') return;
       setProblem(describe(error));
       if (error instanceof ApiError && error.data.code === 'VALIDATION') placeFieldError(form, error, PERSON_FIELDS);
       if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON')
