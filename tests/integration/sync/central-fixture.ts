@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
@@ -12,7 +13,7 @@ import { createCentralApp } from '../../../src/central/http/server';
 import type { Clock } from '../../../src/main/core/clock';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
 
-export const resourcesDir = join(__dirname, '../../../resources');
+export const resourcesDir = fileURLToPath(new URL('../../../resources', import.meta.url));
 
 export interface Central {
   url: string;

@@ -8,9 +8,25 @@ import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
 import type { PulledChange } from './central-transport';
 
-async function hasUnsentOps(trx: Transaction<Database>, entityId: string): Promise<boolean> {
-  const row = await trx.selectFrom('outbox').select('seq').where('entityId', '=', entityId).where('status', '!=', 'done').limit(1).executeTakeFirst();
-  return row !== undefined;
+/** What one page of changes needs to know about local rows, fetched in three queries, not 3 per row. */
+interface PageLookup {
+  byId: Map<string, { id: string; version: number }>;
+  byPersonalId: Map<string, { id: string; canonicalId: string | null }>;
+  unsent: Set<string>;
+}
+
+async function lookupPage(trx: Transaction<Database>, changes: PulledChange[]): Promise<PageLookup> {
+  const people = changes.filter((c) => c.kind === 'participant').map((c) => c.payload);
+  const ids = people.map((p) => String(p.id));
+  const personalIds = people.map((p) => String(p.personalId));
+  const lookup: PageLookup = { byId: new Map(), byPersonalId: new Map(), unsent: new Set() };
+  if (ids.length === 0) return lookup;
+  for (const r of await trx.selectFrom('participants').select(['id', 'version']).where('id', 'in', ids).execute()) lookup.byId.set(r.id, r);
+  for (const r of await trx.selectFrom('participants').select(['id', 'canonicalId', 'personalId']).where('personalId', 'in', personalIds).execute()) {
+    lookup.byPersonalId.set(r.personalId, r);
+  }
+  for (const r of await trx.selectFrom('outbox').select('entityId').where('entityId', 'in', ids).where('status', '!=', 'done').execute()) lookup.unsent.add(r.entityId);
+  return lookup;
 }
 
 async function clash(trx: Transaction<Database>, change: PulledChange, entityId: string, at: string, vi: string, en: string): Promise<void> {
@@ -36,15 +52,15 @@ async function clash(trx: Transaction<Database>, change: PulledChange, entityId:
     .execute();
 }
 
-async function applyParticipant(trx: Transaction<Database>, change: PulledChange, at: string): Promise<void> {
+async function applyParticipant(trx: Transaction<Database>, change: PulledChange, at: string, lookup: PageLookup): Promise<void> {
   const p = change.payload as Record<string, string | number | null>;
   const id = String(p.id);
-  const local = await trx.selectFrom('participants').select(['id', 'version']).where('id', '=', id).executeTakeFirst();
-  if (local && (await hasUnsentOps(trx, id))) {
+  const local = lookup.byId.get(id);
+  if (local && lookup.unsent.has(id)) {
     await clash(trx, change, id, at, 'Trung tâm đã sửa hồ sơ này trong khi máy còn thay đổi chưa gửi. Chọn giữ bản của máy hoặc nhận bản trung tâm.', 'The central service changed this record while local changes are unsent.');
     return;
   }
-  const sameId = await trx.selectFrom('participants').select(['id', 'canonicalId']).where('personalId', '=', String(p.personalId)).executeTakeFirst();
+  const sameId = lookup.byPersonalId.get(String(p.personalId));
   if (sameId && sameId.id !== id && sameId.canonicalId === id) {
     // Our own registration of this person, already linked to the canonical one: nothing to add.
     await trx.updateTable('participants').set({ officialNumber: (p.officialNumber as string | null) ?? null }).where('id', '=', sameId.id).execute();
@@ -78,15 +94,18 @@ async function applyParticipant(trx: Transaction<Database>, change: PulledChange
     await trx.updateTable('participants').set(row).where('id', '=', id).execute();
   } else {
     await trx.insertInto('participants').values({ ...row, householdId: null, createdBy: null, createdAt: at }).execute();
+    lookup.byId.set(id, { id, version: row.version });
+    lookup.byPersonalId.set(row.personalId, { id, canonicalId: row.canonicalId });
   }
 }
 
 /** Applies one page of changes and stores the cursor; returns how many were applied. */
 export async function applyPulledChanges(db: Kysely<Database>, changes: PulledChange[], nextCursor: string | null, at: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    const lookup = await lookupPage(trx, changes);
     for (const change of changes) {
       if (change.kind === 'reference.contribution-rates') await storeSchedule(trx, change.payload.body ?? change.payload, at);
-      else if (change.kind === 'participant') await applyParticipant(trx, change, at);
+      else if (change.kind === 'participant') await applyParticipant(trx, change, at, lookup);
       // Kinds this version does not know are skipped on purpose: newer centrals may send more.
     }
     await trx.updateTable('syncState').set({ pullCursor: nextCursor, lastPullAt: at }).where('id', '=', 1).execute();
