@@ -192,6 +192,11 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await expect(members.nth(0)).toContainText('Trần Văn Minh');
     await expect(members.nth(0)).toContainText('1');
     await expect(members.nth(1)).toContainText('Nguyễn Thị Thủy');
+    // And back by keyboard: the moved row stays selected, Alt+↓ moves it down again.
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(members.nth(0)).toContainText('Nguyễn Thị Thủy');
+    await expect(members.nth(1)).toContainText('Trần Văn Minh');
+    await expect(members.nth(1)).toContainText('2');
     await shot(page, 'household');
   });
 

@@ -84,7 +84,10 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
     let values: FormValues;
     try {
       values = await form.validateFields();
-    } catch {
+    } catch (invalid) {
+      // Keyboard-first: put the cursor in the first field that needs the clerk.
+      const first = (invalid as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { focus: true, block: 'center' });
       return;
     }
     setBusy(true);
