@@ -181,9 +181,11 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     const members = page.getByTestId('household-member');
     await expect(members).toHaveCount(1);
 
-    await page.getByTestId('member-search').click();
+    await page.keyboard.press('Alt+m');
+    await expect(page.locator('#member-search')).toBeFocused();
     await page.keyboard.type('tran van minh');
-    await page.locator('.ant-select-item-option', { hasText: 'Trần Văn Minh' }).click();
+    await expect(page.locator('.ant-select-item-option-active', { hasText: 'Trần Văn Minh' })).toBeVisible();
+    await page.keyboard.press('Enter');
     await expect(members).toHaveCount(2);
     await expect(members.nth(0)).toContainText('Nguyễn Thị Thủy');
     await expect(members.nth(1)).toContainText('Trần Văn Minh');

@@ -34,6 +34,7 @@ export const en: Shape<typeof vi> = {
     other: 'Other',
   },
   shortcuts: {
+    addMember: 'add a member',
     nextField: 'next field (last field: save)',
     move: 'select row',
     open: 'open',

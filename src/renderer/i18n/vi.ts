@@ -30,6 +30,7 @@ export const vi = {
     other: 'Khác',
   },
   shortcuts: {
+    addMember: 'thêm thành viên',
     nextField: 'ô tiếp theo (ở ô cuối: lưu)',
     move: 'chọn dòng',
     open: 'mở',

@@ -59,6 +59,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
     'Alt+ArrowDown': () => void move(selected, 1),
     ArrowUp: () => setSelected((s) => Math.max(0, s - 1)),
     ArrowDown: () => setSelected((s) => Math.min(members.length - 1, s + 1)),
+    'Alt+M': () => document.getElementById('member-search')?.focus(),
     Escape: goBack,
   });
 
@@ -83,7 +84,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
       </Descriptions>
       <Typography.Paragraph className="muted">{t('household.explain')}</Typography.Paragraph>
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      <Card size="small" style={{ marginBottom: 16 }} title={t('household.addMember')}>
+      <Card size="small" style={{ marginBottom: 16 }} title={<>{t('household.addMember')} <kbd>Alt+M</kbd></>}>
         <MemberSearch
           disabled={busy}
           excludeIds={members.map((m) => m.participantId)}
@@ -151,6 +152,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
       <ShortcutBar
         items={[
           { keys: '↑ ↓', labelKey: 'shortcuts.move' },
+          { keys: 'Alt+M', labelKey: 'shortcuts.addMember' },
           { keys: 'Alt+↑ / Alt+↓', labelKey: 'shortcuts.reorder' },
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}

@@ -1,4 +1,5 @@
 // Inline search to add a member to a household: type a name, ID or phone, pick with ↑/↓ + Enter.
+// Its input has the id `member-search` so the household screen's Alt+M can put the cursor there.
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
@@ -33,6 +34,7 @@ export function MemberSearch({ excludeIds, onPick, disabled }: { excludeIds: str
       loading={results.isFetching}
       notFoundContent={query ? t('search.none') : t('household.addHint')}
       options={options}
+      id="member-search"
       data-testid="member-search"
       onChange={(id: string | null) => {
         if (id) {
