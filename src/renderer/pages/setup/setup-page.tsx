@@ -58,8 +58,8 @@ export function SetupPage() {
           <Typography.Title level={5}>{t('setup.office')}</Typography.Title>
           <Row gutter={16}>
             <Col span={8}>
-              <Form.Item name="officeCode" label={t('setup.officeCode')} rules={[required]} extra={t('setup.officeCodeHint')}>
-                <Input autoFocus />
+              <Form.Item name="officeCode" label={t('setup.officeCode')} rules={[required]} tooltip={t('setup.officeCodeHint')}>
+                <Input autoFocus placeholder="HN0101" />
               </Form.Item>
             </Col>
             <Col span={16}>
