@@ -92,7 +92,7 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
 
   // Print (browser path): marks it printed; the preview now says it would print a copy.
   await page.evaluate(() => {
-    window.print = () => undefined;
+    Object.assign(globalThis, { print: () => undefined });
   });
   await page.getByTestId('print-receipt').click();
   await expect(page.getByTestId('receipt-copy')).toHaveText('BẢN SAO');
