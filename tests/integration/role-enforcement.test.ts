@@ -27,6 +27,8 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'dayEnd.summary': supervisorOnly,
   'dayEnd.close': supervisorOnly,
   'dayEnd.reopen': supervisorOnly,
+  'dayEnd.report': supervisorOnly,
+  'dayEnd.exportExcel': supervisorOnly,
   'sync.enroll': supervisorOnly,
   'sync.pushNow': supervisorOnly,
   'sync.issues': supervisorOnly,

@@ -12,6 +12,7 @@ import { listContributionsFor, quoteContribution, recordContribution } from './s
 import { listSyncIssues, resolveSyncIssue } from './sync/sync-issues-service';
 import { enrollDevice, exportSyncFile, importSyncResult, pushNow, syncStatus } from './sync/sync-service';
 import { closeDay, daySummary, reopenDay } from './services/day-end-service';
+import { dayReport, dayReportExcel } from './services/day-report-service';
 import { enroll, listEnrollmentsFor } from './services/enrollment-service';
 import { loadReceipt, markPrinted, receiptsForDay, voidReceipt } from './services/receipt-service';
 import { getParticipant, registerParticipant, searchParticipants, updateParticipant } from './services/participant-service';
@@ -57,6 +58,8 @@ export const handlers: HandlerTable = {
   'dayEnd.summary': (ctx, input) => daySummary(ctx, input),
   'dayEnd.close': (ctx, input, caller) => closeDay(ctx, caller, input),
   'dayEnd.reopen': (ctx, input, caller) => reopenDay(ctx, caller, input),
+  'dayEnd.report': (ctx, input) => dayReport(ctx, input),
+  'dayEnd.exportExcel': (ctx, input) => dayReportExcel(ctx, input),
 
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.enroll': (ctx, input, caller) => enrollDevice(ctx, caller, input),

@@ -43,3 +43,61 @@ export const reopenDayInput = z.object({
   businessDate: isoDate,
   reason: z.string().trim().min(5, { message: 'Nhập lý do mở lại ngày (ít nhất 5 ký tự).' }).max(500),
 });
+
+/**
+ * The day-end report (printed A4 and Excel): who closed the day, each collector's receipts
+ * against the cash counted, every receipt of the day in number order (voided ones marked), and
+ * the totals. A report of a day not yet closed has no counts.
+ */
+export const dayReportInput = z.object({ businessDate: isoDate });
+
+export const dayReportCollector = collectorDay.extend({
+  /** Cash counted − receipts total; negative when cash is short. Null until the day is closed. */
+  discrepancy: z.number().int().nullable(),
+});
+export type DayReportCollector = z.infer<typeof dayReportCollector>;
+
+export const dayReportReceipt = z.object({
+  id: z.string(),
+  label: z.string(),
+  issuedAt: z.string(),
+  payerName: z.string(),
+  payerPersonalId: z.string(),
+  scheme: z.enum(['VSI', 'HHI']),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  months: z.number().int(),
+  amount: z.number().int(),
+  collectorStaffId: z.string(),
+  collectorName: z.string(),
+  void: z.object({ reason: z.string(), voidedByName: z.string(), voidedAt: z.string() }).nullable(),
+});
+export type DayReportReceipt = z.infer<typeof dayReportReceipt>;
+
+export const dayReport = z.object({
+  office: z.object({ code: z.string(), name: z.string() }),
+  deviceId: z.string(),
+  businessDate: z.string(),
+  status: z.enum(['open', 'closed', 'reopened']),
+  closedAt: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  generatedAt: z.string(),
+  collectors: z.array(dayReportCollector),
+  receipts: z.array(dayReportReceipt),
+  totals: z.object({
+    receiptCount: z.number().int(),
+    voidedCount: z.number().int(),
+    /** Sum of the receipts not voided. */
+    total: z.number().int(),
+    cashCounted: z.number().int().nullable(),
+    discrepancy: z.number().int().nullable(),
+  }),
+});
+export type DayReport = z.infer<typeof dayReport>;
+
+/** The report as an .xlsx file, base64, for the renderer to save (Electron and browser alike). */
+export const dayReportFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+});

@@ -27,7 +27,7 @@ import {
   syncIssue,
   syncStatus,
 } from './sync';
-import { closeDayInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
+import { closeDayInput, dayReport, dayReportFile, dayReportInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
 import {
   addHouseholdMemberInput,
   createHouseholdInput,
@@ -113,6 +113,8 @@ export const contract = {
   'dayEnd.summary': method({ input: daySummaryInput, output: daySummary, access: ['supervisor'] }),
   'dayEnd.close': method({ input: closeDayInput, output: daySummary, access: ['supervisor'] }),
   'dayEnd.reopen': method({ input: reopenDayInput, output: daySummary, access: ['supervisor'] }),
+  'dayEnd.report': method({ input: dayReportInput, output: dayReport, access: ['supervisor'] }),
+  'dayEnd.exportExcel': method({ input: dayReportInput, output: dayReportFile, access: ['supervisor'] }),
 
   'sync.status': method({ input: empty, output: syncStatus, access: staffRoles }),
   'sync.enroll': method({ input: enrollDeviceInput, output: syncStatus, access: ['supervisor'] }),

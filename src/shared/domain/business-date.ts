@@ -9,3 +9,9 @@ export function businessDate(instant: Date): string {
 export function businessMonth(instant: Date): string {
   return businessDate(instant).slice(0, 7);
 }
+
+/** An instant as a Vietnamese reader expects it, at UTC+7: 'DD/MM/YYYY HH:mm'. */
+export function vietnamDateTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
+}

@@ -1,0 +1,152 @@
+// The day-end report as an Excel workbook: a "Tổng hợp" sheet (office, device, date, closure, one
+// row per collector with cash counted and discrepancy, the voided receipts) and a "Biên lai" sheet
+// (every receipt of the day in number order). Amounts are numeric cells in whole đồng with a
+// grouping format, and totals are SUM formulas carrying their computed value, so the sheet stays
+// live when a supervisor edits it and reads correctly in a viewer that does not recalculate.
+// Always Vietnamese: the file is filed with the office's records, like the receipts.
+import type { DayReport } from '../../../shared/contract/day-end';
+import { vietnamDateTime } from '../../../shared/domain/business-date';
+
+const DONG = '#,##0';
+const schemeNames = { VSI: 'BHXH tự nguyện', HHI: 'BHYT hộ gia đình' } as const;
+const statusNames = { open: 'Chưa chốt sổ', closed: 'Đã chốt sổ', reopened: 'Đã mở lại sau khi chốt' } as const;
+export const RECEIPT_VALID = 'Hợp lệ';
+export const RECEIPT_VOID = 'Đã hủy';
+
+const day = (iso: string) => iso.split('-').reverse().join('/');
+const month = (ym: string) => `${ym.slice(5, 7)}/${ym.slice(0, 4)}`;
+
+export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> {
+  // Loaded on first export only: a large library the app does not need at start.
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Field Office';
+  book.created = new Date(report.generatedAt);
+
+  type Sheet = ReturnType<typeof book.addWorksheet>;
+  const headerRow = (sheet: Sheet, values: string[]) => {
+    const row = sheet.addRow(values);
+    row.font = { bold: true };
+    row.alignment = { vertical: 'middle', wrapText: true };
+    row.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    return row;
+  };
+  const sum = (col: string, from: number, to: number, result: number) => (to >= from ? { formula: `SUM(${col}${from}:${col}${to})`, result } : 0);
+
+  // ── Tổng hợp ────────────────────────────────────────────────────────────────────────────────
+  const summary = book.addWorksheet('Tổng hợp', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  summary.columns = [{ width: 6 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 18 }, { width: 20 }, { width: 16 }, { width: 40 }];
+  const title = summary.addRow(['BÁO CÁO CHỐT SỔ CUỐI NGÀY']);
+  title.font = { bold: true, size: 14 };
+  summary.mergeCells(title.number, 1, title.number, 8);
+  const info: [string, string][] = [
+    ['Đơn vị', `${report.office.name} (${report.office.code})`],
+    ['Thiết bị', report.deviceId],
+    ['Ngày nghiệp vụ', day(report.businessDate)],
+    ['Tình trạng', statusNames[report.status]],
+    ['Chốt sổ bởi', report.closedByName ?? ''],
+    ['Chốt sổ lúc', report.closedAt ? vietnamDateTime(report.closedAt) : ''],
+    ['Lập báo cáo lúc', vietnamDateTime(report.generatedAt)],
+  ];
+  for (const [label, value] of info) {
+    const row = summary.addRow(['', label, value]);
+    row.getCell(2).font = { bold: true };
+    summary.mergeCells(row.number, 3, row.number, 8);
+  }
+  summary.addRow([]);
+  headerRow(summary, ['STT', 'Người thu', 'Số biên lai', 'Đã hủy', 'Theo biên lai (đ)', 'Tiền mặt kiểm đếm (đ)', 'Chênh lệch (đ)', 'Ghi chú']);
+  const firstCollector = summary.rowCount + 1;
+  report.collectors.forEach((c, i) => {
+    summary.addRow([i + 1, c.fullName, c.receiptCount, c.voidedCount, c.total, c.cashCounted, c.discrepancy, c.note ?? '']);
+  });
+  const lastCollector = summary.rowCount;
+  const t = report.totals;
+  const totalRow = summary.addRow([
+    '',
+    'Tổng cộng',
+    sum('C', firstCollector, lastCollector, t.receiptCount),
+    sum('D', firstCollector, lastCollector, t.voidedCount),
+    sum('E', firstCollector, lastCollector, t.total),
+    t.cashCounted === null ? null : sum('F', firstCollector, lastCollector, t.cashCounted),
+    t.discrepancy === null ? null : sum('G', firstCollector, lastCollector, t.discrepancy),
+    '',
+  ]);
+  totalRow.font = { bold: true };
+  totalRow.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+  for (const col of ['E', 'F', 'G']) summary.getColumn(col).numFmt = DONG;
+  for (let r = firstCollector; r <= totalRow.number; r++) summary.getCell(`H${r}`).alignment = { wrapText: true, vertical: 'top' };
+
+  const voided = report.receipts.filter((r) => r.void);
+  summary.addRow([]);
+  const voidTitle = summary.addRow(['', `Biên lai đã hủy (${voided.length})`]);
+  voidTitle.font = { bold: true };
+  if (voided.length > 0) {
+    headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người thu', 'Hủy bởi, lúc', 'Lý do hủy']);
+    voided.forEach((r, i) => {
+      const row = summary.addRow([i + 1, r.label, '', '', r.amount, r.collectorName, `${r.void!.voidedByName}, ${vietnamDateTime(r.void!.voidedAt)}`, r.void!.reason]);
+      summary.mergeCells(row.number, 2, row.number, 4);
+      row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+    });
+  }
+
+  // ── Biên lai ────────────────────────────────────────────────────────────────────────────────
+  const list = book.addWorksheet('Biên lai', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  list.columns = [
+    { width: 6 },
+    { width: 22 },
+    { width: 17 },
+    { width: 26 },
+    { width: 15 },
+    { width: 18 },
+    { width: 17 },
+    { width: 9 },
+    { width: 15 },
+    { width: 24 },
+    { width: 10 },
+    { width: 34 },
+  ];
+  headerRow(list, ['STT', 'Số biên lai', 'Giờ lập', 'Người nộp', 'Số định danh', 'Loại bảo hiểm', 'Kỳ đóng', 'Số tháng', 'Số tiền (đ)', 'Người thu', 'Tình trạng', 'Lý do hủy']);
+  report.receipts.forEach((r, i) => {
+    const row = list.addRow([
+      i + 1,
+      r.label,
+      vietnamDateTime(r.issuedAt),
+      r.payerName,
+      r.payerPersonalId,
+      schemeNames[r.scheme],
+      r.periodFrom === r.periodTo ? month(r.periodFrom) : `${month(r.periodFrom)} – ${month(r.periodTo)}`,
+      r.months,
+      r.amount,
+      r.collectorName,
+      r.void ? RECEIPT_VOID : RECEIPT_VALID,
+      r.void?.reason ?? '',
+    ]);
+    if (r.void) row.font = { color: { argb: 'FFB00000' }, strike: false };
+  });
+  list.getColumn('I').numFmt = DONG;
+  // Personal IDs are 12-digit numbers with leading zeros: kept as text so Excel does not mangle them.
+  list.getColumn('E').numFmt = '@';
+  const lastReceipt = list.rowCount;
+  const listTotal = list.addRow([
+    '',
+    'Tổng cộng (không tính biên lai đã hủy)',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    lastReceipt >= 2 ? { formula: `SUMIF(K2:K${lastReceipt},"${RECEIPT_VALID}",I2:I${lastReceipt})`, result: t.total } : 0,
+  ]);
+  listTotal.font = { bold: true };
+  list.mergeCells(listTotal.number, 2, listTotal.number, 8);
+  listTotal.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
