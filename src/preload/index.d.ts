@@ -5,7 +5,7 @@ declare global {
   interface Window {
     office?: {
       invoke(method: string, input: unknown): Promise<RpcResult<unknown>>;
-      print(options: { silent?: boolean; archiveName?: string }): Promise<{ ok: boolean; pdfPath?: string; error?: string }>;
+      print(options: { silent?: boolean; archiveName?: string; pageSize?: 'A4' | 'A5' }): Promise<{ ok: boolean; pdfPath?: string; error?: string }>;
     };
   }
 }

@@ -4,7 +4,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 const api = {
   invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('office:invoke', method, input),
-  print: (options: { silent?: boolean; archiveName?: string }): Promise<unknown> => ipcRenderer.invoke('office:print', options),
+  print: (options: { silent?: boolean; archiveName?: string; pageSize?: 'A4' | 'A5' }): Promise<unknown> => ipcRenderer.invoke('office:print', options),
 };
 
 contextBridge.exposeInMainWorld('office', api);

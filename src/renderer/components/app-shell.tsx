@@ -7,6 +7,7 @@ import type { SessionView } from '../../shared/contract/staff';
 import { setLanguage } from '../i18n/setup';
 import { CollectPage } from '../pages/collect/collect-page';
 import { DayEndPage } from '../pages/day-end/day-end-page';
+import { DayReportPage } from '../pages/day-report/day-report-page';
 import { DayReceiptsPage } from '../pages/day-receipts/day-receipts-page';
 import { HouseholdPage } from '../pages/household/household-page';
 import { PersonPage } from '../pages/person/person-page';
@@ -40,6 +41,9 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
       return <DayReceiptsPage />;
     case 'day-end':
       if (supervisor) return <DayEndPage />;
+      break;
+    case 'day-report':
+      if (supervisor && id) return <DayReportPage key={id} businessDate={id} />;
       break;
     case 'staff':
       if (supervisor) return <StaffPage />;

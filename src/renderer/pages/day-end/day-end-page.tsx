@@ -14,6 +14,7 @@ import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
 import { dongInputProps } from '../collect/dong-input';
+import { DayReportActions } from '../day-report/day-report-actions';
 
 type Counts = Record<string, { cash: number | null; note: string }>;
 
@@ -137,6 +138,7 @@ export function DayEndPage() {
             {t('dayEnd.reopen')}
           </Button>
         )}
+        <DayReportActions businessDate={businessDate} onError={setError} />
       </Space>
       <Modal
         open={reopening}

@@ -1,0 +1,237 @@
+// The printed day-end report (A4 portrait): always in Vietnamese, like the receipts, since it is
+// filed with the office's cash records whatever language the supervisor's screen is in.
+// Amounts are whole đồng grouped the Vietnamese way (1.234.000); voided receipts stay in the
+// list, struck through and left out of the totals, and are listed again with their reasons.
+import { useTranslation } from 'react-i18next';
+import type { DayReport } from '../../../shared/contract/day-end';
+import { amountInWords } from '../../../shared/domain/amount-in-words';
+import { vietnamDateTime } from '../../../shared/domain/business-date';
+import { formatDong, formatMonth } from '../../components/money';
+
+const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
+const signed = (n: number | null) => (n === null ? '' : n > 0 ? `+${grouping.format(n)}` : grouping.format(n));
+const time = (iso: string) => vietnamDateTime(iso).slice(11);
+
+/** Fixed column widths in mm (the last column takes the rest of the 182 mm line). */
+function Columns({ widths }: { widths: number[] }) {
+  return (
+    <colgroup>
+      {widths.map((w, i) => (
+        <col key={i} style={{ width: `${w}mm` }} />
+      ))}
+      <col />
+    </colgroup>
+  );
+}
+
+export function DayReportDocument({ report: r }: { report: DayReport }) {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT('vi');
+  const [y, m, d] = r.businessDate.split('-');
+  const voided = r.receipts.filter((x) => x.void);
+  const counted = r.totals.cashCounted !== null;
+  return (
+    <article className="day-report-a4" data-testid="day-report-document">
+      <header className="day-report-head">
+        <div>
+          <div className="day-report-office">{r.office.name}</div>
+          <div>
+            {t('dayReport.officeCode')}: {r.office.code}
+          </div>
+          <div className="day-report-small">
+            {t('dayReport.device')}: {r.deviceId}
+          </div>
+        </div>
+        <div className="day-report-head-right">
+          <div>
+            {t('dayReport.businessDate')}: <strong>{`${d}/${m}/${y}`}</strong>
+          </div>
+          <div className={`day-report-status day-report-status-${r.status}`} data-testid="day-report-status">
+            {t(`dayReport.statusValue.${r.status}`)}
+          </div>
+        </div>
+      </header>
+      <h1 className="day-report-title">{t('dayReport.docTitle')}</h1>
+      <div className="day-report-date">{t('dayReport.dateLine', { d, m, y })}</div>
+      <dl className="day-report-info">
+        {r.closedAt && (
+          <>
+            <dt>{t('dayReport.closedBy')}</dt>
+            <dd>{t('dayReport.closedByValue', { name: r.closedByName ?? '', at: vietnamDateTime(r.closedAt) })}</dd>
+          </>
+        )}
+        <dt>{t('dayReport.generatedAt')}</dt>
+        <dd>{vietnamDateTime(r.generatedAt)}</dd>
+      </dl>
+      {r.status !== 'closed' && <p className="day-report-warning">{t('dayReport.notFinal')}</p>}
+
+      <h2>{t('dayReport.byCollector')}</h2>
+      <table className="day-report-table" data-testid="day-report-collectors">
+        <Columns widths={[9, 38, 12, 10, 25, 25, 23]} />
+        <thead>
+          <tr>
+            <th className="num">{t('dayReport.col.no')}</th>
+            <th>{t('dayReport.col.collector')}</th>
+            <th className="num">{t('dayReport.col.receipts')}</th>
+            <th className="num">{t('dayReport.col.voided')}</th>
+            <th className="num">{t('dayReport.col.expected')}</th>
+            <th className="num">{t('dayReport.col.cash')}</th>
+            <th className="num">{t('dayReport.col.discrepancy')}</th>
+            <th>{t('dayReport.col.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.collectors.map((c, i) => (
+            <tr key={c.staffId}>
+              <td className="num">{i + 1}</td>
+              <td>{c.fullName}</td>
+              <td className="num">{c.receiptCount}</td>
+              <td className="num">{c.voidedCount}</td>
+              <td className="num">{amount(c.total)}</td>
+              <td className="num">{amount(c.cashCounted)}</td>
+              <td className={`num${c.discrepancy ? ' day-report-off' : ''}`}>{signed(c.discrepancy)}</td>
+              <td className="day-report-note">{c.note}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td />
+            <td>{t('dayReport.total')}</td>
+            <td className="num">{r.totals.receiptCount}</td>
+            <td className="num">{r.totals.voidedCount}</td>
+            <td className="num">{amount(r.totals.total)}</td>
+            <td className="num">{amount(r.totals.cashCounted)}</td>
+            <td className={`num${r.totals.discrepancy ? ' day-report-off' : ''}`}>{signed(r.totals.discrepancy)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+
+      <section className="day-report-totals" data-testid="day-report-totals">
+        <h2>{t('dayReport.totalsSection')}</h2>
+        <dl>
+          <dt>{t('dayReport.sum.receipts')}</dt>
+          <dd>{t('dayReport.sum.receiptsValue', { count: r.totals.receiptCount, voided: r.totals.voidedCount })}</dd>
+          <dt>{t('dayReport.sum.total')}</dt>
+          <dd className="day-report-strong" data-testid="day-report-total">
+            {formatDong(r.totals.total)}
+          </dd>
+          <dt>{t('dayReport.sum.words')}</dt>
+          <dd className="day-report-words">{amountInWords(r.totals.total)}</dd>
+          <dt>{t('dayReport.sum.cash')}</dt>
+          <dd data-testid="day-report-cash">{counted ? formatDong(r.totals.cashCounted!) : t('dayReport.sum.notCounted')}</dd>
+          {counted && (
+            <>
+              <dt>{t('dayReport.sum.discrepancy')}</dt>
+              <dd className={r.totals.discrepancy ? 'day-report-off' : undefined} data-testid="day-report-discrepancy">
+                {`${signed(r.totals.discrepancy)} đ`}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <h2>{t('dayReport.voidedSection', { count: voided.length })}</h2>
+      {voided.length === 0 ? (
+        <p className="day-report-small">{t('dayReport.noneVoided')}</p>
+      ) : (
+        <table className="day-report-table" data-testid="day-report-voided">
+          <Columns widths={[8, 35, 30, 19, 28, 28]} />
+          <thead>
+            <tr>
+              <th className="num">{t('dayReport.col.no')}</th>
+              <th>{t('dayReport.col.label')}</th>
+              <th>{t('dayReport.col.payer')}</th>
+              <th className="num">{t('dayReport.col.amount')}</th>
+              <th>{t('dayReport.col.collector')}</th>
+              <th>{t('dayReport.col.voidedBy')}</th>
+              <th>{t('dayReport.col.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {voided.map((x, i) => (
+              <tr key={x.id}>
+                <td className="num">{i + 1}</td>
+                <td className="nowrap">{x.label}</td>
+                <td>{x.payerName}</td>
+                <td className="num">{amount(x.amount)}</td>
+                <td>{x.collectorName}</td>
+                <td>
+                  {x.void!.voidedByName}, {vietnamDateTime(x.void!.voidedAt)}
+                </td>
+                <td className="day-report-note">{x.void!.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t('dayReport.receiptsSection', { count: r.receipts.length })}</h2>
+      {r.receipts.length === 0 ? (
+        <p className="day-report-small">{t('dayReport.noReceipts')}</p>
+      ) : (
+        <table className="day-report-table day-report-receipts" data-testid="day-report-receipts">
+          <Columns widths={[8, 35, 11, 33, 18, 27, 19]} />
+          <thead>
+            <tr>
+              <th className="num">{t('dayReport.col.no')}</th>
+              <th>{t('dayReport.col.label')}</th>
+              <th>{t('dayReport.col.time')}</th>
+              <th>{t('dayReport.col.payer')}</th>
+              <th>{t('dayReport.col.scheme')}</th>
+              <th>{t('dayReport.col.period')}</th>
+              <th className="num">{t('dayReport.col.amount')}</th>
+              <th>{t('dayReport.col.collector')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.receipts.map((x, i) => (
+              <tr key={x.id} className={x.void ? 'day-report-void-row' : undefined}>
+                <td className="num">{i + 1}</td>
+                <td className="nowrap">
+                  {x.label}
+                  {x.void && <span className="day-report-void-tag">{t('dayReport.voidMark')}</span>}
+                </td>
+                <td>{time(x.issuedAt)}</td>
+                <td>{x.payerName}</td>
+                <td>{t(`dayReport.schemeShort.${x.scheme}`)}</td>
+                <td className="nowrap">{x.periodFrom === x.periodTo ? formatMonth(x.periodFrom) : `${formatMonth(x.periodFrom)}–${formatMonth(x.periodTo)}`}</td>
+                <td className="num day-report-amount">{amount(x.amount)}</td>
+                <td>{x.collectorName}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td />
+              <td colSpan={5}>{t('dayReport.totalLive')}</td>
+              <td className="num" data-testid="day-report-receipts-total">
+                {amount(r.totals.total)}
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      )}
+
+
+      <footer className="day-report-signatures">
+        <div />
+        <div className="day-report-sign-date">{t('dayReport.dateLine', { d, m, y })}</div>
+        <div>
+          <strong>{t('dayReport.signCashier')}</strong>
+          <div className="day-report-small">{t('dayReport.signHint')}</div>
+          <div className="day-report-sign-space" />
+        </div>
+        <div>
+          <strong>{t('dayReport.signSupervisor')}</strong>
+          <div className="day-report-small">{t('dayReport.signHint')}</div>
+          <div className="day-report-sign-space" />
+          <div>{r.closedByName}</div>
+        </div>
+      </footer>
+    </article>
+  );
+}

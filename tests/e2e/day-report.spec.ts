@@ -1,0 +1,131 @@
+// The day-end report through the real UI: two collectors take money (one receipt voided), the day
+// is closed with a shortfall and a note; the supervisor opens the report from the day-end page,
+// the A4 report is printed to PDF (page size from the report's own CSS), its text carries the
+// totals, it is rendered to PNG for a look; the Excel button saves a workbook whose total is the
+// sum of the receipts not voided.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { expect, test } from './harness-fixture';
+
+const SHOTS = 'test-results/screenshots';
+const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
+const CLERK = { username: 'thungan', password: 'mat-khau-thu-ngan', fullName: 'Nguyễn Thị Lan' };
+
+async function rpc<T>(page: Page, base: string, method: string, body: unknown, token?: string): Promise<T> {
+  const response = await page.request.post(new URL(`rpc/${method}`, base).toString(), {
+    data: body,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+const grouped = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+test('a supervisor prints the A4 day-end report and saves it as Excel', async ({ page, harness }) => {
+  const api = <T = any>(method: string, body: unknown, token?: string) => rpc<T>(page, harness.url, method, body, token);
+  const session = await api<{ token: string; staff: { id: string } }>('office.setup', {
+    officeCode: 'HN0102',
+    officeName: 'Bảo hiểm xã hội cơ sở Đống Đa',
+    provinceCode: '01',
+    supervisor: SUPERVISOR,
+  });
+  const clerk = await api<{ id: string }>('staff.create', { ...CLERK, role: 'counter' }, session.token);
+  const clerkToken = (await api<{ token: string }>('auth.login', { username: CLERK.username, password: CLERK.password })).token;
+  const communes = await api<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' });
+
+  // Seven people pay; the clerk's third receipt is voided.
+  const people = [
+    ['Lê Văn Tám', '1980-06-01', 'male', '001080012345', 1_500_000, 3, clerkToken],
+    ['Phạm Thị Hoa', '1975-02-11', 'female', '001175004321', 2_000_000, 1, clerkToken],
+    ['Trần Văn Bình', '1969-09-30', 'male', '001069007777', 3_000_000, 6, clerkToken],
+    ['Hoàng Thị Yến', '1990-12-05', 'female', '001190001212', 1_500_000, 12, clerkToken],
+    ['Ngô Quang Hải', '1985-03-15', 'male', '001085003456', 4_500_000, 1, session.token],
+    ['Vũ Thị Thủy', '1972-07-21', 'female', '001172006789', 1_800_000, 3, session.token],
+    ['Đặng Văn Sơn', '1966-11-02', 'male', '001066002468', 2_500_000, 1, session.token],
+  ] as const;
+  const receipts: { id: string; amount: number; token: string }[] = [];
+  for (const [fullName, dateOfBirth, sex, personalId, incomeBasis, months, token] of people) {
+    const person = await api<{ id: string }>('participants.register', {
+      fullName, dateOfBirth, sex, personalId, provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Số 5 phố Tây Sơn',
+    }, token);
+    const input = { participantId: person.id, scheme: 'VSI', fromMonth: '2026-01', months, incomeBasis };
+    const quote = await api<{ total: number }>('contributions.quote', input, token);
+    const recorded = await api<{ receipt: { id: string; amount: number } }>('contributions.record', { ...input, expectedTotal: quote.total }, token);
+    receipts.push({ ...recorded.receipt, token });
+  }
+  await api('receipts.void', { id: receipts[2]!.id, reason: 'Thu nhầm mức thu nhập, lập lại' }, clerkToken);
+  const live = receipts.filter((_, i) => i !== 2);
+  const clerkTotal = live.filter((r) => r.token === clerkToken).reduce((n, r) => n + r.amount, 0);
+  const supervisorTotal = live.filter((r) => r.token === session.token).reduce((n, r) => n + r.amount, 0);
+  const total = clerkTotal + supervisorTotal;
+  const day = await api<{ businessDate: string }>('dayEnd.summary', {}, session.token);
+  await api('dayEnd.close', {
+    businessDate: day.businessDate,
+    counts: [
+      { staffId: clerk.id, cashCounted: clerkTotal - 20_000, note: 'Thiếu 20.000 đ, thu ngân nộp bù sáng mai' },
+      { staffId: session.staff.id, cashCounted: supervisorTotal },
+    ],
+  }, session.token);
+
+  // The supervisor opens the report from the day-end page.
+  await page.goto(harness.url);
+  await page.getByLabel('Tên đăng nhập').fill(SUPERVISOR.username);
+  await page.getByLabel('Mật khẩu').fill(SUPERVISOR.password);
+  await page.getByLabel('Mật khẩu').press('Enter');
+  await page.getByRole('link', { name: 'Chốt ngày' }).click();
+  await expect(page.getByTestId('day-end-page')).toContainText(CLERK.fullName);
+  await expect(page.getByTestId('reopen-day')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/day-end-closed.png`, fullPage: true });
+  await page.getByTestId('open-day-report').click();
+  const doc = page.getByTestId('day-report-document');
+  await expect(doc).toBeVisible();
+  await expect(page.getByTestId('day-report-status')).toHaveText('Đã chốt sổ');
+  await expect(page.getByTestId('day-report-total')).toHaveText(`${grouped(total)} đ`);
+  await expect(page.getByTestId('day-report-cash')).toHaveText(`${grouped(total - 20_000)} đ`);
+  await expect(page.getByTestId('day-report-discrepancy')).toHaveText('-20.000 đ');
+  await expect(page.getByTestId('day-report-receipts').locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByTestId('day-report-voided')).toContainText('Thu nhầm mức thu nhập, lập lại');
+  await page.screenshot({ path: `${SHOTS}/day-report.png`, fullPage: true });
+
+  // Printed to PDF as the print dialog would: the page size comes from the report's CSS (A4).
+  mkdirSync('test-results', { recursive: true });
+  await page.pdf({ path: 'test-results/day-report.pdf', preferCSSPageSize: true, printBackground: true });
+  const info = execFileSync('pdfinfo', ['test-results/day-report.pdf'], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:.*\(A4\)/);
+  const text = fold(execFileSync('pdftotext', ['-layout', 'test-results/day-report.pdf', '-'], { encoding: 'utf8' }));
+  expect(text).toContain('BÁO CÁO CHỐT SỔ CUỐI NGÀY');
+  expect(text).toContain('Bảo hiểm xã hội cơ sở Đống Đa'.toUpperCase());
+  expect(text).toMatch(new RegExp(`Tổng thu theo biên lai ${grouped(total).replace(/\./g, '\\.')} đ`));
+  expect(text).toMatch(new RegExp(`Tiền mặt kiểm đếm ${grouped(total - 20_000).replace(/\./g, '\\.')} đ`));
+  expect(text).toContain('-20.000 đ');
+  expect(text).toContain(`Tổng cộng (không tính biên lai đã hủy) ${grouped(total)}`);
+  expect(text).toContain('Thiếu 20.000 đ, thu ngân nộp bù sáng mai');
+  expect(text).toContain('Trang 1 /');
+  execFileSync('pdftoppm', ['-png', '-r', '80', 'test-results/day-report.pdf', 'test-results/day-report']);
+
+  // Print (browser path) calls the browser's print.
+  await page.evaluate(() => Object.assign(globalThis, { print: () => Object.assign(globalThis, { printed: true }) }));
+  await page.getByTestId('day-report-print').click();
+  await expect.poll(() => page.evaluate(() => (globalThis as { printed?: boolean }).printed === true)).toBe(true);
+
+  // Excel: the file the browser saves opens, and its total is the sum of the live receipts.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('day-report-excel').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe(`chot-so-HN0102-${day.businessDate}.xlsx`);
+  await saved.saveAs('test-results/day-report.xlsx');
+  const book = new ExcelJS.Workbook();
+  const bytes = readFileSync('test-results/day-report.xlsx');
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const sheet = book.getWorksheet('Biên lai')!;
+  const amounts: number[] = [];
+  for (let row = 2; row < sheet.rowCount; row++) if (sheet.getCell(`K${row}`).value === 'Hợp lệ') amounts.push(sheet.getCell(`I${row}`).value as number);
+  expect(amounts).toHaveLength(6);
+  expect(amounts.reduce((n, a) => n + a, 0)).toBe(total);
+  expect((sheet.getCell(`I${sheet.rowCount}`).value as { result: number }).result).toBe(total);
+});
