@@ -1,5 +1,5 @@
-// Test fixture: a real central service (Hono app on PGlite, or PostgreSQL when TEST_DATABASE_URL
-// is set) on a loopback port, plus office cores in temp folders enrolled with it.
+// Test fixture: a real central service (Hono app on PGlite, or on a fresh PostgreSQL database of
+// the TEST_DATABASE_URL server) on a loopback port, plus office cores in temp folders enrolled with it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { type CentralDatabase, openCentralDatabase } from '../../../src/central/
 import { createCentralApp } from '../../../src/central/http/server';
 import type { Clock } from '../../../src/main/core/clock';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
+import { type CentralBackend, freshPostgresDatabase } from '../fixtures/test-postgres';
 
 export const resourcesDir = fileURLToPath(new URL('../../../resources', import.meta.url));
 
@@ -19,12 +20,15 @@ export interface Central {
   url: string;
   database: CentralDatabase;
   dataDir: string;
+  /** The PostgreSQL database's URL (other server processes may share it); null on PGlite. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
-export async function startCentral(): Promise<Central> {
+export async function startCentral(backend: CentralBackend = 'pglite'): Promise<Central> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-'));
-  const database = await openCentralDatabase({ dataDir, resourcesDir });
+  const postgres = backend === 'postgres' ? await freshPostgresDatabase() : null;
+  const database = await openCentralDatabase({ dataDir, resourcesDir, databaseUrl: postgres?.url });
   const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: loadCentralKey(dataDir) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -33,9 +37,11 @@ export async function startCentral(): Promise<Central> {
     url: `http://127.0.0.1:${port}/`,
     database,
     dataDir,
+    databaseUrl: postgres?.url ?? null,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
+      await postgres?.drop();
     },
   };
 }

@@ -2,23 +2,8 @@
 // numbers come back, a person registered at two offices becomes one canonical person with both
 // contributions kept, and another office's registrations arrive by pull.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centralBackends } from '../fixtures/test-postgres';
 import { type Central, type Office, person, startCentral, startOffice } from './central-fixture';
-
-let central: Central;
-let a: Office;
-let b: Office;
-
-beforeAll(async () => {
-  central = await startCentral();
-  a = await startOffice(central, 'OFFA');
-  b = await startOffice(central, 'OFFB');
-}, 120_000);
-
-afterAll(async () => {
-  await a?.core.close();
-  await b?.core.close();
-  await central?.close();
-});
 
 async function collect(office: Office, participantId: string) {
   await office.call('enrollments.set', { participantId, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-10' });
@@ -26,7 +11,23 @@ async function collect(office: Office, participantId: string) {
   return office.call<{ receipt: { id: string } }>('contributions.record', { participantId, scheme: 'VSI', fromMonth: '2026-10', months: 3, expectedTotal: quote.total });
 }
 
-describe('office sync with the central service', () => {
+describe.each(centralBackends())('office sync with the central service on %s', (backend) => {
+  let central: Central;
+  let a: Office;
+  let b: Office;
+
+  beforeAll(async () => {
+    central = await startCentral(backend);
+    a = await startOffice(central, 'OFFA');
+    b = await startOffice(central, 'OFFB');
+  }, 120_000);
+
+  afterAll(async () => {
+    await a?.core.close();
+    await b?.core.close();
+    await central?.close();
+  });
+
   it('pushes registrations and contributions, and stores the official numbers', async () => {
     const p = await a.call<{ id: string }>('participants.register', person('Nguyễn Văn An', '1990-05-02', 'male', '001090123456'));
     await collect(a, p.id);
