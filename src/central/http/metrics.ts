@@ -35,7 +35,7 @@ export class Metrics {
     lines.push('# HELP fo_batches_replayed_total Batches answered from the stored result.', '# TYPE fo_batches_replayed_total counter', `fo_batches_replayed_total ${this.replayedBatches}`);
     lines.push('# HELP fo_ops_total Operations applied, by result.', '# TYPE fo_ops_total counter');
     for (const [status, v] of this.ops) lines.push(`fo_ops_total{result="${status}"} ${v}`);
-    lines.push(`fo_rejections_total ${this.ops.get('REJECTED') ?? 0}`);
+    lines.push('# HELP fo_rejections_total Operations rejected.', '# TYPE fo_rejections_total counter', `fo_rejections_total ${this.ops.get('REJECTED') ?? 0}`);
     lines.push('# HELP fo_request_seconds Request latency.', '# TYPE fo_request_seconds histogram');
     for (const [route, h] of this.latency) {
       buckets.forEach((b, i) => lines.push(`fo_request_seconds_bucket{route="${route}",le="${b}"} ${h.counts[i]}`));

@@ -2,7 +2,7 @@
 // that each route the server answers is listed here).
 const error = { $ref: '#/components/schemas/Error' };
 const signed = [{ deviceSignature: [] }];
-const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const json = (schema: unknown, description = 'JSON') => ({ description, content: { 'application/json': { schema } } });
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -20,7 +20,7 @@ export const openApiDocument = {
   },
   paths: {
     '/healthz': { get: { summary: 'Liveness with a database check', responses: { '200': json({ type: 'object' }), '503': json(error) } } },
-    '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+    '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
     '/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } } },
     '/v1/enroll': {
       post: {

@@ -14,6 +14,8 @@ export interface SignOptions {
   /** Sign these bytes instead of the body actually sent. */
   signedBody?: string;
   key?: KeyObject;
+  /** Send to this server instead of the central's own URL (another process on the same database). */
+  baseUrl?: string;
 }
 
 export interface Device {
@@ -52,8 +54,10 @@ export async function enrollDevice(central: Central, officeCode: string, provinc
     async request(method, pathWithQuery, body = '', options = {}) {
       const timestamp = (options.timestamp ?? new Date()).toISOString();
       const bodyHash = createHash('sha256').update(options.signedBody ?? body).digest('hex');
-      const signature = sign(null, Buffer.from(signatureBase(method, pathWithQuery, timestamp, bodyHash)), options.key ?? keys.privateKey);
-      const response = await fetch(new URL(pathWithQuery.replace(/^\//, ''), central.url), {
+      // Signed as sent: the path and query after URL normalisation (a `'` travels as %27).
+      const url = new URL(pathWithQuery.replace(/^\//, ''), options.baseUrl ?? central.url);
+      const signature = sign(null, Buffer.from(signatureBase(method, url.pathname + url.search, timestamp, bodyHash)), options.key ?? keys.privateKey);
+      const response = await fetch(url, {
         method,
         headers: { 'content-type': 'application/json', 'x-device-id': device.id, 'x-timestamp': timestamp, 'x-signature': signature.toString('base64') },
         body: method === 'POST' ? body : undefined,

@@ -1,0 +1,121 @@
+// The central service's other endpoints over real HTTP: health with its database check, the
+// OpenAPI document against the routes the server really answers, Prometheus metrics that move
+// with traffic, the commit-ordered change feed with paging and RESET, and the update feed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCentralApp } from '../../../src/central/http/server';
+import { loadCentralKey } from '../../../src/central/central-signing-key';
+import { centralBackends } from '../fixtures/test-postgres';
+import { openOffice, type Office } from '../fixtures/office-fixture';
+import { type Central, startCentral } from '../sync/central-fixture';
+import { enrollDevice, pushOps, registerAndCollect, takeOps } from './central-kit';
+
+describe.each(centralBackends())('central HTTP API on %s', (backend) => {
+  let central: Central;
+  let office: Office;
+
+  beforeAll(async () => {
+    central = await startCentral(backend);
+    office = await openOffice();
+  }, 120_000);
+
+  afterAll(async () => {
+    await office?.close();
+    await central?.close();
+  });
+
+  const get = async (path: string) => {
+    const response = await fetch(new URL(path, central.url));
+    return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+  };
+
+  it('reports health with a live database check', async () => {
+    const health = await get('healthz');
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.text)).toEqual({ ok: true, database: backend });
+  });
+
+  it('describes in OpenAPI every route the server answers, each response with a description', async () => {
+    const document = JSON.parse((await get('openapi.json')).text);
+    expect(document.openapi).toMatch(/^3\.1\./);
+    const { app } = createCentralApp({ database: central.database, releasesDir: central.dataDir, centralKey: loadCentralKey(central.dataDir) });
+    const served = new Set(
+      app.routes.filter((r) => r.path !== '*' && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const documented = new Set(Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
+    expect([...documented].sort()).toEqual([...served].sort());
+    for (const [path, ops] of Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, { description?: string }> }>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses)) expect(response.description, `${method} ${path} ${status}`).toEqual(expect.any(String));
+      }
+    }
+    for (const ref of JSON.stringify(document).match(/#\/components\/schemas\/\w+/g) ?? []) expect(document.components.schemas[ref.split('/').pop()!]).toBeDefined();
+  });
+
+  it('counts requests, batches, applied operations, rejections and latency in Prometheus text', async () => {
+    const read = async () => (await get('metrics')).text;
+    const value = (text: string, name: string) => Number(text.match(new RegExp(`^${name.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm'))?.[1] ?? 0);
+    const before = await read();
+    const device = await enrollDevice(central, 'METR');
+    await registerAndCollect(office, { fullName: 'Nông Thị Hiền', dateOfBirth: '1977-07-07', sex: 'female', personalId: '001177123987' });
+    const ops = await takeOps(office);
+    const poisoned = { ...ops[2]!, payloadHash: '0'.repeat(64) };
+    await pushOps(device, [ops[0]!, ops[1]!, poisoned]);
+    const after = await read();
+    expect(after).toContain('# TYPE fo_request_seconds histogram');
+    expect(value(after, 'fo_batches_total') - value(before, 'fo_batches_total')).toBe(1);
+    expect(value(after, 'fo_ops_total{result="APPLIED"}') - value(before, 'fo_ops_total{result="APPLIED"}')).toBe(2);
+    expect(value(after, 'fo_rejections_total') - value(before, 'fo_rejections_total')).toBe(1);
+    expect(value(after, 'fo_request_seconds_count{route="/v1/batches"}')).toBeGreaterThanOrEqual(1);
+    expect(value(after, 'fo_http_requests_total{route="/v1/batches",status="200"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('pages the change feed in commit order for the device province, and resets a cursor it cannot continue', async () => {
+    const writer = await enrollDevice(central, 'FEEDA');
+    const reader = await enrollDevice(central, 'FEEDB');
+    const elsewhere = await enrollDevice(central, 'FEEDC', '79');
+    for (let i = 0; i < 5; i++) {
+      await registerAndCollect(office, { fullName: `Lò Văn Feed ${'ABCDE'[i]}`, dateOfBirth: `1985-03-1${i}`, sex: 'male', personalId: `001085${String(880000 + i).padStart(6, '0')}` });
+      await pushOps(writer, await takeOps(office));
+    }
+    const seen: number[] = [];
+    let cursor = '';
+    for (let page = 0; page < 50; page++) {
+      const reply = await reader.request('GET', `/v1/changes?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(reply.status).toBe(200);
+      seen.push(...reply.json.changes.map((c: { seq: number }) => c.seq));
+      cursor = reply.json.nextCursor;
+      if (!reply.json.hasMore) break;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    expect(new Set(seen).size).toBe(seen.length);
+    // The writer does not get its own changes back; another province gets none of these people.
+    const own = await writer.request('GET', '/v1/changes?limit=1000');
+    expect(own.json.changes.filter((c: { kind: string }) => c.kind.startsWith('person'))).toEqual([]);
+    const far = await elsewhere.request('GET', '/v1/changes?limit=1000');
+    expect(far.json.changes.filter((c: { payload: { fullName?: string } }) => c.payload.fullName?.startsWith('Lò Văn Feed'))).toEqual([]);
+    // A cursor from the future (e.g. the central was restored from a backup) is reset, not trusted.
+    const reset = await reader.request('GET', `/v1/changes?limit=10&cursor=${Number(cursor) + 1000}`);
+    expect(reset.json).toMatchObject({ reset: true, changes: [] });
+    const garbage = await reader.request('GET', '/v1/changes?limit=10&cursor=abc');
+    expect(garbage.json.reset).toBe(true);
+  });
+
+  it('serves the update feed from the releases folder and nothing outside it', async () => {
+    const releases = join(central.dataDir, 'releases');
+    mkdirSync(releases, { recursive: true });
+    writeFileSync(join(releases, 'latest.yml'), 'version: 0.2.0\npath: Field-Office-Setup-0.2.0.exe\n');
+    const latest = await get('updates/latest.yml');
+    expect(latest.status).toBe(200);
+    expect(latest.type).toContain('yaml');
+    expect(latest.text).toContain('version: 0.2.0');
+    writeFileSync(join(central.dataDir, 'secret.txt'), 'not for download');
+    for (const path of ['updates/..%2Fsecret.txt', 'updates/%2e%2e%2fsecret.txt', 'updates/missing.yml']) {
+      const reply = await get(path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.text).not.toContain('not for download');
+    }
+  });
+});
