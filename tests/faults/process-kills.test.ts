@@ -131,6 +131,6 @@ describe('process kills', () => {
     cleanups.push(() => database.close());
     const batches = await database.db.selectFrom('batches').select(['batchNo']).execute();
     expect(batches.length).toBeGreaterThanOrEqual(1);
-    await expectConverged({ url: '', database, dataDir: centralDir, close: async () => undefined }, [office]);
+    await expectConverged({ url: '', database, dataDir: centralDir, databaseUrl: null, close: async () => undefined }, [office]);
   }, 300_000);
 });
