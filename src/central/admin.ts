@@ -1,7 +1,8 @@
 // Administration of offices and devices: create offices, issue one-time enrollment codes, enroll a
 // device with its public key, list and revoke devices. Used by the CLI and by the enroll route.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { parseSchedule } from '../shared/domain/reference-schedule';
 import { uuidv7 } from 'uuidv7';
 import { CentralError } from './central-error';
 import type { CentralDb } from './db/schema';
@@ -50,4 +51,33 @@ export function listDevices(db: Kysely<CentralDb>) {
 export async function revokeDevice(db: Kysely<CentralDb>, deviceId: string): Promise<void> {
   const result = await db.updateTable('devices').set({ revokedAt: new Date() }).where('id', '=', deviceId).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new CentralError(404, 'NOT_FOUND', 'Không có thiết bị này.', 'Unknown device.');
+}
+
+/**
+ * Publishes a contribution-rate schedule version to every office: stored once, and put on the
+ * change feed (nation-wide, no province) in the same transaction under the counter's lock, so a
+ * puller meets it in commit order. Returns false when that version was already published.
+ */
+export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unknown): Promise<boolean> {
+  let version: string;
+  try {
+    version = parseSchedule(body).version;
+  } catch (error) {
+    throw new CentralError(400, 'VALIDATION', `Bảng mức đóng không hợp lệ: ${(error as Error).message}`, 'Invalid contribution-rate schedule.', undefined, 'file');
+  }
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('referenceSchedules')
+      .values({ version, body: JSON.stringify(body) })
+      .onConflict((oc) => oc.column('version').doNothing())
+      .returning('version')
+      .executeTakeFirst();
+    if (!inserted) return false;
+    const counter = await trx.updateTable('changeCounter').set({ value: sql`value + 1` }).where('id', '=', 1).returning('value').executeTakeFirstOrThrow();
+    await trx
+      .insertInto('changes')
+      .values({ seq: Number(counter.value), kind: 'reference.contribution-rates', provinceCode: null, originDeviceId: null, payload: JSON.stringify({ version, body }) })
+      .execute();
+    return true;
+  });
 }

@@ -3,11 +3,13 @@
 //   npm run central -- admin create-office --code C --name N --province 01 [--parent P]
 //   npm run central -- admin enroll-code --office C
 //   npm run central -- admin devices | admin revoke --device ID
+//   npm run central -- admin publish-rates --file <contribution-rates.json>   (sent to every office by pull)
 //   npm run central -- import --manifest <file.manifest.json> [--out <dir>]
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createOffice, issueEnrollmentCode, listDevices, revokeDevice } from './admin';
+import { createOffice, issueEnrollmentCode, listDevices, publishReferenceSchedule, revokeDevice } from './admin';
 import { CentralError } from './central-error';
 import { loadCentralKey } from './central-signing-key';
 import { openCentralDatabase } from './db/central-database';
@@ -28,6 +30,7 @@ const { values, positionals } = parseArgs({
     office: { type: 'string' },
     device: { type: 'string' },
     manifest: { type: 'string' },
+    file: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -57,11 +60,14 @@ async function run(): Promise<void> {
     } else if (command === 'admin' && sub === 'revoke') {
       await revokeDevice(database.db, values.device ?? '');
       console.log('revoked');
+    } else if (command === 'admin' && sub === 'publish-rates') {
+      const published = await publishReferenceSchedule(database.db, JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')));
+      console.log(published ? 'published' : 'already published');
     } else if (command === 'import') {
       const result = await importBatchFile(database.db, resolve(values.manifest ?? ''), resolve(values.out ?? '.'), centralKey);
       console.log(JSON.stringify(result));
     } else {
-      console.error('usage: central [serve|admin create-office|admin enroll-code|admin devices|admin revoke|import] …');
+      console.error('usage: central [serve|admin create-office|admin enroll-code|admin devices|admin revoke|admin publish-rates|import] …');
       process.exitCode = 2;
     }
   } catch (error) {

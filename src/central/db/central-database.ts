@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { publishReferenceSchedule } from '../admin';
 import { centralMigrations } from './migrations/index';
 import { PgliteDialect } from './pglite-dialect';
 import type { CentralDb } from './schema';
@@ -46,11 +47,7 @@ async function migrate(db: Kysely<CentralDb>): Promise<void> {
   if (error || failed) throw new Error(`central migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }
 
+/** The shipped schedule is published like any later one, so offices also receive it by pull. */
 async function seedSchedule(db: Kysely<CentralDb>, file: string): Promise<void> {
-  const body = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
-  await db
-    .insertInto('referenceSchedules')
-    .values({ version: body.version, body: JSON.stringify(body) })
-    .onConflict((oc) => oc.column('version').doNothing())
-    .execute();
+  await publishReferenceSchedule(db, JSON.parse(readFileSync(file, 'utf8')));
 }

@@ -1,14 +1,15 @@
 // The central service's other endpoints over real HTTP: health with its database check, the
 // OpenAPI document against the routes the server really answers, Prometheus metrics that move
 // with traffic, the commit-ordered change feed with paging and RESET, and the update feed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishReferenceSchedule } from '../../../src/central/admin';
 import { createCentralApp } from '../../../src/central/http/server';
 import { loadCentralKey } from '../../../src/central/central-signing-key';
 import { centralBackends } from '../fixtures/test-postgres';
 import { openOffice, type Office } from '../fixtures/office-fixture';
-import { type Central, startCentral } from '../sync/central-fixture';
+import { type Central, resourcesDir, startCentral } from '../sync/central-fixture';
 import { enrollDevice, pushOps, registerAndCollect, takeOps } from './central-kit';
 
 describe.each(centralBackends())('central HTTP API on %s', (backend) => {
@@ -101,6 +102,20 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
     expect(reset.json).toMatchObject({ reset: true, changes: [] });
     const garbage = await reader.request('GET', '/v1/changes?limit=10&cursor=abc');
     expect(garbage.json.reset).toBe(true);
+  });
+
+  it('publishes each contribution-rate schedule version once on the feed to every province', async () => {
+    const shipped = JSON.parse(readFileSync(join(resourcesDir, 'reference', 'contribution-rates.json'), 'utf8'));
+    const next = { ...shipped, version: '2027-01-01.1', baseSalary: [...shipped.baseSalary, { from: '2027-01-01', value: 2_800_000, source: 'thử nghiệm' }] };
+    expect(await publishReferenceSchedule(central.database.db, next)).toBe(true);
+    expect(await publishReferenceSchedule(central.database.db, next)).toBe(false);
+    await expect(publishReferenceSchedule(central.database.db, { version: 'x' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    for (const province of ['01', '79']) {
+      const device = await enrollDevice(central, `REF${province}`, province);
+      const feed = await device.request('GET', '/v1/changes?limit=5000');
+      const versions = feed.json.changes.filter((c: { kind: string }) => c.kind === 'reference.contribution-rates').map((c: { payload: { version: string } }) => c.payload.version);
+      expect(versions).toEqual([shipped.version, '2027-01-01.1']);
+    }
   });
 
   it('serves the update feed from the releases folder and nothing outside it', async () => {

@@ -1,9 +1,12 @@
 // Office ↔ central through the real HTTP API: every operation gets exactly one result, official
 // numbers come back, a person registered at two offices becomes one canonical person with both
 // contributions kept, and another office's registrations arrive by pull.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishReferenceSchedule } from '../../../src/central/admin';
 import { centralBackends } from '../fixtures/test-postgres';
-import { type Central, type Office, person, startCentral, startOffice } from './central-fixture';
+import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
 
 async function collect(office: Office, participantId: string) {
   await office.call('enrollments.set', { participantId, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-10' });
@@ -67,6 +70,19 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     expect(pulled.pulled).toBeGreaterThanOrEqual(1);
     const found = await a.call<{ items: { id: string }[] }>('participants.search', { query: 'tran thi binh' });
     expect(found.items.map((i) => i.id)).toContain(other.id);
+  });
+
+  it('receives a contribution-rate schedule published at the central and quotes with it', async () => {
+    const shipped = JSON.parse(readFileSync(join(resourcesDir, 'reference', 'contribution-rates.json'), 'utf8'));
+    await publishReferenceSchedule(central.database.db, { ...shipped, version: '2099-01-01.1' });
+    await a.call('sync.pushNow', {});
+    const versions = await a.core.context.db.selectFrom('referenceSchedules').select('version').orderBy('version').execute();
+    expect(versions.map((v) => v.version)).toEqual([shipped.version, '2099-01-01.1']);
+    const p = await a.call<{ id: string }>('participants.register', person('Mạc Thị Hạnh', '1988-08-08', 'female', '001188000008'));
+    await a.call('enrollments.set', { participantId: p.id, scheme: 'VSI', method: 'monthly', incomeBasis: 1_500_000, fromMonth: '2026-11' });
+    const quote = await a.call<{ referenceVersion: string }>('contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-11', months: 1 });
+    expect(quote.referenceVersion).toBe('2099-01-01.1');
+    expect(await a.call<{ rejected: number }>('sync.pushNow', {})).toMatchObject({ rejected: 0 });
   });
 
   it('sends a recorded batch again after a lost reply and the central applies it once', async () => {
