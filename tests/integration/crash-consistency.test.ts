@@ -1,7 +1,8 @@
-// A power cut mid-write: a child process registers people and builds households in a tight loop
-// and is killed with SIGKILL at random moments. After each kill the store must hold every row
-// with its outbox and audit entries, no entry without its row, a verifying audit chain and an
-// outbox without gaps; then the next round writes on top of what survived.
+// A power cut mid-write: a child process registers people, builds households and takes
+// contributions with receipts in a tight loop and is killed with SIGKILL at random moments. After
+// each kill the store must hold every row with its outbox and audit entries, no entry without its
+// row, a verifying audit chain, an outbox without gaps and receipt numbers without gaps (none
+// reused, voided ones kept); then the next round writes on top of what survived.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ function startWriter(round: number): { child: ChildProcess; ready: Promise<void>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function checkStore(): Promise<{ participants: number; households: number; outbox: number }> {
+async function checkStore(): Promise<{ participants: number; households: number; outbox: number; receipts: number }> {
   const database = await openDatabase(join(temp.dir, 'field-office.sqlite'));
   try {
     const s = database.sqlite;
@@ -60,7 +61,16 @@ async function checkStore(): Promise<{ participants: number; households: number;
     expect(all(`SELECT seq FROM audit_log a WHERE a.entity = 'participant' AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = a.entity_id)`)).toEqual([]);
     expect(all(`SELECT seq FROM audit_log a WHERE a.entity = 'household' AND NOT EXISTS (SELECT 1 FROM households h WHERE h.id = a.entity_id)`)).toEqual([]);
     // One outbox entry per audited mutation, and the other way round.
-    expect(one(`SELECT count(*) FROM outbox`)).toBe(one(`SELECT count(*) FROM audit_log WHERE entity IN ('participant', 'household')`));
+    expect(one(`SELECT count(*) FROM outbox`)).toBe(one(`SELECT count(*) FROM audit_log WHERE action IN (SELECT kind FROM outbox)`));
+
+    // Every contribution has its receipt and the other way round; each has its outbox entry.
+    expect(all(`SELECT id FROM contributions c WHERE NOT EXISTS (SELECT 1 FROM receipts r WHERE r.contribution_id = c.id)`)).toEqual([]);
+    expect(all(`SELECT id FROM contributions c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.id AND o.kind = 'contribution.record')`)).toEqual([]);
+    expect(all(`SELECT seq FROM outbox o WHERE o.kind = 'contribution.record' AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.id = o.entity_id)`)).toEqual([]);
+    // Receipt numbers run 1..n in each series across every kill: no gap, none reused.
+    for (const series of all(`SELECT series, min(number) AS min, max(number) AS max, count(*) AS n FROM receipts GROUP BY series`) as { series: string; min: number; max: number; n: number }[]) {
+      expect(series).toEqual({ series: series.series, min: 1, max: series.n, n: series.n });
+    }
 
     // The audit chain verifies and the outbox sequence has no gaps.
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, firstBrokenSeq: null });
@@ -71,6 +81,7 @@ async function checkStore(): Promise<{ participants: number; households: number;
       participants: one(`SELECT count(*) FROM participants`) as number,
       households: households.length,
       outbox: outbox.n,
+      receipts: one(`SELECT count(*) FROM receipts`) as number,
     };
   } finally {
     await database.close();
@@ -80,7 +91,7 @@ async function checkStore(): Promise<{ participants: number; households: number;
 describe('crash consistency', () => {
   it('keeps every row with its outbox and audit entries across repeated SIGKILLs mid-write', { timeout: 60_000 }, async () => {
     const started = Date.now();
-    const seen: { participants: number; households: number; outbox: number }[] = [];
+    const seen: { participants: number; households: number; outbox: number; receipts: number }[] = [];
     for (let round = 1; round <= ROUNDS && (round <= 3 || Date.now() - started < BUDGET_MS - 6_000); round++) {
       const writer = startWriter(round);
       await writer.ready;
@@ -98,6 +109,7 @@ describe('crash consistency', () => {
     // The rounds did write: the kills landed in a loop that was making progress.
     expect(seen.at(-1)!.participants).toBeGreaterThan(seen.length);
     expect(seen.at(-1)!.households).toBeGreaterThan(0);
+    expect(seen.at(-1)!.receipts).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(45_000);
   });
 });
