@@ -7,6 +7,7 @@ import type { CoreContext } from './core-context';
 import { createDispatcher, type Invoke } from './dispatcher';
 import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
+import { startStoreMaintenance } from './db/store-maintenance';
 import { handlers } from './handlers';
 import { loadShippedSchedule } from './services/reference-schedule-store';
 import { SessionRegistry } from './services/session-registry';
@@ -56,11 +57,13 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   };
   const context: CoreContext = { db: database.db, clock, sessions: new SessionRegistry(), resourcesDir: options.resourcesDir, sync, makeTransport };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
+  const stopMaintenance = startStoreMaintenance(database.sqlite);
   return {
     invoke: createDispatcher(context, handlers, options.log),
     context,
     database,
     close: async () => {
+      stopMaintenance();
       sync.stop();
       await sync.idle();
       await database.close();
