@@ -91,12 +91,12 @@ class HarnessProcess {
   }
 }
 
-export const test = base.extend<{ harness: Harness }>({
-  harness: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-'));
-    const proc = new HarnessProcess(dataDir, await freePort());
-    const url = await proc.start();
-    await use({
+async function launch(): Promise<{ harness: Harness; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-'));
+  const proc = new HarnessProcess(dataDir, await freePort());
+  const url = await proc.start();
+  return {
+    harness: {
       url,
       dataDir,
       async restart() {
@@ -104,9 +104,31 @@ export const test = base.extend<{ harness: Harness }>({
         await proc.start();
       },
       log: () => proc.output,
+    },
+    async stop() {
+      await proc.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ harness: Harness; harnesses: { start(): Promise<Harness> } }>({
+  harness: async ({}, use) => {
+    const launched = await launch();
+    await use(launched.harness);
+    await launched.stop();
+  },
+  /** More harnesses (several offices in one test), each on its own data folder and port. */
+  harnesses: async ({}, use) => {
+    const started: { stop(): Promise<void> }[] = [];
+    await use({
+      async start() {
+        const launched = await launch();
+        started.push(launched);
+        return launched.harness;
+      },
     });
-    await proc.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const launched of started) await launched.stop();
   },
 });
 

@@ -15,8 +15,11 @@ import { PersonFormPage } from '../pages/person-form/person-form-page';
 import { ReceiptPage } from '../pages/receipt/receipt-page';
 import { SearchPage } from '../pages/search/search-page';
 import { StaffPage } from '../pages/staff/staff-page';
+import { SyncIssuesPage } from '../pages/sync/sync-issues-page';
+import { SyncPage } from '../pages/sync/sync-page';
 import { href, useRoute, type Route } from '../routing/hash-router';
 import { useSession } from '../session/session-context';
+import { SyncStatusBadge } from './sync-status';
 
 function Screen({ route, session }: { route: Route; session: SessionView }) {
   const [first, id, action] = route.segments;
@@ -48,6 +51,12 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
     case 'staff':
       if (supervisor) return <StaffPage />;
       break;
+    case 'sync':
+      if (supervisor) return <SyncPage />;
+      break;
+    case 'sync-issues':
+      if (supervisor) return <SyncIssuesPage />;
+      break;
   }
   return <SearchPage />;
 }
@@ -62,6 +71,7 @@ export function AppShell({ session }: { session: SessionView }) {
     { key: 'receipts', label: t('nav.dayReceipts'), show: true },
     { key: 'day-end', label: t('nav.dayEnd'), show: supervisor },
     { key: 'staff', label: t('nav.staff'), show: supervisor },
+    { key: 'sync', label: t('nav.sync'), show: supervisor },
   ];
   const active = route.segments[0] ?? '';
   return (
@@ -101,6 +111,9 @@ export function AppShell({ session }: { session: SessionView }) {
           </Button>
         </Space>
       </Layout.Header>
+      <div className="app-statusbar no-print">
+        <SyncStatusBadge supervisor={supervisor} />
+      </div>
       <Layout.Content className="app-content">
         <Screen route={route} session={session} />
       </Layout.Content>

@@ -34,7 +34,7 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const state = await this.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-    const pending = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'done').executeTakeFirstOrThrow();
+    const pending = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'batched']).executeTakeFirstOrThrow();
     const unanswered = await this.db.selectFrom('syncBatches').select((eb) => eb.fn.countAll<number>().as('n')).where('appliedAt', 'is', null).executeTakeFirstOrThrow();
     const issues = await this.db.selectFrom('syncIssues').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'open').executeTakeFirstOrThrow();
     return {
@@ -61,6 +61,11 @@ export class SyncEngine {
       this.progress = null;
     });
     return this.running;
+  }
+
+  /** The central just answered outside a run (enrollment): the header may say "online" at once. */
+  noteReachable(): void {
+    this.online = true;
   }
 
   /** Background sync: checks every `intervalMs` whether a run is due (backoff respected). */

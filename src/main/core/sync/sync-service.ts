@@ -55,6 +55,7 @@ export async function enrollDevice(
     await trx.updateTable('syncState').set({ centralUrl: input.centralUrl, centralDeviceId: deviceId, publicKey: keys.publicKey, centralPublicKey: centralPublicKey ?? null, enrolledAt: at }).where('id', '=', 1).execute();
     await appendAudit(trx, { at, staffId: caller.staffId, action: 'sync.enroll', entity: 'device', entityId: deviceId, details: { centralUrl: input.centralUrl } });
   });
+  engine.noteReachable();
   return engine.status();
 }
 

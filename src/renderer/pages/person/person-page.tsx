@@ -88,7 +88,12 @@ export function PersonPage({ participantId }: { participantId: string }) {
           <Descriptions.Item label={t('person.phone')}>{p.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('person.supportCategory')}>{t(`support.${p.supportCategory}`)}</Descriptions.Item>
           <Descriptions.Item label={t('person.officialNumber')}>
-            {p.officialNumber ?? <Tag color="orange">{t('person.notSynced')}</Tag>}
+            <span data-testid="person-official-number">{p.officialNumber ?? <Tag color="orange">{t('person.notSynced')}</Tag>}</span>
+            {p.canonicalId && (
+              <Tag color="blue" style={{ marginLeft: 8 }} data-testid="person-linked">
+                {t('person.linkedToCanonical')}
+              </Tag>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('person.address')} span={2}>
             {[p.addressLine, communeName, provinceName].filter(Boolean).join(', ')}

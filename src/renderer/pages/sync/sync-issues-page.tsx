@@ -1,0 +1,172 @@
+// The supervisor's sync-issues inbox: every item the central rejected, held or flagged, with its
+// reason in Vietnamese and the ways to settle it. An item leaves the "to handle" list only through
+// a recorded decision (resolution + note; who and when are kept and audited). Duplicates the
+// central already linked arrive settled and stay visible under "Handled".
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Modal, Radio, Segmented, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { issueResolutions, type SyncIssue } from '../../../shared/contract/sync';
+import { call } from '../../api/client';
+import { errorText } from '../../components/api-errors';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDate } from '../../components/money';
+import { ShortcutBar } from '../../components/shortcut-bar';
+import { formatWhen, syncStatusKey } from '../../components/sync-status';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { goBack, href } from '../../routing/hash-router';
+
+type Filter = 'open' | 'resolved' | 'all';
+type Resolution = (typeof issueResolutions)[number];
+
+interface IssueDetails {
+  canonical?: { canonicalId?: string; officialNumber?: string | null; fullName?: string } | null;
+  central?: Record<string, unknown> | null;
+  error?: { details?: { central?: Record<string, unknown> } } | null;
+}
+
+/** The fixes that make sense for an issue; the core refuses the others anyway. */
+function resolutionsFor(issue: SyncIssue): Resolution[] {
+  const details = (issue.details ?? {}) as IssueDetails;
+  const options: Resolution[] = ['edited-and-resent'];
+  if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');
+  if (details.canonical?.canonicalId) options.push('merge-into-canonical');
+  options.push('acknowledged');
+  return options;
+}
+
+function recordLink(issue: SyncIssue): string | null {
+  return issue.kind.startsWith('participant.') ? href('person', issue.entityId) : null;
+}
+
+export function SyncIssuesPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [filter, setFilter] = useState<Filter>('open');
+  const q = useQuery({ queryKey: ['sync.issues', filter], queryFn: () => call('sync.issues', { state: filter }) });
+  const [resolving, setResolving] = useState<SyncIssue | null>(null);
+  const [form] = Form.useForm<{ resolution: Resolution; note: string }>();
+  useHotkeys({ Escape: goBack });
+
+  const resolve = async (values: { resolution: Resolution; note: string }) => {
+    if (!resolving) return;
+    try {
+      await call('sync.resolveIssue', { id: resolving.id, ...values });
+      setResolving(null);
+      void queryClient.invalidateQueries({ queryKey: ['sync.issues'] });
+      void queryClient.invalidateQueries({ queryKey: syncStatusKey });
+    } catch (e) {
+      form.setFields([{ name: 'note', errors: [errorText(e)] }]);
+    }
+  };
+
+  const en = i18n.language === 'en';
+  return (
+    <div data-testid="sync-issues-page">
+      <div className="page-title">
+        <Typography.Title level={2}>{t('syncIssues.title')}</Typography.Title>
+        <Segmented<Filter>
+          value={filter}
+          onChange={setFilter}
+          options={(['open', 'resolved', 'all'] as const).map((f) => ({ value: f, label: t(`syncIssues.filter.${f}`) }))}
+          data-testid="issues-filter"
+        />
+      </div>
+      <ErrorAlert error={q.error} />
+      <Table<SyncIssue>
+        rowKey="id"
+        size="middle"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('syncIssues.none') }}
+        columns={[
+          { title: t('syncIssues.created'), dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
+          {
+            title: t('syncIssues.class'),
+            dataIndex: 'class',
+            width: 190,
+            render: (c: string, issue) => (
+              <>
+                <Tag color={c === 'DUPLICATE' ? 'blue' : c === 'HELD' ? 'orange' : 'red'}>{t(`syncIssues.classes.${c}`, { defaultValue: c })}</Tag>
+                <div className="muted">{issue.kind}</div>
+              </>
+            ),
+          },
+          {
+            title: t('syncIssues.reason'),
+            key: 'reason',
+            render: (_, issue) => {
+              const canonical = (issue.details as IssueDetails | null)?.canonical;
+              const link = recordLink(issue);
+              return (
+                <div data-testid="issue-reason">
+                  <div>{en ? issue.messageEn : issue.message}</div>
+                  {canonical?.canonicalId && (
+                    <div className="muted" data-testid="issue-canonical">
+                      {t('syncIssues.canonical', { name: canonical.fullName ?? '', number: canonical.officialNumber ?? '—' })}
+                    </div>
+                  )}
+                  {link && <a href={link}>{t('syncIssues.openRecord')}</a>}
+                </div>
+              );
+            },
+          },
+          {
+            title: t('syncIssues.decision'),
+            key: 'decision',
+            width: 260,
+            render: (_, issue) =>
+              issue.state === 'resolved' ? (
+                <div data-testid="issue-decision">
+                  <Tag color="green">{issue.resolution ? t(`syncIssues.resolutions.${issue.resolution}`, { defaultValue: issue.resolution }) : t('syncIssues.resolved')}</Tag>
+                  {issue.resolutionNote && <div>{issue.resolutionNote}</div>}
+                  <div className="muted">{t('syncIssues.resolvedBy', { name: issue.resolvedByName ?? t('syncIssues.automatic'), when: formatWhen(issue.resolvedAt, '') })}</div>
+                </div>
+              ) : (
+                <Button
+                  onClick={() => {
+                    form.resetFields();
+                    form.setFieldsValue({ resolution: resolutionsFor(issue)[0]! });
+                    setResolving(issue);
+                  }}
+                  data-testid="resolve-issue"
+                >
+                  {t('syncIssues.resolve')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={resolving !== null}
+        title={t('syncIssues.resolveTitle')}
+        onCancel={() => setResolving(null)}
+        onOk={() => form.submit()}
+        okText={t('syncIssues.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        {resolving && (
+          <Form form={form} layout="vertical" onFinish={(v) => void resolve(v)}>
+            <Typography.Paragraph>{en ? resolving.messageEn : resolving.message}</Typography.Paragraph>
+            <Form.Item name="resolution" label={t('syncIssues.resolution')} rules={[{ required: true }]}>
+              <Radio.Group>
+                {resolutionsFor(resolving).map((r) => (
+                  <Radio key={r} value={r} style={{ display: 'block', marginBottom: 6 }}>
+                    <strong>{t(`syncIssues.resolutions.${r}`)}</strong>
+                    <div className="muted">{t(`syncIssues.hints.${r}`)}</div>
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item name="note" label={t('syncIssues.note')} rules={[{ required: true, min: 5, message: t('syncIssues.noteRequired') }]}>
+              <Input.TextArea rows={3} autoFocus data-testid="issue-note" />
+            </Form.Item>
+          </Form>
+        )}
+      </Modal>
+      <ShortcutBar items={[{ keys: 'Esc', labelKey: 'shortcuts.back' }]} />
+    </div>
+  );
+}

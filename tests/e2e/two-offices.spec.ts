@@ -1,0 +1,179 @@
+// Two offices and one central service, through the real UI: each supervisor enrolls the device
+// on the Sync page, registers the SAME person (same personal ID), collects a contribution with F4,
+// closes the day and pushes from the day-end page. The central ends with one canonical person and
+// both contributions; the second office's person is linked to it with the official number, and its
+// sync-issues inbox shows the duplicate as settled.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { openCentralDatabase } from '../../src/central/db/central-database';
+import { expect, type Harness, test } from './harness-fixture';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SHOTS = 'test-results/screenshots';
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const PERSON = { fullName: 'Hoàng Văn Chung', dateOfBirth: '02/05/1990', personalId: '001090123456', addressLine: 'Số 8 phố Quán Thánh' };
+
+function startCentral(dataDir: string, offices: string[]): Promise<{ child: ChildProcess; url: string; codes: Record<string, string> }> {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/e2e/central-process.ts', dataDir, ...offices], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`central did not start:\n${output}`)), 90_000);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        done({ child, ...(JSON.parse(line) as { url: string; codes: Record<string, string> }) });
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`central exited (${code}):\n${output}`)));
+  });
+}
+
+async function pick(page: Page, select: Locator, text: string, optionText: RegExp | string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
+}
+
+async function openOffice(browser: Browser, harness: Harness, officeCode: string, supervisor: { username: string; fullName: string }) {
+  const page = await (await browser.newContext()).newPage();
+  const setup = await page.request.post(new URL('rpc/office.setup', harness.url).toString(), {
+    data: { officeCode, officeName: `Bảo hiểm xã hội cơ sở ${officeCode}`, provinceCode: '01', supervisor: { ...supervisor, password: 'mat-khau-giam-sat' } },
+  });
+  expect((await setup.json()).ok).toBe(true);
+  await page.goto(harness.url);
+  await page.getByLabel('Tên đăng nhập').fill(supervisor.username);
+  await page.getByLabel('Mật khẩu').fill('mat-khau-giam-sat');
+  await page.getByLabel('Mật khẩu').press('Enter');
+  await expect(page.getByTestId('search-page')).toBeVisible();
+  return page;
+}
+
+async function enroll(page: Page, centralUrl: string, code: string) {
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  await expect(page.getByTestId('sync-page')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('Chưa đăng ký đồng bộ');
+  await page.getByTestId('central-url').fill(centralUrl);
+  await page.getByTestId('enroll-code').fill(code);
+  await page.getByTestId('enroll-code').press('Enter');
+  await expect(page.getByTestId('sync-details')).toBeVisible();
+  await expect(page.getByTestId('sync-online')).toHaveText('Có kết nối');
+}
+
+/** Registers the person (F2), collects 3 months of VSI with F4, and returns the total shown. */
+async function registerAndCollect(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Tra cứu' }).click();
+  await expect(page.getByTestId('search-page')).toBeVisible();
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('person-form')).toBeVisible();
+  await page.getByLabel('Họ và tên').fill(PERSON.fullName);
+  const dob = page.getByLabel('Ngày sinh');
+  await dob.fill(PERSON.dateOfBirth);
+  await dob.press('Enter');
+  await page.locator('label.ant-radio-button-wrapper', { hasText: /^Nam$/ }).click();
+  await page.getByLabel('Số định danh cá nhân').fill(PERSON.personalId);
+  await pick(page, page.getByLabel('Xã/phường/đặc khu'), 'ba dinh', 'Ba Đình');
+  await page.getByLabel('Thôn/xóm, số nhà, đường').fill(PERSON.addressLine);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('person-name')).toHaveText(PERSON.fullName);
+  await expect(page.getByTestId('person-official-number')).toContainText('chưa đồng bộ');
+
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('collect-page')).toBeVisible();
+  await page.getByTestId('enroll-income').fill('2000000');
+  await page.getByTestId('enroll-submit').click();
+  await expect(page.getByTestId('enroll-card')).toHaveCount(0);
+  await page.getByTestId('collect-months').fill('3');
+  await expect(page.getByTestId('confirm-collect')).toBeEnabled();
+  const total = (await page.getByTestId('quote-total').textContent())!;
+  await page.getByTestId('collect-months').press('Enter');
+  await expect(page.getByTestId('receipt-amount')).toHaveText(total);
+  return total;
+}
+
+/** Closes today on the day-end page (cash counted = total) and pushes from there. */
+async function closeDayAndPush(page: Page, expected: RegExp, name: string) {
+  await page.getByRole('link', { name: 'Chốt ngày' }).click();
+  await expect(page.getByTestId('day-end-page')).toBeVisible();
+  await page.getByTestId('close-day').click();
+  await expect(page.getByTestId('reopen-day')).toBeVisible();
+  await expect(page.getByTestId('day-end-push')).toBeVisible();
+  await page.getByTestId('day-end-push').getByTestId('push-now').click();
+  await expect(page.getByTestId('push-summary')).toContainText(expected);
+  await expect(page.getByTestId('sync-pending')).toHaveText('Chờ gửi: 0');
+  await expect(page.getByTestId('sync-last')).toHaveText(/⟳ \d{2}:\d{2}/);
+  await shot(page, name);
+}
+
+async function openPerson(page: Page) {
+  await page.getByRole('link', { name: 'Tra cứu' }).click();
+  await page.getByTestId('search-input').fill('hoang van chung');
+  await expect(page.getByTestId('search-result').first()).toContainText(PERSON.fullName);
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText(PERSON.fullName);
+}
+
+test('the same person registered and paid at two offices becomes one canonical person centrally', async ({ browser, harnesses }) => {
+  test.setTimeout(240_000);
+  const centralDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-central-'));
+  const [central, first, second] = await Promise.all([startCentral(centralDir, ['HNA', 'HNB']), harnesses.start(), harnesses.start()]);
+  try {
+    const a = await openOffice(browser, first, 'HNA', { username: 'giamsat.a', fullName: 'Đỗ Thu Hà' });
+    const b = await openOffice(browser, second, 'HNB', { username: 'giamsat.b', fullName: 'Vũ Minh Khoa' });
+
+    await enroll(a, central.url, central.codes.HNA!);
+    await shot(a, 'sync-enrolled');
+    await enroll(b, central.url, central.codes.HNB!);
+
+    const totalA = await registerAndCollect(a);
+    const totalB = await registerAndCollect(b);
+    expect(totalB).toBe(totalA);
+    await expect(b.getByTestId('sync-pending')).toHaveText(/Chờ gửi: [1-9]/);
+
+    // Office A first: everything it sends is applied (person, enrollment, contribution, day).
+    await closeDayAndPush(a, /4 được nhận, 0 trùng.*0 bị từ chối, 0 tạm giữ/, 'day-end-pushed-a');
+    await openPerson(a);
+    await expect(a.getByTestId('person-official-number')).toHaveText(/^01\d{8}$/);
+    const official = (await a.getByTestId('person-official-number').textContent())!.trim();
+
+    // Office B: its registration is a duplicate of A's person; its money still lands.
+    await closeDayAndPush(b, /3 được nhận, 1 trùng.*0 bị từ chối, 0 tạm giữ/, 'day-end-pushed-b');
+    await openPerson(b);
+    await expect(b.getByTestId('person-official-number')).toHaveText(official);
+    await expect(b.getByTestId('person-linked')).toBeVisible();
+
+    // B's inbox: the duplicate is listed as settled, with the canonical person's number.
+    await b.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await b.getByTestId('issues-link').click();
+    await expect(b.getByTestId('sync-issues-page')).toBeVisible();
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Không có vấn đề nào.');
+    await b.getByTestId('issues-filter').getByText('Đã xử lý').click();
+    await expect(b.getByTestId('issue-canonical')).toContainText(official);
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Trùng người (đã liên kết)');
+    await expect(b.locator('.ant-spin-spinning')).toHaveCount(0);
+    await shot(b, 'sync-issues-b');
+  } finally {
+    central.child.kill('SIGTERM');
+    await new Promise((done) => central.child.once('exit', done));
+  }
+
+  // At the central: one person for that personal ID, and both offices' contributions on it.
+  const database = await openCentralDatabase({ dataDir: centralDir, resourcesDir: join(root, 'resources') });
+  try {
+    const persons = await database.db.selectFrom('persons').select(['id', 'officeCode']).where('personalId', '=', PERSON.personalId).execute();
+    expect(persons).toHaveLength(1);
+    const contributions = await database.db.selectFrom('contributions').select(['officeCode', 'total']).where('personId', '=', persons[0]!.id).execute();
+    expect(contributions.map((c) => c.officeCode).sort()).toEqual(['HNA', 'HNB']);
+  } finally {
+    await database.close();
+  }
+});
