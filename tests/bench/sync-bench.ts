@@ -10,7 +10,9 @@ import { startCentral, startOffice } from '../integration/sync/central-fixture';
 const OPS = Number(process.env.SYNC_BENCH_OPS ?? 15_000);
 const PULL = Number(process.env.SYNC_BENCH_PULL ?? 100_000);
 
-const central = await startCentral();
+// On PostgreSQL when one is available (TEST_DATABASE_URL, as `scripts/postgres-test.sh` sets), else PGlite.
+const central = await startCentral(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+console.log(`sync benchmark: central on ${central.database.kind}`);
 const office = await startOffice(central, 'BENCH');
 const communes = ['00004', '00008', '00025'];
 

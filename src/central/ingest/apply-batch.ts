@@ -1,11 +1,12 @@
 // Applies one device batch exactly once. One transaction per batch, serialised per device by a
-// row lock on the device; a SAVEPOINT per operation so a poisoned operation is rejected alone.
+// row lock on the device. A poisoned operation is rejected alone: its rules are checked before it
+// writes, and should the database still fail one, the batch reruns with a SAVEPOINT per operation.
 // The response is stored with the batch in the same transaction: a batch seen before returns that
 // stored response and has no second effect. Change-feed numbers are taken last, under the single
 // counter row's lock, so they are handed out in commit order and a reader can never skip a change
 // that commits late.
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { BatchResponse, OpResult, WireBatch, WireOp } from '../../shared/sync/protocol';
 import { CentralError } from '../central-error';
@@ -46,80 +47,90 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
     }
   }
   const bodyHash = sha256(canonicalJson(batch));
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
-    if (row.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
-    const seen = await trx.selectFrom('batches').select(['bodyHash', 'response']).where('deviceId', '=', device.id).where('batchNo', '=', batch.batchNo).executeTakeFirst();
-    if (seen) {
-      if (seen.bodyHash !== bodyHash) {
-        throw new CentralError(409, 'ID_REUSE', `Lô số ${batch.batchNo} đã nhận với nội dung khác.`, `Batch ${batch.batchNo} was received with other content.`);
-      }
-      const response = (typeof seen.response === 'string' ? JSON.parse(seen.response) : seen.response) as BatchResponse;
-      return { response, replayed: true, counts: count(response.results) };
-    }
-    if (batch.batchNo !== row.nextBatchNo) {
-      throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, { expected: row.nextBatchNo });
-    }
-    const ctx: OpContext = { trx, device, changes: [] };
-    const results: OpResult[] = [];
-    for (const op of batch.ops) results.push(await applyOp(ctx, op, batch.batchNo));
-    const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
-    await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();
-    await trx
-      .updateTable('devices')
-      .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops[batch.ops.length - 1]!.seq) })
-      .where('id', '=', device.id)
-      .execute();
-    if (ctx.changes.length > 0) {
-      const counter = await trx
-        .updateTable('changeCounter')
-        .set({ value: sql`value + ${ctx.changes.length}` })
-        .where('id', '=', 1)
-        .returning('value')
-        .executeTakeFirstOrThrow();
-      const first = Number(counter.value) - ctx.changes.length + 1;
-      await trx
-        .insertInto('changes')
-        .values(ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: JSON.stringify(c.payload) })))
-        .execute();
-    }
-    return { response, replayed: false, counts: count(results) };
-  });
+  // Fast path: no savepoints. Every rule a payload can break is checked before anything is written,
+  // so only an unexpected database error can leave an operation half done — and then the whole
+  // attempt rolls back and the batch runs again with a savepoint around each operation.
+  try {
+    return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, false));
+  } catch (error) {
+    if (error instanceof CentralError) throw error;
+    return db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, true));
+  }
 }
 
-async function applyOp(ctx: OpContext, op: WireOp, batchNo: number): Promise<OpResult> {
-  const { trx } = ctx;
-  const prior = await trx.selectFrom('ops').select(['payloadHash', 'result']).where('opId', '=', op.opId).executeTakeFirst();
-  if (prior) {
-    if (prior.payloadHash === op.payloadHash) return (typeof prior.result === 'string' ? JSON.parse(prior.result) : prior.result) as OpResult;
-    return rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId');
-  }
-  let result: OpResult;
-  if (sha256(canonicalJson(op.payload)) !== op.payloadHash) {
-    result = rejected(op.opId, 'PAYLOAD_HASH', 'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).', 'The payload does not match its hash.', 'payloadHash');
-  } else {
-    const handler = handlers[op.kind];
-    if (!handler) {
-      result = rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind');
-    } else {
-      const changesBefore = ctx.changes.length;
-      await sql`SAVEPOINT op`.execute(trx);
-      try {
-        result = await handler(ctx, op.opId, op.payload);
-        await sql`RELEASE SAVEPOINT op`.execute(trx);
-      } catch (error) {
-        await sql`ROLLBACK TO SAVEPOINT op`.execute(trx);
-        ctx.changes.length = changesBefore;
-        const message = error instanceof Error ? error.message : String(error);
-        result = rejected(op.opId, 'UNPROCESSABLE', 'Trung tâm không xử lý được thao tác này; các thao tác khác vẫn được nhận.', `Could not apply: ${message}`);
-      }
+async function applyInTransaction(trx: Transaction<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, bodyHash: string, savepoints: boolean): Promise<BatchOutcome> {
+  const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
+  if (row.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
+  const seen = await trx.selectFrom('batches').select(['bodyHash', 'response']).where('deviceId', '=', device.id).where('batchNo', '=', batch.batchNo).executeTakeFirst();
+  if (seen) {
+    if (seen.bodyHash !== bodyHash) {
+      throw new CentralError(409, 'ID_REUSE', `Lô số ${batch.batchNo} đã nhận với nội dung khác.`, `Batch ${batch.batchNo} was received with other content.`);
     }
+    const response = (typeof seen.response === 'string' ? JSON.parse(seen.response) : seen.response) as BatchResponse;
+    return { response, replayed: true, counts: count(response.results) };
   }
+  if (batch.batchNo !== row.nextBatchNo) {
+    throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, { expected: row.nextBatchNo });
+  }
+  // Operations answered before (in an earlier batch), read in one query for the whole batch.
+  const prior = new Map<string, { payloadHash: string; result: OpResult }>();
+  const priorRows = await trx.selectFrom('ops').select(['opId', 'payloadHash', 'result']).where('opId', 'in', batch.ops.map((op) => op.opId)).execute();
+  for (const p of priorRows) prior.set(p.opId, { payloadHash: p.payloadHash, result: (typeof p.result === 'string' ? JSON.parse(p.result) : p.result) as OpResult });
+  const ctx: OpContext = { trx, device, changes: [] };
+  const results: OpResult[] = [];
+  const opRows: { opId: string; deviceId: string; batchNo: number; seq: number; kind: string; payloadHash: string; status: OpResult['status']; result: string }[] = [];
+  for (const op of batch.ops) {
+    const known = prior.get(op.opId);
+    if (known) {
+      results.push(known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'));
+      continue;
+    }
+    const result = await applyOp(ctx, op, savepoints);
+    results.push(result);
+    prior.set(op.opId, { payloadHash: op.payloadHash, result });
+    opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) });
+  }
+  for (let i = 0; i < opRows.length; i += 1000) await trx.insertInto('ops').values(opRows.slice(i, i + 1000)).execute();
+  const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
+  await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();
   await trx
-    .insertInto('ops')
-    .values({ opId: op.opId, deviceId: ctx.device.id, batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) })
+    .updateTable('devices')
+    .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops[batch.ops.length - 1]!.seq) })
+    .where('id', '=', device.id)
     .execute();
-  return result;
+  if (ctx.changes.length > 0) {
+    const counter = await trx
+      .updateTable('changeCounter')
+      .set({ value: sql`value + ${ctx.changes.length}` })
+      .where('id', '=', 1)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    const first = Number(counter.value) - ctx.changes.length + 1;
+    const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: JSON.stringify(c.payload) }));
+    for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('changes').values(rows.slice(i, i + 1000)).execute();
+  }
+  return { response, replayed: false, counts: count(results) };
+}
+
+async function applyOp(ctx: OpContext, op: WireOp, savepoints: boolean): Promise<OpResult> {
+  if (sha256(canonicalJson(op.payload)) !== op.payloadHash) {
+    return rejected(op.opId, 'PAYLOAD_HASH', 'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).', 'The payload does not match its hash.', 'payloadHash');
+  }
+  const handler = handlers[op.kind];
+  if (!handler) return rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind');
+  if (!savepoints) return handler(ctx, op.opId, op.payload);
+  const changesBefore = ctx.changes.length;
+  await sql`SAVEPOINT op`.execute(ctx.trx);
+  try {
+    const result = await handler(ctx, op.opId, op.payload);
+    await sql`RELEASE SAVEPOINT op`.execute(ctx.trx);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT op`.execute(ctx.trx);
+    ctx.changes.length = changesBefore;
+    const message = error instanceof Error ? error.message : String(error);
+    return rejected(op.opId, 'UNPROCESSABLE', 'Trung tâm không xử lý được thao tác này; các thao tác khác vẫn được nhận.', `Could not apply: ${message}`);
+  }
 }
 
 function count(results: OpResult[]): Record<OpResult['status'], number> {

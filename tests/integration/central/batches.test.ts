@@ -120,6 +120,25 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     expect(await count('contributions')).toBe(before + 1);
   });
 
+  it('rejects an operation the database itself refuses and still applies the rest of the batch', async () => {
+    const device = await freshDevice();
+    await registerAndCollect(office, newPerson());
+    const first = await takeOps(office);
+    expect((await pushOps(device, first)).json.results.map((r: { status: string }) => r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED']);
+    // A contribution that passes every rule but reuses the id of a stored one: only the database's
+    // primary key can refuse it, mid-batch, after an operation that already wrote.
+    await registerAndCollect(office, newPerson('Triệu Thị Nga'));
+    const [register, enroll, contribution] = await takeOps(office);
+    const copied = first[2]!.payload as { id: string };
+    const clash = withPayload(contribution!, { ...contribution!.payload, id: copied.id });
+    const before = { persons: await count('persons'), contributions: await count('contributions') };
+    const reply = await pushOps(device, [register!, clash, enroll!].map((op, i) => ({ ...op, seq: 100 + i })));
+    expect(reply.status).toBe(200);
+    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['APPLIED', 'UNPROCESSABLE', 'APPLIED']);
+    expect(await count('persons')).toBe(before.persons + 1);
+    expect(await count('contributions')).toBe(before.contributions);
+  });
+
   it('answers a second office registering the same personal ID with DUPLICATE and keeps its contribution', async () => {
     const first = await freshDevice();
     const second = await freshDevice();

@@ -1,0 +1,184 @@
+// `npm run bench:central`: simulated office devices push 500-operation batches over loopback HTTP
+// into real central server processes (the CLI, as deployed) on PostgreSQL, and the figures are
+// printed: operations per second and p50/p95/p99 batch latency, for 1 and 2 server processes.
+// Goal (issue 4): ≥ 10 000 ops/s and p95 ≤ 1 s for 500-op batches on this machine.
+//
+// PostgreSQL comes from DATABASE_URL or TEST_DATABASE_URL; without either the benchmark starts the
+// throwaway cluster of `scripts/postgres-test.sh` (Debian's postgresql). Each run makes its own database.
+// Each batch holds 250 registrations and 250 contributions whose amounts are computed with the
+// shared rules, so every operation must come back APPLIED; the run checks that, and that each
+// operation has exactly one stored result.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { uuidv7 } from 'uuidv7';
+import { openCentralDatabase } from '../../src/central/db/central-database';
+import { canonicalJson } from '../../src/shared/canonical-json';
+import { businessDate } from '../../src/shared/domain/business-date';
+import { computeQuote } from '../../src/shared/domain/contribution-quote';
+import { parseSchedule } from '../../src/shared/domain/reference-schedule';
+import type { WireOp } from '../../src/shared/sync/protocol';
+import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
+import { type Device, enrollDevice } from '../integration/central/central-kit';
+import type { Central } from '../integration/sync/central-fixture';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const resourcesDir = join(root, 'resources');
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 8);
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 5);
+const PER_BATCH = 500;
+
+const schedule = parseSchedule(JSON.parse(readFileSync(join(resourcesDir, 'reference', 'contribution-rates.json'), 'utf8')));
+const today = businessDate(new Date());
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
+const middle = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc'];
+const letters = (n: number) => {
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
+function op(seq: number, kind: string, payload: Record<string, unknown>): WireOp {
+  return { opId: uuidv7(), seq, kind, payload, payloadHash: sha256(canonicalJson(payload)) };
+}
+
+/** One device's batches: person i registered, then 1 month of VSI collected from them. */
+function makeBatches(deviceIndex: number, series: string): WireOp[][] {
+  const batches: WireOp[][] = [];
+  let seq = 0;
+  let receipt = 0;
+  const at = new Date().toISOString();
+  for (let b = 0; b < BATCHES; b++) {
+    const ops: WireOp[] = [];
+    for (let k = 0; k < PER_BATCH / 2; k++) {
+      const serial = deviceIndex * 100_000 + b * 1000 + k;
+      const female = serial % 2 === 1;
+      const year = 1960 + (serial % 40);
+      const personalId = `001${female ? 1 : 0}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
+      const id = uuidv7();
+      ops.push(
+        op(++seq, 'participant.register', {
+          id,
+          fullName: `${family[serial % 8]} ${female ? 'Thị' : middle[serial % 6]} ${letters(serial)}`,
+          dateOfBirth: `${year}-${String(1 + (serial % 12)).padStart(2, '0')}-${String(1 + (serial % 28)).padStart(2, '0')}`,
+          sex: female ? 'female' : 'male',
+          ethnicity: 'Kinh',
+          nationality: 'Việt Nam',
+          personalId,
+          siNumber: null,
+          phone: null,
+          provinceCode: '01',
+          communeCode: '00004',
+          addressLine: 'Thôn Đông',
+          supportCategory: 'other',
+          householdId: null,
+          canonicalId: null,
+          officialNumber: null,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      );
+      const question = { scheme: 'VSI' as const, paidOn: today, fromMonth: today.slice(0, 7), months: 1, method: 'monthly' as const, incomeBasis: 2_000_000, memberPosition: null, supportCategory: 'other', supportedMonthsUsed: 0, participantId: id };
+      const quote = computeQuote(schedule, question);
+      ops.push(
+        op(++seq, 'contribution.record', {
+          ...question,
+          id: uuidv7(),
+          householdId: null,
+          lines: quote.lines,
+          total: quote.total,
+          referenceVersion: schedule.version,
+          receipt: { id: uuidv7(), series, number: ++receipt },
+        }),
+      );
+    }
+    batches.push(ops);
+  }
+  return batches;
+}
+
+function startServer(databaseUrl: string | null, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/listening on (http:\/\/\S+)/);
+      if (match) resolve({ url: match[1]!.endsWith('/') ? match[1]! : `${match[1]}/`, child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`central exited ${code}: ${output}`)));
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function run(adminUrl: string, processes: number): Promise<void> {
+  process.env.TEST_DATABASE_URL = adminUrl;
+  const postgres = await freshPostgresDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-bench-'));
+  const admin = await openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir });
+  const servers = await Promise.all(Array.from({ length: processes }, () => startServer(postgres.url, dataDir)));
+  const central: Central = { url: servers[0]!.url, database: admin, dataDir, databaseUrl: postgres.url, close: async () => undefined };
+  const devices: Device[] = [];
+  for (let d = 0; d < DEVICES; d++) devices.push(await enrollDevice(central, `BENCH${d}`));
+  const work = devices.map((device, d) => ({ device, batches: makeBatches(d, `BENCH${d}-${randomUUID().slice(0, 4).toUpperCase()}`) }));
+  const latencies: number[] = [];
+  let notApplied = 0;
+  const started = performance.now();
+  await Promise.all(
+    work.map(async ({ device, batches }, d) => {
+      const baseUrl = servers[d % servers.length]!.url;
+      for (const ops of batches) {
+        const t0 = performance.now();
+        const reply = await device.request('POST', '/v1/batches', canonicalJson({ deviceId: device.id, batchNo: device.nextBatchNo, ops }), { baseUrl });
+        latencies.push(performance.now() - t0);
+        if (reply.status !== 200) throw new Error(`batch refused: ${reply.status} ${JSON.stringify(reply.json)}`);
+        device.nextBatchNo++;
+        notApplied += reply.json.results.filter((r: { status: string }) => r.status !== 'APPLIED').length;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const total = DEVICES * BATCHES * PER_BATCH;
+  const stored = Number((await admin.db.selectFrom('ops').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  latencies.sort((a, b) => a - b);
+  const ok = stored === total && notApplied === 0 ? 'yes' : `NO (${stored} stored, ${notApplied} not applied)`;
+  console.log(
+    `| ${String(processes).padStart(9)} | ${String(DEVICES).padStart(7)} | ${String(total).padStart(6)} | ${(total / seconds).toFixed(0).padStart(6)} | ${percentile(latencies, 50).toFixed(0).padStart(6)} | ${percentile(latencies, 95).toFixed(0).padStart(6)} | ${percentile(latencies, 99).toFixed(0).padStart(6)} | ${ok} |`,
+  );
+  for (const server of servers) server.child.kill('SIGTERM');
+  await Promise.all(servers.map((s) => new Promise((done) => (s.child.exitCode !== null ? done(null) : s.child.once('exit', done)))));
+  await admin.close();
+  await postgres.drop();
+}
+
+function postgresUrl(): string {
+  const given = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (given) return given;
+  const printed = execFileSync('bash', [join(root, 'scripts/postgres-test.sh')], { encoding: 'utf8' });
+  const match = printed.match(/TEST_DATABASE_URL=(\S+)/);
+  if (!match) throw new Error(`scripts/postgres-test.sh printed no URL: ${printed}`);
+  return match[1]!;
+}
+
+const adminUrl = postgresUrl();
+console.log(`central benchmark on PostgreSQL: ${DEVICES} devices × ${BATCHES} batches × ${PER_BATCH} ops over loopback HTTP; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log('| processes | devices |    ops |  ops/s | p50 ms | p95 ms | p99 ms | each op once, all applied |');
+console.log('| --------: | ------: | -----: | -----: | -----: | -----: | -----: | ------------------------- |');
+await run(adminUrl, 1);
+await run(adminUrl, 2);
+console.log('goal: ≥ 10 000 ops/s and p95 ≤ 1000 ms');
