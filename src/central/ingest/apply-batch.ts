@@ -14,6 +14,7 @@ import type { CentralDb } from '../db/schema';
 import type { AuthenticatedDevice } from '../request-auth';
 import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
+import { prefetchBatch } from './batch-prefetch';
 import { type OpContext, rejected } from './op-context';
 import { registerPerson, updatePerson } from './person-ops';
 
@@ -76,7 +77,7 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   const prior = new Map<string, { payloadHash: string; result: OpResult }>();
   const priorRows = await trx.selectFrom('ops').select(['opId', 'payloadHash', 'result']).where('opId', 'in', batch.ops.map((op) => op.opId)).execute();
   for (const p of priorRows) prior.set(p.opId, { payloadHash: p.payloadHash, result: (typeof p.result === 'string' ? JSON.parse(p.result) : p.result) as OpResult });
-  const ctx: OpContext = { trx, device, changes: [] };
+  const ctx: OpContext = { trx, device, changes: [], cache: await prefetchBatch(trx, batch.ops.filter((op) => !prior.has(op.opId))) };
   const results: OpResult[] = [];
   const opRows: { opId: string; deviceId: string; batchNo: number; seq: number; kind: string; payloadHash: string; status: OpResult['status']; result: string }[] = [];
   for (const op of batch.ops) {

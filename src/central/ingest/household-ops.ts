@@ -5,7 +5,7 @@ import { type OpContext, rejected } from './op-context';
 import { resolvePersonId } from './person-ops';
 
 export async function createHousehold(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
-  const head = await resolvePersonId(ctx.trx, String(payload.headParticipantId ?? ''));
+  const head = await resolvePersonId(ctx.trx, String(payload.headParticipantId ?? ''), ctx.cache);
   if (!head) {
     return { opId, status: 'HELD', heldClass: 'PERSON_NOT_ACCEPTED', error: { code: 'PERSON_NOT_ACCEPTED', message: 'Hộ được tạm giữ vì chủ hộ chưa được trung tâm chấp nhận.', messageEn: 'Held until the head is accepted.' } };
   }
@@ -32,7 +32,7 @@ export async function setHouseholdMembers(ctx: OpContext, opId: string, payload:
 }
 
 export async function setEnrollment(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
-  const personId = (await resolvePersonId(ctx.trx, String(payload.participantId ?? ''))) ?? String(payload.participantId ?? '');
+  const personId = (await resolvePersonId(ctx.trx, String(payload.participantId ?? ''), ctx.cache)) ?? String(payload.participantId ?? '');
   const values = { id: String(payload.id), personId, scheme: String(payload.scheme), data: JSON.stringify(payload) };
   await ctx.trx
     .insertInto('enrollments')

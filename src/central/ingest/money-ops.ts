@@ -47,7 +47,7 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
     return rejected(opId, 'VALIDATION', `Dữ liệu khoản thu không hợp lệ (${issue?.path.join('.')}).`, `Invalid contribution: ${issue?.message}`, issue?.path.join('.'));
   }
   const c = parsed.data;
-  const personId = await resolvePersonId(ctx.trx, c.participantId);
+  const personId = await resolvePersonId(ctx.trx, c.participantId, ctx.cache);
   if (!personId) {
     return { opId, status: 'HELD', heldClass: 'PERSON_NOT_ACCEPTED', error: { code: 'PERSON_NOT_ACCEPTED', message: 'Khoản thu được tạm giữ vì hồ sơ người nộp chưa được trung tâm chấp nhận.', messageEn: 'Held until the person is accepted centrally.' } };
   }
@@ -81,12 +81,10 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
       { expected },
     );
   }
-  const clash = await ctx.trx
-    .selectFrom('contributions')
-    .select('id')
-    .where('receiptSeries', '=', c.receipt.series)
-    .where('receiptNumber', '=', c.receipt.number)
-    .executeTakeFirst();
+  const receiptKey = `${c.receipt.series}/${c.receipt.number}`;
+  const clash = ctx.cache?.receiptKeysLoaded.has(receiptKey)
+    ? ctx.cache.receipts.has(receiptKey)
+    : Boolean(await ctx.trx.selectFrom('contributions').select('id').where('receiptSeries', '=', c.receipt.series).where('receiptNumber', '=', c.receipt.number).executeTakeFirst());
   if (clash) return rejected(opId, 'RECEIPT_NUMBER_TAKEN', `Số biên lai ${c.receipt.series}/${c.receipt.number} đã được dùng.`, 'Receipt number already used in this series.', 'receipt');
   await ctx.trx
     .insertInto('contributions')
@@ -106,6 +104,7 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
       data: JSON.stringify({ ...raw, participantId: personId, localParticipantId: c.participantId }),
     })
     .execute();
+  ctx.cache?.receipts.add(receiptKey);
   return { opId, status: 'APPLIED' };
 }
 

@@ -7,13 +7,35 @@ import { foldName } from '../../shared/domain/name-folding';
 import { checkPersonalId } from '../../shared/domain/personal-id';
 import type { OpResult } from '../../shared/sync/protocol';
 import type { CentralDb } from '../db/schema';
-import { type OpContext, rejected } from './op-context';
+import { type BatchCache, type KnownPerson, type OpContext, rejected } from './op-context';
 
-export async function resolvePersonId(trx: Transaction<CentralDb>, id: string): Promise<string | null> {
+export async function resolvePersonId(trx: Transaction<CentralDb>, id: string, cache?: BatchCache): Promise<string | null> {
+  const cached = cache?.personOf.get(id);
+  if (cached !== undefined) return cached;
   const alias = await trx.selectFrom('personAliases').select('canonicalId').where('localId', '=', id).executeTakeFirst();
-  if (alias) return alias.canonicalId;
-  const person = await trx.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst();
-  return person?.id ?? null;
+  const resolved = alias ? alias.canonicalId : ((await trx.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst())?.id ?? null);
+  cache?.personOf.set(id, resolved);
+  return resolved;
+}
+
+async function personWithPersonalId(ctx: OpContext, personalId: string): Promise<KnownPerson | null> {
+  const cached = ctx.cache?.byPersonalId.get(personalId);
+  if (cached !== undefined) return cached;
+  const row = await ctx.trx.selectFrom('persons').select(['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId']).where('personalId', '=', personalId).executeTakeFirst();
+  return row ?? null;
+}
+
+async function personsBornOn(ctx: OpContext, dateOfBirth: string): Promise<KnownPerson[]> {
+  const cached = ctx.cache?.byBirthDate.get(dateOfBirth);
+  if (cached !== undefined) return cached;
+  return ctx.trx.selectFrom('persons').select(['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId']).where('dateOfBirth', '=', dateOfBirth).execute();
+}
+
+async function nextOfficialNumber(ctx: OpContext): Promise<number> {
+  const reserved = ctx.cache?.officialNumbers.shift();
+  if (reserved !== undefined) return reserved;
+  const seq = await sql<{ n: number }>`SELECT nextval('official_number_seq') AS n`.execute(ctx.trx);
+  return Number(seq.rows[0]!.n);
 }
 
 function validatePerson(opId: string, payload: Record<string, unknown>): OpResult | null {
@@ -41,16 +63,17 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   const id = String(payload.id);
   const personalId = String(payload.personalId);
   const { trx } = ctx;
-  const same = await trx.selectFrom('persons').select(['id', 'officialNumber', 'fullName']).where('personalId', '=', personalId).executeTakeFirst();
+  const same = await personWithPersonalId(ctx, personalId);
   if (same) {
     if (same.id !== id) {
       await trx.insertInto('personAliases').values({ localId: id, canonicalId: same.id, deviceId: ctx.device.id }).onConflict((oc) => oc.column('localId').doNothing()).execute();
+      ctx.cache?.personOf.set(id, same.id);
     }
     return { opId, status: 'DUPLICATE', canonical: { canonicalId: same.id, officialNumber: same.officialNumber, fullName: same.fullName } };
   }
   const nameFolded = foldName(String(payload.fullName));
   const dateOfBirth = String(payload.dateOfBirth);
-  const near = await trx.selectFrom('persons').select(['id', 'fullName', 'nameFolded', 'personalId']).where('dateOfBirth', '=', dateOfBirth).execute();
+  const near = await personsBornOn(ctx, dateOfBirth);
   const match = near.find((p) => closeName(p.nameFolded, nameFolded));
   if (match && payload.duplicateReviewed !== true) {
     await trx
@@ -70,8 +93,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
       },
     };
   }
-  const seq = await sql<{ n: number }>`SELECT nextval('official_number_seq') AS n`.execute(trx);
-  const officialNumber = `${String(payload.provinceCode)}${String(Number(seq.rows[0]!.n)).padStart(8, '0')}`;
+  const officialNumber = `${String(payload.provinceCode)}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
   const data = { ...payload, officialNumber, canonicalId: null };
   await trx
     .insertInto('persons')
@@ -89,6 +111,12 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
       originDeviceId: ctx.device.id,
     })
     .execute();
+  if (ctx.cache) {
+    const person: KnownPerson = { id, officialNumber, fullName: String(payload.fullName), nameFolded, personalId };
+    ctx.cache.personOf.set(id, id);
+    ctx.cache.byPersonalId.set(personalId, person);
+    ctx.cache.byBirthDate.get(dateOfBirth)?.push(person);
+  }
   ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? 1) } });
   return { opId, status: 'APPLIED', officialNumber };
 }
@@ -97,7 +125,7 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   const invalid = validatePerson(opId, payload);
   if (invalid) return invalid;
   const { trx } = ctx;
-  const id = await resolvePersonId(trx, String(payload.id));
+  const id = await resolvePersonId(trx, String(payload.id), ctx.cache);
   if (!id) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có hồ sơ này (bản đăng ký có thể đang bị tạm giữ).', 'The person is not registered centrally.', 'id');
   const person = await trx.selectFrom('persons').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
   if (person.version !== Number(payload.baseVersion)) {
@@ -129,6 +157,11 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
     })
     .where('id', '=', id)
     .execute();
+  // Identity and birth date may have changed: later lookups of either read the database again.
+  ctx.cache?.byPersonalId.delete(person.personalId);
+  ctx.cache?.byPersonalId.delete(String(payload.personalId));
+  ctx.cache?.byBirthDate.delete(person.dateOfBirth);
+  ctx.cache?.byBirthDate.delete(String(payload.dateOfBirth));
   ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? person.version + 1) } });
   return { opId, status: 'APPLIED', officialNumber: person.officialNumber };
 }

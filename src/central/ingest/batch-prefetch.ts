@@ -1,0 +1,79 @@
+// Reads, in a handful of queries, what a batch's operations will look up one by one: the people
+// they name (by id, alias, personal ID and birth date), the receipt numbers they use, and one
+// official number per registration. Handlers then touch the database only to write.
+import { sql, type Transaction } from 'kysely';
+import type { WireOp } from '../../shared/sync/protocol';
+import type { CentralDb } from '../db/schema';
+import type { BatchCache, KnownPerson } from './op-context';
+
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]): Promise<BatchCache> {
+  const ids = new Set<string>();
+  const personalIds = new Set<string>();
+  const birthDates = new Set<string>();
+  const series = new Set<string>();
+  const numbers = new Set<number>();
+  let registrations = 0;
+  for (const { kind, payload } of ops) {
+    if (kind === 'participant.register' || kind === 'participant.update') {
+      const id = text(payload.id);
+      const personalId = text(payload.personalId);
+      const dob = text(payload.dateOfBirth);
+      if (id) ids.add(id);
+      if (personalId) personalIds.add(personalId);
+      if (dob) birthDates.add(dob);
+      if (kind === 'participant.register') registrations++;
+    } else if (kind === 'contribution.record' || kind === 'enrollment.set') {
+      const id = text(payload.participantId);
+      if (id) ids.add(id);
+      const receipt = payload.receipt as { series?: unknown; number?: unknown } | undefined;
+      if (receipt && typeof receipt.series === 'string' && typeof receipt.number === 'number') {
+        series.add(receipt.series);
+        numbers.add(receipt.number);
+      }
+    } else if (kind === 'household.create') {
+      const id = text(payload.headParticipantId);
+      if (id) ids.add(id);
+    }
+  }
+  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), byBirthDate: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [] };
+  const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;
+  if (ids.size > 0) {
+    const list = [...ids];
+    for (const id of list) cache.personOf.set(id, null);
+    const persons = await trx.selectFrom('persons').select('id').where('id', 'in', list).execute();
+    const aliases = await trx.selectFrom('personAliases').select(['localId', 'canonicalId']).where('localId', 'in', list).execute();
+    for (const p of persons) cache.personOf.set(p.id, p.id);
+    for (const a of aliases) cache.personOf.set(a.localId, a.canonicalId);
+  }
+  if (personalIds.size > 0) {
+    for (const pid of personalIds) cache.byPersonalId.set(pid, null);
+    const rows = await trx.selectFrom('persons').select(personColumns).where('personalId', 'in', [...personalIds]).execute();
+    for (const r of rows) cache.byPersonalId.set(r.personalId, known(r));
+  }
+  if (birthDates.size > 0) {
+    for (const dob of birthDates) cache.byBirthDate.set(dob, []);
+    const rows = await trx.selectFrom('persons').select(personColumns).where('dateOfBirth', 'in', [...birthDates]).execute();
+    for (const r of rows) cache.byBirthDate.get(r.dateOfBirth)!.push(known(r));
+  }
+  if (series.size > 0) {
+    const rows = await trx
+      .selectFrom('contributions')
+      .select(['receiptSeries', 'receiptNumber'])
+      .where('receiptSeries', 'in', [...series])
+      .where('receiptNumber', 'in', [...numbers])
+      .execute();
+    for (const s of series) for (const n of numbers) cache.receiptKeysLoaded.add(`${s}/${n}`);
+    for (const r of rows) cache.receipts.add(`${r.receiptSeries}/${Number(r.receiptNumber)}`);
+  }
+  if (registrations > 0) {
+    const reserved = await sql<{ n: number }>`SELECT nextval('official_number_seq') AS n FROM generate_series(1, ${registrations})`.execute(trx);
+    cache.officialNumbers = reserved.rows.map((r) => Number(r.n)).sort((a, b) => a - b);
+  }
+  return cache;
+}
+
+function known(r: { id: string; officialNumber: string | null; fullName: string; nameFolded: string; personalId: string }): KnownPerson {
+  return { id: r.id, officialNumber: r.officialNumber, fullName: r.fullName, nameFolded: r.nameFolded, personalId: r.personalId };
+}
