@@ -15,7 +15,7 @@ import type { AuthenticatedDevice } from '../request-auth';
 import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import { prefetchBatch } from './batch-prefetch';
-import { type OpContext, rejected } from './op-context';
+import { DEFERRABLE_KINDS, emptyDeferredWrites, flushDeferredWrites, type OpContext, rejected } from './op-context';
 import { registerPerson, updatePerson } from './person-ops';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -78,6 +78,9 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   const priorRows = await trx.selectFrom('ops').select(['opId', 'payloadHash', 'result']).where('opId', 'in', batch.ops.map((op) => op.opId)).execute();
   for (const p of priorRows) prior.set(p.opId, { payloadHash: p.payloadHash, result: (typeof p.result === 'string' ? JSON.parse(p.result) : p.result) as OpResult });
   const ctx: OpContext = { trx, device, changes: [], cache: await prefetchBatch(trx, batch.ops.filter((op) => !prior.has(op.opId))) };
+  // Fast path: runs of cache-answered operations queue their rows; any other kind sees the
+  // database as it would have been, because the queue is written before it runs.
+  if (!savepoints) ctx.deferred = emptyDeferredWrites();
   const results: OpResult[] = [];
   const opRows: { opId: string; deviceId: string; batchNo: number; seq: number; kind: string; payloadHash: string; status: OpResult['status']; result: string }[] = [];
   for (const op of batch.ops) {
@@ -86,11 +89,13 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
       results.push(known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'));
       continue;
     }
+    if (ctx.deferred && !DEFERRABLE_KINDS.has(op.kind)) await flushDeferredWrites(ctx);
     const result = await applyOp(ctx, op, savepoints);
     results.push(result);
     prior.set(op.opId, { payloadHash: op.payloadHash, result });
     opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) });
   }
+  await flushDeferredWrites(ctx);
   for (let i = 0; i < opRows.length; i += 1000) await trx.insertInto('ops').values(opRows.slice(i, i + 1000)).execute();
   const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
   await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();

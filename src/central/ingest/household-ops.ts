@@ -34,10 +34,13 @@ export async function setHouseholdMembers(ctx: OpContext, opId: string, payload:
 export async function setEnrollment(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
   const personId = (await resolvePersonId(ctx.trx, String(payload.participantId ?? ''), ctx.cache)) ?? String(payload.participantId ?? '');
   const values = { id: String(payload.id), personId, scheme: String(payload.scheme), data: JSON.stringify(payload) };
-  await ctx.trx
-    .insertInto('enrollments')
-    .values(values)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ personId, scheme: values.scheme, data: values.data }))
-    .execute();
+  if (ctx.deferred) ctx.deferred.enrollments.push(values);
+  else {
+    await ctx.trx
+      .insertInto('enrollments')
+      .values(values)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ personId, scheme: values.scheme, data: values.data }))
+      .execute();
+  }
   return { opId, status: 'APPLIED' };
 }

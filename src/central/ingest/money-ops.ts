@@ -86,24 +86,23 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
     ? ctx.cache.receipts.has(receiptKey)
     : Boolean(await ctx.trx.selectFrom('contributions').select('id').where('receiptSeries', '=', c.receipt.series).where('receiptNumber', '=', c.receipt.number).executeTakeFirst());
   if (clash) return rejected(opId, 'RECEIPT_NUMBER_TAKEN', `Số biên lai ${c.receipt.series}/${c.receipt.number} đã được dùng.`, 'Receipt number already used in this series.', 'receipt');
-  await ctx.trx
-    .insertInto('contributions')
-    .values({
-      id: c.id,
-      personId,
-      scheme: c.scheme,
-      fromMonth: c.fromMonth,
-      months: c.months,
-      paidOn: c.paidOn,
-      total: c.total,
-      receiptId: c.receipt.id,
-      receiptSeries: c.receipt.series,
-      receiptNumber: c.receipt.number,
-      officeCode: ctx.device.officeCode,
-      deviceId: ctx.device.id,
-      data: JSON.stringify({ ...raw, participantId: personId, localParticipantId: c.participantId }),
-    })
-    .execute();
+  const row = {
+    id: c.id,
+    personId,
+    scheme: c.scheme,
+    fromMonth: c.fromMonth,
+    months: c.months,
+    paidOn: c.paidOn,
+    total: c.total,
+    receiptId: c.receipt.id,
+    receiptSeries: c.receipt.series,
+    receiptNumber: c.receipt.number,
+    officeCode: ctx.device.officeCode,
+    deviceId: ctx.device.id,
+    data: JSON.stringify({ ...raw, participantId: personId, localParticipantId: c.participantId }),
+  };
+  if (ctx.deferred) ctx.deferred.contributions.push(row);
+  else await ctx.trx.insertInto('contributions').values(row).execute();
   ctx.cache?.receipts.add(receiptKey);
   return { opId, status: 'APPLIED' };
 }

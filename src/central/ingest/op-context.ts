@@ -1,6 +1,6 @@
 // What each operation handler works with: the batch's transaction, the device, and the changes it
 // adds to the pull feed (numbered at commit time, see apply-batch.ts).
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { OpResult } from '../../shared/sync/protocol';
 import type { CentralDb } from '../db/schema';
 import type { AuthenticatedDevice } from '../request-auth';
@@ -36,11 +36,46 @@ export interface BatchCache {
   officialNumbers: number[];
 }
 
+/** Rows the fast path writes together at the end of a run of operations (see apply-batch.ts). */
+export interface DeferredWrites {
+  persons: Insertable<CentralDb['persons']>[];
+  personAliases: Insertable<CentralDb['personAliases']>[];
+  enrollments: Insertable<CentralDb['enrollments']>[];
+  contributions: Insertable<CentralDb['contributions']>[];
+}
+
 export interface OpContext {
   trx: Transaction<CentralDb>;
   device: AuthenticatedDevice;
   changes: PendingChange[];
   cache?: BatchCache;
+  /** Present on the fast path: the handlers of DEFERRABLE_KINDS queue their rows here. */
+  deferred?: DeferredWrites;
+}
+
+/** Kinds whose every lookup is answered by the batch cache, so their writes can wait. */
+export const DEFERRABLE_KINDS = new Set(['participant.register', 'contribution.record', 'enrollment.set']);
+
+export function emptyDeferredWrites(): DeferredWrites {
+  return { persons: [], personAliases: [], enrollments: [], contributions: [] };
+}
+
+/** Writes the queued rows, parents first, a few hundred per statement. */
+export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
+  const d = ctx.deferred;
+  if (!d) return;
+  const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / 500) }, (_, i) => rows.slice(i * 500, i * 500 + 500));
+  for (const rows of chunks(d.persons)) await ctx.trx.insertInto('persons').values(rows).execute();
+  for (const rows of chunks(d.personAliases)) await ctx.trx.insertInto('personAliases').values(rows).onConflict((oc) => oc.column('localId').doNothing()).execute();
+  for (const rows of chunks(d.enrollments)) {
+    await ctx.trx
+      .insertInto('enrollments')
+      .values(rows)
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ personId: eb.ref('excluded.personId'), scheme: eb.ref('excluded.scheme'), data: eb.ref('excluded.data') })))
+      .execute();
+  }
+  for (const rows of chunks(d.contributions)) await ctx.trx.insertInto('contributions').values(rows).execute();
+  ctx.deferred = emptyDeferredWrites();
 }
 
 export function rejected(opId: string, code: string, message: string, messageEn: string, field?: string, details?: unknown): OpResult {

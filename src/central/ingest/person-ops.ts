@@ -66,7 +66,9 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   const same = await personWithPersonalId(ctx, personalId);
   if (same) {
     if (same.id !== id) {
-      await trx.insertInto('personAliases').values({ localId: id, canonicalId: same.id, deviceId: ctx.device.id }).onConflict((oc) => oc.column('localId').doNothing()).execute();
+      const alias = { localId: id, canonicalId: same.id, deviceId: ctx.device.id };
+      if (ctx.deferred) ctx.deferred.personAliases.push(alias);
+      else await trx.insertInto('personAliases').values(alias).onConflict((oc) => oc.column('localId').doNothing()).execute();
       ctx.cache?.personOf.set(id, same.id);
     }
     return { opId, status: 'DUPLICATE', canonical: { canonicalId: same.id, officialNumber: same.officialNumber, fullName: same.fullName } };
@@ -95,22 +97,21 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   }
   const officialNumber = `${String(payload.provinceCode)}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
   const data = { ...payload, officialNumber, canonicalId: null };
-  await trx
-    .insertInto('persons')
-    .values({
-      id,
-      officialNumber,
-      personalId,
-      fullName: String(payload.fullName),
-      nameFolded,
-      dateOfBirth,
-      provinceCode: String(payload.provinceCode),
-      officeCode: ctx.device.officeCode,
-      data: JSON.stringify(data),
-      version: Number(payload.version ?? 1),
-      originDeviceId: ctx.device.id,
-    })
-    .execute();
+  const row = {
+    id,
+    officialNumber,
+    personalId,
+    fullName: String(payload.fullName),
+    nameFolded,
+    dateOfBirth,
+    provinceCode: String(payload.provinceCode),
+    officeCode: ctx.device.officeCode,
+    data: JSON.stringify(data),
+    version: Number(payload.version ?? 1),
+    originDeviceId: ctx.device.id,
+  };
+  if (ctx.deferred) ctx.deferred.persons.push(row);
+  else await trx.insertInto('persons').values(row).execute();
   if (ctx.cache) {
     const person: KnownPerson = { id, officialNumber, fullName: String(payload.fullName), nameFolded, personalId };
     ctx.cache.personOf.set(id, id);

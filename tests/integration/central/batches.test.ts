@@ -120,6 +120,22 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     expect(await count('contributions')).toBe(before + 1);
   });
 
+  it('applies operations that build on earlier ones of the same batch: an update, a void, a household', async () => {
+    const device = await freshDevice();
+    const created = await registerAndCollect(office, newPerson('Lục Văn Sính'));
+    await call(office.core, 'participants.update', { id: created.participantId, expectedVersion: 1, phone: '0912345678' }, office.tokens.counter);
+    await call(office.core, 'receipts.void', { id: created.receiptId, reason: 'Thu nhầm, thu lại' }, office.tokens.supervisor);
+    await call(office.core, 'households.create', { headParticipantId: created.participantId }, office.tokens.counter);
+    const ops = await takeOps(office);
+    expect(ops.map((o) => o.kind)).toEqual(['participant.register', 'enrollment.set', 'contribution.record', 'participant.update', 'receipt.void', 'household.create']);
+    const reply = await pushOps(device, ops);
+    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED']);
+    const person = await central.database.db.selectFrom('persons').select(['data', 'version']).where('id', '=', created.participantId).executeTakeFirstOrThrow();
+    expect((typeof person.data === 'string' ? JSON.parse(person.data) : person.data).phone).toBe('0912345678');
+    const voids = await central.database.db.selectFrom('receiptVoids').select('receiptId').where('receiptId', '=', created.receiptId).execute();
+    expect(voids).toHaveLength(1);
+  });
+
   it('rejects an operation the database itself refuses and still applies the rest of the batch', async () => {
     const device = await freshDevice();
     await registerAndCollect(office, newPerson());
