@@ -14,7 +14,7 @@ import type { DeviceKeyStore } from './device-key-store';
 import { applyPulledChanges } from './pull-applier';
 import { applyBatchResults } from './result-applier';
 
-export const PULL_PAGE = 1000;
+export const PULL_PAGE = 2000;
 
 export class SyncEngine {
   private running: Promise<PushSummary> | null = null;
@@ -122,14 +122,22 @@ export class SyncEngine {
         done += batch.opCount;
         this.progress = { phase: 'push', done, total: Math.max(total, done) };
       }
-      let cursor = (await this.db.selectFrom('syncState').select('pullCursor').where('id', '=', 1).executeTakeFirstOrThrow()).pullCursor;
+      const cursor = (await this.db.selectFrom('syncState').select('pullCursor').where('id', '=', 1).executeTakeFirstOrThrow()).pullCursor;
+      // The next page is asked for before this one is applied, so the central prepares it meanwhile.
+      let next = transport.pullChanges(cursor, PULL_PAGE);
       for (let page = 0; page < 10_000; page++) {
-        const result = await transport.pullChanges(cursor, PULL_PAGE);
-        if (result.reset) cursor = null;
-        summary.pulled += await applyPulledChanges(this.db, result.changes, result.nextCursor, this.clock.now().toISOString());
+        const result = await next;
+        const more = result.hasMore && !result.reset;
+        if (more) {
+          next = transport.pullChanges(result.nextCursor, PULL_PAGE);
+          next.catch(() => undefined);
+        } else if (result.reset) {
+          next = transport.pullChanges(null, PULL_PAGE);
+          next.catch(() => undefined);
+        }
+        summary.pulled += await applyPulledChanges(this.db, result.changes, result.reset ? null : result.nextCursor, this.clock.now().toISOString());
         this.progress = { phase: 'pull', done: summary.pulled, total: summary.pulled + (result.hasMore ? PULL_PAGE : 0) };
-        cursor = result.nextCursor;
-        if (!result.hasMore) break;
+        if (!more && !result.reset) break;
       }
       const at = this.clock.now().toISOString();
       await this.db.updateTable('syncState').set({ lastSuccessAt: at, lastPushAt: at, lastError: null, failures: 0, nextAttemptAt: null }).where('id', '=', 1).execute();
