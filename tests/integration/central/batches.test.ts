@@ -1,29 +1,23 @@
 // POST /v1/batches against the real central service on PGlite and on PostgreSQL: each operation
 // has one effect however often and however concurrently its batch arrives; gaps, reused ids,
 // poisoned operations, cross-office duplicates and near matches each get their typed answer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { centralBackends } from '../fixtures/test-postgres';
 import { call, HANOI, openOffice, type Office } from '../fixtures/office-fixture';
-import { type Central, startCentral } from '../sync/central-fixture';
-import { batchBody, type Device, enrollDevice, pushOps, registerAndCollect, takeOps, withPayload } from './central-kit';
+import type { Central } from '../sync/central-fixture';
+import { batchBody, countRows, type Device, enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice, withPayload } from './central-kit';
 
 describe.each(centralBackends())('central batches on %s', (backend) => {
   let central: Central;
   let office: Office;
   let serial = 0;
 
-  beforeAll(async () => {
-    central = await startCentral(backend);
-    office = await openOffice();
-  }, 120_000);
-
-  afterAll(async () => {
-    await office?.close();
-    await central?.close();
+  useCentralAndOffice(backend, (c, o) => {
+    central = c;
+    office = o;
   });
 
-  const count = async (table: 'persons' | 'contributions' | 'ops' | 'batches' | 'changes' | 'heldItems') =>
-    Number((await central.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = (table: 'persons' | 'contributions' | 'ops' | 'batches' | 'changes' | 'heldItems') => countRows(central, table);
 
   /** A person with a fresh personal ID and birth date, so tests never collide with each other. */
   function newPerson(fullName = 'Đặng Văn Tùng') {

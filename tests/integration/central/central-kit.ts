@@ -6,8 +6,11 @@ import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:cryp
 import { canonicalJson } from '../../../src/shared/canonical-json';
 import { signatureBase, type WireOp } from '../../../src/shared/sync/protocol';
 import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
-import { call, HANOI, type Office } from '../fixtures/office-fixture';
-import type { Central } from '../sync/central-fixture';
+import { afterAll, beforeAll } from 'vitest';
+import type { CentralDb } from '../../../src/central/db/schema';
+import { call, HANOI, type Office, openOffice } from '../fixtures/office-fixture';
+import type { CentralBackend } from '../fixtures/test-postgres';
+import { type Central, startCentral } from '../sync/central-fixture';
 
 export interface SignOptions {
   timestamp?: Date;
@@ -100,4 +103,23 @@ export async function registerAndCollect(office: Office, person: { fullName: str
   const quote = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 3 }, token);
   const recorded = await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 3, expectedTotal: quote.total }, token);
   return { participantId: p.id as string, total: quote.total as number, receiptId: recorded.receipt.id as string };
+}
+
+/** For one describe block: a central on the backend and an office whose services make real operations. */
+export function useCentralAndOffice(backend: CentralBackend, ready: (central: Central, office: Office) => void): void {
+  let central: Central | undefined;
+  let office: Office | undefined;
+  beforeAll(async () => {
+    central = await startCentral(backend);
+    office = await openOffice();
+    ready(central, office);
+  }, 120_000);
+  afterAll(async () => {
+    await office?.close();
+    await central?.close();
+  });
+}
+
+export async function countRows(central: Central, table: keyof CentralDb): Promise<number> {
+  return Number((await central.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 }

@@ -1,29 +1,24 @@
 // Who may talk to the central service: a one-time enrollment code binds a device key; every later
 // request must carry that key's signature over method, path, timestamp and body; a revoked device,
 // a tampered request, another device's key or a clock far off are refused and write nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueEnrollmentCode, revokeDevice } from '../../../src/central/admin';
 import { centralBackends } from '../fixtures/test-postgres';
-import { openOffice, type Office } from '../fixtures/office-fixture';
-import { type Central, startCentral } from '../sync/central-fixture';
-import { batchBody, enrollDevice, newKeyPair, post, registerAndCollect, takeOps } from './central-kit';
+import type { Office } from '../fixtures/office-fixture';
+import type { Central } from '../sync/central-fixture';
+import { batchBody, countRows, enrollDevice, newKeyPair, post, registerAndCollect, takeOps, useCentralAndOffice } from './central-kit';
 
 describe.each(centralBackends())('central device authentication on %s', (backend) => {
   let central: Central;
   let office: Office;
   let n = 0;
 
-  beforeAll(async () => {
-    central = await startCentral(backend);
-    office = await openOffice();
-  }, 120_000);
-
-  afterAll(async () => {
-    await office?.close();
-    await central?.close();
+  useCentralAndOffice(backend, (c, o) => {
+    central = c;
+    office = o;
   });
 
-  const opsCount = async () => Number((await central.database.db.selectFrom('ops').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const opsCount = () => countRows(central, 'ops');
 
   async function someOps() {
     n += 1;

@@ -3,27 +3,22 @@
 // with traffic, the commit-ordered change feed with paging and RESET, and the update feed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishReferenceSchedule } from '../../../src/central/admin';
 import { createCentralApp } from '../../../src/central/http/server';
 import { loadCentralKey } from '../../../src/central/central-signing-key';
 import { centralBackends } from '../fixtures/test-postgres';
-import { openOffice, type Office } from '../fixtures/office-fixture';
-import { type Central, resourcesDir, startCentral } from '../sync/central-fixture';
-import { enrollDevice, pushOps, registerAndCollect, takeOps } from './central-kit';
+import type { Office } from '../fixtures/office-fixture';
+import { type Central, resourcesDir } from '../sync/central-fixture';
+import { enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice } from './central-kit';
 
 describe.each(centralBackends())('central HTTP API on %s', (backend) => {
   let central: Central;
   let office: Office;
 
-  beforeAll(async () => {
-    central = await startCentral(backend);
-    office = await openOffice();
-  }, 120_000);
-
-  afterAll(async () => {
-    await office?.close();
-    await central?.close();
+  useCentralAndOffice(backend, (c, o) => {
+    central = c;
+    office = o;
   });
 
   const get = async (path: string) => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centralBackends } from '../fixtures/test-postgres';
 import { openOffice, type Office } from '../fixtures/office-fixture';
 import { type Central, startCentral } from '../sync/central-fixture';
-import { batchBody, enrollDevice, registerAndCollect, takeOps } from './central-kit';
+import { batchBody, countRows, enrollDevice, registerAndCollect, takeOps } from './central-kit';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -62,8 +62,7 @@ describe.skipIf(backends.length === 0)('two central processes on one PostgreSQL'
 
   it('applies each batch once when both processes receive it at the same time, many times over', async () => {
     const device = await enrollDevice(central, 'TWOPR');
-    const count = async (table: 'persons' | 'contributions' | 'ops' | 'batches') =>
-      Number((await central.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = (table: 'persons' | 'contributions' | 'ops' | 'batches') => countRows(central, table);
     const before = { persons: await count('persons'), contributions: await count('contributions'), ops: await count('ops') };
     for (let batchNo = 1; batchNo <= 5; batchNo++) {
       await registerAndCollect(office, { fullName: `Bế Văn Hai ${batchNo}`, dateOfBirth: `1970-01-0${batchNo}`, sex: 'male', personalId: `001070${String(330000 + batchNo).padStart(6, '0')}` });
