@@ -7,21 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, test } from './harness-fixture';
+import { expect, rpc, test } from './harness-fixture';
 
 const SHOTS = 'test-results/screenshots';
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'thungan', password: 'mat-khau-thu-ngan', fullName: 'Nguyễn Thị Lan' };
-
-async function rpc<T>(page: Page, base: string, method: string, body: unknown, token?: string): Promise<T> {
-  const response = await page.request.post(new URL(`rpc/${method}`, base).toString(), {
-    data: body,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 const grouped = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -2,7 +2,7 @@
 // on a fresh temporary data folder and a free port, waits for its "[harness] Field Office at" line,
 // and can restart it on the SAME data folder and port (to prove data survives a restart).
 // The process (and its process group) is killed on teardown; the data folder is removed.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -131,5 +131,16 @@ export const test = base.extend<{ harness: Harness; harnesses: { start(): Promis
     for (const launched of started) await launched.stop();
   },
 });
+
+/** Calls the harness API directly (setting up data the test is not about); throws on a refusal. */
+export async function rpc<T>(page: Page, base: string, method: string, body: unknown, token?: string): Promise<T> {
+  const response = await page.request.post(new URL(`rpc/${method}`, base).toString(), {
+    data: body,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
 
 export { expect };
