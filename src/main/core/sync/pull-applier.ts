@@ -1,7 +1,7 @@
 // Applies pulled changes and the new cursor in one transaction. A change never silently
 // overwrites a local record that still has unsent operations: such a clash becomes a sync issue
 // holding the central version, for the supervisor to accept or keep.
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { foldName } from '../../../shared/domain/name-folding';
 import type { Database } from '../db/schema';
@@ -13,13 +13,15 @@ interface PageLookup {
   byId: Map<string, { id: string; version: number }>;
   byPersonalId: Map<string, { id: string; canonicalId: string | null }>;
   unsent: Set<string>;
+  /** New people of this page, written together at its end (one statement per few hundred rows). */
+  inserts: Map<string, Insertable<Database['participants']>>;
 }
 
 async function lookupPage(trx: Transaction<Database>, changes: PulledChange[]): Promise<PageLookup> {
   const people = changes.filter((c) => c.kind === 'participant').map((c) => c.payload);
   const ids = people.map((p) => String(p.id));
   const personalIds = people.map((p) => String(p.personalId));
-  const lookup: PageLookup = { byId: new Map(), byPersonalId: new Map(), unsent: new Set() };
+  const lookup: PageLookup = { byId: new Map(), byPersonalId: new Map(), unsent: new Set(), inserts: new Map() };
   if (ids.length === 0) return lookup;
   for (const r of await trx.selectFrom('participants').select(['id', 'version']).where('id', 'in', ids).execute()) lookup.byId.set(r.id, r);
   for (const r of await trx.selectFrom('participants').select(['id', 'canonicalId', 'personalId']).where('personalId', 'in', personalIds).execute()) {
@@ -90,10 +92,13 @@ async function applyParticipant(trx: Transaction<Database>, change: PulledChange
     version: Number(p.version ?? 1),
     updatedAt: at,
   };
-  if (local) {
+  const queued = lookup.inserts.get(id);
+  if (queued) {
+    lookup.inserts.set(id, { ...queued, ...row });
+  } else if (local) {
     await trx.updateTable('participants').set(row).where('id', '=', id).execute();
   } else {
-    await trx.insertInto('participants').values({ ...row, householdId: null, createdBy: null, createdAt: at }).execute();
+    lookup.inserts.set(id, { ...row, householdId: null, createdBy: null, createdAt: at });
     lookup.byId.set(id, { id, version: row.version });
     lookup.byPersonalId.set(row.personalId, { id, canonicalId: row.canonicalId });
   }
@@ -108,6 +113,8 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: PulledCh
       else if (change.kind === 'participant') await applyParticipant(trx, change, at, lookup);
       // Kinds this version does not know are skipped on purpose: newer centrals may send more.
     }
+    const rows = [...lookup.inserts.values()];
+    for (let i = 0; i < rows.length; i += 400) await trx.insertInto('participants').values(rows.slice(i, i + 400)).execute();
     await trx.updateTable('syncState').set({ pullCursor: nextCursor, lastPullAt: at }).where('id', '=', 1).execute();
     return changes.length;
   });
