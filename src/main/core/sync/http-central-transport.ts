@@ -17,6 +17,12 @@ export interface HttpTransportOptions {
   fetchImpl?: typeof fetch;
 }
 
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+function isConnectionReset(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  return typeof cause?.code === 'string' && RESET_CODES.has(cause.code);
+}
 
 export class HttpCentralTransport implements CentralTransport {
   constructor(private readonly options: HttpTransportOptions) {}
@@ -35,15 +41,22 @@ export class HttpCentralTransport implements CentralTransport {
       headers['x-signature'] = signature.toString('base64');
     }
     let response: Response;
-    try {
-      response = await (this.options.fetchImpl ?? fetch)(url, {
-        method,
-        headers,
-        body: body ?? undefined,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new TransportError(`Không kết nối được máy chủ trung tâm (${(error as Error).message}).`, 'retry');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await (this.options.fetchImpl ?? fetch)(url, {
+          method,
+          headers,
+          body: body ?? undefined,
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        break;
+      } catch (error) {
+        // A pooled keep-alive connection the central (or a proxy) closed while this process was
+        // busy fails at once with a reset. Signed requests are idempotent (a batch applies once per
+        // device and number; a pull only reads), so they go again, on a fresh connection.
+        if (signed && attempt < 3 && isConnectionReset(error)) continue;
+        throw new TransportError(`Không kết nối được máy chủ trung tâm (${(error as Error).message}).`, 'retry');
+      }
     }
     const text = await response.text();
     let json: unknown = null;
