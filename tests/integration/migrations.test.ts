@@ -129,6 +129,21 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect([match('"tran" "hong"'), match('"thi" "hon"*'), match('"tran"*')]).toEqual([1, 1, 1]);
     },
   },
+  '0006-contribution-paid-periods': {
+    write(s) {
+      s.prepare(
+        `INSERT INTO contributions (id, participant_id, scheme, method, from_month, to_month, months, paid_on, total, supported_months, lines, reference_version, collector_staff_id, receipt_id, created_at)
+         VALUES ('c2', 'p2', 'VSI', 'quarterly', '2026-04', '2026-06', 3, '2026-04-02', 792000, 3, '[]', '2026-01', 's1', 'r2', ?)`,
+      ).run(at);
+    },
+    check(s) {
+      const paid = `SELECT from_month, to_month, supported_months FROM contributions c WHERE participant_id = 'p2' AND scheme = 'VSI'
+        AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id) ORDER BY from_month`;
+      expect(s.prepare(paid).all()).toEqual([{ from_month: '2026-04', to_month: '2026-06', supported_months: 3 }]);
+      const plan = (s.prepare(`EXPLAIN QUERY PLAN ${paid}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('USING COVERING INDEX contributions_paid_periods');
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -148,7 +163,7 @@ describe('migrations', () => {
     expect(byType('index')).toEqual(
       expect.arrayContaining([
         'participants_name_folded', 'participants_dob_name', 'participants_si_number', 'participants_phone', 'admin_communes_province',
-        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_participant', 'receipts_day', 'sync_issues_state',
+        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_paid_periods', 'receipts_day', 'sync_issues_state',
       ]),
     );
     expect(byType('trigger')).toEqual(

@@ -13,12 +13,11 @@ import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as households from '../db/repositories/households-repository';
-import { findParticipant } from '../db/repositories/participants-repository';
+import { findParticipant, type ParticipantRow } from '../db/repositories/participants-repository';
 import { deviceSeries, receiptLabel, takeReceiptNumber } from '../db/repositories/receipt-numbers';
-import { findStaffById } from '../db/repositories/staff-repository';
+import { placeNames } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
 import { addMonths, computeQuote, methodForMonths } from './contribution-rules';
-import { loadReceipt } from './receipt-service';
 import { activeSchedule } from './reference-schedule-store';
 import { requireDayOpen } from './day-status';
 
@@ -34,7 +33,7 @@ export interface QuoteRequest {
   paidOn?: string | undefined;
 }
 
-type InternalQuote = Quote & { supportedMonthsUsed: number };
+type InternalQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow };
 
 async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promise<InternalQuote> {
   const person = await findParticipant(db, input.participantId);
@@ -96,11 +95,12 @@ async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promis
     lines: result.lines,
     referenceVersion: result.referenceVersion,
     supportedMonthsUsed,
+    person,
   };
 }
 
 export async function quoteContribution(ctx: CoreContext, input: QuoteRequest): Promise<Quote> {
-  const { supportedMonthsUsed: _used, ...quote } = await buildQuote(ctx, ctx.db, input);
+  const { supportedMonthsUsed: _used, person: _person, ...quote } = await buildQuote(ctx, ctx.db, input);
   return quote;
 }
 
@@ -116,7 +116,8 @@ export async function recordContribution(
   }
   const contributionId = uuidv7();
   const receiptId = uuidv7();
-  await ctx.db.transaction().execute(async (trx) => {
+  // Everything the answer shows is known when the transaction commits, so nothing is read back.
+  return ctx.db.transaction().execute(async (trx) => {
     await requireDayOpen(trx, today);
     const quote = await buildQuote(ctx, trx, input);
     if (quote.total !== input.expectedTotal) {
@@ -127,13 +128,13 @@ export async function recordContribution(
         details: { total: quote.total },
       });
     }
-    const office = await trx.selectFrom('office').selectAll().executeTakeFirstOrThrow();
-    const person = (await findParticipant(trx, input.participantId))!;
-    const collector = await findStaffById(trx, caller.staffId!);
+    const office = await trx.selectFrom('office').select(['code', 'name', 'deviceId']).executeTakeFirstOrThrow();
+    const person = quote.person;
+    const collector = await trx.selectFrom('staff').select('fullName').where('id', '=', caller.staffId!).executeTakeFirst();
     const series = deviceSeries(office.code, office.deviceId);
     const number = await takeReceiptNumber(trx, series);
     const supportedMonths = quote.lines.filter((l) => l.supportAmount > 0).length;
-    await contributions.insertContribution(trx, {
+    const contributionRow = {
       id: contributionId,
       participantId: person.id,
       householdId: quote.householdId,
@@ -151,7 +152,8 @@ export async function recordContribution(
       collectorStaffId: caller.staffId!,
       receiptId,
       createdAt: at,
-    });
+    };
+    await contributions.insertContribution(trx, contributionRow);
     const receiptRow = {
       id: receiptId,
       series,
@@ -200,15 +202,18 @@ export async function recordContribution(
         receipt: { id: receiptId, series, number },
       },
     });
+    const label = receiptLabel(series, number);
+    const { supportedMonths: _supported, lines: _lines, collectorStaffId: _collector, ...view } = contributionRow;
+    return {
+      contribution: { ...view, receiptLabel: label, voided: false },
+      receipt: { ...receiptRow, label, officeCode: office.code, lines: quote.lines, referenceVersion: quote.referenceVersion, void: null, printCount: 0 },
+    };
   });
-  const receipt = await loadReceipt(ctx, receiptId);
-  return { contribution: await contributionView(ctx, contributionId), receipt };
 }
 
 async function addressOf(db: Db, person: { addressLine: string; communeCode: string; provinceCode: string }): Promise<string> {
-  const commune = await db.selectFrom('adminCommunes').select('fullName').where('code', '=', person.communeCode).executeTakeFirst();
-  const province = await db.selectFrom('adminProvinces').select('fullName').where('code', '=', person.provinceCode).executeTakeFirst();
-  return [person.addressLine, commune?.fullName, province?.fullName].filter(Boolean).join(', ');
+  const place = await placeNames(db, person.provinceCode, person.communeCode);
+  return [person.addressLine, place.commune, place.province].filter(Boolean).join(', ');
 }
 
 export interface ContributionView {
@@ -253,14 +258,4 @@ function toView(row: Awaited<ReturnType<typeof contributions.listContributions>>
 
 export async function listContributionsFor(ctx: CoreContext, participantId: string): Promise<{ items: ContributionView[] }> {
   return { items: (await contributions.listContributions(ctx.db, participantId)).map(toView) };
-}
-
-async function contributionView(ctx: CoreContext, id: string): Promise<ContributionView> {
-  const row = await ctx.db
-    .selectFrom('contributions')
-    .select('participantId')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const all = await contributions.listContributions(ctx.db, row.participantId);
-  return toView(all.find((c) => c.id === id)!);
 }

@@ -24,13 +24,15 @@ export async function loadShippedSchedule(db: Db, file: string, at: string): Pro
 }
 
 export async function activeSchedule(db: Db): Promise<ReferenceSchedule> {
-  const row = await db.selectFrom('referenceSchedules').select(['version', 'body']).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  // The body is read (and parsed) only once per version, not on every quote.
+  const row = await db.selectFrom('referenceSchedules').select('version').orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (!row) {
     throw new OfficeError('NOT_FOUND', { vi: 'Chưa có bảng mức đóng (dữ liệu tham chiếu).', en: 'No contribution-rate schedule is loaded.' });
   }
   let schedule = cache.get(row.version);
   if (!schedule) {
-    schedule = parseSchedule(JSON.parse(row.body));
+    const { body } = await db.selectFrom('referenceSchedules').select('body').where('version', '=', row.version).executeTakeFirstOrThrow();
+    schedule = parseSchedule(JSON.parse(body));
     cache.set(row.version, schedule);
   }
   return schedule;

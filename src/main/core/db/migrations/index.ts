@@ -5,10 +5,12 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-contributions';
 import * as m0004 from './0004-sync';
 import * as m0005 from './0005-search-prefixes';
+import * as m0006 from './0006-contribution-paid-periods';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-contributions': m0002,
   '0004-sync': m0004,
   '0005-search-prefixes': m0005,
+  '0006-contribution-paid-periods': m0006,
 };

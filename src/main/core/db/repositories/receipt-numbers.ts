@@ -13,12 +13,12 @@ export function receiptLabel(series: string, number: number): string {
   return `${series}/${String(number).padStart(7, '0')}`;
 }
 
+/** Takes the series' next number in one statement: a new series starts at 1. */
 export async function takeReceiptNumber(trx: Transaction<Database>, series: string): Promise<number> {
-  await trx.insertInto('receiptSeries').values({ series, nextNumber: 1 }).onConflict((oc) => oc.column('series').doNothing()).execute();
   const row = await trx
-    .updateTable('receiptSeries')
-    .set((eb) => ({ nextNumber: eb('nextNumber', '+', 1) }))
-    .where('series', '=', series)
+    .insertInto('receiptSeries')
+    .values({ series, nextNumber: 2 })
+    .onConflict((oc) => oc.column('series').doUpdateSet((eb) => ({ nextNumber: eb('receiptSeries.nextNumber', '+', 1) })))
     .returning('nextNumber')
     .executeTakeFirstOrThrow();
   return row.nextNumber - 1;

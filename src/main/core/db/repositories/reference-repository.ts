@@ -1,7 +1,7 @@
 // Admin units (provinces, communes): loaded from the shipped reference file when its version is
 // newer than what the store holds, and read by the registration form.
 import { readFileSync } from 'node:fs';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Commune, Province } from '../../../../shared/contract/reference';
 import type { Database } from '../schema';
 
@@ -36,6 +36,17 @@ export async function loadAdminUnits(db: Kysely<Database>, file: string, at: str
       .execute();
   });
   return true;
+}
+
+/** The full names of a commune and its province, as an address prints them (one query). */
+export async function placeNames(db: Kysely<Database> | Transaction<Database>, provinceCode: string, communeCode: string): Promise<{ commune: string | null; province: string | null }> {
+  const row = await db
+    .selectFrom('adminProvinces')
+    .leftJoin('adminCommunes', (join) => join.on('adminCommunes.code', '=', communeCode))
+    .select(['adminProvinces.fullName as province', 'adminCommunes.fullName as commune'])
+    .where('adminProvinces.code', '=', provinceCode)
+    .executeTakeFirst();
+  return { commune: row?.commune ?? null, province: row?.province ?? null };
 }
 
 export function listProvinces(db: Kysely<Database>): Promise<Province[]> {
