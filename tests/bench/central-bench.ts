@@ -2,9 +2,13 @@
 // into real central server processes (the CLI, as deployed) on PostgreSQL, and the figures are
 // printed: operations per second and p50/p95/p99 batch latency, for 1 and 2 server processes.
 // Goal (issue 4): ≥ 10 000 ops/s and p95 ≤ 1 s for 500-op batches on this machine.
+// Devices enroll and sign exactly as an office does: through its HttpCentralTransport.
 //
 // PostgreSQL comes from DATABASE_URL or TEST_DATABASE_URL; without either the benchmark starts the
-// throwaway cluster of `scripts/postgres-test.sh` (Debian's postgresql). Each run makes its own database.
+// throwaway cluster of `scripts/postgres-test.sh` (Debian's postgresql). Each run makes its own
+// database. With no PostgreSQL at all it falls back, saying so, to one process on embedded PGlite
+// (which one process alone can open; BENCH_DATABASE=pglite asks for it). BENCH_DEVICES, BENCH_BATCHES, BENCH_PROCESSES (e.g. "1,2,4")
+// scale it; BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers.
 // Each batch holds 250 registrations and 250 contributions whose amounts are computed with the
 // shared rules, so every operation must come back APPLIED; the run checks that, and that each
 // operation has exactly one stored result.
@@ -15,20 +19,23 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
-import { openCentralDatabase } from '../../src/central/db/central-database';
+import { createOffice, issueEnrollmentCode } from '../../src/central/admin';
+import { type CentralDatabase, openCentralDatabase } from '../../src/central/db/central-database';
+import { generateDeviceKeyPair } from '../../src/main/core/sync/device-key-store';
+import { HttpCentralTransport } from '../../src/main/core/sync/http-central-transport';
 import { canonicalJson } from '../../src/shared/canonical-json';
 import { businessDate } from '../../src/shared/domain/business-date';
 import { computeQuote } from '../../src/shared/domain/contribution-quote';
 import { parseSchedule } from '../../src/shared/domain/reference-schedule';
 import type { WireOp } from '../../src/shared/sync/protocol';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
-import { type Device, enrollDevice } from '../integration/central/central-kit';
-import type { Central } from '../integration/sync/central-fixture';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const resourcesDir = join(root, 'resources');
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 8);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 5);
+const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PER_BATCH = 500;
 
 const schedule = parseSchedule(JSON.parse(readFileSync(join(resourcesDir, 'reference', 'contribution-rates.json'), 'utf8')));
@@ -106,9 +113,9 @@ function makeBatches(deviceIndex: number, series: string): WireOp[][] {
 }
 
 function startServer(databaseUrl: string | null, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
     cwd: root,
-    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -124,61 +131,118 @@ function startServer(databaseUrl: string | null, dataDir: string): Promise<{ url
   });
 }
 
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function run(adminUrl: string, processes: number): Promise<void> {
+interface BenchDevice {
+  officeCode: string;
+  code: string;
+  keys: ReturnType<typeof generateDeviceKeyPair>;
+}
+
+/** The offices and their one-time enrollment codes, made with the central's admin functions. */
+async function createOffices(db: CentralDatabase['db']): Promise<BenchDevice[]> {
+  const devices: BenchDevice[] = [];
+  for (let d = 0; d < DEVICES; d++) {
+    const officeCode = `BENCH${d}`;
+    await createOffice(db, { code: officeCode, name: `BHXH ${officeCode}`, provinceCode: '01' });
+    devices.push({ officeCode, code: await issueEnrollmentCode(db, officeCode), keys: generateDeviceKeyPair() });
+  }
+  return devices;
+}
+
+/** Enrolls each device as an office does, and returns the transport it then pushes with. */
+async function enroll(device: BenchDevice, centralUrl: string): Promise<{ id: string; transport: HttpCentralTransport }> {
+  const clock = () => new Date();
+  const anonymous = new HttpCentralTransport({ baseUrl: centralUrl, deviceId: null, keys: null, clock });
+  const { deviceId } = await anonymous.enroll({ centralUrl, code: device.code, publicKey: device.keys.publicKey, deviceName: `bench ${device.officeCode}` });
+  return { id: deviceId, transport: new HttpCentralTransport({ baseUrl: centralUrl, deviceId, keys: device.keys, clock }) };
+}
+
+/** Backend: a fresh PostgreSQL database, or (no PostgreSQL) a PGlite folder one server opens. */
+interface Backend {
+  label: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  open(): Promise<CentralDatabase>;
+  drop(): Promise<void>;
+}
+
+async function freshBackend(adminUrl: string | null): Promise<Backend> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-bench-'));
+  if (!adminUrl) {
+    return { label: 'PGlite', databaseUrl: null, dataDir, open: () => openCentralDatabase({ dataDir, resourcesDir }), drop: async () => undefined };
+  }
   process.env.TEST_DATABASE_URL = adminUrl;
   const postgres = await freshPostgresDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-bench-'));
-  const admin = await openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir });
-  const servers = await Promise.all(Array.from({ length: processes }, () => startServer(postgres.url, dataDir)));
-  const central: Central = { url: servers[0]!.url, database: admin, dataDir, databaseUrl: postgres.url, close: async () => undefined };
-  const devices: Device[] = [];
-  for (let d = 0; d < DEVICES; d++) devices.push(await enrollDevice(central, `BENCH${d}`));
+  return { label: 'PostgreSQL', databaseUrl: postgres.url, dataDir, open: () => openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir }), drop: () => postgres.drop() };
+}
+
+async function countStoredOps(database: CentralDatabase): Promise<number> {
+  return Number((await database.db.selectFrom('ops').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+async function run(adminUrl: string | null, processes: number): Promise<void> {
+  const backend = await freshBackend(adminUrl);
+  // PGlite is one process's: the admin work happens before the server opens the folder, the count after.
+  let admin = await backend.open();
+  const planned = await createOffices(admin.db);
+  if (!backend.databaseUrl) await admin.close();
+  const servers = await Promise.all(Array.from({ length: processes }, () => startServer(backend.databaseUrl, backend.dataDir)));
+  const devices = [];
+  for (const device of planned) devices.push(await enroll(device, servers[devices.length % servers.length]!.url));
   const work = devices.map((device, d) => ({ device, batches: makeBatches(d, `BENCH${d}-${randomUUID().slice(0, 4).toUpperCase()}`) }));
   const latencies: number[] = [];
   let notApplied = 0;
   const started = performance.now();
   await Promise.all(
-    work.map(async ({ device, batches }, d) => {
-      const baseUrl = servers[d % servers.length]!.url;
+    work.map(async ({ device, batches }) => {
+      let batchNo = 1;
       for (const ops of batches) {
         const t0 = performance.now();
-        const reply = await device.request('POST', '/v1/batches', canonicalJson({ deviceId: device.id, batchNo: device.nextBatchNo, ops }), { baseUrl });
+        const { results } = await device.transport.pushBatch(canonicalJson({ deviceId: device.id, batchNo, ops }));
         latencies.push(performance.now() - t0);
-        if (reply.status !== 200) throw new Error(`batch refused: ${reply.status} ${JSON.stringify(reply.json)}`);
-        device.nextBatchNo++;
-        notApplied += reply.json.results.filter((r: { status: string }) => r.status !== 'APPLIED').length;
+        batchNo++;
+        notApplied += results.filter((r) => r.status !== 'APPLIED').length;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   const total = DEVICES * BATCHES * PER_BATCH;
-  const stored = Number((await admin.db.selectFrom('ops').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  await Promise.all(servers.map((s) => stopServer(s.child)));
+  if (!backend.databaseUrl) admin = await backend.open();
+  const stored = await countStoredOps(admin);
   latencies.sort((a, b) => a - b);
   const ok = stored === total && notApplied === 0 ? 'yes' : `NO (${stored} stored, ${notApplied} not applied)`;
   console.log(
-    `| ${String(processes).padStart(9)} | ${String(DEVICES).padStart(7)} | ${String(total).padStart(6)} | ${(total / seconds).toFixed(0).padStart(6)} | ${percentile(latencies, 50).toFixed(0).padStart(6)} | ${percentile(latencies, 95).toFixed(0).padStart(6)} | ${percentile(latencies, 99).toFixed(0).padStart(6)} | ${ok} |`,
+    `| ${backend.label.padEnd(10)} | ${String(processes).padStart(9)} | ${String(DEVICES).padStart(7)} | ${String(total).padStart(6)} | ${(total / seconds).toFixed(0).padStart(6)} | ${percentile(latencies, 50).toFixed(0).padStart(6)} | ${percentile(latencies, 95).toFixed(0).padStart(6)} | ${percentile(latencies, 99).toFixed(0).padStart(6)} | ${ok} |`,
   );
-  for (const server of servers) server.child.kill('SIGTERM');
-  await Promise.all(servers.map((s) => new Promise((done) => (s.child.exitCode !== null ? done(null) : s.child.once('exit', done)))));
   await admin.close();
-  await postgres.drop();
+  await backend.drop();
 }
 
-function postgresUrl(): string {
-  const given = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+function postgresUrl(): string | null {
+  if (process.env.BENCH_DATABASE === 'pglite') return null;
+  const given = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (given) return given;
-  const printed = execFileSync('bash', [join(root, 'scripts/postgres-test.sh')], { encoding: 'utf8' });
-  const match = printed.match(/TEST_DATABASE_URL=(\S+)/);
-  if (!match) throw new Error(`scripts/postgres-test.sh printed no URL: ${printed}`);
-  return match[1]!;
+  try {
+    const printed = execFileSync('bash', [join(root, 'scripts/postgres-test.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return printed.match(/TEST_DATABASE_URL=(\S+)/)?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const adminUrl = postgresUrl();
-console.log(`central benchmark on PostgreSQL: ${DEVICES} devices × ${BATCHES} batches × ${PER_BATCH} ops over loopback HTTP; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log('| processes | devices |    ops |  ops/s | p50 ms | p95 ms | p99 ms | each op once, all applied |');
-console.log('| --------: | ------: | -----: | -----: | -----: | -----: | -----: | ------------------------- |');
-await run(adminUrl, 1);
-await run(adminUrl, 2);
+if (!adminUrl) console.log('NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): measuring one process on embedded PGlite, which is not the deployment target.');
+const processCounts = adminUrl ? PROCESSES : [1];
+console.log(`central benchmark: ${DEVICES} devices × ${BATCHES} batches × ${PER_BATCH} ops over loopback HTTP; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log('| database   | processes | devices |    ops |  ops/s | p50 ms | p95 ms | p99 ms | each op once, all applied |');
+console.log('| ---------- | --------: | ------: | -----: | -----: | -----: | -----: | -----: | ------------------------- |');
+for (const processes of processCounts) await run(adminUrl, processes);
 console.log('goal: ≥ 10 000 ops/s and p95 ≤ 1000 ms');
