@@ -14,7 +14,7 @@
 // operation has exactly one stored result.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +137,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+const cpuLines: string[] = [];
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 interface BenchDevice {
@@ -199,6 +200,7 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   const work = devices.map((device, d) => ({ device, batches: makeBatches(d, `BENCH${d}-${randomUUID().slice(0, 4).toUpperCase()}`) }));
   const latencies: number[] = [];
   let notApplied = 0;
+  const cpuBefore = cpuSnapshot(servers.map((s) => s.child.pid!), backend.databaseUrl);
   const started = performance.now();
   await Promise.all(
     work.map(async ({ device, batches }) => {
@@ -213,6 +215,7 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSnapshot(servers.map((s) => s.child.pid!), backend.databaseUrl);
   const total = DEVICES * BATCHES * PER_BATCH;
   await Promise.all(servers.map((s) => stopServer(s.child)));
   if (!backend.databaseUrl) admin = await backend.open();
@@ -222,8 +225,64 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   console.log(
     `| ${backend.label.padEnd(10)} | ${String(processes).padStart(9)} | ${String(DEVICES).padStart(7)} | ${String(total).padStart(6)} | ${(total / seconds).toFixed(0).padStart(6)} | ${percentile(latencies, 50).toFixed(0).padStart(6)} | ${percentile(latencies, 95).toFixed(0).padStart(6)} | ${percentile(latencies, 99).toFixed(0).padStart(6)} | ${ok} |`,
   );
+  cpuLines.push(cpuLine(backend.label, processes, seconds, total, cpuBefore, cpuAfter));
   await admin.close();
   await backend.drop();
+}
+
+// Where the time went: CPU seconds of the server processes, of the PostgreSQL backends serving
+// the benchmark's database, and of this load generator, over the timed part (Linux /proc only).
+interface CpuSnapshot {
+  servers: number;
+  postgres: Map<number, number>;
+  generator: number;
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function processCpu(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+function cpuSnapshot(serverPids: number[], databaseUrl: string | null): CpuSnapshot | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const postgres = new Map<number, number>();
+  const database = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
+  if (database) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let cmdline = '';
+      try {
+        cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `)) postgres.set(Number(entry), processCpu(Number(entry)));
+    }
+  }
+  const usage = process.cpuUsage();
+  return { servers: serverPids.reduce((sum, pid) => sum + processCpu(pid), 0), postgres, generator: (usage.user + usage.system) / 1e6 };
+}
+
+function cpuLine(label: string, processes: number, seconds: number, ops: number, before: CpuSnapshot | null, after: CpuSnapshot | null): string {
+  if (!before || !after) return `${label} × ${processes}: CPU use not measured (no /proc)`;
+  let postgres = 0;
+  for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
+  const servers = after.servers - before.servers;
+  const generator = after.generator - before.generator;
+  const perThousand = (cpu: number) => ((cpu / ops) * 1000).toFixed(2);
+  return `${label} × ${processes}: in ${seconds.toFixed(1)} s wall, CPU s: servers ${servers.toFixed(1)}, PostgreSQL ${postgres.toFixed(1)}${label === 'PostgreSQL' ? '' : ' (in the server)'}, load generator ${generator.toFixed(1)}; per 1 000 ops: ${perThousand(servers)} + ${perThousand(postgres)} + ${perThousand(generator)} s`;
 }
 
 function postgresUrl(): string | null {
@@ -246,3 +305,4 @@ console.log('| database   | processes | devices |    ops |  ops/s | p50 ms | p95
 console.log('| ---------- | --------: | ------: | -----: | -----: | -----: | -----: | -----: | ------------------------- |');
 for (const processes of processCounts) await run(adminUrl, processes);
 console.log('goal: ≥ 10 000 ops/s and p95 ≤ 1000 ms');
+for (const line of cpuLines) console.log(line);
