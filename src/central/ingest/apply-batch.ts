@@ -15,6 +15,7 @@ import type { AuthenticatedDevice } from '../request-auth';
 import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import { prefetchBatch } from './batch-prefetch';
+import { type BulkColumns, insertRows } from './bulk-insert';
 import { DEFERRABLE_KINDS, emptyDeferredWrites, flushDeferredWrites, type OpContext, rejected } from './op-context';
 import { registerPerson, updatePerson } from './person-ops';
 
@@ -31,6 +32,9 @@ const handlers: Record<string, Handler> = {
   'receipt.void': voidReceipt,
   'day.close': closeDay,
 };
+
+const opColumns: BulkColumns = { opId: 'text', deviceId: 'text', batchNo: 'integer', seq: 'bigint', kind: 'text', payloadHash: 'text', status: 'text', result: 'jsonb' };
+const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' };
 
 export interface BatchOutcome {
   response: BatchResponse;
@@ -96,7 +100,7 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
     opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) });
   }
   await flushDeferredWrites(ctx);
-  for (let i = 0; i < opRows.length; i += 1000) await trx.insertInto('ops').values(opRows.slice(i, i + 1000)).execute();
+  await insertRows(trx, 'ops', opColumns, opRows);
   const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
   await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();
   await trx
@@ -113,7 +117,7 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
       .executeTakeFirstOrThrow();
     const first = Number(counter.value) - ctx.changes.length + 1;
     const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: JSON.stringify(c.payload) }));
-    for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('changes').values(rows.slice(i, i + 1000)).execute();
+    await insertRows(trx, 'changes', changeColumns, rows);
   }
   return { response, replayed: false, counts: count(results) };
 }

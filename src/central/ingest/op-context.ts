@@ -3,6 +3,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { OpResult } from '../../shared/sync/protocol';
 import type { CentralDb } from '../db/schema';
+import { type BulkColumns, insertRows } from './bulk-insert';
 import type { AuthenticatedDevice } from '../request-auth';
 
 export interface PendingChange {
@@ -60,21 +61,48 @@ export function emptyDeferredWrites(): DeferredWrites {
   return { persons: [], personAliases: [], enrollments: [], contributions: [] };
 }
 
-/** Writes the queued rows, parents first, a few hundred per statement. */
+const personColumns: BulkColumns = {
+  id: 'text',
+  officialNumber: 'text',
+  personalId: 'text',
+  fullName: 'text',
+  nameFolded: 'text',
+  dateOfBirth: 'text',
+  provinceCode: 'text',
+  officeCode: 'text',
+  data: 'jsonb',
+  version: 'integer',
+  originDeviceId: 'text',
+};
+const aliasColumns: BulkColumns = { localId: 'text', canonicalId: 'text', deviceId: 'text' };
+const enrollmentColumns: BulkColumns = { id: 'text', personId: 'text', scheme: 'text', data: 'jsonb' };
+const contributionColumns: BulkColumns = {
+  id: 'text',
+  personId: 'text',
+  scheme: 'text',
+  fromMonth: 'text',
+  months: 'integer',
+  paidOn: 'text',
+  total: 'bigint',
+  receiptId: 'text',
+  receiptSeries: 'text',
+  receiptNumber: 'integer',
+  officeCode: 'text',
+  deviceId: 'text',
+  data: 'jsonb',
+};
+
+/** Writes the queued rows, parents first, one statement per table. */
 export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
   const d = ctx.deferred;
   if (!d) return;
-  const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / 500) }, (_, i) => rows.slice(i * 500, i * 500 + 500));
-  for (const rows of chunks(d.persons)) await ctx.trx.insertInto('persons').values(rows).execute();
-  for (const rows of chunks(d.personAliases)) await ctx.trx.insertInto('personAliases').values(rows).onConflict((oc) => oc.column('localId').doNothing()).execute();
-  for (const rows of chunks(d.enrollments)) {
-    await ctx.trx
-      .insertInto('enrollments')
-      .values(rows)
-      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ personId: eb.ref('excluded.personId'), scheme: eb.ref('excluded.scheme'), data: eb.ref('excluded.data') })))
-      .execute();
-  }
-  for (const rows of chunks(d.contributions)) await ctx.trx.insertInto('contributions').values(rows).execute();
+  await insertRows(ctx.trx, 'persons', personColumns, d.persons);
+  await insertRows(ctx.trx, 'person_aliases', aliasColumns, d.personAliases, 'ON CONFLICT (local_id) DO NOTHING');
+  // One statement may upsert a row once only; the last setting of an enrollment is the one kept,
+  // as when they are applied one after another.
+  const enrollments = [...new Map(d.enrollments.map((e) => [e.id, e])).values()];
+  await insertRows(ctx.trx, 'enrollments', enrollmentColumns, enrollments, 'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, scheme = excluded.scheme, data = excluded.data');
+  await insertRows(ctx.trx, 'contributions', contributionColumns, d.contributions);
   ctx.deferred = emptyDeferredWrites();
 }
 
