@@ -217,6 +217,7 @@ export const en: Shape<typeof vi> = {
     voidedLine: 'Voided by {{name}} on {{date}}. Reason: {{reason}}',
     print: 'Print receipt',
     printedTimes: 'Printed {{count}} times',
+    silentPrint: 'Print straight to the default printer (no dialog)',
     void: 'Void receipt',
     voidTitle: 'Void receipt {{label}}',
     voidReason: 'Reason',

@@ -213,6 +213,7 @@ export const vi = {
     voidedLine: 'Đã hủy bởi {{name}} ngày {{date}}. Lý do: {{reason}}',
     print: 'In biên lai',
     printedTimes: 'Đã in {{count}} lần',
+    silentPrint: 'In thẳng ra máy in mặc định (không hỏi)',
     void: 'Hủy biên lai',
     voidTitle: 'Hủy biên lai {{label}}',
     voidReason: 'Lý do hủy',

@@ -2,7 +2,7 @@
 // "BẢN SAO"), then prints through Electron (dialog or silent, archived as PDF) or the browser.
 // Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Spin, Tag } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Spin, Tag } from 'antd';
 import { flushSync } from 'react-dom';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,8 @@ import { goBack, href } from '../../routing/hash-router';
 import { ReceiptDocument } from './receipt-document';
 import './receipt.css';
 
+const SILENT_PRINT_KEY = 'field-office.silent-print';
+
 export function ReceiptPage({ receiptId }: { receiptId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -24,6 +26,9 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
   const [printing, setPrinting] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const [voidForm] = Form.useForm<{ reason: string }>();
+  // In the desktop app a counter with a receipt printer can print without the dialog; the choice
+  // belongs to this machine (its printer), so it is kept here, not in the office's data.
+  const [silent, setSilent] = useState(() => localStorage.getItem(SILENT_PRINT_KEY) === '1');
   const r = q.data;
 
   const print = async () => {
@@ -34,7 +39,10 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
       const marked = await call('receipts.markPrinted', { id: r.id });
       flushSync(() => setCopy(marked.copy));
       if (window.office) {
-        const result = await window.office.print({ archiveName: `${r.label.replace(/[^\w.-]+/g, '_')}.pdf` });
+        // The first print is archived under the receipt's number; each copy beside it, never over it.
+        const base = r.label.replace(/[^\w.-]+/g, '_');
+        const archiveName = marked.copy ? `${base}_BAN-SAO-${marked.printCount}` : base;
+        const result = await window.office.print({ silent, archiveName });
         if (!result.ok) setError(new Error(result.error ?? 'print'));
       } else {
         window.print();
@@ -80,6 +88,17 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           {t('receipt.void')}
         </Button>
         {r.printCount > 0 && <Tag>{t('receipt.printedTimes', { count: r.printCount })}</Tag>}
+        {window.office && (
+          <Checkbox
+            checked={silent}
+            onChange={(e) => {
+              setSilent(e.target.checked);
+              localStorage.setItem(SILENT_PRINT_KEY, e.target.checked ? '1' : '0');
+            }}
+          >
+            {t('receipt.silentPrint')}
+          </Checkbox>
+        )}
       </div>
       <div className="no-print">
         <ErrorAlert error={error} onClose={() => setError(null)} />
