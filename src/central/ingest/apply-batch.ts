@@ -51,19 +51,23 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
       throw new CentralError(400, 'SEQ_ORDER', 'Các thao tác trong lô phải theo thứ tự tăng dần của thiết bị.', 'Operations must be in increasing device order.');
     }
   }
-  const bodyHash = sha256(canonicalJson(batch));
+  // Hashed before the transaction: each payload's canonical form (checked against its hash) and,
+  // built from those, the whole batch's (the exactly-once identity of its content).
+  const canonicalPayloads = batch.ops.map((op) => canonicalJson(op.payload));
+  const intact = batch.ops.map((op, i) => sha256(canonicalPayloads[i]!) === op.payloadHash);
+  const bodyHash = sha256(canonicalBatchJson(batch, canonicalPayloads));
   // Fast path: no savepoints. Every rule a payload can break is checked before anything is written,
   // so only an unexpected database error can leave an operation half done — and then the whole
   // attempt rolls back and the batch runs again with a savepoint around each operation.
   try {
-    return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, false));
+    return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, false));
   } catch (error) {
     if (error instanceof CentralError) throw error;
-    return db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, true));
+    return db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, true));
   }
 }
 
-async function applyInTransaction(trx: Transaction<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, bodyHash: string, savepoints: boolean): Promise<BatchOutcome> {
+async function applyInTransaction(trx: Transaction<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, bodyHash: string, intact: boolean[], savepoints: boolean): Promise<BatchOutcome> {
   const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
   if (row.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
   const seen = await trx.selectFrom('batches').select(['bodyHash', 'response']).where('deviceId', '=', device.id).where('batchNo', '=', batch.batchNo).executeTakeFirst();
@@ -87,14 +91,14 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   if (!savepoints) ctx.deferred = emptyDeferredWrites();
   const results: OpResult[] = [];
   const opRows: { opId: string; deviceId: string; batchNo: number; seq: number; kind: string; payloadHash: string; status: OpResult['status']; result: string }[] = [];
-  for (const op of batch.ops) {
+  for (const [index, op] of batch.ops.entries()) {
     const known = prior.get(op.opId);
     if (known) {
       results.push(known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'));
       continue;
     }
     if (ctx.deferred && !DEFERRABLE_KINDS.has(op.kind)) await flushDeferredWrites(ctx);
-    const result = await applyOp(ctx, op, savepoints);
+    const result = await applyOp(ctx, op, intact[index]!, savepoints);
     results.push(result);
     prior.set(op.opId, { payloadHash: op.payloadHash, result });
     opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) });
@@ -122,8 +126,8 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   return { response, replayed: false, counts: count(results) };
 }
 
-async function applyOp(ctx: OpContext, op: WireOp, savepoints: boolean): Promise<OpResult> {
-  if (sha256(canonicalJson(op.payload)) !== op.payloadHash) {
+async function applyOp(ctx: OpContext, op: WireOp, intact: boolean, savepoints: boolean): Promise<OpResult> {
+  if (!intact) {
     return rejected(op.opId, 'PAYLOAD_HASH', 'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).', 'The payload does not match its hash.', 'payloadHash');
   }
   const handler = handlers[op.kind];
@@ -141,6 +145,18 @@ async function applyOp(ctx: OpContext, op: WireOp, savepoints: boolean): Promise
     const message = error instanceof Error ? error.message : String(error);
     return rejected(op.opId, 'UNPROCESSABLE', 'Trung tâm không xử lý được thao tác này; các thao tác khác vẫn được nhận.', `Could not apply: ${message}`);
   }
+}
+
+/**
+ * `canonicalJson(batch)` for a parsed batch, assembled from its operations' canonical payloads
+ * rather than by sorting every payload a second time. The parsed batch has exactly these keys
+ * (zod drops others), written here in sorted order.
+ */
+export function canonicalBatchJson(batch: WireBatch, canonicalPayloads: readonly string[]): string {
+  const ops = batch.ops.map(
+    (op, i) => `{"kind":${JSON.stringify(op.kind)},"opId":${JSON.stringify(op.opId)},"payload":${canonicalPayloads[i]},"payloadHash":${JSON.stringify(op.payloadHash)},"seq":${JSON.stringify(op.seq)}}`,
+  );
+  return `{"batchNo":${JSON.stringify(batch.batchNo)},"deviceId":${JSON.stringify(batch.deviceId)},"ops":[${ops.join(',')}]}`;
 }
 
 function count(results: OpResult[]): Record<OpResult['status'], number> {
