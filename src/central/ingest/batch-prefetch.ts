@@ -1,17 +1,19 @@
 // Reads, in a handful of queries, what a batch's operations will look up one by one: the people
-// they name (by id, alias, personal ID and birth date), the receipt numbers they use, and one
-// official number per registration. Handlers then touch the database only to write.
+// they name (by id, alias, personal ID, and the near-match key of each registration), the receipt
+// numbers they use, and one official number per registration. Handlers then touch the database
+// only to write.
 import { sql, type Transaction } from 'kysely';
+import { foldName } from '../../shared/domain/name-folding';
 import type { WireOp } from '../../shared/sync/protocol';
 import type { CentralDb } from '../db/schema';
-import type { BatchCache, KnownPerson } from './op-context';
+import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts } from './op-context';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
 export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]): Promise<BatchCache> {
   const ids = new Set<string>();
   const personalIds = new Set<string>();
-  const birthDates = new Set<string>();
+  const nearKeys = new Map<string, [string, string, string]>();
   const series = new Set<string>();
   const numbers = new Set<number>();
   let registrations = 0;
@@ -20,10 +22,13 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       const id = text(payload.id);
       const personalId = text(payload.personalId);
       const dob = text(payload.dateOfBirth);
+      const fullName = text(payload.fullName);
       if (id) ids.add(id);
       if (personalId) personalIds.add(personalId);
-      if (dob) birthDates.add(dob);
-      if (kind === 'participant.register') registrations++;
+      if (kind === 'participant.register') {
+        registrations++;
+        if (dob && fullName) nearKeys.set(nearMatchKey(dob, foldName(fullName)), nearMatchParts(dob, foldName(fullName)));
+      }
     } else if (kind === 'contribution.record' || kind === 'enrollment.set') {
       const id = text(payload.participantId);
       if (id) ids.add(id);
@@ -37,7 +42,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       if (id) ids.add(id);
     }
   }
-  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), byBirthDate: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [] };
+  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), nearMatches: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [] };
   const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;
   if (ids.size > 0) {
     const list = [...ids];
@@ -52,10 +57,10 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
     const rows = await trx.selectFrom('persons').select(personColumns).where('personalId', 'in', [...personalIds]).execute();
     for (const r of rows) cache.byPersonalId.set(r.personalId, known(r));
   }
-  if (birthDates.size > 0) {
-    for (const dob of birthDates) cache.byBirthDate.set(dob, []);
-    const rows = await trx.selectFrom('persons').select(personColumns).where('dateOfBirth', 'in', [...birthDates]).execute();
-    for (const r of rows) cache.byBirthDate.get(r.dateOfBirth)!.push(known(r));
+  if (nearKeys.size > 0) {
+    for (const key of nearKeys.keys()) cache.nearMatches.set(key, []);
+    const parts = [...nearKeys.values()];
+    for (const r of await nearMatchCandidates(trx, parts)) cache.nearMatches.get(nearMatchKey(r.dateOfBirth, r.nameFolded))?.push(known(r));
   }
   if (series.size > 0) {
     const rows = await trx
@@ -72,6 +77,15 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
     cache.officialNumbers = reserved.rows.map((r) => Number(r.n)).sort((a, b) => a - b);
   }
   return cache;
+}
+
+/** The people under any of these near-match keys, through the index of migration 0002. */
+export async function nearMatchCandidates(trx: Transaction<CentralDb>, keys: [string, string, string][]) {
+  const result = await sql<KnownPerson & { dateOfBirth: string }>`
+    SELECT p.id, p.official_number AS "officialNumber", p.full_name AS "fullName", p.name_folded AS "nameFolded", p.personal_id AS "personalId", p.date_of_birth AS "dateOfBirth"
+    FROM unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[], ${keys.map((k) => k[2])}::text[]) AS k(dob, family, given)
+    JOIN persons p ON p.date_of_birth = k.dob AND split_part(p.name_folded, ' ', 1) = k.family AND split_part(p.name_folded, ' ', -1) = k.given`.execute(trx);
+  return result.rows;
 }
 
 function known(r: { id: string; officialNumber: string | null; fullName: string; nameFolded: string; personalId: string }): KnownPerson {

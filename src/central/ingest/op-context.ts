@@ -12,6 +12,18 @@ export interface PendingChange {
   payload: Record<string, unknown>;
 }
 
+/**
+ * Birth date, family name and given name (the first and last words of the folded name): two
+ * people under one key are a possible duplicate. The database indexes the same three parts
+ * (migration 0002), with split_part(name_folded, ' ', 1) and split_part(name_folded, ' ', -1).
+ */
+export function nearMatchParts(dateOfBirth: string, nameFolded: string): [string, string, string] {
+  const words = nameFolded.split(' ');
+  return [dateOfBirth, words[0]!, words[words.length - 1]!];
+}
+
+export const nearMatchKey = (dateOfBirth: string, nameFolded: string) => nearMatchParts(dateOfBirth, nameFolded).join('\u0000');
+
 export interface KnownPerson {
   id: string;
   officialNumber: string | null;
@@ -29,7 +41,8 @@ export interface BatchCache {
   /** Local or canonical person id → canonical id; null when no such person is accepted. */
   personOf: Map<string, string | null>;
   byPersonalId: Map<string, KnownPerson | null>;
-  byBirthDate: Map<string, KnownPerson[]>;
+  /** nearMatchKey → the people under it (see person-ops.ts: a close name is a same key). */
+  nearMatches: Map<string, KnownPerson[]>;
   /** `series/number` of receipts already stored, for the numbers this batch uses. */
   receipts: Set<string>;
   receiptKeysLoaded: Set<string>;

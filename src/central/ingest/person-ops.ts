@@ -7,7 +7,8 @@ import { foldName } from '../../shared/domain/name-folding';
 import { checkPersonalId } from '../../shared/domain/personal-id';
 import type { OpResult } from '../../shared/sync/protocol';
 import type { CentralDb } from '../db/schema';
-import { type BatchCache, type KnownPerson, type OpContext, rejected } from './op-context';
+import { nearMatchCandidates } from './batch-prefetch';
+import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext, rejected } from './op-context';
 
 export async function resolvePersonId(trx: Transaction<CentralDb>, id: string, cache?: BatchCache): Promise<string | null> {
   const cached = cache?.personOf.get(id);
@@ -25,10 +26,11 @@ async function personWithPersonalId(ctx: OpContext, personalId: string): Promise
   return row ?? null;
 }
 
-async function personsBornOn(ctx: OpContext, dateOfBirth: string): Promise<KnownPerson[]> {
-  const cached = ctx.cache?.byBirthDate.get(dateOfBirth);
+/** People born the same day whose folded name has the same first and last word. */
+async function nearMatches(ctx: OpContext, dateOfBirth: string, nameFolded: string): Promise<KnownPerson[]> {
+  const cached = ctx.cache?.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded));
   if (cached !== undefined) return cached;
-  return ctx.trx.selectFrom('persons').select(['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId']).where('dateOfBirth', '=', dateOfBirth).execute();
+  return nearMatchCandidates(ctx.trx, [nearMatchParts(dateOfBirth, nameFolded)]);
 }
 
 async function nextOfficialNumber(ctx: OpContext): Promise<number> {
@@ -49,13 +51,9 @@ function validatePerson(opId: string, payload: Record<string, unknown>): OpResul
   return null;
 }
 
-function closeName(a: string, b: string): boolean {
-  if (a === b) return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
-  // Same family and given name, middle name differs or is missing: the usual re-registration slip.
-  return wa[0] === wb[0] && wa[wa.length - 1] === wb[wb.length - 1];
-}
+// A close name: same family and given name, the middle name differs or is missing — the usual
+// re-registration slip. With the same birth date that is exactly a same near-match key, which is
+// how candidates are found (op-context.ts, migration 0002).
 
 export async function registerPerson(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
   const invalid = validatePerson(opId, payload);
@@ -75,8 +73,8 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   }
   const nameFolded = foldName(String(payload.fullName));
   const dateOfBirth = String(payload.dateOfBirth);
-  const near = await personsBornOn(ctx, dateOfBirth);
-  const match = near.find((p) => closeName(p.nameFolded, nameFolded));
+  const near = await nearMatches(ctx, dateOfBirth, nameFolded);
+  const match = near[0];
   if (match && payload.duplicateReviewed !== true) {
     await trx
       .insertInto('heldItems')
@@ -116,7 +114,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
     const person: KnownPerson = { id, officialNumber, fullName: String(payload.fullName), nameFolded, personalId };
     ctx.cache.personOf.set(id, id);
     ctx.cache.byPersonalId.set(personalId, person);
-    ctx.cache.byBirthDate.get(dateOfBirth)?.push(person);
+    ctx.cache.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded))?.push(person);
   }
   ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? 1) } });
   return { opId, status: 'APPLIED', officialNumber };
@@ -161,8 +159,8 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   // Identity and birth date may have changed: later lookups of either read the database again.
   ctx.cache?.byPersonalId.delete(person.personalId);
   ctx.cache?.byPersonalId.delete(String(payload.personalId));
-  ctx.cache?.byBirthDate.delete(person.dateOfBirth);
-  ctx.cache?.byBirthDate.delete(String(payload.dateOfBirth));
+  ctx.cache?.nearMatches.delete(nearMatchKey(person.dateOfBirth, person.nameFolded));
+  ctx.cache?.nearMatches.delete(nearMatchKey(String(payload.dateOfBirth), foldName(String(payload.fullName))));
   ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? person.version + 1) } });
   return { opId, status: 'APPLIED', officialNumber: person.officialNumber };
 }

@@ -1,7 +1,9 @@
 // The central service's numbered, forward-only migrations (the same files on PGlite and PostgreSQL).
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-central-initial';
+import * as m0002 from './0002-person-near-match-index';
 
 export const centralMigrations: Record<string, Migration> = {
   '0001-central-initial': m0001,
+  '0002-person-near-match-index': m0002,
 };
