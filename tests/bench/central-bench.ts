@@ -12,12 +12,11 @@
 // Each batch holds 250 registrations and 250 contributions whose amounts are computed with the
 // shared rules, so every operation must come back APPLIED; the run checks that, and that each
 // operation has exactly one stored result.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { createOffice, issueEnrollmentCode } from '../../src/central/admin';
@@ -30,8 +29,8 @@ import { computeQuote } from '../../src/shared/domain/contribution-quote';
 import { parseSchedule } from '../../src/shared/domain/reference-schedule';
 import type { WireOp } from '../../src/shared/sync/protocol';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
+import { postgresAdminUrl, root, startCentralServer, stopCentralServer } from './central-server';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const resourcesDir = join(root, 'resources');
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 8);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 5);
@@ -113,31 +112,6 @@ function makeBatches(deviceIndex: number, series: string): WireOp[][] {
     batches.push(ops);
   }
   return batches;
-}
-
-function startServer(databaseUrl: string | null, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/\S+)/);
-      if (match) resolve({ url: match[1]!.endsWith('/') ? match[1]! : `${match[1]}/`, child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`central exited ${code}: ${output}`)));
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 const cpuLines: string[] = [];
@@ -227,7 +201,7 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   const seeded = await seedPersons(admin, EXISTING_PERSONS);
   const planned = await createOffices(admin.db);
   if (!backend.databaseUrl) await admin.close();
-  const servers = await Promise.all(Array.from({ length: processes }, () => startServer(backend.databaseUrl, backend.dataDir)));
+  const servers = await Promise.all(Array.from({ length: processes }, () => startCentralServer(backend.databaseUrl, backend.dataDir, SERVER_NODE_ARGS)));
   const devices = [];
   for (const device of planned) devices.push(await enroll(device, servers[devices.length % servers.length]!.url));
   const work = devices.map((device, d) => ({ device, batches: makeBatches(d, `BENCH${d}-${randomUUID().slice(0, 4).toUpperCase()}`) }));
@@ -250,7 +224,7 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = cpuSnapshot(servers.map((s) => s.child.pid!), backend.databaseUrl);
   const total = DEVICES * BATCHES * PER_BATCH;
-  await Promise.all(servers.map((s) => stopServer(s.child)));
+  await Promise.all(servers.map(stopCentralServer));
   if (!backend.databaseUrl) admin = await backend.open();
   const stored = await countStoredOps(admin);
   latencies.sort((a, b) => a - b);
@@ -318,19 +292,7 @@ function cpuLine(label: string, processes: number, seconds: number, ops: number,
   return `${label} × ${processes}: in ${seconds.toFixed(1)} s wall, CPU s: servers ${servers.toFixed(1)}, PostgreSQL ${postgres.toFixed(1)}${label === 'PostgreSQL' ? '' : ' (in the server)'}, load generator ${generator.toFixed(1)}; per 1 000 ops: ${perThousand(servers)} + ${perThousand(postgres)} + ${perThousand(generator)} s`;
 }
 
-function postgresUrl(): string | null {
-  if (process.env.BENCH_DATABASE === 'pglite') return null;
-  const given = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (given) return given;
-  try {
-    const printed = execFileSync('bash', [join(root, 'scripts/postgres-test.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return printed.match(/TEST_DATABASE_URL=(\S+)/)?.[1] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-const adminUrl = postgresUrl();
+const adminUrl = postgresAdminUrl();
 if (!adminUrl) console.log('NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): measuring one process on embedded PGlite, which is not the deployment target.');
 const processCounts = adminUrl ? PROCESSES : [1];
 console.log(`central benchmark: ${DEVICES} devices × ${BATCHES} batches × ${PER_BATCH} ops over loopback HTTP; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

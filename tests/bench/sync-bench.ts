@@ -1,18 +1,49 @@
 // Sync benchmark (part of `npm run bench`): a 30-day backlog of 15 000 operations pushed to a real
 // central service over loopback and the results applied; then a pull of 100 000 changes.
 // Prints the figures; goals: push ≤ 10 s, pull ≤ 10 s. SYNC_BENCH_OPS / SYNC_BENCH_PULL scale it.
+// The central runs as deployed — the CLI in its own process on PostgreSQL (DATABASE_URL,
+// TEST_DATABASE_URL or scripts/postgres-test.sh) — so the office's figures are its own, not shared
+// with the central's work on one event loop. Without PostgreSQL it says so and runs the central
+// in this process on PGlite.
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { uuidv7 } from 'uuidv7';
+import { openCentralDatabase } from '../../src/central/db/central-database';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
 import { foldName } from '../../src/shared/domain/name-folding';
-import { startCentral, startOffice } from '../integration/sync/central-fixture';
+import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
+import { type Central, resourcesDir, startCentral, startOffice } from '../integration/sync/central-fixture';
+import { postgresAdminUrl, startCentralServer, stopCentralServer } from './central-server';
 
 const OPS = Number(process.env.SYNC_BENCH_OPS ?? 15_000);
 const PULL = Number(process.env.SYNC_BENCH_PULL ?? 100_000);
 
-// On PostgreSQL when one is available (TEST_DATABASE_URL, as `scripts/postgres-test.sh` sets), else PGlite.
-const central = await startCentral(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
-console.log(`sync benchmark: central on ${central.database.kind}`);
+/** The central's own process on a fresh PostgreSQL database; this process keeps an admin connection. */
+async function startCentralProcess(adminUrl: string): Promise<Central> {
+  process.env.TEST_DATABASE_URL = adminUrl;
+  const postgres = await freshPostgresDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fo-sync-bench-central-'));
+  const database = await openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir });
+  const server = await startCentralServer(postgres.url, dataDir);
+  return {
+    url: server.url,
+    database,
+    dataDir,
+    databaseUrl: postgres.url,
+    close: async () => {
+      await stopCentralServer(server);
+      await database.close();
+      await postgres.drop();
+    },
+  };
+}
+
+const adminUrl = postgresAdminUrl();
+if (!adminUrl) console.log('NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): the central runs in this process on PGlite, sharing its event loop with the office.');
+const central = adminUrl ? await startCentralProcess(adminUrl) : await startCentral('pglite');
+console.log(`sync benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const office = await startOffice(central, 'BENCH');
 const communes = ['00004', '00008', '00025'];
 

@@ -1,0 +1,51 @@
+// The central service as the benchmarks run it: the CLI in its own process (as deployed), on a
+// PostgreSQL database, or on embedded PGlite when no PostgreSQL can be had.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A PostgreSQL server's URL: DATABASE_URL, TEST_DATABASE_URL, or the cluster of scripts/postgres-test.sh; null if none. */
+export function postgresAdminUrl(): string | null {
+  if (process.env.BENCH_DATABASE === 'pglite') return null;
+  const given = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (given) return given;
+  try {
+    const printed = execFileSync('bash', [join(root, 'scripts/postgres-test.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return printed.match(/TEST_DATABASE_URL=(\S+)/)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export interface CentralServer {
+  url: string;
+  child: ChildProcess;
+}
+
+/** `central serve` on a free loopback port; resolves once it listens. */
+export function startCentralServer(databaseUrl: string | null, dataDir: string, nodeArgs: string[] = []): Promise<CentralServer> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/listening on (http:\/\/\S+)/);
+      if (match) resolve({ url: match[1]!.endsWith('/') ? match[1]! : `${match[1]}/`, child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`central exited ${code}: ${output}`)));
+  });
+}
+
+export async function stopCentralServer(server: CentralServer): Promise<void> {
+  const exited = new Promise((done) => (server.child.exitCode !== null ? done(null) : server.child.once('exit', done)));
+  server.child.kill('SIGTERM');
+  await exited;
+}
