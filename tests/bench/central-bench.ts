@@ -13,7 +13,7 @@
 // shared rules, so every operation must come back APPLIED; the run checks that, and that each
 // operation has exactly one stored result.
 import { execFileSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ import { computeQuote } from '../../src/shared/domain/contribution-quote';
 import { parseSchedule } from '../../src/shared/domain/reference-schedule';
 import type { WireOp } from '../../src/shared/sync/protocol';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
+import { registrationPayload, wireOp } from '../integration/fixtures/wire-ops';
 import { postgresAdminUrl, root, startCentralServer, stopCentralServer } from './central-server';
 
 const resourcesDir = join(root, 'resources');
@@ -42,7 +43,6 @@ const PER_BATCH = 500;
 
 const schedule = parseSchedule(JSON.parse(readFileSync(join(resourcesDir, 'reference', 'contribution-rates.json'), 'utf8')));
 const today = businessDate(new Date());
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
 const middle = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc'];
 const letters = (n: number) => {
@@ -53,10 +53,6 @@ const letters = (n: number) => {
   } while (n > 0);
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
-
-function op(seq: number, kind: string, payload: Record<string, unknown>): WireOp {
-  return { opId: uuidv7(), seq, kind, payload, payloadHash: sha256(canonicalJson(payload)) };
-}
 
 /** One device's batches: person i registered, then 1 month of VSI collected from them. */
 function makeBatches(deviceIndex: number, series: string): WireOp[][] {
@@ -73,32 +69,24 @@ function makeBatches(deviceIndex: number, series: string): WireOp[][] {
       const personalId = `001${female ? 1 : 0}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
       const id = uuidv7();
       ops.push(
-        op(++seq, 'participant.register', {
-          id,
-          fullName: `${family[serial % 8]} ${female ? 'Thị' : middle[serial % 6]} Z${letters(serial).toLowerCase()}`,
-          dateOfBirth: `${year}-${String(1 + (serial % 12)).padStart(2, '0')}-${String(1 + (serial % 28)).padStart(2, '0')}`,
-          sex: female ? 'female' : 'male',
-          ethnicity: 'Kinh',
-          nationality: 'Việt Nam',
-          personalId,
-          siNumber: null,
-          phone: null,
-          provinceCode: '01',
-          communeCode: '00004',
-          addressLine: 'Thôn Đông',
-          supportCategory: 'other',
-          householdId: null,
-          canonicalId: null,
-          officialNumber: null,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-        }),
+        wireOp(
+          ++seq,
+          'participant.register',
+          registrationPayload({
+            id,
+            fullName: `${family[serial % 8]} ${female ? 'Thị' : middle[serial % 6]} Z${letters(serial).toLowerCase()}`,
+            dateOfBirth: `${year}-${String(1 + (serial % 12)).padStart(2, '0')}-${String(1 + (serial % 28)).padStart(2, '0')}`,
+            sex: female ? 'female' : 'male',
+            personalId,
+            at,
+          }),
+          uuidv7(),
+        ),
       );
       const question = { scheme: 'VSI' as const, paidOn: today, fromMonth: today.slice(0, 7), months: 1, method: 'monthly' as const, incomeBasis: 2_000_000, memberPosition: null, supportCategory: 'other', supportedMonthsUsed: 0, participantId: id };
       const quote = computeQuote(schedule, question);
       ops.push(
-        op(++seq, 'contribution.record', {
+        wireOp(++seq, 'contribution.record', {
           ...question,
           id: uuidv7(),
           householdId: null,
@@ -106,7 +94,7 @@ function makeBatches(deviceIndex: number, series: string): WireOp[][] {
           total: quote.total,
           referenceVersion: schedule.version,
           receipt: { id: uuidv7(), series, number: ++receipt },
-        }),
+        }, uuidv7()),
       );
     }
     batches.push(ops);

@@ -3,10 +3,9 @@
 // one batch, against people registered before, and not for names that only share a birth date or
 // a family name. The register is never empty in use, so people born that day are there too.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/shared/canonical-json';
 import type { WireOp } from '../../../src/shared/sync/protocol';
-import { createHash, randomUUID } from 'node:crypto';
 import { centralBackends } from '../fixtures/test-postgres';
+import { registrationPayload, wireOp } from '../fixtures/wire-ops';
 import type { Central } from '../sync/central-fixture';
 import { type Device, enrollDevice, pushOps, useCentralAndOffice } from './central-kit';
 
@@ -18,29 +17,7 @@ function register(fullName: string, dateOfBirth: string, sex: 'male' | 'female' 
   serial += 1;
   const century = Number(dateOfBirth.slice(0, 4)) >= 2000 ? (sex === 'male' ? 2 : 3) : sex === 'male' ? 0 : 1;
   const personalId = `001${century}${dateOfBirth.slice(2, 4)}${String(400000 + serial).padStart(6, '0')}`;
-  const at = new Date().toISOString();
-  const payload = {
-    id: randomUUID(),
-    fullName,
-    dateOfBirth,
-    sex,
-    ethnicity: 'Kinh',
-    nationality: 'Việt Nam',
-    personalId,
-    siNumber: null,
-    phone: null,
-    provinceCode: '01',
-    communeCode: '00004',
-    addressLine: 'Thôn Đông',
-    supportCategory: 'other',
-    householdId: null,
-    canonicalId: null,
-    officialNumber: null,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-  return { opId: randomUUID(), seq: ++seq, kind: 'participant.register', payload, payloadHash: createHash('sha256').update(canonicalJson(payload)).digest('hex') };
+  return wireOp(++seq, 'participant.register', registrationPayload({ fullName, dateOfBirth, sex, personalId }));
 }
 
 const statuses = (reply: { json: { results: { status: string }[] } }) => reply.json.results.map((r) => r.status);
