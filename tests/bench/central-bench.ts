@@ -276,8 +276,8 @@ function cpuLine(label: string, processes: number, seconds: number, ops: number,
   for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
   const servers = after.servers - before.servers;
   const generator = after.generator - before.generator;
-  const perThousand = (cpu: number) => ((cpu / ops) * 1000).toFixed(2);
-  return `${label} × ${processes}: in ${seconds.toFixed(1)} s wall, CPU s: servers ${servers.toFixed(1)}, PostgreSQL ${postgres.toFixed(1)}${label === 'PostgreSQL' ? '' : ' (in the server)'}, load generator ${generator.toFixed(1)}; per 1 000 ops: ${perThousand(servers)} + ${perThousand(postgres)} + ${perThousand(generator)} s`;
+  const perThousand = (cpu: number) => ((cpu / ops) * 1000).toFixed(3);
+  return `${label} × ${processes}: in ${seconds.toFixed(1)} s wall, CPU s: servers ${servers.toFixed(2)}, PostgreSQL ${postgres.toFixed(2)}${label === 'PostgreSQL' ? '' : ' (in the server)'}, load generator ${generator.toFixed(1)}; per 1 000 ops: ${perThousand(servers)} + ${perThousand(postgres)} + ${perThousand(generator)} s`;
 }
 
 const adminUrl = postgresAdminUrl();
