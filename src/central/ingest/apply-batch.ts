@@ -55,7 +55,7 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
   // built from those, the whole batch's (the exactly-once identity of its content).
   const canonicalPayloads = batch.ops.map((op) => canonicalJson(op.payload));
   const intact = batch.ops.map((op, i) => sha256(canonicalPayloads[i]!) === op.payloadHash);
-  const bodyHash = sha256(canonicalBatchJson(batch, canonicalPayloads));
+  const bodyHash = batchBodyHash(batch, canonicalPayloads);
   // Fast path: no savepoints. Every rule a payload can break is checked before anything is written,
   // so only an unexpected database error can leave an operation half done — and then the whole
   // attempt rolls back and the batch runs again with a savepoint around each operation.
@@ -148,15 +148,36 @@ async function applyOp(ctx: OpContext, op: WireOp, intact: boolean, savepoints: 
 }
 
 /**
- * `canonicalJson(batch)` for a parsed batch, assembled from its operations' canonical payloads
- * rather than by sorting every payload a second time. The parsed batch has exactly these keys
- * (zod drops others), written here in sorted order.
+ * The pieces of `canonicalJson(batch)` for a parsed batch, in order, assembled from its operations'
+ * canonical payloads rather than by sorting every payload a second time. The parsed batch has
+ * exactly these keys (zod drops others), written here in sorted order.
  */
+function canonicalBatchPieces(batch: WireBatch, canonicalPayloads: readonly string[], emit: (piece: string) => void): void {
+  emit(`{"batchNo":${JSON.stringify(batch.batchNo)},"deviceId":${JSON.stringify(batch.deviceId)},"ops":[`);
+  batch.ops.forEach((op, i) => {
+    emit(`${i === 0 ? '' : ','}{"kind":${JSON.stringify(op.kind)},"opId":${JSON.stringify(op.opId)},"payload":`);
+    emit(canonicalPayloads[i]!);
+    emit(`,"payloadHash":${JSON.stringify(op.payloadHash)},"seq":${JSON.stringify(op.seq)}}`);
+  });
+  emit(']}');
+}
+
+/** `canonicalJson(batch)` for a parsed batch (see canonicalBatchPieces). */
 export function canonicalBatchJson(batch: WireBatch, canonicalPayloads: readonly string[]): string {
-  const ops = batch.ops.map(
-    (op, i) => `{"kind":${JSON.stringify(op.kind)},"opId":${JSON.stringify(op.opId)},"payload":${canonicalPayloads[i]},"payloadHash":${JSON.stringify(op.payloadHash)},"seq":${JSON.stringify(op.seq)}}`,
-  );
-  return `{"batchNo":${JSON.stringify(batch.batchNo)},"deviceId":${JSON.stringify(batch.deviceId)},"ops":[${ops.join(',')}]}`;
+  const pieces: string[] = [];
+  canonicalBatchPieces(batch, canonicalPayloads, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
+/**
+ * SHA-256 hex of `canonicalBatchJson(batch, canonicalPayloads)`, fed to the hash piece by piece:
+ * the same bytes (every piece is whole JSON, so no character is split), without assembling and
+ * re-encoding a string of the whole batch (about 6 ms of CPU per 500-operation batch).
+ */
+export function batchBodyHash(batch: WireBatch, canonicalPayloads: readonly string[]): string {
+  const hash = createHash('sha256');
+  canonicalBatchPieces(batch, canonicalPayloads, (piece) => hash.update(piece));
+  return hash.digest('hex');
 }
 
 function count(results: OpResult[]): Record<OpResult['status'], number> {
