@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { enrollRequest, wireBatch } from '../../shared/sync/protocol';
+import { enrollRequest } from '../../shared/sync/protocol';
 import { enrollDevice } from '../admin';
 import { CentralError } from '../central-error';
 import type { CentralKey } from '../central-signing-key';
@@ -15,6 +15,7 @@ import { applyBatch } from '../ingest/apply-batch';
 import { authenticateDevice } from '../request-auth';
 import { Metrics } from './metrics';
 import { openApiDocument } from './openapi';
+import { parseWireBatch } from './wire-batch';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -82,7 +83,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
     if (body.length > MAX_BODY_BYTES) throw new CentralError(413, 'TOO_LARGE', 'Lô dữ liệu quá lớn.', 'Batch too large.');
     const url = new URL(c.req.url);
     const device = await authenticateDevice(db, { method: 'POST', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body }, clock());
-    const parsed = wireBatch.safeParse(parseJson(body));
+    const parsed = parseWireBatch(parseJson(body));
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     const outcome = await applyBatch(db, device, parsed.data);
     metrics.batch(outcome.replayed, outcome.counts);
