@@ -1,6 +1,6 @@
 // Verifies a device's signed request: the device exists and is not revoked, the timestamp is within
 // the allowed skew, and the Ed25519 signature covers method, path, timestamp and body hash.
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { MAX_CLOCK_SKEW_MS, signatureBase } from '../shared/sync/protocol';
 import { CentralError } from './central-error';
@@ -12,6 +12,18 @@ export function publicKeyFromRaw(rawBase64: string) {
   return createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(rawBase64, 'base64')]), format: 'der', type: 'spki' });
 }
 
+/** Enrolled devices' keys, made once per process rather than on every request (one per device). */
+const deviceKeys = new Map<string, KeyObject>();
+
+function devicePublicKey(rawBase64: string): KeyObject {
+  let key = deviceKeys.get(rawBase64);
+  if (!key) {
+    key = publicKeyFromRaw(rawBase64);
+    deviceKeys.set(rawBase64, key);
+  }
+  return key;
+}
+
 export interface AuthenticatedDevice {
   id: string;
   officeCode: string;
@@ -20,7 +32,8 @@ export interface AuthenticatedDevice {
 
 export async function authenticateDevice(
   db: Kysely<CentralDb>,
-  request: { method: string; pathWithQuery: string; headers: Headers; body: string },
+  /** `bodySha256`, when given, is the SHA-256 hex of the body's UTF-8 bytes, computed by the caller. */
+  request: { method: string; pathWithQuery: string; headers: Headers; body: string; bodySha256?: string },
   now: Date,
 ): Promise<AuthenticatedDevice> {
   const deviceId = request.headers.get('x-device-id');
@@ -40,10 +53,10 @@ export async function authenticateDevice(
   if (Number.isNaN(at) || Math.abs(at - now.getTime()) > MAX_CLOCK_SKEW_MS) {
     throw new CentralError(401, 'CLOCK_SKEW', 'Đồng hồ của máy lệch quá nhiều so với trung tâm; chỉnh lại ngày giờ.', 'The device clock is too far off.');
   }
-  const base = signatureBase(request.method, request.pathWithQuery, timestamp, createHash('sha256').update(request.body).digest('hex'));
+  const base = signatureBase(request.method, request.pathWithQuery, timestamp, request.bodySha256 ?? createHash('sha256').update(request.body).digest('hex'));
   let valid = false;
   try {
-    valid = verify(null, Buffer.from(base), publicKeyFromRaw(device.publicKey), Buffer.from(signature, 'base64'));
+    valid = verify(null, Buffer.from(base), devicePublicKey(device.publicKey), Buffer.from(signature, 'base64'));
   } catch {
     valid = false;
   }
