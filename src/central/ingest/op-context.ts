@@ -10,6 +10,8 @@ export interface PendingChange {
   kind: string;
   provinceCode: string | null;
   payload: Record<string, unknown>;
+  /** JSON.stringify(payload), when the handler has that string already (see person-ops.ts). */
+  payloadJson?: string;
 }
 
 /**

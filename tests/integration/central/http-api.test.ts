@@ -87,6 +87,14 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
     expect(new Set(seen).size).toBe(seen.length);
+    // Each registration's change is the person's stored document at its version.
+    const people = await central.database.db.selectFrom('persons').select(['id', 'data', 'version']).where('fullName', 'like', 'Lò Văn Feed%').execute();
+    const feed = (await reader.request('GET', '/v1/changes?limit=1000')).json.changes as { payload: { id?: string } }[];
+    expect(people).toHaveLength(5);
+    for (const person of people) {
+      const stored = typeof person.data === 'string' ? JSON.parse(person.data) : person.data;
+      expect(feed.find((c) => c.payload.id === person.id)?.payload).toEqual({ ...stored, version: person.version });
+    }
     // The writer does not get its own changes back; another province gets none of these people.
     const own = await writer.request('GET', '/v1/changes?limit=1000');
     expect(own.json.changes.filter((c: { kind: string }) => c.kind.startsWith('person'))).toEqual([]);
