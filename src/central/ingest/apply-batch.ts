@@ -40,6 +40,8 @@ const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 
 
 export interface BatchOutcome {
   response: BatchResponse;
+  /** JSON.stringify(response), when it was written already (a batch applied now). */
+  responseJson?: string;
   replayed: boolean;
   counts: Record<OpResult['status'], number>;
 }
@@ -92,23 +94,31 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   // database as it would have been, because the queue is written before it runs.
   if (!savepoints) ctx.deferred = emptyDeferredWrites();
   const results: OpResult[] = [];
+  // Each result's JSON text, written once: for its ops row, the stored response and the reply.
+  const resultJsons: string[] = [];
   const opRows: { opId: string; deviceId: string; batchNo: number; seq: number; kind: string; payloadHash: string; status: OpResult['status']; result: string }[] = [];
   for (const [index, op] of batch.ops.entries()) {
     const known = prior.get(op.opId);
     if (known) {
-      results.push(known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'));
+      const answer = known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId');
+      results.push(answer);
+      resultJsons.push(JSON.stringify(answer));
       continue;
     }
     if (ctx.deferred && !DEFERRABLE_KINDS.has(op.kind)) await flushDeferredWrites(ctx);
     const result = await applyOp(ctx, op, intact[index]!, savepoints);
     results.push(result);
     prior.set(op.opId, { payloadHash: op.payloadHash, result });
-    opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) });
+    const resultJson = JSON.stringify(result);
+    resultJsons.push(resultJson);
+    opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: resultJson });
   }
   await flushDeferredWrites(ctx);
   await insertRows(trx, 'ops', opColumns, opRows);
   const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
-  await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();
+  // JSON.stringify(response), key for key, from the results' texts.
+  const responseJson = `{"deviceId":${JSON.stringify(response.deviceId)},"batchNo":${JSON.stringify(response.batchNo)},"results":[${resultJsons.join(',')}]}`;
+  await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: responseJson, opCount: batch.ops.length }).execute();
   await trx
     .updateTable('devices')
     .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops[batch.ops.length - 1]!.seq) })
@@ -125,7 +135,7 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
     const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: c.payloadJson ?? JSON.stringify(c.payload) }));
     await insertRows(trx, 'changes', changeColumns, rows);
   }
-  return { response, replayed: false, counts: count(results) };
+  return { response, responseJson, replayed: false, counts: count(results) };
 }
 
 async function applyOp(ctx: OpContext, op: WireOp, intact: boolean, savepoints: boolean): Promise<OpResult> {

@@ -42,8 +42,11 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     expect(first.status).toBe(200);
     expect(first.json.results.map((r: { status: string }) => r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED']);
     expect(first.json.results[0].officialNumber).toMatch(/^01\d{8}$/);
+    expect(first.type).toBe('application/json');
     const again = await device.request('POST', '/v1/batches', body);
     expect(again).toEqual(first);
+    const stored = await central.database.db.selectFrom('batches').select('response').where('deviceId', '=', device.id).executeTakeFirstOrThrow();
+    expect(typeof stored.response === 'string' ? JSON.parse(stored.response) : stored.response).toEqual(first.json);
     expect(await count('persons')).toBe(before.persons + 1);
     expect(await count('contributions')).toBe(before.contributions + 1);
   });

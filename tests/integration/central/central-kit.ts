@@ -27,7 +27,7 @@ export interface Device {
   key: KeyObject;
   /** Next batch number to send. */
   nextBatchNo: number;
-  request(method: 'GET' | 'POST', pathWithQuery: string, body?: string, options?: SignOptions): Promise<{ status: number; json: any }>;
+  request(method: 'GET' | 'POST', pathWithQuery: string, body?: string, options?: SignOptions): Promise<{ status: number; json: any; type: string | null }>;
 }
 
 export function newKeyPair(): { publicKeyRaw: string; privateKey: KeyObject } {
@@ -66,7 +66,7 @@ export async function enrollDevice(central: Central, officeCode: string, provinc
         body: method === 'POST' ? body : undefined,
       });
       const text = await response.text();
-      return { status: response.status, json: text ? JSON.parse(text) : null };
+      return { status: response.status, json: text ? JSON.parse(text) : null, type: response.headers.get('content-type') };
     },
   };
   return device;
