@@ -85,9 +85,11 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   if (batch.batchNo !== row.nextBatchNo) {
     throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, { expected: row.nextBatchNo });
   }
-  // Operations answered before (in an earlier batch), read in one query for the whole batch.
+  // Operations answered before (in an earlier batch), read in one query for the whole batch (the
+  // ids as one array parameter, not an IN list of 500 placeholders).
   const prior = new Map<string, { payloadHash: string; result: OpResult }>();
-  const priorRows = await trx.selectFrom('ops').select(['opId', 'payloadHash', 'result']).where('opId', 'in', batch.ops.map((op) => op.opId)).execute();
+  const opIds = batch.ops.map((op) => op.opId);
+  const priorRows = await trx.selectFrom('ops').select(['opId', 'payloadHash', 'result']).where(sql<boolean>`op_id = ANY(${opIds}::text[])`).execute();
   for (const p of priorRows) prior.set(p.opId, { payloadHash: p.payloadHash, result: (typeof p.result === 'string' ? JSON.parse(p.result) : p.result) as OpResult });
   const ctx: OpContext = { trx, device, changes: [], cache: await prefetchBatch(trx, batch.ops.filter((op) => !prior.has(op.opId))) };
   // Fast path: runs of cache-answered operations queue their rows; any other kind sees the

@@ -1,7 +1,8 @@
 // Reads, in a handful of queries, what a batch's operations will look up one by one: the people
 // they name (by id, alias, personal ID, and the near-match key of each registration), the receipt
 // numbers they use, and one official number per registration. Handlers then touch the database
-// only to write.
+// only to write. The keys travel as one array parameter (`= ANY($1::text[])`), not an `IN` list
+// of hundreds of placeholders that Kysely compiles and PostgreSQL parses and binds one by one.
 import { sql, type Transaction } from 'kysely';
 import { foldName } from '../../shared/domain/name-folding';
 import type { WireOp } from '../../shared/sync/protocol';
@@ -27,7 +28,10 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       if (personalId) personalIds.add(personalId);
       if (kind === 'participant.register') {
         registrations++;
-        if (dob && fullName) nearKeys.set(nearMatchKey(dob, foldName(fullName)), nearMatchParts(dob, foldName(fullName)));
+        if (dob && fullName) {
+          const folded = foldName(fullName);
+          nearKeys.set(nearMatchKey(dob, folded), nearMatchParts(dob, folded));
+        }
       }
     } else if (kind === 'contribution.record' || kind === 'enrollment.set') {
       const id = text(payload.participantId);
@@ -47,14 +51,14 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
   if (ids.size > 0) {
     const list = [...ids];
     for (const id of list) cache.personOf.set(id, null);
-    const persons = await trx.selectFrom('persons').select('id').where('id', 'in', list).execute();
-    const aliases = await trx.selectFrom('personAliases').select(['localId', 'canonicalId']).where('localId', 'in', list).execute();
+    const persons = await trx.selectFrom('persons').select('id').where(sql<boolean>`id = ANY(${list}::text[])`).execute();
+    const aliases = await trx.selectFrom('personAliases').select(['localId', 'canonicalId']).where(sql<boolean>`local_id = ANY(${list}::text[])`).execute();
     for (const p of persons) cache.personOf.set(p.id, p.id);
     for (const a of aliases) cache.personOf.set(a.localId, a.canonicalId);
   }
   if (personalIds.size > 0) {
     for (const pid of personalIds) cache.byPersonalId.set(pid, null);
-    const rows = await trx.selectFrom('persons').select(personColumns).where('personalId', 'in', [...personalIds]).execute();
+    const rows = await trx.selectFrom('persons').select(personColumns).where(sql<boolean>`personal_id = ANY(${[...personalIds]}::text[])`).execute();
     for (const r of rows) cache.byPersonalId.set(r.personalId, known(r));
   }
   if (nearKeys.size > 0) {
@@ -66,8 +70,8 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
     const rows = await trx
       .selectFrom('contributions')
       .select(['receiptSeries', 'receiptNumber'])
-      .where('receiptSeries', 'in', [...series])
-      .where('receiptNumber', 'in', [...numbers])
+      .where(sql<boolean>`receipt_series = ANY(${[...series]}::text[])`)
+      .where(sql<boolean>`receipt_number = ANY(${[...numbers]}::integer[])`)
       .execute();
     for (const s of series) for (const n of numbers) cache.receiptKeysLoaded.add(`${s}/${n}`);
     for (const r of rows) cache.receipts.add(`${r.receiptSeries}/${Number(r.receiptNumber)}`);
