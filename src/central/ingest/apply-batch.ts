@@ -55,11 +55,7 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
       throw new CentralError(400, 'SEQ_ORDER', 'Các thao tác trong lô phải theo thứ tự tăng dần của thiết bị.', 'Operations must be in increasing device order.');
     }
   }
-  // Hashed before the transaction: each payload's canonical form (checked against its hash) and,
-  // built from those, the whole batch's (the exactly-once identity of its content).
-  const canonicalPayloads = batch.ops.map((op) => canonicalJson(op.payload));
-  const intact = batch.ops.map((op, i) => sha256(canonicalPayloads[i]!) === op.payloadHash);
-  const bodyHash = batchBodyHash(batch, canonicalPayloads);
+  const { intact, bodyHash } = hashBatch(batch);
   // Fast path: no savepoints. Every rule a payload can break is checked before anything is written,
   // so only an unexpected database error can leave an operation half done — and then the whole
   // attempt rolls back and the batch runs again with a savepoint around each operation.
@@ -69,6 +65,18 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
     if (error instanceof CentralError) throw error;
     return db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, true));
   }
+}
+
+/**
+ * Hashed before the transaction: each payload's canonical form (checked against its hash) and,
+ * built from those, the whole batch's (the exactly-once identity of its content). In a function of
+ * its own so that the canonical texts (as large as the batch) are garbage once hashed, rather than
+ * kept alive through the transaction by the closures of applyBatch that share its scope.
+ */
+function hashBatch(batch: WireBatch): { intact: boolean[]; bodyHash: string } {
+  const canonicalPayloads = batch.ops.map((op) => canonicalJson(op.payload));
+  const intact = batch.ops.map((op, i) => sha256(canonicalPayloads[i]!) === op.payloadHash);
+  return { intact, bodyHash: batchBodyHash(batch, canonicalPayloads) };
 }
 
 async function applyInTransaction(trx: Transaction<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, bodyHash: string, intact: boolean[], savepoints: boolean): Promise<BatchOutcome> {
