@@ -1,7 +1,8 @@
 // `wireBatch.safeParse` for POST /v1/batches, with a plain-code check in front: a batch that is
 // clearly well formed (every field of the strictest reading of the zod schema) is copied out as
-// zod would give it — known keys only, in the schema's order, each payload a fresh object with the
-// same keys — without zod's per-field machinery (about 1.3 ms of CPU per 500-operation batch).
+// zod would give it — known keys only, in the schema's order, each payload an object with the same
+// keys (the parsed one itself, which nothing else holds, rather than a copy as zod makes) — without
+// zod's per-field machinery (about 1.3 ms of CPU per 500-operation batch).
 // Anything else, including every batch zod would refuse, is parsed by zod itself, so refusals
 // and their messages are zod's, unchanged.
 import { type WireBatch, type WireOp, wireBatch } from '../../shared/sync/protocol';
@@ -26,7 +27,7 @@ export function wellFormedWireBatch(value: unknown): WireBatch | undefined {
     if (typeof payloadHash !== 'string' || !PAYLOAD_HASH.test(payloadHash)) return undefined;
     // A record: a plain object; zod leaves out an own "__proto__" key, so such a payload goes to zod.
     if (!isObject(payload) || Object.getPrototypeOf(payload) !== Object.prototype || Object.hasOwn(payload, '__proto__')) return undefined;
-    parsedOps.push({ opId, seq, kind, payload: { ...payload }, payloadHash });
+    parsedOps.push({ opId, seq, kind, payload, payloadHash });
   }
   return { deviceId, batchNo, ops: parsedOps };
 }

@@ -142,7 +142,7 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
       .returning('value')
       .executeTakeFirstOrThrow();
     const first = Number(counter.value) - ctx.changes.length + 1;
-    const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: c.payloadJson ?? JSON.stringify(c.payload) }));
+    const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: typeof c.payload === 'string' ? c.payload : JSON.stringify(c.payload) }));
     await insertRows(trx, 'changes', changeColumns, rows);
   }
   return { response, responseJson, replayed: false, counts: count(results) };

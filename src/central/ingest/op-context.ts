@@ -9,9 +9,8 @@ import type { AuthenticatedDevice } from '../request-auth';
 export interface PendingChange {
   kind: string;
   provinceCode: string | null;
-  payload: Record<string, unknown>;
-  /** JSON.stringify(payload), when the handler has that string already (see person-ops.ts). */
-  payloadJson?: string;
+  /** The document, or its JSON text when the handler has that already (see person-ops.ts). */
+  payload: Record<string, unknown> | string;
 }
 
 /**

@@ -61,9 +61,8 @@ function validatePerson(opId: string, payload: Record<string, unknown>): OpResul
  * stored one, key for key, and its JSON text is reused rather than written a second time.
  */
 function participantChange(provinceCode: string, data: Record<string, unknown>, dataJson: string, payloadVersion: unknown, version: number): PendingChange {
-  const change: PendingChange = { kind: 'participant', provinceCode, payload: { ...data, version } };
-  if (payloadVersion === version && data.version === version) change.payloadJson = dataJson;
-  return change;
+  const same = payloadVersion === version && data.version === version;
+  return { kind: 'participant', provinceCode, payload: same ? dataJson : { ...data, version } };
 }
 
 export async function registerPerson(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
