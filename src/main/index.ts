@@ -7,6 +7,7 @@ import electronUpdater from 'electron-updater';
 import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { createOfficeCore, type OfficeCore } from './core/office-core';
 import { EncryptedFileKeyStore, PlainFileKeyStore } from './core/sync/device-key-store';
+import { registerPathPicker } from './path-picker';
 import { registerPrinting } from './printing';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,6 +88,7 @@ app.whenReady().then(async () => {
     return result;
   });
   registerPrinting(isAppFrame, () => join(app.getPath('userData'), 'receipts'));
+  registerPathPicker(isAppFrame);
 
   createWindow();
   if (app.isPackaged) void checkForUpdates(core);

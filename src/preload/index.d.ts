@@ -6,6 +6,8 @@ declare global {
     office?: {
       invoke(method: string, input: unknown): Promise<RpcResult<unknown>>;
       print(options: { silent?: boolean; archiveName?: string; pageSize?: 'A4' | 'A5' }): Promise<{ ok: boolean; pdfPath?: string; error?: string }>;
+      /** The system's folder or file chooser (desktop only); null when cancelled. */
+      pickPath(kind: 'export-folder' | 'result-file'): Promise<string | null>;
     };
   }
 }

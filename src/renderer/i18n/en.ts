@@ -344,6 +344,7 @@ export const en: Shape<typeof vi> = {
     nothing: 'Nothing is waiting to be sent.',
     fileTitle: 'Sync by file (no network)',
     fileHelp: 'Export the pending batches to a folder (e.g. a USB stick), take it to the central office, then import the result file (.results.json) it gives back.',
+    choose: 'Choose…',
     exportDir: 'Folder for the export',
     export: 'Export file',
     exported: 'Exported {{batches}} batches ({{ops}} operations) to {{file}}',

@@ -340,6 +340,7 @@ export const vi = {
     nothing: 'Không có gì chờ gửi.',
     fileTitle: 'Đồng bộ qua tệp (khi không có mạng)',
     fileHelp: 'Xuất các lô chờ gửi ra thư mục (ví dụ USB), mang đến trung tâm; sau đó nhập tệp kết quả (.results.json) trung tâm trả về.',
+    choose: 'Chọn…',
     exportDir: 'Thư mục lưu tệp xuất',
     export: 'Xuất tệp',
     exported: 'Đã xuất {{batches}} lô ({{ops}} thao tác) vào {{file}}',

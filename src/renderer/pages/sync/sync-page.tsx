@@ -97,6 +97,18 @@ function EnrollCard() {
   );
 }
 
+/** The system's chooser, in the desktop app only (the browser harness cannot hand out paths). */
+function PickButton({ kind, onPicked }: { kind: 'export-folder' | 'result-file'; onPicked: (path: string) => void }) {
+  const { t } = useTranslation();
+  const office = window.office;
+  if (!office) return null;
+  return (
+    <Button onClick={() => void office.pickPath(kind).then((path) => path && onPicked(path))}>
+      {t('sync.choose')}
+    </Button>
+  );
+}
+
 function FileSyncCard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -122,6 +134,7 @@ function FileSyncCard() {
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="file-sync-message" />}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input addonBefore={t('sync.exportDir')} value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder="E:\\" data-testid="export-dir" />
+        <PickButton kind="export-folder" onPicked={setDirectory} />
         <Button
           disabled={!directory.trim()}
           onClick={() => void run(async () => t('sync.exported', await call('sync.exportFile', { directory: directory.trim() })))}
@@ -132,6 +145,7 @@ function FileSyncCard() {
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>
         <Input addonBefore={t('sync.resultFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder="E:\\….results.json" data-testid="result-file" />
+        <PickButton kind="result-file" onPicked={setFile} />
         <Button
           disabled={!file.trim()}
           onClick={() => void run(async () => t('sync.imported', await call('sync.importResult', { file: file.trim() })))}
