@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { enrollRequest } from '../../shared/sync/protocol';
+import { enrollRequest, wireBatch } from '../../shared/sync/protocol';
 import { enrollDevice } from '../admin';
 import { CentralError } from '../central-error';
 import type { CentralKey } from '../central-signing-key';
@@ -17,7 +17,6 @@ import { applyBatch } from '../ingest/apply-batch';
 import { authenticateDevice } from '../request-auth';
 import { Metrics } from './metrics';
 import { openApiDocument } from './openapi';
-import { parseWireBatch } from './wire-batch';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -100,12 +99,10 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
     if (body.length > MAX_BODY_BYTES) throw new CentralError(413, 'TOO_LARGE', 'Lô dữ liệu quá lớn.', 'Batch too large.');
     const url = new URL(c.req.url);
     const device = await authenticateDevice(db, { method: 'POST', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body, bodySha256 }, clock());
-    const parsed = parseWireBatch(parseJson(body));
+    const parsed = wireBatch.safeParse(parseJson(body));
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     const outcome = await applyBatch(db, device, parsed.data);
     metrics.batch(outcome.replayed, outcome.counts);
-    // What c.json(outcome.response) sends, without writing the results a third time.
-    if (outcome.responseJson !== undefined) return c.body(outcome.responseJson, 200, { 'Content-Type': 'application/json' });
     return c.json(outcome.response);
   });
 

@@ -40,8 +40,6 @@ const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 
 
 export interface BatchOutcome {
   response: BatchResponse;
-  /** JSON.stringify(response), when it was written already (a batch applied now). */
-  responseJson?: string;
   replayed: boolean;
   counts: Record<OpResult['status'], number>;
 }
@@ -104,31 +102,23 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   // database as it would have been, because the queue is written before it runs.
   if (!savepoints) ctx.deferred = emptyDeferredWrites();
   const results: OpResult[] = [];
-  // Each result's JSON text, written once: for its ops row, the stored response and the reply.
-  const resultJsons: string[] = [];
   const opRows: { opId: string; deviceId: string; batchNo: number; seq: number; kind: string; payloadHash: string; status: OpResult['status']; result: string }[] = [];
   for (const [index, op] of batch.ops.entries()) {
     const known = prior.get(op.opId);
     if (known) {
-      const answer = known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId');
-      results.push(answer);
-      resultJsons.push(JSON.stringify(answer));
+      results.push(known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'));
       continue;
     }
     if (ctx.deferred && !DEFERRABLE_KINDS.has(op.kind)) await flushDeferredWrites(ctx);
     const result = await applyOp(ctx, op, intact[index]!, savepoints);
     results.push(result);
     prior.set(op.opId, { payloadHash: op.payloadHash, result });
-    const resultJson = JSON.stringify(result);
-    resultJsons.push(resultJson);
-    opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: resultJson });
+    opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) });
   }
   await flushDeferredWrites(ctx);
   await insertRows(trx, 'ops', opColumns, opRows);
   const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
-  // JSON.stringify(response), key for key, from the results' texts.
-  const responseJson = `{"deviceId":${JSON.stringify(response.deviceId)},"batchNo":${JSON.stringify(response.batchNo)},"results":[${resultJsons.join(',')}]}`;
-  await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: responseJson, opCount: batch.ops.length }).execute();
+  await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();
   await trx
     .updateTable('devices')
     .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops[batch.ops.length - 1]!.seq) })
@@ -142,10 +132,10 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
       .returning('value')
       .executeTakeFirstOrThrow();
     const first = Number(counter.value) - ctx.changes.length + 1;
-    const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: typeof c.payload === 'string' ? c.payload : JSON.stringify(c.payload) }));
+    const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: JSON.stringify(c.payload) }));
     await insertRows(trx, 'changes', changeColumns, rows);
   }
-  return { response, responseJson, replayed: false, counts: count(results) };
+  return { response, replayed: false, counts: count(results) };
 }
 
 async function applyOp(ctx: OpContext, op: WireOp, intact: boolean, savepoints: boolean): Promise<OpResult> {

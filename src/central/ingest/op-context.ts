@@ -9,8 +9,7 @@ import type { AuthenticatedDevice } from '../request-auth';
 export interface PendingChange {
   kind: string;
   provinceCode: string | null;
-  /** The document, or its JSON text when the handler has that already (see person-ops.ts). */
-  payload: Record<string, unknown> | string;
+  payload: Record<string, unknown>;
 }
 
 /**

@@ -8,7 +8,7 @@ import { checkPersonalId } from '../../shared/domain/personal-id';
 import type { OpResult } from '../../shared/sync/protocol';
 import type { CentralDb } from '../db/schema';
 import { nearMatchCandidates } from './batch-prefetch';
-import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext, type PendingChange, rejected } from './op-context';
+import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext, rejected } from './op-context';
 
 export async function resolvePersonId(trx: Transaction<CentralDb>, id: string, cache?: BatchCache): Promise<string | null> {
   const cached = cache?.personOf.get(id);
@@ -55,16 +55,6 @@ function validatePerson(opId: string, payload: Record<string, unknown>): OpResul
 // re-registration slip. With the same birth date that is exactly a same near-match key, which is
 // how candidates are found (op-context.ts, migration 0002).
 
-/**
- * The pull-feed change for a person's stored `data` at `version`. When the payload's own version
- * is that number, `data` holds it already, at the same place: the change's document is then the
- * stored one, key for key, and its JSON text is reused rather than written a second time.
- */
-function participantChange(provinceCode: string, data: Record<string, unknown>, dataJson: string, payloadVersion: unknown, version: number): PendingChange {
-  const same = payloadVersion === version && data.version === version;
-  return { kind: 'participant', provinceCode, payload: same ? dataJson : { ...data, version } };
-}
-
 export async function registerPerson(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
   const invalid = validatePerson(opId, payload);
   if (invalid) return invalid;
@@ -105,7 +95,6 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   }
   const officialNumber = `${String(payload.provinceCode)}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
   const data = { ...payload, officialNumber, canonicalId: null };
-  const dataJson = JSON.stringify(data);
   const row = {
     id,
     officialNumber,
@@ -115,7 +104,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
     dateOfBirth,
     provinceCode: String(payload.provinceCode),
     officeCode: ctx.device.officeCode,
-    data: dataJson,
+    data: JSON.stringify(data),
     version: Number(payload.version ?? 1),
     originDeviceId: ctx.device.id,
   };
@@ -127,7 +116,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
     ctx.cache.byPersonalId.set(personalId, person);
     ctx.cache.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded))?.push(person);
   }
-  ctx.changes.push(participantChange(String(payload.provinceCode), data, dataJson, payload.version, Number(payload.version ?? 1)));
+  ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? 1) } });
   return { opId, status: 'APPLIED', officialNumber };
 }
 
@@ -151,7 +140,6 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
     };
   }
   const data = { ...(person.data as Record<string, unknown>), ...payload, id, officialNumber: person.officialNumber };
-  const dataJson = JSON.stringify(data);
   const taken = await trx.selectFrom('persons').select('id').where('personalId', '=', String(payload.personalId)).where('id', '!=', id).executeTakeFirst();
   if (taken) return rejected(opId, 'DUPLICATE_PERSON', 'Số định danh mới đã thuộc về người khác ở trung tâm.', 'The new personal ID belongs to another person.', 'personalId');
   await trx
@@ -162,7 +150,7 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
       personalId: String(payload.personalId),
       dateOfBirth: String(payload.dateOfBirth),
       provinceCode: String(payload.provinceCode),
-      data: dataJson,
+      data: JSON.stringify(data),
       version: Number(payload.version ?? person.version + 1),
       updatedAt: new Date(),
     })
@@ -173,6 +161,6 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   ctx.cache?.byPersonalId.delete(String(payload.personalId));
   ctx.cache?.nearMatches.delete(nearMatchKey(person.dateOfBirth, person.nameFolded));
   ctx.cache?.nearMatches.delete(nearMatchKey(String(payload.dateOfBirth), foldName(String(payload.fullName))));
-  ctx.changes.push(participantChange(String(payload.provinceCode), data, dataJson, payload.version, Number(payload.version ?? person.version + 1)));
+  ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? person.version + 1) } });
   return { opId, status: 'APPLIED', officialNumber: person.officialNumber };
 }
