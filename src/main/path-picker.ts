@@ -3,8 +3,6 @@
 // dialog is cancelled. The browser harness has no such dialog; there the path is typed.
 import { BrowserWindow, dialog, ipcMain } from 'electron';
 
-export type PickKind = 'export-folder' | 'result-file';
-
 export function registerPathPicker(isAppFrame: (url: string | undefined) => boolean): void {
   ipcMain.handle('office:pick-path', async (event, kind: unknown) => {
     if (!isAppFrame(event.senderFrame?.url)) return null;
