@@ -1,5 +1,6 @@
-// `npm run dev:web -- --data <dir> --port <n> [--seed demo]`: runs the office core behind the
-// loopback harness so the whole app works in a browser (and in Playwright).
+// `npm run dev:web -- --data <dir> --port <n> [--seed demo] [--sync-interval <ms>]`: runs the office
+// core behind the loopback harness so the whole app works in a browser (and in Playwright).
+// `--sync-interval 0` turns background sync off (pushes only when asked: "Đẩy ngay").
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
     resources: { type: 'string', default: 'resources' },
+    'sync-interval': { type: 'string', default: '30000' },
   },
 });
 
@@ -21,7 +23,12 @@ const rendererDir = resolve(values.renderer);
 if (!existsSync(resolve(rendererDir, 'index.html'))) {
   console.warn(`[harness] ${rendererDir}/index.html not found: run \`npm run build\` first; the RPC endpoint works without it.`);
 }
-const core = await createOfficeCore({ dataDir: resolve(values.data), resourcesDir: resolve(values.resources) });
+const syncIntervalMs = Number(values['sync-interval']);
+if (!Number.isInteger(syncIntervalMs) || syncIntervalMs < 0) {
+  console.error(`[harness] --sync-interval must be a whole number of milliseconds (0 = no background sync), not "${values['sync-interval']}"`);
+  process.exit(2);
+}
+const core = await createOfficeCore({ dataDir: resolve(values.data), resourcesDir: resolve(values.resources), syncIntervalMs });
 if (values.seed === 'demo') {
   const seeded = await seedDemo(core);
   console.log(seeded ? '[harness] demo office seeded.' : '[harness] office already set up; demo seed skipped.');

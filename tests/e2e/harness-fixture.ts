@@ -43,12 +43,13 @@ class HarnessProcess {
   constructor(
     readonly dataDir: string,
     readonly port: number,
+    readonly extraArgs: string[] = [],
   ) {}
 
   start(): Promise<string> {
     const child = spawn(
       process.execPath,
-      [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/harness/cli.ts', '--data', this.dataDir, '--port', String(this.port)],
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/harness/cli.ts', '--data', this.dataDir, '--port', String(this.port), ...this.extraArgs],
       // Own process group, so teardown can kill tsx and the node process it starts together.
       { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
     );
@@ -91,9 +92,9 @@ class HarnessProcess {
   }
 }
 
-async function launch(): Promise<{ harness: Harness; stop(): Promise<void> }> {
+async function launch(extraArgs: string[] = []): Promise<{ harness: Harness; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-'));
-  const proc = new HarnessProcess(dataDir, await freePort());
+  const proc = new HarnessProcess(dataDir, await freePort(), extraArgs);
   const url = await proc.start();
   return {
     harness: {
@@ -112,7 +113,7 @@ async function launch(): Promise<{ harness: Harness; stop(): Promise<void> }> {
   };
 }
 
-export const test = base.extend<{ harness: Harness; harnesses: { start(): Promise<Harness> } }>({
+export const test = base.extend<{ harness: Harness; harnesses: { start(extraArgs?: string[]): Promise<Harness> } }>({
   harness: async ({}, use) => {
     const launched = await launch();
     await use(launched.harness);
@@ -122,8 +123,9 @@ export const test = base.extend<{ harness: Harness; harnesses: { start(): Promis
   harnesses: async ({}, use) => {
     const started: { stop(): Promise<void> }[] = [];
     await use({
-      async start() {
-        const launched = await launch();
+      /** `extraArgs` go to the harness CLI, e.g. ['--sync-interval', '0']. */
+      async start(extraArgs: string[] = []) {
+        const launched = await launch(extraArgs);
         started.push(launched);
         return launched.harness;
       },

@@ -125,7 +125,10 @@ async function openPerson(page: Page) {
 test('the same person registered and paid at two offices becomes one canonical person centrally', async ({ browser, harnesses }) => {
   test.setTimeout(240_000);
   const centralDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-central-'));
-  const [central, first, second] = await Promise.all([startCentral(centralDir, ['HNA', 'HNB']), harnesses.start(), harnesses.start()]);
+  // Background sync off: each office's day goes up when its supervisor presses "Đẩy ngay", so the
+  // push summary checked below is that push's (a background tick could otherwise take it first).
+  const manual = ['--sync-interval', '0'];
+  const [central, first, second] = await Promise.all([startCentral(centralDir, ['HNA', 'HNB']), harnesses.start(manual), harnesses.start(manual)]);
   try {
     const a = await openOffice(browser, first, 'HNA', { username: 'giamsat.a', fullName: 'Đỗ Thu Hà' });
     const b = await openOffice(browser, second, 'HNB', { username: 'giamsat.b', fullName: 'Vũ Minh Khoa' });
