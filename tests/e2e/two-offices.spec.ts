@@ -156,6 +156,11 @@ test('the same person registered and paid at two offices becomes one canonical p
 
     // B's inbox: the duplicate is listed as settled, with the canonical person's number.
     await b.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    // The sync page keeps the day's answer; pushing again with nothing left says so and repeats it.
+    await expect(b.getByTestId('sync-today')).toHaveText(/^\d+ lô: 3 được nhận, 1 trùng, 0 bị từ chối, 0 tạm giữ$/);
+    await b.getByTestId('push-now').click();
+    await expect(b.getByTestId('push-summary')).toContainText(/Không có gì chờ gửi: công việc hôm nay đã được gửi, lần gần nhất lúc \d{2}:\d{2} \(\d+ lô: 3 được nhận, 1 trùng/);
+    await shot(b, 'sync-nothing-left-b');
     await b.getByTestId('issues-link').click();
     await expect(b.getByTestId('sync-issues-page')).toBeVisible();
     await expect(b.getByTestId('sync-issues-page')).toContainText('Không có vấn đề nào.');

@@ -144,6 +144,20 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(plan).toContain('USING COVERING INDEX contributions_paid_periods');
     },
   },
+  '0007-sync-batches-answered': {
+    write(s) {
+      s.prepare(
+        `INSERT INTO sync_batches (batch_no, body, op_count, first_seq, last_seq, created_at, sent_at, via, applied_at, summary)
+         VALUES (4, ?, 500, 2, 501, ?, ?, 'http', ?, '{"applied":499,"duplicates":1,"rejected":0,"held":0}')`,
+      ).run('x'.repeat(200_000), at, at, at);
+    },
+    check(s) {
+      const answered = `SELECT applied_at, summary FROM sync_batches WHERE applied_at >= ? ORDER BY applied_at`;
+      expect(s.prepare(answered).all(at)).toEqual([{ applied_at: at, summary: '{"applied":499,"duplicates":1,"rejected":0,"held":0}' }]);
+      const plan = (s.prepare(`EXPLAIN QUERY PLAN ${answered}`).all(at) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('USING COVERING INDEX sync_batches_answered');
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -163,7 +177,7 @@ describe('migrations', () => {
     expect(byType('index')).toEqual(
       expect.arrayContaining([
         'participants_name_folded', 'participants_dob_name', 'participants_si_number', 'participants_phone', 'admin_communes_province',
-        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_paid_periods', 'receipts_day', 'sync_issues_state',
+        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_paid_periods', 'receipts_day', 'sync_issues_state', 'sync_batches_answered',
       ]),
     );
     expect(byType('trigger')).toEqual(

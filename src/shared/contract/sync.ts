@@ -18,6 +18,15 @@ export const syncStatus = z.object({
   progress: z
     .object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() })
     .nullable(),
+  /** What the central has answered for this business day (UTC+7), by any run: background or "push now". */
+  today: z.object({
+    batches: z.number().int(),
+    applied: z.number().int(),
+    duplicates: z.number().int(),
+    rejected: z.number().int(),
+    held: z.number().int(),
+    lastAt: z.string().nullable(),
+  }),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 

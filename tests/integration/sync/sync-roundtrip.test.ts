@@ -104,4 +104,28 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     const persons = await central.database.db.selectFrom('persons').select('id').where('personalId', '=', '001092000003').execute();
     expect(persons).toHaveLength(1);
   });
+
+  it("counts what the central answered today, whichever run sent it, and starts again at midnight (UTC+7)", async () => {
+    let offsetMs = 0;
+    const c = await startOffice(central, 'OFFT', { clock: { now: () => new Date(Date.now() + offsetMs) } });
+    try {
+      const none = { batches: 0, applied: 0, duplicates: 0, rejected: 0, held: 0, lastAt: null };
+      expect((await c.call<{ today: unknown }>('sync.status', {})).today).toEqual(none);
+      await c.call('participants.register', person('Lò Văn Páo', '1985-07-09', 'male', '001085000777'));
+      await c.call('participants.register', person('Lò Thị Súa', '1986-01-20', 'female', '001186000778'));
+      const sentAt = new Date().toISOString();
+      expect(await c.call('sync.pushNow', {})).toMatchObject({ batches: 1, applied: 2 });
+      // A second "push now" finds nothing left (as after a background run took the day's work)…
+      expect(await c.call('sync.pushNow', {})).toMatchObject({ batches: 0, applied: 0 });
+      // …and the status still tells the supervisor what the central answered for today.
+      const { today } = await c.call<{ today: { lastAt: string } }>('sync.status', {});
+      expect(today).toMatchObject({ batches: 1, applied: 2, duplicates: 0, rejected: 0, held: 0 });
+      expect(today.lastAt >= sentAt).toBe(true);
+      const vietnamNow = Date.now() + 7 * 3_600_000;
+      offsetMs = Math.ceil(vietnamNow / 86_400_000) * 86_400_000 - vietnamNow + 60_000; // one minute past the next midnight at UTC+7
+      expect((await c.core.context.sync!.status()).today).toEqual(none);
+    } finally {
+      await c.core.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@
 // timer and never blocks a clerk's call for longer than its own short transactions.
 import type { Kysely } from 'kysely';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
+import { businessDate } from '../../../shared/domain/business-date';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
 import { backoffDelay } from './backoff';
@@ -50,7 +51,23 @@ export class SyncEngine {
       nextAttemptAt: state.nextAttemptAt,
       online: this.online,
       progress: this.progress,
+      today: await this.answeredToday(),
     };
+  }
+
+  /** The batches the central answered since midnight at UTC+7, summed from their stored summaries. */
+  private async answeredToday(): Promise<SyncStatus['today']> {
+    const since = new Date(Date.parse(`${businessDate(this.clock.now())}T00:00:00+07:00`)).toISOString();
+    const rows = await this.db.selectFrom('syncBatches').select(['appliedAt', 'summary']).where('appliedAt', '>=', since).orderBy('appliedAt').execute();
+    const today: SyncStatus['today'] = { batches: rows.length, applied: 0, duplicates: 0, rejected: 0, held: 0, lastAt: rows.at(-1)?.appliedAt ?? null };
+    for (const row of rows) {
+      const summary = JSON.parse(row.summary ?? '{}') as Partial<Record<'applied' | 'duplicates' | 'rejected' | 'held', number>>;
+      today.applied += summary.applied ?? 0;
+      today.duplicates += summary.duplicates ?? 0;
+      today.rejected += summary.rejected ?? 0;
+      today.held += summary.held ?? 0;
+    }
+    return today;
   }
 
   /** Runs now (or joins the run in progress and then runs again, so nothing recorded is missed). */

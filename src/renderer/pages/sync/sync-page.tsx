@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PushSummary } from '../../../shared/contract/sync';
+import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
 import { call } from '../../api/client';
 import { placeFieldError } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
@@ -36,6 +36,14 @@ export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
       void queryClient.invalidateQueries({ queryKey: syncStatusKey });
     }
   };
+  const summaryTitle = (pushed: PushSummary, now: SyncStatus | undefined) => {
+    if (pushed.error) return t('sync.summaryFailed', { error: pushed.error });
+    if (pushed.batches > 0 || pushed.pulled > 0) return t('sync.summary', pushed);
+    // Nothing left to send, often because the background sync sent the day's work a moment ago:
+    // the supervisor closing the day still sees what the central answered for it.
+    if (now && now.today.batches > 0) return t('sync.nothingToday', { ...now.today, when: formatWhen(now.today.lastAt, '') });
+    return t('sync.nothing');
+  };
   return (
     <div data-testid="push-now-block">
       <Space wrap>
@@ -51,7 +59,7 @@ export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
           type={summary.error ? 'warning' : summary.rejected + summary.held > 0 ? 'info' : 'success'}
           showIcon
           data-testid="push-summary"
-          title={summary.error ? t('sync.summaryFailed', { error: summary.error }) : summary.batches === 0 && summary.pulled === 0 ? t('sync.nothing') : t('sync.summary', summary)}
+          title={summaryTitle(summary, status)}
           description={
             summary.rejected + summary.held > 0 ? <a href={href('sync-issues')}>{t('sync.issuesLink')}</a> : undefined
           }
@@ -185,6 +193,9 @@ export function SyncPage() {
               <Descriptions.Item label={t('sync.unanswered')}>{status.unansweredBatches}</Descriptions.Item>
               <Descriptions.Item label={t('sync.lastSuccess', { when: '' }).replace(/:\s*$/, '')}>{formatWhen(status.lastSuccessAt, t('sync.never'))}</Descriptions.Item>
               <Descriptions.Item label={t('sync.nextAttempt')}>{formatWhen(status.nextAttemptAt, '—')}</Descriptions.Item>
+              <Descriptions.Item label={t('sync.today')}>
+                <span data-testid="sync-today">{status.today.batches > 0 ? t('sync.todaySummary', status.today) : t('sync.todayNone')}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('sync.keyProtection')}>
                 <Tag color={status.keyProtection === 'os-keychain' ? 'green' : 'orange'}>{t(`sync.key.${status.keyProtection}`)}</Tag>
               </Descriptions.Item>

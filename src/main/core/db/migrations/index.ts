@@ -6,6 +6,7 @@ import * as m0002 from './0002-contributions';
 import * as m0004 from './0004-sync';
 import * as m0005 from './0005-search-prefixes';
 import * as m0006 from './0006-contribution-paid-periods';
+import * as m0007 from './0007-sync-batches-answered';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0004-sync': m0004,
   '0005-search-prefixes': m0005,
   '0006-contribution-paid-periods': m0006,
+  '0007-sync-batches-answered': m0007,
 };
