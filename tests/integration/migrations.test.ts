@@ -158,6 +158,14 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(plan).toContain('USING COVERING INDEX sync_batches_answered');
     },
   },
+  '0008-store-maintenance': {
+    write(s) {
+      s.prepare(`UPDATE store_maintenance SET wal_restarts = 41 WHERE id = 1`).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT id, wal_restarts FROM store_maintenance`).all()).toEqual([{ id: 1, wal_restarts: 41 }]);
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -171,7 +179,7 @@ describe('migrations', () => {
       expect.arrayContaining([
         'office', 'staff', 'participants', 'participants_fts', 'households', 'household_members', 'admin_provinces', 'admin_communes',
         'reference_versions', 'outbox', 'audit_log', 'schema_migrations', 'reference_schedules', 'enrollments', 'receipt_series',
-        'contributions', 'receipts', 'receipt_voids', 'receipt_prints', 'day_closures', 'sync_state', 'sync_batches', 'sync_results', 'sync_issues',
+        'contributions', 'receipts', 'receipt_voids', 'receipt_prints', 'day_closures', 'sync_state', 'sync_batches', 'sync_results', 'sync_issues', 'store_maintenance',
       ]),
     );
     expect(byType('index')).toEqual(

@@ -1,9 +1,13 @@
 // Store housekeeping runs on the maintenance timer, not inside registrations: with FTS5 automerge
 // off, single registrations leave small segments behind and a merge step folds them together (every
 // search finds the same people before and after); with WAL autocheckpoint off, the checkpoint step
-// copies every committed page into the database file.
+// copies every committed page into the database file; shortly after a call that wrote, the WAL is
+// checkpointed and started over, so a clerk's commit neither grows the WAL file nor pays the
+// restart's extra fsync, and an idle store is not written to at all.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkpointStep, mergeSearchIndexStep, searchIndexSegments } from '../../src/main/core/db/store-maintenance';
+import { checkpointStep, mergeSearchIndexStep, restartWal, searchIndexSegments } from '../../src/main/core/db/store-maintenance';
 import { call, openOffice, type Office, personInput } from './fixtures/office-fixture';
 
 describe('search index maintenance', () => {
@@ -51,5 +55,55 @@ describe('search index maintenance', () => {
     mergeSearchIndexStep(sqlite);
     sqlite.exec('ROLLBACK');
     expect(searchIndexSegments(sqlite)).toBe(segments);
+  });
+
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 80));
+  const wal = (sqlite: Office['core']['database']['sqlite']) => (sqlite.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[])[0]!;
+  const restarts = (sqlite: Office['core']['database']['sqlite']) => sqlite.prepare('SELECT wal_restarts FROM store_maintenance').pluck().get() as number;
+
+  it('starts the WAL over shortly after a call that wrote, so later commits overwrite it in place', async () => {
+    const sqlite = office.core.database.sqlite;
+    const walFile = join(office.dir, 'field-office.sqlite-wal');
+    await settled();
+    const before = restarts(sqlite);
+    const sizes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await call(office.core, 'participants.register', personInput(), office.tokens.counter);
+      const written = wal(sqlite).log;
+      await settled();
+      // Everything committed reached the database file, and the WAL holds only the restart's commit.
+      expect(wal(sqlite).log).toBeLessThan(written);
+      expect(wal(sqlite).log).toBeLessThanOrEqual(3);
+      sizes.push(statSync(walFile).size);
+    }
+    expect(restarts(sqlite)).toBe(before + 12);
+    // The file holds about one registration's pages (more when one splits a leaf), not twelve.
+    expect(sizes.at(-1)!).toBeLessThan(2 * sizes[0]!);
+    // Every registration is still there, in the table and in the name index.
+    expect(sqlite.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(12);
+    expect(sqlite.prepare(`SELECT count(*) FROM participants_fts WHERE participants_fts MATCH 'pham'`).pluck().get()).toBe(12);
+  });
+
+  it('leaves an idle store alone: reads and quiet intervals write nothing', async () => {
+    const sqlite = office.core.database.sqlite;
+    await call(office.core, 'participants.register', personInput(), office.tokens.counter);
+    await settled();
+    const [frames, count] = [wal(sqlite).log, restarts(sqlite)];
+    for (let i = 0; i < 5; i++) await call(office.core, 'participants.search', { query: 'nguyen' }, office.tokens.counter);
+    mergeSearchIndexStep(sqlite);
+    await settled();
+    expect([wal(sqlite).log, restarts(sqlite)]).toEqual([frames, count]);
+  });
+
+  it('does not checkpoint or restart inside an open transaction', async () => {
+    const sqlite = office.core.database.sqlite;
+    await call(office.core, 'participants.register', personInput(), office.tokens.counter);
+    const count = restarts(sqlite);
+    sqlite.exec('BEGIN');
+    expect(restartWal(sqlite)).toBe(false);
+    sqlite.exec('ROLLBACK');
+    expect(restarts(sqlite)).toBe(count);
+    expect(restartWal(sqlite)).toBe(true);
+    expect(restarts(sqlite)).toBe(count + 1);
   });
 });

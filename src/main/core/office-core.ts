@@ -57,13 +57,18 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   };
   const context: CoreContext = { db: database.db, clock, sessions: new SessionRegistry(), resourcesDir: options.resourcesDir, sync, makeTransport };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
-  const stopMaintenance = startStoreMaintenance(database.sqlite);
+  const maintenance = startStoreMaintenance(database.sqlite);
+  const dispatch = createDispatcher(context, handlers, options.log);
   return {
-    invoke: createDispatcher(context, handlers, options.log),
+    invoke: async (method, input, token) => {
+      const result = await dispatch(method, input, token);
+      maintenance.afterCall();
+      return result;
+    },
     context,
     database,
     close: async () => {
-      stopMaintenance();
+      maintenance.stop();
       sync.stop();
       await sync.idle();
       await database.close();
