@@ -3,6 +3,21 @@
 import { z } from 'zod';
 import { uuid } from './primitives';
 
+/** What the central answered for a set of batches: one count per result kind. */
+const answered = z.object({
+  batches: z.number().int(),
+  applied: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  held: z.number().int(),
+});
+
+export const pushSummary = answered.extend({
+  pulled: z.number().int(),
+  error: z.string().nullable(),
+});
+export type PushSummary = z.infer<typeof pushSummary>;
+
 export const syncStatus = z.object({
   enrolled: z.boolean(),
   centralUrl: z.string().nullable(),
@@ -19,14 +34,7 @@ export const syncStatus = z.object({
     .object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() })
     .nullable(),
   /** What the central has answered for this business day (UTC+7), by any run: background or "push now". */
-  today: z.object({
-    batches: z.number().int(),
-    applied: z.number().int(),
-    duplicates: z.number().int(),
-    rejected: z.number().int(),
-    held: z.number().int(),
-    lastAt: z.string().nullable(),
-  }),
+  today: answered.extend({ lastAt: z.string().nullable() }),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
@@ -38,16 +46,6 @@ export const enrollDeviceInput = z.object({
   code: z.string().trim().min(6, { message: 'Nhập mã đăng ký thiết bị do trung tâm cấp.' }).max(64),
 });
 
-export const pushSummary = z.object({
-  batches: z.number().int(),
-  applied: z.number().int(),
-  duplicates: z.number().int(),
-  rejected: z.number().int(),
-  held: z.number().int(),
-  pulled: z.number().int(),
-  error: z.string().nullable(),
-});
-export type PushSummary = z.infer<typeof pushSummary>;
 
 export const syncIssue = z.object({
   id: uuid,
