@@ -7,8 +7,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkpointStep, mergeSearchIndexStep, restartWal, searchIndexSegments } from '../../src/main/core/db/store-maintenance';
-import { call, openOffice, type Office, personInput } from './fixtures/office-fixture';
+import { openDatabase } from '../../src/main/core/db/open-database';
+import { checkpointStep, mergeSearchIndexStep, restartWal, searchIndexSegments, startStoreMaintenance } from '../../src/main/core/db/store-maintenance';
+import { call, openOffice, type Office, personInput, tempDir } from './fixtures/office-fixture';
 
 describe('search index maintenance', () => {
   let office: Office;
@@ -105,5 +106,25 @@ describe('search index maintenance', () => {
     expect(restarts(sqlite)).toBe(count);
     expect(restartWal(sqlite)).toBe(true);
     expect(restarts(sqlite)).toBe(count + 1);
+  });
+
+  it('logs a failed housekeeping step and goes on, instead of throwing from its timer', async () => {
+    const temp = tempDir('field-office-maintenance-');
+    const database = await openDatabase(join(temp.dir, 'store.sqlite'));
+    const logged: unknown[] = [];
+    const maintenance = startStoreMaintenance(database.sqlite, { settleMs: 5, log: (e) => logged.push(e) });
+    try {
+      database.sqlite.exec('DROP TABLE store_maintenance'); // the restart's commit will fail
+      database.sqlite.prepare(`INSERT INTO reference_versions (kind, version, loaded_at) VALUES ('probe', '1', 'now')`).run();
+      maintenance.afterCall();
+      await settled();
+      expect(String(logged[0])).toMatch(/store_maintenance/);
+      // The write itself is safe: it was checkpointed into the database file before the failure.
+      expect(database.sqlite.prepare(`SELECT version FROM reference_versions WHERE kind = 'probe'`).pluck().get()).toBe('1');
+    } finally {
+      maintenance.stop();
+      await database.close();
+      temp.remove();
+    }
   });
 });

@@ -57,7 +57,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   };
   const context: CoreContext = { db: database.db, clock, sessions: new SessionRegistry(), resourcesDir: options.resourcesDir, sync, makeTransport };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
-  const maintenance = startStoreMaintenance(database.sqlite);
+  const maintenance = startStoreMaintenance(database.sqlite, options.log ? { log: options.log } : {});
   const dispatch = createDispatcher(context, handlers, options.log);
   return {
     invoke: async (method, input, token) => {

@@ -25,7 +25,10 @@ export interface StoreMaintenance {
   stop(): void;
 }
 
-export function startStoreMaintenance(sqlite: BetterSqlite3.Database, { intervalMs = 5_000, settleMs = 20 } = {}): StoreMaintenance {
+export function startStoreMaintenance(
+  sqlite: BetterSqlite3.Database,
+  { intervalMs = 5_000, settleMs = 20, log = console.error as (error: unknown) => void } = {},
+): StoreMaintenance {
   sqlite.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('automerge', 0)`).run();
   sqlite.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('crisismerge', 32)`).run();
   sqlite.pragma('wal_autocheckpoint = 0');
@@ -36,17 +39,29 @@ export function startStoreMaintenance(sqlite: BetterSqlite3.Database, { interval
   // counts as a change but writes no page).
   let settledFrames = walFrames(sqlite);
   let settling: NodeJS.Timeout | null = null;
-  const settle = () => {
+  // Housekeeping runs from timers: a failure (a full disk, say) is logged and tried again later,
+  // never thrown into the event loop, and the WAL stays the durable log meanwhile.
+  const guarded = (step: () => void) => () => {
+    try {
+      step();
+    } catch (error) {
+      log(error);
+    }
+  };
+  const settle = guarded(() => {
     settling = null;
     if (!sqlite.open || sqlite.inTransaction) return;
     seenChanges = totalChanges.get() as number;
     if (walFrames(sqlite) === settledFrames) return;
     if (restartWal(sqlite)) settledFrames = walFrames(sqlite);
-  };
-  const timer = setInterval(() => {
-    mergeSearchIndexStep(sqlite);
-    settle();
-  }, intervalMs);
+  });
+  const timer = setInterval(
+    guarded(() => {
+      mergeSearchIndexStep(sqlite);
+      settle();
+    }),
+    intervalMs,
+  );
   timer.unref();
   return {
     afterCall() {
