@@ -166,6 +166,15 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(s.prepare(`SELECT id, wal_restarts FROM store_maintenance`).all()).toEqual([{ id: 1, wal_restarts: 41 }]);
     },
   },
+  '0009-form-drafts': {
+    write(s) {
+      s.prepare(`INSERT INTO form_drafts (staff_id, form, data, saved_at) VALUES ('s1', 'person-register', '{"fullName":"Lò Văn Páo"}', ?)`).run(at);
+    },
+    check(s) {
+      expect(s.prepare(`SELECT data FROM form_drafts WHERE staff_id = 's1' AND form = 'person-register'`).pluck().get()).toBe('{"fullName":"Lò Văn Páo"}');
+      expect(() => s.prepare(`INSERT INTO form_drafts (staff_id, form, data, saved_at) VALUES ('nobody', 'person-register', '{}', ?)`).run(at)).toThrow(/FOREIGN KEY/);
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -179,7 +188,7 @@ describe('migrations', () => {
       expect.arrayContaining([
         'office', 'staff', 'participants', 'participants_fts', 'households', 'household_members', 'admin_provinces', 'admin_communes',
         'reference_versions', 'outbox', 'audit_log', 'schema_migrations', 'reference_schedules', 'enrollments', 'receipt_series',
-        'contributions', 'receipts', 'receipt_voids', 'receipt_prints', 'day_closures', 'sync_state', 'sync_batches', 'sync_results', 'sync_issues', 'store_maintenance',
+        'contributions', 'receipts', 'receipt_voids', 'receipt_prints', 'day_closures', 'sync_state', 'sync_batches', 'sync_results', 'sync_issues', 'store_maintenance', 'form_drafts',
       ]),
     );
     expect(byType('index')).toEqual(

@@ -55,6 +55,9 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'receipts.markPrinted': everyone,
   'receipts.listForDay': everyone,
   'sync.status': everyone,
+  'drafts.get': everyone,
+  'drafts.save': everyone,
+  'drafts.discard': everyone,
 };
 
 /**

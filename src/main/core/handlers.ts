@@ -7,6 +7,7 @@ import type { Caller, CoreContext } from './core-context';
 import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
+import { discardDraft, getDraft, saveDraft } from './services/draft-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
 import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
 import { listSyncIssues, resolveSyncIssue } from './sync/sync-issues-service';
@@ -35,6 +36,9 @@ export const handlers: HandlerTable = {
   'staff.resetPassword': (ctx, input, caller) => resetStaffPassword(ctx, caller, input),
 
   'participants.register': (ctx, input, caller) => registerParticipant(ctx, caller, input),
+  'drafts.get': (ctx, input, caller) => getDraft(ctx, caller, input.form),
+  'drafts.save': (ctx, input, caller) => saveDraft(ctx, caller, input.form, input.data),
+  'drafts.discard': (ctx, input, caller) => discardDraft(ctx, caller, input.form),
   'participants.update': (ctx, input, caller) => updateParticipant(ctx, caller, input),
   'participants.get': (ctx, input) => getParticipant(ctx, input.id),
   'participants.search': (ctx, input) => searchParticipants(ctx, input),

@@ -78,7 +78,7 @@ export function AppShell({ session }: { session: SessionView }) {
     <Layout className="app-layout">
       <Layout.Header className="app-header no-print">
         <div className="app-header-office" data-testid="header-office">
-          <Typography.Text strong className="header-text">
+          <Typography.Text strong className="header-text" title={session.office.name}>
             {session.office.name}
           </Typography.Text>
           <Typography.Text className="header-sub">{session.office.code}</Typography.Text>

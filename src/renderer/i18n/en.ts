@@ -123,6 +123,11 @@ export const en: Shape<typeof vi> = {
     newTitle: 'Register a participant (TK1-TS)',
     editTitle: 'Edit participant',
     reload: 'Reload',
+    draftFound: 'There is an unsaved draft from {{when}}: {{name}}. Restore it and carry on?',
+    draftUnnamed: '(no name yet)',
+    draftRestore: 'Restore',
+    draftDiscard: 'Discard draft',
+    draftSaved: 'Draft saved at {{when}}',
   },
   household: {
     title: 'Household',

@@ -119,6 +119,11 @@ export const vi = {
     newTitle: 'Đăng ký người tham gia (TK1-TS)',
     editTitle: 'Sửa thông tin người tham gia',
     reload: 'Tải lại',
+    draftFound: 'Có bản nháp chưa lưu lúc {{when}}: {{name}}. Khôi phục để nhập tiếp?',
+    draftUnnamed: '(chưa có họ tên)',
+    draftRestore: 'Khôi phục',
+    draftDiscard: 'Bỏ bản nháp',
+    draftSaved: 'Đã lưu nháp lúc {{when}}',
   },
   household: {
     title: 'Hộ gia đình',

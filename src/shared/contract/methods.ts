@@ -27,6 +27,7 @@ import {
   syncIssue,
   syncStatus,
 } from './sync';
+import { draft, draftInput, saveDraftInput } from './draft';
 import { closeDayInput, dayReport, dayReportFile, dayReportInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
 import {
   addHouseholdMemberInput,
@@ -89,6 +90,10 @@ export const contract = {
   'participants.update': method({ input: updateParticipantInput, output: participant, access: staffRoles }),
   'participants.get': method({ input: byId, output: participant, access: staffRoles }),
   'participants.search': method({ input: searchParticipantsInput, output: searchParticipantsOutput, access: staffRoles }),
+
+  'drafts.get': method({ input: draftInput, output: draft.nullable(), access: staffRoles }),
+  'drafts.save': method({ input: saveDraftInput, output: draft, access: staffRoles }),
+  'drafts.discard': method({ input: draftInput, output: z.object({ ok: z.literal(true) }), access: staffRoles }),
 
   'households.create': method({ input: createHouseholdInput, output: household, access: staffRoles }),
   'households.get': method({ input: byId, output: household, access: staffRoles }),

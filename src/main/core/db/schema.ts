@@ -115,6 +115,7 @@ export interface Database extends ContributionTables, SyncTables {
   office: OfficeTable;
   staff: StaffTable;
   participants: ParticipantsTable;
+  formDrafts: FormDraftsTable;
   households: HouseholdsTable;
   householdMembers: HouseholdMembersTable;
   adminProvinces: AdminProvincesTable;
@@ -284,6 +285,13 @@ export interface SyncIssuesTable {
   resolvedBy: string | null;
   resolvedAt: string | null;
   createdAt: string;
+}
+
+export interface FormDraftsTable {
+  staffId: string;
+  form: string;
+  data: string;
+  savedAt: string;
 }
 
 export interface SyncTables {

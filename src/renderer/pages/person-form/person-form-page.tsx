@@ -17,6 +17,7 @@ import { goBack, replaceRoute } from '../../routing/hash-router';
 import { useActiveSession } from '../../session/session-context';
 import { ExistingPersonAlert, PossibleDuplicatePanel, type DuplicateMatch } from './duplicate-panels';
 import { PERSON_FIELDS, PersonFields } from './person-fields';
+import { useFormDraft } from './use-form-draft';
 
 interface FormValues {
   fullName: string;
@@ -79,6 +80,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
   useEffect(() => {
     if (existing.data) form.setFieldsValue(toForm(existing.data));
   }, [existing.data, form]);
+  const draft = useFormDraft(!editing, (values) => form.setFieldsValue(values as Partial<FormValues>));
 
   const save = async (withReason: boolean) => {
     let values: FormValues;
@@ -101,6 +103,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
             ...(reason ? { duplicateOverrideReason: reason } : {}),
           })
         : await call('participants.register', { ...toInput(values), ...(reason ? { duplicateOverrideReason: reason } : {}) });
+      await draft.saved();
       queryClient.setQueryData(['participants.get', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['participants.search'] });
       // Replace the form in history: Esc from the saved person goes back to where the clerk came from.
@@ -145,6 +148,11 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
       <div className="page-title">
         <Typography.Title level={2}>{editing ? t('personForm.editTitle') : t('personForm.newTitle')}</Typography.Title>
         <Space>
+          {draft.savedAt && (
+            <Typography.Text type="secondary" data-testid="draft-saved">
+              {t('personForm.draftSaved', { when: dayjs(draft.savedAt).format('HH:mm:ss') })}
+            </Typography.Text>
+          )}
           <Button onClick={goBack}>
             {t('common.back')} <kbd>Esc</kbd>
           </Button>
@@ -153,6 +161,28 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           </Button>
         </Space>
       </div>
+      {draft.offer && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="draft-offer"
+          title={t('personForm.draftFound', {
+            when: dayjs(draft.offer.savedAt).format('HH:mm DD/MM/YYYY'),
+            name: draft.offer.data.fullName ?? t('personForm.draftUnnamed'),
+          })}
+          action={
+            <Space>
+              <Button type="primary" size="small" onClick={draft.restore} data-testid="draft-restore">
+                {t('personForm.draftRestore')}
+              </Button>
+              <Button size="small" onClick={() => void draft.discard()} data-testid="draft-discard">
+                {t('personForm.draftDiscard')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {problem?.kind === 'duplicate' && <ExistingPersonAlert message={problem.message} participantId={problem.participantId} />}
       {problem?.kind === 'conflict' && (
         <Alert
@@ -169,6 +199,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           form={form}
           layout="vertical"
           requiredMark={false}
+          onValuesChange={(_, all) => draft.changed({ ...all })}
           onFinish={() => void save(problem?.kind === 'possible')}
           initialValues={{
             ethnicity: 'Kinh',
