@@ -54,8 +54,11 @@ test('a half-typed registration survives a crash as the clerk’s own draft', as
   await expect(offer).toContainText('Có bản nháp chưa lưu lúc');
   await expect(offer).toContainText('Hoàng Thị Mai');
   await page.screenshot({ path: `${SHOTS}/draft-offer.png`, fullPage: true });
-  await page.getByTestId('draft-restore').click();
+  // Keyboard-first: the offer takes the focus, Enter restores, and the cursor goes back to the form.
+  await expect(page.getByTestId('draft-restore')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(offer).toHaveCount(0);
+  await expect(page.getByLabel('Họ và tên')).toBeFocused();
   await expect(page.getByLabel('Họ và tên')).toHaveValue('Hoàng Thị Mai');
   await expect(page.getByLabel('Ngày sinh')).toHaveValue('03/08/1979');
   await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue('001179004321');

@@ -81,6 +81,15 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
     if (existing.data) form.setFieldsValue(toForm(existing.data));
   }, [existing.data, form]);
   const draft = useFormDraft(!editing, (values) => form.setFieldsValue(values as Partial<FormValues>));
+  const focusFirstField = () => setTimeout(() => form.getFieldInstance('fullName')?.focus());
+  const restoreDraft = () => {
+    draft.restore();
+    focusFirstField();
+  };
+  const discardDraft = async () => {
+    await draft.discard();
+    focusFirstField();
+  };
 
   const save = async (withReason: boolean) => {
     let values: FormValues;
@@ -173,10 +182,11 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           })}
           action={
             <Space>
-              <Button type="primary" size="small" onClick={draft.restore} data-testid="draft-restore">
+              {/* Keyboard-first: Enter restores, Tab then Enter discards; either way focus returns to the form. */}
+              <Button type="primary" size="small" autoFocus onClick={restoreDraft} data-testid="draft-restore">
                 {t('personForm.draftRestore')}
               </Button>
-              <Button size="small" onClick={() => void draft.discard()} data-testid="draft-discard">
+              <Button size="small" onClick={() => void discardDraft()} data-testid="draft-discard">
                 {t('personForm.draftDiscard')}
               </Button>
             </Space>
