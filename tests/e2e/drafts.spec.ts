@@ -2,26 +2,13 @@
 // types; after the harness is killed and started again (a crash, a flat battery), the clerk signs
 // in, opens the form, is offered the draft, restores it, finishes and saves — and the draft is
 // gone. Another clerk opening the form on the same device is not offered it.
-import type { Locator, Page } from '@playwright/test';
-import { expect, rpc, test } from './harness-fixture';
+import { expect, pick, rpc, signIn, test } from './harness-fixture';
 
 const SHOTS = 'test-results/screenshots';
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay2', password: 'mat-khau-quay-2', fullName: 'Lê Thị Quầy', role: 'counter' };
 
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByLabel('Mật khẩu').press('Enter');
-  await expect(page.getByTestId('search-page')).toBeVisible();
-}
 
-async function pick(page: Page, select: Locator, text: string, optionText: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
-}
 
 test('a half-typed registration survives a crash as the clerk’s own draft', async ({ page, harness }) => {
   const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
@@ -33,7 +20,7 @@ test('a half-typed registration survives a crash as the clerk’s own draft', as
   await rpc(page, harness.url, 'staff.create', CLERK, session.token);
 
   await page.goto(harness.url);
-  await signIn(page, CLERK);
+  await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('F2');
   await expect(page.getByTestId('person-form')).toBeVisible();
   await page.getByLabel('Họ và tên').fill('Hoàng Thị Mai');
@@ -48,7 +35,7 @@ test('a half-typed registration survives a crash as the clerk’s own draft', as
   await harness.restart();
   await page.goto(harness.url);
   await page.reload();
-  await signIn(page, CLERK);
+  await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('F2');
   const offer = page.getByTestId('draft-offer');
   await expect(offer).toContainText('Có bản nháp chưa lưu lúc');
@@ -67,7 +54,7 @@ test('a half-typed registration survives a crash as the clerk’s own draft', as
   const other = await page.context().browser()!.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto(harness.url);
-  await signIn(otherPage, SUPERVISOR);
+  await signIn(otherPage, SUPERVISOR.username, SUPERVISOR.password);
   await otherPage.keyboard.press('F2');
   await expect(otherPage.getByTestId('person-form')).toBeVisible();
   await expect(otherPage.getByLabel('Họ và tên')).toBeFocused();

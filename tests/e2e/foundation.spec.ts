@@ -5,26 +5,14 @@
 // lock (the form survives the unlock dialog) → builds a household → restarts the harness on
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './harness-fixture';
+import type { Page } from '@playwright/test';
+import { expect, pick, signIn, test } from './harness-fixture';
 
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 /** Picks an option of an antd searchable Select by typing into it (accents not needed). */
-async function pick(page: Page, select: Locator, text: string, optionText: RegExp | string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
-}
 
-async function signIn(page: Page, username: string, password: string) {
-  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByLabel('Mật khẩu').press('Enter');
-  await expect(page.getByTestId('search-page')).toBeVisible();
-}
 
 async function registerPerson(
   page: Page,

@@ -2,7 +2,7 @@
 // on a fresh temporary data folder and a free port, waits for its "[harness] Field Office at" line,
 // and can restart it on the SAME data folder and port (to prove data survives a restart).
 // The process (and its process group) is killed on teardown; the data folder is removed.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -143,6 +143,22 @@ export async function rpc<T>(page: Page, base: string, method: string, body: unk
   const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/** Picks an option of an antd Select by typing into it, as a clerk does. */
+export async function pick(page: Page, select: Locator, text: string, optionText: RegExp | string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
+}
+
+/** Signs in on the login screen and waits for the search page. */
+export async function signIn(page: Page, username: string, password: string) {
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByLabel('Mật khẩu').press('Enter');
+  await expect(page.getByTestId('search-page')).toBeVisible();
 }
 
 export { expect };

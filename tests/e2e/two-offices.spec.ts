@@ -8,9 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { openCentralDatabase } from '../../src/central/db/central-database';
-import { expect, type Harness, test } from './harness-fixture';
+import { expect, type Harness, pick, test } from './harness-fixture';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SHOTS = 'test-results/screenshots';
@@ -38,11 +38,6 @@ function startCentral(dataDir: string, offices: string[]): Promise<{ child: Chil
   });
 }
 
-async function pick(page: Page, select: Locator, text: string, optionText: RegExp | string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
-}
 
 async function openOffice(browser: Browser, harness: Harness, officeCode: string, supervisor: { username: string; fullName: string }) {
   const page = await (await browser.newContext()).newPage();
