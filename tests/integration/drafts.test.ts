@@ -1,6 +1,7 @@
 // Unsaved registration drafts: kept per staff member while they type, returned only to them,
 // replaced on each save, gone when discarded; bad drafts are refused and write nothing; a draft
-// survives the core being closed and opened again (a crash or a flat battery).
+// survives the core being closed and opened again (a crash or a flat battery); none outlives its use
+// (30 days untouched, or its author's account deactivated).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, failure, type Office, openCore, openOffice, PASSWORD, rowCounts } from './fixtures/office-fixture';
 
@@ -52,4 +53,30 @@ describe('form drafts', () => {
       await reopened.close();
     }
   });
+
+  const draftOwners = (core: Office['core']) =>
+    (core.database.sqlite.prepare('SELECT staff_id FROM form_drafts ORDER BY staff_id').pluck().all() as string[]).sort();
+
+  it("drops a clerk's drafts with the deactivation of their account", async () => {
+    await call(office.core, 'drafts.save', { form, data: typed }, office.tokens.counter);
+    await call(office.core, 'drafts.save', { form, data: typed }, office.tokens.field);
+    await call(office.core, 'staff.setActive', { id: office.staffIds.counter, active: false }, office.tokens.supervisor);
+    expect(draftOwners(office.core)).toEqual([office.staffIds.field]);
+  });
+
+  it('drops drafts nobody touched for 30 days when the office opens, and keeps the rest', async () => {
+    await call(office.core, 'drafts.save', { form, data: typed }, office.tokens.counter);
+    office.clock.advanceMinutes(20 * 24 * 60);
+    const field = await call(office.core, 'auth.login', { username: 'field', password: PASSWORD });
+    await call(office.core, 'drafts.save', { form, data: typed }, field.token);
+    office.clock.advanceMinutes(11 * 24 * 60); // the counter's draft is now 31 days old, the field officer's 11
+    await office.core.close();
+    const reopened = await openCore(office.dir, office.clock);
+    try {
+      expect(draftOwners(reopened)).toEqual([office.staffIds.field]);
+    } finally {
+      await reopened.close();
+    }
+  });
 });
+

@@ -9,6 +9,7 @@ import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { handlers } from './handlers';
+import { dropStaleDrafts } from './services/draft-service';
 import { loadShippedSchedule } from './services/reference-schedule-store';
 import { SessionRegistry } from './services/session-registry';
 import type { CentralTransport } from './sync/central-transport';
@@ -44,6 +45,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   const clock = options.clock ?? systemClock;
   await loadAdminUnits(database.db, join(options.resourcesDir, 'reference', 'admin-units.json'), clock.now().toISOString());
   await loadShippedSchedule(database.db, join(options.resourcesDir, 'reference', 'contribution-rates.json'), clock.now().toISOString());
+  await dropStaleDrafts(database.db, clock.now());
   const keyStore = options.keyStore ?? new PlainFileKeyStore(join(options.dataDir, 'device-key.json'));
   const makeTransport =
     options.makeTransport ??

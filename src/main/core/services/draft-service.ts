@@ -1,6 +1,10 @@
 // Unsaved form drafts, keyed by the signed-in staff member: each sees only their own. Saving
-// replaces the draft; saving the form for real (or "Bỏ bản nháp") discards it.
+// replaces the draft; saving the form for real (or "Bỏ bản nháp") discards it. A draft holds a
+// citizen's details, so none is kept longer than it can help: a draft untouched for DRAFT_DAYS is
+// dropped when the office opens, and a staff member's drafts go when their account is deactivated.
+import type { Kysely, Transaction } from 'kysely';
 import type { Draft, DraftForm } from '../../../shared/contract/draft';
+import type { Database } from '../db/schema';
 import { type Caller, type CoreContext, nowIso } from '../core-context';
 
 export async function getDraft(ctx: CoreContext, caller: Caller, form: DraftForm): Promise<Draft | null> {
@@ -22,3 +26,18 @@ export async function discardDraft(ctx: CoreContext, caller: Caller, form: Draft
   await ctx.db.deleteFrom('formDrafts').where('staffId', '=', caller.staffId!).where('form', '=', form).execute();
   return { ok: true };
 }
+
+export const DRAFT_DAYS = 30;
+
+/** Drops drafts nobody has touched for DRAFT_DAYS; returns how many. */
+export async function dropStaleDrafts(db: Kysely<Database>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - DRAFT_DAYS * 86_400_000).toISOString();
+  const result = await db.deleteFrom('formDrafts').where('savedAt', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** A deactivated account's drafts are nobody's to finish. */
+export async function dropDraftsOf(trx: Transaction<Database>, staffId: string): Promise<void> {
+  await trx.deleteFrom('formDrafts').where('staffId', '=', staffId).execute();
+}
+

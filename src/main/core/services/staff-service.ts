@@ -9,6 +9,7 @@ import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { findStaffById, findStaffByUsername, insertStaff, listStaff, toStaffMember, updateStaff } from '../db/repositories/staff-repository';
 import { hashPassword } from './password-hashing';
+import { dropDraftsOf } from './draft-service';
 
 export async function listStaffMembers(ctx: CoreContext): Promise<{ items: StaffMember[] }> {
   return { items: (await listStaff(ctx.db)).map(toStaffMember) };
@@ -55,6 +56,7 @@ export async function setStaffActive(ctx: CoreContext, caller: Caller, input: { 
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await findStaffById(trx, input.id))) throw new OfficeError('NOT_FOUND', { field: 'id' });
     await updateStaff(trx, input.id, { active: input.active ? 1 : 0, updatedAt: at });
+    if (!input.active) await dropDraftsOf(trx, input.id);
     await appendAudit(trx, { at, staffId: caller.staffId, action: input.active ? 'staff.activate' : 'staff.deactivate', entity: 'staff', entityId: input.id, details: null });
   });
   if (!input.active) ctx.sessions.endAllFor(input.id);
