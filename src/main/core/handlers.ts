@@ -36,12 +36,13 @@ export const handlers: HandlerTable = {
   'staff.resetPassword': (ctx, input, caller) => resetStaffPassword(ctx, caller, input),
 
   'participants.register': (ctx, input, caller) => registerParticipant(ctx, caller, input),
-  'drafts.get': (ctx, input, caller) => getDraft(ctx, caller, input.form),
-  'drafts.save': (ctx, input, caller) => saveDraft(ctx, caller, input.form, input.data),
-  'drafts.discard': (ctx, input, caller) => discardDraft(ctx, caller, input.form),
   'participants.update': (ctx, input, caller) => updateParticipant(ctx, caller, input),
   'participants.get': (ctx, input) => getParticipant(ctx, input.id),
   'participants.search': (ctx, input) => searchParticipants(ctx, input),
+
+  'drafts.get': (ctx, input, caller) => getDraft(ctx, caller, input.form),
+  'drafts.save': (ctx, input, caller) => saveDraft(ctx, caller, input.form, input.data),
+  'drafts.discard': (ctx, input, caller) => discardDraft(ctx, caller, input.form),
 
   'households.create': (ctx, input, caller) => createHousehold(ctx, caller, input),
   'households.get': (ctx, input) => getHousehold(ctx, input.id),

@@ -27,17 +27,15 @@ export async function discardDraft(ctx: CoreContext, caller: Caller, form: Draft
   return { ok: true };
 }
 
-export const DRAFT_DAYS = 30;
+const DRAFT_DAYS = 30;
 
-/** Drops drafts nobody has touched for DRAFT_DAYS; returns how many. */
-export async function dropStaleDrafts(db: Kysely<Database>, now: Date): Promise<number> {
+/** Drops drafts nobody has touched for DRAFT_DAYS. */
+export async function dropStaleDrafts(db: Kysely<Database>, now: Date): Promise<void> {
   const before = new Date(now.getTime() - DRAFT_DAYS * 86_400_000).toISOString();
-  const result = await db.deleteFrom('formDrafts').where('savedAt', '<', before).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  await db.deleteFrom('formDrafts').where('savedAt', '<', before).execute();
 }
 
 /** A deactivated account's drafts are nobody's to finish. */
 export async function dropDraftsOf(trx: Transaction<Database>, staffId: string): Promise<void> {
   await trx.deleteFrom('formDrafts').where('staffId', '=', staffId).execute();
 }
-

@@ -13,7 +13,7 @@ import { recordNextBatch, unansweredBatch } from './batch-builder';
 import { type CentralTransport, TransportError } from './central-transport';
 import type { DeviceKeyStore } from './device-key-store';
 import { applyPulledChanges } from './pull-applier';
-import { applyBatchResults } from './result-applier';
+import { applyBatchResults, type BatchSummary } from './result-applier';
 
 export const PULL_PAGE = 2000;
 
@@ -61,7 +61,7 @@ export class SyncEngine {
     const rows = await this.db.selectFrom('syncBatches').select(['appliedAt', 'summary']).where('appliedAt', '>=', since).orderBy('appliedAt').execute();
     const today: SyncStatus['today'] = { batches: rows.length, applied: 0, duplicates: 0, rejected: 0, held: 0, lastAt: rows.at(-1)?.appliedAt ?? null };
     for (const row of rows) {
-      const summary = JSON.parse(row.summary ?? '{}') as Partial<Record<'applied' | 'duplicates' | 'rejected' | 'held', number>>;
+      const summary = JSON.parse(row.summary ?? '{}') as Partial<BatchSummary>;
       today.applied += summary.applied ?? 0;
       today.duplicates += summary.duplicates ?? 0;
       today.rejected += summary.rejected ?? 0;
