@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { OfficeError, type RpcResult } from '../../shared/contract/errors';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
 import type { Caller, CoreContext } from './core-context';
+import { preparedQuery } from './db/prepared-query';
 import type { HandlerTable } from './handlers';
 
 export type Invoke = (method: string, input: unknown, token?: string) => Promise<RpcResult<unknown>>;
@@ -30,10 +31,12 @@ export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: 
   };
 }
 
+const officeLock = preparedQuery<Record<string, never>, { idleLockMinutes: number }>((db) => db.selectFrom('office').select('idleLockMinutes'));
+
 async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller> {
   const access = contract[method].access;
   if (access === 'public') return { token, staffId: null, role: null };
-  const office = await ctx.db.selectFrom('office').select('idleLockMinutes').executeTakeFirst();
+  const office = await officeLock.executeTakeFirst(ctx.db, {});
   if (!office) throw new OfficeError('NOT_SET_UP');
   const nowMs = ctx.clock.now().getTime();
   const session = ctx.sessions.peek(token, nowMs, office.idleLockMinutes);

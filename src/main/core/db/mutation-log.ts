@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { canonicalJson } from '../../../shared/canonical-json';
-import type { Database } from './schema';
+import { preparedInsert, preparedQuery } from './prepared-query';
+import type { AuditLogTable, Database, OutboxTable } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -46,34 +47,54 @@ export function auditEntryHash(prevHash: string, entry: Omit<AuditInput, 'detail
   );
 }
 
+const lastAudit = preparedQuery<Record<string, never>, { seq: number; hash: string }>((db) =>
+  db.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+const insertAudit = preparedInsert<'auditLog', Omit<AuditLogTable, 'seq'> & { seq: number }>('auditLog', {
+  seq: true,
+  at: true,
+  staffId: true,
+  action: true,
+  entity: true,
+  entityId: true,
+  details: true,
+  prevHash: true,
+  hash: true,
+});
+const insertOutbox = preparedInsert<'outbox', OutboxRow>('outbox', {
+  opId: true,
+  kind: true,
+  entityId: true,
+  payload: true,
+  payloadHash: true,
+  createdAt: true,
+  status: true,
+  batchNo: true,
+});
+type OutboxRow = Pick<OutboxTable, 'opId' | 'kind' | 'entityId' | 'payload' | 'payloadHash' | 'createdAt' | 'status' | 'batchNo'>;
+
 export async function appendAudit(trx: Kysely<Database> | Transaction<Database>, input: AuditInput): Promise<void> {
-  const last = await trx.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await lastAudit.executeTakeFirst(trx, {});
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const details = canonicalJson(input.details ?? null);
   const hash = auditEntryHash(prevHash, { ...input, seq, details });
-  await trx
-    .insertInto('auditLog')
-    .values({ seq, at: input.at, staffId: input.staffId, action: input.action, entity: input.entity, entityId: input.entityId, details, prevHash, hash })
-    .execute();
+  await insertAudit.execute(trx, { seq, at: input.at, staffId: input.staffId, action: input.action, entity: input.entity, entityId: input.entityId, details, prevHash, hash });
 }
 
 export async function appendOutbox(trx: Transaction<Database>, input: OutboxInput): Promise<string> {
   const opId = uuidv7();
   const payload = canonicalJson(input.payload);
-  await trx
-    .insertInto('outbox')
-    .values({
-      opId,
-      kind: input.kind,
-      entityId: input.entityId,
-      payload,
-      payloadHash: sha256Hex(payload),
-      createdAt: input.createdAt,
-      status: 'pending',
-      batchNo: null,
-    })
-    .execute();
+  await insertOutbox.execute(trx, {
+    opId,
+    kind: input.kind,
+    entityId: input.entityId,
+    payload,
+    payloadHash: sha256Hex(payload),
+    createdAt: input.createdAt,
+    status: 'pending',
+    batchNo: null,
+  });
   return opId;
 }
 

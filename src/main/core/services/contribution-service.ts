@@ -11,6 +11,7 @@ import { businessDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
+import { preparedQuery } from '../db/prepared-query';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as households from '../db/repositories/households-repository';
 import { findParticipant, type ParticipantRow } from '../db/repositories/participants-repository';
@@ -22,6 +23,9 @@ import { activeSchedule } from './reference-schedule-store';
 import { requireDayOpen } from './day-status';
 
 type Db = CoreContext['db'] | Transaction<Database>;
+
+const officeOfReceipt = preparedQuery<Record<string, never>, { code: string; name: string; deviceId: string }>((db) => db.selectFrom('office').select(['code', 'name', 'deviceId']));
+const staffName = preparedQuery<{ id: string }, { fullName: string }>((db, arg) => db.selectFrom('staff').select('fullName').where('id', '=', arg('id')));
 
 export interface QuoteRequest {
   participantId: string;
@@ -128,9 +132,10 @@ export async function recordContribution(
         details: { total: quote.total },
       });
     }
-    const office = await trx.selectFrom('office').select(['code', 'name', 'deviceId']).executeTakeFirstOrThrow();
+    const office = await officeOfReceipt.executeTakeFirst(trx, {});
+    if (!office) throw new OfficeError('NOT_SET_UP');
     const person = quote.person;
-    const collector = await trx.selectFrom('staff').select('fullName').where('id', '=', caller.staffId!).executeTakeFirst();
+    const collector = await staffName.executeTakeFirst(trx, { id: caller.staffId! });
     const series = deviceSeries(office.code, office.deviceId);
     const number = await takeReceiptNumber(trx, series);
     const supportedMonths = quote.lines.filter((l) => l.supportAmount > 0).length;

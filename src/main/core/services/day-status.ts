@@ -2,10 +2,15 @@
 // supervisor reopens it.
 import type { Kysely, Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
+import { preparedQuery } from '../db/prepared-query';
 import type { Database } from '../db/schema';
 
+const dayStatus = preparedQuery<{ businessDate: string }, { status: string }>((db, arg) =>
+  db.selectFrom('dayClosures').select('status').where('businessDate', '=', arg('businessDate')),
+);
+
 export async function isDayClosed(db: Kysely<Database> | Transaction<Database>, businessDate: string): Promise<boolean> {
-  const row = await db.selectFrom('dayClosures').select('status').where('businessDate', '=', businessDate).executeTakeFirst();
+  const row = await dayStatus.executeTakeFirst(db, { businessDate });
   return row?.status === 'closed';
 }
 

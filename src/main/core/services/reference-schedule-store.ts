@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { parseSchedule, type ReferenceSchedule } from '../../../shared/domain/reference-schedule';
+import { preparedQuery } from '../db/prepared-query';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -23,9 +24,13 @@ export async function loadShippedSchedule(db: Db, file: string, at: string): Pro
   return storeSchedule(db, JSON.parse(readFileSync(file, 'utf8')), at);
 }
 
+const newestVersion = preparedQuery<Record<string, never>, { version: string }>((db) =>
+  db.selectFrom('referenceSchedules').select('version').orderBy('version', 'desc').limit(1),
+);
+
 export async function activeSchedule(db: Db): Promise<ReferenceSchedule> {
   // The body is read (and parsed) only once per version, not on every quote.
-  const row = await db.selectFrom('referenceSchedules').select('version').orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await newestVersion.executeTakeFirst(db, {});
   if (!row) {
     throw new OfficeError('NOT_FOUND', { vi: 'Chưa có bảng mức đóng (dữ liệu tham chiếu).', en: 'No contribution-rate schedule is loaded.' });
   }

@@ -1,12 +1,17 @@
 // Enrollments, contributions and receipts: SQL only. Paid periods are read from contributions
 // whose receipt is not voided.
 import type { Kysely, Transaction } from 'kysely';
+import { preparedInsert, preparedQuery } from '../prepared-query';
 import type { ContributionsTable, Database, EnrollmentsTable, ReceiptsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+const enrollmentOf = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI' }, EnrollmentsTable>((db, arg) =>
+  db.selectFrom('enrollments').selectAll().where('participantId', '=', arg('participantId')).where('scheme', '=', arg('scheme')),
+);
+
 export function findEnrollment(db: Db, participantId: string, scheme: 'VSI' | 'HHI'): Promise<EnrollmentsTable | undefined> {
-  return db.selectFrom('enrollments').selectAll().where('participantId', '=', participantId).where('scheme', '=', scheme).executeTakeFirst();
+  return enrollmentOf.executeTakeFirst(db, { participantId, scheme });
 }
 
 export function listEnrollments(db: Db, participantId: string): Promise<EnrollmentsTable[]> {
@@ -35,17 +40,20 @@ export async function upsertEnrollment(db: Db, row: EnrollmentsTable): Promise<v
  * covering index `contributions_paid_periods` alone (migration 0006): a regular payer has dozens
  * of contributions, and the rows themselves carry the line breakdowns.
  */
-export function paidContributions(db: Db, participantId: string, scheme: 'VSI' | 'HHI'): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
-  return db
+const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI' }, Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>>((db, arg) =>
+  db
     .selectFrom('contributions')
     .select(['contributions.fromMonth', 'contributions.toMonth', 'contributions.supportedMonths'])
-    .where('contributions.participantId', '=', participantId)
-    .where('contributions.scheme', '=', scheme)
+    .where('contributions.participantId', '=', arg('participantId'))
+    .where('contributions.scheme', '=', arg('scheme'))
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('receiptVoids').select('receiptVoids.id').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
     )
-    .orderBy('contributions.fromMonth')
-    .execute();
+    .orderBy('contributions.fromMonth'),
+);
+
+export function paidContributions(db: Db, participantId: string, scheme: 'VSI' | 'HHI'): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
+  return paidPeriods.execute(db, { participantId, scheme });
 }
 
 export function listContributions(db: Db, participantId: string) {
@@ -61,12 +69,54 @@ export function listContributions(db: Db, participantId: string) {
     .execute();
 }
 
+const contributionInsert = preparedInsert<'contributions', ContributionsTable>('contributions', {
+  id: true,
+  participantId: true,
+  householdId: true,
+  scheme: true,
+  method: true,
+  fromMonth: true,
+  toMonth: true,
+  months: true,
+  incomeBasis: true,
+  paidOn: true,
+  total: true,
+  supportedMonths: true,
+  lines: true,
+  referenceVersion: true,
+  collectorStaffId: true,
+  receiptId: true,
+  createdAt: true,
+});
+
+const receiptInsert = preparedInsert<'receipts', ReceiptsTable>('receipts', {
+  id: true,
+  series: true,
+  number: true,
+  contributionId: true,
+  participantId: true,
+  payerName: true,
+  payerPersonalId: true,
+  payerAddress: true,
+  scheme: true,
+  periodFrom: true,
+  periodTo: true,
+  months: true,
+  amount: true,
+  amountWords: true,
+  collectorStaffId: true,
+  collectorName: true,
+  officeName: true,
+  issuedAt: true,
+  businessDate: true,
+});
+
 export async function insertContribution(db: Db, row: ContributionsTable): Promise<void> {
-  await db.insertInto('contributions').values(row).execute();
+  await contributionInsert.execute(db, row);
 }
 
 export async function insertReceipt(db: Db, row: ReceiptsTable): Promise<void> {
-  await db.insertInto('receipts').values(row).execute();
+  await receiptInsert.execute(db, row);
 }
 
 export function findReceipt(db: Db, id: string) {

@@ -2,6 +2,7 @@
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
+import { preparedInsert, preparedQuery } from '../prepared-query';
 import type { Database, ParticipantsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -26,20 +27,50 @@ export function toParticipant(row: ParticipantRow): Participant {
   return { ...rest, supportCategory: rest.supportCategory as Participant['supportCategory'] };
 }
 
+const insertRow = preparedInsert<'participants', ParticipantRow>('participants', {
+  id: true,
+  fullName: true,
+  nameFolded: true,
+  dateOfBirth: true,
+  sex: true,
+  ethnicity: true,
+  nationality: true,
+  personalId: true,
+  siNumber: true,
+  phone: true,
+  provinceCode: true,
+  communeCode: true,
+  addressLine: true,
+  supportCategory: true,
+  householdId: true,
+  officialNumber: true,
+  canonicalId: true,
+  version: true,
+  createdBy: true,
+  createdAt: true,
+  updatedAt: true,
+});
+
 export async function insertParticipant(db: Db, row: ParticipantRow): Promise<void> {
-  await db.insertInto('participants').values(row).execute();
+  await insertRow.execute(db, row);
 }
 
 export async function updateParticipantRow(db: Db, id: string, changes: Partial<ParticipantRow>): Promise<void> {
   await db.updateTable('participants').set(changes).where('id', '=', id).execute();
 }
 
+const byId = preparedQuery<{ id: string }, ParticipantRow>((db, arg) => db.selectFrom('participants').selectAll().where('id', '=', arg('id')));
+
 export function findParticipant(db: Db, id: string): Promise<ParticipantRow | undefined> {
-  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+  return byId.executeTakeFirst(db, { id });
 }
 
+const byPersonalId = preparedQuery<{ personalId: string }, ParticipantRow>((db, arg) =>
+  db.selectFrom('participants').selectAll().where('personalId', '=', arg('personalId')),
+);
+
 export function findByPersonalId(db: Db, personalId: string): Promise<ParticipantRow | undefined> {
-  return db.selectFrom('participants').selectAll().where('personalId', '=', personalId).executeTakeFirst();
+  return byPersonalId.executeTakeFirst(db, { personalId });
 }
 
 /**
@@ -47,8 +78,12 @@ export function findByPersonalId(db: Db, personalId: string): Promise<Participan
  * index alone: the candidate set for the near-duplicate check (tens of rows at a million people),
  * without a random table read per candidate on every registration.
  */
+const namesBornOn = preparedQuery<{ dateOfBirth: string }, { rowid: number; nameFolded: string }>((db, arg) =>
+  db.selectFrom('participants').select(['rowid', 'nameFolded']).where('dateOfBirth', '=', arg('dateOfBirth')).limit(1000),
+);
+
 export function findNamesBornOn(db: Db, dateOfBirth: string): Promise<{ rowid: number; nameFolded: string }[]> {
-  return db.selectFrom('participants').select(['rowid', 'nameFolded']).where('dateOfBirth', '=', dateOfBirth).limit(1000).execute();
+  return namesBornOn.execute(db, { dateOfBirth });
 }
 
 export function findByRowids(db: Db, rowids: number[]): Promise<Pick<ParticipantRow, 'id' | 'fullName' | 'personalId' | 'dateOfBirth'>[]> {

@@ -2,6 +2,7 @@
 // receipt: a crash or a refused write rolls the counter back with it, so no number is skipped, and
 // a voided receipt keeps its number for ever, so none is reused.
 import type { Transaction } from 'kysely';
+import { preparedQuery } from '../prepared-query';
 import type { Database } from '../schema';
 
 /** The device's series (ký hiệu): office code + the last 4 hex digits of the device id. */
@@ -14,12 +15,16 @@ export function receiptLabel(series: string, number: number): string {
 }
 
 /** Takes the series' next number in one statement: a new series starts at 1. */
-export async function takeReceiptNumber(trx: Transaction<Database>, series: string): Promise<number> {
-  const row = await trx
+const nextNumber = preparedQuery<{ series: string }, { nextNumber: number }>((db, arg) =>
+  db
     .insertInto('receiptSeries')
-    .values({ series, nextNumber: 2 })
+    .values({ series: arg('series'), nextNumber: 2 })
     .onConflict((oc) => oc.column('series').doUpdateSet((eb) => ({ nextNumber: eb('receiptSeries.nextNumber', '+', 1) })))
-    .returning('nextNumber')
-    .executeTakeFirstOrThrow();
+    .returning('nextNumber'),
+);
+
+export async function takeReceiptNumber(trx: Transaction<Database>, series: string): Promise<number> {
+  const row = await nextNumber.executeTakeFirst(trx, { series });
+  if (!row) throw new Error(`No receipt number returned for series ${series}`);
   return row.nextNumber - 1;
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import type { Commune, Province } from '../../../../shared/contract/reference';
+import { preparedQuery } from '../prepared-query';
 import type { Database } from '../schema';
 
 interface AdminUnitsFile {
@@ -39,13 +40,16 @@ export async function loadAdminUnits(db: Kysely<Database>, file: string, at: str
 }
 
 /** The full names of a commune and its province, as an address prints them (one query). */
-export async function placeNames(db: Kysely<Database> | Transaction<Database>, provinceCode: string, communeCode: string): Promise<{ commune: string | null; province: string | null }> {
-  const row = await db
+const places = preparedQuery<{ provinceCode: string; communeCode: string }, { province: string; commune: string | null }>((db, arg) =>
+  db
     .selectFrom('adminProvinces')
-    .leftJoin('adminCommunes', (join) => join.on('adminCommunes.code', '=', communeCode))
+    .leftJoin('adminCommunes', (join) => join.on('adminCommunes.code', '=', arg('communeCode')))
     .select(['adminProvinces.fullName as province', 'adminCommunes.fullName as commune'])
-    .where('adminProvinces.code', '=', provinceCode)
-    .executeTakeFirst();
+    .where('adminProvinces.code', '=', arg('provinceCode')),
+);
+
+export async function placeNames(db: Kysely<Database> | Transaction<Database>, provinceCode: string, communeCode: string): Promise<{ commune: string | null; province: string | null }> {
+  const row = await places.executeTakeFirst(db, { provinceCode, communeCode });
   return { commune: row?.commune ?? null, province: row?.province ?? null };
 }
 
@@ -62,12 +66,10 @@ export function listCommunes(db: Kysely<Database>, provinceCode: string): Promis
     .execute();
 }
 
+const communeInProvince = preparedQuery<{ provinceCode: string; communeCode: string }, { code: string }>((db, arg) =>
+  db.selectFrom('adminCommunes').select('code').where('code', '=', arg('communeCode')).where('provinceCode', '=', arg('provinceCode')),
+);
+
 export async function communeBelongsTo(db: Kysely<Database>, provinceCode: string, communeCode: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('adminCommunes')
-    .select('code')
-    .where('code', '=', communeCode)
-    .where('provinceCode', '=', provinceCode)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await communeInProvince.executeTakeFirst(db, { provinceCode, communeCode })) !== undefined;
 }
