@@ -1,6 +1,7 @@
 // Households and their ordered members: SQL only.
 import type { Kysely, Transaction } from 'kysely';
 import type { Household } from '../../../../shared/contract/household';
+import { preparedQuery } from '../prepared-query';
 import type { Database, HouseholdsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -26,14 +27,12 @@ export async function insertHousehold(db: Db, row: HouseholdsTable): Promise<voi
   await db.insertInto('households').values(row).execute();
 }
 
-export function memberIds(db: Db, householdId: string): Promise<string[]> {
-  return db
-    .selectFrom('householdMembers')
-    .select('participantId')
-    .where('householdId', '=', householdId)
-    .orderBy('position')
-    .execute()
-    .then((rows) => rows.map((r) => r.participantId));
+const membersInOrder = preparedQuery<{ householdId: string }, { participantId: string }>((db, arg) =>
+  db.selectFrom('householdMembers').select('participantId').where('householdId', '=', arg('householdId')).orderBy('position'),
+);
+
+export async function memberIds(db: Db, householdId: string): Promise<string[]> {
+  return (await membersInOrder.execute(db, { householdId })).map((r) => r.participantId);
 }
 
 /** Rewrites the member list in the given order (positions 1..n) and points each person at it. */
