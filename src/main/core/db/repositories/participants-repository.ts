@@ -2,7 +2,7 @@
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
-import { preparedInsert, preparedQuery } from '../prepared-query';
+import { type PreparedQuery, preparedInsert, preparedQuery } from '../prepared-query';
 import type { Database, ParticipantsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -91,20 +91,28 @@ export function findByRowids(db: Db, rowids: number[]): Promise<Pick<Participant
   return db.selectFrom('participants').select(['id', 'fullName', 'personalId', 'dateOfBirth']).where('rowid', 'in', rowids).execute();
 }
 
-export function findByNumber(db: Db, column: 'personalId' | 'siNumber' | 'phone', value: string, limit: number): Promise<ParticipantSummary[]> {
-  return db.selectFrom('participants').select(summaryColumns).where(column, '=', value).limit(limit).execute();
+type NumberColumn = 'personalId' | 'siNumber' | 'phone';
+const byNumberQuery = (column: NumberColumn) =>
+  preparedQuery<{ value: string; limit: number }, ParticipantSummary>((db, arg) =>
+    db.selectFrom('participants').select(summaryColumns).where(column, '=', arg('value')).limit(arg('limit')),
+  );
+const byNumber: Record<NumberColumn, PreparedQuery<{ value: string; limit: number }, ParticipantSummary>> = {
+  personalId: byNumberQuery('personalId'),
+  siNumber: byNumberQuery('siNumber'),
+  phone: byNumberQuery('phone'),
+};
+
+export function findByNumber(db: Db, column: NumberColumn, value: string, limit: number): Promise<ParticipantSummary[]> {
+  return byNumber[column].execute(db, { value, limit });
 }
 
 /** Names that start with the folded query, in name order: the clerk typed the name from the start. */
+const byNamePrefix = preparedQuery<{ from: string; to: string; limit: number }, ParticipantSummary>((db, arg) =>
+  db.selectFrom('participants').select(summaryColumns).where('nameFolded', '>=', arg('from')).where('nameFolded', '<', arg('to')).orderBy('nameFolded').limit(arg('limit')),
+);
+
 export function findByNamePrefix(db: Db, folded: string, limit: number): Promise<ParticipantSummary[]> {
-  return db
-    .selectFrom('participants')
-    .select(summaryColumns)
-    .where('nameFolded', '>=', folded)
-    .where('nameFolded', '<', folded + '\uffff')
-    .orderBy('nameFolded')
-    .limit(limit)
-    .execute();
+  return byNamePrefix.execute(db, { from: folded, to: folded + '\uffff', limit });
 }
 
 /**
@@ -119,12 +127,15 @@ export function findByNameWords(db: Db, folded: string, limit: number): Promise<
   return matchNames(db, words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' '), limit);
 }
 
-function matchNames(db: Db, match: string, limit: number): Promise<ParticipantSummary[]> {
-  return db
+const byNameMatch = preparedQuery<{ match: string; candidates: number; limit: number }, ParticipantSummary>((db, arg) =>
+  db
     .selectFrom('participants')
     .select(summaryColumns.map((c) => `participants.${c}` as const))
-    .where(sql<boolean>`participants.rowid IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ${match} LIMIT ${limit * 4})`)
+    .where(sql<boolean>`participants.rowid IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ${arg('match')} LIMIT ${arg('candidates')})`)
     .orderBy('nameFolded')
-    .limit(limit)
-    .execute();
+    .limit(arg('limit')),
+);
+
+function matchNames(db: Db, match: string, limit: number): Promise<ParticipantSummary[]> {
+  return byNameMatch.execute(db, { match, candidates: limit * 4, limit });
 }
