@@ -1,7 +1,7 @@
 // Participants: SQL only — insert, update, fetch, and the searches (B-tree prefix on the folded
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
+import { type Participant, participant, type ParticipantSummary } from '../../../../shared/contract/participant';
 import { type PreparedQuery, preparedInsert, preparedQuery } from '../prepared-query';
 import type { Database, ParticipantsTable } from '../schema';
 
@@ -27,29 +27,9 @@ export function toParticipant(row: ParticipantRow): Participant {
   return { ...rest, supportCategory: rest.supportCategory as Participant['supportCategory'] };
 }
 
-const insertRow = preparedInsert<'participants', ParticipantRow>('participants', {
-  id: true,
-  fullName: true,
-  nameFolded: true,
-  dateOfBirth: true,
-  sex: true,
-  ethnicity: true,
-  nationality: true,
-  personalId: true,
-  siNumber: true,
-  phone: true,
-  provinceCode: true,
-  communeCode: true,
-  addressLine: true,
-  supportCategory: true,
-  householdId: true,
-  officialNumber: true,
-  canonicalId: true,
-  version: true,
-  createdBy: true,
-  createdAt: true,
-  updatedAt: true,
-});
+/** The row is the contract's participant plus two columns the office keeps to itself. */
+const contractColumns = Object.fromEntries(Object.keys(participant.shape).map((key) => [key, true])) as Record<keyof Participant, true>;
+const insertRow = preparedInsert<'participants', ParticipantRow>('participants', { ...contractColumns, nameFolded: true, createdBy: true });
 
 export async function insertParticipant(db: Db, row: ParticipantRow): Promise<void> {
   await insertRow.execute(db, row);
