@@ -61,6 +61,7 @@ const insertAudit = preparedInsert<'auditLog', Omit<AuditLogTable, 'seq'> & { se
   prevHash: true,
   hash: true,
 });
+type OutboxRow = Pick<OutboxTable, 'opId' | 'kind' | 'entityId' | 'payload' | 'payloadHash' | 'createdAt' | 'status' | 'batchNo'>;
 const insertOutbox = preparedInsert<'outbox', OutboxRow>('outbox', {
   opId: true,
   kind: true,
@@ -71,7 +72,6 @@ const insertOutbox = preparedInsert<'outbox', OutboxRow>('outbox', {
   status: true,
   batchNo: true,
 });
-type OutboxRow = Pick<OutboxTable, 'opId' | 'kind' | 'entityId' | 'payload' | 'payloadHash' | 'createdAt' | 'status' | 'batchNo'>;
 
 export async function appendAudit(trx: Kysely<Database> | Transaction<Database>, input: AuditInput): Promise<void> {
   const last = await lastAudit.executeTakeFirst(trx, {});

@@ -28,12 +28,18 @@ export interface PreparedQuery<A, R> {
 }
 
 /**
+ * What the builder's own `execute` would return: the declared row type `R` of a prepared query is
+ * checked against it, so a row type that does not match the builder's selection fails to compile.
+ */
+type RowsOf<R> = { execute(): Promise<R[]> };
+
+/**
  * `build` receives a query builder and `arg(name)`; each `arg` becomes one bound parameter. The
  * query's shape must not depend on the values (no `in` lists whose length varies: build those per
  * call). Compiled on first use, with the dialect and plugins of the database it first runs on.
  */
-export function preparedQuery<A extends object, R>(build: (db: Db, arg: ArgOf<A>) => Compilable<R>): PreparedQuery<A, R> {
-  let compiled: { query: CompiledQuery<R>; parts: Part[] } | null = null;
+export function preparedQuery<A extends object, R>(build: (db: Db, arg: ArgOf<A>) => Compilable<unknown> & RowsOf<R>): PreparedQuery<A, R> {
+  let compiled: { query: CompiledQuery; parts: Part[] } | null = null;
   const compile = (db: Db) => {
     const query = build(db, ((name: string) => new Slot(name)) as ArgOf<A>).compile();
     const parts = query.parameters.map((p): Part => (p instanceof Slot ? { slot: p.name } : { value: p }));
@@ -62,9 +68,9 @@ export function preparedQuery<A extends object, R>(build: (db: Db, arg: ArgOf<A>
 export function preparedInsert<T extends keyof Database & string, Row extends Insertable<Database[T]>>(
   table: T,
   columns: Record<keyof Row & string, true>,
-): PreparedQuery<Row, never> {
+): PreparedQuery<Row, unknown> {
   const names = Object.keys(columns) as (keyof Row & string)[];
-  return preparedQuery<Row, never>((db, arg) =>
+  return preparedQuery<Row, unknown>((db, arg) =>
     (db as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(table).values(Object.fromEntries(names.map((c) => [c, arg(c)]))),
   );
 }

@@ -35,11 +35,6 @@ export async function upsertEnrollment(db: Db, row: EnrollmentsTable): Promise<v
     .execute();
 }
 
-/**
- * The periods a person has paid (receipt not voided) in a scheme, oldest first. Read from the
- * covering index `contributions_paid_periods` alone (migration 0006): a regular payer has dozens
- * of contributions, and the rows themselves carry the line breakdowns.
- */
 const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI' }, Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>>((db, arg) =>
   db
     .selectFrom('contributions')
@@ -52,6 +47,11 @@ const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI'
     .orderBy('contributions.fromMonth'),
 );
 
+/**
+ * The periods a person has paid (receipt not voided) in a scheme, oldest first. Read from the
+ * covering index `contributions_paid_periods` alone (migration 0006): a regular payer has dozens
+ * of contributions, and the rows themselves carry the line breakdowns.
+ */
 export function paidContributions(db: Db, participantId: string, scheme: 'VSI' | 'HHI'): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
   return paidPeriods.execute(db, { participantId, scheme });
 }

@@ -53,15 +53,15 @@ export function findByPersonalId(db: Db, personalId: string): Promise<Participan
   return byPersonalId.executeTakeFirst(db, { personalId });
 }
 
+const namesBornOn = preparedQuery<{ dateOfBirth: string }, { rowid: number; nameFolded: string }>((db, arg) =>
+  db.selectFrom('participants').select(['rowid', 'nameFolded']).where('dateOfBirth', '=', arg('dateOfBirth')).limit(1000),
+);
+
 /**
  * Everyone born on a date, as (rowid, folded name) read from the (date_of_birth, name_folded)
  * index alone: the candidate set for the near-duplicate check (tens of rows at a million people),
  * without a random table read per candidate on every registration.
  */
-const namesBornOn = preparedQuery<{ dateOfBirth: string }, { rowid: number; nameFolded: string }>((db, arg) =>
-  db.selectFrom('participants').select(['rowid', 'nameFolded']).where('dateOfBirth', '=', arg('dateOfBirth')).limit(1000),
-);
-
 export function findNamesBornOn(db: Db, dateOfBirth: string): Promise<{ rowid: number; nameFolded: string }[]> {
   return namesBornOn.execute(db, { dateOfBirth });
 }
@@ -86,11 +86,11 @@ export function findByNumber(db: Db, column: NumberColumn, value: string, limit:
   return byNumber[column].execute(db, { value, limit });
 }
 
-/** Names that start with the folded query, in name order: the clerk typed the name from the start. */
 const byNamePrefix = preparedQuery<{ from: string; to: string; limit: number }, ParticipantSummary>((db, arg) =>
   db.selectFrom('participants').select(summaryColumns).where('nameFolded', '>=', arg('from')).where('nameFolded', '<', arg('to')).orderBy('nameFolded').limit(arg('limit')),
 );
 
+/** Names that start with the folded query, in name order: the clerk typed the name from the start. */
 export function findByNamePrefix(db: Db, folded: string, limit: number): Promise<ParticipantSummary[]> {
   return byNamePrefix.execute(db, { from: folded, to: folded + '\uffff', limit });
 }

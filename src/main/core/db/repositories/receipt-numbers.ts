@@ -14,7 +14,6 @@ export function receiptLabel(series: string, number: number): string {
   return `${series}/${String(number).padStart(7, '0')}`;
 }
 
-/** Takes the series' next number in one statement: a new series starts at 1. */
 const nextNumber = preparedQuery<{ series: string }, { nextNumber: number }>((db, arg) =>
   db
     .insertInto('receiptSeries')
@@ -23,6 +22,7 @@ const nextNumber = preparedQuery<{ series: string }, { nextNumber: number }>((db
     .returning('nextNumber'),
 );
 
+/** Takes the series' next number in one statement: a new series starts at 1. */
 export async function takeReceiptNumber(trx: Transaction<Database>, series: string): Promise<number> {
   const row = await nextNumber.executeTakeFirst(trx, { series });
   if (!row) throw new Error(`No receipt number returned for series ${series}`);

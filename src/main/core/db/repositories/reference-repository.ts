@@ -39,7 +39,6 @@ export async function loadAdminUnits(db: Kysely<Database>, file: string, at: str
   return true;
 }
 
-/** The full names of a commune and its province, as an address prints them (one query). */
 const places = preparedQuery<{ provinceCode: string; communeCode: string }, { province: string; commune: string | null }>((db, arg) =>
   db
     .selectFrom('adminProvinces')
@@ -48,6 +47,7 @@ const places = preparedQuery<{ provinceCode: string; communeCode: string }, { pr
     .where('adminProvinces.code', '=', arg('provinceCode')),
 );
 
+/** The full names of a commune and its province, as an address prints them (one query). */
 export async function placeNames(db: Kysely<Database> | Transaction<Database>, provinceCode: string, communeCode: string): Promise<{ commune: string | null; province: string | null }> {
   const row = await places.executeTakeFirst(db, { provinceCode, communeCode });
   return { commune: row?.commune ?? null, province: row?.province ?? null };
