@@ -6,7 +6,7 @@
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
 import type { Page } from '@playwright/test';
-import { expect, pick, signIn, test } from './harness-fixture';
+import { animationsSettled, expect, pick, signIn, test } from './harness-fixture';
 
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -141,8 +141,7 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     const unlock = page.getByRole('dialog', { name: 'Phiên làm việc đã khóa' });
     await expect(unlock).toBeVisible();
     await expect(unlock.getByLabel('Mật khẩu')).toBeFocused();
-    // The dialog has finished opening (this file is typed without the DOM library).
-    await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): unknown[] } }).document.getAnimations().length === 0);
+    await animationsSettled(page);
     await shot(page, 'unlock-over-form');
     locked = false;
     await unlock.getByLabel('Mật khẩu').fill('mat-khau-quay-1');

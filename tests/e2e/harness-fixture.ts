@@ -161,4 +161,18 @@ export async function signIn(page: Page, username: string, password: string) {
   await expect(page.getByTestId('search-page')).toBeVisible();
 }
 
+/**
+ * Waits until every animation that ends has ended (a dialog has finished opening, say).
+ * Looping animations — a spinner, a blinking caret — are left out, since they never end.
+ * This file is typed without the DOM library, hence the local shape of `document`.
+ */
+export async function animationsSettled(page: Page) {
+  await page.evaluate(async () => {
+    type Running = { finished: Promise<unknown>; effect: { getComputedTiming(): { iterations?: number } } | null };
+    const doc = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document;
+    const ending = doc.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 export { expect };
