@@ -162,8 +162,9 @@ export async function signIn(page: Page, username: string, password: string) {
 }
 
 /**
- * Waits until every animation that ends has ended (a dialog has finished opening, say).
- * Looping animations — a spinner, a blinking caret — are left out, since they never end.
+ * Waits until every animation that ends has ended (a dialog has finished opening, say), for a
+ * screenshot without half-faded parts. Looping animations (a spinner) are left out, since they
+ * never end, and the wait gives up after 5 s: it is for the picture, not for the test's outcome.
  * This file is typed without the DOM library, hence the local shape of `document`.
  */
 export async function animationsSettled(page: Page) {
@@ -171,7 +172,8 @@ export async function animationsSettled(page: Page) {
     type Running = { finished: Promise<unknown>; effect: { getComputedTiming(): { iterations?: number } } | null };
     const doc = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document;
     const ending = doc.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+    const ended = Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   });
 }
 
