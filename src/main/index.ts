@@ -1,5 +1,6 @@
 // Electron main: makes the hardened window, routes `office:invoke` IPC from the app's own frame to
-// the office core's dispatcher, and runs the updater. No business logic lives here.
+// the office core's dispatcher (or, for the shell's few methods — print, the file chooser — to
+// their handlers here), and runs the updater. No business logic lives here.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
@@ -7,8 +8,10 @@ import electronUpdater from 'electron-updater';
 import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { createOfficeCore, type OfficeCore } from './core/office-core';
 import { EncryptedFileKeyStore, PlainFileKeyStore } from './core/sync/device-key-store';
-import { registerPathPicker } from './path-picker';
-import { registerPrinting } from './printing';
+import { isShellMethodName } from '../shared/contract/shell';
+import { pickPathHandler } from './path-picker';
+import { printHandler } from './printing';
+import { createShellDispatcher } from './shell-dispatch';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let core: OfficeCore | undefined;
@@ -73,10 +76,15 @@ app.whenReady().then(async () => {
     : new PlainFileKeyStore(join(dataDir, 'device-key.json'));
   core = await createOfficeCore({ dataDir, resourcesDir, keyStore });
 
+  const shellMethods = createShellDispatcher({
+    'shell.print': printHandler(() => join(app.getPath('userData'), 'receipts')),
+    'shell.pickPath': pickPathHandler,
+  });
   ipcMain.handle('office:invoke', async (event, method: unknown, input: unknown) => {
     if (!core || !isAppFrame(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ ứng dụng.', messageEn: 'Request not from the app frame.' } };
     }
+    if (isShellMethodName(method)) return shellMethods(method, input, event.sender);
     const id = event.sender.id;
     const result = await core.invoke(String(method), input, tokens.get(id));
     if (result.ok && sessionMethods.has(String(method))) {
@@ -87,8 +95,6 @@ app.whenReady().then(async () => {
     if (method === 'auth.logout') tokens.delete(id);
     return result;
   });
-  registerPrinting(isAppFrame, () => join(app.getPath('userData'), 'receipts'));
-  registerPathPicker(isAppFrame);
 
   createWindow();
   if (app.isPackaged) void checkForUpdates(core);

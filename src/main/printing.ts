@@ -1,27 +1,33 @@
-// Printing for receipts and reports: the page the renderer shows goes to the system print dialog
-// (or silently to the default printer when configured), and is archived as a PDF beside the data.
+// Printing for receipts and reports (the `shell.print` method): the page the renderer shows goes
+// to the system print dialog (or silently to the default printer when configured), and is archived
+// as a PDF beside the data when the renderer names the archive.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ipcMain, type WebContents } from 'electron';
+import type { WebContents } from 'electron';
+import { OfficeError } from '../shared/contract/errors';
+import type { ShellHandlers } from './shell-dispatch';
 
-export function registerPrinting(isAppFrame: (url: string | undefined) => boolean, archiveDir: () => string): void {
-  ipcMain.handle('office:print', async (event, options: { silent?: boolean; archiveName?: string; pageSize?: 'A4' | 'A5' }) => {
-    if (!isAppFrame(event.senderFrame?.url)) return { ok: false, error: 'forbidden' };
-    const contents: WebContents = event.sender;
+export function printHandler(archiveDir: () => string): ShellHandlers<WebContents>['shell.print'] {
+  return async (options, contents) => {
     // Receipts are A5; a report (the day-end report) asks for A4.
-    const pageSize = options?.pageSize === 'A4' ? 'A4' : 'A5';
+    const pageSize = options.pageSize ?? 'A5';
     let pdfPath: string | undefined;
-    if (options?.archiveName && /^[\w.-]+$/.test(options.archiveName)) {
+    if (options.archiveName) {
       const pdf = await contents.printToPDF({ pageSize, printBackground: true });
       mkdirSync(archiveDir(), { recursive: true });
       pdfPath = join(archiveDir(), `${options.archiveName}.pdf`);
       writeFileSync(pdfPath, pdf);
     }
-    const printed = await new Promise<{ ok: boolean; error?: string }>((resolve) =>
-      contents.print({ silent: Boolean(options?.silent), printBackground: true, ...(options?.pageSize ? { pageSize } : {}) }, (success, failureReason) =>
-        resolve(success ? { ok: true } : { ok: false, error: failureReason }),
+    const failure = await new Promise<string | null>((resolve) =>
+      // The paper for the printer is the page's own (@page) unless the caller names one.
+      contents.print({ silent: Boolean(options.silent), printBackground: true, ...(options.pageSize ? { pageSize } : {}) }, (success, failureReason) =>
+        resolve(success ? null : failureReason),
       ),
     );
-    return { ...printed, pdfPath };
-  });
+    // A clerk who closes the dialog has not met an error; a printer that fails has.
+    if (failure !== null && !/cancel/i.test(failure)) {
+      throw new OfficeError('PRINT_FAILED', { details: { reason: failure, ...(pdfPath ? { pdfPath } : {}) } });
+    }
+    return { printed: failure === null, ...(pdfPath ? { pdfPath } : {}) };
+  };
 }

@@ -1,13 +1,12 @@
-// Types `window.office` for the renderer (present in Electron, absent in the browser harness).
+// Types `window.office` for the renderer (present in Electron, absent in the browser harness):
+// `invoke` is typed by the contract, the core's methods and the shell's alike.
 import type { RpcResult } from '../shared/contract/errors';
+import type { InvokeInput, InvokeName, InvokeOutput } from '../shared/contract/invoke';
 
 declare global {
   interface Window {
     office?: {
-      invoke(method: string, input: unknown): Promise<RpcResult<unknown>>;
-      print(options: { silent?: boolean; archiveName?: string; pageSize?: 'A4' | 'A5' }): Promise<{ ok: boolean; pdfPath?: string; error?: string }>;
-      /** The system's folder or file chooser (desktop only); null when cancelled. */
-      pickPath(kind: 'export-folder' | 'result-file'): Promise<string | null>;
+      invoke<M extends InvokeName>(method: M, input: InvokeInput<M>): Promise<RpcResult<InvokeOutput<M>>>;
     };
   }
 }

@@ -1,11 +1,11 @@
-// The renderer's only door to the core: `window.office.invoke(method, input)`. Nothing else from
-// Node or Electron is exposed; the main process validates every call against the contract.
+// The renderer's only door: `window.office.invoke(method, input)`, one IPC channel. Nothing else
+// from Node or Electron is exposed. The main process accepts calls from the app's own frame only
+// and validates every one against the contract (src/shared/contract: the core's methods, and the
+// shell's print and file chooser).
 import { contextBridge, ipcRenderer } from 'electron';
 
 const api = {
   invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('office:invoke', method, input),
-  print: (options: { silent?: boolean; archiveName?: string; pageSize?: 'A4' | 'A5' }): Promise<unknown> => ipcRenderer.invoke('office:print', options),
-  pickPath: (kind: 'export-folder' | 'result-file'): Promise<string | null> => ipcRenderer.invoke('office:pick-path', kind),
 };
 
 contextBridge.exposeInMainWorld('office', api);

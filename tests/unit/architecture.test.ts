@@ -68,6 +68,18 @@ describe('architecture boundaries', () => {
     expect(violations('src/preload', (target, spec) => spec === 'electron' || target.startsWith('src/shared'))).toEqual([]);
   });
 
+  it('gives the renderer one door: the preload exposes `invoke` on one IPC channel, and main listens on that one only', () => {
+    const preload = readFileSync(join(root, 'src/preload/index.ts'), 'utf8');
+    expect([...preload.matchAll(/exposeInMainWorld\(\s*'(\w+)'/g)].map((m) => m[1])).toEqual(['office']);
+    const api = /const api = \{([\s\S]*?)\n\};/.exec(preload)?.[1] ?? '';
+    expect([...api.matchAll(/^\s{2}(\w+):/gm)].map((m) => m[1])).toEqual(['invoke']);
+    expect([...preload.matchAll(/ipcRenderer\.(\w+)\(\s*'([^']+)'/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['invoke office:invoke']);
+    const mainChannels = sourceFiles('src/main')
+      .filter((file) => !file.includes('/core/'))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/ipcMain\.(\w+)\(\s*'([^']+)'/g)].map((m) => `${m[1]} ${m[2]}`));
+    expect(mainChannels).toEqual(['handle office:invoke']);
+  });
+
   it('keeps the central service apart from the office core and Electron', () => {
     expect(violations('src/central', (target, spec) => !target.startsWith('src/main') && !target.startsWith('src/renderer') && !/^electron/.test(spec))).toEqual([]);
   });

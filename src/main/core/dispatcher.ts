@@ -11,8 +11,8 @@ import type { HandlerTable } from './handlers';
 export type Invoke = (method: string, input: unknown, token?: string) => Promise<RpcResult<unknown>>;
 
 export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: (e: unknown) => void = console.error): Invoke {
-  return async (method, rawInput, token) => {
-    try {
+  return (method, rawInput, token) =>
+    settle(async () => {
       if (!isMethodName(method)) throw new OfficeError('UNKNOWN_METHOD', { details: { method } });
       const spec = contract[method];
       // Who may call comes before what they sent: a caller without the right session learns
@@ -21,14 +21,22 @@ export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: 
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[method] as (c: CoreContext, i: unknown, k: Caller) => unknown;
-      const value = await handler(ctx, parsed.data, caller);
-      return { ok: true, value: spec.output.parse(value) };
-    } catch (error) {
-      if (error instanceof OfficeError) return { ok: false, error: error.toData() };
-      log(error);
-      return { ok: false, error: new OfficeError('INTERNAL').toData() };
-    }
-  };
+      return spec.output.parse(await handler(ctx, parsed.data, caller));
+    }, log);
+}
+
+/**
+ * Runs a call's work and wraps what comes of it for the transport: its value, its typed error, or
+ * — for anything unexpected, which is logged — INTERNAL, so no stack or SQL reaches the renderer.
+ */
+export async function settle(work: () => Promise<unknown>, log: (e: unknown) => void): Promise<RpcResult<unknown>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof OfficeError) return { ok: false, error: error.toData() };
+    log(error);
+    return { ok: false, error: new OfficeError('INTERNAL').toData() };
+  }
 }
 
 const officeLock = preparedQuery<Record<string, never>, { idleLockMinutes: number }>((db) => db.selectFrom('office').select('idleLockMinutes'));
@@ -47,7 +55,8 @@ async function authorise(ctx: CoreContext, method: MethodName, token: string | u
   return { token, staffId: session.staffId, role: session.role };
 }
 
-function validationError(error: z.ZodError): OfficeError {
+/** The typed VALIDATION error for a refused input: the first issue's field and message, all issues in details. */
+export function validationError(error: z.ZodError): OfficeError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') || undefined;
   const vi = issue?.message && !/^(Invalid|Expected|Too|Unrecognized)/.test(issue.message) ? issue.message : 'Dữ liệu nhập không hợp lệ.';

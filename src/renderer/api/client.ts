@@ -4,7 +4,7 @@
 // Session-level errors (SESSION_LOCKED, UNAUTHENTICATED) are also announced to the session
 // provider, which shows the unlock dialog over the current screen instead of losing it.
 import type { ErrorCode, OfficeErrorData } from '../../shared/contract/errors';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
+import type { InvokeInput, InvokeName, InvokeOutput } from '../../shared/contract/invoke';
 import { send } from './transport';
 
 export class ApiError extends Error {
@@ -25,7 +25,11 @@ export function onSessionError(listener: SessionListener): () => void {
   return () => sessionListeners.delete(listener);
 }
 
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+/**
+ * Calls a contract method; the shell's methods (`shell.print`, `shell.pickPath`) exist in the
+ * desktop app only, so callers check `hasShell()` first.
+ */
+export async function call<M extends InvokeName>(method: M, input: InvokeInput<M>): Promise<InvokeOutput<M>> {
   const result = await send(method, input);
   if (!result.ok) {
     const code = result.error.code;
@@ -34,7 +38,12 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
     }
     throw new ApiError(result.error);
   }
-  return result.value as MethodOutput<M>;
+  return result.value;
+}
+
+/** True in the desktop app, whose shell prints through the system dialog and picks paths. */
+export function hasShell(): boolean {
+  return window.office !== undefined;
 }
 
 export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {

@@ -2,11 +2,12 @@
 // keeps the session token) or over loopback HTTP in the browser harness (token kept in
 // sessionStorage so a reload keeps the session, and a closed tab ends it).
 import type { RpcResult } from '../../shared/contract/errors';
+import type { InvokeInput, InvokeName, InvokeOutput } from '../../shared/contract/invoke';
 
 const TOKEN_KEY = 'field-office.token';
 const tokenMethods = new Set(['auth.login', 'office.setup', 'auth.unlock']);
 
-export async function send(method: string, input: unknown): Promise<RpcResult<unknown>> {
+export async function send<M extends InvokeName>(method: M, input: InvokeInput<M>): Promise<RpcResult<InvokeOutput<M>>> {
   if (window.office) return window.office.invoke(method, input);
   const token = sessionStorage.getItem(TOKEN_KEY);
   let response: Response;
@@ -22,7 +23,7 @@ export async function send(method: string, input: unknown): Promise<RpcResult<un
       error: { code: 'INTERNAL', message: 'Không kết nối được với dịch vụ của ứng dụng.', messageEn: 'Cannot reach the app service.' },
     };
   }
-  const result = (await response.json()) as RpcResult<unknown>;
+  const result = (await response.json()) as RpcResult<InvokeOutput<M>>;
   if (result.ok && tokenMethods.has(method)) {
     const value = result.value as { token?: string };
     if (value.token) sessionStorage.setItem(TOKEN_KEY, value.token);

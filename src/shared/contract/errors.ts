@@ -16,6 +16,7 @@ export const errorCodes = [
   'NOT_SET_UP',
   'DAY_CLOSED',
   'UNKNOWN_METHOD',
+  'PRINT_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -55,6 +56,10 @@ export const errorMessages: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'The day is closed; a supervisor must reopen it.',
   },
   UNKNOWN_METHOD: { vi: 'Thao tác không tồn tại.', en: 'Unknown method.' },
+  PRINT_FAILED: {
+    vi: 'Không in được. Kiểm tra máy in (bật nguồn, giấy, cáp) rồi in lại.',
+    en: 'Printing failed. Check the printer (power, paper, cable) and print again.',
+  },
   INTERNAL: {
     vi: 'Đã xảy ra lỗi hệ thống. Dữ liệu chưa được lưu; vui lòng thử lại.',
     en: 'An internal error occurred. Nothing was saved; please try again.',

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { call, hasShell } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
@@ -25,9 +25,8 @@ export function DayReportPage({ businessDate }: { businessDate: string }) {
     setPrinting(true);
     setError(null);
     try {
-      if (window.office) {
-        const result = await window.office.print({ archiveName: `chot-so-${r.office.code}-${r.businessDate}`, pageSize: 'A4' });
-        if (!result.ok) setError(new Error(result.error ?? 'print'));
+      if (hasShell()) {
+        await call('shell.print', { archiveName: `chot-so-${r.office.code}-${r.businessDate}`, pageSize: 'A4' });
       } else {
         window.print();
       }

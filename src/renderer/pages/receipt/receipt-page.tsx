@@ -6,7 +6,7 @@ import { Button, Checkbox, Form, Input, Modal, Spin, Tag } from 'antd';
 import { flushSync } from 'react-dom';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { call, hasShell } from '../../api/client';
 import { errorText } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { useHotkeys } from '../../components/use-hotkeys';
@@ -38,12 +38,11 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
     try {
       const marked = await call('receipts.markPrinted', { id: r.id });
       flushSync(() => setCopy(marked.copy));
-      if (window.office) {
+      if (hasShell()) {
         // The first print is archived under the receipt's number; each copy beside it, never over it.
         const base = r.label.replace(/[^\w.-]+/g, '_');
         const archiveName = marked.copy ? `${base}_BAN-SAO-${marked.printCount}` : base;
-        const result = await window.office.print({ silent, archiveName });
-        if (!result.ok) setError(new Error(result.error ?? 'print'));
+        await call('shell.print', { silent, archiveName });
       } else {
         window.print();
       }
@@ -88,7 +87,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           {t('receipt.void')}
         </Button>
         {r.printCount > 0 && <Tag>{t('receipt.printedTimes', { count: r.printCount })}</Tag>}
-        {window.office && (
+        {hasShell() && (
           <Checkbox
             checked={silent}
             onChange={(e) => {

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
-import { call } from '../../api/client';
+import { call, hasShell } from '../../api/client';
 import { placeFieldError } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { ShortcutBar } from '../../components/shortcut-bar';
@@ -106,12 +106,11 @@ function EnrollCard() {
 }
 
 /** The system's chooser, in the desktop app only (the browser harness cannot hand out paths). */
-function PickButton({ kind, onPicked }: { kind: 'export-folder' | 'result-file'; onPicked: (path: string) => void }) {
+function PickButton({ kind, onPicked, onError }: { kind: 'export-folder' | 'result-file'; onPicked: (path: string) => void; onError: (error: unknown) => void }) {
   const { t } = useTranslation();
-  const office = window.office;
-  if (!office) return null;
+  if (!hasShell()) return null;
   return (
-    <Button onClick={() => void office.pickPath(kind).then((path) => path && onPicked(path))}>
+    <Button onClick={() => void call('shell.pickPath', { kind }).then(({ path }) => path && onPicked(path), onError)}>
       {t('sync.choose')}
     </Button>
   );
@@ -142,7 +141,7 @@ function FileSyncCard() {
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="file-sync-message" />}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input addonBefore={t('sync.exportDir')} value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder="E:\\" data-testid="export-dir" />
-        <PickButton kind="export-folder" onPicked={setDirectory} />
+        <PickButton kind="export-folder" onPicked={setDirectory} onError={setError} />
         <Button
           disabled={!directory.trim()}
           onClick={() => void run(async () => t('sync.exported', await call('sync.exportFile', { directory: directory.trim() })))}
@@ -153,7 +152,7 @@ function FileSyncCard() {
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>
         <Input addonBefore={t('sync.resultFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder="E:\\….results.json" data-testid="result-file" />
-        <PickButton kind="result-file" onPicked={setFile} />
+        <PickButton kind="result-file" onPicked={setFile} onError={setError} />
         <Button
           disabled={!file.trim()}
           onClick={() => void run(async () => t('sync.imported', await call('sync.importResult', { file: file.trim() })))}
