@@ -5,11 +5,8 @@
 // day's receipts and the supervisor's day-end show it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, rpc, test } from './harness-fixture';
+import { expect, rpc, shot, test } from './harness-fixture';
 
-const SHOTS = 'test-results/screenshots';
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 
 const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();

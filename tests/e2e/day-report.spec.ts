@@ -7,9 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, rpc, test } from './harness-fixture';
+import { expect, rpc, shot, test } from './harness-fixture';
 
-const SHOTS = 'test-results/screenshots';
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'thungan', password: 'mat-khau-thu-ngan', fullName: 'Nguyễn Thị Lan' };
 
@@ -70,7 +69,7 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await page.getByRole('link', { name: 'Chốt ngày' }).click();
   await expect(page.getByTestId('day-end-page')).toContainText(CLERK.fullName);
   await expect(page.getByTestId('reopen-day')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/day-end-closed.png`, fullPage: true });
+  await shot(page, 'day-end-closed');
   await page.getByTestId('open-day-report').click();
   const doc = page.getByTestId('day-report-document');
   await expect(doc).toBeVisible();
@@ -80,7 +79,7 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await expect(page.getByTestId('day-report-discrepancy')).toHaveText('-20.000 đ');
   await expect(page.getByTestId('day-report-receipts').locator('tbody tr')).toHaveCount(7);
   await expect(page.getByTestId('day-report-voided')).toContainText('Thu nhầm mức thu nhập, lập lại');
-  await page.screenshot({ path: `${SHOTS}/day-report.png`, fullPage: true });
+  await shot(page, 'day-report');
 
   // Printed to PDF as the print dialog would: the page size comes from the report's CSS (A4).
   mkdirSync('test-results', { recursive: true });

@@ -2,9 +2,8 @@
 // types; after the harness is killed and started again (a crash, a flat battery), the clerk signs
 // in, opens the form, is offered the draft, restores it, finishes and saves — and the draft is
 // gone. Another clerk opening the form on the same device is not offered it.
-import { expect, pick, rpc, signIn, test } from './harness-fixture';
+import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
 
-const SHOTS = 'test-results/screenshots';
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay2', password: 'mat-khau-quay-2', fullName: 'Lê Thị Quầy', role: 'counter' };
 
@@ -40,7 +39,7 @@ test('a half-typed registration survives a crash as the clerk’s own draft', as
   const offer = page.getByTestId('draft-offer');
   await expect(offer).toContainText('Có bản nháp chưa lưu lúc');
   await expect(offer).toContainText('Hoàng Thị Mai');
-  await page.screenshot({ path: `${SHOTS}/draft-offer.png`, fullPage: true });
+  await shot(page, 'draft-offer');
   // Keyboard-first: the offer takes the focus, Enter restores, and the cursor goes back to the form.
   await expect(page.getByTestId('draft-restore')).toBeFocused();
   await page.keyboard.press('Enter');

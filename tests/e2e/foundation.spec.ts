@@ -6,10 +6,8 @@
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
 import type { Page } from '@playwright/test';
-import { animationsSettled, expect, pick, signIn, test } from './harness-fixture';
+import { animationsSettled, expect, pick, shot, signIn, test } from './harness-fixture';
 
-const SHOTS = 'test-results/screenshots';
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 /** Picks an option of an antd searchable Select by typing into it (accents not needed). */
 

@@ -177,4 +177,9 @@ export async function animationsSettled(page: Page) {
   });
 }
 
+/** Saves a full-page screenshot of a screen as test-results/screenshots/<name>.png, to be looked at. */
+export function shot(page: Page, name: string) {
+  return page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
 export { expect };

@@ -10,11 +10,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { openCentralDatabase } from '../../src/central/db/central-database';
-import { expect, type Harness, pick, test } from './harness-fixture';
+import { expect, pick, shot, test, type Harness } from './harness-fixture';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SHOTS = 'test-results/screenshots';
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 const PERSON = { fullName: 'Hoàng Văn Chung', dateOfBirth: '02/05/1990', personalId: '001090123456', addressLine: 'Số 8 phố Quán Thánh' };
 
 function startCentral(dataDir: string, offices: string[]): Promise<{ child: ChildProcess; url: string; codes: Record<string, string> }> {
