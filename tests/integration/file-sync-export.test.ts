@@ -1,12 +1,14 @@
 // File sync, office side: pending work is exported as recorded batches with a signed manifest;
 // a truncated, altered or other-device file is refused; exporting again resends the same batches.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOfficeCore, type OfficeCore } from '../../src/main/core/office-core';
 import { generateDeviceKeyPair } from '../../src/main/core/sync/device-key-store';
-import { exportBatchFile, readBatchFile } from '../../src/main/core/sync/file-sync';
+import { OfficeError } from '../../src/shared/contract/errors';
+import { explainFileError } from '../../src/main/core/files/user-folders';
+import { exportBatchFile, importResultFile, readBatchFile } from '../../src/main/core/sync/file-sync';
 
 const resourcesDir = join(__dirname, '../../resources');
 let core: OfficeCore;
@@ -74,5 +76,65 @@ describe('file sync export', () => {
     const gz = readFileSync(out.file);
     writeFileSync(out.file, gz.subarray(0, gz.length - 10));
     expect(() => readBatchFile(out.manifest, keys.publicKey)).toThrow(/truncated or altered/);
+  });
+
+  it('refuses a folder that is not there, not whole or not a folder with a typed Vietnamese error, and records nothing', async () => {
+    const keys = generateDeviceKeyPair();
+    const db = core.context.db;
+    const deviceId = '01a21079-0000-7000-8000-000000000003';
+    const aFile = join(dir, 'not-a-folder.txt');
+    writeFileSync(aFile, 'x');
+    const cases: [string, RegExp][] = [
+      ['usb', /đường dẫn đầy đủ/],
+      [join(dir, 'no-such-stick'), /Không tìm thấy thư mục .*no-such-stick/],
+      [aFile, /là một tệp, không phải thư mục/],
+    ];
+    for (const [directory, message] of cases) {
+      const error = await exportBatchFile(db, keys, deviceId, directory, new Date().toISOString()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OfficeError);
+      expect(error).toMatchObject({ code: 'VALIDATION', field: 'directory' });
+      expect((error as OfficeError).message).toMatch(message);
+    }
+    // Nothing recorded: the pending work is still pending and no batch was made.
+    expect(await db.selectFrom('syncBatches').select('batchNo').execute()).toEqual([]);
+    expect((await db.selectFrom('outbox').select('opId').where('status', '=', 'pending').execute()).length).toBe(3);
+    expect(readdirSync(dir).sort()).toEqual(['data', 'not-a-folder.txt']);
+  });
+
+  it('leaves no half export behind when a write fails, and says which file in Vietnamese', async () => {
+    const keys = generateDeviceKeyPair();
+    const deviceId = '01a21079-0000-7000-8000-000000000004';
+    const out = join(dir, 'stick');
+    mkdirSync(out);
+    // The manifest cannot be written (a folder sits where its temporary file goes); the data file
+    // was written first and must be removed again.
+    mkdirSync(join(out, `field-office-${deviceId.slice(-8)}-1-1.manifest.json.partial`));
+    const error = await exportBatchFile(core.context.db, keys, deviceId, out, new Date().toISOString()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FILE_ERROR', field: 'directory' });
+    expect((error as OfficeError).message).toMatch(/Không ghi được vào .*stick/);
+    expect(readdirSync(out)).toEqual([`field-office-${deviceId.slice(-8)}-1-1.manifest.json.partial`]);
+  });
+
+  it('says a result file that is not there is not found, instead of calling it damaged', async () => {
+    const missing = join(dir, 'E', 'ket-qua.results.json');
+    const error = await importResultFile(core.context.db, missing, 'any-device', null, new Date().toISOString()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FILE_ERROR', field: 'file', details: { code: 'ENOENT' } });
+    expect((error as OfficeError).message).toMatch(/Không tìm thấy .*ket-qua\.results\.json/);
+  });
+
+  it.each([
+    ['ENOSPC', 'write', /đã đầy/],
+    ['EROFS', 'write', /khóa ghi hoặc thư mục chỉ đọc/],
+    ['EACCES', 'read', /Không có quyền/],
+    ['ENOENT', 'write', /Không tìm thấy/],
+    ['EISDIR', 'read', /là một thư mục; hãy chọn tệp/],
+    ['EISDIR', 'write', /Không ghi được vào/],
+    ['EIO', 'read', /Không đọc được/],
+  ] as const)('explains %s on %s as FILE_ERROR naming the place', (code, doing, message) => {
+    const error = explainFileError(Object.assign(new Error(code), { code }), '/media/usb', 'directory', doing);
+    expect(error).toMatchObject({ code: 'FILE_ERROR', field: 'directory', details: { path: '/media/usb', code } });
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain('/media/usb');
+    expect(error.messageEn).toContain('/media/usb');
   });
 });

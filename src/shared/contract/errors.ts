@@ -17,6 +17,7 @@ export const errorCodes = [
   'DAY_CLOSED',
   'UNKNOWN_METHOD',
   'PRINT_FAILED',
+  'FILE_ERROR',
   'INTERNAL',
 ] as const;
 
@@ -56,6 +57,10 @@ export const errorMessages: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'The day is closed; a supervisor must reopen it.',
   },
   UNKNOWN_METHOD: { vi: 'Thao tác không tồn tại.', en: 'Unknown method.' },
+  FILE_ERROR: {
+    vi: 'Không đọc hoặc ghi được tệp. Kiểm tra USB và đường dẫn rồi thử lại.',
+    en: 'A file could not be read or written. Check the drive and the path, then try again.',
+  },
   PRINT_FAILED: {
     vi: 'Không in được. Kiểm tra máy in (bật nguồn, giấy, cáp) rồi in lại.',
     en: 'Printing failed. Check the printer (power, paper, cable) and print again.',

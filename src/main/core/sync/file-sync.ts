@@ -4,13 +4,14 @@
 // imports it like a request and writes `<name>.results.json`; importing that applies the results.
 // Importing either file twice is harmless: a batch already answered is skipped.
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { Database } from '../db/schema';
+import { readUserFile, requireFolder, writeFilesWhole } from '../files/user-folders';
 import { recordNextBatch } from './batch-builder';
 import type { DeviceKeyPair } from './device-key-store';
 import { applyBatchResults, type BatchSummary, type OpResult } from './result-applier';
@@ -46,6 +47,7 @@ export function rawPublicKeyToObject(rawBase64: string) {
 }
 
 export async function exportBatchFile(db: Kysely<Database>, keys: DeviceKeyPair, deviceId: string, directory: string, at: string) {
+  requireFolder(directory);
   while (await recordNextBatch(db, deviceId, at)) {
     // Record every pending operation into batches first; each keeps its number for ever.
   }
@@ -56,7 +58,6 @@ export async function exportBatchFile(db: Kysely<Database>, keys: DeviceKeyPair,
   const name = `field-office-${deviceId.slice(-8)}-${batches[0]!.batchNo}-${batches[batches.length - 1]!.batchNo}`;
   const gz = gzipSync(Buffer.from(batches.map((b) => b.body).join('\n') + '\n'));
   const file = join(directory, `${name}.jsonl.gz`);
-  writeFileSync(file, gz);
   const manifest: BatchManifest = {
     format: BATCH_FILE_FORMAT,
     deviceId,
@@ -68,7 +69,11 @@ export async function exportBatchFile(db: Kysely<Database>, keys: DeviceKeyPair,
   const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
   manifest.signature = sign(null, Buffer.from(canonicalJson(manifest)), key).toString('base64');
   const manifestFile = join(directory, `${name}.manifest.json`);
-  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+  // The data file and its manifest land together or not at all.
+  writeFilesWhole([
+    { path: file, data: gz },
+    { path: manifestFile, data: JSON.stringify(manifest, null, 2) },
+  ]);
   await db.updateTable('syncBatches').set({ sentAt: at, via: 'file' }).where('appliedAt', 'is', null).where('sentAt', 'is', null).execute();
   return { file, manifest: manifestFile, batches: batches.length, ops: batches.reduce((n, b) => n + b.opCount, 0) };
 }
@@ -97,9 +102,10 @@ export async function importResultFile(
   centralPublicKey: string | null,
   at: string,
 ): Promise<BatchSummary & { batches: number; skipped: number }> {
+  const text = readUserFile(file);
   let parsed: ResultFile;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as ResultFile;
+    parsed = JSON.parse(text) as ResultFile;
   } catch {
     throw new OfficeError('VALIDATION', { field: 'file', vi: 'Tệp kết quả bị hỏng hoặc không đọc được.', en: 'The result file is damaged or unreadable.' });
   }

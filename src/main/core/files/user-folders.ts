@@ -1,0 +1,92 @@
+// Folders and files a supervisor names (a USB stick for file sync): checked before anything is
+// written, written whole or not at all, and every failure explained in Vietnamese with the path —
+// not an "internal error" for a stick that was not plugged in, is full or is write-protected.
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
+import { OfficeError } from '../../../shared/contract/errors';
+
+/** The folder must be given in full and exist; a relative path would land beside the app. */
+export function requireFolder(directory: string, field = 'directory'): void {
+  if (!isAbsolute(directory)) {
+    throw new OfficeError('VALIDATION', {
+      field,
+      vi: 'Nhập đường dẫn đầy đủ của thư mục, ví dụ E:\\ hoặc /media/usb.',
+      en: 'Give the folder’s full path, e.g. E:\\ or /media/usb.',
+    });
+  }
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(directory).isDirectory();
+  } catch {
+    throw new OfficeError('VALIDATION', {
+      field,
+      vi: `Không tìm thấy thư mục ${directory}. Kiểm tra USB đã cắm và đường dẫn gõ đúng.`,
+      en: `Folder ${directory} not found. Check the USB stick is plugged in and the path is right.`,
+    });
+  }
+  if (!isFolder) {
+    throw new OfficeError('VALIDATION', { field, vi: `${directory} là một tệp, không phải thư mục.`, en: `${directory} is a file, not a folder.` });
+  }
+}
+
+/**
+ * Writes each file whole or none of them: each goes to a temporary name, flushed to the device,
+ * then renamed; on any failure the files of this call are removed again.
+ */
+export function writeFilesWhole(files: readonly { path: string; data: Buffer | string }[], field = 'directory'): void {
+  const done: string[] = [];
+  try {
+    for (const { path, data } of files) {
+      const partial = `${path}.partial`;
+      done.push(partial);
+      writeFileSync(partial, data, { flush: true });
+      renameSync(partial, path);
+      done[done.length - 1] = path;
+    }
+  } catch (error) {
+    for (const path of done) removeQuietly(path);
+    throw explainFileError(error, dirname(files[0]!.path), field, 'write');
+  }
+}
+
+/** Removes a file this call wrote, if it can: the write's own error is the one to report. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Not ours to remove (a folder in the way), or the drive has gone: nothing more to do.
+  }
+}
+
+/** Reads a file the user named; a missing or unreadable one is a typed error about that file. */
+export function readUserFile(file: string, field = 'file'): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw explainFileError(error, file, field, 'read');
+  }
+}
+
+/** A file-system failure as the typed FILE_ERROR a supervisor can act on (full, locked, gone). */
+export function explainFileError(error: unknown, where: string, field: string, doing: 'read' | 'write'): OfficeError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const say = (vi: string, en: string) => new OfficeError('FILE_ERROR', { field, vi, en, details: { path: where, ...(code ? { code } : {}) } });
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return say(`Ổ đĩa chứa ${where} đã đầy. Xóa bớt tệp hoặc dùng USB khác.`, `The drive holding ${where} is full.`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return say(`Không có quyền dùng ${where} (USB bị khóa ghi hoặc thư mục chỉ đọc).`, `No permission for ${where} (write-protected or read-only).`);
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return say(`Không tìm thấy ${where}. Kiểm tra USB còn cắm và đường dẫn đúng.`, `${where} not found. Check the USB stick and the path.`);
+    case 'EISDIR':
+      if (doing === 'write') break;
+      return say(`${where} là một thư mục; hãy chọn tệp.`, `${where} is a folder; choose a file.`);
+  }
+  return doing === 'write'
+    ? say(`Không ghi được vào ${where}. Thử lại hoặc dùng USB khác.`, `Could not write to ${where}. Try again or use another drive.`)
+    : say(`Không đọc được ${where}. Thử lại hoặc dùng USB khác.`, `Could not read ${where}. Try again or use another drive.`);
+}
