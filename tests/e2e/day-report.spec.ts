@@ -2,9 +2,11 @@
 // is closed with a shortfall and a note; the supervisor opens the report from the day-end page,
 // the A4 report is printed to PDF (page size from the report's own CSS), its text carries the
 // totals, it is rendered to PNG for a look; the Excel button saves a workbook whose total is the
-// sum of the receipts not voided.
+// sum of the receipts not voided. On the way, the supervisor backs the store up to a folder.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, rpc, shot, test } from './harness-fixture';
@@ -70,6 +72,18 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await expect(page.getByTestId('day-end-page')).toContainText(CLERK.fullName);
   await expect(page.getByTestId('reopen-day')).toBeVisible();
   await shot(page, 'day-end-closed');
+
+  // A copy of the store to a USB stick (a folder here): a folder that is not there is explained,
+  // then the copy is made and says what it holds.
+  const stick = mkdtempSync(join(tmpdir(), 'field-office-e2e-usb-'));
+  await page.getByTestId('backup-dir').fill(join(stick, 'E'));
+  await page.getByTestId('backup-dir').press('Enter');
+  await expect(page.getByTestId('backup-card').getByRole('alert')).toContainText('Không tìm thấy thư mục');
+  await page.getByTestId('backup-dir').fill(stick);
+  await page.getByTestId('backup-run').click();
+  await expect(page.getByTestId('backup-message')).toContainText(/Đã sao lưu 7 người, 7 biên lai \([\d,]+ MB\) vào .*field-office-HN0102-\d{8}-\d{6}\.sqlite/);
+  expect(readdirSync(stick)).toEqual([expect.stringMatching(/^field-office-HN0102-\d{8}-\d{6}\.sqlite$/)]);
+  await shot(page, 'day-end-backup');
   await page.getByTestId('open-day-report').click();
   const doc = page.getByTestId('day-report-document');
   await expect(doc).toBeVisible();

@@ -35,6 +35,7 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'sync.resolveIssue': supervisorOnly,
   'sync.exportFile': supervisorOnly,
   'sync.importResult': supervisorOnly,
+  'store.backup': supervisorOnly,
 
   'participants.register': everyone,
   'participants.update': everyone,

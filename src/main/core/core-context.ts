@@ -1,6 +1,7 @@
 // What every service receives: the store, the clock, the sessions and where reference files are.
 // The caller is who is asking (resolved from the session token by the dispatcher).
 import type { Kysely } from 'kysely';
+import type { BackupTo } from './db/store-backup';
 import type { Role } from '../../shared/contract/primitives';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
@@ -16,6 +17,8 @@ export interface CoreContext {
   /** Absent only in tools that never sync (benchmarks). */
   sync?: SyncEngine;
   makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
+  /** Copies the whole store to a file (SQLite's online backup); absent in tools that never back up. */
+  backupTo?: BackupTo;
 }
 
 export interface Caller {

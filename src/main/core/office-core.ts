@@ -8,6 +8,7 @@ import { createDispatcher, type Invoke } from './dispatcher';
 import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
 import { startStoreMaintenance } from './db/store-maintenance';
+import { backupWith } from './db/store-backup';
 import { handlers } from './handlers';
 import { dropStaleDrafts } from './services/draft-service';
 import { loadShippedSchedule } from './services/reference-schedule-store';
@@ -57,7 +58,15 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   sync.beforeRun = async () => {
     transportConfig = await database.db.selectFrom('syncState').select(['centralUrl', 'centralDeviceId']).where('id', '=', 1).executeTakeFirstOrThrow();
   };
-  const context: CoreContext = { db: database.db, clock, sessions: new SessionRegistry(), resourcesDir: options.resourcesDir, sync, makeTransport };
+  const context: CoreContext = {
+    db: database.db,
+    clock,
+    sessions: new SessionRegistry(),
+    resourcesDir: options.resourcesDir,
+    sync,
+    makeTransport,
+    backupTo: backupWith(database.sqlite),
+  };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
   const maintenance = startStoreMaintenance(database.sqlite, options.log ? { log: options.log } : {});
   const dispatch = createDispatcher(context, handlers, options.log);

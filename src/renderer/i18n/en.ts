@@ -254,6 +254,13 @@ export const en: Shape<typeof vi> = {
     reopenReason: 'Reason to reopen',
     reopenReasonRequired: 'Give a reason (at least 5 characters).',
   },
+  backup: {
+    title: 'Back up to a USB stick',
+    help: 'A copy of all the office’s data: participants, receipts, the audit log. Back up at the end of each day while the work has not reached the central service. Keep the stick as safe as cash: it holds citizens’ personal data.',
+    folder: 'Folder for the copy',
+    run: 'Back up',
+    done: 'Backed up {{people}} people and {{receipts}} receipts ({{size}}) to {{file}}',
+  },
   dayReport: {
     open: 'Day-end report',
     print: 'Print report',

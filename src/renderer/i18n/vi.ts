@@ -250,6 +250,13 @@ export const vi = {
     reopenReason: 'Lý do mở lại',
     reopenReasonRequired: 'Nhập lý do (ít nhất 5 ký tự).',
   },
+  backup: {
+    title: 'Sao lưu dữ liệu ra USB',
+    help: 'Bản sao toàn bộ dữ liệu của văn phòng: người tham gia, biên lai, nhật ký. Nên sao lưu mỗi cuối ngày khi chưa gửi được lên trung tâm. Cất USB nơi an toàn như tiền mặt: trong đó có thông tin cá nhân của người dân.',
+    folder: 'Thư mục lưu bản sao',
+    run: 'Sao lưu',
+    done: 'Đã sao lưu {{people}} người, {{receipts}} biên lai ({{size}}) vào {{file}}',
+  },
   dayReport: {
     open: 'Báo cáo chốt sổ',
     print: 'In báo cáo',

@@ -2,6 +2,7 @@
 // who may call it. The core validates every call against this table (IPC and loopback HTTP alike),
 // and the renderer's client is typed from it.
 import { z } from 'zod';
+import { backupInput, backupOutput } from './backup';
 import {
   contribution,
   dayReceipts,
@@ -131,6 +132,8 @@ export const contract = {
 
   'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public' }),
   'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),
+
+  'store.backup': method({ input: backupInput, output: backupOutput, access: ['supervisor'] }),
 
   'audit.verify': method({
     input: empty,

@@ -50,7 +50,7 @@ export function writeFilesWhole(files: readonly { path: string; data: Buffer | s
 }
 
 /** Removes a file this call wrote, if it can: the write's own error is the one to report. */
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
   try {
     rmSync(path, { force: true });
   } catch {

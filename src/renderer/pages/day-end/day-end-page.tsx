@@ -15,6 +15,7 @@ import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
 import { dongInputProps } from '../collect/dong-input';
 import { DayReportActions } from '../day-report/day-report-actions';
+import { BackupCard } from './backup-card';
 import { DayEndPush } from './day-end-push';
 
 type Counts = Record<string, { cash: number | null; note: string }>;
@@ -142,6 +143,7 @@ export function DayEndPage() {
         <DayReportActions businessDate={businessDate} onError={setError} />
       </Space>
       {closed && <DayEndPush />}
+      <BackupCard />
       <Modal
         open={reopening}
         title={t('dayEnd.reopen')}

@@ -6,9 +6,10 @@ import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
-import { call, hasShell } from '../../api/client';
+import { call } from '../../api/client';
 import { placeFieldError } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
+import { PickPathButton } from '../../components/pick-path-button';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { formatWhen, SyncProgress, syncStatusKey, useSyncStatus } from '../../components/sync-status';
 import { useHotkeys } from '../../components/use-hotkeys';
@@ -105,17 +106,6 @@ function EnrollCard() {
   );
 }
 
-/** The system's chooser, in the desktop app only (the browser harness cannot hand out paths). */
-function PickButton({ kind, onPicked, onError }: { kind: 'export-folder' | 'result-file'; onPicked: (path: string) => void; onError: (error: unknown) => void }) {
-  const { t } = useTranslation();
-  if (!hasShell()) return null;
-  return (
-    <Button onClick={() => void call('shell.pickPath', { kind }).then(({ path }) => path && onPicked(path), onError)}>
-      {t('sync.choose')}
-    </Button>
-  );
-}
-
 function FileSyncCard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -141,7 +131,7 @@ function FileSyncCard() {
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="file-sync-message" />}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input addonBefore={t('sync.exportDir')} value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder="E:\\" data-testid="export-dir" />
-        <PickButton kind="export-folder" onPicked={setDirectory} onError={setError} />
+        <PickPathButton kind="export-folder" onPicked={setDirectory} onError={setError} />
         <Button
           disabled={!directory.trim()}
           onClick={() => void run(async () => t('sync.exported', await call('sync.exportFile', { directory: directory.trim() })))}
@@ -152,7 +142,7 @@ function FileSyncCard() {
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>
         <Input addonBefore={t('sync.resultFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder="E:\\….results.json" data-testid="result-file" />
-        <PickButton kind="result-file" onPicked={setFile} onError={setError} />
+        <PickPathButton kind="result-file" onPicked={setFile} onError={setError} />
         <Button
           disabled={!file.trim()}
           onClick={() => void run(async () => t('sync.imported', await call('sync.importResult', { file: file.trim() })))}

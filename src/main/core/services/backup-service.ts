@@ -1,0 +1,40 @@
+// `store.backup`: the supervisor copies the whole office store to a folder (a USB stick). The copy
+// is made while the office keeps working, checked, flushed and only then given its final name, so
+// a copy with that name is always whole; the act is audited (who took citizens' data, and where).
+import { renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { OfficeError } from '../../../shared/contract/errors';
+import { VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
+import { type Caller, type CoreContext, nowIso } from '../core-context';
+import { appendAudit } from '../db/mutation-log';
+import { sealBackupFile, flushFile } from '../db/store-backup';
+import { explainFileError, removeQuietly, requireFolder } from '../files/user-folders';
+
+/** `YYYYMMDD-HHmmss` at UTC+7: copies sort by when they were taken, as the office reads the clock. */
+function fileStamp(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+}
+
+export async function backupStore(ctx: CoreContext, caller: Caller, directory: string) {
+  requireFolder(directory);
+  if (!ctx.backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
+  const office = await ctx.db.selectFrom('office').select('code').executeTakeFirst();
+  if (!office) throw new OfficeError('NOT_SET_UP');
+  const takenAt = nowIso(ctx);
+  const name = `field-office-${office.code}-${fileStamp(ctx.clock.now())}.sqlite`;
+  const file = join(directory, name);
+  const partial = `${file}.partial`;
+  let held: { participants: number; receipts: number };
+  try {
+    await ctx.backupTo(partial);
+    held = sealBackupFile(partial);
+    flushFile(partial);
+    renameSync(partial, file);
+  } catch (error) {
+    for (const path of [partial, `${partial}-wal`, `${partial}-shm`]) removeQuietly(path);
+    throw error instanceof OfficeError ? error : explainFileError(error, directory, 'directory', 'write');
+  }
+  const bytes = statSync(file).size;
+  await appendAudit(ctx.db, { at: takenAt, staffId: caller.staffId, action: 'store.backup', entity: 'office', entityId: office.code, details: { file: name, bytes, ...held } });
+  return { file, bytes, ...held, takenAt };
+}

@@ -1,0 +1,53 @@
+// Day end, for the supervisor: a copy of the whole office store to a folder (a USB stick) — what
+// an office that has been offline for days has until its work reaches the central service.
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { PickPathButton } from '../../components/pick-path-button';
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+export function BackupCard() {
+  const { t } = useTranslation();
+  const [directory, setDirectory] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    if (busy || !directory.trim()) return;
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const done = await call('store.backup', { directory: directory.trim() });
+      setMessage(t('backup.done', { people: done.participants, receipts: done.receipts, size: megabytes(done.bytes), file: done.file }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={t('backup.title')} style={{ marginTop: 16 }} data-testid="backup-card">
+      <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
+      <ErrorAlert error={error} />
+      {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="backup-message" />}
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          addonBefore={t('backup.folder')}
+          value={directory}
+          onChange={(e) => setDirectory(e.target.value)}
+          onPressEnter={() => void run()}
+          placeholder="E:\\"
+          data-testid="backup-dir"
+        />
+        <PickPathButton kind="backup-folder" onPicked={setDirectory} onError={setError} />
+        <Button type="primary" onClick={() => void run()} loading={busy} disabled={!directory.trim()} data-testid="backup-run">
+          {t('backup.run')}
+        </Button>
+      </Space.Compact>
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+// `store.backup` through the real core: a supervisor copies the office store to a folder while
+// clerks keep registering; the copy is whole (SQLite's integrity check), holds what was committed,
+// opens as an office store again (the restore path), and the act is in the audit chain. A folder
+// that is not there writes nothing; only a supervisor may take a copy of citizens' data.
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../src/main/core/office-core';
+import { call, failure, type Office, openCore, openOffice, PASSWORD, personInput, rowCounts, tempDir } from './fixtures/office-fixture';
+
+let office: Office;
+const stick = tempDir('field-office-usb-');
+beforeAll(async () => {
+  office = await openOffice();
+});
+afterAll(async () => {
+  await office.close();
+  stick.remove();
+});
+
+describe('store backup', () => {
+  it('copies the store while clerks keep registering, checks the copy and names it by office and time', async () => {
+    const { core, tokens } = office;
+    const before = await call(core, 'participants.register', personInput({ fullName: 'Nguyễn Thị Sao Lưu' }), tokens.counter);
+    // Registrations go on while the copy is made; the copy holds at least what was committed first.
+    const [backup] = await Promise.all([
+      call(core, 'store.backup', { directory: stick.dir }, tokens.supervisor),
+      ...Array.from({ length: 20 }, () => call(core, 'participants.register', personInput(), tokens.counter)),
+    ]);
+    expect(backup.file).toMatch(new RegExp(`^${stick.dir}/field-office-[A-Z0-9]+-\\d{8}-\\d{6}\\.sqlite$`));
+    expect(readdirSync(stick.dir)).toEqual([backup.file.split('/').pop()]);
+    expect(backup.bytes).toBeGreaterThan(0);
+
+    const copy = new Sqlite(backup.file, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const people = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
+      expect(backup.participants).toBe(people);
+      expect(people).toBeGreaterThanOrEqual(rowCounts(core).participants - 20);
+      expect(copy.prepare('SELECT full_name FROM participants WHERE id = ?').pluck().get(before.id)).toBe('Nguyễn Thị Sao Lưu');
+    } finally {
+      copy.close();
+    }
+
+    // The act is audited, and the chain still verifies.
+    const audited = core.database.sqlite.prepare(`SELECT staff_id, details FROM audit_log WHERE action = 'store.backup'`).all() as { staff_id: string; details: string }[];
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.staff_id).toBe(office.staffIds.supervisor);
+    expect(JSON.parse(audited[0]!.details)).toMatchObject({ file: backup.file.split('/').pop(), bytes: backup.bytes });
+    expect(await call(core, 'audit.verify', {}, tokens.supervisor)).toMatchObject({ ok: true, firstBrokenSeq: null });
+  });
+
+  it('opens as an office store again: restoring is putting the copy in place of the store file', async () => {
+    const [file] = readdirSync(stick.dir);
+    const restored = tempDir('field-office-restored-');
+    try {
+      copyFileSync(join(stick.dir, file!), join(restored.dir, DATABASE_FILE));
+      const core = await openCore(restored.dir);
+      try {
+        const { token } = await call(core, 'auth.login', { username: 'counter', password: PASSWORD });
+        const found = await call(core, 'participants.search', { query: 'nguyen thi sao luu' }, token);
+        expect(found.items[0].fullName).toBe('Nguyễn Thị Sao Lưu');
+      } finally {
+        await core.close();
+      }
+    } finally {
+      restored.remove();
+    }
+  });
+
+  it('refuses a folder that is not there, in Vietnamese, and writes nothing — not even an audit entry', async () => {
+    const { core, tokens } = office;
+    const audit = rowCounts(core).audit;
+    const missing = await failure(core, 'store.backup', { directory: join(stick.dir, 'E') }, tokens.supervisor);
+    expect(missing).toMatchObject({ code: 'VALIDATION', field: 'directory' });
+    expect(missing.message).toMatch(/Không tìm thấy thư mục/);
+    const empty = await failure(core, 'store.backup', { directory: '   ' }, tokens.supervisor);
+    expect(empty).toMatchObject({ code: 'VALIDATION', field: 'directory', message: 'Nhập hoặc chọn thư mục để lưu bản sao.' });
+    expect(rowCounts(core).audit).toBe(audit);
+    expect(readdirSync(stick.dir)).toHaveLength(1);
+  });
+
+  it('leaves no half copy behind when the copy cannot be written', async () => {
+    const { core, tokens } = office;
+    const target = join(stick.dir, 'blocked');
+    mkdirSync(target);
+    // Every name the copy could take is in the way: a folder where its temporary file would go.
+    const stamp = (offsetSeconds: number) => {
+      const at = new Date(office.clock.now().getTime() + 7 * 3600_000 + offsetSeconds * 1000).toISOString();
+      return at.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    };
+    const code = core.database.sqlite.prepare('SELECT code FROM office').pluck().get() as string;
+    for (const s of [0, 1]) mkdirSync(join(target, `field-office-${code}-${stamp(s)}.sqlite.partial`), { recursive: true });
+    const error = await failure(core, 'store.backup', { directory: target }, tokens.supervisor);
+    expect(error.code).toBe('FILE_ERROR');
+    expect(error.message).toContain(target);
+    expect(readdirSync(target).every((name) => name.endsWith('.partial'))).toBe(true);
+  });
+});
