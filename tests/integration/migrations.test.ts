@@ -175,6 +175,14 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(() => s.prepare(`INSERT INTO form_drafts (staff_id, form, data, saved_at) VALUES ('nobody', 'person-register', '{}', ?)`).run(at)).toThrow(/FOREIGN KEY/);
     },
   },
+  '0010-store-copies': {
+    write(s) {
+      s.prepare(`UPDATE office SET copy_taken_at = ?`).run(at);
+    },
+    check(s) {
+      expect(s.prepare(`SELECT copy_taken_at FROM office`).pluck().all()).toEqual([at]);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -1,6 +1,7 @@
 // `store.backup` through the real core: a supervisor copies the office store to a folder while
 // clerks keep registering; the copy is whole (SQLite's integrity check), holds what was committed,
-// opens as an office store again (the restore path), and the act is in the audit chain. A folder
+// opens as an office store again as a new device (the restore path), and the act is in the audit
+// chain. A folder
 // that is not there writes nothing; only a supervisor may take a copy of citizens' data.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,18 +52,55 @@ describe('store backup', () => {
     expect(await call(core, 'audit.verify', {}, tokens.supervisor)).toMatchObject({ ok: true, firstBrokenSeq: null });
   });
 
-  it('opens as an office store again: restoring is putting the copy in place of the store file', async () => {
-    const [file] = readdirSync(stick.dir);
+  it('opens again as an office store that is a new device: new receipt series, not enrolled, work to send again', async () => {
+    const { core, tokens } = office;
+    // A payment before the copy, so the copy holds a receipt series and unsent work.
+    const payer = await call(core, 'participants.register', personInput(), tokens.counter);
+    const question = { participantId: payer.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 2_000_000 };
+    const quote = await call(core, 'contributions.quote', question, tokens.counter);
+    const paid = await call(core, 'contributions.record', { ...question, expectedTotal: quote.total }, tokens.counter);
+    const copy = await call(core, 'store.backup', { directory: stick.dir }, tokens.supervisor);
+    // Taken in the same second as the first copy (the test clock stands still): a name of its own.
+    expect(copy.file).toMatch(/-2\.sqlite$/);
+    expect(readdirSync(stick.dir)).toHaveLength(2);
+    const oldDevice = core.database.sqlite.prepare('SELECT device_id FROM office').pluck().get() as string;
+    // The live store is not marked; only the copy is.
+    expect(core.database.sqlite.prepare('SELECT copy_taken_at FROM office').pluck().get()).toBeNull();
+
     const restored = tempDir('field-office-restored-');
     try {
-      copyFileSync(join(stick.dir, file!), join(restored.dir, DATABASE_FILE));
-      const core = await openCore(restored.dir);
+      copyFileSync(copy.file, join(restored.dir, DATABASE_FILE));
+      const reopened = await openCore(restored.dir);
       try {
-        const { token } = await call(core, 'auth.login', { username: 'counter', password: PASSWORD });
-        const found = await call(core, 'participants.search', { query: 'nguyen thi sao luu' }, token);
+        const s = reopened.database.sqlite;
+        const office2 = s.prepare('SELECT device_id, copy_taken_at FROM office').get() as { device_id: string; copy_taken_at: string | null };
+        expect(office2.device_id).not.toBe(oldDevice);
+        expect(office2.copy_taken_at).toBeNull();
+        const { token } = await call(reopened, 'auth.login', { username: 'counter', password: PASSWORD });
+        const found = await call(reopened, 'participants.search', { query: 'nguyen thi sao luu' }, token);
         expect(found.items[0].fullName).toBe('Nguyễn Thị Sao Lưu');
+        // Not enrolled any more, and everything not yet answered is pending again.
+        expect(await call(reopened, 'sync.status', {}, token)).toMatchObject({ enrolled: false });
+        expect(s.prepare(`SELECT count(*) FROM outbox WHERE status = 'batched'`).pluck().get()).toBe(0);
+        expect(s.prepare('SELECT count(*) FROM sync_batches').pluck().get()).toBe(0);
+        // The next receipt opens a new series; the copy's receipt keeps its own.
+        const again = await call(reopened, 'contributions.quote', { ...question, fromMonth: '2026-04' }, token);
+        const next = await call(reopened, 'contributions.record', { ...question, fromMonth: '2026-04', expectedTotal: again.total }, token);
+        expect(next.receipt.series).not.toBe(paid.receipt.series);
+        expect(next.receipt.number).toBe(1);
+        const restoredEntry = s.prepare(`SELECT details FROM audit_log WHERE action = 'store.restored'`).pluck().all() as string[];
+        expect(restoredEntry.map((d) => JSON.parse(d))).toEqual([{ copyTakenAt: copy.takenAt, previousDeviceId: oldDevice, deviceId: office2.device_id }]);
+        const { token: supervisorToken } = await call(reopened, 'auth.login', { username: 'supervisor', password: PASSWORD });
+        expect(await call(reopened, 'audit.verify', {}, supervisorToken)).toMatchObject({ ok: true });
       } finally {
-        await core.close();
+        await reopened.close();
+      }
+      // Opened a second time, it is left as it is: the adoption happens once.
+      const third = await openCore(restored.dir);
+      try {
+        expect(third.database.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'store.restored'`).pluck().get()).toBe(1);
+      } finally {
+        await third.close();
       }
     } finally {
       restored.remove();
@@ -78,7 +116,7 @@ describe('store backup', () => {
     const empty = await failure(core, 'store.backup', { directory: '   ' }, tokens.supervisor);
     expect(empty).toMatchObject({ code: 'VALIDATION', field: 'directory', message: 'Nhập hoặc chọn thư mục để lưu bản sao.' });
     expect(rowCounts(core).audit).toBe(audit);
-    expect(readdirSync(stick.dir)).toHaveLength(1);
+    expect(readdirSync(stick.dir)).toHaveLength(2);
   });
 
   it('leaves no half copy behind when the copy cannot be written', async () => {

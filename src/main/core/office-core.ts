@@ -9,6 +9,7 @@ import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { backupWith } from './db/store-backup';
+import { adoptRestoredCopy } from './services/restored-copy';
 import { handlers } from './handlers';
 import { dropStaleDrafts } from './services/draft-service';
 import { loadShippedSchedule } from './services/reference-schedule-store';
@@ -48,6 +49,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   await loadShippedSchedule(database.db, join(options.resourcesDir, 'reference', 'contribution-rates.json'), clock.now().toISOString());
   await dropStaleDrafts(database.db, clock.now());
   const keyStore = options.keyStore ?? new PlainFileKeyStore(join(options.dataDir, 'device-key.json'));
+  await adoptRestoredCopy(database.db, keyStore, clock.now().toISOString());
   const makeTransport =
     options.makeTransport ??
     ((baseUrl: string, deviceId: string | null) => new HttpCentralTransport({ baseUrl, deviceId, keys: keyStore.load(), clock: () => clock.now() }));

@@ -10,6 +10,8 @@ export interface OfficeTable {
   deviceId: string;
   idleLockMinutes: number;
   createdAt: string;
+  /** Set only in a copy made by `store.backup`: when it was taken. */
+  copyTakenAt: string | null;
 }
 
 export interface StaffTable {

@@ -14,14 +14,16 @@ export function backupWith(sqlite: Sqlite.Database): BackupTo {
 }
 
 /**
- * Makes the copy one self-contained file and checks it; the counts say what it holds. The copy
+ * Makes the copy one self-contained file, marks it as a copy, and checks it; the counts say what it holds. The copy
  * carries the store's WAL mode, so it is switched to a rollback journal first: no `-wal`/`-shm`
  * files beside it on the stick (the office turns WAL on again when a restored copy is opened).
  */
-export function sealBackupFile(file: string): { participants: number; receipts: number } {
+export function sealBackupFile(file: string, takenAt: string): { participants: number; receipts: number } {
   const copy = new Sqlite(file, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
+    // Marked as a copy: if it is ever opened as an office store, it becomes a new device first.
+    copy.prepare('UPDATE office SET copy_taken_at = ?').run(takenAt);
     const verdict = copy.pragma('quick_check', { simple: true });
     if (verdict !== 'ok') {
       throw new OfficeError('FILE_ERROR', {

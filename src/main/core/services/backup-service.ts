@@ -1,7 +1,7 @@
 // `store.backup`: the supervisor copies the whole office store to a folder (a USB stick). The copy
 // is made while the office keeps working, checked, flushed and only then given its final name, so
 // a copy with that name is always whole; the act is audited (who took citizens' data, and where).
-import { renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { OfficeError } from '../../../shared/contract/errors';
 import { VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
@@ -21,13 +21,16 @@ export async function backupStore(ctx: CoreContext, caller: Caller, directory: s
   const office = await ctx.db.selectFrom('office').select('code').executeTakeFirst();
   if (!office) throw new OfficeError('NOT_SET_UP');
   const takenAt = nowIso(ctx);
-  const name = `field-office-${office.code}-${fileStamp(ctx.clock.now())}.sqlite`;
+  // Two copies in the same second get -2, -3…: an earlier copy is never overwritten.
+  const base = `field-office-${office.code}-${fileStamp(ctx.clock.now())}`;
+  let name = `${base}.sqlite`;
+  for (let n = 2; existsSync(join(directory, name)); n++) name = `${base}-${n}.sqlite`;
   const file = join(directory, name);
   const partial = `${file}.partial`;
   let held: { participants: number; receipts: number };
   try {
     await ctx.backupTo(partial);
-    held = sealBackupFile(partial);
+    held = sealBackupFile(partial, takenAt);
     flushFile(partial);
     renameSync(partial, file);
   } catch (error) {

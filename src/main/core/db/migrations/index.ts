@@ -9,6 +9,7 @@ import * as m0006 from './0006-contribution-paid-periods';
 import * as m0007 from './0007-sync-batches-answered';
 import * as m0008 from './0008-store-maintenance';
 import * as m0009 from './0009-form-drafts';
+import * as m0010 from './0010-store-copies';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0007-sync-batches-answered': m0007,
   '0008-store-maintenance': m0008,
   '0009-form-drafts': m0009,
+  '0010-store-copies': m0010,
 };

@@ -1,0 +1,87 @@
+// A laptop dies; its last backup is restored on another one. The copy becomes a new device: it is
+// enrolled again with a new code, sends again what the old device may already have sent (the
+// central answers those from its stored results, nothing is applied twice), and its receipts open a
+// new series, so no receipt number the old device issued after the copy is ever issued again.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueEnrollmentCode } from '../../../src/central/admin';
+import { createOfficeCore, DATABASE_FILE, type OfficeCore } from '../../../src/main/core/office-core';
+import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
+
+type Summary = { applied: number; duplicates: number; rejected: number; held: number };
+
+async function pay(office: { call<T>(method: string, input: unknown): Promise<T> }, participantId: string, fromMonth: string) {
+  const question = { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 2_000_000 };
+  const quote = await office.call<{ total: number }>('contributions.quote', question);
+  return (await office.call<{ receipt: { series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total })).receipt;
+}
+
+describe('a restored backup at the central', () => {
+  let central: Central;
+  let old: Office;
+  let restored: OfficeCore | undefined;
+
+  beforeAll(async () => {
+    central = await startCentral('pglite');
+    old = await startOffice(central, 'OFFR');
+  }, 120_000);
+
+  afterAll(async () => {
+    await old?.core.close();
+    await restored?.close();
+    await central?.close();
+  });
+
+  it('is a new device whose resent work is answered once and whose receipts never reuse a number', async () => {
+    const first = await old.call<{ id: string }>('participants.register', person('Nguyễn Văn Một', '1980-01-01', 'male', '001080000001'));
+    const firstReceipt = await pay(old, first.id, '2026-01');
+    expect(await old.call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 2, rejected: 0 });
+    // The copy: the second person is not yet sent.
+    const second = await old.call<{ id: string }>('participants.register', person('Trần Thị Hai', '1985-02-02', 'female', '001185000002'));
+    const stick = mkdtempSync(join(tmpdir(), 'fo-usb-'));
+    const copy = await old.call<{ file: string }>('store.backup', { directory: stick });
+    // After the copy the old laptop still works: sends the second person, takes another payment.
+    const laterReceipt = await pay(old, second.id, '2026-01');
+    expect(await old.call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 2, rejected: 0 });
+    expect(laterReceipt.series).toBe(firstReceipt.series);
+
+    // The laptop dies; the copy is restored on another one and enrolled again.
+    const dataDir = mkdtempSync(join(tmpdir(), 'fo-office-restored-'));
+    copyFileSync(copy.file, join(dataDir, DATABASE_FILE));
+    restored = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+    const core = restored;
+    let token = '';
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const result = await core.invoke(method, input, token);
+      if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+      return result.value as T;
+    };
+    token = (await call<{ token: string }>('auth.login', { username: 'sup', password: 'correct-horse-1' })).token;
+    expect(await call('sync.status', {})).toMatchObject({ enrolled: false, pendingOps: 1 });
+    await call('sync.enroll', { centralUrl: central.url, code: await issueEnrollmentCode(central.database.db, 'OFFR') });
+
+    // What it sends again (the second person) is answered from the stored result: the same
+    // official number, one person at the central.
+    const resent = await call<Summary>('sync.pushNow', {});
+    expect(resent).toMatchObject({ rejected: 0, held: 0 });
+    const secondHere = await call<{ officialNumber: string | null }>('participants.get', { id: second.id });
+    const secondThere = await old.call<{ officialNumber: string | null }>('participants.get', { id: second.id });
+    expect(secondHere.officialNumber).toMatch(/^01\d{8}$/);
+    expect(secondHere.officialNumber).toBe(secondThere.officialNumber);
+
+    // Its next receipt opens a new series: the old device's number after the copy is not reused.
+    const fresh = await pay({ call }, second.id, '2026-02');
+    expect(fresh.series).not.toBe(firstReceipt.series);
+    expect(fresh.number).toBe(1);
+    expect(await call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 1, rejected: 0 });
+
+    const db = central.database.db;
+    expect((await db.selectFrom('persons').select('id').execute()).length).toBe(2);
+    const receipts = await db.selectFrom('contributions').select(['receiptSeries', 'receiptNumber']).orderBy('receiptSeries').orderBy('receiptNumber').execute();
+    expect(receipts).toHaveLength(3);
+    expect(new Set(receipts.map((r) => `${r.receiptSeries}/${r.receiptNumber}`)).size).toBe(3);
+    expect((await db.selectFrom('devices').select('id').where('officeCode', '=', 'OFFR').execute()).length).toBe(2);
+  });
+});
