@@ -48,6 +48,11 @@ export function BackupCard() {
           {t('backup.run')}
         </Button>
       </Space.Compact>
+      {busy && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="backup-running">
+          {t('backup.running')}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }
