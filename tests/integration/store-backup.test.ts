@@ -119,6 +119,22 @@ describe('store backup', () => {
     expect(readdirSync(stick.dir)).toHaveLength(2);
   });
 
+  it('makes one copy at a time: a second press while one is running is refused, and the first completes', async () => {
+    const { core, tokens } = office;
+    const target = join(stick.dir, 'twice');
+    mkdirSync(target);
+    const [first, second] = await Promise.all([
+      core.invoke('store.backup', { directory: target }, tokens.supervisor),
+      core.invoke('store.backup', { directory: target }, tokens.supervisor),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(readdirSync(target)).toHaveLength(1);
+    // Once it is done, the next copy is taken as usual.
+    expect((await core.invoke('store.backup', { directory: target }, tokens.supervisor)).ok).toBe(true);
+    expect(readdirSync(target)).toHaveLength(2);
+  });
+
   it('leaves no half copy behind when the copy cannot be written', async () => {
     const { core, tokens } = office;
     const target = join(stick.dir, 'blocked');

@@ -15,9 +15,25 @@ function fileStamp(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
+/** Stores with a copy being made: one at a time (a second press would pick the same file name). */
+const copying = new WeakSet<CoreContext>();
+
 export async function backupStore(ctx: CoreContext, caller: Caller, directory: string) {
   requireFolder(directory);
   if (!ctx.backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
+  if (copying.has(ctx)) {
+    throw new OfficeError('CONFLICT', { vi: 'Đang sao lưu; chờ bản sao này xong rồi hãy sao lưu lại.', en: 'A backup is already running; wait for it to finish.' });
+  }
+  copying.add(ctx);
+  try {
+    return await copyStore(ctx, caller, directory);
+  } finally {
+    copying.delete(ctx);
+  }
+}
+
+async function copyStore(ctx: CoreContext, caller: Caller, directory: string) {
+  const backupTo = ctx.backupTo!;
   const office = await ctx.db.selectFrom('office').select('code').executeTakeFirst();
   if (!office) throw new OfficeError('NOT_SET_UP');
   const takenAt = nowIso(ctx);
@@ -29,7 +45,7 @@ export async function backupStore(ctx: CoreContext, caller: Caller, directory: s
   const partial = `${file}.partial`;
   let held: { participants: number; receipts: number };
   try {
-    await ctx.backupTo(partial);
+    await backupTo(partial);
     held = sealBackupFile(partial, takenAt);
     flushFile(partial);
     renameSync(partial, file);
