@@ -36,6 +36,7 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'sync.exportFile': supervisorOnly,
   'sync.importResult': supervisorOnly,
   'store.backup': supervisorOnly,
+  'store.backupProgress': supervisorOnly,
 
   'participants.register': everyone,
   'participants.update': everyone,

@@ -135,6 +135,27 @@ describe('store backup', () => {
     expect(readdirSync(target)).toHaveLength(2);
   });
 
+  it('tells how far a running copy has got, page by page, then that none is running', async () => {
+    const { core, tokens } = office;
+    // A store of several hundred pages, so the copy takes a few steps.
+    for (let i = 0; i < 300; i++) await call(core, 'participants.register', personInput(), tokens.counter);
+    const target = join(stick.dir, 'progress');
+    mkdirSync(target);
+    expect(await call(core, 'store.backupProgress', {}, tokens.supervisor)).toEqual({ running: false, phase: null, percent: null });
+    let finished = false;
+    const copy = call(core, 'store.backup', { directory: target }, tokens.supervisor).finally(() => (finished = true));
+    const seen: { running: boolean; phase: string | null; percent: number | null }[] = [];
+    while (!finished) {
+      seen.push(await call(core, 'store.backupProgress', {}, tokens.supervisor));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await copy;
+    const percents = seen.filter((p) => p.running && p.phase === 'copying').map((p) => p.percent!);
+    expect(percents.some((p) => p > 0 && p < 100)).toBe(true);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(await call(core, 'store.backupProgress', {}, tokens.supervisor)).toEqual({ running: false, phase: null, percent: null });
+  });
+
   it('leaves no half copy behind when the copy cannot be written', async () => {
     const { core, tokens } = office;
     const target = join(stick.dir, 'blocked');

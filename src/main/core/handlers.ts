@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Caller, CoreContext } from './core-context';
 import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
-import { backupStore } from './services/backup-service';
+import { backupProgress, backupStore } from './services/backup-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { discardDraft, getDraft, saveDraft } from './services/draft-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
@@ -79,6 +79,7 @@ export const handlers: HandlerTable = {
   'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),
 
   'store.backup': (ctx, input, caller) => backupStore(ctx, caller, input.directory),
+  'store.backupProgress': async (ctx) => backupProgress(ctx),
 
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),
 };

@@ -259,6 +259,7 @@ export const en: Shape<typeof vi> = {
     help: 'A copy of all the office’s data: participants, receipts, the audit log. Back up at the end of each day while the work has not reached the central service. Keep the stick as safe as cash: it holds citizens’ personal data.',
     folder: 'Folder for the copy',
     run: 'Back up',
+    checking: 'Checking the copy…',
     running: 'Backing up… The counter keeps working meanwhile; a slow USB stick can take a minute.',
     done: 'Backed up {{people}} people and {{receipts}} receipts ({{size}}) to {{file}}',
   },

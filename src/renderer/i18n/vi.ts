@@ -255,6 +255,7 @@ export const vi = {
     help: 'Bản sao toàn bộ dữ liệu của văn phòng: người tham gia, biên lai, nhật ký. Nên sao lưu mỗi cuối ngày khi chưa gửi được lên trung tâm. Cất USB nơi an toàn như tiền mặt: trong đó có thông tin cá nhân của người dân.',
     folder: 'Thư mục lưu bản sao',
     run: 'Sao lưu',
+    checking: 'Đang kiểm tra bản sao…',
     running: 'Đang sao lưu… Quầy vẫn làm việc bình thường; với USB chậm có thể mất vài chục giây.',
     done: 'Đã sao lưu {{people}} người, {{receipts}} biên lai ({{size}}) vào {{file}}',
   },

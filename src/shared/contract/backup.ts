@@ -14,3 +14,10 @@ export const backupOutput = z.object({
   receipts: z.number().int(),
   takenAt: z.string(),
 });
+
+export const backupProgress = z.object({
+  running: z.boolean(),
+  /** Copying page by page, then checking the copy. */
+  phase: z.enum(['copying', 'checking']).nullable(),
+  percent: z.number().int().min(0).max(100).nullable(),
+});

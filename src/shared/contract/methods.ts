@@ -2,7 +2,7 @@
 // who may call it. The core validates every call against this table (IPC and loopback HTTP alike),
 // and the renderer's client is typed from it.
 import { z } from 'zod';
-import { backupInput, backupOutput } from './backup';
+import { backupInput, backupOutput, backupProgress } from './backup';
 import {
   contribution,
   dayReceipts,
@@ -134,6 +134,7 @@ export const contract = {
   'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),
 
   'store.backup': method({ input: backupInput, output: backupOutput, access: ['supervisor'] }),
+  'store.backupProgress': method({ input: empty, output: backupProgress, access: ['supervisor'] }),
 
   'audit.verify': method({
     input: empty,

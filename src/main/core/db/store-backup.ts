@@ -5,11 +5,20 @@ import { closeSync, fsyncSync, openSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { OfficeError } from '../../../shared/contract/errors';
 
-export type BackupTo = (destination: string) => Promise<void>;
+/** Pages copied per step (better-sqlite3's default): 400 KB, a few milliseconds, then other calls run. */
+const PAGES_PER_STEP = 100;
+
+/** Copies the store to `destination`; `onProgress` hears after each step how far it has got. */
+export type BackupTo = (destination: string, onProgress?: (copiedPages: number, totalPages: number) => void) => Promise<void>;
 
 export function backupWith(sqlite: Sqlite.Database): BackupTo {
-  return async (destination) => {
-    await sqlite.backup(destination);
+  return async (destination, onProgress) => {
+    await sqlite.backup(destination, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return PAGES_PER_STEP;
+      },
+    });
   };
 }
 

@@ -15,24 +15,38 @@ function fileStamp(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
-/** Stores with a copy being made: one at a time (a second press would pick the same file name). */
-const copying = new WeakSet<CoreContext>();
+/** The copy being made of each store, if any: one at a time (a second would pick the same name). */
+interface Running {
+  phase: 'copying' | 'checking';
+  copiedPages: number;
+  totalPages: number;
+}
+const running = new WeakMap<CoreContext, Running>();
+
+/** `store.backupProgress`: how far the running copy has got, for the day-end page's progress bar. */
+export function backupProgress(ctx: CoreContext) {
+  const now = running.get(ctx);
+  if (!now) return { running: false, phase: null, percent: null };
+  const percent = now.phase === 'checking' ? 100 : now.totalPages > 0 ? Math.floor((now.copiedPages * 100) / now.totalPages) : 0;
+  return { running: true, phase: now.phase, percent };
+}
 
 export async function backupStore(ctx: CoreContext, caller: Caller, directory: string) {
   requireFolder(directory);
   if (!ctx.backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
-  if (copying.has(ctx)) {
+  if (running.has(ctx)) {
     throw new OfficeError('CONFLICT', { vi: 'Đang sao lưu; chờ bản sao này xong rồi hãy sao lưu lại.', en: 'A backup is already running; wait for it to finish.' });
   }
-  copying.add(ctx);
+  const state: Running = { phase: 'copying', copiedPages: 0, totalPages: 0 };
+  running.set(ctx, state);
   try {
-    return await copyStore(ctx, caller, directory);
+    return await copyStore(ctx, caller, directory, state);
   } finally {
-    copying.delete(ctx);
+    running.delete(ctx);
   }
 }
 
-async function copyStore(ctx: CoreContext, caller: Caller, directory: string) {
+async function copyStore(ctx: CoreContext, caller: Caller, directory: string, state: Running) {
   const backupTo = ctx.backupTo!;
   const office = await ctx.db.selectFrom('office').select('code').executeTakeFirst();
   if (!office) throw new OfficeError('NOT_SET_UP');
@@ -45,7 +59,8 @@ async function copyStore(ctx: CoreContext, caller: Caller, directory: string) {
   const partial = `${file}.partial`;
   let held: { participants: number; receipts: number };
   try {
-    await backupTo(partial);
+    await backupTo(partial, (copiedPages, totalPages) => Object.assign(state, { copiedPages, totalPages }));
+    state.phase = 'checking';
     held = sealBackupFile(partial, takenAt);
     flushFile(partial);
     renameSync(partial, file);

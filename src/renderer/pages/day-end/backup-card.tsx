@@ -1,6 +1,7 @@
 // Day end, for the supervisor: a copy of the whole office store to a folder (a USB stick) — what
 // an office that has been offline for days has until its work reaches the central service.
-import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -15,6 +16,13 @@ export function BackupCard() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // While a copy runs, how far it has got (a USB stick can take a minute for a large office).
+  const progress = useQuery({
+    queryKey: ['store.backupProgress'],
+    queryFn: () => call('store.backupProgress', {}),
+    enabled: busy,
+    refetchInterval: busy ? 400 : false,
+  });
   const run = async () => {
     if (busy || !directory.trim()) return;
     setBusy(true);
@@ -49,9 +57,10 @@ export function BackupCard() {
         </Button>
       </Space.Compact>
       {busy && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="backup-running">
-          {t('backup.running')}
-        </Typography.Paragraph>
+        <div style={{ marginTop: 8 }} data-testid="backup-running">
+          <Progress percent={progress.data?.percent ?? 0} status="active" size="small" />
+          <Typography.Text type="secondary">{t(progress.data?.phase === 'checking' ? 'backup.checking' : 'backup.running')}</Typography.Text>
+        </div>
       )}
     </Card>
   );
