@@ -37,7 +37,7 @@ function Gate() {
       </div>
     );
   }
-  if (state.state === 'not-set-up') return <SetupPage />;
+  if (state.state === 'not-set-up') return <SetupPage storeFile={state.storeFile} />;
   if (state.state === 'signed-out') return <LoginPage />;
   return (
     <>

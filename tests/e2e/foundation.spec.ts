@@ -40,6 +40,10 @@ test('an office is set up, a clerk registers and finds a person, and it survives
   await test.step('first-run setup creates the office and signs the supervisor in', async () => {
     await expect(page.getByRole('heading', { name: 'Thiết lập văn phòng' })).toBeVisible();
     await expect(page.getByLabel('Mã cơ quan')).toBeFocused();
+    // A replaced laptop is restored from its backup rather than set up anew: the screen says where the copy goes.
+    await page.getByTestId('restore-hint').getByText('Khôi phục từ bản sao lưu thay vì thiết lập mới?').click();
+    await expect(page.getByTestId('restore-hint')).toContainText('Máy sẽ là một thiết bị mới');
+    await expect(page.getByTestId('restore-store-file')).toHaveText(/\/field-office\.sqlite$/);
     await page.getByLabel('Mã cơ quan').fill('HN0101');
     await page.getByLabel('Tên cơ quan').fill('Bảo hiểm xã hội cơ sở Ba Đình');
     await pick(page, page.getByLabel('Tỉnh/thành phố'), 'ha noi', 'Hà Nội');

@@ -107,6 +107,22 @@ describe('store backup', () => {
     }
   });
 
+  it('tells a fresh install where a backup copy goes, so an office is restored rather than set up anew', async () => {
+    const fresh = tempDir('field-office-fresh-');
+    try {
+      const core = await openCore(fresh.dir);
+      try {
+        expect(await call(core, 'session.current', {})).toEqual({ state: 'not-set-up', storeFile: join(fresh.dir, DATABASE_FILE) });
+        // Once set up, no such hint is given (nor the path).
+        expect(JSON.stringify(await call(office.core, 'session.current', {}))).not.toContain('storeFile');
+      } finally {
+        await core.close();
+      }
+    } finally {
+      fresh.remove();
+    }
+  });
+
   it('refuses a folder that is not there, in Vietnamese, and writes nothing — not even an audit entry', async () => {
     const { core, tokens } = office;
     const audit = rowCounts(core).audit;

@@ -19,6 +19,8 @@ export interface CoreContext {
   makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
   /** Copies the whole store to a file (SQLite's online backup); absent in tools that never back up. */
   backupTo?: BackupTo;
+  /** The store's file: a backup copy put here (app closed) restores the office. */
+  storeFile?: string;
 }
 
 export interface Caller {

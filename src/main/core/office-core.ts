@@ -68,6 +68,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
     sync,
     makeTransport,
     backupTo: backupWith(database.sqlite),
+    storeFile: join(options.dataDir, DATABASE_FILE),
   };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
   const maintenance = startStoreMaintenance(database.sqlite, options.log ? { log: options.log } : {});

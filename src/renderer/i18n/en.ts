@@ -50,6 +50,8 @@ export const en: Shape<typeof vi> = {
   },
   setup: {
     title: 'Set up this office',
+    restoreTitle: 'Restore from a backup instead of setting up anew?',
+    restoreHelp: 'New laptop or broken disk: close the app, copy the backup file (field-office-….sqlite, from the USB stick) to exactly the place below under exactly this name, then open the app again. The laptop becomes a new device; ask the central for a new enrollment code to sync.',
     explain: 'First run: declare the social security office and its first supervisor account.',
     office: 'Office',
     officeCode: 'Office code',

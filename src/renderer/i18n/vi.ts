@@ -46,6 +46,8 @@ export const vi = {
   },
   setup: {
     title: 'Thiết lập văn phòng',
+    restoreTitle: 'Khôi phục từ bản sao lưu thay vì thiết lập mới?',
+    restoreHelp: 'Máy mới hoặc ổ đĩa hỏng: đóng ứng dụng, chép tệp bản sao (field-office-….sqlite, lấy từ USB) vào đúng chỗ dưới đây, đặt đúng tên này, rồi mở lại ứng dụng. Máy sẽ là một thiết bị mới; hãy xin trung tâm mã đăng ký mới để đồng bộ.',
     explain: 'Lần chạy đầu tiên: khai báo cơ quan BHXH và tài khoản giám sát viên đầu tiên.',
     office: 'Cơ quan',
     officeCode: 'Mã cơ quan',

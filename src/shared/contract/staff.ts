@@ -50,7 +50,8 @@ export const sessionView = z.object({
 export type SessionView = z.infer<typeof sessionView>;
 
 export const sessionState = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not-set-up') }),
+  /** `storeFile`: where a backup copy goes to restore this office instead of setting up anew. */
+  z.object({ state: z.literal('not-set-up'), storeFile: z.string() }),
   z.object({ state: z.literal('signed-out') }),
   z.object({ state: z.literal('locked'), username: z.string(), fullName: z.string() }),
   z.object({ state: z.literal('active'), session: sessionView }),

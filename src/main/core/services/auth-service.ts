@@ -143,7 +143,7 @@ export function logOut(ctx: CoreContext, caller: Caller): { ok: true } {
 
 export async function currentSession(ctx: CoreContext, caller: Caller): Promise<SessionState> {
   const office = await getOffice(ctx);
-  if (!office) return { state: 'not-set-up' };
+  if (!office) return { state: 'not-set-up', storeFile: ctx.storeFile ?? '' };
   const session = ctx.sessions.peek(caller.token, ctx.clock.now().getTime(), office.idleLockMinutes);
   if (!session) return { state: 'signed-out' };
   if (session.locked) {

@@ -1,6 +1,6 @@
 // First-run setup: creates the office (code, name, province) and its first supervisor, then signs
 // the supervisor in. Shown when `session.current` says the office is not set up.
-import { Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { Button, Card, Col, Collapse, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -20,7 +20,7 @@ interface SetupValues {
 
 const FIELDS = ['officeCode', 'officeName', 'provinceCode', 'supervisor.username', 'supervisor.fullName', 'supervisor.password'];
 
-export function SetupPage() {
+export function SetupPage({ storeFile }: { storeFile: string }) {
   const { t } = useTranslation();
   const { setActive } = useSession();
   const [form] = Form.useForm<SetupValues>();
@@ -53,6 +53,27 @@ export function SetupPage() {
         extra={<LanguageSwitch />}
       >
         <Typography.Paragraph type="secondary">{t('setup.explain')}</Typography.Paragraph>
+        {storeFile && (
+          <Collapse
+            size="small"
+            style={{ marginBottom: 16 }}
+            data-testid="restore-hint"
+            items={[
+              {
+                key: 'restore',
+                label: t('setup.restoreTitle'),
+                children: (
+                  <>
+                    <Typography.Paragraph>{t('setup.restoreHelp')}</Typography.Paragraph>
+                    <Typography.Text code copyable data-testid="restore-store-file">
+                      {storeFile}
+                    </Typography.Text>
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Typography.Title level={5}>{t('setup.office')}</Typography.Title>
