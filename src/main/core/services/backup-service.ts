@@ -5,10 +5,11 @@ import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { OfficeError } from '../../../shared/contract/errors';
 import { VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
-import { type Caller, type CoreContext, nowIso } from '../core-context';
+import type { Caller, CoreContext } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
-import { sealBackupFile, flushFile } from '../db/store-backup';
+import { type BackupTo, flushFile, sealBackupFile } from '../db/store-backup';
 import { explainFileError, removeQuietly, requireFolder } from '../files/user-folders';
+import { getOffice } from './auth-service';
 
 /** `YYYYMMDD-HHmmss` at UTC+7: copies sort by when they were taken, as the office reads the clock. */
 function fileStamp(instant: Date): string {
@@ -33,26 +34,27 @@ export function backupProgress(ctx: CoreContext) {
 
 export async function backupStore(ctx: CoreContext, caller: Caller, directory: string) {
   requireFolder(directory);
-  if (!ctx.backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
+  const backupTo = ctx.backupTo;
+  if (!backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
   if (running.has(ctx)) {
     throw new OfficeError('CONFLICT', { vi: 'Đang sao lưu; chờ bản sao này xong rồi hãy sao lưu lại.', en: 'A backup is already running; wait for it to finish.' });
   }
   const state: Running = { phase: 'copying', copiedPages: 0, totalPages: 0 };
   running.set(ctx, state);
   try {
-    return await copyStore(ctx, caller, directory, state);
+    return await copyStore(ctx, caller, directory, backupTo, state);
   } finally {
     running.delete(ctx);
   }
 }
 
-async function copyStore(ctx: CoreContext, caller: Caller, directory: string, state: Running) {
-  const backupTo = ctx.backupTo!;
-  const office = await ctx.db.selectFrom('office').select('code').executeTakeFirst();
+async function copyStore(ctx: CoreContext, caller: Caller, directory: string, backupTo: BackupTo, state: Running) {
+  const office = await getOffice(ctx);
   if (!office) throw new OfficeError('NOT_SET_UP');
-  const takenAt = nowIso(ctx);
+  const now = ctx.clock.now();
+  const takenAt = now.toISOString();
   // Two copies in the same second get -2, -3…: an earlier copy is never overwritten.
-  const base = `field-office-${office.code}-${fileStamp(ctx.clock.now())}`;
+  const base = `field-office-${office.code}-${fileStamp(now)}`;
   let name = `${base}.sqlite`;
   for (let n = 2; existsSync(join(directory, name)); n++) name = `${base}-${n}.sqlite`;
   const file = join(directory, name);

@@ -19,9 +19,11 @@ export async function adoptRestoredCopy(db: Kysely<Database>, keyStore: DeviceKe
   if (!office?.copyTakenAt) return false;
   const copyTakenAt = office.copyTakenAt;
   await db.transaction().execute(async (trx) => {
-    const usedSeries = new Set(await trx.selectFrom('receiptSeries').select('series').execute().then((rows) => rows.map((r) => r.series)));
+    // Not a series this office has used, nor the old device's (it may have gone on after the copy).
+    const usedSeries = new Set((await trx.selectFrom('receiptSeries').select('series').execute()).map((r) => r.series));
+    usedSeries.add(deviceSeries(office.code, office.deviceId));
     let deviceId = uuidv7();
-    while (usedSeries.has(deviceSeries(office.code, deviceId)) || deviceSeries(office.code, deviceId) === deviceSeries(office.code, office.deviceId)) deviceId = uuidv7();
+    while (usedSeries.has(deviceSeries(office.code, deviceId))) deviceId = uuidv7();
     await trx.updateTable('office').set({ deviceId, copyTakenAt: null }).execute();
     await trx.deleteFrom('syncBatches').execute();
     await trx.updateTable('outbox').set({ status: 'pending', batchNo: null }).where('status', '=', 'batched').execute();
