@@ -12,6 +12,7 @@ import { addMonths, methodForMonthsOrNull } from '../../src/shared/domain/paymen
 import type { ReferenceSchedule } from '../../src/shared/domain/reference-schedule';
 import { foldName } from '../../src/shared/domain/name-folding';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
+import { loadWithoutNameQueue } from './name-index-seeding';
 
 export interface SeedOptions {
   people: number;
@@ -79,8 +80,7 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -524288');
-  const ftsTrigger = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'participants_fts_insert'`).pluck().get() as string;
-  sqlite.exec('DROP TRIGGER participants_fts_insert');
+  const buildNameIndex = loadWithoutNameQueue(sqlite);
   const rebuildIndexes = withoutIndexes(sqlite, ['participants', 'contributions', 'receipts', 'enrollments']);
 
   // Staff: the collectors of the seeded receipts (they can sign in with the supervisor's password).
@@ -285,8 +285,7 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
 
   o.log(`  building indexes, the name index and statistics…`);
   rebuildIndexes();
-  sqlite.exec(`INSERT INTO participants_fts (participants_fts) VALUES ('rebuild')`);
-  sqlite.exec(ftsTrigger);
+  buildNameIndex();
   sqlite.exec('ANALYZE');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');

@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
 import { createOfficeCore, type OfficeCore } from '../../src/main/core/office-core';
 import { foldName } from '../../src/shared/domain/name-folding';
+import { loadWithoutNameQueue } from './name-index-seeding';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
@@ -63,9 +64,8 @@ function seed(core: OfficeCore, communes: string[], staffId: string): Seeded {
   const names: string[] = [];
   const personalIds: string[] = [];
   const takenIds = new Set<string>();
-  // Bulk load: no per-row FTS trigger (the index is rebuilt once at the end), relaxed syncing.
-  const ftsTrigger = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'participants_fts_insert'`).pluck().get() as string;
-  sqlite.exec('DROP TRIGGER participants_fts_insert');
+  // Bulk load: nobody queued for the name index (it is built once at the end), relaxed syncing.
+  const buildNameIndex = loadWithoutNameQueue(sqlite);
   // The secondary indexes stay in place through the load, as in an office whose people arrived one
   // by one. Built by one sort after the load (15 s faster) every leaf would be full, and each
   // measured registration would split four of them: 35 WAL pages per commit instead of 20
@@ -98,8 +98,7 @@ function seed(core: OfficeCore, communes: string[], staffId: string): Seeded {
     process.stdout.write(`\r  seeded ${Math.min(PEOPLE, from + BATCH - 1).toLocaleString('en')} people (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   process.stdout.write('\n  building the FTS index…');
-  sqlite.exec(`INSERT INTO participants_fts (participants_fts) VALUES ('rebuild')`);
-  sqlite.exec(ftsTrigger);
+  buildNameIndex();
   sqlite.exec('ANALYZE');
   sqlite.pragma('synchronous = FULL');
   // Back to SQLite's default page cache, as the app runs. Left at the seed's 256 MB, one

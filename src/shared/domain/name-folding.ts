@@ -12,6 +12,16 @@ export function foldName(text: string): string {
     .trim();
 }
 
+/**
+ * Whether a folded name holds a folded query's words as the name index (FTS5 `"w1" "w2" "last"*`)
+ * reads them: every word but the last as a whole word, the last as the start of one, in any order.
+ * Used for people not yet in the index (db/name-index.ts), so they are found the same way.
+ */
+export function nameHasWords(nameFolded: string, words: readonly string[]): boolean {
+  const tokens = nameFolded.split(' ');
+  return words.every((word, i) => (i === words.length - 1 ? tokens.some((t) => t.startsWith(word)) : tokens.includes(word)));
+}
+
 /** Stores a display name tidily: trimmed, single spaces, NFC, each word capitalised. */
 export function normaliseFullName(text: string): string {
   return text

@@ -52,6 +52,12 @@ export interface ParticipantsTable {
   updatedAt: string;
 }
 
+/** People saved or renamed since the name-search index last caught up (db/name-index.ts). */
+export interface NameIndexQueueTable {
+  participantRowid: number;
+  indexedName: string | null;
+}
+
 export interface HouseholdsTable {
   id: string;
   headParticipantId: string;
@@ -117,6 +123,7 @@ export interface Database extends ContributionTables, SyncTables {
   office: OfficeTable;
   staff: StaffTable;
   participants: ParticipantsTable;
+  nameIndexQueue: NameIndexQueueTable;
   formDrafts: FormDraftsTable;
   households: HouseholdsTable;
   householdMembers: HouseholdMembersTable;

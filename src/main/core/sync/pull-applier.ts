@@ -4,6 +4,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { foldName } from '../../../shared/domain/name-folding';
+import { indexAllQueuedNames } from '../db/name-index';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
 import type { PulledChange } from './central-transport';
@@ -115,6 +116,9 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: PulledCh
     }
     const rows = [...lookup.inserts.values()];
     for (let i = 0; i < rows.length; i += 400) await trx.insertInto('participants').values(rows.slice(i, i + 400)).execute();
+    // A page can bring thousands of people: they are indexed for search here, in the page's
+    // transaction, rather than left queued for the housekeeping between calls.
+    await indexAllQueuedNames(trx);
     await trx.updateTable('syncState').set({ pullCursor: nextCursor, lastPullAt: at }).where('id', '=', 1).execute();
     return changes.length;
   });

@@ -2,6 +2,7 @@
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Participant, participant, type ParticipantSummary } from '../../../../shared/contract/participant';
+import { foldName, nameHasWords } from '../../../../shared/domain/name-folding';
 import { type PreparedQuery, preparedInsert, preparedQuery } from '../prepared-query';
 import type { Database, ParticipantsTable } from '../schema';
 
@@ -99,12 +100,18 @@ export function findByNamePrefix(db: Db, folded: string, limit: number): Promise
  * The query's words anywhere in the name, in any order (`an thi` finds `Lê Thị An`). Words before
  * the last are whole words and only the last is a prefix — how a clerk types, and what keeps
  * common words cheap: a prefix on `nguyen` or `thi` would make FTS5 merge hundreds of thousands
- * of rows before it can intersect anything.
+ * of rows before it can intersect anything. People saved or renamed since the index last caught
+ * up (db/name-index.ts, usually none or the one just saved) are matched by their queued names.
  */
-export function findByNameWords(db: Db, folded: string, limit: number): Promise<ParticipantSummary[]> {
+export async function findByNameWords(db: Db, folded: string, limit: number): Promise<ParticipantSummary[]> {
   const words = folded.split(' ').filter((w) => /^[a-z0-9]+$/.test(w));
-  if (words.length === 0) return Promise.resolve([]);
-  return matchNames(db, words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' '), limit);
+  if (words.length === 0) return [];
+  const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
+  const indexed = await byNameMatch.execute(db, { match, candidates: limit * 4, limit });
+  const queued = (await queuedPeople.execute(db, {})).filter((p) => nameHasWords(p.nameFolded, words));
+  if (queued.length === 0) return indexed;
+  const byName = [...indexed.map((p) => ({ ...p, nameFolded: foldName(p.fullName) })), ...queued].sort((a, b) => (a.nameFolded < b.nameFolded ? -1 : a.nameFolded > b.nameFolded ? 1 : 0));
+  return byName.slice(0, limit).map(({ nameFolded: _n, ...summary }) => summary);
 }
 
 const byNameMatch = preparedQuery<{ match: string; candidates: number; limit: number }, ParticipantSummary>((db, arg) =>
@@ -112,10 +119,15 @@ const byNameMatch = preparedQuery<{ match: string; candidates: number; limit: nu
     .selectFrom('participants')
     .select(summaryColumns.map((c) => `participants.${c}` as const))
     .where(sql<boolean>`participants.rowid IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ${arg('match')} LIMIT ${arg('candidates')})`)
+    // A renamed person still queued is in the index under the old name: found by the new one below.
+    .where(sql<boolean>`participants.rowid NOT IN (SELECT participant_rowid FROM name_index_queue)`)
     .orderBy('nameFolded')
     .limit(arg('limit')),
 );
 
-function matchNames(db: Db, match: string, limit: number): Promise<ParticipantSummary[]> {
-  return byNameMatch.execute(db, { match, candidates: limit * 4, limit });
-}
+const queuedPeople = preparedQuery<Record<string, never>, ParticipantSummary & { nameFolded: string }>((db) =>
+  db
+    .selectFrom('participants')
+    .select([...summaryColumns, 'nameFolded'])
+    .where('rowid', 'in', (eb) => eb.selectFrom('nameIndexQueue').select('participantRowid')),
+);
