@@ -1,13 +1,15 @@
 // A power cut mid-write: a child process registers people, builds households and takes
 // contributions with receipts in a tight loop and is killed with SIGKILL at random moments. After
 // each kill the store must hold every row with its outbox and audit entries, no entry without its
-// row, a verifying audit chain, an outbox without gaps and receipt numbers without gaps (none
+// row, every person findable by name (indexed or queued for the index), a verifying audit chain,
+// an outbox without gaps and receipt numbers without gaps (none
 // reused, voided ones kept); then the next round writes on top of what survived.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/main/core/db/audit-verification';
+import { indexQueuedNames } from '../../src/main/core/db/name-index';
 import { openDatabase } from '../../src/main/core/db/open-database';
 import { tempDir } from './fixtures/office-fixture';
 
@@ -54,6 +56,15 @@ async function checkStore(): Promise<{ participants: number; households: number;
       const members = s.prepare(`SELECT participant_id FROM household_members WHERE household_id = ? ORDER BY position`).pluck().all(id);
       expect(JSON.parse(last).memberIds).toEqual(members);
     }
+
+    // Every person is findable by name: in the name index under their current name, or queued for
+    // it (searches match the queue directly). Caught up, as the store does when it opens, the index
+    // agrees with the people exactly.
+    const people = s.prepare(`SELECT rowid, name_folded AS name FROM participants WHERE rowid NOT IN (SELECT participant_rowid FROM name_index_queue)`).all() as { rowid: number; name: string }[];
+    const byName = s.prepare(`SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?`).pluck();
+    expect(people.filter((p) => !byName.all(`"${p.name}"`).includes(p.rowid))).toEqual([]);
+    while (indexQueuedNames(s) > 0);
+    expect(() => s.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
 
     // No outbox or audit entry without its row.
     expect(all(`SELECT seq FROM outbox o WHERE o.kind LIKE 'participant.%' AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = o.entity_id)`)).toEqual([]);
