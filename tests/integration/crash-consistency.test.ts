@@ -2,8 +2,8 @@
 // contributions with receipts in a tight loop and is killed with SIGKILL at random moments. After
 // each kill the store must hold every row with its outbox and audit entries, no entry without its
 // row, every person findable by name (indexed or queued for the index), a verifying audit chain,
-// an outbox without gaps and receipt numbers without gaps (none
-// reused, voided ones kept); then the next round writes on top of what survived.
+// an outbox without gaps and receipt numbers without gaps (none reused, voided ones kept); then
+// the next round writes on top of what survived.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
