@@ -28,8 +28,37 @@ export async function insertRows(
   const keys = Object.keys(columns);
   const names = keys.map(snake);
   // jsonb travels as text[] and is cast per element: PostgreSQL then parses each document once.
-  const arrays = keys.map((key) => sql`${rows.map((row) => row[key] ?? null)}::${sql.raw(columns[key] === 'jsonb' ? 'text' : columns[key]!)}[]`);
+  const arrays = keys.map((key) => {
+    const type = sql.raw(columns[key] === 'jsonb' ? 'text' : columns[key]!);
+    const values = rows.map((row) => row[key] ?? null);
+    const joined = joinColumn(values);
+    return joined === null ? sql`${values}::${type}[]` : sql`string_to_array(${joined}, E'\x1e', E'\x1f')::${type}[]`;
+  });
   const selected = keys.map((key, i) => sql.raw(columns[key] === 'jsonb' ? `c${i}::jsonb` : `c${i}`));
   await sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names.join(', '))})
     SELECT ${sql.join(selected)} FROM unnest(${sql.join(arrays)}) AS t(${sql.raw(keys.map((_, i) => `c${i}`).join(', '))}) ${sql.raw(onConflict)}`.execute(trx);
+}
+
+/**
+ * A column's values as one text, separated by U+001E with U+001F for null, for `string_to_array`:
+ * one native join, where the driver's array literal escapes every element with two regular
+ * expressions and concatenates them one by one (a tenth of the ingest's CPU for batches of JSON
+ * documents, whose quotes all get escaped). JSON.stringify never writes either character raw, and
+ * ids, codes and numbers do not hold them; a column where any value does — or a single empty
+ * string, which `string_to_array` reads as no element — goes as an array literal as before.
+ */
+function joinColumn(values: readonly unknown[]): string | null {
+  const texts: string[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null) texts[i] = '\x1f';
+    else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return null;
+    else {
+      const text = typeof value === 'string' ? value : String(value);
+      if (text.includes('\x1e') || text.includes('\x1f')) return null;
+      texts[i] = text;
+    }
+  }
+  const joined = texts.join('\x1e');
+  return joined === '' ? null : joined;
 }

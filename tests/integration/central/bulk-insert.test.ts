@@ -1,6 +1,7 @@
 // The ingest's one-statement multi-row insert (arrays unnested into rows) stores every value as
 // given on both backends: quotes, backslashes, braces, commas, the word NULL, real nulls, empty
-// strings, Vietnamese text, large numbers and JSON documents full of escapes.
+// strings, Vietnamese text, large numbers and JSON documents full of escapes — whether a column
+// travels as one separated text (the usual way) or, when a value holds a separator, as an array.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRows } from '../../../src/central/ingest/bulk-insert';
 import { centralBackends } from '../fixtures/test-postgres';
@@ -17,6 +18,21 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
 
   afterAll(async () => {
     await central?.close();
+  });
+
+  it('stores a column whose values hold the separators, and a single empty string, exactly', async () => {
+    const cases = [
+      [{ seq: 8_100_000_000_000, kind: 'record\x1eseparator', payload: '{"a":"\\u001e"}' }, { seq: 8_100_000_000_001, kind: 'unit\x1fseparator', payload: '{}' }],
+      [{ seq: 8_100_000_000_002, kind: '', payload: '[]' }],
+      [{ seq: 8_100_000_000_003, kind: 'only one', payload: '{"x":1}' }],
+    ];
+    for (const rows of cases) {
+      await central.database.db.transaction().execute((trx) => insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', payload: 'jsonb' }, rows));
+    }
+    const stored = await central.database.db.selectFrom('changes').select(['seq', 'kind', 'payload']).where('seq', '>=', 8_100_000_000_000).where('seq', '<', 9_000_000_000_000).orderBy('seq').execute();
+    expect(stored.map((r) => ({ seq: Number(r.seq), kind: r.kind, payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }))).toEqual(
+      cases.flat().map((r) => ({ ...r, payload: JSON.parse(r.payload) })),
+    );
   });
 
   it('stores awkward text, nulls, big numbers and JSON exactly, and honours ON CONFLICT', async () => {
