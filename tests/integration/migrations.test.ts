@@ -49,6 +49,18 @@ function schemaObjects(sqlite: BetterSqlite3.Database): { type: string; name: st
 
 const at = '2026-03-02T02:00:00.000Z';
 
+/** A person row with the columns every schema since 0001 has (Hà Nội, Ba Đình). */
+function insertPerson(
+  s: BetterSqlite3.Database,
+  p: { id: string; fullName: string; nameFolded: string; dateOfBirth: string; sex: string; ethnicity: string; personalId: string; addressLine: string },
+): void {
+  s.prepare(
+    `INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, province_code, commune_code,
+       address_line, support_category, version, created_at, updated_at)
+     VALUES (@id, @fullName, @nameFolded, @dateOfBirth, @sex, @ethnicity, 'Việt Nam', @personalId, '01', '00004', @addressLine, 'other', 1, @at, @at)`,
+  ).run({ ...p, at });
+}
+
 /** From 0011 on, people are queued for the name index and indexed by housekeeping: done here. */
 function catchUpNameIndex(s: BetterSqlite3.Database): void {
   if (!s.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'name_index_queue'`).get()) return;
@@ -63,11 +75,7 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       s.prepare(`INSERT INTO staff (id, username, full_name, role, password_hash, created_at, updated_at) VALUES ('s1', 'sup', 'Giám Sát', 'supervisor', 'x', ?, ?)`).run(at, at);
       s.prepare(`INSERT INTO admin_provinces (code, name, full_name) VALUES ('01', 'Hà Nội', 'Thành phố Hà Nội')`).run();
       s.prepare(`INSERT INTO admin_communes (code, province_code, name, full_name) VALUES ('00004', '01', 'Ba Đình', 'Phường Ba Đình')`).run();
-      s.prepare(
-        `INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, province_code, commune_code,
-           address_line, support_category, version, created_at, updated_at)
-         VALUES ('p1', 'Nguyễn Văn Đức', 'nguyen van duc', '1980-01-02', 'male', 'Kinh', 'Việt Nam', '001080000001', '01', '00004', 'Thôn Đông', 'other', 1, ?, ?)`,
-      ).run(at, at);
+      insertPerson(s, { id: 'p1', fullName: 'Nguyễn Văn Đức', nameFolded: 'nguyen van duc', dateOfBirth: '1980-01-02', sex: 'male', ethnicity: 'Kinh', personalId: '001080000001', addressLine: 'Thôn Đông' });
       s.prepare(`INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES ('h1', 'p1', '01', '00004', 'Thôn Đông', 1, ?, ?)`).run(at, at);
       s.prepare(`INSERT INTO household_members (household_id, participant_id, position) VALUES ('h1', 'p1', 1)`).run();
       s.prepare(`INSERT INTO outbox (op_id, kind, entity_id, payload, payload_hash, created_at) VALUES ('op1', 'participant.register', 'p1', '{}', 'h', ?)`).run(at);
@@ -126,11 +134,7 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
   },
   '0005-search-prefixes': {
     write(s) {
-      s.prepare(
-        `INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, province_code, commune_code,
-           address_line, support_category, version, created_at, updated_at)
-         VALUES ('p2', 'Trần Thị Hồng', 'tran thi hong', '1982-03-04', 'female', 'Kinh', 'Việt Nam', '001182000002', '01', '00004', 'Thôn Tây', 'other', 1, ?, ?)`,
-      ).run(at, at);
+      insertPerson(s, { id: 'p2', fullName: 'Trần Thị Hồng', nameFolded: 'tran thi hong', dateOfBirth: '1982-03-04', sex: 'female', ethnicity: 'Kinh', personalId: '001182000002', addressLine: 'Thôn Tây' });
     },
     check(s) {
       catchUpNameIndex(s);
@@ -194,11 +198,7 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
   },
   '0011-queued-name-index': {
     write(s) {
-      s.prepare(
-        `INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, province_code, commune_code,
-           address_line, support_category, version, created_at, updated_at)
-         VALUES ('p3', 'Lò Văn Páo', 'lo van pao', '1990-05-06', 'male', 'Thái', 'Việt Nam', '011090000003', '01', '00004', 'Bản Mòng', 'other', 1, ?, ?)`,
-      ).run(at, at);
+      insertPerson(s, { id: 'p3', fullName: 'Lò Văn Páo', nameFolded: 'lo van pao', dateOfBirth: '1990-05-06', sex: 'male', ethnicity: 'Thái', personalId: '011090000003', addressLine: 'Bản Mòng' });
     },
     check(s) {
       const p3 = s.prepare(`SELECT rowid FROM participants WHERE id = 'p3'`).pluck().get();
