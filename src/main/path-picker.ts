@@ -10,7 +10,9 @@ export const pickPathHandler: ShellHandlers<WebContents>['shell.pickPath'] = asy
   const options: Electron.OpenDialogOptions =
     kind === 'result-file'
       ? { title: 'Chọn tệp kết quả từ trung tâm', properties: ['openFile'], filters: [{ name: 'Kết quả đồng bộ', extensions: ['json'] }] }
-      : folder(kind === 'backup-folder' ? 'Chọn thư mục lưu bản sao dữ liệu (ví dụ USB)' : 'Chọn thư mục lưu tệp xuất (ví dụ USB)');
+      : kind === 'backup-file'
+        ? { title: 'Chọn tệp bản sao dữ liệu (trên USB)', properties: ['openFile'], filters: [{ name: 'Bản sao Field Office', extensions: ['age'] }] }
+        : folder(kind === 'backup-folder' ? 'Chọn thư mục lưu bản sao dữ liệu (ví dụ USB)' : 'Chọn thư mục lưu tệp xuất (ví dụ USB)');
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
 };

@@ -37,6 +37,8 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'sync.importResult': supervisorOnly,
   'store.backup': supervisorOnly,
   'store.backupProgress': supervisorOnly,
+  // Public like office.setup, and refused (CONFLICT) once an office is set up.
+  'store.restore': 'public',
 
   'participants.register': everyone,
   'participants.update': everyone,

@@ -1,12 +1,15 @@
-// `store.backup` through the real core: a supervisor copies the office store to a folder while
-// clerks keep registering; the copy is whole (SQLite's integrity check), holds what was committed,
-// opens as an office store again as a new device (the restore path), and the act is in the audit
-// chain. A folder
-// that is not there writes nothing; only a supervisor may take a copy of citizens' data.
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+// `store.backup` and `store.restore` through the real core: a supervisor copies the office store
+// to a folder while clerks keep registering; the copy on the stick is sealed with a passphrase (no
+// readable byte of it there, none left on the laptop), and opened it is whole (SQLite's integrity
+// check) and holds what was committed; restored on a fresh install it becomes the office store at
+// the next start, as a new device; the act is in the audit chain. A folder that is not there, a
+// short passphrase, a wrong passphrase, a file that is not a copy or a damaged one write nothing;
+// only a supervisor may take a copy of citizens' data, and a set-up office cannot be overwritten.
+import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSealedFile } from '../../src/main/core/files/sealed-copy';
 import { DATABASE_FILE } from '../../src/main/core/office-core';
 import { call, failure, type Office, openCore, openOffice, PASSWORD, personInput, rowCounts, tempDir } from './fixtures/office-fixture';
 
@@ -20,20 +23,42 @@ afterAll(async () => {
   stick.remove();
 });
 
-describe('store backup', () => {
+const PASSPHRASE = 'ba con mèo trên mái nhà';
+const sealed = (directory: string) => ({ directory, passphrase: PASSPHRASE });
+
+/** Opens a sealed copy into a scratch file, as `age -d` would. */
+async function opened(file: string): Promise<string> {
+  const scratch = tempDir('field-office-opened-');
+  afterAllRemove.push(scratch.remove);
+  const plain = join(scratch.dir, 'copy.sqlite');
+  await openSealedFile(file, plain, PASSPHRASE);
+  return plain;
+}
+const afterAllRemove: (() => void)[] = [];
+afterAll(() => afterAllRemove.forEach((remove) => remove()));
+
+describe('store backup', { timeout: 60_000 }, () => {
   it('copies the store while clerks keep registering, checks the copy and names it by office and time', async () => {
     const { core, tokens } = office;
     const before = await call(core, 'participants.register', personInput({ fullName: 'Nguyễn Thị Sao Lưu' }), tokens.counter);
     // Registrations go on while the copy is made; the copy holds at least what was committed first.
     const [backup] = await Promise.all([
-      call(core, 'store.backup', { directory: stick.dir }, tokens.supervisor),
+      call(core, 'store.backup', sealed(stick.dir), tokens.supervisor),
       ...Array.from({ length: 20 }, () => call(core, 'participants.register', personInput(), tokens.counter)),
     ]);
-    expect(backup.file).toMatch(new RegExp(`^${stick.dir}/field-office-[A-Z0-9]+-\\d{8}-\\d{6}\\.sqlite$`));
+    expect(backup.file).toMatch(new RegExp(`^${stick.dir}/field-office-[A-Z0-9]+-\\d{8}-\\d{6}\\.sqlite\\.age$`));
     expect(readdirSync(stick.dir)).toEqual([backup.file.split('/').pop()]);
-    expect(backup.bytes).toBeGreaterThan(0);
+    expect(backup.bytes).toBe(statSync(backup.file).size);
+    // On the stick: the age format, and not one readable name or personal ID.
+    const bytes = readFileSync(backup.file);
+    expect(bytes.subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    expect(bytes.includes(Buffer.from('Sao Lưu'))).toBe(false);
+    expect(bytes.includes(Buffer.from(before.personalId))).toBe(false);
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    // On the laptop: the plain copy it was sealed from is gone.
+    expect(readdirSync(office.dir).filter((name) => name.includes('.plain'))).toEqual([]);
 
-    const copy = new Sqlite(backup.file, { readonly: true });
+    const copy = new Sqlite(await opened(backup.file), { readonly: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       const people = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
@@ -59,9 +84,9 @@ describe('store backup', () => {
     const question = { participantId: payer.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 2_000_000 };
     const quote = await call(core, 'contributions.quote', question, tokens.counter);
     const paid = await call(core, 'contributions.record', { ...question, expectedTotal: quote.total }, tokens.counter);
-    const copy = await call(core, 'store.backup', { directory: stick.dir }, tokens.supervisor);
+    const copy = await call(core, 'store.backup', sealed(stick.dir), tokens.supervisor);
     // Taken in the same second as the first copy (the test clock stands still): a name of its own.
-    expect(copy.file).toMatch(/-2\.sqlite$/);
+    expect(copy.file).toMatch(/-2\.sqlite\.age$/);
     expect(readdirSync(stick.dir)).toHaveLength(2);
     const oldDevice = core.database.sqlite.prepare('SELECT device_id FROM office').pluck().get() as string;
     // The live store is not marked; only the copy is.
@@ -69,7 +94,21 @@ describe('store backup', () => {
 
     const restored = tempDir('field-office-restored-');
     try {
-      copyFileSync(copy.file, join(restored.dir, DATABASE_FILE));
+      // A fresh install opens the sealed copy; it takes over at the next start.
+      const fresh = await openCore(restored.dir);
+      try {
+        expect(await call(fresh, 'store.restore', { file: copy.file, passphrase: PASSPHRASE })).toEqual({
+          officeCode: 'TEST01',
+          officeName: 'BHXH cơ sở thử nghiệm',
+          participants: copy.participants,
+          receipts: copy.receipts,
+          takenAt: copy.takenAt,
+        });
+        // Until then the fresh store is as it was.
+        expect(await call(fresh, 'session.current', {})).toMatchObject({ state: 'not-set-up' });
+      } finally {
+        await fresh.close();
+      }
       const reopened = await openCore(restored.dir);
       try {
         const s = reopened.database.sqlite;
@@ -95,6 +134,9 @@ describe('store backup', () => {
       } finally {
         await reopened.close();
       }
+      // The empty store it replaced is kept aside, not deleted.
+      expect(readdirSync(restored.dir).filter((name) => name.startsWith(`${DATABASE_FILE}.before-restore-`))).not.toEqual([]);
+      expect(existsSync(join(restored.dir, `${DATABASE_FILE}.restored`))).toBe(false);
       // Opened a second time, it is left as it is: the adoption happens once.
       const third = await openCore(restored.dir);
       try {
@@ -126,11 +168,14 @@ describe('store backup', () => {
   it('refuses a folder that is not there, in Vietnamese, and writes nothing — not even an audit entry', async () => {
     const { core, tokens } = office;
     const audit = rowCounts(core).audit;
-    const missing = await failure(core, 'store.backup', { directory: join(stick.dir, 'E') }, tokens.supervisor);
+    const missing = await failure(core, 'store.backup', sealed(join(stick.dir, 'E')), tokens.supervisor);
     expect(missing).toMatchObject({ code: 'VALIDATION', field: 'directory' });
     expect(missing.message).toMatch(/Không tìm thấy thư mục/);
-    const empty = await failure(core, 'store.backup', { directory: '   ' }, tokens.supervisor);
+    const empty = await failure(core, 'store.backup', sealed('   '), tokens.supervisor);
     expect(empty).toMatchObject({ code: 'VALIDATION', field: 'directory', message: 'Nhập hoặc chọn thư mục để lưu bản sao.' });
+    const short = await failure(core, 'store.backup', { directory: stick.dir, passphrase: 'mèo' }, tokens.supervisor);
+    expect(short).toMatchObject({ code: 'VALIDATION', field: 'passphrase' });
+    expect(short.message).toMatch(/ít nhất 10 ký tự/);
     expect(rowCounts(core).audit).toBe(audit);
     expect(readdirSync(stick.dir)).toHaveLength(2);
   });
@@ -140,14 +185,14 @@ describe('store backup', () => {
     const target = join(stick.dir, 'twice');
     mkdirSync(target);
     const [first, second] = await Promise.all([
-      core.invoke('store.backup', { directory: target }, tokens.supervisor),
-      core.invoke('store.backup', { directory: target }, tokens.supervisor),
+      core.invoke('store.backup', sealed(target), tokens.supervisor),
+      core.invoke('store.backup', sealed(target), tokens.supervisor),
     ]);
     expect(first.ok).toBe(true);
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(readdirSync(target)).toHaveLength(1);
     // Once it is done, the next copy is taken as usual.
-    expect((await core.invoke('store.backup', { directory: target }, tokens.supervisor)).ok).toBe(true);
+    expect((await core.invoke('store.backup', sealed(target), tokens.supervisor)).ok).toBe(true);
     expect(readdirSync(target)).toHaveLength(2);
   });
 
@@ -159,16 +204,19 @@ describe('store backup', () => {
     mkdirSync(target);
     expect(await call(core, 'store.backupProgress', {}, tokens.supervisor)).toEqual({ running: false, phase: null, percent: null });
     let finished = false;
-    const copy = call(core, 'store.backup', { directory: target }, tokens.supervisor).finally(() => (finished = true));
+    const copy = call(core, 'store.backup', sealed(target), tokens.supervisor).finally(() => (finished = true));
     const seen: { running: boolean; phase: string | null; percent: number | null }[] = [];
     while (!finished) {
       seen.push(await call(core, 'store.backupProgress', {}, tokens.supervisor));
       await new Promise((resolve) => setImmediate(resolve));
     }
     await copy;
-    const percents = seen.filter((p) => p.running && p.phase === 'copying').map((p) => p.percent!);
-    expect(percents.some((p) => p > 0 && p < 100)).toBe(true);
+    const copying = seen.filter((p) => p.running && p.phase === 'copying').map((p) => p.percent!);
+    expect(copying.some((p) => p > 0 && p < 50)).toBe(true);
+    // Copying fills the first half of the bar, sealing onto the stick the second; it never goes back.
+    const percents = seen.filter((p) => p.running).map((p) => p.percent!);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(seen.some((p) => p.phase === 'sealing' && p.percent! >= 50)).toBe(true);
     expect(await call(core, 'store.backupProgress', {}, tokens.supervisor)).toEqual({ running: false, phase: null, percent: null });
   });
 
@@ -182,10 +230,91 @@ describe('store backup', () => {
       return at.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
     };
     const code = core.database.sqlite.prepare('SELECT code FROM office').pluck().get() as string;
-    for (const s of [0, 1]) mkdirSync(join(target, `field-office-${code}-${stamp(s)}.sqlite.partial`), { recursive: true });
-    const error = await failure(core, 'store.backup', { directory: target }, tokens.supervisor);
+    for (const s of [0, 1]) mkdirSync(join(target, `field-office-${code}-${stamp(s)}.sqlite.age.partial`), { recursive: true });
+    const error = await failure(core, 'store.backup', sealed(target), tokens.supervisor);
     expect(error.code).toBe('FILE_ERROR');
     expect(error.message).toContain(target);
     expect(readdirSync(target).every((name) => name.endsWith('.partial'))).toBe(true);
+    expect(readdirSync(office.dir).filter((name) => name.includes('.plain'))).toEqual([]);
+  });
+});
+
+describe('store restore', { timeout: 60_000 }, () => {
+  let copyFile: string;
+  beforeAll(async () => {
+    const target = join(stick.dir, 'restore');
+    mkdirSync(target);
+    copyFile = (await call(office.core, 'store.backup', sealed(target), office.tokens.supervisor)).file;
+  });
+
+  /** A fresh install, and what is left beside its store after a refused restore: nothing. */
+  async function refused(input: { file: string; passphrase: string }) {
+    const fresh = tempDir('field-office-fresh-');
+    afterAllRemove.push(fresh.remove);
+    const core = await openCore(fresh.dir);
+    try {
+      const error = await failure(core, 'store.restore', input);
+      const left = readdirSync(fresh.dir).filter((name) => /restor/.test(name));
+      return { error, left };
+    } finally {
+      await core.close();
+    }
+  }
+
+  it('refuses a wrong passphrase and leaves nothing behind', async () => {
+    const { error, left } = await refused({ file: copyFile, passphrase: 'không phải mật khẩu này' });
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'passphrase', message: 'Mật khẩu bản sao không đúng.' });
+    expect(left).toEqual([]);
+  });
+
+  it('refuses a file that is not a sealed copy, a copy cut short, and a file that is not there', async () => {
+    const scratch = tempDir('field-office-scratch-');
+    afterAllRemove.push(scratch.remove);
+    const text = join(scratch.dir, 'notes.txt');
+    writeFileSync(text, 'Danh sách việc cần làm\n');
+    const notCopy = await refused({ file: text, passphrase: PASSPHRASE });
+    expect(notCopy.error).toMatchObject({ code: 'VALIDATION', field: 'file' });
+    expect(notCopy.error.message).toMatch(/không phải bản sao/);
+    expect(notCopy.left).toEqual([]);
+
+    const cut = join(scratch.dir, 'cut.sqlite.age');
+    copyFileSync(copyFile, cut);
+    truncateSync(cut, Math.floor(statSync(cut).size / 2));
+    const damaged = await refused({ file: cut, passphrase: PASSPHRASE });
+    expect(damaged.error).toMatchObject({ code: 'VALIDATION', field: 'file' });
+    expect(damaged.error.message).toMatch(/bị hỏng hoặc chưa chép hết/);
+    expect(damaged.left).toEqual([]);
+
+    const missing = await refused({ file: join(scratch.dir, 'E', 'none.sqlite.age'), passphrase: PASSPHRASE });
+    expect(missing.error).toMatchObject({ code: 'FILE_ERROR', field: 'file' });
+    expect(missing.left).toEqual([]);
+  });
+
+  it('never overwrites an office that is set up, and keeps a copy opened before one was set up aside', async () => {
+    // Into a set-up office: refused outright.
+    const intoOffice = await failure(office.core, 'store.restore', { file: copyFile, passphrase: PASSPHRASE });
+    expect(intoOffice.code).toBe('CONFLICT');
+    // Opened on a fresh install, but an office is set up before the app restarts: both are kept.
+    const fresh = tempDir('field-office-fresh-');
+    afterAllRemove.push(fresh.remove);
+    const core = await openCore(fresh.dir);
+    try {
+      await call(core, 'store.restore', { file: copyFile, passphrase: PASSPHRASE });
+      await call(core, 'office.setup', {
+        officeCode: 'NEW01',
+        officeName: 'Văn phòng mới',
+        provinceCode: '01',
+        supervisor: { username: 'giamsat', fullName: 'Lê Văn Mới', password: PASSWORD },
+      });
+    } finally {
+      await core.close();
+    }
+    const again = await openCore(fresh.dir);
+    try {
+      expect(again.database.sqlite.prepare('SELECT code FROM office').pluck().get()).toBe('NEW01');
+      expect(existsSync(join(fresh.dir, `${DATABASE_FILE}.restored`))).toBe(true);
+    } finally {
+      await again.close();
+    }
   });
 });

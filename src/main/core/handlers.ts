@@ -7,6 +7,7 @@ import type { Caller, CoreContext } from './core-context';
 import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
 import { backupProgress, backupStore } from './services/backup-service';
+import { restoreStore } from './services/restore-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { discardDraft, getDraft, saveDraft } from './services/draft-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
@@ -78,7 +79,8 @@ export const handlers: HandlerTable = {
   'reference.provinces': async (ctx) => ({ items: await listProvinces(ctx.db) }),
   'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),
 
-  'store.backup': (ctx, input, caller) => backupStore(ctx, caller, input.directory),
+  'store.backup': (ctx, input, caller) => backupStore(ctx, caller, input),
+  'store.restore': (ctx, input) => restoreStore(ctx, input),
   'store.backupProgress': async (ctx) => backupProgress(ctx),
 
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),

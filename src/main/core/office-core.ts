@@ -10,6 +10,7 @@ import { loadAdminUnits } from './db/repositories/reference-repository';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { backupWith } from './db/store-backup';
 import { adoptRestoredCopy } from './services/restored-copy';
+import { placeRestoredStore } from './services/restore-service';
 import { handlers } from './handlers';
 import { dropStaleDrafts } from './services/draft-service';
 import { loadShippedSchedule } from './services/reference-schedule-store';
@@ -43,6 +44,8 @@ export const DATABASE_FILE = 'field-office.sqlite';
 
 export async function createOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
   mkdirSync(options.dataDir, { recursive: true });
+  // A sealed copy opened on this fresh install (store.restore) takes the empty store's place now.
+  placeRestoredStore(join(options.dataDir, DATABASE_FILE), options.log ?? console.error);
   const database = await openDatabase(join(options.dataDir, DATABASE_FILE));
   const clock = options.clock ?? systemClock;
   await loadAdminUnits(database.db, join(options.resourcesDir, 'reference', 'admin-units.json'), clock.now().toISOString());

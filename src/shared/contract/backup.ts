@@ -2,12 +2,19 @@
 // from the laptop): what an office offline for days has until its work reaches the central.
 import { z } from 'zod';
 
+/** The passphrase that seals a copy: long enough to hold out against whoever finds the stick. */
+const passphrase = z
+  .string()
+  .min(10, { message: 'Mật khẩu bản sao cần ít nhất 10 ký tự (nên là vài từ dễ nhớ).' })
+  .max(200, { message: 'Mật khẩu bản sao dài quá 200 ký tự.' });
+
 export const backupInput = z.object({
   directory: z.string().trim().min(1, { message: 'Nhập hoặc chọn thư mục để lưu bản sao.' }),
+  passphrase,
 });
 
 export const backupOutput = z.object({
-  /** The copy's full path: `field-office-<office>-<YYYYMMDD-HHmmss>.sqlite`. */
+  /** The copy's full path: `field-office-<office>-<YYYYMMDD-HHmmss>.sqlite.age` (sealed, age format). */
   file: z.string(),
   bytes: z.number().int(),
   participants: z.number().int(),
@@ -17,7 +24,22 @@ export const backupOutput = z.object({
 
 export const backupProgress = z.object({
   running: z.boolean(),
-  /** Copying page by page, then checking the copy. */
-  phase: z.enum(['copying', 'checking']).nullable(),
+  /** Copying page by page on the laptop, checking the copy, then sealing it onto the stick. */
+  phase: z.enum(['copying', 'checking', 'sealing']).nullable(),
   percent: z.number().int().min(0).max(100).nullable(),
+});
+
+/** A sealed copy opened on a freshly installed Field Office; it takes over at the next start. */
+export const restoreInput = z.object({
+  file: z.string().trim().min(1, { message: 'Nhập hoặc chọn tệp bản sao (.sqlite.age).' }),
+  passphrase: z.string().min(1, { message: 'Nhập mật khẩu của bản sao.' }).max(200),
+});
+
+export const restoreOutput = z.object({
+  officeCode: z.string(),
+  officeName: z.string(),
+  participants: z.number().int(),
+  receipts: z.number().int(),
+  /** When the copy was taken (ISO instant). */
+  takenAt: z.string(),
 });

@@ -26,7 +26,7 @@ export const shellContract = {
     }),
   },
   'shell.pickPath': {
-    input: z.strictObject({ kind: z.enum(['export-folder', 'backup-folder', 'result-file']) }),
+    input: z.strictObject({ kind: z.enum(['export-folder', 'backup-folder', 'result-file', 'backup-file']) }),
     /** null when the dialog was cancelled. */
     output: z.object({ path: z.string().nullable() }),
   },

@@ -1,13 +1,17 @@
 // `store.backup`: the supervisor copies the whole office store to a folder (a USB stick). The copy
-// is made while the office keeps working, checked, flushed and only then given its final name, so
-// a copy with that name is always whole; the act is audited (who took citizens' data, and where).
+// is made while the office keeps working, next to the store on the laptop's own disk, checked,
+// then sealed with the supervisor's passphrase onto the stick (files/sealed-copy.ts), flushed and
+// only then given its final name, so a copy with that name is always whole and never readable
+// without the passphrase; no unencrypted byte of it reaches the stick. The act is audited (who took
+// citizens' data, and where).
 import { existsSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { OfficeError } from '../../../shared/contract/errors';
 import { VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { type BackupTo, flushFile, sealBackupFile } from '../db/store-backup';
+import { sealFile } from '../files/sealed-copy';
 import { explainFileError, removeQuietly, requireFolder } from '../files/user-folders';
 import { getOffice } from './auth-service';
 
@@ -18,9 +22,11 @@ function fileStamp(instant: Date): string {
 
 /** The copy being made of each store, if any: one at a time (a second would pick the same name). */
 interface Running {
-  phase: 'copying' | 'checking';
+  phase: 'copying' | 'checking' | 'sealing';
   copiedPages: number;
   totalPages: number;
+  sealedBytes: number;
+  totalBytes: number;
 }
 const running = new WeakMap<CoreContext, Running>();
 
@@ -28,47 +34,63 @@ const running = new WeakMap<CoreContext, Running>();
 export function backupProgress(ctx: CoreContext) {
   const now = running.get(ctx);
   if (!now) return { running: false, phase: null, percent: null };
-  const percent = now.phase === 'checking' ? 100 : now.totalPages > 0 ? Math.floor((now.copiedPages * 100) / now.totalPages) : 0;
+  // Copying is the first half of the bar, sealing onto the stick the second.
+  const share = (done: number, total: number) => (total > 0 ? Math.floor((done * 50) / total) : 0);
+  const percent = now.phase === 'sealing' ? 50 + share(now.sealedBytes, now.totalBytes) : now.phase === 'checking' ? 50 : share(now.copiedPages, now.totalPages);
   return { running: true, phase: now.phase, percent };
 }
 
-export async function backupStore(ctx: CoreContext, caller: Caller, directory: string) {
+export async function backupStore(ctx: CoreContext, caller: Caller, { directory, passphrase }: { directory: string; passphrase: string }) {
   requireFolder(directory);
   const backupTo = ctx.backupTo;
   if (!backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
   if (running.has(ctx)) {
     throw new OfficeError('CONFLICT', { vi: 'Đang sao lưu; chờ bản sao này xong rồi hãy sao lưu lại.', en: 'A backup is already running; wait for it to finish.' });
   }
-  const state: Running = { phase: 'copying', copiedPages: 0, totalPages: 0 };
+  const state: Running = { phase: 'copying', copiedPages: 0, totalPages: 0, sealedBytes: 0, totalBytes: 0 };
   running.set(ctx, state);
   try {
-    return await copyStore(ctx, caller, directory, backupTo, state);
+    return await copyStore(ctx, caller, { directory, passphrase }, backupTo, state);
   } finally {
     running.delete(ctx);
   }
 }
 
-async function copyStore(ctx: CoreContext, caller: Caller, directory: string, backupTo: BackupTo, state: Running) {
+async function copyStore(ctx: CoreContext, caller: Caller, target: { directory: string; passphrase: string }, backupTo: BackupTo, state: Running) {
+  const { directory } = target;
   const office = await getOffice(ctx);
   if (!office) throw new OfficeError('NOT_SET_UP');
+  if (!ctx.storeFile) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file.' });
   const now = ctx.clock.now();
   const takenAt = now.toISOString();
   // Two copies in the same second get -2, -3…: an earlier copy is never overwritten.
   const base = `field-office-${office.code}-${fileStamp(now)}`;
-  let name = `${base}.sqlite`;
-  for (let n = 2; existsSync(join(directory, name)); n++) name = `${base}-${n}.sqlite`;
+  let name = `${base}.sqlite.age`;
+  for (let n = 2; existsSync(join(directory, name)); n++) name = `${base}-${n}.sqlite.age`;
   const file = join(directory, name);
   const partial = `${file}.partial`;
+  // The plain copy stays on the laptop's disk, beside the store it was taken from, and goes.
+  const plain = join(dirname(ctx.storeFile), `${name}.plain`);
   let held: { participants: number; receipts: number };
   try {
-    await backupTo(partial, (copiedPages, totalPages) => Object.assign(state, { copiedPages, totalPages }));
-    state.phase = 'checking';
-    held = sealBackupFile(partial, takenAt);
-    flushFile(partial);
-    renameSync(partial, file);
-  } catch (error) {
-    for (const path of [partial, `${partial}-wal`, `${partial}-shm`]) removeQuietly(path);
-    throw error instanceof OfficeError ? error : explainFileError(error, directory, 'directory', 'write');
+    try {
+      await backupTo(plain, (copiedPages, totalPages) => Object.assign(state, { copiedPages, totalPages }));
+      state.phase = 'checking';
+      held = sealBackupFile(plain, takenAt);
+    } catch (error) {
+      throw error instanceof OfficeError ? error : explainFileError(error, dirname(ctx.storeFile), 'directory', 'write');
+    }
+    state.phase = 'sealing';
+    try {
+      await sealFile(plain, partial, target.passphrase, (sealedBytes, totalBytes) => Object.assign(state, { sealedBytes, totalBytes }));
+      flushFile(partial);
+      renameSync(partial, file);
+    } catch (error) {
+      removeQuietly(partial);
+      throw explainFileError(error, directory, 'directory', 'write');
+    }
+  } finally {
+    for (const path of [plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`]) removeQuietly(path);
   }
   const bytes = statSync(file).size;
   await appendAudit(ctx.db, { at: takenAt, staffId: caller.staffId, action: 'store.backup', entity: 'office', entityId: office.code, details: { file: name, bytes, ...held } });

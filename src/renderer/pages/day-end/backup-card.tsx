@@ -1,5 +1,6 @@
-// Day end, for the supervisor: a copy of the whole office store to a folder (a USB stick) — what
-// an office that has been offline for days has until its work reaches the central service.
+// Day end, for the supervisor: a copy of the whole office store to a folder (a USB stick), sealed
+// with a passphrase typed twice — what an office that has been offline for days has until its
+// work reaches the central service, and unreadable to whoever finds the stick.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,6 +14,8 @@ const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('vi-V
 export function BackupCard() {
   const { t } = useTranslation();
   const [directory, setDirectory] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -23,13 +26,18 @@ export function BackupCard() {
     enabled: busy,
     refetchInterval: busy ? 400 : false,
   });
+  // The passphrase is typed twice: a copy sealed with a mistyped one could never be opened.
+  const mismatch = repeat.length > 0 && repeat !== passphrase;
+  const ready = directory.trim().length > 0 && passphrase.length > 0 && repeat === passphrase;
   const run = async () => {
-    if (busy || !directory.trim()) return;
+    if (busy || !ready) return;
     setBusy(true);
     setError(null);
     setMessage(null);
     try {
-      const done = await call('store.backup', { directory: directory.trim() });
+      const done = await call('store.backup', { directory: directory.trim(), passphrase });
+      setPassphrase('');
+      setRepeat('');
       setMessage(t('backup.done', { people: done.participants, receipts: done.receipts, size: megabytes(done.bytes), file: done.file }));
     } catch (e) {
       setError(e);
@@ -42,6 +50,25 @@ export function BackupCard() {
       <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
       <ErrorAlert error={error} />
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="backup-message" />}
+      <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
+        <Input.Password
+          addonBefore={t('backup.passphrase')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          autoComplete="new-password"
+          data-testid="backup-passphrase"
+        />
+        <Input.Password
+          placeholder={t('backup.passphraseRepeat')}
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          onPressEnter={() => void run()}
+          status={mismatch ? 'error' : undefined}
+          autoComplete="new-password"
+          data-testid="backup-passphrase-repeat"
+        />
+      </Space.Compact>
+      {mismatch && <Typography.Paragraph type="danger">{t('backup.passphraseMismatch')}</Typography.Paragraph>}
       <Space.Compact style={{ width: '100%' }}>
         <Input
           addonBefore={t('backup.folder')}
@@ -52,14 +79,14 @@ export function BackupCard() {
           data-testid="backup-dir"
         />
         <PickPathButton kind="backup-folder" onPicked={setDirectory} onError={setError} />
-        <Button type="primary" onClick={() => void run()} loading={busy} disabled={!directory.trim()} data-testid="backup-run">
+        <Button type="primary" onClick={() => void run()} loading={busy} disabled={!ready} data-testid="backup-run">
           {t('backup.run')}
         </Button>
       </Space.Compact>
       {busy && (
         <div style={{ marginTop: 8 }} data-testid="backup-running">
           <Progress percent={progress.data?.percent ?? 0} status="active" size="small" />
-          <Typography.Text type="secondary">{t(progress.data?.phase === 'checking' ? 'backup.checking' : 'backup.running')}</Typography.Text>
+          <Typography.Text type="secondary">{t(progress.data?.phase === 'sealing' ? 'backup.sealing' : progress.data?.phase === 'checking' ? 'backup.checking' : 'backup.running')}</Typography.Text>
         </div>
       )}
     </Card>

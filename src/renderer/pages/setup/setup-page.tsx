@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ProvinceSelect } from '../../components/reference-selects';
 import { useSession } from '../../session/session-context';
+import { RestoredNotice, RestoreForm } from './restore-form';
 
 interface SetupValues {
   officeCode: string;
@@ -26,6 +27,8 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
   const [form] = Form.useForm<SetupValues>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A sealed copy has been opened: it takes over at the next start, so nothing is set up here.
+  const [restored, setRestored] = useState<string | null>(null);
 
   const submit = async (values: SetupValues) => {
     setBusy(true);
@@ -46,6 +49,15 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
   };
 
   const required = { required: true, message: t('common.required') };
+  if (restored) {
+    return (
+      <div className="auth-card auth-wide">
+        <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.restoreDoneTitle')}</Typography.Title>} extra={<LanguageSwitch />}>
+          <RestoredNotice message={restored} />
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="auth-card auth-wide">
       <Card
@@ -62,14 +74,7 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
               {
                 key: 'restore',
                 label: t('setup.restoreTitle'),
-                children: (
-                  <>
-                    <Typography.Paragraph>{t('setup.restoreHelp')}</Typography.Paragraph>
-                    <Typography.Text code copyable data-testid="restore-store-file">
-                      {storeFile}
-                    </Typography.Text>
-                  </>
-                ),
+                children: <RestoreForm storeFile={storeFile} onRestored={setRestored} />,
               },
             ]}
           />

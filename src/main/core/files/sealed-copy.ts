@@ -1,0 +1,82 @@
+// A store copy leaves the laptop encrypted with the supervisor's passphrase, in the age format
+// (age-encryption.org/v1: scrypt for the passphrase, ChaCha20-Poly1305 in 64 KiB chunks), so a
+// lost USB stick does not hand over every citizen's record; `age -d` opens it too, if ever needed
+// outside the app. Both directions stream: a store of half a gigabyte is never held in memory,
+// and the event loop turns between chunks, so the counter keeps working while a copy is sealed.
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { OfficeError } from '../../../shared/contract/errors';
+
+/** age's own default: about a second of work per guess on a laptop, for whoever holds the stick. */
+export const SCRYPT_WORK_FACTOR = 18;
+
+const CHUNK = 1 << 20;
+
+/** Counts bytes as they pass, for a progress bar. */
+function counting(onBytes: (bytes: number) => void): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      onBytes(seen);
+      done(null, chunk);
+    },
+  });
+}
+
+/** Encrypts `source` into `destination` (which must not exist) with the passphrase. */
+export async function sealFile(source: string, destination: string, passphrase: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const total = statSync(source).size;
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  encrypter.setScryptWorkFactor(SCRYPT_WORK_FACTOR);
+  const plain = Readable.toWeb(createReadStream(source, { highWaterMark: CHUNK }).pipe(counting((n) => onProgress?.(n, total))));
+  const sealed = (await encrypter.encrypt(plain as unknown as ReadableStream<Uint8Array>)) as unknown as WebReadableStream<Uint8Array>;
+  await pipeline(Readable.fromWeb(sealed), createWriteStream(destination, { flags: 'wx' }));
+}
+
+/**
+ * Decrypts a sealed copy into `destination` (which must not exist). A wrong passphrase, a file
+ * that is not a sealed copy, and a damaged or cut-off one are each a typed error naming the field.
+ */
+export async function openSealedFile(source: string, destination: string, passphrase: string): Promise<void> {
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  let plain: WebReadableStream<Uint8Array>;
+  try {
+    const sealed = Readable.toWeb(createReadStream(source, { highWaterMark: CHUNK }));
+    plain = (await decrypter.decrypt(sealed as unknown as ReadableStream<Uint8Array>)) as unknown as WebReadableStream<Uint8Array>;
+  } catch (error) {
+    throw explainOpenError(error);
+  }
+  try {
+    await pipeline(Readable.fromWeb(plain), createWriteStream(destination, { flags: 'wx' }));
+  } catch (error) {
+    throw new OfficeError('VALIDATION', {
+      field: 'file',
+      vi: 'Bản sao bị hỏng hoặc chưa chép hết (tệp bị cắt hoặc bị sửa). Hãy dùng một bản sao khác.',
+      en: 'The copy is damaged or incomplete (cut off or altered). Use another copy.',
+      details: { reason: error instanceof Error ? error.message : String(error) },
+    });
+  }
+}
+
+function explainOpenError(error: unknown): OfficeError {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/no identity matched|incorrect passphrase|invalid header HMAC/i.test(reason)) {
+    return new OfficeError('VALIDATION', {
+      field: 'passphrase',
+      vi: 'Mật khẩu bản sao không đúng.',
+      en: 'The passphrase for this copy is wrong.',
+    });
+  }
+  return new OfficeError('VALIDATION', {
+    field: 'file',
+    vi: 'Tệp này không phải bản sao của Field Office (không mở được phần đầu tệp).',
+    en: 'This file is not a Field Office copy (its header cannot be read).',
+    details: { reason },
+  });
+}

@@ -1,0 +1,117 @@
+// `store.restore`: on a laptop where Field Office has just been installed (no office set up), the
+// supervisor opens a sealed copy from the USB stick with its passphrase. The copy is decrypted
+// beside the store, checked (it opens, passes SQLite's quick check, holds an office and was made by
+// `store.backup`) and flushed, then waits as `<store>.restored` until the app next starts, when it
+// takes the empty store's place before anything opens it (`placeRestoredStore`) and becomes a new
+// device (services/restored-copy.ts). A wrong passphrase, another file, or a damaged copy is a
+// typed error, and nothing is left behind.
+import { existsSync, renameSync, statSync } from 'node:fs';
+import Sqlite from 'better-sqlite3';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { CoreContext } from '../core-context';
+import { flushFile } from '../db/store-backup';
+import { openSealedFile } from '../files/sealed-copy';
+import { explainFileError, removeQuietly } from '../files/user-folders';
+import { getOffice } from './auth-service';
+
+/** What a checked copy holds. */
+interface CopyContents {
+  officeCode: string;
+  officeName: string;
+  participants: number;
+  receipts: number;
+  takenAt: string;
+}
+
+let restoring = false;
+
+export async function restoreStore(ctx: CoreContext, input: { file: string; passphrase: string }): Promise<CopyContents> {
+  if (await getOffice(ctx)) {
+    throw new OfficeError('CONFLICT', {
+      vi: 'Máy này đã có văn phòng. Chỉ khôi phục bản sao vào Field Office vừa cài đặt, chưa thiết lập.',
+      en: 'This laptop already has an office. A copy can only be restored into a freshly installed, not yet set up Field Office.',
+    });
+  }
+  if (!ctx.storeFile) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file.' });
+  if (restoring) throw new OfficeError('CONFLICT', { vi: 'Đang khôi phục một bản sao; chờ xong đã.', en: 'A copy is already being restored; wait for it.' });
+  const source = input.file;
+  try {
+    if (!statSync(source).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  } catch (error) {
+    throw explainFileError(error, source, 'file', 'read');
+  }
+  const opened = `${ctx.storeFile}.restoring`;
+  const ready = `${ctx.storeFile}.restored`;
+  restoring = true;
+  try {
+    removeQuietly(opened);
+    await openSealedFile(source, opened, input.passphrase);
+    const contents = checkCopy(opened);
+    flushFile(opened);
+    renameSync(opened, ready);
+    return contents;
+  } catch (error) {
+    removeQuietly(opened);
+    throw error instanceof OfficeError ? error : explainFileError(error, ctx.storeFile, 'file', 'write');
+  } finally {
+    restoring = false;
+  }
+}
+
+function notACopy(details: Record<string, unknown>): OfficeError {
+  return new OfficeError('VALIDATION', {
+    field: 'file',
+    vi: 'Tệp giải mã được nhưng không phải bản sao dữ liệu văn phòng do Field Office lập.',
+    en: 'The file decrypts, but it is not an office copy made by Field Office.',
+    details,
+  });
+}
+
+function checkCopy(file: string): CopyContents {
+  let copy: Sqlite.Database;
+  try {
+    copy = new Sqlite(file, { fileMustExist: true });
+  } catch (error) {
+    throw notACopy({ reason: error instanceof Error ? error.message : String(error) });
+  }
+  try {
+    const verdict = copy.pragma('quick_check', { simple: true });
+    if (verdict !== 'ok') throw notACopy({ verdict: String(verdict) });
+    const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as { code: string; name: string; takenAt: string | null } | undefined;
+    if (!office?.takenAt) throw notACopy({ reason: 'no office marked as a copy' });
+    const count = (table: string) => copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return { officeCode: office.code, officeName: office.name, participants: count('participants'), receipts: count('receipts'), takenAt: office.takenAt };
+  } catch (error) {
+    throw error instanceof OfficeError ? error : notACopy({ reason: error instanceof Error ? error.message : String(error) });
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * At start, before the store opens: a restored copy waiting beside an empty store takes its place
+ * (the empty store is kept aside, named by the time). If an office was set up on this laptop in
+ * the meantime, the copy is left where it is and reported: nothing of either is lost.
+ */
+export function placeRestoredStore(storeFile: string, log: (message: string) => void): boolean {
+  const ready = `${storeFile}.restored`;
+  if (!existsSync(ready)) return false;
+  if (existsSync(storeFile) && storeHasOffice(storeFile)) {
+    log(`[store] ${ready} was not put in place: an office has been set up in ${storeFile} since the copy was opened`);
+    return false;
+  }
+  const aside = `${storeFile}.before-restore-${Date.now()}`;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(storeFile + suffix)) renameSync(storeFile + suffix, aside + suffix);
+  renameSync(ready, storeFile);
+  return true;
+}
+
+function storeHasOffice(storeFile: string): boolean {
+  const store = new Sqlite(storeFile, { fileMustExist: true });
+  try {
+    const hasTable = store.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'`).get();
+    return Boolean(hasTable) && (store.prepare('SELECT count(*) FROM office').pluck().get() as number) > 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,66 @@
+// On a fresh install: open a sealed copy from the USB stick (file + passphrase) instead of setting
+// up a new office. The copy takes over when the app next starts, so after it opens the page asks
+// only for that and offers nothing else to do here.
+import { Alert, Button, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { PickPathButton } from '../../components/pick-path-button';
+
+/** An instant as the office reads it (UTC+7): `HH:mm DD/MM/YYYY`. */
+const atOffice = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+
+export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRestored: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    if (busy || !file.trim() || !passphrase) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const copy = await call('store.restore', { file: file.trim(), passphrase });
+      onRestored(t('setup.restoreDone', { office: `${copy.officeName} (${copy.officeCode})`, people: copy.participants, receipts: copy.receipts, takenAt: atOffice(copy.takenAt) }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Typography.Paragraph>{t('setup.restoreHelp')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        <Typography.Text code copyable data-testid="restore-store-file">
+          {storeFile}
+        </Typography.Text>
+      </Typography.Paragraph>
+      <ErrorAlert error={error} />
+      <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
+        <Input addonBefore={t('setup.restoreFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder="E:\\field-office-….sqlite.age" data-testid="restore-file" />
+        <PickPathButton kind="backup-file" onPicked={setFile} onError={setError} />
+      </Space.Compact>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input.Password
+          addonBefore={t('setup.restorePassphrase')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          onPressEnter={() => void run()}
+          data-testid="restore-passphrase"
+        />
+        <Button type="primary" onClick={() => void run()} loading={busy} disabled={!file.trim() || !passphrase} data-testid="restore-run">
+          {t('setup.restoreRun')}
+        </Button>
+      </Space.Compact>
+    </>
+  );
+}
+
+/** Shown once a copy is open: the one thing left to do is to restart the app. */
+export function RestoredNotice({ message }: { message: string }) {
+  return <Alert type="success" showIcon title={message} data-testid="restore-done" />;
+}
