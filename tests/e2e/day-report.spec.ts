@@ -2,22 +2,24 @@
 // is closed with a shortfall and a note; the supervisor opens the report from the day-end page,
 // the A4 report is printed to PDF (page size from the report's own CSS), its text carries the
 // totals, it is rendered to PNG for a look; the Excel button saves a workbook whose total is the
-// sum of the receipts not voided. On the way, the supervisor backs the store up to a folder.
+// sum of the receipts not voided. On the way, the supervisor backs the store up to a folder, sealed
+// with a passphrase, and a second, freshly installed office opens that copy and becomes the office.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, rpc, shot, test } from './harness-fixture';
+import { expect, rpc, shot, signIn, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'thungan', password: 'mat-khau-thu-ngan', fullName: 'Nguyễn Thị Lan' };
+const BACKUP_PASSPHRASE = 'trâu ơi ta bảo trâu này';
 
 const grouped = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-test('a supervisor prints the A4 day-end report and saves it as Excel', async ({ page, harness }) => {
+test('a supervisor prints the A4 day-end report and saves it as Excel', async ({ page, harness, harnesses }) => {
   const api = <T = any>(method: string, body: unknown, token?: string) => rpc<T>(page, harness.url, method, body, token);
   const session = await api<{ token: string; staff: { id: string } }>('office.setup', {
     officeCode: 'HN0102',
@@ -73,17 +75,45 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await expect(page.getByTestId('reopen-day')).toBeVisible();
   await shot(page, 'day-end-closed');
 
-  // A copy of the store to a USB stick (a folder here): a folder that is not there is explained,
-  // then the copy is made and says what it holds.
+  // A copy of the store to a USB stick (a folder here), sealed with a passphrase typed twice: a
+  // mistyped repeat is pointed out, a folder that is not there is explained, then the copy is
+  // made and says what it holds.
   const stick = mkdtempSync(join(tmpdir(), 'field-office-e2e-usb-'));
+  await page.getByTestId('backup-passphrase').fill(BACKUP_PASSPHRASE);
+  await page.getByTestId('backup-passphrase-repeat').fill(`${BACKUP_PASSPHRASE}x`);
+  await expect(page.getByTestId('backup-card')).toContainText('Hai lần nhập mật khẩu chưa giống nhau.');
+  await page.getByTestId('backup-passphrase-repeat').fill(BACKUP_PASSPHRASE);
   await page.getByTestId('backup-dir').fill(join(stick, 'E'));
   await page.getByTestId('backup-dir').press('Enter');
   await expect(page.getByTestId('backup-card').getByRole('alert')).toContainText('Không tìm thấy thư mục');
   await page.getByTestId('backup-dir').fill(stick);
   await page.getByTestId('backup-run').click();
-  await expect(page.getByTestId('backup-message')).toContainText(/Đã sao lưu 7 người, 7 biên lai \([\d,]+ MB\) vào .*field-office-HN0102-\d{8}-\d{6}\.sqlite/);
-  expect(readdirSync(stick)).toEqual([expect.stringMatching(/^field-office-HN0102-\d{8}-\d{6}\.sqlite$/)]);
+  await expect(page.getByTestId('backup-message')).toContainText(/Đã sao lưu 7 người, 7 biên lai \([\d,]+ MB\) vào .*field-office-HN0102-\d{8}-\d{6}\.sqlite\.age/);
+  expect(readdirSync(stick)).toEqual([expect.stringMatching(/^field-office-HN0102-\d{8}-\d{6}\.sqlite\.age$/)]);
   await shot(page, 'day-end-backup');
+
+  // A replaced laptop: a fresh install opens the copy from the stick with its passphrase (a wrong
+  // one is refused), restarts, and the office is there — same people, same sign-in.
+  const copy = join(stick, readdirSync(stick)[0]!);
+  const laptop = await harnesses.start(['--sync-interval', '0']);
+  const fresh = await page.context().newPage();
+  await fresh.goto(laptop.url);
+  await fresh.getByTestId('restore-hint').getByText('Khôi phục từ bản sao lưu thay vì thiết lập mới?').click();
+  await fresh.getByTestId('restore-file').fill(copy);
+  await fresh.getByTestId('restore-passphrase').fill('không phải mật khẩu này');
+  await fresh.getByTestId('restore-passphrase').press('Enter');
+  await expect(fresh.getByTestId('restore-hint').getByRole('alert')).toContainText('Mật khẩu bản sao không đúng.');
+  await fresh.getByTestId('restore-passphrase').fill(BACKUP_PASSPHRASE);
+  await shot(fresh, 'setup-restore');
+  await fresh.getByTestId('restore-run').click();
+  await expect(fresh.getByTestId('restore-done')).toContainText(/Đã mở bản sao của Bảo hiểm xã hội cơ sở Đống Đa \(HN0102\) \(7 người, 7 biên lai/);
+  await shot(fresh, 'setup-restored');
+  await laptop.restart();
+  await fresh.goto(laptop.url);
+  await signIn(fresh, SUPERVISOR.username, SUPERVISOR.password);
+  await fresh.getByTestId('search-input').fill('le van tam');
+  await expect(fresh.getByTestId('search-result').first()).toContainText('Lê Văn Tám');
+  await fresh.close();
   await page.getByTestId('open-day-report').click();
   const doc = page.getByTestId('day-report-document');
   await expect(doc).toBeVisible();
