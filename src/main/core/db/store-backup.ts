@@ -1,6 +1,6 @@
-// The store's online backup (SQLite's backup API, page by page between other work, so the counter
-// keeps working) and the check of the copy before it is given its name: it must open, pass
-// SQLite's quick integrity check and hold the office's people and receipts.
+// The store's online backup (SQLite's backup API, page by page between other work) and the check
+// of the copy before it is sealed: it must open, pass SQLite's quick integrity check (synchronous:
+// about 3 s at a million people) and hold the office's people and receipts.
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { OfficeError } from '../../../shared/contract/errors';

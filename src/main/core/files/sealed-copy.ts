@@ -2,7 +2,7 @@
 // (age-encryption.org/v1: scrypt for the passphrase, ChaCha20-Poly1305 in 64 KiB chunks), so a
 // lost USB stick does not hand over every citizen's record; `age -d` opens it too, if ever needed
 // outside the app. Both directions stream: a store of half a gigabyte is never held in memory,
-// and the event loop turns between chunks, so the counter keeps working while a copy is sealed.
+// and the event loop turns between chunks; only the scrypt step (~2 s) holds it (ADR 0010).
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

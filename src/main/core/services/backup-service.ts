@@ -1,5 +1,5 @@
 // `store.backup`: the supervisor copies the whole office store to a folder (a USB stick). The copy
-// is made while the office keeps working, next to the store on the laptop's own disk, checked,
+// is made page by page between other calls, next to the store on the laptop's own disk, checked,
 // then sealed with the supervisor's passphrase onto the stick (files/sealed-copy.ts), flushed and
 // only then given its final name, so a copy with that name is always whole and never readable
 // without the passphrase; no unencrypted byte of it reaches the stick. The act is audited (who took
