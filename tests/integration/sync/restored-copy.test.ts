@@ -2,12 +2,12 @@
 // enrolled again with a new code, sends again what the old device may already have sent (the
 // central answers those from its stored results, nothing is applied twice), and its receipts open a
 // new series, so no receipt number the old device issued after the copy is ever issued again.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrollmentCode } from '../../../src/central/admin';
-import { createOfficeCore, DATABASE_FILE, type OfficeCore } from '../../../src/main/core/office-core';
+import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
 import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
 
 type Summary = { applied: number; duplicates: number; rejected: number; held: number };
@@ -41,7 +41,8 @@ describe('a restored backup at the central', () => {
     // The copy: the second person is not yet sent.
     const second = await old.call<{ id: string }>('participants.register', person('Trần Thị Hai', '1985-02-02', 'female', '001185000002'));
     const stick = mkdtempSync(join(tmpdir(), 'fo-usb-'));
-    const copy = await old.call<{ file: string }>('store.backup', { directory: stick });
+    const passphrase = 'mưa dầm thấm lâu';
+    const copy = await old.call<{ file: string }>('store.backup', { directory: stick, passphrase });
     // After the copy the old laptop still works: sends the second person, takes another payment.
     const laterReceipt = await pay(old, second.id, '2026-01');
     expect(await old.call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 2, rejected: 0 });
@@ -49,7 +50,14 @@ describe('a restored backup at the central', () => {
 
     // The laptop dies; the copy is restored on another one and enrolled again.
     const dataDir = mkdtempSync(join(tmpdir(), 'fo-office-restored-'));
-    copyFileSync(copy.file, join(dataDir, DATABASE_FILE));
+    // A fresh install opens the sealed copy from the setup screen; it takes over at the next start.
+    const install = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+    try {
+      const opened = await install.invoke('store.restore', { file: copy.file, passphrase });
+      expect(opened).toMatchObject({ ok: true, value: { officeCode: 'OFFR' } });
+    } finally {
+      await install.close();
+    }
     restored = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
     const core = restored;
     let token = '';
