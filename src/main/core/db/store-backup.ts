@@ -33,20 +33,28 @@ export function sealBackupFile(file: string, takenAt: string): { participants: n
     copy.pragma('journal_mode = DELETE');
     // Marked as a copy: if it is ever opened as an office store, it becomes a new device first.
     copy.prepare('UPDATE office SET copy_taken_at = ?').run(takenAt);
-    const verdict = copy.pragma('quick_check', { simple: true });
-    if (verdict !== 'ok') {
-      throw new OfficeError('FILE_ERROR', {
+    return checkedContents(copy, (verdict) =>
+      new OfficeError('FILE_ERROR', {
         field: 'directory',
         vi: 'Bản sao vừa ghi không qua được kiểm tra toàn vẹn. Hãy thử lại hoặc dùng USB khác.',
         en: 'The copy just written failed its integrity check. Try again or use another drive.',
-        details: { verdict: String(verdict) },
-      });
-    }
-    const count = (table: string) => copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return { participants: count('participants'), receipts: count('receipts') };
+        details: { verdict },
+      }),
+    );
   } finally {
     copy.close();
   }
+}
+
+/**
+ * SQLite's quick integrity check of a copy (refused with the caller's error, given the verdict),
+ * then how many people and receipts it holds: the check when a copy is made and when it is opened.
+ */
+export function checkedContents(copy: Sqlite.Database, refuse: (verdict: string) => OfficeError): { participants: number; receipts: number } {
+  const verdict = String(copy.pragma('quick_check', { simple: true }));
+  if (verdict !== 'ok') throw refuse(verdict);
+  const count = (table: string) => copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return { participants: count('participants'), receipts: count('receipts') };
 }
 
 /** Flushes a written file to the device before it is renamed into place. */

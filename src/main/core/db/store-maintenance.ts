@@ -1,11 +1,11 @@
 // Housekeeping that SQLite would otherwise do inside a user's write: indexing newly saved names
 // (db/name-index.ts), merging the name-search index (FTS5 "automerge") and checkpointing the WAL
-// ("wal_autocheckpoint"). Each runs as part of
-// whichever commit tips it over, so one registration in a few hundred paid 5–80 ms for it at a
-// million people (p99 15–23 ms against a 3 ms goal; measured in a bare SQLite model of the write:
-// p99 23 ms → 1.3 ms with both moved out). Here both are off on the write path and run between
-// calls instead; crisismerge stays as the safety net if merging cannot keep up (a bulk import),
-// and the WAL stays the durable log meanwhile.
+// ("wal_autocheckpoint"). SQLite runs the last two as part of whichever commit tips it over, so
+// one registration in a few hundred paid 5–80 ms for it at a million people (p99 15–23 ms
+// against a 3 ms goal; measured in a bare SQLite model of the write: p99 23 ms → 1.3 ms with both
+// moved out). Here all three are off the write path and run between calls instead; crisismerge
+// stays as the safety net if merging cannot keep up (a bulk import), and the WAL stays the durable
+// log meanwhile.
 //
 // The WAL is also kept where it is cheapest to commit into: shortly after each call that wrote,
 // the committed pages are copied into the database file and one tiny commit starts the WAL over

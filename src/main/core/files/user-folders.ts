@@ -29,6 +29,15 @@ export function requireFolder(directory: string, field = 'directory'): void {
   }
 }
 
+/** The file must exist and be a file (a folder is explained as one); typed FILE_ERROR otherwise. */
+export function requireFile(file: string, field = 'file'): void {
+  try {
+    if (!statSync(file).isFile()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' });
+  } catch (error) {
+    throw explainFileError(error, file, field, 'read');
+  }
+}
+
 /**
  * Writes each file whole or none of them: each goes to a temporary name, flushed to the device,
  * then renamed; on any failure the files of this call are removed again.

@@ -50,14 +50,13 @@ export async function backupStore(ctx: CoreContext, caller: Caller, { directory,
   const state: Running = { phase: 'copying', copiedPages: 0, totalPages: 0, sealedBytes: 0, totalBytes: 0 };
   running.set(ctx, state);
   try {
-    return await copyStore(ctx, caller, { directory, passphrase }, backupTo, state);
+    return await copyStore(ctx, caller, directory, passphrase, backupTo, state);
   } finally {
     running.delete(ctx);
   }
 }
 
-async function copyStore(ctx: CoreContext, caller: Caller, target: { directory: string; passphrase: string }, backupTo: BackupTo, state: Running) {
-  const { directory } = target;
+async function copyStore(ctx: CoreContext, caller: Caller, directory: string, passphrase: string, backupTo: BackupTo, state: Running) {
   const office = await getOffice(ctx);
   if (!office) throw new OfficeError('NOT_SET_UP');
   if (!ctx.storeFile) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file.' });
@@ -82,7 +81,7 @@ async function copyStore(ctx: CoreContext, caller: Caller, target: { directory: 
     }
     state.phase = 'sealing';
     try {
-      await sealFile(plain, partial, target.passphrase, (sealedBytes, totalBytes) => Object.assign(state, { sealedBytes, totalBytes }));
+      await sealFile(plain, partial, passphrase, (sealedBytes, totalBytes) => Object.assign(state, { sealedBytes, totalBytes }));
       flushFile(partial);
       renameSync(partial, file);
     } catch (error) {

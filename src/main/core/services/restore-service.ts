@@ -5,13 +5,13 @@
 // takes the empty store's place before anything opens it (`placeRestoredStore`) and becomes a new
 // device (services/restored-copy.ts). A wrong passphrase, another file, or a damaged copy is a
 // typed error, and nothing is left behind.
-import { existsSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { CoreContext } from '../core-context';
-import { flushFile } from '../db/store-backup';
+import { checkedContents, flushFile } from '../db/store-backup';
 import { openSealedFile } from '../files/sealed-copy';
-import { explainFileError, removeQuietly } from '../files/user-folders';
+import { explainFileError, removeQuietly, requireFile } from '../files/user-folders';
 import { getOffice } from './auth-service';
 
 /** What a checked copy holds. */
@@ -23,7 +23,8 @@ interface CopyContents {
   takenAt: string;
 }
 
-let restoring = false;
+/** Stores with a copy being opened: one at a time each. */
+const restoring = new WeakSet<CoreContext>();
 
 export async function restoreStore(ctx: CoreContext, input: { file: string; passphrase: string }): Promise<CopyContents> {
   if (await getOffice(ctx)) {
@@ -33,16 +34,12 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
     });
   }
   if (!ctx.storeFile) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file.' });
-  if (restoring) throw new OfficeError('CONFLICT', { vi: 'Đang khôi phục một bản sao; chờ xong đã.', en: 'A copy is already being restored; wait for it.' });
+  if (restoring.has(ctx)) throw new OfficeError('CONFLICT', { vi: 'Đang khôi phục một bản sao; chờ xong đã.', en: 'A copy is already being restored; wait for it.' });
   const source = input.file;
-  try {
-    if (!statSync(source).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-  } catch (error) {
-    throw explainFileError(error, source, 'file', 'read');
-  }
+  requireFile(source);
   const opened = `${ctx.storeFile}.restoring`;
   const ready = `${ctx.storeFile}.restored`;
-  restoring = true;
+  restoring.add(ctx);
   try {
     removeQuietly(opened);
     await openSealedFile(source, opened, input.passphrase);
@@ -54,7 +51,7 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
     removeQuietly(opened);
     throw error instanceof OfficeError ? error : explainFileError(error, ctx.storeFile, 'file', 'write');
   } finally {
-    restoring = false;
+    restoring.delete(ctx);
   }
 }
 
@@ -75,12 +72,10 @@ function checkCopy(file: string): CopyContents {
     throw notACopy({ reason: error instanceof Error ? error.message : String(error) });
   }
   try {
-    const verdict = copy.pragma('quick_check', { simple: true });
-    if (verdict !== 'ok') throw notACopy({ verdict: String(verdict) });
+    const held = checkedContents(copy, (verdict) => notACopy({ verdict }));
     const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as { code: string; name: string; takenAt: string | null } | undefined;
     if (!office?.takenAt) throw notACopy({ reason: 'no office marked as a copy' });
-    const count = (table: string) => copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return { officeCode: office.code, officeName: office.name, participants: count('participants'), receipts: count('receipts'), takenAt: office.takenAt };
+    return { officeCode: office.code, officeName: office.name, ...held, takenAt: office.takenAt };
   } catch (error) {
     throw error instanceof OfficeError ? error : notACopy({ reason: error instanceof Error ? error.message : String(error) });
   } finally {
