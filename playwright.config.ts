@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/support/temp-root.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
