@@ -36,7 +36,7 @@ const { values, positionals } = parseArgs({
 });
 
 const [command = 'serve', sub] = positionals;
-const centralKey = loadCentralKey(resolve(values.data));
+const centralKey = await loadCentralKey(resolve(values.data));
 const database = await openCentralDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data), resourcesDir: resolve(values.resources) });
 
 async function run(): Promise<void> {

@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { uuidv7 } from 'uuidv7';
+import { loadCentralKey } from '../../src/central/central-signing-key';
 import { openCentralDatabase } from '../../src/central/db/central-database';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
 import { foldName } from '../../src/shared/domain/name-folding';
@@ -31,6 +32,7 @@ async function startCentralProcess(adminUrl: string): Promise<Central> {
     url: server.url,
     database,
     dataDir,
+    key: await loadCentralKey(dataDir),
     databaseUrl: postgres.url,
     close: async () => {
       await stopCentralServer(server);

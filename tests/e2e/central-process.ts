@@ -18,7 +18,7 @@ for (const code of offices) {
   await createOffice(database.db, { code, name: `BHXH cơ sở ${code}`, provinceCode: '01' });
   codes[code] = await issueEnrollmentCode(database.db, code);
 }
-const { app } = createCentralApp({ database, releasesDir: resolve(dataDir, 'releases'), centralKey: loadCentralKey(dataDir) });
+const { app } = createCentralApp({ database, releasesDir: resolve(dataDir, 'releases'), centralKey: await loadCentralKey(dataDir) });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}/`, codes }));
 });

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadCentralKey } from '../../src/central/central-signing-key';
 import { openCentralDatabase } from '../../src/central/db/central-database';
 import { createOfficeCore } from '../../src/main/core/office-core';
 import { seededRandom } from '../../src/main/core/demo/demo-people';
@@ -131,6 +132,6 @@ describe('process kills', () => {
     cleanups.push(() => database.close());
     const batches = await database.db.selectFrom('batches').select(['batchNo']).execute();
     expect(batches.length).toBeGreaterThanOrEqual(1);
-    await expectConverged({ url: '', database, dataDir: centralDir, databaseUrl: null, close: async () => undefined }, [office]);
+    await expectConverged({ url: '', database, dataDir: centralDir, key: await loadCentralKey(centralDir), databaseUrl: null, close: async () => undefined }, [office]);
   }, 300_000);
 });

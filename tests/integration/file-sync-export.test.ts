@@ -1,14 +1,19 @@
-// File sync, office side: pending work is exported as recorded batches with a signed manifest;
-// a truncated, altered or other-device file is refused; exporting again resends the same batches.
+// File sync, office side: pending work is exported as recorded batches, sealed to the central's
+// age recipient, with a signed manifest; exporting again resends the same batches. The central's
+// checks of such a file (signature, hashes, seal) are in tests/integration/central/file-import.test.ts.
+import { verify } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOfficeCore, type OfficeCore } from '../../src/main/core/office-core';
 import { generateDeviceKeyPair } from '../../src/main/core/sync/device-key-store';
 import { OfficeError } from '../../src/shared/contract/errors';
 import { explainFileError } from '../../src/main/core/files/user-folders';
-import { exportBatchFile, importResultFile, readBatchFile } from '../../src/main/core/sync/file-sync';
+import { canonicalJson } from '../../src/shared/canonical-json';
+import { type BatchManifest, exportBatchFile, importResultFile, rawPublicKeyToObject } from '../../src/main/core/sync/file-sync';
 
 const resourcesDir = join(__dirname, '../../resources');
 let core: OfficeCore;
@@ -44,44 +49,55 @@ afterEach(async () => {
 });
 
 describe('file sync export', () => {
-  it('writes every pending operation into signed, verifiable batches and resends the same bytes', async () => {
+  it('writes every pending operation into signed batches sealed to the central, with no name or ID readable on the stick, and resends the same bytes', async () => {
     const keys = generateDeviceKeyPair();
-    const deviceId = '01a21079-0000-7000-8000-000000000001';
+    const identity = await generateX25519Identity();
+    const device = { keys, deviceId: '01a21079-0000-7000-8000-000000000001', sealTo: await identityToRecipient(identity) };
     const db = core.context.db;
     const pending = await db.selectFrom('outbox').select('opId').where('status', '=', 'pending').execute();
     expect(pending.length).toBe(3);
-    const first = await exportBatchFile(db, keys, deviceId, dir, new Date().toISOString());
+    const first = await exportBatchFile(db, device, dir, new Date().toISOString());
     expect(first.ops).toBe(pending.length);
-    const { manifest, bodies } = readBatchFile(first.manifest, keys.publicKey);
-    expect(manifest.deviceId).toBe(deviceId);
+    expect(first.file).toMatch(/\.jsonl\.gz\.age$/);
+
+    const opened = async (manifestFile: string) => {
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BatchManifest;
+      const { signature, ...unsigned } = manifest;
+      expect(verify(null, Buffer.from(canonicalJson(unsigned)), rawPublicKeyToObject(keys.publicKey), Buffer.from(signature!, 'base64'))).toBe(true);
+      expect(manifest).toMatchObject({ format: 'field-office/batches@2', deviceId: device.deviceId, sealedTo: device.sealTo });
+      const sealed = readFileSync(join(dir, manifest.file));
+      const decrypter = new Decrypter();
+      decrypter.addIdentity(identity);
+      return { manifest, sealed, bodies: gunzipSync(await decrypter.decrypt(sealed)).toString('utf8').split('\n').filter(Boolean) };
+    };
+    const { manifest, sealed, bodies } = await opened(first.manifest);
+    expect(manifest.batches.map((b) => b.opCount)).toEqual(bodies.map((b) => (JSON.parse(b) as { ops: unknown[] }).ops.length));
     const ops = bodies.flatMap((b) => (JSON.parse(b) as { ops: { opId: string }[] }).ops.map((o) => o.opId));
     expect(ops.sort()).toEqual(pending.map((p) => p.opId).sort());
+    expect(bodies.join('\n')).toContain('001090000001');
+    // Neither file on the stick shows who was registered: not the ID, not the name, not the ops.
+    for (const onStick of [sealed, readFileSync(first.manifest)]) {
+      for (const secret of ['001090000001', 'Nguyễn Văn An', 'Nguy', pending[0]!.opId]) expect(onStick.includes(Buffer.from(secret))).toBe(false);
+    }
 
-    const again = await exportBatchFile(db, keys, deviceId, dir, new Date().toISOString());
-    expect(readBatchFile(again.manifest, keys.publicKey).bodies).toEqual(bodies);
+    const again = await exportBatchFile(db, device, dir, new Date().toISOString());
+    expect((await opened(again.manifest)).bodies).toEqual(bodies);
   });
 
-  it('refuses a truncated file, an altered manifest and another device key', async () => {
-    const keys = generateDeviceKeyPair();
-    const out = await exportBatchFile(core.context.db, keys, '01a21079-0000-7000-8000-000000000002', dir, new Date().toISOString());
-    const other = generateDeviceKeyPair();
-    expect(() => readBatchFile(out.manifest, other.publicKey)).toThrow(/signature/);
-
-    const manifest = JSON.parse(readFileSync(out.manifest, 'utf8'));
-    manifest.batches[0].opCount += 1;
-    const altered = join(dir, 'altered.manifest.json');
-    writeFileSync(altered, JSON.stringify(manifest));
-    expect(() => readBatchFile(altered, keys.publicKey)).toThrow(/signature/);
-
-    const gz = readFileSync(out.file);
-    writeFileSync(out.file, gz.subarray(0, gz.length - 10));
-    expect(() => readBatchFile(out.manifest, keys.publicKey)).toThrow(/truncated or altered/);
+  it('refuses an unusable sealing key with a typed error and writes nothing', async () => {
+    const device = { keys: generateDeviceKeyPair(), deviceId: '01a21079-0000-7000-8000-000000000002', sealTo: 'age1notakey' };
+    const error = await exportBatchFile(core.context.db, device, dir, new Date().toISOString()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFLICT' });
+    expect((error as OfficeError).message).toMatch(/Khóa niêm phong/);
+    expect(readdirSync(dir)).toEqual(['data']);
+    expect(await core.context.db.selectFrom('syncBatches').select('batchNo').execute()).toEqual([]);
   });
 
   it('refuses a folder that is not there, not whole or not a folder with a typed Vietnamese error, and records nothing', async () => {
     const keys = generateDeviceKeyPair();
     const db = core.context.db;
     const deviceId = '01a21079-0000-7000-8000-000000000003';
+    const sealTo = await identityToRecipient(await generateX25519Identity());
     const aFile = join(dir, 'not-a-folder.txt');
     writeFileSync(aFile, 'x');
     const cases: [string, RegExp][] = [
@@ -90,7 +106,7 @@ describe('file sync export', () => {
       [aFile, /là một tệp, không phải thư mục/],
     ];
     for (const [directory, message] of cases) {
-      const error = await exportBatchFile(db, keys, deviceId, directory, new Date().toISOString()).catch((e: unknown) => e);
+      const error = await exportBatchFile(db, { keys, deviceId, sealTo }, directory, new Date().toISOString()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OfficeError);
       expect(error).toMatchObject({ code: 'VALIDATION', field: 'directory' });
       expect((error as OfficeError).message).toMatch(message);
@@ -104,12 +120,13 @@ describe('file sync export', () => {
   it('leaves no half export behind when a write fails, and says which file in Vietnamese', async () => {
     const keys = generateDeviceKeyPair();
     const deviceId = '01a21079-0000-7000-8000-000000000004';
+    const sealTo = await identityToRecipient(await generateX25519Identity());
     const out = join(dir, 'stick');
     mkdirSync(out);
     // The manifest cannot be written (a folder sits where its temporary file goes); the data file
     // was written first and must be removed again.
     mkdirSync(join(out, `field-office-${deviceId.slice(-8)}-1-1.manifest.json.partial`));
-    const error = await exportBatchFile(core.context.db, keys, deviceId, out, new Date().toISOString()).catch((e: unknown) => e);
+    const error = await exportBatchFile(core.context.db, { keys, deviceId, sealTo }, out, new Date().toISOString()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FILE_ERROR', field: 'directory' });
     expect((error as OfficeError).message).toMatch(/Không ghi được vào .*stick/);
     expect(readdirSync(out)).toEqual([`field-office-${deviceId.slice(-8)}-1-1.manifest.json.partial`]);

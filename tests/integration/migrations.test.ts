@@ -208,6 +208,14 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(() => s.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
     },
   },
+  '0012-central-sealing-key': {
+    write(s) {
+      s.prepare(`UPDATE sync_state SET central_sealing_recipient = 'age1recipient' WHERE id = 1`).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT central_url, central_sealing_recipient FROM sync_state`).all()).toEqual([{ central_url: 'https://central.example', central_sealing_recipient: 'age1recipient' }]);
+    },
+  },
 };
 
 describe('migrations', () => {

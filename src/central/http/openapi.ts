@@ -26,7 +26,21 @@ export const openApiDocument = {
       post: {
         summary: 'Enroll a device with a one-time code and its Ed25519 public key',
         requestBody: json({ type: 'object', required: ['code', 'publicKey', 'deviceName'], properties: { code: { type: 'string' }, publicKey: { type: 'string' }, deviceName: { type: 'string' } } }),
-        responses: { '200': json({ type: 'object', properties: { deviceId: { type: 'string' }, officeCode: { type: 'string' }, provinceCode: { type: 'string' } } }), '400': json(error), '403': json(error), '409': json(error) },
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              deviceId: { type: 'string' },
+              officeCode: { type: 'string' },
+              provinceCode: { type: 'string' },
+              centralPublicKey: { type: 'string', description: "The central's raw Ed25519 public key (base64): verifies result files" },
+              centralSealingRecipient: { type: 'string', description: 'age X25519 recipient (age1…) the device seals its batch files to' },
+            },
+          }),
+          '400': json(error),
+          '403': json(error),
+          '409': json(error),
+        },
       },
     },
     '/v1/batches': {

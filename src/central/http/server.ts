@@ -91,7 +91,11 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
   app.post('/v1/enroll', async (c) => {
     const parsed = enrollRequest.safeParse(parseJson(await c.req.text()));
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
-    return c.json({ ...(await enrollDevice(db, parsed.data)), centralPublicKey: options.centralKey.publicKeyRaw });
+    return c.json({
+      ...(await enrollDevice(db, parsed.data)),
+      centralPublicKey: options.centralKey.publicKeyRaw,
+      centralSealingRecipient: options.centralKey.sealingRecipient,
+    });
   });
 
   app.post('/v1/batches', async (c) => {

@@ -372,7 +372,7 @@ export const en: Shape<typeof vi> = {
     todaySummary: '{{batches}} batches: {{applied}} applied, {{duplicates}} duplicates, {{rejected}} rejected, {{held}} held',
     todayNone: 'No batch sent yet',
     fileTitle: 'Sync by file (no network)',
-    fileHelp: 'Export the pending batches to a folder (e.g. a USB stick), take it to the central office, then import the result file (.results.json) it gives back.',
+    fileHelp: "Export the pending batches to a folder (e.g. a USB stick), take it to the central office, then import the result file (.results.json) it gives back. The file is encrypted to the central office's key: a stick lost on the way reveals no one's data.",
     choose: 'Choose…',
     exportDir: 'Folder for the export',
     export: 'Export file',

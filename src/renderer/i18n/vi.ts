@@ -368,7 +368,7 @@ export const vi = {
     todaySummary: '{{batches}} lô: {{applied}} được nhận, {{duplicates}} trùng, {{rejected}} bị từ chối, {{held}} tạm giữ',
     todayNone: 'Chưa gửi lô nào',
     fileTitle: 'Đồng bộ qua tệp (khi không có mạng)',
-    fileHelp: 'Xuất các lô chờ gửi ra thư mục (ví dụ USB), mang đến trung tâm; sau đó nhập tệp kết quả (.results.json) trung tâm trả về.',
+    fileHelp: 'Xuất các lô chờ gửi ra thư mục (ví dụ USB), mang đến trung tâm; sau đó nhập tệp kết quả (.results.json) trung tâm trả về. Tệp được mã hóa bằng khóa của trung tâm: mất USB dọc đường cũng không ai đọc được dữ liệu của người dân.',
     choose: 'Chọn…',
     exportDir: 'Thư mục lưu tệp xuất',
     export: 'Xuất tệp',

@@ -35,7 +35,7 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
   it('describes in OpenAPI every route the server answers, each response with a description', async () => {
     const document = JSON.parse((await get('openapi.json')).text);
     expect(document.openapi).toMatch(/^3\.1\./);
-    const { app } = createCentralApp({ database: central.database, releasesDir: central.dataDir, centralKey: loadCentralKey(central.dataDir) });
+    const { app } = createCentralApp({ database: central.database, releasesDir: central.dataDir, centralKey: await loadCentralKey(central.dataDir) });
     const served = new Set(
       app.routes.filter((r) => r.path !== '*' && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
-import { loadCentralKey } from '../../../src/central/central-signing-key';
+import { type CentralKey, loadCentralKey } from '../../../src/central/central-signing-key';
 import { type CentralDatabase, openCentralDatabase } from '../../../src/central/db/central-database';
 import { createCentralApp } from '../../../src/central/http/server';
 import type { Clock } from '../../../src/main/core/clock';
@@ -20,6 +20,8 @@ export interface Central {
   url: string;
   database: CentralDatabase;
   dataDir: string;
+  /** Its signing key and sealing identity (result files, sealed batch files). */
+  key: CentralKey;
   /** The PostgreSQL database's URL (other server processes may share it); null on PGlite. */
   databaseUrl: string | null;
   close(): Promise<void>;
@@ -29,7 +31,8 @@ export async function startCentral(backend: CentralBackend = 'pglite'): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-'));
   const postgres = backend === 'postgres' ? await freshPostgresDatabase() : null;
   const database = await openCentralDatabase({ dataDir, resourcesDir, databaseUrl: postgres?.url });
-  const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: loadCentralKey(dataDir) });
+  const key = await loadCentralKey(dataDir);
+  const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: key });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -37,6 +40,7 @@ export async function startCentral(backend: CentralBackend = 'pglite'): Promise<
     url: `http://127.0.0.1:${port}/`,
     database,
     dataDir,
+    key,
     databaseUrl: postgres?.url ?? null,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -246,6 +246,8 @@ export interface SyncStateTable {
   centralDeviceId: string | null;
   publicKey: string | null;
   centralPublicKey: string | null;
+  /** age recipient the device seals its batch files to (migration 0012). */
+  centralSealingRecipient: string | null;
   enrolledAt: string | null;
   nextBatchNo: number;
   pullCursor: string | null;

@@ -1,12 +1,15 @@
-// File sync for offices with no link: pending batches go to a USB stick as `<name>.jsonl.gz` (one
-// recorded batch body per line, exactly the bytes HTTP would send) plus `<name>.manifest.json`
-// listing each batch's hash, the file's hash and the device's Ed25519 signature. The central CLI
-// imports it like a request and writes `<name>.results.json`; importing that applies the results.
-// Importing either file twice is harmless: a batch already answered is skipped.
+// File sync for offices with no link: pending batches go to a USB stick as `<name>.jsonl.gz.age`
+// (one recorded batch body per line, exactly the bytes HTTP would send, gzipped, then sealed with
+// age to the central service's X25519 recipient received at enrollment, so only the central can
+// read the people on it — ADR 0012) plus `<name>.manifest.json` listing each batch's hash, the
+// sealed file's hash and the device's Ed25519 signature. The central CLI imports it like a request
+// and writes `<name>.results.json` (signed by the central; it holds op ids, statuses and official
+// numbers, no one's name); importing that applies the results. Importing either file twice is
+// harmless: a batch already answered is skipped.
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { Encrypter } from 'age-encryption';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { OfficeError } from '../../../shared/contract/errors';
@@ -16,15 +19,19 @@ import { recordNextBatch } from './batch-builder';
 import type { DeviceKeyPair } from './device-key-store';
 import { applyBatchResults, type BatchSummary, type OpResult } from './result-applier';
 
-export const BATCH_FILE_FORMAT = 'field-office/batches@1';
+export const BATCH_FILE_FORMAT = 'field-office/batches@2';
 export const RESULT_FILE_FORMAT = 'field-office/results@1';
 
 export interface BatchManifest {
   format: typeof BATCH_FILE_FORMAT;
   deviceId: string;
   createdAt: string;
+  /** The sealed data file, beside the manifest. */
   file: string;
+  /** SHA-256 of the sealed file as written: a cut-off or altered file is refused before opening. */
   fileSha256: string;
+  /** The age recipient the file is sealed to (the central's, from enrollment). */
+  sealedTo: string;
   batches: { batchNo: number; opCount: number; sha256: string }[];
   signature?: string;
 }
@@ -46,53 +53,59 @@ export function rawPublicKeyToObject(rawBase64: string) {
   return createPublicKey({ key: spki, format: 'der', type: 'spki' });
 }
 
-export async function exportBatchFile(db: Kysely<Database>, keys: DeviceKeyPair, deviceId: string, directory: string, at: string) {
+/** The device writing a batch file: its signing key, its central id and the central's recipient. */
+export interface ExportingDevice {
+  keys: DeviceKeyPair;
+  deviceId: string;
+  sealTo: string;
+}
+
+export async function exportBatchFile(db: Kysely<Database>, device: ExportingDevice, directory: string, at: string) {
   requireFolder(directory);
-  while (await recordNextBatch(db, deviceId, at)) {
+  const encrypter = sealingTo(device.sealTo);
+  while (await recordNextBatch(db, device.deviceId, at)) {
     // Record every pending operation into batches first; each keeps its number for ever.
   }
   const batches = await db.selectFrom('syncBatches').selectAll().where('appliedAt', 'is', null).orderBy('batchNo').execute();
   if (batches.length === 0) {
     throw new OfficeError('NOT_FOUND', { vi: 'Không có dữ liệu nào chờ gửi.', en: 'Nothing is waiting to be sent.' });
   }
-  const name = `field-office-${deviceId.slice(-8)}-${batches[0]!.batchNo}-${batches[batches.length - 1]!.batchNo}`;
-  const gz = gzipSync(Buffer.from(batches.map((b) => b.body).join('\n') + '\n'));
-  const file = join(directory, `${name}.jsonl.gz`);
+  const name = `field-office-${device.deviceId.slice(-8)}-${batches[0]!.batchNo}-${batches[batches.length - 1]!.batchNo}`;
+  const sealed = Buffer.from(await encrypter.encrypt(gzipSync(Buffer.from(batches.map((b) => b.body).join('\n') + '\n'))));
+  const file = join(directory, `${name}.jsonl.gz.age`);
   const manifest: BatchManifest = {
     format: BATCH_FILE_FORMAT,
-    deviceId,
+    deviceId: device.deviceId,
     createdAt: at,
     file: basename(file),
-    fileSha256: sha256(gz),
+    fileSha256: sha256(sealed),
+    sealedTo: device.sealTo,
     batches: batches.map((b) => ({ batchNo: b.batchNo, opCount: b.opCount, sha256: sha256(b.body) })),
   };
-  const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+  const key = createPrivateKey({ key: Buffer.from(device.keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
   manifest.signature = sign(null, Buffer.from(canonicalJson(manifest)), key).toString('base64');
   const manifestFile = join(directory, `${name}.manifest.json`);
   // The data file and its manifest land together or not at all.
   writeFilesWhole([
-    { path: file, data: gz },
+    { path: file, data: sealed },
     { path: manifestFile, data: JSON.stringify(manifest, null, 2) },
   ]);
   await db.updateTable('syncBatches').set({ sentAt: at, via: 'file' }).where('appliedAt', 'is', null).where('sentAt', 'is', null).execute();
   return { file, manifest: manifestFile, batches: batches.length, ops: batches.reduce((n, b) => n + b.opCount, 0) };
 }
 
-/** Reads and checks a batch file against its manifest (used by the central importer and tests). */
-export function readBatchFile(manifestFile: string, devicePublicKey?: string): { manifest: BatchManifest; bodies: string[] } {
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BatchManifest;
-  if (manifest.format !== BATCH_FILE_FORMAT) throw new Error('not a Field Office batch manifest');
-  const { signature, ...unsigned } = manifest;
-  if (devicePublicKey && (!signature || !verify(null, Buffer.from(canonicalJson(unsigned)), rawPublicKeyToObject(devicePublicKey), Buffer.from(signature, 'base64')))) {
-    throw new Error('manifest signature does not verify');
+/** An age encrypter for the central's recipient; a recipient that is not a key is a typed error. */
+function sealingTo(recipient: string): Encrypter {
+  const encrypter = new Encrypter();
+  try {
+    encrypter.addRecipient(recipient);
+  } catch {
+    throw new OfficeError('CONFLICT', {
+      vi: 'Khóa niêm phong của trung tâm lưu trên máy không hợp lệ. Hãy đăng ký lại thiết bị với trung tâm.',
+      en: "The central's sealing key stored on this device is invalid. Enroll the device again.",
+    });
   }
-  const gz = readFileSync(join(manifestFile, '..', manifest.file));
-  if (sha256(gz) !== manifest.fileSha256) throw new Error('batch file does not match its manifest (truncated or altered)');
-  const bodies = gunzipSync(gz).toString('utf8').split('\n').filter(Boolean);
-  if (bodies.length !== manifest.batches.length || bodies.some((b, i) => sha256(b) !== manifest.batches[i]!.sha256)) {
-    throw new Error('a batch in the file does not match the manifest');
-  }
-  return { manifest, bodies };
+  return encrypter;
 }
 
 export async function importResultFile(

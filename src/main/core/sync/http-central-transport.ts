@@ -77,8 +77,8 @@ export class HttpCentralTransport implements CentralTransport {
 
   async enroll(input: { centralUrl: string; code: string; publicKey: string; deviceName: string }) {
     const body = JSON.stringify({ code: input.code, publicKey: input.publicKey, deviceName: input.deviceName });
-    const result = (await this.request('POST', 'v1/enroll', body, false)) as { deviceId: string; centralPublicKey?: string | null };
-    return { deviceId: result.deviceId, centralPublicKey: result.centralPublicKey ?? null };
+    const result = (await this.request('POST', 'v1/enroll', body, false)) as { deviceId: string; centralPublicKey?: string | null; centralSealingRecipient?: string | null };
+    return { deviceId: result.deviceId, centralPublicKey: result.centralPublicKey ?? null, centralSealingRecipient: result.centralSealingRecipient ?? null };
   }
 
   async pushBatch(batchBody: string): Promise<{ results: OpResult[] }> {

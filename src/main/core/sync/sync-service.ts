@@ -37,8 +37,9 @@ export async function enrollDevice(
   const office = await ctx.db.selectFrom('office').select(['code', 'name']).executeTakeFirstOrThrow();
   let deviceId: string;
   let centralPublicKey: string | null | undefined;
+  let centralSealingRecipient: string | null | undefined;
   try {
-    ({ deviceId, centralPublicKey } = await makeTransport(input.centralUrl, null).enroll({
+    ({ deviceId, centralPublicKey, centralSealingRecipient } = await makeTransport(input.centralUrl, null).enroll({
       centralUrl: input.centralUrl,
       code: input.code,
       publicKey: keys.publicKey,
@@ -52,7 +53,18 @@ export async function enrollDevice(
   }
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('syncState').set({ centralUrl: input.centralUrl, centralDeviceId: deviceId, publicKey: keys.publicKey, centralPublicKey: centralPublicKey ?? null, enrolledAt: at }).where('id', '=', 1).execute();
+    await trx
+      .updateTable('syncState')
+      .set({
+        centralUrl: input.centralUrl,
+        centralDeviceId: deviceId,
+        publicKey: keys.publicKey,
+        centralPublicKey: centralPublicKey ?? null,
+        centralSealingRecipient: centralSealingRecipient ?? null,
+        enrolledAt: at,
+      })
+      .where('id', '=', 1)
+      .execute();
     await appendAudit(trx, { at, staffId: caller.staffId, action: 'sync.enroll', entity: 'device', entityId: deviceId, details: { centralUrl: input.centralUrl } });
   });
   engine.noteReachable();
@@ -76,7 +88,13 @@ export async function exportSyncFile(ctx: CoreContext, caller: Caller, directory
   const keys = requireEngine(ctx).keyStore.load();
   if (!keys) throw new OfficeError('VALIDATION', { vi: 'Không tìm thấy khóa của thiết bị.', en: 'The device key is missing.' });
   const at = nowIso(ctx);
-  const result = await exportBatchFile(ctx.db, keys, state.centralDeviceId, directory, at);
+  if (!state.centralSealingRecipient) {
+    throw new OfficeError('CONFLICT', {
+      vi: 'Thiết bị chưa nhận khóa niêm phong của trung tâm (đăng ký từ phiên bản cũ), nên chưa thể ghi tệp đồng bộ. Hãy đăng ký lại thiết bị với trung tâm.',
+      en: "This device has no sealing key from the central service (enrolled by an older version), so it cannot write a sync file. Enroll the device again.",
+    });
+  }
+  const result = await exportBatchFile(ctx.db, { keys, deviceId: state.centralDeviceId, sealTo: state.centralSealingRecipient }, directory, at);
   await appendAudit(ctx.db, { at, staffId: caller.staffId, action: 'sync.exportFile', entity: 'device', entityId: state.centralDeviceId, details: result });
   return result;
 }

@@ -11,6 +11,7 @@ import * as m0008 from './0008-store-maintenance';
 import * as m0009 from './0009-form-drafts';
 import * as m0010 from './0010-store-copies';
 import * as m0011 from './0011-queued-name-index';
+import * as m0012 from './0012-central-sealing-key';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0009-form-drafts': m0009,
   '0010-store-copies': m0010,
   '0011-queued-name-index': m0011,
+  '0012-central-sealing-key': m0012,
 };
