@@ -94,23 +94,18 @@ describe('store backup', { timeout: 60_000 }, () => {
 
     const restored = tempDir('field-office-restored-');
     try {
-      // A fresh install opens the sealed copy; it takes over at the next start.
-      const fresh = await openCore(restored.dir);
+      // A fresh install opens the sealed copy; it takes over at once, in the same running core.
+      const reopened = await openCore(restored.dir);
       try {
-        expect(await call(fresh, 'store.restore', { file: copy.file, passphrase: PASSPHRASE })).toEqual({
+        expect(await call(reopened, 'session.current', {})).toMatchObject({ state: 'not-set-up' });
+        expect(await call(reopened, 'store.restore', { file: copy.file, passphrase: PASSPHRASE })).toEqual({
           officeCode: 'TEST01',
           officeName: 'BHXH cơ sở thử nghiệm',
           participants: copy.participants,
           receipts: copy.receipts,
           takenAt: copy.takenAt,
         });
-        // Until then the fresh store is as it was.
-        expect(await call(fresh, 'session.current', {})).toMatchObject({ state: 'not-set-up' });
-      } finally {
-        await fresh.close();
-      }
-      const reopened = await openCore(restored.dir);
-      try {
+        expect(await call(reopened, 'session.current', {})).toMatchObject({ state: 'signed-out' });
         const s = reopened.database.sqlite;
         const office2 = s.prepare('SELECT device_id, copy_taken_at FROM office').get() as { device_id: string; copy_taken_at: string | null };
         expect(office2.device_id).not.toBe(oldDevice);
@@ -290,16 +285,17 @@ describe('store restore', { timeout: 60_000 }, () => {
     expect(missing.left).toEqual([]);
   });
 
-  it('never overwrites an office that is set up, and keeps a copy opened before one was set up aside', async () => {
+  it('never overwrites an office that is set up, and keeps an opened copy found beside one aside', async () => {
     // Into a set-up office: refused outright.
     const intoOffice = await failure(office.core, 'store.restore', { file: copyFile, passphrase: PASSPHRASE });
     expect(intoOffice.code).toBe('CONFLICT');
-    // Opened on a fresh install, but an office is set up before the app restarts: both are kept.
+    // An opened copy waiting beside a store in which an office is set up (the app stopped between
+    // opening the copy and taking it over, and someone set up an office at the next start from an
+    // older store file): both are kept, the office stays.
     const fresh = tempDir('field-office-fresh-');
     afterAllRemove.push(fresh.remove);
     const core = await openCore(fresh.dir);
     try {
-      await call(core, 'store.restore', { file: copyFile, passphrase: PASSPHRASE });
       await call(core, 'office.setup', {
         officeCode: 'NEW01',
         officeName: 'Văn phòng mới',
@@ -309,6 +305,7 @@ describe('store restore', { timeout: 60_000 }, () => {
     } finally {
       await core.close();
     }
+    copyFileSync(join(office.dir, DATABASE_FILE), join(fresh.dir, `${DATABASE_FILE}.restored`));
     const again = await openCore(fresh.dir);
     try {
       expect(again.database.sqlite.prepare('SELECT code FROM office').pluck().get()).toBe('NEW01');

@@ -42,7 +42,55 @@ export interface OfficeCore {
 
 export const DATABASE_FILE = 'field-office.sqlite';
 
+/**
+ * The core the hosts (Electron main, the harness) serve. When `store.restore` has opened a sealed
+ * copy on this fresh install, the store is closed and opened again at once, so the copy takes the
+ * empty store's place (`placeRestoredStore`) and becomes a new device before the next call: the
+ * supervisor signs in straight away, no restart. Calls wait while that happens; calls already
+ * running finish on the old store first.
+ */
 export async function createOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
+  let current = await openOfficeCore(options);
+  let running = 0;
+  let drained: (() => void) | null = null;
+  let reopening: Promise<void> | null = null;
+  const reopen = async () => {
+    if (running > 0) await new Promise<void>((resolve) => (drained = resolve));
+    drained = null;
+    await current.close();
+    current = await openOfficeCore(options);
+  };
+  return {
+    invoke: async (method, input, token) => {
+      while (reopening) await reopening;
+      running++;
+      let result: Awaited<ReturnType<Invoke>>;
+      try {
+        result = await current.invoke(method, input, token);
+      } finally {
+        running--;
+        if (running === 0) drained?.();
+      }
+      if (method === 'store.restore' && result.ok && !reopening) {
+        reopening = reopen().finally(() => (reopening = null));
+        await reopening;
+      }
+      return result;
+    },
+    get context() {
+      return current.context;
+    },
+    get database() {
+      return current.database;
+    },
+    close: async () => {
+      while (reopening) await reopening;
+      await current.close();
+    },
+  };
+}
+
+async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
   mkdirSync(options.dataDir, { recursive: true });
   // A sealed copy opened on this fresh install (store.restore) takes the empty store's place now.
   placeRestoredStore(join(options.dataDir, DATABASE_FILE), options.log ?? console.error);

@@ -50,16 +50,13 @@ describe('a restored backup at the central', () => {
 
     // The laptop dies; the copy is restored on another one and enrolled again.
     const dataDir = mkdtempSync(join(tmpdir(), 'fo-office-restored-'));
-    // A fresh install opens the sealed copy from the setup screen; it takes over at the next start.
-    const install = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
-    try {
-      const opened = await install.invoke('store.restore', { file: copy.file, passphrase });
-      expect(opened).toMatchObject({ ok: true, value: { officeCode: 'OFFR' } });
-    } finally {
-      await install.close();
-    }
+    // A fresh install opens the sealed copy from the setup screen; it takes over at once, and the
+    // supervisor signs in to the same running core, with no restart.
     restored = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
     const core = restored;
+    expect(await core.invoke('session.current', {})).toMatchObject({ ok: true, value: { state: 'not-set-up' } });
+    const opened = await core.invoke('store.restore', { file: copy.file, passphrase });
+    expect(opened).toMatchObject({ ok: true, value: { officeCode: 'OFFR' } });
     let token = '';
     const call = async <T>(method: string, input: unknown): Promise<T> => {
       const result = await core.invoke(method, input, token);

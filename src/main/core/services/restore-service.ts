@@ -1,10 +1,11 @@
 // `store.restore`: on a laptop where Field Office has just been installed (no office set up), the
 // supervisor opens a sealed copy from the USB stick with its passphrase. The copy is decrypted
 // beside the store, checked (it opens, passes SQLite's quick check, holds an office and was made by
-// `store.backup`) and flushed, then waits as `<store>.restored` until the app next starts, when it
-// takes the empty store's place before anything opens it (`placeRestoredStore`) and becomes a new
-// device (services/restored-copy.ts). A wrong passphrase, another file, or a damaged copy is a
-// typed error, and nothing is left behind.
+// `store.backup`) and flushed, then waits as `<store>.restored`; right after this call the core
+// closes the empty store and opens again (office-core.ts), and the copy takes the empty store's
+// place before anything opens it (`placeRestoredStore`) and becomes a new device
+// (services/restored-copy.ts). Should the app stop in between, that happens at its next start. A
+// wrong passphrase, another file, or a damaged copy is a typed error, and nothing is left behind.
 import { existsSync, renameSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { OfficeError } from '../../../shared/contract/errors';

@@ -1,6 +1,6 @@
 // On a fresh install: open a sealed copy from the USB stick (file + passphrase) instead of setting
-// up a new office. The copy takes over when the app next starts, so after it opens the page asks
-// only for that and offers nothing else to do here.
+// up a new office. The copy takes over at once (the core reopens its store), so after it opens the
+// page says what it holds and leads to the sign-in, with the office's own accounts.
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +60,15 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
   );
 }
 
-/** Shown once a copy is open: the one thing left to do is to restart the app. */
-export function RestoredNotice({ message }: { message: string }) {
-  return <Alert type="success" showIcon title={message} data-testid="restore-done" />;
+/** Shown once a copy is open and in use: what it holds, then on to the sign-in. */
+export function RestoredNotice({ message, onContinue }: { message: string; onContinue: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Alert type="success" showIcon title={message} data-testid="restore-done" style={{ marginBottom: 16 }} />
+      <Button type="primary" autoFocus onClick={onContinue} data-testid="restore-continue">
+        {t('setup.restoreContinue')}
+      </Button>
+    </>
+  );
 }

@@ -23,11 +23,11 @@ const FIELDS = ['officeCode', 'officeName', 'provinceCode', 'supervisor.username
 
 export function SetupPage({ storeFile }: { storeFile: string }) {
   const { t } = useTranslation();
-  const { setActive } = useSession();
+  const { setActive, refresh } = useSession();
   const [form] = Form.useForm<SetupValues>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // A sealed copy has been opened: it takes over at the next start, so nothing is set up here.
+  // A sealed copy has been opened and is now the store: nothing is set up here; on to the sign-in.
   const [restored, setRestored] = useState<string | null>(null);
 
   const submit = async (values: SetupValues) => {
@@ -53,7 +53,7 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
     return (
       <div className="auth-card auth-wide">
         <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.restoreDoneTitle')}</Typography.Title>} extra={<LanguageSwitch />}>
-          <RestoredNotice message={restored} />
+          <RestoredNotice message={restored} onContinue={refresh} />
         </Card>
       </div>
     );
