@@ -272,7 +272,7 @@ export const en: Shape<typeof vi> = {
     folder: 'Folder for the copy',
     run: 'Back up',
     checking: 'Checking the copy…',
-    running: 'Backing up… A large office or a slow USB stick can take a minute; while the copy is checked and locked the app may pause for a few seconds.',
+    running: 'Backing up… A large office or a slow USB stick can take a minute; while the copy is checked the app may pause for a few seconds.',
     done: 'Backed up {{people}} people and {{receipts}} receipts ({{size}}) to {{file}}',
   },
   dayReport: {

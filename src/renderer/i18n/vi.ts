@@ -268,7 +268,7 @@ export const vi = {
     folder: 'Thư mục lưu bản sao',
     run: 'Sao lưu',
     checking: 'Đang kiểm tra bản sao…',
-    running: 'Đang sao lưu… Văn phòng lớn hoặc USB chậm có thể mất vài chục giây; lúc kiểm tra và khóa bản sao, ứng dụng có thể đứng vài giây.',
+    running: 'Đang sao lưu… Văn phòng lớn hoặc USB chậm có thể mất vài chục giây; lúc kiểm tra bản sao, ứng dụng có thể đứng vài giây.',
     done: 'Đã sao lưu {{people}} người, {{receipts}} biên lai ({{size}}) vào {{file}}',
   },
   dayReport: {

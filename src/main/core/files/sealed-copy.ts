@@ -2,13 +2,15 @@
 // (age-encryption.org/v1: scrypt for the passphrase, ChaCha20-Poly1305 in 64 KiB chunks), so a
 // lost USB stick does not hand over every citizen's record; `age -d` opens it too, if ever needed
 // outside the app. Both directions stream: a store of half a gigabyte is never held in memory,
-// and the event loop turns between chunks; only the scrypt step (~2 s) holds it (ADR 0010).
+// and the event loop turns between chunks; the scrypt step (~2 s) runs on Node's thread pool
+// (files/passphrase-stanza.ts), so it does not hold the event loop either (ADR 0010).
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { OfficeError } from '../../../shared/contract/errors';
+import { PassphraseIdentity, PassphraseRecipient } from './passphrase-stanza';
 
 /** age's own default: about a second of work per guess on a laptop, for whoever holds the stick. */
 export const SCRYPT_WORK_FACTOR = 18;
@@ -31,8 +33,7 @@ function counting(onBytes: (bytes: number) => void): Transform {
 export async function sealFile(source: string, destination: string, passphrase: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const total = statSync(source).size;
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  encrypter.setScryptWorkFactor(SCRYPT_WORK_FACTOR);
+  encrypter.addRecipient(new PassphraseRecipient(passphrase, SCRYPT_WORK_FACTOR));
   const plain = Readable.toWeb(createReadStream(source, { highWaterMark: CHUNK }).pipe(counting((n) => onProgress?.(n, total))));
   const sealed = (await encrypter.encrypt(plain as unknown as ReadableStream<Uint8Array>)) as unknown as WebReadableStream<Uint8Array>;
   await pipeline(Readable.fromWeb(sealed), createWriteStream(destination, { flags: 'wx' }));
@@ -44,7 +45,7 @@ export async function sealFile(source: string, destination: string, passphrase: 
  */
 export async function openSealedFile(source: string, destination: string, passphrase: string): Promise<void> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(new PassphraseIdentity(passphrase));
   let plain: WebReadableStream<Uint8Array>;
   try {
     const sealed = Readable.toWeb(createReadStream(source, { highWaterMark: CHUNK }));
