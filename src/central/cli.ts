@@ -37,7 +37,13 @@ const { values, positionals } = parseArgs({
 
 const [command = 'serve', sub] = positionals;
 const centralKey = await loadCentralKey(resolve(values.data));
-const database = await openCentralDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data), resourcesDir: resolve(values.resources) });
+const database = await openCentralDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data), resourcesDir: resolve(values.resources) }).catch(
+  (error: unknown) => {
+    if (!(error instanceof CentralError)) throw error;
+    console.error(`${error.code}: ${error.vi}\n${error.en}`);
+    process.exit(1);
+  },
+);
 
 async function run(): Promise<void> {
   if (command === 'serve') {

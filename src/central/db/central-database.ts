@@ -1,10 +1,16 @@
 // Opens the central database: PostgreSQL through `pg` when a URL is given, otherwise embedded
 // PGlite in a data folder; runs the migrations; seeds the shipped contribution-rate schedule.
+// PGlite is one process's database: two processes opening one folder each keep their own copy in
+// memory and write over each other (measured: an admin command run beside the server left a folder
+// PGlite then hung on opening). So the folder is locked for as long as it is open, and a second
+// process is refused with a typed reason instead.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { CentralError } from '../central-error';
 import { publishReferenceSchedule } from '../admin';
 import { centralMigrations } from './migrations/index';
 import { PgliteDialect } from './pglite-dialect';
@@ -22,6 +28,7 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 export async function openCentralDatabase(options: { databaseUrl?: string | undefined; dataDir: string; resourcesDir: string }): Promise<CentralDatabase> {
   let db: Kysely<CentralDb>;
   let kind: CentralDatabase['kind'];
+  let release: () => Promise<void> = async () => {};
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // A connection resting in the pool can be cut by the server (a restart, a failover, an
@@ -33,13 +40,58 @@ export async function openCentralDatabase(options: { databaseUrl?: string | unde
   } else {
     const dir = join(options.dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    const lite = await PGlite.create(dir);
-    db = new Kysely<CentralDb>({ dialect: new PgliteDialect(lite), plugins: [new CamelCasePlugin()] });
+    release = await lockFolder(dir);
+    try {
+      const lite = await PGlite.create(dir);
+      db = new Kysely<CentralDb>({ dialect: new PgliteDialect(lite), plugins: [new CamelCasePlugin()] });
+    } catch (error) {
+      await release();
+      throw error;
+    }
     kind = 'pglite';
   }
-  await migrate(db);
-  await seedSchedule(db, join(options.resourcesDir, 'reference', 'contribution-rates.json'));
-  return { db, kind, close: () => db.destroy() };
+  try {
+    await migrate(db);
+    await seedSchedule(db, join(options.resourcesDir, 'reference', 'contribution-rates.json'));
+  } catch (error) {
+    await db.destroy();
+    await release();
+    throw error;
+  }
+  return {
+    db,
+    kind,
+    close: async () => {
+      await db.destroy();
+      await release();
+    },
+  };
+}
+
+/**
+ * Takes the PGlite folder for this process (`pgdata.lock` beside it, touched every second while
+ * open). One left by a process that died goes stale 5 s after its last touch, so a central
+ * restarted after a crash waits those seconds and goes on; a live holder keeps it fresh, and the
+ * second opener is refused after about 7 s.
+ */
+async function lockFolder(dir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dir, {
+      stale: 5_000,
+      update: 1_000,
+      retries: { retries: 7, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
+      realpath: false,
+      onCompromised: (error) => console.error(`[central] the lock on ${dir} was lost (${error.message}); stop this process before another opens the folder`),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    throw new CentralError(
+      409,
+      'DATA_IN_USE',
+      `Thư mục dữ liệu ${dir} đang được một tiến trình trung tâm khác mở (máy chủ đang chạy?). Với PGlite, hãy dừng máy chủ rồi chạy lệnh quản trị; hoặc dùng PostgreSQL (DATABASE_URL), nơi lệnh quản trị chạy được bất cứ lúc nào.`,
+      `The data folder ${dir} is open in another central process (is the server running?). With PGlite, stop the server before admin commands; or use PostgreSQL (DATABASE_URL), where they run at any time.`,
+    );
+  }
 }
 
 async function migrate(db: Kysely<CentralDb>): Promise<void> {
