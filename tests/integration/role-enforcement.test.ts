@@ -37,6 +37,7 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'sync.importResult': supervisorOnly,
   'store.backup': supervisorOnly,
   'store.backupProgress': supervisorOnly,
+  'store.backupStatus': supervisorOnly,
   // Public like office.setup, and refused (CONFLICT) once an office is set up.
   'store.restore': 'public',
 

@@ -38,6 +38,41 @@ const afterAllRemove: (() => void)[] = [];
 afterAll(() => afterAllRemove.forEach((remove) => remove()));
 
 describe('store backup', { timeout: 60_000 }, () => {
+  it('says when the last copy was taken and how many receipts were issued after it', async () => {
+    const own = await openOffice();
+    const usb = tempDir('field-office-usb-status-');
+    try {
+      const { core, tokens, clock } = own;
+      const pay = async (fromMonth: string) => {
+        const payer = await call(core, 'participants.register', personInput(), tokens.counter);
+        const question = { participantId: payer.id, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 2_000_000 };
+        const quote = await call(core, 'contributions.quote', question, tokens.counter);
+        return call(core, 'contributions.record', { ...question, expectedTotal: quote.total }, tokens.counter);
+      };
+      await pay('2026-03');
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({ last: null, receiptsSince: 1 });
+      const copy = await call(core, 'store.backup', sealed(usb.dir), tokens.supervisor);
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({
+        last: { at: copy.takenAt, file: copy.file.split('/').pop(), participants: copy.participants, receipts: 1 },
+        receiptsSince: 0,
+      });
+      // Later that day and the next (sessions lock when idle that long: sign in again).
+      const later = async (minutes: number) => {
+        clock.advanceMinutes(minutes);
+        for (const role of ['counter', 'supervisor'] as const) tokens[role] = (await call(core, 'auth.login', { username: role, password: PASSWORD })).token;
+      };
+      await later(30);
+      await pay('2026-04');
+      await later(24 * 60);
+      await pay('2026-03');
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ last: { at: copy.takenAt }, receiptsSince: 2 });
+      expect((await failure(core, 'store.backupStatus', {}, tokens.counter)).code).toBe('FORBIDDEN');
+    } finally {
+      await own.close();
+      usb.remove();
+    }
+  });
+
   it('copies the store while clerks keep registering, checks the copy and names it by office and time', async () => {
     const { core, tokens } = office;
     const before = await call(core, 'participants.register', personInput({ fullName: 'Nguyễn Thị Sao Lưu' }), tokens.counter);

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Caller, CoreContext } from './core-context';
 import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
-import { backupProgress, backupStore } from './services/backup-service';
+import { backupProgress, backupStatus, backupStore } from './services/backup-service';
 import { restoreStore } from './services/restore-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { discardDraft, getDraft, saveDraft } from './services/draft-service';
@@ -82,6 +82,7 @@ export const handlers: HandlerTable = {
   'store.backup': (ctx, input, caller) => backupStore(ctx, caller, input),
   'store.restore': (ctx, input) => restoreStore(ctx, input),
   'store.backupProgress': async (ctx) => backupProgress(ctx),
+  'store.backupStatus': (ctx) => backupStatus(ctx),
 
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),
 };

@@ -274,6 +274,9 @@ export const en: Shape<typeof vi> = {
     checking: 'Checking the copy…',
     running: 'Backing up… A large office or a slow USB stick can take a minute; while the copy is checked the app may pause for a few seconds.',
     done: 'Backed up {{people}} people and {{receipts}} receipts ({{size}}) to {{file}}',
+    never: 'This laptop has no backup yet ({{receipts}} receipts taken). If it breaks, all work not yet sent to the central office is lost.',
+    lastWithSince: 'Last backup: {{when}} ({{file}}). {{receipts}} receipts taken since are in no copy.',
+    lastUpToDate: 'Last backup: {{when}} ({{file}}). No receipt taken since.',
   },
   dayReport: {
     open: 'Day-end report',

@@ -270,6 +270,9 @@ export const vi = {
     checking: 'Đang kiểm tra bản sao…',
     running: 'Đang sao lưu… Văn phòng lớn hoặc USB chậm có thể mất vài chục giây; lúc kiểm tra bản sao, ứng dụng có thể đứng vài giây.',
     done: 'Đã sao lưu {{people}} người, {{receipts}} biên lai ({{size}}) vào {{file}}',
+    never: 'Máy này chưa có bản sao lưu nào ({{receipts}} biên lai đã thu). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.',
+    lastWithSince: 'Bản sao gần nhất: {{when}} ({{file}}). Sau đó đã thu {{receipts}} biên lai chưa có trong bản sao nào.',
+    lastUpToDate: 'Bản sao gần nhất: {{when}} ({{file}}). Chưa thu biên lai nào sau đó.',
   },
   dayReport: {
     open: 'Báo cáo chốt sổ',

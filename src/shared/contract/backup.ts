@@ -29,7 +29,17 @@ export const backupProgress = z.object({
   percent: z.number().int().min(0).max(100).nullable(),
 });
 
-/** A sealed copy opened on a freshly installed Field Office; it takes over at the next start. */
+/**
+ * The last copy made of this store and what has been taken since: on the day-end page, so a
+ * supervisor sees how much a dead laptop would cost before the work reaches the central.
+ */
+export const backupStatus = z.object({
+  last: z.object({ at: z.string(), file: z.string(), participants: z.number().int(), receipts: z.number().int() }).nullable(),
+  /** Receipts issued after the last copy was taken (all of them when there is none). */
+  receiptsSince: z.number().int(),
+});
+
+/** A sealed copy opened on a freshly installed Field Office; it takes over at once. */
 export const restoreInput = z.object({
   file: z.string().trim().min(1, { message: 'Nhập hoặc chọn tệp bản sao (.sqlite.age).' }),
   passphrase: z.string().min(1, { message: 'Nhập mật khẩu của bản sao.' }).max(200),

@@ -2,7 +2,7 @@
 // who may call it. The core validates every call against this table (IPC and loopback HTTP alike),
 // and the renderer's client is typed from it.
 import { z } from 'zod';
-import { backupInput, backupOutput, backupProgress, restoreInput, restoreOutput } from './backup';
+import { backupInput, backupOutput, backupProgress, backupStatus, restoreInput, restoreOutput } from './backup';
 import {
   contribution,
   dayReceipts,
@@ -135,6 +135,7 @@ export const contract = {
 
   'store.backup': method({ input: backupInput, output: backupOutput, access: ['supervisor'] }),
   'store.backupProgress': method({ input: empty, output: backupProgress, access: ['supervisor'] }),
+  'store.backupStatus': method({ input: empty, output: backupStatus, access: ['supervisor'] }),
   // Public like office.setup: only on a store with no office yet (refused otherwise).
   'store.restore': method({ input: restoreInput, output: restoreOutput, access: 'public' }),
 

@@ -7,7 +7,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OfficeError } from '../../../shared/contract/errors';
-import { VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
+import { businessDate, VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { type BackupTo, flushFile, sealBackupFile } from '../db/store-backup';
@@ -38,6 +38,30 @@ export function backupProgress(ctx: CoreContext) {
   const share = (done: number, total: number) => (total > 0 ? Math.floor((done * 50) / total) : 0);
   const percent = now.phase === 'sealing' ? 50 + share(now.sealedBytes, now.totalBytes) : now.phase === 'checking' ? 50 : share(now.copiedPages, now.totalPages);
   return { running: true, phase: now.phase, percent };
+}
+
+/**
+ * `store.backupStatus`: the last copy (from the audit log, where each copy is recorded against the
+ * office) and how many receipts were issued after it. Both reads use an index: the audit log's by
+ * entity, the receipts' by business day from the copy's day on.
+ */
+export async function backupStatus(ctx: CoreContext) {
+  const office = await getOffice(ctx);
+  if (!office) throw new OfficeError('NOT_SET_UP');
+  const entry = await ctx.db
+    .selectFrom('auditLog')
+    .select(['at', 'details'])
+    .where('entityId', '=', office.code)
+    .where('action', '=', 'store.backup')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let receipts = ctx.db.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (entry) receipts = receipts.where('businessDate', '>=', businessDate(new Date(entry.at))).where('issuedAt', '>', entry.at);
+  const { n } = await receipts.executeTakeFirstOrThrow();
+  if (!entry) return { last: null, receiptsSince: Number(n) };
+  const details = JSON.parse(entry.details) as { file: string; participants: number; receipts: number };
+  return { last: { at: entry.at, file: details.file, participants: details.participants, receipts: details.receipts }, receiptsSince: Number(n) };
 }
 
 export async function backupStore(ctx: CoreContext, caller: Caller, { directory, passphrase }: { directory: string; passphrase: string }) {

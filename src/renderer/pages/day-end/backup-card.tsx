@@ -1,13 +1,17 @@
 // Day end, for the supervisor: a copy of the whole office store to a folder (a USB stick), sealed
 // with a passphrase typed twice — what an office that has been offline for days has until its
 // work reaches the central service, and unreadable to whoever finds the stick.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { PickPathButton } from '../../components/pick-path-button';
+
+/** An instant as the office reads it (UTC+7): `HH:mm DD/MM/YYYY`. */
+const atOffice = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
@@ -19,6 +23,9 @@ export function BackupCard() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  // The last copy and the receipts taken since: what a dead laptop would cost right now.
+  const status = useQuery({ queryKey: ['store.backupStatus'], queryFn: () => call('store.backupStatus', {}) });
   // While a copy runs, how far it has got (a USB stick can take a minute for a large office).
   const progress = useQuery({
     queryKey: ['store.backupProgress'],
@@ -43,11 +50,27 @@ export function BackupCard() {
       setError(e);
     } finally {
       setBusy(false);
+      void queryClient.invalidateQueries({ queryKey: ['store.backupStatus'] });
     }
   };
+  const last = status.data?.last;
   return (
     <Card size="small" title={t('backup.title')} style={{ marginTop: 16 }} data-testid="backup-card">
       <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
+      {status.data && (
+        <Alert
+          type={!last || status.data.receiptsSince > 0 ? 'warning' : 'info'}
+          showIcon
+          role="status"
+          style={{ marginBottom: 12 }}
+          data-testid="backup-last"
+          title={
+            last
+              ? t(status.data.receiptsSince > 0 ? 'backup.lastWithSince' : 'backup.lastUpToDate', { when: atOffice(last.at), file: last.file, receipts: status.data.receiptsSince })
+              : t('backup.never', { receipts: status.data.receiptsSince })
+          }
+        />
+      )}
       <ErrorAlert error={error} />
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="backup-message" />}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
