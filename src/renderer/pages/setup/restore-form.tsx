@@ -6,11 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
+import { atOffice } from '../../components/office-time';
 import { PickPathButton } from '../../components/pick-path-button';
-
-/** An instant as the office reads it (UTC+7): `HH:mm DD/MM/YYYY`. */
-const atOffice = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
 
 export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRestored: (message: string) => void }) {
   const { t } = useTranslation();
