@@ -2,14 +2,15 @@
 // to a folder while clerks keep registering; the copy on the stick is sealed with a passphrase (no
 // readable byte of it there, none left on the laptop), and opened it is whole (SQLite's integrity
 // check) and holds what was committed; restored on a fresh install it becomes the office store at
-// the next start, as a new device; the act is in the audit chain. A folder that is not there, a
-// short passphrase, a wrong passphrase, a file that is not a copy or a damaged one write nothing;
+// once, as a new device; the act is in the audit chain. A folder that is not there, a short
+// passphrase, a wrong passphrase, a file that is not a copy, a damaged one or one from a newer
+// version of the app write nothing;
 // only a supervisor may take a copy of citizens' data, and a set-up office cannot be overwritten.
 import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSealedFile } from '../../src/main/core/files/sealed-copy';
+import { openSealedFile, sealFile } from '../../src/main/core/files/sealed-copy';
 import { DATABASE_FILE } from '../../src/main/core/office-core';
 import { call, failure, type Office, openCore, openOffice, PASSWORD, personInput, rowCounts, tempDir } from './fixtures/office-fixture';
 
@@ -294,6 +295,21 @@ describe('store restore', { timeout: 60_000 }, () => {
   it('refuses a wrong passphrase and leaves nothing behind', async () => {
     const { error, left } = await refused({ file: copyFile, passphrase: 'không phải mật khẩu này' });
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'passphrase', message: 'Mật khẩu bản sao không đúng.' });
+    expect(left).toEqual([]);
+  });
+
+  it('refuses a copy made by a newer version of the app, which this one could not open, and leaves nothing behind', async () => {
+    const scratch = tempDir('field-office-scratch-');
+    afterAllRemove.push(scratch.remove);
+    const plain = await opened(copyFile);
+    const copy = new Sqlite(plain);
+    copy.prepare(`INSERT INTO schema_migrations (name, timestamp) VALUES ('0099-from-the-future', ?)`).run(new Date().toISOString());
+    copy.close();
+    const future = join(scratch.dir, 'future.sqlite.age');
+    await sealFile(plain, future, PASSPHRASE);
+    const { error, left } = await refused({ file: future, passphrase: PASSPHRASE });
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'file', details: { newer: ['0099-from-the-future'] } });
+    expect(error.message).toMatch(/phiên bản Field Office mới hơn/);
     expect(left).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { existsSync, renameSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { CoreContext } from '../core-context';
+import { migrations } from '../db/migrations/index';
 import { checkedContents, flushFile } from '../db/store-backup';
 import { openSealedFile } from '../files/sealed-copy';
 import { explainFileError, removeQuietly, requireFile } from '../files/user-folders';
@@ -74,6 +75,18 @@ function checkCopy(file: string): CopyContents {
   }
   try {
     const held = checkedContents(copy, (verdict) => notACopy({ verdict }));
+    // A copy from a newer Field Office (the broken laptop was updated, the new one not yet) has
+    // steps this version cannot read; opened, it would stop the app at start. Said before, instead.
+    const known = new Set(Object.keys(migrations));
+    const newer = (copy.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[]).filter((name) => !known.has(name));
+    if (newer.length > 0) {
+      throw new OfficeError('VALIDATION', {
+        field: 'file',
+        vi: 'Bản sao này do phiên bản Field Office mới hơn lập. Hãy cập nhật ứng dụng trên máy này rồi mở lại bản sao.',
+        en: 'This copy was made by a newer version of Field Office. Update the app on this laptop, then open the copy again.',
+        details: { newer },
+      });
+    }
     const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as { code: string; name: string; takenAt: string | null } | undefined;
     if (!office?.takenAt) throw notACopy({ reason: 'no office marked as a copy' });
     return { officeCode: office.code, officeName: office.name, ...held, takenAt: office.takenAt };
