@@ -84,11 +84,14 @@ describe('file sync export', () => {
     expect((await opened(again.manifest)).bodies).toEqual(bodies);
   });
 
-  it('refuses an unusable sealing key with a typed error and writes nothing', async () => {
+  it('refuses an unusable or missing sealing key with a typed error and writes nothing', async () => {
     const device = { keys: generateDeviceKeyPair(), deviceId: '01a21079-0000-7000-8000-000000000002', sealTo: 'age1notakey' };
     const error = await exportBatchFile(core.context.db, device, dir, new Date().toISOString()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT' });
     expect((error as OfficeError).message).toMatch(/Khóa niêm phong/);
+    const none = await exportBatchFile(core.context.db, { ...device, sealTo: null }, dir, new Date().toISOString()).catch((e: unknown) => e);
+    expect(none).toMatchObject({ code: 'CONFLICT' });
+    expect((none as OfficeError).message).toMatch(/đăng ký từ phiên bản cũ/);
     expect(readdirSync(dir)).toEqual(['data']);
     expect(await core.context.db.selectFrom('syncBatches').select('batchNo').execute()).toEqual([]);
   });

@@ -3,7 +3,7 @@
 // once and answers with a signed result file the office applies. A file with a forged or altered
 // manifest, cut off, sealed to another central, or from an older unsealed format is refused with a
 // typed Vietnamese reason, and nothing of it is applied.
-import { sign, createPrivateKey } from 'node:crypto';
+import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
@@ -94,7 +94,6 @@ describe('central import of a sealed batch file', () => {
     encrypter.addRecipient(otherRecipient);
     const foreignSealed = Buffer.from(await encrypter.encrypt(new Uint8Array(64)));
     writeFileSync(join(stick, 'foreign.jsonl.gz.age'), foreignSealed);
-    const { createHash } = await import('node:crypto');
     const claimed = write('claimed.manifest.json', resign({ ...manifest, file: 'foreign.jsonl.gz.age', fileSha256: createHash('sha256').update(foreignSealed).digest('hex') }));
     expect((await refusal(claimed)).vi).toMatch(/Không mở được tệp dữ liệu đã niêm phong/);
 

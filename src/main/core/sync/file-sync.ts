@@ -57,12 +57,13 @@ export function rawPublicKeyToObject(rawBase64: string) {
 export interface ExportingDevice {
   keys: DeviceKeyPair;
   deviceId: string;
-  sealTo: string;
+  /** Null for a device enrolled before the central gave out its recipient (migration 0012). */
+  sealTo: string | null;
 }
 
 export async function exportBatchFile(db: Kysely<Database>, device: ExportingDevice, directory: string, at: string) {
   requireFolder(directory);
-  const encrypter = sealingTo(device.sealTo);
+  const { encrypter, recipient } = sealingTo(device.sealTo);
   while (await recordNextBatch(db, device.deviceId, at)) {
     // Record every pending operation into batches first; each keeps its number for ever.
   }
@@ -79,7 +80,7 @@ export async function exportBatchFile(db: Kysely<Database>, device: ExportingDev
     createdAt: at,
     file: basename(file),
     fileSha256: sha256(sealed),
-    sealedTo: device.sealTo,
+    sealedTo: recipient,
     batches: batches.map((b) => ({ batchNo: b.batchNo, opCount: b.opCount, sha256: sha256(b.body) })),
   };
   const key = createPrivateKey({ key: Buffer.from(device.keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
@@ -94,8 +95,14 @@ export async function exportBatchFile(db: Kysely<Database>, device: ExportingDev
   return { file, manifest: manifestFile, batches: batches.length, ops: batches.reduce((n, b) => n + b.opCount, 0) };
 }
 
-/** An age encrypter for the central's recipient; a recipient that is not a key is a typed error. */
-function sealingTo(recipient: string): Encrypter {
+/** An age encrypter for the central's recipient; none, or one that is not a key, is a typed error. */
+function sealingTo(recipient: string | null): { encrypter: Encrypter; recipient: string } {
+  if (!recipient) {
+    throw new OfficeError('CONFLICT', {
+      vi: 'Thiết bị chưa nhận khóa niêm phong của trung tâm (đăng ký từ phiên bản cũ), nên chưa thể ghi tệp đồng bộ. Hãy đăng ký lại thiết bị với trung tâm.',
+      en: 'This device has no sealing key from the central service (enrolled by an older version), so it cannot write a sync file. Enroll the device again.',
+    });
+  }
   const encrypter = new Encrypter();
   try {
     encrypter.addRecipient(recipient);
@@ -105,7 +112,7 @@ function sealingTo(recipient: string): Encrypter {
       en: "The central's sealing key stored on this device is invalid. Enroll the device again.",
     });
   }
-  return encrypter;
+  return { encrypter, recipient };
 }
 
 export async function importResultFile(

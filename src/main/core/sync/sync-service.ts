@@ -88,12 +88,6 @@ export async function exportSyncFile(ctx: CoreContext, caller: Caller, directory
   const keys = requireEngine(ctx).keyStore.load();
   if (!keys) throw new OfficeError('VALIDATION', { vi: 'Không tìm thấy khóa của thiết bị.', en: 'The device key is missing.' });
   const at = nowIso(ctx);
-  if (!state.centralSealingRecipient) {
-    throw new OfficeError('CONFLICT', {
-      vi: 'Thiết bị chưa nhận khóa niêm phong của trung tâm (đăng ký từ phiên bản cũ), nên chưa thể ghi tệp đồng bộ. Hãy đăng ký lại thiết bị với trung tâm.',
-      en: "This device has no sealing key from the central service (enrolled by an older version), so it cannot write a sync file. Enroll the device again.",
-    });
-  }
   const result = await exportBatchFile(ctx.db, { keys, deviceId: state.centralDeviceId, sealTo: state.centralSealingRecipient }, directory, at);
   await appendAudit(ctx.db, { at, staffId: caller.staffId, action: 'sync.exportFile', entity: 'device', entityId: state.centralDeviceId, details: result });
   return result;
