@@ -69,17 +69,18 @@ export async function openCentralDatabase(options: { databaseUrl?: string | unde
 }
 
 /**
- * Takes the PGlite folder for this process (`pgdata.lock` beside it, touched every second while
- * open). One left by a process that died goes stale 5 s after its last touch, so a central
- * restarted after a crash waits those seconds and goes on; a live holder keeps it fresh, and the
- * second opener is refused after about 7 s.
+ * Takes the PGlite folder for this process (`pgdata.lock` beside it, touched every 2 s while open).
+ * One left by a process that died goes stale 10 s after its last touch (the library's default: a
+ * 5 s window let a live holder's touch, delayed on a loaded machine, be taken for a dead one), so a
+ * central restarted after a crash waits those seconds and goes on; the second opener of a live
+ * folder is refused after about 12 s.
  */
 async function lockFolder(dir: string): Promise<() => Promise<void>> {
   try {
     return await lockfile.lock(dir, {
-      stale: 5_000,
-      update: 1_000,
-      retries: { retries: 7, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
+      stale: 10_000,
+      update: 2_000,
+      retries: { retries: 12, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
       realpath: false,
       onCompromised: (error) => console.error(`[central] the lock on ${dir} was lost (${error.message}); stop this process before another opens the folder`),
     });
