@@ -1,10 +1,6 @@
 // `npm run central -- [serve] --port <n> --data <dir>` starts the service on 127.0.0.1 (PostgreSQL
-// from DATABASE_URL, else embedded PGlite in <data>/pgdata). Admin commands:
-//   npm run central -- admin create-office --code C --name N --province 01 [--parent P]
-//   npm run central -- admin enroll-code --office C
-//   npm run central -- admin devices | admin revoke --device ID
-//   npm run central -- admin publish-rates --file <contribution-rates.json>   (sent to every office by pull)
-//   npm run central -- import --manifest <file.manifest.json> [--out <dir>]
+// from DATABASE_URL, else embedded PGlite in <data>/pgdata); `admin …` and `import` are the
+// administrator's commands (USAGE below, printed by `--help`).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,26 +12,59 @@ import { openCentralDatabase } from './db/central-database';
 import { importBatchFile } from './file-import';
 import { createCentralApp } from './http/server';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string', default: '8787' },
-    host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string', default: '.data/central' },
-    resources: { type: 'string', default: 'resources' },
-    code: { type: 'string' },
-    name: { type: 'string' },
-    province: { type: 'string' },
-    parent: { type: 'string' },
-    office: { type: 'string' },
-    device: { type: 'string' },
-    manifest: { type: 'string' },
-    file: { type: 'string' },
-    out: { type: 'string' },
-  },
-});
+const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1] [--data .data/central]
+       npm run central -- admin create-office --code C --name N --province 01 [--parent P]
+       npm run central -- admin enroll-code --office C
+       npm run central -- admin devices
+       npm run central -- admin revoke --device ID
+       npm run central -- admin publish-rates --file contribution-rates.json
+       npm run central -- import --manifest <file>.manifest.json [--out <dir>]
+PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
 
+const COMMANDS = new Set(['serve', 'admin create-office', 'admin enroll-code', 'admin devices', 'admin revoke', 'admin publish-rates', 'import']);
+
+/** Wrong words on the command line are told in a line, with the usage, before any data is opened. */
+function refuseUsage(vi: string, en: string): never {
+  console.error(`${vi}\n${en}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string', default: '.data/central' },
+        resources: { type: 'string', default: 'resources' },
+        code: { type: 'string' },
+        name: { type: 'string' },
+        province: { type: 'string' },
+        parent: { type: 'string' },
+        office: { type: 'string' },
+        device: { type: 'string' },
+        manifest: { type: 'string' },
+        file: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    // parseArgs names the option it did not know, or the one that lacks its value.
+    const option = /'(-[^'\s]*)/.exec((error as Error).message)?.[1] ?? '';
+    return refuseUsage(`Tùy chọn ${option} không có hoặc thiếu giá trị.`, `Unknown option ${option}, or its value is missing.`);
+  }
+}
+const { values, positionals } = parseCommandLine();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const [command = 'serve', sub] = positionals;
+if (!COMMANDS.has(sub === undefined ? command : `${command} ${sub}`)) {
+  refuseUsage(`Không có lệnh "${positionals.join(' ')}".`, `Unknown command "${positionals.join(' ')}".`);
+}
 const centralKey = await loadCentralKey(resolve(values.data));
 const database = await openCentralDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data), resourcesDir: resolve(values.resources) }).catch(
   (error: unknown) => {
@@ -72,9 +101,6 @@ async function run(): Promise<void> {
     } else if (command === 'import') {
       const result = await importBatchFile(database.db, resolve(values.manifest ?? ''), resolve(values.out ?? '.'), centralKey);
       console.log(JSON.stringify(result));
-    } else {
-      console.error('usage: central [serve|admin create-office|admin enroll-code|admin devices|admin revoke|admin publish-rates|import] …');
-      process.exitCode = 2;
     }
   } catch (error) {
     console.error(error instanceof CentralError ? `${error.code}: ${error.vi}` : error);

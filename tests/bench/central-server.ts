@@ -1,6 +1,7 @@
 // The central service as the benchmarks run it: the CLI in its own process (as deployed), on a
 // PostgreSQL database, or on embedded PGlite when no PostgreSQL can be had.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,16 @@ export function postgresAdminUrl(): string | null {
   }
 }
 
+/**
+ * Node's flags from `npm run central` (package.json), so a benchmarked server runs as a deployed
+ * one does: e.g. the young generation's size, which sets how often the ingest's short-lived
+ * objects are collected.
+ */
+function deployedNodeFlags(): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.central!;
+  return script.split(/\s+/).filter((word) => word.startsWith('--max-'));
+}
+
 export interface CentralServer {
   url: string;
   child: ChildProcess;
@@ -26,7 +37,7 @@ export interface CentralServer {
 
 /** `central serve` on a free loopback port; resolves once it listens. */
 export function startCentralServer(databaseUrl: string | null, dataDir: string, nodeArgs: string[] = []): Promise<CentralServer> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
+  const child = spawn(process.execPath, [...deployedNodeFlags(), ...nodeArgs, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],

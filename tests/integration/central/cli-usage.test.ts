@@ -1,0 +1,50 @@
+// The administrator's command line: `--help` prints what it can do; a mistyped option or command
+// is told in Vietnamese and English with the usage, exits 2 and opens (so creates) no data folder.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../fixtures/office-fixture';
+
+const root = join(__dirname, '../../..');
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function central(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/central/cli.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('central command line', () => {
+  it('prints its usage on --help and exits 0', async () => {
+    const { code, stdout } = await central(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/admin create-office --code C/);
+    expect(stdout).toMatch(/import --manifest/);
+  });
+
+  it.each([
+    [['--bogus'], /Tùy chọn --bogus không có hoặc thiếu giá trị\.\nUnknown option --bogus/],
+    [['serve', '--port'], /Tùy chọn --port không có hoặc thiếu giá trị\./],
+    [['admin', 'create-ofice'], /Không có lệnh "admin create-ofice"\.\nUnknown command "admin create-ofice"\./],
+    [['serve', 'now'], /Không có lệnh "serve now"\./],
+  ])('refuses %j with the reason and the usage, exit 2, and leaves no data folder', async (args, reason) => {
+    const data = tempDir();
+    cleanups.push(data.remove);
+    const folder = join(data.dir, 'central');
+    const { code, stderr } = await central(['--data', folder, ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(reason);
+    expect(stderr).toMatch(/usage: npm run central/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(folder)).toBe(false);
+  });
+});
