@@ -110,6 +110,8 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await fresh.getByTestId('restore-passphrase').fill(BACKUP_PASSPHRASE);
   await shot(fresh, 'setup-restore');
   await fresh.getByTestId('restore-run').click();
+  // The passphrase step alone takes a second or two: the page says what it is doing meanwhile.
+  await expect(fresh.getByTestId('restore-running')).toContainText('Đang giải mã bản sao vào máy này…');
   await expect(fresh.getByTestId('restore-done')).toContainText(/Đã mở bản sao của Bảo hiểm xã hội cơ sở Đống Đa \(HN0102\) \(7 người, 7 biên lai/, { timeout: 60_000 });
   await shot(fresh, 'setup-restored');
   await expect(fresh.getByTestId('restore-continue')).toBeFocused();

@@ -40,6 +40,7 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'store.backupStatus': supervisorOnly,
   // Public like office.setup, and refused (CONFLICT) once an office is set up.
   'store.restore': 'public',
+  'store.restoreProgress': 'public',
 
   'participants.register': everyone,
   'participants.update': everyone,

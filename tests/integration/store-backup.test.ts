@@ -292,6 +292,32 @@ describe('store restore', { timeout: 60_000 }, () => {
     }
   }
 
+  it('reports how far the opening has got, for the progress bar of the setup page', async () => {
+    const fresh = tempDir('field-office-fresh-');
+    afterAllRemove.push(fresh.remove);
+    const core = await openCore(fresh.dir);
+    try {
+      expect(await call(core, 'store.restoreProgress', {})).toEqual({ running: false, phase: null, percent: null });
+      let finished = false;
+      const opening = call(core, 'store.restore', { file: copyFile, passphrase: PASSPHRASE }).finally(() => (finished = true));
+      const seen: { running: boolean; phase: string | null; percent: number | null }[] = [];
+      while (!finished) {
+        seen.push(await call(core, 'store.restoreProgress', {}));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await opening;
+      // Decrypting fills the bar up to 90 %, never going back; the check (synchronous) ends it.
+      const percents = seen.filter((p) => p.running).map((p) => p.percent!);
+      expect(seen.some((p) => p.running && p.phase === 'opening' && p.percent === 0)).toBe(true);
+      expect(seen.some((p) => p.running && p.phase === 'opening' && p.percent! > 0 && p.percent! <= 90)).toBe(true);
+      expect(percents).toEqual([...percents].sort((a, b) => a - b));
+      // Once open, the copy has taken over (a new core context): nothing is running.
+      expect(await call(core, 'store.restoreProgress', {})).toEqual({ running: false, phase: null, percent: null });
+    } finally {
+      await core.close();
+    }
+  });
+
   it('refuses a wrong passphrase and leaves nothing behind', async () => {
     const { error, left } = await refused({ file: copyFile, passphrase: 'không phải mật khẩu này' });
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'passphrase', message: 'Mật khẩu bản sao không đúng.' });

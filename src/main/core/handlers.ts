@@ -7,7 +7,7 @@ import type { Caller, CoreContext } from './core-context';
 import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
 import { backupProgress, backupStatus, backupStore } from './services/backup-service';
-import { restoreStore } from './services/restore-service';
+import { restoreProgress, restoreStore } from './services/restore-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { discardDraft, getDraft, saveDraft } from './services/draft-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
@@ -81,6 +81,7 @@ export const handlers: HandlerTable = {
 
   'store.backup': (ctx, input, caller) => backupStore(ctx, caller, input),
   'store.restore': (ctx, input) => restoreStore(ctx, input),
+  'store.restoreProgress': (ctx) => restoreProgress(ctx),
   'store.backupProgress': async (ctx) => backupProgress(ctx),
   'store.backupStatus': (ctx) => backupStatus(ctx),
 

@@ -58,6 +58,8 @@ export const en: Shape<typeof vi> = {
     restoreRun: 'Open the copy',
     restoreDone: 'Opened the copy of {{office}} ({{people}} people, {{receipts}} receipts, taken {{takenAt}}). This laptop now uses it; sign in with the office\'s accounts.',
     restoreContinue: 'Go to sign-in',
+    restoreOpening: 'Decrypting the copy onto this laptop…',
+    restoreChecking: 'Checking the copy (a few seconds for a large office)…',
     explain: 'First run: declare the social security office and its first supervisor account.',
     office: 'Office',
     officeCode: 'Office code',

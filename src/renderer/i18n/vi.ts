@@ -54,6 +54,8 @@ export const vi = {
     restoreRun: 'Mở bản sao',
     restoreDone: 'Đã mở bản sao của {{office}} ({{people}} người, {{receipts}} biên lai, lập lúc {{takenAt}}). Máy này đang dùng dữ liệu đó; đăng nhập bằng tài khoản của văn phòng.',
     restoreContinue: 'Đến trang đăng nhập',
+    restoreOpening: 'Đang giải mã bản sao vào máy này…',
+    restoreChecking: 'Đang kiểm tra bản sao (vài giây với văn phòng lớn)…',
     explain: 'Lần chạy đầu tiên: khai báo cơ quan BHXH và tài khoản giám sát viên đầu tiên.',
     office: 'Cơ quan',
     officeCode: 'Mã cơ quan',

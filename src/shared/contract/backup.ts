@@ -45,6 +45,13 @@ export const restoreInput = z.object({
   passphrase: z.string().min(1, { message: 'Nhập mật khẩu của bản sao.' }).max(200),
 });
 
+export const restoreProgress = z.object({
+  running: z.boolean(),
+  /** Decrypting the copy beside the store, then checking it. */
+  phase: z.enum(['opening', 'checking']).nullable(),
+  percent: z.number().int().min(0).max(100).nullable(),
+});
+
 export const restoreOutput = z.object({
   officeCode: z.string(),
   officeName: z.string(),

@@ -2,7 +2,7 @@
 // who may call it. The core validates every call against this table (IPC and loopback HTTP alike),
 // and the renderer's client is typed from it.
 import { z } from 'zod';
-import { backupInput, backupOutput, backupProgress, backupStatus, restoreInput, restoreOutput } from './backup';
+import { backupInput, backupOutput, backupProgress, backupStatus, restoreInput, restoreOutput, restoreProgress } from './backup';
 import {
   contribution,
   dayReceipts,
@@ -138,6 +138,7 @@ export const contract = {
   'store.backupStatus': method({ input: empty, output: backupStatus, access: ['supervisor'] }),
   // Public like office.setup: only on a store with no office yet (refused otherwise).
   'store.restore': method({ input: restoreInput, output: restoreOutput, access: 'public' }),
+  'store.restoreProgress': method({ input: empty, output: restoreProgress, access: 'public' }),
 
   'audit.verify': method({
     input: empty,

@@ -42,8 +42,11 @@ export async function sealFile(source: string, destination: string, passphrase: 
 /**
  * Decrypts a sealed copy into `destination` (which must not exist). A wrong passphrase, a file
  * that is not a sealed copy, and a damaged or cut-off one are each a typed error naming the field.
+ * `onProgress` hears the bytes decrypted so far against the sealed file's size (which is a little
+ * larger: the header and 16 bytes per 64 KiB chunk).
  */
-export async function openSealedFile(source: string, destination: string, passphrase: string): Promise<void> {
+export async function openSealedFile(source: string, destination: string, passphrase: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const total = statSync(source).size;
   const decrypter = new Decrypter();
   decrypter.addIdentity(new PassphraseIdentity(passphrase));
   let plain: WebReadableStream<Uint8Array>;
@@ -54,7 +57,7 @@ export async function openSealedFile(source: string, destination: string, passph
     throw explainOpenError(error);
   }
   try {
-    await pipeline(Readable.fromWeb(plain), createWriteStream(destination, { flags: 'wx' }));
+    await pipeline(Readable.fromWeb(plain), counting((n) => onProgress?.(Math.min(n, total), total)), createWriteStream(destination, { flags: 'wx' }));
   } catch (error) {
     throw new OfficeError('VALIDATION', {
       field: 'file',

@@ -25,8 +25,24 @@ interface CopyContents {
   takenAt: string;
 }
 
-/** Stores with a copy being opened: one at a time each. */
-const restoring = new WeakSet<CoreContext>();
+/** The copy being opened into each store, if any (one at a time), and how far it has got. */
+interface Running {
+  phase: 'opening' | 'checking';
+  done: number;
+  total: number;
+}
+const restoring = new WeakMap<CoreContext, Running>();
+
+/**
+ * `store.restoreProgress`: for the setup page's progress bar. Decrypting the copy fills the bar to
+ * 90 %; the check that follows (SQLite's quick check, a few seconds for a large office) the rest.
+ */
+export function restoreProgress(ctx: CoreContext) {
+  const now = restoring.get(ctx);
+  if (!now) return { running: false, phase: null, percent: null };
+  const percent = now.phase === 'checking' ? 90 : now.total > 0 ? Math.floor((now.done * 90) / now.total) : 0;
+  return { running: true, phase: now.phase, percent };
+}
 
 export async function restoreStore(ctx: CoreContext, input: { file: string; passphrase: string }): Promise<CopyContents> {
   if (await getOffice(ctx)) {
@@ -41,10 +57,12 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
   requireFile(source);
   const opened = `${ctx.storeFile}.restoring`;
   const ready = `${ctx.storeFile}.restored`;
-  restoring.add(ctx);
+  const state: Running = { phase: 'opening', done: 0, total: 0 };
+  restoring.set(ctx, state);
   try {
     removeQuietly(opened);
-    await openSealedFile(source, opened, input.passphrase);
+    await openSealedFile(source, opened, input.passphrase, (done, total) => Object.assign(state, { done, total }));
+    state.phase = 'checking';
     const contents = checkCopy(opened);
     flushFile(opened);
     renameSync(opened, ready);

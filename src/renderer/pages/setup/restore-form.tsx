@@ -1,7 +1,8 @@
 // On a fresh install: open a sealed copy from the USB stick (file + passphrase) instead of setting
 // up a new office. The copy takes over at once (the core reopens its store), so after it opens the
 // page says what it holds and leads to the sign-in, with the office's own accounts.
-import { Alert, Button, Input, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -15,6 +16,13 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Decrypting and checking a large office's copy takes a while: how far it has got.
+  const progress = useQuery({
+    queryKey: ['store.restoreProgress'],
+    queryFn: () => call('store.restoreProgress', {}),
+    enabled: busy,
+    refetchInterval: busy ? 400 : false,
+  });
   const run = async () => {
     if (busy || !file.trim() || !passphrase) return;
     setBusy(true);
@@ -53,6 +61,12 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
           {t('setup.restoreRun')}
         </Button>
       </Space.Compact>
+      {busy && (
+        <div style={{ marginTop: 8 }} data-testid="restore-running">
+          <Progress percent={progress.data?.percent ?? 0} status="active" size="small" />
+          <Typography.Text type="secondary">{t(progress.data?.phase === 'checking' ? 'setup.restoreChecking' : 'setup.restoreOpening')}</Typography.Text>
+        </div>
+      )}
     </>
   );
 }
