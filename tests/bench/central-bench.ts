@@ -31,6 +31,10 @@ import type { WireOp } from '../../src/shared/sync/protocol';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
 import { registrationPayload, wireOp } from '../integration/fixtures/wire-ops';
 import { postgresAdminUrl, root, startCentralServer, stopCentralServer } from './central-server';
+import useRunTempRoot from '../support/temp-root';
+
+// Every central data folder this run makes goes under one folder, removed at exit.
+process.on('exit', useRunTempRoot());
 
 const resourcesDir = join(root, 'resources');
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 8);

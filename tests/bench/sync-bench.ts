@@ -17,6 +17,10 @@ import { foldName } from '../../src/shared/domain/name-folding';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
 import { type Central, resourcesDir, startCentral, startOffice } from '../integration/sync/central-fixture';
 import { postgresAdminUrl, startCentralServer, stopCentralServer } from './central-server';
+import useRunTempRoot from '../support/temp-root';
+
+// Every data folder this run makes (central, office) goes under one folder, removed at exit.
+process.on('exit', useRunTempRoot());
 
 const OPS = Number(process.env.SYNC_BENCH_OPS ?? 15_000);
 const PULL = Number(process.env.SYNC_BENCH_PULL ?? 100_000);
