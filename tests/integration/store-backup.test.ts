@@ -247,6 +247,7 @@ describe('store backup', { timeout: 60_000 }, () => {
     // Copying fills the first half of the bar, sealing onto the stick the second; it never goes back.
     const percents = seen.filter((p) => p.running).map((p) => p.percent!);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(seen.some((p) => p.phase === 'checking' && p.percent === 50)).toBe(true);
     expect(seen.some((p) => p.phase === 'sealing' && p.percent! >= 50)).toBe(true);
     expect(await call(core, 'store.backupProgress', {}, tokens.supervisor)).toEqual({ running: false, phase: null, percent: null });
   });
@@ -306,10 +307,12 @@ describe('store restore', { timeout: 60_000 }, () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
       await opening;
-      // Decrypting fills the bar up to 90 %, never going back; the check (synchronous) ends it.
+      // Decrypting fills the bar up to 90 %, never going back; the check (in a worker, so the
+      // progress is answered meanwhile) is the rest.
       const percents = seen.filter((p) => p.running).map((p) => p.percent!);
       expect(seen.some((p) => p.running && p.phase === 'opening' && p.percent === 0)).toBe(true);
       expect(seen.some((p) => p.running && p.phase === 'opening' && p.percent! > 0 && p.percent! <= 90)).toBe(true);
+      expect(seen.some((p) => p.running && p.phase === 'checking' && p.percent === 90)).toBe(true);
       expect(percents).toEqual([...percents].sort((a, b) => a - b));
       // Once open, the copy has taken over (a new core context): nothing is running.
       expect(await call(core, 'store.restoreProgress', {})).toEqual({ running: false, phase: null, percent: null });

@@ -274,7 +274,7 @@ export const en: Shape<typeof vi> = {
     folder: 'Folder for the copy',
     run: 'Back up',
     checking: 'Checking the copy…',
-    running: 'Backing up… A large office or a slow USB stick can take a minute; while the copy is checked the app may pause for a few seconds.',
+    running: 'Backing up… A large office or a slow USB stick can take a minute; the app stays usable meanwhile.',
     done: 'Backed up {{people}} people and {{receipts}} receipts ({{size}}) to {{file}}',
     never: 'This laptop has no backup yet ({{receipts}} receipts taken). If it breaks, all work not yet sent to the central office is lost.',
     lastWithSince: 'Last backup: {{when}} ({{file}}). {{receipts}} receipts taken since are in no copy.',

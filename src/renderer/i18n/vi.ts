@@ -270,7 +270,7 @@ export const vi = {
     folder: 'Thư mục lưu bản sao',
     run: 'Sao lưu',
     checking: 'Đang kiểm tra bản sao…',
-    running: 'Đang sao lưu… Văn phòng lớn hoặc USB chậm có thể mất vài chục giây; lúc kiểm tra bản sao, ứng dụng có thể đứng vài giây.',
+    running: 'Đang sao lưu… Văn phòng lớn hoặc USB chậm có thể mất vài chục giây; ứng dụng vẫn dùng được trong lúc chờ.',
     done: 'Đã sao lưu {{people}} người, {{receipts}} biên lai ({{size}}) vào {{file}}',
     never: 'Máy này chưa có bản sao lưu nào ({{receipts}} biên lai đã thu). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.',
     lastWithSince: 'Bản sao gần nhất: {{when}} ({{file}}). Sau đó đã thu {{receipts}} biên lai chưa có trong bản sao nào.',

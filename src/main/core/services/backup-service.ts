@@ -12,7 +12,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { type BackupTo, flushFile, sealBackupFile } from '../db/store-backup';
 import { sealFile } from '../files/sealed-copy';
-import { explainFileError, removeQuietly, requireFolder } from '../files/user-folders';
+import { explainFileError, removeQuietlyLater, requireFolder } from '../files/user-folders';
 import { getOffice } from './auth-service';
 
 /** `YYYYMMDD-HHmmss` at UTC+7: copies sort by when they were taken, as the office reads the clock. */
@@ -99,21 +99,21 @@ async function copyStore(ctx: CoreContext, caller: Caller, directory: string, pa
     try {
       await backupTo(plain, (copiedPages, totalPages) => Object.assign(state, { copiedPages, totalPages }));
       state.phase = 'checking';
-      held = sealBackupFile(plain, takenAt);
+      held = await sealBackupFile(plain, takenAt);
     } catch (error) {
       throw error instanceof OfficeError ? error : explainFileError(error, dirname(ctx.storeFile), 'directory', 'write');
     }
     state.phase = 'sealing';
     try {
       await sealFile(plain, partial, passphrase, (sealedBytes, totalBytes) => Object.assign(state, { sealedBytes, totalBytes }));
-      flushFile(partial);
+      await flushFile(partial);
       renameSync(partial, file);
     } catch (error) {
-      removeQuietly(partial);
+      await removeQuietlyLater(partial);
       throw explainFileError(error, directory, 'directory', 'write');
     }
   } finally {
-    for (const path of [plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`]) removeQuietly(path);
+    await Promise.all([plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`].map(removeQuietlyLater));
   }
   const bytes = statSync(file).size;
   await appendAudit(ctx.db, { at: takenAt, staffId: caller.staffId, action: 'store.backup', entity: 'office', entityId: office.code, details: { file: name, bytes, ...held } });

@@ -11,9 +11,10 @@ import Sqlite from 'better-sqlite3';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { CoreContext } from '../core-context';
 import { migrations } from '../db/migrations/index';
-import { checkedContents, flushFile } from '../db/store-backup';
+import { checkCopyFile } from '../db/copy-check';
+import { flushFile } from '../db/store-backup';
 import { openSealedFile } from '../files/sealed-copy';
-import { explainFileError, removeQuietly, requireFile } from '../files/user-folders';
+import { explainFileError, removeQuietlyLater, requireFile } from '../files/user-folders';
 import { getOffice } from './auth-service';
 
 /** What a checked copy holds. */
@@ -60,15 +61,15 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
   const state: Running = { phase: 'opening', done: 0, total: 0 };
   restoring.set(ctx, state);
   try {
-    removeQuietly(opened);
+    await removeQuietlyLater(opened);
     await openSealedFile(source, opened, input.passphrase, (done, total) => Object.assign(state, { done, total }));
     state.phase = 'checking';
-    const contents = checkCopy(opened);
-    flushFile(opened);
+    const contents = await checkCopy(opened);
+    await flushFile(opened);
     renameSync(opened, ready);
     return contents;
   } catch (error) {
-    removeQuietly(opened);
+    await removeQuietlyLater(opened);
     throw error instanceof OfficeError ? error : explainFileError(error, ctx.storeFile, 'file', 'write');
   } finally {
     restoring.delete(ctx);
@@ -84,15 +85,21 @@ function notACopy(details: Record<string, unknown>): OfficeError {
   });
 }
 
-function checkCopy(file: string): CopyContents {
+async function checkCopy(file: string): Promise<CopyContents> {
+  const reason = (error: unknown) => notACopy({ reason: error instanceof Error ? error.message : String(error) });
+  // SQLite's quick check first, off this thread (a few seconds for a large office).
+  const { verdict, participants, receipts } = await checkCopyFile(file).catch((error: unknown) => {
+    throw reason(error);
+  });
+  if (verdict !== 'ok') throw notACopy({ verdict });
   let copy: Sqlite.Database;
   try {
     copy = new Sqlite(file, { fileMustExist: true });
   } catch (error) {
-    throw notACopy({ reason: error instanceof Error ? error.message : String(error) });
+    throw reason(error);
   }
   try {
-    const held = checkedContents(copy, (verdict) => notACopy({ verdict }));
+    const held = { participants, receipts };
     // A copy from a newer Field Office (the broken laptop was updated, the new one not yet) has
     // steps this version cannot read; opened, it would stop the app at start. Said before, instead.
     const known = new Set(Object.keys(migrations));
@@ -109,7 +116,7 @@ function checkCopy(file: string): CopyContents {
     if (!office?.takenAt) throw notACopy({ reason: 'no office marked as a copy' });
     return { officeCode: office.code, officeName: office.name, ...held, takenAt: office.takenAt };
   } catch (error) {
-    throw error instanceof OfficeError ? error : notACopy({ reason: error instanceof Error ? error.message : String(error) });
+    throw error instanceof OfficeError ? error : reason(error);
   } finally {
     copy.close();
   }
