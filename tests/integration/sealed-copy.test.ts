@@ -7,6 +7,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSealedFile, SCRYPT_WORK_FACTOR, sealFile } from '../../src/main/core/files/sealed-copy';
 import { tempDir } from './fixtures/office-fixture';
+import { longestStall } from '../support/event-loop';
 
 const PASSPHRASE = 'mật khẩu bản sao 2026';
 let dir: ReturnType<typeof tempDir>;
@@ -14,23 +15,6 @@ beforeEach(() => {
   dir = tempDir('fo-sealed-');
 });
 afterEach(() => dir.remove());
-
-/** The longest the event loop went without a turn while `work` ran. */
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 5);
-  try {
-    await work();
-  } finally {
-    clearInterval(ticker);
-  }
-  return Math.max(longest, performance.now() - last);
-}
 
 describe('sealed copies', () => {
   it('are opened by the age library itself, and open what it seals', async () => {
