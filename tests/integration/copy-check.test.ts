@@ -74,8 +74,13 @@ describe('copy check', { timeout: 120_000 }, () => {
     await expect(checkCopyFile(join(folder.dir, 'missing.sqlite'))).rejects.toThrow(/unable to open database file/);
   });
 
-  it('gives the same answer on this thread when the worker cannot load the driver', async () => {
+  it('gives the same answer on this thread when the worker cannot load the driver, or ends before answering', async () => {
     const file = makeStore('fallback.sqlite', 30);
     expect(await checkCopyFile(file, { driver: join(folder.dir, 'no-such-driver.js') })).toEqual({ verdict: 'ok', participants: 30, receipts: 10 });
+    const ending = join(folder.dir, 'ending-driver.cjs');
+    writeFileSync(ending, 'process.exit(3);\n');
+    expect(await checkCopyFile(file, { driver: ending })).toEqual({ verdict: 'ok', participants: 30, receipts: 10 });
+    // A file that cannot be opened is refused the same way on this thread.
+    await expect(checkCopyFile(join(folder.dir, 'missing.sqlite'), { driver: ending })).rejects.toThrow(/unable to open database file/);
   });
 });

@@ -3,8 +3,8 @@
 // froze every call — and the progress bar of the backup or restore that asked for it — meanwhile.
 // better-sqlite3 runs in worker threads; the worker is plain CommonJS given as text, so there is no
 // file of its own to bundle for Electron, the harness and the tests alike, and it loads the same
-// better-sqlite3 the core does. Should the worker be unable to load it (a packaging surprise), the
-// check runs on this thread as before: slower to wait for, never skipped.
+// better-sqlite3 the core does. Should the worker be unable to load it, or to run at all (a
+// packaging surprise), the check runs on this thread as before: slower to wait for, never skipped.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
@@ -66,11 +66,12 @@ const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3'
  * too is kept off the main thread. `driver` is for tests.
  */
 export async function checkCopyFile(file: string, { markTakenAt = null, driver = driverPath() }: { markTakenAt?: string | null; driver?: string } = {}): Promise<CopyCheck> {
-  const answer = await new Promise<{ result?: CopyCheck; failed?: { message: string; code?: string }; unavailable?: string }>((resolve, reject) => {
+  const answer = await new Promise<{ result?: CopyCheck; failed?: { message: string; code?: string }; unavailable?: string }>((resolve) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, takenAt: markTakenAt } });
     worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The copy check stopped (exit ${code}) before answering.`)));
+    // A worker that could not run at all (it failed or ended before answering): checked here.
+    worker.once('error', (error) => resolve({ unavailable: error instanceof Error ? error.message : String(error) }));
+    worker.once('exit', (code) => resolve({ unavailable: `exit ${code}` }));
   });
   if (answer.failed) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
   return answer.result ?? checkHere(Sqlite, file, markTakenAt);
