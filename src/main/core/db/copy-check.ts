@@ -17,8 +17,8 @@ export interface CopyCheck {
 }
 
 /**
- * The check, as the text of a function of (Database, file): the worker runs it, and so does this
- * thread when the worker cannot load the driver. Text rather than a function of this module, whose
+ * The check, as the text of a function of (Database, file, takenAt): the worker runs it, and so
+ * does this thread when the worker cannot. Text rather than a function of this module, whose
  * compiled form (tsx, the Electron bundle) may call helpers the worker does not have.
  */
 const CHECK = `function check(Database, file, takenAt) {
@@ -67,7 +67,13 @@ const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3'
  */
 export async function checkCopyFile(file: string, { markTakenAt = null, driver = driverPath() }: { markTakenAt?: string | null; driver?: string } = {}): Promise<CopyCheck> {
   const answer = await new Promise<{ result?: CopyCheck; failed?: { message: string; code?: string }; unavailable?: string }>((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, takenAt: markTakenAt } });
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, takenAt: markTakenAt } });
+    } catch (error) {
+      resolve({ unavailable: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     worker.once('message', resolve);
     // A worker that could not run at all (it failed or ended before answering): checked here.
     worker.once('error', (error) => resolve({ unavailable: error instanceof Error ? error.message : String(error) }));
