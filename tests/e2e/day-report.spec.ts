@@ -80,6 +80,8 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   // made and says what it holds.
   const stick = mkdtempSync(join(tmpdir(), 'field-office-e2e-usb-'));
   await expect(page.getByTestId('backup-last')).toContainText('Máy này chưa có bản sao lưu nào (7 biên lai đã thu).');
+  // Every screen's status bar says it too, for the supervisor.
+  await expect(page.getByTestId('backup-reminder')).toHaveText('Chưa sao lưu: 7 biên lai');
   await page.getByTestId('backup-passphrase').fill(BACKUP_PASSPHRASE);
   await page.getByTestId('backup-passphrase-repeat').fill(`${BACKUP_PASSPHRASE}x`);
   await expect(page.getByTestId('backup-card')).toContainText('Hai lần nhập mật khẩu chưa giống nhau.');
@@ -93,6 +95,7 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await expect(page.getByTestId('backup-message')).toContainText(/Đã sao lưu 7 người, 7 biên lai \([\d,]+ MB\) vào .*field-office-HN0102-\d{8}-\d{6}\.sqlite\.age/, { timeout: 60_000 });
   expect(readdirSync(stick)).toEqual([expect.stringMatching(/^field-office-HN0102-\d{8}-\d{6}\.sqlite\.age$/)]);
   await expect(page.getByTestId('backup-last')).toContainText(/Bản sao gần nhất: \d\d:\d\d \d\d\/\d\d\/\d{4} \(field-office-HN0102-.*\.sqlite\.age\)\. Chưa thu biên lai nào sau đó\./);
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
   await shot(page, 'day-end-backup');
 
   // A replaced laptop: a fresh install opens the copy from the stick with its passphrase (a wrong

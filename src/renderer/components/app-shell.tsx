@@ -19,6 +19,7 @@ import { SyncIssuesPage } from '../pages/sync/sync-issues-page';
 import { SyncPage } from '../pages/sync/sync-page';
 import { href, useRoute, type Route } from '../routing/hash-router';
 import { useSession } from '../session/session-context';
+import { BackupReminder } from './backup-reminder';
 import { SyncStatusBadge } from './sync-status';
 
 function Screen({ route, session }: { route: Route; session: SessionView }) {
@@ -112,6 +113,7 @@ export function AppShell({ session }: { session: SessionView }) {
         </Space>
       </Layout.Header>
       <div className="app-statusbar no-print">
+        {supervisor && <BackupReminder />}
         <SyncStatusBadge supervisor={supervisor} />
       </div>
       <Layout.Content className="app-content">

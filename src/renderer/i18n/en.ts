@@ -278,6 +278,8 @@ export const en: Shape<typeof vi> = {
     done: 'Backed up {{people}} people and {{receipts}} receipts ({{size}}) to {{file}}',
     never: 'This laptop has no backup yet ({{receipts}} receipts taken). If it breaks, all work not yet sent to the central office is lost.',
     lastWithSince: 'Last backup: {{when}} ({{file}}). {{receipts}} receipts taken since are in no copy.',
+    reminder: 'Not backed up: {{count}} receipts',
+    reminderHint: 'These receipts are in no backup copy yet. Back up on the Day end page.',
     lastUpToDate: 'Last backup: {{when}} ({{file}}). No receipt taken since.',
   },
   dayReport: {

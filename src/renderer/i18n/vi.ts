@@ -274,6 +274,8 @@ export const vi = {
     done: 'Đã sao lưu {{people}} người, {{receipts}} biên lai ({{size}}) vào {{file}}',
     never: 'Máy này chưa có bản sao lưu nào ({{receipts}} biên lai đã thu). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.',
     lastWithSince: 'Bản sao gần nhất: {{when}} ({{file}}). Sau đó đã thu {{receipts}} biên lai chưa có trong bản sao nào.',
+    reminder: 'Chưa sao lưu: {{count}} biên lai',
+    reminderHint: 'Các biên lai này chưa có trong bản sao lưu nào. Sao lưu ở trang Chốt ngày.',
     lastUpToDate: 'Bản sao gần nhất: {{when}} ({{file}}). Chưa thu biên lai nào sau đó.',
   },
   dayReport: {
