@@ -99,7 +99,6 @@ async function checkCopy(file: string): Promise<CopyContents> {
     throw reason(error);
   }
   try {
-    const held = { participants, receipts };
     // A copy from a newer Field Office (the broken laptop was updated, the new one not yet) has
     // steps this version cannot read; opened, it would stop the app at start. Said before, instead.
     const known = new Set(Object.keys(migrations));
@@ -114,7 +113,7 @@ async function checkCopy(file: string): Promise<CopyContents> {
     }
     const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as { code: string; name: string; takenAt: string | null } | undefined;
     if (!office?.takenAt) throw notACopy({ reason: 'no office marked as a copy' });
-    return { officeCode: office.code, officeName: office.name, ...held, takenAt: office.takenAt };
+    return { officeCode: office.code, officeName: office.name, participants, receipts, takenAt: office.takenAt };
   } catch (error) {
     throw error instanceof OfficeError ? error : reason(error);
   } finally {

@@ -1,7 +1,7 @@
 // Day end, for the supervisor: a copy of the whole office store to a folder (a USB stick), sealed
 // with a passphrase typed twice — what an office that has been offline for days has until its
 // work reaches the central service, and unreadable to whoever finds the stick.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { atOffice } from '../../components/office-time';
 import { PickPathButton } from '../../components/pick-path-button';
+import { backupStatusKey, useBackupStatus, useProgressWhile } from '../../components/store-copy-queries';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
@@ -22,14 +23,9 @@ export function BackupCard() {
   const [error, setError] = useState<unknown>(null);
   const queryClient = useQueryClient();
   // The last copy and the receipts taken since: what a dead laptop would cost right now.
-  const status = useQuery({ queryKey: ['store.backupStatus'], queryFn: () => call('store.backupStatus', {}) });
+  const status = useBackupStatus();
   // While a copy runs, how far it has got (a USB stick can take a minute for a large office).
-  const progress = useQuery({
-    queryKey: ['store.backupProgress'],
-    queryFn: () => call('store.backupProgress', {}),
-    enabled: busy,
-    refetchInterval: busy ? 400 : false,
-  });
+  const progress = useProgressWhile('store.backupProgress', busy);
   // The passphrase is typed twice: a copy sealed with a mistyped one could never be opened.
   const mismatch = repeat.length > 0 && repeat !== passphrase;
   const ready = directory.trim().length > 0 && passphrase.length > 0 && repeat === passphrase;
@@ -47,7 +43,7 @@ export function BackupCard() {
       setError(e);
     } finally {
       setBusy(false);
-      void queryClient.invalidateQueries({ queryKey: ['store.backupStatus'] });
+      void queryClient.invalidateQueries({ queryKey: backupStatusKey });
     }
   };
   const last = status.data?.last;

@@ -1,7 +1,6 @@
 // On a fresh install: open a sealed copy from the USB stick (file + passphrase) instead of setting
 // up a new office. The copy takes over at once (the core reopens its store), so after it opens the
 // page says what it holds and leads to the sign-in, with the office's own accounts.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { atOffice } from '../../components/office-time';
 import { PickPathButton } from '../../components/pick-path-button';
+import { useProgressWhile } from '../../components/store-copy-queries';
 
 export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRestored: (message: string) => void }) {
   const { t } = useTranslation();
@@ -17,12 +17,7 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // Decrypting and checking a large office's copy takes a while: how far it has got.
-  const progress = useQuery({
-    queryKey: ['store.restoreProgress'],
-    queryFn: () => call('store.restoreProgress', {}),
-    enabled: busy,
-    refetchInterval: busy ? 400 : false,
-  });
+  const progress = useProgressWhile('store.restoreProgress', busy);
   const run = async () => {
     if (busy || !file.trim() || !passphrase) return;
     setBusy(true);
