@@ -96,6 +96,27 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     expect(person.fullName).toBe('Đặng Văn Tùng');
   });
 
+  it('answers operations applied in an earlier batch, sent again in a new one, with their first answer and no second effect', async () => {
+    const device = await freshDevice();
+    await registerAndCollect(office, newPerson());
+    const first = await takeOps(office);
+    const firstReply = await pushOps(device, first);
+    expect(firstReply.json.results.map((r: { status: string }) => r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED']);
+    await registerAndCollect(office, newPerson('Hà Thị Lụa'));
+    const fresh = await takeOps(office);
+    const before = { persons: await count('persons'), contributions: await count('contributions'), ops: await count('ops') };
+    // Batch 2: the registration and the contribution of batch 1 again, as they were, among new ones.
+    const ops = [first[0]!, ...fresh, first[2]!].map((op, i) => ({ ...op, seq: 10 + i }));
+    const reply = await pushOps(device, ops);
+    expect(reply.status).toBe(200);
+    expect(reply.json.results[0]).toEqual(firstReply.json.results[0]);
+    expect(reply.json.results[4]).toEqual(firstReply.json.results[2]);
+    expect(reply.json.results.slice(1, 4).map((r: { status: string }) => r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED']);
+    expect(await count('persons')).toBe(before.persons + 1);
+    expect(await count('contributions')).toBe(before.contributions + 1);
+    expect(await count('ops')).toBe(before.ops + 3);
+  });
+
   it('rejects poisoned operations mid-batch with their reasons and applies the others', async () => {
     const device = await freshDevice();
     await registerAndCollect(office, newPerson());
