@@ -54,15 +54,33 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
     }
   }
   const { intact, bodyHash } = hashBatch(batch);
-  // Fast path: no savepoints. Every rule a payload can break is checked before anything is written,
-  // so only an unexpected database error can leave an operation half done — and then the whole
-  // attempt rolls back and the batch runs again with a savepoint around each operation.
-  try {
-    return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, false));
-  } catch (error) {
-    if (error instanceof CentralError) throw error;
-    return db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, true));
+  // Attempts, cheapest first; each rolls back whole if the database refuses anything, and the next
+  // starts afresh. The fast path has no savepoints: every rule a payload can break is checked before
+  // anything is written, so only an unexpected database error can leave an operation half done. It
+  // also does not look for operations answered in an earlier batch (a new batch almost never holds
+  // one): every answered operation has its row in `ops`, so one sent again fails the insert of this
+  // batch's op rows on its key. The second attempt looks them up (a copy restored from a backup
+  // sends such operations again, batch after batch); the last puts a savepoint around each
+  // operation, so that the one the database refuses is rejected alone.
+  const attempts: Attempt[] = [
+    { lookUpAnswered: false, savepoints: false },
+    { lookUpAnswered: true, savepoints: false },
+    { lookUpAnswered: true, savepoints: true },
+  ];
+  for (let i = 0; ; i++) {
+    try {
+      return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, attempts[i]!));
+    } catch (error) {
+      if (error instanceof CentralError || i === attempts.length - 1) throw error;
+    }
   }
+}
+
+interface Attempt {
+  /** Reads the results of this batch's operations answered in earlier batches. */
+  lookUpAnswered: boolean;
+  /** A savepoint around each operation. */
+  savepoints: boolean;
 }
 
 /**
@@ -77,7 +95,7 @@ function hashBatch(batch: WireBatch): { intact: boolean[]; bodyHash: string } {
   return { intact, bodyHash: batchBodyHash(batch, canonicalPayloads) };
 }
 
-async function applyInTransaction(trx: Transaction<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, bodyHash: string, intact: boolean[], savepoints: boolean): Promise<BatchOutcome> {
+async function applyInTransaction(trx: Transaction<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, bodyHash: string, intact: boolean[], { lookUpAnswered, savepoints }: Attempt): Promise<BatchOutcome> {
   const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
   if (row.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
   const seen = await trx.selectFrom('batches').select(['bodyHash', 'response']).where('deviceId', '=', device.id).where('batchNo', '=', batch.batchNo).executeTakeFirst();
@@ -91,13 +109,10 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
   if (batch.batchNo !== row.nextBatchNo) {
     throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, { expected: row.nextBatchNo });
   }
-  // Operations answered before (in an earlier batch). A new batch almost never holds one, so the
-  // fast path does not look: every answered operation has its row in `ops`, so one sent again makes
-  // this attempt's insert of the batch's op rows fail on the primary key, the attempt rolls back
-  // whole, and the slow path reads them here (one query, the ids as one array parameter) and
-  // answers them as before. This was a sixth of PostgreSQL's time per batch.
+  // Operations answered in an earlier batch, read in one query for the whole batch (the ids as one
+  // array parameter, not an IN list of 500 placeholders); the first attempt skips this (above).
   const prior = new Map<string, { payloadHash: string; result: OpResult }>();
-  if (savepoints) {
+  if (lookUpAnswered) {
     const opIds = batch.ops.map((op) => op.opId);
     const priorRows = await trx.selectFrom('ops').select(['opId', 'payloadHash', 'result']).where(sql<boolean>`op_id = ANY(${opIds}::text[])`).execute();
     for (const p of priorRows) prior.set(p.opId, { payloadHash: p.payloadHash, result: (typeof p.result === 'string' ? JSON.parse(p.result) : p.result) as OpResult });
