@@ -67,6 +67,9 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   expect(words).toMatch(/đồng$/);
   await expect(page.getByTestId('receipt-document')).toContainText('thu hộ Bảo hiểm xã hội Việt Nam');
   await expect(page.getByTestId('receipt-copy')).toHaveCount(0);
+  // The supervisor's status bar counts it among the receipts in no backup copy at once (it was
+  // hidden at login, with none), not at its next half-minute refresh.
+  await expect(page.getByTestId('backup-reminder')).toHaveText('Chưa sao lưu: 1 biên lai');
   await shot(page, 'receipt');
 
   // Printed to A5 PDF as the harness would; its text carries the amount in words.
@@ -93,6 +96,7 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   // Day-end for the supervisor shows the collector's total.
   await page.getByRole('link', { name: 'Chốt ngày' }).click();
   await expect(page.getByTestId('day-end-page')).toContainText(SUPERVISOR.fullName);
+  await expect(page.getByTestId('backup-last')).toContainText('1 biên lai đã thu');
   await shot(page, 'day-end');
 
   // Void with a reason: the receipt shows ĐÃ HỦY and the reason.

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { paymentMethods, type PaymentMethod, type Scheme } from '../../../shared/contract/contribution';
 import { call } from '../../api/client';
 import { placeFieldError } from '../../components/api-errors';
+import { refreshAfterReceipt } from '../../components/receipt-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDong } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
@@ -92,8 +93,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
     setRecordError(null);
     try {
       const result = await call('contributions.record', { ...input, expectedTotal: quote.data.total });
-      void queryClient.invalidateQueries({ queryKey: ['contributions.listForParticipant', participantId] });
-      void queryClient.invalidateQueries({ queryKey: ['enrollments.listForParticipant', participantId] });
+      refreshAfterReceipt(queryClient, participantId);
       queryClient.setQueryData(['receipts.get', result.receipt.id], result.receipt);
       navigate('receipt', result.receipt.id);
     } catch (e) {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { call, hasShell } from '../../api/client';
 import { errorText } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
+import { refreshAfterReceipt } from '../../components/receipt-queries';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 import { ReceiptDocument } from './receipt-document';
@@ -60,8 +61,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
     try {
       const voided = await call('receipts.void', { id: r.id, reason });
       queryClient.setQueryData(key, voided);
-      void queryClient.invalidateQueries({ queryKey: ['contributions.listForParticipant', r.participantId] });
-      void queryClient.invalidateQueries({ queryKey: ['receipts.listForDay'] });
+      refreshAfterReceipt(queryClient, r.participantId);
       setVoiding(false);
     } catch (e) {
       voidForm.setFields([{ name: 'reason', errors: [errorText(e)] }]);
