@@ -138,7 +138,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         <p className="day-report-small">{t('dayReport.noneVoided')}</p>
       ) : (
         <table className="day-report-table" data-testid="day-report-voided">
-          <Columns widths={[8, 35, 30, 19, 28, 28]} />
+          <Columns widths={[8, 39, 30, 19, 27, 28]} />
           <thead>
             <tr>
               <th className="num">{t('dayReport.col.no')}</th>
@@ -173,7 +173,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         <p className="day-report-small">{t('dayReport.noReceipts')}</p>
       ) : (
         <table className="day-report-table day-report-receipts" data-testid="day-report-receipts">
-          <Columns widths={[8, 35, 11, 33, 18, 27, 19]} />
+          <Columns widths={[8, 39, 12, 26, 20, 29, 19]} />
           <thead>
             <tr>
               <th className="num">{t('dayReport.col.no')}</th>
@@ -194,9 +194,9 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
                   {x.label}
                   {x.void && <span className="day-report-void-tag">{t('dayReport.voidMark')}</span>}
                 </td>
-                <td>{time(x.issuedAt)}</td>
+                <td className="nowrap">{time(x.issuedAt)}</td>
                 <td>{x.payerName}</td>
-                <td>{t(`dayReport.schemeShort.${x.scheme}`)}</td>
+                <td className="nowrap">{t(`dayReport.schemeShort.${x.scheme}`)}</td>
                 <td className="nowrap">{x.periodFrom === x.periodTo ? formatMonth(x.periodFrom) : `${formatMonth(x.periodFrom)}–${formatMonth(x.periodTo)}`}</td>
                 <td className="num day-report-amount">{amount(x.amount)}</td>
                 <td>{x.collectorName}</td>
