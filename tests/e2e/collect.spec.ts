@@ -36,6 +36,8 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.getByLabel('Mật khẩu').press('Enter');
   const box = page.getByTestId('search-input');
   await expect(box).toBeFocused();
+  // No receipt yet, but the registration is neither sent nor in a copy: the supervisor sees it.
+  await expect(page.getByTestId('backup-reminder')).toHaveText('Chưa sao lưu: 1 thao tác');
   await box.fill('le van tam');
   await expect(page.getByTestId('search-result').first()).toContainText('Lê Văn Tám');
   await box.press('Enter');
@@ -67,8 +69,8 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   expect(words).toMatch(/đồng$/);
   await expect(page.getByTestId('receipt-document')).toContainText('thu hộ Bảo hiểm xã hội Việt Nam');
   await expect(page.getByTestId('receipt-copy')).toHaveCount(0);
-  // The supervisor's status bar counts it among the receipts in no backup copy at once (it was
-  // hidden at login, with none), not at its next half-minute refresh.
+  // The supervisor's status bar counts it among the receipts in no backup copy at once (it counted
+  // only the registration at login), not at its next half-minute refresh.
   await expect(page.getByTestId('backup-reminder')).toHaveText('Chưa sao lưu: 1 biên lai');
   await shot(page, 'receipt');
 
@@ -96,7 +98,7 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   // Day-end for the supervisor shows the collector's total.
   await page.getByRole('link', { name: 'Chốt ngày' }).click();
   await expect(page.getByTestId('day-end-page')).toContainText(SUPERVISOR.fullName);
-  await expect(page.getByTestId('backup-last')).toContainText('1 biên lai đã thu');
+  await expect(page.getByTestId('backup-last')).toHaveText('Máy này chưa có bản sao lưu nào (1 biên lai đã thu, 3 thao tác chưa gửi lên trung tâm). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.');
   await shot(page, 'day-end');
 
   // Void with a reason: the receipt shows ĐÃ HỦY and the reason.

@@ -79,7 +79,7 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   // mistyped repeat is pointed out, a folder that is not there is explained, then the copy is
   // made and says what it holds.
   const stick = mkdtempSync(join(tmpdir(), 'field-office-e2e-usb-'));
-  await expect(page.getByTestId('backup-last')).toContainText('Máy này chưa có bản sao lưu nào (7 biên lai đã thu).');
+  await expect(page.getByTestId('backup-last')).toContainText(/^Máy này chưa có bản sao lưu nào \(7 biên lai đã thu, 16 thao tác chưa gửi lên trung tâm\)\./);
   // Every screen's status bar says it too, for the supervisor.
   await expect(page.getByTestId('backup-reminder')).toHaveText('Chưa sao lưu: 7 biên lai');
   await page.getByTestId('backup-passphrase').fill(BACKUP_PASSPHRASE);
@@ -94,7 +94,7 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   // Sealing runs scrypt (memory-hard, seconds on a busy machine): a long step, given its time.
   await expect(page.getByTestId('backup-message')).toContainText(/Đã sao lưu 7 người, 7 biên lai \([\d,]+ MB\) vào .*field-office-HN0102-\d{8}-\d{6}\.sqlite\.age/, { timeout: 60_000 });
   expect(readdirSync(stick)).toEqual([expect.stringMatching(/^field-office-HN0102-\d{8}-\d{6}\.sqlite\.age$/)]);
-  await expect(page.getByTestId('backup-last')).toContainText(/Bản sao gần nhất: \d\d:\d\d \d\d\/\d\d\/\d{4} \(field-office-HN0102-.*\.sqlite\.age\)\. Chưa thu biên lai nào sau đó\./);
+  await expect(page.getByTestId('backup-last')).toContainText(/Bản sao gần nhất: \d\d:\d\d \d\d\/\d\d\/\d{4} \(field-office-HN0102-.*\.sqlite\.age\)\. Sau đó chưa thu biên lai nào và không còn thao tác nào chưa gửi\./);
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
   await shot(page, 'day-end-backup');
 

@@ -39,7 +39,7 @@ const afterAllRemove: (() => void)[] = [];
 afterAll(() => afterAllRemove.forEach((remove) => remove()));
 
 describe('store backup', { timeout: 60_000 }, () => {
-  it('says when the last copy was taken and how many receipts were issued after it', async () => {
+  it('says when the last copy was taken, how many receipts were issued after it and how much work is in no copy and not at the central', async () => {
     const own = await openOffice();
     const usb = tempDir('field-office-usb-status-');
     try {
@@ -51,11 +51,13 @@ describe('store backup', { timeout: 60_000 }, () => {
         return call(core, 'contributions.record', { ...question, expectedTotal: quote.total }, tokens.counter);
       };
       await pay('2026-03');
-      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({ last: null, receiptsSince: 1 });
+      // A registration and a payment: two operations waiting to be sent, in no copy.
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({ last: null, receiptsSince: 1, unsentSince: 2 });
       const copy = await call(core, 'store.backup', sealed(usb.dir), tokens.supervisor);
       expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({
         last: { at: copy.takenAt, file: copy.file.split('/').pop(), participants: copy.participants, receipts: 1 },
         receiptsSince: 0,
+        unsentSince: 0,
       });
       // Later that day and the next (sessions lock when idle that long: sign in again).
       const later = async (minutes: number) => {
@@ -66,7 +68,12 @@ describe('store backup', { timeout: 60_000 }, () => {
       await pay('2026-04');
       await later(24 * 60);
       await pay('2026-03');
-      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ last: { at: copy.takenAt }, receiptsSince: 2 });
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ last: { at: copy.takenAt }, receiptsSince: 2, unsentSince: 4 });
+      // Operations the central has answered are safe there, copy or not (as the result applier marks them).
+      const { db } = core.context;
+      const [firstAfterCopy] = await db.selectFrom('outbox').select('opId').where('createdAt', '>', copy.takenAt).orderBy('seq').limit(1).execute();
+      await db.updateTable('outbox').set({ status: 'done' }).where('opId', '=', firstAfterCopy!.opId).execute();
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ receiptsSince: 2, unsentSince: 3 });
       expect((await failure(core, 'store.backupStatus', {}, tokens.counter)).code).toBe('FORBIDDEN');
     } finally {
       await own.close();

@@ -37,6 +37,11 @@ export const backupStatus = z.object({
   last: z.object({ at: z.string(), file: z.string(), participants: z.number().int(), receipts: z.number().int() }).nullable(),
   /** Receipts issued after the last copy was taken (all of them when there is none). */
   receiptsSince: z.number().int(),
+  /**
+   * Operations recorded after the last copy (all, when there is none) that the central has not yet
+   * answered: registrations, edits, households and payments that a dead laptop would take with it.
+   */
+  unsentSince: z.number().int(),
 });
 
 /** A sealed copy opened on a freshly installed Field Office; it takes over at once. */

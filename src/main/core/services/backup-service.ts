@@ -42,8 +42,10 @@ export function backupProgress(ctx: CoreContext) {
 
 /**
  * `store.backupStatus`: the last copy (from the audit log, where each copy is recorded against the
- * office) and how many receipts were issued after it. Both reads use an index: the audit log's by
- * entity, the receipts' by business day from the copy's day on.
+ * office), how many receipts were issued after it, and how many operations recorded after it the
+ * central has not answered yet (work in no copy and not at the central either). Each read uses an
+ * index: the audit log's by entity, the receipts' by business day from the copy's day on, the
+ * outbox's by status (only what is not yet answered).
  */
 export async function backupStatus(ctx: CoreContext) {
   const office = await getOffice(ctx);
@@ -57,11 +59,16 @@ export async function backupStatus(ctx: CoreContext) {
     .limit(1)
     .executeTakeFirst();
   let receipts = ctx.db.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (entry) receipts = receipts.where('businessDate', '>=', businessDate(new Date(entry.at))).where('issuedAt', '>', entry.at);
-  const { n } = await receipts.executeTakeFirstOrThrow();
-  if (!entry) return { last: null, receiptsSince: Number(n) };
+  let unsent = ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'batched']);
+  if (entry) {
+    receipts = receipts.where('businessDate', '>=', businessDate(new Date(entry.at))).where('issuedAt', '>', entry.at);
+    unsent = unsent.where('createdAt', '>', entry.at);
+  }
+  const [{ n: receiptsSince }, { n: unsentSince }] = await Promise.all([receipts.executeTakeFirstOrThrow(), unsent.executeTakeFirstOrThrow()]);
+  const counts = { receiptsSince: Number(receiptsSince), unsentSince: Number(unsentSince) };
+  if (!entry) return { last: null, ...counts };
   const details = JSON.parse(entry.details) as { file: string; participants: number; receipts: number };
-  return { last: { at: entry.at, file: details.file, participants: details.participants, receipts: details.receipts }, receiptsSince: Number(n) };
+  return { last: { at: entry.at, file: details.file, participants: details.participants, receipts: details.receipts }, ...counts };
 }
 
 export async function backupStore(ctx: CoreContext, caller: Caller, { directory, passphrase }: { directory: string; passphrase: string }) {

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { paymentMethods, type PaymentMethod, type Scheme } from '../../../shared/contract/contribution';
 import { call } from '../../api/client';
 import { placeFieldError } from '../../components/api-errors';
-import { refreshAfterReceipt } from '../../components/receipt-queries';
+import { refreshAfterReceipt } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDong } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';

@@ -52,15 +52,15 @@ export function BackupCard() {
       <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
       {status.data && (
         <Alert
-          type={!last || status.data.receiptsSince > 0 ? 'warning' : 'info'}
+          type={!last || status.data.receiptsSince > 0 || status.data.unsentSince > 0 ? 'warning' : 'info'}
           showIcon
           role="status"
           style={{ marginBottom: 12 }}
           data-testid="backup-last"
           title={
             last
-              ? t(status.data.receiptsSince > 0 ? 'backup.lastWithSince' : 'backup.lastUpToDate', { when: atOffice(last.at), file: last.file, receipts: status.data.receiptsSince })
-              : t('backup.never', { receipts: status.data.receiptsSince })
+              ? t(status.data.receiptsSince > 0 || status.data.unsentSince > 0 ? 'backup.lastWithSince' : 'backup.lastUpToDate', { when: atOffice(last.at), file: last.file, receipts: status.data.receiptsSince, changes: status.data.unsentSince })
+              : t('backup.never', { receipts: status.data.receiptsSince, changes: status.data.unsentSince })
           }
         />
       )}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../shared/contract/household';
 import { call } from '../../api/client';
+import { refreshWorkCounts } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
@@ -37,6 +38,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
       const next = await action();
       queryClient.setQueryData(key, next);
       void queryClient.invalidateQueries({ queryKey: ['participants.get'] });
+      refreshWorkCounts(queryClient);
       return next;
     } catch (e) {
       setError(e);

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant, SupportCategory } from '../../../shared/contract/participant';
 import { ApiError, call } from '../../api/client';
+import { refreshWorkCounts } from '../../components/work-queries';
 import { errorText, placeFieldError } from '../../components/api-errors';
 import { EnterMovesFocus } from '../../components/enter-moves-focus';
 import { ErrorAlert } from '../../components/error-alert';
@@ -115,6 +116,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
       await draft.saved();
       queryClient.setQueryData(['participants.get', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['participants.search'] });
+      refreshWorkCounts(queryClient);
       // Replace the form in history: Esc from the saved person goes back to where the clerk came from.
       replaceRoute('person', saved.id);
     } catch (error) {

@@ -6,6 +6,7 @@ import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { refreshWorkCounts } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/money';
 import { useCommunes, useProvinces } from '../../components/reference-selects';
@@ -37,6 +38,7 @@ export function PersonPage({ participantId }: { participantId: string }) {
     try {
       const household = await call('households.create', { headParticipantId: p.id });
       void queryClient.invalidateQueries({ queryKey: ['participants.get', p.id] });
+      refreshWorkCounts(queryClient);
       navigate('household', household.id);
     } catch (error) {
       setHouseholdError(error);

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { call, hasShell } from '../../api/client';
 import { errorText } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
-import { refreshAfterReceipt } from '../../components/receipt-queries';
+import { refreshAfterReceipt } from '../../components/work-queries';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 import { ReceiptDocument } from './receipt-document';
