@@ -5,7 +5,7 @@
 // day's receipts and the supervisor's day-end show it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, rpc, shot, test } from './harness-fixture';
+import { expect, rpc, shot, spillingTexts, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 
@@ -93,6 +93,7 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.getByRole('link', { name: 'Biên lai trong ngày' }).click();
   await expect(page.getByTestId('day-receipts-page')).toContainText('Lê Văn Tám');
   await expect(page.getByTestId('day-receipts-page')).toContainText(total);
+  expect(await spillingTexts(page, '.ant-table-thead th, .ant-table-tbody td')).toEqual([]);
   await shot(page, 'day-receipts');
 
   // Day-end for the supervisor shows the collector's total.

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, rpc, shot, signIn, test } from './harness-fixture';
+import { expect, rpc, shot, signIn, spillingTexts, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'thungan', password: 'mat-khau-thu-ngan', fullName: 'Nguyễn Thị Lan' };
@@ -139,11 +139,10 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await expect(page.getByTestId('day-report-voided')).toContainText('Thu nhầm mức thu nhập, lập lại');
   // No cell's text runs out of its column (a receipt number once ran into the payer's name, and the
   // time broke over two lines), on screen and in the print layout.
-  const spilling = () =>
-    page.locator('.day-report-table td, .day-report-table th').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
-  expect(await spilling()).toEqual([]);
+  const cells = '.day-report-table td, .day-report-table th';
+  expect(await spillingTexts(page, cells)).toEqual([]);
   await page.emulateMedia({ media: 'print' });
-  expect(await spilling()).toEqual([]);
+  expect(await spillingTexts(page, cells)).toEqual([]);
   await page.emulateMedia({ media: null });
   await shot(page, 'day-report');
 

@@ -6,7 +6,7 @@
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
 import type { Page } from '@playwright/test';
-import { animationsSettled, expect, pick, shot, signIn, test } from './harness-fixture';
+import { animationsSettled, expect, pick, shot, signIn, spillingTexts, test } from './harness-fixture';
 
 
 /** Picks an option of an antd searchable Select by typing into it (accents not needed). */
@@ -164,6 +164,7 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await search(page, 'nguyen thi thuy');
     await page.getByTestId('search-input').press('Enter');
     await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
+    expect(await spillingTexts(page, '.ant-table-thead th, .ant-descriptions-item-label, .ant-descriptions-item-content')).toEqual([]);
     await shot(page, 'person-detail');
     await page.keyboard.press('Alt+h');
     await expect(page.getByTestId('household-page')).toBeVisible();
@@ -197,6 +198,8 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await signIn(page, 'quay1', 'mat-khau-quay-1');
     await search(page, 'nguyen thi thuy');
     await expect(page.getByTestId('search-result').first()).toContainText('Nguyễn Thị Thủy');
+    // Every column heading is whole ("Số định danh cá nhân" was cut to "…cá nhâ").
+    expect(await spillingTexts(page, '.ant-table-thead th')).toEqual([]);
     await shot(page, 'search-results');
     await page.getByTestId('search-input').press('Enter');
     await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');

@@ -177,6 +177,14 @@ export async function animationsSettled(page: Page) {
   });
 }
 
+/**
+ * The texts of the cells matched by `selector` whose content is wider than the cell — cut off, or
+ * running into the next column. Empty when every text fits.
+ */
+export function spillingTexts(page: Page, selector: string): Promise<(string | null)[]> {
+  return page.locator(selector).evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
+}
+
 /** Saves a full-page screenshot of a screen as test-results/screenshots/<name>.png, to be looked at. */
 export function shot(page: Page, name: string) {
   return page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });

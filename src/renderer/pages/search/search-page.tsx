@@ -116,7 +116,7 @@ export function SearchPage() {
           },
           { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 115, render: formatDate },
           { title: t('person.sex'), dataIndex: 'sex', width: 95, render: (s: string) => t(`sex.${s}`) },
-          { title: t('person.personalId'), dataIndex: 'personalId', width: 185 },
+          { title: t('person.personalId'), dataIndex: 'personalId', width: 215 },
           ...(bySiNumber ? [{ title: t('person.siNumber'), dataIndex: 'siNumber', width: 125 }] : []),
           { title: t('person.phone'), dataIndex: 'phone', width: 135, render: (v: string | null) => v ?? '—' },
           {
