@@ -230,6 +230,13 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await page.locator('.app-header .ant-segmented-item', { hasText: 'EN' }).click();
     await expect(page.getByRole('button', { name: /Back/ })).toBeVisible();
     await expect(page.getByTestId('sign-out')).toHaveText('Sign out');
+    // The English words are longer: still no heading or value cut off, here and in the results.
+    expect(await spillingTexts(page, '.ant-table-thead th, .ant-descriptions-item-label, .ant-descriptions-item-content')).toEqual([]);
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    await page.getByTestId('search-input').fill('nguyen thi thuy');
+    await expect(page.getByTestId('search-count')).toContainText('found');
+    await expect(page.getByTestId('search-result').first()).toContainText('Nguyễn Thị Thủy');
+    expect(await spillingTexts(page, '.ant-table-thead th')).toEqual([]);
     await page.locator('.app-header .ant-segmented-item', { hasText: 'VI' }).click();
     await expect(page.getByTestId('sign-out')).toHaveText('Đăng xuất');
   });

@@ -114,7 +114,7 @@ export function SearchPage() {
               </a>
             ),
           },
-          { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 115, render: formatDate },
+          { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 130, render: formatDate },
           { title: t('person.sex'), dataIndex: 'sex', width: 95, render: (s: string) => t(`sex.${s}`) },
           { title: t('person.personalId'), dataIndex: 'personalId', width: 215 },
           ...(bySiNumber ? [{ title: t('person.siNumber'), dataIndex: 'siNumber', width: 125 }] : []),
