@@ -5,7 +5,7 @@
 // day's receipts and the supervisor's day-end show it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, rpc, shot, spillingTexts, test } from './harness-fixture';
+import { animationsSettled, expect, rpc, shot, spillingTexts, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 
@@ -110,5 +110,6 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.locator('#void-confirm').click();
   await expect(page.getByTestId('receipt-void')).toHaveText('ĐÃ HỦY');
   await expect(page.getByTestId('receipt-document')).toContainText('Thu nhầm kỳ đóng, lập lại');
+  await animationsSettled(page);
   await shot(page, 'receipt-void');
 });

@@ -95,6 +95,7 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     const idItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('Số định danh cá nhân') });
     await expect(idItem.locator('.ant-form-item-explain-error')).toContainText('Chữ số thứ 4 là "0"');
     await expect(idItem.locator('.ant-form-item-explain-error')).toContainText('giới tính nam');
+    await animationsSettled(page);
     await shot(page, 'registration-error');
   });
 
