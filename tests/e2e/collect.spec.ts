@@ -112,4 +112,23 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await expect(page.getByTestId('receipt-document')).toContainText('Thu nhầm kỳ đóng, lập lại');
   await animationsSettled(page);
   await shot(page, 'receipt-void');
+
+  // Household health insurance for someone in no household: the collect page says so and makes
+  // the household (him as its head) with Alt+H, opening it to add the members.
+  await page.getByRole('link', { name: 'Hồ sơ người nộp' }).click();
+  await expect(page.getByTestId('person-name')).toHaveText('Lê Văn Tám');
+  await page.keyboard.press('F4');
+  await page.getByTestId('scheme').getByText('BHYT hộ gia đình').click();
+  await expect(page.getByTestId('collect-no-household')).toContainText('chưa thuộc hộ gia đình nào');
+  await animationsSettled(page);
+  await shot(page, 'collect-no-household');
+  await page.keyboard.press('Alt+h');
+  await expect(page.getByTestId('household-page')).toBeVisible();
+  await expect(page.getByTestId('household-member')).toHaveCount(1);
+  await expect(page.getByTestId('household-member').first()).toContainText('Lê Văn Tám');
+  // Back on the collect page the household is there: no warning, the quote asks for nothing more.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('scheme').getByText('BHYT hộ gia đình').click();
+  await expect(page.getByTestId('collect-page')).toBeVisible();
+  await expect(page.getByTestId('collect-no-household')).toHaveCount(0);
 });

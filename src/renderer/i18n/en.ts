@@ -179,7 +179,10 @@ export const en: Shape<typeof vi> = {
     nextDueValue: 'from {{from}}, {{months}} months',
     deadline: 'due by',
     enrollTitle: 'Enroll in {{scheme}}',
-    notEnrolled: 'This person is not enrolled in this scheme. Choose the method (and the income for voluntary social insurance) to enroll.',
+    notEnrolled: {
+      VSI: 'This person is not enrolled in this scheme. Choose the payment method, the monthly income and the first month to enroll.',
+      HHI: 'This person is not enrolled in this scheme. Choose the payment method and the first month to enroll.',
+    },
     enroll: 'Enroll',
   },
   contribution: {
@@ -191,6 +194,7 @@ export const en: Shape<typeof vi> = {
     receipt: 'Receipt',
   },
   collect: {
+    noHousehold: 'This person is in no household yet. Household health insurance is paid per household: create one (this person as its head), add the members, then come back to collect.',
     title: 'Collect',
     scheme: 'Scheme',
     method: 'Payment method',

@@ -175,7 +175,10 @@ export const vi = {
     nextDueValue: 'từ {{from}}, {{months}} tháng',
     deadline: 'hạn',
     enrollTitle: 'Đăng ký tham gia {{scheme}}',
-    notEnrolled: 'Người này chưa tham gia chế độ này. Chọn phương thức (và mức thu nhập với BHXH tự nguyện) để đăng ký.',
+    notEnrolled: {
+      VSI: 'Người này chưa tham gia chế độ này. Chọn phương thức đóng, mức thu nhập tháng và tháng bắt đầu để đăng ký.',
+      HHI: 'Người này chưa tham gia chế độ này. Chọn phương thức đóng và tháng bắt đầu để đăng ký.',
+    },
     enroll: 'Đăng ký tham gia',
   },
   contribution: {
@@ -187,6 +190,7 @@ export const vi = {
     receipt: 'Biên lai',
   },
   collect: {
+    noHousehold: 'Người này chưa thuộc hộ gia đình nào. BHYT hộ gia đình đóng theo hộ: lập hộ (người này làm chủ hộ), thêm các thành viên, rồi quay lại thu tiền.',
     title: 'Thu tiền',
     scheme: 'Loại bảo hiểm',
     method: 'Phương thức đóng',

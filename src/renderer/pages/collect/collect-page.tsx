@@ -3,7 +3,7 @@
 // quoted total as `expectedTotal` (the core refuses if the rules now say otherwise) and opens the
 // receipt.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Form, InputNumber, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, InputNumber, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { formatDong } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useDebounced } from '../../components/use-debounced';
 import { useHotkeys } from '../../components/use-hotkeys';
+import { useOpenHousehold } from '../../components/use-open-household';
 import { goBack, navigate } from '../../routing/hash-router';
 import { dongInputProps } from './dong-input';
 import { EnrollCard } from './enroll-card';
@@ -104,7 +105,12 @@ export function CollectPage({ participantId }: { participantId: string }) {
     }
   };
 
-  useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm() });
+  // Household health insurance is paid per household: with none yet, one is made here (this
+  // person its head) and opened to add the members; Esc comes back to collect.
+  const needsHousehold = chosen === 'HHI' && !!person.data && !person.data.householdId;
+  const household = useOpenHousehold(person.data);
+
+  useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm(), ...(needsHousehold ? { 'Alt+H': () => void household.open() } : {}) });
 
   if (person.isLoading || enrollments.isLoading) return <Spin />;
   const quoteError = quote.error && !quote.isFetching ? quote.error : null;
@@ -128,6 +134,21 @@ export function CollectPage({ participantId }: { participantId: string }) {
         style={{ marginBottom: 16 }}
         data-testid="scheme"
       />
+      {needsHousehold && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="collect-no-household"
+          title={t('collect.noHousehold')}
+          action={
+            <Button onClick={() => void household.open()} loading={household.creating} data-testid="collect-create-household">
+              {t('person.createHousehold')} <kbd>Alt+H</kbd>
+            </Button>
+          }
+        />
+      )}
+      <ErrorAlert error={household.error} />
       {!enrollment && (
         <EnrollCard
           key={chosen}

@@ -43,7 +43,7 @@ export function EnrollCard({ participantId, scheme, onEnrolled }: { participantI
 
   return (
     <Card size="small" title={t('enrollment.enrollTitle', { scheme: t(`scheme.${scheme}`) })} style={{ marginBottom: 16 }} data-testid="enroll-card">
-      <Typography.Paragraph type="secondary">{t('enrollment.notEnrolled')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(`enrollment.notEnrolled.${scheme}`)}</Typography.Paragraph>
       <ErrorAlert error={error} />
       <Form
         form={form}

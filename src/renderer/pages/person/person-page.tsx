@@ -1,25 +1,21 @@
 // One person: declaration fields, household, official number (or "not synced yet"), enrollments
 // with what is owed next, and contributions paid. F4 collects, Alt+H opens (or creates) the
 // household, Esc goes back.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { refreshWorkCounts } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/money';
 import { useCommunes, useProvinces } from '../../components/reference-selects';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
+import { useOpenHousehold } from '../../components/use-open-household';
 import { goBack, href, navigate } from '../../routing/hash-router';
 import { ContributionsCard, EnrollmentsCard } from './person-money-cards';
 
 export function PersonPage({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [householdError, setHouseholdError] = useState<unknown>(null);
-  const [creating, setCreating] = useState(false);
   const person = useQuery({
     queryKey: ['participants.get', participantId],
     queryFn: () => call('participants.get', { id: participantId }),
@@ -30,22 +26,7 @@ export function PersonPage({ participantId }: { participantId: string }) {
   const provinceName = provinces.data?.items.find((x) => x.code === p?.provinceCode)?.fullName ?? p?.provinceCode;
   const communeName = communes.data?.items.find((x) => x.code === p?.communeCode)?.fullName ?? p?.communeCode;
 
-  const openHousehold = async () => {
-    if (!p) return;
-    if (p.householdId) return navigate('household', p.householdId);
-    setCreating(true);
-    setHouseholdError(null);
-    try {
-      const household = await call('households.create', { headParticipantId: p.id });
-      void queryClient.invalidateQueries({ queryKey: ['participants.get', p.id] });
-      refreshWorkCounts(queryClient);
-      navigate('household', household.id);
-    } catch (error) {
-      setHouseholdError(error);
-    } finally {
-      setCreating(false);
-    }
-  };
+  const { open: openHousehold, creating, error: householdError } = useOpenHousehold(p);
 
   useHotkeys({
     F4: () => navigate('person', participantId, 'collect'),
