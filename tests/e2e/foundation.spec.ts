@@ -6,7 +6,7 @@
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
 import type { Page } from '@playwright/test';
-import { animationsSettled, expect, pick, shot, signIn, spillingTexts, test } from './harness-fixture';
+import { expect, pick, shot, signIn, spillingTexts, test } from './harness-fixture';
 
 
 /** Picks an option of an antd searchable Select by typing into it (accents not needed). */
@@ -95,7 +95,6 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     const idItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('Số định danh cá nhân') });
     await expect(idItem.locator('.ant-form-item-explain-error')).toContainText('Chữ số thứ 4 là "0"');
     await expect(idItem.locator('.ant-form-item-explain-error')).toContainText('giới tính nam');
-    await animationsSettled(page);
     await shot(page, 'registration-error');
   });
 
@@ -144,7 +143,6 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     const unlock = page.getByRole('dialog', { name: 'Phiên làm việc đã khóa' });
     await expect(unlock).toBeVisible();
     await expect(unlock.getByLabel('Mật khẩu')).toBeFocused();
-    await animationsSettled(page);
     await shot(page, 'unlock-over-form');
     locked = false;
     await unlock.getByLabel('Mật khẩu').fill('mat-khau-quay-1');

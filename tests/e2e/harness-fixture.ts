@@ -185,8 +185,12 @@ export function spillingTexts(page: Page, selector: string): Promise<(string | n
   return page.locator(selector).evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
 }
 
-/** Saves a full-page screenshot of a screen as test-results/screenshots/<name>.png, to be looked at. */
-export function shot(page: Page, name: string) {
+/**
+ * Saves a full-page screenshot of a screen as test-results/screenshots/<name>.png, to be looked at,
+ * once its animations have ended (a table's loading veil fading out looked like a disabled page).
+ */
+export async function shot(page: Page, name: string) {
+  await animationsSettled(page);
   return page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 
