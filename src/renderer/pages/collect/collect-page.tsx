@@ -222,6 +222,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
       <ShortcutBar
         items={[
           { keys: 'Enter', labelKey: 'shortcuts.confirmCollect' },
+          ...(needsHousehold ? [{ keys: 'Alt+H', labelKey: 'shortcuts.household' }] : []),
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}
       />
