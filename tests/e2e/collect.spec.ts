@@ -121,6 +121,8 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.keyboard.press('F4');
   await page.getByTestId('scheme').getByText('BHYT hộ gia đình').click();
   await expect(page.getByTestId('collect-no-household')).toContainText('chưa thuộc hộ gia đình nào');
+  await expect(page.getByTestId('quote')).not.toContainText('chưa thuộc hộ gia đình nào');
+  await expect(page.getByTestId('confirm-collect')).toBeDisabled();
   await shot(page, 'collect-no-household');
   await page.keyboard.press('Alt+h');
   await expect(page.getByTestId('household-page')).toBeVisible();

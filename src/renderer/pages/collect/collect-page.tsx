@@ -113,7 +113,8 @@ export function CollectPage({ participantId }: { participantId: string }) {
   useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm(), ...(needsHousehold ? { 'Alt+H': () => void household.open() } : {}) });
 
   if (person.isLoading || enrollments.isLoading) return <Spin />;
-  const quoteError = quote.error && !quote.isFetching ? quote.error : null;
+  // With no household the warning above says why there is no amount; the quote need not repeat it.
+  const quoteError = quote.error && !quote.isFetching && !needsHousehold ? quote.error : null;
 
   return (
     <div data-testid="collect-page">
