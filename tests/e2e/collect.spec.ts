@@ -119,8 +119,12 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.getByRole('link', { name: 'Hồ sơ người nộp' }).click();
   await expect(page.getByTestId('person-name')).toHaveText('Lê Văn Tám');
   await page.keyboard.press('F4');
+  const refusedQuote = page.waitForResponse((response) => response.url().endsWith('/rpc/contributions.quote'));
   await page.getByTestId('scheme').getByText('BHYT hộ gia đình').click();
   await expect(page.getByTestId('collect-no-household')).toContainText('chưa thuộc hộ gia đình nào');
+  // Once the (refused) quote has come back and its spinner is gone, its card does not repeat the warning.
+  await refusedQuote;
+  await expect(page.getByTestId('quote').locator('.ant-spin')).toHaveCount(0);
   await expect(page.getByTestId('quote')).not.toContainText('chưa thuộc hộ gia đình nào');
   await expect(page.getByTestId('confirm-collect')).toBeDisabled();
   await shot(page, 'collect-no-household');

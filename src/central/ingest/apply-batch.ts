@@ -62,16 +62,11 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
   // batch's op rows on its key. The second attempt looks them up (a copy restored from a backup
   // sends such operations again, batch after batch); the last puts a savepoint around each
   // operation, so that the one the database refuses is rejected alone.
-  const attempts: Attempt[] = [
-    { lookUpAnswered: false, savepoints: false },
-    { lookUpAnswered: true, savepoints: false },
-    { lookUpAnswered: true, savepoints: true },
-  ];
   for (let i = 0; ; i++) {
     try {
-      return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, attempts[i]!));
+      return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, ATTEMPTS[i]!));
     } catch (error) {
-      if (error instanceof CentralError || i === attempts.length - 1) throw error;
+      if (error instanceof CentralError || i === ATTEMPTS.length - 1) throw error;
     }
   }
 }
@@ -82,6 +77,12 @@ interface Attempt {
   /** A savepoint around each operation. */
   savepoints: boolean;
 }
+
+const ATTEMPTS: readonly Attempt[] = [
+  { lookUpAnswered: false, savepoints: false },
+  { lookUpAnswered: true, savepoints: false },
+  { lookUpAnswered: true, savepoints: true },
+];
 
 /**
  * Hashed before the transaction: each payload's canonical form (checked against its hash) and,

@@ -5,13 +5,13 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { href } from '../routing/hash-router';
-import { useBackupStatus } from './store-copy-queries';
+import { hasWorkInNoCopy, useBackupStatus } from './store-copy-queries';
 
 export function BackupReminder() {
   const { t } = useTranslation();
   // The same query as the day-end card's: a copy made there refreshes this at once.
   const { data } = useBackupStatus(30_000);
-  if (!data || (data.receiptsSince === 0 && data.unsentSince === 0)) return null;
+  if (!data || !hasWorkInNoCopy(data)) return null;
   // Money first; with no receipt in question, the registrations and edits nobody has yet.
   const [text, hint] =
     data.receiptsSince > 0

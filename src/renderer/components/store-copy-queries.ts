@@ -1,13 +1,20 @@
-// The queries about store copies that several places read: the last backup and the receipts in no
-// copy (day-end card and the supervisor's status bar share one cache entry, so a copy made on the
-// card clears the reminder at once), and the progress of a running backup or restore.
+// The queries about store copies that several places read: the last backup and the work in no
+// copy — receipts, and operations the central has not answered (day-end card and the supervisor's
+// status bar share one cache entry, so a copy made on the card clears the reminder at once) — and
+// the progress of a running backup or restore.
 import { useQuery } from '@tanstack/react-query';
+import type { BackupStatus } from '../../shared/contract/backup';
 import { call } from '../api/client';
 
 export const backupStatusKey = ['store.backupStatus'] as const;
 
 export function useBackupStatus(refetchInterval?: number) {
   return useQuery({ queryKey: backupStatusKey, queryFn: () => call('store.backupStatus', {}), refetchInterval });
+}
+
+/** Whether anything a dead laptop would take with it is in no copy (receipts, or unanswered work). */
+export function hasWorkInNoCopy(status: BackupStatus): boolean {
+  return status.receiptsSince > 0 || status.unsentSince > 0;
 }
 
 /** How far the running copy has got, asked every 400 ms while `busy` (a large office takes a minute). */

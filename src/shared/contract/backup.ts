@@ -43,6 +43,7 @@ export const backupStatus = z.object({
    */
   unsentSince: z.number().int(),
 });
+export type BackupStatus = z.infer<typeof backupStatus>;
 
 /** A sealed copy opened on a freshly installed Field Office; it takes over at once. */
 export const restoreInput = z.object({

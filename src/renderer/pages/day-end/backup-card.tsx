@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { atOffice } from '../../components/office-time';
 import { PickPathButton } from '../../components/pick-path-button';
-import { backupStatusKey, useBackupStatus, useProgressWhile } from '../../components/store-copy-queries';
+import { backupStatusKey, hasWorkInNoCopy, useBackupStatus, useProgressWhile } from '../../components/store-copy-queries';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
@@ -22,7 +22,7 @@ export function BackupCard() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const queryClient = useQueryClient();
-  // The last copy and the receipts taken since: what a dead laptop would cost right now.
+  // The last copy and the work since that is in no copy: what a dead laptop would cost right now.
   const status = useBackupStatus();
   // While a copy runs, how far it has got (a USB stick can take a minute for a large office).
   const progress = useProgressWhile('store.backupProgress', busy);
@@ -47,19 +47,20 @@ export function BackupCard() {
     }
   };
   const last = status.data?.last;
+  const inNoCopy = !!status.data && hasWorkInNoCopy(status.data);
   return (
     <Card size="small" title={t('backup.title')} style={{ marginTop: 16 }} data-testid="backup-card">
       <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
       {status.data && (
         <Alert
-          type={!last || status.data.receiptsSince > 0 || status.data.unsentSince > 0 ? 'warning' : 'info'}
+          type={!last || inNoCopy ? 'warning' : 'info'}
           showIcon
           role="status"
           style={{ marginBottom: 12 }}
           data-testid="backup-last"
           title={
             last
-              ? t(status.data.receiptsSince > 0 || status.data.unsentSince > 0 ? 'backup.lastWithSince' : 'backup.lastUpToDate', { when: atOffice(last.at), file: last.file, receipts: status.data.receiptsSince, changes: status.data.unsentSince })
+              ? t(inNoCopy ? 'backup.lastWithSince' : 'backup.lastUpToDate', { when: atOffice(last.at), file: last.file, receipts: status.data.receiptsSince, changes: status.data.unsentSince })
               : t('backup.never', { receipts: status.data.receiptsSince, changes: status.data.unsentSince })
           }
         />
