@@ -87,6 +87,7 @@ describe('recording contributions and receipts', () => {
     const before = tables();
     const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-02', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 }, office.tokens.counter);
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'fromMonth' });
+    expect(error.message).toBe('Tháng 02/2026 đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.');
     expect(tables()).toEqual(before);
     await call(office.core, 'receipts.void', { id: paid.receipt.id, reason: 'Sai số tiền' }, office.tokens.supervisor);
     expect((await payVsi(p.id, '2026-02')).contribution.total).toBe(264_000);
@@ -148,6 +149,7 @@ describe('voids and closed days', () => {
     const before = tables();
     const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 }, office.tokens.counter);
     expect(error.code).toBe('DAY_CLOSED');
+    expect(error.message).toContain('Ngày 02/03/2026 đã khóa sổ');
     expect(tables()).toEqual(before);
   });
 

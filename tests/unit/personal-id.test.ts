@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPersonalId } from '../../src/shared/domain/personal-id';
+import { checkPersonalId, sexOfPersonalId } from '../../src/shared/domain/personal-id';
 
 describe('personal ID check against the declaration form', () => {
   it.each([
@@ -43,5 +43,20 @@ describe('personal ID check against the declaration form', () => {
     expect(checkPersonalId('001305000001', '2005-03-01', 'female')).toEqual([]);
     expect(checkPersonalId('001205000001', '2005-03-01', 'female').map((p) => p.reason)).toEqual(['sex']);
     expect(checkPersonalId('001005000001', '2005-03-01', 'male').map((p) => p.reason)).toEqual(['century']);
+  });
+});
+
+describe('the sex a personal ID encodes (the form fills an unchosen sex from it)', () => {
+  it.each([
+    ['001090123456', 'male'],
+    ['001190123456', 'female'],
+    ['079205000001', 'male'],
+    ['096301000001', 'female'],
+    ['001 190 123 456', 'female'],
+    ['00109012345', null],
+    ['0010901234567', null],
+    ['00a090123456', null],
+  ] as const)('%s → %s', (id, sex) => {
+    expect(sexOfPersonalId(id)).toBe(sex);
   });
 });

@@ -1,7 +1,8 @@
-// Searchable selects for provinces and communes from the shipped reference list. Search ignores
-// Vietnamese accents, so "ha noi" finds "Hà Nội".
+// Searchable selects for provinces and communes from the shipped reference list, and for the 54
+// ethnic groups. Search ignores Vietnamese accents, so "ha noi" finds "Hà Nội".
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
+import { canonicalEthnicity, ethnicities } from '../../shared/domain/ethnicities';
 import { foldName } from '../../shared/domain/name-folding';
 import { call } from '../api/client';
 
@@ -46,4 +47,14 @@ export function CommuneSelect({ provinceCode, ...props }: Props & { provinceCode
       options={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.fullName || c.name }))}
     />
   );
+}
+
+const ethnicityOptions = ethnicities.map((e) => ({ value: e, label: e }));
+
+/** Also finds a group by another name in common use ("hmong" → Mông). */
+const filterEthnicity: SelectProps['filterOption'] = (input, option) =>
+  filterOption(input, option) || canonicalEthnicity(input) === option?.value;
+
+export function EthnicitySelect(props: Props) {
+  return <Select {...props} showSearch={{ filterOption: filterEthnicity }} options={ethnicityOptions} />;
 }

@@ -114,6 +114,8 @@ export const en: Shape<typeof vi> = {
     addressLinePlaceholder: 'e.g. Thôn Đông, no. 12',
     address: 'Address',
     supportCategory: 'Support category',
+    minoritySupportHint: 'An ethnic-minority person gets 30 % state support on voluntary social insurance (poor and near-poor households get more).',
+    minoritySupportApply: 'Choose “Ethnic minority”',
     household: 'Household',
     inHousehold: 'household',
     noHousehold: 'Not in a household',

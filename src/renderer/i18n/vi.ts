@@ -110,6 +110,8 @@ export const vi = {
     addressLinePlaceholder: 'Ví dụ: Thôn Đông, số 12',
     address: 'Địa chỉ',
     supportCategory: 'Đối tượng hỗ trợ',
+    minoritySupportHint: 'Người dân tộc thiểu số được Nhà nước hỗ trợ 30 % mức đóng BHXH tự nguyện (hộ nghèo, cận nghèo được hỗ trợ cao hơn).',
+    minoritySupportApply: 'Chọn “Dân tộc thiểu số”',
     household: 'Hộ gia đình',
     inHousehold: 'có hộ',
     noHousehold: 'Chưa thuộc hộ nào',

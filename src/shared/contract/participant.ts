@@ -1,6 +1,7 @@
 // A participant (person) as registered from the TK1-TS declaration form, and the inputs that
 // create, change and find one. The same shapes travel in sync operations to the central service.
 import { z } from 'zod';
+import { canonicalEthnicity } from '../domain/ethnicities';
 import { communeCode, isoDate, provinceCode, uuid } from './primitives';
 
 export const sexes = ['male', 'female'] as const;
@@ -17,8 +18,19 @@ export type SupportCategory = (typeof supportCategories)[number];
 
 const personalIdDigits = z.string().regex(/^\d{12}$/, { message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.' });
 
-/** The fields a clerk fills in; shared by register and update. */
-export const participantFields = z.object({
+/** A clerk's ethnicity: one of the 54 groups (or a foreign national), stored by its official name. */
+const knownEthnicity = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const group = canonicalEthnicity(text);
+    if (group) return group;
+    ctx.addIssue({ code: 'custom', message: `Dân tộc "${text}" không có trong danh mục 54 dân tộc Việt Nam; chọn trong danh sách.` });
+    return z.NEVER;
+  });
+
+/** What a clerk fills in, without defaults: an update names only what it changes. */
+const clerkFields = z.object({
   fullName: z
     .string()
     .trim()
@@ -26,8 +38,8 @@ export const participantFields = z.object({
     .max(120, { message: 'Họ và tên quá dài.' }),
   dateOfBirth: isoDate,
   sex: z.enum(sexes, { message: 'Giới tính phải là nam hoặc nữ.' }),
-  ethnicity: z.string().trim().min(1).max(40).default('Kinh'),
-  nationality: z.string().trim().min(2).max(40).default('Việt Nam'),
+  ethnicity: knownEthnicity,
+  nationality: z.string().trim().min(2).max(40),
   personalId: personalIdDigits,
   siNumber: z
     .string()
@@ -43,16 +55,33 @@ export const participantFields = z.object({
   provinceCode,
   communeCode,
   addressLine: z.string().trim().min(1, { message: 'Nhập thôn/xóm, số nhà, đường.' }).max(200),
-  supportCategory: z.enum(supportCategories).default('other'),
+  supportCategory: z.enum(supportCategories),
+});
+
+/** What a new person's form leaves out is the common case: Kinh, Vietnamese, no special support. */
+const registrationDefaults = {
+  ethnicity: knownEthnicity.default('Kinh'),
+  nationality: clerkFields.shape.nationality.default('Việt Nam'),
+  supportCategory: clerkFields.shape.supportCategory.default('other'),
+};
+
+/**
+ * The fields of a person as the central reads them from offices' operations: the ethnicity there
+ * is any short text (an office of an older release typed it freely).
+ */
+export const participantFields = clerkFields.extend({
+  ...registrationDefaults,
+  ethnicity: z.string().trim().min(1).max(40).default('Kinh'),
 });
 export type ParticipantFields = z.output<typeof participantFields>;
 
-export const registerParticipantInput = participantFields.extend({
+export const registerParticipantInput = clerkFields.extend({
+  ...registrationDefaults,
   /** Given when the clerk saves despite a possible-duplicate warning; audited. */
   duplicateOverrideReason: z.string().trim().min(5, { message: 'Lý do cần ít nhất 5 ký tự.' }).max(500).optional(),
 });
 
-export const updateParticipantInput = participantFields.partial().extend({
+export const updateParticipantInput = clerkFields.partial().extend({
   id: uuid,
   /** The version the clerk edited; a newer stored version is a CONFLICT, never overwritten. */
   expectedVersion: z.number().int().positive(),

@@ -10,6 +10,18 @@ export function businessMonth(instant: Date): string {
   return businessDate(instant).slice(0, 7);
 }
 
+/** A date ('YYYY-MM-DD', or the date of an ISO instant) as a Vietnamese reader writes it: 'DD/MM/YYYY'. */
+export function vietnameseDate(date: string): string {
+  const [y, m, d] = date.slice(0, 10).split('-');
+  return d && m && y ? `${d}/${m}/${y}` : date;
+}
+
+/** A month ('YYYY-MM') as Vietnamese forms print it: 'MM/YYYY'. */
+export function vietnameseMonth(month: string): string {
+  const [y, m] = month.split('-');
+  return m && y ? `${m}/${y}` : month;
+}
+
 /** An instant as a Vietnamese reader expects it, at UTC+7: 'DD/MM/YYYY HH:mm'. */
 export function vietnamDateTime(iso: string): string {
   const local = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString();

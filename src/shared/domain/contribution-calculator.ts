@@ -5,6 +5,7 @@
 // Each monthly line is computed exactly and rounded once (money-rounding.ts).
 import type { PaymentMethod } from '../contract/contribution';
 import { formatDong } from './amount-in-words';
+import { vietnameseDate, vietnameseMonth } from './business-date';
 import {
   type Rational, ONE, ZERO, add, compare, div, fractionText, fromFraction, mul, percentText, pow, rational, roundHalfUp, sub,
 } from './money-rounding';
@@ -68,14 +69,6 @@ export interface HhiQuoteInput {
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-function viDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
-
-function viMonth(month: string): string {
-  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
-}
-
 function checkPeriod(paidOn: string, fromMonth: string, months: number): void {
   if (!ISO_DATE.test(paidOn)) throw new ContributionRuleError('paidOn', 'Ngày nộp tiền không hợp lệ (YYYY-MM-DD).', 'The payment date is not a valid YYYY-MM-DD date.');
   if (!isMonth(fromMonth)) throw new ContributionRuleError('fromMonth', 'Tháng bắt đầu không hợp lệ (YYYY-MM).', 'The first month is not a valid YYYY-MM month.');
@@ -102,7 +95,7 @@ function inForce<T>(entries: readonly SeriesEntry<T>[], paidOn: string, what: ke
   if (!entry) {
     throw new ContributionRuleError(
       'paidOn',
-      `Chưa có ${what} áp dụng ngày ${viDate(paidOn)} trong bảng mức đóng.`,
+      `Chưa có ${what} áp dụng ngày ${vietnameseDate(paidOn)} trong bảng mức đóng.`,
       `The schedule has no ${VALUE_NAMES[what]} in force on ${paidOn}.`,
     );
   }
@@ -166,7 +159,7 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
   if (!Number.isSafeInteger(tn) || tn < floor || tn > ceiling) {
     throw new ContributionRuleError(
       'incomeBasis',
-      `Mức thu nhập lựa chọn phải từ ${formatDong(floor)} đến ${formatDong(ceiling)} (áp dụng ngày ${viDate(paidOn)}).`,
+      `Mức thu nhập lựa chọn phải từ ${formatDong(floor)} đến ${formatDong(ceiling)} (áp dụng ngày ${vietnameseDate(paidOn)}).`,
       `The chosen income must be between ${floor} and ${ceiling} đồng (in force on ${paidOn}).`,
     );
   }
@@ -189,7 +182,7 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
     const discount = lumpSum ? pow(add(ONE, r), i) : ONE;
     const support = supported ? fullSupport : ZERO;
     const { baseAmount, supportAmount, amount } = amounts(div(gross, discount), div(sub(gross, support), discount));
-    let description = `Tháng ${viMonth(month)}: ${percentText(rate)} × ${formatDong(tn)}`;
+    let description = `Tháng ${vietnameseMonth(month)}: ${percentText(rate)} × ${formatDong(tn)}`;
     if (compare(k, ZERO) > 0) description += ` − hỗ trợ ${percentText(k)} × ${percentText(rate)} × ${formatDong(floor)}`;
     if (lumpSum && i > 0) description += `, chiết khấu ÷ (1 + ${percentText(r)})^${i}`;
     const values: Record<string, string | number> = {
@@ -253,7 +246,7 @@ export function quoteHhi(schedule: ReferenceSchedule, input: HhiQuoteInput): Con
   for (let i = 0; i < months; i++) {
     const month = addMonths(fromMonth, i);
     const { baseAmount, supportAmount, amount } = amounts(gross, net);
-    let description = `Tháng ${viMonth(month)}: ${percentText(rate)} × ${formatDong(baseSalary)}`;
+    let description = `Tháng ${vietnameseMonth(month)}: ${percentText(rate)} × ${formatDong(baseSalary)}`;
     if (position > 1) description += ` × ${percentText(mShare)} (người thứ ${position})`;
     if (compare(sShare, ZERO) > 0) description += ` − hỗ trợ ${percentText(sShare)}`;
     lines.push({

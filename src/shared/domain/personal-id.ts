@@ -11,6 +11,13 @@ export interface PersonalIdProblem {
   en: string;
 }
 
+/** The sex a well-formed number encodes in its fourth digit (even: male, odd: female), else null. */
+export function sexOfPersonalId(personalId: string): Sex | null {
+  const compact = personalId.replace(/\s/g, '');
+  if (!/^\d{12}$/.test(compact)) return null;
+  return Number(compact[3]) % 2 === 0 ? 'male' : 'female';
+}
+
 /** Returns every disagreement between the number and the form; an empty list means it is valid. */
 export function checkPersonalId(personalId: string, dateOfBirth: string, sex: Sex): PersonalIdProblem[] {
   if (!/^\d{12}$/.test(personalId)) {

@@ -5,7 +5,7 @@
 // live when a supervisor edits it and reads correctly in a viewer that does not recalculate.
 // Always Vietnamese: the file is filed with the office's records, like the receipts.
 import type { DayReport } from '../../../shared/contract/day-end';
-import { vietnamDateTime } from '../../../shared/domain/business-date';
+import { vietnamDateTime, vietnameseDate, vietnameseMonth } from '../../../shared/domain/business-date';
 
 const DONG = '#,##0';
 const schemeNames = { VSI: 'BHXH tự nguyện', HHI: 'BHYT hộ gia đình' } as const;
@@ -13,8 +13,6 @@ const statusNames = { open: 'Chưa chốt sổ', closed: 'Đã chốt sổ', reo
 export const RECEIPT_VALID = 'Hợp lệ';
 export const RECEIPT_VOID = 'Đã hủy';
 
-const day = (iso: string) => iso.split('-').reverse().join('/');
-const month = (ym: string) => `${ym.slice(5, 7)}/${ym.slice(0, 4)}`;
 
 export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> {
   // Loaded on first export only: a large library the app does not need at start.
@@ -45,7 +43,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   const info: [string, string][] = [
     ['Đơn vị', `${report.office.name} (${report.office.code})`],
     ['Thiết bị', report.deviceId],
-    ['Ngày nghiệp vụ', day(report.businessDate)],
+    ['Ngày nghiệp vụ', vietnameseDate(report.businessDate)],
     ['Tình trạng', statusNames[report.status]],
     ['Chốt sổ bởi', report.closedByName ?? ''],
     ['Chốt sổ lúc', report.closedAt ? vietnamDateTime(report.closedAt) : ''],
@@ -120,7 +118,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
       r.payerName,
       r.payerPersonalId,
       schemeNames[r.scheme],
-      r.periodFrom === r.periodTo ? month(r.periodFrom) : `${month(r.periodFrom)} – ${month(r.periodTo)}`,
+      r.periodFrom === r.periodTo ? vietnameseMonth(r.periodFrom) : `${vietnameseMonth(r.periodFrom)} – ${vietnameseMonth(r.periodTo)}`,
       r.months,
       r.amount,
       r.collectorName,

@@ -2,6 +2,7 @@
 // supervisor reopens it.
 import type { Kysely, Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
+import { vietnameseDate } from '../../../shared/domain/business-date';
 import { preparedQuery } from '../db/prepared-query';
 import type { Database } from '../db/schema';
 
@@ -17,7 +18,7 @@ export async function isDayClosed(db: Kysely<Database> | Transaction<Database>, 
 export async function requireDayOpen(db: Kysely<Database> | Transaction<Database>, businessDate: string): Promise<void> {
   if (await isDayClosed(db, businessDate)) {
     throw new OfficeError('DAY_CLOSED', {
-      vi: `Ngày ${businessDate.split('-').reverse().join('/')} đã khóa sổ; không thể lập thêm biên lai. Nhờ giám sát viên mở lại ngày.`,
+      vi: `Ngày ${vietnameseDate(businessDate)} đã khóa sổ; không thể lập thêm biên lai. Nhờ giám sát viên mở lại ngày.`,
       en: `Business date ${businessDate} is closed.`,
     });
   }

@@ -4,6 +4,7 @@
 import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { Participant, ParticipantFields, ParticipantSummary } from '../../../shared/contract/participant';
+import { vietnameseDate } from '../../../shared/domain/business-date';
 import { classifyQuery, foldName, normaliseFullName } from '../../../shared/domain/name-folding';
 import { checkPersonalId } from '../../../shared/domain/personal-id';
 import type { Caller, CoreContext } from '../core-context';
@@ -38,7 +39,7 @@ async function checkFields(trx: Transaction<Database>, fields: ParticipantFields
   if (sameId && sameId.id !== selfId) {
     throw new OfficeError('DUPLICATE_PERSON', {
       field: 'personalId',
-      vi: `Số định danh ${fields.personalId} đã đăng ký cho ${sameId.fullName} (sinh ngày ${sameId.dateOfBirth}).`,
+      vi: `Số định danh ${fields.personalId} đã đăng ký cho ${sameId.fullName} (sinh ngày ${vietnameseDate(sameId.dateOfBirth)}).`,
       en: `Personal ID ${fields.personalId} is already registered to ${sameId.fullName}.`,
       details: { participantId: sameId.id, fullName: sameId.fullName },
     });

@@ -1,9 +1,11 @@
 // The TK1-TS declaration fields as antd form items, shared by registration and editing. Field
 // names are the contract's, so an error's `field` lands beside the right input.
-import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { supportCategories } from '../../../shared/contract/participant';
-import { CommuneSelect, ProvinceSelect } from '../../components/reference-selects';
+import { isEthnicMinority } from '../../../shared/domain/ethnicities';
+import { sexOfPersonalId } from '../../../shared/domain/personal-id';
+import { CommuneSelect, EthnicitySelect, ProvinceSelect } from '../../components/reference-selects';
 
 export const PERSON_FIELDS = [
   'fullName',
@@ -27,6 +29,16 @@ export function PersonFields() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const provinceCode = Form.useWatch('provinceCode', form) as string | undefined;
+  const ethnicity = Form.useWatch('ethnicity', form) as string | undefined;
+  const supportCategory = Form.useWatch('supportCategory', form) as string | undefined;
+  // The state supports an ethnic-minority person's voluntary insurance (DOMAIN.md); the category
+  // stays the clerk's choice (a poor household gets more), the form only says so.
+  const minoritySupportMissed = isEthnicMinority(ethnicity ?? '') && supportCategory === 'other';
+  // The fourth digit of the personal ID tells the sex: a sex not yet chosen is taken from it.
+  const sexFromId = (personalId: string) => {
+    const sex = sexOfPersonalId(personalId);
+    if (sex && !form.getFieldValue('sex')) form.setFieldValue('sex', sex);
+  };
   const required = { required: true, message: t('common.required') };
   return (
     <>
@@ -54,7 +66,7 @@ export function PersonFields() {
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="ethnicity" label={t('person.ethnicity')} rules={[required]}>
-            <Input />
+            <EthnicitySelect data-testid="field-ethnicity" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -64,7 +76,7 @@ export function PersonFields() {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="personalId" label={t('person.personalId')} rules={[required]} extra={t('person.personalIdHint')}>
-            <Input inputMode="numeric" maxLength={12} autoComplete="off" data-testid="field-personalId" />
+            <Input inputMode="numeric" maxLength={12} autoComplete="off" onChange={(e) => sexFromId(e.target.value)} data-testid="field-personalId" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -93,7 +105,20 @@ export function PersonFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="supportCategory" label={t('person.supportCategory')}>
+          <Form.Item
+            name="supportCategory"
+            label={t('person.supportCategory')}
+            extra={
+              minoritySupportMissed ? (
+                <span data-testid="minority-support-hint">
+                  {t('person.minoritySupportHint')}{' '}
+                  <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => form.setFieldValue('supportCategory', 'ethnic-minority')}>
+                    {t('person.minoritySupportApply')}
+                  </Button>
+                </span>
+              ) : undefined
+            }
+          >
             <Select options={supportCategories.map((c) => ({ value: c, label: t(`support.${c}`) }))} />
           </Form.Item>
         </Col>
