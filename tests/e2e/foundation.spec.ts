@@ -248,6 +248,17 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await expect(members.nth(0)).toContainText('Nguyễn Thị Thủy');
     await expect(members.nth(1)).toContainText('Trần Văn Minh');
     await expect(members.nth(1)).toContainText('2');
+    // Minh works under a labour contract: insured there, out of the household's HHI sequence (Alt+B, typed without accents).
+    await expect(members.nth(0).getByTestId('member-coverage')).toContainText('Tham gia: người thứ 1');
+    await expect(members.nth(1).getByTestId('member-coverage')).toContainText('Tham gia: người thứ 2');
+    await page.keyboard.press('Alt+b');
+    await expect(page.getByLabel('BHYT của Trần Văn Minh')).toBeFocused();
+    await page.keyboard.type('nguoi lao dong');
+    await expect(activeOption(page, 'Có BHYT: người lao động')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(members.nth(1).getByTestId('member-coverage')).toContainText('Có BHYT: người lao động');
+    await expect(members.nth(0).getByTestId('member-coverage')).toContainText('Tham gia: người thứ 1');
+    expect(await spillingTexts(page, '.ant-table-thead th, .ant-select-content, .ant-table-cell a')).toEqual([]);
     await shot(page, 'household');
   });
 

@@ -216,6 +216,17 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(s.prepare(`SELECT central_url, central_sealing_recipient FROM sync_state`).all()).toEqual([{ central_url: 'https://central.example', central_sealing_recipient: 'age1recipient' }]);
     },
   },
+  '0013-household-coverage': {
+    write(s) {
+      s.prepare(`UPDATE household_members SET covered_by = 'pensioner' WHERE household_id = 'h1' AND participant_id = 'p1'`).run();
+    },
+    check(s) {
+      // The member written at 0001 is still there, position and all, with the mark added later.
+      expect(s.prepare(`SELECT participant_id, position, covered_by FROM household_members WHERE household_id = 'h1'`).all()).toEqual([
+        { participant_id: 'p1', position: 1, covered_by: 'pensioner' },
+      ]);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -51,6 +51,7 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'households.addMember': everyone,
   'households.removeMember': everyone,
   'households.reorder': everyone,
+  'households.setCoverage': everyone,
   'enrollments.set': everyone,
   'enrollments.listForParticipant': everyone,
   'contributions.quote': everyone,

@@ -1,5 +1,6 @@
 // Household and enrollment operations; member ids are mapped through person aliases so a member
 // who turned out to be a duplicate is linked to the canonical person.
+import { sql } from 'kysely';
 import type { OpResult } from '../../shared/sync/protocol';
 import { type OpContext, rejected } from './op-context';
 import { resolvePersonId } from './person-ops';
@@ -27,7 +28,14 @@ export async function setHouseholdMembers(ctx: OpContext, opId: string, payload:
     const canonical = await ctx.trx.selectFrom('personAliases').select('canonicalId').where('localId', '=', id).executeTakeFirst();
     resolved.push(canonical?.canonicalId ?? id);
   }
-  await ctx.trx.updateTable('households').set({ memberIds: JSON.stringify(resolved), version: Number(payload.version ?? 1) }).where('id', '=', householdId).execute();
+  // Members another scheme insures (left out of the HHI sequence), by the same resolved ids.
+  const marks = payload.coverage && typeof payload.coverage === 'object' ? (payload.coverage as Record<string, unknown>) : {};
+  const coverage = Object.fromEntries(ids.flatMap((id, i) => (typeof marks[id] === 'string' ? [[resolved[i]!, marks[id]]] : [])));
+  await ctx.trx
+    .updateTable('households')
+    .set({ memberIds: JSON.stringify(resolved), version: Number(payload.version ?? 1), data: sql`data || ${JSON.stringify({ coverage })}::jsonb` })
+    .where('id', '=', householdId)
+    .execute();
   return { opId, status: 'APPLIED' };
 }
 

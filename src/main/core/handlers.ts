@@ -10,7 +10,7 @@ import { backupProgress, backupStatus, backupStore } from './services/backup-ser
 import { restoreProgress, restoreStore } from './services/restore-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { discardDraft, getDraft, saveDraft } from './services/draft-service';
-import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold } from './services/household-service';
+import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold, setHouseholdCoverage } from './services/household-service';
 import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
 import { listSyncIssues, resolveSyncIssue } from './sync/sync-issues-service';
 import { enrollDevice, exportSyncFile, importSyncResult, pushNow, syncStatus } from './sync/sync-service';
@@ -51,6 +51,7 @@ export const handlers: HandlerTable = {
   'households.addMember': (ctx, input, caller) => addHouseholdMember(ctx, caller, input),
   'households.removeMember': (ctx, input, caller) => removeHouseholdMember(ctx, caller, input),
   'households.reorder': (ctx, input, caller) => reorderHousehold(ctx, caller, input),
+  'households.setCoverage': (ctx, input, caller) => setHouseholdCoverage(ctx, caller, input),
 
   'enrollments.set': (ctx, input, caller) => enroll(ctx, caller, input),
   'enrollments.listForParticipant': (ctx, input) => listEnrollmentsFor(ctx, input.participantId),

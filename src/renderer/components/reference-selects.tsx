@@ -6,7 +6,8 @@ import { canonicalEthnicity, ethnicities } from '../../shared/domain/ethnicities
 import { foldName } from '../../shared/domain/name-folding';
 import { call } from '../api/client';
 
-const filterOption: SelectProps['filterOption'] = (input, option) =>
+/** Matches an option's label without accents: "huu tri" finds "hưu trí". */
+export const filterOption: SelectProps['filterOption'] = (input, option) =>
   foldName(String(option?.label ?? '')).includes(foldName(input));
 
 type Props = Omit<SelectProps, 'options' | 'showSearch'>;

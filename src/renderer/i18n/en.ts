@@ -44,6 +44,7 @@ export const en: Shape<typeof vi> = {
     collect: 'collect',
     household: 'household',
     edit: 'edit',
+    coverage: "a member's health insurance",
     reorder: 'reorder',
     confirmCollect: 'confirm payment',
     print: 'print receipt',
@@ -143,7 +144,20 @@ export const en: Shape<typeof vi> = {
   },
   household: {
     title: 'Household',
-    explain: 'The order of members decides what each pays for household health insurance (first, second…).',
+    explain:
+      'The order of members decides what each pays for household health insurance (first, second…). A member already insured by another scheme (employee, pensioner, child under 6…) stays in the household but does not count in that order.',
+    hhi: 'Household HI',
+    hhiPosition: 'Joins: member {{n}}',
+    coverageLabel: 'Health insurance of {{name}}',
+    coverage: {
+      none: 'Joins household HI',
+      employee: 'Insured: employee',
+      pensioner: 'Insured: pension or allowance',
+      'child-under-6': 'Insured: child under 6',
+      'state-funded': 'Insured: paid by the state budget',
+      student: 'Insured: pupil or student',
+      other: 'Insured by another scheme',
+    },
     addMember: 'Add a member',
     addPlaceholder: 'Search by name, personal ID or phone',
     addHint: 'Type to find a registered person.',
@@ -152,7 +166,7 @@ export const en: Shape<typeof vi> = {
     head: 'Head',
     moveUp: 'Up',
     moveDown: 'Down',
-    remove: 'Remove from household',
+    remove: 'Remove',
     removeConfirm: 'Remove {{name}} from the household?',
   },
   staff: {

@@ -36,6 +36,7 @@ import {
   household,
   removeHouseholdMemberInput,
   reorderHouseholdInput,
+  setHouseholdCoverageInput,
 } from './household';
 import {
   participant,
@@ -101,6 +102,7 @@ export const contract = {
   'households.addMember': method({ input: addHouseholdMemberInput, output: household, access: staffRoles }),
   'households.removeMember': method({ input: removeHouseholdMemberInput, output: household, access: staffRoles }),
   'households.reorder': method({ input: reorderHouseholdInput, output: household, access: staffRoles }),
+  'households.setCoverage': method({ input: setHouseholdCoverageInput, output: household, access: staffRoles }),
 
   'enrollments.set': method({ input: enrollInput, output: enrollment, access: staffRoles }),
   'enrollments.listForParticipant': method({ input: z.object({ participantId: uuid }), output: z.object({ items: z.array(enrollment) }), access: staffRoles }),

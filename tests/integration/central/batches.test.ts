@@ -143,11 +143,17 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     const created = await registerAndCollect(office, newPerson('Lục Văn Sính'));
     await call(office.core, 'participants.update', { id: created.participantId, expectedVersion: 1, phone: '0912345678' }, office.tokens.counter);
     await call(office.core, 'receipts.void', { id: created.receiptId, reason: 'Thu nhầm, thu lại' }, office.tokens.supervisor);
-    await call(office.core, 'households.create', { headParticipantId: created.participantId }, office.tokens.counter);
+    const household = await call(office.core, 'households.create', { headParticipantId: created.participantId }, office.tokens.counter);
+    // The head draws a pension: insured by that scheme, out of the household's HHI sequence.
+    await call(office.core, 'households.setCoverage', { householdId: household.id, participantId: created.participantId, coveredBy: 'pensioner' }, office.tokens.counter);
     const ops = await takeOps(office);
-    expect(ops.map((o) => o.kind)).toEqual(['participant.register', 'enrollment.set', 'contribution.record', 'participant.update', 'receipt.void', 'household.create']);
+    expect(ops.map((o) => o.kind)).toEqual(['participant.register', 'enrollment.set', 'contribution.record', 'participant.update', 'receipt.void', 'household.create', 'household.setMembers']);
     const reply = await pushOps(device, ops);
-    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED']);
+    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED']);
+    const stored = await central.database.db.selectFrom('households').select(['data', 'memberIds', 'version']).where('id', '=', household.id).executeTakeFirstOrThrow();
+    const data = typeof stored.data === 'string' ? JSON.parse(stored.data) : stored.data;
+    expect(data).toMatchObject({ headParticipantId: created.participantId, coverage: { [created.participantId]: 'pensioner' } });
+    expect(stored.version).toBe(2);
     const person = await central.database.db.selectFrom('persons').select(['data', 'version']).where('id', '=', created.participantId).executeTakeFirstOrThrow();
     expect((typeof person.data === 'string' ? JSON.parse(person.data) : person.data).phone).toBe('0912345678');
     const voids = await central.database.db.selectFrom('receiptVoids').select('receiptId').where('receiptId', '=', created.receiptId).execute();

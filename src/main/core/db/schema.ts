@@ -73,6 +73,8 @@ export interface HouseholdMembersTable {
   householdId: string;
   participantId: string;
   position: number;
+  /** The other scheme that insures this member (`otherCoverages`); NULL: joins household HI. */
+  coveredBy: string | null;
 }
 
 export interface AdminProvincesTable {

@@ -71,7 +71,16 @@ async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promis
       });
     }
     householdId = person.householdId;
-    memberPosition = (await households.memberIds(db, householdId)).indexOf(person.id) + 1;
+    const list = households.hhiPositions(await households.members(db, householdId));
+    const member = list.find((m) => m.participantId === person.id);
+    if (!member || member.hhiPosition === null) {
+      throw new OfficeError('VALIDATION', {
+        field: 'scheme',
+        vi: `${person.fullName} đã có BHYT theo diện khác (đánh dấu trong hộ gia đình), không đóng BHYT hộ gia đình.`,
+        en: `${person.fullName} is insured by another scheme (marked in the household) and pays no household HI.`,
+      });
+    }
+    memberPosition = member.hhiPosition;
   }
   const incomeBasis = input.scheme === 'VSI' ? (input.incomeBasis ?? enrollment?.incomeBasis ?? null) : null;
   const supportedMonthsUsed = input.scheme === 'VSI' ? paid.reduce((n, c) => n + c.supportedMonths, 0) : 0;

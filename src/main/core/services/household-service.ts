@@ -1,11 +1,13 @@
-// Households for HHI: created around a head, members appended in order, removed or reordered.
+// Households for HHI: created around a head, members appended in order, removed or reordered, and
+// marked when another scheme already insures them (they stay listed, out of the HHI sequence).
 // Creation sends the household with its member list (`household.create`); every later change
-// sends the whole ordered list (`household.setMembers`), so the central service never has to
-// replay positional edits. Each change is exactly one outbox entry.
+// sends the whole ordered list with those marks (`household.setMembers`), so the central service
+// never has to replay positional edits. Each change is exactly one outbox entry.
 import { uuidv7 } from 'uuidv7';
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
-import type { Household } from '../../../shared/contract/household';
+import type { Household, OtherCoverage } from '../../../shared/contract/household';
+import { businessDate, vietnameseDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
@@ -32,22 +34,24 @@ async function saveMembers(
   caller: Caller,
   at: string,
   householdId: string,
-  ids: string[],
+  list: households.MemberEntry[],
   removed: string[],
   action: string,
 ): Promise<Household> {
   const row = await households.findHouseholdRow(trx, householdId);
   if (!row) throw new OfficeError('NOT_FOUND', { field: 'householdId' });
-  await households.writeMembers(trx, householdId, ids, removed);
+  await households.writeMembers(trx, householdId, list, removed);
   await households.bumpHousehold(trx, householdId, row.version + 1, at);
+  const memberIds = list.map((m) => m.participantId);
+  const coverage = Object.fromEntries(list.filter((m) => m.coveredBy !== null).map((m) => [m.participantId, m.coveredBy]));
   await logMutation(trx, {
     at,
     staffId: caller.staffId,
     action: 'household.setMembers',
     entity: 'household',
     entityId: householdId,
-    payload: { householdId, memberIds: ids, version: row.version + 1 },
-    details: { change: action, memberIds: ids, removed },
+    payload: { householdId, memberIds, coverage, version: row.version + 1 },
+    details: { change: action, memberIds, coverage, removed },
   });
   return (await households.loadHousehold(trx, householdId))!;
 }
@@ -69,7 +73,7 @@ export async function createHousehold(ctx: CoreContext, caller: Caller, input: {
       updatedAt: at,
     };
     await households.insertHousehold(trx, row);
-    await households.writeMembers(trx, id, [head.id], []);
+    await households.writeMembers(trx, id, [{ participantId: head.id, coveredBy: null }], []);
     // One mutation, one outbox entry: the new household travels with its first member list.
     const payload = { ...row, memberIds: [head.id] };
     await logMutation(trx, { at, staffId: caller.staffId, action: 'household.create', entity: 'household', entityId: id, payload });
@@ -87,12 +91,12 @@ export async function addHouseholdMember(ctx: CoreContext, caller: Caller, input
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const person = await requirePerson(trx, input.participantId, 'participantId');
-    const ids = await households.memberIds(trx, input.householdId);
-    if (ids.includes(person.id)) {
+    const list = await households.members(trx, input.householdId);
+    if (list.some((m) => m.participantId === person.id)) {
       throw new OfficeError('CONFLICT', { field: 'participantId', vi: `${person.fullName} đã có trong hộ này.`, en: 'Already a member of this household.' });
     }
     if (person.householdId) throw alreadyInHousehold(person.fullName, 'participantId');
-    return saveMembers(trx, caller, at, input.householdId, [...ids, person.id], [], 'add');
+    return saveMembers(trx, caller, at, input.householdId, [...list, { participantId: person.id, coveredBy: null }], [], 'add');
   });
 }
 
@@ -104,17 +108,18 @@ export async function removeHouseholdMember(ctx: CoreContext, caller: Caller, in
     if (row.headParticipantId === input.participantId) {
       throw new OfficeError('VALIDATION', { field: 'participantId', vi: 'Không thể rút chủ hộ khỏi hộ.', en: 'The head cannot be removed.' });
     }
-    const ids = await households.memberIds(trx, input.householdId);
-    if (!ids.includes(input.participantId)) throw new OfficeError('NOT_FOUND', { field: 'participantId' });
-    return saveMembers(trx, caller, at, input.householdId, ids.filter((i) => i !== input.participantId), [input.participantId], 'remove');
+    const list = await households.members(trx, input.householdId);
+    if (!list.some((m) => m.participantId === input.participantId)) throw new OfficeError('NOT_FOUND', { field: 'participantId' });
+    return saveMembers(trx, caller, at, input.householdId, list.filter((m) => m.participantId !== input.participantId), [input.participantId], 'remove');
   });
 }
 
 export async function reorderHousehold(ctx: CoreContext, caller: Caller, input: { householdId: string; memberIds: string[] }): Promise<Household> {
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const ids = await households.memberIds(trx, input.householdId);
-    const same = ids.length === input.memberIds.length && new Set(input.memberIds).size === ids.length && ids.every((i) => input.memberIds.includes(i));
+    const list = await households.members(trx, input.householdId);
+    const byId = new Map(list.map((m) => [m.participantId, m]));
+    const same = list.length === input.memberIds.length && new Set(input.memberIds).size === list.length && input.memberIds.every((i) => byId.has(i));
     if (!same) {
       throw new OfficeError('VALIDATION', {
         field: 'memberIds',
@@ -122,6 +127,41 @@ export async function reorderHousehold(ctx: CoreContext, caller: Caller, input: 
         en: 'The new order must list exactly the current members.',
       });
     }
-    return saveMembers(trx, caller, at, input.householdId, input.memberIds, [], 'reorder');
+    return saveMembers(trx, caller, at, input.householdId, input.memberIds.map((id) => byId.get(id)!), [], 'reorder');
+  });
+}
+
+/**
+ * A child's own card lasts until the day before they turn six, or to 30 September of that year if
+ * later (a child who turns six before the school year starts stays covered until then).
+ */
+function childCardEnded(dateOfBirth: string, today: string): boolean {
+  const year = Number(dateOfBirth.slice(0, 4)) + 6;
+  const sixthBirthday = `${year}${dateOfBirth.slice(4)}`;
+  return today >= sixthBirthday && today > `${year}-09-30`;
+}
+
+/** Marks a member as insured by another scheme (or, with null, as joining household HI again). */
+export async function setHouseholdCoverage(
+  ctx: CoreContext,
+  caller: Caller,
+  input: { householdId: string; participantId: string; coveredBy: OtherCoverage | null },
+): Promise<Household> {
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const list = await households.members(trx, input.householdId);
+    if (!(await households.findHouseholdRow(trx, input.householdId))) throw new OfficeError('NOT_FOUND', { field: 'householdId' });
+    const member = list.find((m) => m.participantId === input.participantId);
+    if (!member) throw new OfficeError('NOT_FOUND', { field: 'participantId', vi: 'Người này không có trong hộ.', en: 'Not a member of this household.' });
+    const person = await requirePerson(trx, input.participantId, 'participantId');
+    if (input.coveredBy === 'child-under-6' && childCardEnded(person.dateOfBirth, businessDate(ctx.clock.now()))) {
+      throw new OfficeError('VALIDATION', {
+        field: 'coveredBy',
+        vi: `${person.fullName} sinh ngày ${vietnameseDate(person.dateOfBirth)}, không còn thẻ BHYT trẻ em dưới 6 tuổi.`,
+        en: `${person.fullName} (born ${person.dateOfBirth}) is no longer covered as a child under 6.`,
+      });
+    }
+    const next = list.map((m) => (m === member ? { ...m, coveredBy: input.coveredBy } : m));
+    return saveMembers(trx, caller, at, input.householdId, next, [], 'coverage');
   });
 }

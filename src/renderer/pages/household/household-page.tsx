@@ -1,14 +1,16 @@
 // A household for household health insurance: members in order (the order decides who is the
 // first, second… member and so what each pays). Add a member by inline search, move members with
-// the arrows or Alt+↑/↓, remove anyone but the head.
+// the arrows or Alt+↑/↓, remove anyone but the head; a member another scheme already insures is
+// marked so (Alt+B on the selected row) and left out of the HHI sequence.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Household } from '../../../shared/contract/household';
+import { type Household, type OtherCoverage, otherCoverages } from '../../../shared/contract/household';
 import { call } from '../../api/client';
 import { refreshWorkCounts } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
+import { filterOption } from '../../components/reference-selects';
 import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useCommuneNames } from '../../components/use-commune-names';
@@ -62,8 +64,13 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
     ArrowUp: () => setSelected((s) => Math.max(0, s - 1)),
     ArrowDown: () => setSelected((s) => Math.min(members.length - 1, s + 1)),
     'Alt+M': () => document.getElementById('member-search')?.focus(),
+    'Alt+B': () => document.getElementById(`coverage-${selected}`)?.focus(),
     Escape: goBack,
   });
+
+  const setCoverage = (participantId: string, coveredBy: OtherCoverage | null) =>
+    void run(() => call('households.setCoverage', { householdId, participantId, coveredBy }));
+  const coverageOptions = [null, ...otherCoverages].map((c) => ({ value: c ?? '', label: t(`household.coverage.${c ?? 'none'}`) }));
 
   if (q.isLoading) return <Spin />;
   if (!h) return <ErrorAlert error={q.error} />;
@@ -102,7 +109,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
           rowClassName={(_, i) => (i === selected ? 'result-row selected' : 'result-row')}
           onRow={(_, i) => ({ onClick: () => setSelected(i ?? 0), 'data-testid': 'household-member' } as React.HTMLAttributes<HTMLElement>)}
           columns={[
-            { title: t('household.position'), dataIndex: 'position', width: 90 },
+            { title: t('household.position'), dataIndex: 'position', width: 80 },
             {
               title: t('person.fullName'),
               dataIndex: 'fullName',
@@ -113,12 +120,34 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
                 </>
               ),
             },
-            { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', render: formatDate },
-            { title: t('person.personalId'), dataIndex: 'personalId' },
+            { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 120, render: formatDate },
+            { title: t('person.personalId'), dataIndex: 'personalId', width: 150 },
+            {
+              title: t('household.hhi'),
+              key: 'hhi',
+              width: 270,
+              // One control says both: who another scheme insures, and everyone else's place in the sequence.
+              render: (_, m, i) => (
+                <Select<string>
+                  id={`coverage-${i}`}
+                  size="small"
+                  style={{ width: 250 }}
+                  popupMatchSelectWidth={false}
+                  showSearch={{ filterOption }}
+                  disabled={busy}
+                  value={m.coveredBy ?? ''}
+                  options={coverageOptions}
+                  labelRender={({ value, label }) => (value === '' ? t('household.hhiPosition', { n: m.hhiPosition }) : label)}
+                  aria-label={t('household.coverageLabel', { name: m.fullName })}
+                  onChange={(v) => setCoverage(m.participantId, v === '' ? null : (v as OtherCoverage))}
+                  data-testid="member-coverage"
+                />
+              ),
+            },
             {
               title: '',
               key: 'actions',
-              width: 260,
+              width: 200,
               render: (_, m, i) => (
                 <Space>
                   <Button size="small" aria-label={t('household.moveUp')} disabled={i === 0 || busy} onClick={() => void move(i, -1)} data-testid="move-up">
@@ -156,6 +185,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
           { keys: '↑ ↓', labelKey: 'shortcuts.move' },
           { keys: 'Alt+M', labelKey: 'shortcuts.addMember' },
           { keys: 'Alt+↑ / Alt+↓', labelKey: 'shortcuts.reorder' },
+          { keys: 'Alt+B', labelKey: 'shortcuts.coverage' },
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}
       />
