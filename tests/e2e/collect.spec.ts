@@ -137,4 +137,32 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.getByTestId('scheme').getByText('BHYT hộ gia đình').click();
   await expect(page.getByTestId('collect-page')).toBeVisible();
   await expect(page.getByTestId('collect-no-household')).toHaveCount(0);
+  await expect(page.getByTestId('quote')).toContainText('Mức đóng theo thứ tự thành viên: 100%');
+
+  // He turns out to draw a pension: marked so in the household (Alt+H, Alt+B), he pays no household
+  // HI, and the collect page says so instead of offering to enrol him; unmarked, the amount is back.
+  const markHimself = async (typed: string, option: string, shown = option) => {
+    await page.keyboard.press('Alt+h');
+    await expect(page.getByTestId('household-page')).toBeVisible();
+    await page.keyboard.press('Alt+b');
+    await page.keyboard.type(typed);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: option }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('member-coverage')).toContainText(shown);
+    await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('collect-page')).toBeVisible();
+    await page.getByTestId('scheme').getByText('BHYT hộ gia đình').click();
+  };
+  await markHimself('huu tri', 'Có BHYT: hưu trí, trợ cấp');
+  await expect(page.getByTestId('collect-covered-elsewhere')).toContainText('Lê Văn Tám được đánh dấu trong hộ gia đình là “Có BHYT: hưu trí, trợ cấp”');
+  await expect(page.getByTestId('enroll-card')).toHaveCount(0);
+  // The amount quoted for the same period a moment ago is not shown again: his quote is refused now.
+  await expect(page.getByTestId('quote').locator('.ant-spin')).toHaveCount(0);
+  await expect(page.getByTestId('quote')).not.toContainText('Mức đóng theo thứ tự thành viên');
+  await expect(page.getByTestId('confirm-collect')).toBeDisabled();
+  await shot(page, 'collect-covered-elsewhere');
+  await markHimself('tham gia', 'Tham gia BHYT hộ gia đình', 'Tham gia: người thứ 1');
+  await expect(page.getByTestId('collect-covered-elsewhere')).toHaveCount(0);
+  await expect(page.getByTestId('quote')).toContainText('Mức đóng theo thứ tự thành viên: 100%');
 });

@@ -210,6 +210,8 @@ export const en: Shape<typeof vi> = {
     receipt: 'Receipt',
   },
   collect: {
+    coveredElsewhere:
+      '{{name}} is marked in the household as “{{scheme}}”, so pays no household health insurance and does not count in the household order. If that is no longer true, open the household to change it.',
     noHousehold: 'This person is in no household yet. Household health insurance is paid per household: create one (this person as its head), add the members, then come back to collect.',
     title: 'Collect',
     scheme: 'Scheme',

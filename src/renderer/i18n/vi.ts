@@ -206,6 +206,8 @@ export const vi = {
     receipt: 'Biên lai',
   },
   collect: {
+    coveredElsewhere:
+      '{{name}} được đánh dấu trong hộ gia đình là “{{scheme}}”, nên không đóng BHYT hộ gia đình và không tính vào thứ tự đóng của hộ. Nếu không còn đúng, mở hộ gia đình để đổi.',
     noHousehold: 'Người này chưa thuộc hộ gia đình nào. BHYT hộ gia đình đóng theo hộ: lập hộ (người này làm chủ hộ), thêm các thành viên, rồi quay lại thu tiền.',
     title: 'Thu tiền',
     scheme: 'Loại bảo hiểm',

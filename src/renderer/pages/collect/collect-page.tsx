@@ -86,14 +86,17 @@ export function CollectPage({ participantId }: { participantId: string }) {
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
-  const upToDate = !!quote.data && JSON.stringify(settled) === JSON.stringify(input) && !quote.isFetching && !quote.isPlaceholderData;
+  // A refused quote has no amount, even if the same period was quoted before (the cache keeps that
+  // answer's data next to the new error: a household mark or a closed day changes the answer).
+  const shownQuote = quote.isError ? undefined : quote.data;
+  const upToDate = !!shownQuote && JSON.stringify(settled) === JSON.stringify(input) && !quote.isFetching && !quote.isPlaceholderData;
 
   const confirm = async () => {
-    if (!upToDate || !quote.data || !input || busy) return;
+    if (!upToDate || !shownQuote || !input || busy) return;
     setBusy(true);
     setRecordError(null);
     try {
-      const result = await call('contributions.record', { ...input, expectedTotal: quote.data.total });
+      const result = await call('contributions.record', { ...input, expectedTotal: shownQuote.total });
       refreshAfterReceipt(queryClient, participantId);
       queryClient.setQueryData(['receipts.get', result.receipt.id], result.receipt);
       navigate('receipt', result.receipt.id);
@@ -109,12 +112,23 @@ export function CollectPage({ participantId }: { participantId: string }) {
   // person its head) and opened to add the members; Esc comes back to collect.
   const needsHousehold = chosen === 'HHI' && !!person.data && !person.data.householdId;
   const household = useOpenHousehold(person.data);
+  // A member another scheme insures pays no household HI: said up front, with the way to the mark.
+  const householdId = chosen === 'HHI' ? person.data?.householdId : null;
+  const ownHousehold = useQuery({
+    queryKey: ['households.get', householdId],
+    queryFn: () => call('households.get', { id: householdId! }),
+    enabled: !!householdId,
+  });
+  const coveredBy = householdId ? (ownHousehold.data?.members.find((m) => m.participantId === participantId)?.coveredBy ?? null) : null;
+  const householdAction = needsHousehold || coveredBy !== null;
 
-  useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm(), ...(needsHousehold ? { 'Alt+H': () => void household.open() } : {}) });
+  // With household HI, Alt+H opens the household (making it first if there is none).
+  useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm(), ...(chosen === 'HHI' ? { 'Alt+H': () => void household.open() } : {}) });
 
   if (person.isLoading || enrollments.isLoading) return <Spin />;
-  // With no household the warning above says why there is no amount; the quote need not repeat it.
-  const quoteError = quote.error && !quote.isFetching && !needsHousehold ? quote.error : null;
+  // With no household, or insured elsewhere, the warning above says why there is no amount; the
+  // quote need not repeat it.
+  const quoteError = quote.error && !quote.isFetching && !householdAction ? quote.error : null;
 
   return (
     <div data-testid="collect-page">
@@ -149,8 +163,22 @@ export function CollectPage({ participantId }: { participantId: string }) {
           }
         />
       )}
+      {coveredBy !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="collect-covered-elsewhere"
+          title={t('collect.coveredElsewhere', { name: person.data?.fullName, scheme: t(`household.coverage.${coveredBy}`) })}
+          action={
+            <Button onClick={() => void household.open()} data-testid="collect-open-household">
+              {t('person.openHousehold')} <kbd>Alt+H</kbd>
+            </Button>
+          }
+        />
+      )}
       <ErrorAlert error={household.error} />
-      {!enrollment && (
+      {!enrollment && coveredBy === null && (
         <EnrollCard
           key={chosen}
           participantId={participantId}
@@ -200,11 +228,11 @@ export function CollectPage({ participantId }: { participantId: string }) {
             <Space align="baseline" style={{ marginBottom: 12 }}>
               <span className="muted">{t('collect.total')}</span>
               <span className="total-box" data-testid="quote-total">
-                {quote.data && !quoteError ? formatDong(quote.data.total) : '—'}
+                {shownQuote ? formatDong(shownQuote.total) : '—'}
               </span>
               {quote.isFetching && <Spin size="small" />}
             </Space>
-            {quote.data && !quoteError && <QuoteTable quote={quote.data} />}
+            {shownQuote && <QuoteTable quote={shownQuote} />}
             <Button
               type="primary"
               size="large"
@@ -223,7 +251,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
       <ShortcutBar
         items={[
           { keys: 'Enter', labelKey: 'shortcuts.confirmCollect' },
-          ...(needsHousehold ? [{ keys: 'Alt+H', labelKey: 'shortcuts.household' }] : []),
+          ...(chosen === 'HHI' ? [{ keys: 'Alt+H', labelKey: 'shortcuts.household' }] : []),
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}
       />
