@@ -274,6 +274,8 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await page.getByTestId('search-input').press('Enter');
     await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Thủy');
     await expect(page.getByTestId('household-link')).toBeVisible();
+    // Minh works under a labour contract, so she is the household's first member who pays.
+    await expect(page.getByTestId('household-hhi')).toHaveText('Tham gia: người thứ 1');
   });
 
   await test.step('registering the same personal ID again is refused with a link to the existing person', async () => {

@@ -16,6 +16,7 @@ import { formatDong } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useDebounced } from '../../components/use-debounced';
 import { useHotkeys } from '../../components/use-hotkeys';
+import { useHouseholdMember } from '../../components/use-household-member';
 import { useOpenHousehold } from '../../components/use-open-household';
 import { goBack, navigate } from '../../routing/hash-router';
 import { dongInputProps } from './dong-input';
@@ -113,13 +114,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
   const needsHousehold = chosen === 'HHI' && !!person.data && !person.data.householdId;
   const household = useOpenHousehold(person.data);
   // A member another scheme insures pays no household HI: said up front, with the way to the mark.
-  const householdId = chosen === 'HHI' ? person.data?.householdId : null;
-  const ownHousehold = useQuery({
-    queryKey: ['households.get', householdId],
-    queryFn: () => call('households.get', { id: householdId! }),
-    enabled: !!householdId,
-  });
-  const coveredBy = householdId ? (ownHousehold.data?.members.find((m) => m.participantId === participantId)?.coveredBy ?? null) : null;
+  const coveredBy = useHouseholdMember(participantId, chosen === 'HHI' ? person.data?.householdId : null)?.coveredBy ?? null;
   const householdAction = needsHousehold || coveredBy !== null;
 
   // With household HI, Alt+H opens the household (making it first if there is none).

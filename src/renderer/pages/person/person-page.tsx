@@ -10,6 +10,7 @@ import { formatDate } from '../../components/money';
 import { useCommunes, useProvinces } from '../../components/reference-selects';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
+import { useHouseholdMember } from '../../components/use-household-member';
 import { useOpenHousehold } from '../../components/use-open-household';
 import { goBack, href, navigate } from '../../routing/hash-router';
 import { ContributionsCard, EnrollmentsCard } from './person-money-cards';
@@ -27,6 +28,7 @@ export function PersonPage({ participantId }: { participantId: string }) {
   const communeName = communes.data?.items.find((x) => x.code === p?.communeCode)?.fullName ?? p?.communeCode;
 
   const { open: openHousehold, creating, error: householdError } = useOpenHousehold(p);
+  const member = useHouseholdMember(participantId, p?.householdId);
 
   useHotkeys({
     F4: () => navigate('person', participantId, 'collect'),
@@ -83,9 +85,16 @@ export function PersonPage({ participantId }: { participantId: string }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('person.household')}>
             {p.householdId ? (
-              <a href={href('household', p.householdId)} data-testid="household-link">
-                {t('person.openHousehold')}
-              </a>
+              <>
+                <a href={href('household', p.householdId)} data-testid="household-link">
+                  {t('person.openHousehold')}
+                </a>
+                {member && (
+                  <Tag color={member.coveredBy ? 'default' : 'green'} style={{ marginLeft: 8 }} data-testid="household-hhi">
+                    {member.coveredBy ? t(`household.coverage.${member.coveredBy}`) : t('household.hhiPosition', { n: member.hhiPosition })}
+                  </Tag>
+                )}
+              </>
             ) : (
               t('person.noHousehold')
             )}
