@@ -22,6 +22,11 @@ export function vietnameseMonth(month: string): string {
   return m && y ? `${m}/${y}` : month;
 }
 
+/** A run of months as Vietnamese forms print it: '02/2026', or '02/2026 – 04/2026'. */
+export function vietnameseMonthRange(from: string, to: string): string {
+  return from === to ? vietnameseMonth(from) : `${vietnameseMonth(from)} – ${vietnameseMonth(to)}`;
+}
+
 /** An instant as a Vietnamese reader expects it, at UTC+7: 'DD/MM/YYYY HH:mm'. */
 export function vietnamDateTime(iso: string): string {
   const local = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString();

@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Quote, Receipt } from '../../../shared/contract/contribution';
 import { amountInWords, formatDong } from '../../../shared/domain/amount-in-words';
-import { businessDate, vietnameseMonth } from '../../../shared/domain/business-date';
+import { businessDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
@@ -51,11 +51,7 @@ async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promis
   if (overlap) {
     throw new OfficeError('CONFLICT', {
       field: 'fromMonth',
-      vi: `${
-        overlap.fromMonth === overlap.toMonth
-          ? `Tháng ${vietnameseMonth(overlap.fromMonth)}`
-          : `Các tháng ${vietnameseMonth(overlap.fromMonth)} – ${vietnameseMonth(overlap.toMonth)}`
-      } đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.`,
+      vi: `${overlap.fromMonth === overlap.toMonth ? 'Tháng' : 'Các tháng'} ${vietnameseMonthRange(overlap.fromMonth, overlap.toMonth)} đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.`,
       en: `Months ${overlap.fromMonth}–${overlap.toMonth} are already paid.`,
       details: { paidFrom: overlap.fromMonth, paidTo: overlap.toMonth },
     });

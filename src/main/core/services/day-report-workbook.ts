@@ -5,14 +5,13 @@
 // live when a supervisor edits it and reads correctly in a viewer that does not recalculate.
 // Always Vietnamese: the file is filed with the office's records, like the receipts.
 import type { DayReport } from '../../../shared/contract/day-end';
-import { vietnamDateTime, vietnameseDate, vietnameseMonth } from '../../../shared/domain/business-date';
+import { vietnamDateTime, vietnameseDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
 
 const DONG = '#,##0';
 const schemeNames = { VSI: 'BHXH tự nguyện', HHI: 'BHYT hộ gia đình' } as const;
 const statusNames = { open: 'Chưa chốt sổ', closed: 'Đã chốt sổ', reopened: 'Đã mở lại sau khi chốt' } as const;
 export const RECEIPT_VALID = 'Hợp lệ';
 export const RECEIPT_VOID = 'Đã hủy';
-
 
 export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> {
   // Loaded on first export only: a large library the app does not need at start.
@@ -118,7 +117,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
       r.payerName,
       r.payerPersonalId,
       schemeNames[r.scheme],
-      r.periodFrom === r.periodTo ? vietnameseMonth(r.periodFrom) : `${vietnameseMonth(r.periodFrom)} – ${vietnameseMonth(r.periodTo)}`,
+      vietnameseMonthRange(r.periodFrom, r.periodTo),
       r.months,
       r.amount,
       r.collectorName,

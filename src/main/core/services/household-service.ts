@@ -149,17 +149,19 @@ export async function setHouseholdCoverage(
 ): Promise<Household> {
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const list = await households.members(trx, input.householdId);
     if (!(await households.findHouseholdRow(trx, input.householdId))) throw new OfficeError('NOT_FOUND', { field: 'householdId' });
+    const list = await households.members(trx, input.householdId);
     const member = list.find((m) => m.participantId === input.participantId);
     if (!member) throw new OfficeError('NOT_FOUND', { field: 'participantId', vi: 'Người này không có trong hộ.', en: 'Not a member of this household.' });
-    const person = await requirePerson(trx, input.participantId, 'participantId');
-    if (input.coveredBy === 'child-under-6' && childCardEnded(person.dateOfBirth, businessDate(ctx.clock.now()))) {
-      throw new OfficeError('VALIDATION', {
-        field: 'coveredBy',
-        vi: `${person.fullName} sinh ngày ${vietnameseDate(person.dateOfBirth)}, không còn thẻ BHYT trẻ em dưới 6 tuổi.`,
-        en: `${person.fullName} (born ${person.dateOfBirth}) is no longer covered as a child under 6.`,
-      });
+    if (input.coveredBy === 'child-under-6') {
+      const child = await requirePerson(trx, input.participantId, 'participantId');
+      if (childCardEnded(child.dateOfBirth, businessDate(ctx.clock.now()))) {
+        throw new OfficeError('VALIDATION', {
+          field: 'coveredBy',
+          vi: `${child.fullName} sinh ngày ${vietnameseDate(child.dateOfBirth)}, không còn thẻ BHYT trẻ em dưới 6 tuổi.`,
+          en: `${child.fullName} (born ${child.dateOfBirth}) is no longer covered as a child under 6.`,
+        });
+      }
     }
     const next = list.map((m) => (m === member ? { ...m, coveredBy: input.coveredBy } : m));
     return saveMembers(trx, caller, at, input.householdId, next, [], 'coverage');

@@ -115,7 +115,17 @@ export function CollectPage({ participantId }: { participantId: string }) {
   const household = useOpenHousehold(person.data);
   // A member another scheme insures pays no household HI: said up front, with the way to the mark.
   const coveredBy = useHouseholdMember(participantId, chosen === 'HHI' ? person.data?.householdId : null)?.coveredBy ?? null;
-  const householdAction = needsHousehold || coveredBy !== null;
+  // What stands between household HI and this person, if anything, and the way out of it.
+  const householdNotice = needsHousehold
+    ? { testId: 'collect-no-household', text: t('collect.noHousehold'), button: t('person.createHousehold'), buttonTestId: 'collect-create-household' }
+    : coveredBy !== null
+      ? {
+          testId: 'collect-covered-elsewhere',
+          text: t('collect.coveredElsewhere', { name: person.data?.fullName, scheme: t(`household.coverage.${coveredBy}`) }),
+          button: t('person.openHousehold'),
+          buttonTestId: 'collect-open-household',
+        }
+      : null;
 
   // With household HI, Alt+H opens the household (making it first if there is none).
   useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm(), ...(chosen === 'HHI' ? { 'Alt+H': () => void household.open() } : {}) });
@@ -123,7 +133,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
   if (person.isLoading || enrollments.isLoading) return <Spin />;
   // With no household, or insured elsewhere, the warning above says why there is no amount; the
   // quote need not repeat it.
-  const quoteError = quote.error && !quote.isFetching && !householdAction ? quote.error : null;
+  const quoteError = quote.error && !quote.isFetching && !householdNotice ? quote.error : null;
 
   return (
     <div data-testid="collect-page">
@@ -144,30 +154,16 @@ export function CollectPage({ participantId }: { participantId: string }) {
         style={{ marginBottom: 16 }}
         data-testid="scheme"
       />
-      {needsHousehold && (
+      {householdNotice && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          data-testid="collect-no-household"
-          title={t('collect.noHousehold')}
+          data-testid={householdNotice.testId}
+          title={householdNotice.text}
           action={
-            <Button onClick={() => void household.open()} loading={household.creating} data-testid="collect-create-household">
-              {t('person.createHousehold')} <kbd>Alt+H</kbd>
-            </Button>
-          }
-        />
-      )}
-      {coveredBy !== null && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="collect-covered-elsewhere"
-          title={t('collect.coveredElsewhere', { name: person.data?.fullName, scheme: t(`household.coverage.${coveredBy}`) })}
-          action={
-            <Button onClick={() => void household.open()} data-testid="collect-open-household">
-              {t('person.openHousehold')} <kbd>Alt+H</kbd>
+            <Button onClick={() => void household.open()} loading={household.creating} data-testid={householdNotice.buttonTestId}>
+              {householdNotice.button} <kbd>Alt+H</kbd>
             </Button>
           }
         />
