@@ -79,6 +79,7 @@ describe('registration and correction', () => {
     const error = await failure(office.core, 'participants.register', personInput({ ethnicity: 'Kinh Tày' }), office.tokens.counter);
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'ethnicity' });
     expect(error.message).toContain('Dân tộc "Kinh Tày" không có trong danh mục 54 dân tộc');
+    expect(error.messageEn).toBe(`"Kinh Tày" is not one of Viet Nam's 54 ethnic groups; choose from the list.`);
     expect(rowCounts(office.core)).toEqual(before);
     // A person whose ethnicity came as free text (an office of an older release, through the
     // central) keeps it through an edit of something else; changing it takes a group of the list.
@@ -102,6 +103,20 @@ describe('registration and correction', () => {
     const [audit] = auditFor(saved.id);
     expect(JSON.parse(audit!.details).duplicateOverride).toMatchObject({ reason, matches: [expect.objectContaining({ id: people.an!.id })] });
     expect(outboxFor(saved.id)).toEqual(['participant.register']);
+  });
+
+  it('says what is wrong with a refused field in Vietnamese and in English, naming the field', async () => {
+    const before = rowCounts(office.core);
+    const shortId = await failure(office.core, 'participants.register', personInput({ personalId: '0011' }), office.tokens.counter);
+    expect(shortId).toMatchObject({ code: 'VALIDATION', field: 'personalId', message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', messageEn: 'The personal ID number must be exactly 12 digits.' });
+    const badDate = await failure(office.core, 'participants.register', personInput({ dateOfBirth: '1990-02-30' }), office.tokens.counter);
+    expect(badDate).toMatchObject({ field: 'dateOfBirth', message: 'Ngày không tồn tại.', messageEn: 'That date does not exist.' });
+    // zod's own text (no message of ours on that check): a general Vietnamese sentence, and in
+    // English the field with zod's words.
+    const noNationality = await failure(office.core, 'participants.register', personInput({ nationality: 'V' }), office.tokens.counter);
+    expect(noNationality).toMatchObject({ field: 'nationality', message: 'Dữ liệu nhập không hợp lệ.' });
+    expect(noNationality.messageEn).toMatch(/^nationality: Too small/);
+    expect(rowCounts(office.core)).toEqual(before);
   });
 
   it('refuses a commune that is not in the chosen province with VALIDATION on communeCode', async () => {

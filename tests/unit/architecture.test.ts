@@ -84,6 +84,13 @@ describe('architecture boundaries', () => {
     expect(violations('src/central', (target, spec) => !target.startsWith('src/main') && !target.startsWith('src/renderer') && !/^electron/.test(spec))).toEqual([]);
   });
 
+  it('gives every validation message of the contract its English twin (says(vi, en), not a bare { message })', () => {
+    const bare = sourceFiles('src/shared/contract').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\{\s*message:\s*['"`]/g)].map(() => relative(root, file)),
+    );
+    expect(bare).toEqual([]);
+  });
+
   it('catches a forbidden import when one is present (the checker itself works)', () => {
     const fake = join(root, 'src/shared/contract/errors.ts');
     expect(imports(fake)).toEqual([]);

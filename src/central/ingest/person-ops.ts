@@ -2,6 +2,7 @@
 // canonical person and an alias, so its later operations still land), a HELD result for a close
 // name with the same birth date, and updates that never overwrite a newer central version.
 import { sql, type Transaction } from 'kysely';
+import { inputIssueTexts } from '../../shared/contract/input-messages';
 import { participantFields } from '../../shared/contract/participant';
 import { foldName } from '../../shared/domain/name-folding';
 import { checkPersonalId } from '../../shared/domain/personal-id';
@@ -43,8 +44,8 @@ async function nextOfficialNumber(ctx: OpContext): Promise<number> {
 function validatePerson(opId: string, payload: Record<string, unknown>): OpResult | null {
   const parsed = participantFields.safeParse(payload);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return rejected(opId, 'VALIDATION', issue?.message ?? 'Dữ liệu không hợp lệ.', `Invalid ${issue?.path.join('.')}`, issue?.path.join('.'));
+    const { vi, en, field } = inputIssueTexts(parsed.error.issues[0]);
+    return rejected(opId, 'VALIDATION', vi, en, field);
   }
   const problems = checkPersonalId(parsed.data.personalId, parsed.data.dateOfBirth, parsed.data.sex);
   if (problems.length > 0) return rejected(opId, 'VALIDATION', problems.map((p) => p.vi).join(' '), problems.map((p) => p.en).join(' '), 'personalId');

@@ -3,6 +3,7 @@
 // checked against the contract too (so a row never leaks a field the contract does not name).
 import type { z } from 'zod';
 import { OfficeError, type RpcResult } from '../../shared/contract/errors';
+import { inputIssueTexts } from '../../shared/contract/input-messages';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
 import type { Caller, CoreContext } from './core-context';
 import { preparedQuery } from './db/prepared-query';
@@ -57,13 +58,11 @@ async function authorise(ctx: CoreContext, method: MethodName, token: string | u
 
 /** The typed VALIDATION error for a refused input: the first issue's field and message, all issues in details. */
 export function validationError(error: z.ZodError): OfficeError {
-  const issue = error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  const vi = issue?.message && !/^(Invalid|Expected|Too|Unrecognized)/.test(issue.message) ? issue.message : 'Dữ liệu nhập không hợp lệ.';
+  const { vi, en, field } = inputIssueTexts(error.issues[0]);
   return new OfficeError('VALIDATION', {
     field,
-    vi: field ? `${vi}` : vi,
-    en: issue ? `${field ?? 'input'}: ${issue.message}` : 'Invalid input.',
+    vi,
+    en,
     details: { issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
   });
 }

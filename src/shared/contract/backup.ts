@@ -1,15 +1,16 @@
 // A copy of the whole office store into a folder the supervisor chooses (a USB stick kept apart
 // from the laptop): what an office offline for days has until its work reaches the central.
 import { z } from 'zod';
+import { says } from './input-messages';
 
 /** The passphrase that seals a copy: long enough to hold out against whoever finds the stick. */
 const passphrase = z
   .string()
-  .min(10, { message: 'Mật khẩu bản sao cần ít nhất 10 ký tự (nên là vài từ dễ nhớ).' })
-  .max(200, { message: 'Mật khẩu bản sao dài quá 200 ký tự.' });
+  .min(10, says('Mật khẩu bản sao cần ít nhất 10 ký tự (nên là vài từ dễ nhớ).', 'The copy passphrase needs at least 10 characters (a few words you remember).'))
+  .max(200, says('Mật khẩu bản sao dài quá 200 ký tự.', 'The copy passphrase is longer than 200 characters.'));
 
 export const backupInput = z.object({
-  directory: z.string().trim().min(1, { message: 'Nhập hoặc chọn thư mục để lưu bản sao.' }),
+  directory: z.string().trim().min(1, says('Nhập hoặc chọn thư mục để lưu bản sao.', 'Type or choose the folder for the copy.')),
   passphrase,
 });
 
@@ -47,8 +48,8 @@ export type BackupStatus = z.infer<typeof backupStatus>;
 
 /** A sealed copy opened on a freshly installed Field Office; it takes over at once. */
 export const restoreInput = z.object({
-  file: z.string().trim().min(1, { message: 'Nhập hoặc chọn tệp bản sao (.sqlite.age).' }),
-  passphrase: z.string().min(1, { message: 'Nhập mật khẩu của bản sao.' }).max(200),
+  file: z.string().trim().min(1, says('Nhập hoặc chọn tệp bản sao (.sqlite.age).', 'Type or choose the copy file (.sqlite.age).')),
+  passphrase: z.string().min(1, says('Nhập mật khẩu của bản sao.', 'Enter the copy\'s passphrase.')).max(200),
 });
 
 export const restoreProgress = z.object({

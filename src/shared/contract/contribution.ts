@@ -2,6 +2,7 @@
 // receipt + outbox + audit in one transaction), enrollments and the receipt lifecycle.
 import { z } from 'zod';
 import { dong, isoDate, isoMonth, uuid } from './primitives';
+import { says } from './input-messages';
 
 export const schemes = ['VSI', 'HHI'] as const;
 export const paymentMethods = ['monthly', 'quarterly', 'semiannual', 'annual', 'lump-sum-future'] as const;
@@ -10,9 +11,9 @@ export type PaymentMethod = (typeof paymentMethods)[number];
 
 export const quoteInput = z.object({
   participantId: uuid,
-  scheme: z.enum(schemes, { message: 'Chọn loại bảo hiểm: BHXH tự nguyện hoặc BHYT hộ gia đình.' }),
+  scheme: z.enum(schemes, says('Chọn loại bảo hiểm: BHXH tự nguyện hoặc BHYT hộ gia đình.', 'Choose the scheme: voluntary social insurance or household health insurance.')),
   fromMonth: isoMonth,
-  months: z.number().int().min(1, { message: 'Số tháng phải từ 1.' }).max(60, { message: 'Đóng trước tối đa 60 tháng (5 năm).' }),
+  months: z.number().int().min(1, says('Số tháng phải từ 1.', 'The number of months must be at least 1.')).max(60, says('Đóng trước tối đa 60 tháng (5 năm).', 'At most 60 months (5 years) can be paid in advance.')),
   /** VSI only: the chosen monthly income (TN), whole đồng. Defaults to the enrollment's. */
   incomeBasis: dong.optional(),
   method: z.enum(paymentMethods).optional(),
@@ -130,7 +131,7 @@ export type Enrollment = z.infer<typeof enrollment>;
 
 export const voidInput = z.object({
   id: uuid,
-  reason: z.string().trim().min(5, { message: 'Nhập lý do hủy (ít nhất 5 ký tự).' }).max(500),
+  reason: z.string().trim().min(5, says('Nhập lý do hủy (ít nhất 5 ký tự).', 'Enter the reason for voiding (at least 5 characters).')).max(500),
 });
 
 export const dayReceiptsInput = z.object({

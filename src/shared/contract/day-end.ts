@@ -2,6 +2,7 @@
 // date (no more receipts on this device until a supervisor reopens it) and the closing summary.
 import { z } from 'zod';
 import { dong, isoDate, uuid } from './primitives';
+import { says } from './input-messages';
 
 export const collectorDay = z.object({
   staffId: z.string(),
@@ -41,7 +42,7 @@ export const closeDayInput = z.object({
 
 export const reopenDayInput = z.object({
   businessDate: isoDate,
-  reason: z.string().trim().min(5, { message: 'Nhập lý do mở lại ngày (ít nhất 5 ký tự).' }).max(500),
+  reason: z.string().trim().min(5, says('Nhập lý do mở lại ngày (ít nhất 5 ký tự).', 'Enter the reason for reopening the day (at least 5 characters).')).max(500),
 });
 
 /**

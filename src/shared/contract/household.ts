@@ -2,6 +2,7 @@
 // counts as the "first" member (DOMAIN.md), so it is kept and can be changed.
 import { z } from 'zod';
 import { uuid } from './primitives';
+import { says } from './input-messages';
 
 /**
  * Schemes that already insure a household member, who then stays on the list but is left out of
@@ -41,7 +42,7 @@ export const removeHouseholdMemberInput = z.object({ householdId: uuid, particip
 export const setHouseholdCoverageInput = z.object({
   householdId: uuid,
   participantId: uuid,
-  coveredBy: z.enum(otherCoverages, { message: 'Chọn diện BHYT khác của thành viên.' }).nullable(),
+  coveredBy: z.enum(otherCoverages, says('Chọn diện BHYT khác của thành viên.', 'Choose the member\'s other health insurance scheme.')).nullable(),
 });
 export const reorderHouseholdInput = z.object({
   householdId: uuid,

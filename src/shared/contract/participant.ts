@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { canonicalEthnicity } from '../domain/ethnicities';
 import { communeCode, isoDate, provinceCode, uuid } from './primitives';
+import { says } from './input-messages';
 
 export const sexes = ['male', 'female'] as const;
 export const supportCategories = [
@@ -16,7 +17,7 @@ export const supportCategories = [
 ] as const;
 export type SupportCategory = (typeof supportCategories)[number];
 
-const personalIdDigits = z.string().regex(/^\d{12}$/, { message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.' });
+const personalIdDigits = z.string().regex(/^\d{12}$/, says('Số định danh cá nhân phải gồm đúng 12 chữ số.', 'The personal ID number must be exactly 12 digits.'));
 
 /** A clerk's ethnicity: one of the 54 groups (or a foreign national), stored by its official name. */
 const knownEthnicity = z
@@ -25,7 +26,11 @@ const knownEthnicity = z
   .transform((text, ctx) => {
     const group = canonicalEthnicity(text);
     if (group) return group;
-    ctx.addIssue({ code: 'custom', message: `Dân tộc "${text}" không có trong danh mục 54 dân tộc Việt Nam; chọn trong danh sách.` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `Dân tộc "${text}" không có trong danh mục 54 dân tộc Việt Nam; chọn trong danh sách.`,
+      params: { en: `"${text}" is not one of Viet Nam's 54 ethnic groups; choose from the list.` },
+    });
     return z.NEVER;
   });
 
@@ -34,27 +39,27 @@ const clerkFields = z.object({
   fullName: z
     .string()
     .trim()
-    .min(2, { message: 'Họ và tên quá ngắn.' })
-    .max(120, { message: 'Họ và tên quá dài.' }),
+    .min(2, says('Họ và tên quá ngắn.', 'The full name is too short.'))
+    .max(120, says('Họ và tên quá dài.', 'The full name is too long.')),
   dateOfBirth: isoDate,
-  sex: z.enum(sexes, { message: 'Giới tính phải là nam hoặc nữ.' }),
+  sex: z.enum(sexes, says('Giới tính phải là nam hoặc nữ.', 'Sex must be male or female.')),
   ethnicity: knownEthnicity,
   nationality: z.string().trim().min(2).max(40),
   personalId: personalIdDigits,
   siNumber: z
     .string()
-    .regex(/^\d{10}$/, { message: 'Mã số BHXH gồm 10 chữ số.' })
+    .regex(/^\d{10}$/, says('Mã số BHXH gồm 10 chữ số.', 'The social insurance number has 10 digits.'))
     .optional()
     .nullable(),
   phone: z
     .string()
     .trim()
-    .regex(/^(\+84|0)\d{9,10}$/, { message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).' })
+    .regex(/^(\+84|0)\d{9,10}$/, says('Số điện thoại không hợp lệ (ví dụ 0912345678).', 'The phone number is not valid (for example 0912345678).'))
     .optional()
     .nullable(),
   provinceCode,
   communeCode,
-  addressLine: z.string().trim().min(1, { message: 'Nhập thôn/xóm, số nhà, đường.' }).max(200),
+  addressLine: z.string().trim().min(1, says('Nhập thôn/xóm, số nhà, đường.', 'Enter the hamlet, house number and street.')).max(200),
   supportCategory: z.enum(supportCategories),
 });
 
@@ -78,7 +83,7 @@ export type ParticipantFields = z.output<typeof participantFields>;
 export const registerParticipantInput = clerkFields.extend({
   ...registrationDefaults,
   /** Given when the clerk saves despite a possible-duplicate warning; audited. */
-  duplicateOverrideReason: z.string().trim().min(5, { message: 'Lý do cần ít nhất 5 ký tự.' }).max(500).optional(),
+  duplicateOverrideReason: z.string().trim().min(5, says('Lý do cần ít nhất 5 ký tự.', 'The reason needs at least 5 characters.')).max(500).optional(),
 });
 
 export const updateParticipantInput = clerkFields.partial().extend({
@@ -129,7 +134,7 @@ export const participantSummary = participant.pick({
 export type ParticipantSummary = z.infer<typeof participantSummary>;
 
 export const searchParticipantsInput = z.object({
-  query: z.string().trim().min(1, { message: 'Nhập tên, số định danh, mã số BHXH hoặc số điện thoại.' }).max(120),
+  query: z.string().trim().min(1, says('Nhập tên, số định danh, mã số BHXH hoặc số điện thoại.', 'Enter a name, personal ID, social insurance number or phone number.')).max(120),
   limit: z.number().int().min(1).max(500).default(50),
 });
 

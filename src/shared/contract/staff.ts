@@ -1,17 +1,18 @@
 // Staff accounts, sign-in and sessions. Passwords never leave the core; sessions are tokens.
 import { z } from 'zod';
 import { role, uuid } from './primitives';
+import { says } from './input-messages';
 
 const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,32}$/, { message: 'Tên đăng nhập 3–32 ký tự: chữ không dấu, số, . _ -' });
+  .regex(/^[a-z0-9._-]{3,32}$/, says('Tên đăng nhập 3–32 ký tự: chữ không dấu, số, . _ -', 'A username is 3–32 characters: unaccented letters, digits, . _ -'));
 
 export const password = z
   .string()
-  .min(10, { message: 'Mật khẩu cần ít nhất 10 ký tự.' })
-  .max(200, { message: 'Mật khẩu quá dài.' });
+  .min(10, says('Mật khẩu cần ít nhất 10 ký tự.', 'The password needs at least 10 characters.'))
+  .max(200, says('Mật khẩu quá dài.', 'The password is too long.'));
 
 export const staffMember = z.object({
   id: uuid,
@@ -25,19 +26,19 @@ export const staffMember = z.object({
 export type StaffMember = z.infer<typeof staffMember>;
 
 export const setupInput = z.object({
-  officeCode: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, { message: 'Mã cơ quan 2–12 ký tự in hoa hoặc số.' }),
-  officeName: z.string().trim().min(3, { message: 'Nhập tên cơ quan BHXH.' }).max(200),
-  provinceCode: z.string().regex(/^\d{2}$/, { message: 'Chọn tỉnh/thành phố.' }),
+  officeCode: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, says('Mã cơ quan 2–12 ký tự in hoa hoặc số.', 'The office code is 2–12 capital letters or digits.')),
+  officeName: z.string().trim().min(3, says('Nhập tên cơ quan BHXH.', 'Enter the social security office name.')).max(200),
+  provinceCode: z.string().regex(/^\d{2}$/, says('Chọn tỉnh/thành phố.', 'Choose the province or city.')),
   supervisor: z.object({
     username,
-    fullName: z.string().trim().min(2, { message: 'Nhập họ tên giám sát viên.' }).max(120),
+    fullName: z.string().trim().min(2, says('Nhập họ tên giám sát viên.', 'Enter the supervisor\'s full name.')).max(120),
     password,
   }),
 });
 
 export const loginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1, { message: 'Nhập tên đăng nhập.' }),
-  password: z.string().min(1, { message: 'Nhập mật khẩu.' }),
+  username: z.string().trim().toLowerCase().min(1, says('Nhập tên đăng nhập.', 'Enter the username.')),
+  password: z.string().min(1, says('Nhập mật khẩu.', 'Enter the password.')),
 });
 
 export const sessionView = z.object({
@@ -60,11 +61,11 @@ export type SessionState = z.infer<typeof sessionState>;
 
 export const createStaffInput = z.object({
   username,
-  fullName: z.string().trim().min(2, { message: 'Nhập họ tên.' }).max(120),
+  fullName: z.string().trim().min(2, says('Nhập họ tên.', 'Enter the full name.')).max(120),
   role: z.enum(['counter', 'field', 'supervisor']),
   password,
 });
 
 export const setStaffActiveInput = z.object({ id: uuid, active: z.boolean() });
 export const resetStaffPasswordInput = z.object({ id: uuid, password });
-export const unlockInput = z.object({ password: z.string().min(1, { message: 'Nhập mật khẩu.' }) });
+export const unlockInput = z.object({ password: z.string().min(1, says('Nhập mật khẩu.', 'Enter the password.')) });

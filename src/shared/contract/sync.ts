@@ -2,6 +2,7 @@
 // service, pushing now, the sync-issues inbox and file sync for offices with no link.
 import { z } from 'zod';
 import { uuid } from './primitives';
+import { says } from './input-messages';
 
 /** What the central answered for a set of batches: one count per result kind. */
 const answered = z.object({
@@ -42,8 +43,8 @@ export const enrollDeviceInput = z.object({
   centralUrl: z
     .string()
     .trim()
-    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, { message: 'Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://' }),
-  code: z.string().trim().min(6, { message: 'Nhập mã đăng ký thiết bị do trung tâm cấp.' }).max(64),
+    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, says('Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://', 'The central server address must start with http:// or https://')),
+  code: z.string().trim().min(6, says('Nhập mã đăng ký thiết bị do trung tâm cấp.', 'Enter the device enrolment code the central service issued.')).max(64),
 });
 
 
@@ -71,7 +72,7 @@ export const issueResolutions = ['edited-and-resent', 'accept-central', 'merge-i
 export const resolveIssueInput = z.object({
   id: uuid,
   resolution: z.enum(issueResolutions),
-  note: z.string().trim().min(5, { message: 'Ghi lại quyết định xử lý (ít nhất 5 ký tự).' }).max(1000),
+  note: z.string().trim().min(5, says('Ghi lại quyết định xử lý (ít nhất 5 ký tự).', 'Write down the decision (at least 5 characters).')).max(1000),
 });
 
 export const listIssuesInput = z.object({ state: z.enum(['open', 'resolved', 'all']).default('open') });
