@@ -68,6 +68,9 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   const words = (await page.getByTestId('receipt-words').textContent())!;
   expect(words).toMatch(/đồng$/);
   await expect(page.getByTestId('receipt-document')).toContainText('thu hộ Bảo hiểm xã hội Việt Nam');
+  // What the amount is for: the income chosen at enrolment and the method (three months at once).
+  await expect(page.getByTestId('receipt-basis')).toContainText('Thu nhập tháng làm căn cứ đóng: 2.000.000 đ');
+  await expect(page.getByTestId('receipt-basis')).toContainText('Phương thức đóng: 3 tháng');
   await expect(page.getByTestId('receipt-copy')).toHaveCount(0);
   // The supervisor's status bar counts it among the receipts in no backup copy at once (it counted
   // only the registration at login), not at its next half-minute refresh.
@@ -80,6 +83,9 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   const pdfText = execFileSync('pdftotext', ['-layout', 'test-results/receipt.pdf', '-'], { encoding: 'utf8' });
   expect(fold(pdfText)).toContain(fold(words));
   expect(fold(pdfText)).toContain(fold('BIÊN LAI THU TIỀN'));
+  expect(fold(pdfText)).toContain(fold('Phương thức đóng: 3 tháng'));
+  // One A5 sheet: the signatures and the series line are not pushed onto a second page.
+  expect(execFileSync('pdfinfo', ['test-results/receipt.pdf'], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
   execFileSync('pdftoppm', ['-png', '-r', '80', 'test-results/receipt.pdf', 'test-results/receipt']);
 
   // Print (browser path): marks it printed; the preview now says it would print a copy.
@@ -108,11 +114,17 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.goBack();
   await page.getByTestId('day-receipts-page').getByRole('link').filter({ hasText: '/' }).first().click();
   await page.getByTestId('void-receipt').click();
-  await page.getByTestId('void-reason').fill('Thu nhầm kỳ đóng, lập lại');
+  const reason = 'Thu nhầm kỳ đóng, lập lại: người nộp đóng từ tháng sau theo phương thức 6 tháng, đã lập biên lai khác thay thế cho biên lai này và thu đúng số tiền.';
+  await page.getByTestId('void-reason').fill(reason);
   await page.locator('#void-confirm').click();
   await expect(page.getByTestId('receipt-void')).toHaveText('ĐÃ HỦY');
-  await expect(page.getByTestId('receipt-document')).toContainText('Thu nhầm kỳ đóng, lập lại');
+  await expect(page.getByTestId('receipt-document')).toContainText(reason);
   await shot(page, 'receipt-void');
+  // The long reason would push the signatures onto a second sheet: the text is set smaller instead.
+  await expect(page.getByTestId('receipt-document')).not.toHaveAttribute('data-font-pt', '11');
+  await page.pdf({ path: 'test-results/receipt-void.pdf', format: 'A5', printBackground: true });
+  expect(execFileSync('pdfinfo', ['test-results/receipt-void.pdf'], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
+  expect(fold(execFileSync('pdftotext', ['test-results/receipt-void.pdf', '-'], { encoding: 'utf8' }))).toContain(fold('Người thu tiền'));
 
   // Household health insurance for someone in no household: the collect page says so and makes
   // the household (him as its head) with Alt+H, opening it to add the members.

@@ -63,6 +63,9 @@ describe('recording contributions and receipts', () => {
     expect(tables()).toEqual({ ...before, contributions: before.contributions + 1, receipts: before.receipts + 1, outbox: before.outbox + 1, audit: before.audit + 1 });
     expect(contribution).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.1', voided: false, receiptId: receipt.id });
     expect(receipt).toMatchObject({ amount: 264_000, amountWords: 'Hai trăm sáu mươi tư nghìn đồng', payerName: p.fullName, periodFrom: '2026-03', periodTo: '2026-03' });
+    // What the amount is for, as the printed receipt says it: the method and the chosen income.
+    expect(receipt).toMatchObject({ method: 'monthly', incomeBasis: 1_500_000, memberPosition: null });
+    expect(await call(office.core, 'receipts.get', { id: receipt.id }, office.tokens.counter)).toEqual(receipt);
     expect(receipt.lines).toEqual(quote.lines);
     const entry = office.core.database.sqlite.prepare('SELECT kind, payload FROM outbox WHERE entity_id = ?').get(contribution.id) as { kind: string; payload: string };
     expect(entry.kind).toBe('contribution.record');
@@ -119,6 +122,11 @@ describe('recording contributions and receipts', () => {
     expect(quotes.map((q) => q.memberPosition)).toEqual([1, 2, 3, 4, 5]);
     expect(quotes.map((q) => q.lines[0]!.amount)).toEqual([105_300, 73_710, 63_180, 52_650, 42_120]);
     expect(quotes.reduce((s, q) => s + q.total, 0)).toBe(4_043_520);
+    // The third member's receipt keeps their place (the amount is 60 % of the first member's).
+    const third = await call(office.core, 'contributions.record', { participantId: members[2]!.id, scheme: 'HHI', fromMonth: '2026-04', months: 12, expectedTotal: quotes[2]!.total }, office.tokens.counter);
+    expect(third.receipt).toMatchObject({ method: 'annual', incomeBasis: null, memberPosition: 3 });
+    expect(await call(office.core, 'receipts.get', { id: third.receipt.id }, office.tokens.counter)).toMatchObject({ memberPosition: 3, method: 'annual' });
+    expect(third.contribution.memberPosition).toBe(3);
 
     const halfYear = (paidOn: string) =>
       call(office.core, 'contributions.quote', { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-07', months: 6, paidOn }, office.tokens.counter);

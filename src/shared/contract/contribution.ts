@@ -77,6 +77,10 @@ export const receipt = z.object({
   officeCode: z.string(),
   issuedAt: z.string(),
   businessDate: z.string(),
+  /** What the amount is for, besides scheme and period: the payment method, the chosen income (VSI), the member's place in the household (HHI; null before 2026-12 releases recorded it). */
+  method: z.enum(paymentMethods),
+  incomeBasis: z.number().int().nullable(),
+  memberPosition: z.number().int().nullable(),
   lines: z.array(contributionLine),
   referenceVersion: z.string(),
   void: z
@@ -96,6 +100,7 @@ export const contribution = z.object({
   toMonth: z.string(),
   months: z.number().int(),
   incomeBasis: z.number().int().nullable(),
+  memberPosition: z.number().int().nullable(),
   paidOn: z.string(),
   total: z.number().int(),
   referenceVersion: z.string(),
@@ -142,7 +147,7 @@ export const dayReceiptsInput = z.object({
 
 export const dayReceipts = z.object({
   businessDate: z.string(),
-  items: z.array(receipt.omit({ lines: true, referenceVersion: true })),
+  items: z.array(receipt.omit({ method: true, incomeBasis: true, memberPosition: true, lines: true, referenceVersion: true })),
   issuedCount: z.number().int(),
   voidedCount: z.number().int(),
   /** Sum of receipts not voided, in đồng. */

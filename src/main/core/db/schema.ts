@@ -171,6 +171,8 @@ export interface ContributionsTable {
   toMonth: string;
   months: number;
   incomeBasis: number | null;
+  /** HHI: the member's place in the household's HHI sequence when recorded; null for VSI. */
+  memberPosition: number | null;
   paidOn: string;
   total: number;
   supportedMonths: number;

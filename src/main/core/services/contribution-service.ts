@@ -158,6 +158,7 @@ export async function recordContribution(
       toMonth: quote.toMonth,
       months: quote.months,
       incomeBasis: quote.incomeBasis,
+      memberPosition: quote.memberPosition,
       paidOn: quote.paidOn,
       total: quote.total,
       supportedMonths,
@@ -220,7 +221,18 @@ export async function recordContribution(
     const { supportedMonths: _supported, lines: _lines, collectorStaffId: _collector, ...view } = contributionRow;
     return {
       contribution: { ...view, receiptLabel: label, voided: false },
-      receipt: { ...receiptRow, label, officeCode: office.code, lines: quote.lines, referenceVersion: quote.referenceVersion, void: null, printCount: 0 },
+      receipt: {
+        ...receiptRow,
+        label,
+        officeCode: office.code,
+        method: quote.method,
+        incomeBasis: quote.incomeBasis,
+        memberPosition: quote.memberPosition,
+        lines: quote.lines,
+        referenceVersion: quote.referenceVersion,
+        void: null,
+        printCount: 0,
+      },
     };
   });
 }
@@ -240,6 +252,7 @@ export interface ContributionView {
   toMonth: string;
   months: number;
   incomeBasis: number | null;
+  memberPosition: number | null;
   paidOn: string;
   total: number;
   referenceVersion: string;
@@ -260,6 +273,7 @@ function toView(row: Awaited<ReturnType<typeof contributions.listContributions>>
     toMonth: row.toMonth,
     months: row.months,
     incomeBasis: row.incomeBasis,
+    memberPosition: row.memberPosition,
     paidOn: row.paidOn,
     total: row.total,
     referenceVersion: row.referenceVersion,

@@ -3,7 +3,7 @@
 // is its own record and the receipt stays), and count prints so a reprint says "BẢN SAO".
 import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
-import type { Receipt } from '../../../shared/contract/contribution';
+import type { PaymentMethod, Receipt } from '../../../shared/contract/contribution';
 import { businessDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
@@ -53,7 +53,14 @@ async function officeCode(ctx: CoreContext): Promise<string> {
 export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt> {
   const row = await contributions.findReceipt(ctx.db, id);
   if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
-  return { ...toReceipt(row, await officeCode(ctx)), lines: JSON.parse(row.lines), referenceVersion: row.referenceVersion };
+  return {
+    ...toReceipt(row, await officeCode(ctx)),
+    method: row.method as PaymentMethod,
+    incomeBasis: row.incomeBasis,
+    memberPosition: row.memberPosition,
+    lines: JSON.parse(row.lines),
+    referenceVersion: row.referenceVersion,
+  };
 }
 
 export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id: string; reason: string }): Promise<Receipt> {

@@ -1,20 +1,72 @@
 // The printed receipt (A5): always in Vietnamese, since it is a legal document handed to the
 // payer, whatever language the clerk's screen is in. Shows "ĐÃ HỦY" with the reason when voided
 // and "BẢN SAO" when this print is a reprint.
+import type { TFunction } from 'i18next';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
+import { percentText, rational } from '../../../shared/domain/money-rounding';
 import { formatDate, formatDong, formatMonth } from '../../components/money';
+
+/** An amount inside a sentence: the đ never wraps onto a line of its own. */
+const dongInText = (n: number) => formatDong(n).replace(/ đ$/, '\u00a0đ');
 
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+}
+
+/**
+ * What the amount is for besides scheme and period: the chosen income and the payment method
+ * (VSI), the member's place in the household and the share it pays (HHI), and the state's support
+ * that the payer does not pay. A receipt recorded before the place was kept says nothing of it.
+ */
+export function receiptBasis(r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'memberPosition' | 'lines'>, t: TFunction): string[] {
+  const parts: string[] = [];
+  if (r.scheme === 'VSI') {
+    if (r.incomeBasis !== null) parts.push(t('receipt.incomeBasis', { amount: dongInText(r.incomeBasis) }));
+    parts.push(t('receipt.method', { method: t(`method.${r.method}`) }));
+  } else if (r.memberPosition === 1) {
+    parts.push(t('receipt.firstMember'));
+  } else if (r.memberPosition !== null) {
+    const [num, den] = String(r.lines[0]?.values.memberShare ?? '').split('/').map(Number);
+    const share = num !== undefined && den ? percentText(rational(num, den)) : null;
+    parts.push(share ? t('receipt.laterMember', { n: r.memberPosition, share }) : t('receipt.member', { n: r.memberPosition }));
+  }
+  const support = r.lines.reduce((sum, line) => sum + line.supportAmount, 0);
+  if (support > 0) parts.push(t('receipt.support', { amount: dongInText(support) }));
+  return parts;
+}
+
+/** An A5 sheet's height less a millimetre, in CSS pixels (96 per inch). */
+const SHEET_PX = (209 / 25.4) * 96;
+const FULL_SIZE_PT = 11;
+const SMALLEST_PT = 8;
+
+/**
+ * The sheet's text size: 11 pt, lowered half a point at a time (to 8 pt at least) while the sheet
+ * is taller than one A5 page, so that a long address or void reason never pushes the signatures
+ * onto a second sheet. Measured on screen, where the sheet has its printed width.
+ */
+function useSizeThatFits(content: unknown) {
+  const ref = useRef<HTMLElement>(null);
+  const [size, setSize] = useState({ content, pt: FULL_SIZE_PT });
+  const pt = size.content === content ? size.pt : FULL_SIZE_PT;
+  if (size.content !== content) setSize({ content, pt });
+  useLayoutEffect(() => {
+    const sheet = ref.current;
+    if (sheet && pt > SMALLEST_PT && sheet.getBoundingClientRect().height > SHEET_PX) setSize({ content, pt: pt - 0.5 });
+  }, [content, pt]);
+  return { ref, pt };
 }
 
 export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: boolean }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
   const [y, m, d] = r.businessDate.split('-');
+  const basis = receiptBasis(r, t);
+  const { ref, pt } = useSizeThatFits(r);
   return (
-    <article className="receipt-a5" data-testid="receipt-document">
+    <article className="receipt-a5" data-testid="receipt-document" data-font-pt={pt} ref={ref} style={{ fontSize: `${pt}pt` }}>
       {r.void && (
         <div className="receipt-watermark" data-testid="receipt-void">
           {t('receipt.voidWatermark')}
@@ -57,6 +109,16 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
         <dd>
           {t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}
         </dd>
+        {basis.length > 0 && (
+          <>
+            <dt>{t('receipt.basis')}</dt>
+            <dd className="receipt-basis" data-testid="receipt-basis">
+              {basis.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </dd>
+          </>
+        )}
         <dt>{t('receipt.amount')}</dt>
         <dd className="receipt-amount" data-testid="receipt-amount">
           {formatDong(r.amount)}

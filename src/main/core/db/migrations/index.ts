@@ -13,6 +13,7 @@ import * as m0010 from './0010-store-copies';
 import * as m0011 from './0011-queued-name-index';
 import * as m0012 from './0012-central-sealing-key';
 import * as m0013 from './0013-household-coverage';
+import * as m0014 from './0014-contribution-member-position';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0011-queued-name-index': m0011,
   '0012-central-sealing-key': m0012,
   '0013-household-coverage': m0013,
+  '0014-contribution-member-position': m0014,
 };

@@ -79,6 +79,7 @@ const contributionInsert = preparedInsert<'contributions', ContributionsTable>('
   toMonth: true,
   months: true,
   incomeBasis: true,
+  memberPosition: true,
   paidOn: true,
   total: true,
   supportedMonths: true,
@@ -129,6 +130,9 @@ export function findReceipt(db: Db, id: string) {
     .select([
       'contributions.lines',
       'contributions.referenceVersion',
+      'contributions.method',
+      'contributions.incomeBasis',
+      'contributions.memberPosition',
       'receiptVoids.reason as voidReason',
       'receiptVoids.voidedBy',
       'receiptVoids.voidedAt',
