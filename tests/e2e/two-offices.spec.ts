@@ -2,7 +2,9 @@
 // on the Sync page, registers the SAME person (same personal ID), collects a contribution with F4,
 // closes the day and pushes from the day-end page. The central ends with one canonical person and
 // both contributions; the second office's person is linked to it with the official number, and its
-// sync-issues inbox shows the duplicate as settled.
+// sync-issues inbox shows the duplicate as settled. Then a near-duplicate (same name and birth
+// date, another personal ID) is held centrally, and B's supervisor, having checked the papers,
+// sends it again from the inbox: the central registers her.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { openCentralDatabase } from '../../src/central/db/central-database';
-import { expect, pick, shot, test, type Harness } from './harness-fixture';
+import { expect, pick, rpc, shot, test, type Harness } from './harness-fixture';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const PERSON = { fullName: 'Hoàng Văn Chung', dateOfBirth: '02/05/1990', personalId: '001090123456', addressLine: 'Số 8 phố Quán Thánh' };
@@ -162,6 +164,30 @@ test('the same person registered and paid at two offices becomes one canonical p
     await expect(b.getByTestId('sync-issues-page')).toContainText('Trùng người (đã liên kết)');
     await expect(b.locator('.ant-spin-spinning')).toHaveCount(0);
     await shot(b, 'sync-issues-b');
+
+    // A near-duplicate: A and B each register a Trần Thị Bích born on 4 March 1985 under their own
+    // personal IDs. The central holds B's for review.
+    const bich = { sex: 'female', dateOfBirth: '1985-03-04', fullName: 'Trần Thị Bích', provinceCode: '01', communeCode: '00004', addressLine: 'Thôn Đông' };
+    const tokenA = (await rpc<{ token: string }>(a, first.url, 'auth.login', { username: 'giamsat.a', password: 'mat-khau-giam-sat' })).token;
+    const tokenB = (await rpc<{ token: string }>(b, second.url, 'auth.login', { username: 'giamsat.b', password: 'mat-khau-giam-sat' })).token;
+    await rpc(a, first.url, 'participants.register', { ...bich, personalId: '001185000111' }, tokenA);
+    await rpc(a, first.url, 'sync.pushNow', {}, tokenA);
+    const held = await rpc<{ id: string }>(b, second.url, 'participants.register', { ...bich, personalId: '001185000222' }, tokenB);
+    expect(await rpc(b, second.url, 'sync.pushNow', {}, tokenB)).toMatchObject({ held: 1 });
+    await b.getByTestId('issues-filter').getByText('Cần xử lý').click();
+    await expect(b.getByTestId('issue-reason')).toContainText('Trung tâm tạm giữ: trùng ngày sinh và gần trùng họ tên với Trần Thị Bích');
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Tạm giữ: nghi trùng người');
+    await b.getByTestId('resolve-issue').click();
+    await b.getByText('Hai người khác nhau — gửi lại').click();
+    await b.getByTestId('issue-note').fill('Đã đối chiếu CCCD: hai người khác nhau');
+    await shot(b, 'sync-issue-resend-b');
+    await b.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Không có vấn đề nào.');
+    await b.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await b.getByTestId('push-now').click();
+    await expect(b.getByTestId('push-summary')).toContainText(/1 được nhận, 0 trùng.*0 bị từ chối, 0 tạm giữ/);
+    await b.goto(new URL(`#/person/${held.id}`, second.url).toString());
+    await expect(b.getByTestId('person-official-number')).toHaveText(/^01\d{8}$/);
   } finally {
     central.child.kill('SIGTERM');
     await new Promise((done) => central.child.once('exit', done));
@@ -174,6 +200,10 @@ test('the same person registered and paid at two offices becomes one canonical p
     expect(persons).toHaveLength(1);
     const contributions = await database.db.selectFrom('contributions').select(['officeCode', 'total']).where('personId', '=', persons[0]!.id).execute();
     expect(contributions.map((c) => c.officeCode).sort()).toEqual(['HNA', 'HNB']);
+    // Both women named Trần Thị Bích are registered, B's with the supervisor's decision.
+    const bichs = await database.db.selectFrom('persons').select(['officeCode', 'data']).where('fullName', '=', 'Trần Thị Bích').orderBy('officeCode').execute();
+    expect(bichs.map((p) => p.officeCode)).toEqual(['HNA', 'HNB']);
+    expect(bichs[1]!.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: 'Đã đối chiếu CCCD: hai người khác nhau' });
   } finally {
     await database.close();
   }

@@ -1,12 +1,14 @@
 // The supervisor's sync-issues inbox: rejected, held, conflicting and duplicate items with the
 // reason, and the decision taken on each. An issue is closed only by a recorded decision (who,
 // when, which resolution, a note), audited; "accept the central version" overwrites the local
-// record with the central one, "merge" links the person to the canonical one.
+// record with the central one, "merge" links the person to the canonical one, and "different
+// people" sends a held registration again with the supervisor's decision (held-resend.ts).
 import { OfficeError } from '../../../shared/contract/errors';
-import type { SyncIssue } from '../../../shared/contract/sync';
+import type { IssueResolution, SyncIssue } from '../../../shared/contract/sync';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
+import { resendReviewedRegistration } from './held-resend';
 
 export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved' | 'all'): Promise<{ items: SyncIssue[] }> {
   let query = ctx.db
@@ -24,7 +26,7 @@ export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved
 export async function resolveSyncIssue(
   ctx: CoreContext,
   caller: Caller,
-  input: { id: string; resolution: 'edited-and-resent' | 'accept-central' | 'merge-into-canonical' | 'acknowledged'; note: string },
+  input: { id: string; resolution: IssueResolution; note: string },
 ): Promise<SyncIssue> {
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
@@ -43,6 +45,9 @@ export async function resolveSyncIssue(
       const changes: Record<string, unknown> = {};
       for (const key of allowed) if (key in central) changes[key] = central[key];
       await trx.updateTable('participants').set({ ...changes, version: current.version + 1, updatedAt: at }).where('id', '=', issue.entityId).execute();
+    }
+    if (input.resolution === 'different-person-resend') {
+      await resendReviewedRegistration(trx, issue, { staffId: caller.staffId, note: input.note, at });
     }
     if (input.resolution === 'merge-into-canonical') {
       const canonicalId = details.canonical?.canonicalId;

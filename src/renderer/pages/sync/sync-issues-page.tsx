@@ -17,6 +17,9 @@ import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 
 type Filter = 'open' | 'resolved' | 'all';
+
+/** An item the central holds for review (its class is the held class it named), not one it refused. */
+const HELD_CLASSES = new Set(['HELD', 'POSSIBLE_DUPLICATE', 'PERSON_NOT_ACCEPTED']);
 type Resolution = (typeof issueResolutions)[number];
 
 interface IssueDetails {
@@ -27,6 +30,9 @@ interface IssueDetails {
 
 /** The fixes that make sense for an issue; the core refuses the others anyway. */
 function resolutionsFor(issue: SyncIssue): Resolution[] {
+  // A registration held as a possible duplicate: once checked, either two different people (sent
+  // again, with what waited for it) or left as it is.
+  if (issue.kind === 'participant.register' && issue.class === 'POSSIBLE_DUPLICATE') return ['different-person-resend', 'acknowledged'];
   const details = (issue.details ?? {}) as IssueDetails;
   const options: Resolution[] = ['edited-and-resent'];
   if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');
@@ -88,7 +94,7 @@ export function SyncIssuesPage() {
             width: 190,
             render: (c: string, issue) => (
               <>
-                <Tag color={c === 'DUPLICATE' ? 'blue' : c === 'HELD' ? 'orange' : 'red'}>{t(`syncIssues.classes.${c}`, { defaultValue: c })}</Tag>
+                <Tag color={c === 'DUPLICATE' ? 'blue' : HELD_CLASSES.has(c) ? 'orange' : 'red'}>{t(`syncIssues.classes.${c}`, { defaultValue: c })}</Tag>
                 <div className="muted">{issue.kind}</div>
               </>
             ),
@@ -153,7 +159,7 @@ export function SyncIssuesPage() {
             <Form.Item name="resolution" label={t('syncIssues.resolution')} rules={[{ required: true }]}>
               <Radio.Group>
                 {resolutionsFor(resolving).map((r) => (
-                  <Radio key={r} value={r} style={{ display: 'block', marginBottom: 6 }}>
+                  <Radio key={r} value={r} style={{ display: 'flex', alignItems: 'flex-start', marginBottom: 10 }}>
                     <strong>{t(`syncIssues.resolutions.${r}`)}</strong>
                     <div className="muted">{t(`syncIssues.hints.${r}`)}</div>
                   </Radio>

@@ -1,0 +1,102 @@
+// A registration the central holds as a possible duplicate, and the work that waits for it: once
+// the supervisor has checked that the two are different people, the registration goes again with
+// that decision and the payment, household and member list the central held or refused follow it.
+// Office ↔ central through the real HTTP API, on PGlite (and PostgreSQL when TEST_DATABASE_URL is set).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centralBackends } from '../fixtures/test-postgres';
+import { type Central, type Office, person, startCentral, startOffice } from './central-fixture';
+
+interface Issue {
+  id: string;
+  kind: string;
+  class: string;
+  code: string;
+  state: string;
+  resolution: string | null;
+  resolutionNote: string | null;
+}
+
+const issuesOf = async (office: Office) => (await office.call<{ items: Issue[] }>('sync.issues', { state: 'all' })).items;
+
+describe.each(centralBackends())('a held registration sent again after review, central on %s', (backend) => {
+  let central: Central;
+  let a: Office;
+  let b: Office;
+
+  beforeAll(async () => {
+    central = await startCentral(backend);
+    a = await startOffice(central, 'OFFA');
+    b = await startOffice(central, 'OFFB');
+  }, 120_000);
+
+  afterAll(async () => {
+    await a?.core.close();
+    await b?.core.close();
+    await central?.close();
+  });
+
+  it('applies the registration, its payment, household and member list once the supervisor says they are different people', async () => {
+    await a.call('participants.register', person('Trần Thị Bích', '1985-03-04', 'female', '001185000111'));
+    expect(await a.call('sync.pushNow', {})).toMatchObject({ applied: 1 });
+
+    // Office B registers another Trần Thị Bích born the same day (another personal ID), takes her
+    // payment, makes her household with one more member.
+    const bich = await b.call<{ id: string }>('participants.register', person('Trần Thị Bích', '1985-03-04', 'female', '001185000222'));
+    await b.call('enrollments.set', { participantId: bich.id, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-10' });
+    const quote = await b.call<{ total: number }>('contributions.quote', { participantId: bich.id, scheme: 'VSI', fromMonth: '2026-10', months: 3 });
+    const paid = await b.call<{ receipt: { id: string; series: string; number: number } }>('contributions.record', { participantId: bich.id, scheme: 'VSI', fromMonth: '2026-10', months: 3, expectedTotal: quote.total });
+    const son = await b.call<{ id: string }>('participants.register', person('Lê Văn Nam', '2008-06-01', 'male', '001208000333'));
+    const household = await b.call<{ id: string }>('households.create', { headParticipantId: bich.id });
+    await b.call('households.addMember', { householdId: household.id, participantId: son.id });
+    const first = await b.call<{ applied: number; held: number; rejected: number }>('sync.pushNow', {});
+    expect(first).toMatchObject({ held: 3, rejected: 1 });
+
+    const waiting = (await issuesOf(b)).filter((i) => i.state === 'open');
+    expect(waiting.map((i) => [i.kind, i.class]).sort()).toEqual([
+      ['contribution.record', 'PERSON_NOT_ACCEPTED'],
+      ['household.create', 'PERSON_NOT_ACCEPTED'],
+      ['household.setMembers', 'REJECTED'],
+      ['participant.register', 'POSSIBLE_DUPLICATE'],
+    ]);
+    expect(await central.database.db.selectFrom('contributions').select('id').execute()).toEqual([]);
+    expect(await central.database.db.selectFrom('persons').select('id').where('id', '=', bich.id).execute()).toEqual([]);
+
+    // The supervisor checks the papers: two different women.
+    const held = waiting.find((i) => i.class === 'POSSIBLE_DUPLICATE')!;
+    const note = 'Đã đối chiếu CCCD: hai người khác nhau, khác quê quán';
+    await b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note });
+    const settled = await issuesOf(b);
+    expect(settled.filter((i) => i.state === 'open')).toEqual([]);
+    expect(settled.find((i) => i.id === held.id)).toMatchObject({ resolution: 'different-person-resend', resolutionNote: note });
+    expect(settled.filter((i) => i.resolution === 'resent-with-person').map((i) => i.kind).sort()).toEqual(['contribution.record', 'household.create', 'household.setMembers']);
+
+    const second = await b.call<{ applied: number; held: number; rejected: number }>('sync.pushNow', {});
+    expect(second).toMatchObject({ applied: 4, held: 0, rejected: 0 });
+    const registered = await b.call<{ officialNumber: string | null }>('participants.get', { id: bich.id });
+    expect(registered.officialNumber).toMatch(/^01\d{8}$/);
+    const stored = await central.database.db.selectFrom('persons').select(['id', 'data']).where('id', '=', bich.id).executeTakeFirstOrThrow();
+    expect(stored.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: note });
+    const contributions = await central.database.db.selectFrom('contributions').select(['personId', 'total', 'receiptSeries', 'receiptNumber']).execute();
+    expect(contributions.map((c) => ({ ...c, total: Number(c.total) }))).toEqual([{ personId: bich.id, total: quote.total, receiptSeries: paid.receipt.series, receiptNumber: paid.receipt.number }]);
+    const stored2 = await central.database.db.selectFrom('households').select(['headId', 'memberIds']).where('id', '=', household.id).executeTakeFirstOrThrow();
+    expect(stored2.headId).toBe(bich.id);
+    expect(typeof stored2.memberIds === 'string' ? JSON.parse(stored2.memberIds) : stored2.memberIds).toEqual([bich.id, son.id]);
+
+    // Settled once: the decision cannot be taken twice.
+    await expect(b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note })).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
+  });
+
+  it('refuses to send again this way anything but a registration held as a possible duplicate, and writes nothing', async () => {
+    const p = await b.call<{ id: string }>('participants.register', person('Phạm Văn Hùng', '1970-01-01', 'male', '001070000444'));
+    // A registration the central refuses outright (its payload altered after it was hashed): an issue of another class.
+    b.core.database.sqlite.prepare("UPDATE outbox SET payload = json_set(payload, '$.provinceCode', '99') WHERE entity_id = ? AND kind = 'participant.register'").run(p.id);
+    await b.call('sync.pushNow', {});
+    const refused = (await issuesOf(b)).find((i) => i.state === 'open');
+    expect(refused).toMatchObject({ kind: 'participant.register', class: 'REJECTED' });
+    const outboxBefore = b.core.database.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get();
+    const error = await b.call('sync.resolveIssue', { id: refused!.id, resolution: 'different-person-resend', note: 'Thử gửi lại sai loại' }).catch((e: { data: unknown }) => e.data);
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'resolution' });
+    expect(b.core.database.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore);
+    expect((await issuesOf(b)).find((i) => i.id === refused!.id)).toMatchObject({ state: 'open' });
+  });
+});
