@@ -90,7 +90,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
         code: 'POSSIBLE_DUPLICATE',
         message: `Trung tâm tạm giữ: trùng ngày sinh và gần trùng họ tên với ${match.fullName} (số định danh ${match.personalId}) đã đăng ký ở nơi khác.`,
         messageEn: `Held: same birth date and a close name to ${match.fullName} registered elsewhere.`,
-        details: { candidateId: match.id },
+        details: { candidateId: match.id, candidatePersonalId: match.personalId, candidateOfficialNumber: match.officialNumber, candidateName: match.fullName },
       },
     };
   }

@@ -75,6 +75,7 @@ export const enSync = {
       'accept-central': 'Accept the central version',
       'merge-into-canonical': 'Merge into the canonical person',
       'different-person-resend': 'Two different people — send again',
+      'same-person-merge': 'The same person — link to the record the central named',
       'resent-with-person': "Sent again with the payer's registration",
       acknowledged: 'Seen, nothing to change',
     },
@@ -83,7 +84,9 @@ export const enSync = {
       'accept-central': 'Overwrite the local record with the version the central service holds.',
       'merge-into-canonical': "Link the local record to the central service's canonical person.",
       'different-person-resend':
-        'The papers were checked: this is not the person the central named. Send the registration again with this decision, together with the payments, household and voids waiting for it.',
+        'The papers were checked: not the person the central named. Send the registration again with this decision; the payments, household and voids waiting for it follow.',
+      'same-person-merge':
+        'The papers were checked: the person registered elsewhere (the ID here was mistyped). The record here is linked to that one; the payments waiting for it are credited to that person.',
       acknowledged: 'Record that it was seen; no data changes.',
     },
     automatic: 'automatic',

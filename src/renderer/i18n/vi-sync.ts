@@ -75,6 +75,7 @@ export const viSync = {
       'accept-central': 'Nhận bản của trung tâm',
       'merge-into-canonical': 'Gộp vào hồ sơ gốc',
       'different-person-resend': 'Hai người khác nhau — gửi lại',
+      'same-person-merge': 'Cùng một người — liên kết với hồ sơ trung tâm nêu',
       'resent-with-person': 'Đã gửi lại cùng hồ sơ người nộp',
       acknowledged: 'Đã xem, không cần sửa',
     },
@@ -83,7 +84,9 @@ export const viSync = {
       'accept-central': 'Ghi đè hồ sơ trên máy bằng bản trung tâm đang giữ.',
       'merge-into-canonical': 'Liên kết hồ sơ trên máy với hồ sơ gốc của trung tâm.',
       'different-person-resend':
-        'Đã đối chiếu giấy tờ: đây không phải người trung tâm nêu. Gửi lại bản đăng ký kèm quyết định này, cùng các khoản thu, hộ gia đình và biên lai hủy đang chờ hồ sơ này.',
+        'Đã đối chiếu giấy tờ: không phải người trung tâm nêu. Gửi lại bản đăng ký kèm quyết định này; các khoản thu, hộ gia đình và biên lai hủy đang chờ hồ sơ này được gửi theo.',
+      'same-person-merge':
+        'Đã đối chiếu giấy tờ: chính là người đã đăng ký ở nơi khác (số định danh trên máy nhập sai). Hồ sơ trên máy được liên kết với hồ sơ đó; các khoản thu đang chờ được ghi cho người ấy.',
       acknowledged: 'Ghi nhận đã xem; không thay đổi dữ liệu.',
     },
     automatic: 'tự động',

@@ -1,6 +1,7 @@
 // A registration the central holds as a possible duplicate, and the work that waits for it: once
-// the supervisor has checked that the two are different people, the registration goes again with
-// that decision and the payment, household and member list the central held or refused follow it.
+// the supervisor has checked it — two different people, or one person whose mistyped personal ID
+// is corrected — the registration goes again with that decision and the payment, household and
+// member list the central held or refused follow it.
 // Office ↔ central through the real HTTP API, on PGlite (and PostgreSQL when TEST_DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centralBackends } from '../fixtures/test-postgres';
@@ -84,6 +85,32 @@ describe.each(centralBackends())('a held registration sent again after review, c
 
     // Settled once: the decision cannot be taken twice.
     await expect(b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note })).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
+  });
+
+  it('links the person to the one the central named when the supervisor finds the same person, and the payment lands on that person', async () => {
+    const canonical = await a.call<{ id: string }>('participants.register', person('Nguyễn Thị Hoa', '1992-07-08', 'female', '001192000111'));
+    await a.call('sync.pushNow', {});
+    // Office B's clerk typed one digit of her ID wrong, and took her payment.
+    const typo = await b.call<{ id: string }>('participants.register', person('Nguyễn Thị Hoa', '1992-07-08', 'female', '001192000211'));
+    await b.call('enrollments.set', { participantId: typo.id, scheme: 'VSI', method: 'monthly', incomeBasis: 2_000_000, fromMonth: '2026-11' });
+    const quote = await b.call<{ total: number }>('contributions.quote', { participantId: typo.id, scheme: 'VSI', fromMonth: '2026-11', months: 1 });
+    const paid = await b.call<{ contribution: { id: string } }>('contributions.record', { participantId: typo.id, scheme: 'VSI', fromMonth: '2026-11', months: 1, expectedTotal: quote.total });
+    expect(await b.call('sync.pushNow', {})).toMatchObject({ held: 2 });
+    // B has meanwhile pulled A's Nguyễn Thị Hoa: correcting the ID here is refused (another record
+    // holds it), which is why the inbox links instead.
+    expect(await b.call('participants.get', { id: canonical.id })).toMatchObject({ personalId: '001192000111' });
+
+    const held = (await issuesOf(b)).find((i) => i.state === 'open' && i.class === 'POSSIBLE_DUPLICATE')!;
+    await b.call('sync.resolveIssue', { id: held.id, resolution: 'same-person-merge', note: 'Cùng một người, nhập sai số định danh' });
+    expect((await issuesOf(b)).filter((i) => i.state === 'open')).toEqual([]);
+
+    expect(await b.call('sync.pushNow', {})).toMatchObject({ duplicates: 1, applied: 1, held: 0, rejected: 0 });
+    const linked = await b.call<{ canonicalId: string | null; officialNumber: string | null }>('participants.get', { id: typo.id });
+    expect(linked.canonicalId).toBe(canonical.id);
+    expect(linked.officialNumber).toBe((await a.call<{ officialNumber: string }>('participants.get', { id: canonical.id })).officialNumber);
+    const stored = await central.database.db.selectFrom('contributions').select(['personId']).where('id', '=', paid.contribution.id).execute();
+    expect(stored).toEqual([{ personId: canonical.id }]);
+    expect(await central.database.db.selectFrom('persons').select('id').where('fullName', '=', 'Nguyễn Thị Hoa').execute()).toHaveLength(1);
   });
 
   it('refuses to send again this way anything but a registration held as a possible duplicate, and writes nothing', async () => {

@@ -1,11 +1,14 @@
-// After a supervisor has checked a registration the central held as a possible duplicate and found
-// two different people, the registration goes again with that decision (`duplicateReviewed`,
-// which the central honours), followed by the work that waited for this person: the payments,
-// the household they head, its member lists and voids, which the central held or refused for want
-// of the person. Each of those is sent again with its original payload (the same contribution id
-// and receipt number: the central never stored them) in the order it was first made, and its open
-// inbox item is settled as sent again. Updates of the person the central refused are not sent:
-// the registration carries the person as they are now.
+// A registration the central held as a possible duplicate, after the supervisor has checked the
+// papers. Two different people: the registration goes again as the person is now, with that
+// decision (`duplicateReviewed`, which the central honours). The same person, registered elsewhere
+// (the ID typed here is wrong): it goes again under the candidate's personal ID, which the central
+// answers DUPLICATE and links to the candidate, as the office then does with its record. Either
+// way the work that waited for this person follows: the payments, the household they head, its
+// member lists and voids, which the central held or refused for want of the person. Each goes
+// again with its original payload (the same contribution id and receipt number: the central never
+// stored them) in the order it was first made, and its open inbox item is settled as sent again.
+// Refused updates of the person are settled without sending: the registration carries the person
+// as they are now.
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { appendOutbox, logMutation } from '../db/mutation-log';
@@ -20,6 +23,7 @@ interface HeldRegistration {
   kind: string;
   class: string;
   entityId: string;
+  details: string;
 }
 
 interface WaitingItem {
@@ -32,7 +36,7 @@ interface WaitingItem {
 export async function resendReviewedRegistration(
   trx: Transaction<Database>,
   issue: HeldRegistration,
-  decision: { staffId: string | null; note: string; at: string },
+  decision: { staffId: string | null; note: string; at: string; samePerson: boolean },
 ): Promise<void> {
   if (issue.kind !== 'participant.register' || issue.class !== 'POSSIBLE_DUPLICATE') {
     throw new OfficeError('VALIDATION', {
@@ -45,14 +49,15 @@ export async function resendReviewedRegistration(
   if (!person) throw new OfficeError('NOT_FOUND', { field: 'entityId' });
   const { at, staffId, note } = decision;
   const participant = participants.toParticipant(person);
+  const sameAs = decision.samePerson ? await candidateOf(trx, issue) : null;
   await logMutation(trx, {
     at,
     staffId,
     action: 'participant.register',
     entity: 'participant',
     entityId: person.id,
-    payload: { ...participant, duplicateReviewed: true, duplicateReviewNote: note },
-    details: { participant, resentAfterReview: { issueId: issue.id, note } },
+    payload: { ...participant, ...(sameAs ? { personalId: sameAs.personalId } : {}), duplicateReviewed: true, duplicateReviewNote: note },
+    details: { participant, resentAfterReview: { issueId: issue.id, note, sameAs } },
   });
   const waiting = await trx
     .selectFrom('syncIssues')
@@ -70,6 +75,24 @@ export async function resendReviewedRegistration(
       .where('id', '=', item.id)
       .execute();
   }
+}
+
+/**
+ * The person the central named: its personal ID from the held answer, or (an answer of an older
+ * central) from that person's record here, pulled from the central.
+ */
+async function candidateOf(trx: Transaction<Database>, issue: HeldRegistration): Promise<{ id: string; personalId: string }> {
+  const held = (JSON.parse(issue.details) as { error?: { details?: { candidateId?: string; candidatePersonalId?: string } } | null }).error?.details;
+  const id = held?.candidateId;
+  const personalId = held?.candidatePersonalId ?? (id ? (await participants.findParticipant(trx, id))?.personalId : undefined);
+  if (!id || !personalId) {
+    throw new OfficeError('VALIDATION', {
+      field: 'resolution',
+      vi: 'Trung tâm chưa cho biết số định danh của người đã đăng ký ở nơi khác và máy này chưa có hồ sơ đó; hỏi trung tâm số định danh đúng.',
+      en: "The central did not give the ID of the person registered elsewhere, and this device does not hold that record; ask the central for the right ID.",
+    });
+  }
+  return { id, personalId };
 }
 
 /**

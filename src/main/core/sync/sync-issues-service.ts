@@ -1,8 +1,8 @@
 // The supervisor's sync-issues inbox: rejected, held, conflicting and duplicate items with the
 // reason, and the decision taken on each. An issue is closed only by a recorded decision (who,
 // when, which resolution, a note), audited; "accept the central version" overwrites the local
-// record with the central one, "merge" links the person to the canonical one, and "different
-// people" sends a held registration again with the supervisor's decision (held-resend.ts).
+// record with the central one, "merge" links the person to the canonical one, and a registration
+// held as a possible duplicate goes again after the supervisor's check (held-resend.ts).
 import { OfficeError } from '../../../shared/contract/errors';
 import type { IssueResolution, SyncIssue } from '../../../shared/contract/sync';
 import type { Caller, CoreContext } from '../core-context';
@@ -46,8 +46,8 @@ export async function resolveSyncIssue(
       for (const key of allowed) if (key in central) changes[key] = central[key];
       await trx.updateTable('participants').set({ ...changes, version: current.version + 1, updatedAt: at }).where('id', '=', issue.entityId).execute();
     }
-    if (input.resolution === 'different-person-resend') {
-      await resendReviewedRegistration(trx, issue, { staffId: caller.staffId, note: input.note, at });
+    if (input.resolution === 'different-person-resend' || input.resolution === 'same-person-merge') {
+      await resendReviewedRegistration(trx, issue, { staffId: caller.staffId, note: input.note, at, samePerson: input.resolution === 'same-person-merge' });
     }
     if (input.resolution === 'merge-into-canonical') {
       const canonicalId = details.canonical?.canonicalId;

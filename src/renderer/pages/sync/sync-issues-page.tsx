@@ -30,9 +30,9 @@ interface IssueDetails {
 
 /** The fixes that make sense for an issue; the core refuses the others anyway. */
 function resolutionsFor(issue: SyncIssue): Resolution[] {
-  // A registration held as a possible duplicate: once checked, either two different people (sent
-  // again, with what waited for it) or left as it is.
-  if (issue.kind === 'participant.register' && issue.class === 'POSSIBLE_DUPLICATE') return ['different-person-resend', 'acknowledged'];
+  // A registration held as a possible duplicate, once the papers are checked: two people (sent
+  // again) or one (linked to the person the central named), with what waited for it; or left.
+  if (issue.kind === 'participant.register' && issue.class === 'POSSIBLE_DUPLICATE') return ['different-person-resend', 'same-person-merge', 'acknowledged'];
   const details = (issue.details ?? {}) as IssueDetails;
   const options: Resolution[] = ['edited-and-resent'];
   if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');
