@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
@@ -89,3 +90,22 @@ export const person = (fullName: string, dateOfBirth: string, sex: 'male' | 'fem
   communeCode: '00004',
   addressLine: 'Thôn Đông',
 });
+
+/**
+ * A central service on `backend` with two enrolled offices (OFFA, OFFB), made before a describe
+ * block's tests and closed after them: `const world = twoOffices(backend)`, then `world.a` in tests.
+ */
+export function twoOffices(backend: CentralBackend): { central: Central; a: Office; b: Office } {
+  const world = {} as { central: Central; a: Office; b: Office };
+  beforeAll(async () => {
+    world.central = await startCentral(backend);
+    world.a = await startOffice(world.central, 'OFFA');
+    world.b = await startOffice(world.central, 'OFFB');
+  }, 120_000);
+  afterAll(async () => {
+    await world.a?.core.close();
+    await world.b?.core.close();
+    await world.central?.close();
+  });
+  return world;
+}

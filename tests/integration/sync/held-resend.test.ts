@@ -3,9 +3,9 @@
 // is corrected — the registration goes again with that decision and the payment, household and
 // member list the central held or refused follow it.
 // Office ↔ central through the real HTTP API, on PGlite (and PostgreSQL when TEST_DATABASE_URL is set).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { centralBackends } from '../fixtures/test-postgres';
-import { type Central, type Office, person, startCentral, startOffice } from './central-fixture';
+import { type Office, person, twoOffices } from './central-fixture';
 
 interface Issue {
   id: string;
@@ -20,110 +20,96 @@ interface Issue {
 const issuesOf = async (office: Office) => (await office.call<{ items: Issue[] }>('sync.issues', { state: 'all' })).items;
 
 describe.each(centralBackends())('a held registration sent again after review, central on %s', (backend) => {
-  let central: Central;
-  let a: Office;
-  let b: Office;
-
-  beforeAll(async () => {
-    central = await startCentral(backend);
-    a = await startOffice(central, 'OFFA');
-    b = await startOffice(central, 'OFFB');
-  }, 120_000);
-
-  afterAll(async () => {
-    await a?.core.close();
-    await b?.core.close();
-    await central?.close();
-  });
+  const world = twoOffices(backend);
 
   it('applies the registration, its payment, household and member list once the supervisor says they are different people', async () => {
-    await a.call('participants.register', person('Trần Thị Bích', '1985-03-04', 'female', '001185000111'));
-    expect(await a.call('sync.pushNow', {})).toMatchObject({ applied: 1 });
+    await world.a.call('participants.register', person('Trần Thị Bích', '1985-03-04', 'female', '001185000111'));
+    expect(await world.a.call('sync.pushNow', {})).toMatchObject({ applied: 1 });
 
     // Office B registers another Trần Thị Bích born the same day (another personal ID), takes her
     // payment, makes her household with one more member.
-    const bich = await b.call<{ id: string }>('participants.register', person('Trần Thị Bích', '1985-03-04', 'female', '001185000222'));
-    await b.call('enrollments.set', { participantId: bich.id, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-10' });
-    const quote = await b.call<{ total: number }>('contributions.quote', { participantId: bich.id, scheme: 'VSI', fromMonth: '2026-10', months: 3 });
-    const paid = await b.call<{ receipt: { id: string; series: string; number: number } }>('contributions.record', { participantId: bich.id, scheme: 'VSI', fromMonth: '2026-10', months: 3, expectedTotal: quote.total });
-    const son = await b.call<{ id: string }>('participants.register', person('Lê Văn Nam', '2008-06-01', 'male', '001208000333'));
-    const household = await b.call<{ id: string }>('households.create', { headParticipantId: bich.id });
-    await b.call('households.addMember', { householdId: household.id, participantId: son.id });
-    const first = await b.call<{ applied: number; held: number; rejected: number }>('sync.pushNow', {});
+    const bich = await world.b.call<{ id: string }>('participants.register', person('Trần Thị Bích', '1985-03-04', 'female', '001185000222'));
+    await world.b.call('enrollments.set', { participantId: bich.id, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-10' });
+    const quote = await world.b.call<{ total: number }>('contributions.quote', { participantId: bich.id, scheme: 'VSI', fromMonth: '2026-10', months: 3 });
+    const paid = await world.b.call<{ receipt: { id: string; series: string; number: number } }>('contributions.record', { participantId: bich.id, scheme: 'VSI', fromMonth: '2026-10', months: 3, expectedTotal: quote.total });
+    const son = await world.b.call<{ id: string }>('participants.register', person('Lê Văn Nam', '2008-06-01', 'male', '001208000333'));
+    const household = await world.b.call<{ id: string }>('households.create', { headParticipantId: bich.id });
+    await world.b.call('households.addMember', { householdId: household.id, participantId: son.id });
+    const first = await world.b.call<{ applied: number; held: number; rejected: number }>('sync.pushNow', {});
     expect(first).toMatchObject({ held: 3, rejected: 1 });
 
-    const waiting = (await issuesOf(b)).filter((i) => i.state === 'open');
+    const waiting = (await issuesOf(world.b)).filter((i) => i.state === 'open');
     expect(waiting.map((i) => [i.kind, i.class]).sort()).toEqual([
       ['contribution.record', 'PERSON_NOT_ACCEPTED'],
       ['household.create', 'PERSON_NOT_ACCEPTED'],
       ['household.setMembers', 'REJECTED'],
       ['participant.register', 'POSSIBLE_DUPLICATE'],
     ]);
-    expect(await central.database.db.selectFrom('contributions').select('id').execute()).toEqual([]);
-    expect(await central.database.db.selectFrom('persons').select('id').where('id', '=', bich.id).execute()).toEqual([]);
+    expect(await world.central.database.db.selectFrom('contributions').select('id').execute()).toEqual([]);
+    expect(await world.central.database.db.selectFrom('persons').select('id').where('id', '=', bich.id).execute()).toEqual([]);
 
     // The supervisor checks the papers: two different women.
     const held = waiting.find((i) => i.class === 'POSSIBLE_DUPLICATE')!;
     const note = 'Đã đối chiếu CCCD: hai người khác nhau, khác quê quán';
-    await b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note });
-    const settled = await issuesOf(b);
+    await world.b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note });
+    const settled = await issuesOf(world.b);
     expect(settled.filter((i) => i.state === 'open')).toEqual([]);
     expect(settled.find((i) => i.id === held.id)).toMatchObject({ resolution: 'different-person-resend', resolutionNote: note });
     expect(settled.filter((i) => i.resolution === 'resent-with-person').map((i) => i.kind).sort()).toEqual(['contribution.record', 'household.create', 'household.setMembers']);
 
-    const second = await b.call<{ applied: number; held: number; rejected: number }>('sync.pushNow', {});
+    const second = await world.b.call<{ applied: number; held: number; rejected: number }>('sync.pushNow', {});
     expect(second).toMatchObject({ applied: 4, held: 0, rejected: 0 });
-    const registered = await b.call<{ officialNumber: string | null }>('participants.get', { id: bich.id });
+    const registered = await world.b.call<{ officialNumber: string | null }>('participants.get', { id: bich.id });
     expect(registered.officialNumber).toMatch(/^01\d{8}$/);
-    const stored = await central.database.db.selectFrom('persons').select(['id', 'data']).where('id', '=', bich.id).executeTakeFirstOrThrow();
+    const stored = await world.central.database.db.selectFrom('persons').select(['id', 'data']).where('id', '=', bich.id).executeTakeFirstOrThrow();
     expect(stored.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: note });
-    const contributions = await central.database.db.selectFrom('contributions').select(['personId', 'total', 'receiptSeries', 'receiptNumber']).execute();
+    const contributions = await world.central.database.db.selectFrom('contributions').select(['personId', 'total', 'receiptSeries', 'receiptNumber']).execute();
     expect(contributions.map((c) => ({ ...c, total: Number(c.total) }))).toEqual([{ personId: bich.id, total: quote.total, receiptSeries: paid.receipt.series, receiptNumber: paid.receipt.number }]);
-    const stored2 = await central.database.db.selectFrom('households').select(['headId', 'memberIds']).where('id', '=', household.id).executeTakeFirstOrThrow();
+    const stored2 = await world.central.database.db.selectFrom('households').select(['headId', 'memberIds']).where('id', '=', household.id).executeTakeFirstOrThrow();
     expect(stored2.headId).toBe(bich.id);
     expect(typeof stored2.memberIds === 'string' ? JSON.parse(stored2.memberIds) : stored2.memberIds).toEqual([bich.id, son.id]);
 
     // Settled once: the decision cannot be taken twice.
-    await expect(b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note })).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
+    await expect(world.b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note })).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
   });
 
   it('links the person to the one the central named when the supervisor finds the same person, and the payment lands on that person', async () => {
-    const canonical = await a.call<{ id: string }>('participants.register', person('Nguyễn Thị Hoa', '1992-07-08', 'female', '001192000111'));
-    await a.call('sync.pushNow', {});
+    const canonical = await world.a.call<{ id: string }>('participants.register', person('Nguyễn Thị Hoa', '1992-07-08', 'female', '001192000111'));
+    await world.a.call('sync.pushNow', {});
     // Office B's clerk typed one digit of her ID wrong, and took her payment.
-    const typo = await b.call<{ id: string }>('participants.register', person('Nguyễn Thị Hoa', '1992-07-08', 'female', '001192000211'));
-    await b.call('enrollments.set', { participantId: typo.id, scheme: 'VSI', method: 'monthly', incomeBasis: 2_000_000, fromMonth: '2026-11' });
-    const quote = await b.call<{ total: number }>('contributions.quote', { participantId: typo.id, scheme: 'VSI', fromMonth: '2026-11', months: 1 });
-    const paid = await b.call<{ contribution: { id: string } }>('contributions.record', { participantId: typo.id, scheme: 'VSI', fromMonth: '2026-11', months: 1, expectedTotal: quote.total });
-    expect(await b.call('sync.pushNow', {})).toMatchObject({ held: 2 });
+    const typo = await world.b.call<{ id: string }>('participants.register', person('Nguyễn Thị Hoa', '1992-07-08', 'female', '001192000211'));
+    await world.b.call('enrollments.set', { participantId: typo.id, scheme: 'VSI', method: 'monthly', incomeBasis: 2_000_000, fromMonth: '2026-11' });
+    const quote = await world.b.call<{ total: number }>('contributions.quote', { participantId: typo.id, scheme: 'VSI', fromMonth: '2026-11', months: 1 });
+    const paid = await world.b.call<{ contribution: { id: string } }>('contributions.record', { participantId: typo.id, scheme: 'VSI', fromMonth: '2026-11', months: 1, expectedTotal: quote.total });
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ held: 2 });
     // B has meanwhile pulled A's Nguyễn Thị Hoa: correcting the ID here is refused (another record
     // holds it), which is why the inbox links instead.
-    expect(await b.call('participants.get', { id: canonical.id })).toMatchObject({ personalId: '001192000111' });
+    expect(await world.b.call('participants.get', { id: canonical.id })).toMatchObject({ personalId: '001192000111' });
 
-    const held = (await issuesOf(b)).find((i) => i.state === 'open' && i.class === 'POSSIBLE_DUPLICATE')!;
-    await b.call('sync.resolveIssue', { id: held.id, resolution: 'same-person-merge', note: 'Cùng một người, nhập sai số định danh' });
-    expect((await issuesOf(b)).filter((i) => i.state === 'open')).toEqual([]);
+    const held = (await issuesOf(world.b)).find((i) => i.state === 'open' && i.class === 'POSSIBLE_DUPLICATE')!;
+    await world.b.call('sync.resolveIssue', { id: held.id, resolution: 'same-person-merge', note: 'Cùng một người, nhập sai số định danh' });
+    expect((await issuesOf(world.b)).filter((i) => i.state === 'open')).toEqual([]);
 
-    expect(await b.call('sync.pushNow', {})).toMatchObject({ duplicates: 1, applied: 1, held: 0, rejected: 0 });
-    const linked = await b.call<{ canonicalId: string | null; officialNumber: string | null }>('participants.get', { id: typo.id });
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ duplicates: 1, applied: 1, held: 0, rejected: 0 });
+    const linked = await world.b.call<{ canonicalId: string | null; officialNumber: string | null }>('participants.get', { id: typo.id });
     expect(linked.canonicalId).toBe(canonical.id);
-    expect(linked.officialNumber).toBe((await a.call<{ officialNumber: string }>('participants.get', { id: canonical.id })).officialNumber);
-    const stored = await central.database.db.selectFrom('contributions').select(['personId']).where('id', '=', paid.contribution.id).execute();
+    expect(linked.officialNumber).toBe((await world.a.call<{ officialNumber: string }>('participants.get', { id: canonical.id })).officialNumber);
+    const stored = await world.central.database.db.selectFrom('contributions').select(['personId']).where('id', '=', paid.contribution.id).execute();
     expect(stored).toEqual([{ personId: canonical.id }]);
-    expect(await central.database.db.selectFrom('persons').select('id').where('fullName', '=', 'Nguyễn Thị Hoa').execute()).toHaveLength(1);
+    expect(await world.central.database.db.selectFrom('persons').select('id').where('fullName', '=', 'Nguyễn Thị Hoa').execute()).toHaveLength(1);
   });
 
   it('refuses to send again this way anything but a registration held as a possible duplicate, and writes nothing', async () => {
-    const p = await b.call<{ id: string }>('participants.register', person('Phạm Văn Hùng', '1970-01-01', 'male', '001070000444'));
+    const p = await world.b.call<{ id: string }>('participants.register', person('Phạm Văn Hùng', '1970-01-01', 'male', '001070000444'));
     // A registration the central refuses outright (its payload altered after it was hashed): an issue of another class.
-    b.core.database.sqlite.prepare("UPDATE outbox SET payload = json_set(payload, '$.provinceCode', '99') WHERE entity_id = ? AND kind = 'participant.register'").run(p.id);
-    await b.call('sync.pushNow', {});
-    const refused = (await issuesOf(b)).find((i) => i.state === 'open');
+    world.b.core.database.sqlite.prepare("UPDATE outbox SET payload = json_set(payload, '$.provinceCode', '99') WHERE entity_id = ? AND kind = 'participant.register'").run(p.id);
+    await world.b.call('sync.pushNow', {});
+    const refused = (await issuesOf(world.b)).find((i) => i.state === 'open');
     expect(refused).toMatchObject({ kind: 'participant.register', class: 'REJECTED' });
-    const outboxBefore = b.core.database.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get();
-    const error = await b.call('sync.resolveIssue', { id: refused!.id, resolution: 'different-person-resend', note: 'Thử gửi lại sai loại' }).catch((e: { data: unknown }) => e.data);
+    const outboxBefore = world.b.core.database.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get();
+    const error = await world.b.call('sync.resolveIssue', { id: refused!.id, resolution: 'different-person-resend', note: 'Thử gửi lại sai loại' }).catch((e: { data: unknown }) => e.data);
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'resolution' });
-    expect(b.core.database.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore);
-    expect((await issuesOf(b)).find((i) => i.id === refused!.id)).toMatchObject({ state: 'open' });
+    expect(world.b.core.database.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore);
+    expect((await issuesOf(world.b)).find((i) => i.id === refused!.id)).toMatchObject({ state: 'open' });
   });
 });
