@@ -113,7 +113,7 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   const insertPerson = sqlite.prepare(`
     INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, si_number, phone,
       province_code, commune_code, address_line, support_category, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, 'Kinh', 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?)`);
   const insertHousehold = sqlite.prepare(`INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES (?, ?, '01', ?, ?, 1, ?, ?)`);
   const insertMember = sqlite.prepare(`INSERT INTO household_members (household_id, participant_id, position) VALUES (?, ?, ?)`);
   const peopleBatch = sqlite.transaction((from: number, to: number) => {
@@ -124,7 +124,7 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
       const commune = communes[i % communes.length]!;
       const household = i < householdPeople ? householdIds[Math.floor(i / 3)]! : null;
       const id = uuidv7();
-      insertPerson.run(id, person.fullName, foldName(person.fullName), person.dateOfBirth, person.sex, person.personalId, i % 3 === 0 ? String(7_900_000_000 + i) : null,
+      insertPerson.run(id, person.fullName, foldName(person.fullName), person.dateOfBirth, person.sex, person.ethnicity, person.personalId, i % 3 === 0 ? String(7_900_000_000 + i) : null,
         person.phone, commune.code, person.addressLine, person.supportCategory, household, staffIds[i % STAFF], at, at);
       if (household) {
         if (i % 3 === 0) insertHousehold.run(household, id, commune.code, person.addressLine, at, at);

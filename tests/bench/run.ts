@@ -75,7 +75,7 @@ function seed(core: OfficeCore, communes: string[], staffId: string): Seeded {
   const insert = sqlite.prepare(`
     INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, si_number, phone,
       province_code, commune_code, address_line, support_category, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, 'Kinh', 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, NULL, NULL, NULL, 1, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, NULL, NULL, NULL, 1, ?, ?, ?)`);
   const insertBatch = sqlite.transaction((from: number, to: number) => {
     for (let serial = from; serial < to; serial++) {
       const person = demoPerson(rand, serial);
@@ -85,7 +85,7 @@ function seed(core: OfficeCore, communes: string[], staffId: string): Seeded {
         fullName = `${rareFamilies[serial % rareFamilies.length]} ${words[1]} ${serial % 400 === 0 ? rareGiven[(serial / 400) % rareGiven.length] : words[2]}`;
       }
       const siNumber = serial % 3 === 0 ? String(7_900_000_000 + serial) : null;
-      insert.run(uuidv7(), fullName, foldName(fullName), person.dateOfBirth, person.sex, person.personalId, siNumber, person.phone,
+      insert.run(uuidv7(), fullName, foldName(fullName), person.dateOfBirth, person.sex, person.ethnicity, person.personalId, siNumber, person.phone,
         communes[serial % communes.length], person.addressLine, person.supportCategory, staffId, at, at);
       takenIds.add(person.personalId);
       if (serial % 97 === 0) names.push(fullName);

@@ -86,6 +86,8 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await page.getByTestId('backup-passphrase-repeat').fill(`${BACKUP_PASSPHRASE}x`);
   await expect(page.getByTestId('backup-card')).toContainText('Hai lần nhập mật khẩu chưa giống nhau.');
   await page.getByTestId('backup-passphrase-repeat').fill(BACKUP_PASSPHRASE);
+  // The folder's example is a drive as Windows writes it (one backslash).
+  await expect(page.getByTestId('backup-dir')).toHaveAttribute('placeholder', 'E:\\');
   await page.getByTestId('backup-dir').fill(join(stick, 'E'));
   await page.getByTestId('backup-dir').press('Enter');
   await expect(page.getByTestId('backup-card').getByRole('alert')).toContainText('Không tìm thấy thư mục');

@@ -90,6 +90,24 @@ describe('registration and correction', () => {
     expect((await call(office.core, 'participants.update', { id: typed.id, expectedVersion: 2, ethnicity: 'Tay' }, office.tokens.counter)).ethnicity).toBe('Tày');
   });
 
+  it('keeps the ethnic-minority support for members of a minority group, refusing it for a Kinh person or a foreign national', async () => {
+    const before = rowCounts(office.core);
+    const kinh = await failure(office.core, 'participants.register', personInput({ ethnicity: 'Kinh', supportCategory: 'ethnic-minority' }), office.tokens.counter);
+    expect(kinh).toMatchObject({ code: 'VALIDATION', field: 'supportCategory', message: 'Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số; chọn diện hỗ trợ khác hoặc sửa lại dân tộc.' });
+    expect(kinh.messageEn).toContain('not in the ethnic-minority support category');
+    expect((await failure(office.core, 'participants.register', personInput({ ethnicity: 'Người nước ngoài', nationality: 'Lào', supportCategory: 'ethnic-minority' }), office.tokens.counter)).field).toBe('supportCategory');
+    expect(rowCounts(office.core)).toEqual(before);
+
+    const tay = await call(office.core, 'participants.register', personInput({ ethnicity: 'Tày', supportCategory: 'ethnic-minority' }), office.tokens.counter);
+    expect(tay).toMatchObject({ ethnicity: 'Tày', supportCategory: 'ethnic-minority' });
+    // Correcting the ethnicity to Kinh needs the category changed with it.
+    expect(await failure(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh' }, office.tokens.counter)).toMatchObject({ field: 'supportCategory' });
+    expect(await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh', supportCategory: 'other' }, office.tokens.counter)).toMatchObject({ ethnicity: 'Kinh', supportCategory: 'other', version: 2 });
+    // A free-text ethnicity of an older release cannot be judged: an edit of something else goes through.
+    office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'dân tộc Tày', support_category = 'ethnic-minority' WHERE id = ?").run(tay.id);
+    expect(await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 2, phone: '0911000222' }, office.tokens.counter)).toMatchObject({ supportCategory: 'ethnic-minority', version: 3 });
+  });
+
   it('warns of a close name with the same birth date, and saves with a reason that the audit keeps', async () => {
     const input = personInput({ fullName: 'Nguyen Van Ann', sex: 'male', dateOfBirth: '1980-05-06' });
     const before = rowCounts(office.core);

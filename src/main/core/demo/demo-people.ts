@@ -29,8 +29,12 @@ export interface DemoPerson {
   personalId: string;
   phone: string | null;
   addressLine: string;
+  ethnicity: string;
   supportCategory: 'poor' | 'near-poor' | 'ethnic-minority' | 'other';
 }
+
+/** Groups the demo's ethnic-minority people belong to (Hà Nội's outskirts and the north). */
+const minorityGroups = ['Mường', 'Tày', 'Thái', 'Dao', 'Nùng', 'Mông'] as const;
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)]!;
@@ -46,6 +50,7 @@ export function demoPerson(rand: () => number, serial: number): DemoPerson {
   const centuryDigit = (year >= 2000 ? 2 : 0) + (sex === 'female' ? 1 : 0);
   const personalId = `${pick(rand, prefixes)}${centuryDigit}${String(year % 100).padStart(2, '0')}${String(serial % 1_000_000).padStart(6, '0')}`;
   const roll = rand();
+  const supportCategory = roll < 0.08 ? 'poor' : roll < 0.18 ? 'near-poor' : roll < 0.28 ? 'ethnic-minority' : 'other';
   return {
     fullName,
     dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -53,6 +58,8 @@ export function demoPerson(rand: () => number, serial: number): DemoPerson {
     personalId,
     phone: rand() < 0.7 ? `09${String(Math.floor(rand() * 1e8)).padStart(8, '0')}` : null,
     addressLine: `${pick(rand, hamlets)}, số ${1 + Math.floor(rand() * 200)}`,
-    supportCategory: roll < 0.08 ? 'poor' : roll < 0.18 ? 'near-poor' : roll < 0.28 ? 'ethnic-minority' : 'other',
+    // A minority group for the ethnic-minority support category (and for one in nine others), Kinh otherwise.
+    ethnicity: supportCategory === 'ethnic-minority' || serial % 9 === 0 ? minorityGroups[serial % minorityGroups.length]! : 'Kinh',
+    supportCategory,
   };
 }

@@ -92,7 +92,7 @@ export function BackupCard() {
           value={directory}
           onChange={(e) => setDirectory(e.target.value)}
           onPressEnter={() => void run()}
-          placeholder="E:\\"
+          placeholder={'E:\\'}
           data-testid="backup-dir"
         />
         <PickPathButton kind="backup-folder" onPicked={setDirectory} onError={setError} />

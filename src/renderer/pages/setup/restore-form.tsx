@@ -41,7 +41,7 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
-        <Input addonBefore={t('setup.restoreFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder="E:\\field-office-….sqlite.age" data-testid="restore-file" />
+        <Input addonBefore={t('setup.restoreFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder={'E:\\field-office-….sqlite.age'} data-testid="restore-file" />
         <PickPathButton kind="backup-file" onPicked={setFile} onError={setError} />
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>

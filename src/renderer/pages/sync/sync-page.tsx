@@ -130,7 +130,7 @@ function FileSyncCard() {
       <ErrorAlert error={error} />
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="file-sync-message" />}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
-        <Input addonBefore={t('sync.exportDir')} value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder="E:\\" data-testid="export-dir" />
+        <Input addonBefore={t('sync.exportDir')} value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder={'E:\\'} data-testid="export-dir" />
         <PickPathButton kind="export-folder" onPicked={setDirectory} onError={setError} />
         <Button
           disabled={!directory.trim()}
@@ -141,7 +141,7 @@ function FileSyncCard() {
         </Button>
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>
-        <Input addonBefore={t('sync.resultFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder="E:\\….results.json" data-testid="result-file" />
+        <Input addonBefore={t('sync.resultFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder={'E:\\….results.json'} data-testid="result-file" />
         <PickPathButton kind="result-file" onPicked={setFile} onError={setError} />
         <Button
           disabled={!file.trim()}
