@@ -96,6 +96,20 @@ describe('recording contributions and receipts', () => {
     expect((await payVsi(p.id, '2026-02')).contribution.total).toBe(264_000);
   });
 
+  it('quotes no amount for a record that gives the ethnic-minority support to a Kinh person, until the record is corrected', async () => {
+    const p = await person(office.tokens.counter, { ethnicity: 'Mường', supportCategory: 'ethnic-minority' });
+    expect((await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 }, office.tokens.counter)).total).toBe(231_000);
+    // As a record of an older release could be: Kinh, yet in the ethnic-minority category.
+    office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'Kinh' WHERE id = ?").run(p.id);
+    const before = tables();
+    const refused = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 231_000 }, office.tokens.counter);
+    expect(refused).toMatchObject({ code: 'VALIDATION', field: 'participantId' });
+    expect(refused.message).toContain('Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số');
+    expect(tables()).toEqual(before);
+    await call(office.core, 'participants.update', { id: p.id, expectedVersion: 1, supportCategory: 'other' }, office.tokens.counter);
+    expect((await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 }, office.tokens.counter)).total).toBe(264_000);
+  });
+
   it('refuses VSI without an income, an income out of range, and months that do not match the method', async () => {
     const p = await person();
     const base = { participantId: p.id, scheme: 'VSI', fromMonth: '2026-04', months: 1 };

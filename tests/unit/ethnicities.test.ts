@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalEthnicity, ethnicities, isEthnicMinority } from '../../src/shared/domain/ethnicities';
+import { canonicalEthnicity, ethnicities, isEthnicMinority, minoritySupportProblem } from '../../src/shared/domain/ethnicities';
 import { foldName } from '../../src/shared/domain/name-folding';
 
 describe('the 54 ethnic groups of the TK1-TS form', () => {
@@ -42,5 +42,16 @@ describe('the 54 ethnic groups of the TK1-TS form', () => {
     expect(isEthnicMinority('Người nước ngoài')).toBe(false);
     expect(isEthnicMinority('không rõ')).toBe(false);
     expect(ethnicities.filter(isEthnicMinority)).toHaveLength(53);
+  });
+
+  it.each([
+    ['ethnic-minority', 'Kinh', true],
+    ['ethnic-minority', 'Người nước ngoài', true],
+    ['ethnic-minority', 'Tày', false],
+    ['ethnic-minority', 'dân tộc Tày', false],
+    ['poor', 'Kinh', false],
+    ['other', 'Mông', false],
+  ])('finds the %s support for "%s" wrong: %s', (category, ethnicity, wrong) => {
+    expect(minoritySupportProblem(category, ethnicity) !== null).toBe(wrong);
   });
 });

@@ -50,3 +50,16 @@ export function isEthnicMinority(ethnicity: string): boolean {
   const group = canonicalEthnicity(ethnicity);
   return group !== null && group !== 'Kinh' && group !== 'Người nước ngoài';
 }
+
+/**
+ * The ethnic-minority support (Decree 159/2025) is for members of a minority group: for a Kinh
+ * person or a foreign national the state would pay 30 % by mistake. An ethnicity kept as free text
+ * from an older release cannot be judged (null: no problem found).
+ */
+export function minoritySupportProblem(supportCategory: string, ethnicity: string): { vi: string; en: string } | null {
+  if (supportCategory !== 'ethnic-minority' || canonicalEthnicity(ethnicity) === null || isEthnicMinority(ethnicity)) return null;
+  return {
+    vi: `Người dân tộc ${ethnicity} không thuộc diện hỗ trợ dân tộc thiểu số`,
+    en: `A person of the ${ethnicity} group is not in the ethnic-minority support category`,
+  };
+}

@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Quote, Receipt } from '../../../shared/contract/contribution';
 import { amountInWords, formatDong } from '../../../shared/domain/amount-in-words';
+import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import { businessDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
@@ -77,6 +78,16 @@ async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promis
       });
     }
     memberPosition = member.hhiPosition;
+  }
+  // A record saved before the support category was checked against the ethnicity: no amount until
+  // it is corrected, rather than a support share the state does not owe.
+  const support = minoritySupportProblem(person.supportCategory, person.ethnicity);
+  if (support) {
+    throw new OfficeError('VALIDATION', {
+      field: 'participantId',
+      vi: `${support.vi} (hồ sơ của ${person.fullName}); sửa hồ sơ (Ctrl+E) trước khi thu.`,
+      en: `${support.en} (${person.fullName}'s record); correct the record (Ctrl+E) before collecting.`,
+    });
   }
   const incomeBasis = input.scheme === 'VSI' ? (input.incomeBasis ?? enrollment?.incomeBasis ?? null) : null;
   const supportedMonthsUsed = input.scheme === 'VSI' ? paid.reduce((n, c) => n + c.supportedMonths, 0) : 0;

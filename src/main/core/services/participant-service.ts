@@ -7,7 +7,7 @@ import type { Participant, ParticipantFields, ParticipantSummary } from '../../.
 import { vietnameseDate } from '../../../shared/domain/business-date';
 import { classifyQuery, foldName, normaliseFullName } from '../../../shared/domain/name-folding';
 import { checkPersonalId } from '../../../shared/domain/personal-id';
-import { canonicalEthnicity, isEthnicMinority } from '../../../shared/domain/ethnicities';
+import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
@@ -29,14 +29,12 @@ async function checkFields(trx: Transaction<Database>, fields: ParticipantFields
       details: { reasons: problems.map((p) => p.reason) },
     });
   }
-  // The ethnic-minority support (Decree 159/2025) is for members of a minority group: a Kinh person
-  // or a foreign national in that category would be paid 30 % by the state by mistake. An
-  // ethnicity kept as free text from an older release cannot be judged and is let through.
-  if (fields.supportCategory === 'ethnic-minority' && canonicalEthnicity(fields.ethnicity) !== null && !isEthnicMinority(fields.ethnicity)) {
+  const support = minoritySupportProblem(fields.supportCategory, fields.ethnicity);
+  if (support) {
     throw new OfficeError('VALIDATION', {
       field: 'supportCategory',
-      vi: `Người dân tộc ${fields.ethnicity} không thuộc diện hỗ trợ dân tộc thiểu số; chọn diện hỗ trợ khác hoặc sửa lại dân tộc.`,
-      en: `A person of the ${fields.ethnicity} group is not in the ethnic-minority support category; choose another category or correct the ethnicity.`,
+      vi: `${support.vi}; chọn diện hỗ trợ khác hoặc sửa lại dân tộc.`,
+      en: `${support.en}; choose another category or correct the ethnicity.`,
     });
   }
   if (!(await communeBelongsTo(trx, fields.provinceCode, fields.communeCode))) {
