@@ -188,6 +188,11 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await page.getByTestId('minority-support-hint').getByRole('button', { name: 'Chọn “Dân tộc thiểu số”' }).click();
     await expect(page.getByTestId('minority-support-hint')).toHaveCount(0);
     await expect(fieldItem(page, 'Đối tượng hỗ trợ')).toContainText('Dân tộc thiểu số');
+    // Chosen as Kinh, the support category no longer fits, and the form says so at once.
+    await pick(page, page.getByLabel('Dân tộc', { exact: true }), 'kinh', /^Kinh$/);
+    await expect(fieldItem(page, 'Đối tượng hỗ trợ')).toContainText('Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số.');
+    await pick(page, page.getByLabel('Dân tộc', { exact: true }), 'tay', /^Tày$/);
+    await expect(fieldItem(page, 'Đối tượng hỗ trợ')).not.toContainText('không thuộc diện');
     await page.getByLabel('Thôn/xóm, số nhà, đường').focus();
     // The session locks while the form is half-done (simulated: the core's idle limit is 10
     // minutes): the unlock dialog opens over the form, and after unlocking nothing typed is lost.

@@ -118,6 +118,7 @@ export const en: Shape<typeof vi> = {
     address: 'Address',
     supportCategory: 'Support category',
     minoritySupportHint: 'An ethnic-minority person gets 30 % state support on voluntary social insurance (poor and near-poor households get more).',
+    minoritySupportWrong: 'A person of the {{ethnicity}} group is not in the ethnic-minority support category.',
     minoritySupportApply: 'Choose “Ethnic minority”',
     household: 'Household',
     inHousehold: 'household',

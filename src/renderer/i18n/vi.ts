@@ -114,6 +114,7 @@ export const vi = {
     address: 'Địa chỉ',
     supportCategory: 'Đối tượng hỗ trợ',
     minoritySupportHint: 'Người dân tộc thiểu số được Nhà nước hỗ trợ 30 % mức đóng BHXH tự nguyện (hộ nghèo, cận nghèo được hỗ trợ cao hơn).',
+    minoritySupportWrong: 'Người dân tộc {{ethnicity}} không thuộc diện hỗ trợ dân tộc thiểu số.',
     minoritySupportApply: 'Chọn “Dân tộc thiểu số”',
     household: 'Hộ gia đình',
     inHousehold: 'có hộ',

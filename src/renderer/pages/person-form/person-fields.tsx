@@ -3,7 +3,7 @@
 import { Button, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { supportCategories } from '../../../shared/contract/participant';
-import { isEthnicMinority } from '../../../shared/domain/ethnicities';
+import { isEthnicMinority, minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import { sexOfPersonalId } from '../../../shared/domain/personal-id';
 import { CommuneSelect, EthnicitySelect, ProvinceSelect } from '../../components/reference-selects';
 
@@ -108,6 +108,13 @@ export function PersonFields() {
           <Form.Item
             name="supportCategory"
             label={t('person.supportCategory')}
+            dependencies={['ethnicity']}
+            rules={[
+              {
+                validator: (_, value: string) =>
+                  minoritySupportProblem(value, form.getFieldValue('ethnicity') ?? '') ? Promise.reject(new Error(t('person.minoritySupportWrong', { ethnicity: form.getFieldValue('ethnicity') }))) : Promise.resolve(),
+              },
+            ]}
             extra={
               minoritySupportMissed ? (
                 <span data-testid="minority-support-hint">
