@@ -48,7 +48,10 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(await world.central.database.db.selectFrom('contributions').select('id').execute()).toEqual([]);
     expect(await world.central.database.db.selectFrom('persons').select('id').where('id', '=', bich.id).execute()).toEqual([]);
 
-    // The supervisor checks the papers: two different women.
+    // The supervisor first marks the held payment as seen (it still waits for the registration),
+    // then checks the papers: two different women.
+    const payment = waiting.find((i) => i.kind === 'contribution.record')!;
+    await world.b.call('sync.resolveIssue', { id: payment.id, resolution: 'acknowledged', note: 'Chờ xử lý hồ sơ người nộp' });
     const held = waiting.find((i) => i.class === 'POSSIBLE_DUPLICATE')!;
     const note = 'Đã đối chiếu CCCD: hai người khác nhau, khác quê quán';
     await world.b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note });

@@ -6,7 +6,8 @@
 // way the work that waited for this person follows: the payments, the household they head, its
 // member lists and voids, which the central held or refused for want of the person. Each goes
 // again with its original payload (the same contribution id and receipt number: the central never
-// stored them) in the order it was first made, and its open inbox item is settled as sent again.
+// stored them) in the order it was first made, and its inbox item is settled as sent again (also
+// one a supervisor had already acknowledged: the central still lacks it).
 // Refused updates of the person are settled without sending: the registration carries the person
 // as they are now.
 import type { Transaction } from 'kysely';
@@ -59,11 +60,14 @@ export async function resendReviewedRegistration(
     payload: { ...participant, ...(sameAs ? { personalId: sameAs.personalId } : {}), duplicateReviewed: true, duplicateReviewNote: note },
     details: { participant, resentAfterReview: { issueId: issue.id, note, sameAs } },
   });
+  // What the central held or refused for want of this person, settled or not (a supervisor may have
+  // acknowledged a held payment before deciding on the registration), unless already sent again.
   const waiting = await trx
     .selectFrom('syncIssues')
     .innerJoin('outbox', 'outbox.opId', 'syncIssues.opId')
     .select(['syncIssues.id', 'syncIssues.kind', 'syncIssues.entityId', 'outbox.payload'])
-    .where('syncIssues.state', '=', 'open')
+    .where('syncIssues.code', 'in', ['PERSON_NOT_ACCEPTED', 'NOT_FOUND'])
+    .where((eb) => eb.or([eb('syncIssues.resolution', 'is', null), eb('syncIssues.resolution', '!=', RESENT_WITH_PERSON)]))
     .where('syncIssues.id', '!=', issue.id)
     .orderBy('outbox.seq')
     .execute();
