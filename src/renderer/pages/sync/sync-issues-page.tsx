@@ -33,6 +33,9 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   // A registration held as a possible duplicate, once the papers are checked: two people (sent
   // again) or one (linked to the person the central named), with what waited for it; or left.
   if (issue.kind === 'participant.register' && issue.class === 'POSSIBLE_DUPLICATE') return ['different-person-resend', 'same-person-merge', 'acknowledged'];
+  // Work waiting for a held person goes again with the registration's decision; editing it here
+  // would change nothing the central sees.
+  if (issue.class === 'PERSON_NOT_ACCEPTED') return ['acknowledged'];
   const details = (issue.details ?? {}) as IssueDetails;
   const options: Resolution[] = ['edited-and-resent'];
   if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');
