@@ -62,6 +62,11 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   const id = String(payload.id);
   const personalId = String(payload.personalId);
   const { trx } = ctx;
+  // The office's supervisor has reviewed this registration (held before as a possible duplicate):
+  // whatever the answer now, the earlier held item is settled.
+  if (payload.duplicateReviewed === true) {
+    await trx.updateTable('heldItems').set({ status: 'reviewed' }).where('kind', '=', 'participant.register').where('status', '=', 'open').where(sql<boolean>`payload->>'id' = ${id}`).execute();
+  }
   const same = await personWithPersonalId(ctx, personalId);
   if (same) {
     if (same.id !== id) {

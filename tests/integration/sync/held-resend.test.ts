@@ -66,6 +66,9 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(registered.officialNumber).toMatch(/^01\d{8}$/);
     const stored = await world.central.database.db.selectFrom('persons').select(['id', 'data']).where('id', '=', bich.id).executeTakeFirstOrThrow();
     expect(stored.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: note });
+    // The central's record of the hold is settled as reviewed.
+    const holds = await world.central.database.db.selectFrom('heldItems').select(['status', 'payload']).where('kind', '=', 'participant.register').execute();
+    expect(holds.filter((h) => (typeof h.payload === 'string' ? JSON.parse(h.payload) : h.payload).id === bich.id).map((h) => h.status)).toEqual(['reviewed']);
     const contributions = await world.central.database.db.selectFrom('contributions').select(['personId', 'total', 'receiptSeries', 'receiptNumber']).execute();
     expect(contributions.map((c) => ({ ...c, total: Number(c.total) }))).toEqual([{ personId: bich.id, total: quote.total, receiptSeries: paid.receipt.series, receiptNumber: paid.receipt.number }]);
     const stored2 = await world.central.database.db.selectFrom('households').select(['headId', 'memberIds']).where('id', '=', household.id).executeTakeFirstOrThrow();
