@@ -48,6 +48,24 @@ export function listDevices(db: Kysely<CentralDb>) {
   return db.selectFrom('devices').select(['id', 'officeCode', 'name', 'enrolledAt', 'revokedAt', 'nextBatchNo']).orderBy('enrolledAt').execute();
 }
 
+/**
+ * Registrations held for review (a possible duplicate of a person another office registered), the
+ * oldest first: which office sent them, whom they name, and whether the office's supervisor has
+ * since reviewed them (`reviewed`) or they still wait (`open`; `all` lists both).
+ */
+export async function listHeldItems(db: Kysely<CentralDb>, options: { all: boolean } = { all: false }) {
+  let query = db
+    .selectFrom('heldItems')
+    .innerJoin('devices', 'devices.id', 'heldItems.deviceId')
+    .select(['heldItems.createdAt', 'devices.officeCode', 'heldItems.class', 'heldItems.kind', 'heldItems.payload', 'heldItems.status', 'heldItems.opId']);
+  if (!options.all) query = query.where('heldItems.status', '=', 'open');
+  const rows = await query.orderBy('heldItems.createdAt').execute();
+  return rows.map(({ payload, ...row }) => {
+    const person = (typeof payload === 'string' ? JSON.parse(payload) : payload) as { fullName?: string; dateOfBirth?: string; personalId?: string };
+    return { ...row, fullName: person.fullName ?? '', dateOfBirth: person.dateOfBirth ?? '', personalId: person.personalId ?? '' };
+  });
+}
+
 export async function revokeDevice(db: Kysely<CentralDb>, deviceId: string): Promise<void> {
   const result = await db.updateTable('devices').set({ revokedAt: new Date() }).where('id', '=', deviceId).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new CentralError(404, 'NOT_FOUND', 'Không có thiết bị này.', 'Unknown device.');

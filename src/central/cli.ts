@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createOffice, issueEnrollmentCode, listDevices, publishReferenceSchedule, revokeDevice } from './admin';
+import { createOffice, issueEnrollmentCode, listDevices, listHeldItems, publishReferenceSchedule, revokeDevice } from './admin';
 import { CentralError } from './central-error';
 import { loadCentralKey } from './central-signing-key';
 import { openCentralDatabase } from './db/central-database';
@@ -16,12 +16,13 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin create-office --code C --name N --province 01 [--parent P]
        npm run central -- admin enroll-code --office C
        npm run central -- admin devices
+       npm run central -- admin held [--all]   (registrations held as possible duplicates)
        npm run central -- admin revoke --device ID
        npm run central -- admin publish-rates --file contribution-rates.json
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
 
-const COMMANDS = new Set(['serve', 'admin create-office', 'admin enroll-code', 'admin devices', 'admin revoke', 'admin publish-rates', 'import']);
+const COMMANDS = new Set(['serve', 'admin create-office', 'admin enroll-code', 'admin devices', 'admin held', 'admin revoke', 'admin publish-rates', 'import']);
 
 /** Wrong words on the command line are told in a line, with the usage, before any data is opened. */
 function refuseUsage(vi: string, en: string): never {
@@ -48,6 +49,7 @@ function parseCommandLine() {
         manifest: { type: 'string' },
         file: { type: 'string' },
         out: { type: 'string' },
+        all: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -92,6 +94,8 @@ async function run(): Promise<void> {
       console.log(await issueEnrollmentCode(database.db, values.office ?? ''));
     } else if (command === 'admin' && sub === 'devices') {
       console.table(await listDevices(database.db));
+    } else if (command === 'admin' && sub === 'held') {
+      console.table(await listHeldItems(database.db, { all: values.all ?? false }));
     } else if (command === 'admin' && sub === 'revoke') {
       await revokeDevice(database.db, values.device ?? '');
       console.log('revoked');

@@ -29,7 +29,17 @@ describe('central command line', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/admin create-office --code C/);
     expect(stdout).toMatch(/import --manifest/);
+    expect(stdout).toMatch(/admin held \[--all\]/);
   });
+
+  it('lists the registrations held for review (none in a new central)', async () => {
+    const data = tempDir();
+    cleanups.push(data.remove);
+    const { code, stdout, stderr } = await central(['--data', join(data.dir, 'central'), 'admin', 'held', '--all']);
+    expect(stderr).not.toMatch(/Error/);
+    expect(code).toBe(0);
+    expect(stdout).toContain('(index)');
+  }, 60_000);
 
   it.each([
     [['--bogus'], /Tùy chọn --bogus không có hoặc thiếu giá trị\.\nUnknown option --bogus/],

@@ -4,6 +4,7 @@
 // member list the central held or refused follow it.
 // Office ↔ central through the real HTTP API, on PGlite (and PostgreSQL when TEST_DATABASE_URL is set).
 import { describe, expect, it } from 'vitest';
+import { listHeldItems } from '../../../src/central/admin';
 import { centralBackends } from '../fixtures/test-postgres';
 import { type Office, person, twoOffices } from './central-fixture';
 
@@ -39,6 +40,7 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(first).toMatchObject({ held: 3, rejected: 1 });
 
     const waiting = (await issuesOf(world.b)).filter((i) => i.state === 'open');
+    expect((await listHeldItems(world.central.database.db)).map((h) => [h.officeCode, h.fullName, h.status])).toEqual([['OFFB', 'Trần Thị Bích', 'open']]);
     expect(waiting.map((i) => [i.kind, i.class]).sort()).toEqual([
       ['contribution.record', 'PERSON_NOT_ACCEPTED'],
       ['household.create', 'PERSON_NOT_ACCEPTED'],
@@ -66,9 +68,12 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(registered.officialNumber).toMatch(/^01\d{8}$/);
     const stored = await world.central.database.db.selectFrom('persons').select(['id', 'data']).where('id', '=', bich.id).executeTakeFirstOrThrow();
     expect(stored.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: note });
-    // The central's record of the hold is settled as reviewed.
-    const holds = await world.central.database.db.selectFrom('heldItems').select(['status', 'payload']).where('kind', '=', 'participant.register').execute();
-    expect(holds.filter((h) => (typeof h.payload === 'string' ? JSON.parse(h.payload) : h.payload).id === bich.id).map((h) => h.status)).toEqual(['reviewed']);
+    // The central's record of the hold is settled as reviewed: no longer among the open ones its
+    // administrator lists, still in the full list.
+    expect((await listHeldItems(world.central.database.db)).filter((h) => h.fullName === 'Trần Thị Bích')).toEqual([]);
+    expect((await listHeldItems(world.central.database.db, { all: true })).filter((h) => h.fullName === 'Trần Thị Bích')).toEqual([
+      expect.objectContaining({ officeCode: 'OFFB', class: 'POSSIBLE_DUPLICATE', personalId: '001185000222', dateOfBirth: '1985-03-04', status: 'reviewed' }),
+    ]);
     const contributions = await world.central.database.db.selectFrom('contributions').select(['personId', 'total', 'receiptSeries', 'receiptNumber']).execute();
     expect(contributions.map((c) => ({ ...c, total: Number(c.total) }))).toEqual([{ personId: bich.id, total: quote.total, receiptSeries: paid.receipt.series, receiptNumber: paid.receipt.number }]);
     const stored2 = await world.central.database.db.selectFrom('households').select(['headId', 'memberIds']).where('id', '=', household.id).executeTakeFirstOrThrow();
