@@ -110,6 +110,25 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(await world.central.database.db.selectFrom('persons').select('id').where('fullName', '=', 'Nguyễn Thị Hoa').execute()).toHaveLength(1);
   });
 
+  it('also corrects the personal ID on the record when the person the central named was never pulled here', async () => {
+    // A's Lý Thị Mai lives in Hồ Chí Minh City: office B (Hà Nội) does not pull her.
+    const inHcmc = { provinceCode: '79', communeCode: '25747' };
+    const canonical = await world.a.call<{ id: string }>('participants.register', { ...person('Lý Thị Mai', '1995-09-10', 'female', '079195000111'), ...inHcmc });
+    await world.a.call('sync.pushNow', {});
+    const typo = await world.b.call<{ id: string }>('participants.register', { ...person('Lý Thị Mai', '1995-09-10', 'female', '079195000121'), ...inHcmc });
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ held: 1 });
+    const held = (await issuesOf(world.b)).find((i) => i.state === 'open' && i.class === 'POSSIBLE_DUPLICATE')!;
+    await world.b.call('sync.resolveIssue', { id: held.id, resolution: 'same-person-merge', note: 'Cùng một người, sai một chữ số' });
+    expect(await world.b.call('participants.get', { id: typo.id })).toMatchObject({ personalId: '079195000111' });
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ duplicates: 1, rejected: 0 });
+    expect(await world.b.call('participants.get', { id: typo.id })).toMatchObject({ personalId: '079195000111', canonicalId: canonical.id });
+    // Found by the right number now, and the change is in the audit log with the number it replaced.
+    const found = await world.b.call<{ items: { id: string }[] }>('participants.search', { query: '079195000111' });
+    expect(found.items.map((i) => i.id)).toEqual([typo.id]);
+    const audit = world.b.core.database.sqlite.prepare("SELECT details FROM audit_log WHERE entity_id = ? AND action = 'participant.register' ORDER BY seq DESC LIMIT 1").pluck().get(typo.id) as string;
+    expect(JSON.parse(audit)).toMatchObject({ resentAfterReview: { personalIdCorrectedFrom: '079195000121' } });
+  });
+
   it('refuses to send again this way anything but a registration held as a possible duplicate, and writes nothing', async () => {
     const p = await world.b.call<{ id: string }>('participants.register', person('Phạm Văn Hùng', '1970-01-01', 'male', '001070000444'));
     // A registration the central refuses outright (its payload altered after it was hashed): an issue of another class.

@@ -2,14 +2,14 @@
 // papers. Two different people: the registration goes again as the person is now, with that
 // decision (`duplicateReviewed`, which the central honours). The same person, registered elsewhere
 // (the ID typed here is wrong): it goes again under the candidate's personal ID, which the central
-// answers DUPLICATE and links to the candidate, as the office then does with its record. Either
-// way the work that waited for this person follows: the payments, the household they head, its
-// member lists and voids, which the central held or refused for want of the person. Each goes
-// again with its original payload (the same contribution id and receipt number: the central never
-// stored them) in the order it was first made, and its inbox item is settled as sent again (also
-// one a supervisor had already acknowledged: the central still lacks it).
-// Refused updates of the person are settled without sending: the registration carries the person
-// as they are now.
+// answers DUPLICATE and links to the candidate, as the office then does with its record (which
+// takes that ID too, unless the candidate's own record, pulled here, holds it). Either way the
+// work that waited for this person follows: the payments, the household they head, its member
+// lists and voids, which the central held or refused for want of the person. Each goes again with
+// its original payload (the same contribution id and receipt number: the central never stored
+// them) in the order it was first made, and its inbox item is settled as sent again (also one a
+// supervisor had already acknowledged: the central still lacks it). Refused updates of the person
+// are settled without sending: the registration carries the person as they are now.
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { appendOutbox, logMutation } from '../db/mutation-log';
@@ -49,8 +49,12 @@ export async function resendReviewedRegistration(
   const person = await participants.findParticipant(trx, issue.entityId);
   if (!person) throw new OfficeError('NOT_FOUND', { field: 'entityId' });
   const { at, staffId, note } = decision;
-  const participant = participants.toParticipant(person);
   const sameAs = decision.samePerson ? await candidateOf(trx, issue) : null;
+  // The same person: the ID typed here was wrong. The record takes the right one unless a record
+  // here already holds it (the person the central named, pulled earlier), which the link points at.
+  const corrected = sameAs !== null && sameAs.personalId !== person.personalId && !(await participants.findByPersonalId(trx, sameAs.personalId));
+  if (corrected) await participants.updateParticipantRow(trx, person.id, { personalId: sameAs.personalId, updatedAt: at });
+  const participant = participants.toParticipant(corrected ? { ...person, personalId: sameAs.personalId, updatedAt: at } : person);
   await logMutation(trx, {
     at,
     staffId,
@@ -58,7 +62,7 @@ export async function resendReviewedRegistration(
     entity: 'participant',
     entityId: person.id,
     payload: { ...participant, ...(sameAs ? { personalId: sameAs.personalId } : {}), duplicateReviewed: true, duplicateReviewNote: note },
-    details: { participant, resentAfterReview: { issueId: issue.id, note, sameAs } },
+    details: { participant, resentAfterReview: { issueId: issue.id, note, sameAs, personalIdCorrectedFrom: corrected ? person.personalId : null } },
   });
   // What the central held or refused for want of this person, settled or not (a supervisor may have
   // acknowledged a held payment before deciding on the registration), unless already sent again.
