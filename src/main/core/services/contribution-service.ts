@@ -85,8 +85,8 @@ async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promis
   if (support) {
     throw new OfficeError('VALIDATION', {
       field: 'participantId',
-      vi: `${support.vi} (hồ sơ của ${person.fullName}); sửa hồ sơ (Ctrl+E) trước khi thu.`,
-      en: `${support.en} (${person.fullName}'s record); correct the record (Ctrl+E) before collecting.`,
+      vi: `${support.vi} (hồ sơ của ${person.fullName}); sửa diện hỗ trợ hoặc dân tộc trong hồ sơ trước khi thu.`,
+      en: `${support.en} (${person.fullName}'s record); correct the support category or the ethnicity on the record before collecting.`,
     });
   }
   const incomeBasis = input.scheme === 'VSI' ? (input.incomeBasis ?? enrollment?.incomeBasis ?? null) : null;
