@@ -46,6 +46,12 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   // F4: collect. Not enrolled yet, so enroll inline in VSI with an income.
   await page.keyboard.press('F4');
   await expect(page.getByTestId('collect-page')).toBeVisible();
+  // Ctrl+E opens the payer's record from the counter, and Esc comes back to the collection.
+  await page.keyboard.press('Control+e');
+  await expect(page.getByTestId('person-form')).toBeVisible();
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('Lê Văn Tám');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('collect-page')).toBeVisible();
   await expect(page.getByTestId('enroll-card')).toBeVisible();
   await page.getByTestId('enroll-income').fill('2000000');
   await page.getByTestId('enroll-submit').click();

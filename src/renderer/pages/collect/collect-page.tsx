@@ -128,7 +128,14 @@ export function CollectPage({ participantId }: { participantId: string }) {
       : null;
 
   // With household HI, Alt+H opens the household (making it first if there is none).
-  useHotkeys({ Escape: goBack, 'Ctrl+Enter': () => void confirm(), ...(chosen === 'HHI' ? { 'Alt+H': () => void household.open() } : {}) });
+  // Ctrl+E edits the payer's record (a support category or address found wrong at the counter),
+  // as on the person page.
+  useHotkeys({
+    Escape: goBack,
+    'Ctrl+Enter': () => void confirm(),
+    'Ctrl+E': () => navigate('person', participantId, 'edit'),
+    ...(chosen === 'HHI' ? { 'Alt+H': () => void household.open() } : {}),
+  });
 
   if (person.isLoading || enrollments.isLoading) return <Spin />;
   // With no household, or insured elsewhere, the warning above says why there is no amount; the
@@ -243,6 +250,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
         items={[
           { keys: 'Enter', labelKey: 'shortcuts.confirmCollect' },
           ...(chosen === 'HHI' ? [{ keys: 'Alt+H', labelKey: 'shortcuts.household' }] : []),
+          { keys: 'Ctrl+E', labelKey: 'shortcuts.edit' },
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}
       />
