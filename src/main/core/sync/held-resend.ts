@@ -27,11 +27,21 @@ interface HeldRegistration {
   details: string;
 }
 
+/** A waiting item's operation payload, as far as finding what it depends on goes. */
+interface WaitingPayload {
+  id?: string;
+  participantId?: string;
+  headParticipantId?: string;
+  householdId?: string;
+  receiptId?: string;
+  receipt?: { id?: string };
+}
+
 interface WaitingItem {
   id: string;
   kind: string;
   entityId: string;
-  payload: string;
+  payload: WaitingPayload;
 }
 
 export async function resendReviewedRegistration(
@@ -75,8 +85,9 @@ export async function resendReviewedRegistration(
     .where('syncIssues.id', '!=', issue.id)
     .orderBy('outbox.seq')
     .execute();
-  for (const item of dependentsOf(person.id, waiting)) {
-    if (item.kind !== 'participant.update') await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: JSON.parse(item.payload), createdAt: at });
+  const items = waiting.map((row) => ({ ...row, payload: JSON.parse(row.payload) as WaitingPayload }));
+  for (const item of dependentsOf(person.id, items)) {
+    if (item.kind !== 'participant.update') await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: item.payload, createdAt: at });
     await trx
       .updateTable('syncIssues')
       .set({ state: 'resolved', resolution: RESENT_WITH_PERSON, resolutionNote: note, resolvedBy: staffId, resolvedAt: at })
@@ -111,9 +122,8 @@ async function candidateOf(trx: Transaction<Database>, issue: HeldRegistration):
 function dependentsOf(personId: string, waiting: WaitingItem[]): WaitingItem[] {
   const households = new Set<string>();
   const receipts = new Set<string>();
-  return waiting.filter((item) => {
-    const p = JSON.parse(item.payload) as { id?: string; participantId?: string; headParticipantId?: string; householdId?: string; receiptId?: string; receipt?: { id?: string } };
-    switch (item.kind) {
+  return waiting.filter(({ kind, payload: p }) => {
+    switch (kind) {
       case 'participant.update':
         return p.id === personId;
       case 'contribution.record':

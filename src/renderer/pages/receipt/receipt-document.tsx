@@ -20,7 +20,7 @@ function capitalise(s: string): string {
  * (VSI), the member's place in the household and the share it pays (HHI), and the state's support
  * that the payer does not pay. A receipt recorded before the place was kept says nothing of it.
  */
-export function receiptBasis(r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'memberPosition' | 'lines'>, t: TFunction): string[] {
+function receiptBasis(r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'memberPosition' | 'lines'>, t: TFunction): string[] {
   const parts: string[] = [];
   if (r.scheme === 'VSI') {
     if (r.incomeBasis !== null) parts.push(t('receipt.incomeBasis', { amount: dongInText(r.incomeBasis) }));
