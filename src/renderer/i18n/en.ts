@@ -19,6 +19,7 @@ export const en: Shape<typeof vi> = {
   roles: { supervisor: 'Supervisor', counter: 'Counter clerk', field: 'Field officer' },
   sex: { male: 'Male', female: 'Female' },
   scheme: { VSI: 'Voluntary social insurance', HHI: 'Household health insurance' },
+  schemeMember: '{{scheme}} · member {{n}}',
   method: {
     monthly: 'Monthly',
     quarterly: '3 months',

@@ -15,6 +15,7 @@ export const vi = {
   roles: { supervisor: 'Giám sát viên', counter: 'Giao dịch viên', field: 'Cán bộ thu' },
   sex: { male: 'Nam', female: 'Nữ' },
   scheme: { VSI: 'BHXH tự nguyện', HHI: 'BHYT hộ gia đình' },
+  schemeMember: '{{scheme}} · người thứ {{n}}',
   method: {
     monthly: 'Hằng tháng',
     quarterly: '3 tháng',

@@ -147,7 +147,7 @@ export const dayReceiptsInput = z.object({
 
 export const dayReceipts = z.object({
   businessDate: z.string(),
-  items: z.array(receipt.omit({ method: true, incomeBasis: true, memberPosition: true, lines: true, referenceVersion: true })),
+  items: z.array(receipt.omit({ method: true, incomeBasis: true, lines: true, referenceVersion: true })),
   issuedCount: z.number().int(),
   voidedCount: z.number().int(),
   /** Sum of receipts not voided, in đồng. */

@@ -65,6 +65,8 @@ export const dayReportReceipt = z.object({
   payerName: z.string(),
   payerPersonalId: z.string(),
   scheme: z.enum(['VSI', 'HHI']),
+  /** HHI: the member's place in the household's paying order (1 = pays the full share). */
+  memberPosition: z.number().int().positive().nullable(),
   periodFrom: z.string(),
   periodTo: z.string(),
   months: z.number().int(),

@@ -33,6 +33,7 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
       payerName: r.payerName,
       payerPersonalId: r.payerPersonalId,
       scheme: r.scheme,
+      memberPosition: r.memberPosition,
       periodFrom: r.periodFrom,
       periodTo: r.periodTo,
       months: r.months,

@@ -116,7 +116,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
       vietnamDateTime(r.issuedAt),
       r.payerName,
       r.payerPersonalId,
-      schemeNames[r.scheme],
+      r.scheme === 'HHI' && r.memberPosition ? `${schemeNames.HHI} · người thứ ${r.memberPosition}` : schemeNames[r.scheme],
       vietnameseMonthRange(r.periodFrom, r.periodTo),
       r.months,
       r.amount,

@@ -27,6 +27,7 @@ function toReceipt(row: ReceiptRow | DayRow, officeCode: string) {
     payerPersonalId: row.payerPersonalId,
     payerAddress: row.payerAddress,
     scheme: row.scheme,
+    memberPosition: row.memberPosition,
     periodFrom: row.periodFrom,
     periodTo: row.periodTo,
     months: row.months,
@@ -57,7 +58,6 @@ export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt
     ...toReceipt(row, await officeCode(ctx)),
     method: row.method as PaymentMethod,
     incomeBasis: row.incomeBasis,
-    memberPosition: row.memberPosition,
     lines: JSON.parse(row.lines),
     referenceVersion: row.referenceVersion,
   };

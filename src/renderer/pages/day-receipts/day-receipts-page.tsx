@@ -11,6 +11,7 @@ import { formatDong, formatMonth } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
+import { schemeLabel } from '../../components/scheme-label';
 
 export function DayReceiptsPage() {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function DayReceiptsPage() {
           { title: t('receipt.number'), dataIndex: 'label', render: (l: string, r) => <a href={href('receipt', r.id)}>{l}</a> },
           { title: t('receipt.issuedAt'), dataIndex: 'issuedAt', render: (v: string) => dayjs(v).format('HH:mm') },
           { title: t('receipt.payer'), dataIndex: 'payerName' },
-          { title: t('receipt.scheme'), dataIndex: 'scheme', render: (s: string) => t(`scheme.${s}`) },
+          { title: t('receipt.scheme'), key: 'scheme', render: (_, r) => schemeLabel(t, r.scheme, r.memberPosition) },
           { title: t('receipt.period'), key: 'p', render: (_, r) => `${formatMonth(r.periodFrom)} – ${formatMonth(r.periodTo)}` },
           { title: t('receipt.collector'), dataIndex: 'collectorName' },
           {

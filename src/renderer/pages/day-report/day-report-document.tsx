@@ -7,6 +7,7 @@ import type { DayReport } from '../../../shared/contract/day-end';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import { vietnamDateTime } from '../../../shared/domain/business-date';
 import { formatDong, formatMonth } from '../../components/money';
+import { schemeLabel } from '../../components/scheme-label';
 
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
@@ -196,7 +197,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
                 </td>
                 <td className="nowrap">{time(x.issuedAt)}</td>
                 <td>{x.payerName}</td>
-                <td className="nowrap">{t(`dayReport.schemeShort.${x.scheme}`)}</td>
+                <td className="nowrap">{schemeLabel(t, x.scheme, x.memberPosition, true)}</td>
                 <td className="nowrap">{x.periodFrom === x.periodTo ? formatMonth(x.periodFrom) : `${formatMonth(x.periodFrom)}–${formatMonth(x.periodTo)}`}</td>
                 <td className="num day-report-amount">{amount(x.amount)}</td>
                 <td>{x.collectorName}</td>

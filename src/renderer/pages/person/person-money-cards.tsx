@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDong, formatMonth } from '../../components/money';
 import { href } from '../../routing/hash-router';
+import { schemeLabel } from '../../components/scheme-label';
 
 export function EnrollmentsCard({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ export function ContributionsCard({ participantId }: { participantId: string }) 
         locale={{ emptyText: t('contribution.none') }}
         columns={[
           { title: t('contribution.paidOn'), dataIndex: 'paidOn', render: formatDate },
-          { title: t('collect.scheme'), dataIndex: 'scheme', render: (s: string) => t(`scheme.${s}`) },
+          { title: t('collect.scheme'), key: 'scheme', render: (_, c) => schemeLabel(t, c.scheme, c.memberPosition) },
           { title: t('contribution.period'), key: 'period', render: (_, c) => `${formatMonth(c.fromMonth)} – ${formatMonth(c.toMonth)} (${c.months})` },
           { title: t('contribution.total'), dataIndex: 'total', align: 'right', render: (v: number) => formatDong(v) },
           {

@@ -146,10 +146,11 @@ export function findReceipt(db: Db, id: string) {
 export function receiptsOfDay(db: Db, businessDate: string, collectorStaffId: string | undefined) {
   let query = db
     .selectFrom('receipts')
+    .innerJoin('contributions', 'contributions.id', 'receipts.contributionId')
     .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'receipts.id')
     .leftJoin('staff as voider', 'voider.id', 'receiptVoids.voidedBy')
     .selectAll('receipts')
-    .select(['receiptVoids.reason as voidReason', 'receiptVoids.voidedBy', 'receiptVoids.voidedAt', 'voider.fullName as voidedByName'])
+    .select(['contributions.memberPosition', 'receiptVoids.reason as voidReason', 'receiptVoids.voidedBy', 'receiptVoids.voidedAt', 'voider.fullName as voidedByName'])
     .select((eb) => eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'))
     .where('receipts.businessDate', '=', businessDate);
   if (collectorStaffId) query = query.where('receipts.collectorStaffId', '=', collectorStaffId);
