@@ -75,6 +75,28 @@ describe('recording contributions and receipts', () => {
     expect(after.items[0]).toMatchObject({ lastPaidMonth: '2026-03', nextDue: { fromMonth: '2026-04', months: 1, deadline: '2026-04-30' } });
   });
 
+  it('enrolls a person with their first payment when the clerk collected without enrolling first', async () => {
+    const p = await person();
+    const quote = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-05', months: 3, incomeBasis: 2_000_000 }, office.tokens.counter);
+    const before = tables();
+    await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-05', months: 3, incomeBasis: 2_000_000, expectedTotal: quote.total }, office.tokens.counter);
+    // The contribution, its receipt and the enrollment, each change sent and audited.
+    expect(tables()).toEqual({ ...before, contributions: before.contributions + 1, receipts: before.receipts + 1, outbox: before.outbox + 2, audit: before.audit + 2 });
+    const enrolled = await call(office.core, 'enrollments.listForParticipant', { participantId: p.id }, office.tokens.counter);
+    expect(enrolled.items).toEqual([
+      expect.objectContaining({ scheme: 'VSI', method: 'quarterly', incomeBasis: 2_000_000, fromMonth: '2026-05', status: 'active', lastPaidMonth: '2026-07', nextDue: expect.objectContaining({ fromMonth: '2026-08', months: 3 }) }),
+    ]);
+    // In the outbox the enrollment goes first, as if the clerk had enrolled the person, then paid.
+    const kinds = office.core.database.sqlite.prepare('SELECT kind FROM outbox ORDER BY seq DESC LIMIT 2').pluck().all();
+    expect(kinds.reverse()).toEqual(['enrollment.set', 'contribution.record']);
+    // A second payment keeps the enrollment as it is.
+    const next = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-08', months: 1, incomeBasis: 2_000_000 }, office.tokens.counter);
+    const middle = tables();
+    await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-08', months: 1, incomeBasis: 2_000_000, expectedTotal: next.total }, office.tokens.counter);
+    expect(tables().outbox).toBe(middle.outbox + 1);
+    expect((await call(office.core, 'enrollments.listForParticipant', { participantId: p.id }, office.tokens.counter)).items[0]).toMatchObject({ method: 'quarterly', lastPaidMonth: '2026-08' });
+  });
+
   it('writes nothing when the expected total differs from the rules', async () => {
     const p = await person();
     const before = tables();
@@ -141,6 +163,11 @@ describe('recording contributions and receipts', () => {
     expect(third.receipt).toMatchObject({ method: 'annual', incomeBasis: null, memberPosition: 3 });
     expect(await call(office.core, 'receipts.get', { id: third.receipt.id }, office.tokens.counter)).toMatchObject({ memberPosition: 3, method: 'annual' });
     expect(third.contribution.memberPosition).toBe(3);
+    // The day's lists say it too: the receipts of the day and the day-end report.
+    const day = await call(office.core, 'receipts.listForDay', {}, office.tokens.supervisor);
+    expect(day.items.find((r: { id: string }) => r.id === third.receipt.id)).toMatchObject({ scheme: 'HHI', memberPosition: 3 });
+    const report = await call(office.core, 'dayEnd.report', { businessDate: third.receipt.businessDate }, office.tokens.supervisor);
+    expect(report.receipts.find((r: { id: string }) => r.id === third.receipt.id)).toMatchObject({ memberPosition: 3 });
 
     const halfYear = (paidOn: string) =>
       call(office.core, 'contributions.quote', { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-07', months: 6, paidOn }, office.tokens.counter);

@@ -51,8 +51,8 @@ describe('store backup', { timeout: 60_000 }, () => {
         return call(core, 'contributions.record', { ...question, expectedTotal: quote.total }, tokens.counter);
       };
       await pay('2026-03');
-      // A registration and a payment: two operations waiting to be sent, in no copy.
-      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({ last: null, receiptsSince: 1, unsentSince: 2 });
+      // A registration and a payment, which enrolls the payer: three operations waiting to be sent, in no copy.
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({ last: null, receiptsSince: 1, unsentSince: 3 });
       const copy = await call(core, 'store.backup', sealed(usb.dir), tokens.supervisor);
       expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toEqual({
         last: { at: copy.takenAt, file: copy.file.split('/').pop(), participants: copy.participants, receipts: 1 },
@@ -68,12 +68,12 @@ describe('store backup', { timeout: 60_000 }, () => {
       await pay('2026-04');
       await later(24 * 60);
       await pay('2026-03');
-      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ last: { at: copy.takenAt }, receiptsSince: 2, unsentSince: 4 });
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ last: { at: copy.takenAt }, receiptsSince: 2, unsentSince: 6 });
       // Operations the central has answered are safe there, copy or not (as the result applier marks them).
       const { db } = core.context;
       const [firstAfterCopy] = await db.selectFrom('outbox').select('opId').where('createdAt', '>', copy.takenAt).orderBy('seq').limit(1).execute();
       await db.updateTable('outbox').set({ status: 'done' }).where('opId', '=', firstAfterCopy!.opId).execute();
-      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ receiptsSince: 2, unsentSince: 3 });
+      expect(await call(core, 'store.backupStatus', {}, tokens.supervisor)).toMatchObject({ receiptsSince: 2, unsentSince: 5 });
       expect((await failure(core, 'store.backupStatus', {}, tokens.counter)).code).toBe('FORBIDDEN');
     } finally {
       await own.close();

@@ -21,6 +21,7 @@ import { placeNames } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
 import { addMonths, computeQuote, methodForMonths } from './contribution-rules';
 import { activeSchedule } from './reference-schedule-store';
+import { enrollmentFromPayment, writeEnrollment } from './enrollment-service';
 import { requireDayOpen } from './day-status';
 
 type Db = CoreContext['db'] | Transaction<Database>;
@@ -38,7 +39,7 @@ export interface QuoteRequest {
   paidOn?: string | undefined;
 }
 
-type InternalQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow };
+type InternalQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean };
 
 async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promise<InternalQuote> {
   const person = await findParticipant(db, input.participantId);
@@ -120,11 +121,12 @@ async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promis
     referenceVersion: result.referenceVersion,
     supportedMonthsUsed,
     person,
+    enrolled: enrollment !== undefined,
   };
 }
 
 export async function quoteContribution(ctx: CoreContext, input: QuoteRequest): Promise<Quote> {
-  const { supportedMonthsUsed: _used, person: _person, ...quote } = await buildQuote(ctx, ctx.db, input);
+  const { supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, ...quote } = await buildQuote(ctx, ctx.db, input);
   return quote;
 }
 
@@ -202,6 +204,7 @@ export async function recordContribution(
       businessDate: today,
     };
     await contributions.insertReceipt(trx, receiptRow);
+    if (!quote.enrolled) await writeEnrollment(trx, caller, enrollmentFromPayment(caller, at, quote));
     await logMutation(trx, {
       at,
       staffId: caller.staffId,

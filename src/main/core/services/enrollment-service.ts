@@ -8,7 +8,8 @@ import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
 import { findParticipant } from '../db/repositories/participants-repository';
-import type { EnrollmentsTable } from '../db/schema';
+import type { Database, EnrollmentsTable } from '../db/schema';
+import type { Transaction } from 'kysely';
 import { computeQuote, deadlineFor, nextDue } from './contribution-rules';
 import { activeSchedule } from './reference-schedule-store';
 import { businessDate } from '../../../shared/domain/business-date';
@@ -79,11 +80,37 @@ export async function enroll(
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
     };
-    await contributions.upsertEnrollment(trx, row);
-    await logMutation(trx, { at, staffId: caller.staffId, action: 'enrollment.set', entity: 'enrollment', entityId: row.id, payload: row });
+    await writeEnrollment(trx, caller, row);
   });
   const saved = await contributions.findEnrollment(ctx.db, input.participantId, input.scheme);
   return toEnrollment(ctx, saved!);
+}
+
+/** Saves an enrollment with its outbox and audit entries (inside the caller's transaction). */
+export async function writeEnrollment(trx: Transaction<Database>, caller: Caller, row: EnrollmentsTable): Promise<void> {
+  await contributions.upsertEnrollment(trx, row);
+  await logMutation(trx, { at: row.updatedAt, staffId: caller.staffId, action: 'enrollment.set', entity: 'enrollment', entityId: row.id, payload: row });
+}
+
+/**
+ * The enrollment a first payment makes when the person had none in that scheme (a clerk who takes
+ * the money without enrolling first): the method, income and first month of that payment, so the
+ * person shows as enrolled with the next period due rather than as paid but not taking part.
+ */
+export function enrollmentFromPayment(caller: Caller, at: string, payment: { participantId: string; scheme: 'VSI' | 'HHI'; method: PaymentMethod; incomeBasis: number | null; fromMonth: string }): EnrollmentsTable {
+  return {
+    id: uuidv7(),
+    participantId: payment.participantId,
+    scheme: payment.scheme,
+    method: payment.method,
+    incomeBasis: payment.scheme === 'VSI' ? payment.incomeBasis : null,
+    fromMonth: payment.fromMonth,
+    status: 'active',
+    version: 1,
+    createdBy: caller.staffId,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 export async function listEnrollmentsFor(ctx: CoreContext, participantId: string): Promise<{ items: Enrollment[] }> {
