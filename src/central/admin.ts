@@ -49,9 +49,11 @@ export function listDevices(db: Kysely<CentralDb>) {
 }
 
 /**
- * Registrations held for review (a possible duplicate of a person another office registered), the
- * oldest first: which office sent them, whom they name, and whether the office's supervisor has
- * since reviewed them (`reviewed`) or they still wait (`open`; `all` lists both).
+ * What waits for review, the oldest first: registrations held as a possible duplicate of a person
+ * another office registered, and payments recorded from facts that differ from the central's
+ * records (FACTS_DIFFER: receipt, amount and what differs). Which office sent them, whom they
+ * name, and whether the office's supervisor has since reviewed a held registration (`reviewed`)
+ * or it still waits (`open`; `all` lists both).
  */
 export async function listHeldItems(db: Kysely<CentralDb>, options: { all: boolean } = { all: false }) {
   let query = db
@@ -60,10 +62,40 @@ export async function listHeldItems(db: Kysely<CentralDb>, options: { all: boole
     .select(['heldItems.createdAt', 'devices.officeCode', 'heldItems.class', 'heldItems.kind', 'heldItems.payload', 'heldItems.status', 'heldItems.opId']);
   if (!options.all) query = query.where('heldItems.status', '=', 'open');
   const rows = await query.orderBy('heldItems.createdAt').execute();
-  return rows.map(({ payload, ...row }) => {
-    const person = (typeof payload === 'string' ? JSON.parse(payload) : payload) as { fullName?: string; dateOfBirth?: string; personalId?: string };
-    return { ...row, fullName: person.fullName ?? '', dateOfBirth: person.dateOfBirth ?? '', personalId: person.personalId ?? '' };
+  const items = rows.map(({ payload, ...row }) => ({ ...row, payload: (typeof payload === 'string' ? JSON.parse(payload) : payload) as HeldPayload }));
+  const payers = await payersOf(db, items.flatMap((i) => (i.payload.participantId ? [i.payload.participantId] : [])));
+  return items.map(({ payload, ...row }) => {
+    const person = payload.participantId ? (payers.get(payload.participantId) ?? {}) : payload;
+    const about = payload.receipt ? `${payload.receipt.series}/${payload.receipt.number}, ${payload.total} đ — ${payload.review?.message ?? ''}` : '';
+    return { ...row, fullName: person.fullName ?? '', dateOfBirth: person.dateOfBirth ?? '', personalId: person.personalId ?? '', about };
   });
+}
+
+interface HeldPayload {
+  fullName?: string;
+  dateOfBirth?: string;
+  personalId?: string;
+  participantId?: string;
+  receipt?: { series: string; number: number };
+  total?: number;
+  review?: { message: string };
+}
+
+/** The people named by payments (their local or canonical ids) → name, birth date and personal ID. */
+async function payersOf(db: Kysely<CentralDb>, ids: string[]) {
+  const found = new Map<string, { fullName: string; dateOfBirth: string; personalId: string }>();
+  if (ids.length === 0) return found;
+  const rows = await db
+    .selectFrom('persons')
+    .leftJoin('personAliases', 'personAliases.canonicalId', 'persons.id')
+    .select(['persons.id', 'personAliases.localId', 'persons.fullName', 'persons.dateOfBirth', 'persons.personalId'])
+    .where((eb) => eb.or([eb('persons.id', 'in', ids), eb('personAliases.localId', 'in', ids)]))
+    .execute();
+  for (const { id, localId, ...person } of rows) {
+    found.set(id, person);
+    if (localId) found.set(localId, person);
+  }
+  return found;
 }
 
 export async function revokeDevice(db: Kysely<CentralDb>, deviceId: string): Promise<void> {

@@ -16,7 +16,7 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin create-office --code C --name N --province 01 [--parent P]
        npm run central -- admin enroll-code --office C
        npm run central -- admin devices
-       npm run central -- admin held [--all]   (registrations held as possible duplicates)
+       npm run central -- admin held [--all]   (held registrations, payments to review)
        npm run central -- admin revoke --device ID
        npm run central -- admin publish-rates --file contribution-rates.json
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]

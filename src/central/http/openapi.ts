@@ -15,7 +15,7 @@ export const openApiDocument = {
       Error: { type: 'object', properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' }, field: { type: 'string' }, details: {} } } } },
       WireOp: { type: 'object', required: ['opId', 'seq', 'kind', 'payload', 'payloadHash'], properties: { opId: { type: 'string', format: 'uuid' }, seq: { type: 'integer' }, kind: { type: 'string' }, payload: { type: 'object' }, payloadHash: { type: 'string' } } },
       Batch: { type: 'object', required: ['deviceId', 'batchNo', 'ops'], properties: { deviceId: { type: 'string' }, batchNo: { type: 'integer', minimum: 1 }, ops: { type: 'array', maxItems: 500, items: { $ref: '#/components/schemas/WireOp' } } } },
-      OpResult: { type: 'object', required: ['opId', 'status'], properties: { opId: { type: 'string' }, status: { enum: ['APPLIED', 'DUPLICATE', 'REJECTED', 'HELD'] }, officialNumber: { type: ['string', 'null'] }, canonical: { type: ['object', 'null'] }, error: { type: ['object', 'null'] }, heldClass: { type: ['string', 'null'] } } },
+      OpResult: { type: 'object', required: ['opId', 'status'], properties: { opId: { type: 'string' }, status: { enum: ['APPLIED', 'DUPLICATE', 'REJECTED', 'HELD'] }, officialNumber: { type: ['string', 'null'] }, canonical: { type: ['object', 'null'] }, error: { type: ['object', 'null'] }, heldClass: { type: ['string', 'null'] }, review: { type: ['object', 'null'], description: 'APPLIED, flagged for review (code FACTS_DIFFER): what differs from the central records' } } },
     },
   },
   paths: {

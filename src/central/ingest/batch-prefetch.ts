@@ -46,14 +46,21 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       if (id) ids.add(id);
     }
   }
-  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), nearMatches: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [] };
+  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), nearMatches: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [], supportOf: new Map() };
   const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;
   if (ids.size > 0) {
     const list = [...ids];
     for (const id of list) cache.personOf.set(id, null);
-    const persons = await trx.selectFrom('persons').select('id').where(sql<boolean>`id = ANY(${list}::text[])`).execute();
+    const persons = await trx
+      .selectFrom('persons')
+      .select(['id', sql<string | null>`data->>'supportCategory'`.as('supportCategory')])
+      .where(sql<boolean>`id = ANY(${list}::text[])`)
+      .execute();
     const aliases = await trx.selectFrom('personAliases').select(['localId', 'canonicalId']).where(sql<boolean>`local_id = ANY(${list}::text[])`).execute();
-    for (const p of persons) cache.personOf.set(p.id, p.id);
+    for (const p of persons) {
+      cache.personOf.set(p.id, p.id);
+      cache.supportOf.set(p.id, p.supportCategory ?? 'other');
+    }
     for (const a of aliases) cache.personOf.set(a.localId, a.canonicalId);
   }
   if (personalIds.size > 0) {

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { paymentMethods } from '../../shared/contract/contribution';
 import { OfficeError } from '../../shared/contract/errors';
-import { computeQuote } from '../../shared/domain/contribution-quote';
+import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
+import { reviewContributionFacts } from './contribution-facts';
 import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import type { OpResult } from '../../shared/sync/protocol';
 import { type OpContext, rejected } from './op-context';
@@ -53,20 +54,21 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
   }
   const schedule = await scheduleFor(ctx, c.referenceVersion);
   if (!schedule) return rejected(opId, 'REFERENCE_UNKNOWN', `Trung tâm không có bảng mức đóng phiên bản ${c.referenceVersion}.`, `Unknown reference version ${c.referenceVersion}.`, 'referenceVersion');
+  const question: QuoteQuestion = {
+    scheme: c.scheme,
+    paidOn: c.paidOn,
+    fromMonth: c.fromMonth,
+    months: c.months,
+    method: c.method,
+    incomeBasis: c.incomeBasis ?? null,
+    memberPosition: c.memberPosition ?? null,
+    supportCategory: c.supportCategory,
+    supportedMonthsUsed: c.supportedMonthsUsed ?? 0,
+    participantId: personId,
+  };
   let expected: number;
   try {
-    expected = computeQuote(schedule, {
-      scheme: c.scheme,
-      paidOn: c.paidOn,
-      fromMonth: c.fromMonth,
-      months: c.months,
-      method: c.method,
-      incomeBasis: c.incomeBasis ?? null,
-      memberPosition: c.memberPosition ?? null,
-      supportCategory: c.supportCategory,
-      supportedMonthsUsed: c.supportedMonthsUsed ?? 0,
-      participantId: personId,
-    }).total;
+    expected = computeQuote(schedule, question).total;
   } catch (error) {
     if (error instanceof OfficeError) return rejected(opId, 'VALIDATION', error.message, error.messageEn, error.field);
     throw error;
@@ -86,6 +88,8 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
     ? ctx.cache.receipts.has(receiptKey)
     : Boolean(await ctx.trx.selectFrom('contributions').select('id').where('receiptSeries', '=', c.receipt.series).where('receiptNumber', '=', c.receipt.number).executeTakeFirst());
   if (clash) return rejected(opId, 'RECEIPT_NUMBER_TAKEN', `Số biên lai ${c.receipt.series}/${c.receipt.number} đã được dùng.`, 'Receipt number already used in this series.', 'receipt');
+  // The amount follows the rules from the office's facts; are they the central's too?
+  const review = await reviewContributionFacts(ctx, schedule, question, personId, c.householdId ?? null, c.total);
   const row = {
     id: c.id,
     personId,
@@ -104,7 +108,13 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
   if (ctx.deferred) ctx.deferred.contributions.push(row);
   else await ctx.trx.insertInto('contributions').values(row).execute();
   ctx.cache?.receipts.add(receiptKey);
-  return { opId, status: 'APPLIED' };
+  if (!review) return { opId, status: 'APPLIED' };
+  await ctx.trx
+    .insertInto('heldItems')
+    .values({ opId, class: 'FACTS_DIFFER', kind: 'contribution.record', payload: JSON.stringify({ ...raw, review }), deviceId: ctx.device.id })
+    .onConflict((oc) => oc.column('opId').doNothing())
+    .execute();
+  return { opId, status: 'APPLIED', review };
 }
 
 export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {

@@ -48,6 +48,8 @@ export interface BatchCache {
   receiptKeysLoaded: Set<string>;
   /** Official numbers reserved for this batch's registrations, handed out in order. */
   officialNumbers: number[];
+  /** Canonical person id → the support category of the central's record ('other' when none). */
+  supportOf: Map<string, string>;
 }
 
 /** Rows the fast path writes together at the end of a run of operations (see apply-batch.ts). */

@@ -11,6 +11,18 @@ import type { CentralDb } from '../db/schema';
 import { nearMatchCandidates } from './batch-prefetch';
 import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext, rejected } from './op-context';
 
+const supportCategoryOf = (data: Record<string, unknown>) => (typeof data.supportCategory === 'string' ? data.supportCategory : 'other');
+
+/** The support category on the central's record of a (canonical) person. */
+export async function centralSupportCategory(ctx: OpContext, personId: string): Promise<string> {
+  const cached = ctx.cache?.supportOf.get(personId);
+  if (cached !== undefined) return cached;
+  const row = await ctx.trx.selectFrom('persons').select(sql<string | null>`data->>'supportCategory'`.as('supportCategory')).where('id', '=', personId).executeTakeFirst();
+  const category = row?.supportCategory ?? 'other';
+  ctx.cache?.supportOf.set(personId, category);
+  return category;
+}
+
 export async function resolvePersonId(trx: Transaction<CentralDb>, id: string, cache?: BatchCache): Promise<string | null> {
   const cached = cache?.personOf.get(id);
   if (cached !== undefined) return cached;
@@ -119,6 +131,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   if (ctx.cache) {
     const person: KnownPerson = { id, officialNumber, fullName: String(payload.fullName), nameFolded, personalId };
     ctx.cache.personOf.set(id, id);
+    ctx.cache.supportOf.set(id, supportCategoryOf(payload));
     ctx.cache.byPersonalId.set(personalId, person);
     ctx.cache.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded))?.push(person);
   }
@@ -162,6 +175,7 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
     })
     .where('id', '=', id)
     .execute();
+  ctx.cache?.supportOf.set(id, supportCategoryOf(data));
   // Identity and birth date may have changed: later lookups of either read the database again.
   ctx.cache?.byPersonalId.delete(person.personalId);
   ctx.cache?.byPersonalId.delete(String(payload.personalId));

@@ -68,7 +68,8 @@ export const enSync = {
     canonical: 'Canonical person: {{name}} — SI number {{number}}',
     openRecord: 'Open record',
     classes: { DUPLICATE: 'Duplicate person (linked)', REJECTED: 'Rejected', HELD: 'Held for review', CONFLICT: 'Data conflict',
-      POSSIBLE_DUPLICATE: 'Held: possible duplicate', PERSON_NOT_ACCEPTED: "Held: waiting for the payer's registration" },
+      POSSIBLE_DUPLICATE: 'Held: possible duplicate', PERSON_NOT_ACCEPTED: "Held: waiting for the payer's registration",
+      FACTS_DIFFER: 'Recorded, to review: differs from the central record' },
     resolutions: {
       'linked-to-canonical': 'Linked to the canonical person by the central service',
       'edited-and-resent': 'Edited and resent',

@@ -4,6 +4,7 @@ import type { vi } from './vi';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 import { enSync } from './en-sync';
+import { supportCategoryLabels } from '../../shared/contract/participant';
 
 export const en: Shape<typeof vi> = {
   app: { title: 'Field Office — VSS', loading: 'Loading…' },
@@ -27,15 +28,7 @@ export const en: Shape<typeof vi> = {
     annual: '12 months',
     'lump-sum-future': 'Lump sum for future years',
   },
-  support: {
-    poor: 'Poor household',
-    'near-poor': 'Near-poor household',
-    'ethnic-minority': 'Ethnic minority',
-    island: 'Island commune / special zone',
-    student: 'Pupil / student',
-    'agri-average': 'Farming, forestry, fishery or salt household of average living standard',
-    other: 'Other',
-  },
+  support: supportCategoryLabels('en'),
   shortcuts: {
     addMember: 'add a member',
     nextField: 'next field (last field: save)',

@@ -68,7 +68,8 @@ export const viSync = {
     canonical: 'Hồ sơ gốc: {{name}} — số sổ {{number}}',
     openRecord: 'Mở hồ sơ',
     classes: { DUPLICATE: 'Trùng người (đã liên kết)', REJECTED: 'Bị từ chối', HELD: 'Tạm giữ chờ xem xét', CONFLICT: 'Xung đột dữ liệu',
-      POSSIBLE_DUPLICATE: 'Tạm giữ: nghi trùng người', PERSON_NOT_ACCEPTED: 'Tạm giữ: chờ hồ sơ người nộp' },
+      POSSIBLE_DUPLICATE: 'Tạm giữ: nghi trùng người', PERSON_NOT_ACCEPTED: 'Tạm giữ: chờ hồ sơ người nộp',
+      FACTS_DIFFER: 'Đã nhận, cần xem lại: khác hồ sơ trung tâm' },
     resolutions: {
       'linked-to-canonical': 'Trung tâm đã tự liên kết với hồ sơ gốc',
       'edited-and-resent': 'Đã sửa và gửi lại',

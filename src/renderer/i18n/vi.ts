@@ -1,5 +1,6 @@
 // Vietnamese strings (the default). Keys are grouped by screen; en.ts has the same keys.
 import { viSync } from './vi-sync';
+import { supportCategoryLabels } from '../../shared/contract/participant';
 
 export const vi = {
   app: { title: 'Field Office — BHXH', loading: 'Đang tải…' },
@@ -23,15 +24,7 @@ export const vi = {
     annual: '12 tháng',
     'lump-sum-future': 'Đóng một lần cho nhiều năm về sau',
   },
-  support: {
-    poor: 'Hộ nghèo',
-    'near-poor': 'Hộ cận nghèo',
-    'ethnic-minority': 'Dân tộc thiểu số',
-    island: 'Xã đảo/đặc khu',
-    student: 'Học sinh - sinh viên',
-    'agri-average': 'Hộ nông-lâm-ngư-diêm nghiệp có mức sống trung bình',
-    other: 'Khác',
-  },
+  support: supportCategoryLabels('vi'),
   shortcuts: {
     addMember: 'thêm thành viên',
     nextField: 'ô tiếp theo (ở ô cuối: lưu)',

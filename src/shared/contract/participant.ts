@@ -17,6 +17,19 @@ export const supportCategories = [
 ] as const;
 export type SupportCategory = (typeof supportCategories)[number];
 
+/** What each support category is called, in Vietnamese and English (forms, receipts, the central's messages). */
+export const supportCategoryNames: Record<SupportCategory, { vi: string; en: string }> = {
+  poor: { vi: 'Hộ nghèo', en: 'Poor household' },
+  'near-poor': { vi: 'Hộ cận nghèo', en: 'Near-poor household' },
+  'ethnic-minority': { vi: 'Dân tộc thiểu số', en: 'Ethnic minority' },
+  island: { vi: 'Xã đảo/đặc khu', en: 'Island commune / special zone' },
+  student: { vi: 'Học sinh - sinh viên', en: 'Pupil / student' },
+  'agri-average': { vi: 'Hộ nông-lâm-ngư-diêm nghiệp có mức sống trung bình', en: 'Farming, forestry, fishery or salt household of average living standard' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+export const supportCategoryLabels = (lang: 'vi' | 'en') => Object.fromEntries(supportCategories.map((c) => [c, supportCategoryNames[c][lang]])) as Record<SupportCategory, string>;
+
 const personalIdDigits = z.string().regex(/^\d{12}$/, says('Số định danh cá nhân phải gồm đúng 12 chữ số.', 'The personal ID number must be exactly 12 digits.'));
 
 /** A clerk's ethnicity: one of the 54 groups (or a foreign national), stored by its official name. */

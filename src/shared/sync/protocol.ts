@@ -30,6 +30,8 @@ export const opError = z.object({
   details: z.unknown().optional(),
 });
 
+export type OpError = z.infer<typeof opError>;
+
 export const opResult = z.object({
   opId: z.string(),
   status: z.enum(opStatuses),
@@ -40,6 +42,8 @@ export const opResult = z.object({
     .optional(),
   error: opError.nullable().optional(),
   heldClass: z.string().nullable().optional(),
+  /** APPLIED, but flagged for review: what the central found that differs (code FACTS_DIFFER). */
+  review: opError.nullable().optional(),
 });
 export type OpResult = z.infer<typeof opResult>;
 

@@ -76,6 +76,8 @@ function planOne(kind: string, payload: Record<string, unknown>, result: OpResul
     case 'APPLIED':
       summary.applied++;
       if (kind === 'participant.register' && result.officialNumber) writes.officialNumbers.push({ id: entityId, officialNumber: result.officialNumber });
+      // Recorded, but the central's records differ from the facts it was computed from: to review.
+      if (result.review) writes.issues.push(issueRow(kind, entityId, result, at, 'open', null));
       return;
     case 'DUPLICATE': {
       summary.duplicates++;
@@ -105,16 +107,17 @@ function issueRow(kind: string, entityId: string, result: OpResult, at: string, 
     REJECTED: ['Trung tâm từ chối bản ghi.', 'Rejected by the central service.'],
     APPLIED: ['', ''],
   }[result.status];
+  const problem = result.error ?? result.review ?? null;
   return {
     id: uuidv7(),
     opId: result.opId,
     kind,
     entityId,
-    class: result.status === 'HELD' ? (result.heldClass ?? 'HELD') : result.status,
-    code: result.error?.code ?? result.heldClass ?? result.status,
-    message: result.error?.message ?? fallback[0]!,
-    messageEn: result.error?.messageEn ?? fallback[1]!,
-    details: JSON.stringify({ error: result.error ?? null, canonical: result.canonical ?? null }),
+    class: result.status === 'HELD' ? (result.heldClass ?? 'HELD') : result.review ? result.review.code : result.status,
+    code: problem?.code ?? result.heldClass ?? result.status,
+    message: problem?.message ?? fallback[0]!,
+    messageEn: problem?.messageEn ?? fallback[1]!,
+    details: JSON.stringify({ error: problem, canonical: result.canonical ?? null }),
     state,
     resolution,
     resolutionNote: null,

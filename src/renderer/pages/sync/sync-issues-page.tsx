@@ -18,8 +18,11 @@ import { goBack, href } from '../../routing/hash-router';
 
 type Filter = 'open' | 'resolved' | 'all';
 
-/** An item the central holds for review (its class is the held class it named), not one it refused. */
-const HELD_CLASSES = new Set(['HELD', 'POSSIBLE_DUPLICATE', 'PERSON_NOT_ACCEPTED']);
+/**
+ * An item the central holds for review (its class is the held class it named), or recorded and
+ * flagged for review (FACTS_DIFFER), not one it refused.
+ */
+const HELD_CLASSES = new Set(['HELD', 'POSSIBLE_DUPLICATE', 'PERSON_NOT_ACCEPTED', 'FACTS_DIFFER']);
 type Resolution = (typeof issueResolutions)[number];
 
 interface IssueDetails {
@@ -36,6 +39,9 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   // Work waiting for a held person goes again with the registration's decision; editing it here
   // would change nothing the central sees.
   if (issue.class === 'PERSON_NOT_ACCEPTED') return ['acknowledged'];
+  // Recorded at the central already: what follows (collect the difference, refund, correct the
+  // record) is done at the counter and written in the decision's note.
+  if (issue.class === 'FACTS_DIFFER') return ['acknowledged'];
   const details = (issue.details ?? {}) as IssueDetails;
   const options: Resolution[] = ['edited-and-resent'];
   if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');

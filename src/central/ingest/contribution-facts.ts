@@ -1,0 +1,87 @@
+// The facts a contribution's amount rests on, checked against the central's own records: the
+// payer's support category (the state's share of VSI, the support of HHI) and, for household
+// health insurance, the member's place in the household's paying order (the share of the first
+// member's amount). The office computed the amount from its own copy of both; when the central's
+// differ — the person was registered by another office with another category, or the household's
+// member list did not reach the central as it stands in the office — the money is still recorded
+// (the payer holds a receipt for it), and the operation is flagged for review: the office's
+// inbox and `admin held` at the central both show what differs and the amount the central's facts
+// give (ADR 0015).
+import { sql } from 'kysely';
+import { type SupportCategory, supportCategoryNames } from '../../shared/contract/participant';
+import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
+import type { ReferenceSchedule } from '../../shared/domain/reference-schedule';
+import type { OpError } from '../../shared/sync/protocol';
+import type { OpContext } from './op-context';
+import { centralSupportCategory } from './person-ops';
+
+/** The member's place in the household the central knows: null when another scheme insures them. */
+type Place = { position: number | null } | 'not-a-member' | 'unknown-household';
+
+const name = (category: string, lang: 'vi' | 'en') => supportCategoryNames[category as SupportCategory]?.[lang] ?? category;
+const place = (position: number | null, lang: 'vi' | 'en') =>
+  position === null ? (lang === 'vi' ? 'có BHYT theo diện khác' : 'insured by another scheme') : lang === 'vi' ? `người thứ ${position}` : `member ${position}`;
+
+async function centralPlace(ctx: OpContext, householdId: string, personId: string): Promise<Place> {
+  const row = await ctx.trx
+    .selectFrom('households')
+    .select(['memberIds', sql<Record<string, unknown> | null>`data->'coverage'`.as('coverage')])
+    .where('id', '=', householdId)
+    .executeTakeFirst();
+  if (!row) return 'unknown-household';
+  const members = (typeof row.memberIds === 'string' ? JSON.parse(row.memberIds) : row.memberIds) as string[];
+  const coverage = row.coverage ?? {};
+  let paying = 0;
+  for (const member of members) {
+    const covered = typeof coverage[member] === 'string';
+    if (member === personId) return { position: covered ? null : paying + 1 };
+    if (!covered) paying++;
+  }
+  return 'not-a-member';
+}
+
+/**
+ * What differs between the facts the office paid by and the central's records, as the review of
+ * an applied contribution, or null when they agree (or the central has no household to compare).
+ */
+export async function reviewContributionFacts(ctx: OpContext, schedule: ReferenceSchedule, question: QuoteQuestion, personId: string, householdId: string | null, total: number): Promise<OpError | null> {
+  const vi: string[] = [];
+  const en: string[] = [];
+  const central: Partial<QuoteQuestion> = {};
+  const support = await centralSupportCategory(ctx, personId);
+  if (support !== question.supportCategory) {
+    vi.push(`diện hỗ trợ: văn phòng tính "${name(question.supportCategory, 'vi')}", hồ sơ trung tâm ghi "${name(support, 'vi')}"`);
+    en.push(`support category: the office used "${name(question.supportCategory, 'en')}", the central record says "${name(support, 'en')}"`);
+    central.supportCategory = support;
+  }
+  if (question.scheme === 'HHI' && householdId) {
+    const at = await centralPlace(ctx, householdId, personId);
+    if (at === 'not-a-member') {
+      vi.push('người nộp không có trong danh sách thành viên hộ mà trung tâm có');
+      en.push('the payer is not on the household member list the central has');
+    } else if (at !== 'unknown-household' && at.position !== question.memberPosition) {
+      vi.push(`thứ tự trong hộ: văn phòng tính ${place(question.memberPosition, 'vi')}, trung tâm có ${place(at.position, 'vi')}`);
+      en.push(`place in the household: the office used ${place(question.memberPosition, 'en')}, the central has ${place(at.position, 'en')}`);
+      central.memberPosition = at.position;
+    }
+  }
+  if (vi.length === 0) return null;
+  const centralTotal = centralAmount(schedule, { ...question, ...central });
+  const amountVi = centralTotal === null ? '' : ` Theo hồ sơ trung tâm số phải thu là ${centralTotal.toLocaleString('vi-VN')} đ (đã thu ${total.toLocaleString('vi-VN')} đ).`;
+  const amountEn = centralTotal === null ? '' : ` By the central's records the amount is ${centralTotal} (collected ${total}).`;
+  return {
+    code: 'FACTS_DIFFER',
+    message: `Trung tâm đã nhận khoản thu nhưng cần xem lại — ${vi.join('; ')}.${amountVi}`,
+    messageEn: `Recorded, to be reviewed — ${en.join('; ')}.${amountEn}`,
+    details: { office: { supportCategory: question.supportCategory, memberPosition: question.memberPosition }, central, centralTotal, collected: total },
+  };
+}
+
+function centralAmount(schedule: ReferenceSchedule, question: QuoteQuestion): number | null {
+  if (question.scheme === 'HHI' && question.memberPosition === null) return null;
+  try {
+    return computeQuote(schedule, question).total;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,99 @@
+// A contribution whose amount follows the rules from the office's facts, where the central's own
+// records say otherwise (the payer's support category, the member's place in the household): the
+// money is recorded — the payer holds a receipt — and flagged for review, to the office's inbox
+// and to `admin held` at the central. Real office services make the operations; real central on
+// PGlite and PostgreSQL.
+import { describe, expect, it } from 'vitest';
+import { listHeldItems } from '../../../src/central/admin';
+import { centralBackends } from '../fixtures/test-postgres';
+import { call, type Office, personInput } from '../fixtures/office-fixture';
+import { type Central, person, twoOffices, type Office as SyncedOffice } from '../sync/central-fixture';
+import { countRows, enrollDevice, pushOps, takeOps, useCentralAndOffice } from './central-kit';
+
+type Result = { status: string; review?: { code: string; message: string; details: Record<string, unknown> } | null };
+
+describe.each(centralBackends())('a support category the central records otherwise, on %s', (backend) => {
+  const world = twoOffices(backend);
+
+  async function payVsi(on: SyncedOffice, participantId: string) {
+    const question = { participantId, scheme: 'VSI', fromMonth: '2026-04', months: 3, incomeBasis: 2_000_000 };
+    const quote = await on.call<{ total: number }>('contributions.quote', question);
+    return on.call<{ contribution: { id: string; total: number }; receipt: { series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total });
+  }
+  type Summary = { applied: number; duplicates: number };
+
+  it('records the payment, flags it with the amount the central expects, in the office inbox and in admin held', async () => {
+    const { central, a, b } = world;
+    const someone = person('Hà Thị Liên', '1979-05-06', 'female', '001179000321');
+    const atA = await a.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'other' });
+    await payVsi(a, atA.id);
+    expect(await a.call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 3 });
+    expect(await a.call<{ items: unknown[] }>('sync.issues', { state: 'open' })).toEqual({ items: [] });
+
+    // Office B registers the same person as a member of a poor household: the state pays half of
+    // their VSI there, a fifth by the central's record.
+    const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'poor' });
+    const paid = await payVsi(b, atB.id);
+    // 22 % of 2 000 000 = 440 000 a month, less the state's share of 22 % of the rural poverty line
+    // (1 500 000): half for the poor → 275 000 a month; a fifth for everyone else → 374 000.
+    expect(paid.contribution.total).toBe(3 * 275_000);
+    const before = await countRows(central, 'contributions');
+    expect(await b.call<Summary>('sync.pushNow', {})).toMatchObject({ duplicates: 1, applied: 2 });
+    expect(await countRows(central, 'contributions')).toBe(before + 1);
+
+    const issues = await b.call<{ items: { class: string; code: string; entityId: string; message: string; details: string | Record<string, unknown> }[] }>('sync.issues', { state: 'open' });
+    expect(issues.items).toEqual([expect.objectContaining({ class: 'FACTS_DIFFER', code: 'FACTS_DIFFER', entityId: paid.contribution.id })]);
+    expect(issues.items[0]!.message).toContain('văn phòng tính "Hộ nghèo", hồ sơ trung tâm ghi "Khác"');
+    expect(issues.items[0]!.message).toContain('1.122.000 đ');
+    const details = issues.items[0]!.details;
+    expect(typeof details === 'string' ? JSON.parse(details) : details).toMatchObject({
+      error: { details: { office: { supportCategory: 'poor' }, central: { supportCategory: 'other' }, centralTotal: 3 * 374_000, collected: 3 * 275_000 } },
+    });
+
+    const held = (await listHeldItems(central.database.db)).filter((h) => h.class === 'FACTS_DIFFER');
+    expect(held).toEqual([expect.objectContaining({ kind: 'contribution.record', officeCode: 'OFFB', fullName: someone.fullName, personalId: someone.personalId, status: 'open' })]);
+    expect(held[0]!.about).toContain(`${paid.receipt.series}/${paid.receipt.number}, 825000 đ`);
+  });
+});
+
+describe.each(centralBackends())('a place in the household the central does not have, on %s', (backend) => {
+  let central: Central;
+  let office: Office;
+  useCentralAndOffice(backend, (c, o) => {
+    central = c;
+    office = o;
+  });
+
+  async function payHhi(participantId: string) {
+    const question = { participantId, scheme: 'HHI', fromMonth: '2026-04', months: 3 };
+    const quote = await call(office.core, 'contributions.quote', question, office.tokens.counter);
+    return call(office.core, 'contributions.record', { ...question, expectedTotal: quote.total }, office.tokens.counter);
+  }
+
+  it('flags an HHI payment made at another place than the central has, and not one that agrees', async () => {
+    const sender = await enrollDevice(central, 'FHH');
+    const people: { id: string }[] = [];
+    for (let i = 0; i < 3; i++) people.push(await call(office.core, 'participants.register', personInput(), office.tokens.counter));
+    const household = await call(office.core, 'households.create', { headParticipantId: people[0]!.id }, office.tokens.counter);
+    for (const p of people.slice(1)) await call(office.core, 'households.addMember', { householdId: household.id, participantId: p.id }, office.tokens.counter);
+    await payHhi(people[1]!.id);
+    const agreed = (await pushOps(sender, await takeOps(office))).json.results as Result[];
+    expect(agreed.length).toBeGreaterThan(0);
+    expect(agreed.every((r) => r.status === 'APPLIED' && !r.review)).toBe(true);
+
+    // The third member moves up to second place and pays as second (70 %); the new order never
+    // reaches the central (as when that operation was refused), which still has them third (60 %).
+    await call(office.core, 'households.reorder', { householdId: household.id, memberIds: [people[0]!.id, people[2]!.id, people[1]!.id] }, office.tokens.counter);
+    const paid = await payHhi(people[2]!.id);
+    expect(paid.contribution.memberPosition).toBe(2);
+    const ops = await takeOps(office, 100);
+    expect(ops.map((o) => o.kind)).toEqual(['household.setMembers', 'enrollment.set', 'contribution.record']);
+    const results = (await pushOps(sender, ops.slice(1))).json.results as Result[];
+    expect(results[1]).toMatchObject({ status: 'APPLIED', review: { code: 'FACTS_DIFFER', details: { office: { memberPosition: 2 }, central: { memberPosition: 3 } } } });
+    expect(results[1]!.review!.message).toContain('văn phòng tính người thứ 2, trung tâm có người thứ 3');
+    // 4.5 % of the base salary (2 340 000 on the office's day) = 105 300 a month for the first;
+    // 70 % → 73 710, 60 % → 63 180.
+    expect(paid.contribution.total).toBe(3 * 73_710);
+    expect(results[1]!.review!.details.centralTotal).toBe(3 * 63_180);
+  });
+});
