@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { openCentralDatabase } from '../../src/central/db/central-database';
+import { listHeldItems } from '../../src/central/admin';
 import { expect, pick, rpc, shot, test, type Harness } from './harness-fixture';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -188,6 +189,31 @@ test('the same person registered and paid at two offices becomes one canonical p
     await expect(b.getByTestId('push-summary')).toContainText(/1 được nhận, 0 trùng.*0 bị từ chối, 0 tạm giữ/);
     await b.goto(new URL(`#/person/${held.id}`, second.url).toString());
     await expect(b.getByTestId('person-official-number')).toHaveText(/^01\d{8}$/);
+
+    // A person A registered in no support category, registered at B as a poor household's member
+    // and paid there with the state's half: recorded centrally, flagged to B's inbox for review.
+    const pao = { sex: 'male', dateOfBirth: '1970-08-09', fullName: 'Lò Văn Páo', personalId: '001070000333', provinceCode: '01', communeCode: '00004', addressLine: 'Bản Mường' };
+    await rpc(a, first.url, 'participants.register', { ...pao, supportCategory: 'other' }, tokenA);
+    await rpc(a, first.url, 'sync.pushNow', {}, tokenA);
+    const paoAtB = await rpc<{ id: string }>(b, second.url, 'participants.register', { ...pao, supportCategory: 'poor' }, tokenB);
+    // B closed its day above; a late payer comes, so the supervisor opens it again.
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+    await rpc(b, second.url, 'dayEnd.reopen', { businessDate: today, reason: 'Người nộp đến muộn' }, tokenB);
+    const question = { participantId: paoAtB.id, scheme: 'VSI', fromMonth: '2026-12', months: 1, incomeBasis: 2_000_000 };
+    const quote = await rpc<{ total: number }>(b, second.url, 'contributions.quote', question, tokenB);
+    await rpc(b, second.url, 'contributions.record', { ...question, expectedTotal: quote.total }, tokenB);
+    expect(await rpc(b, second.url, 'sync.pushNow', {}, tokenB)).toMatchObject({ duplicates: 1, rejected: 0, held: 0 });
+    await b.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await b.getByTestId('issues-link').click();
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Đã nhận, cần xem lại: khác hồ sơ trung tâm');
+    await expect(b.getByTestId('issue-reason')).toContainText('văn phòng tính "Hộ nghèo", hồ sơ trung tâm ghi "Khác"');
+    await b.getByTestId('resolve-issue').click();
+    // Only "seen" is offered: the money is recorded; what follows is done at the counter.
+    await expect(b.locator('.ant-modal .ant-radio-wrapper')).toHaveCount(1);
+    await b.getByTestId('issue-note').fill('Hộ đã thoát nghèo; thu bổ sung phần chênh lệch');
+    await shot(b, 'sync-issue-facts-differ-b');
+    await b.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Không có vấn đề nào.');
   } finally {
     central.child.kill('SIGTERM');
     await new Promise((done) => central.child.once('exit', done));
@@ -204,6 +230,9 @@ test('the same person registered and paid at two offices becomes one canonical p
     const bichs = await database.db.selectFrom('persons').select(['officeCode', 'data']).where('fullName', '=', 'Trần Thị Bích').orderBy('officeCode').execute();
     expect(bichs.map((p) => p.officeCode)).toEqual(['HNA', 'HNB']);
     expect(bichs[1]!.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: 'Đã đối chiếu CCCD: hai người khác nhau' });
+    // B's payment for Lò Văn Páo is recorded on A's person, and listed for review.
+    const held = await listHeldItems(database.db);
+    expect(held.filter((h) => h.class === 'FACTS_DIFFER')).toEqual([expect.objectContaining({ officeCode: 'HNB', fullName: 'Lò Văn Páo', status: 'open' })]);
   } finally {
     await database.close();
   }
