@@ -129,6 +129,34 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(JSON.parse(audit)).toMatchObject({ resentAfterReview: { personalIdCorrectedFrom: '079195000121' } });
   });
 
+  it('sends work taken for the person while the decision waited after the registration, so none of it is held again', async () => {
+    await world.a.call('participants.register', person('Đinh Thị Thu', '1988-11-12', 'female', '001188000111'));
+    await world.a.call('sync.pushNow', {});
+    const thu = await world.b.call<{ id: string; version: number }>('participants.register', person('Đinh Thị Thu', '1988-11-12', 'female', '001188000555'));
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ held: 1 });
+    // Offline for days before the supervisor decides: the clerk corrects her phone, takes her
+    // first payment (which enrolls her) and makes her household. None of it is sent yet.
+    await world.b.call('participants.update', { id: thu.id, expectedVersion: thu.version, phone: '0987654321' });
+    const quote = await world.b.call<{ total: number }>('contributions.quote', { participantId: thu.id, scheme: 'VSI', fromMonth: '2026-12', months: 1, incomeBasis: 2_000_000 });
+    const paid = await world.b.call<{ contribution: { id: string } }>('contributions.record', { participantId: thu.id, scheme: 'VSI', fromMonth: '2026-12', months: 1, incomeBasis: 2_000_000, expectedTotal: quote.total });
+    const household = await world.b.call<{ id: string }>('households.create', { headParticipantId: thu.id });
+    const unsentBefore = world.b.core.database.sqlite.prepare("SELECT kind FROM outbox WHERE status = 'pending' ORDER BY seq").pluck().all();
+    expect(unsentBefore).toEqual(['participant.update', 'enrollment.set', 'contribution.record', 'household.create']);
+
+    const held = (await issuesOf(world.b)).find((i) => i.state === 'open' && i.class === 'POSSIBLE_DUPLICATE')!;
+    await world.b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note: 'Hai người khác nhau, đã xem CCCD' });
+    // The registration (carrying the new phone) goes first; the update is carried by it.
+    const unsentAfter = world.b.core.database.sqlite.prepare("SELECT kind FROM outbox WHERE status = 'pending' ORDER BY seq").pluck().all();
+    expect(unsentAfter).toEqual(['participant.register', 'enrollment.set', 'contribution.record', 'household.create']);
+
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ applied: 4, held: 0, rejected: 0 });
+    expect((await issuesOf(world.b)).filter((i) => i.state === 'open')).toEqual([]);
+    const stored = await world.central.database.db.selectFrom('persons').select('data').where('id', '=', thu.id).executeTakeFirstOrThrow();
+    expect(stored.data).toMatchObject({ phone: '0987654321', duplicateReviewed: true });
+    expect(await world.central.database.db.selectFrom('contributions').select('personId').where('id', '=', paid.contribution.id).execute()).toEqual([{ personId: thu.id }]);
+    expect(await world.central.database.db.selectFrom('households').select('headId').where('id', '=', household.id).execute()).toEqual([{ headId: thu.id }]);
+  });
+
   it('refuses to send again this way anything but a registration held as a possible duplicate, and writes nothing', async () => {
     const p = await world.b.call<{ id: string }>('participants.register', person('Phạm Văn Hùng', '1970-01-01', 'male', '001070000444'));
     // A registration the central refuses outright (its payload altered after it was hashed): an issue of another class.

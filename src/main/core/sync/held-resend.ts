@@ -8,8 +8,9 @@
 // lists and voids, which the central held or refused for want of the person. Each goes again with
 // its original payload (the same contribution id and receipt number: the central never stored
 // them) in the order it was first made, and its inbox item is settled as sent again (also one a
-// supervisor had already acknowledged: the central still lacks it). Refused updates of the person
-// are settled without sending: the registration carries the person as they are now.
+// supervisor had already acknowledged: the central still lacks it). Such work not yet sent moves
+// behind the registration. Updates of the person, refused or unsent, are settled without sending:
+// the registration carries the person as they are now.
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { appendOutbox, logMutation } from '../db/mutation-log';
@@ -37,8 +38,12 @@ interface WaitingPayload {
   receipt?: { id?: string };
 }
 
+/** An operation that waits for the person: answered (its inbox item) or not yet sent (its outbox row). */
 interface WaitingItem {
-  id: string;
+  issueId: string | null;
+  seq: number | null;
+  /** When it goes into the outbox again: now for answered ones, as first made for unsent ones. */
+  createdAt: string;
   kind: string;
   entityId: string;
   payload: WaitingPayload;
@@ -65,6 +70,9 @@ export async function resendReviewedRegistration(
   const corrected = sameAs !== null && sameAs.personalId !== person.personalId && !(await participants.findByPersonalId(trx, sameAs.personalId));
   if (corrected) await participants.updateParticipantRow(trx, person.id, { personalId: sameAs.personalId, updatedAt: at });
   const participant = participants.toParticipant(corrected ? { ...person, personalId: sameAs.personalId, updatedAt: at } : person);
+  // Work for this person not yet sent (taken while the decision waited, perhaps offline for days)
+  // would reach the central before the registration and be held again: it goes after it instead.
+  const unsent = await trx.selectFrom('outbox').select(['seq', 'kind', 'entityId', 'payload', 'createdAt']).where('status', '=', 'pending').orderBy('seq').execute();
   await logMutation(trx, {
     at,
     staffId,
@@ -85,14 +93,24 @@ export async function resendReviewedRegistration(
     .where('syncIssues.id', '!=', issue.id)
     .orderBy('outbox.seq')
     .execute();
-  const items = waiting.map((row) => ({ ...row, payload: JSON.parse(row.payload) as WaitingPayload }));
+  // Answered items first, then the unsent ones: both in the order they were made.
+  const items: WaitingItem[] = [
+    ...waiting.map((row) => ({ issueId: row.id, seq: null, createdAt: at, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload })),
+    ...unsent.map((row) => ({ issueId: null, seq: row.seq, createdAt: row.createdAt, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload })),
+  ];
   for (const item of dependentsOf(person.id, items)) {
-    if (item.kind !== 'participant.update') await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: item.payload, createdAt: at });
-    await trx
-      .updateTable('syncIssues')
-      .set({ state: 'resolved', resolution: RESENT_WITH_PERSON, resolutionNote: note, resolvedBy: staffId, resolvedAt: at })
-      .where('id', '=', item.id)
-      .execute();
+    // An update of the person is carried by the registration (the person as they are now).
+    if (item.kind !== 'participant.update') await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: item.payload, createdAt: item.createdAt });
+    // An unsent operation moves behind the registration: the same payload under a new op id (the
+    // central never saw the old one); the audit log keeps the mutation as it was made.
+    if (item.seq !== null) await trx.deleteFrom('outbox').where('seq', '=', item.seq).where('status', '=', 'pending').execute();
+    if (item.issueId !== null) {
+      await trx
+        .updateTable('syncIssues')
+        .set({ state: 'resolved', resolution: RESENT_WITH_PERSON, resolutionNote: note, resolvedBy: staffId, resolvedAt: at })
+        .where('id', '=', item.issueId)
+        .execute();
+    }
   }
 }
 
@@ -126,6 +144,8 @@ function dependentsOf(personId: string, waiting: WaitingItem[]): WaitingItem[] {
     switch (kind) {
       case 'participant.update':
         return p.id === personId;
+      case 'enrollment.set':
+        return p.participantId === personId;
       case 'contribution.record':
         if (p.participantId !== personId) return false;
         if (p.receipt?.id) receipts.add(p.receipt.id);
