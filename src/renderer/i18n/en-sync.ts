@@ -81,6 +81,7 @@ export const enSync = {
       acknowledged: 'Seen, nothing to change',
     },
     hints: {
+      acceptCentralSupport: "The payer's record here takes the central's support category; the next payment is quoted by it. What was paid stays: note how the difference was settled.",
       'edited-and-resent': 'Edit the record on this machine (a new operation is sent), then record the decision.',
       'accept-central': 'Overwrite the local record with the version the central service holds.',
       'merge-into-canonical': "Link the local record to the central service's canonical person.",

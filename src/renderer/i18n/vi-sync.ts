@@ -81,6 +81,7 @@ export const viSync = {
       acknowledged: 'Đã xem, không cần sửa',
     },
     hints: {
+      acceptCentralSupport: 'Hồ sơ người nộp trên máy lấy diện hỗ trợ trung tâm ghi; lần thu sau tính theo diện đó. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
       'edited-and-resent': 'Sửa hồ sơ trên máy (một thao tác mới sẽ được gửi), rồi ghi quyết định.',
       'accept-central': 'Ghi đè hồ sơ trên máy bằng bản trung tâm đang giữ.',
       'merge-into-canonical': 'Liên kết hồ sơ trên máy với hồ sơ gốc của trung tâm.',

@@ -50,6 +50,13 @@ describe.each(centralBackends())('a support category the central records otherwi
       error: { details: { office: { supportCategory: 'poor' }, central: { supportCategory: 'other' }, centralTotal: 3 * 374_000, collected: 3 * 275_000 } },
     });
 
+    // The supervisor takes the central's category onto B's record: the next payment is quoted as
+    // the central expects (the difference already paid is settled at the counter).
+    await b.call('sync.resolveIssue', { id: (issues.items[0] as unknown as { id: string }).id, resolution: 'accept-central', note: 'Hộ đã thoát nghèo, thu bổ sung chênh lệch' });
+    expect(await b.call('participants.get', { id: atB.id })).toMatchObject({ supportCategory: 'other' });
+    const next = await b.call<{ total: number }>('contributions.quote', { participantId: atB.id, scheme: 'VSI', fromMonth: '2026-07', months: 3, incomeBasis: 2_000_000 });
+    expect(next.total).toBe(3 * 374_000);
+
     const held = (await listHeldItems(central.database.db)).filter((h) => h.class === 'FACTS_DIFFER');
     expect(held).toEqual([expect.objectContaining({ kind: 'contribution.record', officeCode: 'OFFB', fullName: someone.fullName, personalId: someone.personalId, status: 'open' })]);
     expect(held[0]!.about).toContain(`${paid.receipt.series}/${paid.receipt.number}, 825000 đ`);

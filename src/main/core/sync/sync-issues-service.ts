@@ -1,13 +1,18 @@
 // The supervisor's sync-issues inbox: rejected, held, conflicting and duplicate items with the
 // reason, and the decision taken on each. An issue is closed only by a recorded decision (who,
 // when, which resolution, a note), audited; "accept the central version" overwrites the local
-// record with the central one, "merge" links the person to the canonical one, and a registration
-// held as a possible duplicate goes again after the supervisor's check (held-resend.ts).
+// record with the central one (for a payment flagged FACTS_DIFFER: the payer's support category),
+// "merge" links the person to the canonical one, and a registration held as a possible duplicate
+// goes again after the supervisor's check (held-resend.ts).
+import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
+import { supportCategories } from '../../../shared/contract/participant';
+import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import type { IssueResolution, SyncIssue } from '../../../shared/contract/sync';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
+import type { Database } from '../db/schema';
 import { resendReviewedRegistration } from './held-resend';
 
 export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved' | 'all'): Promise<{ items: SyncIssue[] }> {
@@ -34,7 +39,9 @@ export async function resolveSyncIssue(
     if (!issue) throw new OfficeError('NOT_FOUND', { field: 'id' });
     if (issue.state === 'resolved') throw new OfficeError('CONFLICT', { vi: 'Vấn đề này đã được xử lý.', en: 'Already resolved.' });
     const details = JSON.parse(issue.details) as { central?: Record<string, unknown> | null; canonical?: { canonicalId?: string; officialNumber?: string } | null; error?: { details?: { central?: Record<string, unknown> } } | null };
-    if (input.resolution === 'accept-central') {
+    if (input.resolution === 'accept-central' && issue.class === 'FACTS_DIFFER') {
+      await acceptCentralSupportCategory(trx, issue.entityId, details.error?.details?.central, at);
+    } else if (input.resolution === 'accept-central') {
       const central = details.central ?? details.error?.details?.central;
       if (!central || !issue.kind.startsWith('participant.')) {
         throw new OfficeError('VALIDATION', { field: 'resolution', vi: 'Không có bản ghi trung tâm để áp dụng cho vấn đề này.', en: 'No central version to accept.' });
@@ -65,4 +72,25 @@ export async function resolveSyncIssue(
   });
   const all = await listSyncIssues(ctx, 'all');
   return all.items.find((i) => i.id === input.id)!;
+}
+
+/**
+ * A payment the central recorded but flagged because its record of the payer has another support
+ * category: the payer's record here takes the central's, so the next payment is quoted as the
+ * central expects (what was already paid stays as paid; its difference is settled at the counter).
+ */
+async function acceptCentralSupportCategory(trx: Transaction<Database>, contributionId: string, central: Record<string, unknown> | undefined, at: string): Promise<void> {
+  const category = central?.supportCategory;
+  const payer = await trx.selectFrom('contributions').select('participantId').where('id', '=', contributionId).executeTakeFirst();
+  if (typeof category !== 'string' || !(supportCategories as readonly string[]).includes(category) || !payer) {
+    throw new OfficeError('VALIDATION', {
+      field: 'resolution',
+      vi: 'Trung tâm không nêu diện hỗ trợ khác cho người nộp; không có gì để nhận. Chọn "Đã xem" và ghi lại cách xử lý.',
+      en: 'The central names no other support category for the payer; nothing to accept.',
+    });
+  }
+  const person = await trx.selectFrom('participants').select(['version', 'ethnicity']).where('id', '=', payer.participantId).executeTakeFirstOrThrow();
+  const problem = minoritySupportProblem(category, person.ethnicity);
+  if (problem) throw new OfficeError('VALIDATION', { field: 'resolution', vi: `${problem.vi}; sửa dân tộc trong hồ sơ trước.`, en: `${problem.en}; correct the ethnicity on the record first.` });
+  await trx.updateTable('participants').set({ supportCategory: category, version: person.version + 1, updatedAt: at }).where('id', '=', payer.participantId).execute();
 }

@@ -39,10 +39,11 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   // Work waiting for a held person goes again with the registration's decision; editing it here
   // would change nothing the central sees.
   if (issue.class === 'PERSON_NOT_ACCEPTED') return ['acknowledged'];
-  // Recorded at the central already: what follows (collect the difference, refund, correct the
-  // record) is done at the counter and written in the decision's note.
-  if (issue.class === 'FACTS_DIFFER') return ['acknowledged'];
   const details = (issue.details ?? {}) as IssueDetails;
+  // Recorded at the central already: what follows (collect the difference, refund) is done at the
+  // counter and written in the decision's note; the payer's record may take the central's support
+  // category.
+  if (issue.class === 'FACTS_DIFFER') return details.error?.details?.central?.supportCategory ? ['accept-central', 'acknowledged'] : ['acknowledged'];
   const options: Resolution[] = ['edited-and-resent'];
   if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');
   if (details.canonical?.canonicalId) options.push('merge-into-canonical');
@@ -170,7 +171,7 @@ export function SyncIssuesPage() {
                 {resolutionsFor(resolving).map((r) => (
                   <Radio key={r} value={r} style={{ display: 'flex', alignItems: 'flex-start', marginBottom: 10 }}>
                     <strong>{t(`syncIssues.resolutions.${r}`)}</strong>
-                    <div className="muted">{t(`syncIssues.hints.${r}`)}</div>
+                    <div className="muted">{t(resolving.class === 'FACTS_DIFFER' && r === 'accept-central' ? 'syncIssues.hints.acceptCentralSupport' : `syncIssues.hints.${r}`)}</div>
                   </Radio>
                 ))}
               </Radio.Group>
