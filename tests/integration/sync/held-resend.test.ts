@@ -3,8 +3,12 @@
 // is corrected — the registration goes again with that decision and the payment, household and
 // member list the central held or refused follow it.
 // Office ↔ central through the real HTTP API, on PGlite (and PostgreSQL when TEST_DATABASE_URL is set).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listHeldItems } from '../../../src/central/admin';
+import { importBatchFile } from '../../../src/central/file-import';
 import { centralBackends } from '../fixtures/test-postgres';
 import { type Office, person, twoOffices } from './central-fixture';
 
@@ -155,6 +159,28 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(stored.data).toMatchObject({ phone: '0987654321', duplicateReviewed: true });
     expect(await world.central.database.db.selectFrom('contributions').select('personId').where('id', '=', paid.contribution.id).execute()).toEqual([{ personId: thu.id }]);
     expect(await world.central.database.db.selectFrom('households').select('headId').where('id', '=', household.id).execute()).toEqual([{ headId: thu.id }]);
+  });
+
+  it('sends a payment after the registration when its held answer comes back only after the decision (it was in an exported file)', async () => {
+    await world.a.call('participants.register', person('Cao Thị Mơ', '1983-02-03', 'female', '001183000111'));
+    await world.a.call('sync.pushNow', {});
+    const mo = await world.b.call<{ id: string }>('participants.register', person('Cao Thị Mơ', '1983-02-03', 'female', '001183000666'));
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ held: 1 });
+    // Her payment goes to the central in a file, carried by hand; the supervisor decides meanwhile.
+    const quote = await world.b.call<{ total: number }>('contributions.quote', { participantId: mo.id, scheme: 'VSI', fromMonth: '2026-12', months: 1, incomeBasis: 2_000_000 });
+    const paid = await world.b.call<{ contribution: { id: string } }>('contributions.record', { participantId: mo.id, scheme: 'VSI', fromMonth: '2026-12', months: 1, incomeBasis: 2_000_000, expectedTotal: quote.total });
+    const stick = mkdtempSync(join(tmpdir(), 'fo-stick-'));
+    const exported = await world.b.call<{ manifest: string }>('sync.exportFile', { directory: stick });
+    const held = (await issuesOf(world.b)).find((i) => i.state === 'open' && i.class === 'POSSIBLE_DUPLICATE')!;
+    await world.b.call('sync.resolveIssue', { id: held.id, resolution: 'different-person-resend', note: 'Hai người khác nhau, khác quê' });
+    // The file reaches the central before the registration sent again: the payment is held there.
+    const answer = await importBatchFile(world.central.database.db, exported.manifest, stick, world.central.key);
+    expect(await world.b.call('sync.importResult', { file: answer.file })).toMatchObject({ held: 1 });
+    // Back at the office the held payment follows the reviewed registration by itself.
+    expect((await issuesOf(world.b)).filter((i) => i.state === 'open')).toEqual([]);
+    expect((await issuesOf(world.b)).find((i) => i.kind === 'contribution.record' && i.resolution === 'resent-with-person')).toBeDefined();
+    expect(await world.b.call('sync.pushNow', {})).toMatchObject({ applied: 2, held: 0, rejected: 0 });
+    expect(await world.central.database.db.selectFrom('contributions').select('personId').where('id', '=', paid.contribution.id).execute()).toEqual([{ personId: mo.id }]);
   });
 
   it('refuses to send again this way anything but a registration held as a possible duplicate, and writes nothing', async () => {

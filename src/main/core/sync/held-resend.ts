@@ -98,8 +98,45 @@ export async function resendReviewedRegistration(
     ...waiting.map((row) => ({ issueId: row.id, seq: null, createdAt: at, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload })),
     ...unsent.map((row) => ({ issueId: null, seq: row.seq, createdAt: row.createdAt, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload })),
   ];
-  for (const item of dependentsOf(person.id, items)) {
-    // An update of the person is carried by the registration (the person as they are now).
+  await sendAfterRegistration(trx, dependentsOf(person.id, items), { staffId, note, at });
+}
+
+/**
+ * Answers that arrive after the supervisor's decision on the person they wait for — they were on
+ * their way when it was made (in an exported file, or a batch in flight) — follow the reviewed
+ * registration too: sent again with their original payloads, settled as sent again.
+ */
+export async function followReviewedRegistrations(trx: Transaction<Database>, issueIds: string[], at: string): Promise<void> {
+  if (issueIds.length === 0) return;
+  const late = await trx
+    .selectFrom('syncIssues')
+    .innerJoin('outbox', 'outbox.opId', 'syncIssues.opId')
+    .select(['syncIssues.id', 'syncIssues.kind', 'syncIssues.entityId', 'outbox.payload'])
+    .where('syncIssues.id', 'in', issueIds)
+    .where('syncIssues.code', 'in', ['PERSON_NOT_ACCEPTED', 'NOT_FOUND'])
+    .orderBy('outbox.seq')
+    .execute();
+  if (late.length === 0) return;
+  const items: WaitingItem[] = late.map((row) => ({ issueId: row.id, seq: null, createdAt: at, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload }));
+  const reviewed = await trx
+    .selectFrom('syncIssues')
+    .select(['entityId', 'resolutionNote', 'resolvedBy'])
+    .where('kind', '=', 'participant.register')
+    .where('resolution', 'in', ['different-person-resend', 'same-person-merge'])
+    .execute();
+  const done = new Set<string>();
+  for (const person of reviewed) {
+    if (done.has(person.entityId)) continue;
+    done.add(person.entityId);
+    const decision = { staffId: person.resolvedBy, note: person.resolutionNote ?? '', at };
+    await sendAfterRegistration(trx, dependentsOf(person.entityId, items), decision);
+  }
+}
+
+/** Sends the items again (updates of the person excepted: the registration carries them) and settles them. */
+async function sendAfterRegistration(trx: Transaction<Database>, items: WaitingItem[], decision: { staffId: string | null; note: string; at: string }): Promise<void> {
+  const { staffId, note, at } = decision;
+  for (const item of items) {
     if (item.kind !== 'participant.update') await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: item.payload, createdAt: item.createdAt });
     // An unsent operation moves behind the registration: the same payload under a new op id (the
     // central never saw the old one); the audit log keeps the mutation as it was made.
