@@ -207,6 +207,8 @@ test('the same person registered and paid at two offices becomes one canonical p
     await b.getByTestId('issues-link').click();
     await expect(b.getByTestId('sync-issues-page')).toContainText('Đã nhận, cần xem lại: khác hồ sơ trung tâm');
     await expect(b.getByTestId('issue-reason')).toContainText('văn phòng tính "Hộ nghèo", hồ sơ trung tâm ghi "Khác"');
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Khoản thu');
+    await expect(b.getByTestId('issue-reason').getByRole('link', { name: 'Mở biên lai' })).toHaveAttribute('href', /#\/receipt\//);
     await shot(b, 'sync-issues-facts-differ-list-b');
     await b.getByTestId('resolve-issue').click();
     // The money is recorded; what follows is done at the counter. The record here may take the

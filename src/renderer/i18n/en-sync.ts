@@ -67,6 +67,12 @@ export const enSync = {
     save: 'Record decision',
     canonical: 'Canonical person: {{name}} — SI number {{number}}',
     openRecord: 'Open record',
+    openReceipt: 'Open the receipt',
+    openHousehold: 'Open the household',
+    kinds: {
+      'participant.register': 'Registration', 'participant.update': 'Record edit', 'contribution.record': 'Payment',
+      'receipt.void': 'Receipt void', 'household.create': 'New household', 'household.setMembers': 'Household members',
+      'enrollment.set': 'Enrollment', 'day.close': 'Day closure' },
     classes: { DUPLICATE: 'Duplicate person (linked)', REJECTED: 'Rejected', HELD: 'Held for review', CONFLICT: 'Data conflict',
       POSSIBLE_DUPLICATE: 'Held: possible duplicate', PERSON_NOT_ACCEPTED: "Held: waiting for the payer's registration",
       FACTS_DIFFER: 'Recorded, to review: differs from the central record' },

@@ -67,6 +67,12 @@ export const viSync = {
     save: 'Ghi quyết định',
     canonical: 'Hồ sơ gốc: {{name}} — số sổ {{number}}',
     openRecord: 'Mở hồ sơ',
+    openReceipt: 'Mở biên lai',
+    openHousehold: 'Mở hộ gia đình',
+    kinds: {
+      'participant.register': 'Đăng ký người tham gia', 'participant.update': 'Sửa hồ sơ người tham gia', 'contribution.record': 'Khoản thu',
+      'receipt.void': 'Hủy biên lai', 'household.create': 'Lập hộ gia đình', 'household.setMembers': 'Thành viên hộ gia đình',
+      'enrollment.set': 'Tham gia chế độ', 'day.close': 'Chốt ngày' },
     classes: { DUPLICATE: 'Trùng người (đã liên kết)', REJECTED: 'Bị từ chối', HELD: 'Tạm giữ chờ xem xét', CONFLICT: 'Xung đột dữ liệu',
       POSSIBLE_DUPLICATE: 'Tạm giữ: nghi trùng người', PERSON_NOT_ACCEPTED: 'Tạm giữ: chờ hồ sơ người nộp',
       FACTS_DIFFER: 'Đã nhận, cần xem lại: khác hồ sơ trung tâm' },

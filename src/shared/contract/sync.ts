@@ -53,6 +53,8 @@ export const syncIssue = z.object({
   opId: z.string().nullable(),
   kind: z.string(),
   entityId: z.string(),
+  /** A payment's receipt, to open from the inbox (null for other kinds). */
+  receiptId: z.string().nullable(),
   class: z.string(),
   code: z.string(),
   message: z.string(),

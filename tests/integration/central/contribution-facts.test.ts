@@ -18,7 +18,7 @@ describe.each(centralBackends())('a support category the central records otherwi
   async function payVsi(on: SyncedOffice, participantId: string) {
     const question = { participantId, scheme: 'VSI', fromMonth: '2026-04', months: 3, incomeBasis: 2_000_000 };
     const quote = await on.call<{ total: number }>('contributions.quote', question);
-    return on.call<{ contribution: { id: string; total: number }; receipt: { series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total });
+    return on.call<{ contribution: { id: string; total: number }; receipt: { id: string; series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total });
   }
   type Summary = { applied: number; duplicates: number };
 
@@ -42,7 +42,8 @@ describe.each(centralBackends())('a support category the central records otherwi
     expect(await countRows(central, 'contributions')).toBe(before + 1);
 
     const issues = await b.call<{ items: { class: string; code: string; entityId: string; message: string; details: string | Record<string, unknown> }[] }>('sync.issues', { state: 'open' });
-    expect(issues.items).toEqual([expect.objectContaining({ class: 'FACTS_DIFFER', code: 'FACTS_DIFFER', entityId: paid.contribution.id })]);
+    // The inbox opens the payment's receipt from the item.
+    expect(issues.items).toEqual([expect.objectContaining({ class: 'FACTS_DIFFER', code: 'FACTS_DIFFER', entityId: paid.contribution.id, receiptId: paid.receipt.id })]);
     expect(issues.items[0]!.message).toContain('văn phòng tính "Hộ nghèo", hồ sơ trung tâm ghi "Khác"');
     expect(issues.items[0]!.message).toContain('1.122.000 đ');
     const details = issues.items[0]!.details;

@@ -19,12 +19,13 @@ export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved
   let query = ctx.db
     .selectFrom('syncIssues')
     .leftJoin('staff', 'staff.id', 'syncIssues.resolvedBy')
+    .leftJoin('contributions', (join) => join.onRef('contributions.id', '=', 'syncIssues.entityId').on('syncIssues.kind', '=', 'contribution.record'))
     .selectAll('syncIssues')
-    .select('staff.fullName as resolvedByName');
+    .select(['staff.fullName as resolvedByName', 'contributions.receiptId']);
   if (state !== 'all') query = query.where('syncIssues.state', '=', state);
   const rows = await query.orderBy('syncIssues.createdAt', 'desc').limit(1000).execute();
   return {
-    items: rows.map(({ resolvedBy: _by, ...r }) => ({ ...r, details: JSON.parse(r.details) as unknown, resolvedByName: r.resolvedByName ?? null })),
+    items: rows.map(({ resolvedBy: _by, ...r }) => ({ ...r, details: JSON.parse(r.details) as unknown, resolvedByName: r.resolvedByName ?? null, receiptId: r.receiptId ?? null })),
   };
 }
 

@@ -51,8 +51,12 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   return options;
 }
 
-function recordLink(issue: SyncIssue): string | null {
-  return issue.kind.startsWith('participant.') ? href('person', issue.entityId) : null;
+/** Where the item's record opens from the inbox, and the link's words. */
+function recordLink(issue: SyncIssue): { href: string; labelKey: string } | null {
+  if (issue.kind.startsWith('participant.')) return { href: href('person', issue.entityId), labelKey: 'syncIssues.openRecord' };
+  if (issue.receiptId) return { href: href('receipt', issue.receiptId), labelKey: 'syncIssues.openReceipt' };
+  if (issue.kind.startsWith('household.')) return { href: href('household', issue.entityId), labelKey: 'syncIssues.openHousehold' };
+  return null;
 }
 
 export function SyncIssuesPage() {
@@ -105,7 +109,7 @@ export function SyncIssuesPage() {
             render: (c: string, issue) => (
               <>
                 <Tag color={c === 'DUPLICATE' ? 'blue' : HELD_CLASSES.has(c) ? 'orange' : 'red'}>{t(`syncIssues.classes.${c}`, { defaultValue: c })}</Tag>
-                <div className="muted">{issue.kind}</div>
+                <div className="muted">{t(`syncIssues.kinds.${issue.kind}`, { defaultValue: issue.kind })}</div>
               </>
             ),
           },
@@ -123,7 +127,7 @@ export function SyncIssuesPage() {
                       {t('syncIssues.canonical', { name: canonical.fullName ?? '', number: canonical.officialNumber ?? '—' })}
                     </div>
                   )}
-                  {link && <a href={link}>{t('syncIssues.openRecord')}</a>}
+                  {link && <a href={link.href}>{t(link.labelKey)}</a>}
                 </div>
               );
             },
