@@ -149,6 +149,11 @@ test('the same person registered and paid at two offices becomes one canonical p
     await openPerson(b);
     await expect(b.getByTestId('person-official-number')).toHaveText(official);
     await expect(b.getByTestId('person-linked')).toBeVisible();
+    // Found again, the record says it is linked (to the person A registered).
+    await b.getByRole('link', { name: 'Tra cứu' }).click();
+    await b.getByTestId('search-input').fill('hoang van chung');
+    await expect(b.getByTestId('search-linked').first()).toHaveText('đã liên kết');
+    await shot(b, 'search-linked-b');
 
     // B's inbox: the duplicate is listed as settled, with the canonical person's number.
     await b.getByRole('link', { name: 'Đồng bộ', exact: true }).click();

@@ -121,6 +121,7 @@ export const en: Shape<typeof vi> = {
     createHousehold: 'Create household',
     officialNumber: 'Official number',
     notSynced: 'not synced yet',
+    linkedShort: 'linked',
     linkedToCanonical: 'linked to the central canonical person',
     edit: 'Edit',
     collect: 'Collect',

@@ -117,6 +117,7 @@ export const vi = {
     createHousehold: 'Lập hộ gia đình',
     officialNumber: 'Mã số chính thức',
     notSynced: 'chưa đồng bộ',
+    linkedShort: 'đã liên kết',
     linkedToCanonical: 'đã liên kết với hồ sơ gốc ở trung tâm',
     edit: 'Sửa',
     collect: 'Thu tiền',

@@ -143,6 +143,7 @@ export const participantSummary = participant.pick({
   communeCode: true,
   addressLine: true,
   householdId: true,
+  canonicalId: true,
 });
 export type ParticipantSummary = z.infer<typeof participantSummary>;
 

@@ -126,6 +126,8 @@ export function SearchPage() {
             render: (code: string, r) => (
               <>
                 {communeName(code) ?? code} {r.householdId ? <Tag>{t('person.inHousehold')}</Tag> : null}
+                {/* A record here found to be a person the central already had (its official number is that person's). */}
+                {r.canonicalId ? <Tag color="blue" data-testid="search-linked">{t('person.linkedShort')}</Tag> : null}
               </>
             ),
           },

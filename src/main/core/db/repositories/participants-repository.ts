@@ -21,6 +21,7 @@ const summaryColumns = [
   'communeCode',
   'addressLine',
   'householdId',
+  'canonicalId',
 ] as const;
 
 export function toParticipant(row: ParticipantRow): Participant {
