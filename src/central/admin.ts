@@ -98,6 +98,19 @@ async function payersOf(db: Kysely<CentralDb>, ids: string[]) {
   return found;
 }
 
+/**
+ * Marks an item waiting for review as reviewed at the central (its administrator has settled it:
+ * a payment's difference collected or refunded, a hold cleared with the office); it leaves the
+ * open list and stays in `--all`.
+ */
+export async function markHeldReviewed(db: Kysely<CentralDb>, opId: string): Promise<void> {
+  const result = await db.updateTable('heldItems').set({ status: 'reviewed' }).where('opId', '=', opId).where('status', '=', 'open').executeTakeFirst();
+  if (Number(result.numUpdatedRows) > 0) return;
+  const known = await db.selectFrom('heldItems').select('status').where('opId', '=', opId).executeTakeFirst();
+  if (known) throw new CentralError(409, 'CONFLICT', 'Mục này đã được xem xét trước đó.', 'This item was already reviewed.');
+  throw new CentralError(404, 'NOT_FOUND', 'Không có mục chờ xem xét với mã thao tác này.', 'No item waiting for review has this operation id.');
+}
+
 export async function revokeDevice(db: Kysely<CentralDb>, deviceId: string): Promise<void> {
   const result = await db.updateTable('devices').set({ revokedAt: new Date() }).where('id', '=', deviceId).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new CentralError(404, 'NOT_FOUND', 'Không có thiết bị này.', 'Unknown device.');

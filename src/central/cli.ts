@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createOffice, issueEnrollmentCode, listDevices, listHeldItems, publishReferenceSchedule, revokeDevice } from './admin';
+import { createOffice, issueEnrollmentCode, listDevices, listHeldItems, markHeldReviewed, publishReferenceSchedule, revokeDevice } from './admin';
 import { CentralError } from './central-error';
 import { loadCentralKey } from './central-signing-key';
 import { openCentralDatabase } from './db/central-database';
@@ -17,12 +17,13 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin enroll-code --office C
        npm run central -- admin devices
        npm run central -- admin held [--all]   (held registrations, payments to review)
+       npm run central -- admin review --op OP_ID   (mark one of them reviewed)
        npm run central -- admin revoke --device ID
        npm run central -- admin publish-rates --file contribution-rates.json
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
 
-const COMMANDS = new Set(['serve', 'admin create-office', 'admin enroll-code', 'admin devices', 'admin held', 'admin revoke', 'admin publish-rates', 'import']);
+const COMMANDS = new Set(['serve', 'admin create-office', 'admin enroll-code', 'admin devices', 'admin held', 'admin review', 'admin revoke', 'admin publish-rates', 'import']);
 
 /** Wrong words on the command line are told in a line, with the usage, before any data is opened. */
 function refuseUsage(vi: string, en: string): never {
@@ -50,6 +51,7 @@ function parseCommandLine() {
         file: { type: 'string' },
         out: { type: 'string' },
         all: { type: 'boolean' },
+        op: { type: 'string' },
       },
     });
   } catch (error) {
@@ -96,6 +98,9 @@ async function run(): Promise<void> {
       console.table(await listDevices(database.db));
     } else if (command === 'admin' && sub === 'held') {
       console.table(await listHeldItems(database.db, { all: values.all ?? false }));
+    } else if (command === 'admin' && sub === 'review') {
+      await markHeldReviewed(database.db, values.op ?? '');
+      console.log('reviewed');
     } else if (command === 'admin' && sub === 'revoke') {
       await revokeDevice(database.db, values.device ?? '');
       console.log('revoked');

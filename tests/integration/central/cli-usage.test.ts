@@ -30,6 +30,7 @@ describe('central command line', () => {
     expect(stdout).toMatch(/admin create-office --code C/);
     expect(stdout).toMatch(/import --manifest/);
     expect(stdout).toMatch(/admin held \[--all\]/);
+    expect(stdout).toMatch(/admin review --op OP_ID/);
   });
 
   it('lists the registrations held for review (none in a new central)', async () => {
@@ -39,6 +40,14 @@ describe('central command line', () => {
     expect(stderr).not.toMatch(/Error/);
     expect(code).toBe(0);
     expect(stdout).toContain('(index)');
+  }, 60_000);
+
+  it('refuses to mark reviewed an item it does not have, with the reason in Vietnamese, exit 1', async () => {
+    const data = tempDir();
+    cleanups.push(data.remove);
+    const { code, stderr } = await central(['--data', join(data.dir, 'central'), 'admin', 'review', '--op', 'khong-co']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('NOT_FOUND: Không có mục chờ xem xét với mã thao tác này.');
   }, 60_000);
 
   it.each([

@@ -4,7 +4,7 @@
 // and to `admin held` at the central. Real office services make the operations; real central on
 // PGlite and PostgreSQL.
 import { describe, expect, it } from 'vitest';
-import { listHeldItems } from '../../../src/central/admin';
+import { listHeldItems, markHeldReviewed } from '../../../src/central/admin';
 import { centralBackends } from '../fixtures/test-postgres';
 import { call, type Office, personInput } from '../fixtures/office-fixture';
 import { type Central, person, twoOffices, type Office as SyncedOffice } from '../sync/central-fixture';
@@ -61,6 +61,13 @@ describe.each(centralBackends())('a support category the central records otherwi
     const held = (await listHeldItems(central.database.db)).filter((h) => h.class === 'FACTS_DIFFER');
     expect(held).toEqual([expect.objectContaining({ kind: 'contribution.record', officeCode: 'OFFB', fullName: someone.fullName, personalId: someone.personalId, status: 'open' })]);
     expect(held[0]!.about).toContain(`${paid.receipt.series}/${paid.receipt.number}, 825000 đ`);
+    // The central's administrator marks it reviewed: off the open list, still in the full one; a
+    // second time, or an unknown op id, is refused with the reason.
+    await markHeldReviewed(central.database.db, held[0]!.opId);
+    expect((await listHeldItems(central.database.db)).filter((h) => h.class === 'FACTS_DIFFER')).toEqual([]);
+    expect((await listHeldItems(central.database.db, { all: true })).find((h) => h.opId === held[0]!.opId)).toMatchObject({ status: 'reviewed' });
+    await expect(markHeldReviewed(central.database.db, held[0]!.opId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(markHeldReviewed(central.database.db, 'no-such-op')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
