@@ -194,8 +194,8 @@ export const en: Shape<typeof vi> = {
     deadline: 'due by',
     enrollTitle: 'Enroll in {{scheme}}',
     notEnrolled: {
-      VSI: 'This person is not enrolled in this scheme. Choose the payment method, the monthly income and the first month to enroll.',
-      HHI: 'This person is not enrolled in this scheme. Choose the payment method and the first month to enroll.',
+      VSI: 'This person is not enrolled in this scheme. Enroll here, or collect now: the first payment enrolls them with its method, monthly income and first month.',
+      HHI: 'This person is not enrolled in this scheme. Enroll here, or collect now: the first payment enrolls them with its method and first month.',
     },
     enroll: 'Enroll',
   },

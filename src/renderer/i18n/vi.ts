@@ -190,8 +190,8 @@ export const vi = {
     deadline: 'hạn',
     enrollTitle: 'Đăng ký tham gia {{scheme}}',
     notEnrolled: {
-      VSI: 'Người này chưa tham gia chế độ này. Chọn phương thức đóng, mức thu nhập tháng và tháng bắt đầu để đăng ký.',
-      HHI: 'Người này chưa tham gia chế độ này. Chọn phương thức đóng và tháng bắt đầu để đăng ký.',
+      VSI: 'Người này chưa tham gia chế độ này. Đăng ký ở đây, hoặc thu tiền ngay: lần đóng đầu tiên đăng ký theo phương thức, mức thu nhập và tháng bắt đầu của lần đóng đó.',
+      HHI: 'Người này chưa tham gia chế độ này. Đăng ký ở đây, hoặc thu tiền ngay: lần đóng đầu tiên đăng ký theo phương thức và tháng bắt đầu của lần đóng đó.',
     },
     enroll: 'Đăng ký tham gia',
   },
