@@ -20,6 +20,9 @@ import type { Database } from '../db/schema';
 /** The resolution written on the items sent again together with the reviewed registration. */
 export const RESENT_WITH_PERSON = 'resent-with-person';
 
+/** Inbox codes of items the central held or refused for want of a person it has not accepted. */
+export const WAITS_FOR_PERSON: readonly string[] = ['PERSON_NOT_ACCEPTED', 'NOT_FOUND'];
+
 interface HeldRegistration {
   id: string;
   kind: string;
@@ -84,18 +87,10 @@ export async function resendReviewedRegistration(
   });
   // What the central held or refused for want of this person, settled or not (a supervisor may have
   // acknowledged a held payment before deciding on the registration), unless already sent again.
-  const waiting = await trx
-    .selectFrom('syncIssues')
-    .innerJoin('outbox', 'outbox.opId', 'syncIssues.opId')
-    .select(['syncIssues.id', 'syncIssues.kind', 'syncIssues.entityId', 'outbox.payload'])
-    .where('syncIssues.code', 'in', ['PERSON_NOT_ACCEPTED', 'NOT_FOUND'])
-    .where((eb) => eb.or([eb('syncIssues.resolution', 'is', null), eb('syncIssues.resolution', '!=', RESENT_WITH_PERSON)]))
-    .where('syncIssues.id', '!=', issue.id)
-    .orderBy('outbox.seq')
-    .execute();
+  const waiting = await answeredWaiting(trx, at, { notSentAgain: true, except: issue.id });
   // Answered items first, then the unsent ones: both in the order they were made.
   const items: WaitingItem[] = [
-    ...waiting.map((row) => ({ issueId: row.id, seq: null, createdAt: at, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload })),
+    ...waiting,
     ...unsent.map((row) => ({ issueId: null, seq: row.seq, createdAt: row.createdAt, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload })),
   ];
   await sendAfterRegistration(trx, dependentsOf(person.id, items), { staffId, note, at });
@@ -108,16 +103,8 @@ export async function resendReviewedRegistration(
  */
 export async function followReviewedRegistrations(trx: Transaction<Database>, issueIds: string[], at: string): Promise<void> {
   if (issueIds.length === 0) return;
-  const late = await trx
-    .selectFrom('syncIssues')
-    .innerJoin('outbox', 'outbox.opId', 'syncIssues.opId')
-    .select(['syncIssues.id', 'syncIssues.kind', 'syncIssues.entityId', 'outbox.payload'])
-    .where('syncIssues.id', 'in', issueIds)
-    .where('syncIssues.code', 'in', ['PERSON_NOT_ACCEPTED', 'NOT_FOUND'])
-    .orderBy('outbox.seq')
-    .execute();
-  if (late.length === 0) return;
-  const items: WaitingItem[] = late.map((row) => ({ issueId: row.id, seq: null, createdAt: at, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload }));
+  const items = await answeredWaiting(trx, at, { only: issueIds });
+  if (items.length === 0) return;
   const reviewed = await trx
     .selectFrom('syncIssues')
     .select(['entityId', 'resolutionNote', 'resolvedBy'])
@@ -131,6 +118,28 @@ export async function followReviewedRegistrations(trx: Transaction<Database>, is
     const decision = { staffId: person.resolvedBy, note: person.resolutionNote ?? '', at };
     await sendAfterRegistration(trx, dependentsOf(person.entityId, items), decision);
   }
+}
+
+/**
+ * Inbox items the central held or refused for want of a person — only those given, or all but one
+ * and, with `notSentAgain`, not yet sent again — with the payloads of their operations, in the order
+ * they were made; sent again, they go in the outbox now.
+ */
+async function answeredWaiting(
+  trx: Transaction<Database>,
+  at: string,
+  filter: { only?: string[]; except?: string; notSentAgain?: boolean },
+): Promise<WaitingItem[]> {
+  let query = trx
+    .selectFrom('syncIssues')
+    .innerJoin('outbox', 'outbox.opId', 'syncIssues.opId')
+    .select(['syncIssues.id', 'syncIssues.kind', 'syncIssues.entityId', 'outbox.payload'])
+    .where('syncIssues.code', 'in', WAITS_FOR_PERSON);
+  if (filter.only) query = query.where('syncIssues.id', 'in', filter.only);
+  if (filter.except) query = query.where('syncIssues.id', '!=', filter.except);
+  if (filter.notSentAgain) query = query.where((eb) => eb.or([eb('syncIssues.resolution', 'is', null), eb('syncIssues.resolution', '!=', RESENT_WITH_PERSON)]));
+  const rows = await query.orderBy('outbox.seq').execute();
+  return rows.map((row) => ({ issueId: row.id, seq: null, createdAt: at, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload }));
 }
 
 /** Sends the items again (updates of the person excepted: the registration carries them) and settles them. */

@@ -6,7 +6,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { appendAudit } from '../db/mutation-log';
-import { followReviewedRegistrations } from './held-resend';
+import { followReviewedRegistrations, WAITS_FOR_PERSON } from './held-resend';
 import type { Database } from '../db/schema';
 import type { OpResult } from '../../../shared/sync/protocol';
 import type { WireBatch } from './batch-builder';
@@ -65,7 +65,7 @@ export async function applyBatchResults(
       await trx.updateTable('participants').set({ canonicalId: link.canonicalId, officialNumber: link.officialNumber }).where('id', '=', link.id).execute();
     }
     for (let i = 0; i < writes.issues.length; i += ROWS_PER_INSERT) await trx.insertInto('syncIssues').values(writes.issues.slice(i, i + ROWS_PER_INSERT)).execute();
-    await followReviewedRegistrations(trx, writes.issues.flatMap((issue) => (issue.code === 'PERSON_NOT_ACCEPTED' || issue.code === 'NOT_FOUND' ? [issue.id] : [])), at);
+    await followReviewedRegistrations(trx, writes.issues.flatMap((issue) => (WAITS_FOR_PERSON.includes(issue.code) ? [issue.id] : [])), at);
     await trx.updateTable('syncBatches').set({ appliedAt: at, via, summary: JSON.stringify(summary) }).where('batchNo', '=', batchNo).execute();
     await appendAudit(trx, { at, staffId: null, action: 'sync.batchApplied', entity: 'batch', entityId: String(batchNo), details: summary });
     return summary;
