@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { openCentralDatabase } from '../../src/central/db/central-database';
+import { DATABASE_FILE } from '../../src/main/core/office-core';
 import { listHeldItems } from '../../src/central/admin';
 import { expect, pick, rpc, shot, test, type Harness } from './harness-fixture';
 
@@ -226,6 +228,54 @@ test('the same person registered and paid at two offices becomes one canonical p
     await expect(b.getByTestId('sync-issues-page')).toContainText('Không có vấn đề nào.');
     await b.goto(new URL(`#/person/${paoAtB.id}`, second.url).toString());
     await expect(b.getByTestId('person-page')).toContainText(/Đối tượng hỗ trợ\s*Khác/);
+
+    // A household at B: head, wife, son; the wife pays HHI as second. Then the order here changes
+    // without the change reaching the central (as when its operation was refused and only marked
+    // seen): the wife, third here, pays as third; the central has her second. Flagged; the
+    // supervisor sends the list here again from the inbox, and the central's list becomes B's.
+    const family = [
+      { sex: 'male', dateOfBirth: '1968-01-02', fullName: 'Sùng A Dình', personalId: '001068000444' },
+      { sex: 'female', dateOfBirth: '1971-03-04', fullName: 'Giàng Thị Súa', personalId: '001171000555' },
+      { sex: 'male', dateOfBirth: '1994-05-06', fullName: 'Sùng A Pó', personalId: '001094000666' },
+    ];
+    const [headB, wifeB, sonB] = await Promise.all(family.map((p) => rpc<{ id: string }>(b, second.url, 'participants.register', { ...p, provinceCode: '01', communeCode: '00004', addressLine: 'Bản Pả Vi' }, tokenB)));
+    const home = await rpc<{ id: string }>(b, second.url, 'households.create', { headParticipantId: headB!.id }, tokenB);
+    for (const member of [wifeB!, sonB!]) await rpc(b, second.url, 'households.addMember', { householdId: home.id, participantId: member.id }, tokenB);
+    const payWife = async (fromMonth: string) => {
+      const hhi = { participantId: wifeB!.id, scheme: 'HHI', fromMonth, months: 3 };
+      const quoted = await rpc<{ total: number }>(b, second.url, 'contributions.quote', hhi, tokenB);
+      return rpc<{ contribution: { memberPosition: number } }>(b, second.url, 'contributions.record', { ...hhi, expectedTotal: quoted.total }, tokenB);
+    };
+    await payWife('2026-12');
+    expect(await rpc(b, second.url, 'sync.pushNow', {}, tokenB)).toMatchObject({ rejected: 0, held: 0 });
+    const store = new Database(join(second.dataDir, DATABASE_FILE));
+    try {
+      const swap = store.prepare('UPDATE household_members SET position = ? WHERE household_id = ? AND participant_id = ?');
+      store.transaction(() => {
+        swap.run(-1, home.id, wifeB!.id);
+        swap.run(2, home.id, sonB!.id);
+        swap.run(3, home.id, wifeB!.id);
+      })();
+    } finally {
+      store.close();
+    }
+    expect((await payWife('2027-03')).contribution.memberPosition).toBe(3);
+    await rpc(b, second.url, 'sync.pushNow', {}, tokenB);
+    await b.goto(new URL('#/sync-issues', second.url).toString());
+    await expect(b.getByTestId('issue-reason')).toContainText('văn phòng tính người thứ 3, trung tâm có người thứ 2');
+    await b.getByTestId('resolve-issue').click();
+    await expect(b.locator('.ant-modal .ant-radio-wrapper')).toHaveCount(2);
+    await b.getByText('Gửi lại danh sách thành viên hộ').click();
+    await b.getByTestId('issue-note').fill('Đã đối chiếu sổ hộ khẩu: con trai là người thứ hai');
+    await shot(b, 'sync-issue-resend-household-b');
+    await b.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Không có vấn đề nào.');
+    await b.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await b.getByTestId('push-now').click();
+    await expect(b.getByTestId('push-summary')).toContainText(/1 được nhận, 0 trùng.*0 bị từ chối, 0 tạm giữ/);
+    await payWife('2027-06');
+    await rpc(b, second.url, 'sync.pushNow', {}, tokenB);
+    expect(await rpc<{ items: unknown[] }>(b, second.url, 'sync.issues', { state: 'open' }, tokenB)).toEqual({ items: [] });
   } finally {
     central.child.kill('SIGTERM');
     await new Promise((done) => central.child.once('exit', done));
@@ -244,7 +294,14 @@ test('the same person registered and paid at two offices becomes one canonical p
     expect(bichs[1]!.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: 'Đã đối chiếu CCCD: hai người khác nhau' });
     // B's payment for Lò Văn Páo is recorded on A's person, and listed for review.
     const held = await listHeldItems(database.db);
-    expect(held.filter((h) => h.class === 'FACTS_DIFFER')).toEqual([expect.objectContaining({ officeCode: 'HNB', fullName: 'Lò Văn Páo', status: 'open' })]);
+    expect(held.filter((h) => h.class === 'FACTS_DIFFER')).toEqual([
+      expect.objectContaining({ officeCode: 'HNB', fullName: 'Lò Văn Páo', status: 'open' }),
+      expect.objectContaining({ officeCode: 'HNB', fullName: 'Giàng Thị Súa', status: 'open' }),
+    ]);
+    // B's household list, sent again, is the central's.
+    const home = await database.db.selectFrom('households').select('memberIds').where('officeCode', '=', 'HNB').executeTakeFirstOrThrow();
+    const names = await database.db.selectFrom('persons').select(['id', 'fullName']).where('id', 'in', home.memberIds as unknown as string[]).execute();
+    expect((home.memberIds as unknown as string[]).map((id) => names.find((n) => n.id === id)?.fullName)).toEqual(['Sùng A Dình', 'Sùng A Pó', 'Giàng Thị Súa']);
   } finally {
     await database.close();
   }

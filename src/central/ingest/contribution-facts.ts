@@ -48,6 +48,8 @@ export async function reviewContributionFacts(ctx: OpContext, schedule: Referenc
   const vi: string[] = [];
   const en: string[] = [];
   const central: Partial<QuoteQuestion> = {};
+  // Named when the member list is what differs: the office may send its list again.
+  let household: string | null = null;
   const support = await centralSupportCategory(ctx, personId);
   if (support !== question.supportCategory) {
     vi.push(`diện hỗ trợ: văn phòng tính "${name(question.supportCategory, 'vi')}", hồ sơ trung tâm ghi "${name(support, 'vi')}"`);
@@ -59,10 +61,12 @@ export async function reviewContributionFacts(ctx: OpContext, schedule: Referenc
     if (at === 'not-a-member') {
       vi.push('người nộp không có trong danh sách thành viên hộ mà trung tâm có');
       en.push('the payer is not on the household member list the central has');
+      household = householdId;
     } else if (at !== 'unknown-household' && at.position !== question.memberPosition) {
       vi.push(`thứ tự trong hộ: văn phòng tính ${place(question.memberPosition, 'vi')}, trung tâm có ${place(at.position, 'vi')}`);
       en.push(`place in the household: the office used ${place(question.memberPosition, 'en')}, the central has ${place(at.position, 'en')}`);
       central.memberPosition = at.position;
+      household = householdId;
     }
   }
   if (vi.length === 0) return null;
@@ -73,7 +77,7 @@ export async function reviewContributionFacts(ctx: OpContext, schedule: Referenc
     code: 'FACTS_DIFFER',
     message: `Trung tâm đã nhận khoản thu nhưng cần xem lại — ${vi.join('; ')}.${amountVi}`,
     messageEn: `Recorded, to be reviewed — ${en.join('; ')}.${amountEn}`,
-    details: { office: { supportCategory: question.supportCategory, memberPosition: question.memberPosition }, central, centralTotal, collected: total },
+    details: { office: { supportCategory: question.supportCategory, memberPosition: question.memberPosition }, central, centralTotal, collected: total, ...(household ? { householdId: household } : {}) },
   };
 }
 

@@ -80,6 +80,7 @@ export const enSync = {
       'linked-to-canonical': 'Linked to the canonical person by the central service',
       'edited-and-resent': 'Edited and resent',
       'accept-central': 'Accept the central version',
+      'resend-household': "Send the household's member list again",
       'merge-into-canonical': 'Merge into the canonical person',
       'different-person-resend': 'Two different people — send again',
       'same-person-merge': 'The same person — link to the record the central named',
@@ -90,6 +91,8 @@ export const enSync = {
       acceptCentralSupport: "The payer's record here takes the central's support category; the next payment is quoted by it. What was paid stays: note how the difference was settled.",
       'edited-and-resent': 'Edit the record on this machine (a new operation is sent), then record the decision.',
       'accept-central': 'Overwrite the local record with the version the central service holds.',
+      'resend-household':
+        "Checked: the household's members and their order on this machine are right. Send this list again so the central updates its own; the next payment is not flagged. What was paid stays: note how the difference was settled.",
       'merge-into-canonical': "Link the local record to the central service's canonical person.",
       'different-person-resend':
         'The papers were checked: not the person the central named. Send the registration again with this decision; the payments, household and voids waiting for it follow.',

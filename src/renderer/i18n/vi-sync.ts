@@ -80,6 +80,7 @@ export const viSync = {
       'linked-to-canonical': 'Trung tâm đã tự liên kết với hồ sơ gốc',
       'edited-and-resent': 'Đã sửa và gửi lại',
       'accept-central': 'Nhận bản của trung tâm',
+      'resend-household': 'Gửi lại danh sách thành viên hộ',
       'merge-into-canonical': 'Gộp vào hồ sơ gốc',
       'different-person-resend': 'Hai người khác nhau — gửi lại',
       'same-person-merge': 'Cùng một người — liên kết với hồ sơ trung tâm nêu',
@@ -90,6 +91,8 @@ export const viSync = {
       acceptCentralSupport: 'Hồ sơ người nộp trên máy lấy diện hỗ trợ trung tâm ghi; lần thu sau tính theo diện đó. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
       'edited-and-resent': 'Sửa hồ sơ trên máy (một thao tác mới sẽ được gửi), rồi ghi quyết định.',
       'accept-central': 'Ghi đè hồ sơ trên máy bằng bản trung tâm đang giữ.',
+      'resend-household':
+        'Đã kiểm tra: danh sách và thứ tự thành viên hộ trên máy là đúng. Gửi lại nguyên danh sách này để trung tâm cập nhật; lần thu sau không bị gắn cờ. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
       'merge-into-canonical': 'Liên kết hồ sơ trên máy với hồ sơ gốc của trung tâm.',
       'different-person-resend':
         'Đã đối chiếu giấy tờ: không phải người trung tâm nêu. Gửi lại bản đăng ký kèm quyết định này; các khoản thu, hộ gia đình và biên lai hủy đang chờ hồ sơ này được gửi theo.',

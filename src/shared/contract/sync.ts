@@ -69,7 +69,7 @@ export const syncIssue = z.object({
 });
 export type SyncIssue = z.infer<typeof syncIssue>;
 
-export const issueResolutions = ['edited-and-resent', 'accept-central', 'merge-into-canonical', 'different-person-resend', 'same-person-merge', 'acknowledged'] as const;
+export const issueResolutions = ['edited-and-resent', 'accept-central', 'resend-household', 'merge-into-canonical', 'different-person-resend', 'same-person-merge', 'acknowledged'] as const;
 export type IssueResolution = (typeof issueResolutions)[number];
 
 export const resolveIssueInput = z.object({

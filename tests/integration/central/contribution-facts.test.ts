@@ -51,6 +51,13 @@ describe.each(centralBackends())('a support category the central records otherwi
       error: { details: { office: { supportCategory: 'poor' }, central: { supportCategory: 'other' }, centralTotal: 3 * 374_000, collected: 3 * 275_000 } },
     });
 
+    // Nothing about the household differs: sending it again is refused, and nothing is queued.
+    const pending = (await b.call<{ pendingOps: number }>('sync.status', {})).pendingOps;
+    await expect(b.call('sync.resolveIssue', { id: (issues.items[0] as unknown as { id: string }).id, resolution: 'resend-household', note: 'Gửi lại danh sách hộ' })).rejects.toMatchObject({
+      data: { code: 'VALIDATION', field: 'resolution' },
+    });
+    expect((await b.call<{ pendingOps: number }>('sync.status', {})).pendingOps).toBe(pending);
+
     // The supervisor takes the central's category onto B's record: the next payment is quoted as
     // the central expects (the difference already paid is settled at the counter).
     await b.call('sync.resolveIssue', { id: (issues.items[0] as unknown as { id: string }).id, resolution: 'accept-central', note: 'Hộ đã thoát nghèo, thu bổ sung chênh lệch' });
@@ -68,6 +75,52 @@ describe.each(centralBackends())('a support category the central records otherwi
     expect((await listHeldItems(central.database.db, { all: true })).find((h) => h.opId === held[0]!.opId)).toMatchObject({ status: 'reviewed' });
     await expect(markHeldReviewed(central.database.db, held[0]!.opId)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(markHeldReviewed(central.database.db, 'no-such-op')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe.each(centralBackends())('a household list the central has otherwise, sent again from the inbox, on %s', (backend) => {
+  const world = twoOffices(backend);
+  type Issue = { id: string; class: string; state: string; details: { error: { details: Record<string, unknown> } } };
+
+  async function payHhi(participantId: string, fromMonth: string) {
+    const question = { participantId, scheme: 'HHI', fromMonth, months: 3 };
+    const quote = await world.a.call<{ total: number }>('contributions.quote', question);
+    return world.a.call<{ contribution: { id: string; memberPosition: number } }>('contributions.record', { ...question, expectedTotal: quote.total });
+  }
+
+  it('flags the payment with the household, and the office list sent again makes the next payment agree', async () => {
+    const { central, a } = world;
+    const head = await a.call<{ id: string }>('participants.register', person('Lò Văn Páo', '1970-02-03', 'male', '001070000111'));
+    const wife = await a.call<{ id: string }>('participants.register', person('Lò Thị Mai', '1972-04-05', 'female', '001172000222'));
+    const son = await a.call<{ id: string }>('participants.register', person('Lò Văn Tú', '1995-06-07', 'male', '001095000333'));
+    const household = await a.call<{ id: string }>('households.create', { headParticipantId: head.id });
+    for (const member of [wife, son]) await a.call('households.addMember', { householdId: household.id, participantId: member.id });
+    await payHhi(wife.id, '2026-04');
+    await a.call('sync.pushNow', {});
+    expect(await a.call<{ items: unknown[] }>('sync.issues', { state: 'open' })).toEqual({ items: [] });
+
+    // The central's list comes to differ from the office's (the son second, the wife third), as
+    // when a change of it was lost on the way: the wife's next payment, second here, is flagged.
+    await central.database.db.updateTable('households').set({ memberIds: JSON.stringify([head.id, son.id, wife.id]) }).where('id', '=', household.id).execute();
+    const flagged = await payHhi(wife.id, '2026-07');
+    expect(flagged.contribution.memberPosition).toBe(2);
+    await a.call('sync.pushNow', {});
+    const [issue, ...others] = (await a.call<{ items: Issue[] }>('sync.issues', { state: 'open' })).items;
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({ class: 'FACTS_DIFFER', details: { error: { details: { householdId: household.id, central: { memberPosition: 3 } } } } });
+
+    // The supervisor checks the list here and sends it again: one household operation is queued,
+    // the central's list becomes the office's, and the next payment is not flagged.
+    const pending = (await a.call<{ pendingOps: number }>('sync.status', {})).pendingOps;
+    await a.call('sync.resolveIssue', { id: issue!.id, resolution: 'resend-household', note: 'Đã đối chiếu sổ hộ khẩu: vợ là người thứ hai' });
+    expect((await a.call<{ pendingOps: number }>('sync.status', {})).pendingOps).toBe(pending + 1);
+    expect(await a.call('sync.pushNow', {})).toMatchObject({ applied: 1 });
+    const atCentral = await central.database.db.selectFrom('households').select('memberIds').where('id', '=', household.id).executeTakeFirstOrThrow();
+    expect(typeof atCentral.memberIds === 'string' ? JSON.parse(atCentral.memberIds) : atCentral.memberIds).toEqual([head.id, wife.id, son.id]);
+    await payHhi(wife.id, '2026-10');
+    await a.call('sync.pushNow', {});
+    expect(await a.call<{ items: Issue[] }>('sync.issues', { state: 'open' })).toEqual({ items: [] });
+    expect((await a.call<{ items: Issue[] }>('sync.issues', { state: 'all' })).items.find((i) => i.id === issue!.id)).toMatchObject({ state: 'resolved', resolution: 'resend-household' });
   });
 });
 

@@ -167,3 +167,12 @@ export async function setHouseholdCoverage(
     return saveMembers(trx, caller, at, input.householdId, next, [], 'coverage');
   });
 }
+
+/**
+ * Sends the household's member list as it stands here again (one `household.setMembers`), inside
+ * the caller's transaction: the central's list differs from this office's (a payment was flagged
+ * for the member's place) and the supervisor has checked that the list here is the right one.
+ */
+export async function resendHouseholdMembers(trx: Transaction<Database>, caller: Caller, at: string, householdId: string): Promise<Household> {
+  return saveMembers(trx, caller, at, householdId, await households.members(trx, householdId), [], 'resent');
+}

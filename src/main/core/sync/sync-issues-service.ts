@@ -2,6 +2,8 @@
 // reason, and the decision taken on each. An issue is closed only by a recorded decision (who,
 // when, which resolution, a note), audited; "accept the central version" overwrites the local
 // record with the central one (for a payment flagged FACTS_DIFFER: the payer's support category),
+// "send the household again" answers a payment flagged for the member's place with this office's
+// member list,
 // "merge" links the person to the canonical one, and a registration held as a possible duplicate
 // goes again after the supervisor's check (held-resend.ts).
 import type { Transaction } from 'kysely';
@@ -13,6 +15,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import type { Database } from '../db/schema';
+import { resendHouseholdMembers } from '../services/household-service';
 import { resendReviewedRegistration } from './held-resend';
 
 export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved' | 'all'): Promise<{ items: SyncIssue[] }> {
@@ -39,8 +42,14 @@ export async function resolveSyncIssue(
     const issue = await trx.selectFrom('syncIssues').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!issue) throw new OfficeError('NOT_FOUND', { field: 'id' });
     if (issue.state === 'resolved') throw new OfficeError('CONFLICT', { vi: 'Vấn đề này đã được xử lý.', en: 'Already resolved.' });
-    const details = JSON.parse(issue.details) as { central?: Record<string, unknown> | null; canonical?: { canonicalId?: string; officialNumber?: string } | null; error?: { details?: { central?: Record<string, unknown> } } | null };
-    if (input.resolution === 'accept-central' && issue.class === 'FACTS_DIFFER') {
+    const details = JSON.parse(issue.details) as {
+      central?: Record<string, unknown> | null;
+      canonical?: { canonicalId?: string; officialNumber?: string } | null;
+      error?: { details?: { central?: Record<string, unknown>; householdId?: string } } | null;
+    };
+    if (input.resolution === 'resend-household') {
+      await resendFlaggedHousehold(trx, caller, at, issue, details.error?.details?.householdId);
+    } else if (input.resolution === 'accept-central' && issue.class === 'FACTS_DIFFER') {
       await acceptCentralSupportCategory(trx, issue.entityId, details.error?.details?.central, at);
     } else if (input.resolution === 'accept-central') {
       const central = details.central ?? details.error?.details?.central;
@@ -73,6 +82,25 @@ export async function resolveSyncIssue(
   });
   const all = await listSyncIssues(ctx, 'all');
   return all.items.find((i) => i.id === input.id)!;
+}
+
+/**
+ * A payment the central recorded but flagged because its household member list differs from this
+ * office's (the member's place, or the payer missing from it): the list here goes again as it
+ * stands, so the central's matches and the next payment is not flagged. What was paid stays.
+ */
+async function resendFlaggedHousehold(trx: Transaction<Database>, caller: Caller, at: string, issue: { class: string; entityId: string }, householdId: string | undefined): Promise<void> {
+  const payment = await trx.selectFrom('contributions').select('householdId').where('id', '=', issue.entityId).executeTakeFirst();
+  if (issue.class !== 'FACTS_DIFFER' || !householdId || payment?.householdId !== householdId) {
+    throw new OfficeError('VALIDATION', {
+      field: 'resolution',
+      vi: 'Trung tâm không báo khác biệt về danh sách thành viên hộ cho mục này; không có gì để gửi lại.',
+      en: 'The central reports no difference in the household member list for this item; nothing to send again.',
+    });
+  }
+  const exists = await trx.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst();
+  if (!exists) throw new OfficeError('NOT_FOUND', { field: 'resolution', vi: 'Hộ gia đình của khoản thu không còn trên máy này.', en: "The payment's household is no longer on this machine." });
+  await resendHouseholdMembers(trx, caller, at, householdId);
 }
 
 /**

@@ -28,7 +28,7 @@ type Resolution = (typeof issueResolutions)[number];
 interface IssueDetails {
   canonical?: { canonicalId?: string; officialNumber?: string | null; fullName?: string } | null;
   central?: Record<string, unknown> | null;
-  error?: { details?: { central?: Record<string, unknown> } } | null;
+  error?: { details?: { central?: Record<string, unknown>; householdId?: string } } | null;
 }
 
 /** The fixes that make sense for an issue; the core refuses the others anyway. */
@@ -42,8 +42,11 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   const details = (issue.details ?? {}) as IssueDetails;
   // Recorded at the central already: what follows (collect the difference, refund) is done at the
   // counter and written in the decision's note; the payer's record may take the central's support
-  // category.
-  if (issue.class === 'FACTS_DIFFER') return details.error?.details?.central?.supportCategory ? ['accept-central', 'acknowledged'] : ['acknowledged'];
+  // category, and a household list the central has otherwise may go again.
+  if (issue.class === 'FACTS_DIFFER') {
+    const review = details.error?.details;
+    return [...(review?.central?.supportCategory ? (['accept-central'] as const) : []), ...(review?.householdId ? (['resend-household'] as const) : []), 'acknowledged'];
+  }
   const options: Resolution[] = ['edited-and-resent'];
   if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');
   if (details.canonical?.canonicalId) options.push('merge-into-canonical');
