@@ -238,6 +238,18 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(s.prepare(`SELECT member_position FROM contributions WHERE id = 'c14'`).pluck().get()).toBe(3);
     },
   },
+  '0015-linked-records': {
+    write(s) {
+      s.prepare(`UPDATE participants SET canonical_id = 'p1' WHERE id = 'p3'`).run();
+    },
+    check(s) {
+      // The records linked to a person are found through the partial index, not a scan of everyone.
+      const linked = `SELECT id FROM participants WHERE canonical_id = 'p1'`;
+      expect(s.prepare(linked).pluck().all()).toEqual(['p3']);
+      const plan = (s.prepare(`EXPLAIN QUERY PLAN ${linked}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('USING INDEX participants_canonical');
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -257,7 +269,7 @@ describe('migrations', () => {
     );
     expect(byType('index')).toEqual(
       expect.arrayContaining([
-        'participants_name_folded', 'participants_dob_name', 'participants_si_number', 'participants_phone', 'admin_communes_province',
+        'participants_name_folded', 'participants_dob_name', 'participants_si_number', 'participants_phone', 'participants_canonical', 'admin_communes_province',
         'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_paid_periods', 'receipts_day', 'sync_issues_state', 'sync_batches_answered',
       ]),
     );

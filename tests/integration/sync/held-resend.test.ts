@@ -112,6 +112,15 @@ describe.each(centralBackends())('a held registration sent again after review, c
     const stored = await world.central.database.db.selectFrom('contributions').select(['personId']).where('id', '=', paid.contribution.id).execute();
     expect(stored).toEqual([{ personId: canonical.id }]);
     expect(await world.central.database.db.selectFrom('persons').select('id').where('fullName', '=', 'Nguyễn Thị Hoa').execute()).toHaveLength(1);
+
+    // B keeps two records of her, its own (linked) and the one pulled from the central: the month
+    // paid on one is paid on the other. Taking it again on the pulled record is refused, and that
+    // record's next period follows the payment.
+    const again = { participantId: canonical.id, scheme: 'VSI', fromMonth: '2026-11', months: 1, incomeBasis: 2_000_000 };
+    await expect(world.b.call('contributions.quote', again)).rejects.toMatchObject({ data: { code: 'CONFLICT', field: 'fromMonth' } });
+    await world.b.call('enrollments.set', { participantId: canonical.id, scheme: 'VSI', method: 'monthly', incomeBasis: 2_000_000, fromMonth: '2026-11' });
+    const { items } = await world.b.call<{ items: { nextDue: { fromMonth: string }; lastPaidMonth: string | null }[] }>('enrollments.listForParticipant', { participantId: canonical.id });
+    expect(items).toEqual([expect.objectContaining({ lastPaidMonth: '2026-11', nextDue: expect.objectContaining({ fromMonth: '2026-12' }) })]);
   });
 
   it('also corrects the personal ID on the record when the person the central named was never pulled here', async () => {

@@ -14,6 +14,7 @@ import * as m0011 from './0011-queued-name-index';
 import * as m0012 from './0012-central-sealing-key';
 import * as m0013 from './0013-household-coverage';
 import * as m0014 from './0014-contribution-member-position';
+import * as m0015 from './0015-linked-records';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0012-central-sealing-key': m0012,
   '0013-household-coverage': m0013,
   '0014-contribution-member-position': m0014,
+  '0015-linked-records': m0015,
 };

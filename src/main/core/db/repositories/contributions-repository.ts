@@ -47,13 +47,31 @@ const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI'
     .orderBy('contributions.fromMonth'),
 );
 
+const canonicalOf = preparedQuery<{ id: string }, { canonicalId: string | null }>((db, arg) => db.selectFrom('participants').select('canonicalId').where('id', '=', arg('id')));
+const linkedTo = preparedQuery<{ canonicalId: string }, { id: string }>((db, arg) => db.selectFrom('participants').select('id').where('canonicalId', '=', arg('canonicalId')));
+
 /**
- * The periods a person has paid (receipt not voided) in a scheme, oldest first. Read from the
+ * The records on this machine of the person of `participantId`: that record, the record of the
+ * canonical person it is linked to, and every record linked to that one (index of migration 0015).
+ */
+export async function samePersonRecords(db: Db, participantId: string): Promise<string[]> {
+  const canonical = (await canonicalOf.executeTakeFirst(db, { id: participantId }))?.canonicalId ?? participantId;
+  const linked = await linkedTo.execute(db, { canonicalId: canonical });
+  return [...new Set([participantId, canonical, ...linked.map((r) => r.id)])];
+}
+
+/**
+ * The periods a person has paid (receipt not voided) in a scheme, oldest first, on any of their
+ * records here (samePersonRecords: months paid on a linked record are paid). Read from the
  * covering index `contributions_paid_periods` alone (migration 0006): a regular payer has dozens
  * of contributions, and the rows themselves carry the line breakdowns.
  */
-export function paidContributions(db: Db, participantId: string, scheme: 'VSI' | 'HHI'): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
-  return paidPeriods.execute(db, { participantId, scheme });
+export async function paidContributions(db: Db, participantId: string, scheme: 'VSI' | 'HHI'): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
+  const records = await samePersonRecords(db, participantId);
+  if (records.length === 1) return paidPeriods.execute(db, { participantId, scheme });
+  const all: Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[] = [];
+  for (const id of records) all.push(...(await paidPeriods.execute(db, { participantId: id, scheme })));
+  return all.sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : a.fromMonth > b.fromMonth ? 1 : 0));
 }
 
 export function listContributions(db: Db, participantId: string) {
