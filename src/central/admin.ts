@@ -51,7 +51,8 @@ export function listDevices(db: Kysely<CentralDb>) {
 /**
  * What waits for review, the oldest first: registrations held as a possible duplicate of a person
  * another office registered, and payments recorded from facts that differ from the central's
- * records (FACTS_DIFFER: receipt, amount and what differs). Which office sent them, whom they
+ * records (FACTS_DIFFER: receipt, amount and what differs) or for months the person had paid
+ * (MONTHS_ALREADY_PAID). Which office sent them, whom they
  * name, and whether the office's supervisor has since reviewed a held registration (`reviewed`)
  * or it still waits (`open`; `all` lists both).
  */

@@ -166,6 +166,17 @@ test('the same person registered and paid at two offices becomes one canonical p
     await shot(b, 'sync-nothing-left-b');
     await b.getByTestId('issues-link').click();
     await expect(b.getByTestId('sync-issues-page')).toBeVisible();
+    // Both offices took the same three months from him: B's payment is kept, flagged for a refund,
+    // naming A's receipt. The supervisor refunds at the counter and writes down what was done.
+    await expect(b.getByTestId('sync-issues-page')).toContainText('Đã nhận, cần xem lại: đóng trùng tháng');
+    await expect(b.getByTestId('issue-reason')).toContainText(/đã đóng cho các tháng trùng: .*\(biên lai .*, văn phòng HNA\)/);
+    await b.getByTestId('resolve-issue').click();
+    await expect(b.locator('.ant-modal .ant-radio-wrapper')).toHaveCount(1);
+    await expect(b.locator('.ant-modal')).toContainText('Đã xử lý ở quầy (hoàn trả hoặc chuyển kỳ)');
+    await expect(b.locator('.ant-modal')).toContainText('Hoàn trả cho người nộp');
+    await b.getByTestId('issue-note').fill('Đã hoàn trả tiền cho người nộp, hủy biên lai ở quầy');
+    await shot(b, 'sync-issue-paid-twice-b');
+    await b.getByRole('button', { name: 'Ghi quyết định' }).click();
     await expect(b.getByTestId('sync-issues-page')).toContainText('Không có vấn đề nào.');
     await b.getByTestId('issues-filter').getByText('Đã xử lý').click();
     await expect(b.getByTestId('issue-canonical')).toContainText(official);
@@ -298,6 +309,7 @@ test('the same person registered and paid at two offices becomes one canonical p
       expect.objectContaining({ officeCode: 'HNB', fullName: 'Lò Văn Páo', status: 'open' }),
       expect.objectContaining({ officeCode: 'HNB', fullName: 'Giàng Thị Súa', status: 'open' }),
     ]);
+    expect(held.filter((h) => h.class === 'MONTHS_ALREADY_PAID')).toEqual([expect.objectContaining({ officeCode: 'HNB', fullName: PERSON.fullName, status: 'open' })]);
     // B's household list, sent again, is the central's.
     const home = await database.db.selectFrom('households').select('memberIds').where('officeCode', '=', 'HNB').executeTakeFirstOrThrow();
     const names = await database.db.selectFrom('persons').select(['id', 'fullName']).where('id', 'in', home.memberIds as unknown as string[]).execute();

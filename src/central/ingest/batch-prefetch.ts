@@ -8,6 +8,7 @@ import { foldName } from '../../shared/domain/name-folding';
 import type { WireOp } from '../../shared/sync/protocol';
 import type { CentralDb } from '../db/schema';
 import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts } from './op-context';
+import { readPaidPeriods } from './paid-periods';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
@@ -17,6 +18,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
   const nearKeys = new Map<string, [string, string, string]>();
   const series = new Set<string>();
   const numbers = new Set<number>();
+  const payers = new Set<string>();
   let registrations = 0;
   for (const { kind, payload } of ops) {
     if (kind === 'participant.register' || kind === 'participant.update') {
@@ -36,6 +38,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
     } else if (kind === 'contribution.record' || kind === 'enrollment.set') {
       const id = text(payload.participantId);
       if (id) ids.add(id);
+      if (id && kind === 'contribution.record') payers.add(id);
       const receipt = payload.receipt as { series?: unknown; number?: unknown } | undefined;
       if (receipt && typeof receipt.series === 'string' && typeof receipt.number === 'number') {
         series.add(receipt.series);
@@ -46,7 +49,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       if (id) ids.add(id);
     }
   }
-  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), nearMatches: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [], supportOf: new Map() };
+  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), nearMatches: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [], supportOf: new Map(), paidOf: new Map() };
   const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;
   if (ids.size > 0) {
     const list = [...ids];
@@ -62,6 +65,9 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       cache.supportOf.set(p.id, p.supportCategory ?? 'other');
     }
     for (const a of aliases) cache.personOf.set(a.localId, a.canonicalId);
+    // What the payers already accepted have paid, to see months paid twice (paid-periods.ts).
+    const paying = new Set([...payers].flatMap((id) => cache.personOf.get(id) ?? []));
+    cache.paidOf = await readPaidPeriods(trx, [...paying]);
   }
   if (personalIds.size > 0) {
     for (const pid of personalIds) cache.byPersonalId.set(pid, null);

@@ -9,6 +9,7 @@ import { reviewContributionFacts } from './contribution-facts';
 import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import type { OpResult } from '../../shared/sync/protocol';
 import { type OpContext, rejected } from './op-context';
+import { forgetPaidReceipt, reviewPaidMonths } from './paid-periods';
 import { resolvePersonId } from './person-ops';
 
 const contributionPayload = z.object({
@@ -88,8 +89,11 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
     ? ctx.cache.receipts.has(receiptKey)
     : Boolean(await ctx.trx.selectFrom('contributions').select('id').where('receiptSeries', '=', c.receipt.series).where('receiptNumber', '=', c.receipt.number).executeTakeFirst());
   if (clash) return rejected(opId, 'RECEIPT_NUMBER_TAKEN', `Số biên lai ${c.receipt.series}/${c.receipt.number} đã được dùng.`, 'Receipt number already used in this series.', 'receipt');
-  // The amount follows the rules from the office's facts; are they the central's too?
-  const review = await reviewContributionFacts(ctx, schedule, question, personId, c.householdId ?? null, c.total);
+  // The amount follows the rules from the office's facts; are they the central's too? And were
+  // these months paid already for this person, at this office or another?
+  const facts = await reviewContributionFacts(ctx, schedule, question, personId, c.householdId ?? null, c.total);
+  const twice = await reviewPaidMonths(ctx, personId, { scheme: c.scheme, fromMonth: c.fromMonth, months: c.months, receiptId: c.receipt.id, receipt: receiptKey, officeCode: ctx.device.officeCode });
+  const review = twice && facts ? { ...twice, message: `${twice.message} ${facts.message}`, messageEn: `${twice.messageEn} ${facts.messageEn}`, details: { ...(twice.details as object), facts: facts.details } } : (twice ?? facts);
   const row = {
     id: c.id,
     personId,
@@ -111,7 +115,7 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
   if (!review) return { opId, status: 'APPLIED' };
   await ctx.trx
     .insertInto('heldItems')
-    .values({ opId, class: 'FACTS_DIFFER', kind: 'contribution.record', payload: JSON.stringify({ ...raw, review }), deviceId: ctx.device.id })
+    .values({ opId, class: review.code, kind: 'contribution.record', payload: JSON.stringify({ ...raw, review }), deviceId: ctx.device.id })
     .onConflict((oc) => oc.column('opId').doNothing())
     .execute();
   return { opId, status: 'APPLIED', review };
@@ -123,6 +127,7 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<
   if (!row) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có biên lai này.', 'Unknown receipt.', 'receiptId');
   if (!payload.reason || String(payload.reason).trim().length < 5) return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai.', 'A void needs a reason.', 'reason');
   await ctx.trx.insertInto('receiptVoids').values({ receiptId, data: JSON.stringify(payload) }).onConflict((oc) => oc.column('receiptId').doNothing()).execute();
+  forgetPaidReceipt(ctx, receiptId);
   return { opId, status: 'APPLIED' };
 }
 

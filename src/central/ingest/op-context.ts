@@ -50,6 +50,18 @@ export interface BatchCache {
   officialNumbers: number[];
   /** Canonical person id → the support category of the central's record ('other' when none). */
   supportOf: Map<string, string>;
+  /** Canonical person id → the periods paid for them (receipt not voided), this batch's included. */
+  paidOf: Map<string, PaidPeriod[]>;
+}
+
+/** A period a person has paid in a scheme, with the receipt that says so. */
+export interface PaidPeriod {
+  scheme: string;
+  fromMonth: string;
+  toMonth: string;
+  receiptId: string;
+  receipt: string;
+  officeCode: string;
 }
 
 /** Rows the fast path writes together at the end of a run of operations (see apply-batch.ts). */

@@ -132,6 +132,8 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
     const person: KnownPerson = { id, officialNumber, fullName: String(payload.fullName), nameFolded, personalId };
     ctx.cache.personOf.set(id, id);
     ctx.cache.supportOf.set(id, supportCategoryOf(payload));
+    // A new person has paid nothing yet (their payments in this batch are noted as they come).
+    ctx.cache.paidOf.set(id, []);
     ctx.cache.byPersonalId.set(personalId, person);
     ctx.cache.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded))?.push(person);
   }

@@ -75,7 +75,7 @@ export const enSync = {
       'enrollment.set': 'Enrollment', 'day.close': 'Day closure' },
     classes: { DUPLICATE: 'Duplicate person (linked)', REJECTED: 'Rejected', HELD: 'Held for review', CONFLICT: 'Data conflict',
       POSSIBLE_DUPLICATE: 'Held: possible duplicate', PERSON_NOT_ACCEPTED: "Held: waiting for the payer's registration",
-      FACTS_DIFFER: 'Recorded, to review: differs from the central record' },
+      FACTS_DIFFER: 'Recorded, to review: differs from the central record', MONTHS_ALREADY_PAID: 'Recorded, to review: months paid twice' },
     resolutions: {
       'linked-to-canonical': 'Linked to the canonical person by the central service',
       'edited-and-resent': 'Edited and resent',
@@ -88,6 +88,7 @@ export const enSync = {
       acknowledged: 'Seen, nothing to change',
     },
     hints: {
+      paidTwice: 'Refund the payer (void the receipt of the payment too many) or agree to move it to a later period, then note what was done.',
       acceptCentralSupport: "The payer's record here takes the central's support category; the next payment is quoted by it. What was paid stays: note how the difference was settled.",
       'edited-and-resent': 'Edit the record on this machine (a new operation is sent), then record the decision.',
       'accept-central': 'Overwrite the local record with the version the central service holds.',
@@ -100,6 +101,7 @@ export const enSync = {
         'The papers were checked: the person registered elsewhere (the ID here was mistyped). The record here is linked to that one; the payments waiting for it are credited to that person.',
       acknowledged: 'Record that it was seen; no data changes.',
     },
+    settledAtCounter: 'Settled at the counter (refunded or moved)',
     automatic: 'automatic',
     resolvedBy: '{{name}}, {{when}}',
   },

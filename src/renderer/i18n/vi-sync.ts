@@ -75,7 +75,7 @@ export const viSync = {
       'enrollment.set': 'Tham gia chế độ', 'day.close': 'Chốt ngày' },
     classes: { DUPLICATE: 'Trùng người (đã liên kết)', REJECTED: 'Bị từ chối', HELD: 'Tạm giữ chờ xem xét', CONFLICT: 'Xung đột dữ liệu',
       POSSIBLE_DUPLICATE: 'Tạm giữ: nghi trùng người', PERSON_NOT_ACCEPTED: 'Tạm giữ: chờ hồ sơ người nộp',
-      FACTS_DIFFER: 'Đã nhận, cần xem lại: khác hồ sơ trung tâm' },
+      FACTS_DIFFER: 'Đã nhận, cần xem lại: khác hồ sơ trung tâm', MONTHS_ALREADY_PAID: 'Đã nhận, cần xem lại: đóng trùng tháng' },
     resolutions: {
       'linked-to-canonical': 'Trung tâm đã tự liên kết với hồ sơ gốc',
       'edited-and-resent': 'Đã sửa và gửi lại',
@@ -88,6 +88,7 @@ export const viSync = {
       acknowledged: 'Đã xem, không cần sửa',
     },
     hints: {
+      paidTwice: 'Hoàn trả cho người nộp (hủy biên lai của khoản thu thừa) hoặc thỏa thuận chuyển sang kỳ sau, rồi ghi lại đã làm gì.',
       acceptCentralSupport: 'Hồ sơ người nộp trên máy lấy diện hỗ trợ trung tâm ghi; lần thu sau tính theo diện đó. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
       'edited-and-resent': 'Sửa hồ sơ trên máy (một thao tác mới sẽ được gửi), rồi ghi quyết định.',
       'accept-central': 'Ghi đè hồ sơ trên máy bằng bản trung tâm đang giữ.',
@@ -100,6 +101,7 @@ export const viSync = {
         'Đã đối chiếu giấy tờ: chính là người đã đăng ký ở nơi khác (số định danh trên máy nhập sai). Hồ sơ trên máy được liên kết với hồ sơ đó; các khoản thu đang chờ được ghi cho người ấy.',
       acknowledged: 'Ghi nhận đã xem; không thay đổi dữ liệu.',
     },
+    settledAtCounter: 'Đã xử lý ở quầy (hoàn trả hoặc chuyển kỳ)',
     automatic: 'tự động',
     resolvedBy: '{{name}}, {{when}}',
   },

@@ -42,7 +42,7 @@ export const opResult = z.object({
     .optional(),
   error: opError.nullable().optional(),
   heldClass: z.string().nullable().optional(),
-  /** APPLIED, but flagged for review: what the central found that differs (code FACTS_DIFFER). */
+  /** APPLIED, but flagged for review: facts that differ from the central's (FACTS_DIFFER), or months paid already (MONTHS_ALREADY_PAID). */
   review: opError.nullable().optional(),
 });
 export type OpResult = z.infer<typeof opResult>;

@@ -15,8 +15,8 @@ type Result = { status: string; review?: { code: string; message: string; detail
 describe.each(centralBackends())('a support category the central records otherwise, on %s', (backend) => {
   const world = twoOffices(backend);
 
-  async function payVsi(on: SyncedOffice, participantId: string) {
-    const question = { participantId, scheme: 'VSI', fromMonth: '2026-04', months: 3, incomeBasis: 2_000_000 };
+  async function payVsi(on: SyncedOffice, participantId: string, fromMonth = '2026-04') {
+    const question = { participantId, scheme: 'VSI', fromMonth, months: 3, incomeBasis: 2_000_000 };
     const quote = await on.call<{ total: number }>('contributions.quote', question);
     return on.call<{ contribution: { id: string; total: number }; receipt: { id: string; series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total });
   }
@@ -33,7 +33,7 @@ describe.each(centralBackends())('a support category the central records otherwi
     // Office B registers the same person as a member of a poor household: the state pays half of
     // their VSI there, a fifth by the central's record.
     const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'poor' });
-    const paid = await payVsi(b, atB.id);
+    const paid = await payVsi(b, atB.id, '2026-07');
     // 22 % of 2 000 000 = 440 000 a month, less the state's share of 22 % of the rural poverty line
     // (1 500 000): half for the poor → 275 000 a month; a fifth for everyone else → 374 000.
     expect(paid.contribution.total).toBe(3 * 275_000);
@@ -62,7 +62,7 @@ describe.each(centralBackends())('a support category the central records otherwi
     // the central expects (the difference already paid is settled at the counter).
     await b.call('sync.resolveIssue', { id: (issues.items[0] as unknown as { id: string }).id, resolution: 'accept-central', note: 'Hộ đã thoát nghèo, thu bổ sung chênh lệch' });
     expect(await b.call('participants.get', { id: atB.id })).toMatchObject({ supportCategory: 'other' });
-    const next = await b.call<{ total: number }>('contributions.quote', { participantId: atB.id, scheme: 'VSI', fromMonth: '2026-07', months: 3, incomeBasis: 2_000_000 });
+    const next = await b.call<{ total: number }>('contributions.quote', { participantId: atB.id, scheme: 'VSI', fromMonth: '2026-10', months: 3, incomeBasis: 2_000_000 });
     expect(next.total).toBe(3 * 374_000);
 
     const held = (await listHeldItems(central.database.db)).filter((h) => h.class === 'FACTS_DIFFER');

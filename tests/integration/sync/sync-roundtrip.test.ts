@@ -1,6 +1,6 @@
 // Office ↔ central through the real HTTP API: every operation gets exactly one result, official
 // numbers come back, a person registered at two offices becomes one canonical person with both
-// contributions kept, and another office's registrations arrive by pull.
+// contributions kept (the months paid twice flagged), and another office's registrations arrive by pull.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     expect(rows.map((r) => Number(r.total))).toEqual([792_000]);
   });
 
-  it('links the second office registration of the same person to the canonical one and keeps both contributions', async () => {
+  it('links the second office registration of the same person to the canonical one and keeps both contributions, the second flagged as months paid twice', async () => {
     const local = await world.b.call<{ id: string }>('participants.register', person('Nguyễn Văn An', '1990-05-02', 'male', '001090123456'));
     await collect(world.b, local.id);
     const summary = await world.b.call<{ applied: number; duplicates: number; rejected: number }>('sync.pushNow', {});
@@ -41,7 +41,11 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     expect(linked.canonicalId).not.toBeNull();
     expect(linked.officialNumber).toMatch(/^01\d{8}$/);
     const issues = await world.b.call<{ items: { class: string; state: string }[] }>('sync.issues', { state: 'all' });
-    expect(issues.items).toEqual([expect.objectContaining({ class: 'DUPLICATE', state: 'resolved' })]);
+    // Both offices took October to December: B's payment is kept and flagged for a refund.
+    expect(issues.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ class: 'DUPLICATE', state: 'resolved' }), expect.objectContaining({ class: 'MONTHS_ALREADY_PAID', state: 'open' })]),
+    );
+    expect(issues.items).toHaveLength(2);
     const persons = await world.central.database.db.selectFrom('persons').select('id').execute();
     expect(persons).toHaveLength(1);
     const contributions = await world.central.database.db.selectFrom('contributions').select(['personId']).execute();

@@ -20,9 +20,9 @@ type Filter = 'open' | 'resolved' | 'all';
 
 /**
  * An item the central holds for review (its class is the held class it named), or recorded and
- * flagged for review (FACTS_DIFFER), not one it refused.
+ * flagged for review (FACTS_DIFFER, MONTHS_ALREADY_PAID), not one it refused.
  */
-const HELD_CLASSES = new Set(['HELD', 'POSSIBLE_DUPLICATE', 'PERSON_NOT_ACCEPTED', 'FACTS_DIFFER']);
+const HELD_CLASSES = new Set(['HELD', 'POSSIBLE_DUPLICATE', 'PERSON_NOT_ACCEPTED', 'FACTS_DIFFER', 'MONTHS_ALREADY_PAID']);
 type Resolution = (typeof issueResolutions)[number];
 
 interface IssueDetails {
@@ -38,7 +38,9 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   if (issue.kind === 'participant.register' && issue.class === 'POSSIBLE_DUPLICATE') return ['different-person-resend', 'same-person-merge', 'acknowledged'];
   // Work waiting for a held person goes again with the registration's decision; editing it here
   // would change nothing the central sees.
-  if (issue.class === 'PERSON_NOT_ACCEPTED') return ['acknowledged'];
+  // Months paid twice: one payment is refunded (its receipt voided) or moved at the counter, and
+  // the decision says which.
+  if (issue.class === 'PERSON_NOT_ACCEPTED' || issue.class === 'MONTHS_ALREADY_PAID') return ['acknowledged'];
   const details = (issue.details ?? {}) as IssueDetails;
   // Recorded at the central already: what follows (collect the difference, refund) is done at the
   // counter and written in the decision's note; the payer's record may take the central's support
@@ -52,6 +54,18 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   if (details.canonical?.canonicalId) options.push('merge-into-canonical');
   options.push('acknowledged');
   return options;
+}
+
+/** A resolution's name for this kind of item: months paid twice are settled at the counter. */
+function labelKey(issueClass: string, resolution: string): string {
+  return issueClass === 'MONTHS_ALREADY_PAID' && resolution === 'acknowledged' ? 'syncIssues.settledAtCounter' : `syncIssues.resolutions.${resolution}`;
+}
+
+/** What choosing a resolution does, for this kind of item. */
+function hintKey(issue: SyncIssue, resolution: Resolution): string {
+  if (issue.class === 'FACTS_DIFFER' && resolution === 'accept-central') return 'syncIssues.hints.acceptCentralSupport';
+  if (issue.class === 'MONTHS_ALREADY_PAID') return 'syncIssues.hints.paidTwice';
+  return `syncIssues.hints.${resolution}`;
 }
 
 /** Where the item's record opens from the inbox, and the link's words. */
@@ -142,7 +156,7 @@ export function SyncIssuesPage() {
             render: (_, issue) =>
               issue.state === 'resolved' ? (
                 <div data-testid="issue-decision">
-                  <Tag color="green">{issue.resolution ? t(`syncIssues.resolutions.${issue.resolution}`, { defaultValue: issue.resolution }) : t('syncIssues.resolved')}</Tag>
+                  <Tag color="green">{issue.resolution ? t(labelKey(issue.class, issue.resolution), { defaultValue: issue.resolution }) : t('syncIssues.resolved')}</Tag>
                   {issue.resolutionNote && <div>{issue.resolutionNote}</div>}
                   <div className="muted">{t('syncIssues.resolvedBy', { name: issue.resolvedByName ?? t('syncIssues.automatic'), when: formatWhen(issue.resolvedAt, '') })}</div>
                 </div>
@@ -177,8 +191,8 @@ export function SyncIssuesPage() {
               <Radio.Group>
                 {resolutionsFor(resolving).map((r) => (
                   <Radio key={r} value={r} style={{ display: 'flex', alignItems: 'flex-start', marginBottom: 10 }}>
-                    <strong>{t(`syncIssues.resolutions.${r}`)}</strong>
-                    <div className="muted">{t(resolving.class === 'FACTS_DIFFER' && r === 'accept-central' ? 'syncIssues.hints.acceptCentralSupport' : `syncIssues.hints.${r}`)}</div>
+                    <strong>{t(labelKey(resolving.class, r))}</strong>
+                    <div className="muted">{t(hintKey(resolving, r))}</div>
                   </Radio>
                 ))}
               </Radio.Group>
