@@ -123,6 +123,8 @@ export const en: Shape<typeof vi> = {
     notSynced: 'not synced yet',
     linkedShort: 'linked',
     linkedToCanonical: 'linked to the central canonical person',
+    otherRecords: 'Other records of this person',
+    otherRecordsShare: 'one person by the central; months paid on either record count for both',
     edit: 'Edit',
     collect: 'Collect',
     openExisting: 'Open the registered person',

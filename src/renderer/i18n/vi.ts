@@ -119,6 +119,8 @@ export const vi = {
     notSynced: 'chưa đồng bộ',
     linkedShort: 'đã liên kết',
     linkedToCanonical: 'đã liên kết với hồ sơ gốc ở trung tâm',
+    otherRecords: 'Hồ sơ khác của người này',
+    otherRecordsShare: 'cùng một người theo trung tâm; tháng đã đóng trên hồ sơ nào cũng được tính chung',
     edit: 'Sửa',
     collect: 'Thu tiền',
     openExisting: 'Mở hồ sơ người đã đăng ký',

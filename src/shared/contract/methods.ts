@@ -40,6 +40,7 @@ import {
 } from './household';
 import {
   participant,
+  participantDetail,
   registerParticipantInput,
   searchParticipantsInput,
   searchParticipantsOutput,
@@ -90,7 +91,7 @@ export const contract = {
 
   'participants.register': method({ input: registerParticipantInput, output: participant, access: staffRoles }),
   'participants.update': method({ input: updateParticipantInput, output: participant, access: staffRoles }),
-  'participants.get': method({ input: byId, output: participant, access: staffRoles }),
+  'participants.get': method({ input: byId, output: participantDetail, access: staffRoles }),
   'participants.search': method({ input: searchParticipantsInput, output: searchParticipantsOutput, access: staffRoles }),
 
   'drafts.get': method({ input: draftInput, output: draft.nullable(), access: staffRoles }),

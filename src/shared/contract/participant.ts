@@ -131,6 +131,15 @@ export const participant = z.object({
 });
 export type Participant = z.infer<typeof participant>;
 
+/**
+ * A person as `participants.get` shows them: with the other records of the same person on this
+ * machine (linked through the central's canonical id), whose paid months count for this one too.
+ */
+export const participantDetail = participant.extend({
+  otherRecords: z.array(z.object({ id: uuid, fullName: z.string(), personalId: z.string(), officialNumber: z.string().nullable() })).optional(),
+});
+export type ParticipantDetail = z.infer<typeof participantDetail>;
+
 export const participantSummary = participant.pick({
   id: true,
   fullName: true,

@@ -113,9 +113,11 @@ describe.each(centralBackends())('a held registration sent again after review, c
     expect(stored).toEqual([{ personId: canonical.id }]);
     expect(await world.central.database.db.selectFrom('persons').select('id').where('fullName', '=', 'Nguyễn Thị Hoa').execute()).toHaveLength(1);
 
-    // B keeps two records of her, its own (linked) and the one pulled from the central: the month
-    // paid on one is paid on the other. Taking it again on the pulled record is refused, and that
-    // record's next period follows the payment.
+    // B keeps two records of her, its own (linked) and the one pulled from the central; each names
+    // the other, and the month paid on one is paid on the other.
+    expect(await world.b.call('participants.get', { id: canonical.id })).toMatchObject({ otherRecords: [{ id: typo.id, personalId: '001192000211' }] });
+    expect(await world.b.call('participants.get', { id: typo.id })).toMatchObject({ otherRecords: [{ id: canonical.id, personalId: '001192000111' }] });
+    // Taking the month again on the pulled record is refused, and its next period follows the payment.
     const again = { participantId: canonical.id, scheme: 'VSI', fromMonth: '2026-11', months: 1, incomeBasis: 2_000_000 };
     await expect(world.b.call('contributions.quote', again)).rejects.toMatchObject({ data: { code: 'CONFLICT', field: 'fromMonth' } });
     await world.b.call('enrollments.set', { participantId: canonical.id, scheme: 'VSI', method: 'monthly', incomeBasis: 2_000_000, fromMonth: '2026-11' });

@@ -3,7 +3,7 @@
 // a close name with the same birth date is warned (saving anyway needs a reason, audited).
 import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
-import type { Participant, ParticipantFields, ParticipantSummary } from '../../../shared/contract/participant';
+import type { Participant, ParticipantDetail, ParticipantFields, ParticipantSummary } from '../../../shared/contract/participant';
 import { vietnameseDate } from '../../../shared/domain/business-date';
 import { classifyQuery, foldName, normaliseFullName } from '../../../shared/domain/name-folding';
 import { checkPersonalId } from '../../../shared/domain/personal-id';
@@ -156,10 +156,16 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export async function getParticipant(ctx: CoreContext, id: string): Promise<Participant> {
+export async function getParticipant(ctx: CoreContext, id: string): Promise<ParticipantDetail> {
   const row = await repo.findParticipant(ctx.db, id);
   if (!row) throw new OfficeError('NOT_FOUND', { field: 'id' });
-  return repo.toParticipant(row);
+  const otherRecords = [];
+  for (const other of (await repo.samePersonRecords(ctx.db, id)).slice(1)) {
+    const record = await repo.findParticipant(ctx.db, other);
+    if (record) otherRecords.push({ id: record.id, fullName: record.fullName, personalId: record.personalId, officialNumber: record.officialNumber });
+  }
+  // Named only when there are any: a lone record reads as register and update return it.
+  return otherRecords.length > 0 ? { ...repo.toParticipant(row), otherRecords } : repo.toParticipant(row);
 }
 
 export async function searchParticipants(

@@ -99,6 +99,21 @@ export function PersonPage({ participantId }: { participantId: string }) {
               t('person.noHousehold')
             )}
           </Descriptions.Item>
+          {p.otherRecords && p.otherRecords.length > 0 && (
+            <Descriptions.Item label={t('person.otherRecords')} span={3}>
+              <span data-testid="person-other-records">
+                {p.otherRecords.map((other, i) => (
+                  <span key={other.id}>
+                    {i > 0 && ', '}
+                    <a href={href('person', other.id)}>
+                      {other.fullName} ({other.personalId})
+                    </a>
+                  </span>
+                ))}
+                <span className="muted"> — {t('person.otherRecordsShare')}</span>
+              </span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <EnrollmentsCard participantId={p.id} />

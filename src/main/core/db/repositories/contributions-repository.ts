@@ -2,6 +2,7 @@
 // whose receipt is not voided.
 import type { Kysely, Transaction } from 'kysely';
 import { preparedInsert, preparedQuery } from '../prepared-query';
+import { samePersonRecords } from './participants-repository';
 import type { ContributionsTable, Database, EnrollmentsTable, ReceiptsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,19 +47,6 @@ const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI'
     )
     .orderBy('contributions.fromMonth'),
 );
-
-const canonicalOf = preparedQuery<{ id: string }, { canonicalId: string | null }>((db, arg) => db.selectFrom('participants').select('canonicalId').where('id', '=', arg('id')));
-const linkedTo = preparedQuery<{ canonicalId: string }, { id: string }>((db, arg) => db.selectFrom('participants').select('id').where('canonicalId', '=', arg('canonicalId')));
-
-/**
- * The records on this machine of the person of `participantId`: that record, the record of the
- * canonical person it is linked to, and every record linked to that one (index of migration 0015).
- */
-export async function samePersonRecords(db: Db, participantId: string): Promise<string[]> {
-  const canonical = (await canonicalOf.executeTakeFirst(db, { id: participantId }))?.canonicalId ?? participantId;
-  const linked = await linkedTo.execute(db, { canonicalId: canonical });
-  return [...new Set([participantId, canonical, ...linked.map((r) => r.id)])];
-}
 
 /**
  * The periods a person has paid (receipt not voided) in a scheme, oldest first, on any of their

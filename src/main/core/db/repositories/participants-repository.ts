@@ -47,6 +47,20 @@ export function findParticipant(db: Db, id: string): Promise<ParticipantRow | un
   return byId.executeTakeFirst(db, { id });
 }
 
+const canonicalOf = preparedQuery<{ id: string }, { canonicalId: string | null }>((db, arg) => db.selectFrom('participants').select('canonicalId').where('id', '=', arg('id')));
+const linkedTo = preparedQuery<{ canonicalId: string }, { id: string }>((db, arg) => db.selectFrom('participants').select('id').where('canonicalId', '=', arg('canonicalId')));
+
+/**
+ * The records on this machine of the person of `participantId`: that record, the record of the
+ * canonical person it is linked to, and every record linked to that one (index of migration 0015).
+ * An id in the list may have no row here (a canonical person never pulled to this office).
+ */
+export async function samePersonRecords(db: Db, participantId: string): Promise<string[]> {
+  const canonical = (await canonicalOf.executeTakeFirst(db, { id: participantId }))?.canonicalId ?? participantId;
+  const linked = await linkedTo.execute(db, { canonicalId: canonical });
+  return [...new Set([participantId, canonical, ...linked.map((r) => r.id)])];
+}
+
 const byPersonalId = preparedQuery<{ personalId: string }, ParticipantRow>((db, arg) =>
   db.selectFrom('participants').selectAll().where('personalId', '=', arg('personalId')),
 );
