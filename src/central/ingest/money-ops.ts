@@ -7,7 +7,7 @@ import { OfficeError } from '../../shared/contract/errors';
 import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
 import { reviewContributionFacts } from './contribution-facts';
 import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
-import type { OpResult } from '../../shared/sync/protocol';
+import type { OpError, OpResult } from '../../shared/sync/protocol';
 import { type OpContext, rejected } from './op-context';
 import { forgetPaidReceipt, reviewPaidMonths } from './paid-periods';
 import { resolvePersonId } from './person-ops';
@@ -93,7 +93,7 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
   // these months paid already for this person, at this office or another?
   const facts = await reviewContributionFacts(ctx, schedule, question, personId, c.householdId ?? null, c.total);
   const twice = await reviewPaidMonths(ctx, personId, { scheme: c.scheme, fromMonth: c.fromMonth, months: c.months, receiptId: c.receipt.id, receipt: receiptKey, officeCode: ctx.device.officeCode });
-  const review = twice && facts ? { ...twice, message: `${twice.message} ${facts.message}`, messageEn: `${twice.messageEn} ${facts.messageEn}`, details: { ...(twice.details as object), facts: facts.details } } : (twice ?? facts);
+  const review = twice && facts ? bothReviews(twice, facts) : (twice ?? facts);
   const row = {
     id: c.id,
     personId,
@@ -119,6 +119,17 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
     .onConflict((oc) => oc.column('opId').doNothing())
     .execute();
   return { opId, status: 'APPLIED', review };
+}
+
+/** Months paid twice, and facts that differ too: one review, the months first (they decide a refund). */
+function bothReviews(twice: OpError, facts: OpError): OpError {
+  const rest = (message: string) => message.slice(message.indexOf(' — ') + 3);
+  return {
+    ...twice,
+    message: `${twice.message} Ngoài ra, ${rest(facts.message)}`,
+    messageEn: `${twice.messageEn} Also, ${rest(facts.messageEn ?? '')}`,
+    details: { ...(twice.details as object), facts: facts.details },
+  };
 }
 
 export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {

@@ -10,7 +10,7 @@ import { centralBackends } from '../fixtures/test-postgres';
 import { person, twoOffices, type Office } from '../sync/central-fixture';
 import { countRows } from './central-kit';
 
-type Issue = { id: string; class: string; message: string; receiptId: string | null; details: { error: { code: string; details: { paid: { receipt: string; officeCode: string }[] } } } };
+type Issue = { id: string; class: string; message: string; receiptId: string | null; details: { error: { code: string; details: { paid: { receipt: string; officeCode: string }[]; facts?: unknown } } } };
 type Paid = { contribution: { id: string }; receipt: { id: string; series: string; number: number } };
 
 describe.each(centralBackends())('months paid twice for one person, on %s', (backend) => {
@@ -52,6 +52,21 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     await payVsi(b, atB.id, '2026-07');
     expect(await b.call('sync.pushNow', {})).toMatchObject({ rejected: 0, held: 0 });
     expect(await openIssues(b)).toEqual([]);
+  });
+
+  it('says in the same review when the payer’s support category differs too', async () => {
+    const { a, b } = world;
+    const someone = person('Hầu Thị Dua', '1984-01-02', 'female', '001184000123');
+    const atA = await a.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'other' });
+    await payVsi(a, atA.id, '2026-04');
+    await a.call('sync.pushNow', {});
+    const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'poor' });
+    await payVsi(b, atB.id, '2026-04');
+    await b.call('sync.pushNow', {});
+    const [issue, ...others] = await openIssues(b);
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({ class: 'MONTHS_ALREADY_PAID', details: { error: { details: { paid: [{ officeCode: 'OFFA' }], facts: { central: { supportCategory: 'other' } } } } } });
+    expect(issue!.message).toContain('Hoàn trả hoặc chuyển một trong hai khoản. Ngoài ra, diện hỗ trợ: văn phòng tính "Hộ nghèo", hồ sơ trung tâm ghi "Khác"');
   });
 
   it('does not flag a receipt voided and taken again for the same months, in one batch or the next', async () => {
