@@ -1,6 +1,7 @@
 // Money operations: a recorded contribution is recomputed with the shared rules and the schedule
 // version the device used — a different amount is REJECTED with the expected one; a receipt number
 // is unique in its series nationally; voids and day closures are kept as records.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { paymentMethods } from '../../shared/contract/contribution';
 import { OfficeError } from '../../shared/contract/errors';
@@ -139,6 +140,14 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<
   if (!payload.reason || String(payload.reason).trim().length < 5) return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai.', 'A void needs a reason.', 'reason');
   await ctx.trx.insertInto('receiptVoids').values({ receiptId, data: JSON.stringify(payload) }).onConflict((oc) => oc.column('receiptId').doNothing()).execute();
   forgetPaidReceipt(ctx, receiptId);
+  // A payment flagged for months paid twice, refunded (its receipt voided): nothing left to review.
+  await ctx.trx
+    .updateTable('heldItems')
+    .set({ status: 'reviewed' })
+    .where('class', '=', 'MONTHS_ALREADY_PAID')
+    .where('status', '=', 'open')
+    .where(sql<string>`payload->'receipt'->>'id'`, '=', receiptId)
+    .execute();
   return { opId, status: 'APPLIED' };
 }
 

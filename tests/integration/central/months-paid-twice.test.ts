@@ -52,6 +52,9 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     await payVsi(b, atB.id, '2026-07');
     expect(await b.call('sync.pushNow', {})).toMatchObject({ rejected: 0, held: 0 });
     expect(await openIssues(b)).toEqual([]);
+    // The refund (the void) settles the item at the central too.
+    expect((await listHeldItems(central.database.db)).filter((h) => h.class === 'MONTHS_ALREADY_PAID')).toEqual([]);
+    expect((await listHeldItems(central.database.db, { all: true })).find((h) => h.opId === held[0]!.opId)).toMatchObject({ status: 'reviewed' });
   });
 
   it('says in the same review when the payer’s support category differs too', async () => {
