@@ -173,7 +173,7 @@ test('the same person registered and paid at two offices becomes one canonical p
     await b.getByTestId('resolve-issue').click();
     await expect(b.locator('.ant-modal .ant-radio-wrapper')).toHaveCount(1);
     await expect(b.locator('.ant-modal')).toContainText('Đã xử lý ở quầy (hoàn trả hoặc chuyển kỳ)');
-    await expect(b.locator('.ant-modal')).toContainText('Hoàn trả cho người nộp');
+    await expect(b.locator('.ant-modal')).toContainText('Hoàn trả: hủy biên lai của khoản thu thừa');
     await b.getByTestId('issue-note').fill('Đã hoàn trả tiền cho người nộp, hủy biên lai ở quầy');
     await shot(b, 'sync-issue-paid-twice-b');
     await b.getByRole('button', { name: 'Ghi quyết định' }).click();

@@ -88,7 +88,7 @@ export const enSync = {
       acknowledged: 'Seen, nothing to change',
     },
     hints: {
-      paidTwice: 'Refund the payer (void the receipt of the payment too many) or agree to move it to a later period, then note what was done.',
+      paidTwice: 'To refund, void the receipt of the payment too many (this item is then settled by itself). Or agree to move it to a later period, and note here what was done.',
       acceptCentralSupport: "The payer's record here takes the central's support category; the next payment is quoted by it. What was paid stays: note how the difference was settled.",
       'edited-and-resent': 'Edit the record on this machine (a new operation is sent), then record the decision.',
       'accept-central': 'Overwrite the local record with the version the central service holds.',

@@ -88,7 +88,7 @@ export const viSync = {
       acknowledged: 'Đã xem, không cần sửa',
     },
     hints: {
-      paidTwice: 'Hoàn trả cho người nộp (hủy biên lai của khoản thu thừa) hoặc thỏa thuận chuyển sang kỳ sau, rồi ghi lại đã làm gì.',
+      paidTwice: 'Hoàn trả: hủy biên lai của khoản thu thừa (mục này tự được ghi là đã xử lý). Hoặc thỏa thuận chuyển sang kỳ sau, rồi ghi lại ở đây đã làm gì.',
       acceptCentralSupport: 'Hồ sơ người nộp trên máy lấy diện hỗ trợ trung tâm ghi; lần thu sau tính theo diện đó. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
       'edited-and-resent': 'Sửa hồ sơ trên máy (một thao tác mới sẽ được gửi), rồi ghi quyết định.',
       'accept-central': 'Ghi đè hồ sơ trên máy bằng bản trung tâm đang giữ.',

@@ -45,10 +45,15 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     const held = (await listHeldItems(central.database.db)).filter((h) => h.class === 'MONTHS_ALREADY_PAID');
     expect(held).toEqual([expect.objectContaining({ kind: 'contribution.record', officeCode: 'OFFB', fullName: someone.fullName, status: 'open' })]);
 
-    // The supervisor refunds B's payment (its receipt voided) and notes it; B's next months, which
-    // nobody has paid, go without a flag.
+    // The supervisor refunds B's payment: voiding its receipt settles the item, with the reason as
+    // the decision's note. B's next months, which nobody has paid, go without a flag.
     await b.call('receipts.void', { id: second.receipt.id, reason: 'Đã đóng ở văn phòng OFFA, hoàn trả tiền' });
-    await b.call('sync.resolveIssue', { id: issue!.id, resolution: 'acknowledged', note: 'Hoàn trả tiền cho người nộp, đã hủy biên lai' });
+    expect(await openIssues(b)).toEqual([]);
+    expect((await b.call<{ items: (Issue & { resolution: string; resolutionNote: string })[] }>('sync.issues', { state: 'all' })).items.find((i) => i.id === issue!.id)).toMatchObject({
+      state: 'resolved',
+      resolution: 'acknowledged',
+      resolutionNote: 'Đã hủy biên lai (hoàn trả): Đã đóng ở văn phòng OFFA, hoàn trả tiền',
+    });
     await payVsi(b, atB.id, '2026-07');
     expect(await b.call('sync.pushNow', {})).toMatchObject({ rejected: 0, held: 0 });
     expect(await openIssues(b)).toEqual([]);

@@ -11,6 +11,7 @@ import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
 import { requireDayOpen } from './day-status';
+import { settleRefundedPayment } from '../sync/sync-issues-service';
 
 type ReceiptRow = NonNullable<Awaited<ReturnType<typeof contributions.findReceipt>>>;
 type DayRow = Awaited<ReturnType<typeof contributions.receiptsOfDay>>[number];
@@ -95,6 +96,7 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
       entityId: row.id,
       payload: { id: voidId, receiptId: row.id, contributionId: row.contributionId, reason: input.reason, voidedAt: at, voidedBy: caller.staffId },
     });
+    await settleRefundedPayment(trx, row.contributionId, caller.staffId!, input.reason, at);
   });
   return loadReceipt(ctx, input.id);
 }

@@ -123,3 +123,17 @@ async function acceptCentralSupportCategory(trx: Transaction<Database>, contribu
   if (problem) throw new OfficeError('VALIDATION', { field: 'resolution', vi: `${problem.vi}; sửa dân tộc trong hồ sơ trước.`, en: `${problem.en}; correct the ethnicity on the record first.` });
   await trx.updateTable('participants').set({ supportCategory: category, version: person.version + 1, updatedAt: at }).where('id', '=', payer.participantId).execute();
 }
+
+/**
+ * A payment the central flagged as months paid twice is settled by its refund: voiding its receipt
+ * resolves the open item, by the staff member who voided it, with the void's reason as the note
+ * (audited as any decision). Runs in the void's transaction.
+ */
+export async function settleRefundedPayment(trx: Transaction<Database>, contributionId: string, staffId: string, reason: string, at: string): Promise<void> {
+  const open = await trx.selectFrom('syncIssues').select('id').where('class', '=', 'MONTHS_ALREADY_PAID').where('entityId', '=', contributionId).where('state', '=', 'open').execute();
+  for (const { id } of open) {
+    const note = `Đã hủy biên lai (hoàn trả): ${reason}`;
+    await trx.updateTable('syncIssues').set({ state: 'resolved', resolution: 'acknowledged', resolutionNote: note, resolvedBy: staffId, resolvedAt: at }).where('id', '=', id).execute();
+    await appendAudit(trx, { at, staffId, action: 'sync.issueResolved', entity: 'syncIssue', entityId: id, details: { resolution: 'acknowledged', note } });
+  }
+}
