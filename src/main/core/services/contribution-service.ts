@@ -47,7 +47,7 @@ async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promis
   const paidOn = input.paidOn ?? businessDate(ctx.clock.now());
   const enrollment = await contributions.findEnrollment(db, person.id, input.scheme);
   const method = input.method ?? methodForMonths(input.scheme, input.months);
-  const paid = await contributions.paidContributions(db, person.id, input.scheme);
+  const paid = await contributions.paidContributions(db, person, input.scheme);
   const toMonth = addMonths(input.fromMonth, input.months - 1);
   const overlap = paid.find((c) => c.fromMonth <= toMonth && c.toMonth >= input.fromMonth);
   if (overlap) {

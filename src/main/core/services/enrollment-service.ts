@@ -15,7 +15,7 @@ import { activeSchedule } from './reference-schedule-store';
 import { businessDate } from '../../../shared/domain/business-date';
 
 async function toEnrollment(ctx: CoreContext, row: EnrollmentsTable): Promise<Enrollment> {
-  const paid = await contributions.paidContributions(ctx.db, row.participantId, row.scheme);
+  const paid = await contributions.paidContributions(ctx.db, { id: row.participantId }, row.scheme);
   const lastPaidMonth = paid.reduce<string | null>((last, c) => (last === null || c.toMonth > last ? c.toMonth : last), null);
   const method = row.method as PaymentMethod;
   const due = nextDue(row.scheme, method, row.fromMonth, lastPaidMonth);

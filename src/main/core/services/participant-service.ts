@@ -160,7 +160,7 @@ export async function getParticipant(ctx: CoreContext, id: string): Promise<Part
   const row = await repo.findParticipant(ctx.db, id);
   if (!row) throw new OfficeError('NOT_FOUND', { field: 'id' });
   const otherRecords = [];
-  for (const other of (await repo.samePersonRecords(ctx.db, id)).slice(1)) {
+  for (const other of (await repo.samePersonRecords(ctx.db, row)).slice(1)) {
     const record = await repo.findParticipant(ctx.db, other);
     if (record) otherRecords.push({ id: record.id, fullName: record.fullName, personalId: record.personalId, officialNumber: record.officialNumber });
   }

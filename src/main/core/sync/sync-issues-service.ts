@@ -3,9 +3,8 @@
 // when, which resolution, a note), audited; "accept the central version" overwrites the local
 // record with the central one (for a payment flagged FACTS_DIFFER: the payer's support category),
 // "send the household again" answers a payment flagged for the member's place with this office's
-// member list,
-// "merge" links the person to the canonical one, and a registration held as a possible duplicate
-// goes again after the supervisor's check (held-resend.ts).
+// member list, "merge" links the person to the canonical one, and a registration held as a
+// possible duplicate goes again after the supervisor's check (held-resend.ts).
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { supportCategories } from '../../../shared/contract/participant';
@@ -73,12 +72,7 @@ export async function resolveSyncIssue(
       }
       await trx.updateTable('participants').set({ canonicalId, officialNumber: details.canonical?.officialNumber ?? null }).where('id', '=', issue.entityId).execute();
     }
-    await trx
-      .updateTable('syncIssues')
-      .set({ state: 'resolved', resolution: input.resolution, resolutionNote: input.note, resolvedBy: caller.staffId, resolvedAt: at })
-      .where('id', '=', input.id)
-      .execute();
-    await appendAudit(trx, { at, staffId: caller.staffId, action: 'sync.issueResolved', entity: 'syncIssue', entityId: input.id, details: { resolution: input.resolution, note: input.note } });
+    await recordDecision(trx, input.id, { resolution: input.resolution, note: input.note, staffId: caller.staffId, at });
   });
   const all = await listSyncIssues(ctx, 'all');
   return all.items.find((i) => i.id === input.id)!;
@@ -131,9 +125,12 @@ async function acceptCentralSupportCategory(trx: Transaction<Database>, contribu
  */
 export async function settleRefundedPayment(trx: Transaction<Database>, contributionId: string, staffId: string, reason: string, at: string): Promise<void> {
   const open = await trx.selectFrom('syncIssues').select('id').where('class', '=', 'MONTHS_ALREADY_PAID').where('entityId', '=', contributionId).where('state', '=', 'open').execute();
-  for (const { id } of open) {
-    const note = `Đã hủy biên lai (hoàn trả): ${reason}`;
-    await trx.updateTable('syncIssues').set({ state: 'resolved', resolution: 'acknowledged', resolutionNote: note, resolvedBy: staffId, resolvedAt: at }).where('id', '=', id).execute();
-    await appendAudit(trx, { at, staffId, action: 'sync.issueResolved', entity: 'syncIssue', entityId: id, details: { resolution: 'acknowledged', note } });
-  }
+  for (const { id } of open) await recordDecision(trx, id, { resolution: 'acknowledged', note: `Đã hủy biên lai (hoàn trả): ${reason}`, staffId, at });
+}
+
+/** Closes an issue with a decision (who, when, which resolution, a note), audited. */
+async function recordDecision(trx: Transaction<Database>, issueId: string, decision: { resolution: IssueResolution; note: string; staffId: string | null; at: string }): Promise<void> {
+  const { resolution, note, staffId, at } = decision;
+  await trx.updateTable('syncIssues').set({ state: 'resolved', resolution, resolutionNote: note, resolvedBy: staffId, resolvedAt: at }).where('id', '=', issueId).execute();
+  await appendAudit(trx, { at, staffId, action: 'sync.issueResolved', entity: 'syncIssue', entityId: issueId, details: { resolution, note } });
 }

@@ -54,9 +54,13 @@ const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI'
  * covering index `contributions_paid_periods` alone (migration 0006): a regular payer has dozens
  * of contributions, and the rows themselves carry the line breakdowns.
  */
-export async function paidContributions(db: Db, participantId: string, scheme: 'VSI' | 'HHI'): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
-  const records = await samePersonRecords(db, participantId);
-  if (records.length === 1) return paidPeriods.execute(db, { participantId, scheme });
+export async function paidContributions(
+  db: Db,
+  participant: { id: string; canonicalId?: string | null },
+  scheme: 'VSI' | 'HHI',
+): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
+  const records = await samePersonRecords(db, participant);
+  if (records.length === 1) return paidPeriods.execute(db, { participantId: participant.id, scheme });
   const all: Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[] = [];
   for (const id of records) all.push(...(await paidPeriods.execute(db, { participantId: id, scheme })));
   return all.sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : a.fromMonth > b.fromMonth ? 1 : 0));

@@ -51,14 +51,16 @@ const canonicalOf = preparedQuery<{ id: string }, { canonicalId: string | null }
 const linkedTo = preparedQuery<{ canonicalId: string }, { id: string }>((db, arg) => db.selectFrom('participants').select('id').where('canonicalId', '=', arg('canonicalId')));
 
 /**
- * The records on this machine of the person of `participantId`: that record, the record of the
+ * The records on this machine of the person of record `id`: that record (first), the record of the
  * canonical person it is linked to, and every record linked to that one (index of migration 0015).
- * An id in the list may have no row here (a canonical person never pulled to this office).
+ * An id in the list may have no row here (a canonical person never pulled to this office). A caller
+ * holding the record passes its `canonicalId` (null included), which is then not read again.
  */
-export async function samePersonRecords(db: Db, participantId: string): Promise<string[]> {
-  const canonical = (await canonicalOf.executeTakeFirst(db, { id: participantId }))?.canonicalId ?? participantId;
+export async function samePersonRecords(db: Db, record: { id: string; canonicalId?: string | null }): Promise<string[]> {
+  const known = record.canonicalId !== undefined ? record.canonicalId : (await canonicalOf.executeTakeFirst(db, { id: record.id }))?.canonicalId;
+  const canonical = known ?? record.id;
   const linked = await linkedTo.execute(db, { canonicalId: canonical });
-  return [...new Set([participantId, canonical, ...linked.map((r) => r.id)])];
+  return [...new Set([record.id, canonical, ...linked.map((r) => r.id)])];
 }
 
 const byPersonalId = preparedQuery<{ personalId: string }, ParticipantRow>((db, arg) =>
