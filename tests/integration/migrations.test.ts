@@ -250,6 +250,18 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(plan).toContain('USING INDEX participants_canonical');
     },
   },
+  '0016-refunds': {
+    write(s) {
+      // Receipt r1 (2 March) refunded on 3 March from s1's cash.
+      s.prepare(`INSERT INTO receipt_voids (id, receipt_id, reason, voided_by, voided_at, business_date, refund_paid_by) VALUES ('v1', 'r1', 'Hoàn trả tiền', 's1', ?, '2026-03-03', 's1')`).run(at);
+    },
+    check(s) {
+      const refunds = `SELECT receipt_id FROM receipt_voids WHERE business_date = '2026-03-03' AND refund_paid_by IS NOT NULL`;
+      expect(s.prepare(refunds).pluck().all()).toEqual(['r1']);
+      const plan = (s.prepare(`EXPLAIN QUERY PLAN ${refunds}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('USING INDEX receipt_voids_refunds');
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -270,7 +282,7 @@ describe('migrations', () => {
     expect(byType('index')).toEqual(
       expect.arrayContaining([
         'participants_name_folded', 'participants_dob_name', 'participants_si_number', 'participants_phone', 'participants_canonical', 'admin_communes_province',
-        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_paid_periods', 'receipts_day', 'sync_issues_state', 'sync_batches_answered',
+        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_paid_periods', 'receipts_day', 'sync_issues_state', 'sync_batches_answered', 'receipt_voids_refunds',
       ]),
     );
     expect(byType('trigger')).toEqual(

@@ -84,7 +84,14 @@ export const receipt = z.object({
   lines: z.array(contributionLine),
   referenceVersion: z.string(),
   void: z
-    .object({ reason: z.string(), voidedBy: z.string(), voidedByName: z.string(), voidedAt: z.string() })
+    .object({
+      reason: z.string(),
+      voidedBy: z.string(),
+      voidedByName: z.string(),
+      voidedAt: z.string(),
+      /** Set when the receipt's day was already closed: the money was paid back on that later day, from that staff member's cash. */
+      refund: z.object({ businessDate: z.string(), paidOutBy: z.string(), paidOutByName: z.string() }).nullable(),
+    })
     .nullable(),
   printCount: z.number().int(),
 });
@@ -137,6 +144,11 @@ export type Enrollment = z.infer<typeof enrollment>;
 export const voidInput = z.object({
   id: uuid,
   reason: z.string().trim().min(5, says('Nhập lý do hủy (ít nhất 5 ký tự).', 'Enter the reason for voiding (at least 5 characters).')).max(500),
+  /**
+   * Only for a receipt whose day is already closed: the void is then a refund paid out today, and
+   * this is whose cash pays it (defaults to the supervisor voiding it).
+   */
+  paidOutBy: uuid.optional(),
 });
 
 export const dayReceiptsInput = z.object({
@@ -152,4 +164,7 @@ export const dayReceipts = z.object({
   voidedCount: z.number().int(),
   /** Sum of receipts not voided, in đồng. */
   total: z.number().int(),
+  /** Refunds of receipts of closed days paid out this day (by the collector in view), and their sum. */
+  refundCount: z.number().int(),
+  refundTotal: z.number().int(),
 });

@@ -9,8 +9,13 @@ export const collectorDay = z.object({
   fullName: z.string(),
   receiptCount: z.number().int(),
   voidedCount: z.number().int(),
-  /** Sum of the collector's receipts that are not voided. */
+  /** Sum of the collector's receipts that are not voided (a later refund does not change it). */
   total: z.number().int(),
+  /** Receipts of earlier, closed days refunded this day from this person's cash, and their sum. */
+  refundCount: z.number().int(),
+  refundTotal: z.number().int(),
+  /** The cash this person must hand over: total − refundTotal (negative when refunds exceed takings). */
+  expected: z.number().int(),
   cashCounted: z.number().int().nullable(),
   note: z.string().nullable(),
 });
@@ -24,6 +29,9 @@ export const daySummary = z.object({
   collectors: z.array(collectorDay),
   receiptCount: z.number().int(),
   total: z.number().int(),
+  refundCount: z.number().int(),
+  refundTotal: z.number().int(),
+  expected: z.number().int(),
 });
 export type DaySummary = z.infer<typeof daySummary>;
 
@@ -53,7 +61,7 @@ export const reopenDayInput = z.object({
 export const dayReportInput = z.object({ businessDate: isoDate });
 
 export const dayReportCollector = collectorDay.extend({
-  /** Cash counted − receipts total; negative when cash is short. Null until the day is closed. */
+  /** Cash counted − expected cash; negative when cash is short. Null until the day is closed. */
   discrepancy: z.number().int().nullable(),
 });
 export type DayReportCollector = z.infer<typeof dayReportCollector>;
@@ -73,9 +81,25 @@ export const dayReportReceipt = z.object({
   amount: z.number().int(),
   collectorStaffId: z.string(),
   collectorName: z.string(),
-  void: z.object({ reason: z.string(), voidedByName: z.string(), voidedAt: z.string() }).nullable(),
+  /** `refundOn`: the receipt was valid when this day closed and was refunded on that later day (it still counts here). */
+  void: z.object({ reason: z.string(), voidedByName: z.string(), voidedAt: z.string(), refundOn: z.string().nullable() }).nullable(),
 });
 export type DayReportReceipt = z.infer<typeof dayReportReceipt>;
+
+/** A receipt of an earlier, closed day whose money was paid back on the report's day. */
+export const dayReportRefund = z.object({
+  receiptId: z.string(),
+  label: z.string(),
+  receiptDate: z.string(),
+  payerName: z.string(),
+  payerPersonalId: z.string(),
+  amount: z.number().int(),
+  paidOutByName: z.string(),
+  voidedByName: z.string(),
+  voidedAt: z.string(),
+  reason: z.string(),
+});
+export type DayReportRefund = z.infer<typeof dayReportRefund>;
 
 export const dayReport = z.object({
   office: z.object({ code: z.string(), name: z.string() }),
@@ -87,11 +111,16 @@ export const dayReport = z.object({
   generatedAt: z.string(),
   collectors: z.array(dayReportCollector),
   receipts: z.array(dayReportReceipt),
+  refunds: z.array(dayReportRefund),
   totals: z.object({
     receiptCount: z.number().int(),
     voidedCount: z.number().int(),
     /** Sum of the receipts not voided. */
     total: z.number().int(),
+    refundCount: z.number().int(),
+    refundTotal: z.number().int(),
+    /** total − refundTotal: the cash the office must have for the day. */
+    expected: z.number().int(),
     cashCounted: z.number().int().nullable(),
     discrepancy: z.number().int().nullable(),
   }),

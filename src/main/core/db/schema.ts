@@ -212,6 +212,8 @@ export interface ReceiptVoidsTable {
   voidedBy: string;
   voidedAt: string;
   businessDate: string;
+  /** Set when the receipt's day was already closed: the void is a refund paid out on businessDate by this staff member (migration 0016). */
+  refundPaidBy: string | null;
 }
 
 export interface ReceiptPrintsTable {

@@ -1,7 +1,8 @@
-// Day-end: the supervisor sees each collector's receipts and total for the business date, enters
-// the cash counted (a discrepancy needs a note), and closes the day. A closed day takes no more
-// receipts on this device until a supervisor reopens it with a reason; both are audited, and the
-// closure goes to the central service as a `day.close` operation.
+// Day-end: the supervisor sees each collector's receipts and total for the business date, less
+// the refunds they paid out that day, enters the cash counted (a discrepancy needs a note), and
+// closes the day. A closed day takes no more receipts on this device until a supervisor reopens
+// it with a reason; both are audited, and the closure goes to the central service as a
+// `day.close` operation.
 import { OfficeError } from '../../../shared/contract/errors';
 import type { DaySummary } from '../../../shared/contract/day-end';
 import { businessDate } from '../../../shared/domain/business-date';
@@ -13,11 +14,16 @@ import type { Kysely, Transaction } from 'kysely';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * Each person's figures for a day: receipts issued (a void made while the day was open takes a
+ * receipt out of the total; a later refund does not — the day's cash was counted with it) and
+ * refunds of earlier, closed days paid out of their cash that day. Expected cash = total − refunds.
+ */
 async function collectorTotals(db: Db, day: string) {
-  return db
+  const takings = await db
     .selectFrom('receipts')
     .innerJoin('staff', 'staff.id', 'receipts.collectorStaffId')
-    .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'receipts.id')
+    .leftJoin('receiptVoids', (join) => join.onRef('receiptVoids.receiptId', '=', 'receipts.id').on('receiptVoids.refundPaidBy', 'is', null))
     .select((eb) => [
       'receipts.collectorStaffId as staffId',
       'staff.fullName',
@@ -27,8 +33,23 @@ async function collectorTotals(db: Db, day: string) {
     ])
     .where('receipts.businessDate', '=', day)
     .groupBy(['receipts.collectorStaffId', 'staff.fullName'])
-    .orderBy('staff.fullName')
     .execute();
+  const refunds = await db
+    .selectFrom('receiptVoids')
+    .innerJoin('receipts', 'receipts.id', 'receiptVoids.receiptId')
+    .innerJoin('staff', 'staff.id', 'receiptVoids.refundPaidBy')
+    .select((eb) => ['staff.id as staffId', 'staff.fullName', eb.fn.countAll<number>().as('refundCount'), eb.fn.sum<number>('receipts.amount').as('refundTotal')])
+    .where('receiptVoids.businessDate', '=', day)
+    .where('receiptVoids.refundPaidBy', 'is not', null)
+    .groupBy(['staff.id', 'staff.fullName'])
+    .execute();
+  const rows = new Map<string, { staffId: string; fullName: string; receiptCount: number; voidedCount: number; total: number; refundCount: number; refundTotal: number; expected: number }>();
+  const row = (staffId: string, fullName: string) =>
+    rows.get(staffId) ?? rows.set(staffId, { staffId, fullName, receiptCount: 0, voidedCount: 0, total: 0, refundCount: 0, refundTotal: 0, expected: 0 }).get(staffId)!;
+  for (const t of takings) Object.assign(row(t.staffId, t.fullName), { receiptCount: Number(t.receiptCount), voidedCount: Number(t.voidedCount), total: Number(t.total) });
+  for (const r of refunds) Object.assign(row(r.staffId, r.fullName), { refundCount: Number(r.refundCount), refundTotal: Number(r.refundTotal) });
+  for (const r of rows.values()) r.expected = r.total - r.refundTotal;
+  return [...rows.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
 }
 
 export async function daySummary(ctx: CoreContext, input: { businessDate?: string | undefined }): Promise<DaySummary> {
@@ -43,22 +64,22 @@ export async function daySummary(ctx: CoreContext, input: { businessDate?: strin
     closure ? (JSON.parse(closure.summary) as { staffId: string; cashCounted: number; note: string | null }[]).map((c) => [c.staffId, c]) : [],
   );
   const collectors = (await collectorTotals(ctx.db, day)).map((c) => ({
-    staffId: c.staffId,
-    fullName: c.fullName,
-    receiptCount: Number(c.receiptCount),
-    voidedCount: Number(c.voidedCount),
-    total: Number(c.total),
+    ...c,
     cashCounted: counted.get(c.staffId)?.cashCounted ?? null,
     note: counted.get(c.staffId)?.note ?? null,
   }));
+  const sum = (key: 'receiptCount' | 'total' | 'refundCount' | 'refundTotal' | 'expected') => collectors.reduce((n, c) => n + c[key], 0);
   return {
     businessDate: day,
     status: closure?.status ?? 'open',
     closedAt: closure?.closedAt ?? null,
     closedByName: closure?.fullName ?? null,
     collectors,
-    receiptCount: collectors.reduce((n, c) => n + c.receiptCount, 0),
-    total: collectors.reduce((n, c) => n + c.total, 0),
+    receiptCount: sum('receiptCount'),
+    total: sum('total'),
+    refundCount: sum('refundCount'),
+    refundTotal: sum('refundTotal'),
+    expected: sum('expected'),
   };
 }
 
@@ -85,14 +106,21 @@ export async function closeDay(
         });
       }
       const note = count.note?.trim() || null;
-      if (count.cashCounted !== Number(t.total) && !note) {
+      if (count.cashCounted !== t.expected && !note) {
         throw new OfficeError('VALIDATION', {
           field: `counts.${t.staffId}.note`,
-          vi: `Tiền mặt của ${t.fullName} lệch ${(count.cashCounted - Number(t.total)).toLocaleString('vi-VN')} đ so với biên lai: cần ghi chú giải trình.`,
-          en: `Cash for ${t.fullName} differs from the receipts: a note is required.`,
+          vi: `Tiền mặt của ${t.fullName} lệch ${(count.cashCounted - t.expected).toLocaleString('vi-VN')} đ so với số phải nộp: cần ghi chú giải trình.`,
+          en: `Cash for ${t.fullName} differs from what is due: a note is required.`,
         });
       }
-      return { staffId: t.staffId, receiptCount: Number(t.receiptCount), total: Number(t.total), cashCounted: count.cashCounted, note };
+      return {
+        staffId: t.staffId,
+        receiptCount: t.receiptCount,
+        total: t.total,
+        ...(t.refundCount > 0 ? { refundCount: t.refundCount, refundTotal: t.refundTotal } : {}),
+        cashCounted: count.cashCounted,
+        note,
+      };
     });
     const values = { businessDate: input.businessDate, status: 'closed' as const, closedBy: caller.staffId!, closedAt: at, summary: JSON.stringify(summary), reopenedBy: null, reopenedAt: null, reopenReason: null };
     await trx.insertInto('dayClosures').values(values).onConflict((oc) => oc.column('businessDate').doUpdateSet(values)).execute();

@@ -1,7 +1,8 @@
 // The day-end report a supervisor prints (A4) or exports (Excel) after closing a day: the office
 // and device, who closed the day and when, each collector's receipts against the cash counted with
-// the discrepancy and its note, every receipt of the day in number order (voided ones marked) and
-// the totals. The Excel file is built here, in the core, so exceljs never reaches the renderer.
+// the discrepancy and its note, every receipt of the day in number order (voided ones marked),
+// the refunds of earlier days' receipts paid out that day, and the totals. The Excel file is
+// built here, in the core, so exceljs never reaches the renderer.
 import type { DayReport } from '../../../shared/contract/day-end';
 import type { CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
@@ -14,7 +15,8 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
   const summary = await daySummary(ctx, input);
   const office = await ctx.db.selectFrom('office').select(['code', 'name', 'deviceId']).executeTakeFirstOrThrow();
   const rows = await contributions.receiptsOfDay(ctx.db, input.businessDate, undefined);
-  const collectors = summary.collectors.map((c) => ({ ...c, discrepancy: c.cashCounted === null ? null : c.cashCounted - c.total }));
+  const refunds = await contributions.refundsOfDay(ctx.db, input.businessDate, undefined);
+  const collectors = summary.collectors.map((c) => ({ ...c, discrepancy: c.cashCounted === null ? null : c.cashCounted - c.expected }));
   const counted = collectors.every((c) => c.cashCounted !== null) && summary.status !== 'open';
   const cashCounted = counted ? collectors.reduce((n, c) => n + (c.cashCounted ?? 0), 0) : null;
   return {
@@ -40,14 +42,32 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
       amount: r.amount,
       collectorStaffId: r.collectorStaffId,
       collectorName: r.collectorName,
-      void: r.voidReason != null ? { reason: r.voidReason, voidedByName: r.voidedByName ?? '', voidedAt: r.voidedAt ?? '' } : null,
+      void:
+        r.voidReason != null
+          ? { reason: r.voidReason, voidedByName: r.voidedByName ?? '', voidedAt: r.voidedAt ?? '', refundOn: r.refundPaidBy ? (r.voidDate ?? null) : null }
+          : null,
+    })),
+    refunds: refunds.map((r) => ({
+      receiptId: r.receiptId,
+      label: receiptLabel(r.series, r.number),
+      receiptDate: r.receiptDate,
+      payerName: r.payerName,
+      payerPersonalId: r.payerPersonalId,
+      amount: r.amount,
+      paidOutByName: r.paidOutByName,
+      voidedByName: r.voidedByName,
+      voidedAt: r.voidedAt,
+      reason: r.reason,
     })),
     totals: {
       receiptCount: summary.receiptCount,
-      voidedCount: rows.filter((r) => r.voidReason != null).length,
+      voidedCount: rows.filter((r) => r.voidReason != null && !r.refundPaidBy).length,
       total: summary.total,
+      refundCount: summary.refundCount,
+      refundTotal: summary.refundTotal,
+      expected: summary.expected,
       cashCounted,
-      discrepancy: cashCounted === null ? null : cashCounted - summary.total,
+      discrepancy: cashCounted === null ? null : cashCounted - summary.expected,
     },
   };
 }

@@ -1,6 +1,7 @@
 // The day-end report as an Excel workbook: a "Tổng hợp" sheet (office, device, date, closure, one
-// row per collector with cash counted and discrepancy, the voided receipts) and a "Biên lai" sheet
-// (every receipt of the day in number order). Amounts are numeric cells in whole đồng with a
+// row per collector with refunds paid out, cash due, cash counted and discrepancy, the voided
+// receipts, the refunds) and a "Biên lai" sheet (every receipt of the day in number order; one
+// refunded on a later day is still valid here). Amounts are numeric cells in whole đồng with a
 // grouping format, and totals are SUM formulas carrying their computed value, so the sheet stays
 // live when a supervisor edits it and reads correctly in a viewer that does not recalculate.
 // Always Vietnamese: the file is filed with the office's records, like the receipts.
@@ -35,10 +36,10 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
 
   // ── Tổng hợp ────────────────────────────────────────────────────────────────────────────────
   const summary = book.addWorksheet('Tổng hợp', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  summary.columns = [{ width: 6 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 18 }, { width: 20 }, { width: 16 }, { width: 40 }];
+  summary.columns = [{ width: 6 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 18 }, { width: 16 }, { width: 18 }, { width: 20 }, { width: 16 }, { width: 40 }];
   const title = summary.addRow(['BÁO CÁO CHỐT SỔ CUỐI NGÀY']);
   title.font = { bold: true, size: 14 };
-  summary.mergeCells(title.number, 1, title.number, 8);
+  summary.mergeCells(title.number, 1, title.number, 10);
   const info: [string, string][] = [
     ['Đơn vị', `${report.office.name} (${report.office.code})`],
     ['Thiết bị', report.deviceId],
@@ -51,13 +52,14 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   for (const [label, value] of info) {
     const row = summary.addRow(['', label, value]);
     row.getCell(2).font = { bold: true };
-    summary.mergeCells(row.number, 3, row.number, 8);
+    summary.mergeCells(row.number, 3, row.number, 10);
   }
   summary.addRow([]);
-  headerRow(summary, ['STT', 'Người thu', 'Số biên lai', 'Đã hủy', 'Theo biên lai (đ)', 'Tiền mặt kiểm đếm (đ)', 'Chênh lệch (đ)', 'Ghi chú']);
+  headerRow(summary, ['STT', 'Người thu', 'Số biên lai', 'Đã hủy', 'Theo biên lai (đ)', 'Chi hoàn trả (đ)', 'Phải nộp (đ)', 'Tiền mặt kiểm đếm (đ)', 'Chênh lệch (đ)', 'Ghi chú']);
   const firstCollector = summary.rowCount + 1;
   report.collectors.forEach((c, i) => {
-    summary.addRow([i + 1, c.fullName, c.receiptCount, c.voidedCount, c.total, c.cashCounted, c.discrepancy, c.note ?? '']);
+    const row = summary.addRow([i + 1, c.fullName, c.receiptCount, c.voidedCount, c.total, c.refundTotal, null, c.cashCounted, c.discrepancy, c.note ?? '']);
+    row.getCell(7).value = { formula: `E${row.number}-F${row.number}`, result: c.expected };
   });
   const lastCollector = summary.rowCount;
   const t = report.totals;
@@ -67,26 +69,40 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     sum('C', firstCollector, lastCollector, t.receiptCount),
     sum('D', firstCollector, lastCollector, t.voidedCount),
     sum('E', firstCollector, lastCollector, t.total),
-    t.cashCounted === null ? null : sum('F', firstCollector, lastCollector, t.cashCounted),
-    t.discrepancy === null ? null : sum('G', firstCollector, lastCollector, t.discrepancy),
+    sum('F', firstCollector, lastCollector, t.refundTotal),
+    sum('G', firstCollector, lastCollector, t.expected),
+    t.cashCounted === null ? null : sum('H', firstCollector, lastCollector, t.cashCounted),
+    t.discrepancy === null ? null : sum('I', firstCollector, lastCollector, t.discrepancy),
     '',
   ]);
   totalRow.font = { bold: true };
   totalRow.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
-  for (const col of ['E', 'F', 'G']) summary.getColumn(col).numFmt = DONG;
-  for (let r = firstCollector; r <= totalRow.number; r++) summary.getCell(`H${r}`).alignment = { wrapText: true, vertical: 'top' };
+  for (const col of ['E', 'F', 'G', 'H', 'I']) summary.getColumn(col).numFmt = DONG;
+  for (let r = firstCollector; r <= totalRow.number; r++) summary.getCell(`J${r}`).alignment = { wrapText: true, vertical: 'top' };
 
-  const voided = report.receipts.filter((r) => r.void);
+  /** A listed receipt: number over B–D, amount in E, a name in F, who/when over G–I, the reason in J. */
+  const receiptRow = (values: [number, string, number, string, string, string]) => {
+    const [no, label, amount, name, when, reason] = values;
+    const row = summary.addRow([no, label, '', '', amount, name, when, '', '', reason]);
+    summary.mergeCells(row.number, 2, row.number, 4);
+    summary.mergeCells(row.number, 7, row.number, 9);
+    row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
+  };
+  const voided = report.receipts.filter((r) => r.void && !r.void.refundOn);
   summary.addRow([]);
   const voidTitle = summary.addRow(['', `Biên lai đã hủy (${voided.length})`]);
   voidTitle.font = { bold: true };
   if (voided.length > 0) {
-    headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người thu', 'Hủy bởi, lúc', 'Lý do hủy']);
-    voided.forEach((r, i) => {
-      const row = summary.addRow([i + 1, r.label, '', '', r.amount, r.collectorName, `${r.void!.voidedByName}, ${vietnamDateTime(r.void!.voidedAt)}`, r.void!.reason]);
-      summary.mergeCells(row.number, 2, row.number, 4);
-      row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
-    });
+    headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người thu', 'Hủy bởi, lúc', '', '', 'Lý do hủy']);
+    voided.forEach((r, i) => receiptRow([i + 1, r.label, r.amount, r.collectorName, `${r.void!.voidedByName}, ${vietnamDateTime(r.void!.voidedAt)}`, r.void!.reason]));
+  }
+
+  summary.addRow([]);
+  const refundTitle = summary.addRow(['', `Chi hoàn trả biên lai của ngày đã chốt sổ (${report.refunds.length})`]);
+  refundTitle.font = { bold: true };
+  if (report.refunds.length > 0) {
+    headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người chi tiền', 'Biên lai ngày, người nộp', '', '', 'Lý do hoàn trả']);
+    report.refunds.forEach((r, i) => receiptRow([i + 1, r.label, r.amount, r.paidOutByName, `${vietnameseDate(r.receiptDate)}, ${r.payerName}`, r.reason]));
   }
 
   // ── Biên lai ────────────────────────────────────────────────────────────────────────────────
@@ -121,10 +137,10 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
       r.months,
       r.amount,
       r.collectorName,
-      r.void ? RECEIPT_VOID : RECEIPT_VALID,
-      r.void?.reason ?? '',
+      r.void && !r.void.refundOn ? RECEIPT_VOID : RECEIPT_VALID,
+      r.void?.refundOn ? `Hoàn trả ngày ${vietnameseDate(r.void.refundOn)}: ${r.void.reason}` : (r.void?.reason ?? ''),
     ]);
-    if (r.void) row.font = { color: { argb: 'FFB00000' }, strike: false };
+    if (r.void && !r.void.refundOn) row.font = { color: { argb: 'FFB00000' }, strike: false };
   });
   list.getColumn('I').numFmt = DONG;
   // Personal IDs are 12-digit numbers with leading zeros: kept as text so Excel does not mangle them.

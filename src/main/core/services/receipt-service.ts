@@ -1,16 +1,20 @@
 // The receipt lifecycle: read one (with its breakdown and any void), list a day's receipts with
 // totals, void with a reason (supervisor, or the issuing clerk on the same business day: a void
 // is its own record and the receipt stays), and count prints so a reprint says "BẢN SAO".
+// Voiding a receipt whose day is already closed is a refund: the closed day keeps its figures and
+// the money is paid out today, from the cash of the staff member named (see ADR 0016).
 import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Receipt } from '../../../shared/contract/contribution';
-import { businessDate } from '../../../shared/domain/business-date';
+import { businessDate, vietnameseDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
-import { requireDayOpen } from './day-status';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+import { isDayClosed, requireDayOpen } from './day-status';
 import { settleRefundedPayment } from '../sync/sync-issues-service';
 
 type ReceiptRow = NonNullable<Awaited<ReturnType<typeof contributions.findReceipt>>>;
@@ -42,7 +46,13 @@ function toReceipt(row: ReceiptRow | DayRow, officeCode: string) {
     businessDate: row.businessDate,
     void:
       row.voidReason != null
-        ? { reason: row.voidReason, voidedBy: row.voidedBy ?? '', voidedByName: row.voidedByName ?? '', voidedAt: row.voidedAt ?? '' }
+        ? {
+            reason: row.voidReason,
+            voidedBy: row.voidedBy ?? '',
+            voidedByName: row.voidedByName ?? '',
+            voidedAt: row.voidedAt ?? '',
+            refund: row.refundPaidBy ? { businessDate: row.voidDate ?? '', paidOutBy: row.refundPaidBy, paidOutByName: row.refundPaidByName ?? '' } : null,
+          }
         : null,
     printCount: Number(row.printCount ?? 0),
   };
@@ -64,7 +74,34 @@ export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt
   };
 }
 
-export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id: string; reason: string }): Promise<Receipt> {
+/**
+ * Whose cash pays back a receipt of a closed day: the one named (an active staff member) or the
+ * supervisor voiding it. Null when the receipt's day is still open: the void just leaves that day.
+ */
+async function refundPayer(trx: Transaction<Database>, caller: Caller, receiptDay: string, today: string, paidOutBy: string | undefined): Promise<string | null> {
+  if (receiptDay === today || !(await isDayClosed(trx, receiptDay))) {
+    // Today closed, or an earlier day reopened: the void changes that day's figures, as before.
+    await requireDayOpen(trx, receiptDay);
+    if (paidOutBy) {
+      throw new OfficeError('VALIDATION', {
+        field: 'paidOutBy',
+        vi: `Ngày ${vietnameseDate(receiptDay)} chưa khóa sổ: hủy biên lai chỉ bớt khoản thu của ngày đó, không ghi chi hoàn trả.`,
+        en: 'The receipt’s day is not closed: the void leaves that day’s takings; there is no refund to pay out.',
+      });
+    }
+    return null;
+  }
+  // Receipt of an earlier, closed day: the money is paid back today, so today must take it.
+  await requireDayOpen(trx, today);
+  const payer = paidOutBy ?? caller.staffId!;
+  const staff = await trx.selectFrom('staff').select('active').where('id', '=', payer).executeTakeFirst();
+  if (!staff?.active) {
+    throw new OfficeError('VALIDATION', { field: 'paidOutBy', vi: 'Người chi tiền hoàn trả phải là nhân viên đang làm việc của đơn vị.', en: 'The refund must be paid out by an active staff member.' });
+  }
+  return payer;
+}
+
+export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id: string; reason: string; paidOutBy?: string | undefined }): Promise<Receipt> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const today = businessDate(now);
@@ -81,12 +118,11 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
         en: 'Only a supervisor, or the issuing clerk on the same day, may void a receipt.',
       });
     }
-    // A void changes the totals of the receipt's day; once that day is closed it must be reopened first.
-    await requireDayOpen(trx, row.businessDate);
+    const refundPaidBy = await refundPayer(trx, caller, row.businessDate, today, input.paidOutBy);
     const voidId = uuidv7();
     await trx
       .insertInto('receiptVoids')
-      .values({ id: voidId, receiptId: row.id, reason: input.reason, voidedBy: caller.staffId!, voidedAt: at, businessDate: today })
+      .values({ id: voidId, receiptId: row.id, reason: input.reason, voidedBy: caller.staffId!, voidedAt: at, businessDate: today, refundPaidBy })
       .execute();
     await logMutation(trx, {
       at,
@@ -94,7 +130,15 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
       action: 'receipt.void',
       entity: 'receipt',
       entityId: row.id,
-      payload: { id: voidId, receiptId: row.id, contributionId: row.contributionId, reason: input.reason, voidedAt: at, voidedBy: caller.staffId },
+      payload: {
+        id: voidId,
+        receiptId: row.id,
+        contributionId: row.contributionId,
+        reason: input.reason,
+        voidedAt: at,
+        voidedBy: caller.staffId,
+        ...(refundPaidBy ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount } } : {}),
+      },
     });
     await settleRefundedPayment(trx, row.contributionId, caller.staffId!, input.reason, at);
   });
@@ -122,12 +166,16 @@ export async function receiptsForDay(ctx: CoreContext, caller: Caller, input: { 
   }
   const code = await officeCode(ctx);
   const items = (await contributions.receiptsOfDay(ctx.db, day, collector)).map((r) => toReceipt(r, code));
-  const live = items.filter((r) => r.void === null);
+  // A receipt refunded on a later day was valid when its day closed: it stays in that day's total.
+  const live = items.filter((r) => r.void === null || r.void.refund !== null);
+  const refunds = await contributions.refundsOfDay(ctx.db, day, collector);
   return {
     businessDate: day,
     items,
     issuedCount: items.length,
     voidedCount: items.length - live.length,
     total: live.reduce((sum, r) => sum + r.amount, 0),
+    refundCount: refunds.length,
+    refundTotal: refunds.reduce((sum, r) => sum + r.amount, 0),
   };
 }

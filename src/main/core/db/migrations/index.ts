@@ -15,6 +15,7 @@ import * as m0012 from './0012-central-sealing-key';
 import * as m0013 from './0013-household-coverage';
 import * as m0014 from './0014-contribution-member-position';
 import * as m0015 from './0015-linked-records';
+import * as m0016 from './0016-refunds';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0013-household-coverage': m0013,
   '0014-contribution-member-position': m0014,
   '0015-linked-records': m0015,
+  '0016-refunds': m0016,
 };

@@ -130,12 +130,24 @@ export async function insertReceipt(db: Db, row: ReceiptsTable): Promise<void> {
   await receiptInsert.execute(db, row);
 }
 
+/** A receipt's void, if any: who, when, why, and — for a refund of a closed day's receipt — the day paid out and by whom. */
+const voidColumns = [
+  'receiptVoids.reason as voidReason',
+  'receiptVoids.voidedBy',
+  'receiptVoids.voidedAt',
+  'voider.fullName as voidedByName',
+  'receiptVoids.businessDate as voidDate',
+  'receiptVoids.refundPaidBy',
+  'refunder.fullName as refundPaidByName',
+] as const;
+
 export function findReceipt(db: Db, id: string) {
   return db
     .selectFrom('receipts')
     .innerJoin('contributions', 'contributions.id', 'receipts.contributionId')
     .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'receipts.id')
     .leftJoin('staff as voider', 'voider.id', 'receiptVoids.voidedBy')
+    .leftJoin('staff as refunder', 'refunder.id', 'receiptVoids.refundPaidBy')
     .selectAll('receipts')
     .select([
       'contributions.lines',
@@ -143,10 +155,7 @@ export function findReceipt(db: Db, id: string) {
       'contributions.method',
       'contributions.incomeBasis',
       'contributions.memberPosition',
-      'receiptVoids.reason as voidReason',
-      'receiptVoids.voidedBy',
-      'receiptVoids.voidedAt',
-      'voider.fullName as voidedByName',
+      ...voidColumns,
     ])
     .select((eb) => eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'))
     .where('receipts.id', '=', id)
@@ -159,10 +168,38 @@ export function receiptsOfDay(db: Db, businessDate: string, collectorStaffId: st
     .innerJoin('contributions', 'contributions.id', 'receipts.contributionId')
     .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'receipts.id')
     .leftJoin('staff as voider', 'voider.id', 'receiptVoids.voidedBy')
+    .leftJoin('staff as refunder', 'refunder.id', 'receiptVoids.refundPaidBy')
     .selectAll('receipts')
-    .select(['contributions.memberPosition', 'receiptVoids.reason as voidReason', 'receiptVoids.voidedBy', 'receiptVoids.voidedAt', 'voider.fullName as voidedByName'])
+    .select(['contributions.memberPosition', ...voidColumns])
     .select((eb) => eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'))
     .where('receipts.businessDate', '=', businessDate);
   if (collectorStaffId) query = query.where('receipts.collectorStaffId', '=', collectorStaffId);
   return query.orderBy('receipts.series').orderBy('receipts.number').execute();
+}
+
+/** Receipts of earlier, closed days refunded on `businessDate` (optionally only from one person's cash), in void order. */
+export function refundsOfDay(db: Db, businessDate: string, paidOutBy: string | undefined) {
+  let query = db
+    .selectFrom('receiptVoids')
+    .innerJoin('receipts', 'receipts.id', 'receiptVoids.receiptId')
+    .innerJoin('staff as voider', 'voider.id', 'receiptVoids.voidedBy')
+    .innerJoin('staff as refunder', 'refunder.id', 'receiptVoids.refundPaidBy')
+    .select([
+      'receipts.id as receiptId',
+      'receipts.series',
+      'receipts.number',
+      'receipts.businessDate as receiptDate',
+      'receipts.payerName',
+      'receipts.payerPersonalId',
+      'receipts.amount',
+      'receiptVoids.refundPaidBy as paidOutBy',
+      'refunder.fullName as paidOutByName',
+      'voider.fullName as voidedByName',
+      'receiptVoids.voidedAt',
+      'receiptVoids.reason',
+    ])
+    .where('receiptVoids.businessDate', '=', businessDate)
+    .where('receiptVoids.refundPaidBy', 'is not', null);
+  if (paidOutBy) query = query.where('receiptVoids.refundPaidBy', '=', paidOutBy);
+  return query.orderBy('receiptVoids.voidedAt').execute();
 }
