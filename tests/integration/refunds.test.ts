@@ -24,7 +24,7 @@ async function pay(token: string, fromMonth: string, incomeBasis: number) {
   return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt as { id: string; amount: number; label: string; participantId: string };
 }
 
-const writes = () => ({ ...rowCounts(office.core), voids: office.core.database.sqlite.prepare('SELECT count(*) FROM receipt_voids').pluck().get() });
+const writes = () => ({ ...rowCounts(office.core), voids: office.core.database.sqlite.prepare('SELECT count(*) FROM receipt_voids').pluck().get() as number });
 
 describe('refund of a receipt whose day is closed', () => {
   let first: Awaited<ReturnType<typeof pay>>;

@@ -1,5 +1,6 @@
-// Day-end (supervisors): each collector's receipts against the cash counted; closing needs a note
-// wherever the count differs from the total. A closed day can be reopened with a reason.
+// Day-end (supervisors): each collector's receipts, less the refunds of closed days' receipts they
+// paid out, against the cash counted; closing needs a note wherever the count differs from what is
+// due. A closed day can be reopened with a reason.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -37,10 +38,12 @@ export function DayEndPage() {
 
   useEffect(() => {
     if (!s) return;
-    setCounts(Object.fromEntries(s.collectors.map((c) => [c.staffId, { cash: c.cashCounted ?? c.total, note: c.note ?? '' }])));
+    setCounts(Object.fromEntries(s.collectors.map((c) => [c.staffId, { cash: c.cashCounted ?? Math.max(0, c.expected), note: c.note ?? '' }])));
   }, [s]);
 
-  const differs = (c: CollectorDay) => (counts[c.staffId]?.cash ?? 0) !== c.total;
+  const differs = (c: CollectorDay) => (counts[c.staffId]?.cash ?? 0) !== c.expected;
+  // Refunds of closed days' receipts paid out this day: only then are the refund and "due" columns shown.
+  const refunds = (s?.refundCount ?? 0) > 0;
   const missingNote = (s?.collectors ?? []).some((c) => differs(c) && !counts[c.staffId]?.note.trim());
 
   const close = async () => {
@@ -91,6 +94,11 @@ export function DayEndPage() {
             <Tag color={closed ? 'red' : 'green'}>{t(`dayEnd.status.${s.status}`)}</Tag>
             <span>{t('dayEnd.receipts', { count: s.receiptCount })}</span>
             <strong>{formatDong(s.total)}</strong>
+            {s.refundCount > 0 && (
+              <span data-testid="day-refunds">
+                {t('dayEnd.refundsLine', { count: s.refundCount, amount: formatDong(s.refundTotal), due: formatDong(s.expected) })}
+              </span>
+            )}
             {s.closedAt && <span className="muted">{t('dayEnd.closedBy', { name: s.closedByName ?? '', date: formatDate(s.closedAt) })}</span>}
           </Space>
         </Card>
@@ -106,6 +114,12 @@ export function DayEndPage() {
           { title: t('receipt.collector'), dataIndex: 'fullName' },
           { title: t('dayEnd.receiptCount'), dataIndex: 'receiptCount', render: (n: number, c) => `${n} (${t('dayEnd.voidedShort', { count: c.voidedCount })})` },
           { title: t('dayEnd.expected'), dataIndex: 'total', align: 'right', render: formatDong },
+          ...(refunds
+            ? [
+                { title: t('dayEnd.refunds'), dataIndex: 'refundTotal', align: 'right' as const, render: (n: number) => (n ? formatDong(-n) : '') },
+                { title: t('dayEnd.due'), dataIndex: 'expected', align: 'right' as const, render: (n: number) => <strong>{formatDong(n)}</strong> },
+              ]
+            : []),
           {
             title: t('dayEnd.cashCounted'),
             key: 'cash',

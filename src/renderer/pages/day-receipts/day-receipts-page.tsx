@@ -1,5 +1,7 @@
 // "Biên lai trong ngày": the receipts of a business date (the clerk's own; a supervisor sees all
-// or one collector), with the count issued, voided and the total of those not voided.
+// or one collector), with the count issued, voided and the total of those not voided, and the
+// refunds of closed days' receipts paid out that day. A receipt refunded on a later day still
+// counts on its own day (its cash was counted then) and is tagged with the refund's date.
 import { useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
-import { formatDong, formatMonth } from '../../components/money';
+import { formatDate, formatDong, formatMonth } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
@@ -35,6 +37,9 @@ export function DayReceiptsPage() {
           <Statistic title={t('dayReceipts.issued')} value={d?.issuedCount ?? 0} />
           <Statistic title={t('dayReceipts.voided')} value={d?.voidedCount ?? 0} />
           <Statistic title={t('dayReceipts.total')} value={d ? formatDong(d.total) : '—'} data-testid="day-total" />
+          {d && d.refundCount > 0 && (
+            <Statistic title={t('dayReceipts.refunds', { count: d.refundCount })} value={formatDong(-d.refundTotal)} data-testid="day-refunds" />
+          )}
         </Space>
       </Card>
       <Table
@@ -55,7 +60,16 @@ export function DayReceiptsPage() {
             title: t('receipt.amount'),
             dataIndex: 'amount',
             align: 'right',
-            render: (v: number, r) => (r.void ? <Tag color="red">{t('receipt.voided')}</Tag> : formatDong(v)),
+            render: (v: number, r) =>
+              r.void?.refund ? (
+                <>
+                  {formatDong(v)} <Tag color="orange">{t('receipt.refundedOn', { day: formatDate(r.void.refund.businessDate) })}</Tag>
+                </>
+              ) : r.void ? (
+                <Tag color="red">{t('receipt.voided')}</Tag>
+              ) : (
+                formatDong(v)
+              ),
           },
         ]}
       />

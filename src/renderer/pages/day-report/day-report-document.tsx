@@ -1,11 +1,13 @@
 // The printed day-end report (A4 portrait): always in Vietnamese, like the receipts, since it is
 // filed with the office's cash records whatever language the supervisor's screen is in.
 // Amounts are whole đồng grouped the Vietnamese way (1.234.000); voided receipts stay in the
-// list, struck through and left out of the totals, and are listed again with their reasons.
+// list, struck through and left out of the totals, and are listed again with their reasons. A
+// receipt refunded on a later day stays valid here (its cash was counted), tagged with that day;
+// the refunds paid out on the report's day have their own section and lower the cash due.
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../shared/contract/day-end';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
-import { vietnamDateTime } from '../../../shared/domain/business-date';
+import { vietnamDateTime, vietnameseDate } from '../../../shared/domain/business-date';
 import { formatDong, formatMonth } from '../../components/money';
 import { schemeLabel } from '../../components/scheme-label';
 
@@ -30,8 +32,10 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
   const [y, m, d] = r.businessDate.split('-');
-  const voided = r.receipts.filter((x) => x.void);
+  const voided = r.receipts.filter((x) => x.void && !x.void.refundOn);
   const counted = r.totals.cashCounted !== null;
+  // Refunds paid out this day add a column to the collectors' table and two lines to the totals.
+  const refunds = r.totals.refundCount > 0;
   return (
     <article className="day-report-a4" data-testid="day-report-document">
       <header className="day-report-head">
@@ -69,7 +73,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
 
       <h2>{t('dayReport.byCollector')}</h2>
       <table className="day-report-table" data-testid="day-report-collectors">
-        <Columns widths={[9, 38, 12, 10, 25, 25, 23]} />
+        <Columns widths={refunds ? [9, 34, 11, 9, 23, 20, 23, 21] : [9, 38, 12, 10, 25, 25, 23]} />
         <thead>
           <tr>
             <th className="num">{t('dayReport.col.no')}</th>
@@ -77,6 +81,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
             <th className="num">{t('dayReport.col.receipts')}</th>
             <th className="num">{t('dayReport.col.voided')}</th>
             <th className="num">{t('dayReport.col.expected')}</th>
+            {refunds && <th className="num">{t('dayReport.col.refunds')}</th>}
             <th className="num">{t('dayReport.col.cash')}</th>
             <th className="num">{t('dayReport.col.discrepancy')}</th>
             <th>{t('dayReport.col.note')}</th>
@@ -90,6 +95,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
               <td className="num">{c.receiptCount}</td>
               <td className="num">{c.voidedCount}</td>
               <td className="num">{amount(c.total)}</td>
+              {refunds && <td className="num">{c.refundTotal ? amount(-c.refundTotal) : ''}</td>}
               <td className="num">{amount(c.cashCounted)}</td>
               <td className={`num${c.discrepancy ? ' day-report-off' : ''}`}>{signed(c.discrepancy)}</td>
               <td className="day-report-note">{c.note}</td>
@@ -103,6 +109,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
             <td className="num">{r.totals.receiptCount}</td>
             <td className="num">{r.totals.voidedCount}</td>
             <td className="num">{amount(r.totals.total)}</td>
+            {refunds && <td className="num">{amount(-r.totals.refundTotal)}</td>}
             <td className="num">{amount(r.totals.cashCounted)}</td>
             <td className={`num${r.totals.discrepancy ? ' day-report-off' : ''}`}>{signed(r.totals.discrepancy)}</td>
             <td />
@@ -121,6 +128,16 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           </dd>
           <dt>{t('dayReport.sum.words')}</dt>
           <dd className="day-report-words">{amountInWords(r.totals.total)}</dd>
+          {refunds && (
+            <>
+              <dt>{t('dayReport.sum.refunds')}</dt>
+              <dd data-testid="day-report-refund-total">{t('dayReport.sum.refundsValue', { amount: formatDong(r.totals.refundTotal), count: r.totals.refundCount })}</dd>
+              <dt>{t('dayReport.sum.due')}</dt>
+              <dd className="day-report-strong" data-testid="day-report-due">
+                {formatDong(r.totals.expected)}
+              </dd>
+            </>
+          )}
           <dt>{t('dayReport.sum.cash')}</dt>
           <dd data-testid="day-report-cash">{counted ? formatDong(r.totals.cashCounted!) : t('dayReport.sum.notCounted')}</dd>
           {counted && (
@@ -189,11 +206,13 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           </thead>
           <tbody>
             {r.receipts.map((x, i) => (
-              <tr key={x.id} className={x.void ? 'day-report-void-row' : undefined}>
+              <tr key={x.id} className={x.void && !x.void.refundOn ? 'day-report-void-row' : undefined}>
                 <td className="num">{i + 1}</td>
                 <td className="nowrap">
                   {x.label}
-                  {x.void && <span className="day-report-void-tag">{t('dayReport.voidMark')}</span>}
+                  {x.void && (
+                    <span className="day-report-void-tag">{x.void.refundOn ? t('dayReport.refundMark', { day: vietnameseDate(x.void.refundOn).slice(0, 5) }) : t('dayReport.voidMark')}</span>
+                  )}
                 </td>
                 <td className="nowrap">{time(x.issuedAt)}</td>
                 <td>{x.payerName}</td>
@@ -217,6 +236,43 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         </table>
       )}
 
+      <h2>{t('dayReport.refundsSection', { count: r.refunds.length })}</h2>
+      {r.refunds.length === 0 ? (
+        <p className="day-report-small">{t('dayReport.noRefunds')}</p>
+      ) : (
+        <table className="day-report-table" data-testid="day-report-refunds">
+          <Columns widths={[8, 39, 30, 19, 27, 28]} />
+          <thead>
+            <tr>
+              <th className="num">{t('dayReport.col.no')}</th>
+              <th>{t('dayReport.col.label')}</th>
+              <th>{t('dayReport.col.payer')}</th>
+              <th className="num">{t('dayReport.col.amount')}</th>
+              <th>{t('dayReport.col.paidOutBy')}</th>
+              <th>{t('dayReport.col.voidedBy')}</th>
+              <th>{t('dayReport.col.refundReason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.refunds.map((x, i) => (
+              <tr key={x.receiptId}>
+                <td className="num">{i + 1}</td>
+                <td className="nowrap">
+                  {x.label}
+                  <div className="day-report-small">{t('dayReport.receiptOf', { day: vietnameseDate(x.receiptDate) })}</div>
+                </td>
+                <td>{x.payerName}</td>
+                <td className="num">{amount(x.amount)}</td>
+                <td>{x.paidOutByName}</td>
+                <td>
+                  {x.voidedByName}, {vietnamDateTime(x.voidedAt)}
+                </td>
+                <td className="day-report-note">{x.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <footer className="day-report-signatures">
         <div />

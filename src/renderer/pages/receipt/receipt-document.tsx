@@ -132,7 +132,9 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
       </dl>
       {r.void && (
         <p className="receipt-void-reason">
-          {t('receipt.voidedLine', { name: r.void.voidedByName, date: formatDate(r.void.voidedAt), reason: r.void.reason })}
+          {r.void.refund
+            ? t('receipt.refundedLine', { day: formatDate(r.void.refund.businessDate), payer: r.void.refund.paidOutByName, name: r.void.voidedByName, reason: r.void.reason })
+            : t('receipt.voidedLine', { name: r.void.voidedByName, date: formatDate(r.void.voidedAt), reason: r.void.reason })}
         </p>
       )}
       <footer className="receipt-signatures">

@@ -1,18 +1,20 @@
 // Receipt preview and print. Print marks the receipt printed first (so a second print says
 // "BẢN SAO"), then prints through Electron (dialog or silent, archived as PDF) or the browser.
-// Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day.
+// Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day; a
+// receipt of a closed day is voided as a refund paid out today (VoidReceiptModal).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, Modal, Spin, Tag } from 'antd';
+import { Button, Checkbox, Spin, Tag } from 'antd';
 import { flushSync } from 'react-dom';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, hasShell } from '../../api/client';
-import { errorText } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { refreshAfterReceipt } from '../../components/work-queries';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
+import type { Receipt } from '../../../shared/contract/contribution';
 import { ReceiptDocument } from './receipt-document';
+import { VoidReceiptModal } from './void-receipt-modal';
 import './receipt.css';
 
 const SILENT_PRINT_KEY = 'field-office.silent-print';
@@ -26,7 +28,6 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const [voiding, setVoiding] = useState(false);
-  const [voidForm] = Form.useForm<{ reason: string }>();
   // In the desktop app a counter with a receipt printer can print without the dialog; the choice
   // belongs to this machine (its printer), so it is kept here, not in the office's data.
   const [silent, setSilent] = useState(() => localStorage.getItem(SILENT_PRINT_KEY) === '1');
@@ -56,16 +57,11 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
     }
   };
 
-  const submitVoid = async ({ reason }: { reason: string }) => {
-    if (!r) return;
-    try {
-      const voided = await call('receipts.void', { id: r.id, reason });
-      queryClient.setQueryData(key, voided);
-      refreshAfterReceipt(queryClient, r.participantId);
-      setVoiding(false);
-    } catch (e) {
-      voidForm.setFields([{ name: 'reason', errors: [errorText(e)] }]);
-    }
+  const voided = (receipt: Receipt) => {
+    queryClient.setQueryData(key, receipt);
+    refreshAfterReceipt(queryClient, receipt.participantId);
+    void queryClient.invalidateQueries({ queryKey: ['dayEnd.summary'] });
+    setVoiding(false);
   };
 
   useHotkeys({ 'Ctrl+P': () => void print(), Escape: goBack });
@@ -103,22 +99,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
         <ErrorAlert error={error} onClose={() => setError(null)} />
       </div>
       <ReceiptDocument receipt={r} copy={copy ?? r.printCount > 0} />
-      <Modal
-        open={voiding}
-        title={t('receipt.voidTitle', { label: r.label })}
-        onCancel={() => setVoiding(false)}
-        onOk={() => voidForm.submit()}
-        okText={t('receipt.void')}
-        okButtonProps={{ danger: true, id: 'void-confirm' }}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
-        <Form form={voidForm} layout="vertical" onFinish={submitVoid}>
-          <Form.Item name="reason" label={t('receipt.voidReason')} rules={[{ required: true, min: 5, message: t('receipt.voidReasonRequired') }]}>
-            <Input.TextArea autoFocus rows={3} data-testid="void-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <VoidReceiptModal receipt={r} open={voiding} onClose={() => setVoiding(false)} onVoided={voided} />
     </div>
   );
 }

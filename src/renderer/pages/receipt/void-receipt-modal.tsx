@@ -1,0 +1,76 @@
+// Voiding a receipt: a reason, always. When the receipt's day is already closed (a supervisor, on a
+// later day) the void is a refund paid out today: the modal says so, with the amount, and asks
+// whose cash pays it (the supervisor by default) — that person's expected cash today is less by it.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Receipt } from '../../../shared/contract/contribution';
+import { businessDate, vietnameseDate } from '../../../shared/domain/business-date';
+import { call } from '../../api/client';
+import { errorText } from '../../components/api-errors';
+import { formatDong } from '../../components/money';
+import { useActiveSession } from '../../session/session-context';
+
+interface VoidForm {
+  reason: string;
+  paidOutBy?: string;
+}
+
+export function VoidReceiptModal({ receipt: r, open, onClose, onVoided }: { receipt: Receipt; open: boolean; onClose(): void; onVoided(voided: Receipt): void }) {
+  const { t } = useTranslation();
+  const me = useActiveSession().staff;
+  const [form] = Form.useForm<VoidForm>();
+  const earlierDay = me.role === 'supervisor' && r.businessDate < businessDate(new Date());
+  const day = useQuery({
+    queryKey: ['dayEnd.summary', r.businessDate],
+    queryFn: () => call('dayEnd.summary', { businessDate: r.businessDate }),
+    enabled: open && earlierDay,
+  });
+  const refund = earlierDay && day.data?.status === 'closed';
+  const staff = useQuery({ queryKey: ['staff.list'], queryFn: () => call('staff.list', {}), enabled: refund });
+
+  const submit = async ({ reason, paidOutBy }: VoidForm) => {
+    try {
+      onVoided(await call('receipts.void', { id: r.id, reason, ...(refund ? { paidOutBy: paidOutBy ?? me.id } : {}) }));
+    } catch (e) {
+      form.setFields([{ name: 'reason', errors: [errorText(e)] }]);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t(refund ? 'receipt.refundTitle' : 'receipt.voidTitle', { label: r.label })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(refund ? 'receipt.refundConfirm' : 'receipt.void')}
+      okButtonProps={{ danger: true, id: 'void-confirm', disabled: earlierDay && day.isLoading }}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      {refund && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="refund-notice"
+          title={t('receipt.refundNotice', { day: vietnameseDate(r.businessDate), amount: formatDong(r.amount) })}
+        />
+      )}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ paidOutBy: me.id }}>
+        <Form.Item name="reason" label={t(refund ? 'receipt.refundReason' : 'receipt.voidReason')} rules={[{ required: true, min: 5, message: t('receipt.voidReasonRequired') }]}>
+          <Input.TextArea autoFocus rows={3} data-testid="void-reason" />
+        </Form.Item>
+        {refund && (
+          <Form.Item name="paidOutBy" label={t('receipt.paidOutBy')} extra={t('receipt.paidOutByHint')}>
+            <Select
+              data-testid="refund-paid-by"
+              loading={staff.isLoading}
+              options={(staff.data?.items ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: s.fullName }))}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
