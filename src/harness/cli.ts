@@ -1,10 +1,13 @@
-// `npm run dev:web -- --data <dir> --port <n> [--seed demo] [--sync-interval <ms>]`: runs the office
-// core behind the loopback harness so the whole app works in a browser (and in Playwright).
-// `--sync-interval 0` turns background sync off (pushes only when asked: "Đẩy ngay").
+// `npm run dev:web -- --data <dir> --port <n> [--seed demo] [--sync-interval <ms>] [--clock-start <ISO>]`:
+// runs the office core behind the loopback harness so the whole app works in a browser (and in
+// Playwright). `--sync-interval 0` turns background sync off (pushes only when asked: "Đẩy ngay").
+// `--clock-start 2026-03-03T09:00:00+07:00` runs the office's clock from that instant (training on
+// a given day, or a test that needs tomorrow); the desktop app always uses the machine's clock.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '../main/core/demo/demo-seed';
+import { clockStartingAt } from '../main/core/clock';
 import { createOfficeCore } from '../main/core/office-core';
 import { startHarness } from './harness-server';
 
@@ -16,6 +19,7 @@ const { values } = parseArgs({
     renderer: { type: 'string', default: 'out/renderer' },
     resources: { type: 'string', default: 'resources' },
     'sync-interval': { type: 'string', default: '30000' },
+    'clock-start': { type: 'string' },
   },
 });
 
@@ -28,7 +32,14 @@ if (!Number.isInteger(syncIntervalMs) || syncIntervalMs < 0) {
   console.error(`[harness] --sync-interval must be a whole number of milliseconds (0 = no background sync), not "${values['sync-interval']}"`);
   process.exit(2);
 }
-const core = await createOfficeCore({ dataDir: resolve(values.data), resourcesDir: resolve(values.resources), syncIntervalMs });
+const clockStart = values['clock-start'] === undefined ? undefined : new Date(values['clock-start']);
+if (clockStart && Number.isNaN(clockStart.getTime())) {
+  console.error(`[harness] --clock-start must be a date and time such as 2026-03-03T09:00:00+07:00, not "${values['clock-start']}"`);
+  process.exit(2);
+}
+const clock = clockStart ? clockStartingAt(clockStart) : undefined;
+if (clockStart) console.log(`[harness] office clock starts at ${clockStart.toISOString()} (not the machine's time).`);
+const core = await createOfficeCore({ dataDir: resolve(values.data), resourcesDir: resolve(values.resources), syncIntervalMs, ...(clock ? { clock } : {}) });
 if (values.seed === 'demo') {
   const seeded = await seedDemo(core);
   console.log(seeded ? '[harness] demo office seeded.' : '[harness] office already set up; demo seed skipped.');

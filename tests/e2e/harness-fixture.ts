@@ -17,8 +17,8 @@ export interface Harness {
   /** e.g. http://127.0.0.1:41234/ — stable across restarts. */
   url: string;
   dataDir: string;
-  /** Stops the harness and starts it again on the same data folder and port. */
-  restart(): Promise<void>;
+  /** Stops the harness and starts it again on the same data folder and port (with other CLI flags if given). */
+  restart(extraArgs?: string[]): Promise<void>;
   /** Everything the harness printed so far (for failure messages). */
   log(): string;
 }
@@ -43,7 +43,7 @@ class HarnessProcess {
   constructor(
     readonly dataDir: string,
     readonly port: number,
-    readonly extraArgs: string[] = [],
+    public extraArgs: string[] = [],
   ) {}
 
   start(): Promise<string> {
@@ -54,11 +54,13 @@ class HarnessProcess {
       { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
     );
     this.child = child;
+    // Only this start's ready line counts (the output keeps the lines of an earlier run).
+    const from = this.output.length;
     return new Promise((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`harness did not start in 60 s:\n${this.output}`)), 60_000);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
-        const m = READY.exec(this.output.slice(this.output.lastIndexOf('[harness] Field Office at')));
+        const m = READY.exec(this.output.slice(from));
         if (m) {
           clearTimeout(timer);
           done(m[1]!);
@@ -100,8 +102,9 @@ async function launch(extraArgs: string[] = []): Promise<{ harness: Harness; sto
     harness: {
       url,
       dataDir,
-      async restart() {
+      async restart(extraArgs?: string[]) {
         await proc.stop();
+        if (extraArgs) proc.extraArgs = extraArgs;
         await proc.start();
       },
       log: () => proc.output,

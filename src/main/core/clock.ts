@@ -4,3 +4,9 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that reads `start` now and runs on in real time from there (the harness's --clock-start). */
+export function clockStartingAt(start: Date): Clock {
+  const offsetMs = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offsetMs) };
+}
