@@ -1,4 +1,6 @@
-// Money is integer đồng everywhere; this formats it the Vietnamese way (1.234.000 đ).
+// Money is integer đồng everywhere; this formats it the Vietnamese way (1.234.000 đ), and dates
+// and months as Vietnamese forms print them.
+import { businessDate, vietnameseDate } from '../../shared/domain/business-date';
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 export function formatDong(amount: number): string {
@@ -10,3 +12,8 @@ export { vietnameseDate as formatDate } from '../../shared/domain/business-date'
 
 /** 'YYYY-MM' → 'MM/YYYY' as printed on Vietnamese forms. */
 export { vietnameseMonth as formatMonth } from '../../shared/domain/business-date';
+
+/** An instant (ISO, UTC) → its date at the office (UTC+7), 'DD/MM/YYYY': a void at 06:30 is that day's, not the day before. */
+export function formatDay(instant: string): string {
+  return vietnameseDate(businessDate(new Date(instant)));
+}

@@ -10,7 +10,7 @@ import type { CollectorDay } from '../../../shared/contract/day-end';
 import { call } from '../../api/client';
 import { errorText } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
-import { formatDate, formatDong } from '../../components/money';
+import { formatDay, formatDong } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
@@ -99,7 +99,7 @@ export function DayEndPage() {
                 {t('dayEnd.refundsLine', { count: s.refundCount, amount: formatDong(s.refundTotal), due: formatDong(s.expected) })}
               </span>
             )}
-            {s.closedAt && <span className="muted">{t('dayEnd.closedBy', { name: s.closedByName ?? '', date: formatDate(s.closedAt) })}</span>}
+            {s.closedAt && <span className="muted">{t('dayEnd.closedBy', { name: s.closedByName ?? '', date: formatDay(s.closedAt) })}</span>}
           </Space>
         </Card>
       )}

@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { percentText, rational } from '../../../shared/domain/money-rounding';
-import { formatDate, formatDong, formatMonth } from '../../components/money';
+import { formatDate, formatDay, formatDong, formatMonth } from '../../components/money';
 
 /** An amount inside a sentence: the đ never wraps onto a line of its own. */
 const dongInText = (n: number) => formatDong(n).replace(/ đ$/, '\u00a0đ');
@@ -134,7 +134,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
         <p className="receipt-void-reason">
           {r.void.refund
             ? t('receipt.refundedLine', { day: formatDate(r.void.refund.businessDate), payer: r.void.refund.paidOutByName, name: r.void.voidedByName, reason: r.void.reason })
-            : t('receipt.voidedLine', { name: r.void.voidedByName, date: formatDate(r.void.voidedAt), reason: r.void.reason })}
+            : t('receipt.voidedLine', { name: r.void.voidedByName, date: formatDay(r.void.voidedAt), reason: r.void.reason })}
         </p>
       )}
       <footer className="receipt-signatures">

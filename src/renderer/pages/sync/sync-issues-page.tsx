@@ -10,7 +10,7 @@ import { issueResolutions, type SyncIssue } from '../../../shared/contract/sync'
 import { call } from '../../api/client';
 import { errorText } from '../../components/api-errors';
 import { ErrorAlert } from '../../components/error-alert';
-import { formatDate } from '../../components/money';
+import { formatDay } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { formatWhen, syncStatusKey } from '../../components/sync-status';
 import { useHotkeys } from '../../components/use-hotkeys';
@@ -118,7 +118,7 @@ export function SyncIssuesPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('syncIssues.none') }}
         columns={[
-          { title: t('syncIssues.created'), dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
+          { title: t('syncIssues.created'), dataIndex: 'createdAt', width: 110, render: (v: string) => formatDay(v) },
           {
             title: t('syncIssues.class'),
             dataIndex: 'class',
