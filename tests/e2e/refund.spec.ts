@@ -4,8 +4,12 @@
 // supervisor voids that receipt. The dialog says it is a refund paid out today and asks whose cash
 // pays it; the receipt then says when and by whom it was refunded; the day-end page shows the refund
 // and the cash due, and closes on that; the report of 3 March lists the refund, and the report of
-// 2 March is unchanged, the receipt tagged as refunded later. Screenshots of each step.
+// 2 March is unchanged, the receipt tagged as refunded later. The refund voucher the payer signs
+// is printed to PDF (one A5 sheet) and read back. Screenshots of each step.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { amountInWords } from '../../src/shared/domain/amount-in-words';
 import { expect, pick, rpc, shot, signIn, spillingTexts, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
@@ -57,6 +61,26 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   await pick(page, page.getByTestId('refund-paid-by'), 'Lan', CLERK.fullName);
   await shot(page, 'refund-dialog');
   await page.locator('#void-confirm').click();
+
+  // The refund voucher comes up for the payer to sign; printed to PDF it is one A5 sheet.
+  const voucher = page.getByTestId('refund-voucher');
+  await expect(voucher).toContainText('PHIẾU CHI HOÀN TRẢ TIỀN ĐÃ NỘP');
+  await expect(voucher).toContainText(`${twice.label} ngày 02/03/2026 (người thu: ${CLERK.fullName})`);
+  await expect(page.getByTestId('refund-amount')).toHaveText(`${grouped(twice.amount)} đ`);
+  await shot(page, 'refund-voucher');
+  mkdirSync('test-results', { recursive: true });
+  await page.pdf({ path: 'test-results/refund-voucher.pdf', preferCSSPageSize: true, printBackground: true });
+  expect(execFileSync('pdfinfo', ['test-results/refund-voucher.pdf'], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n[\s\S]*Page size:.*\(A5\)/);
+  const text = execFileSync('pdftotext', ['-layout', 'test-results/refund-voucher.pdf', '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+  expect(text).toContain('Ngày 03 tháng 03 năm 2026');
+  expect(text).toContain('VŨ THỊ MAI');
+  expect(text).toContain(`Số tiền hoàn trả ${grouped(twice.amount)} đ`);
+  const words = amountInWords(twice.amount);
+  expect(text).toContain(words.charAt(0).toLocaleUpperCase('vi') + words.slice(1));
+  expect(text).toMatch(/Người nhận tiền\s+Người chi tiền\s+Giám sát viên/);
+  execFileSync('pdftoppm', ['-png', '-r', '80', 'test-results/refund-voucher.pdf', 'test-results/refund-voucher']);
+
+  await page.getByTestId('toggle-voucher').click();
   await expect(page.getByTestId('receipt-void')).toBeVisible();
   await expect(page.getByTestId('receipt-page')).toContainText(`Đã hủy và hoàn trả tiền ngày 03/03/2026 (người chi: ${CLERK.fullName}; giám sát viên: ${SUPERVISOR.fullName})`);
   await shot(page, 'refund-receipt');

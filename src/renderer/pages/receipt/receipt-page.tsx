@@ -1,7 +1,8 @@
 // Receipt preview and print. Print marks the receipt printed first (so a second print says
 // "BẢN SAO"), then prints through Electron (dialog or silent, archived as PDF) or the browser.
 // Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day; a
-// receipt of a closed day is voided as a refund paid out today (VoidReceiptModal).
+// receipt of a closed day is voided as a refund paid out today (VoidReceiptModal), and its refund
+// voucher is shown and printed for the payer to sign.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Spin, Tag } from 'antd';
 import { flushSync } from 'react-dom';
@@ -14,6 +15,7 @@ import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { ReceiptDocument } from './receipt-document';
+import { isRefunded, RefundVoucher } from './refund-voucher';
 import { VoidReceiptModal } from './void-receipt-modal';
 import './receipt.css';
 
@@ -28,16 +30,25 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const [voiding, setVoiding] = useState(false);
+  // A refunded receipt also has its refund voucher, for the payer to sign when the money is paid back.
+  const [showVoucher, setShowVoucher] = useState(false);
   // In the desktop app a counter with a receipt printer can print without the dialog; the choice
   // belongs to this machine (its printer), so it is kept here, not in the office's data.
   const [silent, setSilent] = useState(() => localStorage.getItem(SILENT_PRINT_KEY) === '1');
   const r = q.data;
+  const voucher = showVoucher && r && isRefunded(r) ? r : null;
 
   const print = async () => {
     if (!r || printing) return;
     setPrinting(true);
     setError(null);
     try {
+      if (voucher) {
+        // The voucher is not the receipt: no print count, archived beside the receipt's own prints.
+        if (hasShell()) await call('shell.print', { silent, archiveName: `${r.label.replace(/[^\w.-]+/g, '_')}_HOAN-TRA` });
+        else window.print();
+        return;
+      }
       const marked = await call('receipts.markPrinted', { id: r.id });
       flushSync(() => setCopy(marked.copy));
       if (hasShell()) {
@@ -59,6 +70,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
 
   const voided = (receipt: Receipt) => {
     queryClient.setQueryData(key, receipt);
+    setShowVoucher(isRefunded(receipt));
     refreshAfterReceipt(queryClient, receipt.participantId);
     void queryClient.invalidateQueries({ queryKey: ['dayEnd.summary'] });
     setVoiding(false);
@@ -76,9 +88,14 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           {t('common.back')} <kbd>Esc</kbd>
         </Button>
         <Button href={href('person', r.participantId)}>{t('receipt.openPerson')}</Button>
-        <Button type="primary" onClick={() => void print()} loading={printing} disabled={!!r.void} data-testid="print-receipt">
-          {t('receipt.print')} <kbd>Ctrl+P</kbd>
+        <Button type="primary" onClick={() => void print()} loading={printing} disabled={!!r.void && !voucher} data-testid="print-receipt">
+          {t(voucher ? 'receipt.printVoucher' : 'receipt.print')} <kbd>Ctrl+P</kbd>
         </Button>
+        {isRefunded(r) && (
+          <Button onClick={() => setShowVoucher(!showVoucher)} data-testid="toggle-voucher">
+            {t(showVoucher ? 'receipt.showReceipt' : 'receipt.showVoucher')}
+          </Button>
+        )}
         <Button danger disabled={!!r.void} onClick={() => setVoiding(true)} data-testid="void-receipt">
           {t('receipt.void')}
         </Button>
@@ -98,7 +115,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
       <div className="no-print">
         <ErrorAlert error={error} onClose={() => setError(null)} />
       </div>
-      <ReceiptDocument receipt={r} copy={copy ?? r.printCount > 0} />
+      {voucher ? <RefundVoucher receipt={voucher} /> : <ReceiptDocument receipt={r} copy={copy ?? r.printCount > 0} />}
       <VoidReceiptModal receipt={r} open={voiding} onClose={() => setVoiding(false)} onVoided={voided} />
     </div>
   );

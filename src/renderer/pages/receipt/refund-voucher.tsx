@@ -1,0 +1,81 @@
+// The refund voucher (A5), printed when the money of a receipt of a closed day is paid back: what
+// was refunded (the receipt, its period and amount, in figures and words), why, on which day, and
+// three signatures — the payer who takes the money, the staff member whose cash paid it, and the
+// supervisor who voided the receipt. Always in Vietnamese, like the receipt it answers; it goes
+// with the day's cash records, the payer's signature showing the money left the till.
+import { useTranslation } from 'react-i18next';
+import type { Receipt } from '../../../shared/contract/contribution';
+import { amountInWords } from '../../../shared/domain/amount-in-words';
+import { formatDate, formatDong, formatMonth } from '../../components/money';
+
+type Refunded = Receipt & { void: NonNullable<Receipt['void']> & { refund: NonNullable<NonNullable<Receipt['void']>['refund']> } };
+
+export function isRefunded(r: Receipt): r is Refunded {
+  return r.void?.refund != null;
+}
+
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT('vi');
+  const refund = r.void.refund;
+  const [y, m, d] = refund.businessDate.split('-');
+  const signers = [
+    [t('refundVoucher.payerSign'), r.payerName],
+    [t('refundVoucher.paidOutBySign'), refund.paidOutByName],
+    [t('refundVoucher.supervisorSign'), r.void.voidedByName],
+  ];
+  return (
+    <article className="receipt-a5" data-testid="refund-voucher">
+      <header className="receipt-head">
+        <div className="receipt-office">
+          <div className="receipt-office-name">{r.officeName}</div>
+          <div>{t('receipt.onBehalf')}</div>
+          <div className="receipt-small">
+            {t('receipt.officeCode')}: {r.officeCode}
+          </div>
+        </div>
+        <div className="receipt-serial">
+          <div>{t('refundVoucher.forReceipt')}</div>
+          <strong>{r.label}</strong>
+        </div>
+      </header>
+      <h1 className="receipt-title">{t('refundVoucher.docTitle')}</h1>
+      <div className="receipt-date">{t('receipt.dateLine', { d, m, y })}</div>
+      <dl className="receipt-fields">
+        <dt>{t('refundVoucher.payee')}</dt>
+        <dd className="receipt-strong">{r.payerName}</dd>
+        <dt>{t('person.personalId')}</dt>
+        <dd>{r.payerPersonalId}</dd>
+        <dt>{t('person.address')}</dt>
+        <dd>{r.payerAddress}</dd>
+        <dt>{t('refundVoucher.receipt')}</dt>
+        <dd>{t('refundVoucher.receiptValue', { label: r.label, day: formatDate(r.businessDate), collector: r.collectorName })}</dd>
+        <dt>{t('receipt.scheme')}</dt>
+        <dd>{t(`scheme.${r.scheme}`)}</dd>
+        <dt>{t('receipt.period')}</dt>
+        <dd>{t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}</dd>
+        <dt>{t('refundVoucher.amount')}</dt>
+        <dd className="receipt-amount" data-testid="refund-amount">
+          {formatDong(r.amount)}
+        </dd>
+        <dt>{t('receipt.amountWords')}</dt>
+        <dd className="receipt-words">{capitalise(amountInWords(r.amount))}</dd>
+        <dt>{t('refundVoucher.reason')}</dt>
+        <dd>{r.void.reason}</dd>
+      </dl>
+      <p className="receipt-small refund-note">{t('refundVoucher.note')}</p>
+      <footer className="receipt-signatures refund-signatures">
+        {signers.map(([role, name]) => (
+          <div key={role}>
+            <strong>{role}</strong>
+            <div className="receipt-small">{t('receipt.signHint')}</div>
+            <div className="receipt-sign-space" />
+            <div>{name}</div>
+          </div>
+        ))}
+      </footer>
+    </article>
+  );
+}
