@@ -148,7 +148,39 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<
     .where('status', '=', 'open')
     .where(sql<string>`payload->'receipt'->>'id'`, '=', receiptId)
     .execute();
+  await settleLaterPayments(ctx, receiptId);
   return { opId, status: 'APPLIED' };
+}
+
+/**
+ * Payments flagged because this receipt paid their months first: once every receipt a flag named
+ * is voided (refunded at its own office), the later payment stands alone — its item is marked
+ * reviewed, and its office is told through the pull feed (`review.settled`) so its inbox closes
+ * too. A flag that also says the facts differ is left for a person to look at.
+ */
+async function settleLaterPayments(ctx: OpContext, receiptId: string): Promise<void> {
+  const flagged = await ctx.trx
+    .selectFrom('heldItems')
+    .innerJoin('devices', 'devices.id', 'heldItems.deviceId')
+    .innerJoin('offices', 'offices.code', 'devices.officeCode')
+    .select(['heldItems.opId', 'heldItems.payload', 'offices.provinceCode'])
+    .where('heldItems.class', '=', 'MONTHS_ALREADY_PAID')
+    .where('heldItems.status', '=', 'open')
+    .where(sql<boolean>`held_items.payload->'review'->'details'->'paid' @> ${JSON.stringify([{ receiptId }])}::jsonb`)
+    .execute();
+  for (const item of flagged) {
+    const payload = (typeof item.payload === 'string' ? JSON.parse(item.payload) : item.payload) as { review: { details: { paid: { receiptId: string; receipt: string; officeCode: string }[]; facts?: unknown } } };
+    const { paid, facts } = payload.review.details;
+    if (facts !== undefined) continue;
+    const voided = await ctx.trx.selectFrom('receiptVoids').select('receiptId').where('receiptId', 'in', paid.map((p) => p.receiptId)).execute();
+    if (voided.length < new Set(paid.map((p) => p.receiptId)).size) continue;
+    await ctx.trx.updateTable('heldItems').set({ status: 'reviewed' }).where('opId', '=', item.opId).execute();
+    ctx.changes.push({
+      kind: 'review.settled',
+      provinceCode: item.provinceCode,
+      payload: { opId: item.opId, code: 'MONTHS_ALREADY_PAID', refunded: paid.map(({ receipt, officeCode }) => ({ receipt, officeCode })) },
+    });
+  }
 }
 
 export async function closeDay(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {

@@ -2,7 +2,8 @@
 // same person registered at two offices can pay the same months at both. The central sees every
 // payment of the canonical person: the second is recorded (the payer holds a receipt) and flagged
 // MONTHS_ALREADY_PAID with the receipt that paid first, to the office's inbox and `admin held`.
-// A receipt voided and taken again for the same months (a clerk's correction) is not flagged.
+// A receipt voided and taken again for the same months (a clerk's correction) is not flagged. A
+// refund of either payment settles the flag, at the central and in the later office's inbox.
 // Real office cores sync with a real central on PGlite and PostgreSQL.
 import { describe, expect, it } from 'vitest';
 import { listHeldItems } from '../../../src/central/admin';
@@ -60,6 +61,35 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     // The refund (the void) settles the item at the central too.
     expect((await listHeldItems(central.database.db)).filter((h) => h.class === 'MONTHS_ALREADY_PAID')).toEqual([]);
     expect((await listHeldItems(central.database.db, { all: true })).find((h) => h.opId === held[0]!.opId)).toMatchObject({ status: 'reviewed' });
+  });
+
+  it('settles the later payment when the office that was paid first refunds its receipt, and tells the later office', async () => {
+    const { central, a, b } = world;
+    const someone = person('Lò Văn Pánh', '1986-05-06', 'male', '001086000456');
+    const atA = await a.call<{ id: string }>('participants.register', someone);
+    const first = await payVsi(a, atA.id, '2026-04');
+    await a.call('sync.pushNow', {});
+    const atB = await b.call<{ id: string }>('participants.register', someone);
+    const second = await payVsi(b, atB.id, '2026-05');
+    await b.call('sync.pushNow', {});
+    const [issue] = (await openIssues(b)).filter((i) => i.receiptId === second.receipt.id);
+    expect(issue).toMatchObject({ class: 'MONTHS_ALREADY_PAID' });
+    const heldOpen = async () => (await listHeldItems(central.database.db)).filter((h) => h.class === 'MONTHS_ALREADY_PAID' && h.fullName === someone.fullName);
+    expect(await heldOpen()).toHaveLength(1);
+
+    // Office A refunds its own payment instead: B's payment now pays those months alone.
+    await a.call('receipts.void', { id: first.receipt.id, reason: 'Người nộp đã đóng ở văn phòng OFFB, hoàn trả' });
+    await a.call('sync.pushNow', {});
+    expect(await heldOpen()).toEqual([]);
+    await b.call('sync.pushNow', {});
+    expect((await openIssues(b)).filter((i) => i.id === issue!.id)).toEqual([]);
+    const settled = (await b.call<{ items: (Issue & { state: string; resolution: string; resolutionNote: string; resolvedByName: string | null })[] }>('sync.issues', { state: 'all' })).items.find((i) => i.id === issue!.id);
+    expect(settled).toMatchObject({
+      state: 'resolved',
+      resolution: 'acknowledged',
+      resolvedByName: null,
+      resolutionNote: `Trung tâm báo: đã hoàn trả biên lai ${first.receipt.series}/${first.receipt.number} (văn phòng OFFA); khoản thu này không còn trùng tháng.`,
+    });
   });
 
   it('says in the same review when the payer’s support category differs too', async () => {

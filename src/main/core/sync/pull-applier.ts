@@ -8,6 +8,7 @@ import { indexAllQueuedNames } from '../db/name-index';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
 import type { PulledChange } from './central-transport';
+import { settleFromCentral } from './sync-issues-service';
 
 /** What one page of changes needs to know about local rows, fetched in three queries, not 3 per row. */
 interface PageLookup {
@@ -112,6 +113,7 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: PulledCh
     for (const change of changes) {
       if (change.kind === 'reference.contribution-rates') await storeSchedule(trx, change.payload.body ?? change.payload, at);
       else if (change.kind === 'participant') await applyParticipant(trx, change, at, lookup);
+      else if (change.kind === 'review.settled') await settleFromCentral(trx, String(change.payload.opId), (change.payload.refunded ?? []) as { receipt: string; officeCode: string }[], at);
       // Kinds this version does not know are skipped on purpose: newer centrals may send more.
     }
     const rows = [...lookup.inserts.values()];

@@ -128,6 +128,17 @@ export async function settleRefundedPayment(trx: Transaction<Database>, contribu
   for (const { id } of open) await recordDecision(trx, id, { resolution: 'acknowledged', note: `Đã hủy biên lai (hoàn trả): ${reason}`, staffId, at });
 }
 
+/**
+ * The central says a payment flagged for months paid twice stands alone now: the receipts that paid
+ * those months first were refunded at their offices. Its open inbox item is settled, by nobody here
+ * (the note says by what), audited.
+ */
+export async function settleFromCentral(trx: Transaction<Database>, opId: string, refunded: { receipt: string; officeCode: string }[], at: string): Promise<void> {
+  const open = await trx.selectFrom('syncIssues').select('id').where('opId', '=', opId).where('class', '=', 'MONTHS_ALREADY_PAID').where('state', '=', 'open').execute();
+  const where = refunded.map((r) => `biên lai ${r.receipt} (văn phòng ${r.officeCode})`).join(', ');
+  for (const { id } of open) await recordDecision(trx, id, { resolution: 'acknowledged', note: `Trung tâm báo: đã hoàn trả ${where}; khoản thu này không còn trùng tháng.`, staffId: null, at });
+}
+
 /** Closes an issue with a decision (who, when, which resolution, a note), audited. */
 async function recordDecision(trx: Transaction<Database>, issueId: string, decision: { resolution: IssueResolution; note: string; staffId: string | null; at: string }): Promise<void> {
   const { resolution, note, staffId, at } = decision;
