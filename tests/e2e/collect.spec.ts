@@ -120,7 +120,10 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.goBack();
   await page.getByTestId('day-receipts-page').getByRole('link').filter({ hasText: '/' }).first().click();
   await page.getByTestId('void-receipt').click();
-  const reason = 'Thu nhầm kỳ đóng, lập lại: người nộp đóng từ tháng sau theo phương thức 6 tháng, đã lập biên lai khác thay thế cho biên lai này và thu đúng số tiền.';
+  // Long enough to overflow the sheet at 11 pt in Times New Roman's metrics (Liberation Serif here).
+  const reason =
+    'Thu nhầm kỳ đóng, lập lại: người nộp đóng từ tháng sau theo phương thức 6 tháng, đã lập biên lai khác thay thế cho biên lai này và thu đúng số tiền. ' +
+    'Người nộp đã được giải thích, đồng ý và ký xác nhận vào sổ theo dõi của quầy; tiền của biên lai này chuyển sang biên lai mới lập cùng ngày, không hoàn trả bằng tiền mặt.';
   await page.getByTestId('void-reason').fill(reason);
   await page.locator('#void-confirm').click();
   await expect(page.getByTestId('receipt-void')).toHaveText('ĐÃ HỦY');

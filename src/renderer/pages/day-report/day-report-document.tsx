@@ -28,6 +28,67 @@ function Columns({ widths }: { widths: number[] }) {
   );
 }
 
+interface ReceiptEvent {
+  key: string;
+  label: string;
+  /** A second line under the receipt number. */
+  note?: string;
+  payer: string;
+  amount: number;
+  /** The collector (a void) or the one who paid the money out (a refund). */
+  person: string;
+  by: string;
+  at: string;
+  reason: string;
+}
+
+/** A numbered section of receipts voided or refunded: number, payer, amount, who, by whom and when, why. */
+function ReceiptEvents(props: { title: string; empty: string; testId: string; personHeader: string; reasonHeader: string; rows: ReceiptEvent[] }) {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT('vi');
+  return (
+    <>
+      <h2>{props.title}</h2>
+      {props.rows.length === 0 ? (
+        <p className="day-report-small">{props.empty}</p>
+      ) : (
+        <table className="day-report-table" data-testid={props.testId}>
+          <Columns widths={[8, 39, 30, 19, 27, 28]} />
+          <thead>
+            <tr>
+              <th className="num">{t('dayReport.col.no')}</th>
+              <th>{t('dayReport.col.label')}</th>
+              <th>{t('dayReport.col.payer')}</th>
+              <th className="num">{t('dayReport.col.amount')}</th>
+              <th>{props.personHeader}</th>
+              <th>{t('dayReport.col.voidedBy')}</th>
+              <th>{props.reasonHeader}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((x, i) => (
+              <tr key={x.key}>
+                <td className="num">{i + 1}</td>
+                <td className="nowrap">
+                  {x.label}
+                  {x.note && <div className="day-report-small">{x.note}</div>}
+                </td>
+                <td>{x.payer}</td>
+                <td className="num">{amount(x.amount)}</td>
+                <td>{x.person}</td>
+                <td>
+                  {x.by}, {vietnamDateTime(x.at)}
+                </td>
+                <td className="day-report-note">{x.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
 export function DayReportDocument({ report: r }: { report: DayReport }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
@@ -151,40 +212,14 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         </dl>
       </section>
 
-      <h2>{t('dayReport.voidedSection', { count: voided.length })}</h2>
-      {voided.length === 0 ? (
-        <p className="day-report-small">{t('dayReport.noneVoided')}</p>
-      ) : (
-        <table className="day-report-table" data-testid="day-report-voided">
-          <Columns widths={[8, 39, 30, 19, 27, 28]} />
-          <thead>
-            <tr>
-              <th className="num">{t('dayReport.col.no')}</th>
-              <th>{t('dayReport.col.label')}</th>
-              <th>{t('dayReport.col.payer')}</th>
-              <th className="num">{t('dayReport.col.amount')}</th>
-              <th>{t('dayReport.col.collector')}</th>
-              <th>{t('dayReport.col.voidedBy')}</th>
-              <th>{t('dayReport.col.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {voided.map((x, i) => (
-              <tr key={x.id}>
-                <td className="num">{i + 1}</td>
-                <td className="nowrap">{x.label}</td>
-                <td>{x.payerName}</td>
-                <td className="num">{amount(x.amount)}</td>
-                <td>{x.collectorName}</td>
-                <td>
-                  {x.void!.voidedByName}, {vietnamDateTime(x.void!.voidedAt)}
-                </td>
-                <td className="day-report-note">{x.void!.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ReceiptEvents
+        title={t('dayReport.voidedSection', { count: voided.length })}
+        empty={t('dayReport.noneVoided')}
+        testId="day-report-voided"
+        personHeader={t('dayReport.col.collector')}
+        reasonHeader={t('dayReport.col.reason')}
+        rows={voided.map((x) => ({ key: x.id, label: x.label, payer: x.payerName, amount: x.amount, person: x.collectorName, by: x.void!.voidedByName, at: x.void!.voidedAt, reason: x.void!.reason }))}
+      />
 
       <h2>{t('dayReport.receiptsSection', { count: r.receipts.length })}</h2>
       {r.receipts.length === 0 ? (
@@ -236,43 +271,24 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         </table>
       )}
 
-      <h2>{t('dayReport.refundsSection', { count: r.refunds.length })}</h2>
-      {r.refunds.length === 0 ? (
-        <p className="day-report-small">{t('dayReport.noRefunds')}</p>
-      ) : (
-        <table className="day-report-table" data-testid="day-report-refunds">
-          <Columns widths={[8, 39, 30, 19, 27, 28]} />
-          <thead>
-            <tr>
-              <th className="num">{t('dayReport.col.no')}</th>
-              <th>{t('dayReport.col.label')}</th>
-              <th>{t('dayReport.col.payer')}</th>
-              <th className="num">{t('dayReport.col.amount')}</th>
-              <th>{t('dayReport.col.paidOutBy')}</th>
-              <th>{t('dayReport.col.voidedBy')}</th>
-              <th>{t('dayReport.col.refundReason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.refunds.map((x, i) => (
-              <tr key={x.receiptId}>
-                <td className="num">{i + 1}</td>
-                <td className="nowrap">
-                  {x.label}
-                  <div className="day-report-small">{t('dayReport.receiptOf', { day: vietnameseDate(x.receiptDate) })}</div>
-                </td>
-                <td>{x.payerName}</td>
-                <td className="num">{amount(x.amount)}</td>
-                <td>{x.paidOutByName}</td>
-                <td>
-                  {x.voidedByName}, {vietnamDateTime(x.voidedAt)}
-                </td>
-                <td className="day-report-note">{x.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ReceiptEvents
+        title={t('dayReport.refundsSection', { count: r.refunds.length })}
+        empty={t('dayReport.noRefunds')}
+        testId="day-report-refunds"
+        personHeader={t('dayReport.col.paidOutBy')}
+        reasonHeader={t('dayReport.col.refundReason')}
+        rows={r.refunds.map((x) => ({
+          key: x.receiptId,
+          label: x.label,
+          note: t('dayReport.receiptOf', { day: vietnameseDate(x.receiptDate) }),
+          payer: x.payerName,
+          amount: x.amount,
+          person: x.paidOutByName,
+          by: x.voidedByName,
+          at: x.voidedAt,
+          reason: x.reason,
+        }))}
+      />
 
       <footer className="day-report-signatures">
         <div />

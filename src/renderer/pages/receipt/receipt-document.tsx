@@ -2,7 +2,7 @@
 // payer, whatever language the clerk's screen is in. Shows "ĐÃ HỦY" with the reason when voided
 // and "BẢN SAO" when this print is a reprint.
 import type { TFunction } from 'i18next';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { percentText, rational } from '../../../shared/domain/money-rounding';
@@ -59,10 +59,48 @@ function useSizeThatFits(content: unknown) {
   return { ref, pt };
 }
 
+/** The head of a sheet about a receipt: the office collecting for VSS on the left, `children` on the right, then the title and date. */
+export function OfficeHead({ receipt: r, title, date, children }: { receipt: Receipt; title: string; date: string; children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT('vi');
+  const [y, m, d] = date.split('-');
+  return (
+    <>
+      <header className="receipt-head">
+        <div className="receipt-office">
+          <div className="receipt-office-name">{r.officeName}</div>
+          <div>{t('receipt.onBehalf')}</div>
+          <div className="receipt-small">
+            {t('receipt.officeCode')}: {r.officeCode}
+          </div>
+        </div>
+        <div className="receipt-serial">{children}</div>
+      </header>
+      <h1 className="receipt-title">{title}</h1>
+      <div className="receipt-date">{t('receipt.dateLine', { d, m, y })}</div>
+    </>
+  );
+}
+
+/** Who paid: name (as `label`), personal ID and address, as rows of a receipt's field list. */
+export function PayerFields({ receipt: r, label }: { receipt: Receipt; label: string }) {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT('vi');
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="receipt-strong">{r.payerName}</dd>
+      <dt>{t('person.personalId')}</dt>
+      <dd>{r.payerPersonalId}</dd>
+      <dt>{t('person.address')}</dt>
+      <dd>{r.payerAddress}</dd>
+    </>
+  );
+}
+
 export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: boolean }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
-  const [y, m, d] = r.businessDate.split('-');
   const basis = receiptBasis(r, t);
   const { ref, pt } = useSizeThatFits(r);
   return (
@@ -77,32 +115,16 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
           {t('receipt.copy')}
         </div>
       )}
-      <header className="receipt-head">
-        <div className="receipt-office">
-          <div className="receipt-office-name">{r.officeName}</div>
-          <div>{t('receipt.onBehalf')}</div>
-          <div className="receipt-small">
-            {t('receipt.officeCode')}: {r.officeCode}
-          </div>
+      <OfficeHead receipt={r} title={t('receipt.docTitle')} date={r.businessDate}>
+        <div>
+          {t('receipt.series')}: <strong>{r.series}</strong>
         </div>
-        <div className="receipt-serial">
-          <div>
-            {t('receipt.series')}: <strong>{r.series}</strong>
-          </div>
-          <div>
-            {t('receipt.number')}: <strong data-testid="receipt-number">{String(r.number).padStart(7, '0')}</strong>
-          </div>
+        <div>
+          {t('receipt.number')}: <strong data-testid="receipt-number">{String(r.number).padStart(7, '0')}</strong>
         </div>
-      </header>
-      <h1 className="receipt-title">{t('receipt.docTitle')}</h1>
-      <div className="receipt-date">{t('receipt.dateLine', { d, m, y })}</div>
+      </OfficeHead>
       <dl className="receipt-fields">
-        <dt>{t('receipt.payer')}</dt>
-        <dd className="receipt-strong">{r.payerName}</dd>
-        <dt>{t('person.personalId')}</dt>
-        <dd>{r.payerPersonalId}</dd>
-        <dt>{t('person.address')}</dt>
-        <dd>{r.payerAddress}</dd>
+        <PayerFields receipt={r} label={t('receipt.payer')} />
         <dt>{t('receipt.scheme')}</dt>
         <dd>{t(`scheme.${r.scheme}`)}</dd>
         <dt>{t('receipt.period')}</dt>

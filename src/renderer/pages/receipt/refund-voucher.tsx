@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import { formatDate, formatDong, formatMonth } from '../../components/money';
+import { OfficeHead, PayerFields } from './receipt-document';
 
 type Refunded = Receipt & { void: NonNullable<Receipt['void']> & { refund: NonNullable<NonNullable<Receipt['void']>['refund']> } };
 
@@ -20,7 +21,6 @@ export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
   const refund = r.void.refund;
-  const [y, m, d] = refund.businessDate.split('-');
   const signers = [
     [t('refundVoucher.payerSign'), r.payerName],
     [t('refundVoucher.paidOutBySign'), refund.paidOutByName],
@@ -28,28 +28,12 @@ export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
   ];
   return (
     <article className="receipt-a5" data-testid="refund-voucher">
-      <header className="receipt-head">
-        <div className="receipt-office">
-          <div className="receipt-office-name">{r.officeName}</div>
-          <div>{t('receipt.onBehalf')}</div>
-          <div className="receipt-small">
-            {t('receipt.officeCode')}: {r.officeCode}
-          </div>
-        </div>
-        <div className="receipt-serial">
-          <div>{t('refundVoucher.forReceipt')}</div>
-          <strong>{r.label}</strong>
-        </div>
-      </header>
-      <h1 className="receipt-title">{t('refundVoucher.docTitle')}</h1>
-      <div className="receipt-date">{t('receipt.dateLine', { d, m, y })}</div>
+      <OfficeHead receipt={r} title={t('refundVoucher.docTitle')} date={refund.businessDate}>
+        <div>{t('refundVoucher.forReceipt')}</div>
+        <strong>{r.label}</strong>
+      </OfficeHead>
       <dl className="receipt-fields">
-        <dt>{t('refundVoucher.payee')}</dt>
-        <dd className="receipt-strong">{r.payerName}</dd>
-        <dt>{t('person.personalId')}</dt>
-        <dd>{r.payerPersonalId}</dd>
-        <dt>{t('person.address')}</dt>
-        <dd>{r.payerAddress}</dd>
+        <PayerFields receipt={r} label={t('refundVoucher.payee')} />
         <dt>{t('refundVoucher.receipt')}</dt>
         <dd>{t('refundVoucher.receiptValue', { label: r.label, day: formatDate(r.businessDate), collector: r.collectorName })}</dd>
         <dt>{t('receipt.scheme')}</dt>
