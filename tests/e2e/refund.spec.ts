@@ -97,6 +97,13 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   await page.getByTestId('close-day').click();
   await expect(page.getByTestId('reopen-day')).toBeVisible();
 
+  // The day's receipts: today's takings, and the refund paid out beside them.
+  await page.getByRole('link', { name: 'Biên lai trong ngày' }).click();
+  await expect(page.getByTestId('day-total')).toContainText(`${grouped(today.amount)} đ`);
+  await expect(page.getByTestId('day-refunds')).toContainText('Chi hoàn trả (1 biên lai ngày trước)');
+  await expect(page.getByTestId('day-refunds')).toContainText(`-${grouped(twice.amount)} đ`);
+  await shot(page, 'refund-day-receipts');
+
   await reportOf(page, '2026-03-03');
   await expect(page.getByTestId('day-report-refunds')).toContainText(twice.label);
   await expect(page.getByTestId('day-report-refunds')).toContainText('biên lai ngày 02/03/2026');
