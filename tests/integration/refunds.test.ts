@@ -79,6 +79,9 @@ describe('refund of a receipt whose day is closed', () => {
     expect(report.receipts.find((r) => r.id === first.id)?.void).toMatchObject({ refundOn: DAY_TWO });
     expect((await call(office.core, 'receipts.listForDay', { businessDate: DAY_ONE }, tokens.supervisor)).total).toBe(first.amount + second.amount);
 
+    // The person's payments say it was refunded, and when.
+    const payments = await call(office.core, 'contributions.listForParticipant', { participantId: first.participantId }, tokens.supervisor);
+    expect(payments.items).toEqual([expect.objectContaining({ receiptId: first.id, voided: true, refundedOn: DAY_TWO })]);
     // The months it paid are unpaid again: the person can pay them afresh.
     const quote = await call(office.core, 'contributions.quote', { participantId: first.participantId, scheme: 'VSI', fromMonth: '2026-03', months: 3, incomeBasis: 2_000_000 }, tokens.counter);
     expect(quote.total).toBe(first.amount);

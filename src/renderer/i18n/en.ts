@@ -204,6 +204,7 @@ export const en: Shape<typeof vi> = {
   contribution: {
     title: 'Contributions',
     none: 'No contributions yet.',
+    otherRecord: 'another record of this person',
     paidOn: 'Paid on',
     period: 'Period',
     total: 'Amount',

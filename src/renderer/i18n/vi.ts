@@ -200,6 +200,7 @@ export const vi = {
   contribution: {
     title: 'Các lần đóng',
     none: 'Chưa có lần đóng nào.',
+    otherRecord: 'hồ sơ khác của người này',
     paidOn: 'Ngày đóng',
     period: 'Kỳ đóng',
     total: 'Số tiền',

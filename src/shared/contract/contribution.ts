@@ -114,6 +114,8 @@ export const contribution = z.object({
   receiptId: uuid,
   receiptLabel: z.string(),
   voided: z.boolean(),
+  /** The day the money was paid back, when the void was a refund of a closed day's receipt. */
+  refundedOn: z.string().nullable(),
   createdAt: z.string(),
 });
 

@@ -117,6 +117,11 @@ describe.each(centralBackends())('a held registration sent again after review, c
     // the other, and the month paid on one is paid on the other.
     expect(await world.b.call('participants.get', { id: canonical.id })).toMatchObject({ otherRecords: [{ id: typo.id, personalId: '001192000211' }] });
     expect(await world.b.call('participants.get', { id: typo.id })).toMatchObject({ otherRecords: [{ id: canonical.id, personalId: '001192000111' }] });
+    // Each record lists the payment, taken on B's own record (which says which record it is on).
+    for (const id of [canonical.id, typo.id]) {
+      const payments = await world.b.call<{ items: { id: string; participantId: string }[] }>('contributions.listForParticipant', { participantId: id });
+      expect(payments.items).toEqual([expect.objectContaining({ id: paid.contribution.id, participantId: typo.id })]);
+    }
     // Taking the month again on the pulled record is refused, and its next period follows the payment.
     const again = { participantId: canonical.id, scheme: 'VSI', fromMonth: '2026-11', months: 1, incomeBasis: 2_000_000 };
     await expect(world.b.call('contributions.quote', again)).rejects.toMatchObject({ data: { code: 'CONFLICT', field: 'fromMonth' } });

@@ -15,7 +15,7 @@ import { logMutation } from '../db/mutation-log';
 import { preparedQuery } from '../db/prepared-query';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as households from '../db/repositories/households-repository';
-import { findParticipant, type ParticipantRow } from '../db/repositories/participants-repository';
+import { findParticipant, type ParticipantRow, samePersonRecords } from '../db/repositories/participants-repository';
 import { deviceSeries, receiptLabel, takeReceiptNumber } from '../db/repositories/receipt-numbers';
 import { placeNames } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
@@ -234,7 +234,7 @@ export async function recordContribution(
     const label = receiptLabel(series, number);
     const { supportedMonths: _supported, lines: _lines, collectorStaffId: _collector, ...view } = contributionRow;
     return {
-      contribution: { ...view, receiptLabel: label, voided: false },
+      contribution: { ...view, receiptLabel: label, voided: false, refundedOn: null },
       receipt: {
         ...receiptRow,
         label,
@@ -273,6 +273,7 @@ export interface ContributionView {
   receiptId: string;
   receiptLabel: string;
   voided: boolean;
+  refundedOn: string | null;
   createdAt: string;
 }
 
@@ -294,10 +295,13 @@ function toView(row: Awaited<ReturnType<typeof contributions.listContributions>>
     receiptId: row.receiptId,
     receiptLabel: receiptLabel(row.series, row.number),
     voided: row.voidId !== null,
+    refundedOn: row.refundPaidBy ? row.voidDate : null,
     createdAt: row.createdAt,
   };
 }
 
+/** A person's payments, with those taken on the other records of the same person (participantId tells which). */
 export async function listContributionsFor(ctx: CoreContext, participantId: string): Promise<{ items: ContributionView[] }> {
-  return { items: (await contributions.listContributions(ctx.db, participantId)).map(toView) };
+  const records = await samePersonRecords(ctx.db, { id: participantId });
+  return { items: (await contributions.listContributions(ctx.db, records)).map(toView) };
 }

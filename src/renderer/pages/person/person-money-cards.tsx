@@ -1,5 +1,6 @@
 // The money side of a person: enrollments (scheme, method, what is due next) and contributions
-// paid with their receipts. Either list may fail while the calculator is unavailable; that shows
+// paid with their receipts — those taken on another record of the same person too, tagged and
+// linked to it, since the months paid there are paid here. Either list may fail while the calculator is unavailable; that shows
 // as an error in its card and never blocks the rest of the page.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
@@ -73,7 +74,19 @@ export function ContributionsCard({ participantId }: { participantId: string }) 
             key: 'receipt',
             render: (_, c) => (
               <>
-                <a href={href('receipt', c.receiptId)}>{c.receiptLabel}</a> {c.voided ? <Tag color="red">{t('receipt.voided')}</Tag> : null}
+                <a href={href('receipt', c.receiptId)}>{c.receiptLabel}</a>{' '}
+                {c.refundedOn ? (
+                  <Tag color="orange">{t('receipt.refundedOn', { day: formatDate(c.refundedOn) })}</Tag>
+                ) : c.voided ? (
+                  <Tag color="red">{t('receipt.voided')}</Tag>
+                ) : null}
+                {c.participantId !== participantId && (
+                  <a href={href('person', c.participantId)}>
+                    <Tag color="blue" data-testid="other-record-payment">
+                      {t('contribution.otherRecord')}
+                    </Tag>
+                  </a>
+                )}
               </>
             ),
           },

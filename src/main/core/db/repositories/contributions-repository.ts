@@ -66,14 +66,15 @@ export async function paidContributions(
   return all.sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : a.fromMonth > b.fromMonth ? 1 : 0));
 }
 
-export function listContributions(db: Db, participantId: string) {
+/** The payments of these records (one person's records linked through the central), latest period first. */
+export function listContributions(db: Db, participantIds: string[]) {
   return db
     .selectFrom('contributions')
     .innerJoin('receipts', 'receipts.id', 'contributions.receiptId')
     .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
     .selectAll('contributions')
-    .select(['receipts.series', 'receipts.number', 'receiptVoids.id as voidId'])
-    .where('contributions.participantId', '=', participantId)
+    .select(['receipts.series', 'receipts.number', 'receiptVoids.id as voidId', 'receiptVoids.refundPaidBy', 'receiptVoids.businessDate as voidDate'])
+    .where('contributions.participantId', 'in', participantIds)
     .orderBy('contributions.fromMonth', 'desc')
     .orderBy('contributions.createdAt', 'desc')
     .execute();
