@@ -53,6 +53,9 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('collect-page')).toBeVisible();
   await expect(page.getByTestId('enroll-card')).toBeVisible();
+  // With no income yet, the amount panel says what to type — a prompt, not an error.
+  await expect(page.getByTestId('quote-prompt')).toHaveText('Nhập mức thu nhập lựa chọn để đóng BHXH tự nguyện.');
+  await expect(page.getByTestId('quote').locator('.ant-alert-error')).toHaveCount(0);
   await page.getByTestId('enroll-income').fill('2000000');
   await page.getByTestId('enroll-submit').click();
   await expect(page.getByTestId('enroll-card')).toHaveCount(0);

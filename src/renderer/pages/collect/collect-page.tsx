@@ -8,8 +8,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paymentMethods, type PaymentMethod, type Scheme } from '../../../shared/contract/contribution';
-import { call } from '../../api/client';
-import { placeFieldError } from '../../components/api-errors';
+import { call, isApiError } from '../../api/client';
+import { errorText, placeFieldError } from '../../components/api-errors';
 import { refreshAfterReceipt } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDong } from '../../components/money';
@@ -141,6 +141,8 @@ export function CollectPage({ participantId }: { participantId: string }) {
   // With no household, or insured elsewhere, the warning above says why there is no amount; the
   // quote need not repeat it.
   const quoteError = quote.error && !quote.isFetching && !householdNotice ? quote.error : null;
+  // An income not yet typed is the next step, not a mistake: said as a prompt, not in red.
+  const incomePrompt = isApiError(quoteError, 'VALIDATION') && quoteError.data.field === 'incomeBasis' && !values?.incomeBasis ? errorText(quoteError) : null;
 
   return (
     <div data-testid="collect-page">
@@ -222,7 +224,11 @@ export function CollectPage({ participantId }: { participantId: string }) {
         </Col>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('collect.quote')} data-testid="quote">
-            <ErrorAlert error={recordError ?? quoteError} />
+            {incomePrompt && !recordError ? (
+              <Alert type="info" showIcon title={incomePrompt} style={{ marginBottom: 16 }} data-testid="quote-prompt" />
+            ) : (
+              <ErrorAlert error={recordError ?? quoteError} />
+            )}
             <Space align="baseline" style={{ marginBottom: 12 }}>
               <span className="muted">{t('collect.total')}</span>
               <span className="total-box" data-testid="quote-total">
