@@ -140,11 +140,12 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<
   if (!payload.reason || String(payload.reason).trim().length < 5) return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai.', 'A void needs a reason.', 'reason');
   await ctx.trx.insertInto('receiptVoids').values({ receiptId, data: JSON.stringify(payload) }).onConflict((oc) => oc.column('receiptId').doNothing()).execute();
   forgetPaidReceipt(ctx, receiptId);
-  // A payment flagged for months paid twice, refunded (its receipt voided): nothing left to review.
+  // A payment flagged for review (months paid twice, facts that differ), refunded — its receipt
+  // voided: nothing left to review; a corrected payment is a new one.
   await ctx.trx
     .updateTable('heldItems')
     .set({ status: 'reviewed' })
-    .where('class', '=', 'MONTHS_ALREADY_PAID')
+    .where('class', 'in', ['MONTHS_ALREADY_PAID', 'FACTS_DIFFER'])
     .where('status', '=', 'open')
     .where(sql<string>`payload->'receipt'->>'id'`, '=', receiptId)
     .execute();

@@ -89,6 +89,7 @@ export const enSync = {
     },
     hints: {
       paidTwice: 'To refund, void the receipt of the payment too many (this item is then settled by itself). Or agree to move it to a later period, and note here what was done.',
+      factsSeen: 'Note how the difference was settled (the rest collected on a new receipt, or the excess refunded). To take it again from scratch, void this receipt (a refund) and collect by the right record — this item is then settled by itself.',
       acceptCentralSupport: "The payer's record here takes the central's support category; the next payment is quoted by it. What was paid stays: note how the difference was settled.",
       'edited-and-resent': 'Edit the record on this machine (a new operation is sent), then record the decision.',
       'accept-central': 'Overwrite the local record with the version the central service holds.',

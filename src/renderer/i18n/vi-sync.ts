@@ -89,6 +89,7 @@ export const viSync = {
     },
     hints: {
       paidTwice: 'Hoàn trả: hủy biên lai của khoản thu thừa (mục này tự được ghi là đã xử lý). Hoặc thỏa thuận chuyển sang kỳ sau, rồi ghi lại ở đây đã làm gì.',
+      factsSeen: 'Ghi lại cách xử lý phần chênh lệch (thu thêm bằng biên lai mới, hoặc hoàn trả phần thừa). Muốn thu lại từ đầu: hủy biên lai này (hoàn trả) rồi thu theo hồ sơ đúng — mục này tự được ghi là đã xử lý.',
       acceptCentralSupport: 'Hồ sơ người nộp trên máy lấy diện hỗ trợ trung tâm ghi; lần thu sau tính theo diện đó. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
       'edited-and-resent': 'Sửa hồ sơ trên máy (một thao tác mới sẽ được gửi), rồi ghi quyết định.',
       'accept-central': 'Ghi đè hồ sơ trên máy bằng bản trung tâm đang giữ.',

@@ -76,6 +76,29 @@ describe.each(centralBackends())('a support category the central records otherwi
     await expect(markHeldReviewed(central.database.db, held[0]!.opId)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(markHeldReviewed(central.database.db, 'no-such-op')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('settles the flag at the office and at the central when the flagged payment is refunded', async () => {
+    const { central, a, b } = world;
+    const someone = person('Triệu Thị Mây', '1981-03-04', 'female', '001181000654');
+    await a.call('participants.register', { ...someone, supportCategory: 'other' });
+    await a.call('sync.pushNow', {});
+    const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'near-poor' });
+    const paid = await payVsi(b, atB.id);
+    await b.call('sync.pushNow', {});
+    const open = async () => (await b.call<{ items: { id: string; class: string; entityId: string }[] }>('sync.issues', { state: 'open' })).items.filter((i) => i.entityId === paid.contribution.id);
+    const [issue] = await open();
+    expect(issue).toMatchObject({ class: 'FACTS_DIFFER' });
+    const heldOf = async () => (await listHeldItems(central.database.db, { all: true })).filter((h) => h.class === 'FACTS_DIFFER' && h.fullName === someone.fullName);
+    expect(await heldOf()).toEqual([expect.objectContaining({ status: 'open' })]);
+
+    // The clerk gives the money back and takes it again with the central's category.
+    await b.call('receipts.void', { id: paid.receipt.id, reason: 'Sai diện hỗ trợ, hoàn trả và thu lại' });
+    expect(await open()).toEqual([]);
+    const all = await b.call<{ items: { id: string; resolution: string; resolutionNote: string }[] }>('sync.issues', { state: 'all' });
+    expect(all.items.find((i) => i.id === issue!.id)).toMatchObject({ resolution: 'acknowledged', resolutionNote: 'Đã hủy biên lai (hoàn trả): Sai diện hỗ trợ, hoàn trả và thu lại' });
+    await b.call('sync.pushNow', {});
+    expect(await heldOf()).toEqual([expect.objectContaining({ status: 'reviewed' })]);
+  });
 });
 
 describe.each(centralBackends())('a household list the central has otherwise, sent again from the inbox, on %s', (backend) => {

@@ -119,12 +119,19 @@ async function acceptCentralSupportCategory(trx: Transaction<Database>, contribu
 }
 
 /**
- * A payment the central flagged as months paid twice is settled by its refund: voiding its receipt
- * resolves the open item, by the staff member who voided it, with the void's reason as the note
- * (audited as any decision). Runs in the void's transaction.
+ * A payment the central flagged for review (months paid twice, or facts that differ) is settled by
+ * its refund: voiding its receipt resolves the open item, by the staff member who voided it, with
+ * the void's reason as the note (audited as any decision) — the money went back, a corrected
+ * payment is a new one. Runs in the void's transaction.
  */
 export async function settleRefundedPayment(trx: Transaction<Database>, contributionId: string, staffId: string, reason: string, at: string): Promise<void> {
-  const open = await trx.selectFrom('syncIssues').select('id').where('class', '=', 'MONTHS_ALREADY_PAID').where('entityId', '=', contributionId).where('state', '=', 'open').execute();
+  const open = await trx
+    .selectFrom('syncIssues')
+    .select('id')
+    .where('class', 'in', ['MONTHS_ALREADY_PAID', 'FACTS_DIFFER'])
+    .where('entityId', '=', contributionId)
+    .where('state', '=', 'open')
+    .execute();
   for (const { id } of open) await recordDecision(trx, id, { resolution: 'acknowledged', note: `Đã hủy biên lai (hoàn trả): ${reason}`, staffId, at });
 }
 

@@ -64,6 +64,7 @@ function labelKey(issueClass: string, resolution: string): string {
 /** What choosing a resolution does, for this kind of item. */
 function hintKey(issue: SyncIssue, resolution: Resolution): string {
   if (issue.class === 'FACTS_DIFFER' && resolution === 'accept-central') return 'syncIssues.hints.acceptCentralSupport';
+  if (issue.class === 'FACTS_DIFFER' && resolution === 'acknowledged') return 'syncIssues.hints.factsSeen';
   if (issue.class === 'MONTHS_ALREADY_PAID') return 'syncIssues.hints.paidTwice';
   return `syncIssues.hints.${resolution}`;
 }
