@@ -317,4 +317,17 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await page.locator('.app-header .ant-segmented-item', { hasText: 'VI' }).click();
     await expect(page.getByTestId('sign-out')).toHaveText('Đăng xuất');
   });
+
+  await test.step('Esc right after picking from a list means "back", not "close the list" again', async () => {
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('person-form')).toBeVisible();
+    await page.getByLabel('Tỉnh/thành phố').click();
+    await page.keyboard.type('ha noi');
+    await expect(page.locator('.ant-select-item-option-active', { hasText: 'Hà Nội' })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Xã/phường/đặc khu')).toBeFocused();
+    // The list is still fading out (its leave animation) when the clerk presses Esc.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-page')).toBeVisible();
+  });
 });

@@ -24,10 +24,11 @@ function editable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** A list or date picker open, not one already closing (its leave animation runs ~0.2 s after a pick). */
 function popupOpen(): boolean {
   return (
     document.querySelector(
-      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden):not([class*="-leave"])',
     ) !== null
   );
 }
