@@ -128,7 +128,8 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
     'Thu nhầm kỳ đóng, lập lại: người nộp đóng từ tháng sau theo phương thức 6 tháng, đã lập biên lai khác thay thế cho biên lai này và thu đúng số tiền. ' +
     'Người nộp đã được giải thích, đồng ý và ký xác nhận vào sổ theo dõi của quầy; tiền của biên lai này chuyển sang biên lai mới lập cùng ngày, không hoàn trả bằng tiền mặt.';
   await page.getByTestId('void-reason').fill(reason);
-  await page.locator('#void-confirm').click();
+  // Ctrl+Enter confirms from the reason (Enter alone writes a new line in it).
+  await page.getByTestId('void-reason').press('Control+Enter');
   await expect(page.getByTestId('receipt-void')).toHaveText('ĐÃ HỦY');
   await expect(page.getByTestId('receipt-document')).toContainText(reason);
   await shot(page, 'receipt-void');

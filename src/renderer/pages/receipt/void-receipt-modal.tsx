@@ -43,7 +43,11 @@ export function VoidReceiptModal({ receipt: r, open, onClose, onVoided }: { rece
       title={t(refund ? 'receipt.refundTitle' : 'receipt.voidTitle', { label: r.label })}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t(refund ? 'receipt.refundConfirm' : 'receipt.void')}
+      okText={
+        <>
+          {t(refund ? 'receipt.refundConfirm' : 'receipt.void')} <kbd>Ctrl+Enter</kbd>
+        </>
+      }
       okButtonProps={{ danger: true, id: 'void-confirm', disabled: earlierDay && day.isLoading }}
       cancelText={t('common.cancel')}
       destroyOnHidden
@@ -57,7 +61,19 @@ export function VoidReceiptModal({ receipt: r, open, onClose, onVoided }: { rece
           title={t('receipt.refundNotice', { day: vietnameseDate(r.businessDate), amount: formatDong(r.amount) })}
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ paidOutBy: me.id }}>
+      {/* Enter writes a new line in the reason; Ctrl+Enter confirms, from any field. */}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ paidOutBy: me.id }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            form.submit();
+          }
+        }}
+      >
         <Form.Item name="reason" label={t(refund ? 'receipt.refundReason' : 'receipt.voidReason')} rules={[{ required: true, min: 5, message: t('receipt.voidReasonRequired') }]}>
           <Input.TextArea autoFocus rows={3} data-testid="void-reason" />
         </Form.Item>
