@@ -63,16 +63,20 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   await page.locator('#void-confirm').click();
 
   // The refund voucher comes up for the payer to sign; printed to PDF it is one A5 sheet.
-  const voucher = page.getByTestId('refund-voucher');
-  await expect(voucher).toContainText('PHIẾU CHI HOÀN TRẢ TIỀN ĐÃ NỘP');
-  await expect(voucher).toContainText(`${twice.label} ngày 02/03/2026 (người thu: ${CLERK.fullName})`);
+  const voucherSheet = page.getByTestId('refund-voucher');
+  await expect(voucherSheet).toContainText('PHIẾU CHI HOÀN TRẢ TIỀN ĐÃ NỘP');
+  await expect(voucherSheet).toContainText(`${twice.label} ngày 02/03/2026 (người thu: ${CLERK.fullName})`);
   await expect(page.getByTestId('refund-amount')).toHaveText(`${grouped(twice.amount)} đ`);
+  // Cash out against a numbered voucher: the first of this device's voucher series.
+  const voucher = `HT-${twice.label.split('/')[0]}/0000001`;
+  await expect(page.getByTestId('refund-voucher-number')).toHaveText(voucher);
   await shot(page, 'refund-voucher');
   mkdirSync('test-results', { recursive: true });
   await page.pdf({ path: 'test-results/refund-voucher.pdf', preferCSSPageSize: true, printBackground: true });
   expect(execFileSync('pdfinfo', ['test-results/refund-voucher.pdf'], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n[\s\S]*Page size:.*\(A5\)/);
   const text = execFileSync('pdftotext', ['-layout', 'test-results/refund-voucher.pdf', '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
   expect(text).toContain('Ngày 03 tháng 03 năm 2026');
+  expect(text).toContain(voucher);
   expect(text).toContain('VŨ THỊ MAI');
   expect(text).toContain(`Số tiền hoàn trả ${grouped(twice.amount)} đ`);
   const words = amountInWords(twice.amount);
@@ -82,7 +86,9 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
 
   await page.getByTestId('toggle-voucher').click();
   await expect(page.getByTestId('receipt-void')).toBeVisible();
-  await expect(page.getByTestId('receipt-page')).toContainText(`Đã hủy và hoàn trả tiền ngày 03/03/2026 (người chi: ${CLERK.fullName}; giám sát viên: ${SUPERVISOR.fullName})`);
+  await expect(page.getByTestId('receipt-page')).toContainText(
+    `Đã hủy và hoàn trả tiền ngày 03/03/2026 theo phiếu chi ${voucher} (người chi: ${CLERK.fullName}; giám sát viên: ${SUPERVISOR.fullName})`,
+  );
   await shot(page, 'refund-receipt');
 
   // Day-end of 3 March: the clerk hands in today's takings less the refund.
@@ -107,6 +113,7 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   await reportOf(page, '2026-03-03');
   await expect(page.getByTestId('day-report-refunds')).toContainText(twice.label);
   await expect(page.getByTestId('day-report-refunds')).toContainText('biên lai ngày 02/03/2026');
+  await expect(page.getByTestId('day-report-refunds')).toContainText(`phiếu chi ${voucher}`);
   await expect(page.getByTestId('day-report-refund-total')).toHaveText(`${grouped(twice.amount)} đ (1 biên lai)`);
   await expect(page.getByTestId('day-report-due')).toHaveText(`${grouped(due)} đ`);
   await expect(page.getByTestId('day-report-discrepancy')).toHaveText('0 đ');

@@ -262,6 +262,25 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(plan).toContain('USING INDEX receipt_voids_refunds');
     },
   },
+  '0017-refund-vouchers': {
+    write(s) {
+      // Voids are immutable: the refund with its voucher is a new one, of the household's receipt r14.
+      s.prepare(
+        `INSERT INTO receipts (id, series, number, contribution_id, participant_id, payer_name, payer_personal_id, payer_address, scheme, period_from, period_to, months,
+           amount, amount_words, collector_staff_id, collector_name, office_name, issued_at, business_date)
+         VALUES ('r14', 'T01-2026', 2, 'c14', 'p2', 'Nguyễn Thị Mai', '001180000002', 'Thôn Đông', 'HHI', '2026-04', '2027-03', 12, 758160, 'Bảy trăm năm mươi tám nghìn một trăm sáu mươi đồng', 's1', 'Giám Sát', 'Văn phòng', ?, '2026-03-02')`,
+      ).run(at);
+      s.prepare(
+        `INSERT INTO receipt_voids (id, receipt_id, reason, voided_by, voided_at, business_date, refund_paid_by, refund_voucher_series, refund_voucher_number)
+         VALUES ('v17', 'r14', 'Hoàn trả tiền', 's1', ?, '2026-03-04', 's1', 'HT-T01-2026', 1)`,
+      ).run(at);
+    },
+    check(s) {
+      expect(s.prepare(`SELECT refund_voucher_series || '/' || refund_voucher_number FROM receipt_voids WHERE id = 'v17'`).pluck().get()).toBe('HT-T01-2026/1');
+      // A voucher number is never given twice in a series: a unique index over the refunds.
+      expect(s.prepare(`SELECT sql FROM sqlite_master WHERE name = 'receipt_voids_voucher'`).pluck().get()).toMatch(/UNIQUE INDEX/);
+    },
+  },
 };
 
 describe('migrations', () => {

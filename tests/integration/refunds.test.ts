@@ -66,10 +66,12 @@ describe('refund of a receipt whose day is closed', () => {
   it('pays the money back today from the named cash, and the closed day keeps its figures', async () => {
     const before = writes();
     const voided = await call(office.core, 'receipts.void', { id: first.id, reason: 'Đóng trùng tháng với đơn vị khác', paidOutBy: office.staffIds.counter }, tokens.supervisor);
-    expect(voided.void).toMatchObject({ voidedByName: 'Trần Thị Giám Sát', refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, paidOutByName: 'Nhân Viên counter' } });
+    // The refund's voucher is the first of the device's voucher series ("HT-" + the receipt series).
+    const voucher = `HT-${first.label.split('/')[0]}/0000001`;
+    expect(voided.void).toMatchObject({ voidedByName: 'Trần Thị Giám Sát', refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, paidOutByName: 'Nhân Viên counter', voucher } });
     expect(writes()).toMatchObject({ voids: before.voids + 1, outbox: before.outbox + 1, audit: before.audit + 1 });
     const op = office.core.database.sqlite.prepare(`SELECT payload FROM outbox ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
-    expect(JSON.parse(op)).toMatchObject({ receiptId: first.id, refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, amount: first.amount } });
+    expect(JSON.parse(op)).toMatchObject({ receiptId: first.id, refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, amount: first.amount, voucher } });
 
     // Day one was counted with that receipt: nothing about it changes.
     const after = await call<DaySummary>(office.core, 'dayEnd.summary', { businessDate: DAY_ONE }, tokens.supervisor);
@@ -109,7 +111,15 @@ describe('refund of a receipt whose day is closed', () => {
 
     const report = await call<DayReport>(office.core, 'dayEnd.report', { businessDate: DAY_TWO }, tokens.supervisor);
     expect(report.refunds).toEqual([
-      expect.objectContaining({ receiptId: first.id, label: first.label, receiptDate: DAY_ONE, amount: first.amount, paidOutByName: 'Nhân Viên counter', voidedByName: 'Trần Thị Giám Sát' }),
+      expect.objectContaining({
+        receiptId: first.id,
+        label: first.label,
+        voucher: `HT-${first.label.split('/')[0]}/0000001`,
+        receiptDate: DAY_ONE,
+        amount: first.amount,
+        paidOutByName: 'Nhân Viên counter',
+        voidedByName: 'Trần Thị Giám Sát',
+      }),
     ]);
     expect(report.totals).toMatchObject({ total: later.amount, refundCount: 1, refundTotal: first.amount, expected: due, cashCounted: due, discrepancy: 0 });
 

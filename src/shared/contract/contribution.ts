@@ -89,8 +89,8 @@ export const receipt = z.object({
       voidedBy: z.string(),
       voidedByName: z.string(),
       voidedAt: z.string(),
-      /** Set when the receipt's day was already closed: the money was paid back on that later day, from that staff member's cash. */
-      refund: z.object({ businessDate: z.string(), paidOutBy: z.string(), paidOutByName: z.string() }).nullable(),
+      /** Set when the receipt's day was already closed: the money was paid back on that later day, from that staff member's cash, against the voucher numbered `voucher` (e.g. `HT-DEMO01-3F2A/0000001`). */
+      refund: z.object({ businessDate: z.string(), paidOutBy: z.string(), paidOutByName: z.string(), voucher: z.string() }).nullable(),
     })
     .nullable(),
   printCount: z.number().int(),

@@ -90,6 +90,8 @@ export type DayReportReceipt = z.infer<typeof dayReportReceipt>;
 export const dayReportRefund = z.object({
   receiptId: z.string(),
   label: z.string(),
+  /** The refund voucher's number (phiếu chi), e.g. `HT-DEMO01-3F2A/0000001`. */
+  voucher: z.string(),
   receiptDate: z.string(),
   payerName: z.string(),
   payerPersonalId: z.string(),

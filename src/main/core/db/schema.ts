@@ -214,6 +214,9 @@ export interface ReceiptVoidsTable {
   businessDate: string;
   /** Set when the receipt's day was already closed: the void is a refund paid out on businessDate by this staff member (migration 0016). */
   refundPaidBy: string | null;
+  /** The refund's voucher (phiếu chi): series "HT-" + the receipt series, gap-free number (migration 0017). */
+  refundVoucherSeries: string | null;
+  refundVoucherNumber: number | null;
 }
 
 export interface ReceiptPrintsTable {

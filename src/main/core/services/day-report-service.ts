@@ -50,6 +50,7 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
     refunds: refunds.map((r) => ({
       receiptId: r.receiptId,
       label: receiptLabel(r.series, r.number),
+      voucher: receiptLabel(r.voucherSeries ?? '', r.voucherNumber ?? 0),
       receiptDate: r.receiptDate,
       payerName: r.payerName,
       payerPersonalId: r.payerPersonalId,

@@ -101,8 +101,8 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   const refundTitle = summary.addRow(['', `Chi hoàn trả biên lai của ngày đã chốt sổ (${report.refunds.length})`]);
   refundTitle.font = { bold: true };
   if (report.refunds.length > 0) {
-    headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người chi tiền', 'Biên lai ngày, người nộp', '', '', 'Lý do hoàn trả']);
-    report.refunds.forEach((r, i) => receiptRow([i + 1, r.label, r.amount, r.paidOutByName, `${vietnameseDate(r.receiptDate)}, ${r.payerName}`, r.reason]));
+    headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người chi tiền', 'Phiếu chi; biên lai ngày, người nộp', '', '', 'Lý do hoàn trả']);
+    report.refunds.forEach((r, i) => receiptRow([i + 1, r.label, r.amount, r.paidOutByName, `${r.voucher}; ${vietnameseDate(r.receiptDate)}, ${r.payerName}`, r.reason]));
   }
 
   // ── Biên lai ────────────────────────────────────────────────────────────────────────────────

@@ -11,7 +11,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
-import { receiptLabel } from '../db/repositories/receipt-numbers';
+import { receiptLabel, takeReceiptNumber, voucherSeries } from '../db/repositories/receipt-numbers';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { isDayClosed, requireDayOpen } from './day-status';
@@ -51,7 +51,14 @@ function toReceipt(row: ReceiptRow | DayRow, officeCode: string) {
             voidedBy: row.voidedBy ?? '',
             voidedByName: row.voidedByName ?? '',
             voidedAt: row.voidedAt ?? '',
-            refund: row.refundPaidBy ? { businessDate: row.voidDate ?? '', paidOutBy: row.refundPaidBy, paidOutByName: row.refundPaidByName ?? '' } : null,
+            refund: row.refundPaidBy
+              ? {
+                  businessDate: row.voidDate ?? '',
+                  paidOutBy: row.refundPaidBy,
+                  paidOutByName: row.refundPaidByName ?? '',
+                  voucher: receiptLabel(row.refundVoucherSeries ?? '', row.refundVoucherNumber ?? 0),
+                }
+              : null,
           }
         : null,
     printCount: Number(row.printCount ?? 0),
@@ -119,10 +126,23 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
       });
     }
     const refundPaidBy = await refundPayer(trx, caller, row.businessDate, today, input.paidOutBy);
+    // Cash paid out goes against a numbered voucher, taken here so that a refused void skips no number.
+    const voucher = refundPaidBy ? { series: voucherSeries(row.series), number: 0 } : null;
+    if (voucher) voucher.number = await takeReceiptNumber(trx, voucher.series);
     const voidId = uuidv7();
     await trx
       .insertInto('receiptVoids')
-      .values({ id: voidId, receiptId: row.id, reason: input.reason, voidedBy: caller.staffId!, voidedAt: at, businessDate: today, refundPaidBy })
+      .values({
+        id: voidId,
+        receiptId: row.id,
+        reason: input.reason,
+        voidedBy: caller.staffId!,
+        voidedAt: at,
+        businessDate: today,
+        refundPaidBy,
+        refundVoucherSeries: voucher?.series ?? null,
+        refundVoucherNumber: voucher?.number ?? null,
+      })
       .execute();
     await logMutation(trx, {
       at,
@@ -137,7 +157,7 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
         reason: input.reason,
         voidedAt: at,
         voidedBy: caller.staffId,
-        ...(refundPaidBy ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount } } : {}),
+        ...(refundPaidBy && voucher ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount, voucher: receiptLabel(voucher.series, voucher.number) } } : {}),
       },
     });
     await settleRefundedPayment(trx, row.contributionId, caller.staffId!, input.reason, at);

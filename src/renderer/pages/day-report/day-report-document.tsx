@@ -4,6 +4,7 @@
 // list, struck through and left out of the totals, and are listed again with their reasons. A
 // receipt refunded on a later day stays valid here (its cash was counted), tagged with that day;
 // the refunds paid out on the report's day have their own section and lower the cash due.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../shared/contract/day-end';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
@@ -31,8 +32,8 @@ function Columns({ widths }: { widths: number[] }) {
 interface ReceiptEvent {
   key: string;
   label: string;
-  /** A second line under the receipt number. */
-  note?: string;
+  /** Lines under the receipt number. */
+  notes?: ReactNode[];
   payer: string;
   amount: number;
   /** The collector (a void) or the one who paid the money out (a refund). */
@@ -71,7 +72,11 @@ function ReceiptEvents(props: { title: string; empty: string; testId: string; pe
                 <td className="num">{i + 1}</td>
                 <td className="nowrap">
                   {x.label}
-                  {x.note && <div className="day-report-small">{x.note}</div>}
+                  {x.notes?.map((line, n) => (
+                    <div key={n} className="day-report-small day-report-wrap">
+                      {line}
+                    </div>
+                  ))}
                 </td>
                 <td>{x.payer}</td>
                 <td className="num">{amount(x.amount)}</td>
@@ -280,7 +285,12 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         rows={r.refunds.map((x) => ({
           key: x.receiptId,
           label: x.label,
-          note: t('dayReport.receiptOf', { day: vietnameseDate(x.receiptDate) }),
+          notes: [
+            t('dayReport.receiptOf', { day: vietnameseDate(x.receiptDate) }),
+            <>
+              {t('dayReport.voucherOf')} <span className="nowrap">{x.voucher}</span>
+            </>,
+          ],
           payer: x.payerName,
           amount: x.amount,
           person: x.paidOutByName,

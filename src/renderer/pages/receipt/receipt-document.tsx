@@ -155,7 +155,13 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
       {r.void && (
         <p className="receipt-void-reason">
           {r.void.refund
-            ? t('receipt.refundedLine', { day: formatDate(r.void.refund.businessDate), payer: r.void.refund.paidOutByName, name: r.void.voidedByName, reason: r.void.reason })
+            ? t('receipt.refundedLine', {
+                day: formatDate(r.void.refund.businessDate),
+                voucher: r.void.refund.voucher,
+                payer: r.void.refund.paidOutByName,
+                name: r.void.voidedByName,
+                reason: r.void.reason,
+              })
             : t('receipt.voidedLine', { name: r.void.voidedByName, date: formatDay(r.void.voidedAt), reason: r.void.reason })}
         </p>
       )}

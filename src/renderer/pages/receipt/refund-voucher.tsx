@@ -29,8 +29,8 @@ export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
   return (
     <article className="receipt-a5" data-testid="refund-voucher">
       <OfficeHead receipt={r} title={t('refundVoucher.docTitle')} date={refund.businessDate}>
-        <div>{t('refundVoucher.forReceipt')}</div>
-        <strong>{r.label}</strong>
+        <div>{t('refundVoucher.number')}</div>
+        <strong data-testid="refund-voucher-number">{refund.voucher}</strong>
       </OfficeHead>
       <dl className="receipt-fields">
         <PayerFields receipt={r} label={t('refundVoucher.payee')} />

@@ -140,6 +140,8 @@ const voidColumns = [
   'receiptVoids.businessDate as voidDate',
   'receiptVoids.refundPaidBy',
   'refunder.fullName as refundPaidByName',
+  'receiptVoids.refundVoucherSeries',
+  'receiptVoids.refundVoucherNumber',
 ] as const;
 
 export function findReceipt(db: Db, id: string) {
@@ -194,6 +196,8 @@ export function refundsOfDay(db: Db, businessDate: string, paidOutBy: string | u
       'receipts.payerPersonalId',
       'receipts.amount',
       'receiptVoids.refundPaidBy as paidOutBy',
+      'receiptVoids.refundVoucherSeries as voucherSeries',
+      'receiptVoids.refundVoucherNumber as voucherNumber',
       'refunder.fullName as paidOutByName',
       'voider.fullName as voidedByName',
       'receiptVoids.voidedAt',

@@ -10,6 +10,11 @@ export function deviceSeries(officeCode: string, deviceId: string): string {
   return `${officeCode}-${deviceId.replace(/-/g, '').slice(-4).toUpperCase()}`;
 }
 
+/** The device's refund voucher series (phiếu chi hoàn trả): its own counter beside the receipts'. */
+export function voucherSeries(receiptSeries: string): string {
+  return `HT-${receiptSeries}`;
+}
+
 export function receiptLabel(series: string, number: number): string {
   return `${series}/${String(number).padStart(7, '0')}`;
 }
@@ -22,7 +27,7 @@ const nextNumber = preparedQuery<{ series: string }, { nextNumber: number }>((db
     .returning('nextNumber'),
 );
 
-/** Takes the series' next number in one statement: a new series starts at 1. */
+/** Takes the series' next number in one statement: a new series starts at 1 (receipt and voucher series alike). */
 export async function takeReceiptNumber(trx: Transaction<Database>, series: string): Promise<number> {
   const row = await nextNumber.executeTakeFirst(trx, { series });
   if (!row) throw new Error(`No receipt number returned for series ${series}`);
