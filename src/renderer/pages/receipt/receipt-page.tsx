@@ -44,8 +44,8 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
     setError(null);
     try {
       if (voucher) {
-        // The voucher is not the receipt: no print count, archived beside the receipt's own prints.
-        if (hasShell()) await call('shell.print', { silent, archiveName: `${r.label.replace(/[^\w.-]+/g, '_')}_HOAN-TRA` });
+        // The voucher is not the receipt: no print count; archived under its own number (a reprint is the same sheet).
+        if (hasShell()) await call('shell.print', { silent, archiveName: voucher.void.refund.voucher.replace(/[^\w.-]+/g, '_') });
         else window.print();
         return;
       }
