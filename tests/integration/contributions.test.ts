@@ -205,7 +205,9 @@ describe('voids and closed days', () => {
   it('refuses to void a receipt of a closed day, even for a supervisor, until the day is reopened', async () => {
     const day = await call(office.core, 'receipts.listForDay', {}, office.tokens.supervisor);
     const live = day.items.find((r: { void: unknown }) => r.void === null);
-    expect(await failure(office.core, 'receipts.void', { id: live.id, reason: 'Sau khi khóa sổ' }, office.tokens.supervisor)).toMatchObject({ code: 'DAY_CLOSED' });
+    const refused = await failure(office.core, 'receipts.void', { id: live.id, reason: 'Sau khi khóa sổ' }, office.tokens.supervisor);
+    expect(refused).toMatchObject({ code: 'DAY_CLOSED' });
+    expect(refused.message).toContain('đã khóa sổ; không thể hủy biên lai của ngày này');
     await call(office.core, 'dayEnd.reopen', { businessDate: TODAY, reason: 'Cần hủy một biên lai' }, office.tokens.supervisor);
     expect((await call(office.core, 'receipts.void', { id: live.id, reason: 'Sau khi mở lại' }, office.tokens.supervisor)).void).not.toBeNull();
   });

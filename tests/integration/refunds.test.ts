@@ -137,7 +137,9 @@ describe('refund of a receipt whose day is closed', () => {
 
   it('refuses a refund on a day already closed', async () => {
     const before = writes();
-    expect(await failure(office.core, 'receipts.void', { id: second.id, reason: 'Hoàn trả sau khi chốt' }, tokens.supervisor)).toMatchObject({ code: 'DAY_CLOSED' });
+    const error = await failure(office.core, 'receipts.void', { id: second.id, reason: 'Hoàn trả sau khi chốt' }, tokens.supervisor);
+    expect(error).toMatchObject({ code: 'DAY_CLOSED' });
+    expect(error.message).toBe('Ngày 03/03/2026 đã khóa sổ; không thể chi hoàn trả trong ngày. Nhờ giám sát viên mở lại ngày.');
     expect(writes()).toEqual(before);
   });
 });

@@ -88,7 +88,7 @@ export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt
 async function refundPayer(trx: Transaction<Database>, caller: Caller, receiptDay: string, today: string, paidOutBy: string | undefined): Promise<string | null> {
   if (receiptDay === today || !(await isDayClosed(trx, receiptDay))) {
     // Today closed, or an earlier day reopened: the void changes that day's figures, as before.
-    await requireDayOpen(trx, receiptDay);
+    await requireDayOpen(trx, receiptDay, 'void');
     if (paidOutBy) {
       throw new OfficeError('VALIDATION', {
         field: 'paidOutBy',
@@ -99,7 +99,7 @@ async function refundPayer(trx: Transaction<Database>, caller: Caller, receiptDa
     return null;
   }
   // Receipt of an earlier, closed day: the money is paid back today, so today must take it.
-  await requireDayOpen(trx, today);
+  await requireDayOpen(trx, today, 'refund');
   const payer = paidOutBy ?? caller.staffId!;
   const staff = await trx.selectFrom('staff').select('active').where('id', '=', payer).executeTakeFirst();
   if (!staff?.active) {
