@@ -11,7 +11,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
-import { receiptLabel, takeReceiptNumber, voucherSeries } from '../db/repositories/receipt-numbers';
+import { deviceSeries, receiptLabel, takeReceiptNumber, voucherSeries } from '../db/repositories/receipt-numbers';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { isDayClosed, requireDayOpen } from './day-status';
@@ -108,6 +108,16 @@ async function refundPayer(trx: Transaction<Database>, caller: Caller, receiptDa
   return payer;
 }
 
+/**
+ * The next refund voucher number of this device (its own series beside its receipts', even for a
+ * receipt another device issued before a restore): taken in the refund's transaction, gap-free.
+ */
+async function takeVoucher(trx: Transaction<Database>): Promise<{ series: string; number: number }> {
+  const office = await trx.selectFrom('office').select(['code', 'deviceId']).executeTakeFirstOrThrow();
+  const series = voucherSeries(deviceSeries(office.code, office.deviceId));
+  return { series, number: await takeReceiptNumber(trx, series) };
+}
+
 export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id: string; reason: string; paidOutBy?: string | undefined }): Promise<Receipt> {
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -127,8 +137,7 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
     }
     const refundPaidBy = await refundPayer(trx, caller, row.businessDate, today, input.paidOutBy);
     // Cash paid out goes against a numbered voucher, taken here so that a refused void skips no number.
-    const voucher = refundPaidBy ? { series: voucherSeries(row.series), number: 0 } : null;
-    if (voucher) voucher.number = await takeReceiptNumber(trx, voucher.series);
+    const voucher = refundPaidBy ? await takeVoucher(trx) : null;
     const voidId = uuidv7();
     await trx
       .insertInto('receiptVoids')
