@@ -108,6 +108,10 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   await expect(page.getByTestId('day-total')).toContainText(`${grouped(today.amount)} đ`);
   await expect(page.getByTestId('day-refunds')).toContainText('Chi hoàn trả (1 biên lai ngày trước)');
   await expect(page.getByTestId('day-refunds')).toContainText(`-${grouped(twice.amount)} đ`);
+  const refundList = page.getByTestId('day-refund-list');
+  await expect(refundList).toContainText(voucher);
+  await expect(refundList).toContainText(`${twice.label} (02/03/2026)`);
+  await expect(refundList).toContainText('Vũ Thị Mai');
   await shot(page, 'refund-day-receipts');
 
   await reportOf(page, '2026-03-03');

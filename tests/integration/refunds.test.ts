@@ -95,7 +95,12 @@ describe('refund of a receipt whose day is closed', () => {
     expect(counter).toMatchObject({ receiptCount: 1, voidedCount: 1, total: 0, refundCount: 1, refundTotal: first.amount, expected: -first.amount });
     expect(summary).toMatchObject({ total: 0, refundCount: 1, refundTotal: first.amount, expected: -first.amount });
     const mine = await call(office.core, 'receipts.listForDay', {}, tokens.counter);
-    expect(mine).toMatchObject({ total: 0, refundCount: 1, refundTotal: first.amount });
+    expect(mine).toMatchObject({
+      total: 0,
+      refundCount: 1,
+      refundTotal: first.amount,
+      refunds: [{ receiptId: first.id, label: first.label, receiptDate: DAY_ONE, voucher: `HT-${first.label.split('/')[0]}/0000001`, amount: first.amount, paidOutByName: 'Nhân Viên counter' }],
+    });
 
     // A later payment today; the drawer must hold it less the refund.
     const later = await pay(tokens.counter, '2026-04', 3_000_000);

@@ -301,6 +301,7 @@ export const en: Shape<typeof vi> = {
     total: 'Total (voided excluded)',
     none: 'No receipts on this day.',
     refunds: 'Refunds paid out ({{count}} earlier receipts)',
+    refundsTitle: 'Refunds paid out today (receipts of closed days)',
   },
   dayEnd: {
     title: 'Day-end close',

@@ -297,6 +297,7 @@ export const vi = {
     total: 'Tổng tiền (không tính biên lai hủy)',
     none: 'Chưa có biên lai nào trong ngày.',
     refunds: 'Chi hoàn trả ({{count}} biên lai ngày trước)',
+    refundsTitle: 'Chi hoàn trả trong ngày (biên lai của ngày đã chốt sổ)',
   },
   dayEnd: {
     title: 'Chốt sổ cuối ngày',

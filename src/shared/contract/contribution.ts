@@ -169,4 +169,16 @@ export const dayReceipts = z.object({
   /** Refunds of receipts of closed days paid out this day (by the collector in view), and their sum. */
   refundCount: z.number().int(),
   refundTotal: z.number().int(),
+  refunds: z.array(
+    z.object({
+      receiptId: z.string(),
+      /** The receipt refunded, its day, and the refund voucher's number. */
+      label: z.string(),
+      receiptDate: z.string(),
+      voucher: z.string(),
+      payerName: z.string(),
+      amount: z.number().int(),
+      paidOutByName: z.string(),
+    }),
+  ),
 });

@@ -73,6 +73,23 @@ export function DayReceiptsPage() {
           },
         ]}
       />
+      {d && d.refunds.length > 0 && (
+        <Card size="small" title={t('dayReceipts.refundsTitle')} style={{ marginTop: 16 }} data-testid="day-refund-list">
+          <Table
+            size="small"
+            rowKey="receiptId"
+            pagination={false}
+            dataSource={d.refunds}
+            columns={[
+              { title: t('refundVoucher.number'), dataIndex: 'voucher', render: (v: string, r) => <a href={href('receipt', r.receiptId)}>{v}</a> },
+              { title: t('refundVoucher.receipt'), key: 'receipt', render: (_, r) => `${r.label} (${formatDate(r.receiptDate)})` },
+              { title: t('receipt.payer'), dataIndex: 'payerName' },
+              { title: t('receipt.paidOutBy'), dataIndex: 'paidOutByName' },
+              { title: t('refundVoucher.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => formatDong(-v) },
+            ]}
+          />
+        </Card>
+      )}
       <ShortcutBar items={[{ keys: 'Esc', labelKey: 'shortcuts.back' }]} />
     </div>
   );
