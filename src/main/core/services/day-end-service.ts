@@ -11,6 +11,7 @@ import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
+import * as contributions from '../db/repositories/contributions-repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -34,22 +35,17 @@ async function collectorTotals(db: Db, day: string) {
     .where('receipts.businessDate', '=', day)
     .groupBy(['receipts.collectorStaffId', 'staff.fullName'])
     .execute();
-  const refunds = await db
-    .selectFrom('receiptVoids')
-    .innerJoin('receipts', 'receipts.id', 'receiptVoids.receiptId')
-    .innerJoin('staff', 'staff.id', 'receiptVoids.refundPaidBy')
-    .select((eb) => ['staff.id as staffId', 'staff.fullName', eb.fn.countAll<number>().as('refundCount'), eb.fn.sum<number>('receipts.amount').as('refundTotal')])
-    .where('receiptVoids.businessDate', '=', day)
-    .where('receiptVoids.refundPaidBy', 'is not', null)
-    .groupBy(['staff.id', 'staff.fullName'])
-    .execute();
-  const rows = new Map<string, { staffId: string; fullName: string; receiptCount: number; voidedCount: number; total: number; refundCount: number; refundTotal: number; expected: number }>();
+  const rows = new Map<string, { staffId: string; fullName: string; receiptCount: number; voidedCount: number; total: number; refundCount: number; refundTotal: number }>();
   const row = (staffId: string, fullName: string) =>
-    rows.get(staffId) ?? rows.set(staffId, { staffId, fullName, receiptCount: 0, voidedCount: 0, total: 0, refundCount: 0, refundTotal: 0, expected: 0 }).get(staffId)!;
+    rows.get(staffId) ?? rows.set(staffId, { staffId, fullName, receiptCount: 0, voidedCount: 0, total: 0, refundCount: 0, refundTotal: 0 }).get(staffId)!;
   for (const t of takings) Object.assign(row(t.staffId, t.fullName), { receiptCount: Number(t.receiptCount), voidedCount: Number(t.voidedCount), total: Number(t.total) });
-  for (const r of refunds) Object.assign(row(r.staffId, r.fullName), { refundCount: Number(r.refundCount), refundTotal: Number(r.refundTotal) });
-  for (const r of rows.values()) r.expected = r.total - r.refundTotal;
-  return [...rows.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+  // Refunds are few a day: the day's list, summed here per person who paid out.
+  for (const refund of await contributions.refundsOfDay(db, day, undefined)) {
+    const r = row(refund.paidOutBy, refund.paidOutByName);
+    r.refundCount += 1;
+    r.refundTotal += refund.amount;
+  }
+  return [...rows.values()].map((r) => ({ ...r, expected: r.total - r.refundTotal })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
 }
 
 export async function daySummary(ctx: CoreContext, input: { businessDate?: string | undefined }): Promise<DaySummary> {

@@ -47,19 +47,7 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
           ? { reason: r.voidReason, voidedByName: r.voidedByName ?? '', voidedAt: r.voidedAt ?? '', refundOn: r.refundPaidBy ? (r.voidDate ?? null) : null }
           : null,
     })),
-    refunds: refunds.map((r) => ({
-      receiptId: r.receiptId,
-      label: receiptLabel(r.series, r.number),
-      voucher: receiptLabel(r.voucherSeries ?? '', r.voucherNumber ?? 0),
-      receiptDate: r.receiptDate,
-      payerName: r.payerName,
-      payerPersonalId: r.payerPersonalId,
-      amount: r.amount,
-      paidOutByName: r.paidOutByName,
-      voidedByName: r.voidedByName,
-      voidedAt: r.voidedAt,
-      reason: r.reason,
-    })),
+    refunds,
     totals: {
       receiptCount: summary.receiptCount,
       voidedCount: rows.filter((r) => r.voidReason != null && !r.refundPaidBy).length,

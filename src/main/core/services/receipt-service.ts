@@ -206,14 +206,6 @@ export async function receiptsForDay(ctx: CoreContext, caller: Caller, input: { 
     total: live.reduce((sum, r) => sum + r.amount, 0),
     refundCount: refunds.length,
     refundTotal: refunds.reduce((sum, r) => sum + r.amount, 0),
-    refunds: refunds.map((r) => ({
-      receiptId: r.receiptId,
-      label: receiptLabel(r.series, r.number),
-      receiptDate: r.receiptDate,
-      voucher: receiptLabel(r.voucherSeries ?? '', r.voucherNumber ?? 0),
-      payerName: r.payerName,
-      amount: r.amount,
-      paidOutByName: r.paidOutByName,
-    })),
+    refunds,
   };
 }

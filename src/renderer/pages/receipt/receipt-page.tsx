@@ -72,7 +72,6 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
     queryClient.setQueryData(key, receipt);
     setShowVoucher(isRefunded(receipt));
     refreshAfterReceipt(queryClient, receipt.participantId);
-    void queryClient.invalidateQueries({ queryKey: ['dayEnd.summary'] });
     setVoiding(false);
   };
 

@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { preparedInsert, preparedQuery } from '../prepared-query';
 import { samePersonRecords } from './participants-repository';
+import { receiptLabel } from './receipt-numbers';
 import type { ContributionsTable, Database, EnrollmentsTable, ReceiptsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -180,8 +181,11 @@ export function receiptsOfDay(db: Db, businessDate: string, collectorStaffId: st
   return query.orderBy('receipts.series').orderBy('receipts.number').execute();
 }
 
-/** Receipts of earlier, closed days refunded on `businessDate` (optionally only from one person's cash), in void order. */
-export function refundsOfDay(db: Db, businessDate: string, paidOutBy: string | undefined) {
+/**
+ * Receipts of earlier, closed days refunded on `businessDate` (optionally only from one person's
+ * cash), in void order, each with its receipt and voucher numbers as printed.
+ */
+export async function refundsOfDay(db: Db, businessDate: string, paidOutBy: string | undefined) {
   let query = db
     .selectFrom('receiptVoids')
     .innerJoin('receipts', 'receipts.id', 'receiptVoids.receiptId')
@@ -206,5 +210,11 @@ export function refundsOfDay(db: Db, businessDate: string, paidOutBy: string | u
     .where('receiptVoids.businessDate', '=', businessDate)
     .where('receiptVoids.refundPaidBy', 'is not', null);
   if (paidOutBy) query = query.where('receiptVoids.refundPaidBy', '=', paidOutBy);
-  return query.orderBy('receiptVoids.voidedAt').execute();
+  const rows = await query.orderBy('receiptVoids.voidedAt').execute();
+  return rows.map(({ series, number, voucherSeries, voucherNumber, paidOutBy: payer, ...r }) => ({
+    ...r,
+    label: receiptLabel(series, number),
+    voucher: receiptLabel(voucherSeries ?? '', voucherNumber ?? 0),
+    paidOutBy: payer!,
+  }));
 }
