@@ -24,13 +24,16 @@ function editable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** A list or date picker open, not one already closing (its leave animation runs ~0.2 s after a pick). */
+/**
+ * A list or date picker open. A select says so itself on its focused input (`aria-expanded`, set
+ * as it opens and cleared the moment it picks), so a list still fading out after a pick — or not
+ * yet marked as leaving on a busy machine — does not count. A date picker has no such attribute:
+ * its panel counts until its leave animation starts.
+ */
 function popupOpen(): boolean {
-  return (
-    document.querySelector(
-      '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden):not([class*="-leave"])',
-    ) !== null
-  );
+  const focused = document.activeElement;
+  if (focused?.getAttribute('role') === 'combobox') return focused.getAttribute('aria-expanded') === 'true';
+  return document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden):not([class*="-leave"])') !== null;
 }
 
 export function useHotkeys(map: HotkeyMap, options: { allowInModal?: boolean } = {}): void {
