@@ -29,6 +29,11 @@ test('a half-typed registration survives a crash as the clerk’s own draft', as
   await page.locator('label.ant-radio-button-wrapper', { hasText: /^Nữ$/ }).click();
   await page.getByLabel('Số định danh cá nhân').fill('001179004321');
   await expect(page.getByTestId('draft-saved')).toContainText('Đã lưu nháp lúc');
+  // The crash comes once the draft holds the last field typed (the indicator shows any earlier save too).
+  const clerk = await rpc<{ token: string }>(page, harness.url, 'auth.login', { username: CLERK.username, password: CLERK.password });
+  await expect
+    .poll(async () => (await rpc<{ data: Record<string, string | null> } | null>(page, harness.url, 'drafts.get', { form: 'person-register' }, clerk.token))?.data)
+    .toMatchObject({ fullName: 'Hoàng Thị Mai', dateOfBirth: '1979-08-03', personalId: '001179004321' });
 
   // The crash: the core's process is killed and started again on the same data.
   await harness.restart();
