@@ -131,6 +131,10 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   // Ctrl+Enter confirms from the reason (Enter alone writes a new line in it).
   await page.getByTestId('void-reason').press('Control+Enter');
   await expect(page.getByTestId('receipt-void')).toHaveText('ĐÃ HỦY');
+  // Esc as the dialog fades out already means "back" (it was swallowed until the fade had ended).
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('day-receipts-page')).toBeVisible();
+  await page.goForward();
   await expect(page.getByTestId('receipt-document')).toContainText(reason);
   await shot(page, 'receipt-void');
   // The long reason would push the signatures onto a second sheet: the text is set smaller instead.

@@ -15,8 +15,9 @@ function describe(event: KeyboardEvent): string {
   return parts.join('+');
 }
 
+/** A dialog open, not one already fading out after its OK or Cancel (~0.3 s). */
 function modalOpen(): boolean {
-  return document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal') !== null;
+  return document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal:not([class*="-leave"])') !== null;
 }
 
 function editable(target: EventTarget | null): boolean {
