@@ -8,6 +8,7 @@ import type { Receipt } from '../../../shared/contract/contribution';
 import { businessDate, vietnameseDate } from '../../../shared/domain/business-date';
 import { call } from '../../api/client';
 import { errorText } from '../../components/api-errors';
+import { filterOption } from '../../components/reference-selects';
 import { formatDong } from '../../components/money';
 import { useActiveSession } from '../../session/session-context';
 
@@ -81,6 +82,7 @@ export function VoidReceiptModal({ receipt: r, open, onClose, onVoided }: { rece
           <Form.Item name="paidOutBy" label={t('receipt.paidOutBy')} extra={t('receipt.paidOutByHint')}>
             <Select
               data-testid="refund-paid-by"
+              showSearch={{ filterOption }}
               loading={staff.isLoading}
               options={(staff.data?.items ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: s.fullName }))}
             />
