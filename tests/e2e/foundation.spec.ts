@@ -6,7 +6,7 @@
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
 import type { Page } from '@playwright/test';
-import { expect, pick, shot, signIn, spillingTexts, test } from './harness-fixture';
+import { CPU_SLOWDOWN, expect, pick, shot, signIn, slowCpu, spillingTexts, test } from './harness-fixture';
 
 
 /** Picks an option of an antd searchable Select by typing into it (accents not needed). */
@@ -321,8 +321,7 @@ test('an office is set up, a clerk registers and finds a person, and it survives
   await test.step('Esc right after picking from a list means "back", not "close the list" again', async () => {
     // A busy machine (CPU slowed 8×): the picked list is then still open, not yet leaving, when Esc
     // arrives — the case a check of the list's DOM got wrong on CI; the select's own state is right.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await slowCpu(page, 8);
     await page.keyboard.press('F2');
     await expect(page.getByTestId('person-form')).toBeVisible();
     const province = page.getByLabel('Tỉnh/thành phố');
@@ -341,6 +340,6 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     // The list is still fading out (its leave animation) when the clerk presses Esc.
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('search-page')).toBeVisible();
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await slowCpu(page, CPU_SLOWDOWN);
   });
 });

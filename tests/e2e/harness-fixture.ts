@@ -116,6 +116,14 @@ async function launch(extraArgs: string[] = []): Promise<{ harness: Harness; sto
   };
 }
 
+/** The CPU slowdown every journey runs at (`E2E_CPU_SLOWDOWN`, 1 = none). */
+export const CPU_SLOWDOWN = Number(process.env.E2E_CPU_SLOWDOWN ?? '1');
+
+/** Slows the page's CPU `rate` times (Chrome DevTools throttling; 1 = full speed). */
+export async function slowCpu(page: Page, rate: number): Promise<void> {
+  await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+}
+
 export const test = base.extend<{ harness: Harness; harnesses: { start(extraArgs?: string[]): Promise<Harness> } }>({
   /**
    * `E2E_CPU_SLOWDOWN=6 npx playwright test` runs every journey's main page with its CPU slowed
@@ -123,8 +131,7 @@ export const test = base.extend<{ harness: Harness; harnesses: { start(extraArgs
    * pressed while the screen is still catching up) shows up here before it shows up on CI.
    */
   page: async ({ page }, use) => {
-    const rate = Number(process.env.E2E_CPU_SLOWDOWN ?? '1');
-    if (rate > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+    if (CPU_SLOWDOWN > 1) await slowCpu(page, CPU_SLOWDOWN);
     await use(page);
   },
   harness: async ({}, use) => {
