@@ -8,7 +8,8 @@ import { CentralError } from './central-error';
 import type { CentralDb } from './db/schema';
 
 export async function createOffice(db: Kysely<CentralDb>, o: { code: string; name: string; provinceCode: string; parentCode?: string | null }) {
-  if (!/^[A-Z0-9]{2,12}$/.test(o.code)) throw new CentralError(400, 'VALIDATION', 'Mã cơ quan 2–12 ký tự in hoa hoặc số.', 'Office code: 2–12 upper-case letters or digits.', undefined, 'code');
+  if (!/^[A-Z0-9]{2,12}$/.test(o.code))
+    throw new CentralError(400, 'VALIDATION', 'Mã cơ quan 2–12 ký tự in hoa hoặc số.', 'Office code: 2–12 upper-case letters or digits.', undefined, 'code');
   if (!/^\d{2}$/.test(o.provinceCode)) throw new CentralError(400, 'VALIDATION', 'Mã tỉnh gồm 2 chữ số.', 'Province code has 2 digits.', undefined, 'province');
   await db
     .insertInto('offices')
@@ -32,7 +33,14 @@ export async function enrollDevice(db: Kysely<CentralDb>, input: { code: string;
   return db.transaction().execute(async (trx) => {
     const code = await trx.selectFrom('enrollmentCodes').selectAll().where('code', '=', input.code.trim().toUpperCase()).forUpdate().executeTakeFirst();
     if (!code || code.usedAt) {
-      throw new CentralError(403, 'BAD_ENROLLMENT_CODE', 'Mã đăng ký không đúng hoặc đã được dùng.', 'The enrollment code is wrong or already used.', undefined, 'code');
+      throw new CentralError(
+        403,
+        'BAD_ENROLLMENT_CODE',
+        'Mã đăng ký không đúng hoặc đã được dùng.',
+        'The enrollment code is wrong or already used.',
+        undefined,
+        'code',
+      );
     }
     const taken = await trx.selectFrom('devices').select('id').where('publicKey', '=', input.publicKey).executeTakeFirst();
     if (taken) throw new CentralError(409, 'KEY_REUSED', 'Khóa của thiết bị đã được đăng ký.', 'This device key is already enrolled.');
@@ -64,7 +72,10 @@ export async function listHeldItems(db: Kysely<CentralDb>, options: { all: boole
   if (!options.all) query = query.where('heldItems.status', '=', 'open');
   const rows = await query.orderBy('heldItems.createdAt').execute();
   const items = rows.map(({ payload, ...row }) => ({ ...row, payload: (typeof payload === 'string' ? JSON.parse(payload) : payload) as HeldPayload }));
-  const payers = await payersOf(db, items.flatMap((i) => (i.payload.participantId ? [i.payload.participantId] : [])));
+  const payers = await payersOf(
+    db,
+    items.flatMap((i) => (i.payload.participantId ? [i.payload.participantId] : [])),
+  );
   return items.map(({ payload, ...row }) => {
     const person = payload.participantId ? (payers.get(payload.participantId) ?? {}) : payload;
     const about = payload.receipt ? `${payload.receipt.series}/${payload.receipt.number}, ${payload.total} đ — ${payload.review?.message ?? ''}` : '';
@@ -127,7 +138,14 @@ export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unkn
   try {
     version = parseSchedule(body).version;
   } catch (error) {
-    throw new CentralError(400, 'VALIDATION', `Bảng mức đóng không hợp lệ: ${(error as Error).message}`, 'Invalid contribution-rate schedule.', undefined, 'file');
+    throw new CentralError(
+      400,
+      'VALIDATION',
+      `Bảng mức đóng không hợp lệ: ${(error as Error).message}`,
+      'Invalid contribution-rate schedule.',
+      undefined,
+      'file',
+    );
   }
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -137,10 +155,21 @@ export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unkn
       .returning('version')
       .executeTakeFirst();
     if (!inserted) return false;
-    const counter = await trx.updateTable('changeCounter').set({ value: sql`value + 1` }).where('id', '=', 1).returning('value').executeTakeFirstOrThrow();
+    const counter = await trx
+      .updateTable('changeCounter')
+      .set({ value: sql`value + 1` })
+      .where('id', '=', 1)
+      .returning('value')
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('changes')
-      .values({ seq: Number(counter.value), kind: 'reference.contribution-rates', provinceCode: null, originDeviceId: null, payload: JSON.stringify({ version, body }) })
+      .values({
+        seq: Number(counter.value),
+        kind: 'reference.contribution-rates',
+        provinceCode: null,
+        originDeviceId: null,
+        payload: JSON.stringify({ version, body }),
+      })
       .execute();
     return true;
   });

@@ -23,7 +23,11 @@ export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDev
   const page = rows.slice(0, limit);
   const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
   return {
-    changes: page.map((r) => ({ seq: Number(r.seq), kind: r.kind, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> })),
+    changes: page.map((r) => ({
+      seq: Number(r.seq),
+      kind: r.kind,
+      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+    })),
     // With no more rows for this device, jump to the counter so filtered-out changes are not rescanned.
     nextCursor: String(rows.length > limit ? last : Math.max(last, Number(counter.value))),
     hasMore: rows.length > limit,

@@ -23,7 +23,17 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
 
-const COMMANDS = new Set(['serve', 'admin create-office', 'admin enroll-code', 'admin devices', 'admin held', 'admin review', 'admin revoke', 'admin publish-rates', 'import']);
+const COMMANDS = new Set([
+  'serve',
+  'admin create-office',
+  'admin enroll-code',
+  'admin devices',
+  'admin held',
+  'admin review',
+  'admin revoke',
+  'admin publish-rates',
+  'import',
+]);
 
 /** Wrong words on the command line are told in a line, with the usage, before any data is opened. */
 function refuseUsage(vi: string, en: string): never {
@@ -70,13 +80,15 @@ if (!COMMANDS.has(sub === undefined ? command : `${command} ${sub}`)) {
   refuseUsage(`Không có lệnh "${positionals.join(' ')}".`, `Unknown command "${positionals.join(' ')}".`);
 }
 const centralKey = await loadCentralKey(resolve(values.data));
-const database = await openCentralDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: resolve(values.data), resourcesDir: resolve(values.resources) }).catch(
-  (error: unknown) => {
-    if (!(error instanceof CentralError)) throw error;
-    console.error(`${error.code}: ${error.vi}\n${error.en}`);
-    process.exit(1);
-  },
-);
+const database = await openCentralDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: resolve(values.data),
+  resourcesDir: resolve(values.resources),
+}).catch((error: unknown) => {
+  if (!(error instanceof CentralError)) throw error;
+  console.error(`${error.code}: ${error.vi}\n${error.en}`);
+  process.exit(1);
+});
 
 async function run(): Promise<void> {
   if (command === 'serve') {
@@ -91,7 +103,16 @@ async function run(): Promise<void> {
   }
   try {
     if (command === 'admin' && sub === 'create-office') {
-      console.log(JSON.stringify(await createOffice(database.db, { code: values.code ?? '', name: values.name ?? values.code ?? '', provinceCode: values.province ?? '', parentCode: values.parent ?? null })));
+      console.log(
+        JSON.stringify(
+          await createOffice(database.db, {
+            code: values.code ?? '',
+            name: values.name ?? values.code ?? '',
+            provinceCode: values.province ?? '',
+            parentCode: values.parent ?? null,
+          }),
+        ),
+      );
     } else if (command === 'admin' && sub === 'enroll-code') {
       console.log(await issueEnrollmentCode(database.db, values.office ?? ''));
     } else if (command === 'admin' && sub === 'devices') {

@@ -39,7 +39,10 @@ export async function importBatchFile(db: Kysely<CentralDb>, manifestFile: strin
     refuse('Không đọc được tệp kê khai (manifest).', 'Cannot read the manifest.');
   }
   if (manifest.format === 'field-office/batches@1') {
-    refuse('Tệp do phiên bản cũ ghi, chưa được niêm phong; hãy cập nhật phần mềm ở văn phòng rồi ghi lại tệp.', 'An unsealed file from an older version; update the office app and export again.');
+    refuse(
+      'Tệp do phiên bản cũ ghi, chưa được niêm phong; hãy cập nhật phần mềm ở văn phòng rồi ghi lại tệp.',
+      'An unsealed file from an older version; update the office app and export again.',
+    );
   }
   if (manifest.format !== 'field-office/batches@2') refuse('Đây không phải tệp kê khai lô dữ liệu Field Office.', 'Not a Field Office batch manifest.');
   const device = await db
@@ -52,7 +55,8 @@ export async function importBatchFile(db: Kysely<CentralDb>, manifestFile: strin
   if (device.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
   const { signature, ...unsigned } = manifest;
   const signed = signature && verify(null, Buffer.from(canonicalJson(unsigned)), publicKeyFromRaw(device.publicKey), Buffer.from(signature, 'base64'));
-  if (!signed) refuse('Chữ ký trên tệp kê khai không đúng với thiết bị (tệp bị sửa hoặc của thiết bị khác).', 'The manifest signature does not match the device.');
+  if (!signed)
+    refuse('Chữ ký trên tệp kê khai không đúng với thiết bị (tệp bị sửa hoặc của thiết bị khác).', 'The manifest signature does not match the device.');
   if (manifest.sealedTo !== key.sealingRecipient) {
     refuse('Tệp được niêm phong cho một máy chủ trung tâm khác, máy chủ này không mở được.', 'The file is sealed to another central service.');
   }
@@ -60,10 +64,17 @@ export async function importBatchFile(db: Kysely<CentralDb>, manifestFile: strin
   try {
     sealed = readFileSync(join(dirname(manifestFile), basename(manifest.file)));
   } catch {
-    refuse(`Không đọc được tệp dữ liệu ${basename(manifest.file)} nằm cạnh tệp kê khai.`, `Cannot read the data file ${basename(manifest.file)} beside the manifest.`);
+    refuse(
+      `Không đọc được tệp dữ liệu ${basename(manifest.file)} nằm cạnh tệp kê khai.`,
+      `Cannot read the data file ${basename(manifest.file)} beside the manifest.`,
+    );
   }
-  if (sha256(sealed) !== manifest.fileSha256) refuse('Tệp dữ liệu không khớp tệp kê khai (bị cắt cụt hoặc bị sửa).', 'The data file does not match the manifest (truncated or altered).');
-  const bodies = gunzipSync(await unseal(sealed, key)).toString('utf8').split('\n').filter(Boolean);
+  if (sha256(sealed) !== manifest.fileSha256)
+    refuse('Tệp dữ liệu không khớp tệp kê khai (bị cắt cụt hoặc bị sửa).', 'The data file does not match the manifest (truncated or altered).');
+  const bodies = gunzipSync(await unseal(sealed, key))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean);
   if (bodies.length !== manifest.batches.length || bodies.some((b, i) => sha256(b) !== manifest.batches[i]!.sha256)) {
     refuse('Một lô trong tệp không khớp tệp kê khai.', 'A batch does not match the manifest.');
   }
@@ -88,6 +99,9 @@ async function unseal(sealed: Buffer, key: CentralKey): Promise<Uint8Array> {
   try {
     return await decrypter.decrypt(sealed);
   } catch {
-    refuse('Không mở được tệp dữ liệu đã niêm phong (tệp hỏng hoặc không niêm phong cho máy chủ này).', 'Cannot open the sealed data file (damaged, or not sealed to this central).');
+    refuse(
+      'Không mở được tệp dữ liệu đã niêm phong (tệp hỏng hoặc không niêm phong cho máy chủ này).',
+      'Cannot open the sealed data file (damaged, or not sealed to this central).',
+    );
   }
 }

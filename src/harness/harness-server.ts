@@ -51,7 +51,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, invoke: Invoke,
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Nội dung yêu cầu không phải JSON hợp lệ.', messageEn: 'Body is not valid JSON.' } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'Nội dung yêu cầu không phải JSON hợp lệ.', messageEn: 'Body is not valid JSON.' },
+      });
     }
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;

@@ -22,7 +22,7 @@ const sessionMethods = new Set(['auth.login', 'office.setup', 'auth.unlock']);
 function isAppFrame(url: string | undefined): boolean {
   if (!url) return false;
   if (process.env.ELECTRON_RENDERER_URL) return url.startsWith(process.env.ELECTRON_RENDERER_URL);
-  return url.startsWith('file://') && url.includes('/out/renderer/') || url.startsWith('file://') && url.includes('app.asar');
+  return (url.startsWith('file://') && url.includes('/out/renderer/')) || (url.startsWith('file://') && url.includes('app.asar'));
 }
 
 function createWindow(): BrowserWindow {

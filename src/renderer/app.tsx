@@ -52,10 +52,7 @@ export function App() {
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'vi');
   return (
-    <ConfigProvider
-      locale={en ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4, fontSize: 15 } }}
-    >
+    <ConfigProvider locale={en ? enUS : viVN} theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4, fontSize: 15 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>

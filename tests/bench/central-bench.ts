@@ -93,18 +93,34 @@ function makeBatches(deviceIndex: number, series: string, count = BATCHES): Wire
           uuidv7(),
         ),
       );
-      const question = { scheme: 'VSI' as const, paidOn: today, fromMonth: today.slice(0, 7), months: 1, method: 'monthly' as const, incomeBasis: 2_000_000, memberPosition: null, supportCategory: 'other', supportedMonthsUsed: 0, participantId: id };
+      const question = {
+        scheme: 'VSI' as const,
+        paidOn: today,
+        fromMonth: today.slice(0, 7),
+        months: 1,
+        method: 'monthly' as const,
+        incomeBasis: 2_000_000,
+        memberPosition: null,
+        supportCategory: 'other',
+        supportedMonthsUsed: 0,
+        participantId: id,
+      };
       const quote = computeQuote(schedule, question);
       ops.push(
-        wireOp(++seq, 'contribution.record', {
-          ...question,
-          id: uuidv7(),
-          householdId: null,
-          lines: quote.lines,
-          total: quote.total,
-          referenceVersion: schedule.version,
-          receipt: { id: uuidv7(), series, number: ++receipt },
-        }, uuidv7()),
+        wireOp(
+          ++seq,
+          'contribution.record',
+          {
+            ...question,
+            id: uuidv7(),
+            householdId: null,
+            lines: quote.lines,
+            total: quote.total,
+            referenceVersion: schedule.version,
+            receipt: { id: uuidv7(), series, number: ++receipt },
+          },
+          uuidv7(),
+        ),
       );
     }
     batches.push(ops);
@@ -150,7 +166,28 @@ async function seedPersons(database: CentralDatabase, count: number): Promise<nu
   const started = performance.now();
   const families = ['nguyen', 'nguyen', 'nguyen', 'tran', 'le', 'pham', 'hoang', 'vu', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong'];
   const middles = ['van', 'thi', 'huu', 'minh', 'thanh', 'ngoc', 'duc', 'quoc'];
-  const givens = ['anh', 'hung', 'lan', 'huong', 'dung', 'tuan', 'hoa', 'mai', 'nam', 'linh', 'hai', 'thu', 'long', 'ha', 'trang', 'son', 'phuong', 'cuong', 'hien', 'thao'];
+  const givens = [
+    'anh',
+    'hung',
+    'lan',
+    'huong',
+    'dung',
+    'tuan',
+    'hoa',
+    'mai',
+    'nam',
+    'linh',
+    'hai',
+    'thu',
+    'long',
+    'ha',
+    'trang',
+    'son',
+    'phuong',
+    'cuong',
+    'hien',
+    'thao',
+  ];
   const list = (words: string[]) => `ARRAY[${words.map((w) => `'${w}'`).join(',')}]`;
   for (let from = 1; from <= count; from += 100_000) {
     const to = Math.min(count, from + 99_999);
@@ -208,11 +245,24 @@ async function freshBackend(adminUrl: string | null): Promise<Backend> {
   }
   process.env.TEST_DATABASE_URL = adminUrl;
   const postgres = await freshPostgresDatabase();
-  return { label: 'PostgreSQL', databaseUrl: postgres.url, dataDir, open: () => openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir }), drop: () => postgres.drop() };
+  return {
+    label: 'PostgreSQL',
+    databaseUrl: postgres.url,
+    dataDir,
+    open: () => openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir }),
+    drop: () => postgres.drop(),
+  };
 }
 
 async function countStoredOps(database: CentralDatabase): Promise<number> {
-  return Number((await database.db.selectFrom('ops').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await database.db
+        .selectFrom('ops')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 async function run(adminUrl: string | null, processes: number): Promise<void> {
@@ -229,11 +279,16 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   for (const device of planned) devices.push(await enroll(device, servers[devices.length % servers.length]!.url));
   const series = (d: number) => `BENCH${d}-${randomUUID().slice(0, 4).toUpperCase()}`;
   // The last `processes` devices warm the servers up, one each (device i goes to server i mod n).
-  const warmUp = devices.slice(DEVICES).map((device, i) => ({ device, bodies: batchBodies(device.id, makeBatches(DEVICES + i, series(DEVICES + i), WARM_UP_BATCHES)) }));
+  const warmUp = devices
+    .slice(DEVICES)
+    .map((device, i) => ({ device, bodies: batchBodies(device.id, makeBatches(DEVICES + i, series(DEVICES + i), WARM_UP_BATCHES)) }));
   let notApplied = (await Promise.all(warmUp.map(({ device, bodies }) => pushAll(device, bodies)))).reduce((sum, o) => sum + o.notApplied, 0);
   const work = devices.slice(0, DEVICES).map((device, d) => ({ device, bodies: batchBodies(device.id, makeBatches(d, series(d))) }));
   const latencies: number[] = [];
-  const cpuBefore = cpuSnapshot(servers.map((s) => s.child.pid!), backend.databaseUrl);
+  const cpuBefore = cpuSnapshot(
+    servers.map((s) => s.child.pid!),
+    backend.databaseUrl,
+  );
   const started = performance.now();
   await Promise.all(
     work.map(async ({ device, bodies }) => {
@@ -243,7 +298,10 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSnapshot(servers.map((s) => s.child.pid!), backend.databaseUrl);
+  const cpuAfter = cpuSnapshot(
+    servers.map((s) => s.child.pid!),
+    backend.databaseUrl,
+  );
   const total = DEVICES * BATCHES * PER_BATCH;
   const warmUpOps = processes * WARM_UP_BATCHES * PER_BATCH;
   await Promise.all(servers.map(stopCentralServer));
@@ -315,9 +373,16 @@ function cpuLine(label: string, processes: number, seconds: number, ops: number,
 }
 
 const adminUrl = postgresAdminUrl();
-if (!adminUrl) console.log('NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): measuring one process on embedded PGlite, which is not the deployment target.');
+if (!adminUrl)
+  console.log(
+    'NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): measuring one process on embedded PGlite, which is not the deployment target.',
+  );
 const processCounts = adminUrl ? PROCESSES : [1];
-console.log(`central benchmark: ${DEVICES} devices × ${BATCHES} batches × ${PER_BATCH} ops over loopback HTTP, timed after ${WARM_UP_BATCHES} warm-up batches per server; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `central benchmark: ${DEVICES} devices × ${BATCHES} batches × ${PER_BATCH} ops over loopback HTTP, timed after ${WARM_UP_BATCHES} warm-up batches per server; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log('| database   | processes | register  | devices |    ops |  ops/s | p50 ms | p95 ms | p99 ms | each op once, all applied |');
 console.log('| ---------- | --------: | --------: | ------: | -----: | -----: | -----: | -----: | -----: | ------------------------- |');
 for (const processes of processCounts) await run(adminUrl, processes);

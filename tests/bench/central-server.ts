@@ -37,11 +37,15 @@ export interface CentralServer {
 
 /** `central serve` on a free loopback port; resolves once it listens. */
 export function startCentralServer(databaseUrl: string | null, dataDir: string, nodeArgs: string[] = []): Promise<CentralServer> {
-  const child = spawn(process.execPath, [...deployedNodeFlags(), ...nodeArgs, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...deployedNodeFlags(), ...nodeArgs, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

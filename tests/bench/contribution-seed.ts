@@ -75,7 +75,10 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   const todayIndex = monthIndex(o.today);
   const lastMonth = todayIndex - 1; // seeded periods end before the current month
   const province = sqlite.prepare(`SELECT full_name FROM admin_provinces WHERE code = '01'`).pluck().get() as string;
-  const communes = sqlite.prepare(`SELECT code, full_name AS fullName FROM admin_communes WHERE province_code = '01' ORDER BY code`).all() as { code: string; fullName: string }[];
+  const communes = sqlite.prepare(`SELECT code, full_name AS fullName FROM admin_communes WHERE province_code = '01' ORDER BY code`).all() as {
+    code: string;
+    fullName: string;
+  }[];
 
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('synchronous = OFF');
@@ -86,7 +89,8 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   // Staff: the collectors of the seeded receipts (they can sign in with the supervisor's password).
   const staffIds: string[] = [];
   const staffNames: string[] = [];
-  const insertStaff = sqlite.prepare(`INSERT INTO staff (id, username, full_name, role, password_hash, active, failed_attempts, locked_until, created_at, updated_at)
+  const insertStaff =
+    sqlite.prepare(`INSERT INTO staff (id, username, full_name, role, password_hash, active, failed_attempts, locked_until, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, 1, 0, NULL, ?, ?)`);
   for (let i = 0; i < STAFF; i++) {
     const id = uuidv7();
@@ -97,7 +101,8 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   }
   // Series: this device's and 39 other collection points' (the office's other counters and laptops).
   const series = [o.office.deviceSeries];
-  for (let i = 1; i < SERIES; i++) series.push(`${o.office.code.slice(0, 4)}${String(10 + i).padStart(2, '0')}-${(0x1000 + i * 977).toString(16).toUpperCase().slice(-4)}`);
+  for (let i = 1; i < SERIES; i++)
+    series.push(`${o.office.code.slice(0, 4)}${String(10 + i).padStart(2, '0')}-${(0x1000 + i * 977).toString(16).toUpperCase().slice(-4)}`);
   const officeNames = series.map((_, i) => (i === 0 ? o.office.name : `${o.office.name} — điểm thu ${i + 1}`));
 
   // People, and households of three among the first 15 %.
@@ -114,7 +119,9 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
     INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, si_number, phone,
       province_code, commune_code, address_line, support_category, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?)`);
-  const insertHousehold = sqlite.prepare(`INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES (?, ?, '01', ?, ?, 1, ?, ?)`);
+  const insertHousehold = sqlite.prepare(
+    `INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES (?, ?, '01', ?, ?, 1, ?, ?)`,
+  );
   const insertMember = sqlite.prepare(`INSERT INTO household_members (household_id, participant_id, position) VALUES (?, ?, ?)`);
   const peopleBatch = sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
@@ -124,8 +131,24 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
       const commune = communes[i % communes.length]!;
       const household = i < householdPeople ? householdIds[Math.floor(i / 3)]! : null;
       const id = uuidv7();
-      insertPerson.run(id, person.fullName, foldName(person.fullName), person.dateOfBirth, person.sex, person.ethnicity, person.personalId, i % 3 === 0 ? String(7_900_000_000 + i) : null,
-        person.phone, commune.code, person.addressLine, person.supportCategory, household, staffIds[i % STAFF], at, at);
+      insertPerson.run(
+        id,
+        person.fullName,
+        foldName(person.fullName),
+        person.dateOfBirth,
+        person.sex,
+        person.ethnicity,
+        person.personalId,
+        i % 3 === 0 ? String(7_900_000_000 + i) : null,
+        person.phone,
+        commune.code,
+        person.addressLine,
+        person.supportCategory,
+        household,
+        staffIds[i % STAFF],
+        at,
+        at,
+      );
       if (household) {
         if (i % 3 === 0) insertHousehold.run(household, id, commune.code, person.addressLine, at, at);
         insertMember.run(household, id, (i % 3) + 1);
@@ -183,7 +206,8 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
     }
   }
   const total = n;
-  if (total < o.contributions) o.log(`  (the people's payment chains hold ${total.toLocaleString('en')} contributions, fewer than the ${o.contributions.toLocaleString('en')} asked for)`);
+  if (total < o.contributions)
+    o.log(`  (the people's payment chains hold ${total.toLocaleString('en')} contributions, fewer than the ${o.contributions.toLocaleString('en')} asked for)`);
   // Issue order: by payment day, then a per-day spread; receipt numbers follow it per series.
   const order = new Float64Array(total);
   for (let c = 0; c < total; c++) order[c] = (fromMonth[c]! * 32 + day[c]!) * 2 ** 23 + c;
@@ -220,9 +244,11 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   };
   const words = new Map<number, string>();
 
-  const insertContribution = sqlite.prepare(`INSERT INTO contributions (id, participant_id, household_id, scheme, method, from_month, to_month, months, income_basis, paid_on, total,
+  const insertContribution =
+    sqlite.prepare(`INSERT INTO contributions (id, participant_id, household_id, scheme, method, from_month, to_month, months, income_basis, paid_on, total,
     supported_months, lines, reference_version, collector_staff_id, receipt_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertReceipt = sqlite.prepare(`INSERT INTO receipts (id, series, number, contribution_id, participant_id, payer_name, payer_personal_id, payer_address, scheme,
+  const insertReceipt =
+    sqlite.prepare(`INSERT INTO receipts (id, series, number, contribution_id, participant_id, payer_name, payer_personal_id, payer_address, scheme,
     period_from, period_to, months, amount, amount_words, collector_staff_id, collector_name, office_name, issued_at, business_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertVoid = sqlite.prepare(`INSERT INTO receipt_voids (id, receipt_id, reason, voided_by, voided_at, business_date) VALUES (?, ?, ?, ?, ?, ?)`);
   const nextNumber = new Int32Array(SERIES).fill(1);
@@ -243,7 +269,12 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
       const lines: string[] = [];
       for (let j = 0; j < m; j++) {
         const month = monthName(fromMonth[c]! + j);
-        lines.push(t.json.replace('@M@', month).replace('@P@', personIds[i]!).replace('@D@', `${month.slice(5)}/${month.slice(0, 4)}`));
+        lines.push(
+          t.json
+            .replace('@M@', month)
+            .replace('@P@', personIds[i]!)
+            .replace('@D@', `${month.slice(5)}/${month.slice(0, 4)}`),
+        );
       }
       const amount = t.amount * m;
       let inWords = words.get(amount);
@@ -253,14 +284,57 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
       const collector = (s * 3 + (slot % 3)) % STAFF;
       const method = methodForMonthsOrNull(hhi ? 'HHI' : 'VSI', m)!;
       const toMonth = addMonths(monthName(fromMonth[c]!), m - 1);
-      insertContribution.run(contributionId, personIds[i], hhi ? householdIds[Math.floor(i / 3)] : null, hhi ? 'HHI' : 'VSI', method, monthName(fromMonth[c]!), toMonth, m,
-        hhi ? null : income[i], paidOn, amount, t.supported ? m : 0, `[${lines.join(',')}]`, o.schedule.version, staffIds[collector], receiptId, issuedAt);
+      insertContribution.run(
+        contributionId,
+        personIds[i],
+        hhi ? householdIds[Math.floor(i / 3)] : null,
+        hhi ? 'HHI' : 'VSI',
+        method,
+        monthName(fromMonth[c]!),
+        toMonth,
+        m,
+        hhi ? null : income[i],
+        paidOn,
+        amount,
+        t.supported ? m : 0,
+        `[${lines.join(',')}]`,
+        o.schedule.version,
+        staffIds[collector],
+        receiptId,
+        issuedAt,
+      );
       const number = nextNumber[s]!;
       nextNumber[s] = number + 1;
-      insertReceipt.run(receiptId, series[s], number, contributionId, personIds[i], names[i], personalIds[i], addresses[i], hhi ? 'HHI' : 'VSI',
-        monthName(fromMonth[c]!), toMonth, m, amount, inWords, staffIds[collector], staffNames[collector], officeNames[s], issuedAt, paidOn);
+      insertReceipt.run(
+        receiptId,
+        series[s],
+        number,
+        contributionId,
+        personIds[i],
+        names[i],
+        personalIds[i],
+        addresses[i],
+        hhi ? 'HHI' : 'VSI',
+        monthName(fromMonth[c]!),
+        toMonth,
+        m,
+        amount,
+        inWords,
+        staffIds[collector],
+        staffNames[collector],
+        officeNames[s],
+        issuedAt,
+        paidOn,
+      );
       if (c % 250 === 7) {
-        insertVoid.run(uuidv7(), receiptId, 'Thu nhầm kỳ đóng, lập lại biên lai', staffIds[(collector + 1) % STAFF], new Date(Date.parse(issuedAt) + 600_000).toISOString(), paidOn);
+        insertVoid.run(
+          uuidv7(),
+          receiptId,
+          'Thu nhầm kỳ đóng, lập lại biên lai',
+          staffIds[(collector + 1) % STAFF],
+          new Date(Date.parse(issuedAt) + 600_000).toISOString(),
+          paidOn,
+        );
       }
     }
   });
@@ -273,13 +347,24 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   const insertSeries = sqlite.prepare(`INSERT INTO receipt_series (series, next_number) VALUES (?, ?)`);
   for (let s = 0; s < SERIES; s++) insertSeries.run(series[s], nextNumber[s]);
 
-  const insertEnrollment = sqlite.prepare(`INSERT INTO enrollments (id, participant_id, scheme, method, income_basis, from_month, status, version, created_by, created_at, updated_at)
+  const insertEnrollment =
+    sqlite.prepare(`INSERT INTO enrollments (id, participant_id, scheme, method, income_basis, from_month, status, version, created_by, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'active', 1, ?, ?, ?)`);
   sqlite.transaction(() => {
     for (let i = 0; i < o.people; i++) {
       if (nextMonth[i] === -1) continue;
       const hhi = scheme[i] === 2;
-      insertEnrollment.run(uuidv7(), personIds[i], hhi ? 'HHI' : 'VSI', methodForMonthsOrNull(hhi ? 'HHI' : 'VSI', chainMonths[i]!), hhi ? null : income[i], monthName(chainStart[i]!), staffIds[i % STAFF], at, at);
+      insertEnrollment.run(
+        uuidv7(),
+        personIds[i],
+        hhi ? 'HHI' : 'VSI',
+        methodForMonthsOrNull(hhi ? 'HHI' : 'VSI', chainMonths[i]!),
+        hhi ? null : income[i],
+        monthName(chainStart[i]!),
+        staffIds[i % STAFF],
+        at,
+        at,
+      );
     }
   })();
 
@@ -291,7 +376,9 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('cache_size = -2000'); // SQLite's default, as the app runs
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  o.log(`  seeded ${o.people.toLocaleString('en')} people, ${total.toLocaleString('en')} contributions and receipts in ${SERIES} series (${templates.size} line templates) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  o.log(
+    `  seeded ${o.people.toLocaleString('en')} people, ${total.toLocaleString('en')} contributions and receipts in ${SERIES} series (${templates.size} line templates) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return { personIds, nextMonth, scheme, takenPersonalIds, staffIds, series, householdPeople };
 }
 

@@ -141,7 +141,7 @@ async function main(): Promise<void> {
 
     // Registration at the same scale.
     const regRand = seededRandom(77);
-    const communes = (sqlite.prepare(`SELECT code FROM admin_communes WHERE province_code = '01'`).pluck().all() as string[]);
+    const communes = sqlite.prepare(`SELECT code FROM admin_communes WHERE province_code = '01'`).pluck().all() as string[];
     const registerTimes: number[] = [];
     for (let k = 0; k < REGISTRATIONS; k++) {
       let person = demoPerson(regRand, PEOPLE + 10 + k);
@@ -149,12 +149,23 @@ async function main(): Promise<void> {
       seeded.takenPersonalIds.add(person.personalId);
       await new Promise((resolve) => setImmediate(resolve));
       const start = process.hrtime.bigint();
-      await call(core, 'participants.register', { ...person, provinceCode: '01', communeCode: communes[k % communes.length], duplicateOverrideReason: 'Đo hiệu năng: người khác' }, token);
+      await call(
+        core,
+        'participants.register',
+        { ...person, provinceCode: '01', communeCode: communes[k % communes.length], duplicateOverrideReason: 'Đo hiệu năng: người khác' },
+        token,
+      );
       registerTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
 
-    console.log(`\nlatency in ms through core.invoke; ${RECORDS} payments (${hhiPayments} household HI, ${firstPayments} first payments), after ${WARM_UP} to warm up;`);
-    console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates these)\n`);
+    console.log(
+      `\nlatency in ms through core.invoke; ${RECORDS} payments (${hhiPayments} household HI, ${firstPayments} first payments), after ${WARM_UP} to warm up;`,
+    );
+    console.log(
+      `${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (other work on the machine inflates these)\n`,
+    );
     console.log('| measure                                  |     n |    p50 |    p95 |    p99 |    max | goal             |');
     console.log('| ---------------------------------------- | ----: | -----: | -----: | -----: | -----: | ---------------- |');
     console.log(row('contributions.record commit', recordTimes, 'p99 ≤ 3 ms'));
@@ -162,7 +173,11 @@ async function main(): Promise<void> {
     // shared machine (its disk above all) mixed in; all of them together is what a clerk would see.
     const perPass = Math.ceil(recordTimes.length / PASSES);
     const passes = Array.from({ length: PASSES }, (_, k) => recordTimes.slice(k * perPass, (k + 1) * perPass)).filter((t) => t.length > 0);
-    const p99Of = (t: number[]) => percentile([...t].sort((a, b) => a - b), 99);
+    const p99Of = (t: number[]) =>
+      percentile(
+        [...t].sort((a, b) => a - b),
+        99,
+      );
     const quietest = passes.reduce((best, t) => (p99Of(t) < p99Of(best) ? t : best));
     console.log(row(`  quietest of ${passes.length} passes`, quietest, 'p99 ≤ 3 ms'));
     console.log(row('  same, synchronous=NORMAL', noSyncTimes, 'information only'));

@@ -15,7 +15,7 @@ export function loadWithoutNameQueue(sqlite: BetterSqlite3.Database): () => void
     sqlite.exec(trigger);
     const changes = sqlite.prepare('SELECT total_changes()').pluck();
     // A merge step that did no work changes fewer than two rows (FTS5 documentation).
-    for (let before = -2; (changes.get() as number) - before >= 2; ) {
+    for (let before = -2; (changes.get() as number) - before >= 2;) {
       before = changes.get() as number;
       mergeSearchIndexStep(sqlite, 2_000);
     }

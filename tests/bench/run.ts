@@ -85,8 +85,23 @@ function seed(core: OfficeCore, communes: string[], staffId: string): Seeded {
         fullName = `${rareFamilies[serial % rareFamilies.length]} ${words[1]} ${serial % 400 === 0 ? rareGiven[(serial / 400) % rareGiven.length] : words[2]}`;
       }
       const siNumber = serial % 3 === 0 ? String(7_900_000_000 + serial) : null;
-      insert.run(uuidv7(), fullName, foldName(fullName), person.dateOfBirth, person.sex, person.ethnicity, person.personalId, siNumber, person.phone,
-        communes[serial % communes.length], person.addressLine, person.supportCategory, staffId, at, at);
+      insert.run(
+        uuidv7(),
+        fullName,
+        foldName(fullName),
+        person.dateOfBirth,
+        person.sex,
+        person.ethnicity,
+        person.personalId,
+        siNumber,
+        person.phone,
+        communes[serial % communes.length],
+        person.addressLine,
+        person.supportCategory,
+        staffId,
+        at,
+        at,
+      );
       takenIds.add(person.personalId);
       if (serial % 97 === 0) names.push(fullName);
       if (serial % 389 === 0) personalIds.push(person.personalId);
@@ -217,11 +232,18 @@ async function main(): Promise<void> {
     closeSync(probeFd);
 
     console.log(`\nlatency in ms, through core.invoke (validation, session, service, SQLite, output check);`);
-    console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates these)\n`);
+    console.log(
+      `${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (other work on the machine inflates these)\n`,
+    );
     console.log('| measure                            |      n |     p50 |     p95 |     p99 | goal               |');
     console.log('| ---------------------------------- | -----: | ------: | ------: | ------: | ------------------ |');
     const table: [string, number[], string][] = [];
-    for (const [label, pick] of [['first pass', firstPass], ['best of passes', bestPass]] as const) {
+    for (const [label, pick] of [
+      ['first pass', firstPass],
+      ['best of passes', bestPass],
+    ] as const) {
       table.push([`name search, ${label}`, pick(searchRuns), 'p95 ≤ 5 ms']);
       for (const kind of kinds) {
         const empty = queries.filter((q, i) => q.kind === kind && hits.get(i) === 0).length;
@@ -237,11 +259,16 @@ async function main(): Promise<void> {
       ['  disk alone: 4 KiB write + fsync', diskTimes, ''],
     );
     for (const [label, times, goal] of table) console.log(row(label, times, goal));
-    const worst = queries.map((q, i) => ({ query: q.query, ms: Math.min(...searchRuns[i]!), hits: hits.get(i) })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    const worst = queries
+      .map((q, i) => ({ query: q.query, ms: Math.min(...searchRuns[i]!), hits: hits.get(i) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5);
     console.log(`\nslowest searches (best of passes): ${worst.map((w) => `"${w.query}" ${w.ms.toFixed(1)} ms (${w.hits} found)`).join(', ')}`);
     const searchOk = percentile(bestPass(searchRuns), 95) <= 5 && percentile(bestPass(idRuns), 95) <= 5;
     const registerOk = percentile(regTimes, 99) <= 3;
-    console.log(`\nsearch goal (p95, best of passes) ${searchOk ? 'met' : 'MISSED'}; registration goal ${registerOk ? 'met' : 'MISSED'}; total ${((Date.now() - totalStart) / 1000).toFixed(0)} s`);
+    console.log(
+      `\nsearch goal (p95, best of passes) ${searchOk ? 'met' : 'MISSED'}; registration goal ${registerOk ? 'met' : 'MISSED'}; total ${((Date.now() - totalStart) / 1000).toFixed(0)} s`,
+    );
   } finally {
     await core.close();
     if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);

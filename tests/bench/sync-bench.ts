@@ -47,9 +47,16 @@ async function startCentralProcess(adminUrl: string): Promise<Central> {
 }
 
 const adminUrl = postgresAdminUrl();
-if (!adminUrl) console.log('NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): the central runs in this process on PGlite, sharing its event loop with the office.');
+if (!adminUrl)
+  console.log(
+    'NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): the central runs in this process on PGlite, sharing its event loop with the office.',
+  );
 const central = adminUrl ? await startCentralProcess(adminUrl) : await startCentral('pglite');
-console.log(`sync benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `sync benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const office = await startOffice(central, 'BENCH');
 const communes = ['00004', '00008', '00025'];
 
@@ -59,7 +66,11 @@ const rand = seededRandom(7);
 let t0 = performance.now();
 for (let i = 0; i < OPS; i++) {
   const p = demoPerson(rand, 100_000 + i);
-  const r = await office.core.invoke('participants.register', { ...p, provinceCode: '01', communeCode: communes[i % 3], duplicateOverrideReason: 'benchmark backlog' }, office.token);
+  const r = await office.core.invoke(
+    'participants.register',
+    { ...p, provinceCode: '01', communeCode: communes[i % 3], duplicateOverrideReason: 'benchmark backlog' },
+    office.token,
+  );
   if (!r.ok && r.error.code !== 'DUPLICATE_PERSON') throw new Error(r.error.message);
 }
 console.log(`backlog of ${OPS} registrations written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -67,7 +78,9 @@ console.log(`backlog of ${OPS} registrations written in ${((performance.now() - 
 t0 = performance.now();
 const summary = await office.call<{ batches: number; applied: number; duplicates: number; held: number; rejected: number }>('sync.pushNow', {});
 const pushSeconds = (performance.now() - t0) / 1000;
-console.log(`push ${OPS} ops: ${summary.batches} batches, applied ${summary.applied}, held ${summary.held}, rejected ${summary.rejected} — ${pushSeconds.toFixed(2)} s (goal ≤ 10 s), ${(OPS / pushSeconds).toFixed(0)} ops/s`);
+console.log(
+  `push ${OPS} ops: ${summary.batches} batches, applied ${summary.applied}, held ${summary.held}, rejected ${summary.rejected} — ${pushSeconds.toFixed(2)} s (goal ≤ 10 s), ${(OPS / pushSeconds).toFixed(0)} ops/s`,
+);
 
 // The pull: PULL changes of this province made "elsewhere", inserted straight into the feed.
 const db = central.database.db;
@@ -76,11 +89,29 @@ for (let start = 0; start < PULL; start += chunk) {
   const rows = [];
   for (let i = start; i < Math.min(PULL, start + chunk); i++) {
     const p = demoPerson(rand, 600_000 + i);
-    rows.push({ seq: 1_000_000 + i, kind: 'participant', provinceCode: '01', originDeviceId: null, payload: JSON.stringify({ ...p, id: uuidv7(), provinceCode: '01', communeCode: '00004', nameFolded: foldName(p.fullName), version: 1, officialNumber: null }) });
+    rows.push({
+      seq: 1_000_000 + i,
+      kind: 'participant',
+      provinceCode: '01',
+      originDeviceId: null,
+      payload: JSON.stringify({
+        ...p,
+        id: uuidv7(),
+        provinceCode: '01',
+        communeCode: '00004',
+        nameFolded: foldName(p.fullName),
+        version: 1,
+        officialNumber: null,
+      }),
+    });
   }
   await db.insertInto('changes').values(rows).execute();
 }
-await db.updateTable('changeCounter').set({ value: 1_000_000 + PULL }).where('id', '=', 1).execute();
+await db
+  .updateTable('changeCounter')
+  .set({ value: 1_000_000 + PULL })
+  .where('id', '=', 1)
+  .execute();
 t0 = performance.now();
 const pulled = await office.call<{ pulled: number; error: string | null }>('sync.pushNow', {});
 const pullSeconds = (performance.now() - t0) / 1000;

@@ -20,15 +20,21 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
     supervisor: SUPERVISOR,
   });
   const communes = await rpc<{ items: { code: string }[] }>(page, harness.url, 'reference.communes', { provinceCode: '01' });
-  await rpc(page, harness.url, 'participants.register', {
-    fullName: 'Lê Văn Tám',
-    dateOfBirth: '1980-06-01',
-    sex: 'male',
-    personalId: '001080012345',
-    provinceCode: '01',
-    communeCode: communes.items[0]!.code,
-    addressLine: 'Số 5 phố Tây Sơn',
-  }, session.token);
+  await rpc(
+    page,
+    harness.url,
+    'participants.register',
+    {
+      fullName: 'Lê Văn Tám',
+      dateOfBirth: '1980-06-01',
+      sex: 'male',
+      personalId: '001080012345',
+      provinceCode: '01',
+      communeCode: communes.items[0]!.code,
+      addressLine: 'Số 5 phố Tây Sơn',
+    },
+    session.token,
+  );
 
   await page.goto(harness.url);
   await page.getByLabel('Tên đăng nhập').fill(SUPERVISOR.username);
@@ -116,7 +122,9 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await expect(page.getByTestId('day-end-page')).toContainText(SUPERVISOR.fullName);
   // The counted cash starts at the receipts' total, so the day can be closed without a note.
   await expect(page.getByTestId('close-day')).toBeEnabled();
-  await expect(page.getByTestId('backup-last')).toHaveText('Máy này chưa có bản sao lưu nào (1 biên lai đã thu, 3 thao tác chưa gửi lên trung tâm). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.');
+  await expect(page.getByTestId('backup-last')).toHaveText(
+    'Máy này chưa có bản sao lưu nào (1 biên lai đã thu, 3 thao tác chưa gửi lên trung tâm). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.',
+  );
   await shot(page, 'day-end');
 
   // Void with a reason: the receipt shows ĐÃ HỦY and the reason.

@@ -43,9 +43,19 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   ] as const;
   const receipts: { id: string; amount: number; token: string }[] = [];
   for (const [fullName, dateOfBirth, sex, personalId, incomeBasis, months, token] of people) {
-    const person = await api<{ id: string }>('participants.register', {
-      fullName, dateOfBirth, sex, personalId, provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Số 5 phố Tây Sơn',
-    }, token);
+    const person = await api<{ id: string }>(
+      'participants.register',
+      {
+        fullName,
+        dateOfBirth,
+        sex,
+        personalId,
+        provinceCode: '01',
+        communeCode: communes.items[0]!.code,
+        addressLine: 'Số 5 phố Tây Sơn',
+      },
+      token,
+    );
     const input = { participantId: person.id, scheme: 'VSI', fromMonth: '2026-01', months, incomeBasis };
     const quote = await api<{ total: number }>('contributions.quote', input, token);
     const recorded = await api<{ receipt: { id: string; amount: number } }>('contributions.record', { ...input, expectedTotal: quote.total }, token);
@@ -57,13 +67,17 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   const supervisorTotal = live.filter((r) => r.token === session.token).reduce((n, r) => n + r.amount, 0);
   const total = clerkTotal + supervisorTotal;
   const day = await api<{ businessDate: string }>('dayEnd.summary', {}, session.token);
-  await api('dayEnd.close', {
-    businessDate: day.businessDate,
-    counts: [
-      { staffId: clerk.id, cashCounted: clerkTotal - 20_000, note: 'Thiếu 20.000 đ, thu ngân nộp bù sáng mai' },
-      { staffId: session.staff.id, cashCounted: supervisorTotal },
-    ],
-  }, session.token);
+  await api(
+    'dayEnd.close',
+    {
+      businessDate: day.businessDate,
+      counts: [
+        { staffId: clerk.id, cashCounted: clerkTotal - 20_000, note: 'Thiếu 20.000 đ, thu ngân nộp bù sáng mai' },
+        { staffId: session.staff.id, cashCounted: supervisorTotal },
+      ],
+    },
+    session.token,
+  );
 
   // The supervisor opens the report from the day-end page.
   await page.goto(harness.url);
@@ -95,9 +109,14 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await page.getByTestId('backup-dir').fill(stick);
   await page.getByTestId('backup-run').click();
   // Sealing runs scrypt (memory-hard, seconds on a busy machine): a long step, given its time.
-  await expect(page.getByTestId('backup-message')).toContainText(/Đã sao lưu 7 người, 7 biên lai \([\d,]+ MB\) vào .*field-office-HN0102-\d{8}-\d{6}\.sqlite\.age/, { timeout: 60_000 });
+  await expect(page.getByTestId('backup-message')).toContainText(
+    /Đã sao lưu 7 người, 7 biên lai \([\d,]+ MB\) vào .*field-office-HN0102-\d{8}-\d{6}\.sqlite\.age/,
+    { timeout: 60_000 },
+  );
   expect(readdirSync(stick)).toEqual([expect.stringMatching(/^field-office-HN0102-\d{8}-\d{6}\.sqlite\.age$/)]);
-  await expect(page.getByTestId('backup-last')).toContainText(/Bản sao gần nhất: \d\d:\d\d \d\d\/\d\d\/\d{4} \(field-office-HN0102-.*\.sqlite\.age\)\. Sau đó chưa thu biên lai nào và không còn thao tác nào chưa gửi\./);
+  await expect(page.getByTestId('backup-last')).toContainText(
+    /Bản sao gần nhất: \d\d:\d\d \d\d\/\d\d\/\d{4} \(field-office-HN0102-.*\.sqlite\.age\)\. Sau đó chưa thu biên lai nào và không còn thao tác nào chưa gửi\./,
+  );
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
   await shot(page, 'day-end-backup');
 
@@ -118,7 +137,9 @@ test('a supervisor prints the A4 day-end report and saves it as Excel', async ({
   await fresh.getByTestId('restore-run').click();
   // The passphrase step alone takes a second or two: the page says what it is doing meanwhile.
   await expect(fresh.getByTestId('restore-running')).toContainText('Đang giải mã bản sao vào máy này…');
-  await expect(fresh.getByTestId('restore-done')).toContainText(/Đã mở bản sao của Bảo hiểm xã hội cơ sở Đống Đa \(HN0102\) \(7 người, 7 biên lai/, { timeout: 60_000 });
+  await expect(fresh.getByTestId('restore-done')).toContainText(/Đã mở bản sao của Bảo hiểm xã hội cơ sở Đống Đa \(HN0102\) \(7 người, 7 biên lai/, {
+    timeout: 60_000,
+  });
   await shot(fresh, 'setup-restored');
   await expect(fresh.getByTestId('restore-continue')).toBeFocused();
   await fresh.keyboard.press('Enter');

@@ -7,8 +7,6 @@ import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay2', password: 'mat-khau-quay-2', fullName: 'Lê Thị Quầy', role: 'counter' };
 
-
-
 test('a half-typed registration survives a crash as the clerk’s own draft', async ({ page, harness }) => {
   const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
     officeCode: 'HN0107',
@@ -32,7 +30,9 @@ test('a half-typed registration survives a crash as the clerk’s own draft', as
   // The crash comes once the draft holds the last field typed (the indicator shows any earlier save too).
   const clerk = await rpc<{ token: string }>(page, harness.url, 'auth.login', { username: CLERK.username, password: CLERK.password });
   await expect
-    .poll(async () => (await rpc<{ data: Record<string, string | null> } | null>(page, harness.url, 'drafts.get', { form: 'person-register' }, clerk.token))?.data)
+    .poll(
+      async () => (await rpc<{ data: Record<string, string | null> } | null>(page, harness.url, 'drafts.get', { form: 'person-register' }, clerk.token))?.data,
+    )
     .toMatchObject({ fullName: 'Hoàng Thị Mai', dateOfBirth: '1979-08-03', personalId: '001179004321' });
 
   // The crash: the core's process is killed and started again on the same data.

@@ -8,9 +8,7 @@
 import type { Page } from '@playwright/test';
 import { CPU_SLOWDOWN, expect, pick, shot, signIn, slowCpu, spillingTexts, test } from './harness-fixture';
 
-
 /** Picks an option of an antd searchable Select by typing into it (accents not needed). */
-
 
 async function registerPerson(
   page: Page,
@@ -40,7 +38,15 @@ const activeOption = (page: Page, text: string) =>
  */
 async function typePerson(
   page: Page,
-  p: { fullName: string; dateOfBirth: string; ethnicity: [typed: string, group: string]; personalId: string; phone: string; commune: [typed: string, name: string]; addressLine: string },
+  p: {
+    fullName: string;
+    dateOfBirth: string;
+    ethnicity: [typed: string, group: string];
+    personalId: string;
+    phone: string;
+    commune: [typed: string, name: string];
+    addressLine: string;
+  },
 ) {
   const focusedOn = (label: string) => expect(page.getByLabel(label, { exact: true })).toBeFocused();
   await focusedOn('Họ và tên');

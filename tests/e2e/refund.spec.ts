@@ -31,11 +31,24 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   const clerk = await api<{ id: string }>('staff.create', { ...CLERK, role: 'counter' }, setup.token);
   const clerkToken = (await api<{ token: string }>('auth.login', CLERK)).token;
   const communes = await api<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' });
-  const pay = async (token: string, fullName: string, dateOfBirth: string, sex: 'male' | 'female', personalId: string, fromMonth: string, incomeBasis: number) => {
-    const person = await api<{ id: string }>('participants.register', { fullName, dateOfBirth, sex, personalId, provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Thôn Đông' }, token);
+  const pay = async (
+    token: string,
+    fullName: string,
+    dateOfBirth: string,
+    sex: 'male' | 'female',
+    personalId: string,
+    fromMonth: string,
+    incomeBasis: number,
+  ) => {
+    const person = await api<{ id: string }>(
+      'participants.register',
+      { fullName, dateOfBirth, sex, personalId, provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Thôn Đông' },
+      token,
+    );
     const input = { participantId: person.id, scheme: 'VSI', fromMonth, months: 3, incomeBasis };
     const quote = await api<{ total: number }>('contributions.quote', input, token);
-    return (await api<{ receipt: { id: string; label: string; amount: number } }>('contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt;
+    return (await api<{ receipt: { id: string; label: string; amount: number } }>('contributions.record', { ...input, expectedTotal: quote.total }, token))
+      .receipt;
   };
 
   // 2 March: two payments, the day closed with the cash matching.
@@ -101,7 +114,9 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   const due = today.amount - twice.amount;
   await page.getByRole('link', { name: 'Chốt ngày' }).click();
   const dayEnd = page.getByTestId('day-end-page');
-  await expect(page.getByTestId('day-refunds')).toHaveText(`Chi hoàn trả 1 biên lai ngày trước: ${grouped(twice.amount)} đ — tiền mặt phải nộp ${grouped(due)} đ`);
+  await expect(page.getByTestId('day-refunds')).toHaveText(
+    `Chi hoàn trả 1 biên lai ngày trước: ${grouped(twice.amount)} đ — tiền mặt phải nộp ${grouped(due)} đ`,
+  );
   const row = dayEnd.locator('tr', { hasText: CLERK.fullName });
   await expect(row).toContainText(`-${grouped(twice.amount)} đ`);
   await expect(row.locator('input').first()).toHaveValue(grouped(due));

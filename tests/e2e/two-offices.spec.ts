@@ -41,7 +41,6 @@ function startCentral(dataDir: string, offices: string[]): Promise<{ child: Chil
   });
 }
 
-
 async function openOffice(browser: Browser, harness: Harness, officeCode: string, supervisor: { username: string; fullName: string }) {
   const page = await (await browser.newContext()).newPage();
   const setup = await page.request.post(new URL('rpc/office.setup', harness.url).toString(), {
@@ -162,7 +161,9 @@ test('the same person registered and paid at two offices becomes one canonical p
     // The sync page keeps the day's answer; pushing again with nothing left says so and repeats it.
     await expect(b.getByTestId('sync-today')).toHaveText(/^\d+ lô: 3 được nhận, 1 trùng, 0 bị từ chối, 0 tạm giữ$/);
     await b.getByTestId('push-now').click();
-    await expect(b.getByTestId('push-summary')).toContainText(/Không có gì chờ gửi: công việc hôm nay đã được gửi, lần gần nhất lúc \d{2}:\d{2} \(\d+ lô: 3 được nhận, 1 trùng/);
+    await expect(b.getByTestId('push-summary')).toContainText(
+      /Không có gì chờ gửi: công việc hôm nay đã được gửi, lần gần nhất lúc \d{2}:\d{2} \(\d+ lô: 3 được nhận, 1 trùng/,
+    );
     await shot(b, 'sync-nothing-left-b');
     await b.getByTestId('issues-link').click();
     await expect(b.getByTestId('sync-issues-page')).toBeVisible();
@@ -210,7 +211,15 @@ test('the same person registered and paid at two offices becomes one canonical p
 
     // A person A registered in no support category, registered at B as a poor household's member
     // and paid there with the state's half: recorded centrally, flagged to B's inbox for review.
-    const pao = { sex: 'male', dateOfBirth: '1970-08-09', fullName: 'Lò Văn Páo', personalId: '001070000333', provinceCode: '01', communeCode: '00004', addressLine: 'Bản Mường' };
+    const pao = {
+      sex: 'male',
+      dateOfBirth: '1970-08-09',
+      fullName: 'Lò Văn Páo',
+      personalId: '001070000333',
+      provinceCode: '01',
+      communeCode: '00004',
+      addressLine: 'Bản Mường',
+    };
     await rpc(a, first.url, 'participants.register', { ...pao, supportCategory: 'other' }, tokenA);
     await rpc(a, first.url, 'sync.pushNow', {}, tokenA);
     const paoAtB = await rpc<{ id: string }>(b, second.url, 'participants.register', { ...pao, supportCategory: 'poor' }, tokenB);
@@ -249,7 +258,11 @@ test('the same person registered and paid at two offices becomes one canonical p
       { sex: 'female', dateOfBirth: '1971-03-04', fullName: 'Giàng Thị Súa', personalId: '001171000555' },
       { sex: 'male', dateOfBirth: '1994-05-06', fullName: 'Sùng A Pó', personalId: '001094000666' },
     ];
-    const [headB, wifeB, sonB] = await Promise.all(family.map((p) => rpc<{ id: string }>(b, second.url, 'participants.register', { ...p, provinceCode: '01', communeCode: '00004', addressLine: 'Bản Pả Vi' }, tokenB)));
+    const [headB, wifeB, sonB] = await Promise.all(
+      family.map((p) =>
+        rpc<{ id: string }>(b, second.url, 'participants.register', { ...p, provinceCode: '01', communeCode: '00004', addressLine: 'Bản Pả Vi' }, tokenB),
+      ),
+    );
     const home = await rpc<{ id: string }>(b, second.url, 'households.create', { headParticipantId: headB!.id }, tokenB);
     for (const member of [wifeB!, sonB!]) await rpc(b, second.url, 'households.addMember', { householdId: home.id, participantId: member.id }, tokenB);
     const payWife = async (fromMonth: string) => {
@@ -300,7 +313,12 @@ test('the same person registered and paid at two offices becomes one canonical p
     const contributions = await database.db.selectFrom('contributions').select(['officeCode', 'total']).where('personId', '=', persons[0]!.id).execute();
     expect(contributions.map((c) => c.officeCode).sort()).toEqual(['HNA', 'HNB']);
     // Both women named Trần Thị Bích are registered, B's with the supervisor's decision.
-    const bichs = await database.db.selectFrom('persons').select(['officeCode', 'data']).where('fullName', '=', 'Trần Thị Bích').orderBy('officeCode').execute();
+    const bichs = await database.db
+      .selectFrom('persons')
+      .select(['officeCode', 'data'])
+      .where('fullName', '=', 'Trần Thị Bích')
+      .orderBy('officeCode')
+      .execute();
     expect(bichs.map((p) => p.officeCode)).toEqual(['HNA', 'HNB']);
     expect(bichs[1]!.data).toMatchObject({ duplicateReviewed: true, duplicateReviewNote: 'Đã đối chiếu CCCD: hai người khác nhau' });
     // B's payment for Lò Văn Páo is recorded on A's person, and listed for review.
@@ -309,11 +327,21 @@ test('the same person registered and paid at two offices becomes one canonical p
       expect.objectContaining({ officeCode: 'HNB', fullName: 'Lò Văn Páo', status: 'open' }),
       expect.objectContaining({ officeCode: 'HNB', fullName: 'Giàng Thị Súa', status: 'open' }),
     ]);
-    expect(held.filter((h) => h.class === 'MONTHS_ALREADY_PAID')).toEqual([expect.objectContaining({ officeCode: 'HNB', fullName: PERSON.fullName, status: 'open' })]);
+    expect(held.filter((h) => h.class === 'MONTHS_ALREADY_PAID')).toEqual([
+      expect.objectContaining({ officeCode: 'HNB', fullName: PERSON.fullName, status: 'open' }),
+    ]);
     // B's household list, sent again, is the central's.
     const home = await database.db.selectFrom('households').select('memberIds').where('officeCode', '=', 'HNB').executeTakeFirstOrThrow();
-    const names = await database.db.selectFrom('persons').select(['id', 'fullName']).where('id', 'in', home.memberIds as unknown as string[]).execute();
-    expect((home.memberIds as unknown as string[]).map((id) => names.find((n) => n.id === id)?.fullName)).toEqual(['Sùng A Dình', 'Sùng A Pó', 'Giàng Thị Súa']);
+    const names = await database.db
+      .selectFrom('persons')
+      .select(['id', 'fullName'])
+      .where('id', 'in', home.memberIds as unknown as string[])
+      .execute();
+    expect((home.memberIds as unknown as string[]).map((id) => names.find((n) => n.id === id)?.fullName)).toEqual([
+      'Sùng A Dình',
+      'Sùng A Pó',
+      'Giàng Thị Súa',
+    ]);
   } finally {
     await database.close();
   }

@@ -40,7 +40,8 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 90_000): 
   });
 }
 
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
 
 describe('process kills', () => {
   it('converges after the office is killed mid-push and mid-apply, many times', async () => {
@@ -112,7 +113,14 @@ describe('process kills', () => {
       if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { data: r.error });
       return r.value as T;
     };
-    token = (await call<{ token: string }>('office.setup', { officeCode: 'KC', officeName: 'BHXH cơ sở KC', provinceCode: '01', supervisor: { username: 'sup', fullName: 'Giám Sát', password: 'correct-horse-1' } })).token;
+    token = (
+      await call<{ token: string }>('office.setup', {
+        officeCode: 'KC',
+        officeName: 'BHXH cơ sở KC',
+        provinceCode: '01',
+        supervisor: { username: 'sup', fullName: 'Giám Sát', password: 'correct-horse-1' },
+      })
+    ).token;
     await call('sync.enroll', { centralUrl: proxy.url, code });
     const office: Office = { core, token, dataDir, call };
     await runWorkload(office, 41, 15 * SCALE, 2);
@@ -132,6 +140,8 @@ describe('process kills', () => {
     cleanups.push(() => database.close());
     const batches = await database.db.selectFrom('batches').select(['batchNo']).execute();
     expect(batches.length).toBeGreaterThanOrEqual(1);
-    await expectConverged({ url: '', database, dataDir: centralDir, key: await loadCentralKey(centralDir), databaseUrl: null, close: async () => undefined }, [office]);
+    await expectConverged({ url: '', database, dataDir: centralDir, key: await loadCentralKey(centralDir), databaseUrl: null, close: async () => undefined }, [
+      office,
+    ]);
   }, 300_000);
 });

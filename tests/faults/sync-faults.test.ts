@@ -61,7 +61,12 @@ describe('sync under faults', () => {
     const db = office.core.context.db;
     const state = await db.selectFrom('syncState').selectAll().executeTakeFirstOrThrow();
     const keys = office.core.context.sync!.keyStore.load()!;
-    const exported = await exportBatchFile(db, { keys, deviceId: state.centralDeviceId!, sealTo: state.centralSealingRecipient! }, office.dataDir, new Date().toISOString());
+    const exported = await exportBatchFile(
+      db,
+      { keys, deviceId: state.centralDeviceId!, sealTo: state.centralSealingRecipient! },
+      office.dataDir,
+      new Date().toISOString(),
+    );
     const centralKey = await loadCentralKey(central.dataDir);
     const [fileResult] = await Promise.all([
       importBatchFile(central.database.db, exported.manifest, office.dataDir, centralKey),

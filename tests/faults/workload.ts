@@ -36,7 +36,13 @@ export async function runWorkload(office: Office, seed: number, steps: number, s
       const id = mine[Math.floor(rand() * mine.length)]!;
       const month = `2026-${String(1 + Math.floor(rand() * 9)).padStart(2, '0')}`;
       try {
-        await office.call('enrollments.set', { participantId: id, scheme: 'VSI', method: 'monthly', incomeBasis: 1_500_000 + Math.floor(rand() * 10) * 100_000, fromMonth: '2026-01' });
+        await office.call('enrollments.set', {
+          participantId: id,
+          scheme: 'VSI',
+          method: 'monthly',
+          incomeBasis: 1_500_000 + Math.floor(rand() * 10) * 100_000,
+          fromMonth: '2026-01',
+        });
         const quote = await office.call<{ total: number }>('contributions.quote', { participantId: id, scheme: 'VSI', fromMonth: month, months: 1 });
         await office.call('contributions.record', { participantId: id, scheme: 'VSI', fromMonth: month, months: 1, expectedTotal: quote.total });
       } catch (error) {

@@ -28,7 +28,18 @@ describe('audit chain', () => {
     expect(result).toEqual({ ok: true, entries: entryCount(), firstBrokenSeq: null, problem: null });
     expect(result.entries).toBeGreaterThanOrEqual(14);
     const actions = raw().prepare('SELECT DISTINCT action FROM audit_log').pluck().all();
-    expect(actions).toEqual(expect.arrayContaining(['office.setup', 'staff.create', 'auth.login', 'auth.failed', 'participant.register', 'participant.update', 'household.create', 'household.setMembers']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'office.setup',
+        'staff.create',
+        'auth.login',
+        'auth.failed',
+        'participant.register',
+        'participant.update',
+        'household.create',
+        'household.setMembers',
+      ]),
+    );
   });
 
   it('finds an entry whose details were edited with raw SQL, at that entry', async () => {
@@ -44,7 +55,15 @@ describe('audit chain', () => {
   it('finds an edit that also recomputes that entry hash, at the next entry', async () => {
     const row = raw().prepare(`SELECT * FROM audit_log WHERE action = 'participant.update'`).get() as Record<string, any>;
     const details = String(row.details).replace('Xóm Chùa', 'Xóm Bãi');
-    const hash = auditEntryHash(row.prev_hash, { seq: row.seq, at: row.at, staffId: row.staff_id, action: row.action, entity: row.entity, entityId: row.entity_id, details });
+    const hash = auditEntryHash(row.prev_hash, {
+      seq: row.seq,
+      at: row.at,
+      staffId: row.staff_id,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      details,
+    });
     raw().prepare('UPDATE audit_log SET details = ?, hash = ? WHERE seq = ?').run(details, hash, row.seq);
     const result = await verify();
     expect(result.ok).toBe(false);
@@ -64,11 +83,23 @@ describe('audit chain', () => {
     const seq = Math.floor(entryCount() / 2);
     const victim = raw().prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as Record<string, any>;
     raw().prepare('UPDATE audit_log SET seq = seq + 1000 WHERE seq >= ?').run(seq);
-    raw().prepare('UPDATE audit_log SET seq = seq - 999 WHERE seq >= ?').run(seq + 1000);
+    raw()
+      .prepare('UPDATE audit_log SET seq = seq - 999 WHERE seq >= ?')
+      .run(seq + 1000);
     const forged = { seq, at: victim.at, staffId: victim.staff_id, action: 'participant.register', entity: 'participant', entityId: 'forged', details: '{}' };
     raw()
       .prepare('INSERT INTO audit_log (seq, at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(seq, forged.at, forged.staffId, forged.action, forged.entity, forged.entityId, forged.details, victim.prev_hash, auditEntryHash(victim.prev_hash, forged));
+      .run(
+        seq,
+        forged.at,
+        forged.staffId,
+        forged.action,
+        forged.entity,
+        forged.entityId,
+        forged.details,
+        victim.prev_hash,
+        auditEntryHash(victim.prev_hash, forged),
+      );
     const result = await verify();
     expect(result.ok).toBe(false);
     // The forgery chains to its predecessor, so the break shows at the genuine entry after it.
@@ -78,7 +109,9 @@ describe('audit chain', () => {
   it('finds a forged row appended at the end with a made-up hash', async () => {
     const last = raw().prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
     raw()
-      .prepare(`INSERT INTO audit_log (seq, at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, '2026-03-02T03:00:00.000Z', NULL, 'participant.register', 'participant', 'forged', '{}', ?, ?)`)
+      .prepare(
+        `INSERT INTO audit_log (seq, at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, '2026-03-02T03:00:00.000Z', NULL, 'participant.register', 'participant', 'forged', '{}', ?, ?)`,
+      )
       .run(last.seq + 1, last.hash, 'f'.repeat(64));
     const result = await verify();
     expect(result.ok).toBe(false);

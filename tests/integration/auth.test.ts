@@ -36,7 +36,12 @@ describe('sign-in lockout', () => {
     }
     expect((await failure(office.core, 'auth.login', { username: 'counter', password: 'wrong-password' })).code).toBe('ACCOUNT_LOCKED');
     expect(auditActions(office.staffIds.counter).filter((a) => a.startsWith('auth.'))).toEqual([
-      'auth.login', 'auth.failed', 'auth.failed', 'auth.failed', 'auth.failed', 'auth.lockout',
+      'auth.login',
+      'auth.failed',
+      'auth.failed',
+      'auth.failed',
+      'auth.failed',
+      'auth.lockout',
     ]);
     office.clock.advanceMinutes(14);
     expect((await failure(office.core, 'auth.login', { username: 'counter', password: PASSWORD })).code).toBe('ACCOUNT_LOCKED');

@@ -24,7 +24,12 @@ async function person(token = office.tokens.counter, overrides: Record<string, u
 
 async function payVsi(participantId: string, fromMonth: string, token = office.tokens.counter) {
   const quote = await call(office.core, 'contributions.quote', { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000 }, token);
-  return call(office.core, 'contributions.record', { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000, expectedTotal: quote.total }, token);
+  return call(
+    office.core,
+    'contributions.record',
+    { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000, expectedTotal: quote.total },
+    token,
+  );
 }
 
 describe('recording contributions and receipts', () => {
@@ -49,25 +54,62 @@ describe('recording contributions and receipts', () => {
 
   it('quotes a VSI person at the floor (other, after 1 Jul 2025) at 264 000 đ and records it with receipt, outbox and audit', async () => {
     const p = await person();
-    const enrollment = await call(office.core, 'enrollments.set', { participantId: p.id, scheme: 'VSI', method: 'monthly', incomeBasis: 1_500_000, fromMonth: '2026-03' }, office.tokens.counter);
+    const enrollment = await call(
+      office.core,
+      'enrollments.set',
+      { participantId: p.id, scheme: 'VSI', method: 'monthly', incomeBasis: 1_500_000, fromMonth: '2026-03' },
+      office.tokens.counter,
+    );
     expect(enrollment.nextDue).toEqual({ fromMonth: '2026-03', months: 1, deadline: '2026-03-31' });
 
-    const quote = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1 }, office.tokens.counter);
-    expect(quote).toMatchObject({ method: 'monthly', toMonth: '2026-03', incomeBasis: 1_500_000, paidOn: TODAY, total: 264_000, referenceVersion: '2026-07-01.1' });
+    const quote = await call(
+      office.core,
+      'contributions.quote',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1 },
+      office.tokens.counter,
+    );
+    expect(quote).toMatchObject({
+      method: 'monthly',
+      toMonth: '2026-03',
+      incomeBasis: 1_500_000,
+      paidOn: TODAY,
+      total: 264_000,
+      referenceVersion: '2026-07-01.1',
+    });
     expect(quote.lines).toEqual([
       expect.objectContaining({ month: '2026-03', participantId: p.id, baseAmount: 330_000, supportAmount: 66_000, amount: 264_000 }),
     ]);
 
     const before = tables();
-    const { contribution, receipt } = await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, expectedTotal: 264_000 }, office.tokens.counter);
-    expect(tables()).toEqual({ ...before, contributions: before.contributions + 1, receipts: before.receipts + 1, outbox: before.outbox + 1, audit: before.audit + 1 });
+    const { contribution, receipt } = await call(
+      office.core,
+      'contributions.record',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, expectedTotal: 264_000 },
+      office.tokens.counter,
+    );
+    expect(tables()).toEqual({
+      ...before,
+      contributions: before.contributions + 1,
+      receipts: before.receipts + 1,
+      outbox: before.outbox + 1,
+      audit: before.audit + 1,
+    });
     expect(contribution).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.1', voided: false, receiptId: receipt.id });
-    expect(receipt).toMatchObject({ amount: 264_000, amountWords: 'Hai trăm sáu mươi tư nghìn đồng', payerName: p.fullName, periodFrom: '2026-03', periodTo: '2026-03' });
+    expect(receipt).toMatchObject({
+      amount: 264_000,
+      amountWords: 'Hai trăm sáu mươi tư nghìn đồng',
+      payerName: p.fullName,
+      periodFrom: '2026-03',
+      periodTo: '2026-03',
+    });
     // What the amount is for, as the printed receipt says it: the method and the chosen income.
     expect(receipt).toMatchObject({ method: 'monthly', incomeBasis: 1_500_000, memberPosition: null });
     expect(await call(office.core, 'receipts.get', { id: receipt.id }, office.tokens.counter)).toEqual(receipt);
     expect(receipt.lines).toEqual(quote.lines);
-    const entry = office.core.database.sqlite.prepare('SELECT kind, payload FROM outbox WHERE entity_id = ?').get(contribution.id) as { kind: string; payload: string };
+    const entry = office.core.database.sqlite.prepare('SELECT kind, payload FROM outbox WHERE entity_id = ?').get(contribution.id) as {
+      kind: string;
+      payload: string;
+    };
     expect(entry.kind).toBe('contribution.record');
     expect(JSON.parse(entry.payload)).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.1', receipt: { number: receipt.number } });
 
@@ -77,30 +119,72 @@ describe('recording contributions and receipts', () => {
 
   it('enrolls a person with their first payment when the clerk collected without enrolling first', async () => {
     const p = await person();
-    const quote = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-05', months: 3, incomeBasis: 2_000_000 }, office.tokens.counter);
+    const quote = await call(
+      office.core,
+      'contributions.quote',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-05', months: 3, incomeBasis: 2_000_000 },
+      office.tokens.counter,
+    );
     const before = tables();
-    await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-05', months: 3, incomeBasis: 2_000_000, expectedTotal: quote.total }, office.tokens.counter);
+    await call(
+      office.core,
+      'contributions.record',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-05', months: 3, incomeBasis: 2_000_000, expectedTotal: quote.total },
+      office.tokens.counter,
+    );
     // The contribution, its receipt and the enrollment, each change sent and audited.
-    expect(tables()).toEqual({ ...before, contributions: before.contributions + 1, receipts: before.receipts + 1, outbox: before.outbox + 2, audit: before.audit + 2 });
+    expect(tables()).toEqual({
+      ...before,
+      contributions: before.contributions + 1,
+      receipts: before.receipts + 1,
+      outbox: before.outbox + 2,
+      audit: before.audit + 2,
+    });
     const enrolled = await call(office.core, 'enrollments.listForParticipant', { participantId: p.id }, office.tokens.counter);
     expect(enrolled.items).toEqual([
-      expect.objectContaining({ scheme: 'VSI', method: 'quarterly', incomeBasis: 2_000_000, fromMonth: '2026-05', status: 'active', lastPaidMonth: '2026-07', nextDue: expect.objectContaining({ fromMonth: '2026-08', months: 3 }) }),
+      expect.objectContaining({
+        scheme: 'VSI',
+        method: 'quarterly',
+        incomeBasis: 2_000_000,
+        fromMonth: '2026-05',
+        status: 'active',
+        lastPaidMonth: '2026-07',
+        nextDue: expect.objectContaining({ fromMonth: '2026-08', months: 3 }),
+      }),
     ]);
     // In the outbox the enrollment goes first, as if the clerk had enrolled the person, then paid.
     const kinds = office.core.database.sqlite.prepare('SELECT kind FROM outbox ORDER BY seq DESC LIMIT 2').pluck().all();
     expect(kinds.reverse()).toEqual(['enrollment.set', 'contribution.record']);
     // A second payment keeps the enrollment as it is.
-    const next = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-08', months: 1, incomeBasis: 2_000_000 }, office.tokens.counter);
+    const next = await call(
+      office.core,
+      'contributions.quote',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-08', months: 1, incomeBasis: 2_000_000 },
+      office.tokens.counter,
+    );
     const middle = tables();
-    await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-08', months: 1, incomeBasis: 2_000_000, expectedTotal: next.total }, office.tokens.counter);
+    await call(
+      office.core,
+      'contributions.record',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-08', months: 1, incomeBasis: 2_000_000, expectedTotal: next.total },
+      office.tokens.counter,
+    );
     expect(tables().outbox).toBe(middle.outbox + 1);
-    expect((await call(office.core, 'enrollments.listForParticipant', { participantId: p.id }, office.tokens.counter)).items[0]).toMatchObject({ method: 'quarterly', lastPaidMonth: '2026-08' });
+    expect((await call(office.core, 'enrollments.listForParticipant', { participantId: p.id }, office.tokens.counter)).items[0]).toMatchObject({
+      method: 'quarterly',
+      lastPaidMonth: '2026-08',
+    });
   });
 
   it('writes nothing when the expected total differs from the rules', async () => {
     const p = await person();
     const before = tables();
-    const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 263_999 }, office.tokens.counter);
+    const error = await failure(
+      office.core,
+      'contributions.record',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 263_999 },
+      office.tokens.counter,
+    );
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'expectedTotal', details: { total: 264_000 } });
     expect(error.message).toContain('264.000 đ');
     expect(tables()).toEqual(before);
@@ -110,7 +194,12 @@ describe('recording contributions and receipts', () => {
     const p = await person();
     const paid = await payVsi(p.id, '2026-02');
     const before = tables();
-    const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-02', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 }, office.tokens.counter);
+    const error = await failure(
+      office.core,
+      'contributions.record',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-02', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 },
+      office.tokens.counter,
+    );
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'fromMonth' });
     expect(error.message).toBe('Tháng 02/2026 đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.');
     expect(tables()).toEqual(before);
@@ -120,16 +209,39 @@ describe('recording contributions and receipts', () => {
 
   it('quotes no amount for a record that gives the ethnic-minority support to a Kinh person, until the record is corrected', async () => {
     const p = await person(office.tokens.counter, { ethnicity: 'Mường', supportCategory: 'ethnic-minority' });
-    expect((await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 }, office.tokens.counter)).total).toBe(231_000);
+    expect(
+      (
+        await call(
+          office.core,
+          'contributions.quote',
+          { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 },
+          office.tokens.counter,
+        )
+      ).total,
+    ).toBe(231_000);
     // As a record of an older release could be: Kinh, yet in the ethnic-minority category.
     office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'Kinh' WHERE id = ?").run(p.id);
     const before = tables();
-    const refused = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 231_000 }, office.tokens.counter);
+    const refused = await failure(
+      office.core,
+      'contributions.record',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 231_000 },
+      office.tokens.counter,
+    );
     expect(refused).toMatchObject({ code: 'VALIDATION', field: 'participantId' });
     expect(refused.message).toContain('Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số');
     expect(tables()).toEqual(before);
     await call(office.core, 'participants.update', { id: p.id, expectedVersion: 1, supportCategory: 'other' }, office.tokens.counter);
-    expect((await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 }, office.tokens.counter)).total).toBe(264_000);
+    expect(
+      (
+        await call(
+          office.core,
+          'contributions.quote',
+          { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 },
+          office.tokens.counter,
+        )
+      ).total,
+    ).toBe(264_000);
   });
 
   it('refuses VSI without an income, an income out of range, and months that do not match the method', async () => {
@@ -137,11 +249,23 @@ describe('recording contributions and receipts', () => {
     const base = { participantId: p.id, scheme: 'VSI', fromMonth: '2026-04', months: 1 };
     expect(await failure(office.core, 'contributions.quote', base, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis' });
     const low = await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_000_000 }, office.tokens.counter);
-    expect(low).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis', message: 'Mức thu nhập lựa chọn phải từ 1.500.000 đ đến 46.800.000 đ (áp dụng ngày 02/03/2026).' });
-    expect(await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 3, method: 'monthly' }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
-    expect(await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 5 }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
+    expect(low).toMatchObject({
+      code: 'VALIDATION',
+      field: 'incomeBasis',
+      message: 'Mức thu nhập lựa chọn phải từ 1.500.000 đ đến 46.800.000 đ (áp dụng ngày 02/03/2026).',
+    });
+    expect(
+      await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 3, method: 'monthly' }, office.tokens.counter),
+    ).toMatchObject({ code: 'VALIDATION', field: 'months' });
+    expect(await failure(office.core, 'contributions.quote', { ...base, incomeBasis: 1_500_000, months: 5 }, office.tokens.counter)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'months',
+    });
     const enrol = { participantId: p.id, scheme: 'VSI', method: 'monthly', fromMonth: '2026-04' };
-    expect(await failure(office.core, 'enrollments.set', { ...enrol, incomeBasis: 46_800_001 }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis' });
+    expect(await failure(office.core, 'enrollments.set', { ...enrol, incomeBasis: 46_800_001 }, office.tokens.counter)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'incomeBasis',
+    });
     expect(await failure(office.core, 'enrollments.set', enrol, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'incomeBasis' });
   });
 
@@ -149,17 +273,31 @@ describe('recording contributions and receipts', () => {
     const members: { id: string }[] = [];
     for (let i = 0; i < 5; i++) members.push(await person());
     const household = await call(office.core, 'households.create', { headParticipantId: members[0]!.id }, office.tokens.counter);
-    for (const m of members.slice(1)) await call(office.core, 'households.addMember', { householdId: household.id, participantId: m.id }, office.tokens.counter);
-    const enrollment = await call(office.core, 'enrollments.set', { participantId: members[0]!.id, scheme: 'HHI', method: 'annual', fromMonth: '2026-04' }, office.tokens.counter);
+    for (const m of members.slice(1))
+      await call(office.core, 'households.addMember', { householdId: household.id, participantId: m.id }, office.tokens.counter);
+    const enrollment = await call(
+      office.core,
+      'enrollments.set',
+      { participantId: members[0]!.id, scheme: 'HHI', method: 'annual', fromMonth: '2026-04' },
+      office.tokens.counter,
+    );
     expect(enrollment.nextDue).toEqual({ fromMonth: '2026-04', months: 12, deadline: '2026-10-31' });
 
     const quotes: { memberPosition: number; total: number; lines: { amount: number }[] }[] = [];
-    for (const m of members) quotes.push(await call(office.core, 'contributions.quote', { participantId: m.id, scheme: 'HHI', fromMonth: '2026-04', months: 12 }, office.tokens.counter));
+    for (const m of members)
+      quotes.push(
+        await call(office.core, 'contributions.quote', { participantId: m.id, scheme: 'HHI', fromMonth: '2026-04', months: 12 }, office.tokens.counter),
+      );
     expect(quotes.map((q) => q.memberPosition)).toEqual([1, 2, 3, 4, 5]);
     expect(quotes.map((q) => q.lines[0]!.amount)).toEqual([105_300, 73_710, 63_180, 52_650, 42_120]);
     expect(quotes.reduce((s, q) => s + q.total, 0)).toBe(4_043_520);
     // The third member's receipt keeps their place (the amount is 60 % of the first member's).
-    const third = await call(office.core, 'contributions.record', { participantId: members[2]!.id, scheme: 'HHI', fromMonth: '2026-04', months: 12, expectedTotal: quotes[2]!.total }, office.tokens.counter);
+    const third = await call(
+      office.core,
+      'contributions.record',
+      { participantId: members[2]!.id, scheme: 'HHI', fromMonth: '2026-04', months: 12, expectedTotal: quotes[2]!.total },
+      office.tokens.counter,
+    );
     expect(third.receipt).toMatchObject({ method: 'annual', incomeBasis: null, memberPosition: 3 });
     expect(await call(office.core, 'receipts.get', { id: third.receipt.id }, office.tokens.counter)).toMatchObject({ memberPosition: 3, method: 'annual' });
     expect(third.contribution.memberPosition).toBe(3);
@@ -170,10 +308,22 @@ describe('recording contributions and receipts', () => {
     expect(report.receipts.find((r: { id: string }) => r.id === third.receipt.id)).toMatchObject({ memberPosition: 3 });
 
     const halfYear = (paidOn: string) =>
-      call(office.core, 'contributions.quote', { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-07', months: 6, paidOn }, office.tokens.counter);
+      call(
+        office.core,
+        'contributions.quote',
+        { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-07', months: 6, paidOn },
+        office.tokens.counter,
+      );
     expect((await halfYear('2026-06-30')).total).toBe(6 * 105_300);
     expect((await halfYear('2026-07-01')).total).toBe(6 * 113_850);
-    expect(await failure(office.core, 'contributions.quote', { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-04', months: 1 }, office.tokens.counter)).toMatchObject({ code: 'VALIDATION', field: 'months' });
+    expect(
+      await failure(
+        office.core,
+        'contributions.quote',
+        { participantId: members[0]!.id, scheme: 'HHI', fromMonth: '2026-04', months: 1 },
+        office.tokens.counter,
+      ),
+    ).toMatchObject({ code: 'VALIDATION', field: 'months' });
   });
 });
 
@@ -182,10 +332,14 @@ describe('voids and closed days', () => {
     const p = await person();
     const own = await payVsi(p.id, '2025-11', office.tokens.counter);
     const others = await payVsi(p.id, '2025-12', office.tokens.field);
-    expect(await failure(office.core, 'receipts.void', { id: others.receipt.id, reason: 'Không phải của tôi' }, office.tokens.counter)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(office.core, 'receipts.void', { id: others.receipt.id, reason: 'Không phải của tôi' }, office.tokens.counter)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const voided = await call(office.core, 'receipts.void', { id: own.receipt.id, reason: 'Thu nhầm người' }, office.tokens.counter);
     expect(voided.void).toMatchObject({ reason: 'Thu nhầm người' });
-    expect(await failure(office.core, 'receipts.void', { id: own.receipt.id, reason: 'Hủy lần hai' }, office.tokens.supervisor)).toMatchObject({ code: 'CONFLICT' });
+    expect(await failure(office.core, 'receipts.void', { id: own.receipt.id, reason: 'Hủy lần hai' }, office.tokens.supervisor)).toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('refuses new receipts on a closed day and leaves nothing behind', async () => {
@@ -194,9 +348,19 @@ describe('voids and closed days', () => {
     const totals = new Map<string, number>();
     for (const r of day.items) if (r.void === null) totals.set(r.collectorStaffId, (totals.get(r.collectorStaffId) ?? 0) + r.amount);
     const staff = [office.staffIds.supervisor, office.staffIds.counter, office.staffIds.field];
-    await call(office.core, 'dayEnd.close', { businessDate: TODAY, counts: staff.map((staffId) => ({ staffId, cashCounted: totals.get(staffId) ?? 0 })) }, office.tokens.supervisor);
+    await call(
+      office.core,
+      'dayEnd.close',
+      { businessDate: TODAY, counts: staff.map((staffId) => ({ staffId, cashCounted: totals.get(staffId) ?? 0 })) },
+      office.tokens.supervisor,
+    );
     const before = tables();
-    const error = await failure(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 }, office.tokens.counter);
+    const error = await failure(
+      office.core,
+      'contributions.record',
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 },
+      office.tokens.counter,
+    );
     expect(error.code).toBe('DAY_CLOSED');
     expect(error.message).toContain('Ngày 02/03/2026 đã khóa sổ');
     expect(tables()).toEqual(before);

@@ -17,7 +17,9 @@ afterAll(() => folder.remove());
 function makeStore(name: string, people: number): string {
   const file = join(folder.dir, name);
   const db = new Sqlite(file);
-  db.exec('CREATE TABLE participants (id INTEGER PRIMARY KEY, name TEXT, personal_id TEXT); CREATE INDEX participants_name ON participants (name); CREATE TABLE receipts (id INTEGER PRIMARY KEY, amount INTEGER)');
+  db.exec(
+    'CREATE TABLE participants (id INTEGER PRIMARY KEY, name TEXT, personal_id TEXT); CREATE INDEX participants_name ON participants (name); CREATE TABLE receipts (id INTEGER PRIMARY KEY, amount INTEGER)',
+  );
   db.close();
   addPeople(file, 0, people);
   return file;

@@ -45,10 +45,16 @@ async function checkStore(): Promise<{ participants: number; households: number;
     expect(one('PRAGMA integrity_check')).toBe('ok');
 
     // Every row has its outbox entry and its audit entry, of the kind that created it.
-    expect(all(`SELECT id FROM participants p WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = p.id AND o.kind = 'participant.register')`)).toEqual([]);
-    expect(all(`SELECT id FROM participants p WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = p.id AND a.action = 'participant.register')`)).toEqual([]);
+    expect(all(`SELECT id FROM participants p WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = p.id AND o.kind = 'participant.register')`)).toEqual(
+      [],
+    );
+    expect(
+      all(`SELECT id FROM participants p WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = p.id AND a.action = 'participant.register')`),
+    ).toEqual([]);
     expect(all(`SELECT id FROM households h WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = h.id AND o.kind = 'household.create')`)).toEqual([]);
-    expect(all(`SELECT id FROM households h WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = h.id AND a.action = 'household.create')`)).toEqual([]);
+    expect(all(`SELECT id FROM households h WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = h.id AND a.action = 'household.create')`)).toEqual(
+      [],
+    );
     // Members written by a household change agree with the last member list sent for it.
     const households = all(`SELECT id FROM households`) as { id: string }[];
     for (const { id } of households) {
@@ -60,26 +66,41 @@ async function checkStore(): Promise<{ participants: number; households: number;
     // Every person is findable by name: in the name index under their current name, or queued for
     // it (searches match the queue directly). Caught up, as the store does when it opens, the index
     // agrees with the people exactly.
-    const people = s.prepare(`SELECT rowid, name_folded AS name FROM participants WHERE rowid NOT IN (SELECT participant_rowid FROM name_index_queue)`).all() as { rowid: number; name: string }[];
+    const people = s
+      .prepare(`SELECT rowid, name_folded AS name FROM participants WHERE rowid NOT IN (SELECT participant_rowid FROM name_index_queue)`)
+      .all() as { rowid: number; name: string }[];
     const byName = s.prepare(`SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?`).pluck();
     expect(people.filter((p) => !byName.all(`"${p.name}"`).includes(p.rowid))).toEqual([]);
     while (indexQueuedNames(s) > 0);
     expect(() => s.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
 
     // No outbox or audit entry without its row.
-    expect(all(`SELECT seq FROM outbox o WHERE o.kind LIKE 'participant.%' AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = o.entity_id)`)).toEqual([]);
+    expect(all(`SELECT seq FROM outbox o WHERE o.kind LIKE 'participant.%' AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = o.entity_id)`)).toEqual(
+      [],
+    );
     expect(all(`SELECT seq FROM outbox o WHERE o.kind LIKE 'household.%' AND NOT EXISTS (SELECT 1 FROM households h WHERE h.id = o.entity_id)`)).toEqual([]);
-    expect(all(`SELECT seq FROM audit_log a WHERE a.entity = 'participant' AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = a.entity_id)`)).toEqual([]);
+    expect(all(`SELECT seq FROM audit_log a WHERE a.entity = 'participant' AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = a.entity_id)`)).toEqual(
+      [],
+    );
     expect(all(`SELECT seq FROM audit_log a WHERE a.entity = 'household' AND NOT EXISTS (SELECT 1 FROM households h WHERE h.id = a.entity_id)`)).toEqual([]);
     // One outbox entry per audited mutation, and the other way round.
     expect(one(`SELECT count(*) FROM outbox`)).toBe(one(`SELECT count(*) FROM audit_log WHERE action IN (SELECT kind FROM outbox)`));
 
     // Every contribution has its receipt and the other way round; each has its outbox entry.
     expect(all(`SELECT id FROM contributions c WHERE NOT EXISTS (SELECT 1 FROM receipts r WHERE r.contribution_id = c.id)`)).toEqual([]);
-    expect(all(`SELECT id FROM contributions c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.id AND o.kind = 'contribution.record')`)).toEqual([]);
-    expect(all(`SELECT seq FROM outbox o WHERE o.kind = 'contribution.record' AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.id = o.entity_id)`)).toEqual([]);
+    expect(all(`SELECT id FROM contributions c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = c.id AND o.kind = 'contribution.record')`)).toEqual(
+      [],
+    );
+    expect(
+      all(`SELECT seq FROM outbox o WHERE o.kind = 'contribution.record' AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.id = o.entity_id)`),
+    ).toEqual([]);
     // Receipt numbers run 1..n in each series across every kill: no gap, none reused.
-    for (const series of all(`SELECT series, min(number) AS min, max(number) AS max, count(*) AS n FROM receipts GROUP BY series`) as { series: string; min: number; max: number; n: number }[]) {
+    for (const series of all(`SELECT series, min(number) AS min, max(number) AS max, count(*) AS n FROM receipts GROUP BY series`) as {
+      series: string;
+      min: number;
+      max: number;
+      n: number;
+    }[]) {
       expect(series).toEqual({ series: series.series, min: 1, max: series.n, n: series.n });
     }
 

@@ -19,7 +19,12 @@ async function pay(token: string, fromMonth: string, months: number, incomeBasis
   const person = await call(office.core, 'participants.register', personInput(), token);
   const input = { participantId: person.id, scheme: 'VSI', fromMonth, months, incomeBasis };
   const quote = await call(office.core, 'contributions.quote', input, token);
-  return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt as { id: string; amount: number; label: string; payerName: string };
+  return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt as {
+    id: string;
+    amount: number;
+    label: string;
+    payerName: string;
+  };
 }
 
 /** A cell's value, or the computed result of its formula. */
@@ -61,15 +66,24 @@ describe('day-end report', () => {
     const counterTotal = totalOf('counter');
     const fieldTotal = totalOf('field');
     const open = await call<DayReport>(office.core, 'dayEnd.report', { businessDate: TODAY }, office.tokens.supervisor);
-    expect(open).toMatchObject({ status: 'open', closedAt: null, totals: { receiptCount: 5, voidedCount: 1, total: counterTotal + fieldTotal, cashCounted: null, discrepancy: null } });
+    expect(open).toMatchObject({
+      status: 'open',
+      closedAt: null,
+      totals: { receiptCount: 5, voidedCount: 1, total: counterTotal + fieldTotal, cashCounted: null, discrepancy: null },
+    });
 
-    await call(office.core, 'dayEnd.close', {
-      businessDate: TODAY,
-      counts: [
-        { staffId: office.staffIds.counter, cashCounted: counterTotal },
-        { staffId: office.staffIds.field, cashCounted: fieldTotal - 50_000, note: 'Thiếu 50.000 đ, người thu nộp bù ngày mai' },
-      ],
-    }, office.tokens.supervisor);
+    await call(
+      office.core,
+      'dayEnd.close',
+      {
+        businessDate: TODAY,
+        counts: [
+          { staffId: office.staffIds.counter, cashCounted: counterTotal },
+          { staffId: office.staffIds.field, cashCounted: fieldTotal - 50_000, note: 'Thiếu 50.000 đ, người thu nộp bù ngày mai' },
+        ],
+      },
+      office.tokens.supervisor,
+    );
 
     const report = await call<DayReport>(office.core, 'dayEnd.report', { businessDate: TODAY }, office.tokens.supervisor);
     expect(report).toMatchObject({
@@ -86,12 +100,19 @@ describe('day-end report', () => {
     ]);
     expect(report.receipts.map((r) => r.label)).toEqual([...report.receipts.map((r) => r.label)].sort());
     expect(report.receipts).toHaveLength(5);
-    expect(report.receipts.filter((r) => r.void).map((r) => [r.label, r.void!.reason, r.void!.voidedByName])).toEqual([[voidedLabel, 'Thu nhầm mức thu nhập', 'Nhân Viên counter']]);
+    expect(report.receipts.filter((r) => r.void).map((r) => [r.label, r.void!.reason, r.void!.voidedByName])).toEqual([
+      [voidedLabel, 'Thu nhầm mức thu nhập', 'Nhân Viên counter'],
+    ]);
     expect(report.receipts.filter((r) => !r.void).reduce((n, r) => n + r.amount, 0)).toBe(report.totals.total);
   });
 
   it('exports the same report as an Excel workbook whose totals are the sum of the receipts', async () => {
-    const file = await call<{ fileName: string; mimeType: string; base64: string }>(office.core, 'dayEnd.exportExcel', { businessDate: TODAY }, office.tokens.supervisor);
+    const file = await call<{ fileName: string; mimeType: string; base64: string }>(
+      office.core,
+      'dayEnd.exportExcel',
+      { businessDate: TODAY },
+      office.tokens.supervisor,
+    );
     expect(file.fileName).toBe(`chot-so-TEST01-${TODAY}.xlsx`);
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();
@@ -109,7 +130,18 @@ describe('day-end report', () => {
     const counterTotal = totalOf('counter');
     const fieldTotal = totalOf('field');
     expect(find('Nhân Viên counter')).toEqual([1, 'Nhân Viên counter', 3, 1, counterTotal, 0, counterTotal, counterTotal, 0, '']);
-    expect(find('Nhân Viên field')).toEqual([2, 'Nhân Viên field', 2, 0, fieldTotal, 0, fieldTotal, fieldTotal - 50_000, -50_000, 'Thiếu 50.000 đ, người thu nộp bù ngày mai']);
+    expect(find('Nhân Viên field')).toEqual([
+      2,
+      'Nhân Viên field',
+      2,
+      0,
+      fieldTotal,
+      0,
+      fieldTotal,
+      fieldTotal - 50_000,
+      -50_000,
+      'Thiếu 50.000 đ, người thu nộp bù ngày mai',
+    ]);
     // No refunds this day: a SUM of zeros (exceljs reads a formula's cached 0 back as no result).
     expect(find('Tổng cộng')!.slice(2, 9)).toEqual([5, 1, totalOf(), { formula: 'SUM(F11:F12)' }, totalOf(), totalOf() - 50_000, -50_000]);
     expect(find('Biên lai đã hủy (1)')).toBeDefined();
@@ -118,7 +150,20 @@ describe('day-end report', () => {
 
     const sheet = book.getWorksheet('Biên lai')!;
     const list = rowsOf(sheet);
-    expect(list[0]).toEqual(['STT', 'Số biên lai', 'Giờ lập', 'Người nộp', 'Số định danh', 'Loại bảo hiểm', 'Kỳ đóng', 'Số tháng', 'Số tiền (đ)', 'Người thu', 'Tình trạng', 'Lý do hủy']);
+    expect(list[0]).toEqual([
+      'STT',
+      'Số biên lai',
+      'Giờ lập',
+      'Người nộp',
+      'Số định danh',
+      'Loại bảo hiểm',
+      'Kỳ đóng',
+      'Số tháng',
+      'Số tiền (đ)',
+      'Người thu',
+      'Tình trạng',
+      'Lý do hủy',
+    ]);
     const receipts = list.slice(1, 6);
     expect(receipts.map((r) => r[1])).toHaveLength(5);
     expect(new Set(receipts.map((r) => r[1]))).toEqual(new Set([...paid.map((p) => p.label), voidedLabel]));
@@ -134,6 +179,9 @@ describe('day-end report', () => {
 
   it('is for supervisors only, and refuses a date that is not a date', async () => {
     expect(await failure(office.core, 'dayEnd.exportExcel', { businessDate: TODAY }, office.tokens.counter)).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await failure(office.core, 'dayEnd.report', { businessDate: '2026-02-30' }, office.tokens.supervisor)).toMatchObject({ code: 'VALIDATION', field: 'businessDate' });
+    expect(await failure(office.core, 'dayEnd.report', { businessDate: '2026-02-30' }, office.tokens.supervisor)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'businessDate',
+    });
   });
 });

@@ -68,7 +68,14 @@ describe('file sync export', () => {
       const sealed = readFileSync(join(dir, manifest.file));
       const decrypter = new Decrypter();
       decrypter.addIdentity(identity);
-      return { manifest, sealed, bodies: gunzipSync(await decrypter.decrypt(sealed)).toString('utf8').split('\n').filter(Boolean) };
+      return {
+        manifest,
+        sealed,
+        bodies: gunzipSync(await decrypter.decrypt(sealed))
+          .toString('utf8')
+          .split('\n')
+          .filter(Boolean),
+      };
     };
     const { manifest, sealed, bodies } = await opened(first.manifest);
     expect(manifest.batches.map((b) => b.opCount)).toEqual(bodies.map((b) => (JSON.parse(b) as { ops: unknown[] }).ops.length));

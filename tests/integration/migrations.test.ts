@@ -72,14 +72,31 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
   '0001-initial': {
     write(s) {
       s.prepare(`INSERT INTO office (id, code, name, province_code, device_id, created_at) VALUES (1, 'T01', 'Văn phòng', '01', 'dev-1', ?)`).run(at);
-      s.prepare(`INSERT INTO staff (id, username, full_name, role, password_hash, created_at, updated_at) VALUES ('s1', 'sup', 'Giám Sát', 'supervisor', 'x', ?, ?)`).run(at, at);
+      s.prepare(
+        `INSERT INTO staff (id, username, full_name, role, password_hash, created_at, updated_at) VALUES ('s1', 'sup', 'Giám Sát', 'supervisor', 'x', ?, ?)`,
+      ).run(at, at);
       s.prepare(`INSERT INTO admin_provinces (code, name, full_name) VALUES ('01', 'Hà Nội', 'Thành phố Hà Nội')`).run();
       s.prepare(`INSERT INTO admin_communes (code, province_code, name, full_name) VALUES ('00004', '01', 'Ba Đình', 'Phường Ba Đình')`).run();
-      insertPerson(s, { id: 'p1', fullName: 'Nguyễn Văn Đức', nameFolded: 'nguyen van duc', dateOfBirth: '1980-01-02', sex: 'male', ethnicity: 'Kinh', personalId: '001080000001', addressLine: 'Thôn Đông' });
-      s.prepare(`INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES ('h1', 'p1', '01', '00004', 'Thôn Đông', 1, ?, ?)`).run(at, at);
+      insertPerson(s, {
+        id: 'p1',
+        fullName: 'Nguyễn Văn Đức',
+        nameFolded: 'nguyen van duc',
+        dateOfBirth: '1980-01-02',
+        sex: 'male',
+        ethnicity: 'Kinh',
+        personalId: '001080000001',
+        addressLine: 'Thôn Đông',
+      });
+      s.prepare(
+        `INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES ('h1', 'p1', '01', '00004', 'Thôn Đông', 1, ?, ?)`,
+      ).run(at, at);
       s.prepare(`INSERT INTO household_members (household_id, participant_id, position) VALUES ('h1', 'p1', 1)`).run();
-      s.prepare(`INSERT INTO outbox (op_id, kind, entity_id, payload, payload_hash, created_at) VALUES ('op1', 'participant.register', 'p1', '{}', 'h', ?)`).run(at);
-      s.prepare(`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, 's1', 'participant.register', 'participant', 'p1', '{}', 'a', 'b')`).run(at);
+      s.prepare(
+        `INSERT INTO outbox (op_id, kind, entity_id, payload, payload_hash, created_at) VALUES ('op1', 'participant.register', 'p1', '{}', 'h', ?)`,
+      ).run(at);
+      s.prepare(
+        `INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, 's1', 'participant.register', 'participant', 'p1', '{}', 'a', 'b')`,
+      ).run(at);
     },
     check(s) {
       expect(s.prepare(`SELECT full_name FROM participants WHERE id = 'p1'`).pluck().get()).toBe('Nguyễn Văn Đức');
@@ -134,7 +151,16 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
   },
   '0005-search-prefixes': {
     write(s) {
-      insertPerson(s, { id: 'p2', fullName: 'Trần Thị Hồng', nameFolded: 'tran thi hong', dateOfBirth: '1982-03-04', sex: 'female', ethnicity: 'Kinh', personalId: '001182000002', addressLine: 'Thôn Tây' });
+      insertPerson(s, {
+        id: 'p2',
+        fullName: 'Trần Thị Hồng',
+        nameFolded: 'tran thi hong',
+        dateOfBirth: '1982-03-04',
+        sex: 'female',
+        ethnicity: 'Kinh',
+        personalId: '001182000002',
+        addressLine: 'Thôn Tây',
+      });
     },
     check(s) {
       catchUpNameIndex(s);
@@ -185,7 +211,9 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
     },
     check(s) {
       expect(s.prepare(`SELECT data FROM form_drafts WHERE staff_id = 's1' AND form = 'person-register'`).pluck().get()).toBe('{"fullName":"Lò Văn Páo"}');
-      expect(() => s.prepare(`INSERT INTO form_drafts (staff_id, form, data, saved_at) VALUES ('nobody', 'person-register', '{}', ?)`).run(at)).toThrow(/FOREIGN KEY/);
+      expect(() => s.prepare(`INSERT INTO form_drafts (staff_id, form, data, saved_at) VALUES ('nobody', 'person-register', '{}', ?)`).run(at)).toThrow(
+        /FOREIGN KEY/,
+      );
     },
   },
   '0010-store-copies': {
@@ -198,7 +226,16 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
   },
   '0011-queued-name-index': {
     write(s) {
-      insertPerson(s, { id: 'p3', fullName: 'Lò Văn Páo', nameFolded: 'lo van pao', dateOfBirth: '1990-05-06', sex: 'male', ethnicity: 'Thái', personalId: '011090000003', addressLine: 'Bản Mòng' });
+      insertPerson(s, {
+        id: 'p3',
+        fullName: 'Lò Văn Páo',
+        nameFolded: 'lo van pao',
+        dateOfBirth: '1990-05-06',
+        sex: 'male',
+        ethnicity: 'Thái',
+        personalId: '011090000003',
+        addressLine: 'Bản Mòng',
+      });
     },
     check(s) {
       const p3 = s.prepare(`SELECT rowid FROM participants WHERE id = 'p3'`).pluck().get();
@@ -213,7 +250,9 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       s.prepare(`UPDATE sync_state SET central_sealing_recipient = 'age1recipient' WHERE id = 1`).run();
     },
     check(s) {
-      expect(s.prepare(`SELECT central_url, central_sealing_recipient FROM sync_state`).all()).toEqual([{ central_url: 'https://central.example', central_sealing_recipient: 'age1recipient' }]);
+      expect(s.prepare(`SELECT central_url, central_sealing_recipient FROM sync_state`).all()).toEqual([
+        { central_url: 'https://central.example', central_sealing_recipient: 'age1recipient' },
+      ]);
     },
   },
   '0013-household-coverage': {
@@ -253,7 +292,9 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
   '0016-refunds': {
     write(s) {
       // Receipt r1 (2 March) refunded on 3 March from s1's cash.
-      s.prepare(`INSERT INTO receipt_voids (id, receipt_id, reason, voided_by, voided_at, business_date, refund_paid_by) VALUES ('v1', 'r1', 'Hoàn trả tiền', 's1', ?, '2026-03-03', 's1')`).run(at);
+      s.prepare(
+        `INSERT INTO receipt_voids (id, receipt_id, reason, voided_by, voided_at, business_date, refund_paid_by) VALUES ('v1', 'r1', 'Hoàn trả tiền', 's1', ?, '2026-03-03', 's1')`,
+      ).run(at);
     },
     check(s) {
       const refunds = `SELECT receipt_id FROM receipt_voids WHERE business_date = '2026-03-03' AND refund_paid_by IS NOT NULL`;
@@ -292,22 +333,62 @@ describe('migrations', () => {
     const byType = (type: string) => names.filter((o) => o.type === type).map((o) => o.name);
     expect(byType('table')).toEqual(
       expect.arrayContaining([
-        'office', 'staff', 'participants', 'participants_fts', 'households', 'household_members', 'admin_provinces', 'admin_communes',
-        'reference_versions', 'outbox', 'audit_log', 'schema_migrations', 'reference_schedules', 'enrollments', 'receipt_series',
-        'contributions', 'receipts', 'receipt_voids', 'receipt_prints', 'day_closures', 'sync_state', 'sync_batches', 'sync_results', 'sync_issues', 'store_maintenance', 'form_drafts',
+        'office',
+        'staff',
+        'participants',
+        'participants_fts',
+        'households',
+        'household_members',
+        'admin_provinces',
+        'admin_communes',
+        'reference_versions',
+        'outbox',
+        'audit_log',
+        'schema_migrations',
+        'reference_schedules',
+        'enrollments',
+        'receipt_series',
+        'contributions',
+        'receipts',
+        'receipt_voids',
+        'receipt_prints',
+        'day_closures',
+        'sync_state',
+        'sync_batches',
+        'sync_results',
+        'sync_issues',
+        'store_maintenance',
+        'form_drafts',
         'name_index_queue',
       ]),
     );
     expect(byType('index')).toEqual(
       expect.arrayContaining([
-        'participants_name_folded', 'participants_dob_name', 'participants_si_number', 'participants_phone', 'participants_canonical', 'admin_communes_province',
-        'outbox_pending', 'outbox_entity', 'audit_log_entity', 'contributions_paid_periods', 'receipts_day', 'sync_issues_state', 'sync_batches_answered', 'receipt_voids_refunds',
+        'participants_name_folded',
+        'participants_dob_name',
+        'participants_si_number',
+        'participants_phone',
+        'participants_canonical',
+        'admin_communes_province',
+        'outbox_pending',
+        'outbox_entity',
+        'audit_log_entity',
+        'contributions_paid_periods',
+        'receipts_day',
+        'sync_issues_state',
+        'sync_batches_answered',
+        'receipt_voids_refunds',
       ]),
     );
     expect(byType('trigger')).toEqual(
       expect.arrayContaining([
-        'participants_name_queued_insert', 'participants_name_queued_update', 'participants_name_queued_delete',
-        'receipts_no_update', 'receipts_no_delete', 'receipt_voids_no_update', 'receipt_voids_no_delete',
+        'participants_name_queued_insert',
+        'participants_name_queued_update',
+        'participants_name_queued_delete',
+        'receipts_no_update',
+        'receipts_no_delete',
+        'receipt_voids_no_update',
+        'receipt_voids_no_delete',
       ]),
     );
     const fts = database.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'participants_fts'`).pluck().get() as string;
@@ -342,7 +423,9 @@ describe('migrations', () => {
       `INSERT INTO contributions (id, participant_id, household_id, scheme, method, from_month, to_month, months, paid_on, total, lines, reference_version, collector_staff_id, receipt_id, created_at)
        VALUES (?, 'p1', ?, ?, 'annual', '2026-04', '2027-03', 12, '2026-03-02', 884520, '[]', '2026-01', 's1', ?, ?)`,
     );
-    const audit = sqlite.prepare(`INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, 's1', 'contribution.record', 'contribution', ?, ?, 'a', 'b')`);
+    const audit = sqlite.prepare(
+      `INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, 's1', 'contribution.record', 'contribution', ?, ?, 'a', 'b')`,
+    );
     contribution.run('hhi', 'h1', 'HHI', 'r-hhi', at);
     audit.run(at, 'hhi', '{"householdId":"h1","memberPosition":2,"scheme":"HHI"}');
     contribution.run('vsi', null, 'VSI', 'r-vsi', at);

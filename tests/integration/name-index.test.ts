@@ -10,8 +10,10 @@ import { indexQueuedNames, NAME_INDEX_STEPS, queuedNames } from '../../src/main/
 import { nameHasWords } from '../../src/shared/domain/name-folding';
 import { call, type Office, openCore, openOffice, personInput } from './fixtures/office-fixture';
 
-const ftsIsWhole = (sqlite: BetterSqlite3.Database) => sqlite.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('integrity-check', 1)`).run();
-const indexedRowids = (sqlite: BetterSqlite3.Database, match: string) => sqlite.prepare(`SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?`).pluck().all(match);
+const ftsIsWhole = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('integrity-check', 1)`).run();
+const indexedRowids = (sqlite: BetterSqlite3.Database, match: string) =>
+  sqlite.prepare(`SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?`).pluck().all(match);
 
 describe('name index catch-up', () => {
   let office: Office;
@@ -21,7 +23,8 @@ describe('name index catch-up', () => {
   afterEach(async () => {
     await office.close();
   });
-  const search = async (query: string) => (await call(office.core, 'participants.search', { query }, office.tokens.counter)).items.map((p: { fullName: string }) => p.fullName);
+  const search = async (query: string) =>
+    (await call(office.core, 'participants.search', { query }, office.tokens.counter)).items.map((p: { fullName: string }) => p.fullName);
 
   it('finds a person the moment they are saved, and the same way once housekeeping has indexed them', async () => {
     const sqlite = office.core.database.sqlite;
@@ -61,7 +64,8 @@ describe('name index catch-up', () => {
     const sqlite = office.core.database.sqlite;
     for (const fullName of ['Vi Thị Xuân', 'Vi Văn Xuân']) await call(office.core, 'participants.register', personInput({ fullName }), office.tokens.counter);
     indexQueuedNames(sqlite);
-    for (const fullName of ['Vi Hồng Xuân', 'Vi Thị Xuân Mai']) await call(office.core, 'participants.register', personInput({ fullName }), office.tokens.counter);
+    for (const fullName of ['Vi Hồng Xuân', 'Vi Thị Xuân Mai'])
+      await call(office.core, 'participants.register', personInput({ fullName }), office.tokens.counter);
     expect(queuedNames(sqlite)).toBe(2);
     const found = await call(office.core, 'participants.search', { query: 'xuan vi', limit: 3 }, office.tokens.counter);
     expect(found.items.map((p: { fullName: string }) => p.fullName)).toEqual(['Vi Hồng Xuân', 'Vi Thị Xuân', 'Vi Thị Xuân Mai']);
@@ -111,14 +115,20 @@ describe('queued-name matcher', () => {
     sqlite.exec(`CREATE VIRTUAL TABLE names USING fts5(name, prefix='1 2 3 4 5 6 7', tokenize='unicode61')`);
     const syllable = fc.constantFrom('an', 'anh', 'nguyen', 'ng', 'thi', 'thinh', 'van', 'vu', 'h', 'hoa', 'hoang', 'o', 'y', 'ksor', 'blak', 'a1');
     const name = fc.array(syllable, { minLength: 1, maxLength: 5 }).map((words) => words.join(' '));
-    const query = fc.array(fc.oneof(syllable, syllable.map((s) => s.slice(0, 1 + (s.length >> 1)))), { minLength: 1, maxLength: 3 });
+    const query = fc.array(
+      fc.oneof(
+        syllable,
+        syllable.map((s) => s.slice(0, 1 + (s.length >> 1))),
+      ),
+      { minLength: 1, maxLength: 3 },
+    );
     fc.assert(
       fc.property(fc.array(name, { minLength: 1, maxLength: 12 }), query, (names, words) => {
         sqlite.exec('DELETE FROM names');
         const insert = sqlite.prepare('INSERT INTO names (rowid, name) VALUES (?, ?)');
         names.forEach((n, i) => insert.run(i + 1, n));
         const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
-        const byIndex = (sqlite.prepare('SELECT rowid FROM names WHERE names MATCH ? ORDER BY rowid').pluck().all(match) as number[]);
+        const byIndex = sqlite.prepare('SELECT rowid FROM names WHERE names MATCH ? ORDER BY rowid').pluck().all(match) as number[];
         const byMatcher = names.flatMap((n, i) => (nameHasWords(n, words) ? [i + 1] : []));
         expect(byMatcher).toEqual(byIndex);
       }),

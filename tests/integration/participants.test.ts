@@ -18,10 +18,12 @@ const named: [key: string, fields: Record<string, unknown>][] = [
   ['hoa', { fullName: 'Hoàng Thị Hoa', sex: 'female', dateOfBirth: '1970-02-14' }],
 ];
 
-const outboxFor = (id: string) =>
-  office.core.database.sqlite.prepare('SELECT kind FROM outbox WHERE entity_id = ? ORDER BY seq').pluck().all(id) as string[];
+const outboxFor = (id: string) => office.core.database.sqlite.prepare('SELECT kind FROM outbox WHERE entity_id = ? ORDER BY seq').pluck().all(id) as string[];
 const auditFor = (id: string) =>
-  office.core.database.sqlite.prepare('SELECT action, details FROM audit_log WHERE entity_id = ? ORDER BY seq').all(id) as { action: string; details: string }[];
+  office.core.database.sqlite.prepare('SELECT action, details FROM audit_log WHERE entity_id = ? ORDER BY seq').all(id) as {
+    action: string;
+    details: string;
+  }[];
 
 beforeAll(async () => {
   office = await openOffice();
@@ -52,11 +54,18 @@ describe('registration and correction', () => {
     expect(stale.details).toEqual({ currentVersion: 2 });
     expect((await call(office.core, 'participants.get', { id }, office.tokens.field)).addressLine).toBe('Xóm Chùa, số 12');
     expect(outboxFor(id)).toEqual(['participant.register', 'participant.update']);
-    expect((await failure(office.core, 'participants.update', { id: '01890000-0000-7000-8000-000000000000', expectedVersion: 1 }, office.tokens.field)).code).toBe('NOT_FOUND');
+    expect(
+      (await failure(office.core, 'participants.update', { id: '01890000-0000-7000-8000-000000000000', expectedVersion: 1 }, office.tokens.field)).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('an update that names one field leaves the others as they were (no defaults fill them in)', async () => {
-    const person = await call(office.core, 'participants.register', personInput({ ethnicity: 'Mường', nationality: 'Lào', supportCategory: 'near-poor' }), office.tokens.counter);
+    const person = await call(
+      office.core,
+      'participants.register',
+      personInput({ ethnicity: 'Mường', nationality: 'Lào', supportCategory: 'near-poor' }),
+      office.tokens.counter,
+    );
     const edited = await call(office.core, 'participants.update', { id: person.id, expectedVersion: 1, addressLine: 'Bản Lác' }, office.tokens.counter);
     expect(edited).toMatchObject({ addressLine: 'Bản Lác', ethnicity: 'Mường', nationality: 'Lào', supportCategory: 'near-poor', version: 2 });
     expect(await call(office.core, 'participants.get', { id: person.id }, office.tokens.counter)).toEqual(edited);
@@ -65,7 +74,12 @@ describe('registration and correction', () => {
   it('refuses the same personal ID with DUPLICATE_PERSON pointing at the person already registered', async () => {
     const existing = people.duc!;
     const before = rowCounts(office.core);
-    const error = await failure(office.core, 'participants.register', personInput({ fullName: 'Ai Đó Khác', sex: 'male', dateOfBirth: '1975-09-10', personalId: existing.personalId }), office.tokens.counter);
+    const error = await failure(
+      office.core,
+      'participants.register',
+      personInput({ fullName: 'Ai Đó Khác', sex: 'male', dateOfBirth: '1975-09-10', personalId: existing.personalId }),
+      office.tokens.counter,
+    );
     expect(error).toMatchObject({ code: 'DUPLICATE_PERSON', field: 'personalId', details: { participantId: existing.id, fullName: 'Đặng Văn Đức' } });
     expect(error.message).toContain('đã đăng ký cho Đặng Văn Đức (sinh ngày 10/09/1975)');
     expect(rowCounts(office.core)).toEqual(before);
@@ -86,26 +100,55 @@ describe('registration and correction', () => {
     office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'dân tộc Tày' WHERE id = ?").run(typed.id);
     const edited = await call(office.core, 'participants.update', { id: typed.id, expectedVersion: 1, phone: '0911222333' }, office.tokens.counter);
     expect(edited).toMatchObject({ ethnicity: 'dân tộc Tày', phone: '0911222333', version: 2 });
-    expect((await failure(office.core, 'participants.update', { id: typed.id, expectedVersion: 2, ethnicity: 'dân tộc Tày' }, office.tokens.counter)).field).toBe('ethnicity');
-    expect((await call(office.core, 'participants.update', { id: typed.id, expectedVersion: 2, ethnicity: 'Tay' }, office.tokens.counter)).ethnicity).toBe('Tày');
+    expect(
+      (await failure(office.core, 'participants.update', { id: typed.id, expectedVersion: 2, ethnicity: 'dân tộc Tày' }, office.tokens.counter)).field,
+    ).toBe('ethnicity');
+    expect((await call(office.core, 'participants.update', { id: typed.id, expectedVersion: 2, ethnicity: 'Tay' }, office.tokens.counter)).ethnicity).toBe(
+      'Tày',
+    );
   });
 
   it('keeps the ethnic-minority support for members of a minority group, refusing it for a Kinh person or a foreign national', async () => {
     const before = rowCounts(office.core);
-    const kinh = await failure(office.core, 'participants.register', personInput({ ethnicity: 'Kinh', supportCategory: 'ethnic-minority' }), office.tokens.counter);
-    expect(kinh).toMatchObject({ code: 'VALIDATION', field: 'supportCategory', message: 'Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số; chọn diện hỗ trợ khác hoặc sửa lại dân tộc.' });
+    const kinh = await failure(
+      office.core,
+      'participants.register',
+      personInput({ ethnicity: 'Kinh', supportCategory: 'ethnic-minority' }),
+      office.tokens.counter,
+    );
+    expect(kinh).toMatchObject({
+      code: 'VALIDATION',
+      field: 'supportCategory',
+      message: 'Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số; chọn diện hỗ trợ khác hoặc sửa lại dân tộc.',
+    });
     expect(kinh.messageEn).toContain('not in the ethnic-minority support category');
-    expect((await failure(office.core, 'participants.register', personInput({ ethnicity: 'Người nước ngoài', nationality: 'Lào', supportCategory: 'ethnic-minority' }), office.tokens.counter)).field).toBe('supportCategory');
+    expect(
+      (
+        await failure(
+          office.core,
+          'participants.register',
+          personInput({ ethnicity: 'Người nước ngoài', nationality: 'Lào', supportCategory: 'ethnic-minority' }),
+          office.tokens.counter,
+        )
+      ).field,
+    ).toBe('supportCategory');
     expect(rowCounts(office.core)).toEqual(before);
 
     const tay = await call(office.core, 'participants.register', personInput({ ethnicity: 'Tày', supportCategory: 'ethnic-minority' }), office.tokens.counter);
     expect(tay).toMatchObject({ ethnicity: 'Tày', supportCategory: 'ethnic-minority' });
     // Correcting the ethnicity to Kinh needs the category changed with it.
-    expect(await failure(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh' }, office.tokens.counter)).toMatchObject({ field: 'supportCategory' });
-    expect(await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh', supportCategory: 'other' }, office.tokens.counter)).toMatchObject({ ethnicity: 'Kinh', supportCategory: 'other', version: 2 });
+    expect(await failure(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh' }, office.tokens.counter)).toMatchObject({
+      field: 'supportCategory',
+    });
+    expect(
+      await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh', supportCategory: 'other' }, office.tokens.counter),
+    ).toMatchObject({ ethnicity: 'Kinh', supportCategory: 'other', version: 2 });
     // A free-text ethnicity of an older release cannot be judged: an edit of something else goes through.
     office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'dân tộc Tày', support_category = 'ethnic-minority' WHERE id = ?").run(tay.id);
-    expect(await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 2, phone: '0911000222' }, office.tokens.counter)).toMatchObject({ supportCategory: 'ethnic-minority', version: 3 });
+    expect(await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 2, phone: '0911000222' }, office.tokens.counter)).toMatchObject({
+      supportCategory: 'ethnic-minority',
+      version: 3,
+    });
   });
 
   it('warns of a close name with the same birth date, and saves with a reason that the audit keeps', async () => {
@@ -126,7 +169,12 @@ describe('registration and correction', () => {
   it('says what is wrong with a refused field in Vietnamese and in English, naming the field', async () => {
     const before = rowCounts(office.core);
     const shortId = await failure(office.core, 'participants.register', personInput({ personalId: '0011' }), office.tokens.counter);
-    expect(shortId).toMatchObject({ code: 'VALIDATION', field: 'personalId', message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', messageEn: 'The personal ID number must be exactly 12 digits.' });
+    expect(shortId).toMatchObject({
+      code: 'VALIDATION',
+      field: 'personalId',
+      message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.',
+      messageEn: 'The personal ID number must be exactly 12 digits.',
+    });
     const badDate = await failure(office.core, 'participants.register', personInput({ dateOfBirth: '1990-02-30' }), office.tokens.counter);
     expect(badDate).toMatchObject({ field: 'dateOfBirth', message: 'Ngày không tồn tại.', messageEn: 'That date does not exist.' });
     // zod's own text (no message of ours on that check): a general Vietnamese sentence, and in
@@ -146,7 +194,12 @@ describe('registration and correction', () => {
   });
 
   it('explains a personal ID that contradicts the form, in Vietnamese, and saves nothing', async () => {
-    const error = await failure(office.core, 'participants.register', personInput({ sex: 'male', dateOfBirth: '1985-01-01', personalId: '001185000777' }), office.tokens.counter);
+    const error = await failure(
+      office.core,
+      'participants.register',
+      personInput({ sex: 'male', dateOfBirth: '1985-01-01', personalId: '001185000777' }),
+      office.tokens.counter,
+    );
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'personalId', details: { reasons: ['sex'] } });
     expect(error.message).toMatch(/giới tính/);
   });

@@ -23,7 +23,11 @@ const insertCommune = preparedInsert<'adminCommunes', { code: string; provinceCo
   name: true,
   fullName: true,
 });
-const insertProvince = preparedInsert<'adminProvinces', { code: string; name: string; fullName: string }>('adminProvinces', { code: true, name: true, fullName: true });
+const insertProvince = preparedInsert<'adminProvinces', { code: string; name: string; fullName: string }>('adminProvinces', {
+  code: true,
+  name: true,
+  fullName: true,
+});
 
 describe('prepared queries', () => {
   let store: OfficeDatabase;
@@ -33,7 +37,11 @@ describe('prepared queries', () => {
     remove = temp.remove;
     store = await openDatabase(join(temp.dir, 'store.sqlite'));
     await insertProvince.execute(store.db, { code: '91', name: 'Thử', fullName: 'Tỉnh Thử' });
-    for (const [code, name] of [['91001', 'Một'], ['91002', 'Hai'], ['91003', 'Ba']] as const) {
+    for (const [code, name] of [
+      ['91001', 'Một'],
+      ['91002', 'Hai'],
+      ['91003', 'Ba'],
+    ] as const) {
       await insertCommune.execute(store.db, { code, provinceCode: '91', name, fullName: `Xã ${name}` });
     }
     await insertProvince.execute(store.db, { code: '92', name: 'Khác', fullName: 'Tỉnh Khác' });
@@ -52,7 +60,14 @@ describe('prepared queries', () => {
   });
 
   it('returns the same rows, camel-cased, as the query built per call', async () => {
-    const built = await store.db.selectFrom('adminCommunes').selectAll().where('provinceCode', '=', '91').where('code', '>=', '91002').orderBy('code').limit(2).execute();
+    const built = await store.db
+      .selectFrom('adminCommunes')
+      .selectAll()
+      .where('provinceCode', '=', '91')
+      .where('code', '>=', '91002')
+      .orderBy('code')
+      .limit(2)
+      .execute();
     const prepared = await communesOf.execute(store.db, { provinceCode: '91', from: '91002' });
     expect(prepared).toEqual(built);
     expect(prepared[0]).toHaveProperty('fullName', 'Xã Hai');

@@ -21,7 +21,12 @@ async function pay(token: string, fromMonth: string, incomeBasis: number) {
   const person = await call(office.core, 'participants.register', personInput(), token);
   const input = { participantId: person.id, scheme: 'VSI', fromMonth, months: 3, incomeBasis };
   const quote = await call(office.core, 'contributions.quote', input, token);
-  return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt as { id: string; amount: number; label: string; participantId: string };
+  return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt as {
+    id: string;
+    amount: number;
+    label: string;
+    participantId: string;
+  };
 }
 
 const writes = () => ({ ...rowCounts(office.core), voids: office.core.database.sqlite.prepare('SELECT count(*) FROM receipt_voids').pluck().get() as number });
@@ -36,7 +41,12 @@ describe('refund of a receipt whose day is closed', () => {
     first = await pay(office.tokens.counter, '2026-03', 2_000_000);
     second = await pay(office.tokens.counter, '2026-03', 1_500_000);
     const counter = office.staffIds.counter;
-    dayOne = await call(office.core, 'dayEnd.close', { businessDate: DAY_ONE, counts: [{ staffId: counter, cashCounted: first.amount + second.amount }] }, office.tokens.supervisor);
+    dayOne = await call(
+      office.core,
+      'dayEnd.close',
+      { businessDate: DAY_ONE, counts: [{ staffId: counter, cashCounted: first.amount + second.amount }] },
+      office.tokens.supervisor,
+    );
     office.clock.advanceMinutes(24 * 60);
     tokens.supervisor = (await call(office.core, 'auth.login', { username: 'supervisor', password: PASSWORD })).token;
     tokens.counter = (await call(office.core, 'auth.login', { username: 'counter', password: PASSWORD })).token;
@@ -65,13 +75,24 @@ describe('refund of a receipt whose day is closed', () => {
 
   it('pays the money back today from the named cash, and the closed day keeps its figures', async () => {
     const before = writes();
-    const voided = await call(office.core, 'receipts.void', { id: first.id, reason: 'Đóng trùng tháng với đơn vị khác', paidOutBy: office.staffIds.counter }, tokens.supervisor);
+    const voided = await call(
+      office.core,
+      'receipts.void',
+      { id: first.id, reason: 'Đóng trùng tháng với đơn vị khác', paidOutBy: office.staffIds.counter },
+      tokens.supervisor,
+    );
     // The refund's voucher is the first of the device's voucher series ("HT-" + the receipt series).
     const voucher = `HT-${first.label.split('/')[0]}/0000001`;
-    expect(voided.void).toMatchObject({ voidedByName: 'Trần Thị Giám Sát', refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, paidOutByName: 'Nhân Viên counter', voucher } });
+    expect(voided.void).toMatchObject({
+      voidedByName: 'Trần Thị Giám Sát',
+      refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, paidOutByName: 'Nhân Viên counter', voucher },
+    });
     expect(writes()).toMatchObject({ voids: before.voids + 1, outbox: before.outbox + 1, audit: before.audit + 1 });
     const op = office.core.database.sqlite.prepare(`SELECT payload FROM outbox ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
-    expect(JSON.parse(op)).toMatchObject({ receiptId: first.id, refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, amount: first.amount, voucher } });
+    expect(JSON.parse(op)).toMatchObject({
+      receiptId: first.id,
+      refund: { businessDate: DAY_TWO, paidOutBy: office.staffIds.counter, amount: first.amount, voucher },
+    });
 
     // Day one was counted with that receipt: nothing about it changes.
     const after = await call<DaySummary>(office.core, 'dayEnd.summary', { businessDate: DAY_ONE }, tokens.supervisor);
@@ -85,7 +106,12 @@ describe('refund of a receipt whose day is closed', () => {
     const payments = await call(office.core, 'contributions.listForParticipant', { participantId: first.participantId }, tokens.supervisor);
     expect(payments.items).toEqual([expect.objectContaining({ receiptId: first.id, voided: true, refundedOn: DAY_TWO })]);
     // The months it paid are unpaid again: the person can pay them afresh.
-    const quote = await call(office.core, 'contributions.quote', { participantId: first.participantId, scheme: 'VSI', fromMonth: '2026-03', months: 3, incomeBasis: 2_000_000 }, tokens.counter);
+    const quote = await call(
+      office.core,
+      'contributions.quote',
+      { participantId: first.participantId, scheme: 'VSI', fromMonth: '2026-03', months: 3, incomeBasis: 2_000_000 },
+      tokens.counter,
+    );
     expect(quote.total).toBe(first.amount);
   });
 
@@ -99,13 +125,25 @@ describe('refund of a receipt whose day is closed', () => {
       total: 0,
       refundCount: 1,
       refundTotal: first.amount,
-      refunds: [{ receiptId: first.id, label: first.label, receiptDate: DAY_ONE, voucher: `HT-${first.label.split('/')[0]}/0000001`, amount: first.amount, paidOutByName: 'Nhân Viên counter' }],
+      refunds: [
+        {
+          receiptId: first.id,
+          label: first.label,
+          receiptDate: DAY_ONE,
+          voucher: `HT-${first.label.split('/')[0]}/0000001`,
+          amount: first.amount,
+          paidOutByName: 'Nhân Viên counter',
+        },
+      ],
     });
 
     // A later payment today; the drawer must hold it less the refund.
     const later = await pay(tokens.counter, '2026-04', 3_000_000);
     const due = later.amount - first.amount;
-    const counts = (cashCounted: number, note?: string) => ({ businessDate: DAY_TWO, counts: [{ staffId: office.staffIds.counter, cashCounted, ...(note ? { note } : {}) }] });
+    const counts = (cashCounted: number, note?: string) => ({
+      businessDate: DAY_TWO,
+      counts: [{ staffId: office.staffIds.counter, cashCounted, ...(note ? { note } : {}) }],
+    });
     const short = await failure(office.core, 'dayEnd.close', counts(later.amount), tokens.supervisor);
     expect(short).toMatchObject({ code: 'VALIDATION', field: `counts.${office.staffIds.counter}.note` });
     expect(short.message).toContain(`lệch ${first.amount.toLocaleString('vi-VN')} đ so với số phải nộp`);

@@ -81,7 +81,12 @@ afterAll(() => office.close());
 
 async function codeFor(method: string, who: Who | null): Promise<string> {
   // Signing out ends the session it is given, so it gets a fresh one of the same role.
-  const token = who === null ? undefined : method === 'auth.logout' ? (await call(office.core, 'auth.login', { username: who, password: PASSWORD })).token : office.tokens[who];
+  const token =
+    who === null
+      ? undefined
+      : method === 'auth.logout'
+        ? (await call(office.core, 'auth.login', { username: who, password: PASSWORD })).token
+        : office.tokens[who];
   const result = await office.core.invoke(method, unusableInput, token);
   return result.ok ? 'OK' : result.error.code;
 }
@@ -95,7 +100,10 @@ describe('role enforcement', () => {
     for (const method of methodNames) {
       const expected = expectedAccess[method]!;
       const actual = contract[method].access;
-      expect({ method, access: actual === 'public' ? 'public' : [...actual].sort() }).toEqual({ method, access: expected === 'public' ? 'public' : [...expected].sort() });
+      expect({ method, access: actual === 'public' ? 'public' : [...actual].sort() }).toEqual({
+        method,
+        access: expected === 'public' ? 'public' : [...expected].sort(),
+      });
     }
   });
 

@@ -113,7 +113,10 @@ describe('store backup', { timeout: 60_000 }, () => {
     }
 
     // The act is audited, and the chain still verifies.
-    const audited = core.database.sqlite.prepare(`SELECT staff_id, details FROM audit_log WHERE action = 'store.backup'`).all() as { staff_id: string; details: string }[];
+    const audited = core.database.sqlite.prepare(`SELECT staff_id, details FROM audit_log WHERE action = 'store.backup'`).all() as {
+      staff_id: string;
+      details: string;
+    }[];
     expect(audited).toHaveLength(1);
     expect(audited[0]!.staff_id).toBe(office.staffIds.supervisor);
     expect(JSON.parse(audited[0]!.details)).toMatchObject({ file: backup.file.split('/').pop(), bytes: backup.bytes });

@@ -26,8 +26,10 @@ describe('search index maintenance', () => {
     const config = sqlite.prepare(`SELECT v FROM participants_fts_config WHERE k = 'automerge'`).pluck().get();
     expect(config).toBe(0);
     const ids: string[] = [];
-    for (let i = 0; i < 24; i++) ids.push((await call(office.core, 'participants.register', personInput({ fullName: 'Ksor Thị Blăk', sex: 'female' }), office.tokens.counter)).id);
-    const search = async () => (await call(office.core, 'participants.search', { query: 'ksor thi blak' }, office.tokens.counter)).items.map((p: { id: string }) => p.id).sort();
+    for (let i = 0; i < 24; i++)
+      ids.push((await call(office.core, 'participants.register', personInput({ fullName: 'Ksor Thị Blăk', sex: 'female' }), office.tokens.counter)).id);
+    const search = async () =>
+      (await call(office.core, 'participants.search', { query: 'ksor thi blak' }, office.tokens.counter)).items.map((p: { id: string }) => p.id).sort();
     const before = await search();
     expect(before).toEqual([...ids].sort());
     // Indexed one at a time, as housekeeping does between a clerk's calls: one small segment each.

@@ -52,14 +52,19 @@ describe('architecture boundaries', () => {
   it('never lets the office core import electron or the renderer', () => {
     expect(sourceFiles('src/main/core').length).toBeGreaterThan(5);
     expect(
-      violations('src/main/core', (target, spec) => !/^electron(\/|$)|^electron-/.test(spec) && !target.startsWith('src/renderer') && !target.startsWith('src/central')),
+      violations(
+        'src/main/core',
+        (target, spec) => !/^electron(\/|$)|^electron-/.test(spec) && !target.startsWith('src/renderer') && !target.startsWith('src/central'),
+      ),
     ).toEqual([]);
   });
 
   it('lets the renderer import only src/shared, its own files and browser packages (exceljs stays in the core)', () => {
     expect(
       violations('src/renderer', (target, spec) =>
-        spec.startsWith('.') ? target.startsWith('src/renderer') || target.startsWith('src/shared') : !spec.startsWith('node:') && !/^(electron|better-sqlite3|kysely|pg|exceljs)\b/.test(spec),
+        spec.startsWith('.')
+          ? target.startsWith('src/renderer') || target.startsWith('src/shared')
+          : !spec.startsWith('node:') && !/^(electron|better-sqlite3|kysely|pg|exceljs)\b/.test(spec),
       ),
     ).toEqual([]);
   });
@@ -81,7 +86,9 @@ describe('architecture boundaries', () => {
   });
 
   it('keeps the central service apart from the office core and Electron', () => {
-    expect(violations('src/central', (target, spec) => !target.startsWith('src/main') && !target.startsWith('src/renderer') && !/^electron/.test(spec))).toEqual([]);
+    expect(
+      violations('src/central', (target, spec) => !target.startsWith('src/main') && !target.startsWith('src/renderer') && !/^electron/.test(spec)),
+    ).toEqual([]);
   });
 
   it('gives every validation message of the contract its English twin (says(vi, en), not a bare { message })', () => {

@@ -14,14 +14,30 @@ const payload = fc.dictionary(fc.string(), json);
 describe('canonical batch JSON', () => {
   it('is exactly canonicalJson of the parsed batch, whatever the payloads and key order sent', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 64 }), fc.integer({ min: 1, max: 2 ** 31 }), fc.array(fc.tuple(uuid, fc.string({ minLength: 1, maxLength: 64 }), payload, hash, fc.boolean()), { minLength: 1, maxLength: 20 }), (deviceId, batchNo, raw) => {
-        // Sent with keys in any order, and with a key the wire format does not know.
-        const sent = { ops: raw.map(([opId, kind, p, payloadHash, reversed], i) => (reversed ? { seq: i + 1, payloadHash, payload: p, opId, kind, extra: 1 } : { kind, opId, payload: p, payloadHash, seq: i + 1 })), batchNo, deviceId };
-        const parsed = wireBatch.safeParse(JSON.parse(JSON.stringify(sent)));
-        expect(parsed.success).toBe(true);
-        const batch = parsed.data!;
-        expect(canonicalBatchJson(batch, batch.ops.map((op) => canonicalJson(op.payload)))).toBe(canonicalJson(batch));
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 64 }),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.array(fc.tuple(uuid, fc.string({ minLength: 1, maxLength: 64 }), payload, hash, fc.boolean()), { minLength: 1, maxLength: 20 }),
+        (deviceId, batchNo, raw) => {
+          // Sent with keys in any order, and with a key the wire format does not know.
+          const sent = {
+            ops: raw.map(([opId, kind, p, payloadHash, reversed], i) =>
+              reversed ? { seq: i + 1, payloadHash, payload: p, opId, kind, extra: 1 } : { kind, opId, payload: p, payloadHash, seq: i + 1 },
+            ),
+            batchNo,
+            deviceId,
+          };
+          const parsed = wireBatch.safeParse(JSON.parse(JSON.stringify(sent)));
+          expect(parsed.success).toBe(true);
+          const batch = parsed.data!;
+          expect(
+            canonicalBatchJson(
+              batch,
+              batch.ops.map((op) => canonicalJson(op.payload)),
+            ),
+          ).toBe(canonicalJson(batch));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -121,8 +121,7 @@ describe('household health insurance, worked examples', () => {
 });
 
 describe('values in force on the payment date apply to the whole period', () => {
-  const halfYear = (paidOn: string) =>
-    quoteHhi(schedule, { paidOn, fromMonth: '2026-07', months: 6, memberPosition: 1, supportCategories: [] });
+  const halfYear = (paidOn: string) => quoteHhi(schedule, { paidOn, fromMonth: '2026-07', months: 6, memberPosition: 1, supportCategories: [] });
 
   it('a payment on 30 Jun 2026 for Jul–Dec 2026 uses 2 340 000 đ', () => {
     const q = halfYear('2026-06-30');
@@ -180,7 +179,13 @@ describe('properties', () => {
   const paidOn = fc.constantFrom('2025-01-02', '2025-06-30', '2025-07-01', '2026-06-30', '2026-07-01', '2027-03-15');
   const categories = fc.subarray(['poor', 'near-poor', 'ethnic-minority', 'island', 'student', 'agri-average', 'other']);
   const plan = fc.constantFrom<[PaymentMethod, number]>(
-    ['monthly', 1], ['quarterly', 3], ['semiannual', 6], ['annual', 12], ['lump-sum-future', 12], ['lump-sum-future', 36], ['lump-sum-future', 60],
+    ['monthly', 1],
+    ['quarterly', 3],
+    ['semiannual', 6],
+    ['annual', 12],
+    ['lump-sum-future', 12],
+    ['lump-sum-future', 36],
+    ['lump-sum-future', 60],
   );
   const income = fc.integer({ min: 1_500_000, max: 46_800_000 });
   const used = fc.integer({ min: 0, max: 130 });

@@ -54,9 +54,7 @@ describe('the shipped contribution-rate schedule', () => {
   });
 
   it('names a legal source for every value', () => {
-    const all = [
-      schedule.baseSalary, schedule.ruralPovertyLine, ...Object.values(schedule.vsi), ...Object.values(schedule.hhi),
-    ].flat();
+    const all = [schedule.baseSalary, schedule.ruralPovertyLine, ...Object.values(schedule.vsi), ...Object.values(schedule.hhi)].flat();
     for (const entry of all) expect(entry.source.length).toBeGreaterThan(5);
   });
 

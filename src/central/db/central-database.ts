@@ -34,7 +34,9 @@ export async function openCentralDatabase(options: { databaseUrl?: string | unde
     // A connection resting in the pool can be cut by the server (a restart, a failover, an
     // administrator): the pool drops it and the next request opens a new one. Without a listener
     // the 'error' event would end the whole process.
-    pool.on('error', (error) => console.error(`[central] a pooled database connection was closed by the server (${error.message}); the next request reconnects`));
+    pool.on('error', (error) =>
+      console.error(`[central] a pooled database connection was closed by the server (${error.message}); the next request reconnects`),
+    );
     db = new Kysely<CentralDb>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     kind = 'postgres';
   } else {

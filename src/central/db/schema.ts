@@ -18,7 +18,17 @@ export interface CentralDb {
     lastSeq: ColumnType<number, number | undefined, number>;
   };
   batches: { deviceId: string; batchNo: number; bodyHash: string; response: Json; opCount: number; receivedAt: Timestamp };
-  ops: { opId: string; deviceId: string; batchNo: number; seq: ColumnType<number, number, number>; kind: string; payloadHash: string; status: string; result: Json; appliedAt: Timestamp };
+  ops: {
+    opId: string;
+    deviceId: string;
+    batchNo: number;
+    seq: ColumnType<number, number, number>;
+    kind: string;
+    payloadHash: string;
+    status: string;
+    result: Json;
+    appliedAt: Timestamp;
+  };
   persons: {
     id: string;
     officialNumber: string;
@@ -56,5 +66,12 @@ export interface CentralDb {
   heldItems: { opId: string; class: string; kind: string; payload: Json; deviceId: string; status: Generated<string>; createdAt: Timestamp };
   referenceSchedules: { version: string; body: Json; loadedAt: Timestamp };
   changeCounter: { id: number; value: ColumnType<number, number, number> };
-  changes: { seq: ColumnType<number, number, number>; kind: string; provinceCode: string | null; originDeviceId: string | null; payload: Json; createdAt: Timestamp };
+  changes: {
+    seq: ColumnType<number, number, number>;
+    kind: string;
+    provinceCode: string | null;
+    originDeviceId: string | null;
+    payload: Json;
+    createdAt: Timestamp;
+  };
 }

@@ -32,7 +32,11 @@ export class Metrics {
     lines.push('# HELP fo_http_requests_total HTTP requests by route and status.', '# TYPE fo_http_requests_total counter');
     for (const [k, v] of this.requests) lines.push(`fo_http_requests_total{${k}} ${v}`);
     lines.push('# HELP fo_batches_total Batches received (replayed ones included).', '# TYPE fo_batches_total counter', `fo_batches_total ${this.batches}`);
-    lines.push('# HELP fo_batches_replayed_total Batches answered from the stored result.', '# TYPE fo_batches_replayed_total counter', `fo_batches_replayed_total ${this.replayedBatches}`);
+    lines.push(
+      '# HELP fo_batches_replayed_total Batches answered from the stored result.',
+      '# TYPE fo_batches_replayed_total counter',
+      `fo_batches_replayed_total ${this.replayedBatches}`,
+    );
     lines.push('# HELP fo_ops_total Operations applied, by result.', '# TYPE fo_ops_total counter');
     for (const [status, v] of this.ops) lines.push(`fo_ops_total{result="${status}"} ${v}`);
     lines.push('# HELP fo_rejections_total Operations rejected.', '# TYPE fo_rejections_total counter', `fo_rejections_total ${this.ops.get('REJECTED') ?? 0}`);

@@ -30,7 +30,14 @@ export interface CentralAppOptions {
 
 function badRequest(issue: { path: PropertyKey[]; message: string } | undefined): CentralError {
   const field = issue?.path.map(String).join('.');
-  return new CentralError(400, 'VALIDATION', `Dữ liệu không hợp lệ${field ? ` (${field})` : ''}: ${issue?.message ?? ''}`, `Invalid request${field ? ` (${field})` : ''}.`, undefined, field);
+  return new CentralError(
+    400,
+    'VALIDATION',
+    `Dữ liệu không hợp lệ${field ? ` (${field})` : ''}: ${issue?.message ?? ''}`,
+    `Invalid request${field ? ` (${field})` : ''}.`,
+    undefined,
+    field,
+  );
 }
 
 function parseJson(text: string): unknown {
@@ -102,7 +109,11 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
     const { text: body, sha256: bodySha256 } = await readBody(c.req.raw);
     if (body.length > MAX_BODY_BYTES) throw new CentralError(413, 'TOO_LARGE', 'Lô dữ liệu quá lớn.', 'Batch too large.');
     const url = new URL(c.req.url);
-    const device = await authenticateDevice(db, { method: 'POST', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body, bodySha256 }, clock());
+    const device = await authenticateDevice(
+      db,
+      { method: 'POST', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body, bodySha256 },
+      clock(),
+    );
     const parsed = wireBatch.safeParse(parseJson(body));
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     const outcome = await applyBatch(db, device, parsed.data);
@@ -124,7 +135,9 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
       throw new CentralError(404, 'NOT_FOUND', 'Không có bản cập nhật này.', 'No such update file.');
     }
     const type = file.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream';
-    return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, { headers: { 'content-type': type, 'content-length': String(statSync(path).size) } });
+    return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
+      headers: { 'content-type': type, 'content-length': String(statSync(path).size) },
+    });
   });
 
   return { app, metrics };

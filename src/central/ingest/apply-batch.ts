@@ -35,7 +35,16 @@ const handlers: Record<string, Handler> = {
   'day.close': closeDay,
 };
 
-const opColumns: BulkColumns = { opId: 'text', deviceId: 'text', batchNo: 'integer', seq: 'bigint', kind: 'text', payloadHash: 'text', status: 'text', result: 'jsonb' };
+const opColumns: BulkColumns = {
+  opId: 'text',
+  deviceId: 'text',
+  batchNo: 'integer',
+  seq: 'bigint',
+  kind: 'text',
+  payloadHash: 'text',
+  status: 'text',
+  result: 'jsonb',
+};
 const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' };
 
 export interface BatchOutcome {
@@ -50,7 +59,12 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
   }
   for (let i = 1; i < batch.ops.length; i++) {
     if (batch.ops[i]!.seq <= batch.ops[i - 1]!.seq) {
-      throw new CentralError(400, 'SEQ_ORDER', 'Các thao tác trong lô phải theo thứ tự tăng dần của thiết bị.', 'Operations must be in increasing device order.');
+      throw new CentralError(
+        400,
+        'SEQ_ORDER',
+        'Các thao tác trong lô phải theo thứ tự tăng dần của thiết bị.',
+        'Operations must be in increasing device order.',
+      );
     }
   }
   const { intact, bodyHash } = hashBatch(batch);
@@ -96,10 +110,22 @@ function hashBatch(batch: WireBatch): { intact: boolean[]; bodyHash: string } {
   return { intact, bodyHash: batchBodyHash(batch, canonicalPayloads) };
 }
 
-async function applyInTransaction(trx: Transaction<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, bodyHash: string, intact: boolean[], { lookUpAnswered, savepoints }: Attempt): Promise<BatchOutcome> {
+async function applyInTransaction(
+  trx: Transaction<CentralDb>,
+  device: AuthenticatedDevice,
+  batch: WireBatch,
+  bodyHash: string,
+  intact: boolean[],
+  { lookUpAnswered, savepoints }: Attempt,
+): Promise<BatchOutcome> {
   const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
   if (row.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
-  const seen = await trx.selectFrom('batches').select(['bodyHash', 'response']).where('deviceId', '=', device.id).where('batchNo', '=', batch.batchNo).executeTakeFirst();
+  const seen = await trx
+    .selectFrom('batches')
+    .select(['bodyHash', 'response'])
+    .where('deviceId', '=', device.id)
+    .where('batchNo', '=', batch.batchNo)
+    .executeTakeFirst();
   if (seen) {
     if (seen.bodyHash !== bodyHash) {
       throw new CentralError(409, 'ID_REUSE', `Lô số ${batch.batchNo} đã nhận với nội dung khác.`, `Batch ${batch.batchNo} was received with other content.`);
@@ -108,38 +134,78 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
     return { response, replayed: true, counts: count(response.results) };
   }
   if (batch.batchNo !== row.nextBatchNo) {
-    throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, { expected: row.nextBatchNo });
+    throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, {
+      expected: row.nextBatchNo,
+    });
   }
   // Operations answered in an earlier batch, read in one query for the whole batch (the ids as one
   // array parameter, not an IN list of 500 placeholders); the first attempt skips this (above).
   const prior = new Map<string, { payloadHash: string; result: OpResult }>();
   if (lookUpAnswered) {
     const opIds = batch.ops.map((op) => op.opId);
-    const priorRows = await trx.selectFrom('ops').select(['opId', 'payloadHash', 'result']).where(sql<boolean>`op_id = ANY(${opIds}::text[])`).execute();
-    for (const p of priorRows) prior.set(p.opId, { payloadHash: p.payloadHash, result: (typeof p.result === 'string' ? JSON.parse(p.result) : p.result) as OpResult });
+    const priorRows = await trx
+      .selectFrom('ops')
+      .select(['opId', 'payloadHash', 'result'])
+      .where(sql<boolean>`op_id = ANY(${opIds}::text[])`)
+      .execute();
+    for (const p of priorRows)
+      prior.set(p.opId, { payloadHash: p.payloadHash, result: (typeof p.result === 'string' ? JSON.parse(p.result) : p.result) as OpResult });
   }
-  const ctx: OpContext = { trx, device, changes: [], cache: await prefetchBatch(trx, batch.ops.filter((op) => !prior.has(op.opId))) };
+  const ctx: OpContext = {
+    trx,
+    device,
+    changes: [],
+    cache: await prefetchBatch(
+      trx,
+      batch.ops.filter((op) => !prior.has(op.opId)),
+    ),
+  };
   // Fast path: runs of cache-answered operations queue their rows; any other kind sees the
   // database as it would have been, because the queue is written before it runs.
   if (!savepoints) ctx.deferred = emptyDeferredWrites();
   const results: OpResult[] = [];
-  const opRows: { opId: string; deviceId: string; batchNo: number; seq: number; kind: string; payloadHash: string; status: OpResult['status']; result: string }[] = [];
+  const opRows: {
+    opId: string;
+    deviceId: string;
+    batchNo: number;
+    seq: number;
+    kind: string;
+    payloadHash: string;
+    status: OpResult['status'];
+    result: string;
+  }[] = [];
   for (const [index, op] of batch.ops.entries()) {
     const known = prior.get(op.opId);
     if (known) {
-      results.push(known.payloadHash === op.payloadHash ? known.result : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'));
+      results.push(
+        known.payloadHash === op.payloadHash
+          ? known.result
+          : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'),
+      );
       continue;
     }
     if (ctx.deferred && !DEFERRABLE_KINDS.has(op.kind)) await flushDeferredWrites(ctx);
     const result = await applyOp(ctx, op, intact[index]!, savepoints);
     results.push(result);
     prior.set(op.opId, { payloadHash: op.payloadHash, result });
-    opRows.push({ opId: op.opId, deviceId: device.id, batchNo: batch.batchNo, seq: op.seq, kind: op.kind, payloadHash: op.payloadHash, status: result.status, result: JSON.stringify(result) });
+    opRows.push({
+      opId: op.opId,
+      deviceId: device.id,
+      batchNo: batch.batchNo,
+      seq: op.seq,
+      kind: op.kind,
+      payloadHash: op.payloadHash,
+      status: result.status,
+      result: JSON.stringify(result),
+    });
   }
   await flushDeferredWrites(ctx);
   await insertRows(trx, 'ops', opColumns, opRows);
   const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
-  await trx.insertInto('batches').values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length }).execute();
+  await trx
+    .insertInto('batches')
+    .values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length })
+    .execute();
   await trx
     .updateTable('devices')
     .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops[batch.ops.length - 1]!.seq) })
@@ -153,7 +219,13 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
       .returning('value')
       .executeTakeFirstOrThrow();
     const first = Number(counter.value) - ctx.changes.length + 1;
-    const rows = ctx.changes.map((c, i) => ({ seq: first + i, kind: c.kind, provinceCode: c.provinceCode, originDeviceId: device.id, payload: JSON.stringify(c.payload) }));
+    const rows = ctx.changes.map((c, i) => ({
+      seq: first + i,
+      kind: c.kind,
+      provinceCode: c.provinceCode,
+      originDeviceId: device.id,
+      payload: JSON.stringify(c.payload),
+    }));
     await insertRows(trx, 'changes', changeColumns, rows);
   }
   return { response, replayed: false, counts: count(results) };
@@ -161,7 +233,13 @@ async function applyInTransaction(trx: Transaction<CentralDb>, device: Authentic
 
 async function applyOp(ctx: OpContext, op: WireOp, intact: boolean, savepoints: boolean): Promise<OpResult> {
   if (!intact) {
-    return rejected(op.opId, 'PAYLOAD_HASH', 'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).', 'The payload does not match its hash.', 'payloadHash');
+    return rejected(
+      op.opId,
+      'PAYLOAD_HASH',
+      'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).',
+      'The payload does not match its hash.',
+      'payloadHash',
+    );
   }
   const handler = handlers[op.kind];
   if (!handler) return rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind');

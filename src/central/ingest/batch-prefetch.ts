@@ -49,7 +49,16 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       if (id) ids.add(id);
     }
   }
-  const cache: BatchCache = { personOf: new Map(), byPersonalId: new Map(), nearMatches: new Map(), receipts: new Set(), receiptKeysLoaded: new Set(), officialNumbers: [], supportOf: new Map(), paidOf: new Map() };
+  const cache: BatchCache = {
+    personOf: new Map(),
+    byPersonalId: new Map(),
+    nearMatches: new Map(),
+    receipts: new Set(),
+    receiptKeysLoaded: new Set(),
+    officialNumbers: [],
+    supportOf: new Map(),
+    paidOf: new Map(),
+  };
   const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;
   if (ids.size > 0) {
     const list = [...ids];
@@ -59,7 +68,11 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
       .select(['id', sql<string | null>`data->>'supportCategory'`.as('supportCategory')])
       .where(sql<boolean>`id = ANY(${list}::text[])`)
       .execute();
-    const aliases = await trx.selectFrom('personAliases').select(['localId', 'canonicalId']).where(sql<boolean>`local_id = ANY(${list}::text[])`).execute();
+    const aliases = await trx
+      .selectFrom('personAliases')
+      .select(['localId', 'canonicalId'])
+      .where(sql<boolean>`local_id = ANY(${list}::text[])`)
+      .execute();
     for (const p of persons) {
       cache.personOf.set(p.id, p.id);
       cache.supportOf.set(p.id, p.supportCategory ?? 'other');
@@ -71,7 +84,11 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
   }
   if (personalIds.size > 0) {
     for (const pid of personalIds) cache.byPersonalId.set(pid, null);
-    const rows = await trx.selectFrom('persons').select(personColumns).where(sql<boolean>`personal_id = ANY(${[...personalIds]}::text[])`).execute();
+    const rows = await trx
+      .selectFrom('persons')
+      .select(personColumns)
+      .where(sql<boolean>`personal_id = ANY(${[...personalIds]}::text[])`)
+      .execute();
     for (const r of rows) cache.byPersonalId.set(r.personalId, known(r));
   }
   if (nearKeys.size > 0) {

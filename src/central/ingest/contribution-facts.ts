@@ -44,7 +44,14 @@ async function centralPlace(ctx: OpContext, householdId: string, personId: strin
  * What differs between the facts the office paid by and the central's records, as the review of
  * an applied contribution, or null when they agree (or the central has no household to compare).
  */
-export async function reviewContributionFacts(ctx: OpContext, schedule: ReferenceSchedule, question: QuoteQuestion, personId: string, householdId: string | null, total: number): Promise<OpError | null> {
+export async function reviewContributionFacts(
+  ctx: OpContext,
+  schedule: ReferenceSchedule,
+  question: QuoteQuestion,
+  personId: string,
+  householdId: string | null,
+  total: number,
+): Promise<OpError | null> {
   const vi: string[] = [];
   const en: string[] = [];
   const central: Partial<QuoteQuestion> = {};
@@ -71,13 +78,20 @@ export async function reviewContributionFacts(ctx: OpContext, schedule: Referenc
   }
   if (vi.length === 0) return null;
   const centralTotal = centralAmount(schedule, { ...question, ...central });
-  const amountVi = centralTotal === null ? '' : ` Theo hồ sơ trung tâm số phải thu là ${centralTotal.toLocaleString('vi-VN')} đ (đã thu ${total.toLocaleString('vi-VN')} đ).`;
+  const amountVi =
+    centralTotal === null ? '' : ` Theo hồ sơ trung tâm số phải thu là ${centralTotal.toLocaleString('vi-VN')} đ (đã thu ${total.toLocaleString('vi-VN')} đ).`;
   const amountEn = centralTotal === null ? '' : ` By the central's records the amount is ${centralTotal} (collected ${total}).`;
   return {
     code: 'FACTS_DIFFER',
     message: `Trung tâm đã nhận khoản thu nhưng cần xem lại — ${vi.join('; ')}.${amountVi}`,
     messageEn: `Recorded, to be reviewed — ${en.join('; ')}.${amountEn}`,
-    details: { office: { supportCategory: question.supportCategory, memberPosition: question.memberPosition }, central, centralTotal, collected: total, ...(household ? { householdId: household } : {}) },
+    details: {
+      office: { supportCategory: question.supportCategory, memberPosition: question.memberPosition },
+      central,
+      centralTotal,
+      collected: total,
+      ...(household ? { householdId: household } : {}),
+    },
   };
 }
 

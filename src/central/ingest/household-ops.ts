@@ -8,11 +8,27 @@ import { resolvePersonId } from './person-ops';
 export async function createHousehold(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
   const head = await resolvePersonId(ctx.trx, String(payload.headParticipantId ?? ''), ctx.cache);
   if (!head) {
-    return { opId, status: 'HELD', heldClass: 'PERSON_NOT_ACCEPTED', error: { code: 'PERSON_NOT_ACCEPTED', message: 'Hộ được tạm giữ vì chủ hộ chưa được trung tâm chấp nhận.', messageEn: 'Held until the head is accepted.' } };
+    return {
+      opId,
+      status: 'HELD',
+      heldClass: 'PERSON_NOT_ACCEPTED',
+      error: {
+        code: 'PERSON_NOT_ACCEPTED',
+        message: 'Hộ được tạm giữ vì chủ hộ chưa được trung tâm chấp nhận.',
+        messageEn: 'Held until the head is accepted.',
+      },
+    };
   }
   await ctx.trx
     .insertInto('households')
-    .values({ id: String(payload.id), headId: head, memberIds: JSON.stringify([head]), data: JSON.stringify(payload), officeCode: ctx.device.officeCode, version: Number(payload.version ?? 1) })
+    .values({
+      id: String(payload.id),
+      headId: head,
+      memberIds: JSON.stringify([head]),
+      data: JSON.stringify(payload),
+      officeCode: ctx.device.officeCode,
+      version: Number(payload.version ?? 1),
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   return { opId, status: 'APPLIED' };

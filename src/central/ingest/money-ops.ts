@@ -47,15 +47,37 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
   const parsed = contributionPayload.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return rejected(opId, 'VALIDATION', `Dữ liệu khoản thu không hợp lệ (${issue?.path.join('.')}).`, `Invalid contribution: ${issue?.message}`, issue?.path.join('.'));
+    return rejected(
+      opId,
+      'VALIDATION',
+      `Dữ liệu khoản thu không hợp lệ (${issue?.path.join('.')}).`,
+      `Invalid contribution: ${issue?.message}`,
+      issue?.path.join('.'),
+    );
   }
   const c = parsed.data;
   const personId = await resolvePersonId(ctx.trx, c.participantId, ctx.cache);
   if (!personId) {
-    return { opId, status: 'HELD', heldClass: 'PERSON_NOT_ACCEPTED', error: { code: 'PERSON_NOT_ACCEPTED', message: 'Khoản thu được tạm giữ vì hồ sơ người nộp chưa được trung tâm chấp nhận.', messageEn: 'Held until the person is accepted centrally.' } };
+    return {
+      opId,
+      status: 'HELD',
+      heldClass: 'PERSON_NOT_ACCEPTED',
+      error: {
+        code: 'PERSON_NOT_ACCEPTED',
+        message: 'Khoản thu được tạm giữ vì hồ sơ người nộp chưa được trung tâm chấp nhận.',
+        messageEn: 'Held until the person is accepted centrally.',
+      },
+    };
   }
   const schedule = await scheduleFor(ctx, c.referenceVersion);
-  if (!schedule) return rejected(opId, 'REFERENCE_UNKNOWN', `Trung tâm không có bảng mức đóng phiên bản ${c.referenceVersion}.`, `Unknown reference version ${c.referenceVersion}.`, 'referenceVersion');
+  if (!schedule)
+    return rejected(
+      opId,
+      'REFERENCE_UNKNOWN',
+      `Trung tâm không có bảng mức đóng phiên bản ${c.referenceVersion}.`,
+      `Unknown reference version ${c.referenceVersion}.`,
+      'referenceVersion',
+    );
   const question: QuoteQuestion = {
     scheme: c.scheme,
     paidOn: c.paidOn,
@@ -88,12 +110,33 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
   const receiptKey = `${c.receipt.series}/${c.receipt.number}`;
   const clash = ctx.cache?.receiptKeysLoaded.has(receiptKey)
     ? ctx.cache.receipts.has(receiptKey)
-    : Boolean(await ctx.trx.selectFrom('contributions').select('id').where('receiptSeries', '=', c.receipt.series).where('receiptNumber', '=', c.receipt.number).executeTakeFirst());
-  if (clash) return rejected(opId, 'RECEIPT_NUMBER_TAKEN', `Số biên lai ${c.receipt.series}/${c.receipt.number} đã được dùng.`, 'Receipt number already used in this series.', 'receipt');
+    : Boolean(
+        await ctx.trx
+          .selectFrom('contributions')
+          .select('id')
+          .where('receiptSeries', '=', c.receipt.series)
+          .where('receiptNumber', '=', c.receipt.number)
+          .executeTakeFirst(),
+      );
+  if (clash)
+    return rejected(
+      opId,
+      'RECEIPT_NUMBER_TAKEN',
+      `Số biên lai ${c.receipt.series}/${c.receipt.number} đã được dùng.`,
+      'Receipt number already used in this series.',
+      'receipt',
+    );
   // The amount follows the rules from the office's facts; are they the central's too? And were
   // these months paid already for this person, at this office or another?
   const facts = await reviewContributionFacts(ctx, schedule, question, personId, c.householdId ?? null, c.total);
-  const twice = await reviewPaidMonths(ctx, personId, { scheme: c.scheme, fromMonth: c.fromMonth, months: c.months, receiptId: c.receipt.id, receipt: receiptKey, officeCode: ctx.device.officeCode });
+  const twice = await reviewPaidMonths(ctx, personId, {
+    scheme: c.scheme,
+    fromMonth: c.fromMonth,
+    months: c.months,
+    receiptId: c.receipt.id,
+    receipt: receiptKey,
+    officeCode: ctx.device.officeCode,
+  });
   const review = twice && facts ? bothReviews(twice, facts) : (twice ?? facts);
   const row = {
     id: c.id,
@@ -137,8 +180,13 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<
   const receiptId = String(payload.receiptId ?? '');
   const row = await ctx.trx.selectFrom('contributions').select('id').where('receiptId', '=', receiptId).executeTakeFirst();
   if (!row) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có biên lai này.', 'Unknown receipt.', 'receiptId');
-  if (!payload.reason || String(payload.reason).trim().length < 5) return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai.', 'A void needs a reason.', 'reason');
-  await ctx.trx.insertInto('receiptVoids').values({ receiptId, data: JSON.stringify(payload) }).onConflict((oc) => oc.column('receiptId').doNothing()).execute();
+  if (!payload.reason || String(payload.reason).trim().length < 5)
+    return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai.', 'A void needs a reason.', 'reason');
+  await ctx.trx
+    .insertInto('receiptVoids')
+    .values({ receiptId, data: JSON.stringify(payload) })
+    .onConflict((oc) => oc.column('receiptId').doNothing())
+    .execute();
   forgetPaidReceipt(ctx, receiptId);
   // A payment flagged for review (months paid twice, facts that differ), refunded — its receipt
   // voided: nothing left to review; a corrected payment is a new one.
@@ -170,10 +218,20 @@ async function settleLaterPayments(ctx: OpContext, receiptId: string): Promise<v
     .where(sql<boolean>`held_items.payload->'review'->'details'->'paid' @> ${JSON.stringify([{ receiptId }])}::jsonb`)
     .execute();
   for (const item of flagged) {
-    const payload = (typeof item.payload === 'string' ? JSON.parse(item.payload) : item.payload) as { review: { details: { paid: { receiptId: string; receipt: string; officeCode: string }[]; facts?: unknown } } };
+    const payload = (typeof item.payload === 'string' ? JSON.parse(item.payload) : item.payload) as {
+      review: { details: { paid: { receiptId: string; receipt: string; officeCode: string }[]; facts?: unknown } };
+    };
     const { paid, facts } = payload.review.details;
     if (facts !== undefined) continue;
-    const voided = await ctx.trx.selectFrom('receiptVoids').select('receiptId').where('receiptId', 'in', paid.map((p) => p.receiptId)).execute();
+    const voided = await ctx.trx
+      .selectFrom('receiptVoids')
+      .select('receiptId')
+      .where(
+        'receiptId',
+        'in',
+        paid.map((p) => p.receiptId),
+      )
+      .execute();
     if (voided.length < new Set(paid.map((p) => p.receiptId)).size) continue;
     await ctx.trx.updateTable('heldItems').set({ status: 'reviewed' }).where('opId', '=', item.opId).execute();
     ctx.changes.push({

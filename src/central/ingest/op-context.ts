@@ -128,7 +128,13 @@ export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
   // One statement may upsert a row once only; the last setting of an enrollment is the one kept,
   // as when they are applied one after another.
   const enrollments = [...new Map(d.enrollments.map((e) => [e.id, e])).values()];
-  await insertRows(ctx.trx, 'enrollments', enrollmentColumns, enrollments, 'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, scheme = excluded.scheme, data = excluded.data');
+  await insertRows(
+    ctx.trx,
+    'enrollments',
+    enrollmentColumns,
+    enrollments,
+    'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, scheme = excluded.scheme, data = excluded.data',
+  );
   await insertRows(ctx.trx, 'contributions', contributionColumns, d.contributions);
   ctx.deferred = emptyDeferredWrites();
 }

@@ -20,7 +20,9 @@ export async function readPaidPeriods(trx: Transaction<CentralDb>, personIds: st
     .selectFrom('contributions')
     .select(['personId', 'scheme', 'fromMonth', 'months', 'receiptId', 'receiptSeries', 'receiptNumber', 'officeCode'])
     .where(sql<boolean>`person_id = ANY(${personIds}::text[])`)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('receiptVoids').select('receiptVoids.receiptId').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('receiptVoids').select('receiptVoids.receiptId').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
+    )
     .execute();
   for (const r of rows) {
     paid.get(r.personId)?.push({
@@ -52,7 +54,14 @@ export async function reviewPaidMonths(ctx: OpContext, personId: string, period:
   const paid = await paidPeriodsOf(ctx, personId);
   const toMonth = addMonths(period.fromMonth, period.months - 1);
   const earlier = paid.filter((p) => p.scheme === period.scheme && p.fromMonth <= toMonth && p.toMonth >= period.fromMonth && p.receiptId !== period.receiptId);
-  paid.push({ scheme: period.scheme, fromMonth: period.fromMonth, toMonth, receiptId: period.receiptId, receipt: period.receipt, officeCode: period.officeCode });
+  paid.push({
+    scheme: period.scheme,
+    fromMonth: period.fromMonth,
+    toMonth,
+    receiptId: period.receiptId,
+    receipt: period.receipt,
+    officeCode: period.officeCode,
+  });
   if (earlier.length === 0) return null;
   const vi = earlier.map((p) => `${vietnameseMonthRange(p.fromMonth, p.toMonth)} (biên lai ${p.receipt}, văn phòng ${p.officeCode})`).join('; ');
   const en = earlier.map((p) => `${p.fromMonth}–${p.toMonth} (receipt ${p.receipt}, office ${p.officeCode})`).join('; ');
@@ -60,7 +69,9 @@ export async function reviewPaidMonths(ctx: OpContext, personId: string, period:
     code: 'MONTHS_ALREADY_PAID',
     message: `Trung tâm đã nhận khoản thu nhưng cần xem lại — người này đã đóng cho các tháng trùng: ${vi}. Hoàn trả hoặc chuyển một trong hai khoản.`,
     messageEn: `Recorded, to be reviewed — this person already paid for overlapping months: ${en}. Refund or move one of the two payments.`,
-    details: { paid: earlier.map(({ fromMonth, toMonth: to, receiptId, receipt, officeCode }) => ({ fromMonth, toMonth: to, receiptId, receipt, officeCode })) },
+    details: {
+      paid: earlier.map(({ fromMonth, toMonth: to, receiptId, receipt, officeCode }) => ({ fromMonth, toMonth: to, receiptId, receipt, officeCode })),
+    },
   };
 }
 

@@ -17,7 +17,11 @@ const supportCategoryOf = (data: Record<string, unknown>) => (typeof data.suppor
 export async function centralSupportCategory(ctx: OpContext, personId: string): Promise<string> {
   const cached = ctx.cache?.supportOf.get(personId);
   if (cached !== undefined) return cached;
-  const row = await ctx.trx.selectFrom('persons').select(sql<string | null>`data->>'supportCategory'`.as('supportCategory')).where('id', '=', personId).executeTakeFirst();
+  const row = await ctx.trx
+    .selectFrom('persons')
+    .select(sql<string | null>`data->>'supportCategory'`.as('supportCategory'))
+    .where('id', '=', personId)
+    .executeTakeFirst();
   const category = row?.supportCategory ?? 'other';
   ctx.cache?.supportOf.set(personId, category);
   return category;
@@ -35,7 +39,11 @@ export async function resolvePersonId(trx: Transaction<CentralDb>, id: string, c
 async function personWithPersonalId(ctx: OpContext, personalId: string): Promise<KnownPerson | null> {
   const cached = ctx.cache?.byPersonalId.get(personalId);
   if (cached !== undefined) return cached;
-  const row = await ctx.trx.selectFrom('persons').select(['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId']).where('personalId', '=', personalId).executeTakeFirst();
+  const row = await ctx.trx
+    .selectFrom('persons')
+    .select(['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId'])
+    .where('personalId', '=', personalId)
+    .executeTakeFirst();
   return row ?? null;
 }
 
@@ -77,14 +85,25 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
   // The office's supervisor has reviewed this registration (held before as a possible duplicate):
   // whatever the answer now, the earlier held item is settled.
   if (payload.duplicateReviewed === true) {
-    await trx.updateTable('heldItems').set({ status: 'reviewed' }).where('kind', '=', 'participant.register').where('status', '=', 'open').where(sql<boolean>`payload->>'id' = ${id}`).execute();
+    await trx
+      .updateTable('heldItems')
+      .set({ status: 'reviewed' })
+      .where('kind', '=', 'participant.register')
+      .where('status', '=', 'open')
+      .where(sql<boolean>`payload->>'id' = ${id}`)
+      .execute();
   }
   const same = await personWithPersonalId(ctx, personalId);
   if (same) {
     if (same.id !== id) {
       const alias = { localId: id, canonicalId: same.id, deviceId: ctx.device.id };
       if (ctx.deferred) ctx.deferred.personAliases.push(alias);
-      else await trx.insertInto('personAliases').values(alias).onConflict((oc) => oc.column('localId').doNothing()).execute();
+      else
+        await trx
+          .insertInto('personAliases')
+          .values(alias)
+          .onConflict((oc) => oc.column('localId').doNothing())
+          .execute();
       ctx.cache?.personOf.set(id, same.id);
     }
     return { opId, status: 'DUPLICATE', canonical: { canonicalId: same.id, officialNumber: same.officialNumber, fullName: same.fullName } };
@@ -146,7 +165,8 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   if (invalid) return invalid;
   const { trx } = ctx;
   const id = await resolvePersonId(trx, String(payload.id), ctx.cache);
-  if (!id) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có hồ sơ này (bản đăng ký có thể đang bị tạm giữ).', 'The person is not registered centrally.', 'id');
+  if (!id)
+    return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có hồ sơ này (bản đăng ký có thể đang bị tạm giữ).', 'The person is not registered centrally.', 'id');
   const person = await trx.selectFrom('persons').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
   if (person.version !== Number(payload.baseVersion)) {
     return {
@@ -162,7 +182,14 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   }
   const data = { ...(person.data as Record<string, unknown>), ...payload, id, officialNumber: person.officialNumber };
   const taken = await trx.selectFrom('persons').select('id').where('personalId', '=', String(payload.personalId)).where('id', '!=', id).executeTakeFirst();
-  if (taken) return rejected(opId, 'DUPLICATE_PERSON', 'Số định danh mới đã thuộc về người khác ở trung tâm.', 'The new personal ID belongs to another person.', 'personalId');
+  if (taken)
+    return rejected(
+      opId,
+      'DUPLICATE_PERSON',
+      'Số định danh mới đã thuộc về người khác ở trung tâm.',
+      'The new personal ID belongs to another person.',
+      'personalId',
+    );
   await trx
     .updateTable('persons')
     .set({
@@ -183,6 +210,10 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   ctx.cache?.byPersonalId.delete(String(payload.personalId));
   ctx.cache?.nearMatches.delete(nearMatchKey(person.dateOfBirth, person.nameFolded));
   ctx.cache?.nearMatches.delete(nearMatchKey(String(payload.dateOfBirth), foldName(String(payload.fullName))));
-  ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? person.version + 1) } });
+  ctx.changes.push({
+    kind: 'participant',
+    provinceCode: String(payload.provinceCode),
+    payload: { ...data, version: Number(payload.version ?? person.version + 1) },
+  });
   return { opId, status: 'APPLIED', officialNumber: person.officialNumber };
 }

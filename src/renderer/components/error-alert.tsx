@@ -6,14 +6,5 @@ import { errorText } from './api-errors';
 
 export function ErrorAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
   if (!error || isApiError(error, 'SESSION_LOCKED')) return null;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      title={errorText(error)}
-      closable={onClose ? { onClose } : false}
-      style={{ marginBottom: 16 }}
-    />
-  );
+  return <Alert type="error" showIcon role="alert" title={errorText(error)} closable={onClose ? { onClose } : false} style={{ marginBottom: 16 }} />;
 }

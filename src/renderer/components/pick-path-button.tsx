@@ -16,9 +16,5 @@ export function PickPathButton({
 }) {
   const { t } = useTranslation();
   if (!hasShell()) return null;
-  return (
-    <Button onClick={() => void call('shell.pickPath', { kind }).then(({ path }) => path && onPicked(path), onError)}>
-      {t('sync.choose')}
-    </Button>
-  );
+  return <Button onClick={() => void call('shell.pickPath', { kind }).then(({ path }) => path && onPicked(path), onError)}>{t('sync.choose')}</Button>;
 }

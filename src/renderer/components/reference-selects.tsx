@@ -7,8 +7,7 @@ import { foldName } from '../../shared/domain/name-folding';
 import { call } from '../api/client';
 
 /** Matches an option's label without accents: "huu tri" finds "hưu trí". */
-export const filterOption: SelectProps['filterOption'] = (input, option) =>
-  foldName(String(option?.label ?? '')).includes(foldName(input));
+export const filterOption: SelectProps['filterOption'] = (input, option) => foldName(String(option?.label ?? '')).includes(foldName(input));
 
 type Props = Omit<SelectProps, 'options' | 'showSearch'>;
 
@@ -53,8 +52,7 @@ export function CommuneSelect({ provinceCode, ...props }: Props & { provinceCode
 const ethnicityOptions = ethnicities.map((e) => ({ value: e, label: e }));
 
 /** Also finds a group by another name in common use ("hmong" → Mông). */
-const filterEthnicity: SelectProps['filterOption'] = (input, option) =>
-  filterOption(input, option) || canonicalEthnicity(input) === option?.value;
+const filterEthnicity: SelectProps['filterOption'] = (input, option) => filterOption(input, option) || canonicalEthnicity(input) === option?.value;
 
 export function EthnicitySelect(props: Props) {
   return <Select {...props} showSearch={{ filterOption: filterEthnicity }} options={ethnicityOptions} />;

@@ -34,7 +34,13 @@ export function SyncProgress({ status }: { status: SyncStatus }) {
   const label = p.phase === 'push' ? t('sync.progressPush', { done: p.done, total: p.total }) : t('sync.progressPull', { done: p.done });
   return (
     <span className="sync-progress" data-testid="sync-progress">
-      <Progress percent={p.total > 0 ? Math.round((100 * p.done) / p.total) : 0} size="small" showInfo={false} status="active" style={{ width: 90, margin: 0 }} />
+      <Progress
+        percent={p.total > 0 ? Math.round((100 * p.done) / p.total) : 0}
+        size="small"
+        showInfo={false}
+        status="active"
+        style={{ width: 90, margin: 0 }}
+      />
       <span>{label}</span>
     </span>
   );

@@ -30,22 +30,25 @@ export const enSync = {
     summary: 'Result: {{applied}} applied, {{duplicates}} duplicates (linked), {{rejected}} rejected, {{held}} held; {{pulled}} changes received.',
     summaryFailed: 'Sync not finished: {{error}}. The data is safe on this machine and will be sent again.',
     nothing: 'Nothing is waiting to be sent.',
-    nothingToday: "Nothing is waiting to be sent: today's work has been sent, last at {{when}} ({{batches}} batches: {{applied}} applied, {{duplicates}} duplicates, {{rejected}} rejected, {{held}} held).",
+    nothingToday:
+      "Nothing is waiting to be sent: today's work has been sent, last at {{when}} ({{batches}} batches: {{applied}} applied, {{duplicates}} duplicates, {{rejected}} rejected, {{held}} held).",
     today: 'Sent today',
     todaySummary: '{{batches}} batches: {{applied}} applied, {{duplicates}} duplicates, {{rejected}} rejected, {{held}} held',
     todayNone: 'No batch sent yet',
     fileTitle: 'Sync by file (no network)',
-    fileHelp: "Export the pending batches to a folder (e.g. a USB stick), take it to the central office, then import the result file (.results.json) it gives back. The file is encrypted to the central office's key: a stick lost on the way reveals no one's data.",
+    fileHelp:
+      "Export the pending batches to a folder (e.g. a USB stick), take it to the central office, then import the result file (.results.json) it gives back. The file is encrypted to the central office's key: a stick lost on the way reveals no one's data.",
     choose: 'Choose…',
     exportDir: 'Folder for the export',
     export: 'Export file',
     exported: 'Exported {{batches}} batches ({{ops}} operations) to {{file}}',
     resultFile: 'Result file path',
     import: 'Import result file',
-    imported: 'Imported results of {{batches}} batches ({{skipped}} already known): {{applied}} applied, {{duplicates}} duplicates, {{rejected}} rejected, {{held}} held.',
+    imported:
+      'Imported results of {{batches}} batches ({{skipped}} already known): {{applied}} applied, {{duplicates}} duplicates, {{rejected}} rejected, {{held}} held.',
     issuesLink: 'Open the sync-issues inbox',
     dayEndPushTitle: "Send the closed day's work to the central service",
-    dayEndPushHelp: "The day is closed. Push now so the central service receives every receipt and record of the day.",
+    dayEndPushHelp: 'The day is closed. Push now so the central service receives every receipt and record of the day.',
   },
   syncIssues: {
     title: 'Sync issues',
@@ -70,12 +73,25 @@ export const enSync = {
     openReceipt: 'Open the receipt',
     openHousehold: 'Open the household',
     kinds: {
-      'participant.register': 'Registration', 'participant.update': 'Record edit', 'contribution.record': 'Payment',
-      'receipt.void': 'Receipt void', 'household.create': 'New household', 'household.setMembers': 'Household members',
-      'enrollment.set': 'Enrollment', 'day.close': 'Day closure' },
-    classes: { DUPLICATE: 'Duplicate person (linked)', REJECTED: 'Rejected', HELD: 'Held for review', CONFLICT: 'Data conflict',
-      POSSIBLE_DUPLICATE: 'Held: possible duplicate', PERSON_NOT_ACCEPTED: "Held: waiting for the payer's registration",
-      FACTS_DIFFER: 'Recorded, to review: differs from the central record', MONTHS_ALREADY_PAID: 'Recorded, to review: months paid twice' },
+      'participant.register': 'Registration',
+      'participant.update': 'Record edit',
+      'contribution.record': 'Payment',
+      'receipt.void': 'Receipt void',
+      'household.create': 'New household',
+      'household.setMembers': 'Household members',
+      'enrollment.set': 'Enrollment',
+      'day.close': 'Day closure',
+    },
+    classes: {
+      DUPLICATE: 'Duplicate person (linked)',
+      REJECTED: 'Rejected',
+      HELD: 'Held for review',
+      CONFLICT: 'Data conflict',
+      POSSIBLE_DUPLICATE: 'Held: possible duplicate',
+      PERSON_NOT_ACCEPTED: "Held: waiting for the payer's registration",
+      FACTS_DIFFER: 'Recorded, to review: differs from the central record',
+      MONTHS_ALREADY_PAID: 'Recorded, to review: months paid twice',
+    },
     resolutions: {
       'linked-to-canonical': 'Linked to the canonical person by the central service',
       'edited-and-resent': 'Edited and resent',
@@ -88,9 +104,12 @@ export const enSync = {
       acknowledged: 'Seen, nothing to change',
     },
     hints: {
-      paidTwice: 'To refund, void the receipt of the payment too many (this item is then settled by itself). Or agree to move it to a later period, and note here what was done.',
-      factsSeen: 'Note how the difference was settled (the rest collected on a new receipt, or the excess refunded). To take it again from scratch, void this receipt (a refund) and collect by the right record — this item is then settled by itself.',
-      acceptCentralSupport: "The payer's record here takes the central's support category; the next payment is quoted by it. What was paid stays: note how the difference was settled.",
+      paidTwice:
+        'To refund, void the receipt of the payment too many (this item is then settled by itself). Or agree to move it to a later period, and note here what was done.',
+      factsSeen:
+        'Note how the difference was settled (the rest collected on a new receipt, or the excess refunded). To take it again from scratch, void this receipt (a refund) and collect by the right record — this item is then settled by itself.',
+      acceptCentralSupport:
+        "The payer's record here takes the central's support category; the next payment is quoted by it. What was paid stays: note how the difference was settled.",
       'edited-and-resent': 'Edit the record on this machine (a new operation is sent), then record the decision.',
       'accept-central': 'Overwrite the local record with the version the central service holds.',
       'resend-household':

@@ -48,12 +48,14 @@ export const en: Shape<typeof vi> = {
   setup: {
     title: 'Set up this office',
     restoreTitle: 'Restore from a backup instead of setting up anew?',
-    restoreHelp: 'New laptop or broken disk: choose the copy on the USB stick (field-office-….sqlite.age), type its passphrase; the data is in use at once, then sign in with the office\'s accounts. The laptop becomes a new device; ask the central for a new enrollment code to sync. This laptop keeps its data at:',
+    restoreHelp:
+      "New laptop or broken disk: choose the copy on the USB stick (field-office-….sqlite.age), type its passphrase; the data is in use at once, then sign in with the office's accounts. The laptop becomes a new device; ask the central for a new enrollment code to sync. This laptop keeps its data at:",
     restoreDoneTitle: 'Copy opened',
     restoreFile: 'Copy file',
     restorePassphrase: 'Passphrase of the copy',
     restoreRun: 'Open the copy',
-    restoreDone: 'Opened the copy of {{office}} ({{people}} people, {{receipts}} receipts, taken {{takenAt}}). This laptop now uses it; sign in with the office\'s accounts.',
+    restoreDone:
+      "Opened the copy of {{office}} ({{people}} people, {{receipts}} receipts, taken {{takenAt}}). This laptop now uses it; sign in with the office's accounts.",
     restoreContinue: 'Go to sign-in',
     restoreOpening: 'Decrypting the copy onto this laptop…',
     restoreChecking: 'Checking the copy (a few seconds for a large office)…',
@@ -213,7 +215,8 @@ export const en: Shape<typeof vi> = {
   collect: {
     coveredElsewhere:
       '{{name}} is marked in the household as “{{scheme}}”, so pays no household health insurance and does not count in the household order. If that is no longer true, open the household to change it.',
-    noHousehold: 'This person is in no household yet. Household health insurance is paid per household: create one (this person as its head), add the members, then come back to collect.',
+    noHousehold:
+      'This person is in no household yet. Household health insurance is paid per household: create one (this person as its head), add the members, then come back to collect.',
     title: 'Collect',
     scheme: 'Scheme',
     method: 'Payment method',
@@ -263,7 +266,8 @@ export const en: Shape<typeof vi> = {
     refundedLine: 'Voided and refunded on {{day}} against voucher {{voucher}} (paid out by {{payer}}; supervisor {{name}}). Reason: {{reason}}',
     refundedOn: 'refunded {{day}}',
     refundTitle: 'Refund receipt {{label}}',
-    refundNotice: '{{day}} is closed: its figures stay as they are. Voiding this receipt pays {{amount}} back to the payer today, out of the cash the paying person hands in today.',
+    refundNotice:
+      '{{day}} is closed: its figures stay as they are. Voiding this receipt pays {{amount}} back to the payer today, out of the cash the paying person hands in today.',
     refundReason: 'Reason for the refund',
     refundConfirm: 'Void and refund',
     paidOutBy: 'Paid out by',
@@ -335,12 +339,15 @@ export const en: Shape<typeof vi> = {
     checking: 'Checking the copy…',
     running: 'Backing up… A large office or a slow USB stick can take a minute; the app stays usable meanwhile.',
     done: 'Backed up {{people}} people and {{receipts}} receipts ({{size}}) to {{file}}',
-    never: 'This laptop has no backup yet ({{receipts}} receipts taken, {{changes}} operations not yet sent to the central office). If it breaks, all work not yet sent to the central office is lost.',
-    lastWithSince: 'Last backup: {{when}} ({{file}}). Since then: {{receipts}} receipts taken, {{changes}} operations not yet sent to the central office — in no copy.',
+    never:
+      'This laptop has no backup yet ({{receipts}} receipts taken, {{changes}} operations not yet sent to the central office). If it breaks, all work not yet sent to the central office is lost.',
+    lastWithSince:
+      'Last backup: {{when}} ({{file}}). Since then: {{receipts}} receipts taken, {{changes}} operations not yet sent to the central office — in no copy.',
     reminder: 'Not backed up: {{count}} receipts',
     reminderHint: 'These receipts are in no backup copy yet. Back up on the Day end page.',
     reminderChanges: 'Not backed up: {{count}} operations',
-    reminderChangesHint: 'These operations (registrations, edits, households…) are neither at the central office nor in any backup copy. Back up on the Day end page.',
+    reminderChangesHint:
+      'These operations (registrations, edits, households…) are neither at the central office nor in any backup copy. Back up on the Day end page.',
     lastUpToDate: 'Last backup: {{when}} ({{file}}). No receipt taken and nothing left unsent since.',
   },
   dayReport: {

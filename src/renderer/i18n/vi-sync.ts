@@ -30,19 +30,22 @@ export const viSync = {
     summary: 'Kết quả: {{applied}} được nhận, {{duplicates}} trùng (đã liên kết), {{rejected}} bị từ chối, {{held}} tạm giữ; nhận về {{pulled}} thay đổi.',
     summaryFailed: 'Chưa đồng bộ xong: {{error}}. Dữ liệu vẫn an toàn trên máy và sẽ được gửi lại.',
     nothing: 'Không có gì chờ gửi.',
-    nothingToday: 'Không có gì chờ gửi: công việc hôm nay đã được gửi, lần gần nhất lúc {{when}} ({{batches}} lô: {{applied}} được nhận, {{duplicates}} trùng, {{rejected}} bị từ chối, {{held}} tạm giữ).',
+    nothingToday:
+      'Không có gì chờ gửi: công việc hôm nay đã được gửi, lần gần nhất lúc {{when}} ({{batches}} lô: {{applied}} được nhận, {{duplicates}} trùng, {{rejected}} bị từ chối, {{held}} tạm giữ).',
     today: 'Đã gửi hôm nay',
     todaySummary: '{{batches}} lô: {{applied}} được nhận, {{duplicates}} trùng, {{rejected}} bị từ chối, {{held}} tạm giữ',
     todayNone: 'Chưa gửi lô nào',
     fileTitle: 'Đồng bộ qua tệp (khi không có mạng)',
-    fileHelp: 'Xuất các lô chờ gửi ra thư mục (ví dụ USB), mang đến trung tâm; sau đó nhập tệp kết quả (.results.json) trung tâm trả về. Tệp được mã hóa bằng khóa của trung tâm: mất USB dọc đường cũng không ai đọc được dữ liệu của người dân.',
+    fileHelp:
+      'Xuất các lô chờ gửi ra thư mục (ví dụ USB), mang đến trung tâm; sau đó nhập tệp kết quả (.results.json) trung tâm trả về. Tệp được mã hóa bằng khóa của trung tâm: mất USB dọc đường cũng không ai đọc được dữ liệu của người dân.',
     choose: 'Chọn…',
     exportDir: 'Thư mục lưu tệp xuất',
     export: 'Xuất tệp',
     exported: 'Đã xuất {{batches}} lô ({{ops}} thao tác) vào {{file}}',
     resultFile: 'Đường dẫn tệp kết quả',
     import: 'Nhập tệp kết quả',
-    imported: 'Đã nhập kết quả {{batches}} lô (bỏ qua {{skipped}} lô đã có): {{applied}} được nhận, {{duplicates}} trùng, {{rejected}} bị từ chối, {{held}} tạm giữ.',
+    imported:
+      'Đã nhập kết quả {{batches}} lô (bỏ qua {{skipped}} lô đã có): {{applied}} được nhận, {{duplicates}} trùng, {{rejected}} bị từ chối, {{held}} tạm giữ.',
     issuesLink: 'Mở hộp vấn đề đồng bộ',
     dayEndPushTitle: 'Gửi dữ liệu ngày đã chốt lên trung tâm',
     dayEndPushHelp: 'Ngày đã chốt. Đẩy ngay để trung tâm nhận mọi biên lai và hồ sơ của ngày.',
@@ -70,12 +73,25 @@ export const viSync = {
     openReceipt: 'Mở biên lai',
     openHousehold: 'Mở hộ gia đình',
     kinds: {
-      'participant.register': 'Đăng ký người tham gia', 'participant.update': 'Sửa hồ sơ người tham gia', 'contribution.record': 'Khoản thu',
-      'receipt.void': 'Hủy biên lai', 'household.create': 'Lập hộ gia đình', 'household.setMembers': 'Thành viên hộ gia đình',
-      'enrollment.set': 'Tham gia chế độ', 'day.close': 'Chốt ngày' },
-    classes: { DUPLICATE: 'Trùng người (đã liên kết)', REJECTED: 'Bị từ chối', HELD: 'Tạm giữ chờ xem xét', CONFLICT: 'Xung đột dữ liệu',
-      POSSIBLE_DUPLICATE: 'Tạm giữ: nghi trùng người', PERSON_NOT_ACCEPTED: 'Tạm giữ: chờ hồ sơ người nộp',
-      FACTS_DIFFER: 'Đã nhận, cần xem lại: khác hồ sơ trung tâm', MONTHS_ALREADY_PAID: 'Đã nhận, cần xem lại: đóng trùng tháng' },
+      'participant.register': 'Đăng ký người tham gia',
+      'participant.update': 'Sửa hồ sơ người tham gia',
+      'contribution.record': 'Khoản thu',
+      'receipt.void': 'Hủy biên lai',
+      'household.create': 'Lập hộ gia đình',
+      'household.setMembers': 'Thành viên hộ gia đình',
+      'enrollment.set': 'Tham gia chế độ',
+      'day.close': 'Chốt ngày',
+    },
+    classes: {
+      DUPLICATE: 'Trùng người (đã liên kết)',
+      REJECTED: 'Bị từ chối',
+      HELD: 'Tạm giữ chờ xem xét',
+      CONFLICT: 'Xung đột dữ liệu',
+      POSSIBLE_DUPLICATE: 'Tạm giữ: nghi trùng người',
+      PERSON_NOT_ACCEPTED: 'Tạm giữ: chờ hồ sơ người nộp',
+      FACTS_DIFFER: 'Đã nhận, cần xem lại: khác hồ sơ trung tâm',
+      MONTHS_ALREADY_PAID: 'Đã nhận, cần xem lại: đóng trùng tháng',
+    },
     resolutions: {
       'linked-to-canonical': 'Trung tâm đã tự liên kết với hồ sơ gốc',
       'edited-and-resent': 'Đã sửa và gửi lại',
@@ -88,9 +104,12 @@ export const viSync = {
       acknowledged: 'Đã xem, không cần sửa',
     },
     hints: {
-      paidTwice: 'Hoàn trả: hủy biên lai của khoản thu thừa (mục này tự được ghi là đã xử lý). Hoặc thỏa thuận chuyển sang kỳ sau, rồi ghi lại ở đây đã làm gì.',
-      factsSeen: 'Ghi lại cách xử lý phần chênh lệch (thu thêm bằng biên lai mới, hoặc hoàn trả phần thừa). Muốn thu lại từ đầu: hủy biên lai này (hoàn trả) rồi thu theo hồ sơ đúng — mục này tự được ghi là đã xử lý.',
-      acceptCentralSupport: 'Hồ sơ người nộp trên máy lấy diện hỗ trợ trung tâm ghi; lần thu sau tính theo diện đó. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
+      paidTwice:
+        'Hoàn trả: hủy biên lai của khoản thu thừa (mục này tự được ghi là đã xử lý). Hoặc thỏa thuận chuyển sang kỳ sau, rồi ghi lại ở đây đã làm gì.',
+      factsSeen:
+        'Ghi lại cách xử lý phần chênh lệch (thu thêm bằng biên lai mới, hoặc hoàn trả phần thừa). Muốn thu lại từ đầu: hủy biên lai này (hoàn trả) rồi thu theo hồ sơ đúng — mục này tự được ghi là đã xử lý.',
+      acceptCentralSupport:
+        'Hồ sơ người nộp trên máy lấy diện hỗ trợ trung tâm ghi; lần thu sau tính theo diện đó. Khoản đã thu giữ nguyên: ghi cách xử lý phần chênh lệch.',
       'edited-and-resent': 'Sửa hồ sơ trên máy (một thao tác mới sẽ được gửi), rồi ghi quyết định.',
       'accept-central': 'Ghi đè hồ sơ trên máy bằng bản trung tâm đang giữ.',
       'resend-household':

@@ -11,7 +11,15 @@ export const vi = {
     required: 'Bắt buộc nhập.',
     unexpectedError: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.',
   },
-  nav: { label: 'Chức năng', search: 'Tra cứu', dayReceipts: 'Biên lai trong ngày', dayEnd: 'Chốt ngày', staff: 'Nhân viên', sync: 'Đồng bộ', syncIssues: 'Vấn đề đồng bộ' },
+  nav: {
+    label: 'Chức năng',
+    search: 'Tra cứu',
+    dayReceipts: 'Biên lai trong ngày',
+    dayEnd: 'Chốt ngày',
+    staff: 'Nhân viên',
+    sync: 'Đồng bộ',
+    syncIssues: 'Vấn đề đồng bộ',
+  },
   header: { language: 'Ngôn ngữ', signOut: 'Đăng xuất' },
   roles: { supervisor: 'Giám sát viên', counter: 'Giao dịch viên', field: 'Cán bộ thu' },
   sex: { male: 'Nam', female: 'Nữ' },
@@ -44,12 +52,14 @@ export const vi = {
   setup: {
     title: 'Thiết lập văn phòng',
     restoreTitle: 'Khôi phục từ bản sao lưu thay vì thiết lập mới?',
-    restoreHelp: 'Máy mới hoặc ổ đĩa hỏng: chọn tệp bản sao trên USB (field-office-….sqlite.age), nhập mật khẩu của bản sao; dữ liệu được dùng ngay, rồi đăng nhập bằng tài khoản của văn phòng. Máy sẽ là một thiết bị mới; hãy xin trung tâm mã đăng ký mới để đồng bộ. Dữ liệu của máy này được lưu tại:',
+    restoreHelp:
+      'Máy mới hoặc ổ đĩa hỏng: chọn tệp bản sao trên USB (field-office-….sqlite.age), nhập mật khẩu của bản sao; dữ liệu được dùng ngay, rồi đăng nhập bằng tài khoản của văn phòng. Máy sẽ là một thiết bị mới; hãy xin trung tâm mã đăng ký mới để đồng bộ. Dữ liệu của máy này được lưu tại:',
     restoreDoneTitle: 'Đã mở bản sao',
     restoreFile: 'Tệp bản sao',
     restorePassphrase: 'Mật khẩu bản sao',
     restoreRun: 'Mở bản sao',
-    restoreDone: 'Đã mở bản sao của {{office}} ({{people}} người, {{receipts}} biên lai, lập lúc {{takenAt}}). Máy này đang dùng dữ liệu đó; đăng nhập bằng tài khoản của văn phòng.',
+    restoreDone:
+      'Đã mở bản sao của {{office}} ({{people}} người, {{receipts}} biên lai, lập lúc {{takenAt}}). Máy này đang dùng dữ liệu đó; đăng nhập bằng tài khoản của văn phòng.',
     restoreContinue: 'Đến trang đăng nhập',
     restoreOpening: 'Đang giải mã bản sao vào máy này…',
     restoreChecking: 'Đang kiểm tra bản sao (vài giây với văn phòng lớn)…',
@@ -209,7 +219,8 @@ export const vi = {
   collect: {
     coveredElsewhere:
       '{{name}} được đánh dấu trong hộ gia đình là “{{scheme}}”, nên không đóng BHYT hộ gia đình và không tính vào thứ tự đóng của hộ. Nếu không còn đúng, mở hộ gia đình để đổi.',
-    noHousehold: 'Người này chưa thuộc hộ gia đình nào. BHYT hộ gia đình đóng theo hộ: lập hộ (người này làm chủ hộ), thêm các thành viên, rồi quay lại thu tiền.',
+    noHousehold:
+      'Người này chưa thuộc hộ gia đình nào. BHYT hộ gia đình đóng theo hộ: lập hộ (người này làm chủ hộ), thêm các thành viên, rồi quay lại thu tiền.',
     title: 'Thu tiền',
     scheme: 'Loại bảo hiểm',
     method: 'Phương thức đóng',
@@ -259,7 +270,8 @@ export const vi = {
     refundedLine: 'Đã hủy và hoàn trả tiền ngày {{day}} theo phiếu chi {{voucher}} (người chi: {{payer}}; giám sát viên: {{name}}). Lý do: {{reason}}',
     refundedOn: 'hoàn trả {{day}}',
     refundTitle: 'Hoàn trả tiền biên lai {{label}}',
-    refundNotice: 'Ngày {{day}} đã khóa sổ: số liệu của ngày đó giữ nguyên. Hủy biên lai này là chi hoàn trả {{amount}} cho người nộp trong hôm nay, trừ vào tiền mặt phải nộp hôm nay của người chi.',
+    refundNotice:
+      'Ngày {{day}} đã khóa sổ: số liệu của ngày đó giữ nguyên. Hủy biên lai này là chi hoàn trả {{amount}} cho người nộp trong hôm nay, trừ vào tiền mặt phải nộp hôm nay của người chi.',
     refundReason: 'Lý do hoàn trả',
     refundConfirm: 'Hủy biên lai và hoàn trả',
     paidOutBy: 'Người chi tiền',
@@ -331,12 +343,15 @@ export const vi = {
     checking: 'Đang kiểm tra bản sao…',
     running: 'Đang sao lưu… Văn phòng lớn hoặc USB chậm có thể mất vài chục giây; ứng dụng vẫn dùng được trong lúc chờ.',
     done: 'Đã sao lưu {{people}} người, {{receipts}} biên lai ({{size}}) vào {{file}}',
-    never: 'Máy này chưa có bản sao lưu nào ({{receipts}} biên lai đã thu, {{changes}} thao tác chưa gửi lên trung tâm). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.',
-    lastWithSince: 'Bản sao gần nhất: {{when}} ({{file}}). Sau đó: {{receipts}} biên lai đã thu, {{changes}} thao tác chưa gửi lên trung tâm — chưa có trong bản sao nào.',
+    never:
+      'Máy này chưa có bản sao lưu nào ({{receipts}} biên lai đã thu, {{changes}} thao tác chưa gửi lên trung tâm). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.',
+    lastWithSince:
+      'Bản sao gần nhất: {{when}} ({{file}}). Sau đó: {{receipts}} biên lai đã thu, {{changes}} thao tác chưa gửi lên trung tâm — chưa có trong bản sao nào.',
     reminder: 'Chưa sao lưu: {{count}} biên lai',
     reminderHint: 'Các biên lai này chưa có trong bản sao lưu nào. Sao lưu ở trang Chốt ngày.',
     reminderChanges: 'Chưa sao lưu: {{count}} thao tác',
-    reminderChangesHint: 'Các thao tác này (đăng ký, sửa hồ sơ, hộ gia đình…) chưa gửi lên trung tâm và chưa có trong bản sao lưu nào. Sao lưu ở trang Chốt ngày.',
+    reminderChangesHint:
+      'Các thao tác này (đăng ký, sửa hồ sơ, hộ gia đình…) chưa gửi lên trung tâm và chưa có trong bản sao lưu nào. Sao lưu ở trang Chốt ngày.',
     lastUpToDate: 'Bản sao gần nhất: {{when}} ({{file}}). Sau đó chưa thu biên lai nào và không còn thao tác nào chưa gửi.',
   },
   dayReport: {

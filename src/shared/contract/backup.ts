@@ -6,7 +6,10 @@ import { says } from './input-messages';
 /** The passphrase that seals a copy: long enough to hold out against whoever finds the stick. */
 const passphrase = z
   .string()
-  .min(10, says('Mật khẩu bản sao cần ít nhất 10 ký tự (nên là vài từ dễ nhớ).', 'The copy passphrase needs at least 10 characters (a few words you remember).'))
+  .min(
+    10,
+    says('Mật khẩu bản sao cần ít nhất 10 ký tự (nên là vài từ dễ nhớ).', 'The copy passphrase needs at least 10 characters (a few words you remember).'),
+  )
   .max(200, says('Mật khẩu bản sao dài quá 200 ký tự.', 'The copy passphrase is longer than 200 characters.'));
 
 export const backupInput = z.object({
@@ -49,7 +52,7 @@ export type BackupStatus = z.infer<typeof backupStatus>;
 /** A sealed copy opened on a freshly installed Field Office; it takes over at once. */
 export const restoreInput = z.object({
   file: z.string().trim().min(1, says('Nhập hoặc chọn tệp bản sao (.sqlite.age).', 'Type or choose the copy file (.sqlite.age).')),
-  passphrase: z.string().min(1, says('Nhập mật khẩu của bản sao.', 'Enter the copy\'s passphrase.')).max(200),
+  passphrase: z.string().min(1, says('Nhập mật khẩu của bản sao.', "Enter the copy's passphrase.")).max(200),
 });
 
 export const restoreProgress = z.object({

@@ -11,9 +11,16 @@ export type PaymentMethod = (typeof paymentMethods)[number];
 
 export const quoteInput = z.object({
   participantId: uuid,
-  scheme: z.enum(schemes, says('Chọn loại bảo hiểm: BHXH tự nguyện hoặc BHYT hộ gia đình.', 'Choose the scheme: voluntary social insurance or household health insurance.')),
+  scheme: z.enum(
+    schemes,
+    says('Chọn loại bảo hiểm: BHXH tự nguyện hoặc BHYT hộ gia đình.', 'Choose the scheme: voluntary social insurance or household health insurance.'),
+  ),
   fromMonth: isoMonth,
-  months: z.number().int().min(1, says('Số tháng phải từ 1.', 'The number of months must be at least 1.')).max(60, says('Đóng trước tối đa 60 tháng (5 năm).', 'At most 60 months (5 years) can be paid in advance.')),
+  months: z
+    .number()
+    .int()
+    .min(1, says('Số tháng phải từ 1.', 'The number of months must be at least 1.'))
+    .max(60, says('Đóng trước tối đa 60 tháng (5 năm).', 'At most 60 months (5 years) can be paid in advance.')),
   /** VSI only: the chosen monthly income (TN), whole đồng. Defaults to the enrollment's. */
   incomeBasis: dong.optional(),
   method: z.enum(paymentMethods).optional(),

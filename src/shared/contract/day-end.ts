@@ -50,7 +50,11 @@ export const closeDayInput = z.object({
 
 export const reopenDayInput = z.object({
   businessDate: isoDate,
-  reason: z.string().trim().min(5, says('Nhập lý do mở lại ngày (ít nhất 5 ký tự).', 'Enter the reason for reopening the day (at least 5 characters).')).max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(5, says('Nhập lý do mở lại ngày (ít nhất 5 ký tự).', 'Enter the reason for reopening the day (at least 5 characters).'))
+    .max(500),
 });
 
 /**

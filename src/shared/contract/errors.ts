@@ -87,10 +87,7 @@ export class OfficeError extends Error {
   readonly field?: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(
-    code: ErrorCode,
-    options: { vi?: string; en?: string; field?: string; details?: Record<string, unknown> } = {},
-  ) {
+  constructor(code: ErrorCode, options: { vi?: string; en?: string; field?: string; details?: Record<string, unknown> } = {}) {
     const vi = options.vi ?? errorMessages[code].vi;
     super(vi);
     this.name = 'OfficeError';

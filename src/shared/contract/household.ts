@@ -42,7 +42,7 @@ export const removeHouseholdMemberInput = z.object({ householdId: uuid, particip
 export const setHouseholdCoverageInput = z.object({
   householdId: uuid,
   participantId: uuid,
-  coveredBy: z.enum(otherCoverages, says('Chọn diện BHYT khác của thành viên.', 'Choose the member\'s other health insurance scheme.')).nullable(),
+  coveredBy: z.enum(otherCoverages, says('Chọn diện BHYT khác của thành viên.', "Choose the member's other health insurance scheme.")).nullable(),
 });
 export const reorderHouseholdInput = z.object({
   householdId: uuid,

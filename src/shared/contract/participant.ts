@@ -6,15 +6,7 @@ import { communeCode, isoDate, provinceCode, uuid } from './primitives';
 import { says } from './input-messages';
 
 export const sexes = ['male', 'female'] as const;
-export const supportCategories = [
-  'poor',
-  'near-poor',
-  'ethnic-minority',
-  'island',
-  'student',
-  'agri-average',
-  'other',
-] as const;
+export const supportCategories = ['poor', 'near-poor', 'ethnic-minority', 'island', 'student', 'agri-average', 'other'] as const;
 export type SupportCategory = (typeof supportCategories)[number];
 
 /** What each support category is called, in Vietnamese and English (forms, receipts, the central's messages). */
@@ -28,9 +20,12 @@ export const supportCategoryNames: Record<SupportCategory, { vi: string; en: str
   other: { vi: 'Khác', en: 'Other' },
 };
 
-export const supportCategoryLabels = (lang: 'vi' | 'en') => Object.fromEntries(supportCategories.map((c) => [c, supportCategoryNames[c][lang]])) as Record<SupportCategory, string>;
+export const supportCategoryLabels = (lang: 'vi' | 'en') =>
+  Object.fromEntries(supportCategories.map((c) => [c, supportCategoryNames[c][lang]])) as Record<SupportCategory, string>;
 
-const personalIdDigits = z.string().regex(/^\d{12}$/, says('Số định danh cá nhân phải gồm đúng 12 chữ số.', 'The personal ID number must be exactly 12 digits.'));
+const personalIdDigits = z
+  .string()
+  .regex(/^\d{12}$/, says('Số định danh cá nhân phải gồm đúng 12 chữ số.', 'The personal ID number must be exactly 12 digits.'));
 
 /** A clerk's ethnicity: one of the 54 groups (or a foreign national), stored by its official name. */
 const knownEthnicity = z
@@ -157,7 +152,11 @@ export const participantSummary = participant.pick({
 export type ParticipantSummary = z.infer<typeof participantSummary>;
 
 export const searchParticipantsInput = z.object({
-  query: z.string().trim().min(1, says('Nhập tên, số định danh, mã số BHXH hoặc số điện thoại.', 'Enter a name, personal ID, social insurance number or phone number.')).max(120),
+  query: z
+    .string()
+    .trim()
+    .min(1, says('Nhập tên, số định danh, mã số BHXH hoặc số điện thoại.', 'Enter a name, personal ID, social insurance number or phone number.'))
+    .max(120),
   limit: z.number().int().min(1).max(500).default(50),
 });
 

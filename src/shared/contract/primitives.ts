@@ -10,7 +10,9 @@ export const isoDate = z
 
 export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, says('Tháng phải có dạng YYYY-MM.', 'A month is written YYYY-MM.'));
 
-export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, says('Mã định danh bản ghi không hợp lệ.', 'The record id is not valid.'));
+export const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, says('Mã định danh bản ghi không hợp lệ.', 'The record id is not valid.'));
 
 export const provinceCode = z.string().regex(/^\d{2}$/, says('Mã tỉnh gồm 2 chữ số.', 'A province code has 2 digits.'));
 export const communeCode = z.string().regex(/^\d{5}$/, says('Mã xã gồm 5 chữ số.', 'A commune code has 5 digits.'));

@@ -26,12 +26,15 @@ export const staffMember = z.object({
 export type StaffMember = z.infer<typeof staffMember>;
 
 export const setupInput = z.object({
-  officeCode: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, says('Mã cơ quan 2–12 ký tự in hoa hoặc số.', 'The office code is 2–12 capital letters or digits.')),
+  officeCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{2,12}$/, says('Mã cơ quan 2–12 ký tự in hoa hoặc số.', 'The office code is 2–12 capital letters or digits.')),
   officeName: z.string().trim().min(3, says('Nhập tên cơ quan BHXH.', 'Enter the social security office name.')).max(200),
   provinceCode: z.string().regex(/^\d{2}$/, says('Chọn tỉnh/thành phố.', 'Choose the province or city.')),
   supervisor: z.object({
     username,
-    fullName: z.string().trim().min(2, says('Nhập họ tên giám sát viên.', 'Enter the supervisor\'s full name.')).max(120),
+    fullName: z.string().trim().min(2, says('Nhập họ tên giám sát viên.', "Enter the supervisor's full name.")).max(120),
     password,
   }),
 });

@@ -31,9 +31,7 @@ export const syncStatus = z.object({
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   online: z.boolean(),
-  progress: z
-    .object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() })
-    .nullable(),
+  progress: z.object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() }).nullable(),
   /** What the central has answered for this business day (UTC+7), by any run: background or "push now". */
   today: answered.extend({ lastAt: z.string().nullable() }),
 });
@@ -43,10 +41,12 @@ export const enrollDeviceInput = z.object({
   centralUrl: z
     .string()
     .trim()
-    .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, says('Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://', 'The central server address must start with http:// or https://')),
+    .regex(
+      /^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/,
+      says('Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://', 'The central server address must start with http:// or https://'),
+    ),
   code: z.string().trim().min(6, says('Nhập mã đăng ký thiết bị do trung tâm cấp.', 'Enter the device enrolment code the central service issued.')).max(64),
 });
-
 
 export const syncIssue = z.object({
   id: uuid,
@@ -69,7 +69,15 @@ export const syncIssue = z.object({
 });
 export type SyncIssue = z.infer<typeof syncIssue>;
 
-export const issueResolutions = ['edited-and-resent', 'accept-central', 'resend-household', 'merge-into-canonical', 'different-person-resend', 'same-person-merge', 'acknowledged'] as const;
+export const issueResolutions = [
+  'edited-and-resent',
+  'accept-central',
+  'resend-household',
+  'merge-into-canonical',
+  'different-person-resend',
+  'same-person-merge',
+  'acknowledged',
+] as const;
 export type IssueResolution = (typeof issueResolutions)[number];
 
 export const resolveIssueInput = z.object({

@@ -6,9 +6,7 @@
 import type { PaymentMethod } from '../contract/contribution';
 import { formatDong } from './amount-in-words';
 import { vietnameseDate, vietnameseMonth } from './business-date';
-import {
-  type Rational, ONE, ZERO, add, compare, div, fractionText, fromFraction, mul, percentText, pow, rational, roundHalfUp, sub,
-} from './money-rounding';
+import { type Rational, ONE, ZERO, add, compare, div, fractionText, fromFraction, mul, percentText, pow, rational, roundHalfUp, sub } from './money-rounding';
 import { addMonths, isMonth, monthsAgreeWithMethod } from './payment-periods';
 import { type Fraction, type ReferenceSchedule, type SeriesEntry, entryOn } from './reference-schedule';
 
@@ -70,9 +68,12 @@ export interface HhiQuoteInput {
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function checkPeriod(paidOn: string, fromMonth: string, months: number): void {
-  if (!ISO_DATE.test(paidOn)) throw new ContributionRuleError('paidOn', 'Ngày nộp tiền không hợp lệ (YYYY-MM-DD).', 'The payment date is not a valid YYYY-MM-DD date.');
-  if (!isMonth(fromMonth)) throw new ContributionRuleError('fromMonth', 'Tháng bắt đầu không hợp lệ (YYYY-MM).', 'The first month is not a valid YYYY-MM month.');
-  if (!Number.isInteger(months) || months < 1) throw new ContributionRuleError('months', 'Số tháng phải là số nguyên từ 1.', 'Months must be a whole number from 1.');
+  if (!ISO_DATE.test(paidOn))
+    throw new ContributionRuleError('paidOn', 'Ngày nộp tiền không hợp lệ (YYYY-MM-DD).', 'The payment date is not a valid YYYY-MM-DD date.');
+  if (!isMonth(fromMonth))
+    throw new ContributionRuleError('fromMonth', 'Tháng bắt đầu không hợp lệ (YYYY-MM).', 'The first month is not a valid YYYY-MM month.');
+  if (!Number.isInteger(months) || months < 1)
+    throw new ContributionRuleError('months', 'Số tháng phải là số nguyên từ 1.', 'Months must be a whole number from 1.');
 }
 
 /** Names of the reference values, for the message when none is in force on the payment date. */

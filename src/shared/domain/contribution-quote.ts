@@ -78,4 +78,3 @@ export function computeQuote(schedule: ReferenceSchedule, q: QuoteQuestion): Con
     }),
   );
 }
-

@@ -55,11 +55,7 @@ export function methodForMonthsOrNull(scheme: Scheme, months: number): PaymentMe
 }
 
 /** What is owed next: the month after the last paid one (or the enrolment month), one period. */
-export function nextDuePeriod(
-  method: PaymentMethod,
-  enrolledFromMonth: string,
-  lastPaidMonth: string | null,
-): { fromMonth: string; months: number } {
+export function nextDuePeriod(method: PaymentMethod, enrolledFromMonth: string, lastPaidMonth: string | null): { fromMonth: string; months: number } {
   const fromMonth = lastPaidMonth === null || lastPaidMonth < enrolledFromMonth ? enrolledFromMonth : addMonths(lastPaidMonth, 1);
   return { fromMonth, months: monthsPerPeriod[method] };
 }

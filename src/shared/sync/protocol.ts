@@ -8,7 +8,9 @@ export const wireOp = z.object({
   kind: z.string().min(1).max(64),
   // A JSON object, taken as it is: each kind's handler validates its fields with its own schema.
   // (`z.record` rebuilt every payload key by key: about 5 % of the central's CPU per batch.)
-  payload: z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), { message: 'payload must be a JSON object' }),
+  payload: z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), {
+    message: 'payload must be a JSON object',
+  }),
   payloadHash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'payloadHash must be SHA-256 hex' }),
 });
 export type WireOp = z.infer<typeof wireOp>;
@@ -36,10 +38,7 @@ export const opResult = z.object({
   opId: z.string(),
   status: z.enum(opStatuses),
   officialNumber: z.string().nullable().optional(),
-  canonical: z
-    .object({ canonicalId: z.string(), officialNumber: z.string().nullable().optional(), fullName: z.string().optional() })
-    .nullable()
-    .optional(),
+  canonical: z.object({ canonicalId: z.string(), officialNumber: z.string().nullable().optional(), fullName: z.string().optional() }).nullable().optional(),
   error: opError.nullable().optional(),
   heldClass: z.string().nullable().optional(),
   /** APPLIED, but flagged for review: facts that differ from the central's (FACTS_DIFFER), or months paid already (MONTHS_ALREADY_PAID). */

@@ -35,7 +35,13 @@ describe.each(centralBackends())('central bad input on %s', (backend) => {
     expect(reply.json?.error?.message, what).toEqual(expect.any(String));
   }
 
-  const junk = fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constant('{'), fc.constant(''), fc.constant('null'));
+  const junk = fc.oneof(
+    fc.string(),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc.constant('{'),
+    fc.constant(''),
+    fc.constant('null'),
+  );
 
   /** Batch-shaped objects with one or more fields wrong. */
   const badBatch = fc.record(
@@ -45,7 +51,16 @@ describe.each(centralBackends())('central bad input on %s', (backend) => {
       ops: fc.oneof(
         fc.constant([]),
         fc.array(
-          fc.record({ opId: fc.oneof(fc.uuid(), fc.string()), seq: fc.oneof(fc.integer(), fc.double()), kind: fc.string(), payload: fc.oneof(fc.object(), fc.string(), fc.constant(null)), payloadHash: fc.string() }, { requiredKeys: [] }),
+          fc.record(
+            {
+              opId: fc.oneof(fc.uuid(), fc.string()),
+              seq: fc.oneof(fc.integer(), fc.double()),
+              kind: fc.string(),
+              payload: fc.oneof(fc.object(), fc.string(), fc.constant(null)),
+              payloadHash: fc.string(),
+            },
+            { requiredKeys: [] },
+          ),
           { maxLength: 4 },
         ),
         fc.jsonValue(),
@@ -59,7 +74,17 @@ describe.each(centralBackends())('central bad input on %s', (backend) => {
     await fc.assert(
       fc.asyncProperty(
         junk,
-        fc.record({ 'x-device-id': fc.oneof(fc.string(), fc.uuid()), 'x-timestamp': fc.oneof(fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), 'x-signature': fc.base64String() }, { requiredKeys: [] }),
+        fc.record(
+          {
+            'x-device-id': fc.oneof(fc.string(), fc.uuid()),
+            'x-timestamp': fc.oneof(
+              fc.string(),
+              fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            ),
+            'x-signature': fc.base64String(),
+          },
+          { requiredKeys: [] },
+        ),
         async (body, headers) => {
           expectTypedRefusal(await post(new URL('v1/batches', central.url).toString(), body, headers), `batches ${body}`);
           expectTypedRefusal(await post(new URL('v1/enroll', central.url).toString(), body), `enroll ${body}`);
@@ -73,9 +98,15 @@ describe.each(centralBackends())('central bad input on %s', (backend) => {
   it('answers correctly signed nonsense from an enrolled device with a typed 4xx and writes nothing', async () => {
     const before = await written();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(junk, badBatch.map((b) => canonicalJson({ ...b, deviceId: b.deviceId === 'DEVICE' ? device.id : b.deviceId }))), async (body) => {
-        expectTypedRefusal(await device.request('POST', '/v1/batches', body), body);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          junk,
+          badBatch.map((b) => canonicalJson({ ...b, deviceId: b.deviceId === 'DEVICE' ? device.id : b.deviceId })),
+        ),
+        async (body) => {
+          expectTypedRefusal(await device.request('POST', '/v1/batches', body), body);
+        },
+      ),
       { numRuns: RUNS },
     );
     await fc.assert(

@@ -16,16 +16,21 @@ const payload = fc.dictionary(text, fc.jsonValue());
 describe('batch body hash', () => {
   it('is sha256(canonicalJson(batch)) of the parsed batch', () => {
     fc.assert(
-      fc.property(text.filter((s) => s.length >= 1 && s.length <= 64), fc.integer({ min: 1, max: 2 ** 31 }), fc.array(fc.tuple(uuid, fc.string({ minLength: 1, maxLength: 64 }), payload, hash), { minLength: 1, maxLength: 20 }), (deviceId, batchNo, raw) => {
-        const sent = { ops: raw.map(([opId, kind, p, payloadHash], i) => ({ seq: i + 1, payloadHash, payload: p, opId, kind })), deviceId, batchNo };
-        const parsed = wireBatch.safeParse(JSON.parse(JSON.stringify(sent)));
-        expect(parsed.success).toBe(true);
-        const batch = parsed.data!;
-        const canonicalPayloads = batch.ops.map((op) => canonicalJson(op.payload));
-        const expected = createHash('sha256').update(canonicalJson(batch)).digest('hex');
-        expect(batchBodyHash(batch, canonicalPayloads)).toBe(expected);
-        expect(canonicalBatchJson(batch, canonicalPayloads)).toBe(canonicalJson(batch));
-      }),
+      fc.property(
+        text.filter((s) => s.length >= 1 && s.length <= 64),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.array(fc.tuple(uuid, fc.string({ minLength: 1, maxLength: 64 }), payload, hash), { minLength: 1, maxLength: 20 }),
+        (deviceId, batchNo, raw) => {
+          const sent = { ops: raw.map(([opId, kind, p, payloadHash], i) => ({ seq: i + 1, payloadHash, payload: p, opId, kind })), deviceId, batchNo };
+          const parsed = wireBatch.safeParse(JSON.parse(JSON.stringify(sent)));
+          expect(parsed.success).toBe(true);
+          const batch = parsed.data!;
+          const canonicalPayloads = batch.ops.map((op) => canonicalJson(op.payload));
+          const expected = createHash('sha256').update(canonicalJson(batch)).digest('hex');
+          expect(batchBodyHash(batch, canonicalPayloads)).toBe(expected);
+          expect(canonicalBatchJson(batch, canonicalPayloads)).toBe(canonicalJson(batch));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -23,7 +23,12 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
   function newPerson(fullName = 'Đặng Văn Tùng') {
     serial += 1;
     const year = 1960 + serial;
-    return { fullName, dateOfBirth: `${year}-04-0${1 + (serial % 9)}`, sex: 'male' as const, personalId: `0010${String(year % 100).padStart(2, '0')}${String(700000 + serial).padStart(6, '0')}` };
+    return {
+      fullName,
+      dateOfBirth: `${year}-04-0${1 + (serial % 9)}`,
+      sex: 'male' as const,
+      personalId: `0010${String(year % 100).padStart(2, '0')}${String(700000 + serial).padStart(6, '0')}`,
+    };
   }
 
   async function freshDevice(): Promise<Device> {
@@ -145,16 +150,45 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     await call(office.core, 'receipts.void', { id: created.receiptId, reason: 'Thu nhầm, thu lại' }, office.tokens.supervisor);
     const household = await call(office.core, 'households.create', { headParticipantId: created.participantId }, office.tokens.counter);
     // The head draws a pension: insured by that scheme, out of the household's HHI sequence.
-    await call(office.core, 'households.setCoverage', { householdId: household.id, participantId: created.participantId, coveredBy: 'pensioner' }, office.tokens.counter);
+    await call(
+      office.core,
+      'households.setCoverage',
+      { householdId: household.id, participantId: created.participantId, coveredBy: 'pensioner' },
+      office.tokens.counter,
+    );
     const ops = await takeOps(office);
-    expect(ops.map((o) => o.kind)).toEqual(['participant.register', 'enrollment.set', 'contribution.record', 'participant.update', 'receipt.void', 'household.create', 'household.setMembers']);
+    expect(ops.map((o) => o.kind)).toEqual([
+      'participant.register',
+      'enrollment.set',
+      'contribution.record',
+      'participant.update',
+      'receipt.void',
+      'household.create',
+      'household.setMembers',
+    ]);
     const reply = await pushOps(device, ops);
-    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED', 'APPLIED']);
-    const stored = await central.database.db.selectFrom('households').select(['data', 'memberIds', 'version']).where('id', '=', household.id).executeTakeFirstOrThrow();
+    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual([
+      'APPLIED',
+      'APPLIED',
+      'APPLIED',
+      'APPLIED',
+      'APPLIED',
+      'APPLIED',
+      'APPLIED',
+    ]);
+    const stored = await central.database.db
+      .selectFrom('households')
+      .select(['data', 'memberIds', 'version'])
+      .where('id', '=', household.id)
+      .executeTakeFirstOrThrow();
     const data = typeof stored.data === 'string' ? JSON.parse(stored.data) : stored.data;
     expect(data).toMatchObject({ headParticipantId: created.participantId, coverage: { [created.participantId]: 'pensioner' } });
     expect(stored.version).toBe(2);
-    const person = await central.database.db.selectFrom('persons').select(['data', 'version']).where('id', '=', created.participantId).executeTakeFirstOrThrow();
+    const person = await central.database.db
+      .selectFrom('persons')
+      .select(['data', 'version'])
+      .where('id', '=', created.participantId)
+      .executeTakeFirstOrThrow();
     expect((typeof person.data === 'string' ? JSON.parse(person.data) : person.data).phone).toBe('0912345678');
     const voids = await central.database.db.selectFrom('receiptVoids').select('receiptId').where('receiptId', '=', created.receiptId).execute();
     expect(voids).toHaveLength(1);
@@ -172,9 +206,16 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     const copied = first[2]!.payload as { id: string };
     const clash = withPayload(contribution!, { ...contribution!.payload, id: copied.id });
     const before = { persons: await count('persons'), contributions: await count('contributions') };
-    const reply = await pushOps(device, [register!, clash, enroll!].map((op, i) => ({ ...op, seq: 100 + i })));
+    const reply = await pushOps(
+      device,
+      [register!, clash, enroll!].map((op, i) => ({ ...op, seq: 100 + i })),
+    );
     expect(reply.status).toBe(200);
-    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['APPLIED', 'UNPROCESSABLE', 'APPLIED']);
+    expect(reply.json.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual([
+      'APPLIED',
+      'UNPROCESSABLE',
+      'APPLIED',
+    ]);
     expect(await count('persons')).toBe(before.persons + 1);
     expect(await count('contributions')).toBe(before.contributions);
   });
@@ -189,7 +230,10 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     try {
       const local = await registerAndCollect(other, person);
       const reply = await pushOps(second, await takeOps(other));
-      expect(reply.json.results[0]).toMatchObject({ status: 'DUPLICATE', canonical: { officialNumber: expect.stringMatching(/^01\d{8}$/), fullName: 'Lương Thị Mai' } });
+      expect(reply.json.results[0]).toMatchObject({
+        status: 'DUPLICATE',
+        canonical: { officialNumber: expect.stringMatching(/^01\d{8}$/), fullName: 'Lương Thị Mai' },
+      });
       expect(reply.json.results[2], JSON.stringify(reply.json.results[2])).toMatchObject({ status: 'APPLIED' });
       const canonicalId = reply.json.results[0].canonical.canonicalId;
       expect(canonicalId).not.toBe(local.participantId);
@@ -207,7 +251,11 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     await registerAndCollect(office, person);
     await pushOps(device, await takeOps(office));
     // Same family and given name and birth date, a middle name missing, another (valid) personal ID.
-    const twin = { ...person, fullName: 'Vi Páo', personalId: `${person.personalId.slice(0, 6)}${String(Number(person.personalId.slice(6)) + 1).padStart(6, '0')}` };
+    const twin = {
+      ...person,
+      fullName: 'Vi Páo',
+      personalId: `${person.personalId.slice(0, 6)}${String(Number(person.personalId.slice(6)) + 1).padStart(6, '0')}`,
+    };
     const other = await openOffice();
     try {
       await call(other.core, 'participants.register', { ...twin, ...HANOI, addressLine: 'Bản Mới' }, other.tokens.counter);
@@ -220,5 +268,4 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
       await other.close();
     }
   });
-
 });

@@ -22,14 +22,23 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
 
   it('stores a column whose values hold the separators, and a single empty string, exactly', async () => {
     const cases = [
-      [{ seq: 8_100_000_000_000, kind: 'record\x1eseparator', payload: '{"a":"\\u001e"}' }, { seq: 8_100_000_000_001, kind: 'unit\x1fseparator', payload: '{}' }],
+      [
+        { seq: 8_100_000_000_000, kind: 'record\x1eseparator', payload: '{"a":"\\u001e"}' },
+        { seq: 8_100_000_000_001, kind: 'unit\x1fseparator', payload: '{}' },
+      ],
       [{ seq: 8_100_000_000_002, kind: '', payload: '[]' }],
       [{ seq: 8_100_000_000_003, kind: 'only one', payload: '{"x":1}' }],
     ];
     for (const rows of cases) {
       await central.database.db.transaction().execute((trx) => insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', payload: 'jsonb' }, rows));
     }
-    const stored = await central.database.db.selectFrom('changes').select(['seq', 'kind', 'payload']).where('seq', '>=', 8_100_000_000_000).where('seq', '<', 9_000_000_000_000).orderBy('seq').execute();
+    const stored = await central.database.db
+      .selectFrom('changes')
+      .select(['seq', 'kind', 'payload'])
+      .where('seq', '>=', 8_100_000_000_000)
+      .where('seq', '<', 9_000_000_000_000)
+      .orderBy('seq')
+      .execute();
     expect(stored.map((r) => ({ seq: Number(r.seq), kind: r.kind, payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }))).toEqual(
       cases.flat().map((r) => ({ ...r, payload: JSON.parse(r.payload) })),
     );
@@ -43,17 +52,30 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
       originDeviceId: i % 2 === 0 ? text : null,
       payload: JSON.stringify({ text, nested: { list: [text, null, i] }, quote: '"\\' }),
     }));
-    await central.database.db.transaction().execute((trx) =>
-      insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' }, rows),
-    );
-    const stored = await central.database.db.selectFrom('changes').select(['seq', 'kind', 'provinceCode', 'originDeviceId', 'payload']).where('seq', '>=', 9_000_000_000_000).orderBy('seq').execute();
+    await central.database.db
+      .transaction()
+      .execute((trx) => insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' }, rows));
+    const stored = await central.database.db
+      .selectFrom('changes')
+      .select(['seq', 'kind', 'provinceCode', 'originDeviceId', 'payload'])
+      .where('seq', '>=', 9_000_000_000_000)
+      .orderBy('seq')
+      .execute();
     expect(stored.map((r) => ({ ...r, seq: Number(r.seq), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }))).toEqual(
       rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })),
     );
 
-    await central.database.db.transaction().execute((trx) =>
-      insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', payload: 'jsonb' }, [{ seq: 9_000_000_000_000, kind: 'again', payload: '{}' }], 'ON CONFLICT (seq) DO NOTHING'),
-    );
+    await central.database.db
+      .transaction()
+      .execute((trx) =>
+        insertRows(
+          trx,
+          'changes',
+          { seq: 'bigint', kind: 'text', payload: 'jsonb' },
+          [{ seq: 9_000_000_000_000, kind: 'again', payload: '{}' }],
+          'ON CONFLICT (seq) DO NOTHING',
+        ),
+      );
     const first = await central.database.db.selectFrom('changes').select('kind').where('seq', '=', 9_000_000_000_000).executeTakeFirstOrThrow();
     expect(first.kind).toBe('plain');
   });

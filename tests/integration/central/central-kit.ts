@@ -47,7 +47,10 @@ export async function enrollDevice(central: Central, officeCode: string, provinc
   await createOffice(central.database.db, { code: officeCode, name: `BHXH ${officeCode}`, provinceCode });
   const code = await issueEnrollmentCode(central.database.db, officeCode);
   const keys = newKeyPair();
-  const enrolled = await post(new URL('v1/enroll', central.url).toString(), JSON.stringify({ code, publicKey: keys.publicKeyRaw, deviceName: `test ${officeCode}` }));
+  const enrolled = await post(
+    new URL('v1/enroll', central.url).toString(),
+    JSON.stringify({ code, publicKey: keys.publicKeyRaw, deviceName: `test ${officeCode}` }),
+  );
   if (enrolled.status !== 200) throw new Error(`enroll: ${enrolled.status} ${JSON.stringify(enrolled.json)}`);
   const device: Device = {
     id: enrolled.json.deviceId,
@@ -56,7 +59,9 @@ export async function enrollDevice(central: Central, officeCode: string, provinc
     nextBatchNo: 1,
     async request(method, pathWithQuery, body = '', options = {}) {
       const timestamp = (options.timestamp ?? new Date()).toISOString();
-      const bodyHash = createHash('sha256').update(options.signedBody ?? body).digest('hex');
+      const bodyHash = createHash('sha256')
+        .update(options.signedBody ?? body)
+        .digest('hex');
       // Signed as sent: the path and query after URL normalisation (a `'` travels as %27).
       const url = new URL(pathWithQuery.replace(/^\//, ''), options.baseUrl ?? central.url);
       const signature = sign(null, Buffer.from(signatureBase(method, url.pathname + url.search, timestamp, bodyHash)), options.key ?? keys.privateKey);
@@ -85,7 +90,12 @@ export async function pushOps(device: Device, ops: WireOp[]): Promise<{ status: 
 
 /** Takes the office's pending outbox entries as wire operations, numbered from `firstSeq`. */
 export async function takeOps(office: Office, firstSeq = 1): Promise<WireOp[]> {
-  const rows = await office.core.context.db.selectFrom('outbox').select(['opId', 'kind', 'payload', 'payloadHash', 'seq']).where('status', '=', 'pending').orderBy('seq').execute();
+  const rows = await office.core.context.db
+    .selectFrom('outbox')
+    .select(['opId', 'kind', 'payload', 'payloadHash', 'seq'])
+    .where('status', '=', 'pending')
+    .orderBy('seq')
+    .execute();
   await office.core.context.db.updateTable('outbox').set({ status: 'batched' }).where('status', '=', 'pending').execute();
   return rows.map((r, i) => ({ opId: r.opId, seq: firstSeq + i, kind: r.kind, payload: JSON.parse(r.payload), payloadHash: r.payloadHash }));
 }
@@ -101,7 +111,12 @@ export async function registerAndCollect(office: Office, person: { fullName: str
   const p = await call(office.core, 'participants.register', { ...person, ...HANOI, addressLine: 'Thôn Đông' }, token);
   await call(office.core, 'enrollments.set', { participantId: p.id, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-03' }, token);
   const quote = await call(office.core, 'contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 3 }, token);
-  const recorded = await call(office.core, 'contributions.record', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 3, expectedTotal: quote.total }, token);
+  const recorded = await call(
+    office.core,
+    'contributions.record',
+    { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 3, expectedTotal: quote.total },
+    token,
+  );
   return { participantId: p.id as string, total: quote.total as number, receiptId: recorded.receipt.id as string };
 }
 
@@ -121,5 +136,12 @@ export function useCentralAndOffice(backend: CentralBackend, ready: (central: Ce
 }
 
 export async function countRows(central: Central, table: keyof CentralDb): Promise<number> {
-  return Number((await central.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await central.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }

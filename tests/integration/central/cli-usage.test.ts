@@ -15,7 +15,10 @@ afterEach(async () => {
 
 async function central(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/central/cli.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/central/cli.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

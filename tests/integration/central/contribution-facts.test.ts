@@ -18,7 +18,10 @@ describe.each(centralBackends())('a support category the central records otherwi
   async function payVsi(on: SyncedOffice, participantId: string, fromMonth = '2026-04') {
     const question = { participantId, scheme: 'VSI', fromMonth, months: 3, incomeBasis: 2_000_000 };
     const quote = await on.call<{ total: number }>('contributions.quote', question);
-    return on.call<{ contribution: { id: string; total: number }; receipt: { id: string; series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total });
+    return on.call<{ contribution: { id: string; total: number }; receipt: { id: string; series: string; number: number } }>('contributions.record', {
+      ...question,
+      expectedTotal: quote.total,
+    });
   }
   type Summary = { applied: number; duplicates: number };
 
@@ -41,9 +44,14 @@ describe.each(centralBackends())('a support category the central records otherwi
     expect(await b.call<Summary>('sync.pushNow', {})).toMatchObject({ duplicates: 1, applied: 2 });
     expect(await countRows(central, 'contributions')).toBe(before + 1);
 
-    const issues = await b.call<{ items: { class: string; code: string; entityId: string; message: string; details: string | Record<string, unknown> }[] }>('sync.issues', { state: 'open' });
+    const issues = await b.call<{ items: { class: string; code: string; entityId: string; message: string; details: string | Record<string, unknown> }[] }>(
+      'sync.issues',
+      { state: 'open' },
+    );
     // The inbox opens the payment's receipt from the item.
-    expect(issues.items).toEqual([expect.objectContaining({ class: 'FACTS_DIFFER', code: 'FACTS_DIFFER', entityId: paid.contribution.id, receiptId: paid.receipt.id })]);
+    expect(issues.items).toEqual([
+      expect.objectContaining({ class: 'FACTS_DIFFER', code: 'FACTS_DIFFER', entityId: paid.contribution.id, receiptId: paid.receipt.id }),
+    ]);
     expect(issues.items[0]!.message).toContain('văn phòng tính "Hộ nghèo", hồ sơ trung tâm ghi "Khác"');
     expect(issues.items[0]!.message).toContain('1.122.000 đ');
     const details = issues.items[0]!.details;
@@ -53,20 +61,34 @@ describe.each(centralBackends())('a support category the central records otherwi
 
     // Nothing about the household differs: sending it again is refused, and nothing is queued.
     const pending = (await b.call<{ pendingOps: number }>('sync.status', {})).pendingOps;
-    await expect(b.call('sync.resolveIssue', { id: (issues.items[0] as unknown as { id: string }).id, resolution: 'resend-household', note: 'Gửi lại danh sách hộ' })).rejects.toMatchObject({
+    await expect(
+      b.call('sync.resolveIssue', { id: (issues.items[0] as unknown as { id: string }).id, resolution: 'resend-household', note: 'Gửi lại danh sách hộ' }),
+    ).rejects.toMatchObject({
       data: { code: 'VALIDATION', field: 'resolution' },
     });
     expect((await b.call<{ pendingOps: number }>('sync.status', {})).pendingOps).toBe(pending);
 
     // The supervisor takes the central's category onto B's record: the next payment is quoted as
     // the central expects (the difference already paid is settled at the counter).
-    await b.call('sync.resolveIssue', { id: (issues.items[0] as unknown as { id: string }).id, resolution: 'accept-central', note: 'Hộ đã thoát nghèo, thu bổ sung chênh lệch' });
+    await b.call('sync.resolveIssue', {
+      id: (issues.items[0] as unknown as { id: string }).id,
+      resolution: 'accept-central',
+      note: 'Hộ đã thoát nghèo, thu bổ sung chênh lệch',
+    });
     expect(await b.call('participants.get', { id: atB.id })).toMatchObject({ supportCategory: 'other' });
-    const next = await b.call<{ total: number }>('contributions.quote', { participantId: atB.id, scheme: 'VSI', fromMonth: '2026-10', months: 3, incomeBasis: 2_000_000 });
+    const next = await b.call<{ total: number }>('contributions.quote', {
+      participantId: atB.id,
+      scheme: 'VSI',
+      fromMonth: '2026-10',
+      months: 3,
+      incomeBasis: 2_000_000,
+    });
     expect(next.total).toBe(3 * 374_000);
 
     const held = (await listHeldItems(central.database.db)).filter((h) => h.class === 'FACTS_DIFFER');
-    expect(held).toEqual([expect.objectContaining({ kind: 'contribution.record', officeCode: 'OFFB', fullName: someone.fullName, personalId: someone.personalId, status: 'open' })]);
+    expect(held).toEqual([
+      expect.objectContaining({ kind: 'contribution.record', officeCode: 'OFFB', fullName: someone.fullName, personalId: someone.personalId, status: 'open' }),
+    ]);
     expect(held[0]!.about).toContain(`${paid.receipt.series}/${paid.receipt.number}, 825000 đ`);
     // The central's administrator marks it reviewed: off the open list, still in the full one; a
     // second time, or an unknown op id, is refused with the reason.
@@ -85,17 +107,24 @@ describe.each(centralBackends())('a support category the central records otherwi
     const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'near-poor' });
     const paid = await payVsi(b, atB.id);
     await b.call('sync.pushNow', {});
-    const open = async () => (await b.call<{ items: { id: string; class: string; entityId: string }[] }>('sync.issues', { state: 'open' })).items.filter((i) => i.entityId === paid.contribution.id);
+    const open = async () =>
+      (await b.call<{ items: { id: string; class: string; entityId: string }[] }>('sync.issues', { state: 'open' })).items.filter(
+        (i) => i.entityId === paid.contribution.id,
+      );
     const [issue] = await open();
     expect(issue).toMatchObject({ class: 'FACTS_DIFFER' });
-    const heldOf = async () => (await listHeldItems(central.database.db, { all: true })).filter((h) => h.class === 'FACTS_DIFFER' && h.fullName === someone.fullName);
+    const heldOf = async () =>
+      (await listHeldItems(central.database.db, { all: true })).filter((h) => h.class === 'FACTS_DIFFER' && h.fullName === someone.fullName);
     expect(await heldOf()).toEqual([expect.objectContaining({ status: 'open' })]);
 
     // The clerk gives the money back and takes it again with the central's category.
     await b.call('receipts.void', { id: paid.receipt.id, reason: 'Sai diện hỗ trợ, hoàn trả và thu lại' });
     expect(await open()).toEqual([]);
     const all = await b.call<{ items: { id: string; resolution: string; resolutionNote: string }[] }>('sync.issues', { state: 'all' });
-    expect(all.items.find((i) => i.id === issue!.id)).toMatchObject({ resolution: 'acknowledged', resolutionNote: 'Đã hủy biên lai (hoàn trả): Sai diện hỗ trợ, hoàn trả và thu lại' });
+    expect(all.items.find((i) => i.id === issue!.id)).toMatchObject({
+      resolution: 'acknowledged',
+      resolutionNote: 'Đã hủy biên lai (hoàn trả): Sai diện hỗ trợ, hoàn trả và thu lại',
+    });
     await b.call('sync.pushNow', {});
     expect(await heldOf()).toEqual([expect.objectContaining({ status: 'reviewed' })]);
   });
@@ -124,7 +153,11 @@ describe.each(centralBackends())('a household list the central has otherwise, se
 
     // The central's list comes to differ from the office's (the son second, the wife third), as
     // when a change of it was lost on the way: the wife's next payment, second here, is flagged.
-    await central.database.db.updateTable('households').set({ memberIds: JSON.stringify([head.id, son.id, wife.id]) }).where('id', '=', household.id).execute();
+    await central.database.db
+      .updateTable('households')
+      .set({ memberIds: JSON.stringify([head.id, son.id, wife.id]) })
+      .where('id', '=', household.id)
+      .execute();
     const flagged = await payHhi(wife.id, '2026-07');
     expect(flagged.contribution.memberPosition).toBe(2);
     await a.call('sync.pushNow', {});
@@ -143,7 +176,10 @@ describe.each(centralBackends())('a household list the central has otherwise, se
     await payHhi(wife.id, '2026-10');
     await a.call('sync.pushNow', {});
     expect(await a.call<{ items: Issue[] }>('sync.issues', { state: 'open' })).toEqual({ items: [] });
-    expect((await a.call<{ items: Issue[] }>('sync.issues', { state: 'all' })).items.find((i) => i.id === issue!.id)).toMatchObject({ state: 'resolved', resolution: 'resend-household' });
+    expect((await a.call<{ items: Issue[] }>('sync.issues', { state: 'all' })).items.find((i) => i.id === issue!.id)).toMatchObject({
+      state: 'resolved',
+      resolution: 'resend-household',
+    });
   });
 });
 
@@ -174,13 +210,21 @@ describe.each(centralBackends())('a place in the household the central does not 
 
     // The third member moves up to second place and pays as second (70 %); the new order never
     // reaches the central (as when that operation was refused), which still has them third (60 %).
-    await call(office.core, 'households.reorder', { householdId: household.id, memberIds: [people[0]!.id, people[2]!.id, people[1]!.id] }, office.tokens.counter);
+    await call(
+      office.core,
+      'households.reorder',
+      { householdId: household.id, memberIds: [people[0]!.id, people[2]!.id, people[1]!.id] },
+      office.tokens.counter,
+    );
     const paid = await payHhi(people[2]!.id);
     expect(paid.contribution.memberPosition).toBe(2);
     const ops = await takeOps(office, 100);
     expect(ops.map((o) => o.kind)).toEqual(['household.setMembers', 'enrollment.set', 'contribution.record']);
     const results = (await pushOps(sender, ops.slice(1))).json.results as Result[];
-    expect(results[1]).toMatchObject({ status: 'APPLIED', review: { code: 'FACTS_DIFFER', details: { office: { memberPosition: 2 }, central: { memberPosition: 3 } } } });
+    expect(results[1]).toMatchObject({
+      status: 'APPLIED',
+      review: { code: 'FACTS_DIFFER', details: { office: { memberPosition: 2 }, central: { memberPosition: 3 } } },
+    });
     expect(results[1]!.review!.message).toContain('văn phòng tính người thứ 2, trung tâm có người thứ 3');
     // 4.5 % of the base salary (2 340 000 on the office's day) = 105 300 a month for the first;
     // 70 % → 73 710, 60 % → 63 180.

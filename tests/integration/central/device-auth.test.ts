@@ -22,7 +22,12 @@ describe.each(centralBackends())('central device authentication on %s', (backend
 
   async function someOps() {
     n += 1;
-    await registerAndCollect(office, { fullName: 'Sầm Văn Khánh', dateOfBirth: `198${n % 10}-02-1${n % 10}`, sex: 'male', personalId: `00108${n % 10}${String(500000 + n).padStart(6, '0')}` });
+    await registerAndCollect(office, {
+      fullName: 'Sầm Văn Khánh',
+      dateOfBirth: `198${n % 10}-02-1${n % 10}`,
+      sex: 'male',
+      personalId: `00108${n % 10}${String(500000 + n).padStart(6, '0')}`,
+    });
     return takeOps(office);
   }
 
@@ -33,7 +38,10 @@ describe.each(centralBackends())('central device authentication on %s', (backend
     const first = await post(new URL('v1/enroll', central.url).toString(), JSON.stringify({ code, publicKey: newKeyPair().publicKeyRaw, deviceName: 'máy 2' }));
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ officeCode: 'AUTH1', provinceCode: '01', centralPublicKey: expect.any(String) });
-    const second = await post(new URL('v1/enroll', central.url).toString(), JSON.stringify({ code, publicKey: newKeyPair().publicKeyRaw, deviceName: 'máy 3' }));
+    const second = await post(
+      new URL('v1/enroll', central.url).toString(),
+      JSON.stringify({ code, publicKey: newKeyPair().publicKeyRaw, deviceName: 'máy 3' }),
+    );
     expect(second.status).toBe(403);
     expect(second.json.error).toMatchObject({ code: 'BAD_ENROLLMENT_CODE', field: 'code' });
   });

@@ -94,7 +94,10 @@ describe('central import of a sealed batch file', () => {
     encrypter.addRecipient(otherRecipient);
     const foreignSealed = Buffer.from(await encrypter.encrypt(new Uint8Array(64)));
     writeFileSync(join(stick, 'foreign.jsonl.gz.age'), foreignSealed);
-    const claimed = write('claimed.manifest.json', resign({ ...manifest, file: 'foreign.jsonl.gz.age', fileSha256: createHash('sha256').update(foreignSealed).digest('hex') }));
+    const claimed = write(
+      'claimed.manifest.json',
+      resign({ ...manifest, file: 'foreign.jsonl.gz.age', fileSha256: createHash('sha256').update(foreignSealed).digest('hex') }),
+    );
     expect((await refusal(claimed)).vi).toMatch(/Không mở được tệp dữ liệu đã niêm phong/);
 
     // A file in the old, unsealed format.

@@ -39,14 +39,17 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
     const served = new Set(
       app.routes.filter((r) => r.path !== '*' && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
-    const documented = new Set(Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
+    const documented = new Set(
+      Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)),
+    );
     expect([...documented].sort()).toEqual([...served].sort());
     for (const [path, ops] of Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, { description?: string }> }>>)) {
       for (const [method, op] of Object.entries(ops)) {
         for (const [status, response] of Object.entries(op.responses)) expect(response.description, `${method} ${path} ${status}`).toEqual(expect.any(String));
       }
     }
-    for (const ref of JSON.stringify(document).match(/#\/components\/schemas\/\w+/g) ?? []) expect(document.components.schemas[ref.split('/').pop()!]).toBeDefined();
+    for (const ref of JSON.stringify(document).match(/#\/components\/schemas\/\w+/g) ?? [])
+      expect(document.components.schemas[ref.split('/').pop()!]).toBeDefined();
   });
 
   it('counts requests, batches, applied operations, rejections and latency in Prometheus text', async () => {
@@ -72,7 +75,12 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
     const reader = await enrollDevice(central, 'FEEDB');
     const elsewhere = await enrollDevice(central, 'FEEDC', '79');
     for (let i = 0; i < 5; i++) {
-      await registerAndCollect(office, { fullName: `Lò Văn Feed ${'ABCDE'[i]}`, dateOfBirth: `1985-03-1${i}`, sex: 'male', personalId: `001085${String(880000 + i).padStart(6, '0')}` });
+      await registerAndCollect(office, {
+        fullName: `Lò Văn Feed ${'ABCDE'[i]}`,
+        dateOfBirth: `1985-03-1${i}`,
+        sex: 'male',
+        personalId: `001085${String(880000 + i).padStart(6, '0')}`,
+      });
       await pushOps(writer, await takeOps(office));
     }
     const seen: number[] = [];
@@ -116,7 +124,9 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
     for (const province of ['01', '79']) {
       const device = await enrollDevice(central, `REF${province}`, province);
       const feed = await device.request('GET', '/v1/changes?limit=5000');
-      const versions = feed.json.changes.filter((c: { kind: string }) => c.kind === 'reference.contribution-rates').map((c: { payload: { version: string } }) => c.payload.version);
+      const versions = feed.json.changes
+        .filter((c: { kind: string }) => c.kind === 'reference.contribution-rates')
+        .map((c: { payload: { version: string } }) => c.payload.version);
       expect(versions).toEqual([shipped.version, '2027-01-01.1']);
     }
   });

@@ -11,7 +11,13 @@ import { centralBackends } from '../fixtures/test-postgres';
 import { person, twoOffices, type Office } from '../sync/central-fixture';
 import { countRows } from './central-kit';
 
-type Issue = { id: string; class: string; message: string; receiptId: string | null; details: { error: { code: string; details: { paid: { receipt: string; officeCode: string }[]; facts?: unknown } } } };
+type Issue = {
+  id: string;
+  class: string;
+  message: string;
+  receiptId: string | null;
+  details: { error: { code: string; details: { paid: { receipt: string; officeCode: string }[]; facts?: unknown } } };
+};
 type Paid = { contribution: { id: string }; receipt: { id: string; series: string; number: number } };
 
 describe.each(centralBackends())('months paid twice for one person, on %s', (backend) => {
@@ -41,7 +47,11 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     const [issue, ...others] = await openIssues(b);
     expect(others).toEqual([]);
     const firstReceipt = `${first.receipt.series}/${first.receipt.number}`;
-    expect(issue).toMatchObject({ class: 'MONTHS_ALREADY_PAID', receiptId: second.receipt.id, details: { error: { code: 'MONTHS_ALREADY_PAID', details: { paid: [{ receipt: firstReceipt, officeCode: 'OFFA' }] } } } });
+    expect(issue).toMatchObject({
+      class: 'MONTHS_ALREADY_PAID',
+      receiptId: second.receipt.id,
+      details: { error: { code: 'MONTHS_ALREADY_PAID', details: { paid: [{ receipt: firstReceipt, officeCode: 'OFFA' }] } } },
+    });
     expect(issue!.message).toContain(`các tháng trùng: 04/2026 – 06/2026 (biên lai ${firstReceipt}, văn phòng OFFA)`);
     const held = (await listHeldItems(central.database.db)).filter((h) => h.class === 'MONTHS_ALREADY_PAID');
     expect(held).toEqual([expect.objectContaining({ kind: 'contribution.record', officeCode: 'OFFB', fullName: someone.fullName, status: 'open' })]);
@@ -50,7 +60,11 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     // the decision's note. B's next months, which nobody has paid, go without a flag.
     await b.call('receipts.void', { id: second.receipt.id, reason: 'Đã đóng ở văn phòng OFFA, hoàn trả tiền' });
     expect(await openIssues(b)).toEqual([]);
-    expect((await b.call<{ items: (Issue & { resolution: string; resolutionNote: string })[] }>('sync.issues', { state: 'all' })).items.find((i) => i.id === issue!.id)).toMatchObject({
+    expect(
+      (await b.call<{ items: (Issue & { resolution: string; resolutionNote: string })[] }>('sync.issues', { state: 'all' })).items.find(
+        (i) => i.id === issue!.id,
+      ),
+    ).toMatchObject({
       state: 'resolved',
       resolution: 'acknowledged',
       resolutionNote: 'Đã hủy biên lai (hoàn trả): Đã đóng ở văn phòng OFFA, hoàn trả tiền',
@@ -83,7 +97,11 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     expect(await heldOpen()).toEqual([]);
     await b.call('sync.pushNow', {});
     expect((await openIssues(b)).filter((i) => i.id === issue!.id)).toEqual([]);
-    const settled = (await b.call<{ items: (Issue & { state: string; resolution: string; resolutionNote: string; resolvedByName: string | null })[] }>('sync.issues', { state: 'all' })).items.find((i) => i.id === issue!.id);
+    const settled = (
+      await b.call<{ items: (Issue & { state: string; resolution: string; resolutionNote: string; resolvedByName: string | null })[] }>('sync.issues', {
+        state: 'all',
+      })
+    ).items.find((i) => i.id === issue!.id);
     expect(settled).toMatchObject({
       state: 'resolved',
       resolution: 'acknowledged',
@@ -103,7 +121,10 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
     await b.call('sync.pushNow', {});
     const [issue, ...others] = await openIssues(b);
     expect(others).toEqual([]);
-    expect(issue).toMatchObject({ class: 'MONTHS_ALREADY_PAID', details: { error: { details: { paid: [{ officeCode: 'OFFA' }], facts: { central: { supportCategory: 'other' } } } } } });
+    expect(issue).toMatchObject({
+      class: 'MONTHS_ALREADY_PAID',
+      details: { error: { details: { paid: [{ officeCode: 'OFFA' }], facts: { central: { supportCategory: 'other' } } } } },
+    });
     expect(issue!.message).toContain('Hoàn trả hoặc chuyển một trong hai khoản. Ngoài ra, diện hỗ trợ: văn phòng tính "Hộ nghèo", hồ sơ trung tâm ghi "Khác"');
   });
 

@@ -25,11 +25,18 @@ describe('embedded PGlite folder', () => {
     cleanups.push(() => open && first.close());
     await createOffice(first.db, { code: 'HNL1', name: 'BHXH cơ sở Khóa', provinceCode: '01' });
 
-    await expect(openCentralDatabase({ dataDir: data.dir, resourcesDir })).rejects.toMatchObject({ code: 'DATA_IN_USE', vi: expect.stringMatching(/đang được một tiến trình trung tâm khác mở/) });
+    await expect(openCentralDatabase({ dataDir: data.dir, resourcesDir })).rejects.toMatchObject({
+      code: 'DATA_IN_USE',
+      vi: expect.stringMatching(/đang được một tiến trình trung tâm khác mở/),
+    });
 
-    const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/central/cli.ts', 'admin', 'create-office', '--data', data.dir, '--code', 'HNL2', '--name', 'X', '--province', '01'], {
-      cwd: root,
-    }).then(
+    const cli = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/central/cli.ts', 'admin', 'create-office', '--data', data.dir, '--code', 'HNL2', '--name', 'X', '--province', '01'],
+      {
+        cwd: root,
+      },
+    ).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

@@ -15,7 +15,12 @@ describe('batch body reading', () => {
       text.map((t) => new TextEncoder().encode(t)),
       text.map((t) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(t)])),
       fc.uint8Array({ maxLength: 40 }),
-      fc.tuple(text, fc.uint8Array({ maxLength: 4 }).map((b) => b.map((x) => 0x80 | x))).map(([t, tail]) => new Uint8Array([...new TextEncoder().encode(t), ...tail])),
+      fc
+        .tuple(
+          text,
+          fc.uint8Array({ maxLength: 4 }).map((b) => b.map((x) => 0x80 | x)),
+        )
+        .map(([t, tail]) => new Uint8Array([...new TextEncoder().encode(t), ...tail])),
     );
     await fc.assert(
       fc.asyncProperty(bytes, async (body) => {

@@ -65,7 +65,12 @@ describe.skipIf(backends.length === 0)('two central processes on one PostgreSQL'
     const count = (table: 'persons' | 'contributions' | 'ops' | 'batches') => countRows(central, table);
     const before = { persons: await count('persons'), contributions: await count('contributions'), ops: await count('ops') };
     for (let batchNo = 1; batchNo <= 5; batchNo++) {
-      await registerAndCollect(office, { fullName: `Bế Văn Hai ${batchNo}`, dateOfBirth: `1970-01-0${batchNo}`, sex: 'male', personalId: `001070${String(330000 + batchNo).padStart(6, '0')}` });
+      await registerAndCollect(office, {
+        fullName: `Bế Văn Hai ${batchNo}`,
+        dateOfBirth: `1970-01-0${batchNo}`,
+        sex: 'male',
+        personalId: `001070${String(330000 + batchNo).padStart(6, '0')}`,
+      });
       const body = batchBody(device, await takeOps(office, batchNo * 10), batchNo);
       // Three copies to each process, all in flight together.
       const replies = await Promise.all([...urls, ...urls, ...urls].map((baseUrl) => device.request('POST', '/v1/batches', body, { baseUrl })));
@@ -79,5 +84,4 @@ describe.skipIf(backends.length === 0)('two central processes on one PostgreSQL'
     expect(await count('contributions')).toBe(before.contributions + 5);
     expect(await count('ops')).toBe(before.ops + 15);
   });
-
 });

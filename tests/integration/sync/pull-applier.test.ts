@@ -9,7 +9,19 @@ import { openOffice, type Office } from '../fixtures/office-fixture';
 const person = (id: string, fullName: string, personalId: string, version = 1) => ({
   seq: 0,
   kind: 'participant',
-  payload: { id, fullName, dateOfBirth: '1991-02-02', sex: 'female', personalId, provinceCode: '01', communeCode: '00004', addressLine: 'Thôn Bắc', officialNumber: '0100000042', canonicalId: null, version },
+  payload: {
+    id,
+    fullName,
+    dateOfBirth: '1991-02-02',
+    sex: 'female',
+    personalId,
+    provinceCode: '01',
+    communeCode: '00004',
+    addressLine: 'Thôn Bắc',
+    officialNumber: '0100000042',
+    canonicalId: null,
+    version,
+  },
 });
 
 describe('pull applier', () => {
@@ -25,7 +37,9 @@ describe('pull applier', () => {
     const db = office.core.context.db;
     const x = uuidv7();
     const y = uuidv7();
-    const page = [person(x, 'Trần Thị Bình', '001191000002'), person(x, 'Trần Thị Bính', '001191000002', 2), person(y, 'Người Khác', '001191000002')].map((c, i) => ({ ...c, seq: i + 1 }));
+    const page = [person(x, 'Trần Thị Bình', '001191000002'), person(x, 'Trần Thị Bính', '001191000002', 2), person(y, 'Người Khác', '001191000002')].map(
+      (c, i) => ({ ...c, seq: i + 1 }),
+    );
     expect(await applyPulledChanges(db, page, '3', '2026-03-02T02:00:00.000Z')).toBe(3);
     const rows = await db.selectFrom('participants').select(['id', 'fullName', 'version', 'officialNumber']).where('personalId', '=', '001191000002').execute();
     expect(rows).toEqual([{ id: x, fullName: 'Trần Thị Bính', version: 2, officialNumber: '0100000042' }]);

@@ -86,7 +86,12 @@ describe('a restored backup at the central', () => {
 
     const db = central.database.db;
     expect((await db.selectFrom('persons').select('id').execute()).length).toBe(2);
-    const receipts = await db.selectFrom('contributions').select(['receiptSeries', 'receiptNumber']).orderBy('receiptSeries').orderBy('receiptNumber').execute();
+    const receipts = await db
+      .selectFrom('contributions')
+      .select(['receiptSeries', 'receiptNumber'])
+      .orderBy('receiptSeries')
+      .orderBy('receiptNumber')
+      .execute();
     expect(receipts).toHaveLength(3);
     expect(new Set(receipts.map((r) => `${r.receiptSeries}/${r.receiptNumber}`)).size).toBe(3);
     expect((await db.selectFrom('devices').select('id').where('officeCode', '=', 'OFFR').execute()).length).toBe(2);

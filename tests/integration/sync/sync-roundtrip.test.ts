@@ -11,7 +11,13 @@ import { type Office, person, resourcesDir, startOffice, twoOffices } from './ce
 async function collect(office: Office, participantId: string) {
   await office.call('enrollments.set', { participantId, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-10' });
   const quote = await office.call<{ total: number }>('contributions.quote', { participantId, scheme: 'VSI', fromMonth: '2026-10', months: 3 });
-  return office.call<{ receipt: { id: string } }>('contributions.record', { participantId, scheme: 'VSI', fromMonth: '2026-10', months: 3, expectedTotal: quote.total });
+  return office.call<{ receipt: { id: string } }>('contributions.record', {
+    participantId,
+    scheme: 'VSI',
+    fromMonth: '2026-10',
+    months: 3,
+    expectedTotal: quote.total,
+  });
 }
 
 describe.each(centralBackends())('office sync with the central service on %s', (backend) => {
@@ -43,7 +49,10 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     const issues = await world.b.call<{ items: { class: string; state: string }[] }>('sync.issues', { state: 'all' });
     // Both offices took October to December: B's payment is kept and flagged for a refund.
     expect(issues.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ class: 'DUPLICATE', state: 'resolved' }), expect.objectContaining({ class: 'MONTHS_ALREADY_PAID', state: 'open' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ class: 'DUPLICATE', state: 'resolved' }),
+        expect.objectContaining({ class: 'MONTHS_ALREADY_PAID', state: 'open' }),
+      ]),
     );
     expect(issues.items).toHaveLength(2);
     const persons = await world.central.database.db.selectFrom('persons').select('id').execute();
@@ -70,7 +79,12 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     expect(versions.map((v) => v.version)).toEqual([shipped.version, '2099-01-01.1']);
     const p = await world.a.call<{ id: string }>('participants.register', person('Mạc Thị Hạnh', '1988-08-08', 'female', '001188000008'));
     await world.a.call('enrollments.set', { participantId: p.id, scheme: 'VSI', method: 'monthly', incomeBasis: 1_500_000, fromMonth: '2026-11' });
-    const quote = await world.a.call<{ referenceVersion: string }>('contributions.quote', { participantId: p.id, scheme: 'VSI', fromMonth: '2026-11', months: 1 });
+    const quote = await world.a.call<{ referenceVersion: string }>('contributions.quote', {
+      participantId: p.id,
+      scheme: 'VSI',
+      fromMonth: '2026-11',
+      months: 1,
+    });
     expect(quote.referenceVersion).toBe('2099-01-01.1');
     expect(await world.a.call<{ rejected: number }>('sync.pushNow', {})).toMatchObject({ rejected: 0 });
   });
@@ -95,7 +109,7 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     expect(persons).toHaveLength(1);
   });
 
-  it("counts what the central answered today, whichever run sent it, and starts again at midnight (UTC+7)", async () => {
+  it('counts what the central answered today, whichever run sent it, and starts again at midnight (UTC+7)', async () => {
     let offsetMs = 0;
     const c = await startOffice(world.central, 'OFFT', { clock: { now: () => new Date(Date.now() + offsetMs) } });
     try {

@@ -16,13 +16,7 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
   let expectedSeq = 1;
   let entries = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('auditLog')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.seq !== expectedSeq) {

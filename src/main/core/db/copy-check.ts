@@ -65,7 +65,10 @@ const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3'
  * `-shm` beside it) and marked as a copy taken then — a commit that flushes the whole file, so it
  * too is kept off the main thread. `driver` is for tests.
  */
-export async function checkCopyFile(file: string, { markTakenAt = null, driver = driverPath() }: { markTakenAt?: string | null; driver?: string } = {}): Promise<CopyCheck> {
+export async function checkCopyFile(
+  file: string,
+  { markTakenAt = null, driver = driverPath() }: { markTakenAt?: string | null; driver?: string } = {},
+): Promise<CopyCheck> {
   const answer = await new Promise<{ result?: CopyCheck; failed?: { message: string; code?: string }; unavailable?: string }>((resolve) => {
     let worker: Worker;
     try {

@@ -79,7 +79,17 @@ export async function appendAudit(trx: Kysely<Database> | Transaction<Database>,
   const prevHash = last?.hash ?? GENESIS_HASH;
   const details = canonicalJson(input.details ?? null);
   const hash = auditEntryHash(prevHash, { ...input, seq, details });
-  await insertAudit.execute(trx, { seq, at: input.at, staffId: input.staffId, action: input.action, entity: input.entity, entityId: input.entityId, details, prevHash, hash });
+  await insertAudit.execute(trx, {
+    seq,
+    at: input.at,
+    staffId: input.staffId,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId,
+    details,
+    prevHash,
+    hash,
+  });
 }
 
 export async function appendOutbox(trx: Transaction<Database>, input: OutboxInput): Promise<string> {

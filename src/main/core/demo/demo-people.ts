@@ -2,11 +2,82 @@
 // agree with them. Used by `--seed demo` and by the benchmark; never by real offices.
 import { legacyProvinceCodes } from '../../../shared/domain/legacy-province-codes';
 
-const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trịnh', 'Mai', 'Lương'];
+const familyNames = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Trịnh',
+  'Mai',
+  'Lương',
+];
 const maleMiddle = ['Văn', 'Hữu', 'Đức', 'Quang', 'Minh', 'Công', 'Thanh', 'Xuân', 'Đình', 'Ngọc'];
 const femaleMiddle = ['Thị', 'Thị', 'Thị', 'Ngọc', 'Thu', 'Thanh', 'Hồng', 'Minh', 'Kim', 'Phương'];
-const maleGiven = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hải', 'Hùng', 'Khánh', 'Long', 'Minh', 'Nam', 'Phong', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt', 'Vinh', 'Toàn', 'Hiếu', 'Trung', 'Lộc', 'Phúc'];
-const femaleGiven = ['An', 'Anh', 'Chi', 'Dung', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Ngọc', 'Nhung', 'Oanh', 'Phương', 'Thảo', 'Thủy', 'Thuỷ', 'Trang', 'Vân', 'Yến', 'Hằng', 'Tuyết'];
+const maleGiven = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Giang',
+  'Hải',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Tuấn',
+  'Việt',
+  'Vinh',
+  'Toàn',
+  'Hiếu',
+  'Trung',
+  'Lộc',
+  'Phúc',
+];
+const femaleGiven = [
+  'An',
+  'Anh',
+  'Chi',
+  'Dung',
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nga',
+  'Ngọc',
+  'Nhung',
+  'Oanh',
+  'Phương',
+  'Thảo',
+  'Thủy',
+  'Thuỷ',
+  'Trang',
+  'Vân',
+  'Yến',
+  'Hằng',
+  'Tuyết',
+];
 const hamlets = ['Thôn Đông', 'Thôn Tây', 'Thôn Trung', 'Xóm Bãi', 'Xóm Chùa', 'Thôn Thượng', 'Thôn Hạ', 'Ấp Mới', 'Bản Nà', 'Tổ 3'];
 const prefixes = Object.keys(legacyProvinceCodes);
 
@@ -46,7 +117,9 @@ export function demoPerson(rand: () => number, serial: number): DemoPerson {
   const year = 1950 + Math.floor(rand() * 56);
   const month = 1 + Math.floor(rand() * 12);
   const day = 1 + Math.floor(rand() * 28);
-  const fullName = [pick(rand, familyNames), pick(rand, sex === 'male' ? maleMiddle : femaleMiddle), pick(rand, sex === 'male' ? maleGiven : femaleGiven)].join(' ');
+  const fullName = [pick(rand, familyNames), pick(rand, sex === 'male' ? maleMiddle : femaleMiddle), pick(rand, sex === 'male' ? maleGiven : femaleGiven)].join(
+    ' ',
+  );
   const centuryDigit = (year >= 2000 ? 2 : 0) + (sex === 'female' ? 1 : 0);
   const personalId = `${pick(rand, prefixes)}${centuryDigit}${String(year % 100).padStart(2, '0')}${String(serial % 1_000_000).padStart(6, '0')}`;
   const roll = rand();

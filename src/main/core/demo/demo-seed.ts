@@ -46,4 +46,3 @@ export async function seedDemo(core: OfficeCore, people = 300): Promise<boolean>
   await call(core, 'auth.logout', {}, session.token);
   return true;
 }
-

@@ -45,7 +45,12 @@ export async function sealFile(source: string, destination: string, passphrase: 
  * `onProgress` hears the bytes decrypted so far against the sealed file's size (which is a little
  * larger: the header and 16 bytes per 64 KiB chunk).
  */
-export async function openSealedFile(source: string, destination: string, passphrase: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function openSealedFile(
+  source: string,
+  destination: string,
+  passphrase: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   const total = statSync(source).size;
   const decrypter = new Decrypter();
   decrypter.addIdentity(new PassphraseIdentity(passphrase));
@@ -57,7 +62,11 @@ export async function openSealedFile(source: string, destination: string, passph
     throw explainOpenError(error);
   }
   try {
-    await pipeline(Readable.fromWeb(plain), counting((n) => onProgress?.(Math.min(n, total), total)), createWriteStream(destination, { flags: 'wx' }));
+    await pipeline(
+      Readable.fromWeb(plain),
+      counting((n) => onProgress?.(Math.min(n, total), total)),
+      createWriteStream(destination, { flags: 'wx' }),
+    );
   } catch (error) {
     throw new OfficeError('VALIDATION', {
       field: 'file',

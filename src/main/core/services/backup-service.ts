@@ -36,7 +36,8 @@ export function backupProgress(ctx: CoreContext) {
   if (!now) return { running: false, phase: null, percent: null };
   // Copying is the first half of the bar, sealing onto the stick the second.
   const share = (done: number, total: number) => (total > 0 ? Math.floor((done * 50) / total) : 0);
-  const percent = now.phase === 'sealing' ? 50 + share(now.sealedBytes, now.totalBytes) : now.phase === 'checking' ? 50 : share(now.copiedPages, now.totalPages);
+  const percent =
+    now.phase === 'sealing' ? 50 + share(now.sealedBytes, now.totalBytes) : now.phase === 'checking' ? 50 : share(now.copiedPages, now.totalPages);
   return { running: true, phase: now.phase, percent };
 }
 
@@ -59,7 +60,10 @@ export async function backupStatus(ctx: CoreContext) {
     .limit(1)
     .executeTakeFirst();
   let receipts = ctx.db.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n'));
-  let unsent = ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'batched']);
+  let unsent = ctx.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['pending', 'batched']);
   if (entry) {
     receipts = receipts.where('businessDate', '>=', businessDate(new Date(entry.at))).where('issuedAt', '>', entry.at);
     unsent = unsent.where('createdAt', '>', entry.at);
@@ -76,7 +80,10 @@ export async function backupStore(ctx: CoreContext, caller: Caller, { directory,
   const backupTo = ctx.backupTo;
   if (!backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
   if (running.has(ctx)) {
-    throw new OfficeError('CONFLICT', { vi: 'Đang sao lưu; chờ bản sao này xong rồi hãy sao lưu lại.', en: 'A backup is already running; wait for it to finish.' });
+    throw new OfficeError('CONFLICT', {
+      vi: 'Đang sao lưu; chờ bản sao này xong rồi hãy sao lưu lại.',
+      en: 'A backup is already running; wait for it to finish.',
+    });
   }
   const state: Running = { phase: 'copying', copiedPages: 0, totalPages: 0, sealedBytes: 0, totalBytes: 0 };
   running.set(ctx, state);
@@ -123,6 +130,13 @@ async function copyStore(ctx: CoreContext, caller: Caller, directory: string, pa
     await Promise.all([plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`].map(removeQuietlyLater));
   }
   const bytes = statSync(file).size;
-  await appendAudit(ctx.db, { at: takenAt, staffId: caller.staffId, action: 'store.backup', entity: 'office', entityId: office.code, details: { file: name, bytes, ...held } });
+  await appendAudit(ctx.db, {
+    at: takenAt,
+    staffId: caller.staffId,
+    action: 'store.backup',
+    entity: 'office',
+    entityId: office.code,
+    details: { file: name, bytes, ...held },
+  });
   return { file, bytes, ...held, takenAt };
 }

@@ -3,12 +3,7 @@
 // OfficeError('VALIDATION'). Rules themselves live in the shared domain, not here.
 import type { PaymentMethod } from '../../../shared/contract/contribution';
 import { MONTHS_RULE, validation } from '../../../shared/domain/contribution-quote';
-import {
-  addMonths as addMonthsPure,
-  methodForMonthsOrNull,
-  nextDuePeriod,
-  paymentDeadline,
-} from '../../../shared/domain/payment-periods';
+import { addMonths as addMonthsPure, methodForMonthsOrNull, nextDuePeriod, paymentDeadline } from '../../../shared/domain/payment-periods';
 
 type Scheme = 'VSI' | 'HHI';
 
@@ -36,6 +31,5 @@ export function nextDue(scheme: Scheme, method: PaymentMethod, enrolledFromMonth
 export function deadlineFor(method: PaymentMethod, fromMonth: string): string | null {
   return paymentDeadline(method, fromMonth);
 }
-
 
 export { computeQuote } from '../../../shared/domain/contribution-quote';

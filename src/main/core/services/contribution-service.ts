@@ -26,7 +26,9 @@ import { requireDayOpen } from './day-status';
 
 type Db = CoreContext['db'] | Transaction<Database>;
 
-const officeOfReceipt = preparedQuery<Record<string, never>, { code: string; name: string; deviceId: string }>((db) => db.selectFrom('office').select(['code', 'name', 'deviceId']));
+const officeOfReceipt = preparedQuery<Record<string, never>, { code: string; name: string; deviceId: string }>((db) =>
+  db.selectFrom('office').select(['code', 'name', 'deviceId']),
+);
 const staffName = preparedQuery<{ id: string }, { fullName: string }>((db, arg) => db.selectFrom('staff').select('fullName').where('id', '=', arg('id')));
 
 export interface QuoteRequest {

@@ -35,10 +35,14 @@ async function collectorTotals(db: Db, day: string) {
     .where('receipts.businessDate', '=', day)
     .groupBy(['receipts.collectorStaffId', 'staff.fullName'])
     .execute();
-  const rows = new Map<string, { staffId: string; fullName: string; receiptCount: number; voidedCount: number; total: number; refundCount: number; refundTotal: number }>();
+  const rows = new Map<
+    string,
+    { staffId: string; fullName: string; receiptCount: number; voidedCount: number; total: number; refundCount: number; refundTotal: number }
+  >();
   const row = (staffId: string, fullName: string) =>
     rows.get(staffId) ?? rows.set(staffId, { staffId, fullName, receiptCount: 0, voidedCount: 0, total: 0, refundCount: 0, refundTotal: 0 }).get(staffId)!;
-  for (const t of takings) Object.assign(row(t.staffId, t.fullName), { receiptCount: Number(t.receiptCount), voidedCount: Number(t.voidedCount), total: Number(t.total) });
+  for (const t of takings)
+    Object.assign(row(t.staffId, t.fullName), { receiptCount: Number(t.receiptCount), voidedCount: Number(t.voidedCount), total: Number(t.total) });
   // Refunds are few a day: the day's list, summed here per person who paid out.
   for (const refund of await contributions.refundsOfDay(db, day, undefined)) {
     const r = row(refund.paidOutBy, refund.paidOutByName);
@@ -118,8 +122,21 @@ export async function closeDay(
         note,
       };
     });
-    const values = { businessDate: input.businessDate, status: 'closed' as const, closedBy: caller.staffId!, closedAt: at, summary: JSON.stringify(summary), reopenedBy: null, reopenedAt: null, reopenReason: null };
-    await trx.insertInto('dayClosures').values(values).onConflict((oc) => oc.column('businessDate').doUpdateSet(values)).execute();
+    const values = {
+      businessDate: input.businessDate,
+      status: 'closed' as const,
+      closedBy: caller.staffId!,
+      closedAt: at,
+      summary: JSON.stringify(summary),
+      reopenedBy: null,
+      reopenedAt: null,
+      reopenReason: null,
+    };
+    await trx
+      .insertInto('dayClosures')
+      .values(values)
+      .onConflict((oc) => oc.column('businessDate').doUpdateSet(values))
+      .execute();
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
@@ -136,13 +153,21 @@ export async function reopenDay(ctx: CoreContext, caller: Caller, input: { busin
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('dayClosures').select('status').where('businessDate', '=', input.businessDate).executeTakeFirst();
-    if (existing?.status !== 'closed') throw new OfficeError('VALIDATION', { field: 'businessDate', vi: 'Ngày này chưa khóa sổ.', en: 'This day is not closed.' });
+    if (existing?.status !== 'closed')
+      throw new OfficeError('VALIDATION', { field: 'businessDate', vi: 'Ngày này chưa khóa sổ.', en: 'This day is not closed.' });
     await trx
       .updateTable('dayClosures')
       .set({ status: 'reopened', reopenedBy: caller.staffId, reopenedAt: at, reopenReason: input.reason })
       .where('businessDate', '=', input.businessDate)
       .execute();
-    await appendAudit(trx, { at, staffId: caller.staffId, action: 'day.reopen', entity: 'day', entityId: input.businessDate, details: { reason: input.reason } });
+    await appendAudit(trx, {
+      at,
+      staffId: caller.staffId,
+      action: 'day.reopen',
+      entity: 'day',
+      entityId: input.businessDate,
+      details: { reason: input.reason },
+    });
   });
   return daySummary(ctx, { businessDate: input.businessDate });
 }

@@ -36,7 +36,18 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
 
   // ── Tổng hợp ────────────────────────────────────────────────────────────────────────────────
   const summary = book.addWorksheet('Tổng hợp', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  summary.columns = [{ width: 6 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 18 }, { width: 16 }, { width: 18 }, { width: 20 }, { width: 16 }, { width: 40 }];
+  summary.columns = [
+    { width: 6 },
+    { width: 30 },
+    { width: 12 },
+    { width: 10 },
+    { width: 18 },
+    { width: 16 },
+    { width: 18 },
+    { width: 20 },
+    { width: 16 },
+    { width: 40 },
+  ];
   const title = summary.addRow(['BÁO CÁO CHỐT SỔ CUỐI NGÀY']);
   title.font = { bold: true, size: 14 };
   summary.mergeCells(title.number, 1, title.number, 10);
@@ -55,7 +66,18 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     summary.mergeCells(row.number, 3, row.number, 10);
   }
   summary.addRow([]);
-  headerRow(summary, ['STT', 'Người thu', 'Số biên lai', 'Đã hủy', 'Theo biên lai (đ)', 'Chi hoàn trả (đ)', 'Phải nộp (đ)', 'Tiền mặt kiểm đếm (đ)', 'Chênh lệch (đ)', 'Ghi chú']);
+  headerRow(summary, [
+    'STT',
+    'Người thu',
+    'Số biên lai',
+    'Đã hủy',
+    'Theo biên lai (đ)',
+    'Chi hoàn trả (đ)',
+    'Phải nộp (đ)',
+    'Tiền mặt kiểm đếm (đ)',
+    'Chênh lệch (đ)',
+    'Ghi chú',
+  ]);
   const firstCollector = summary.rowCount + 1;
   report.collectors.forEach((c, i) => {
     const row = summary.addRow([i + 1, c.fullName, c.receiptCount, c.voidedCount, c.total, c.refundTotal, null, c.cashCounted, c.discrepancy, c.note ?? '']);
@@ -94,7 +116,9 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   voidTitle.font = { bold: true };
   if (voided.length > 0) {
     headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người thu', 'Hủy bởi, lúc', '', '', 'Lý do hủy']);
-    voided.forEach((r, i) => receiptRow([i + 1, r.label, r.amount, r.collectorName, `${r.void!.voidedByName}, ${vietnamDateTime(r.void!.voidedAt)}`, r.void!.reason]));
+    voided.forEach((r, i) =>
+      receiptRow([i + 1, r.label, r.amount, r.collectorName, `${r.void!.voidedByName}, ${vietnamDateTime(r.void!.voidedAt)}`, r.void!.reason]),
+    );
   }
 
   summary.addRow([]);
@@ -102,7 +126,9 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   refundTitle.font = { bold: true };
   if (report.refunds.length > 0) {
     headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người chi tiền', 'Phiếu chi; biên lai ngày, người nộp', '', '', 'Lý do hoàn trả']);
-    report.refunds.forEach((r, i) => receiptRow([i + 1, r.label, r.amount, r.paidOutByName, `${r.voucher}; ${vietnameseDate(r.receiptDate)}, ${r.payerName}`, r.reason]));
+    report.refunds.forEach((r, i) =>
+      receiptRow([i + 1, r.label, r.amount, r.paidOutByName, `${r.voucher}; ${vietnameseDate(r.receiptDate)}, ${r.payerName}`, r.reason]),
+    );
   }
 
   // ── Biên lai ────────────────────────────────────────────────────────────────────────────────
@@ -124,7 +150,20 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     { width: 10 },
     { width: 34 },
   ];
-  headerRow(list, ['STT', 'Số biên lai', 'Giờ lập', 'Người nộp', 'Số định danh', 'Loại bảo hiểm', 'Kỳ đóng', 'Số tháng', 'Số tiền (đ)', 'Người thu', 'Tình trạng', 'Lý do hủy']);
+  headerRow(list, [
+    'STT',
+    'Số biên lai',
+    'Giờ lập',
+    'Người nộp',
+    'Số định danh',
+    'Loại bảo hiểm',
+    'Kỳ đóng',
+    'Số tháng',
+    'Số tiền (đ)',
+    'Người thu',
+    'Tình trạng',
+    'Lý do hủy',
+  ]);
   report.receipts.forEach((r, i) => {
     const row = list.addRow([
       i + 1,

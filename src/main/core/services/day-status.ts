@@ -22,7 +22,11 @@ const refused = {
   refund: { vi: 'không thể chi hoàn trả trong ngày', en: 'no refund can be paid out on it' },
 } as const;
 
-export async function requireDayOpen(db: Kysely<Database> | Transaction<Database>, businessDate: string, action: keyof typeof refused = 'receipt'): Promise<void> {
+export async function requireDayOpen(
+  db: Kysely<Database> | Transaction<Database>,
+  businessDate: string,
+  action: keyof typeof refused = 'receipt',
+): Promise<void> {
   if (await isDayClosed(db, businessDate)) {
     throw new OfficeError('DAY_CLOSED', {
       vi: `Ngày ${vietnameseDate(businessDate)} đã khóa sổ; ${refused[action].vi}. Nhờ giám sát viên mở lại ngày.`,

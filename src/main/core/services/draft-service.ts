@@ -8,7 +8,12 @@ import type { Database } from '../db/schema';
 import { type Caller, type CoreContext, nowIso } from '../core-context';
 
 export async function getDraft(ctx: CoreContext, caller: Caller, form: DraftForm): Promise<Draft | null> {
-  const row = await ctx.db.selectFrom('formDrafts').select(['data', 'savedAt']).where('staffId', '=', caller.staffId!).where('form', '=', form).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('formDrafts')
+    .select(['data', 'savedAt'])
+    .where('staffId', '=', caller.staffId!)
+    .where('form', '=', form)
+    .executeTakeFirst();
   return row ? { form, data: JSON.parse(row.data) as Draft['data'], savedAt: row.savedAt } : null;
 }
 

@@ -97,7 +97,11 @@ export async function writeEnrollment(trx: Transaction<Database>, caller: Caller
  * the money without enrolling first): the method, income and first month of that payment, so the
  * person shows as enrolled with the next period due rather than as paid but not taking part.
  */
-export function enrollmentFromPayment(caller: Caller, at: string, payment: { participantId: string; scheme: 'VSI' | 'HHI'; method: PaymentMethod; incomeBasis: number | null; fromMonth: string }): EnrollmentsTable {
+export function enrollmentFromPayment(
+  caller: Caller,
+  at: string,
+  payment: { participantId: string; scheme: 'VSI' | 'HHI'; method: PaymentMethod; incomeBasis: number | null; fromMonth: string },
+): EnrollmentsTable {
   return {
     id: uuidv7(),
     participantId: payment.participantId,

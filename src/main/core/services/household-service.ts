@@ -110,7 +110,15 @@ export async function removeHouseholdMember(ctx: CoreContext, caller: Caller, in
     }
     const list = await households.members(trx, input.householdId);
     if (!list.some((m) => m.participantId === input.participantId)) throw new OfficeError('NOT_FOUND', { field: 'participantId' });
-    return saveMembers(trx, caller, at, input.householdId, list.filter((m) => m.participantId !== input.participantId), [input.participantId], 'remove');
+    return saveMembers(
+      trx,
+      caller,
+      at,
+      input.householdId,
+      list.filter((m) => m.participantId !== input.participantId),
+      [input.participantId],
+      'remove',
+    );
   });
 }
 
@@ -127,7 +135,15 @@ export async function reorderHousehold(ctx: CoreContext, caller: Caller, input: 
         en: 'The new order must list exactly the current members.',
       });
     }
-    return saveMembers(trx, caller, at, input.householdId, input.memberIds.map((id) => byId.get(id)!), [], 'reorder');
+    return saveMembers(
+      trx,
+      caller,
+      at,
+      input.householdId,
+      input.memberIds.map((id) => byId.get(id)!),
+      [],
+      'reorder',
+    );
   });
 }
 

@@ -57,10 +57,11 @@ async function checkFields(trx: Transaction<Database>, fields: ParticipantFields
 
 async function closeMatches(trx: Transaction<Database>, nameFolded: string, dateOfBirth: string, selfId: string | null) {
   const close = (await repo.findNamesBornOn(trx, dateOfBirth)).filter((c) => isCloseName(c.nameFolded, nameFolded));
-  const people = await repo.findByRowids(trx, close.map((c) => c.rowid));
-  return people
-    .filter((c) => c.id !== selfId)
-    .map((c) => ({ id: c.id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, personalId: c.personalId }));
+  const people = await repo.findByRowids(
+    trx,
+    close.map((c) => c.rowid),
+  );
+  return people.filter((c) => c.id !== selfId).map((c) => ({ id: c.id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, personalId: c.personalId }));
 }
 
 function requireOverride(matches: { id: string }[], reason: string | undefined) {

@@ -85,7 +85,13 @@ export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt
  * Whose cash pays back a receipt of a closed day: the one named (an active staff member) or the
  * supervisor voiding it. Null when the receipt's day is still open: the void just leaves that day.
  */
-async function refundPayer(trx: Transaction<Database>, caller: Caller, receiptDay: string, today: string, paidOutBy: string | undefined): Promise<string | null> {
+async function refundPayer(
+  trx: Transaction<Database>,
+  caller: Caller,
+  receiptDay: string,
+  today: string,
+  paidOutBy: string | undefined,
+): Promise<string | null> {
   if (receiptDay === today || !(await isDayClosed(trx, receiptDay))) {
     // Today closed, or an earlier day reopened: the void changes that day's figures, as before.
     await requireDayOpen(trx, receiptDay, 'void');
@@ -103,7 +109,11 @@ async function refundPayer(trx: Transaction<Database>, caller: Caller, receiptDa
   const payer = paidOutBy ?? caller.staffId!;
   const staff = await trx.selectFrom('staff').select('active').where('id', '=', payer).executeTakeFirst();
   if (!staff?.active) {
-    throw new OfficeError('VALIDATION', { field: 'paidOutBy', vi: 'Người chi tiền hoàn trả phải là nhân viên đang làm việc của đơn vị.', en: 'The refund must be paid out by an active staff member.' });
+    throw new OfficeError('VALIDATION', {
+      field: 'paidOutBy',
+      vi: 'Người chi tiền hoàn trả phải là nhân viên đang làm việc của đơn vị.',
+      en: 'The refund must be paid out by an active staff member.',
+    });
   }
   return payer;
 }
@@ -166,7 +176,9 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
         reason: input.reason,
         voidedAt: at,
         voidedBy: caller.staffId,
-        ...(refundPaidBy && voucher ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount, voucher: receiptLabel(voucher.series, voucher.number) } } : {}),
+        ...(refundPaidBy && voucher
+          ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount, voucher: receiptLabel(voucher.series, voucher.number) } }
+          : {}),
       },
     });
     await settleRefundedPayment(trx, row.contributionId, caller.staffId!, input.reason, at);
@@ -181,7 +193,10 @@ export async function markPrinted(ctx: CoreContext, caller: Caller, id: string):
     const row = await contributions.findReceipt(trx, id);
     if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
     const copy = Number(row.printCount ?? 0) > 0;
-    await trx.insertInto('receiptPrints').values({ id: uuidv7(), receiptId: id, printedBy: caller.staffId, printedAt: at, copy: copy ? 1 : 0 }).execute();
+    await trx
+      .insertInto('receiptPrints')
+      .values({ id: uuidv7(), receiptId: id, printedBy: caller.staffId, printedAt: at, copy: copy ? 1 : 0 })
+      .execute();
     await appendAudit(trx, { at, staffId: caller.staffId, action: copy ? 'receipt.reprint' : 'receipt.print', entity: 'receipt', entityId: id, details: null });
     return { printCount: Number(row.printCount ?? 0) + 1, copy };
   });

@@ -16,7 +16,10 @@ export async function storeSchedule(db: Db, body: unknown, at: string): Promise<
   const schedule = parseSchedule(body);
   const existing = await db.selectFrom('referenceSchedules').select('version').where('version', '=', schedule.version).executeTakeFirst();
   if (existing) return false;
-  await db.insertInto('referenceSchedules').values({ version: schedule.version, body: JSON.stringify(body), loadedAt: at }).execute();
+  await db
+    .insertInto('referenceSchedules')
+    .values({ version: schedule.version, body: JSON.stringify(body), loadedAt: at })
+    .execute();
   return true;
 }
 

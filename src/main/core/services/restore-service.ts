@@ -53,7 +53,8 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
     });
   }
   if (!ctx.storeFile) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file.' });
-  if (restoring.has(ctx)) throw new OfficeError('CONFLICT', { vi: 'Đang khôi phục một bản sao; chờ xong đã.', en: 'A copy is already being restored; wait for it.' });
+  if (restoring.has(ctx))
+    throw new OfficeError('CONFLICT', { vi: 'Đang khôi phục một bản sao; chờ xong đã.', en: 'A copy is already being restored; wait for it.' });
   const source = input.file;
   requireFile(source);
   const opened = `${ctx.storeFile}.restoring`;
@@ -111,7 +112,8 @@ async function checkCopy(file: string): Promise<CopyContents> {
         details: { newer },
       });
     }
-    const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as { code: string; name: string; takenAt: string | null } | undefined;
+    const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as
+      { code: string; name: string; takenAt: string | null } | undefined;
     if (!office?.takenAt) throw notACopy({ reason: 'no office marked as a copy' });
     return { officeCode: office.code, officeName: office.name, participants, receipts, takenAt: office.takenAt };
   } catch (error) {

@@ -43,7 +43,14 @@ export async function createStaffMember(
       createdAt: at,
       updatedAt: at,
     });
-    await appendAudit(trx, { at, staffId: caller.staffId, action: 'staff.create', entity: 'staff', entityId: id, details: { username: input.username, role: input.role } });
+    await appendAudit(trx, {
+      at,
+      staffId: caller.staffId,
+      action: 'staff.create',
+      entity: 'staff',
+      entityId: id,
+      details: { username: input.username, role: input.role },
+    });
   });
   return toStaffMember((await findStaffById(ctx.db, id))!);
 }
@@ -57,7 +64,14 @@ export async function setStaffActive(ctx: CoreContext, caller: Caller, input: { 
     if (!(await findStaffById(trx, input.id))) throw new OfficeError('NOT_FOUND', { field: 'id' });
     await updateStaff(trx, input.id, { active: input.active ? 1 : 0, updatedAt: at });
     if (!input.active) await dropDraftsOf(trx, input.id);
-    await appendAudit(trx, { at, staffId: caller.staffId, action: input.active ? 'staff.activate' : 'staff.deactivate', entity: 'staff', entityId: input.id, details: null });
+    await appendAudit(trx, {
+      at,
+      staffId: caller.staffId,
+      action: input.active ? 'staff.activate' : 'staff.deactivate',
+      entity: 'staff',
+      entityId: input.id,
+      details: null,
+    });
   });
   if (!input.active) ctx.sessions.endAllFor(input.id);
   return toStaffMember((await findStaffById(ctx.db, input.id))!);

@@ -57,7 +57,11 @@ export async function recordNextBatch(db: Kysely<Database>, deviceId: string, at
       .where('seq', '<=', row.lastSeq)
       .where('status', '=', 'pending')
       .execute();
-    await trx.updateTable('syncState').set({ nextBatchNo: batchNo + 1 }).where('id', '=', 1).execute();
+    await trx
+      .updateTable('syncState')
+      .set({ nextBatchNo: batchNo + 1 })
+      .where('id', '=', 1)
+      .execute();
     return row;
   });
 }

@@ -9,7 +9,12 @@ export interface PulledChange {
 }
 
 export interface CentralTransport {
-  enroll(input: { centralUrl: string; code: string; publicKey: string; deviceName: string }): Promise<{ deviceId: string; centralPublicKey?: string | null; centralSealingRecipient?: string | null }>;
+  enroll(input: {
+    centralUrl: string;
+    code: string;
+    publicKey: string;
+    deviceName: string;
+  }): Promise<{ deviceId: string; centralPublicKey?: string | null; centralSealingRecipient?: string | null }>;
   /** Sends a recorded batch body; the same body may be sent any number of times. */
   pushBatch(batchBody: string): Promise<{ results: OpResult[] }>;
   pullChanges(cursor: string | null, limit: number): Promise<{ changes: PulledChange[]; nextCursor: string | null; hasMore: boolean; reset?: boolean }>;

@@ -133,12 +133,21 @@ export async function importResultFile(
     throw new OfficeError('VALIDATION', { field: 'file', vi: 'Đây không phải tệp kết quả đồng bộ của Field Office.', en: 'Not a Field Office result file.' });
   }
   if (parsed.deviceId !== deviceId) {
-    throw new OfficeError('VALIDATION', { field: 'file', vi: 'Tệp kết quả này dành cho một thiết bị khác.', en: 'This result file belongs to another device.' });
+    throw new OfficeError('VALIDATION', {
+      field: 'file',
+      vi: 'Tệp kết quả này dành cho một thiết bị khác.',
+      en: 'This result file belongs to another device.',
+    });
   }
   if (centralPublicKey) {
     const { signature, ...unsigned } = parsed;
     const ok = signature && verify(null, Buffer.from(canonicalJson(unsigned)), rawPublicKeyToObject(centralPublicKey), Buffer.from(signature, 'base64'));
-    if (!ok) throw new OfficeError('VALIDATION', { field: 'file', vi: 'Chữ ký của trung tâm trên tệp kết quả không hợp lệ (tệp đã bị sửa?).', en: 'The central signature does not verify.' });
+    if (!ok)
+      throw new OfficeError('VALIDATION', {
+        field: 'file',
+        vi: 'Chữ ký của trung tâm trên tệp kết quả không hợp lệ (tệp đã bị sửa?).',
+        en: 'The central signature does not verify.',
+      });
   }
   const total = { applied: 0, duplicates: 0, rejected: 0, held: 0, batches: 0, skipped: 0 };
   for (const batch of parsed.batches) {

@@ -75,7 +75,12 @@ export async function resendReviewedRegistration(
   const participant = participants.toParticipant(corrected ? { ...person, personalId: sameAs.personalId, updatedAt: at } : person);
   // Work for this person not yet sent (taken while the decision waited, perhaps offline for days)
   // would reach the central before the registration and be held again: it goes after it instead.
-  const unsent = await trx.selectFrom('outbox').select(['seq', 'kind', 'entityId', 'payload', 'createdAt']).where('status', '=', 'pending').orderBy('seq').execute();
+  const unsent = await trx
+    .selectFrom('outbox')
+    .select(['seq', 'kind', 'entityId', 'payload', 'createdAt'])
+    .where('status', '=', 'pending')
+    .orderBy('seq')
+    .execute();
   await logMutation(trx, {
     at,
     staffId,
@@ -91,7 +96,14 @@ export async function resendReviewedRegistration(
   // Answered items first, then the unsent ones: both in the order they were made.
   const items: WaitingItem[] = [
     ...waiting,
-    ...unsent.map((row) => ({ issueId: null, seq: row.seq, createdAt: row.createdAt, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload })),
+    ...unsent.map((row) => ({
+      issueId: null,
+      seq: row.seq,
+      createdAt: row.createdAt,
+      kind: row.kind,
+      entityId: row.entityId,
+      payload: JSON.parse(row.payload) as WaitingPayload,
+    })),
   ];
   await sendAfterRegistration(trx, dependentsOf(person.id, items), { staffId, note, at });
 }
@@ -139,14 +151,26 @@ async function answeredWaiting(
   if (filter.except) query = query.where('syncIssues.id', '!=', filter.except);
   if (filter.notSentAgain) query = query.where((eb) => eb.or([eb('syncIssues.resolution', 'is', null), eb('syncIssues.resolution', '!=', RESENT_WITH_PERSON)]));
   const rows = await query.orderBy('outbox.seq').execute();
-  return rows.map((row) => ({ issueId: row.id, seq: null, createdAt: at, kind: row.kind, entityId: row.entityId, payload: JSON.parse(row.payload) as WaitingPayload }));
+  return rows.map((row) => ({
+    issueId: row.id,
+    seq: null,
+    createdAt: at,
+    kind: row.kind,
+    entityId: row.entityId,
+    payload: JSON.parse(row.payload) as WaitingPayload,
+  }));
 }
 
 /** Sends the items again (updates of the person excepted: the registration carries them) and settles them. */
-async function sendAfterRegistration(trx: Transaction<Database>, items: WaitingItem[], decision: { staffId: string | null; note: string; at: string }): Promise<void> {
+async function sendAfterRegistration(
+  trx: Transaction<Database>,
+  items: WaitingItem[],
+  decision: { staffId: string | null; note: string; at: string },
+): Promise<void> {
   const { staffId, note, at } = decision;
   for (const item of items) {
-    if (item.kind !== 'participant.update') await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: item.payload, createdAt: item.createdAt });
+    if (item.kind !== 'participant.update')
+      await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: item.payload, createdAt: item.createdAt });
     // An unsent operation moves behind the registration: the same payload under a new op id (the
     // central never saw the old one); the audit log keeps the mutation as it was made.
     if (item.seq !== null) await trx.deleteFrom('outbox').where('seq', '=', item.seq).where('status', '=', 'pending').execute();
@@ -172,7 +196,7 @@ async function candidateOf(trx: Transaction<Database>, issue: HeldRegistration):
     throw new OfficeError('VALIDATION', {
       field: 'resolution',
       vi: 'Trung tâm chưa cho biết số định danh của người đã đăng ký ở nơi khác và máy này chưa có hồ sơ đó; hỏi trung tâm số định danh đúng.',
-      en: "The central did not give the ID of the person registered elsewhere, and this device does not hold that record; ask the central for the right ID.",
+      en: 'The central did not give the ID of the person registered elsewhere, and this device does not hold that record; ask the central for the right ID.',
     });
   }
   return { id, personalId };

@@ -35,7 +35,20 @@ export class HttpCentralTransport implements CentralTransport {
       if (!deviceId || !keys) throw new TransportError('Thiết bị chưa đăng ký.', 'permanent');
       const timestamp = this.options.clock().toISOString();
       const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-      const signature = sign(null, Buffer.from(signatureBase(method, url.pathname + url.search, timestamp, createHash('sha256').update(body ?? '').digest('hex'))), key);
+      const signature = sign(
+        null,
+        Buffer.from(
+          signatureBase(
+            method,
+            url.pathname + url.search,
+            timestamp,
+            createHash('sha256')
+              .update(body ?? '')
+              .digest('hex'),
+          ),
+        ),
+        key,
+      );
       headers['x-device-id'] = deviceId;
       headers['x-timestamp'] = timestamp;
       headers['x-signature'] = signature.toString('base64');
@@ -77,7 +90,11 @@ export class HttpCentralTransport implements CentralTransport {
 
   async enroll(input: { centralUrl: string; code: string; publicKey: string; deviceName: string }) {
     const body = JSON.stringify({ code: input.code, publicKey: input.publicKey, deviceName: input.deviceName });
-    const result = (await this.request('POST', 'v1/enroll', body, false)) as { deviceId: string; centralPublicKey?: string | null; centralSealingRecipient?: string | null };
+    const result = (await this.request('POST', 'v1/enroll', body, false)) as {
+      deviceId: string;
+      centralPublicKey?: string | null;
+      centralSealingRecipient?: string | null;
+    };
     return { deviceId: result.deviceId, centralPublicKey: result.centralPublicKey ?? null, centralSealingRecipient: result.centralSealingRecipient ?? null };
   }
 

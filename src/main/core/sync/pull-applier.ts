@@ -29,7 +29,8 @@ async function lookupPage(trx: Transaction<Database>, changes: PulledChange[]): 
   for (const r of await trx.selectFrom('participants').select(['id', 'canonicalId', 'personalId']).where('personalId', 'in', personalIds).execute()) {
     lookup.byPersonalId.set(r.personalId, r);
   }
-  for (const r of await trx.selectFrom('outbox').select('entityId').where('entityId', 'in', ids).where('status', '!=', 'done').execute()) lookup.unsent.add(r.entityId);
+  for (const r of await trx.selectFrom('outbox').select('entityId').where('entityId', 'in', ids).where('status', '!=', 'done').execute())
+    lookup.unsent.add(r.entityId);
   return lookup;
 }
 
@@ -61,17 +62,35 @@ async function applyParticipant(trx: Transaction<Database>, change: PulledChange
   const id = String(p.id);
   const local = lookup.byId.get(id);
   if (local && lookup.unsent.has(id)) {
-    await clash(trx, change, id, at, 'Trung tâm đã sửa hồ sơ này trong khi máy còn thay đổi chưa gửi. Chọn giữ bản của máy hoặc nhận bản trung tâm.', 'The central service changed this record while local changes are unsent.');
+    await clash(
+      trx,
+      change,
+      id,
+      at,
+      'Trung tâm đã sửa hồ sơ này trong khi máy còn thay đổi chưa gửi. Chọn giữ bản của máy hoặc nhận bản trung tâm.',
+      'The central service changed this record while local changes are unsent.',
+    );
     return;
   }
   const sameId = lookup.byPersonalId.get(String(p.personalId));
   if (sameId && sameId.id !== id && sameId.canonicalId === id) {
     // Our own registration of this person, already linked to the canonical one: nothing to add.
-    await trx.updateTable('participants').set({ officialNumber: (p.officialNumber as string | null) ?? null }).where('id', '=', sameId.id).execute();
+    await trx
+      .updateTable('participants')
+      .set({ officialNumber: (p.officialNumber as string | null) ?? null })
+      .where('id', '=', sameId.id)
+      .execute();
     return;
   }
   if (sameId && sameId.id !== id) {
-    await clash(trx, change, sameId.id, at, 'Trung tâm có một hồ sơ khác cùng số định danh với hồ sơ trên máy.', 'The central service holds another person with the same personal ID.');
+    await clash(
+      trx,
+      change,
+      sameId.id,
+      at,
+      'Trung tâm có một hồ sơ khác cùng số định danh với hồ sơ trên máy.',
+      'The central service holds another person with the same personal ID.',
+    );
     return;
   }
   const row = {
@@ -113,11 +132,16 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: PulledCh
     for (const change of changes) {
       if (change.kind === 'reference.contribution-rates') await storeSchedule(trx, change.payload.body ?? change.payload, at);
       else if (change.kind === 'participant') await applyParticipant(trx, change, at, lookup);
-      else if (change.kind === 'review.settled') await settleFromCentral(trx, String(change.payload.opId), (change.payload.refunded ?? []) as { receipt: string; officeCode: string }[], at);
+      else if (change.kind === 'review.settled')
+        await settleFromCentral(trx, String(change.payload.opId), (change.payload.refunded ?? []) as { receipt: string; officeCode: string }[], at);
       // Kinds this version does not know are skipped on purpose: newer centrals may send more.
     }
     const rows = [...lookup.inserts.values()];
-    for (let i = 0; i < rows.length; i += 400) await trx.insertInto('participants').values(rows.slice(i, i + 400)).execute();
+    for (let i = 0; i < rows.length; i += 400)
+      await trx
+        .insertInto('participants')
+        .values(rows.slice(i, i + 400))
+        .execute();
     // A page can bring thousands of people: they are indexed for search here, in the page's
     // transaction, rather than left queued for the housekeeping between calls.
     await indexAllQueuedNames(trx);

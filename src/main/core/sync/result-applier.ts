@@ -52,8 +52,20 @@ export async function applyBatchResults(
       resultRows.push({ opId: op.opId, batchNo, status: result.status, result: JSON.stringify(result), appliedAt: at });
       planOne(op.kind, op.payload as Record<string, unknown>, result, at, summary, writes);
     }
-    for (let i = 0; i < resultRows.length; i += ROWS_PER_INSERT) await trx.insertInto('syncResults').values(resultRows.slice(i, i + ROWS_PER_INSERT)).execute();
-    await trx.updateTable('outbox').set({ status: 'done' }).where('opId', 'in', ops.map((op) => op.opId)).execute();
+    for (let i = 0; i < resultRows.length; i += ROWS_PER_INSERT)
+      await trx
+        .insertInto('syncResults')
+        .values(resultRows.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    await trx
+      .updateTable('outbox')
+      .set({ status: 'done' })
+      .where(
+        'opId',
+        'in',
+        ops.map((op) => op.opId),
+      )
+      .execute();
     // Only a registration's APPLIED result writes an official number, and a person's registration
     // precedes its other operations, so these go before the links and the end state is the same
     // as applying the results one by one.
@@ -64,9 +76,21 @@ export async function applyBatchResults(
     for (const link of writes.links) {
       await trx.updateTable('participants').set({ canonicalId: link.canonicalId, officialNumber: link.officialNumber }).where('id', '=', link.id).execute();
     }
-    for (let i = 0; i < writes.issues.length; i += ROWS_PER_INSERT) await trx.insertInto('syncIssues').values(writes.issues.slice(i, i + ROWS_PER_INSERT)).execute();
-    await followReviewedRegistrations(trx, writes.issues.flatMap((issue) => (WAITS_FOR_PERSON.includes(issue.code) ? [issue.id] : [])), at);
-    await trx.updateTable('syncBatches').set({ appliedAt: at, via, summary: JSON.stringify(summary) }).where('batchNo', '=', batchNo).execute();
+    for (let i = 0; i < writes.issues.length; i += ROWS_PER_INSERT)
+      await trx
+        .insertInto('syncIssues')
+        .values(writes.issues.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    await followReviewedRegistrations(
+      trx,
+      writes.issues.flatMap((issue) => (WAITS_FOR_PERSON.includes(issue.code) ? [issue.id] : [])),
+      at,
+    );
+    await trx
+      .updateTable('syncBatches')
+      .set({ appliedAt: at, via, summary: JSON.stringify(summary) })
+      .where('batchNo', '=', batchNo)
+      .execute();
     await appendAudit(trx, { at, staffId: null, action: 'sync.batchApplied', entity: 'batch', entityId: String(batchNo), details: summary });
     return summary;
   });
@@ -102,7 +126,14 @@ function planOne(kind: string, payload: Record<string, unknown>, result: OpResul
   }
 }
 
-function issueRow(kind: string, entityId: string, result: OpResult, at: string, state: 'open' | 'resolved', resolution: string | null): Insertable<Database['syncIssues']> {
+function issueRow(
+  kind: string,
+  entityId: string,
+  result: OpResult,
+  at: string,
+  state: 'open' | 'resolved',
+  resolution: string | null,
+): Insertable<Database['syncIssues']> {
   const fallback = {
     DUPLICATE: ['Người này đã được đăng ký ở nơi khác; hồ sơ đã được liên kết với hồ sơ gốc.', 'Already registered elsewhere; linked to the canonical person.'],
     HELD: ['Trung tâm tạm giữ bản ghi để kiểm tra (nghi trùng người).', 'Held centrally for review (possible duplicate).'],

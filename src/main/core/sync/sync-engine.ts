@@ -35,9 +35,21 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const state = await this.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-    const pending = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'batched']).executeTakeFirstOrThrow();
-    const unanswered = await this.db.selectFrom('syncBatches').select((eb) => eb.fn.countAll<number>().as('n')).where('appliedAt', 'is', null).executeTakeFirstOrThrow();
-    const issues = await this.db.selectFrom('syncIssues').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'open').executeTakeFirstOrThrow();
+    const pending = await this.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['pending', 'batched'])
+      .executeTakeFirstOrThrow();
+    const unanswered = await this.db
+      .selectFrom('syncBatches')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('appliedAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    const issues = await this.db
+      .selectFrom('syncIssues')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', '=', 'open')
+      .executeTakeFirstOrThrow();
     return {
       enrolled: state.centralDeviceId !== null,
       centralUrl: state.centralUrl,
@@ -119,7 +131,11 @@ export class SyncEngine {
       return summary;
     }
     try {
-      const pending = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'done').executeTakeFirstOrThrow();
+      const pending = await this.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '!=', 'done')
+        .executeTakeFirstOrThrow();
       const total = Number(pending.n);
       let done = 0;
       this.progress = { phase: 'push', done, total };
@@ -157,7 +173,11 @@ export class SyncEngine {
         if (!more && !result.reset) break;
       }
       const at = this.clock.now().toISOString();
-      await this.db.updateTable('syncState').set({ lastSuccessAt: at, lastPushAt: at, lastError: null, failures: 0, nextAttemptAt: null }).where('id', '=', 1).execute();
+      await this.db
+        .updateTable('syncState')
+        .set({ lastSuccessAt: at, lastPushAt: at, lastError: null, failures: 0, nextAttemptAt: null })
+        .where('id', '=', 1)
+        .execute();
     } catch (error) {
       this.online = !(error instanceof TransportError && error.kind === 'retry' && error.status === undefined);
       const failures = state.failures + 1;

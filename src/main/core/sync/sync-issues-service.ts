@@ -27,15 +27,16 @@ export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved
   if (state !== 'all') query = query.where('syncIssues.state', '=', state);
   const rows = await query.orderBy('syncIssues.createdAt', 'desc').limit(1000).execute();
   return {
-    items: rows.map(({ resolvedBy: _by, ...r }) => ({ ...r, details: JSON.parse(r.details) as unknown, resolvedByName: r.resolvedByName ?? null, receiptId: r.receiptId ?? null })),
+    items: rows.map(({ resolvedBy: _by, ...r }) => ({
+      ...r,
+      details: JSON.parse(r.details) as unknown,
+      resolvedByName: r.resolvedByName ?? null,
+      receiptId: r.receiptId ?? null,
+    })),
   };
 }
 
-export async function resolveSyncIssue(
-  ctx: CoreContext,
-  caller: Caller,
-  input: { id: string; resolution: IssueResolution; note: string },
-): Promise<SyncIssue> {
+export async function resolveSyncIssue(ctx: CoreContext, caller: Caller, input: { id: string; resolution: IssueResolution; note: string }): Promise<SyncIssue> {
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const issue = await trx.selectFrom('syncIssues').selectAll().where('id', '=', input.id).executeTakeFirst();
@@ -53,14 +54,34 @@ export async function resolveSyncIssue(
     } else if (input.resolution === 'accept-central') {
       const central = details.central ?? details.error?.details?.central;
       if (!central || !issue.kind.startsWith('participant.')) {
-        throw new OfficeError('VALIDATION', { field: 'resolution', vi: 'Không có bản ghi trung tâm để áp dụng cho vấn đề này.', en: 'No central version to accept.' });
+        throw new OfficeError('VALIDATION', {
+          field: 'resolution',
+          vi: 'Không có bản ghi trung tâm để áp dụng cho vấn đề này.',
+          en: 'No central version to accept.',
+        });
       }
       const current = await trx.selectFrom('participants').select(['version']).where('id', '=', issue.entityId).executeTakeFirst();
       if (!current) throw new OfficeError('NOT_FOUND', { field: 'entityId' });
-      const allowed = ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality', 'phone', 'provinceCode', 'communeCode', 'addressLine', 'supportCategory', 'siNumber'] as const;
+      const allowed = [
+        'fullName',
+        'dateOfBirth',
+        'sex',
+        'ethnicity',
+        'nationality',
+        'phone',
+        'provinceCode',
+        'communeCode',
+        'addressLine',
+        'supportCategory',
+        'siNumber',
+      ] as const;
       const changes: Record<string, unknown> = {};
       for (const key of allowed) if (key in central) changes[key] = central[key];
-      await trx.updateTable('participants').set({ ...changes, version: current.version + 1, updatedAt: at }).where('id', '=', issue.entityId).execute();
+      await trx
+        .updateTable('participants')
+        .set({ ...changes, version: current.version + 1, updatedAt: at })
+        .where('id', '=', issue.entityId)
+        .execute();
     }
     if (input.resolution === 'different-person-resend' || input.resolution === 'same-person-merge') {
       await resendReviewedRegistration(trx, issue, { staffId: caller.staffId, note: input.note, at, samePerson: input.resolution === 'same-person-merge' });
@@ -70,7 +91,11 @@ export async function resolveSyncIssue(
       if (!canonicalId) {
         throw new OfficeError('VALIDATION', { field: 'resolution', vi: 'Trung tâm chưa chỉ ra hồ sơ gốc để gộp.', en: 'No canonical person to merge into.' });
       }
-      await trx.updateTable('participants').set({ canonicalId, officialNumber: details.canonical?.officialNumber ?? null }).where('id', '=', issue.entityId).execute();
+      await trx
+        .updateTable('participants')
+        .set({ canonicalId, officialNumber: details.canonical?.officialNumber ?? null })
+        .where('id', '=', issue.entityId)
+        .execute();
     }
     await recordDecision(trx, input.id, { resolution: input.resolution, note: input.note, staffId: caller.staffId, at });
   });
@@ -83,7 +108,13 @@ export async function resolveSyncIssue(
  * office's (the member's place, or the payer missing from it): the list here goes again as it
  * stands, so the central's matches and the next payment is not flagged. What was paid stays.
  */
-async function resendFlaggedHousehold(trx: Transaction<Database>, caller: Caller, at: string, issue: { class: string; entityId: string }, householdId: string | undefined): Promise<void> {
+async function resendFlaggedHousehold(
+  trx: Transaction<Database>,
+  caller: Caller,
+  at: string,
+  issue: { class: string; entityId: string },
+  householdId: string | undefined,
+): Promise<void> {
   const payment = await trx.selectFrom('contributions').select('householdId').where('id', '=', issue.entityId).executeTakeFirst();
   if (issue.class !== 'FACTS_DIFFER' || !householdId || payment?.householdId !== householdId) {
     throw new OfficeError('VALIDATION', {
@@ -93,7 +124,12 @@ async function resendFlaggedHousehold(trx: Transaction<Database>, caller: Caller
     });
   }
   const exists = await trx.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst();
-  if (!exists) throw new OfficeError('NOT_FOUND', { field: 'resolution', vi: 'Hộ gia đình của khoản thu không còn trên máy này.', en: "The payment's household is no longer on this machine." });
+  if (!exists)
+    throw new OfficeError('NOT_FOUND', {
+      field: 'resolution',
+      vi: 'Hộ gia đình của khoản thu không còn trên máy này.',
+      en: "The payment's household is no longer on this machine.",
+    });
   await resendHouseholdMembers(trx, caller, at, householdId);
 }
 
@@ -102,7 +138,12 @@ async function resendFlaggedHousehold(trx: Transaction<Database>, caller: Caller
  * category: the payer's record here takes the central's, so the next payment is quoted as the
  * central expects (what was already paid stays as paid; its difference is settled at the counter).
  */
-async function acceptCentralSupportCategory(trx: Transaction<Database>, contributionId: string, central: Record<string, unknown> | undefined, at: string): Promise<void> {
+async function acceptCentralSupportCategory(
+  trx: Transaction<Database>,
+  contributionId: string,
+  central: Record<string, unknown> | undefined,
+  at: string,
+): Promise<void> {
   const category = central?.supportCategory;
   const payer = await trx.selectFrom('contributions').select('participantId').where('id', '=', contributionId).executeTakeFirst();
   if (typeof category !== 'string' || !(supportCategories as readonly string[]).includes(category) || !payer) {
@@ -114,8 +155,17 @@ async function acceptCentralSupportCategory(trx: Transaction<Database>, contribu
   }
   const person = await trx.selectFrom('participants').select(['version', 'ethnicity']).where('id', '=', payer.participantId).executeTakeFirstOrThrow();
   const problem = minoritySupportProblem(category, person.ethnicity);
-  if (problem) throw new OfficeError('VALIDATION', { field: 'resolution', vi: `${problem.vi}; sửa dân tộc trong hồ sơ trước.`, en: `${problem.en}; correct the ethnicity on the record first.` });
-  await trx.updateTable('participants').set({ supportCategory: category, version: person.version + 1, updatedAt: at }).where('id', '=', payer.participantId).execute();
+  if (problem)
+    throw new OfficeError('VALIDATION', {
+      field: 'resolution',
+      vi: `${problem.vi}; sửa dân tộc trong hồ sơ trước.`,
+      en: `${problem.en}; correct the ethnicity on the record first.`,
+    });
+  await trx
+    .updateTable('participants')
+    .set({ supportCategory: category, version: person.version + 1, updatedAt: at })
+    .where('id', '=', payer.participantId)
+    .execute();
 }
 
 /**
@@ -140,15 +190,40 @@ export async function settleRefundedPayment(trx: Transaction<Database>, contribu
  * those months first were refunded at their offices. Its open inbox item is settled, by nobody here
  * (the note says by what), audited.
  */
-export async function settleFromCentral(trx: Transaction<Database>, opId: string, refunded: { receipt: string; officeCode: string }[], at: string): Promise<void> {
-  const open = await trx.selectFrom('syncIssues').select('id').where('opId', '=', opId).where('class', '=', 'MONTHS_ALREADY_PAID').where('state', '=', 'open').execute();
+export async function settleFromCentral(
+  trx: Transaction<Database>,
+  opId: string,
+  refunded: { receipt: string; officeCode: string }[],
+  at: string,
+): Promise<void> {
+  const open = await trx
+    .selectFrom('syncIssues')
+    .select('id')
+    .where('opId', '=', opId)
+    .where('class', '=', 'MONTHS_ALREADY_PAID')
+    .where('state', '=', 'open')
+    .execute();
   const where = refunded.map((r) => `biên lai ${r.receipt} (văn phòng ${r.officeCode})`).join(', ');
-  for (const { id } of open) await recordDecision(trx, id, { resolution: 'acknowledged', note: `Trung tâm báo: đã hoàn trả ${where}; khoản thu này không còn trùng tháng.`, staffId: null, at });
+  for (const { id } of open)
+    await recordDecision(trx, id, {
+      resolution: 'acknowledged',
+      note: `Trung tâm báo: đã hoàn trả ${where}; khoản thu này không còn trùng tháng.`,
+      staffId: null,
+      at,
+    });
 }
 
 /** Closes an issue with a decision (who, when, which resolution, a note), audited. */
-async function recordDecision(trx: Transaction<Database>, issueId: string, decision: { resolution: IssueResolution; note: string; staffId: string | null; at: string }): Promise<void> {
+async function recordDecision(
+  trx: Transaction<Database>,
+  issueId: string,
+  decision: { resolution: IssueResolution; note: string; staffId: string | null; at: string },
+): Promise<void> {
   const { resolution, note, staffId, at } = decision;
-  await trx.updateTable('syncIssues').set({ state: 'resolved', resolution, resolutionNote: note, resolvedBy: staffId, resolvedAt: at }).where('id', '=', issueId).execute();
+  await trx
+    .updateTable('syncIssues')
+    .set({ state: 'resolved', resolution, resolutionNote: note, resolvedBy: staffId, resolvedAt: at })
+    .where('id', '=', issueId)
+    .execute();
   await appendAudit(trx, { at, staffId, action: 'sync.issueResolved', entity: 'syncIssue', entityId: issueId, details: { resolution, note } });
 }

@@ -21,11 +21,7 @@ export function syncStatus(ctx: CoreContext): Promise<SyncStatus> {
   return requireEngine(ctx).status();
 }
 
-export async function enrollDevice(
-  ctx: CoreContext,
-  caller: Caller,
-  input: { centralUrl: string; code: string },
-): Promise<SyncStatus> {
+export async function enrollDevice(ctx: CoreContext, caller: Caller, input: { centralUrl: string; code: string }): Promise<SyncStatus> {
   const engine = requireEngine(ctx);
   const makeTransport = ctx.makeTransport!;
   const state = await ctx.db.selectFrom('syncState').select('centralDeviceId').where('id', '=', 1).executeTakeFirstOrThrow();
@@ -65,7 +61,14 @@ export async function enrollDevice(
       })
       .where('id', '=', 1)
       .execute();
-    await appendAudit(trx, { at, staffId: caller.staffId, action: 'sync.enroll', entity: 'device', entityId: deviceId, details: { centralUrl: input.centralUrl } });
+    await appendAudit(trx, {
+      at,
+      staffId: caller.staffId,
+      action: 'sync.enroll',
+      entity: 'device',
+      entityId: deviceId,
+      details: { centralUrl: input.centralUrl },
+    });
   });
   engine.noteReachable();
   return engine.status();

@@ -73,9 +73,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
       fromMonth: values.fromMonth.format('YYYY-MM'),
       months: values.months,
       // The method is sent only when it agrees with the months; otherwise the core derives it.
-      ...(values.method && (values.method === 'lump-sum-future' || monthsByMethod[values.method] === values.months)
-        ? { method: values.method }
-        : {}),
+      ...(values.method && (values.method === 'lump-sum-future' || monthsByMethod[values.method] === values.months) ? { method: values.method } : {}),
       ...(chosen === 'VSI' && values.incomeBasis ? { incomeBasis: values.incomeBasis } : {}),
     };
   }, [values, chosen, participantId]);
@@ -179,12 +177,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
       )}
       <ErrorAlert error={household.error} />
       {!enrollment && coveredBy === null && (
-        <EnrollCard
-          key={chosen}
-          participantId={participantId}
-          scheme={chosen}
-          onEnrolled={() => void enrollments.refetch()}
-        />
+        <EnrollCard key={chosen} participantId={participantId} scheme={chosen} onEnrolled={() => void enrollments.refetch()} />
       )}
       <Row gutter={16}>
         <Col xs={24} lg={10}>

@@ -60,7 +60,12 @@ export function BackupCard() {
           data-testid="backup-last"
           title={
             last
-              ? t(inNoCopy ? 'backup.lastWithSince' : 'backup.lastUpToDate', { when: atOffice(last.at), file: last.file, receipts: status.data.receiptsSince, changes: status.data.unsentSince })
+              ? t(inNoCopy ? 'backup.lastWithSince' : 'backup.lastUpToDate', {
+                  when: atOffice(last.at),
+                  file: last.file,
+                  receipts: status.data.receiptsSince,
+                  changes: status.data.unsentSince,
+                })
               : t('backup.never', { receipts: status.data.receiptsSince, changes: status.data.unsentSince })
           }
         />
@@ -103,7 +108,9 @@ export function BackupCard() {
       {busy && (
         <div style={{ marginTop: 8 }} data-testid="backup-running">
           <Progress percent={progress.data?.percent ?? 0} status="active" size="small" />
-          <Typography.Text type="secondary">{t(progress.data?.phase === 'sealing' ? 'backup.sealing' : progress.data?.phase === 'checking' ? 'backup.checking' : 'backup.running')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(progress.data?.phase === 'sealing' ? 'backup.sealing' : progress.data?.phase === 'checking' ? 'backup.checking' : 'backup.running')}
+          </Typography.Text>
         </div>
       )}
     </Card>

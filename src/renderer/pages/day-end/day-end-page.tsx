@@ -76,8 +76,7 @@ export function DayEndPage() {
     }
   };
 
-  const set = (id: string, patch: Partial<Counts[string]>) =>
-    setCounts((prev) => ({ ...prev, [id]: { cash: null, note: '', ...prev[id], ...patch } }));
+  const set = (id: string, patch: Partial<Counts[string]>) => setCounts((prev) => ({ ...prev, [id]: { cash: null, note: '', ...prev[id], ...patch } }));
 
   useHotkeys({ Escape: goBack });
 
@@ -112,7 +111,11 @@ export function DayEndPage() {
         locale={{ emptyText: t('dayEnd.none') }}
         columns={[
           { title: t('receipt.collector'), dataIndex: 'fullName' },
-          { title: t('dayEnd.receiptCount'), dataIndex: 'receiptCount', render: (n: number, c) => `${n} (${t('dayEnd.voidedShort', { count: c.voidedCount })})` },
+          {
+            title: t('dayEnd.receiptCount'),
+            dataIndex: 'receiptCount',
+            render: (n: number, c) => `${n} (${t('dayEnd.voidedShort', { count: c.voidedCount })})`,
+          },
           { title: t('dayEnd.expected'), dataIndex: 'total', align: 'right', render: formatDong },
           ...(refunds
             ? [
@@ -124,7 +127,13 @@ export function DayEndPage() {
             title: t('dayEnd.cashCounted'),
             key: 'cash',
             render: (_, c) => (
-              <InputNumber {...dongInputProps} style={{ width: 170 }} disabled={closed} value={counts[c.staffId]?.cash ?? null} onChange={(v) => set(c.staffId, { cash: v })} />
+              <InputNumber
+                {...dongInputProps}
+                style={{ width: 170 }}
+                disabled={closed}
+                value={counts[c.staffId]?.cash ?? null}
+                onChange={(v) => set(c.staffId, { cash: v })}
+              />
             ),
           },
           {

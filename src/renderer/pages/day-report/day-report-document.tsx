@@ -197,7 +197,9 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           {refunds && (
             <>
               <dt>{t('dayReport.sum.refunds')}</dt>
-              <dd data-testid="day-report-refund-total">{t('dayReport.sum.refundsValue', { amount: formatDong(r.totals.refundTotal), count: r.totals.refundCount })}</dd>
+              <dd data-testid="day-report-refund-total">
+                {t('dayReport.sum.refundsValue', { amount: formatDong(r.totals.refundTotal), count: r.totals.refundCount })}
+              </dd>
               <dt>{t('dayReport.sum.due')}</dt>
               <dd className="day-report-strong" data-testid="day-report-due">
                 {formatDong(r.totals.expected)}
@@ -223,7 +225,16 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         testId="day-report-voided"
         personHeader={t('dayReport.col.collector')}
         reasonHeader={t('dayReport.col.reason')}
-        rows={voided.map((x) => ({ key: x.id, label: x.label, payer: x.payerName, amount: x.amount, person: x.collectorName, by: x.void!.voidedByName, at: x.void!.voidedAt, reason: x.void!.reason }))}
+        rows={voided.map((x) => ({
+          key: x.id,
+          label: x.label,
+          payer: x.payerName,
+          amount: x.amount,
+          person: x.collectorName,
+          by: x.void!.voidedByName,
+          at: x.void!.voidedAt,
+          reason: x.void!.reason,
+        }))}
       />
 
       <h2>{t('dayReport.receiptsSection', { count: r.receipts.length })}</h2>
@@ -251,13 +262,17 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
                 <td className="nowrap">
                   {x.label}
                   {x.void && (
-                    <span className="day-report-void-tag">{x.void.refundOn ? t('dayReport.refundMark', { day: vietnameseDate(x.void.refundOn).slice(0, 5) }) : t('dayReport.voidMark')}</span>
+                    <span className="day-report-void-tag">
+                      {x.void.refundOn ? t('dayReport.refundMark', { day: vietnameseDate(x.void.refundOn).slice(0, 5) }) : t('dayReport.voidMark')}
+                    </span>
                   )}
                 </td>
                 <td className="nowrap">{time(x.issuedAt)}</td>
                 <td>{x.payerName}</td>
                 <td className="nowrap">{schemeLabel(t, x.scheme, x.memberPosition, true)}</td>
-                <td className="nowrap">{x.periodFrom === x.periodTo ? formatMonth(x.periodFrom) : `${formatMonth(x.periodFrom)}–${formatMonth(x.periodTo)}`}</td>
+                <td className="nowrap">
+                  {x.periodFrom === x.periodTo ? formatMonth(x.periodFrom) : `${formatMonth(x.periodFrom)}–${formatMonth(x.periodTo)}`}
+                </td>
                 <td className="num day-report-amount">{amount(x.amount)}</td>
                 <td>{x.collectorName}</td>
               </tr>

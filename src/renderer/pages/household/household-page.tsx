@@ -84,16 +84,20 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
         </Button>
       </div>
       <Descriptions size="small" column={2} style={{ marginBottom: 8 }} data-testid="household-summary">
-        <Descriptions.Item label={t('household.head')}>
-          {head ? <a href={href('person', head.participantId)}>{head.fullName}</a> : '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('person.address')}>
-          {[h.addressLine, communeName(h.communeCode)].filter(Boolean).join(', ')}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('household.head')}>{head ? <a href={href('person', head.participantId)}>{head.fullName}</a> : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('person.address')}>{[h.addressLine, communeName(h.communeCode)].filter(Boolean).join(', ')}</Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph className="muted">{t('household.explain')}</Typography.Paragraph>
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      <Card size="small" style={{ marginBottom: 16 }} title={<>{t('household.addMember')} <kbd>Alt+M</kbd></>}>
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        title={
+          <>
+            {t('household.addMember')} <kbd>Alt+M</kbd>
+          </>
+        }
+      >
         <MemberSearch
           disabled={busy}
           excludeIds={members.map((m) => m.participantId)}
@@ -107,7 +111,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
           pagination={false}
           dataSource={members}
           rowClassName={(_, i) => (i === selected ? 'result-row selected' : 'result-row')}
-          onRow={(_, i) => ({ onClick: () => setSelected(i ?? 0), 'data-testid': 'household-member' } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(_, i) => ({ onClick: () => setSelected(i ?? 0), 'data-testid': 'household-member' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('household.position'), dataIndex: 'position', width: 80 },
             {

@@ -34,7 +34,11 @@ export function LoginPage() {
   return (
     <div className="auth-card">
       <Card
-        title={<Typography.Title level={3} style={{ margin: 0 }}>{t('login.title')}</Typography.Title>}
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('login.title')}
+          </Typography.Title>
+        }
         extra={<LanguageSwitch />}
       >
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>

@@ -112,14 +112,21 @@ export function PersonFields() {
             rules={[
               {
                 validator: (_, value: string) =>
-                  minoritySupportProblem(value, form.getFieldValue('ethnicity') ?? '') ? Promise.reject(new Error(t('person.minoritySupportWrong', { ethnicity: form.getFieldValue('ethnicity') }))) : Promise.resolve(),
+                  minoritySupportProblem(value, form.getFieldValue('ethnicity') ?? '')
+                    ? Promise.reject(new Error(t('person.minoritySupportWrong', { ethnicity: form.getFieldValue('ethnicity') })))
+                    : Promise.resolve(),
               },
             ]}
             extra={
               minoritySupportMissed ? (
                 <span data-testid="minority-support-hint">
                   {t('person.minoritySupportHint')}{' '}
-                  <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => form.setFieldValue('supportCategory', 'ethnic-minority')}>
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0, height: 'auto' }}
+                    onClick={() => form.setFieldValue('supportCategory', 'ethnic-minority')}
+                  >
                     {t('person.minoritySupportApply')}
                   </Button>
                 </span>

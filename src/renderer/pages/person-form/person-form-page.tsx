@@ -124,8 +124,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
       if (error instanceof ApiError && error.data.code === 'SESSION_LOCKED') return;
       setProblem(describe(error));
       if (error instanceof ApiError && error.data.code === 'VALIDATION') placeFieldError(form, error, PERSON_FIELDS);
-      if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON')
-        form.setFields([{ name: 'personalId', errors: [errorText(error)] }]);
+      if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON') form.setFields([{ name: 'personalId', errors: [errorText(error)] }]);
     } finally {
       setBusy(false);
     }
@@ -134,8 +133,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
   const describe = (error: unknown): Problem | null => {
     if (!(error instanceof ApiError)) return { kind: 'other', error };
     const { code, details } = error.data;
-    if (code === 'DUPLICATE_PERSON')
-      return { kind: 'duplicate', message: errorText(error), participantId: details?.participantId as string | undefined };
+    if (code === 'DUPLICATE_PERSON') return { kind: 'duplicate', message: errorText(error), participantId: details?.participantId as string | undefined };
     if (code === 'POSSIBLE_DUPLICATE')
       return { kind: 'possible', message: errorText(error), matches: (details?.matches as DuplicateMatch[] | undefined) ?? [] };
     if (code === 'CONFLICT') return { kind: 'conflict', message: errorText(error) };

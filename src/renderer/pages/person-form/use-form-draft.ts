@@ -53,7 +53,10 @@ export function useFormDraft(enabled: boolean, restore: (values: Values) => void
       if (!TYPED.some((key) => data[key])) return;
       timer.current = setTimeout(() => {
         timer.current = null;
-        writing.current = call('drafts.save', { form: FORM, data }).then((saved) => setSavedAt(saved.savedAt), () => undefined);
+        writing.current = call('drafts.save', { form: FORM, data }).then(
+          (saved) => setSavedAt(saved.savedAt),
+          () => undefined,
+        );
       }, SETTLE_MS);
     },
     [paused],

@@ -31,7 +31,11 @@ export function EnrollmentsCard({ participantId }: { participantId: string }) {
           { title: t('collect.scheme'), dataIndex: 'scheme', render: (s: string) => t(`scheme.${s}`) },
           { title: t('collect.method'), dataIndex: 'method', render: (m: string) => t(`method.${m}`) },
           { title: t('collect.income'), dataIndex: 'incomeBasis', render: (v: number | null) => (v == null ? '—' : formatDong(v)) },
-          { title: t('enrollment.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`enrollment.${s}`)}</Tag> },
+          {
+            title: t('enrollment.status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`enrollment.${s}`)}</Tag>,
+          },
           { title: t('enrollment.lastPaid'), dataIndex: 'lastPaidMonth', render: (m: string | null) => (m ? formatMonth(m) : '—') },
           {
             title: t('enrollment.nextDue'),

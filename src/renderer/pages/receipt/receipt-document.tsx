@@ -28,7 +28,9 @@ function receiptBasis(r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'me
   } else if (r.memberPosition === 1) {
     parts.push(t('receipt.firstMember'));
   } else if (r.memberPosition !== null) {
-    const [num, den] = String(r.lines[0]?.values.memberShare ?? '').split('/').map(Number);
+    const [num, den] = String(r.lines[0]?.values.memberShare ?? '')
+      .split('/')
+      .map(Number);
     const share = num !== undefined && den ? percentText(rational(num, den)) : null;
     parts.push(share ? t('receipt.laterMember', { n: r.memberPosition, share }) : t('receipt.member', { n: r.memberPosition }));
   }
@@ -128,9 +130,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
         <dt>{t('receipt.scheme')}</dt>
         <dd>{t(`scheme.${r.scheme}`)}</dd>
         <dt>{t('receipt.period')}</dt>
-        <dd>
-          {t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}
-        </dd>
+        <dd>{t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}</dd>
         {basis.length > 0 && (
           <>
             <dt>{t('receipt.basis')}</dt>

@@ -17,7 +17,17 @@ interface VoidForm {
   paidOutBy?: string;
 }
 
-export function VoidReceiptModal({ receipt: r, open, onClose, onVoided }: { receipt: Receipt; open: boolean; onClose(): void; onVoided(voided: Receipt): void }) {
+export function VoidReceiptModal({
+  receipt: r,
+  open,
+  onClose,
+  onVoided,
+}: {
+  receipt: Receipt;
+  open: boolean;
+  onClose(): void;
+  onVoided(voided: Receipt): void;
+}) {
   const { t } = useTranslation();
   const me = useActiveSession().staff;
   const [form] = Form.useForm<VoidForm>();
@@ -75,7 +85,11 @@ export function VoidReceiptModal({ receipt: r, open, onClose, onVoided }: { rece
           }
         }}
       >
-        <Form.Item name="reason" label={t(refund ? 'receipt.refundReason' : 'receipt.voidReason')} rules={[{ required: true, min: 5, message: t('receipt.voidReasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t(refund ? 'receipt.refundReason' : 'receipt.voidReason')}
+          rules={[{ required: true, min: 5, message: t('receipt.voidReasonRequired') }]}
+        >
           <Input.TextArea autoFocus rows={3} data-testid="void-reason" />
         </Form.Item>
         {refund && (

@@ -79,11 +79,7 @@ export function SearchPage() {
         }}
       />
       <div style={{ margin: '12px 0 8px' }} className="muted" data-testid="search-count">
-        {query
-          ? results.data
-            ? t('search.count', { count: items.length, by: t(`search.matchedBy.${results.data.matchedBy}`) })
-            : ''
-          : t('search.hint')}
+        {query ? (results.data ? t('search.count', { count: items.length, by: t(`search.matchedBy.${results.data.matchedBy}`) }) : '') : t('search.hint')}
       </div>
       <ErrorAlert error={query ? results.error : null} />
       <Table<ParticipantSummary>
@@ -96,12 +92,14 @@ export function SearchPage() {
         dataSource={items}
         locale={{ emptyText: query ? t('search.none') : t('search.empty') }}
         rowClassName={(_, index) => (index === selected ? 'result-row selected' : 'result-row')}
-        onRow={(record, index) => ({
-          onClick: () => setSelected(index ?? 0),
-          onDoubleClick: () => open(record),
-          'data-testid': 'search-result',
-          'aria-selected': index === selected,
-        } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(record, index) =>
+          ({
+            onClick: () => setSelected(index ?? 0),
+            onDoubleClick: () => open(record),
+            'data-testid': 'search-result',
+            'aria-selected': index === selected,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             title: t('person.fullName'),
@@ -127,7 +125,11 @@ export function SearchPage() {
               <>
                 {communeName(code) ?? code} {r.householdId ? <Tag>{t('person.inHousehold')}</Tag> : null}
                 {/* A record here found to be a person the central already had (its official number is that person's). */}
-                {r.canonicalId ? <Tag color="blue" data-testid="search-linked">{t('person.linkedShort')}</Tag> : null}
+                {r.canonicalId ? (
+                  <Tag color="blue" data-testid="search-linked">
+                    {t('person.linkedShort')}
+                  </Tag>
+                ) : null}
               </>
             ),
           },

@@ -24,7 +24,14 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
     setError(null);
     try {
       const copy = await call('store.restore', { file: file.trim(), passphrase });
-      onRestored(t('setup.restoreDone', { office: `${copy.officeName} (${copy.officeCode})`, people: copy.participants, receipts: copy.receipts, takenAt: atOffice(copy.takenAt) }));
+      onRestored(
+        t('setup.restoreDone', {
+          office: `${copy.officeName} (${copy.officeCode})`,
+          people: copy.participants,
+          receipts: copy.receipts,
+          takenAt: atOffice(copy.takenAt),
+        }),
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -41,7 +48,13 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
-        <Input addonBefore={t('setup.restoreFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder={'E:\\field-office-….sqlite.age'} data-testid="restore-file" />
+        <Input
+          addonBefore={t('setup.restoreFile')}
+          value={file}
+          onChange={(e) => setFile(e.target.value)}
+          placeholder={'E:\\field-office-….sqlite.age'}
+          data-testid="restore-file"
+        />
         <PickPathButton kind="backup-file" onPicked={setFile} onError={setError} />
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>

@@ -52,7 +52,14 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
   if (restored) {
     return (
       <div className="auth-card auth-wide">
-        <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.restoreDoneTitle')}</Typography.Title>} extra={<LanguageSwitch />}>
+        <Card
+          title={
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('setup.restoreDoneTitle')}
+            </Typography.Title>
+          }
+          extra={<LanguageSwitch />}
+        >
           <RestoredNotice message={restored} onContinue={refresh} />
         </Card>
       </div>
@@ -61,7 +68,11 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
   return (
     <div className="auth-card auth-wide">
       <Card
-        title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.title')}</Typography.Title>}
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('setup.title')}
+          </Typography.Title>
+        }
         extra={<LanguageSwitch />}
       >
         <Typography.Paragraph type="secondary">{t('setup.explain')}</Typography.Paragraph>

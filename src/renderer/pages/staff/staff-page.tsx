@@ -92,10 +92,7 @@ export function StaffPage() {
             </Col>
             <Col xs={12} md={4}>
               <Form.Item name="role" label={t('staff.role')}>
-                <Select
-                  data-testid="staff-role"
-                  options={(['counter', 'field', 'supervisor'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                />
+                <Select data-testid="staff-role" options={(['counter', 'field', 'supervisor'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={5}>

@@ -47,7 +47,11 @@ function resolutionsFor(issue: SyncIssue): Resolution[] {
   // category, and a household list the central has otherwise may go again.
   if (issue.class === 'FACTS_DIFFER') {
     const review = details.error?.details;
-    return [...(review?.central?.supportCategory ? (['accept-central'] as const) : []), ...(review?.householdId ? (['resend-household'] as const) : []), 'acknowledged'];
+    return [
+      ...(review?.central?.supportCategory ? (['accept-central'] as const) : []),
+      ...(review?.householdId ? (['resend-household'] as const) : []),
+      'acknowledged',
+    ];
   }
   const options: Resolution[] = ['edited-and-resent'];
   if (issue.kind.startsWith('participant.') && (details.central || details.error?.details?.central)) options.push('accept-central');
@@ -157,9 +161,13 @@ export function SyncIssuesPage() {
             render: (_, issue) =>
               issue.state === 'resolved' ? (
                 <div data-testid="issue-decision">
-                  <Tag color="green">{issue.resolution ? t(labelKey(issue.class, issue.resolution), { defaultValue: issue.resolution }) : t('syncIssues.resolved')}</Tag>
+                  <Tag color="green">
+                    {issue.resolution ? t(labelKey(issue.class, issue.resolution), { defaultValue: issue.resolution }) : t('syncIssues.resolved')}
+                  </Tag>
                   {issue.resolutionNote && <div>{issue.resolutionNote}</div>}
-                  <div className="muted">{t('syncIssues.resolvedBy', { name: issue.resolvedByName ?? t('syncIssues.automatic'), when: formatWhen(issue.resolvedAt, '') })}</div>
+                  <div className="muted">
+                    {t('syncIssues.resolvedBy', { name: issue.resolvedByName ?? t('syncIssues.automatic'), when: formatWhen(issue.resolvedAt, '') })}
+                  </div>
                 </div>
               ) : (
                 <Button

@@ -61,9 +61,7 @@ export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
           showIcon
           data-testid="push-summary"
           title={summaryTitle(summary, status)}
-          description={
-            summary.rejected + summary.held > 0 ? <a href={href('sync-issues')}>{t('sync.issuesLink')}</a> : undefined
-          }
+          description={summary.rejected + summary.held > 0 ? <a href={href('sync-issues')}>{t('sync.issuesLink')}</a> : undefined}
         />
       )}
     </div>
@@ -130,7 +128,13 @@ function FileSyncCard() {
       <ErrorAlert error={error} />
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="file-sync-message" />}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
-        <Input addonBefore={t('sync.exportDir')} value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder={'E:\\'} data-testid="export-dir" />
+        <Input
+          addonBefore={t('sync.exportDir')}
+          value={directory}
+          onChange={(e) => setDirectory(e.target.value)}
+          placeholder={'E:\\'}
+          data-testid="export-dir"
+        />
         <PickPathButton kind="export-folder" onPicked={setDirectory} onError={setError} />
         <Button
           disabled={!directory.trim()}
@@ -141,7 +145,13 @@ function FileSyncCard() {
         </Button>
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>
-        <Input addonBefore={t('sync.resultFile')} value={file} onChange={(e) => setFile(e.target.value)} placeholder={'E:\\….results.json'} data-testid="result-file" />
+        <Input
+          addonBefore={t('sync.resultFile')}
+          value={file}
+          onChange={(e) => setFile(e.target.value)}
+          placeholder={'E:\\….results.json'}
+          data-testid="result-file"
+        />
         <PickPathButton kind="result-file" onPicked={setFile} onError={setError} />
         <Button
           disabled={!file.trim()}
@@ -180,7 +190,9 @@ export function SyncPage() {
                 <strong data-testid="sync-pending-ops">{status.pendingOps}</strong>
               </Descriptions.Item>
               <Descriptions.Item label={t('sync.unanswered')}>{status.unansweredBatches}</Descriptions.Item>
-              <Descriptions.Item label={t('sync.lastSuccess', { when: '' }).replace(/:\s*$/, '')}>{formatWhen(status.lastSuccessAt, t('sync.never'))}</Descriptions.Item>
+              <Descriptions.Item label={t('sync.lastSuccess', { when: '' }).replace(/:\s*$/, '')}>
+                {formatWhen(status.lastSuccessAt, t('sync.never'))}
+              </Descriptions.Item>
               <Descriptions.Item label={t('sync.nextAttempt')}>{formatWhen(status.nextAttemptAt, '—')}</Descriptions.Item>
               <Descriptions.Item label={t('sync.today')}>
                 <span data-testid="sync-today">{status.today.batches > 0 ? t('sync.todaySummary', status.today) : t('sync.todayNone')}</span>

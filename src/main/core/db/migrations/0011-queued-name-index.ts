@@ -15,7 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE name_index_queue (participant_rowid INTEGER PRIMARY KEY, indexed_name TEXT)`.execute(db);
   // NOT EXISTS rather than OR IGNORE: a queued row already says what the index holds, and an
   // outer INSERT OR REPLACE must not be able to turn the trigger's insert into a replace.
-  const queue = (rowid: string, indexedName: string) => sql.raw(`
+  const queue = (rowid: string, indexedName: string) =>
+    sql.raw(`
     INSERT INTO name_index_queue (participant_rowid, indexed_name)
     SELECT ${rowid}, ${indexedName} WHERE NOT EXISTS (SELECT 1 FROM name_index_queue WHERE participant_rowid = ${rowid});`);
   await sql`CREATE TRIGGER participants_name_queued_insert AFTER INSERT ON participants BEGIN ${queue('new.rowid', 'NULL')} END`.execute(db);

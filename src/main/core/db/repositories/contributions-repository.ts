@@ -37,16 +37,17 @@ export async function upsertEnrollment(db: Db, row: EnrollmentsTable): Promise<v
     .execute();
 }
 
-const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI' }, Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>>((db, arg) =>
-  db
-    .selectFrom('contributions')
-    .select(['contributions.fromMonth', 'contributions.toMonth', 'contributions.supportedMonths'])
-    .where('contributions.participantId', '=', arg('participantId'))
-    .where('contributions.scheme', '=', arg('scheme'))
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('receiptVoids').select('receiptVoids.id').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
-    )
-    .orderBy('contributions.fromMonth'),
+const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI' }, Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>>(
+  (db, arg) =>
+    db
+      .selectFrom('contributions')
+      .select(['contributions.fromMonth', 'contributions.toMonth', 'contributions.supportedMonths'])
+      .where('contributions.participantId', '=', arg('participantId'))
+      .where('contributions.scheme', '=', arg('scheme'))
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('receiptVoids').select('receiptVoids.id').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
+      )
+      .orderBy('contributions.fromMonth'),
 );
 
 /**
@@ -161,7 +162,9 @@ export function findReceipt(db: Db, id: string) {
       'contributions.memberPosition',
       ...voidColumns,
     ])
-    .select((eb) => eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'))
+    .select((eb) =>
+      eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'),
+    )
     .where('receipts.id', '=', id)
     .executeTakeFirst();
 }
@@ -175,7 +178,9 @@ export function receiptsOfDay(db: Db, businessDate: string, collectorStaffId: st
     .leftJoin('staff as refunder', 'refunder.id', 'receiptVoids.refundPaidBy')
     .selectAll('receipts')
     .select(['contributions.memberPosition', ...voidColumns])
-    .select((eb) => eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'))
+    .select((eb) =>
+      eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'),
+    )
     .where('receipts.businessDate', '=', businessDate);
   if (collectorStaffId) query = query.where('receipts.collectorStaffId', '=', collectorStaffId);
   return query.orderBy('receipts.series').orderBy('receipts.number').execute();

@@ -63,7 +63,10 @@ export function members(db: Db, householdId: string): Promise<MemberEntry[]> {
 export async function writeMembers(db: Db, householdId: string, list: MemberEntry[], removed: string[]): Promise<void> {
   await db.deleteFrom('householdMembers').where('householdId', '=', householdId).execute();
   for (const [i, m] of list.entries()) {
-    await db.insertInto('householdMembers').values({ householdId, participantId: m.participantId, position: i + 1, coveredBy: m.coveredBy }).execute();
+    await db
+      .insertInto('householdMembers')
+      .values({ householdId, participantId: m.participantId, position: i + 1, coveredBy: m.coveredBy })
+      .execute();
   }
   const ids = list.map((m) => m.participantId);
   if (ids.length > 0) await db.updateTable('participants').set({ householdId }).where('id', 'in', ids).execute();

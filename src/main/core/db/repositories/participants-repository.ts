@@ -47,8 +47,12 @@ export function findParticipant(db: Db, id: string): Promise<ParticipantRow | un
   return byId.executeTakeFirst(db, { id });
 }
 
-const canonicalOf = preparedQuery<{ id: string }, { canonicalId: string | null }>((db, arg) => db.selectFrom('participants').select('canonicalId').where('id', '=', arg('id')));
-const linkedTo = preparedQuery<{ canonicalId: string }, { id: string }>((db, arg) => db.selectFrom('participants').select('id').where('canonicalId', '=', arg('canonicalId')));
+const canonicalOf = preparedQuery<{ id: string }, { canonicalId: string | null }>((db, arg) =>
+  db.selectFrom('participants').select('canonicalId').where('id', '=', arg('id')),
+);
+const linkedTo = preparedQuery<{ canonicalId: string }, { id: string }>((db, arg) =>
+  db.selectFrom('participants').select('id').where('canonicalId', '=', arg('canonicalId')),
+);
 
 /**
  * The records on this machine of the person of record `id`: that record (first), the record of the
@@ -105,7 +109,13 @@ export function findByNumber(db: Db, column: NumberColumn, value: string, limit:
 }
 
 const byNamePrefix = preparedQuery<{ from: string; to: string; limit: number }, ParticipantSummary>((db, arg) =>
-  db.selectFrom('participants').select(summaryColumns).where('nameFolded', '>=', arg('from')).where('nameFolded', '<', arg('to')).orderBy('nameFolded').limit(arg('limit')),
+  db
+    .selectFrom('participants')
+    .select(summaryColumns)
+    .where('nameFolded', '>=', arg('from'))
+    .where('nameFolded', '<', arg('to'))
+    .orderBy('nameFolded')
+    .limit(arg('limit')),
 );
 
 /** Names that start with the folded query, in name order: the clerk typed the name from the start. */
@@ -127,7 +137,9 @@ export async function findByNameWords(db: Db, folded: string, limit: number): Pr
   const indexed = await byNameMatch.execute(db, { match, candidates: limit * 4, limit });
   const queued = (await queuedPeople.execute(db, {})).filter((p) => nameHasWords(p.nameFolded, words));
   if (queued.length === 0) return indexed;
-  const byName = [...indexed.map((p) => ({ ...p, nameFolded: foldName(p.fullName) })), ...queued].sort((a, b) => (a.nameFolded < b.nameFolded ? -1 : a.nameFolded > b.nameFolded ? 1 : 0));
+  const byName = [...indexed.map((p) => ({ ...p, nameFolded: foldName(p.fullName) })), ...queued].sort((a, b) =>
+    a.nameFolded < b.nameFolded ? -1 : a.nameFolded > b.nameFolded ? 1 : 0,
+  );
   return byName.slice(0, limit).map(({ nameFolded: _n, ...summary }) => summary);
 }
 

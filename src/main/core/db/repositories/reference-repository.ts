@@ -48,7 +48,11 @@ const places = preparedQuery<{ provinceCode: string; communeCode: string }, { pr
 );
 
 /** The full names of a commune and its province, as an address prints them (one query). */
-export async function placeNames(db: Kysely<Database> | Transaction<Database>, provinceCode: string, communeCode: string): Promise<{ commune: string | null; province: string | null }> {
+export async function placeNames(
+  db: Kysely<Database> | Transaction<Database>,
+  provinceCode: string,
+  communeCode: string,
+): Promise<{ commune: string | null; province: string | null }> {
   const row = await places.executeTakeFirst(db, { provinceCode, communeCode });
   return { commune: row?.commune ?? null, province: row?.province ?? null };
 }
@@ -58,12 +62,7 @@ export function listProvinces(db: Kysely<Database>): Promise<Province[]> {
 }
 
 export function listCommunes(db: Kysely<Database>, provinceCode: string): Promise<Commune[]> {
-  return db
-    .selectFrom('adminCommunes')
-    .select(['code', 'provinceCode', 'name', 'fullName'])
-    .where('provinceCode', '=', provinceCode)
-    .orderBy('name')
-    .execute();
+  return db.selectFrom('adminCommunes').select(['code', 'provinceCode', 'name', 'fullName']).where('provinceCode', '=', provinceCode).orderBy('name').execute();
 }
 
 const communeInProvince = preparedQuery<{ provinceCode: string; communeCode: string }, { code: string }>((db, arg) =>
