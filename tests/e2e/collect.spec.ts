@@ -120,7 +120,20 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   // Day-end for the supervisor shows the collector's total.
   await page.getByRole('link', { name: 'Chốt ngày' }).click();
   await expect(page.getByTestId('day-end-page')).toContainText(SUPERVISOR.fullName);
-  // The counted cash starts at the receipts' total, so the day can be closed without a note.
+  // The counted cash starts empty: the day cannot be closed on a figure nobody counted. As the
+  // count is typed the difference shows at once; counted to the đồng, the day can be closed.
+  await expect(page.getByTestId('cash-counted')).toHaveValue('');
+  await expect(page.getByTestId('close-day')).toBeDisabled();
+  await expect(page.getByTestId('day-end-problem')).toHaveText('Nhập số tiền mặt đếm được của từng người thu trước khi chốt ngày.');
+  const takings = Number(total.replace(/\D/g, ''));
+  await page.getByTestId('cash-counted').pressSequentially(String(takings - 100_000));
+  await expect(page.getByTestId('cash-difference')).toHaveText('Thiếu 100.000 đ');
+  await expect(page.getByTestId('close-day')).toBeDisabled();
+  await page.getByTestId('cash-counted').fill('');
+  await page.getByTestId('cash-counted').pressSequentially(String(takings));
+  // Grouped as it is typed, and matching what the receipts say.
+  await expect(page.getByTestId('cash-counted')).toHaveValue(total.replace(/ đ$/, ''));
+  await expect(page.getByTestId('cash-difference')).toHaveText('Khớp');
   await expect(page.getByTestId('close-day')).toBeEnabled();
   await expect(page.getByTestId('backup-last')).toHaveText(
     'Máy này chưa có bản sao lưu nào (1 biên lai đã thu, 3 thao tác chưa gửi lên trung tâm). Nếu máy hỏng, mọi việc chưa gửi lên trung tâm sẽ mất.',

@@ -119,7 +119,11 @@ test('a supervisor refunds a receipt of a closed day, and the next day closes on
   );
   const row = dayEnd.locator('tr', { hasText: CLERK.fullName });
   await expect(row).toContainText(`-${grouped(twice.amount)} đ`);
-  await expect(row.locator('input').first()).toHaveValue(grouped(due));
+  // The count starts empty; the supervisor types what was counted and sees it match.
+  await expect(row.getByTestId('cash-counted')).toHaveValue('');
+  await row.getByTestId('cash-counted').pressSequentially(String(due));
+  await expect(row.getByTestId('cash-counted')).toHaveValue(grouped(due));
+  await expect(row.getByTestId('cash-difference')).toHaveText('Khớp');
   await shot(page, 'refund-day-end');
   await page.getByTestId('close-day').click();
   await expect(page.getByTestId('reopen-day')).toBeVisible();

@@ -97,10 +97,13 @@ async function registerAndCollect(page: Page): Promise<string> {
   return total;
 }
 
-/** Closes today on the day-end page (cash counted = total) and pushes from there. */
+/** Closes today on the day-end page (the cash counted is what each collector owes) and pushes from there. */
 async function closeDayAndPush(page: Page, expected: RegExp, name: string) {
   await page.getByRole('link', { name: 'Chốt ngày' }).click();
   await expect(page.getByTestId('day-end-page')).toBeVisible();
+  const rows = page.getByTestId('collector-row');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await row.getByTestId('cash-counted').fill((await row.getAttribute('data-due'))!);
   await page.getByTestId('close-day').click();
   await expect(page.getByTestId('reopen-day')).toBeVisible();
   await expect(page.getByTestId('day-end-push')).toBeVisible();

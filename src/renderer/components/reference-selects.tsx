@@ -1,10 +1,9 @@
 // Searchable selects for provinces and communes from the shipped reference list, and for the 54
 // ethnic groups. Search ignores Vietnamese accents, so "ha noi" finds "Hà Nội".
-import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { canonicalEthnicity, ethnicities } from '../../shared/domain/ethnicities';
 import { foldName } from '../../shared/domain/name-folding';
-import { call } from '../api/client';
+import { useCall } from '../api/use-call';
 
 /** Matches an option's label without accents: "huu tri" finds "hưu trí". */
 export const filterOption: SelectProps['filterOption'] = (input, option) => foldName(String(option?.label ?? '')).includes(foldName(input));
@@ -12,16 +11,11 @@ export const filterOption: SelectProps['filterOption'] = (input, option) => fold
 type Props = Omit<SelectProps, 'options' | 'showSearch'>;
 
 export function useProvinces() {
-  return useQuery({ queryKey: ['reference.provinces'], queryFn: () => call('reference.provinces', {}), staleTime: Infinity });
+  return useCall('reference.provinces', {}, { staleTime: Infinity });
 }
 
 export function useCommunes(provinceCode: string | undefined) {
-  return useQuery({
-    queryKey: ['reference.communes', provinceCode],
-    queryFn: () => call('reference.communes', { provinceCode: provinceCode! }),
-    enabled: !!provinceCode && /^\d{2}$/.test(provinceCode),
-    staleTime: Infinity,
-  });
+  return useCall('reference.communes', provinceCode && /^\d{2}$/.test(provinceCode) ? { provinceCode } : null, { staleTime: Infinity });
 }
 
 export function ProvinceSelect(props: Props) {

@@ -2,14 +2,13 @@
 // copy — receipts, and operations the central has not answered (day-end card and the supervisor's
 // status bar share one cache entry, so a copy made on the card clears the reminder at once) — and
 // the progress of a running backup or restore.
-import { useQuery } from '@tanstack/react-query';
 import type { BackupStatus } from '../../shared/contract/backup';
-import { call } from '../api/client';
+import { callKey, useCall } from '../api/use-call';
 
-export const backupStatusKey = ['store.backupStatus'] as const;
+export const backupStatusKey = callKey('store.backupStatus');
 
 export function useBackupStatus(refetchInterval?: number) {
-  return useQuery({ queryKey: backupStatusKey, queryFn: () => call('store.backupStatus', {}), refetchInterval });
+  return useCall('store.backupStatus', {}, { ...(refetchInterval ? { refetchInterval } : {}) });
 }
 
 /** Whether anything a dead laptop would take with it is in no copy (receipts, or unanswered work). */
@@ -19,5 +18,5 @@ export function hasWorkInNoCopy(status: BackupStatus): boolean {
 
 /** How far the running copy has got, asked every 400 ms while `busy` (a large office takes a minute). */
 export function useProgressWhile(method: 'store.backupProgress' | 'store.restoreProgress', busy: boolean) {
-  return useQuery({ queryKey: [method], queryFn: () => call(method, {}), enabled: busy, refetchInterval: busy ? 400 : false });
+  return useCall(method, {}, { enabled: busy, refetchInterval: busy ? 400 : false });
 }

@@ -1,30 +1,19 @@
 // The sync status in the header of every signed-in screen: online or offline, how much waits to be
 // sent, when the last sync succeeded, a progress bar with counts while a push runs, and (for the
 // supervisor) a link to the open sync issues. Polls `sync.status`, faster while work is under way.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Progress, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../shared/contract/sync';
-import { call } from '../api/client';
+import { callKey, useCall } from '../api/use-call';
 import { href } from '../routing/hash-router';
+import { officeWhen } from './office-time';
 
-export const syncStatusKey = ['sync.status'] as const;
+export const syncStatusKey = callKey('sync.status');
 
 export function useSyncStatus() {
-  return useQuery({
-    queryKey: syncStatusKey,
-    queryFn: () => call('sync.status', {}),
-    refetchInterval: (query) => (query.state.data?.progress ? 500 : 5_000),
-    staleTime: 0,
-  });
-}
-
-export function formatWhen(iso: string | null, never: string): string {
-  if (!iso) return never;
-  const at = dayjs(iso);
-  return at.isSame(dayjs(), 'day') ? at.format('HH:mm') : at.format('HH:mm DD/MM/YYYY');
+  return useCall('sync.status', {}, { refetchInterval: (query) => (query.state.data?.progress ? 500 : 5_000), staleTime: 0 });
 }
 
 export function SyncProgress({ status }: { status: SyncStatus }) {
@@ -76,7 +65,7 @@ export function SyncStatusBadge({ supervisor }: { supervisor: boolean }) {
       </a>
     );
   }
-  const last = t('sync.lastSuccess', { when: formatWhen(status.lastSuccessAt, t('sync.never')) });
+  const last = t('sync.lastSuccess', { when: officeWhen(status.lastSuccessAt, t('sync.never')) });
   return (
     <span className="sync-status" data-testid="sync-status">
       <Tooltip title={[last, status.lastError].filter(Boolean).join(' — ')}>
@@ -89,7 +78,7 @@ export function SyncStatusBadge({ supervisor }: { supervisor: boolean }) {
       </a>
       <Tooltip title={last}>
         <span className="header-sub" data-testid="sync-last" aria-label={last}>
-          ⟳ {formatWhen(status.lastSuccessAt, '—')}
+          ⟳ {officeWhen(status.lastSuccessAt, '—')}
         </span>
       </Tooltip>
       <SyncProgress status={status} />

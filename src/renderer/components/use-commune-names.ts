@@ -2,12 +2,13 @@
 // the session by TanStack Query) and answers code → "Phường Ba Đình".
 import { useQueries } from '@tanstack/react-query';
 import { call } from '../api/client';
+import { callKey } from '../api/use-call';
 
 export function useCommuneNames(provinceCodes: readonly string[]): (communeCode: string) => string | undefined {
   const unique = [...new Set(provinceCodes)].filter((c) => /^\d{2}$/.test(c));
   const results = useQueries({
     queries: unique.map((provinceCode) => ({
-      queryKey: ['reference.communes', provinceCode],
+      queryKey: callKey('reference.communes', { provinceCode }),
       queryFn: () => call('reference.communes', { provinceCode }),
       staleTime: Infinity,
     })),

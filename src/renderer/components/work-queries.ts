@@ -1,6 +1,7 @@
 // Cached answers that the office's own work changes, refreshed as soon as that work is saved rather
 // than at their next poll or after the few seconds a cached answer is otherwise trusted.
 import type { QueryClient } from '@tanstack/react-query';
+import { callKey } from '../api/use-call';
 import { backupStatusKey } from './store-copy-queries';
 import { syncStatusKey } from './sync-status';
 
@@ -18,11 +19,11 @@ export function refreshWorkCounts(queryClient: QueryClient): void {
  */
 export function refreshAfterReceipt(queryClient: QueryClient, participantId: string): void {
   const keys: readonly (readonly unknown[])[] = [
-    ['contributions.listForParticipant', participantId],
-    ['enrollments.listForParticipant', participantId],
-    ['receipts.listForDay'],
-    ['dayEnd.summary'],
-    ['dayEnd.report'],
+    callKey('contributions.listForParticipant', { participantId }),
+    callKey('enrollments.listForParticipant', { participantId }),
+    callKey('receipts.listForDay'),
+    callKey('dayEnd.summary'),
+    callKey('dayEnd.report'),
   ];
   for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
   refreshWorkCounts(queryClient);

@@ -1,10 +1,10 @@
 // The session for the whole app: polls `session.current` every 30 s, and listens for any call
 // answered with SESSION_LOCKED so the unlock dialog opens over the screen (which stays mounted:
 // a half-filled form is never lost to an idle lock).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionState, SessionView } from '../../shared/contract/staff';
 import { call, onSessionError } from '../api/client';
+import { callKey, useCall, useQueryClient } from '../api/use-call';
 
 interface SessionContextValue {
   state: SessionState | undefined;
@@ -17,16 +17,11 @@ interface SessionContextValue {
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
-const SESSION_KEY = ['session.current'] as const;
+const SESSION_KEY = callKey('session.current', {});
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: () => call('session.current', {}),
-    refetchInterval: 30_000,
-    refetchOnWindowFocus: true,
-  });
+  const query = useCall('session.current', {}, { refetchInterval: 30_000, refetchOnWindowFocus: true });
   const [session, setSession] = useState<SessionView | null>(null);
   const state = query.data;
 

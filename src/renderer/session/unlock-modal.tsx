@@ -1,30 +1,27 @@
 // The unlock dialog: opens over whatever screen was in use when the session locked (idle timeout
 // or a call answered SESSION_LOCKED); the screen underneath stays mounted with its unsaved input.
+// A wrong password says so with the attempts left, as on the sign-in screen.
 import { Button, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
-import { errorText } from '../components/api-errors';
+import { useCallMutation } from '../api/use-call';
+import { SignInAlert } from '../components/sign-in-alert';
 import { useSession } from './session-context';
 
 export function UnlockModal({ open, fullName }: { open: boolean; fullName: string }) {
   const { t } = useTranslation();
   const { setActive, signOut } = useSession();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async ({ password }: { password: string }) => {
-    setBusy(true);
-    try {
-      const session = await call('auth.unlock', { password });
+  const unlock = useCallMutation('auth.unlock', {
+    onSuccess: (session) => {
       form.resetFields();
+      unlock.reset();
       setActive(session);
-    } catch (error) {
-      form.setFields([{ name: 'password', errors: [errorText(error)] }]);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: () => {
+      form.setFieldValue('password', '');
+      form.getFieldInstance('password')?.focus();
+    },
+  });
 
   return (
     <Modal
@@ -38,11 +35,12 @@ export function UnlockModal({ open, fullName }: { open: boolean; fullName: strin
       data-testid="unlock-modal"
     >
       <Typography.Paragraph>{t('unlock.explain', { name: fullName })}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <SignInAlert error={unlock.error} testId="unlock-error" />
+      <Form form={form} layout="vertical" onFinish={(values) => unlock.mutate(values)}>
         <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" loading={unlock.isPending}>
           {t('unlock.submit')}
         </Button>{' '}
         <Button onClick={() => void signOut()}>{t('header.signOut')}</Button>

@@ -9,7 +9,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paymentMethods, type PaymentMethod, type Scheme } from '../../../shared/contract/contribution';
 import { call, isApiError } from '../../api/client';
-import { errorText, placeFieldError } from '../../components/api-errors';
+import { setCallData, useCall } from '../../api/use-call';
+import { errorText } from '../../components/api-errors';
+import { placeFieldError } from '../../components/field-errors';
 import { refreshAfterReceipt } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDong } from '../../components/money';
@@ -39,11 +41,8 @@ export function CollectPage({ participantId }: { participantId: string }) {
   const [scheme, setScheme] = useState<Scheme | null>(null);
   const [busy, setBusy] = useState(false);
   const [recordError, setRecordError] = useState<unknown>(null);
-  const person = useQuery({ queryKey: ['participants.get', participantId], queryFn: () => call('participants.get', { id: participantId }) });
-  const enrollments = useQuery({
-    queryKey: ['enrollments.listForParticipant', participantId],
-    queryFn: () => call('enrollments.listForParticipant', { participantId }),
-  });
+  const person = useCall('participants.get', { id: participantId });
+  const enrollments = useCall('enrollments.listForParticipant', { participantId });
   const active = (enrollments.data?.items ?? []).filter((e) => e.status === 'active');
   const chosen: Scheme = scheme ?? active[0]?.scheme ?? 'VSI';
   const enrollment = active.find((e) => e.scheme === chosen);
@@ -97,7 +96,7 @@ export function CollectPage({ participantId }: { participantId: string }) {
     try {
       const result = await call('contributions.record', { ...input, expectedTotal: shownQuote.total });
       refreshAfterReceipt(queryClient, participantId);
-      queryClient.setQueryData(['receipts.get', result.receipt.id], result.receipt);
+      setCallData(queryClient, 'receipts.get', { id: result.receipt.id }, result.receipt);
       navigate('receipt', result.receipt.id);
     } catch (e) {
       if (!placeFieldError(form, e, ['fromMonth', 'months', 'incomeBasis', 'method'])) setRecordError(e);

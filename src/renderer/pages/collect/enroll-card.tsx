@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paymentMethods, type PaymentMethod, type Scheme } from '../../../shared/contract/contribution';
 import { call } from '../../api/client';
-import { placeFieldError } from '../../components/api-errors';
+import { placeFieldError } from '../../components/field-errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { dongInputProps } from './dong-input';
 

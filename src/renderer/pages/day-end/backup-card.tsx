@@ -1,13 +1,12 @@
 // Day end, for the supervisor: a copy of the whole office store to a folder (a USB stick), sealed
 // with a passphrase typed twice — what an office that has been offline for days has until its
 // work reaches the central service, and unreadable to whoever finds the stick.
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { invalidateCalls, useCallMutation, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
-import { atOffice } from '../../components/office-time';
+import { officeDateTime } from '../../components/office-time';
 import { PickPathButton } from '../../components/pick-path-button';
 import { backupStatusKey, hasWorkInNoCopy, useBackupStatus, useProgressWhile } from '../../components/store-copy-queries';
 
@@ -18,33 +17,28 @@ export function BackupCard() {
   const [directory, setDirectory] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [pickError, setPickError] = useState<unknown>(null);
   const queryClient = useQueryClient();
   // The last copy and the work since that is in no copy: what a dead laptop would cost right now.
   const status = useBackupStatus();
+  const backup = useCallMutation('store.backup', {
+    onSuccess: () => {
+      setPassphrase('');
+      setRepeat('');
+    },
+    onSettled: () => invalidateCalls(queryClient, backupStatusKey),
+  });
+  const busy = backup.isPending;
+  const done = backup.data;
   // While a copy runs, how far it has got (a USB stick can take a minute for a large office).
   const progress = useProgressWhile('store.backupProgress', busy);
   // The passphrase is typed twice: a copy sealed with a mistyped one could never be opened.
   const mismatch = repeat.length > 0 && repeat !== passphrase;
   const ready = directory.trim().length > 0 && passphrase.length > 0 && repeat === passphrase;
-  const run = async () => {
+  const run = () => {
     if (busy || !ready) return;
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      const done = await call('store.backup', { directory: directory.trim(), passphrase });
-      setPassphrase('');
-      setRepeat('');
-      setMessage(t('backup.done', { people: done.participants, receipts: done.receipts, size: megabytes(done.bytes), file: done.file }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      void queryClient.invalidateQueries({ queryKey: backupStatusKey });
-    }
+    setPickError(null);
+    backup.mutate({ directory: directory.trim(), passphrase });
   };
   const last = status.data?.last;
   const inNoCopy = !!status.data && hasWorkInNoCopy(status.data);
@@ -61,7 +55,7 @@ export function BackupCard() {
           title={
             last
               ? t(inNoCopy ? 'backup.lastWithSince' : 'backup.lastUpToDate', {
-                  when: atOffice(last.at),
+                  when: officeDateTime(last.at),
                   file: last.file,
                   receipts: status.data.receiptsSince,
                   changes: status.data.unsentSince,
@@ -70,8 +64,16 @@ export function BackupCard() {
           }
         />
       )}
-      <ErrorAlert error={error} />
-      {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="backup-message" />}
+      <ErrorAlert error={backup.error ?? pickError} />
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('backup.done', { people: done.participants, receipts: done.receipts, size: megabytes(done.bytes), file: done.file })}
+          style={{ marginBottom: 12 }}
+          data-testid="backup-message"
+        />
+      )}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input.Password
           addonBefore={t('backup.passphrase')}
@@ -84,7 +86,7 @@ export function BackupCard() {
           placeholder={t('backup.passphraseRepeat')}
           value={repeat}
           onChange={(e) => setRepeat(e.target.value)}
-          onPressEnter={() => void run()}
+          onPressEnter={run}
           status={mismatch ? 'error' : undefined}
           autoComplete="new-password"
           data-testid="backup-passphrase-repeat"
@@ -96,12 +98,12 @@ export function BackupCard() {
           addonBefore={t('backup.folder')}
           value={directory}
           onChange={(e) => setDirectory(e.target.value)}
-          onPressEnter={() => void run()}
+          onPressEnter={run}
           placeholder={'E:\\'}
           data-testid="backup-dir"
         />
-        <PickPathButton kind="backup-folder" onPicked={setDirectory} onError={setError} />
-        <Button type="primary" onClick={() => void run()} loading={busy} disabled={!ready} data-testid="backup-run">
+        <PickPathButton kind="backup-folder" onPicked={setDirectory} onError={setPickError} />
+        <Button type="primary" onClick={run} loading={busy} disabled={!ready} data-testid="backup-run">
           {t('backup.run')}
         </Button>
       </Space.Compact>

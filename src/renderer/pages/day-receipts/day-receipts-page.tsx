@@ -2,14 +2,14 @@
 // or one collector), with the count issued, voided and the total of those not voided, and the
 // refunds of closed days' receipts paid out that day. A receipt refunded on a later day still
 // counts on its own day (its cash was counted then) and is tagged with the refund's date.
-import { useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDong, formatMonth } from '../../components/money';
+import { officeTime, officeToday } from '../../components/office-time';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
@@ -17,12 +17,9 @@ import { schemeLabel } from '../../components/scheme-label';
 
 export function DayReceiptsPage() {
   const { t } = useTranslation();
-  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const [date, setDate] = useState<Dayjs>(() => dayjs(officeToday()));
   const businessDate = date.format('YYYY-MM-DD');
-  const q = useQuery({
-    queryKey: ['receipts.listForDay', businessDate],
-    queryFn: () => call('receipts.listForDay', { businessDate }),
-  });
+  const q = useCall('receipts.listForDay', { businessDate });
   useHotkeys({ Escape: goBack });
   const d = q.data;
   return (
@@ -51,7 +48,7 @@ export function DayReceiptsPage() {
         locale={{ emptyText: t('dayReceipts.none') }}
         columns={[
           { title: t('receipt.number'), dataIndex: 'label', render: (l: string, r) => <a href={href('receipt', r.id)}>{l}</a> },
-          { title: t('receipt.issuedAt'), dataIndex: 'issuedAt', render: (v: string) => dayjs(v).format('HH:mm') },
+          { title: t('receipt.issuedAt'), dataIndex: 'issuedAt', render: officeTime },
           { title: t('receipt.payer'), dataIndex: 'payerName' },
           { title: t('receipt.scheme'), key: 'scheme', render: (_, r) => schemeLabel(t, r.scheme, r.memberPosition) },
           { title: t('receipt.period'), key: 'p', render: (_, r) => `${formatMonth(r.periodFrom)} – ${formatMonth(r.periodTo)}` },

@@ -1,11 +1,12 @@
 // The day-end report for a business date (`#/day-report/<YYYY-MM-DD>`), supervisors only: the A4
 // sheet as it will print, with Print (Electron's print bridge, archived as a PDF, or the browser's
 // print) and the same report as an Excel file.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, hasShell } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
@@ -15,29 +16,20 @@ import './day-report.css';
 
 export function DayReportPage({ businessDate }: { businessDate: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['dayEnd.report', businessDate], queryFn: () => call('dayEnd.report', { businessDate }), staleTime: 0 });
-  const [error, setError] = useState<unknown>(null);
-  const [printing, setPrinting] = useState(false);
+  const q = useCall('dayEnd.report', { businessDate }, { staleTime: 0 });
+  const [excelError, setExcelError] = useState<unknown>(null);
   const r = q.data;
+  // Electron's print bridge (archived as a PDF), or the browser's print.
+  const printing = useMutation({
+    mutationFn: async (report: NonNullable<typeof r>) => {
+      if (hasShell()) await call('shell.print', { archiveName: `chot-so-${report.office.code}-${report.businessDate}`, pageSize: 'A4' });
+      else window.print();
+    },
+  });
+  const print = () => r && !printing.isPending && printing.mutate(r);
+  const error = printing.error ?? excelError;
 
-  const print = async () => {
-    if (!r || printing) return;
-    setPrinting(true);
-    setError(null);
-    try {
-      if (hasShell()) {
-        await call('shell.print', { archiveName: `chot-so-${r.office.code}-${r.businessDate}`, pageSize: 'A4' });
-      } else {
-        window.print();
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPrinting(false);
-    }
-  };
-
-  useHotkeys({ 'Ctrl+P': () => void print(), Escape: goBack });
+  useHotkeys({ 'Ctrl+P': print, Escape: goBack });
 
   if (q.isLoading) return <Spin />;
   if (!r) return <ErrorAlert error={q.error} />;
@@ -48,13 +40,13 @@ export function DayReportPage({ businessDate }: { businessDate: string }) {
         <Button onClick={goBack}>
           {t('common.back')} <kbd>Esc</kbd>
         </Button>
-        <Button type="primary" onClick={() => void print()} loading={printing} data-testid="day-report-print">
+        <Button type="primary" onClick={print} loading={printing.isPending} data-testid="day-report-print">
           {t('dayReport.print')} <kbd>Ctrl+P</kbd>
         </Button>
-        <ExcelButton businessDate={businessDate} onError={setError} />
+        <ExcelButton businessDate={businessDate} onError={setExcelError} />
       </div>
       <div className="no-print">
-        <ErrorAlert error={error} onClose={() => setError(null)} />
+        <ErrorAlert error={error} onClose={() => (printing.reset(), setExcelError(null))} />
       </div>
       <DayReportDocument report={r} />
     </div>

@@ -2,12 +2,13 @@
 // first, second… member and so what each pays). Add a member by inline search, move members with
 // the arrows or Alt+↑/↓, remove anyone but the head; a member another scheme already insures is
 // marked so (Alt+B on the selected row) and left out of the HHI sequence.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Household, type OtherCoverage, otherCoverages } from '../../../shared/contract/household';
-import { call } from '../../api/client';
+import { call, type ApiError } from '../../api/client';
+import { callKey, invalidateCalls, setCallData, useCall, useQueryClient } from '../../api/use-call';
 import { refreshWorkCounts } from '../../components/work-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { filterOption } from '../../components/reference-selects';
@@ -24,38 +25,33 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const key = ['households.get', householdId];
-  const q = useQuery({ queryKey: key, queryFn: () => call('households.get', { id: householdId }) });
+  const q = useCall('households.get', { id: householdId });
   const h = q.data;
   const members = h?.members ?? [];
   const communeName = useCommuneNames(h ? [h.provinceCode] : []);
   const head = members.find((m) => m.participantId === h?.headParticipantId);
 
-  const run = async (action: () => Promise<Household>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await action();
-      queryClient.setQueryData(key, next);
-      void queryClient.invalidateQueries({ queryKey: ['participants.get'] });
+  // Every change of the household answers with the household as it now is; one at a time.
+  const change = useMutation<Household, ApiError, () => Promise<Household>>({
+    mutationFn: (action) => action(),
+    onSuccess: (next) => {
+      setCallData(queryClient, 'households.get', { id: householdId }, next);
+      invalidateCalls(queryClient, callKey('participants.get'));
       refreshWorkCounts(queryClient);
-      return next;
-    } catch (e) {
-      setError(e);
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = change.isPending;
+  const run = (action: () => Promise<Household>, then?: () => void) => change.mutate(action, { onSuccess: then });
 
-  const move = async (index: number, delta: number) => {
+  const move = (index: number, delta: number) => {
     const target = index + delta;
     if (!h || target < 0 || target >= members.length || busy) return;
     const ids = members.map((m) => m.participantId);
     [ids[index], ids[target]] = [ids[target]!, ids[index]!];
-    if (await run(() => call('households.reorder', { householdId, memberIds: ids }))) setSelected(target);
+    run(
+      () => call('households.reorder', { householdId, memberIds: ids }),
+      () => setSelected(target),
+    );
   };
 
   useHotkeys({
@@ -69,7 +65,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
   });
 
   const setCoverage = (participantId: string, coveredBy: OtherCoverage | null) =>
-    void run(() => call('households.setCoverage', { householdId, participantId, coveredBy }));
+    run(() => call('households.setCoverage', { householdId, participantId, coveredBy }));
   const coverageOptions = [null, ...otherCoverages].map((c) => ({ value: c ?? '', label: t(`household.coverage.${c ?? 'none'}`) }));
 
   if (q.isLoading) return <Spin />;
@@ -88,7 +84,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
         <Descriptions.Item label={t('person.address')}>{[h.addressLine, communeName(h.communeCode)].filter(Boolean).join(', ')}</Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph className="muted">{t('household.explain')}</Typography.Paragraph>
-      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <ErrorAlert error={change.error} onClose={change.reset} />
       <Card
         size="small"
         style={{ marginBottom: 16 }}
@@ -101,7 +97,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
         <MemberSearch
           disabled={busy}
           excludeIds={members.map((m) => m.participantId)}
-          onPick={(participantId) => void run(() => call('households.addMember', { householdId, participantId }))}
+          onPick={(participantId) => run(() => call('households.addMember', { householdId, participantId }))}
         />
       </Card>
       <Card size="small" title={t('household.members', { count: members.length })}>
@@ -171,7 +167,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
                       title={t('household.removeConfirm', { name: m.fullName })}
                       okText={t('household.remove')}
                       cancelText={t('common.cancel')}
-                      onConfirm={() => void run(() => call('households.removeMember', { householdId, participantId: m.participantId }))}
+                      onConfirm={() => run(() => call('households.removeMember', { householdId, participantId: m.participantId }))}
                     >
                       <Button size="small" danger disabled={busy}>
                         {t('household.remove')}

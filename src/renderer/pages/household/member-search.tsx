@@ -1,10 +1,9 @@
 // Inline search to add a member to a household: type a name, ID or phone, pick with ↑/↓ + Enter.
 // Its input has the id `member-search` so the household screen's Alt+M can put the cursor there.
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { formatDate } from '../../components/money';
 import { useDebounced } from '../../components/use-debounced';
 
@@ -12,11 +11,7 @@ export function MemberSearch({ excludeIds, onPick, disabled }: { excludeIds: str
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 200);
-  const results = useQuery({
-    queryKey: ['participants.search', query, 'member'],
-    queryFn: () => call('participants.search', { query, limit: 20 }),
-    enabled: query.length > 0,
-  });
+  const results = useCall('participants.search', query ? { query, limit: 20 } : null);
   const options = (results.data?.items ?? [])
     .filter((p) => !excludeIds.includes(p.id))
     .map((p) => ({

@@ -1,56 +1,53 @@
-// Sign-in: username and password; wrong credentials and account lockout come back as contract
-// errors and show under the form.
+// Sign-in: username and password. A refusal says what happened in the screen's language — a wrong
+// password with the attempts left before the account locks, a locked account until when — and the
+// password box is emptied with the cursor back in it for the next try.
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { placeFieldError } from '../../components/api-errors';
-import { ErrorAlert } from '../../components/error-alert';
+import { useCallMutation } from '../../api/use-call';
 import { LanguageSwitch } from '../../components/language-switch';
+import { SignInAlert } from '../../components/sign-in-alert';
 import { useSession } from '../../session/session-context';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { setActive } = useSession();
-  const [form] = Form.useForm<{ username: string; password: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: { username: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await call('auth.login', values);
+  const [form] = Form.useForm<Credentials>();
+  const login = useCallMutation('auth.login', {
+    onSuccess: (session) => {
       window.location.hash = '#/';
       setActive(session);
-    } catch (e) {
-      if (!placeFieldError(form, e, ['username', 'password'])) setError(e);
+    },
+    onError: () => {
       form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+      form.getFieldInstance('password')?.focus();
+    },
+  });
 
   return (
     <div className="auth-card">
       <Card
         title={
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {t('login.title')}
           </Typography.Title>
         }
         extra={<LanguageSwitch />}
       >
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-        <ErrorAlert error={error} />
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <SignInAlert error={login.error} testId="login-error" />
+        <Form form={form} layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
             <Input autoFocus autoComplete="username" />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} block size="large">
+          <Button type="primary" htmlType="submit" loading={login.isPending} block size="large">
             {t('login.submit')}
           </Button>
         </Form>

@@ -1,15 +1,16 @@
 // Register a new person or edit one. The core checks everything; its errors land beside the
 // field it names. Same personal ID → refused with a link; a likely duplicate → matches and a
 // required reason ("Vẫn lưu"); an edit sends `expectedVersion`, and CONFLICT offers a reload.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant, SupportCategory } from '../../../shared/contract/participant';
 import { ApiError, call } from '../../api/client';
+import { callKey, invalidateCalls, setCallData, useCall, useQueryClient } from '../../api/use-call';
 import { refreshWorkCounts } from '../../components/work-queries';
-import { errorText, placeFieldError } from '../../components/api-errors';
+import { errorText } from '../../components/api-errors';
+import { placeFieldError, setFieldError } from '../../components/field-errors';
 import { EnterMovesFocus } from '../../components/enter-moves-focus';
 import { ErrorAlert } from '../../components/error-alert';
 import { ShortcutBar } from '../../components/shortcut-bar';
@@ -58,10 +59,11 @@ function toInput(v: FormValues) {
   };
 }
 
+/** What stopped a save; the error is kept (not its text) so the text follows the screen's language. */
 type Problem =
-  | { kind: 'duplicate'; message: string; participantId: string | undefined }
-  | { kind: 'possible'; message: string; matches: DuplicateMatch[] }
-  | { kind: 'conflict'; message: string }
+  | { kind: 'duplicate'; error: ApiError; participantId: string | undefined }
+  | { kind: 'possible'; error: ApiError; matches: DuplicateMatch[] }
+  | { kind: 'conflict'; error: ApiError }
   | { kind: 'other'; error: unknown };
 
 export function PersonFormPage({ participantId }: { participantId?: string }) {
@@ -72,11 +74,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const editing = !!participantId;
-  const existing = useQuery({
-    queryKey: ['participants.get', participantId],
-    queryFn: () => call('participants.get', { id: participantId! }),
-    enabled: editing,
-  });
+  const existing = useCall('participants.get', participantId ? { id: participantId } : null);
 
   useEffect(() => {
     if (existing.data) form.setFieldsValue(toForm(existing.data));
@@ -114,8 +112,8 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           })
         : await call('participants.register', { ...toInput(values), ...(reason ? { duplicateOverrideReason: reason } : {}) });
       await draft.saved();
-      queryClient.setQueryData(['participants.get', saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['participants.search'] });
+      setCallData(queryClient, 'participants.get', { id: saved.id }, { ...existing.data, ...saved });
+      invalidateCalls(queryClient, callKey('participants.get', { id: saved.id }), callKey('participants.search'));
       refreshWorkCounts(queryClient);
       // Replace the form in history: Esc from the saved person goes back to where the clerk came from.
       replaceRoute('person', saved.id);
@@ -124,7 +122,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
       if (error instanceof ApiError && error.data.code === 'SESSION_LOCKED') return;
       setProblem(describe(error));
       if (error instanceof ApiError && error.data.code === 'VALIDATION') placeFieldError(form, error, PERSON_FIELDS);
-      if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON') form.setFields([{ name: 'personalId', errors: [errorText(error)] }]);
+      if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON') setFieldError(form, 'personalId', error);
     } finally {
       setBusy(false);
     }
@@ -133,10 +131,9 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
   const describe = (error: unknown): Problem | null => {
     if (!(error instanceof ApiError)) return { kind: 'other', error };
     const { code, details } = error.data;
-    if (code === 'DUPLICATE_PERSON') return { kind: 'duplicate', message: errorText(error), participantId: details?.participantId as string | undefined };
-    if (code === 'POSSIBLE_DUPLICATE')
-      return { kind: 'possible', message: errorText(error), matches: (details?.matches as DuplicateMatch[] | undefined) ?? [] };
-    if (code === 'CONFLICT') return { kind: 'conflict', message: errorText(error) };
+    if (code === 'DUPLICATE_PERSON') return { kind: 'duplicate', error, participantId: details?.participantId as string | undefined };
+    if (code === 'POSSIBLE_DUPLICATE') return { kind: 'possible', error, matches: (details?.matches as DuplicateMatch[] | undefined) ?? [] };
+    if (code === 'CONFLICT') return { kind: 'conflict', error };
     if (code === 'VALIDATION' && error.data.field && (PERSON_FIELDS as readonly string[]).includes(error.data.field)) return null;
     return { kind: 'other', error };
   };
@@ -193,13 +190,13 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           }
         />
       )}
-      {problem?.kind === 'duplicate' && <ExistingPersonAlert message={problem.message} participantId={problem.participantId} />}
+      {problem?.kind === 'duplicate' && <ExistingPersonAlert message={errorText(problem.error)} participantId={problem.participantId} />}
       {problem?.kind === 'conflict' && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={problem.message}
+          title={errorText(problem.error)}
           action={<Button onClick={() => void reload()}>{t('personForm.reload')}</Button>}
         />
       )}
@@ -219,7 +216,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           }}
         >
           {problem?.kind === 'possible' && (
-            <PossibleDuplicatePanel message={problem.message} matches={problem.matches} busy={busy} onSaveAnyway={() => void save(true)} />
+            <PossibleDuplicatePanel message={errorText(problem.error)} matches={problem.matches} busy={busy} onSaveAnyway={() => void save(true)} />
           )}
           <EnterMovesFocus onSubmit={() => void save(problem?.kind === 'possible')}>
             <PersonFields />

@@ -1,11 +1,11 @@
 // Keeps an unsaved registration in the office store while the clerk types (a moment after the
 // last keystroke), and offers it back when the form opens again after a crash, a flat battery or
 // a closed window. The core keeps one draft per staff member, shown to no one else.
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../shared/contract/draft';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 
 const FORM = 'person-register';
 const SETTLE_MS = 700;
@@ -34,7 +34,7 @@ function fromDraft(data: Draft['data']): Values {
 const TYPED = ['fullName', 'dateOfBirth', 'personalId', 'siNumber', 'phone', 'communeCode', 'addressLine'];
 
 export function useFormDraft(enabled: boolean, restore: (values: Values) => void) {
-  const found = useQuery({ queryKey: ['drafts.get', FORM], queryFn: () => call('drafts.get', { form: FORM }), enabled, gcTime: 0, staleTime: 0 });
+  const found = useCall('drafts.get', enabled ? { form: FORM } : null, { gcTime: 0, staleTime: 0 });
   const [decided, setDecided] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

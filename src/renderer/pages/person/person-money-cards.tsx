@@ -2,10 +2,9 @@
 // paid with their receipts — those taken on another record of the same person too, tagged and
 // linked to it, since the months paid there are paid here. Either list may fail while the calculator is unavailable; that shows
 // as an error in its card and never blocks the rest of the page.
-import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDong, formatMonth } from '../../components/money';
 import { href } from '../../routing/hash-router';
@@ -13,10 +12,7 @@ import { schemeLabel } from '../../components/scheme-label';
 
 export function EnrollmentsCard({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['enrollments.listForParticipant', participantId],
-    queryFn: () => call('enrollments.listForParticipant', { participantId }),
-  });
+  const q = useCall('enrollments.listForParticipant', { participantId });
   return (
     <Card title={t('enrollment.title')} size="small" style={{ marginBottom: 16 }} data-testid="enrollments">
       <ErrorAlert error={q.error} />
@@ -54,10 +50,7 @@ export function EnrollmentsCard({ participantId }: { participantId: string }) {
 
 export function ContributionsCard({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['contributions.listForParticipant', participantId],
-    queryFn: () => call('contributions.listForParticipant', { participantId }),
-  });
+  const q = useCall('contributions.listForParticipant', { participantId });
   return (
     <Card title={t('contribution.title')} size="small" data-testid="contributions">
       <ErrorAlert error={q.error} />

@@ -1,10 +1,9 @@
 // One person: declaration fields, household, official number (or "not synced yet"), enrollments
 // with what is owed next, and contributions paid. F4 collects, Alt+H opens (or creates) the
 // household, Esc goes back.
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/money';
 import { useCommunes, useProvinces } from '../../components/reference-selects';
@@ -17,10 +16,7 @@ import { ContributionsCard, EnrollmentsCard } from './person-money-cards';
 
 export function PersonPage({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
-  const person = useQuery({
-    queryKey: ['participants.get', participantId],
-    queryFn: () => call('participants.get', { id: participantId }),
-  });
+  const person = useCall('participants.get', { id: participantId });
   const p = person.data;
   const provinces = useProvinces();
   const communes = useCommunes(p?.provinceCode);

@@ -3,12 +3,12 @@
 // Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day; a
 // receipt of a closed day is voided as a refund paid out today (VoidReceiptModal), and its refund
 // voucher is shown and printed for the payer to sign.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Spin, Tag } from 'antd';
 import { flushSync } from 'react-dom';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, hasShell } from '../../api/client';
+import { callKey, invalidateCalls, setCallData, useCall, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { refreshAfterReceipt } from '../../components/work-queries';
 import { useHotkeys } from '../../components/use-hotkeys';
@@ -24,8 +24,7 @@ const SILENT_PRINT_KEY = 'field-office.silent-print';
 export function ReceiptPage({ receiptId }: { receiptId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const key = ['receipts.get', receiptId];
-  const q = useQuery({ queryKey: key, queryFn: () => call('receipts.get', { id: receiptId }) });
+  const q = useCall('receipts.get', { id: receiptId });
   const [copy, setCopy] = useState<boolean | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
@@ -59,7 +58,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
       } else {
         window.print();
       }
-      void queryClient.invalidateQueries({ queryKey: key });
+      invalidateCalls(queryClient, callKey('receipts.get', { id: receiptId }));
     } catch (e) {
       setError(e);
     } finally {
@@ -69,7 +68,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
   };
 
   const voided = (receipt: Receipt) => {
-    queryClient.setQueryData(key, receipt);
+    setCallData(queryClient, 'receipts.get', { id: receiptId }, receipt);
     setShowVoucher(isRefunded(receipt));
     refreshAfterReceipt(queryClient, receipt.participantId);
     setVoiding(false);

@@ -1,13 +1,13 @@
 // Voiding a receipt: a reason, always. When the receipt's day is already closed (a supervisor, on a
 // later day) the void is a refund paid out today: the modal says so, with the amount, and asks
 // whose cash pays it (the supervisor by default) — that person's expected cash today is less by it.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
-import { businessDate, vietnameseDate } from '../../../shared/domain/business-date';
-import { call } from '../../api/client';
-import { errorText } from '../../components/api-errors';
+import { vietnameseDate } from '../../../shared/domain/business-date';
+import { useCall, useCallMutation } from '../../api/use-call';
+import { setFieldError } from '../../components/field-errors';
+import { officeToday } from '../../components/office-time';
 import { filterOption } from '../../components/reference-selects';
 import { formatDong } from '../../components/money';
 import { useActiveSession } from '../../session/session-context';
@@ -31,22 +31,12 @@ export function VoidReceiptModal({
   const { t } = useTranslation();
   const me = useActiveSession().staff;
   const [form] = Form.useForm<VoidForm>();
-  const earlierDay = me.role === 'supervisor' && r.businessDate < businessDate(new Date());
-  const day = useQuery({
-    queryKey: ['dayEnd.summary', r.businessDate],
-    queryFn: () => call('dayEnd.summary', { businessDate: r.businessDate }),
-    enabled: open && earlierDay,
-  });
+  const earlierDay = me.role === 'supervisor' && r.businessDate < officeToday();
+  const day = useCall('dayEnd.summary', { businessDate: r.businessDate }, { enabled: open && earlierDay });
   const refund = earlierDay && day.data?.status === 'closed';
-  const staff = useQuery({ queryKey: ['staff.list'], queryFn: () => call('staff.list', {}), enabled: refund });
-
-  const submit = async ({ reason, paidOutBy }: VoidForm) => {
-    try {
-      onVoided(await call('receipts.void', { id: r.id, reason, ...(refund ? { paidOutBy: paidOutBy ?? me.id } : {}) }));
-    } catch (e) {
-      form.setFields([{ name: 'reason', errors: [errorText(e)] }]);
-    }
-  };
+  const staff = useCall('staff.list', {}, { enabled: refund });
+  const voidReceipt = useCallMutation('receipts.void', { onSuccess: onVoided, onError: (e) => setFieldError(form, 'reason', e) });
+  const submit = ({ reason, paidOutBy }: VoidForm) => voidReceipt.mutate({ id: r.id, reason, ...(refund ? { paidOutBy: paidOutBy ?? me.id } : {}) });
 
   return (
     <Modal
@@ -59,7 +49,7 @@ export function VoidReceiptModal({
           {t(refund ? 'receipt.refundConfirm' : 'receipt.void')} <kbd>Ctrl+Enter</kbd>
         </>
       }
-      okButtonProps={{ danger: true, id: 'void-confirm', disabled: earlierDay && day.isLoading }}
+      okButtonProps={{ danger: true, id: 'void-confirm', disabled: earlierDay && day.isLoading, loading: voidReceipt.isPending }}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >

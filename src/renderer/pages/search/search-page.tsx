@@ -1,12 +1,12 @@
 // Home: find a person. The search box has focus on arrival; ↑/↓ move through the results, Enter
 // opens the selected person, F2 (or Alt+N) starts a new registration. Results sit in a virtualised table.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Button, Input, Spin, Table, Tag, Typography, type InputRef } from 'antd';
 import type { TableRef } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantSummary } from '../../../shared/contract/participant';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
@@ -31,12 +31,7 @@ export function SearchPage() {
   }, []);
   useEffect(() => sessionStorage.setItem(QUERY_KEY, text), [text]);
 
-  const results = useQuery({
-    queryKey: ['participants.search', query],
-    queryFn: () => call('participants.search', { query, limit: 200 }),
-    enabled: query.length > 0,
-    placeholderData: keepPreviousData,
-  });
+  const results = useCall('participants.search', query ? { query, limit: 200 } : null, { placeholderData: keepPreviousData });
   const items = query ? (results.data?.items ?? []) : [];
   const communeName = useCommuneNames(items.map((p) => p.provinceCode));
   // Header, title, box, count line, table head and the shortcut bar take ~340 px; the list gets the rest.

@@ -4,9 +4,9 @@
 import { Alert, Button, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useCallMutation } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
-import { atOffice } from '../../components/office-time';
+import { officeDateTime } from '../../components/office-time';
 import { PickPathButton } from '../../components/pick-path-button';
 import { useProgressWhile } from '../../components/store-copy-queries';
 
@@ -14,29 +14,26 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
   const { t } = useTranslation();
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // Decrypting and checking a large office's copy takes a while: how far it has got.
-  const progress = useProgressWhile('store.restoreProgress', busy);
-  const run = async () => {
-    if (busy || !file.trim() || !passphrase) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const copy = await call('store.restore', { file: file.trim(), passphrase });
+  // A path the shell's chooser could not give.
+  const [pickError, setPickError] = useState<unknown>(null);
+  const restore = useCallMutation('store.restore', {
+    onSuccess: (copy) =>
       onRestored(
         t('setup.restoreDone', {
           office: `${copy.officeName} (${copy.officeCode})`,
           people: copy.participants,
           receipts: copy.receipts,
-          takenAt: atOffice(copy.takenAt),
+          takenAt: officeDateTime(copy.takenAt),
         }),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      ),
+  });
+  const busy = restore.isPending;
+  // Decrypting and checking a large office's copy takes a while: how far it has got.
+  const progress = useProgressWhile('store.restoreProgress', busy);
+  const run = () => {
+    if (busy || !file.trim() || !passphrase) return;
+    setPickError(null);
+    restore.mutate({ file: file.trim(), passphrase });
   };
   return (
     <>
@@ -46,7 +43,7 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
           {storeFile}
         </Typography.Text>
       </Typography.Paragraph>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={restore.error ?? pickError} />
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input
           addonBefore={t('setup.restoreFile')}
@@ -55,17 +52,17 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
           placeholder={'E:\\field-office-….sqlite.age'}
           data-testid="restore-file"
         />
-        <PickPathButton kind="backup-file" onPicked={setFile} onError={setError} />
+        <PickPathButton kind="backup-file" onPicked={setFile} onError={setPickError} />
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>
         <Input.Password
           addonBefore={t('setup.restorePassphrase')}
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
-          onPressEnter={() => void run()}
+          onPressEnter={run}
           data-testid="restore-passphrase"
         />
-        <Button type="primary" onClick={() => void run()} loading={busy} disabled={!file.trim() || !passphrase} data-testid="restore-run">
+        <Button type="primary" onClick={run} loading={busy} disabled={!file.trim() || !passphrase} data-testid="restore-run">
           {t('setup.restoreRun')}
         </Button>
       </Space.Compact>

@@ -3,9 +3,9 @@
 import { Button, Card, Col, Collapse, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { placeFieldError } from '../../components/api-errors';
+import { useCallMutation } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
+import { placeFieldError, unplacedError } from '../../components/field-errors';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ProvinceSelect } from '../../components/reference-selects';
 import { useSession } from '../../session/session-context';
@@ -25,28 +25,16 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
   const { t } = useTranslation();
   const { setActive, refresh } = useSession();
   const [form] = Form.useForm<SetupValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   // A sealed copy has been opened and is now the store: nothing is set up here; on to the sign-in.
   const [restored, setRestored] = useState<string | null>(null);
-
-  const submit = async (values: SetupValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await call('office.setup', {
-        officeCode: values.officeCode.trim().toUpperCase(),
-        officeName: values.officeName,
-        provinceCode: values.provinceCode,
-        supervisor: values.supervisor,
-      });
-      setActive(session);
-    } catch (e) {
-      if (!placeFieldError(form, e, FIELDS)) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const setup = useCallMutation('office.setup', { onSuccess: setActive, onError: (e) => placeFieldError(form, e, FIELDS) });
+  const submit = (values: SetupValues) =>
+    setup.mutate({
+      officeCode: values.officeCode.trim().toUpperCase(),
+      officeName: values.officeName,
+      provinceCode: values.provinceCode,
+      supervisor: values.supervisor,
+    });
 
   const required = { required: true, message: t('common.required') };
   if (restored) {
@@ -90,7 +78,7 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
             ]}
           />
         )}
-        <ErrorAlert error={error} />
+        <ErrorAlert error={unplacedError(setup.error, FIELDS)} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Typography.Title level={5}>{t('setup.office')}</Typography.Title>
           <Row gutter={16}>
@@ -142,7 +130,7 @@ export function SetupPage({ storeFile }: { storeFile: string }) {
               </Form.Item>
             </Col>
           </Row>
-          <Button type="primary" htmlType="submit" loading={busy} size="large">
+          <Button type="primary" htmlType="submit" loading={setup.isPending} size="large">
             {t('setup.submit')}
           </Button>
         </Form>

@@ -1,14 +1,13 @@
 // Staff admin (supervisors): the office's accounts, adding counter staff and field officers,
 // deactivating an account and resetting a password.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, Modal, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../shared/contract/staff';
-import { call } from '../../api/client';
-import { errorText, placeFieldError } from '../../components/api-errors';
+import { callKey, invalidateCalls, useCall, useCallMutation, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
-import { formatDate } from '../../components/money';
+import { placeFieldError, setFieldError, unplacedError } from '../../components/field-errors';
+import { officeDate } from '../../components/office-time';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
@@ -21,52 +20,33 @@ interface NewStaff {
   password: string;
 }
 
+const NEW_STAFF_FIELDS = ['fullName', 'username', 'role', 'password'];
+
 export function StaffPage() {
   const { t } = useTranslation();
   const me = useActiveSession().staff;
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NewStaff>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [resetFor, setResetFor] = useState<StaffMember | null>(null);
   const [resetForm] = Form.useForm<{ password: string }>();
-  const list = useQuery({ queryKey: ['staff.list'], queryFn: () => call('staff.list', {}) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff.list'] });
-
-  const create = async (values: NewStaff) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('staff.create', values);
+  const list = useCall('staff.list', {});
+  const refresh = () => invalidateCalls(queryClient, callKey('staff.list'));
+  const create = useCallMutation('staff.create', {
+    onSuccess: () => {
       form.resetFields();
-      await refresh();
-    } catch (e) {
-      if (!placeFieldError(form, e, ['fullName', 'username', 'role', 'password'])) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const setActive = async (member: StaffMember, active: boolean) => {
-    try {
-      await call('staff.setActive', { id: member.id, active });
-      await refresh();
-    } catch (e) {
-      setError(e);
-    }
-  };
-
-  const resetPassword = async ({ password }: { password: string }) => {
-    if (!resetFor) return;
-    try {
-      await call('staff.resetPassword', { id: resetFor.id, password });
+      refresh();
+    },
+    onError: (e) => placeFieldError(form, e, NEW_STAFF_FIELDS),
+  });
+  const setActive = useCallMutation('staff.setActive', { onSuccess: refresh });
+  const resetPassword = useCallMutation('staff.resetPassword', {
+    onSuccess: () => {
       setResetFor(null);
       resetForm.resetFields();
-      await refresh();
-    } catch (e) {
-      resetForm.setFields([{ name: 'password', errors: [errorText(e)] }]);
-    }
-  };
+      refresh();
+    },
+    onError: (e) => setFieldError(resetForm, 'password', e),
+  });
 
   useHotkeys({ Escape: goBack });
   const required = { required: true, message: t('common.required') };
@@ -76,9 +56,9 @@ export function StaffPage() {
       <div className="page-title">
         <Typography.Title level={2}>{t('staff.title')}</Typography.Title>
       </div>
-      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <ErrorAlert error={unplacedError(create.error, NEW_STAFF_FIELDS) ?? setActive.error} onClose={() => (create.reset(), setActive.reset())} />
       <Card title={t('staff.add')} size="small" style={{ marginBottom: 16 }}>
-        <Form form={form} layout="vertical" onFinish={create} requiredMark={false} initialValues={{ role: 'counter' }}>
+        <Form form={form} layout="vertical" onFinish={(values) => create.mutate(values)} requiredMark={false} initialValues={{ role: 'counter' }}>
           <Row gutter={16} align="top">
             <Col xs={24} md={6}>
               <Form.Item name="fullName" label={t('staff.fullName')} rules={[required]}>
@@ -102,7 +82,7 @@ export function StaffPage() {
             </Col>
             <Col xs={12} md={4}>
               <Form.Item label=" ">
-                <Button type="primary" htmlType="submit" loading={busy} block data-testid="staff-create">
+                <Button type="primary" htmlType="submit" loading={create.isPending} block data-testid="staff-create">
                   {t('staff.create')}
                 </Button>
               </Form.Item>
@@ -122,13 +102,13 @@ export function StaffPage() {
             { title: t('staff.fullName'), dataIndex: 'fullName' },
             { title: t('login.username'), dataIndex: 'username' },
             { title: t('staff.role'), dataIndex: 'role', render: (r: string) => <Tag>{t(`roles.${r}`)}</Tag> },
-            { title: t('staff.createdAt'), dataIndex: 'createdAt', render: formatDate },
+            { title: t('staff.createdAt'), dataIndex: 'createdAt', render: officeDate },
             {
               title: t('staff.active'),
               dataIndex: 'active',
               render: (active: boolean, m) => (
                 <>
-                  <Switch checked={active} disabled={m.id === me.id} onChange={(v) => void setActive(m, v)} />{' '}
+                  <Switch checked={active} disabled={m.id === me.id} onChange={(active) => setActive.mutate({ id: m.id, active })} />{' '}
                   {m.lockedUntil ? <Tag color="red">{t('staff.lockedOut')}</Tag> : null}
                 </>
               ),
@@ -154,7 +134,7 @@ export function StaffPage() {
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
-        <Form form={resetForm} layout="vertical" onFinish={resetPassword}>
+        <Form form={resetForm} layout="vertical" onFinish={({ password }) => resetFor && resetPassword.mutate({ id: resetFor.id, password })}>
           <Form.Item name="password" label={t('staff.newPassword')} rules={[required]} extra={t('staff.passwordHint')}>
             <Input.Password autoFocus autoComplete="new-password" />
           </Form.Item>

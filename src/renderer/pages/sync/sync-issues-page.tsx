@@ -2,17 +2,17 @@
 // reason in Vietnamese and the ways to settle it. An item leaves the "to handle" list only through
 // a recorded decision (resolution + note; who and when are kept and audited). Duplicates the
 // central already linked arrive settled and stay visible under "Handled".
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Radio, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueResolutions, type SyncIssue } from '../../../shared/contract/sync';
-import { call } from '../../api/client';
-import { errorText } from '../../components/api-errors';
+import { callKey, invalidateCalls, useCall, useCallMutation, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
+import { setFieldError } from '../../components/field-errors';
 import { formatDay } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
-import { formatWhen, syncStatusKey } from '../../components/sync-status';
+import { officeWhen } from '../../components/office-time';
+import { syncStatusKey } from '../../components/sync-status';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 
@@ -85,22 +85,18 @@ export function SyncIssuesPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('open');
-  const q = useQuery({ queryKey: ['sync.issues', filter], queryFn: () => call('sync.issues', { state: filter }) });
+  const q = useCall('sync.issues', { state: filter });
   const [resolving, setResolving] = useState<SyncIssue | null>(null);
   const [form] = Form.useForm<{ resolution: Resolution; note: string }>();
   useHotkeys({ Escape: goBack });
-
-  const resolve = async (values: { resolution: Resolution; note: string }) => {
-    if (!resolving) return;
-    try {
-      await call('sync.resolveIssue', { id: resolving.id, ...values });
+  const resolveIssue = useCallMutation('sync.resolveIssue', {
+    onSuccess: () => {
       setResolving(null);
-      void queryClient.invalidateQueries({ queryKey: ['sync.issues'] });
-      void queryClient.invalidateQueries({ queryKey: syncStatusKey });
-    } catch (e) {
-      form.setFields([{ name: 'note', errors: [errorText(e)] }]);
-    }
-  };
+      invalidateCalls(queryClient, callKey('sync.issues'), syncStatusKey);
+    },
+    onError: (e) => setFieldError(form, 'note', e),
+  });
+  const resolve = (values: { resolution: Resolution; note: string }) => resolving && resolveIssue.mutate({ id: resolving.id, ...values });
 
   const en = i18n.language === 'en';
   return (
@@ -166,7 +162,7 @@ export function SyncIssuesPage() {
                   </Tag>
                   {issue.resolutionNote && <div>{issue.resolutionNote}</div>}
                   <div className="muted">
-                    {t('syncIssues.resolvedBy', { name: issue.resolvedByName ?? t('syncIssues.automatic'), when: formatWhen(issue.resolvedAt, '') })}
+                    {t('syncIssues.resolvedBy', { name: issue.resolvedByName ?? t('syncIssues.automatic'), when: officeWhen(issue.resolvedAt, '') })}
                   </div>
                 </div>
               ) : (
@@ -190,11 +186,12 @@ export function SyncIssuesPage() {
         onCancel={() => setResolving(null)}
         onOk={() => form.submit()}
         okText={t('syncIssues.save')}
+        okButtonProps={{ loading: resolveIssue.isPending }}
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
         {resolving && (
-          <Form form={form} layout="vertical" onFinish={(v) => void resolve(v)}>
+          <Form form={form} layout="vertical" onFinish={resolve}>
             <Typography.Paragraph>{en ? resolving.messageEn : resolving.message}</Typography.Paragraph>
             <Form.Item name="resolution" label={t('syncIssues.resolution')} rules={[{ required: true }]}>
               <Radio.Group>

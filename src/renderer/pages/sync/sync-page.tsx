@@ -1,17 +1,17 @@
 // The supervisor's sync page: enroll this device (central URL + one-time code), see where sync
 // stands, push now with progress and a result summary, and sync by file when there is no link
 // (export pending batches to a folder, import the result file the central gives back).
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
-import { call } from '../../api/client';
-import { placeFieldError } from '../../components/api-errors';
+import { invalidateCalls, setCallData, useCallMutation, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
+import { placeFieldError, unplacedError } from '../../components/field-errors';
 import { PickPathButton } from '../../components/pick-path-button';
 import { ShortcutBar } from '../../components/shortcut-bar';
-import { formatWhen, SyncProgress, syncStatusKey, useSyncStatus } from '../../components/sync-status';
+import { officeWhen } from '../../components/office-time';
+import { SyncProgress, syncStatusKey, useSyncStatus } from '../../components/sync-status';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
 
@@ -20,40 +20,30 @@ export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: status } = useSyncStatus();
-  const [summary, setSummary] = useState<PushSummary | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const push = async () => {
-    setBusy(true);
-    setError(null);
-    setSummary(null);
-    void queryClient.invalidateQueries({ queryKey: syncStatusKey });
-    try {
-      setSummary(await call('sync.pushNow', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      void queryClient.invalidateQueries({ queryKey: syncStatusKey });
-    }
-  };
+  const pushNow = useCallMutation('sync.pushNow', {
+    onMutate: () => invalidateCalls(queryClient, syncStatusKey),
+    onSettled: () => invalidateCalls(queryClient, syncStatusKey),
+  });
+  const summary = pushNow.data ?? null;
+  const busy = pushNow.isPending;
+  const push = () => pushNow.mutate({});
   const summaryTitle = (pushed: PushSummary, now: SyncStatus | undefined) => {
     if (pushed.error) return t('sync.summaryFailed', { error: pushed.error });
     if (pushed.batches > 0 || pushed.pulled > 0) return t('sync.summary', pushed);
     // Nothing left to send, often because the background sync sent the day's work a moment ago:
     // the supervisor closing the day still sees what the central answered for it.
-    if (now && now.today.batches > 0) return t('sync.nothingToday', { ...now.today, when: formatWhen(now.today.lastAt, '') });
+    if (now && now.today.batches > 0) return t('sync.nothingToday', { ...now.today, when: officeWhen(now.today.lastAt, '') });
     return t('sync.nothing');
   };
   return (
     <div data-testid="push-now-block">
       <Space wrap>
-        <Button type="primary" onClick={() => void push()} loading={busy} disabled={!status?.enrolled} autoFocus={autoFocus} data-testid="push-now">
+        <Button type="primary" onClick={push} loading={busy} disabled={!status?.enrolled} autoFocus={autoFocus} data-testid="push-now">
           {busy ? t('sync.pushing') : t('sync.pushNow')}
         </Button>
         {status && <SyncProgress status={status} />}
       </Space>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={pushNow.error} />
       {summary && (
         <Alert
           style={{ marginTop: 12 }}
@@ -72,31 +62,23 @@ function EnrollCard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ centralUrl: string; code: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const enroll = async (values: { centralUrl: string; code: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      queryClient.setQueryData(syncStatusKey, await call('sync.enroll', values));
-    } catch (e) {
-      if (!placeFieldError(form, e, ['centralUrl', 'code'])) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const fields = ['centralUrl', 'code'];
+  const enroll = useCallMutation('sync.enroll', {
+    onSuccess: (status) => setCallData(queryClient, 'sync.status', {}, status),
+    onError: (e) => placeFieldError(form, e, fields),
+  });
   return (
     <Card title={t('sync.enrollTitle')} style={{ maxWidth: 640 }}>
       <Typography.Paragraph type="secondary">{t('sync.enrollHelp')}</Typography.Paragraph>
-      <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={(v) => void enroll(v)} data-testid="enroll-form">
+      <ErrorAlert error={unplacedError(enroll.error, fields)} />
+      <Form form={form} layout="vertical" onFinish={(v) => enroll.mutate(v)} data-testid="enroll-form">
         <Form.Item name="centralUrl" label={t('sync.centralUrl')} rules={[{ required: true }]}>
           <Input autoFocus placeholder="https://bhxh-trungtam.example.vn/" data-testid="central-url" />
         </Form.Item>
         <Form.Item name="code" label={t('sync.code')} rules={[{ required: true }]}>
           <Input style={{ textTransform: 'uppercase', letterSpacing: 2 }} data-testid="enroll-code" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="enroll-submit">
+        <Button type="primary" htmlType="submit" loading={enroll.isPending} data-testid="enroll-submit">
           {t('sync.enroll')}
         </Button>
       </Form>
@@ -109,23 +91,15 @@ function FileSyncCard() {
   const queryClient = useQueryClient();
   const [directory, setDirectory] = useState('');
   const [file, setFile] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (work: () => Promise<string>) => {
-    setError(null);
-    setMessage(null);
-    try {
-      setMessage(await work());
-    } catch (e) {
-      setError(e);
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: syncStatusKey });
-    }
-  };
+  const [pickError, setPickError] = useState<unknown>(null);
+  const settled = { onSettled: () => invalidateCalls(queryClient, syncStatusKey) };
+  const exportFile = useCallMutation('sync.exportFile', settled);
+  const importResult = useCallMutation('sync.importResult', settled);
+  const message = exportFile.data ? t('sync.exported', { ...exportFile.data }) : importResult.data ? t('sync.imported', { ...importResult.data }) : null;
   return (
     <Card title={t('sync.fileTitle')} size="small" style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{t('sync.fileHelp')}</Typography.Paragraph>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={exportFile.error ?? importResult.error ?? pickError} />
       {message && <Alert type="success" showIcon title={message} style={{ marginBottom: 12 }} data-testid="file-sync-message" />}
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input
@@ -135,10 +109,11 @@ function FileSyncCard() {
           placeholder={'E:\\'}
           data-testid="export-dir"
         />
-        <PickPathButton kind="export-folder" onPicked={setDirectory} onError={setError} />
+        <PickPathButton kind="export-folder" onPicked={setDirectory} onError={setPickError} />
         <Button
           disabled={!directory.trim()}
-          onClick={() => void run(async () => t('sync.exported', await call('sync.exportFile', { directory: directory.trim() })))}
+          loading={exportFile.isPending}
+          onClick={() => (importResult.reset(), exportFile.mutate({ directory: directory.trim() }))}
           data-testid="export-file"
         >
           {t('sync.export')}
@@ -152,10 +127,11 @@ function FileSyncCard() {
           placeholder={'E:\\….results.json'}
           data-testid="result-file"
         />
-        <PickPathButton kind="result-file" onPicked={setFile} onError={setError} />
+        <PickPathButton kind="result-file" onPicked={setFile} onError={setPickError} />
         <Button
           disabled={!file.trim()}
-          onClick={() => void run(async () => t('sync.imported', await call('sync.importResult', { file: file.trim() })))}
+          loading={importResult.isPending}
+          onClick={() => (exportFile.reset(), importResult.mutate({ file: file.trim() }))}
           data-testid="import-result"
         >
           {t('sync.import')}
@@ -191,9 +167,9 @@ export function SyncPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('sync.unanswered')}>{status.unansweredBatches}</Descriptions.Item>
               <Descriptions.Item label={t('sync.lastSuccess', { when: '' }).replace(/:\s*$/, '')}>
-                {formatWhen(status.lastSuccessAt, t('sync.never'))}
+                {officeWhen(status.lastSuccessAt, t('sync.never'))}
               </Descriptions.Item>
-              <Descriptions.Item label={t('sync.nextAttempt')}>{formatWhen(status.nextAttemptAt, '—')}</Descriptions.Item>
+              <Descriptions.Item label={t('sync.nextAttempt')}>{officeWhen(status.nextAttemptAt, '—')}</Descriptions.Item>
               <Descriptions.Item label={t('sync.today')}>
                 <span data-testid="sync-today">{status.today.batches > 0 ? t('sync.todaySummary', status.today) : t('sync.todayNone')}</span>
               </Descriptions.Item>

@@ -1,0 +1,99 @@
+// An amount of đồng as a clerk types it: digits grouped the Vietnamese way as they are typed
+// (3.000.000), "2tr" / "2,5 triệu" / "500k" read when the field is left, anything else refused
+// beside the field with the reason and an example. The form holds the text; moneyRule() checks
+// it and typedDong() reads it, so a value that did not parse can never be sent (Enter included).
+import { Input, type InputProps, type InputRef } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { forwardRef, useRef, type ChangeEvent } from 'react';
+import { i18n } from '../i18n/setup';
+import { groupDigits, parseTypedCount, parseTypedDong, regroupWhileTyping, type TypedAmount } from '../../shared/domain/typed-amount';
+import { formatDong } from './money';
+
+type Props = Omit<InputProps, 'value' | 'onChange'> & { value?: string | null; onChange?: (text: string) => void };
+
+export const MoneyInput = forwardRef<InputRef, Props>(function MoneyInput({ value, onChange, onBlur, ...rest }, ref) {
+  const own = useRef<InputRef>(null);
+  const input = (ref && typeof ref === 'object' ? ref : own) as React.RefObject<InputRef | null>;
+  const change = (event: ChangeEvent<HTMLInputElement>) => {
+    const element = event.target;
+    const next = regroupWhileTyping(element.value, element.selectionStart ?? element.value.length);
+    onChange?.(next.text);
+    if (next.text !== element.value) requestAnimationFrame(() => input.current?.input?.setSelectionRange(next.caret, next.caret));
+  };
+  return (
+    <Input
+      {...rest}
+      ref={input}
+      inputMode="decimal"
+      autoComplete="off"
+      suffix="đ"
+      value={value ?? ''}
+      onChange={change}
+      onBlur={(event) => {
+        // "2tr" becomes "2.000.000" once the clerk moves on: what will be paid, as it will print.
+        const read = parseTypedDong(event.target.value);
+        if (read.ok && read.value !== null) onChange?.(groupDigits(read.value));
+        onBlur?.(event);
+      }}
+    />
+  );
+});
+
+/** The text of an amount the form starts with (null → empty). */
+export function dongText(value: number | null | undefined): string {
+  return value == null ? '' : groupDigits(value);
+}
+
+/** The typed amount, or undefined when it is empty or does not parse. */
+export function typedDong(text: string | null | undefined): number | undefined {
+  const read = parseTypedDong(text ?? '');
+  return read.ok && read.value !== null ? read.value : undefined;
+}
+
+/** The typed count, or undefined when it is empty or does not parse. */
+export function typedCount(text: string | null | undefined): number | undefined {
+  const read = parseTypedCount(text ?? '');
+  return read.ok && read.value !== null ? read.value : undefined;
+}
+
+function problemText(read: TypedAmount & { ok: false }, kind: 'money' | 'count'): string {
+  return i18n.t(`typed.${kind}.${read.problem}`);
+}
+
+function rangeRule(value: number, range: { min?: number; max?: number }, show: (n: number) => string): string | null {
+  const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+  if (value >= min && value <= max) return null;
+  return range.max === undefined ? i18n.t('typed.atLeast', { min: show(min) }) : i18n.t('typed.range', { min: show(min), max: show(max) });
+}
+
+/** A form rule for a MoneyInput: parses, and refuses a value out of range with the range (never clamps). */
+export function moneyRule(range: { min?: number; max?: number; required?: boolean } = {}): Rule {
+  return {
+    validator: async (_, text: string | undefined) => {
+      const read = parseTypedDong(text ?? '');
+      if (!read.ok) throw new Error(problemText(read, 'money'));
+      if (read.value === null) {
+        if (range.required) throw new Error(i18n.t('common.required'));
+        return;
+      }
+      const outside = rangeRule(read.value, range, formatDong);
+      if (outside) throw new Error(outside);
+    },
+  };
+}
+
+/** A form rule for a whole count typed as digits (months): refuses words and values out of range. */
+export function countRule(range: { min: number; max: number; required?: boolean }): Rule {
+  return {
+    validator: async (_, text: string | undefined) => {
+      const read = parseTypedCount(text ?? '');
+      if (!read.ok) throw new Error(problemText(read, 'count'));
+      if (read.value === null) {
+        if (range.required) throw new Error(i18n.t('common.required'));
+        return;
+      }
+      const outside = rangeRule(read.value, range, String);
+      if (outside) throw new Error(outside);
+    },
+  };
+}
