@@ -177,11 +177,14 @@ describe('registration and correction', () => {
     });
     const badDate = await failure(office.core, 'participants.register', personInput({ dateOfBirth: '1990-02-30' }), office.tokens.counter);
     expect(badDate).toMatchObject({ field: 'dateOfBirth', message: 'Ngày không tồn tại.', messageEn: 'That date does not exist.' });
+    // A nationality too short says so (the shared text primitive's message, issue 24).
+    const noNationality = await failure(office.core, 'participants.register', personInput({ nationality: 'V' }), office.tokens.counter);
+    expect(noNationality).toMatchObject({ field: 'nationality', message: 'Nhập quốc tịch.', messageEn: 'Enter the nationality.' });
     // zod's own text (no message of ours on that check): a general Vietnamese sentence, and in
     // English the field with zod's words.
-    const noNationality = await failure(office.core, 'participants.register', personInput({ nationality: 'V' }), office.tokens.counter);
-    expect(noNationality).toMatchObject({ field: 'nationality', message: 'Dữ liệu nhập không hợp lệ.' });
-    expect(noNationality.messageEn).toMatch(/^nationality: Too small/);
+    const badCategory = await failure(office.core, 'participants.register', personInput({ supportCategory: 'rich' }), office.tokens.counter);
+    expect(badCategory).toMatchObject({ field: 'supportCategory', message: 'Dữ liệu nhập không hợp lệ.' });
+    expect(badCategory.messageEn).toMatch(/^supportCategory: Invalid option/);
     expect(rowCounts(office.core)).toEqual(before);
   });
 

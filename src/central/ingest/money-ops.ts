@@ -3,7 +3,7 @@
 // is unique in its series nationally; voids and day closures are kept as records.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { paymentMethods } from '../../shared/contract/contribution';
+import { paymentMethods, voidReason } from '../../shared/contract/contribution';
 import { OfficeError } from '../../shared/contract/errors';
 import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
 import { reviewContributionFacts } from './contribution-facts';
@@ -180,8 +180,9 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<
   const receiptId = String(payload.receiptId ?? '');
   const row = await ctx.trx.selectFrom('contributions').select('id').where('receiptId', '=', receiptId).executeTakeFirst();
   if (!row) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có biên lai này.', 'Unknown receipt.', 'receiptId');
-  if (!payload.reason || String(payload.reason).trim().length < 5)
-    return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai.', 'A void needs a reason.', 'reason');
+  // The office's own rule for a void's reason, so a reason the office accepts is one the central stores.
+  if (!voidReason.safeParse(payload.reason).success)
+    return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai, hoặc lý do không hợp lệ.', 'A void needs a valid reason.', 'reason');
   await ctx.trx
     .insertInto('receiptVoids')
     .values({ receiptId, data: JSON.stringify(payload) })

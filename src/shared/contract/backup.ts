@@ -2,6 +2,7 @@
 // from the laptop): what an office offline for days has until its work reaches the central.
 import { z } from 'zod';
 import { says } from './input-messages';
+import { pathText } from './text';
 
 /** The passphrase that seals a copy: long enough to hold out against whoever finds the stick. */
 const passphrase = z
@@ -13,7 +14,7 @@ const passphrase = z
   .max(200, says('Mật khẩu bản sao dài quá 200 ký tự.', 'The copy passphrase is longer than 200 characters.'));
 
 export const backupInput = z.object({
-  directory: z.string().trim().min(1, says('Nhập hoặc chọn thư mục để lưu bản sao.', 'Type or choose the folder for the copy.')),
+  directory: pathText(says('Nhập hoặc chọn thư mục để lưu bản sao.', 'Type or choose the folder for the copy.')),
   passphrase,
 });
 
@@ -51,7 +52,7 @@ export type BackupStatus = z.infer<typeof backupStatus>;
 
 /** A sealed copy opened on a freshly installed Field Office; it takes over at once. */
 export const restoreInput = z.object({
-  file: z.string().trim().min(1, says('Nhập hoặc chọn tệp bản sao (.sqlite.age).', 'Type or choose the copy file (.sqlite.age).')),
+  file: pathText(says('Nhập hoặc chọn tệp bản sao (.sqlite.age).', 'Type or choose the copy file (.sqlite.age).')),
   passphrase: z.string().min(1, says('Nhập mật khẩu của bản sao.', "Enter the copy's passphrase.")).max(200),
 });
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { dong, isoDate, isoMonth, uuid } from './primitives';
 import { says } from './input-messages';
+import { text } from './text';
 
 export const schemes = ['VSI', 'HHI'] as const;
 export const paymentMethods = ['monthly', 'quarterly', 'semiannual', 'annual', 'lump-sum-future'] as const;
@@ -150,9 +151,17 @@ export const enrollment = z.object({
 });
 export type Enrollment = z.infer<typeof enrollment>;
 
+/** Why a receipt is voided: on the void's audit entry, its refund voucher and the central's record. */
+export const voidReason = text({
+  min: 5,
+  max: 500,
+  multiline: true,
+  tooShort: says('Nhập lý do hủy (ít nhất 5 ký tự).', 'Enter the reason for voiding (at least 5 characters).'),
+});
+
 export const voidInput = z.object({
   id: uuid,
-  reason: z.string().trim().min(5, says('Nhập lý do hủy (ít nhất 5 ký tự).', 'Enter the reason for voiding (at least 5 characters).')).max(500),
+  reason: voidReason,
   /**
    * Only for a receipt whose day is already closed: the void is then a refund paid out today, and
    * this is whose cash pays it (defaults to the supervisor voiding it).

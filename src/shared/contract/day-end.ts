@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { dong, isoDate, uuid } from './primitives';
 import { says } from './input-messages';
+import { text } from './text';
 
 export const collectorDay = z.object({
   staffId: z.string(),
@@ -43,18 +44,19 @@ export const closeDayInput = z.object({
     z.object({
       staffId: uuid,
       cashCounted: dong,
-      note: z.string().trim().max(500).optional(),
+      note: text({ min: 0, max: 500, multiline: true }).optional(),
     }),
   ),
 });
 
 export const reopenDayInput = z.object({
   businessDate: isoDate,
-  reason: z
-    .string()
-    .trim()
-    .min(5, says('Nhập lý do mở lại ngày (ít nhất 5 ký tự).', 'Enter the reason for reopening the day (at least 5 characters).'))
-    .max(500),
+  reason: text({
+    min: 5,
+    max: 500,
+    multiline: true,
+    tooShort: says('Nhập lý do mở lại ngày (ít nhất 5 ký tự).', 'Enter the reason for reopening the day (at least 5 characters).'),
+  }),
 });
 
 /**

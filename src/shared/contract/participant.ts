@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { canonicalEthnicity } from '../domain/ethnicities';
 import { communeCode, isoDate, provinceCode, uuid } from './primitives';
 import { says } from './input-messages';
+import { personName, text, wordyText } from './text';
 
 export const sexes = ['male', 'female'] as const;
 export const supportCategories = ['poor', 'near-poor', 'ethnic-minority', 'island', 'student', 'agri-average', 'other'] as const;
@@ -28,31 +29,31 @@ const personalIdDigits = z
   .regex(/^\d{12}$/, says('Số định danh cá nhân phải gồm đúng 12 chữ số.', 'The personal ID number must be exactly 12 digits.'));
 
 /** A clerk's ethnicity: one of the 54 groups (or a foreign national), stored by its official name. */
-const knownEthnicity = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const group = canonicalEthnicity(text);
-    if (group) return group;
-    ctx.addIssue({
-      code: 'custom',
-      message: `Dân tộc "${text}" không có trong danh mục 54 dân tộc Việt Nam; chọn trong danh sách.`,
-      params: { en: `"${text}" is not one of Viet Nam's 54 ethnic groups; choose from the list.` },
-    });
-    return z.NEVER;
+const knownEthnicity = text({ max: 40, tooShort: says('Chọn dân tộc.', 'Choose the ethnic group.') }).transform((text, ctx) => {
+  const group = canonicalEthnicity(text);
+  if (group) return group;
+  ctx.addIssue({
+    code: 'custom',
+    message: `Dân tộc "${text}" không có trong danh mục 54 dân tộc Việt Nam; chọn trong danh sách.`,
+    params: { en: `"${text}" is not one of Viet Nam's 54 ethnic groups; choose from the list.` },
   });
+  return z.NEVER;
+});
+
+const overrideReason = text({ min: 5, max: 500, multiline: true, tooShort: says('Lý do cần ít nhất 5 ký tự.', 'The reason needs at least 5 characters.') });
 
 /** What a clerk fills in, without defaults: an update names only what it changes. */
 const clerkFields = z.object({
-  fullName: z
-    .string()
-    .trim()
-    .min(2, says('Họ và tên quá ngắn.', 'The full name is too short.'))
-    .max(120, says('Họ và tên quá dài.', 'The full name is too long.')),
+  fullName: personName({
+    min: 2,
+    max: 120,
+    tooShort: says('Họ và tên quá ngắn.', 'The full name is too short.'),
+    tooLong: says('Họ và tên quá dài.', 'The full name is too long.'),
+  }),
   dateOfBirth: isoDate,
   sex: z.enum(sexes, says('Giới tính phải là nam hoặc nữ.', 'Sex must be male or female.')),
   ethnicity: knownEthnicity,
-  nationality: z.string().trim().min(2).max(40),
+  nationality: wordyText({ min: 2, max: 40, tooShort: says('Nhập quốc tịch.', 'Enter the nationality.') }),
   personalId: personalIdDigits,
   siNumber: z
     .string()
@@ -67,7 +68,7 @@ const clerkFields = z.object({
     .nullable(),
   provinceCode,
   communeCode,
-  addressLine: z.string().trim().min(1, says('Nhập thôn/xóm, số nhà, đường.', 'Enter the hamlet, house number and street.')).max(200),
+  addressLine: text({ max: 200, tooShort: says('Nhập thôn/xóm, số nhà, đường.', 'Enter the hamlet, house number and street.') }),
   supportCategory: z.enum(supportCategories),
 });
 
@@ -84,21 +85,21 @@ const registrationDefaults = {
  */
 export const participantFields = clerkFields.extend({
   ...registrationDefaults,
-  ethnicity: z.string().trim().min(1).max(40).default('Kinh'),
+  ethnicity: wordyText({ max: 40 }).default('Kinh'),
 });
 export type ParticipantFields = z.output<typeof participantFields>;
 
 export const registerParticipantInput = clerkFields.extend({
   ...registrationDefaults,
   /** Given when the clerk saves despite a possible-duplicate warning; audited. */
-  duplicateOverrideReason: z.string().trim().min(5, says('Lý do cần ít nhất 5 ký tự.', 'The reason needs at least 5 characters.')).max(500).optional(),
+  duplicateOverrideReason: overrideReason.optional(),
 });
 
 export const updateParticipantInput = clerkFields.partial().extend({
   id: uuid,
   /** The version the clerk edited; a newer stored version is a CONFLICT, never overwritten. */
   expectedVersion: z.number().int().positive(),
-  duplicateOverrideReason: z.string().trim().min(5).max(500).optional(),
+  duplicateOverrideReason: overrideReason.optional(),
 });
 
 export const participant = z.object({
@@ -152,11 +153,10 @@ export const participantSummary = participant.pick({
 export type ParticipantSummary = z.infer<typeof participantSummary>;
 
 export const searchParticipantsInput = z.object({
-  query: z
-    .string()
-    .trim()
-    .min(1, says('Nhập tên, số định danh, mã số BHXH hoặc số điện thoại.', 'Enter a name, personal ID, social insurance number or phone number.'))
-    .max(120),
+  query: text({
+    max: 120,
+    tooShort: says('Nhập tên, số định danh, mã số BHXH hoặc số điện thoại.', 'Enter a name, personal ID, social insurance number or phone number.'),
+  }),
   limit: z.number().int().min(1).max(500).default(50),
 });
 

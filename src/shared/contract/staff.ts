@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { role, uuid } from './primitives';
 import { says } from './input-messages';
+import { personName, text, wordyText } from './text';
 
 const username = z
   .string()
@@ -13,6 +14,9 @@ export const password = z
   .string()
   .min(10, says('Mật khẩu cần ít nhất 10 ký tự.', 'The password needs at least 10 characters.'))
   .max(200, says('Mật khẩu quá dài.', 'The password is too long.'));
+
+/** A password typed to sign in or unlock: taken as typed (never recomposed: it is hashed byte for byte), bounded. */
+const typedPassword = z.string().min(1, says('Nhập mật khẩu.', 'Enter the password.')).max(200, says('Mật khẩu quá dài.', 'The password is too long.'));
 
 export const staffMember = z.object({
   id: uuid,
@@ -30,18 +34,18 @@ export const setupInput = z.object({
     .string()
     .trim()
     .regex(/^[A-Z0-9]{2,12}$/, says('Mã cơ quan 2–12 ký tự in hoa hoặc số.', 'The office code is 2–12 capital letters or digits.')),
-  officeName: z.string().trim().min(3, says('Nhập tên cơ quan BHXH.', 'Enter the social security office name.')).max(200),
+  officeName: wordyText({ min: 3, max: 200, tooShort: says('Nhập tên cơ quan BHXH.', 'Enter the social security office name.') }),
   provinceCode: z.string().regex(/^\d{2}$/, says('Chọn tỉnh/thành phố.', 'Choose the province or city.')),
   supervisor: z.object({
     username,
-    fullName: z.string().trim().min(2, says('Nhập họ tên giám sát viên.', "Enter the supervisor's full name.")).max(120),
+    fullName: personName({ min: 2, max: 120, tooShort: says('Nhập họ tên giám sát viên.', "Enter the supervisor's full name.") }),
     password,
   }),
 });
 
 export const loginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1, says('Nhập tên đăng nhập.', 'Enter the username.')),
-  password: z.string().min(1, says('Nhập mật khẩu.', 'Enter the password.')),
+  username: text({ max: 64, tooShort: says('Nhập tên đăng nhập.', 'Enter the username.') }).toLowerCase(),
+  password: typedPassword,
 });
 
 export const sessionView = z.object({
@@ -64,11 +68,11 @@ export type SessionState = z.infer<typeof sessionState>;
 
 export const createStaffInput = z.object({
   username,
-  fullName: z.string().trim().min(2, says('Nhập họ tên.', 'Enter the full name.')).max(120),
+  fullName: personName({ min: 2, max: 120, tooShort: says('Nhập họ tên.', 'Enter the full name.') }),
   role: z.enum(['counter', 'field', 'supervisor']),
   password,
 });
 
 export const setStaffActiveInput = z.object({ id: uuid, active: z.boolean() });
 export const resetStaffPasswordInput = z.object({ id: uuid, password });
-export const unlockInput = z.object({ password: z.string().min(1, says('Nhập mật khẩu.', 'Enter the password.')) });
+export const unlockInput = z.object({ password: typedPassword });

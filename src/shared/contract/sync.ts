@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { uuid } from './primitives';
 import { says } from './input-messages';
+import { pathText, text } from './text';
 
 /** What the central answered for a set of batches: one count per result kind. */
 const answered = z.object({
@@ -38,14 +39,11 @@ export const syncStatus = z.object({
 export type SyncStatus = z.infer<typeof syncStatus>;
 
 export const enrollDeviceInput = z.object({
-  centralUrl: z
-    .string()
-    .trim()
-    .regex(
-      /^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/,
-      says('Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://', 'The central server address must start with http:// or https://'),
-    ),
-  code: z.string().trim().min(6, says('Nhập mã đăng ký thiết bị do trung tâm cấp.', 'Enter the device enrolment code the central service issued.')).max(64),
+  centralUrl: text({ max: 2048, tooShort: says('Nhập địa chỉ máy chủ trung tâm.', 'Enter the central server address.') }).regex(
+    /^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/,
+    says('Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://', 'The central server address must start with http:// or https://'),
+  ),
+  code: text({ min: 6, max: 64, tooShort: says('Nhập mã đăng ký thiết bị do trung tâm cấp.', 'Enter the device enrolment code the central service issued.') }),
 });
 
 export const syncIssue = z.object({
@@ -83,14 +81,23 @@ export type IssueResolution = (typeof issueResolutions)[number];
 export const resolveIssueInput = z.object({
   id: uuid,
   resolution: z.enum(issueResolutions),
-  note: z.string().trim().min(5, says('Ghi lại quyết định xử lý (ít nhất 5 ký tự).', 'Write down the decision (at least 5 characters).')).max(1000),
+  note: text({
+    min: 5,
+    max: 1000,
+    multiline: true,
+    tooShort: says('Ghi lại quyết định xử lý (ít nhất 5 ký tự).', 'Write down the decision (at least 5 characters).'),
+  }),
 });
 
 export const listIssuesInput = z.object({ state: z.enum(['open', 'resolved', 'all']).default('open') });
 
-export const exportFileInput = z.object({ directory: z.string().min(1) });
+export const exportFileInput = z.object({
+  directory: pathText(says('Nhập hoặc chọn thư mục để lưu tệp đồng bộ.', 'Type or choose the folder for the sync file.')),
+});
 export const exportFileOutput = z.object({ file: z.string(), manifest: z.string(), batches: z.number().int(), ops: z.number().int() });
-export const importResultInput = z.object({ file: z.string().min(1) });
+export const importResultInput = z.object({
+  file: pathText(says('Nhập hoặc chọn tệp kết quả (.results.json).', 'Type or choose the results file (.results.json).')),
+});
 export const importResultOutput = z.object({
   batches: z.number().int(),
   skipped: z.number().int(),

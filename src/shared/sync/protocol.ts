@@ -1,6 +1,7 @@
 // The sync wire format between an office device and the central service (docs/protocol.md):
 // a batch of operations in device order, and one result per operation. Pure zod, shared by both.
 import { z } from 'zod';
+import { text } from '../contract/text';
 
 export const wireOp = z.object({
   opId: z.string().regex(/^[0-9a-f-]{36}$/i, { message: 'opId must be a UUID' }),
@@ -54,10 +55,10 @@ export const batchResponse = z.object({
 export type BatchResponse = z.infer<typeof batchResponse>;
 
 export const enrollRequest = z.object({
-  code: z.string().min(6).max(64),
+  code: text({ min: 6, max: 64 }),
   /** Raw 32-byte Ed25519 public key, base64. */
   publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'publicKey must be a base64 raw Ed25519 key' }),
-  deviceName: z.string().min(1).max(120),
+  deviceName: text({ max: 120 }),
 });
 
 export const change = z.object({ seq: z.number().int(), kind: z.string(), payload: z.record(z.string(), z.unknown()) });

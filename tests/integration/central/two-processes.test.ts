@@ -66,7 +66,7 @@ describe.skipIf(backends.length === 0)('two central processes on one PostgreSQL'
     const before = { persons: await count('persons'), contributions: await count('contributions'), ops: await count('ops') };
     for (let batchNo = 1; batchNo <= 5; batchNo++) {
       await registerAndCollect(office, {
-        fullName: `Bế Văn Hai ${batchNo}`,
+        fullName: `Bế Văn Hai ${'ABCDE'[batchNo - 1]}`,
         dateOfBirth: `1970-01-0${batchNo}`,
         sex: 'male',
         personalId: `001070${String(330000 + batchNo).padStart(6, '0')}`,
