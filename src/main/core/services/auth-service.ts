@@ -6,8 +6,8 @@ import type { SessionState, SessionView } from '../../../shared/contract/staff';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
-import { findStaffById, findStaffByUsername, insertStaff, toStaffMember, updateStaff } from '../db/repositories/staff-repository';
-import { hashPassword, verifyPassword } from './password-hashing';
+import { countFailure, findStaffById, findStaffByUsername, insertStaff, toStaffMember, updateStaff } from '../db/repositories/staff-repository';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hashing';
 import type { Session } from './session-registry';
 
 export const MAX_FAILURES = 5;
@@ -80,60 +80,79 @@ export async function setUpOffice(
 
 export async function logIn(ctx: CoreContext, input: { username: string; password: string }): Promise<SessionView> {
   await requireOffice(ctx);
-  const now = ctx.clock.now();
-  const at = now.toISOString();
   const staff = await findStaffByUsername(ctx.db, input.username);
   if (!staff || staff.active !== 1) {
+    // The same scrypt work as for a real account, so the answer's timing does not tell which names exist.
+    await verifyAgainstDummy(input.password);
     throw new OfficeError('BAD_CREDENTIALS', { field: 'password' });
   }
-  if (staff.lockedUntil && staff.lockedUntil > at) {
-    throw new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil: staff.lockedUntil } });
-  }
-  if (!(await verifyPassword(input.password, staff.passwordHash))) throw await recordFailure(ctx, staff, now);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateStaff(trx, staff.id, { failedAttempts: 0, lockedUntil: null, updatedAt: at });
-    await appendAudit(trx, { at, staffId: staff.id, action: 'auth.login', entity: 'staff', entityId: staff.id, details: null });
-  });
-  const session = ctx.sessions.create(staff.id, staff.role, now.getTime());
+  await checkPassword(ctx, staff.id, input.password, 'auth.login');
+  const session = ctx.sessions.create(staff.id, staff.role, ctx.clock.now().getTime());
   return sessionView(ctx, session);
 }
 
 export async function unlockSession(ctx: CoreContext, caller: Caller, password: string): Promise<SessionView> {
   const office = await requireOffice(ctx);
-  const now = ctx.clock.now();
-  const session = ctx.sessions.peek(caller.token, now.getTime(), office.idleLockMinutes);
+  const session = ctx.sessions.peek(caller.token, ctx.clock.now().getTime(), office.idleLockMinutes);
   if (!session) throw new OfficeError('UNAUTHENTICATED');
-  const staff = await findStaffById(ctx.db, session.staffId);
-  if (!staff || staff.active !== 1) throw new OfficeError('BAD_CREDENTIALS', { field: 'password' });
   // Unlocking is a sign-in too: the same lockout applies, or a locked screen could be guessed open.
-  if (staff.lockedUntil && staff.lockedUntil > now.toISOString()) {
-    throw new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil: staff.lockedUntil } });
-  }
-  if (!(await verifyPassword(password, staff.passwordHash))) throw await recordFailure(ctx, staff, now);
-  if (staff.failedAttempts > 0) await updateStaff(ctx.db, staff.id, { failedAttempts: 0, updatedAt: now.toISOString() });
-  ctx.sessions.unlock(session, now.getTime());
+  await checkPassword(ctx, session.staffId, password, null);
+  ctx.sessions.unlock(session, ctx.clock.now().getTime());
   return sessionView(ctx, session);
 }
 
-/** Counts a wrong password (audited); the MAX_FAILURES-th locks the account. Returns the error to throw. */
-async function recordFailure(ctx: CoreContext, staff: { id: string; failedAttempts: number }, now: Date): Promise<OfficeError> {
-  const at = now.toISOString();
-  const failures = staff.failedAttempts + 1;
-  const lock = failures >= MAX_FAILURES;
-  const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateStaff(trx, staff.id, { failedAttempts: lock ? 0 : failures, lockedUntil, updatedAt: at });
-    await appendAudit(trx, {
-      at,
-      staffId: staff.id,
-      action: lock ? 'auth.lockout' : 'auth.failed',
-      entity: 'staff',
-      entityId: staff.id,
-      details: { failures },
-    });
+/**
+ * One password attempt on an account, after the one before it on the same account was decided: a
+ * locked account is refused before any hashing (guesses while locked cost nothing and count
+ * nothing); otherwise the password is hashed and the attempt settled. Throws when refused.
+ */
+async function checkPassword(ctx: CoreContext, staffId: string, password: string, successAction: string | null): Promise<void> {
+  await ctx.sessions.oneAttemptAtATime(staffId, async () => {
+    const staff = await findStaffById(ctx.db, staffId);
+    if (!staff || staff.active !== 1) throw new OfficeError('BAD_CREDENTIALS', { field: 'password' });
+    refuseIfLocked(staff, ctx.clock.now());
+    const right = await verifyPassword(password, staff.passwordHash);
+    await settleAttempt(ctx, staffId, right, ctx.clock.now(), successAction);
   });
-  if (lock) return new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil } });
-  return new OfficeError('BAD_CREDENTIALS', { field: 'password', details: { remainingAttempts: MAX_FAILURES - failures } });
+}
+
+function refuseIfLocked(staff: { lockedUntil: string | null }, now: Date): void {
+  if (staff.lockedUntil && staff.lockedUntil > now.toISOString()) {
+    throw new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil: staff.lockedUntil } });
+  }
+}
+
+/**
+ * Decides a password attempt once its hash is known, in one transaction that reads the account as
+ * it is now, not as it was before the (tens of milliseconds of) hashing: each failure counts (the
+ * count is incremented in SQL, never written back from a value read earlier), the MAX_FAILURES-th
+ * locks the account, and a right password that meets a lock taken meanwhile is refused with the
+ * lockout like any other — whether or not the attempts on the account were queued. Throws the
+ * error of a refused attempt.
+ */
+async function settleAttempt(ctx: CoreContext, staffId: string, right: boolean, now: Date, successAction: string | null): Promise<void> {
+  const at = now.toISOString();
+  const refusal = await ctx.db.transaction().execute(async (trx) => {
+    const current = await findStaffById(trx, staffId);
+    if (!current || current.active !== 1) return new OfficeError('BAD_CREDENTIALS', { field: 'password' });
+    if (current.lockedUntil && current.lockedUntil > at) {
+      if (!right) await appendAudit(trx, { at, staffId, action: 'auth.failed', entity: 'staff', entityId: staffId, details: { whileLocked: true } });
+      return new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil: current.lockedUntil } });
+    }
+    if (right) {
+      if (current.failedAttempts > 0 || current.lockedUntil) await updateStaff(trx, staffId, { failedAttempts: 0, lockedUntil: null, updatedAt: at });
+      if (successAction) await appendAudit(trx, { at, staffId, action: successAction, entity: 'staff', entityId: staffId, details: null });
+      return null;
+    }
+    const failures = await countFailure(trx, staffId, at);
+    const lock = failures >= MAX_FAILURES;
+    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    if (lock) await updateStaff(trx, staffId, { failedAttempts: 0, lockedUntil, updatedAt: at });
+    await appendAudit(trx, { at, staffId, action: lock ? 'auth.lockout' : 'auth.failed', entity: 'staff', entityId: staffId, details: { failures } });
+    if (lock) return new OfficeError('ACCOUNT_LOCKED', { details: { lockedUntil } });
+    return new OfficeError('BAD_CREDENTIALS', { field: 'password', details: { remainingAttempts: MAX_FAILURES - failures } });
+  });
+  if (refusal) throw refusal;
 }
 
 export function logOut(ctx: CoreContext, caller: Caller): { ok: true } {

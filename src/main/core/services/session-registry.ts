@@ -14,6 +14,8 @@ export interface Session {
 
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
+  /** The password check under way for each account, the next one queued behind it. */
+  private readonly attempts = new Map<string, Promise<unknown>>();
 
   create(staffId: string, role: Role, nowMs: number): Session {
     const session: Session = { token: randomBytes(32).toString('base64url'), staffId, role, lastActiveMs: nowMs, locked: false };
@@ -41,6 +43,26 @@ export class SessionRegistry {
 
   end(token: string | undefined): void {
     if (token) this.sessions.delete(token);
+  }
+
+  /**
+   * Runs one account's password checks one after another: a guess waits for the one before it to
+   * be counted, so a hundred sent at once meet the lockout after the fifth instead of each costing
+   * a memory-hard hash first. Other accounts are not held up.
+   */
+  async oneAttemptAtATime<T>(staffId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.attempts.get(staffId) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.attempts.set(staffId, settled);
+    try {
+      return await mine;
+    } finally {
+      if (this.attempts.get(staffId) === settled) this.attempts.delete(staffId);
+    }
   }
 
   /** Ends every session of a staff member, e.g. when a supervisor deactivates the account. */

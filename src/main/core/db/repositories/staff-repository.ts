@@ -33,6 +33,17 @@ export async function updateStaff(db: Db, id: string, changes: Partial<Omit<Staf
   await db.updateTable('staff').set(changes).where('id', '=', id).execute();
 }
 
+/** Adds one to an account's failed sign-ins in the statement itself, and returns the new count. */
+export async function countFailure(db: Db, id: string, at: string): Promise<number> {
+  const row = await db
+    .updateTable('staff')
+    .set((eb) => ({ failedAttempts: eb('failedAttempts', '+', 1), updatedAt: at }))
+    .where('id', '=', id)
+    .returning('failedAttempts')
+    .executeTakeFirstOrThrow();
+  return row.failedAttempts;
+}
+
 export function listStaff(db: Db): Promise<StaffTable[]> {
   return db.selectFrom('staff').selectAll().orderBy('role').orderBy('username').execute();
 }
