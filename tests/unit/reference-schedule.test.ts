@@ -9,7 +9,7 @@ const clone = () => JSON.parse(JSON.stringify(rates));
 
 describe('the shipped contribution-rate schedule', () => {
   it('has a version', () => {
-    expect(schedule.version).toBe('2026-07-01.1');
+    expect(schedule.version).toBe('2026-07-01.2');
   });
 
   it.each([

@@ -58,9 +58,10 @@ export async function reviewContributionFacts(
   // Named when the member list is what differs: the office may send its list again.
   let household: string | null = null;
   const support = await centralSupportCategory(ctx, personId);
-  if (support !== question.supportCategory) {
-    vi.push(`diện hỗ trợ: văn phòng tính "${name(question.supportCategory, 'vi')}", hồ sơ trung tâm ghi "${name(support, 'vi')}"`);
-    en.push(`support category: the office used "${name(question.supportCategory, 'en')}", the central record says "${name(support, 'en')}"`);
+  const officeSupport = question.supportCategory ?? 'other';
+  if (support !== officeSupport) {
+    vi.push(`diện hỗ trợ: văn phòng tính "${name(officeSupport, 'vi')}", hồ sơ trung tâm ghi "${name(support, 'vi')}"`);
+    en.push(`support category: the office used "${name(officeSupport, 'en')}", the central record says "${name(support, 'en')}"`);
     central.supportCategory = support;
   }
   if (question.scheme === 'HHI' && householdId) {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Caller, CoreContext } from './core-context';
 import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
+import { findLegacyCommunes } from './services/legacy-address-service';
 import { backupProgress, backupStatus, backupStore } from './services/backup-service';
 import { restoreProgress, restoreStore } from './services/restore-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
@@ -79,6 +80,7 @@ export const handlers: HandlerTable = {
 
   'reference.provinces': async (ctx) => ({ items: await listProvinces(ctx.db) }),
   'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),
+  'reference.legacyCommunes': (ctx, input) => findLegacyCommunes(ctx, input.query, input.limit),
 
   'store.backup': (ctx, input, caller) => backupStore(ctx, caller, input),
   'store.restore': (ctx, input) => restoreStore(ctx, input),

@@ -7,6 +7,7 @@ import type { CoreContext } from './core-context';
 import { createDispatcher, type Invoke } from './dispatcher';
 import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
+import { loadLegacyCommunes } from './db/repositories/legacy-communes-repository';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { backupWith } from './db/store-backup';
 import { adoptRestoredCopy } from './services/restored-copy';
@@ -98,6 +99,7 @@ async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
   const clock = options.clock ?? systemClock;
   await loadAdminUnits(database.db, join(options.resourcesDir, 'reference', 'admin-units.json'), clock.now().toISOString());
   await loadShippedSchedule(database.db, join(options.resourcesDir, 'reference', 'contribution-rates.json'), clock.now().toISOString());
+  await loadLegacyCommunes(database.db, join(options.resourcesDir, 'reference', 'legacy-63-to-34-2025.csv'), clock.now().toISOString());
   await dropStaleDrafts(database.db, clock.now());
   const keyStore = options.keyStore ?? new PlainFileKeyStore(join(options.dataDir, 'device-key.json'));
   await adoptRestoredCopy(database.db, keyStore, clock.now().toISOString());

@@ -6,7 +6,7 @@ import { says } from './input-messages';
 import { text } from './text';
 
 export const schemes = ['VSI', 'HHI'] as const;
-export const paymentMethods = ['monthly', 'quarterly', 'semiannual', 'annual', 'lump-sum-future'] as const;
+export const paymentMethods = ['monthly', 'quarterly', 'semiannual', 'annual', 'lump-sum-future', 'lump-sum-shortfall'] as const;
 export type Scheme = (typeof schemes)[number];
 export type PaymentMethod = (typeof paymentMethods)[number];
 
@@ -21,12 +21,14 @@ export const quoteInput = z.object({
     .number()
     .int()
     .min(1, says('Số tháng phải từ 1.', 'The number of months must be at least 1.'))
-    .max(60, says('Đóng trước tối đa 60 tháng (5 năm).', 'At most 60 months (5 years) can be paid in advance.')),
+    .max(120, says('Một lần thu tối đa 120 tháng (kể cả các tháng chậm đóng).', 'At most 120 months (late months included) in one payment.')),
   /** VSI only: the chosen monthly income (TN), whole đồng. Defaults to the enrollment's. */
   incomeBasis: dong.optional(),
   method: z.enum(paymentMethods).optional(),
-  /** Defaults to today (the device's business date). */
+  /** Defaults to today (the device's business date). `contributions.record` accepts only today. */
   paidOn: isoDate.optional(),
+  /** Lump sum for the years missing to a pension: months of social insurance already contributed (from the SI book). */
+  contributedMonths: z.number().int().min(0).max(1200).optional(),
 });
 
 export const contributionLine = z.object({
@@ -36,8 +38,26 @@ export const contributionLine = z.object({
   baseAmount: z.number().int(),
   supportAmount: z.number().int(),
   amount: z.number().int(),
+  /** The province's top-up in the line, when there is one. */
+  topUpAmount: z.number().int().optional(),
+  /** Absent for a regular month; `arrears` a month past its deadline; `shortfall` a missing month paid for a pension. */
+  kind: z.enum(['regular', 'arrears', 'shortfall']).optional(),
   values: z.record(z.string(), z.unknown()),
 });
+
+/** The state support a quote applied: the category, its share, why it applies and its legal source. */
+export const appliedSupport = z.object({ category: z.string(), share: z.string(), reasonVi: z.string(), reasonEn: z.string(), source: z.string() });
+export const appliedTopUp = z.object({
+  provinceCode: z.string(),
+  provinceName: z.string().nullable(),
+  category: z.string(),
+  share: z.string().nullable(),
+  amountPerMonth: z.number().int().nullable(),
+  source: z.string(),
+  total: z.number().int(),
+});
+/** A reference value used that is not confirmed (shown as provisional). */
+export const provisionalValue = z.object({ what: z.string(), whatEn: z.string(), from: z.string(), source: z.string() });
 export type ContributionLineView = z.infer<typeof contributionLine>;
 
 export const quote = z.object({
@@ -54,6 +74,11 @@ export const quote = z.object({
   total: z.number().int(),
   lines: z.array(contributionLine),
   referenceVersion: z.string(),
+  support: appliedSupport.nullable(),
+  topUp: appliedTopUp.nullable(),
+  provisional: z.array(provisionalValue),
+  /** Facts on the record that did not count on the payment date (an expired certificate …). */
+  supportNotes: z.array(z.object({ vi: z.string(), en: z.string() })),
 });
 export type Quote = z.infer<typeof quote>;
 

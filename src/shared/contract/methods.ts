@@ -47,7 +47,7 @@ import {
   updateParticipantInput,
 } from './participant';
 import { type Role, uuid } from './primitives';
-import { commune, communesInput, province } from './reference';
+import { commune, communesInput, legacyCommuneMatch, legacyCommunesInput, province } from './reference';
 import {
   createStaffInput,
   loginInput,
@@ -135,6 +135,7 @@ export const contract = {
 
   'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public' }),
   'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),
+  'reference.legacyCommunes': method({ input: legacyCommunesInput, output: z.object({ items: z.array(legacyCommuneMatch) }), access: staffRoles }),
 
   'store.backup': method({ input: backupInput, output: backupOutput, access: ['supervisor'] }),
   'store.backupProgress': method({ input: empty, output: backupProgress, access: ['supervisor'] }),

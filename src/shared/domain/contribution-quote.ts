@@ -1,13 +1,25 @@
-// One quote question → the right calculator (VSI or HHI), with the months checked against the
-// method and a broken rule turned into the contract's VALIDATION error. Pure and shared: the office
-// core quotes with it, and the central service recomputes every recorded contribution with it.
+// One quote question → the right calculator (VSI, HHI or the lump sum for missing years), with the
+// support derived from the person's facts on the payment date (support-facts.ts), each scheme's age
+// limits checked, and a broken rule turned into the contract's VALIDATION error. Pure and shared:
+// the office core quotes with it, and the central service recomputes every recorded contribution.
 import type { PaymentMethod } from '../contract/contribution';
 import { OfficeError } from '../contract/errors';
-import { type ContributionQuote, ContributionRuleError, quoteHhi, quoteVsi } from './contribution-calculator';
+import { checkHhiAge, checkVsiAge } from './age-rules';
+import { type ContributionQuote, ContributionRuleError, quoteHhi, quoteShortfall, quoteVsi } from './contribution-calculator';
 import { monthsAgreeWithMethod } from './payment-periods';
 import type { ReferenceSchedule } from './reference-schedule';
+import { ScheduleReader } from './schedule-values';
+import { type CommuneStatus, type SupportFacts, type SupportReason, supportBasis } from './support-facts';
 
 export type Scheme = 'VSI' | 'HHI';
+
+/** Who pays: what the rules need to know about the person. */
+export interface QuotePerson {
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  provinceCode: string;
+  facts: SupportFacts;
+}
 
 export interface QuoteQuestion {
   scheme: Scheme;
@@ -17,8 +29,14 @@ export interface QuoteQuestion {
   method: PaymentMethod;
   incomeBasis: number | null;
   memberPosition: number | null;
-  supportCategory: string;
+  /** The person and their facts; support is derived from them. */
+  person?: QuotePerson | undefined;
+  communeStatuses?: readonly CommuneStatus[] | undefined;
+  /** Only for callers that hold no facts (older operations): the one category that applies. */
+  supportCategory?: string | undefined;
   supportedMonthsUsed: number;
+  /** The lump sum for missing years: months contributed so far (from the SI book). */
+  contributedMonths?: number | null | undefined;
   participantId: string;
 }
 
@@ -43,38 +61,60 @@ function rules<T>(run: () => T): T {
   }
 }
 
+/** The categories (with reasons) that apply to the question's person in its scheme on the payment date. */
+export function supportOf(q: QuoteQuestion): { categories: string[]; reasons: SupportReason[] | undefined; notes: { vi: string; en: string }[] } {
+  if (!q.person) return { categories: [q.supportCategory ?? 'other'], reasons: undefined, notes: [] };
+  const basis = supportBasis(q.person.facts, q.communeStatuses ?? [], q.scheme, q.paidOn);
+  return { categories: basis.applies.map((a) => a.category), reasons: basis.applies, notes: basis.notes };
+}
+
 export function computeQuote(schedule: ReferenceSchedule, q: QuoteQuestion): ContributionQuote {
-  if (!monthsAgreeWithMethod(q.scheme, q.method, q.months)) throw validation('months', MONTHS_RULE[q.scheme].vi, MONTHS_RULE[q.scheme].en);
+  if (q.scheme === 'HHI' && !monthsAgreeWithMethod('HHI', q.method, q.months)) throw validation('months', MONTHS_RULE.HHI.vi, MONTHS_RULE.HHI.en);
+  const support = supportOf(q);
+  const common = {
+    paidOn: q.paidOn,
+    supportCategories: support.categories,
+    supportReasons: support.reasons,
+    provinceCode: q.person?.provinceCode ?? null,
+    participantId: q.participantId,
+  };
   if (q.scheme === 'VSI') {
     if (q.incomeBasis === null) {
       throw validation('incomeBasis', 'Nhập mức thu nhập lựa chọn để đóng BHXH tự nguyện.', 'Choose an income for voluntary social insurance.');
     }
     const incomeBasis = q.incomeBasis;
-    return rules(() =>
-      quoteVsi(schedule, {
-        paidOn: q.paidOn,
-        fromMonth: q.fromMonth,
-        months: q.months,
-        method: q.method,
-        incomeBasis,
-        supportCategories: [q.supportCategory],
-        supportedMonthsUsed: q.supportedMonthsUsed,
-        participantId: q.participantId,
-      }),
-    );
+    const person = q.person;
+    return rules(() => {
+      if (person) {
+        const minAge = new ScheduleReader(q.paidOn).optional(schedule.vsi.minAge, 'tuổi tham gia tối thiểu');
+        if (minAge !== null) checkVsiAge(person.dateOfBirth, q.paidOn, minAge);
+      }
+      if (q.method === 'lump-sum-shortfall') {
+        if (!person) throw new ContributionRuleError('participantId', 'Cần ngày sinh và giới tính của người tham gia.', 'The date of birth and sex are needed.');
+        const { conditions: _conditions, ...quote } = quoteShortfall(schedule, {
+          ...common,
+          dateOfBirth: person.dateOfBirth,
+          sex: person.sex,
+          contributedMonths: q.contributedMonths ?? -1,
+          months: q.months,
+          incomeBasis,
+          supportedMonthsUsed: q.supportedMonthsUsed,
+        });
+        return quote;
+      }
+      return quoteVsi(schedule, { ...common, fromMonth: q.fromMonth, months: q.months, method: q.method, incomeBasis, supportedMonthsUsed: q.supportedMonthsUsed });
+    });
   }
   if (q.memberPosition === null || q.memberPosition < 1) {
     throw validation('memberPosition', 'Người này không có trong danh sách thành viên hộ gia đình.', 'This person is not a member of the household.');
   }
   const memberPosition = q.memberPosition;
-  return rules(() =>
-    quoteHhi(schedule, {
-      paidOn: q.paidOn,
-      fromMonth: q.fromMonth,
-      months: q.months,
-      memberPosition,
-      supportCategories: [q.supportCategory],
-      participantId: q.participantId,
-    }),
-  );
+  const person = q.person;
+  return rules(() => {
+    if (person) {
+      const under = new ScheduleReader(q.paidOn).optional(schedule.hhi.statePaidUnderAge, 'tuổi trẻ em do ngân sách đóng BHYT');
+      if (under !== null) checkHhiAge(person.dateOfBirth, q.paidOn, under);
+    }
+    return quoteHhi(schedule, { ...common, fromMonth: q.fromMonth, months: q.months, memberPosition });
+  });
 }

@@ -33,6 +33,8 @@ export const monthsPerPeriod: Record<PaymentMethod, number> = {
   semiannual: 6,
   annual: 12,
   'lump-sum-future': 12,
+  // The months missing to a pension are paid once; the enrolment's own method stays what it was.
+  'lump-sum-shortfall': 1,
 };
 
 export const MAX_LUMP_SUM_MONTHS = 60;
@@ -40,8 +42,9 @@ export const MAX_LUMP_SUM_MONTHS = 60;
 /** Whether `months` agrees with the method (and the scheme allows the method). */
 export function monthsAgreeWithMethod(scheme: Scheme, method: PaymentMethod, months: number): boolean {
   if (!Number.isInteger(months) || months < 1) return false;
-  if (scheme === 'HHI') return method !== 'monthly' && method !== 'lump-sum-future' && months === monthsPerPeriod[method];
+  if (scheme === 'HHI') return method !== 'monthly' && !method.startsWith('lump-sum') && months === monthsPerPeriod[method];
   if (method === 'lump-sum-future') return months % 12 === 0 && months <= MAX_LUMP_SUM_MONTHS;
+  if (method === 'lump-sum-shortfall') return months <= MAX_LUMP_SUM_MONTHS;
   return months === monthsPerPeriod[method];
 }
 
@@ -66,7 +69,7 @@ export function nextDuePeriod(method: PaymentMethod, enrolledFromMonth: string, 
  * 7. A future lump sum has no periodic deadline.
  */
 export function paymentDeadline(method: PaymentMethod, fromMonth: string): string | null {
-  const within: Record<PaymentMethod, number | null> = { monthly: 1, quarterly: 3, semiannual: 4, annual: 7, 'lump-sum-future': null };
+  const within: Record<PaymentMethod, number | null> = { monthly: 1, quarterly: 3, semiannual: 4, annual: 7, 'lump-sum-future': null, 'lump-sum-shortfall': null };
   const months = within[method];
   return months === null ? null : lastDayOf(addMonths(fromMonth, months - 1));
 }

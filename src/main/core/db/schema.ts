@@ -90,6 +90,29 @@ export interface AdminCommunesTable {
   fullName: string;
 }
 
+/** An old (63-province) commune and a 2025 commune it went to (several rows when it was divided). */
+export interface LegacyCommunesTable {
+  legacyCommuneCode: string;
+  communeCode: string;
+  legacyProvinceCode: string;
+  legacyProvince: string;
+  legacyDistrictCode: string;
+  legacyDistrict: string;
+  legacyCommune: string;
+  provinceCode: string;
+  commune: string;
+  divided: number;
+}
+
+/** A commune's dated status: island commune or special zone (a share of VSI support). */
+export interface CommuneStatusesTable {
+  communeCode: string;
+  kind: 'island' | 'special-zone';
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+}
+
 export interface ReferenceVersionsTable {
   kind: string;
   version: string;
@@ -132,6 +155,8 @@ export interface Database extends ContributionTables, SyncTables {
   adminProvinces: AdminProvincesTable;
   adminCommunes: AdminCommunesTable;
   referenceVersions: ReferenceVersionsTable;
+  legacyCommunes: LegacyCommunesTable;
+  communeStatuses: CommuneStatusesTable;
   outbox: OutboxTable;
   auditLog: AuditLogTable;
 }

@@ -17,6 +17,7 @@ import * as m0014 from './0014-contribution-member-position';
 import * as m0015 from './0015-linked-records';
 import * as m0016 from './0016-refunds';
 import * as m0017 from './0017-refund-vouchers';
+import * as m0018 from './0018-legacy-communes';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0015-linked-records': m0015,
   '0016-refunds': m0016,
   '0017-refund-vouchers': m0017,
+  '0018-legacy-communes': m0018,
 };

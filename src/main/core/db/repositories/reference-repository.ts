@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import type { Commune, Province } from '../../../../shared/contract/reference';
+import type { CommuneStatus } from '../../../../shared/domain/support-facts';
 import { preparedQuery } from '../prepared-query';
 import type { Database } from '../schema';
 
 interface AdminUnitsFile {
   version: string;
   provinces: { code: string; name: string; fullName: string; communes: { code: string; name: string; fullName: string }[] }[];
+  /** Dated statuses (island commune, special zone); replaced whole with each version. */
+  communeStatuses?: { communeCode: string; kind: 'island' | 'special-zone'; from: string; to: string | null; source: string }[];
 }
 
 export async function loadAdminUnits(db: Kysely<Database>, file: string, at: string): Promise<boolean> {
@@ -29,6 +32,13 @@ export async function loadAdminUnits(db: Kysely<Database>, file: string, at: str
           .onConflict((oc) => oc.column('code').doUpdateSet({ provinceCode: p.code, name: c.name, fullName: c.fullName }))
           .execute();
       }
+    }
+    await trx.deleteFrom('communeStatuses').execute();
+    for (const st of data.communeStatuses ?? []) {
+      await trx
+        .insertInto('communeStatuses')
+        .values({ communeCode: st.communeCode, kind: st.kind, validFrom: st.from, validTo: st.to, source: st.source })
+        .execute();
     }
     await trx
       .insertInto('referenceVersions')
@@ -71,4 +81,14 @@ const communeInProvince = preparedQuery<{ provinceCode: string; communeCode: str
 
 export async function communeBelongsTo(db: Kysely<Database>, provinceCode: string, communeCode: string): Promise<boolean> {
   return (await communeInProvince.executeTakeFirst(db, { provinceCode, communeCode })) !== undefined;
+}
+
+const statusesOf = preparedQuery<{ communeCode: string }, { communeCode: string; kind: 'island' | 'special-zone'; validFrom: string; validTo: string | null; source: string }>(
+  (db, arg) => db.selectFrom('communeStatuses').select(['communeCode', 'kind', 'validFrom', 'validTo', 'source']).where('communeCode', '=', arg('communeCode')),
+);
+
+/** The dated statuses of one commune (island commune, special zone), as the support rules read them. */
+export async function communeStatusesOf(db: Kysely<Database> | Transaction<Database>, communeCode: string): Promise<CommuneStatus[]> {
+  const rows = await statusesOf.execute(db, { communeCode });
+  return rows.map((r) => ({ communeCode: r.communeCode, kind: r.kind, from: r.validFrom, to: r.validTo, source: r.source }));
 }

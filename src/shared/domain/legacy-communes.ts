@@ -1,0 +1,122 @@
+// Old addresses onto today's communes. People's papers (ID cards, household books, old records)
+// carry the 63-province addresses of before 1 Jul 2025: province, district, commune. The reference
+// table legacy-63-to-34-2025.csv (MIT) maps each old commune to the 2025 commune it went to; an old
+// commune divided between several new ones has one row per new commune (`divided`), and only the
+// hamlet or street tells which is right — the clerk chooses. This file reads an address typed the
+// old way, without accents ("phuc xa ba dinh ha noi"), and ranks the rows it names. Pure.
+import { foldName } from './name-folding';
+
+export interface LegacyCommuneRow {
+  legacyProvinceCode: string;
+  legacyProvince: string;
+  legacyDistrictCode: string;
+  legacyDistrict: string;
+  legacyCommuneCode: string;
+  legacyCommune: string;
+  provinceCode: string;
+  communeCode: string;
+  commune: string;
+  divided: boolean;
+}
+
+export interface LegacyCommuneMatch {
+  legacyProvince: string;
+  legacyDistrict: string;
+  legacyCommune: string;
+  legacyCommuneCode: string;
+  provinceCode: string;
+  communeCode: string;
+  commune: string;
+  divided: boolean;
+}
+
+/** Unit words as written before a name ("Phường", "Quận", "Thành phố" …), folded. */
+const UNIT_WORDS = ['thanh pho', 'thi tran', 'thi xa', 'phuong', 'huyen', 'quan', 'tinh', 'xa'];
+
+/** A unit's name without its unit word, folded: "Quận Ba Đình" → "ba dinh"; "Quận 1" → "1". */
+export function bareName(fullName: string): string {
+  const folded = foldName(fullName);
+  for (const unit of UNIT_WORDS) if (folded.startsWith(`${unit} `)) return folded.slice(unit.length + 1);
+  return folded;
+}
+
+/** Prepared once per table: folded words of each part, for matching many queries. */
+export interface LegacyIndex {
+  rows: readonly LegacyCommuneRow[];
+  words: readonly { all: Set<string>; commune: string[]; district: string[]; province: string[] }[];
+}
+
+export function indexLegacyCommunes(rows: readonly LegacyCommuneRow[]): LegacyIndex {
+  return {
+    rows,
+    words: rows.map((r) => {
+      const commune = bareName(r.legacyCommune).split(' ');
+      const district = bareName(r.legacyDistrict).split(' ');
+      const province = bareName(r.legacyProvince).split(' ');
+      const all = new Set([...foldName(`${r.legacyCommune} ${r.legacyDistrict} ${r.legacyProvince}`).split(' ')]);
+      return { all, commune, district, province };
+    }),
+  };
+}
+
+/** Whether `part` occurs in `tokens` as consecutive words. */
+function hasRun(tokens: readonly string[], part: readonly string[]): boolean {
+  outer: for (let i = 0; i + part.length <= tokens.length; i++) {
+    for (let j = 0; j < part.length; j++) if (tokens[i + j] !== part[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The old communes an address typed the old way names, best first: every word typed must be a word
+ * of the old commune, district or province (the last may be cut short); the commune's own name
+ * typed in full ranks first, then its district, then its province. A divided commune gives one
+ * match per new commune.
+ */
+export function matchLegacyCommunes(index: LegacyIndex, query: string, limit = 20): LegacyCommuneMatch[] {
+  const tokens = foldName(query).split(' ').filter(Boolean);
+  if (tokens.length === 0) return [];
+  const last = tokens.at(-1)!;
+  const scored: { at: number; score: number }[] = [];
+  index.words.forEach((w, at) => {
+    for (let i = 0; i < tokens.length - 1; i++) if (!w.all.has(tokens[i]!)) return;
+    if (!w.all.has(last) && ![...w.all].some((t) => t.startsWith(last))) return;
+    const score = (hasRun(tokens, w.commune) ? 4 : 0) + (hasRun(tokens, w.district) ? 2 : 0) + (hasRun(tokens, w.province) ? 1 : 0);
+    scored.push({ at, score });
+  });
+  scored.sort((a, b) => b.score - a.score || a.at - b.at);
+  return scored.slice(0, limit).map(({ at }) => {
+    const r = index.rows[at]!;
+    return {
+      legacyProvince: r.legacyProvince,
+      legacyDistrict: r.legacyDistrict,
+      legacyCommune: r.legacyCommune,
+      legacyCommuneCode: r.legacyCommuneCode,
+      provinceCode: r.provinceCode,
+      communeCode: r.communeCode,
+      commune: r.commune,
+      divided: r.divided,
+    };
+  });
+}
+
+const CSV_HEADER =
+  'legacyProvinceCode,legacyProvince,legacyDistrictCode,legacyDistrict,legacyCommuneCode,legacyCommune,provinceCode,communeCode,commune,legacyCommuneDivided';
+
+/** Reads the shipped table (no field holds a comma or a quote; checked here, not assumed). */
+export function parseLegacyCsv(text: string): LegacyCommuneRow[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+  if (lines[0] !== CSV_HEADER) throw new Error('legacy communes: unexpected header');
+  return lines.slice(1).map((line, i) => {
+    const f = line.split(',');
+    if (f.length !== 10 || line.includes('"')) throw new Error(`legacy communes: line ${i + 2} is not 10 plain fields`);
+    const [legacyProvinceCode, legacyProvince, legacyDistrictCode, legacyDistrict, legacyCommuneCode, legacyCommune, provinceCode, communeCode, commune, divided] = f as [
+      string, string, string, string, string, string, string, string, string, string,
+    ];
+    if (!/^\d{2}$/.test(provinceCode) || !/^\d{5}$/.test(communeCode) || (divided !== '0' && divided !== '1')) {
+      throw new Error(`legacy communes: line ${i + 2} has a malformed code`);
+    }
+    return { legacyProvinceCode, legacyProvince, legacyDistrictCode, legacyDistrict, legacyCommuneCode, legacyCommune, provinceCode, communeCode, commune, divided: divided === '1' };
+  });
+}
