@@ -35,15 +35,15 @@ async function payVsi(participantId: string, fromMonth: string, token = office.t
 describe('recording contributions and receipts', () => {
   it('numbers receipts 1, 2, 3 in the device series; a void keeps its number and leaves the day total', async () => {
     const p = await person();
-    const first = await payVsi(p.id, '2026-01');
-    const second = await payVsi(p.id, '2026-02');
-    const third = await payVsi(p.id, '2026-03');
+    const first = await payVsi(p.id, '2026-03');
+    const second = await payVsi(p.id, '2026-04');
+    const third = await payVsi(p.id, '2026-05');
     expect([first, second, third].map((r) => r.receipt.number)).toEqual([1, 2, 3]);
     expect(new Set([first, second, third].map((r) => r.receipt.series)).size).toBe(1);
 
     const voided = await call(office.core, 'receipts.void', { id: second.receipt.id, reason: 'Thu nhầm tháng' }, office.tokens.counter);
     expect(voided).toMatchObject({ number: 2, void: { reason: 'Thu nhầm tháng' } });
-    const fourth = await payVsi(p.id, '2026-02');
+    const fourth = await payVsi(p.id, '2026-04');
     expect(fourth.receipt.number).toBe(4);
 
     const day = await call(office.core, 'receipts.listForDay', {}, office.tokens.counter);
@@ -74,7 +74,7 @@ describe('recording contributions and receipts', () => {
       incomeBasis: 1_500_000,
       paidOn: TODAY,
       total: 264_000,
-      referenceVersion: '2026-07-01.1',
+      referenceVersion: '2026-07-01.2',
     });
     expect(quote.lines).toEqual([
       expect.objectContaining({ month: '2026-03', participantId: p.id, baseAmount: 330_000, supportAmount: 66_000, amount: 264_000 }),
@@ -94,7 +94,7 @@ describe('recording contributions and receipts', () => {
       outbox: before.outbox + 1,
       audit: before.audit + 1,
     });
-    expect(contribution).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.1', voided: false, receiptId: receipt.id });
+    expect(contribution).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.2', voided: false, receiptId: receipt.id });
     expect(receipt).toMatchObject({
       amount: 264_000,
       amountWords: 'Hai trăm sáu mươi tư nghìn đồng',
@@ -111,7 +111,7 @@ describe('recording contributions and receipts', () => {
       payload: string;
     };
     expect(entry.kind).toBe('contribution.record');
-    expect(JSON.parse(entry.payload)).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.1', receipt: { number: receipt.number } });
+    expect(JSON.parse(entry.payload)).toMatchObject({ total: 264_000, referenceVersion: '2026-07-01.2', receipt: { number: receipt.number } });
 
     const after = await call(office.core, 'enrollments.listForParticipant', { participantId: p.id }, office.tokens.counter);
     expect(after.items[0]).toMatchObject({ lastPaidMonth: '2026-03', nextDue: { fromMonth: '2026-04', months: 1, deadline: '2026-04-30' } });
@@ -192,19 +192,19 @@ describe('recording contributions and receipts', () => {
 
   it('refuses a second payment for months already paid, and accepts them again once the receipt is void', async () => {
     const p = await person();
-    const paid = await payVsi(p.id, '2026-02');
+    const paid = await payVsi(p.id, '2026-03');
     const before = tables();
     const error = await failure(
       office.core,
       'contributions.record',
-      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-02', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 },
+      { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000, expectedTotal: 264_000 },
       office.tokens.counter,
     );
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'fromMonth' });
-    expect(error.message).toBe('Tháng 02/2026 đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.');
+    expect(error.message).toBe('Tháng 03/2026 đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.');
     expect(tables()).toEqual(before);
     await call(office.core, 'receipts.void', { id: paid.receipt.id, reason: 'Sai số tiền' }, office.tokens.supervisor);
-    expect((await payVsi(p.id, '2026-02')).contribution.total).toBe(264_000);
+    expect((await payVsi(p.id, '2026-03')).contribution.total).toBe(264_000);
   });
 
   it('quotes no amount for a record that gives the ethnic-minority support to a Kinh person, until the record is corrected', async () => {

@@ -328,11 +328,15 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
         `INSERT INTO legacy_communes (legacy_commune_code, commune_code, legacy_province_code, legacy_province, legacy_district_code, legacy_district, legacy_commune, province_code, commune, divided)
          VALUES ('00007', '00025', '01', 'Thành phố Hà Nội', '001', 'Quận Ba Đình', 'Phường Cống Vị', '01', 'Phường Giảng Võ', 1)`,
       ).run();
-      s.prepare(`INSERT INTO commune_statuses (commune_code, kind, valid_from, valid_to, source) VALUES ('31078', 'special-zone', '2025-07-01', NULL, 'NQ')`).run();
+      s.prepare(
+        `INSERT INTO commune_statuses (commune_code, kind, valid_from, valid_to, source) VALUES ('31078', 'special-zone', '2025-07-01', NULL, 'NQ')`,
+      ).run();
     },
     check(s) {
       expect(s.prepare(`SELECT commune FROM legacy_communes WHERE legacy_commune_code = '00007'`).pluck().all()).toEqual(['Phường Giảng Võ']);
-      expect(() => s.prepare(`INSERT INTO commune_statuses (commune_code, kind, valid_from, source) VALUES ('1', 'mountain', '2025-07-01', 'x')`).run()).toThrow(/CHECK/);
+      expect(() =>
+        s.prepare(`INSERT INTO commune_statuses (commune_code, kind, valid_from, source) VALUES ('1', 'mountain', '2025-07-01', 'x')`).run(),
+      ).toThrow(/CHECK/);
     },
   },
 };

@@ -18,6 +18,7 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'session.current': 'public',
   'reference.provinces': 'public',
   'reference.communes': 'public',
+  'reference.legacyCommunes': everyone,
 
   'staff.list': supervisorOnly,
   'staff.create': supervisorOnly,

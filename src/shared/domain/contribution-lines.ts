@@ -107,7 +107,12 @@ export function finish(
   schedule: ReferenceSchedule,
   extra: Pick<ContributionQuote, 'provisional'> & Partial<Pick<ContributionQuote, 'support' | 'topUp'>>,
 ): ContributionQuote {
-  const quote: ContributionQuote = { total: lines.reduce((sum, l) => sum + l.amount, 0), lines, referenceVersion: schedule.version, provisional: extra.provisional };
+  const quote: ContributionQuote = {
+    total: lines.reduce((sum, l) => sum + l.amount, 0),
+    lines,
+    referenceVersion: schedule.version,
+    provisional: extra.provisional,
+  };
   if (extra.support) quote.support = extra.support;
   if (extra.topUp) quote.topUp = { ...extra.topUp, total: lines.reduce((sum, l) => sum + (l.topUpAmount ?? 0), 0) };
   return quote;

@@ -90,7 +90,8 @@ export function computeQuote(schedule: ReferenceSchedule, q: QuoteQuestion): Con
         if (minAge !== null) checkVsiAge(person.dateOfBirth, q.paidOn, minAge);
       }
       if (q.method === 'lump-sum-shortfall') {
-        if (!person) throw new ContributionRuleError('participantId', 'Cần ngày sinh và giới tính của người tham gia.', 'The date of birth and sex are needed.');
+        if (!person)
+          throw new ContributionRuleError('participantId', 'Cần ngày sinh và giới tính của người tham gia.', 'The date of birth and sex are needed.');
         const { conditions: _conditions, ...quote } = quoteShortfall(schedule, {
           ...common,
           dateOfBirth: person.dateOfBirth,
@@ -102,7 +103,14 @@ export function computeQuote(schedule: ReferenceSchedule, q: QuoteQuestion): Con
         });
         return quote;
       }
-      return quoteVsi(schedule, { ...common, fromMonth: q.fromMonth, months: q.months, method: q.method, incomeBasis, supportedMonthsUsed: q.supportedMonthsUsed });
+      return quoteVsi(schedule, {
+        ...common,
+        fromMonth: q.fromMonth,
+        months: q.months,
+        method: q.method,
+        incomeBasis,
+        supportedMonthsUsed: q.supportedMonthsUsed,
+      });
     });
   }
   if (q.memberPosition === null || q.memberPosition < 1) {

@@ -37,7 +37,11 @@ export function quoteHhi(schedule: ReferenceSchedule, input: HhiQuoteInput): Con
   const reader = new ScheduleReader(paidOn);
   const periods = reader.value(schedule.hhi.periods, 'kỳ đóng BHYT hộ gia đình');
   if (!periods.includes(months)) {
-    throw new ContributionRuleError('months', `BHYT hộ gia đình đóng theo ${periods.join(', ')} tháng.`, `Household HI is paid for ${periods.join(', ')} months.`);
+    throw new ContributionRuleError(
+      'months',
+      `BHYT hộ gia đình đóng theo ${periods.join(', ')} tháng.`,
+      `Household HI is paid for ${periods.join(', ')} months.`,
+    );
   }
   const position = input.memberPosition;
   if (!Number.isInteger(position) || position < 1) {

@@ -106,17 +106,40 @@ const CSV_HEADER =
 
 /** Reads the shipped table (no field holds a comma or a quote; checked here, not assumed). */
 export function parseLegacyCsv(text: string): LegacyCommuneRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   if (lines[0] !== CSV_HEADER) throw new Error('legacy communes: unexpected header');
   return lines.slice(1).map((line, i) => {
     const f = line.split(',');
     if (f.length !== 10 || line.includes('"')) throw new Error(`legacy communes: line ${i + 2} is not 10 plain fields`);
-    const [legacyProvinceCode, legacyProvince, legacyDistrictCode, legacyDistrict, legacyCommuneCode, legacyCommune, provinceCode, communeCode, commune, divided] = f as [
-      string, string, string, string, string, string, string, string, string, string,
-    ];
+    const [
+      legacyProvinceCode,
+      legacyProvince,
+      legacyDistrictCode,
+      legacyDistrict,
+      legacyCommuneCode,
+      legacyCommune,
+      provinceCode,
+      communeCode,
+      commune,
+      divided,
+    ] = f as [string, string, string, string, string, string, string, string, string, string];
     if (!/^\d{2}$/.test(provinceCode) || !/^\d{5}$/.test(communeCode) || (divided !== '0' && divided !== '1')) {
       throw new Error(`legacy communes: line ${i + 2} has a malformed code`);
     }
-    return { legacyProvinceCode, legacyProvince, legacyDistrictCode, legacyDistrict, legacyCommuneCode, legacyCommune, provinceCode, communeCode, commune, divided: divided === '1' };
+    return {
+      legacyProvinceCode,
+      legacyProvince,
+      legacyDistrictCode,
+      legacyDistrict,
+      legacyCommuneCode,
+      legacyCommune,
+      provinceCode,
+      communeCode,
+      commune,
+      divided: divided === '1',
+    };
   });
 }

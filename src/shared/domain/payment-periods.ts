@@ -69,7 +69,14 @@ export function nextDuePeriod(method: PaymentMethod, enrolledFromMonth: string, 
  * 7. A future lump sum has no periodic deadline.
  */
 export function paymentDeadline(method: PaymentMethod, fromMonth: string): string | null {
-  const within: Record<PaymentMethod, number | null> = { monthly: 1, quarterly: 3, semiannual: 4, annual: 7, 'lump-sum-future': null, 'lump-sum-shortfall': null };
+  const within: Record<PaymentMethod, number | null> = {
+    monthly: 1,
+    quarterly: 3,
+    semiannual: 4,
+    annual: 7,
+    'lump-sum-future': null,
+    'lump-sum-shortfall': null,
+  };
   const months = within[method];
   return months === null ? null : lastDayOf(addMonths(fromMonth, months - 1));
 }

@@ -39,9 +39,14 @@ export interface ShortfallConditions {
 }
 
 /** Checks the conditions (age reached, months missing within the maximum) and says what is missing. */
-export function shortfallConditions(schedule: ReferenceSchedule, input: Pick<ShortfallInput, 'paidOn' | 'dateOfBirth' | 'sex' | 'contributedMonths'>, reader = new ScheduleReader(input.paidOn)): ShortfallConditions {
+export function shortfallConditions(
+  schedule: ReferenceSchedule,
+  input: Pick<ShortfallInput, 'paidOn' | 'dateOfBirth' | 'sex' | 'contributedMonths'>,
+  reader = new ScheduleReader(input.paidOn),
+): ShortfallConditions {
   const rule = reader.value(schedule.vsi.shortfall, 'đóng một lần cho những năm còn thiếu');
-  if (!schedule.retirementAge) throw new ContributionRuleError('paidOn', 'Bảng mức đóng chưa có lộ trình tuổi nghỉ hưu.', 'The schedule has no retirement-age roadmap.');
+  if (!schedule.retirementAge)
+    throw new ContributionRuleError('paidOn', 'Bảng mức đóng chưa có lộ trình tuổi nghỉ hưu.', 'The schedule has no retirement-age roadmap.');
   reader.note('tuổi nghỉ hưu', { from: '2021-01-01', ...schedule.retirementAge });
   const age = retirementAge(schedule.retirementAge[input.sex], input.dateOfBirth);
   const ageText = `${age.years} tuổi${age.months > 0 ? ` ${age.months} tháng` : ''}`;

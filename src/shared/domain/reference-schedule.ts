@@ -57,7 +57,9 @@ export const referenceScheduleSchema = z.object({
     /** Months past their deadline: whether the state's support still applies, and whether interest at r is added (ADR 0018). */
     arrears: series(z.object({ supported: z.boolean(), interest: z.boolean() }).strict()).optional(),
     /** The lump sum for the years missing to qualify for a pension (Law 41/2024 art. 36.2). */
-    shortfall: series(z.object({ requiredMonths: z.number().int().positive(), maxMonths: z.number().int().positive(), supported: z.boolean() }).strict()).optional(),
+    shortfall: series(
+      z.object({ requiredMonths: z.number().int().positive(), maxMonths: z.number().int().positive(), supported: z.boolean() }).strict(),
+    ).optional(),
   }),
   hhi: z.object({
     firstMemberRate: series(fraction),
@@ -74,7 +76,10 @@ export const referenceScheduleSchema = z.object({
   retirementAge: z.object({ source: z.string().min(1), confirmed: z.boolean().optional(), male: retirementSteps, female: retirementSteps }).optional(),
   /** Provincial top-ups on the state's support (Law 41/2024 art. 6.6), by province code (2 digits). */
   provincialTopUps: z
-    .record(z.string().regex(/^\d{2}$/), z.object({ name: z.string().optional(), vsi: series(topUpTable).optional(), hhi: series(topUpTable).optional() }).strict())
+    .record(
+      z.string().regex(/^\d{2}$/),
+      z.object({ name: z.string().optional(), vsi: series(topUpTable).optional(), hhi: series(topUpTable).optional() }).strict(),
+    )
     .optional(),
 });
 

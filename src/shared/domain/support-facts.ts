@@ -111,7 +111,11 @@ export function supportBasis(facts: SupportFacts, statuses: readonly CommuneStat
     const status = communeStatusOn(statuses, facts.communeCode, on);
     if (status) {
       const what = status.kind === 'special-zone' ? { vi: 'đặc khu', en: 'a special zone' } : { vi: 'xã đảo', en: 'an island commune' };
-      basis.applies.push({ category: 'island', vi: `Cư trú tại ${what.vi} (mã ${status.communeCode})`, en: `Lives in ${what.en} (code ${status.communeCode})` });
+      basis.applies.push({
+        category: 'island',
+        vi: `Cư trú tại ${what.vi} (mã ${status.communeCode})`,
+        en: `Lives in ${what.en} (code ${status.communeCode})`,
+      });
     }
     if (isEthnicMinority(facts.ethnicity)) {
       basis.applies.push({ category: 'ethnic-minority', vi: `Người dân tộc ${facts.ethnicity}`, en: `${facts.ethnicity} ethnic minority` });

@@ -8,7 +8,17 @@ import type { PaymentMethod } from '../contract/contribution';
 import { formatDong } from './amount-in-words';
 import { type MonthPlan, planMonths, vsiMonthsAgree } from './arrears';
 import { vietnameseDate, vietnameseMonth } from './business-date';
-import { type AppliedSupport, type ContributionQuote, type ContributionLine, NO_SHARE, amounts, asText, chosenCategory, finish, lineOf } from './contribution-lines';
+import {
+  type AppliedSupport,
+  type ContributionQuote,
+  type ContributionLine,
+  NO_SHARE,
+  amounts,
+  asText,
+  chosenCategory,
+  finish,
+  lineOf,
+} from './contribution-lines';
 import { type Rational, ONE, ZERO, add, compare, div, fractionText, fromFraction, mul, percentText, pow, rational, sub } from './money-rounding';
 import { isMonth } from './payment-periods';
 import { appliedTopUp, topUpOf, topUpRule } from './provincial-top-up';
@@ -59,7 +69,12 @@ export function vsiIncomeRange(schedule: ReferenceSchedule, paidOn: string, read
 }
 
 /** The state support rule chosen among the categories, with its reason and legal source. */
-export function vsiSupport(schedule: ReferenceSchedule, reader: ScheduleReader, categories: readonly string[], reasons: readonly SupportReason[] | undefined): AppliedSupport {
+export function vsiSupport(
+  schedule: ReferenceSchedule,
+  reader: ScheduleReader,
+  categories: readonly string[],
+  reasons: readonly SupportReason[] | undefined,
+): AppliedSupport {
   const table = reader.value(schedule.vsi.supportShares, 'mức hỗ trợ');
   const category = chosenCategory(table, categories);
   const reason = reasons?.find((r) => r.category === category);
@@ -120,7 +135,13 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
     const discountIndex = lumpSum && !plan.late ? futureIndex++ : 0;
     const factor = plan.late && late!.interest ? pow(add(ONE, r), plan.monthsLate) : div(ONE, pow(add(ONE, r), discountIndex));
     const { baseAmount, supportAmount, topUpAmount, amount } = amounts(mul(gross, factor), mul(top, factor), mul(sub(sub(gross, stateSupport), top), factor));
-    const values: Record<string, string | number> = { baseSalary, povertyLine: floor, incomeBasis: tn, rate: asText(rateF), supportShare: asText(supported ? shareF : NO_SHARE) };
+    const values: Record<string, string | number> = {
+      baseSalary,
+      povertyLine: floor,
+      incomeBasis: tn,
+      rate: asText(rateF),
+      supportShare: asText(supported ? shareF : NO_SHARE),
+    };
     if (lumpSum && !plan.late) {
       values.monthlyReturn = asText(rF);
       values.discountFactor = fractionText(factor);
@@ -134,7 +155,14 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
       }
     }
     const description = describe(plan, { rate, tn, k, floor, r, top, discountIndex, interest: plan.late && late!.interest });
-    lines.push(lineOf({ month: plan.month, description, baseAmount, supportAmount, amount, values }, topUpAmount, plan.late ? 'arrears' : 'regular', input.participantId));
+    lines.push(
+      lineOf(
+        { month: plan.month, description, baseAmount, supportAmount, amount, values },
+        topUpAmount,
+        plan.late ? 'arrears' : 'regular',
+        input.participantId,
+      ),
+    );
   }
   return finish(lines, schedule, {
     provisional: reader.provisional,

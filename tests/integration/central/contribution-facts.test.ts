@@ -5,6 +5,8 @@
 // PGlite and PostgreSQL.
 import { describe, expect, it } from 'vitest';
 import { listHeldItems, markHeldReviewed } from '../../../src/central/admin';
+import { businessMonth } from '../../../src/shared/domain/business-date';
+import { addMonths } from '../../../src/shared/domain/payment-periods';
 import { centralBackends } from '../fixtures/test-postgres';
 import { call, type Office, personInput } from '../fixtures/office-fixture';
 import { type Central, person, twoOffices, type Office as SyncedOffice } from '../sync/central-fixture';
@@ -15,7 +17,9 @@ type Result = { status: string; review?: { code: string; message: string; detail
 describe.each(centralBackends())('a support category the central records otherwise, on %s', (backend) => {
   const world = twoOffices(backend);
 
-  async function payVsi(on: SyncedOffice, participantId: string, fromMonth = '2026-04') {
+  // The offices run on the real clock: payments start in the current month, so none is late.
+  const thisMonth = businessMonth(new Date());
+  async function payVsi(on: SyncedOffice, participantId: string, fromMonth = thisMonth) {
     const question = { participantId, scheme: 'VSI', fromMonth, months: 3, incomeBasis: 2_000_000 };
     const quote = await on.call<{ total: number }>('contributions.quote', question);
     return on.call<{ contribution: { id: string; total: number }; receipt: { id: string; series: string; number: number } }>('contributions.record', {
@@ -36,7 +40,7 @@ describe.each(centralBackends())('a support category the central records otherwi
     // Office B registers the same person as a member of a poor household: the state pays half of
     // their VSI there, a fifth by the central's record.
     const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'poor' });
-    const paid = await payVsi(b, atB.id, '2026-07');
+    const paid = await payVsi(b, atB.id, addMonths(thisMonth, 3));
     // 22 % of 2 000 000 = 440 000 a month, less the state's share of 22 % of the rural poverty line
     // (1 500 000): half for the poor → 275 000 a month; a fifth for everyone else → 374 000.
     expect(paid.contribution.total).toBe(3 * 275_000);

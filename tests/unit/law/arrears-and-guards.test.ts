@@ -76,7 +76,16 @@ describe('guards', () => {
 
   it('G4 a child under 6 pays no household HI (the state insures them)', () => {
     const at = (dob: string) => () =>
-      quote({ scheme: 'HHI', method: 'quarterly', months: 3, memberPosition: 1, incomeBasis: null, paidOn: '2026-07-01', fromMonth: '2026-07', person: person({}, { dateOfBirth: dob }) });
+      quote({
+        scheme: 'HHI',
+        method: 'quarterly',
+        months: 3,
+        memberPosition: 1,
+        incomeBasis: null,
+        paidOn: '2026-07-01',
+        fromMonth: '2026-07',
+        person: person({}, { dateOfBirth: dob }),
+      });
     expect(refusal(at('2020-07-02')).vi).toContain('dưới 6 tuổi');
     expect(at('2020-07-01')().total).toBe(3 * 113_850);
   });

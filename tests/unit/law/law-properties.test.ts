@@ -55,7 +55,16 @@ describe('properties across effective dates', () => {
         expect(vsi(f)).toBeLessThanOrEqual(vsi(noFacts));
         if (f.poverty?.kind === 'poor') return; // the state insures the poor: no household HI at all
         const hhi = (x: SupportFacts) =>
-          quote({ scheme: 'HHI', method: 'quarterly', months: 3, memberPosition: 2, incomeBasis: null, paidOn, fromMonth: paidOn.slice(0, 7), person: person(x) }).total;
+          quote({
+            scheme: 'HHI',
+            method: 'quarterly',
+            months: 3,
+            memberPosition: 2,
+            incomeBasis: null,
+            paidOn,
+            fromMonth: paidOn.slice(0, 7),
+            person: person(x),
+          }).total;
         expect(hhi(f)).toBeLessThanOrEqual(hhi(noFacts));
       }),
       { numRuns: 200 },
@@ -66,7 +75,8 @@ describe('properties across effective dates', () => {
     fc.assert(
       fc.property(day, fc.integer({ min: 0, max: 400 }), (validFrom, length) => {
         const validTo = new Date(Date.parse(validFrom) + length * 86_400_000).toISOString().slice(0, 10);
-        const withCert = (paidOn: string) => quote({ paidOn, fromMonth: paidOn.slice(0, 7), person: person({ poverty: { kind: 'near-poor', number: 'X', validFrom, validTo } }) });
+        const withCert = (paidOn: string) =>
+          quote({ paidOn, fromMonth: paidOn.slice(0, 7), person: person({ poverty: { kind: 'near-poor', number: 'X', validFrom, validTo } }) });
         const dayBefore = new Date(Date.parse(validFrom) - 86_400_000).toISOString().slice(0, 10);
         const dayAfter = new Date(Date.parse(validTo) + 86_400_000).toISOString().slice(0, 10);
         for (const inside of [validFrom, validTo]) expect(withCert(inside).support!.category).toBe('near-poor');

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { retirementAge } from '../../../src/shared/domain/age-rules';
 import { person, quote, refusal, schedule } from './law-fixtures';
 
-const shortfall = (over: { paidOn?: string; contributedMonths?: number; months?: number; dateOfBirth?: string; sex?: 'male' | 'female'; incomeBasis?: number }) =>
+const shortfall = (over: {
+  paidOn?: string;
+  contributedMonths?: number;
+  months?: number;
+  dateOfBirth?: string;
+  sex?: 'male' | 'female';
+  incomeBasis?: number;
+}) =>
   quote({
     method: 'lump-sum-shortfall',
     paidOn: over.paidOn ?? '2026-03-10',
@@ -52,7 +59,12 @@ describe('the lump sum for missing years', () => {
   });
 
   it.each([
-    ['S2 a woman born 20 May 1969, one day before her retirement age', { dateOfBirth: '1969-05-20', sex: 'female' as const, paidOn: '2026-05-19' }, 'method', 'đủ vào ngày 20/05/2026'],
+    [
+      'S2 a woman born 20 May 1969, one day before her retirement age',
+      { dateOfBirth: '1969-05-20', sex: 'female' as const, paidOn: '2026-05-19' },
+      'method',
+      'đủ vào ngày 20/05/2026',
+    ],
     ['S3 61 months missing: more than 5 years', { contributedMonths: 119, months: 61 }, 'contributedMonths', 'quá 60 tháng'],
     ['S4 180 months contributed already', { contributedMonths: 180, months: 1 }, 'contributedMonths', 'không cần đóng một lần'],
     ['S5 months other than the months missing', { months: 12 }, 'months', 'đúng 24 tháng còn thiếu'],

@@ -8,7 +8,9 @@ const source = 'Nghị quyết HĐND tỉnh (ví dụ kiểm thử)';
 const hanoi = withTopUps({
   '01': {
     name: 'Hà Nội',
-    vsi: [{ from: '2026-01-01', value: { 'near-poor': { share: { num: 10, den: 100 } }, poor: { share: { num: 60, den: 100 } }, any: { amount: 20_000 } }, source }],
+    vsi: [
+      { from: '2026-01-01', value: { 'near-poor': { share: { num: 10, den: 100 } }, poor: { share: { num: 60, den: 100 } }, any: { amount: 20_000 } }, source },
+    ],
     hhi: [{ from: '2026-01-01', value: { 'near-poor': { share: { num: 20, den: 100 } } }, source }],
   },
 });

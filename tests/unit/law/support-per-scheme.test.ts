@@ -10,7 +10,13 @@ const poor = { kind: 'poor' as const, number: 'HN-2025-0123', validFrom: '2025-0
 
 describe('VSI support from facts, each month at the floor (22 % × 1 500 000 đ = 330 000 đ)', () => {
   it.each([
-    ['V1 near-poor, living in the Phú Quốc special zone: the island share 50 % is the highest', { poverty: nearPoor, communeCode: PHU_QUOC }, '2025-08-05', 165_000, 'island'],
+    [
+      'V1 near-poor, living in the Phú Quốc special zone: the island share 50 % is the highest',
+      { poverty: nearPoor, communeCode: PHU_QUOC },
+      '2025-08-05',
+      165_000,
+      'island',
+    ],
     ['V3 Tày, no other fact: the ethnic-minority share 30 %', { ethnicity: 'Tày' }, '2025-08-05', 231_000, 'ethnic-minority'],
     ['V4 Kinh, living in Phú Quốc (31078): the special-zone share 50 %', { communeCode: PHU_QUOC }, '2025-08-05', 165_000, 'island'],
     ['V5 near-poor certificate expired on 31 Jul 2025: the general 20 %', { poverty: { ...nearPoor, validTo: '2025-07-31' } }, '2025-08-05', 264_000, 'other'],
@@ -36,7 +42,16 @@ describe('VSI support from facts, each month at the floor (22 % × 1 500 000 đ 
 
 describe('HHI support from the same facts (member 1 at 2 340 000 đ: 105 300 đ a month)', () => {
   const hhi = (facts: Parameters<typeof person>[0], paidOn = '2025-10-01', position = 1) =>
-    quote({ scheme: 'HHI', method: 'quarterly', months: 3, paidOn, fromMonth: paidOn.slice(0, 7), memberPosition: position, incomeBasis: null, person: person(facts) });
+    quote({
+      scheme: 'HHI',
+      method: 'quarterly',
+      months: 3,
+      paidOn,
+      fromMonth: paidOn.slice(0, 7),
+      memberPosition: position,
+      incomeBasis: null,
+      person: person(facts),
+    });
 
   it.each([
     ['V2 near-poor in Phú Quốc keeps the near-poor 70 % (the island is no HHI category)', { poverty: nearPoor, communeCode: PHU_QUOC }, 1, 31_590, 'near-poor'],

@@ -83,8 +83,11 @@ export async function communeBelongsTo(db: Kysely<Database>, provinceCode: strin
   return (await communeInProvince.executeTakeFirst(db, { provinceCode, communeCode })) !== undefined;
 }
 
-const statusesOf = preparedQuery<{ communeCode: string }, { communeCode: string; kind: 'island' | 'special-zone'; validFrom: string; validTo: string | null; source: string }>(
-  (db, arg) => db.selectFrom('communeStatuses').select(['communeCode', 'kind', 'validFrom', 'validTo', 'source']).where('communeCode', '=', arg('communeCode')),
+const statusesOf = preparedQuery<
+  { communeCode: string },
+  { communeCode: string; kind: 'island' | 'special-zone'; validFrom: string; validTo: string | null; source: string }
+>((db, arg) =>
+  db.selectFrom('communeStatuses').select(['communeCode', 'kind', 'validFrom', 'validTo', 'source']).where('communeCode', '=', arg('communeCode')),
 );
 
 /** The dated statuses of one commune (island commune, special zone), as the support rules read them. */
