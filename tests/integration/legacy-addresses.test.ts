@@ -52,7 +52,7 @@ describe('reference.legacyCommunes', () => {
     const again = await openCore(o.dir);
     cleanups.push(() => again.close());
     const sqlite = new Sqlite(join(o.dir, DATABASE_FILE), { readonly: true });
-    cleanups.push(() => sqlite.close());
+    cleanups.push(() => void sqlite.close());
     expect(sqlite.prepare('SELECT count(*) FROM legacy_communes').pluck().get()).toBe(10_597);
     expect(sqlite.prepare(`SELECT count(*) FROM reference_versions WHERE kind = 'legacy-communes'`).pluck().get()).toBe(1);
     expect(sqlite.prepare(`SELECT kind FROM commune_statuses WHERE commune_code = '31078'`).pluck().get()).toBe('special-zone');
