@@ -4,10 +4,8 @@
 // One node_modules cannot hold both builds, so each entry point checks the module loads in its
 // runtime and rebuilds it only when it does not (a swap costs one rebuild; a match costs ~0.2 s).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { installedElectron } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
 const target = process.argv[2];
 const probe = "new (require('better-sqlite3'))(':memory:').close()";
 
@@ -24,13 +22,8 @@ if (target === 'node') {
   console.log('[native] better-sqlite3 is built for another runtime; rebuilding it for Node…');
   process.exit(run('npm', ['rebuild', 'better-sqlite3']).status ?? 1);
 } else if (target === 'electron') {
-  let electronPath = null;
-  try {
-    electronPath = require('electron');
-  } catch {
-    electronPath = null;
-  }
-  if (!electronPath || !existsSync(electronPath)) {
+  const electronPath = installedElectron();
+  if (!electronPath) {
     console.error('[native] The Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD?): run `npm ci` without it to start the app.');
     process.exit(1);
   }

@@ -1,70 +1,44 @@
-// Electron main: makes the hardened window, routes `office:invoke` IPC from the app's own frame to
-// the office core's dispatcher (or, for the shell's few methods — print, the file chooser — to
-// their handlers here), and runs the updater. No business logic lives here.
+// Electron main: one instance per user session, the hardened window, `office:invoke` IPC from the
+// app's own frame to the office core's dispatcher (or, for the shell's few methods — print, the
+// file chooser — to their handlers here), and the updater. No business logic lives here; each
+// piece is a module of its own, tested with a double of Electron (tests/shell).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
-import { contentSecurityPolicy } from '../shared/content-security-policy';
-import { isShellMethodName } from '../shared/contract/shell';
+import { OfficeError } from '../shared/contract/errors';
+import { isAppFrame } from './app-frame';
+import { hardenContents, hardenSession } from './content-hardening';
 import { createOfficeCore, type OfficeCore } from './core/office-core';
 import { EncryptedFileKeyStore, PlainFileKeyStore } from './core/sync/device-key-store';
+import { createMainWindow, focusWindow } from './main-window';
+import { registerOfficeIpc } from './office-ipc';
 import { pickPathHandler } from './path-picker';
 import { printHandler } from './printing';
 import { createShellDispatcher } from './shell-dispatch';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let core: OfficeCore | undefined;
-/** Session tokens live here, per window, never in the renderer. */
-const tokens = new Map<number, string>();
-const sessionMethods = new Set(['auth.login', 'office.setup', 'auth.unlock']);
+let mainWindow: BrowserWindow | null = null;
 
-function isAppFrame(url: string | undefined): boolean {
-  if (!url) return false;
-  if (process.env.ELECTRON_RENDERER_URL) return url.startsWith(process.env.ELECTRON_RENDERER_URL);
-  return (url.startsWith('file://') && url.includes('/out/renderer/')) || (url.startsWith('file://') && url.includes('app.asar'));
+// A second launch (a double click on the icon while the app is open) focuses the open window;
+// the second process quits before it opens anything.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  hardenContents(app, shell);
+  app.whenReady().then(start, (error: unknown) => failedToStart(error));
+  app.on('window-all-closed', async () => {
+    const closing = core;
+    core = undefined;
+    await closing?.close();
+    app.quit();
+  });
 }
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    show: false,
-    title: 'Field Office — BHXH',
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
-  });
-  win.once('ready-to-show', () => win.show());
-  // No navigation away from the app and no new windows; external links open in the browser.
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(join(here, '../renderer/index.html'));
-  const id = win.webContents.id;
-  win.on('closed', () => tokens.delete(id));
-  return win;
-}
-
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
-app.whenReady().then(async () => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
   const dataDir = join(app.getPath('userData'), 'office');
   // The device's private key is encrypted with the OS keychain where one exists.
@@ -74,36 +48,32 @@ app.whenReady().then(async () => {
         decrypt: (blob) => safeStorage.decryptString(blob),
       })
     : new PlainFileKeyStore(join(dataDir, 'device-key.json'));
-  core = await createOfficeCore({ dataDir, resourcesDir, keyStore });
-
+  try {
+    core = await createOfficeCore({ dataDir, resourcesDir, keyStore });
+  } catch (error) {
+    failedToStart(error);
+    return;
+  }
   const shellMethods = createShellDispatcher({
     'shell.print': printHandler(() => join(app.getPath('userData'), 'receipts')),
     'shell.pickPath': pickPathHandler,
   });
-  ipcMain.handle('office:invoke', async (event, method: unknown, input: unknown) => {
-    if (!core || !isAppFrame(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ ứng dụng.', messageEn: 'Request not from the app frame.' } };
-    }
-    if (isShellMethodName(method)) return shellMethods(method, input, event.sender);
-    const id = event.sender.id;
-    const result = await core.invoke(String(method), input, tokens.get(id));
-    if (result.ok && sessionMethods.has(String(method))) {
-      const value = result.value as { token: string };
-      tokens.set(id, value.token);
-      return { ok: true, value: { ...value, token: '' } };
-    }
-    if (method === 'auth.logout') tokens.delete(id);
-    return result;
-  });
-
-  createWindow();
+  registerOfficeIpc(ipcMain, { core: () => core?.invoke ?? null, shell: shellMethods, isAppFrame: (url) => isAppFrame(url) });
+  mainWindow = createMainWindow(here);
+  mainWindow.on('closed', () => (mainWindow = null));
   if (app.isPackaged) void checkForUpdates(core);
-});
+}
 
-app.on('window-all-closed', async () => {
-  await core?.close();
-  app.quit();
-});
+/** The store could not be opened (another window has it, a damaged disk): said, then the app ends. */
+function failedToStart(error: unknown): void {
+  const message =
+    error instanceof OfficeError
+      ? `${error.message}\n\n${error.messageEn}`
+      : 'Field Office không mở được dữ liệu văn phòng.\nField Office could not open the office data.';
+  console.error('[start]', error);
+  dialog.showErrorBox('Field Office', message);
+  app.exit(1);
+}
 
 /** Offices update from their own central service (its /updates/ feed), once enrolled. */
 async function checkForUpdates(officeCore: OfficeCore): Promise<void> {

@@ -8,6 +8,7 @@ import { createDispatcher, type Invoke } from './dispatcher';
 import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
 import { loadLegacyCommunes } from './db/repositories/legacy-communes-repository';
+import { lockStore } from './db/store-lock';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { backupWith } from './db/store-backup';
 import { adoptRestoredCopy } from './services/restored-copy';
@@ -51,7 +52,16 @@ export const DATABASE_FILE = 'field-office.sqlite';
  * running finish on the old store first.
  */
 export async function createOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
-  let current = await openOfficeCore(options);
+  mkdirSync(options.dataDir, { recursive: true });
+  // Held until close, across the reopen after a restore: no second core opens this store meanwhile.
+  const lock = lockStore(options.dataDir);
+  let current: OfficeCore;
+  try {
+    current = await openOfficeCore(options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let running = 0;
   let drained: (() => void) | null = null;
   let reopening: Promise<void> | null = null;
@@ -86,7 +96,11 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
     },
     close: async () => {
       while (reopening) await reopening;
-      await current.close();
+      try {
+        await current.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

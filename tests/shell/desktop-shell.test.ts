@@ -1,0 +1,216 @@
+// The Electron shell (src/main), run unchanged on a double of the `electron` module: IPC answered
+// only for the app's own frame, the session token kept from the renderer, the CSP header on every
+// response, permissions denied, navigation, new windows and webviews refused, the shell's methods
+// checked against their contract, and the office core behind it real (a SQLite store in the
+// temporary profile).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
+import { preventable } from './electron-double';
+import { type StartedShell, startShell } from './shell-harness';
+
+vi.mock('electron', () => import('./electron-double'));
+vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
+
+const PASSWORD = 'mat-khau-du-dai-12';
+const setupInput = {
+  officeCode: 'SHELL01',
+  officeName: 'BHXH cơ sở Ba Đình',
+  provinceCode: '01',
+  supervisor: { username: 'giamsat', fullName: 'Trần Thị Giám Sát', password: PASSWORD },
+};
+
+let shell: StartedShell | undefined;
+afterEach(async () => {
+  await shell?.close();
+  shell = undefined;
+});
+
+describe('the desktop shell on the Electron double', () => {
+  it('answers IPC only for the app’s own top frame: a web page, a data: URL or a frame inside the app gets FORBIDDEN and the core never runs', async () => {
+    shell = await startShell();
+    const foreign = [
+      { url: 'https://example.com/', parent: null },
+      { url: 'data:text/html,<script>office.invoke()</script>', parent: null },
+      { url: 'file:///tmp/evil/index.html', parent: null },
+      { ...shell.appFrame(), parent: { url: shell.appFrame().url } },
+    ];
+    for (const frame of foreign) {
+      const answer = await shell.invoke('office.setup', setupInput, { frame });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    // Nothing was set up by those calls: the office is still waiting for its first-run setup.
+    expect(await shell.invoke('session.current')).toMatchObject({ ok: true, value: { state: 'not-set-up' } });
+  });
+
+  it('keeps the session token in the main process: the renderer gets an empty token, its calls are signed in, another window is not', async () => {
+    shell = await startShell();
+    const setup = await shell.invoke('office.setup', setupInput);
+    expect(setup.ok).toBe(true);
+    expect(setup.value.token).toBe('');
+    expect(JSON.stringify(setup)).not.toMatch(/[0-9a-f]{32}/);
+    expect(await shell.invoke('staff.list')).toMatchObject({ ok: true });
+    const other = new shell.electron.BrowserWindow({});
+    expect(await shell.invoke('staff.list', {}, { contents: other.webContents })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const login = await shell.invoke('auth.login', { username: 'giamsat', password: PASSWORD }, { contents: other.webContents });
+    expect(login).toMatchObject({ ok: true, value: { token: '' } });
+    expect(await shell.invoke('staff.list', {}, { contents: other.webContents })).toMatchObject({ ok: true });
+    // Signing out forgets the token; a closed window's token goes with it.
+    expect(await shell.invoke('auth.logout')).toMatchObject({ ok: true });
+    expect(await shell.invoke('staff.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    other.webContents.destroy();
+    const reused = Object.assign(Object.create(Object.getPrototypeOf(other.webContents)), other.webContents, { destroyed: false });
+    expect(await shell.invoke('staff.list', {}, { contents: reused })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('sets the Content-Security-Policy on every response, replacing any the response brought', async () => {
+    shell = await startShell();
+    const listener = shell.electron.session.defaultSession.headersListener!;
+    const answer = (headers: Record<string, string[]> | undefined) =>
+      new Promise<Record<string, string[]>>((resolve) =>
+        listener({ url: 'file:///app/index.html', responseHeaders: headers }, (r: { responseHeaders: Record<string, string[]> }) => resolve(r.responseHeaders)),
+      );
+    const cases: (Record<string, string[]> | undefined)[] = [
+      undefined,
+      { 'content-type': ['text/html'] },
+      { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"] },
+    ];
+    for (const headers of cases) {
+      const out = await answer(headers);
+      const csp = Object.entries(out).filter(([name]) => name.toLowerCase() === 'content-security-policy');
+      expect(csp).toEqual([['Content-Security-Policy', [contentSecurityPolicy]]]);
+    }
+    expect(await answer({ 'content-type': ['text/html'] })).toMatchObject({ 'content-type': ['text/html'] });
+  });
+
+  it('denies every permission a page asks for', async () => {
+    shell = await startShell();
+    const { permissionRequestHandler, permissionCheckHandler } = shell.electron.session.defaultSession;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const granted = await new Promise<boolean>((resolve) => permissionRequestHandler!(shell!.window().webContents, permission, resolve, {}));
+      expect(granted).toBe(false);
+      expect(permissionCheckHandler!(shell.window().webContents, permission, 'file://', {})).toBe(false);
+    }
+  });
+
+  it('blocks navigation and new windows; only an https link goes to the system browser', async () => {
+    shell = await startShell();
+    const contents = shell.window().webContents;
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:8787/']) {
+      const event = preventable();
+      contents.emit('will-navigate', event, url);
+      expect(event.defaultPrevented).toBe(true);
+    }
+    const open = (url: string) => contents.windowOpenHandler!({ url, frameName: '', features: '', disposition: 'new-window' });
+    expect(open('https://baohiemxahoi.gov.vn/')).toEqual({ action: 'deny' });
+    for (const url of ['http://example.com/', 'file:///C:/Windows/System32/cmd.exe', 'javascript:alert(1)', 'smb://server/share', 'not a url']) {
+      expect(open(url)).toEqual({ action: 'deny' });
+    }
+    expect(shell.electron.shell.opened).toEqual(['https://baohiemxahoi.gov.vn/']);
+  });
+
+  it('refuses webviews in any web contents and makes the window sandboxed, isolated, without Node', async () => {
+    shell = await startShell();
+    const event = preventable();
+    shell.window().webContents.emit('will-attach-webview', event, {}, {});
+    expect(event.defaultPrevented).toBe(true);
+    expect(shell.window().options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
+    expect(shell.window().webContents.loaded.file).toMatch(/renderer[/\\]index\.html$/);
+  });
+
+  it('checks the shell’s methods against their contract before anything runs', async () => {
+    shell = await startShell();
+    const contents = shell.window().webContents;
+    for (const archiveName of ['../../Windows/evil', '.hidden', 'a/b', 'x'.repeat(121)]) {
+      expect(await shell.invoke('shell.print', { archiveName })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'archiveName' } });
+    }
+    expect(await shell.invoke('shell.print', { silent: true, command: 'rm -rf /' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await shell.invoke('shell.pickPath', { kind: 'anywhere' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'kind' } });
+    expect(contents.pdfRequests).toEqual([]);
+    expect(contents.printRequests).toEqual([]);
+    expect(shell.electron.dialog.openRequests).toEqual([]);
+    shell.electron.dialog.openAnswers.push({ canceled: false, filePaths: ['/media/usb'] });
+    expect(await shell.invoke('shell.pickPath', { kind: 'backup-folder' })).toEqual({ ok: true, value: { path: '/media/usb' } });
+    expect(await shell.invoke('shell.pickPath', { kind: 'backup-file' })).toEqual({ ok: true, value: { path: null } });
+  });
+
+  it('prints a receipt and archives its PDF under the receipt’s label; a reprint is archived beside it as a copy, never over it', async () => {
+    shell = await startShell();
+    await shell.invoke('office.setup', setupInput);
+    const receipt = await recordReceipt(shell);
+    const contents = shell.window().webContents;
+    const archive = join(shell.userData, 'receipts');
+
+    const first = await shell.invoke('receipts.markPrinted', { id: receipt.id });
+    expect(first.value).toEqual({ printCount: 1, copy: false });
+    const base = receipt.label.replace(/[^\w.-]+/g, '_');
+    contents.pdfBytes = Buffer.from('%PDF original');
+    expect(await shell.invoke('shell.print', { archiveName: base })).toEqual({ ok: true, value: { printed: true, pdfPath: join(archive, `${base}.pdf`) } });
+
+    const second = await shell.invoke('receipts.markPrinted', { id: receipt.id });
+    expect(second.value).toEqual({ printCount: 2, copy: true });
+    contents.pdfBytes = Buffer.from('%PDF copy');
+    const copy = await shell.invoke('shell.print', { archiveName: `${base}_BAN-SAO-2`, silent: true });
+    expect(copy.value.pdfPath).toBe(join(archive, `${base}_BAN-SAO-2.pdf`));
+    // The same name again (a renderer that asked twice) never replaces the archived original.
+    contents.pdfBytes = Buffer.from('%PDF again');
+    const again = await shell.invoke('shell.print', { archiveName: base });
+    expect(again.value.pdfPath).toBe(join(archive, `${base}-2.pdf`));
+    expect(readFileSync(join(archive, `${base}.pdf`), 'utf8')).toBe('%PDF original');
+    expect(readFileSync(join(archive, `${base}_BAN-SAO-2.pdf`), 'utf8')).toBe('%PDF copy');
+    expect(contents.pdfRequests).toEqual([
+      { pageSize: 'A5', printBackground: true },
+      { pageSize: 'A5', printBackground: true },
+      { pageSize: 'A5', printBackground: true },
+    ]);
+    expect(contents.printRequests[1]).toMatchObject({ silent: true });
+  });
+
+  it('says a printer’s failure as PRINT_FAILED, and a cancelled dialog as not printed', async () => {
+    shell = await startShell();
+    const contents = shell.window().webContents;
+    contents.printOutcome = { success: false, failureReason: 'cancelled' };
+    expect(await shell.invoke('shell.print', {})).toEqual({ ok: true, value: { printed: false } });
+    contents.printOutcome = { success: false, failureReason: 'Printer is out of paper' };
+    expect(await shell.invoke('shell.print', { archiveName: 'chot-so-SHELL01-2026-12-06', pageSize: 'A4' })).toMatchObject({
+      ok: false,
+      error: { code: 'PRINT_FAILED', details: { reason: 'Printer is out of paper' } },
+    });
+    expect(existsSync(join(shell.userData, 'receipts', 'chot-so-SHELL01-2026-12-06.pdf'))).toBe(true);
+  });
+});
+
+/** One registered person and one contribution through the shell's IPC: the receipt to print. */
+async function recordReceipt(s: StartedShell): Promise<{ id: string; label: string }> {
+  const person = await s.invoke('participants.register', {
+    fullName: 'Nguyễn Thị Lan',
+    dateOfBirth: '1985-04-12',
+    sex: 'female',
+    personalId: '001185012345',
+    ethnicity: 'Kinh',
+    provinceCode: '01',
+    communeCode: '00004',
+    addressLine: 'Số 1 phố Kim Mã',
+  });
+  if (!person.ok) throw new Error(JSON.stringify(person.error));
+  const fromMonth = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+  const quote = await s.invoke('contributions.quote', { participantId: person.value.id, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000 });
+  if (!quote.ok) throw new Error(JSON.stringify(quote.error));
+  const recorded = await s.invoke('contributions.record', {
+    participantId: person.value.id,
+    scheme: 'VSI',
+    fromMonth,
+    months: 1,
+    incomeBasis: 1_500_000,
+    expectedTotal: quote.value.total,
+  });
+  if (!recorded.ok) throw new Error(JSON.stringify(recorded.error));
+  return recorded.value.receipt;
+}
