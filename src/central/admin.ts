@@ -3,9 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { parseSchedule } from '../shared/domain/reference-schedule';
+import type { CentralChange } from '../shared/sync/changes';
 import { uuidv7 } from 'uuidv7';
 import { CentralError } from './central-error';
 import type { CentralDb } from './db/schema';
+
+type RatesChange = Extract<CentralChange, { kind: 'reference.contribution-rates' }>['payload'];
 
 export async function createOffice(db: Kysely<CentralDb>, o: { code: string; name: string; provinceCode: string; parentCode?: string | null }) {
   if (!/^[A-Z0-9]{2,12}$/.test(o.code))
@@ -168,7 +171,7 @@ export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unkn
         kind: 'reference.contribution-rates',
         provinceCode: null,
         originDeviceId: null,
-        payload: JSON.stringify({ version, body }),
+        payload: JSON.stringify({ version, body } satisfies RatesChange),
       })
       .execute();
     return true;

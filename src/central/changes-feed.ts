@@ -2,10 +2,11 @@
 // data), made by other devices, in commit order (see ingest/apply-batch.ts for why the sequence
 // cannot skip a late commit). A cursor the server cannot continue from gets `reset: true`.
 import type { Kysely } from 'kysely';
+import type { ChangesResponse } from '../shared/sync/changes';
 import type { CentralDb } from './db/schema';
 import type { AuthenticatedDevice } from './request-auth';
 
-export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursor: string | null, limit: number) {
+export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursor: string | null, limit: number): Promise<ChangesResponse> {
   const after = cursor === null || cursor === '' ? 0 : Number(cursor);
   const counter = await db.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
   if (!Number.isSafeInteger(after) || after < 0 || after > Number(counter.value)) {

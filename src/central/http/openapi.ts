@@ -1,8 +1,101 @@
-// The OpenAPI 3.1 description of every central endpoint, served at /openapi.json (a test checks
-// that each route the server answers is listed here).
-const error = { $ref: '#/components/schemas/Error' };
-const signed = [{ deviceSignature: [] }];
-const json = (schema: unknown, description = 'JSON') => ({ description, content: { 'application/json': { schema } } });
+// The OpenAPI 3.1 description of every central endpoint, served at /openapi.json, generated from
+// the shared zod schemas the server and the office parse with (zod's JSON Schema output): the batch
+// body with every operation kind of the union, the per-operation results, the pull feed. A test
+// checks that it lists exactly the routes the server answers, and that real replies fit it.
+import { z } from 'zod';
+import { changesResponse } from '../../shared/sync/changes';
+import { operation } from '../../shared/sync/operations';
+import { batchResponse } from '../../shared/sync/op-results';
+import { enrollRequest, enrollResponse, errorBody, wireOp } from '../../shared/sync/protocol';
+
+export const healthResponse = z.object({ ok: z.literal(true), database: z.enum(['postgres', 'pglite']) });
+
+/** The batch body as documented: each operation is the envelope with one kind's payload. */
+const documentedOp = z.union(operation.options.map((option) => wireOp.extend({ kind: option.shape.kind, payload: option.shape.payload })));
+const documentedBatch = z.object({ deviceId: z.string(), batchNo: z.number().int().positive(), ops: z.array(documentedOp).min(1).max(500) });
+
+interface Route {
+  summary: string;
+  signed?: boolean;
+  request?: z.ZodType;
+  parameters?: unknown[];
+  /** JSON replies by status; `text` and `file` replies are described by hand. */
+  responses: Record<string, z.ZodType | { description: string; content?: unknown }>;
+}
+
+/** Every route the server answers (server.ts), with the schemas of its body and replies. */
+export const routes: Record<string, Record<'get' | 'post', Route | undefined>> = {
+  '/healthz': { get: { summary: 'Liveness with a database check', responses: { '200': healthResponse, '503': errorBody } }, post: undefined },
+  '/metrics': {
+    get: {
+      summary: 'Prometheus metrics',
+      responses: { '200': { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },
+    },
+    post: undefined,
+  },
+  '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } }, post: undefined },
+  '/v1/enroll': {
+    post: {
+      summary: 'Enroll a device with a one-time code and its Ed25519 public key',
+      request: enrollRequest,
+      responses: { '200': enrollResponse, '400': errorBody, '403': errorBody, '409': errorBody },
+    },
+    get: undefined,
+  },
+  '/v1/batches': {
+    post: {
+      summary: 'Push one batch; applied exactly once, per-operation results',
+      signed: true,
+      request: documentedBatch,
+      responses: { '200': batchResponse, '400': errorBody, '401': errorBody, '403': errorBody, '409': errorBody, '413': errorBody },
+    },
+    get: undefined,
+  },
+  '/v1/changes': {
+    get: {
+      summary: 'Changes after a cursor, in commit order',
+      signed: true,
+      parameters: [
+        { name: 'cursor', in: 'query', schema: { type: 'string' } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 5000 } },
+      ],
+      responses: { '200': changesResponse, '401': errorBody, '403': errorBody },
+    },
+    post: undefined,
+  },
+  '/updates/{file}': {
+    get: {
+      summary: 'electron-updater generic-provider feed (latest.yml, installers)',
+      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'file' }, '404': errorBody },
+    },
+    post: undefined,
+  },
+};
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+const json = (schema: z.ZodType, io: 'input' | 'output', description: string) => ({
+  description,
+  content: { 'application/json': { schema: jsonSchema(schema, io) } },
+});
+
+function describeRoute(route: Route) {
+  return {
+    summary: route.summary,
+    ...(route.signed ? { security: [{ deviceSignature: [] }] } : {}),
+    ...(route.parameters ? { parameters: route.parameters } : {}),
+    ...(route.request ? { requestBody: json(route.request, 'input', 'JSON') } : {}),
+    responses: Object.fromEntries(
+      Object.entries(route.responses).map(([status, reply]) => [
+        status,
+        reply instanceof z.ZodType ? json(reply, 'output', status.startsWith('2') ? 'JSON' : 'Error: code, Vietnamese message, English message') : reply,
+      ]),
+    ),
+  };
+}
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -16,136 +109,11 @@ export const openApiDocument = {
         description: 'Ed25519 over METHOD\\nPATH\\nx-timestamp\\nsha256(body); with x-device-id and x-timestamp.',
       },
     },
-    schemas: {
-      Error: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: { code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' }, field: { type: 'string' }, details: {} },
-          },
-        },
-      },
-      WireOp: {
-        type: 'object',
-        required: ['opId', 'seq', 'kind', 'payload', 'payloadHash'],
-        properties: {
-          opId: { type: 'string', format: 'uuid' },
-          seq: { type: 'integer' },
-          kind: { type: 'string' },
-          payload: { type: 'object' },
-          payloadHash: { type: 'string' },
-        },
-      },
-      Batch: {
-        type: 'object',
-        required: ['deviceId', 'batchNo', 'ops'],
-        properties: {
-          deviceId: { type: 'string' },
-          batchNo: { type: 'integer', minimum: 1 },
-          ops: { type: 'array', maxItems: 500, items: { $ref: '#/components/schemas/WireOp' } },
-        },
-      },
-      OpResult: {
-        type: 'object',
-        required: ['opId', 'status'],
-        properties: {
-          opId: { type: 'string' },
-          status: { enum: ['APPLIED', 'DUPLICATE', 'REJECTED', 'HELD'] },
-          officialNumber: { type: ['string', 'null'] },
-          canonical: { type: ['object', 'null'] },
-          error: { type: ['object', 'null'] },
-          heldClass: { type: ['string', 'null'] },
-          review: {
-            type: ['object', 'null'],
-            description:
-              'APPLIED, flagged for review: FACTS_DIFFER (support category or household place differ from the central records) or MONTHS_ALREADY_PAID (the person paid these months already, details.paid names the receipts)',
-          },
-        },
-      },
-    },
   },
-  paths: {
-    '/healthz': { get: { summary: 'Liveness with a database check', responses: { '200': json({ type: 'object' }), '503': json(error) } } },
-    '/metrics': {
-      get: {
-        summary: 'Prometheus metrics',
-        responses: { '200': { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },
-      },
-    },
-    '/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } } },
-    '/v1/enroll': {
-      post: {
-        summary: 'Enroll a device with a one-time code and its Ed25519 public key',
-        requestBody: json({
-          type: 'object',
-          required: ['code', 'publicKey', 'deviceName'],
-          properties: { code: { type: 'string' }, publicKey: { type: 'string' }, deviceName: { type: 'string' } },
-        }),
-        responses: {
-          '200': json({
-            type: 'object',
-            properties: {
-              deviceId: { type: 'string' },
-              officeCode: { type: 'string' },
-              provinceCode: { type: 'string' },
-              centralPublicKey: { type: 'string', description: "The central's raw Ed25519 public key (base64): verifies result files" },
-              centralSealingRecipient: { type: 'string', description: 'age X25519 recipient (age1…) the device seals its batch files to' },
-            },
-          }),
-          '400': json(error),
-          '403': json(error),
-          '409': json(error),
-        },
-      },
-    },
-    '/v1/batches': {
-      post: {
-        summary: 'Push one batch; applied exactly once, per-operation results',
-        security: signed,
-        requestBody: json({ $ref: '#/components/schemas/Batch' }),
-        responses: {
-          '200': json({
-            type: 'object',
-            properties: {
-              deviceId: { type: 'string' },
-              batchNo: { type: 'integer' },
-              results: { type: 'array', items: { $ref: '#/components/schemas/OpResult' } },
-            },
-          }),
-          '400': json(error),
-          '401': json(error),
-          '403': json(error),
-          '409': json(error),
-          '413': json(error),
-        },
-      },
-    },
-    '/v1/changes': {
-      get: {
-        summary: 'Changes after a cursor, in commit order',
-        security: signed,
-        parameters: [
-          { name: 'cursor', in: 'query', schema: { type: 'string' } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 5000 } },
-        ],
-        responses: {
-          '200': json({
-            type: 'object',
-            properties: { changes: { type: 'array' }, nextCursor: { type: ['string', 'null'] }, hasMore: { type: 'boolean' }, reset: { type: 'boolean' } },
-          }),
-          '401': json(error),
-          '403': json(error),
-        },
-      },
-    },
-    '/updates/{file}': {
-      get: {
-        summary: 'electron-updater generic-provider feed (latest.yml, installers)',
-        parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'file' }, '404': json(error) },
-      },
-    },
-  },
-} as const;
+  paths: Object.fromEntries(
+    Object.entries(routes).map(([path, methods]) => [
+      path,
+      Object.fromEntries(Object.entries(methods).flatMap(([method, route]) => (route ? [[method, describeRoute(route)]] : []))),
+    ]),
+  ),
+};

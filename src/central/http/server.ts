@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { enrollRequest, wireBatch } from '../../shared/sync/protocol';
+import type { z } from 'zod';
+import { type EnrollResponse, enrollRequest, wireBatch } from '../../shared/sync/protocol';
 import { enrollDevice } from '../admin';
 import { CentralError } from '../central-error';
 import type { CentralKey } from '../central-signing-key';
@@ -16,7 +17,7 @@ import type { CentralDatabase } from '../db/central-database';
 import { applyBatch } from '../ingest/apply-batch';
 import { authenticateDevice } from '../request-auth';
 import { Metrics } from './metrics';
-import { openApiDocument } from './openapi';
+import { healthResponse, openApiDocument } from './openapi';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -86,7 +87,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
   app.get('/healthz', async (c) => {
     try {
       await sql`SELECT 1`.execute(db);
-      return c.json({ ok: true, database: options.database.kind });
+      return c.json({ ok: true as const, database: options.database.kind } satisfies z.output<typeof healthResponse>);
     } catch {
       return c.json({ error: { code: 'DB_DOWN', message: 'Không kết nối được cơ sở dữ liệu.', messageEn: 'Database unavailable.' } }, 503);
     }
@@ -102,7 +103,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
       ...(await enrollDevice(db, parsed.data)),
       centralPublicKey: options.centralKey.publicKeyRaw,
       centralSealingRecipient: options.centralKey.sealingRecipient,
-    });
+    } satisfies EnrollResponse);
   });
 
   app.post('/v1/batches', async (c) => {

@@ -8,32 +8,20 @@
 import { createHash, hash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
-import type { BatchResponse, OpResult, WireBatch, WireOp } from '../../shared/sync/protocol';
+import type { Operation } from '../../shared/sync/operations';
+import { type BatchResponse, type OpResult, type OpStatus, rejected } from '../../shared/sync/op-results';
+import type { WireBatch } from '../../shared/sync/protocol';
 import { CentralError } from '../central-error';
 import type { CentralDb } from '../db/schema';
 import type { AuthenticatedDevice } from '../request-auth';
-import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
-import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import { prefetchBatch } from './batch-prefetch';
 import { type BulkColumns, insertRows } from './bulk-insert';
-import { DEFERRABLE_KINDS, emptyDeferredWrites, flushDeferredWrites, type OpContext, rejected } from './op-context';
-import { registerPerson, updatePerson } from './person-ops';
+import { emptyDeferredWrites, flushDeferredWrites, type OpContext } from './op-context';
+import { applyOperation, type CheckedOp, checkOperation, DEFERRABLE_KINDS } from './operation-handlers';
 
 // One-shot `hash` (Node ≥ 20.12) skips the Hash object a createHash call builds: about a third
 // less time for the 500 small payload hashes of a batch.
 const sha256 = (text: string) => hash('sha256', text, 'hex');
-
-type Handler = (ctx: OpContext, opId: string, payload: Record<string, unknown>) => Promise<OpResult>;
-const handlers: Record<string, Handler> = {
-  'participant.register': registerPerson,
-  'participant.update': updatePerson,
-  'household.create': createHousehold,
-  'household.setMembers': setHouseholdMembers,
-  'enrollment.set': setEnrollment,
-  'contribution.record': recordContribution,
-  'receipt.void': voidReceipt,
-  'day.close': closeDay,
-};
 
 const opColumns: BulkColumns = {
   opId: 'text',
@@ -50,7 +38,7 @@ const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 
 export interface BatchOutcome {
   response: BatchResponse;
   replayed: boolean;
-  counts: Record<OpResult['status'], number>;
+  counts: Record<OpStatus, number>;
 }
 
 export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDevice, batch: WireBatch): Promise<BatchOutcome> {
@@ -68,6 +56,8 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
     }
   }
   const { intact, bodyHash } = hashBatch(batch);
+  // Each operation checked once (hash, kind, payload), whatever the attempts below.
+  const checked = batch.ops.map((op, i) => checkOperation(op, intact[i]!));
   // Attempts, cheapest first; each rolls back whole if the database refuses anything, and the next
   // starts afresh. The fast path has no savepoints: every rule a payload can break is checked before
   // anything is written, so only an unexpected database error can leave an operation half done. It
@@ -78,7 +68,7 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
   // operation, so that the one the database refuses is rejected alone.
   for (let i = 0; ; i++) {
     try {
-      return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, intact, ATTEMPTS[i]!));
+      return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, checked, ATTEMPTS[i]!));
     } catch (error) {
       if (error instanceof CentralError || i === ATTEMPTS.length - 1) throw error;
     }
@@ -115,7 +105,7 @@ async function applyInTransaction(
   device: AuthenticatedDevice,
   batch: WireBatch,
   bodyHash: string,
-  intact: boolean[],
+  checked: CheckedOp[],
   { lookUpAnswered, savepoints }: Attempt,
 ): Promise<BatchOutcome> {
   const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
@@ -157,7 +147,7 @@ async function applyInTransaction(
     changes: [],
     cache: await prefetchBatch(
       trx,
-      batch.ops.filter((op) => !prior.has(op.opId)),
+      checked.flatMap((c, i) => (c.operation && !prior.has(batch.ops[i]!.opId) ? [c.operation] : [])),
     ),
   };
   // Fast path: runs of cache-answered operations queue their rows; any other kind sees the
@@ -171,7 +161,7 @@ async function applyInTransaction(
     seq: number;
     kind: string;
     payloadHash: string;
-    status: OpResult['status'];
+    status: OpStatus;
     result: string;
   }[] = [];
   for (const [index, op] of batch.ops.entries()) {
@@ -184,8 +174,9 @@ async function applyInTransaction(
       );
       continue;
     }
-    if (ctx.deferred && !DEFERRABLE_KINDS.has(op.kind)) await flushDeferredWrites(ctx);
-    const result = await applyOp(ctx, op, intact[index]!, savepoints);
+    const { operation, refused } = checked[index]!;
+    if (ctx.deferred && operation && !DEFERRABLE_KINDS.has(operation.kind)) await flushDeferredWrites(ctx);
+    const result = refused ?? (await applyOp(ctx, op.opId, operation!, savepoints));
     results.push(result);
     prior.set(op.opId, { payloadHash: op.payloadHash, result });
     opRows.push({
@@ -231,30 +222,19 @@ async function applyInTransaction(
   return { response, replayed: false, counts: count(results) };
 }
 
-async function applyOp(ctx: OpContext, op: WireOp, intact: boolean, savepoints: boolean): Promise<OpResult> {
-  if (!intact) {
-    return rejected(
-      op.opId,
-      'PAYLOAD_HASH',
-      'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).',
-      'The payload does not match its hash.',
-      'payloadHash',
-    );
-  }
-  const handler = handlers[op.kind];
-  if (!handler) return rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind');
-  if (!savepoints) return handler(ctx, op.opId, op.payload);
+async function applyOp(ctx: OpContext, opId: string, operation: Operation, savepoints: boolean): Promise<OpResult> {
+  if (!savepoints) return applyOperation(ctx, opId, operation);
   const changesBefore = ctx.changes.length;
   await sql`SAVEPOINT op`.execute(ctx.trx);
   try {
-    const result = await handler(ctx, op.opId, op.payload);
+    const result = await applyOperation(ctx, opId, operation);
     await sql`RELEASE SAVEPOINT op`.execute(ctx.trx);
     return result;
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT op`.execute(ctx.trx);
     ctx.changes.length = changesBefore;
     const message = error instanceof Error ? error.message : String(error);
-    return rejected(op.opId, 'UNPROCESSABLE', 'Trung tâm không xử lý được thao tác này; các thao tác khác vẫn được nhận.', `Could not apply: ${message}`);
+    return rejected(opId, 'UNPROCESSABLE', 'Trung tâm không xử lý được thao tác này; các thao tác khác vẫn được nhận.', `Could not apply: ${message}`);
   }
 }
 
@@ -291,7 +271,7 @@ export function batchBodyHash(batch: WireBatch, canonicalPayloads: readonly stri
   return sha.digest('hex');
 }
 
-function count(results: OpResult[]): Record<OpResult['status'], number> {
+function count(results: OpResult[]): Record<OpStatus, number> {
   const counts = { APPLIED: 0, DUPLICATE: 0, REJECTED: 0, HELD: 0 };
   for (const r of results) counts[r.status]++;
   return counts;

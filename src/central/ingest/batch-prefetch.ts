@@ -5,14 +5,12 @@
 // of hundreds of placeholders that Kysely compiles and PostgreSQL parses and binds one by one.
 import { sql, type Transaction } from 'kysely';
 import { foldName } from '../../shared/domain/name-folding';
-import type { WireOp } from '../../shared/sync/protocol';
+import type { Operation } from '../../shared/sync/operations';
 import type { CentralDb } from '../db/schema';
 import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts } from './op-context';
 import { readPaidPeriods } from './paid-periods';
 
-const text = (v: unknown) => (typeof v === 'string' ? v : null);
-
-export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]): Promise<BatchCache> {
+export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[]): Promise<BatchCache> {
   const ids = new Set<string>();
   const personalIds = new Set<string>();
   const nearKeys = new Map<string, [string, string, string]>();
@@ -20,33 +18,32 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: WireOp[]):
   const numbers = new Set<number>();
   const payers = new Set<string>();
   let registrations = 0;
-  for (const { kind, payload } of ops) {
-    if (kind === 'participant.register' || kind === 'participant.update') {
-      const id = text(payload.id);
-      const personalId = text(payload.personalId);
-      const dob = text(payload.dateOfBirth);
-      const fullName = text(payload.fullName);
-      if (id) ids.add(id);
-      if (personalId) personalIds.add(personalId);
-      if (kind === 'participant.register') {
-        registrations++;
-        if (dob && fullName) {
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'participant.register':
+      case 'participant.update': {
+        const { id, personalId, dateOfBirth, fullName } = op.payload;
+        ids.add(id);
+        personalIds.add(personalId);
+        if (op.kind === 'participant.register') {
+          registrations++;
           const folded = foldName(fullName);
-          nearKeys.set(nearMatchKey(dob, folded), nearMatchParts(dob, folded));
+          nearKeys.set(nearMatchKey(dateOfBirth, folded), nearMatchParts(dateOfBirth, folded));
         }
+        break;
       }
-    } else if (kind === 'contribution.record' || kind === 'enrollment.set') {
-      const id = text(payload.participantId);
-      if (id) ids.add(id);
-      if (id && kind === 'contribution.record') payers.add(id);
-      const receipt = payload.receipt as { series?: unknown; number?: unknown } | undefined;
-      if (receipt && typeof receipt.series === 'string' && typeof receipt.number === 'number') {
-        series.add(receipt.series);
-        numbers.add(receipt.number);
-      }
-    } else if (kind === 'household.create') {
-      const id = text(payload.headParticipantId);
-      if (id) ids.add(id);
+      case 'contribution.record':
+        ids.add(op.payload.participantId);
+        payers.add(op.payload.participantId);
+        series.add(op.payload.receipt.series);
+        numbers.add(op.payload.receipt.number);
+        break;
+      case 'enrollment.set':
+        ids.add(op.payload.participantId);
+        break;
+      case 'household.create':
+        ids.add(op.payload.headParticipantId);
+        break;
     }
   }
   const cache: BatchCache = {

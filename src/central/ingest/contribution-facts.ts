@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { type SupportCategory, supportCategoryNames } from '../../shared/contract/participant';
 import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
 import type { ReferenceSchedule } from '../../shared/domain/reference-schedule';
-import type { OpError } from '../../shared/sync/protocol';
+import type { OpReview } from '../../shared/sync/op-results';
 import type { OpContext } from './op-context';
 import { centralSupportCategory } from './person-ops';
 
@@ -51,7 +51,7 @@ export async function reviewContributionFacts(
   personId: string,
   householdId: string | null,
   total: number,
-): Promise<OpError | null> {
+): Promise<OpReview | null> {
   const vi: string[] = [];
   const en: string[] = [];
   const central: Partial<QuoteQuestion> = {};

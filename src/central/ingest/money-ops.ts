@@ -2,34 +2,15 @@
 // version the device used — a different amount is REJECTED with the expected one; a receipt number
 // is unique in its series nationally; voids and day closures are kept as records.
 import { sql } from 'kysely';
-import { z } from 'zod';
-import { paymentMethods, voidReason } from '../../shared/contract/contribution';
 import { OfficeError } from '../../shared/contract/errors';
 import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
 import { reviewContributionFacts } from './contribution-facts';
 import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
-import type { OpError, OpResult } from '../../shared/sync/protocol';
-import { type OpContext, rejected } from './op-context';
+import { type OpResult, type OpReview, rejected } from '../../shared/sync/op-results';
+import type { OperationPayload } from '../../shared/sync/operations';
+import type { OpContext } from './op-context';
 import { forgetPaidReceipt, reviewPaidMonths } from './paid-periods';
 import { resolvePersonId } from './person-ops';
-
-const contributionPayload = z.object({
-  id: z.string(),
-  participantId: z.string(),
-  householdId: z.string().nullable().optional(),
-  memberPosition: z.number().int().nullable().optional(),
-  scheme: z.enum(['VSI', 'HHI']),
-  method: z.enum(paymentMethods),
-  fromMonth: z.string().regex(/^\d{4}-\d{2}$/),
-  months: z.number().int().positive(),
-  incomeBasis: z.number().int().nullable().optional(),
-  supportCategory: z.string(),
-  supportedMonthsUsed: z.number().int().nonnegative().optional(),
-  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  total: z.number().int().nonnegative(),
-  referenceVersion: z.string(),
-  receipt: z.object({ id: z.string(), series: z.string(), number: z.number().int().positive() }),
-});
 
 const schedules = new Map<string, ReferenceSchedule>();
 
@@ -43,19 +24,7 @@ async function scheduleFor(ctx: OpContext, version: string): Promise<ReferenceSc
   return schedule;
 }
 
-export async function recordContribution(ctx: OpContext, opId: string, raw: Record<string, unknown>): Promise<OpResult> {
-  const parsed = contributionPayload.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return rejected(
-      opId,
-      'VALIDATION',
-      `Dữ liệu khoản thu không hợp lệ (${issue?.path.join('.')}).`,
-      `Invalid contribution: ${issue?.message}`,
-      issue?.path.join('.'),
-    );
-  }
-  const c = parsed.data;
+export async function recordContribution(ctx: OpContext, opId: string, c: OperationPayload<'contribution.record'>): Promise<OpResult> {
   const personId = await resolvePersonId(ctx.trx, c.participantId, ctx.cache);
   if (!personId) {
     return {
@@ -151,7 +120,7 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
     receiptNumber: c.receipt.number,
     officeCode: ctx.device.officeCode,
     deviceId: ctx.device.id,
-    data: JSON.stringify({ ...raw, participantId: personId, localParticipantId: c.participantId }),
+    data: JSON.stringify({ ...c, participantId: personId, localParticipantId: c.participantId }),
   };
   if (ctx.deferred) ctx.deferred.contributions.push(row);
   else await ctx.trx.insertInto('contributions').values(row).execute();
@@ -159,14 +128,14 @@ export async function recordContribution(ctx: OpContext, opId: string, raw: Reco
   if (!review) return { opId, status: 'APPLIED' };
   await ctx.trx
     .insertInto('heldItems')
-    .values({ opId, class: review.code, kind: 'contribution.record', payload: JSON.stringify({ ...raw, review }), deviceId: ctx.device.id })
+    .values({ opId, class: review.code, kind: 'contribution.record', payload: JSON.stringify({ ...c, review }), deviceId: ctx.device.id })
     .onConflict((oc) => oc.column('opId').doNothing())
     .execute();
   return { opId, status: 'APPLIED', review };
 }
 
 /** Months paid twice, and facts that differ too: one review, the months first (they decide a refund). */
-function bothReviews(twice: OpError, facts: OpError): OpError {
+function bothReviews(twice: OpReview, facts: OpReview): OpReview {
   const rest = (message: string) => message.slice(message.indexOf(' — ') + 3);
   return {
     ...twice,
@@ -176,13 +145,10 @@ function bothReviews(twice: OpError, facts: OpError): OpError {
   };
 }
 
-export async function voidReceipt(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
-  const receiptId = String(payload.receiptId ?? '');
+export async function voidReceipt(ctx: OpContext, opId: string, payload: OperationPayload<'receipt.void'>): Promise<OpResult> {
+  const { receiptId } = payload;
   const row = await ctx.trx.selectFrom('contributions').select('id').where('receiptId', '=', receiptId).executeTakeFirst();
   if (!row) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có biên lai này.', 'Unknown receipt.', 'receiptId');
-  // The office's own rule for a void's reason, so a reason the office accepts is one the central stores.
-  if (!voidReason.safeParse(payload.reason).success)
-    return rejected(opId, 'VALIDATION', 'Thiếu lý do hủy biên lai, hoặc lý do không hợp lệ.', 'A void needs a valid reason.', 'reason');
   await ctx.trx
     .insertInto('receiptVoids')
     .values({ receiptId, data: JSON.stringify(payload) })
@@ -243,9 +209,8 @@ async function settleLaterPayments(ctx: OpContext, receiptId: string): Promise<v
   }
 }
 
-export async function closeDay(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
-  const businessDate = String(payload.businessDate ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(businessDate)) return rejected(opId, 'VALIDATION', 'Ngày khóa sổ không hợp lệ.', 'Invalid business date.', 'businessDate');
+export async function closeDay(ctx: OpContext, opId: string, payload: OperationPayload<'day.close'>): Promise<OpResult> {
+  const { businessDate } = payload;
   // A later closure of the same date (after a reopen) replaces the earlier one.
   await ctx.trx
     .insertInto('dayClosures')

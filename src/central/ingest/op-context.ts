@@ -1,16 +1,13 @@
 // What each operation handler works with: the batch's transaction, the device, and the changes it
 // adds to the pull feed (numbered at commit time, see apply-batch.ts).
 import type { Insertable, Transaction } from 'kysely';
-import type { OpResult } from '../../shared/sync/protocol';
+import type { CentralChange } from '../../shared/sync/changes';
 import type { CentralDb } from '../db/schema';
 import { type BulkColumns, insertRows } from './bulk-insert';
 import type { AuthenticatedDevice } from '../request-auth';
 
-export interface PendingChange {
-  kind: string;
-  provinceCode: string | null;
-  payload: Record<string, unknown>;
-}
+/** A change for the pull feed, and the province whose offices receive it (null: every office). */
+export type PendingChange = CentralChange & { provinceCode: string | null };
 
 /**
  * Birth date, family name and given name (the first and last words of the folded name): two
@@ -77,12 +74,9 @@ export interface OpContext {
   device: AuthenticatedDevice;
   changes: PendingChange[];
   cache?: BatchCache;
-  /** Present on the fast path: the handlers of DEFERRABLE_KINDS queue their rows here. */
+  /** Present on the fast path: the handlers of DEFERRABLE_KINDS (operation-handlers.ts) queue their rows here. */
   deferred?: DeferredWrites;
 }
-
-/** Kinds whose every lookup is answered by the batch cache, so their writes can wait. */
-export const DEFERRABLE_KINDS = new Set(['participant.register', 'contribution.record', 'enrollment.set']);
 
 export function emptyDeferredWrites(): DeferredWrites {
   return { persons: [], personAliases: [], enrollments: [], contributions: [] };
@@ -137,8 +131,4 @@ export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
   );
   await insertRows(ctx.trx, 'contributions', contributionColumns, d.contributions);
   ctx.deferred = emptyDeferredWrites();
-}
-
-export function rejected(opId: string, code: string, message: string, messageEn: string, field?: string, details?: unknown): OpResult {
-  return { opId, status: 'REJECTED', error: { code, message, messageEn, ...(field ? { field } : {}), ...(details !== undefined ? { details } : {}) } };
 }

@@ -8,7 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import { vietnameseMonthRange } from '../../shared/domain/business-date';
 import { addMonths } from '../../shared/domain/payment-periods';
-import type { OpError } from '../../shared/sync/protocol';
+import type { OpReview } from '../../shared/sync/op-results';
 import type { CentralDb } from '../db/schema';
 import type { OpContext, PaidPeriod } from './op-context';
 
@@ -50,7 +50,7 @@ async function paidPeriodsOf(ctx: OpContext, personId: string): Promise<PaidPeri
  * null; either way the contribution's own period is noted, so a second payment in the same batch
  * is seen too.
  */
-export async function reviewPaidMonths(ctx: OpContext, personId: string, period: Omit<PaidPeriod, 'toMonth'> & { months: number }): Promise<OpError | null> {
+export async function reviewPaidMonths(ctx: OpContext, personId: string, period: Omit<PaidPeriod, 'toMonth'> & { months: number }): Promise<OpReview | null> {
   const paid = await paidPeriodsOf(ctx, personId);
   const toMonth = addMonths(period.fromMonth, period.months - 1);
   const earlier = paid.filter((p) => p.scheme === period.scheme && p.fromMonth <= toMonth && p.toMonth >= period.fromMonth && p.receiptId !== period.receiptId);

@@ -2,16 +2,16 @@
 // canonical person and an alias, so its later operations still land), a HELD result for a close
 // name with the same birth date, and updates that never overwrite a newer central version.
 import { sql, type Transaction } from 'kysely';
-import { inputIssueTexts } from '../../shared/contract/input-messages';
-import { participantFields } from '../../shared/contract/participant';
 import { foldName } from '../../shared/domain/name-folding';
 import { checkPersonalId } from '../../shared/domain/personal-id';
-import type { OpResult } from '../../shared/sync/protocol';
+import { type OpResult, rejected } from '../../shared/sync/op-results';
+import type { OperationPayload } from '../../shared/sync/operations';
 import type { CentralDb } from '../db/schema';
 import { nearMatchCandidates } from './batch-prefetch';
-import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext, rejected } from './op-context';
+import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext } from './op-context';
 
 const supportCategoryOf = (data: Record<string, unknown>) => (typeof data.supportCategory === 'string' ? data.supportCategory : 'other');
+type PersonPayload = OperationPayload<'participant.register'> | OperationPayload<'participant.update'>;
 
 /** The support category on the central's record of a (canonical) person. */
 export async function centralSupportCategory(ctx: OpContext, personId: string): Promise<string> {
@@ -61,13 +61,9 @@ async function nextOfficialNumber(ctx: OpContext): Promise<number> {
   return Number(seq.rows[0]!.n);
 }
 
-function validatePerson(opId: string, payload: Record<string, unknown>): OpResult | null {
-  const parsed = participantFields.safeParse(payload);
-  if (!parsed.success) {
-    const { vi, en, field } = inputIssueTexts(parsed.error.issues[0]);
-    return rejected(opId, 'VALIDATION', vi, en, field);
-  }
-  const problems = checkPersonalId(parsed.data.personalId, parsed.data.dateOfBirth, parsed.data.sex);
+/** The shared rule the payload's shape cannot say: the personal ID agrees with the birth date and sex. */
+function validatePerson(opId: string, payload: PersonPayload): OpResult | null {
+  const problems = checkPersonalId(payload.personalId, payload.dateOfBirth, payload.sex);
   if (problems.length > 0) return rejected(opId, 'VALIDATION', problems.map((p) => p.vi).join(' '), problems.map((p) => p.en).join(' '), 'personalId');
   return null;
 }
@@ -76,11 +72,10 @@ function validatePerson(opId: string, payload: Record<string, unknown>): OpResul
 // re-registration slip. With the same birth date that is exactly a same near-match key, which is
 // how candidates are found (op-context.ts, migration 0002).
 
-export async function registerPerson(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
+export async function registerPerson(ctx: OpContext, opId: string, payload: OperationPayload<'participant.register'>): Promise<OpResult> {
   const invalid = validatePerson(opId, payload);
   if (invalid) return invalid;
-  const id = String(payload.id);
-  const personalId = String(payload.personalId);
+  const { id, personalId, fullName, dateOfBirth, provinceCode, version } = payload;
   const { trx } = ctx;
   // The office's supervisor has reviewed this registration (held before as a possible duplicate):
   // whatever the answer now, the earlier held item is settled.
@@ -108,8 +103,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
     }
     return { opId, status: 'DUPLICATE', canonical: { canonicalId: same.id, officialNumber: same.officialNumber, fullName: same.fullName } };
   }
-  const nameFolded = foldName(String(payload.fullName));
-  const dateOfBirth = String(payload.dateOfBirth);
+  const nameFolded = foldName(fullName);
   const near = await nearMatches(ctx, dateOfBirth, nameFolded);
   const match = near[0];
   if (match && payload.duplicateReviewed !== true) {
@@ -130,25 +124,25 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
       },
     };
   }
-  const officialNumber = `${String(payload.provinceCode)}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
+  const officialNumber = `${provinceCode}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
   const data = { ...payload, officialNumber, canonicalId: null };
   const row = {
     id,
     officialNumber,
     personalId,
-    fullName: String(payload.fullName),
+    fullName,
     nameFolded,
     dateOfBirth,
-    provinceCode: String(payload.provinceCode),
+    provinceCode,
     officeCode: ctx.device.officeCode,
     data: JSON.stringify(data),
-    version: Number(payload.version ?? 1),
+    version,
     originDeviceId: ctx.device.id,
   };
   if (ctx.deferred) ctx.deferred.persons.push(row);
   else await trx.insertInto('persons').values(row).execute();
   if (ctx.cache) {
-    const person: KnownPerson = { id, officialNumber, fullName: String(payload.fullName), nameFolded, personalId };
+    const person: KnownPerson = { id, officialNumber, fullName, nameFolded, personalId };
     ctx.cache.personOf.set(id, id);
     ctx.cache.supportOf.set(id, supportCategoryOf(payload));
     // A new person has paid nothing yet (their payments in this batch are noted as they come).
@@ -156,19 +150,19 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Reco
     ctx.cache.byPersonalId.set(personalId, person);
     ctx.cache.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded))?.push(person);
   }
-  ctx.changes.push({ kind: 'participant', provinceCode: String(payload.provinceCode), payload: { ...data, version: Number(payload.version ?? 1) } });
+  ctx.changes.push({ kind: 'participant', provinceCode, payload: data });
   return { opId, status: 'APPLIED', officialNumber };
 }
 
-export async function updatePerson(ctx: OpContext, opId: string, payload: Record<string, unknown>): Promise<OpResult> {
+export async function updatePerson(ctx: OpContext, opId: string, payload: OperationPayload<'participant.update'>): Promise<OpResult> {
   const invalid = validatePerson(opId, payload);
   if (invalid) return invalid;
   const { trx } = ctx;
-  const id = await resolvePersonId(trx, String(payload.id), ctx.cache);
+  const id = await resolvePersonId(trx, payload.id, ctx.cache);
   if (!id)
     return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có hồ sơ này (bản đăng ký có thể đang bị tạm giữ).', 'The person is not registered centrally.', 'id');
   const person = await trx.selectFrom('persons').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-  if (person.version !== Number(payload.baseVersion)) {
+  if (person.version !== payload.baseVersion) {
     return {
       opId,
       status: 'REJECTED',
@@ -181,7 +175,7 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
     };
   }
   const data = { ...(person.data as Record<string, unknown>), ...payload, id, officialNumber: person.officialNumber };
-  const taken = await trx.selectFrom('persons').select('id').where('personalId', '=', String(payload.personalId)).where('id', '!=', id).executeTakeFirst();
+  const taken = await trx.selectFrom('persons').select('id').where('personalId', '=', payload.personalId).where('id', '!=', id).executeTakeFirst();
   if (taken)
     return rejected(
       opId,
@@ -193,13 +187,13 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   await trx
     .updateTable('persons')
     .set({
-      fullName: String(payload.fullName),
-      nameFolded: foldName(String(payload.fullName)),
-      personalId: String(payload.personalId),
-      dateOfBirth: String(payload.dateOfBirth),
-      provinceCode: String(payload.provinceCode),
+      fullName: payload.fullName,
+      nameFolded: foldName(payload.fullName),
+      personalId: payload.personalId,
+      dateOfBirth: payload.dateOfBirth,
+      provinceCode: payload.provinceCode,
       data: JSON.stringify(data),
-      version: Number(payload.version ?? person.version + 1),
+      version: payload.version,
       updatedAt: new Date(),
     })
     .where('id', '=', id)
@@ -207,13 +201,9 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Record
   ctx.cache?.supportOf.set(id, supportCategoryOf(data));
   // Identity and birth date may have changed: later lookups of either read the database again.
   ctx.cache?.byPersonalId.delete(person.personalId);
-  ctx.cache?.byPersonalId.delete(String(payload.personalId));
+  ctx.cache?.byPersonalId.delete(payload.personalId);
   ctx.cache?.nearMatches.delete(nearMatchKey(person.dateOfBirth, person.nameFolded));
-  ctx.cache?.nearMatches.delete(nearMatchKey(String(payload.dateOfBirth), foldName(String(payload.fullName))));
-  ctx.changes.push({
-    kind: 'participant',
-    provinceCode: String(payload.provinceCode),
-    payload: { ...data, version: Number(payload.version ?? person.version + 1) },
-  });
+  ctx.cache?.nearMatches.delete(nearMatchKey(payload.dateOfBirth, foldName(payload.fullName)));
+  ctx.changes.push({ kind: 'participant', provinceCode: payload.provinceCode, payload: data });
   return { opId, status: 'APPLIED', officialNumber: person.officialNumber };
 }

@@ -1,13 +1,16 @@
 // The sync wire format between an office device and the central service (docs/protocol.md):
-// a batch of operations in device order, and one result per operation. Pure zod, shared by both.
+// a batch of operations in device order (each checked against operations.ts by the central), the
+// enrollment and the signed-request rules. Results are in op-results.ts, the pull feed in changes.ts.
 import { z } from 'zod';
 import { text } from '../contract/text';
 
 export const wireOp = z.object({
   opId: z.string().regex(/^[0-9a-f-]{36}$/i, { message: 'opId must be a UUID' }),
   seq: z.number().int().positive(),
+  // Any kind: one the central does not know is that operation's UNKNOWN_KIND, not the batch's refusal.
   kind: z.string().min(1).max(64),
-  // A JSON object, taken as it is: each kind's handler validates its fields with its own schema.
+  // A JSON object, taken as it is here: the central checks the payload hash over it as sent, then
+  // parses kind and payload against the operation union (operations.ts), once, per operation.
   // (`z.record` rebuilt every payload key by key: about 5 % of the central's CPU per batch.)
   payload: z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), {
     message: 'payload must be a JSON object',
@@ -23,37 +26,6 @@ export const wireBatch = z.object({
 });
 export type WireBatch = z.infer<typeof wireBatch>;
 
-export const opStatuses = ['APPLIED', 'DUPLICATE', 'REJECTED', 'HELD'] as const;
-
-export const opError = z.object({
-  code: z.string(),
-  message: z.string(),
-  messageEn: z.string().optional(),
-  field: z.string().optional(),
-  details: z.unknown().optional(),
-});
-
-export type OpError = z.infer<typeof opError>;
-
-export const opResult = z.object({
-  opId: z.string(),
-  status: z.enum(opStatuses),
-  officialNumber: z.string().nullable().optional(),
-  canonical: z.object({ canonicalId: z.string(), officialNumber: z.string().nullable().optional(), fullName: z.string().optional() }).nullable().optional(),
-  error: opError.nullable().optional(),
-  heldClass: z.string().nullable().optional(),
-  /** APPLIED, but flagged for review: facts that differ from the central's (FACTS_DIFFER), or months paid already (MONTHS_ALREADY_PAID). */
-  review: opError.nullable().optional(),
-});
-export type OpResult = z.infer<typeof opResult>;
-
-export const batchResponse = z.object({
-  deviceId: z.string(),
-  batchNo: z.number().int(),
-  results: z.array(opResult),
-});
-export type BatchResponse = z.infer<typeof batchResponse>;
-
 export const enrollRequest = z.object({
   code: text({ min: 6, max: 64 }),
   /** Raw 32-byte Ed25519 public key, base64. */
@@ -61,12 +33,26 @@ export const enrollRequest = z.object({
   deviceName: text({ max: 120 }),
 });
 
-export const change = z.object({ seq: z.number().int(), kind: z.string(), payload: z.record(z.string(), z.unknown()) });
-export const changesResponse = z.object({
-  changes: z.array(change),
-  nextCursor: z.string().nullable(),
-  hasMore: z.boolean(),
-  reset: z.boolean().optional(),
+export const enrollResponse = z.object({
+  deviceId: z.string().min(1).max(64),
+  officeCode: z.string(),
+  provinceCode: z.string(),
+  /** The central's raw Ed25519 public key (base64): verifies result files. */
+  centralPublicKey: z.string().nullable().optional(),
+  /** The age X25519 recipient (age1…) the device seals its batch files to. */
+  centralSealingRecipient: z.string().nullable().optional(),
+});
+export type EnrollResponse = z.infer<typeof enrollResponse>;
+
+/** Every refusal, whatever the route: only a 5xx means "retry". */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string().optional(),
+    field: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
 });
 
 /** The bytes a device signs: method, path with query, timestamp and the body's SHA-256 hex. */

@@ -4,7 +4,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { publishReferenceSchedule } from '../../../src/central/admin';
+import { routes } from '../../../src/central/http/openapi';
 import { createCentralApp } from '../../../src/central/http/server';
 import { loadCentralKey } from '../../../src/central/central-signing-key';
 import { centralBackends } from '../fixtures/test-postgres';
@@ -50,6 +52,30 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
     }
     for (const ref of JSON.stringify(document).match(/#\/components\/schemas\/\w+/g) ?? [])
       expect(document.components.schemas[ref.split('/').pop()!]).toBeDefined();
+  });
+
+  it('answers each route with a reply that fits the schema its OpenAPI description is generated from', async () => {
+    const fits = (path: string, method: 'get' | 'post', status: string, reply: unknown) => {
+      const schema = routes[path]![method]!.responses[status] as z.ZodType;
+      expect(schema.safeParse(reply).error?.issues, `${method} ${path} ${status}`).toBeUndefined();
+    };
+    fits('/healthz', 'get', '200', JSON.parse((await get('healthz')).text));
+    const device = await enrollDevice(central, 'SCHM');
+    await registerAndCollect(office, { fullName: 'Vi Thị Hoà', dateOfBirth: '1983-03-08', sex: 'female', personalId: '001183004321' });
+    const ops = await takeOps(office);
+    const pushed = await pushOps(device, [...ops, { ...ops[0]!, opId: '01930000-0000-7000-8000-0000000000ff', kind: 'visit.recorded', seq: 99 }]);
+    fits('/v1/batches', 'post', '200', pushed.json);
+    expect(pushed.json.results.map((r: { status: string }) => r.status)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'REJECTED']);
+    const gap = await device.request('POST', '/v1/batches', JSON.stringify({ deviceId: device.id, batchNo: 9, ops }));
+    fits('/v1/batches', 'post', '409', gap.json);
+    fits('/v1/changes', 'get', '200', (await device.request('GET', '/v1/changes?limit=5')).json);
+    const other = await enrollDevice(central, 'SCHN');
+    fits('/v1/changes', 'get', '200', (await other.request('GET', '/v1/changes?limit=5')).json);
+    const enrolled = await fetch(new URL('v1/enroll', central.url), {
+      method: 'POST',
+      body: JSON.stringify({ code: 'NOPE-NOPE', publicKey: 'x', deviceName: 'd' }),
+    });
+    fits('/v1/enroll', 'post', '400', await enrolled.json());
   });
 
   it('counts requests, batches, applied operations, rejections and latency in Prometheus text', async () => {

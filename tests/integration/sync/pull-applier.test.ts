@@ -8,7 +8,7 @@ import { openOffice, type Office } from '../fixtures/office-fixture';
 
 const person = (id: string, fullName: string, personalId: string, version = 1) => ({
   seq: 0,
-  kind: 'participant',
+  kind: 'participant' as const,
   payload: {
     id,
     fullName,

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { canonicalJson } from '../../../shared/canonical-json';
+import { type OperationInput, operationEntity } from '../../../shared/sync/operations';
 import { preparedInsert, preparedQuery } from './prepared-query';
 import type { AuditLogTable, Database, OutboxTable } from './schema';
 
@@ -20,9 +21,7 @@ export interface AuditInput {
 }
 
 export interface OutboxInput {
-  kind: string;
-  entityId: string;
-  payload: unknown;
+  operation: OperationInput;
   createdAt: string;
 }
 
@@ -92,13 +91,18 @@ export async function appendAudit(trx: Kysely<Database> | Transaction<Database>,
   });
 }
 
-export async function appendOutbox(trx: Transaction<Database>, input: OutboxInput): Promise<string> {
+/** An outbox entry for an operation (sent again, or of a mutation audited otherwise); returns its op id. */
+export function appendOutbox(trx: Transaction<Database>, input: OutboxInput): Promise<string> {
+  return insertOutboxEntry(trx, input, operationEntity(input.operation).entityId);
+}
+
+async function insertOutboxEntry(trx: Transaction<Database>, input: OutboxInput, entityId: string): Promise<string> {
   const opId = uuidv7();
-  const payload = canonicalJson(input.payload);
+  const payload = canonicalJson(input.operation.payload);
   await insertOutbox.execute(trx, {
     opId,
-    kind: input.kind,
-    entityId: input.entityId,
+    kind: input.operation.kind,
+    entityId,
     payload,
     payloadHash: sha256Hex(payload),
     createdAt: input.createdAt,
@@ -108,18 +112,31 @@ export async function appendOutbox(trx: Transaction<Database>, input: OutboxInpu
   return opId;
 }
 
-/** Outbox + audit for one mutation; call inside the transaction that wrote the row. */
+/**
+ * Outbox + audit for one mutation; call inside the transaction that wrote the row. The operation is
+ * one of the shared union (src/shared/sync/operations.ts): its kind is the audit action, and its
+ * entity the outbox's and the audit entry's. `details` replaces the payload in the audit entry.
+ */
 export async function logMutation(
   trx: Transaction<Database>,
-  input: { at: string; staffId: string | null; action: string; entity: string; entityId: string; payload: unknown; details?: unknown },
+  input: { at: string; staffId: string | null; operation: OperationInput; details?: unknown },
 ): Promise<void> {
-  await appendOutbox(trx, { kind: input.action, entityId: input.entityId, payload: input.payload, createdAt: input.at });
+  const { entity, entityId } = operationEntity(input.operation);
+  await insertOutboxEntry(trx, { operation: input.operation, createdAt: input.at }, entityId);
   await appendAudit(trx, {
     at: input.at,
     staffId: input.staffId,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId,
-    details: input.details ?? input.payload,
+    action: input.operation.kind,
+    entity,
+    entityId,
+    details: input.details ?? input.operation.payload,
   });
+}
+
+/**
+ * An operation as this store holds it (an outbox row, a recorded batch): typed, not parsed again —
+ * `logMutation` wrote it from a value of the union, and the central checks it on arrival.
+ */
+export function storedOperation(row: { kind: string; payload: string | Record<string, unknown> }): OperationInput {
+  return { kind: row.kind, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload } as OperationInput;
 }

@@ -1,6 +1,8 @@
 // Kysely table types of the office store. Columns are snake_case in SQL and camelCase here
 // (CamelCasePlugin). Money columns are integer đồng.
 import type { ColumnType, Generated } from 'kysely';
+import type { PaymentMethod } from '../../../shared/contract/contribution';
+import type { OtherCoverage } from '../../../shared/contract/household';
 
 export interface OfficeTable {
   id: number;
@@ -74,7 +76,7 @@ export interface HouseholdMembersTable {
   participantId: string;
   position: number;
   /** The other scheme that insures this member (`otherCoverages`); NULL: joins household HI. */
-  coveredBy: string | null;
+  coveredBy: OtherCoverage | null;
 }
 
 export interface AdminProvincesTable {
@@ -171,7 +173,7 @@ export interface EnrollmentsTable {
   id: string;
   participantId: string;
   scheme: 'VSI' | 'HHI';
-  method: string;
+  method: PaymentMethod;
   incomeBasis: number | null;
   fromMonth: string;
   status: 'active' | 'stopped';

@@ -140,10 +140,7 @@ export async function closeDay(
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
-      action: 'day.close',
-      entity: 'day',
-      entityId: input.businessDate,
-      payload: { businessDate: input.businessDate, closedAt: at, closedBy: caller.staffId, collectors: summary },
+      operation: { kind: 'day.close', payload: { businessDate: input.businessDate, closedAt: at, closedBy: caller.staffId, collectors: summary } },
     });
   });
   return daySummary(ctx, { businessDate: input.businessDate });

@@ -89,7 +89,7 @@ export async function enroll(
 /** Saves an enrollment with its outbox and audit entries (inside the caller's transaction). */
 export async function writeEnrollment(trx: Transaction<Database>, caller: Caller, row: EnrollmentsTable): Promise<void> {
   await contributions.upsertEnrollment(trx, row);
-  await logMutation(trx, { at: row.updatedAt, staffId: caller.staffId, action: 'enrollment.set', entity: 'enrollment', entityId: row.id, payload: row });
+  await logMutation(trx, { at: row.updatedAt, staffId: caller.staffId, operation: { kind: 'enrollment.set', payload: row } });
 }
 
 /**

@@ -43,14 +43,11 @@ async function saveMembers(
   await households.writeMembers(trx, householdId, list, removed);
   await households.bumpHousehold(trx, householdId, row.version + 1, at);
   const memberIds = list.map((m) => m.participantId);
-  const coverage = Object.fromEntries(list.filter((m) => m.coveredBy !== null).map((m) => [m.participantId, m.coveredBy]));
+  const coverage = Object.fromEntries(list.flatMap((m) => (m.coveredBy === null ? [] : [[m.participantId, m.coveredBy] as const])));
   await logMutation(trx, {
     at,
     staffId: caller.staffId,
-    action: 'household.setMembers',
-    entity: 'household',
-    entityId: householdId,
-    payload: { householdId, memberIds, coverage, version: row.version + 1 },
+    operation: { kind: 'household.setMembers', payload: { householdId, memberIds, coverage, version: row.version + 1 } },
     details: { change: action, memberIds, coverage, removed },
   });
   return (await households.loadHousehold(trx, householdId))!;
@@ -76,7 +73,7 @@ export async function createHousehold(ctx: CoreContext, caller: Caller, input: {
     await households.writeMembers(trx, id, [{ participantId: head.id, coveredBy: null }], []);
     // One mutation, one outbox entry: the new household travels with its first member list.
     const payload = { ...row, memberIds: [head.id] };
-    await logMutation(trx, { at, staffId: caller.staffId, action: 'household.create', entity: 'household', entityId: id, payload });
+    await logMutation(trx, { at, staffId: caller.staffId, operation: { kind: 'household.create', payload } });
     return (await households.loadHousehold(trx, id))!;
   });
 }

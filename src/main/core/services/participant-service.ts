@@ -107,10 +107,7 @@ export async function registerParticipant(ctx: CoreContext, caller: Caller, inpu
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
-      action: 'participant.register',
-      entity: 'participant',
-      entityId: id,
-      payload: participant,
+      operation: { kind: 'participant.register', payload: participant },
       details: matches.length > 0 ? { participant, duplicateOverride: { reason: input.duplicateOverrideReason, matches } } : participant,
     });
     return participant;
@@ -143,10 +140,7 @@ export async function updateParticipant(
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
-      action: 'participant.update',
-      entity: 'participant',
-      entityId: current.id,
-      payload: { ...participant, baseVersion: current.version },
+      operation: { kind: 'participant.update', payload: { ...participant, baseVersion: current.version } },
       details: { before: repo.toParticipant(current), after: participant, reason: duplicateOverrideReason ?? null },
     });
     return participant;

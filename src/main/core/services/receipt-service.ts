@@ -166,19 +166,19 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
-      action: 'receipt.void',
-      entity: 'receipt',
-      entityId: row.id,
-      payload: {
-        id: voidId,
-        receiptId: row.id,
-        contributionId: row.contributionId,
-        reason: input.reason,
-        voidedAt: at,
-        voidedBy: caller.staffId,
-        ...(refundPaidBy && voucher
-          ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount, voucher: receiptLabel(voucher.series, voucher.number) } }
-          : {}),
+      operation: {
+        kind: 'receipt.void',
+        payload: {
+          id: voidId,
+          receiptId: row.id,
+          contributionId: row.contributionId,
+          reason: input.reason,
+          voidedAt: at,
+          voidedBy: caller.staffId,
+          ...(refundPaidBy && voucher
+            ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount, voucher: receiptLabel(voucher.series, voucher.number) } }
+            : {}),
+        },
       },
     });
     await settleRefundedPayment(trx, row.contributionId, caller.staffId!, input.reason, at);

@@ -1,11 +1,15 @@
 // What the sync engine needs from the central service, whatever carries it (HTTP now; the file
 // route reuses the same batch bodies). Errors are classified so the engine knows whether to retry.
-import type { OpResult } from './result-applier';
+// Replies are parsed with the shared schemas (src/shared/sync): what reaches the engine is typed.
+import type { CentralChange } from '../../../shared/sync/changes';
+import type { OpResult } from '../../../shared/sync/op-results';
 
-export interface PulledChange {
-  seq: number | string;
-  kind: string;
-  payload: Record<string, unknown>;
+export interface PulledPage {
+  /** The changes of kinds this office knows, in feed order (others are skipped: a newer central may send more). */
+  changes: CentralChange[];
+  nextCursor: string | null;
+  hasMore: boolean;
+  reset?: boolean | undefined;
 }
 
 export interface CentralTransport {
@@ -17,7 +21,7 @@ export interface CentralTransport {
   }): Promise<{ deviceId: string; centralPublicKey?: string | null; centralSealingRecipient?: string | null }>;
   /** Sends a recorded batch body; the same body may be sent any number of times. */
   pushBatch(batchBody: string): Promise<{ results: OpResult[] }>;
-  pullChanges(cursor: string | null, limit: number): Promise<{ changes: PulledChange[]; nextCursor: string | null; hasMore: boolean; reset?: boolean }>;
+  pullChanges(cursor: string | null, limit: number): Promise<PulledPage>;
 }
 
 /** retry: network failure, 5xx, timeout. permanent: 4xx — a human must look (never a silent drop). */

@@ -17,7 +17,9 @@ import type { Database } from '../db/schema';
 import { readUserFile, requireFolder, writeFilesWhole } from '../files/user-folders';
 import { recordNextBatch } from './batch-builder';
 import type { DeviceKeyPair } from './device-key-store';
-import { applyBatchResults, type BatchSummary, type OpResult } from './result-applier';
+import { z } from 'zod';
+import { opResult } from '../../../shared/sync/op-results';
+import { applyBatchResults, type BatchSummary } from './result-applier';
 
 export const BATCH_FILE_FORMAT = 'field-office/batches@2';
 export const RESULT_FILE_FORMAT = 'field-office/results@1';
@@ -36,14 +38,15 @@ export interface BatchManifest {
   signature?: string;
 }
 
-export interface ResultFile {
-  format: typeof RESULT_FILE_FORMAT;
-  deviceId: string;
-  createdAt: string;
-  batches: { batchNo: number; results: OpResult[] }[];
+/** The central's answer to a batch file, read with the shared result schema. */
+const resultFile = z.object({
+  format: z.literal(RESULT_FILE_FORMAT),
+  deviceId: z.string(),
+  createdAt: z.string(),
+  batches: z.array(z.object({ batchNo: z.number().int().positive(), results: z.array(opResult) })),
   /** The central service's Ed25519 signature over the file without this field (base64). */
-  signature?: string;
-}
+  signature: z.string().optional(),
+});
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -123,15 +126,17 @@ export async function importResultFile(
   at: string,
 ): Promise<BatchSummary & { batches: number; skipped: number }> {
   const text = readUserFile(file);
-  let parsed: ResultFile;
+  let raw: unknown;
   try {
-    parsed = JSON.parse(text) as ResultFile;
+    raw = JSON.parse(text);
   } catch {
     throw new OfficeError('VALIDATION', { field: 'file', vi: 'Tệp kết quả bị hỏng hoặc không đọc được.', en: 'The result file is damaged or unreadable.' });
   }
-  if (parsed.format !== RESULT_FILE_FORMAT || !Array.isArray(parsed.batches)) {
+  const read = resultFile.safeParse(raw);
+  if (!read.success) {
     throw new OfficeError('VALIDATION', { field: 'file', vi: 'Đây không phải tệp kết quả đồng bộ của Field Office.', en: 'Not a Field Office result file.' });
   }
+  const parsed = read.data;
   if (parsed.deviceId !== deviceId) {
     throw new OfficeError('VALIDATION', {
       field: 'file',
@@ -140,14 +145,10 @@ export async function importResultFile(
     });
   }
   if (centralPublicKey) {
-    const { signature, ...unsigned } = parsed;
-    const ok = signature && verify(null, Buffer.from(canonicalJson(unsigned)), rawPublicKeyToObject(centralPublicKey), Buffer.from(signature, 'base64'));
-    if (!ok)
-      throw new OfficeError('VALIDATION', {
-        field: 'file',
-        vi: 'Chữ ký của trung tâm trên tệp kết quả không hợp lệ (tệp đã bị sửa?).',
-        en: 'The central signature does not verify.',
-      });
+    // Verified over the file as written (the parsed copy could lack a field a newer central added).
+    const { signature, ...unsigned } = raw as { signature?: unknown };
+    if (typeof signature !== 'string') throw badSignature();
+    if (!verify(null, Buffer.from(canonicalJson(unsigned)), rawPublicKeyToObject(centralPublicKey), Buffer.from(signature, 'base64'))) throw badSignature();
   }
   const total = { applied: 0, duplicates: 0, rejected: 0, held: 0, batches: 0, skipped: 0 };
   for (const batch of parsed.batches) {
@@ -163,4 +164,12 @@ export async function importResultFile(
     total.held += summary.held;
   }
   return total;
+}
+
+function badSignature(): OfficeError {
+  return new OfficeError('VALIDATION', {
+    field: 'file',
+    vi: 'Chữ ký của trung tâm trên tệp kết quả không hợp lệ (tệp đã bị sửa?).',
+    en: 'The central signature does not verify.',
+  });
 }

@@ -13,7 +13,8 @@
 // the registration carries the person as they are now.
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
-import { appendOutbox, logMutation } from '../db/mutation-log';
+import type { OperationInput } from '../../../shared/sync/operations';
+import { appendOutbox, logMutation, storedOperation } from '../db/mutation-log';
 import * as participants from '../db/repositories/participants-repository';
 import type { Database } from '../db/schema';
 
@@ -31,25 +32,13 @@ interface HeldRegistration {
   details: string;
 }
 
-/** A waiting item's operation payload, as far as finding what it depends on goes. */
-interface WaitingPayload {
-  id?: string;
-  participantId?: string;
-  headParticipantId?: string;
-  householdId?: string;
-  receiptId?: string;
-  receipt?: { id?: string };
-}
-
 /** An operation that waits for the person: answered (its inbox item) or not yet sent (its outbox row). */
 interface WaitingItem {
   issueId: string | null;
   seq: number | null;
   /** When it goes into the outbox again: now for answered ones, as first made for unsent ones. */
   createdAt: string;
-  kind: string;
-  entityId: string;
-  payload: WaitingPayload;
+  operation: OperationInput;
 }
 
 export async function resendReviewedRegistration(
@@ -75,19 +64,14 @@ export async function resendReviewedRegistration(
   const participant = participants.toParticipant(corrected ? { ...person, personalId: sameAs.personalId, updatedAt: at } : person);
   // Work for this person not yet sent (taken while the decision waited, perhaps offline for days)
   // would reach the central before the registration and be held again: it goes after it instead.
-  const unsent = await trx
-    .selectFrom('outbox')
-    .select(['seq', 'kind', 'entityId', 'payload', 'createdAt'])
-    .where('status', '=', 'pending')
-    .orderBy('seq')
-    .execute();
+  const unsent = await trx.selectFrom('outbox').select(['seq', 'kind', 'payload', 'createdAt']).where('status', '=', 'pending').orderBy('seq').execute();
   await logMutation(trx, {
     at,
     staffId,
-    action: 'participant.register',
-    entity: 'participant',
-    entityId: person.id,
-    payload: { ...participant, ...(sameAs ? { personalId: sameAs.personalId } : {}), duplicateReviewed: true, duplicateReviewNote: note },
+    operation: {
+      kind: 'participant.register',
+      payload: { ...participant, ...(sameAs ? { personalId: sameAs.personalId } : {}), duplicateReviewed: true, duplicateReviewNote: note },
+    },
     details: { participant, resentAfterReview: { issueId: issue.id, note, sameAs, personalIdCorrectedFrom: corrected ? person.personalId : null } },
   });
   // What the central held or refused for want of this person, settled or not (a supervisor may have
@@ -100,9 +84,7 @@ export async function resendReviewedRegistration(
       issueId: null,
       seq: row.seq,
       createdAt: row.createdAt,
-      kind: row.kind,
-      entityId: row.entityId,
-      payload: JSON.parse(row.payload) as WaitingPayload,
+      operation: storedOperation(row),
     })),
   ];
   await sendAfterRegistration(trx, dependentsOf(person.id, items), { staffId, note, at });
@@ -145,7 +127,7 @@ async function answeredWaiting(
   let query = trx
     .selectFrom('syncIssues')
     .innerJoin('outbox', 'outbox.opId', 'syncIssues.opId')
-    .select(['syncIssues.id', 'syncIssues.kind', 'syncIssues.entityId', 'outbox.payload'])
+    .select(['syncIssues.id', 'outbox.kind', 'outbox.payload'])
     .where('syncIssues.code', 'in', WAITS_FOR_PERSON);
   if (filter.only) query = query.where('syncIssues.id', 'in', filter.only);
   if (filter.except) query = query.where('syncIssues.id', '!=', filter.except);
@@ -155,9 +137,7 @@ async function answeredWaiting(
     issueId: row.id,
     seq: null,
     createdAt: at,
-    kind: row.kind,
-    entityId: row.entityId,
-    payload: JSON.parse(row.payload) as WaitingPayload,
+    operation: storedOperation(row),
   }));
 }
 
@@ -169,8 +149,7 @@ async function sendAfterRegistration(
 ): Promise<void> {
   const { staffId, note, at } = decision;
   for (const item of items) {
-    if (item.kind !== 'participant.update')
-      await appendOutbox(trx, { kind: item.kind, entityId: item.entityId, payload: item.payload, createdAt: item.createdAt });
+    if (item.operation.kind !== 'participant.update') await appendOutbox(trx, { operation: item.operation, createdAt: item.createdAt });
     // An unsent operation moves behind the registration: the same payload under a new op id (the
     // central never saw the old one); the audit log keeps the mutation as it was made.
     if (item.seq !== null) await trx.deleteFrom('outbox').where('seq', '=', item.seq).where('status', '=', 'pending').execute();
@@ -210,24 +189,24 @@ async function candidateOf(trx: Transaction<Database>, issue: HeldRegistration):
 function dependentsOf(personId: string, waiting: WaitingItem[]): WaitingItem[] {
   const households = new Set<string>();
   const receipts = new Set<string>();
-  return waiting.filter(({ kind, payload: p }) => {
-    switch (kind) {
+  return waiting.filter(({ operation: op }) => {
+    switch (op.kind) {
       case 'participant.update':
-        return p.id === personId;
+        return op.payload.id === personId;
       case 'enrollment.set':
-        return p.participantId === personId;
+        return op.payload.participantId === personId;
       case 'contribution.record':
-        if (p.participantId !== personId) return false;
-        if (p.receipt?.id) receipts.add(p.receipt.id);
+        if (op.payload.participantId !== personId) return false;
+        receipts.add(op.payload.receipt.id);
         return true;
       case 'household.create':
-        if (p.headParticipantId !== personId) return false;
-        if (p.id) households.add(p.id);
+        if (op.payload.headParticipantId !== personId) return false;
+        households.add(op.payload.id);
         return true;
       case 'household.setMembers':
-        return p.householdId !== undefined && households.has(p.householdId);
+        return households.has(op.payload.householdId);
       case 'receipt.void':
-        return p.receiptId !== undefined && receipts.has(p.receiptId);
+        return receipts.has(op.payload.receiptId);
       default:
         return false;
     }

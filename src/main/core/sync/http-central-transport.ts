@@ -1,11 +1,16 @@
 // The central service over HTTP(S): every request after enrollment is signed with the device's
 // Ed25519 key (see docs/protocol.md). 5xx, timeouts and network failures are "retry"; 4xx are
-// "permanent" and surface to the supervisor — only 5xx means the batch may not have landed.
+// "permanent" and surface to the supervisor — only 5xx means the batch may not have landed. Every
+// reply is parsed with the shared schemas: one that does not fit (another service at that address,
+// a central of a protocol this release does not know) is a permanent error, never guessed at.
 import { createHash, createPrivateKey, sign } from 'node:crypto';
-import type { CentralTransport, PulledChange } from './central-transport';
+import type { z } from 'zod';
+import { type CentralChange, centralChange, changesResponse } from '../../../shared/sync/changes';
+import { batchResponse, type OpResult } from '../../../shared/sync/op-results';
+import { enrollResponse, errorBody, signatureBase } from '../../../shared/sync/protocol';
+import type { CentralTransport, PulledPage } from './central-transport';
 import { TransportError } from './central-transport';
 import type { DeviceKeyPair } from './device-key-store';
-import { type OpResult, signatureBase } from '../../../shared/sync/protocol';
 
 const TIMEOUT_MS = 60_000;
 
@@ -82,35 +87,53 @@ export class HttpCentralTransport implements CentralTransport {
       throw new TransportError(`Máy chủ trung tâm trả lỗi ${response.status}; sẽ thử lại.`, 'retry', response.status);
     }
     if (response.status >= 400) {
-      const error = (json as { error?: { code?: string; message?: string } }).error;
+      const refusal = errorBody.safeParse(json);
+      const error = refusal.success ? refusal.data.error : undefined;
       throw new TransportError(error?.message ?? `Máy chủ trung tâm từ chối yêu cầu (${response.status}).`, 'permanent', response.status, error?.code);
     }
     return json;
   }
 
+  /** A reply read with its shared schema; one that does not fit is not guessed at. */
+  private async reply<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', path: string, body: string | null, signed: boolean): Promise<z.output<S>> {
+    const parsed = schema.safeParse(await this.request(method, path, body, signed));
+    if (!parsed.success) throw unreadable(path, parsed.error.issues[0]);
+    return parsed.data;
+  }
+
   async enroll(input: { centralUrl: string; code: string; publicKey: string; deviceName: string }) {
     const body = JSON.stringify({ code: input.code, publicKey: input.publicKey, deviceName: input.deviceName });
-    const result = (await this.request('POST', 'v1/enroll', body, false)) as {
-      deviceId: string;
-      centralPublicKey?: string | null;
-      centralSealingRecipient?: string | null;
-    };
+    const result = await this.reply(enrollResponse, 'POST', 'v1/enroll', body, false);
     return { deviceId: result.deviceId, centralPublicKey: result.centralPublicKey ?? null, centralSealingRecipient: result.centralSealingRecipient ?? null };
   }
 
   async pushBatch(batchBody: string): Promise<{ results: OpResult[] }> {
-    const result = (await this.request('POST', 'v1/batches', batchBody, true)) as { results: OpResult[] };
+    const result = await this.reply(batchResponse, 'POST', 'v1/batches', batchBody, true);
     return { results: result.results };
   }
 
-  async pullChanges(cursor: string | null, limit: number) {
+  async pullChanges(cursor: string | null, limit: number): Promise<PulledPage> {
     const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-    const result = (await this.request('GET', `v1/changes?${query.toString()}`, null, true)) as {
-      changes: PulledChange[];
-      nextCursor: string | null;
-      hasMore: boolean;
-      reset?: boolean;
-    };
-    return result;
+    const path = `v1/changes?${query.toString()}`;
+    const page = await this.reply(changesResponse, 'GET', path, null, true);
+    const changes: CentralChange[] = [];
+    for (const change of page.changes) {
+      // Kinds this release does not know are skipped on purpose: a newer central may send more.
+      if (!KNOWN_CHANGES.has(change.kind)) continue;
+      const parsed = centralChange.safeParse(change);
+      if (!parsed.success) throw unreadable(path, parsed.error.issues[0]);
+      changes.push(parsed.data);
+    }
+    return { changes, nextCursor: page.nextCursor, hasMore: page.hasMore, reset: page.reset };
   }
+}
+
+const KNOWN_CHANGES: ReadonlySet<string> = new Set(centralChange.options.map((option) => option.shape.kind.value));
+
+function unreadable(path: string, issue: { path: PropertyKey[]; message: string } | undefined): TransportError {
+  const where = issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : '';
+  return new TransportError(
+    `Máy chủ trung tâm trả lời không đúng giao thức (${path.split('?')[0]} ${where}); hãy kiểm tra địa chỉ máy chủ hoặc cập nhật ứng dụng.`,
+    'permanent',
+  );
 }

@@ -7,8 +7,10 @@ import { foldName } from '../../../shared/domain/name-folding';
 import { indexAllQueuedNames } from '../db/name-index';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
-import type { PulledChange } from './central-transport';
+import type { CentralChange } from '../../../shared/sync/changes';
 import { settleFromCentral } from './sync-issues-service';
+
+type ParticipantChange = Extract<CentralChange, { kind: 'participant' }>;
 
 /** What one page of changes needs to know about local rows, fetched in three queries, not 3 per row. */
 interface PageLookup {
@@ -19,10 +21,10 @@ interface PageLookup {
   inserts: Map<string, Insertable<Database['participants']>>;
 }
 
-async function lookupPage(trx: Transaction<Database>, changes: PulledChange[]): Promise<PageLookup> {
-  const people = changes.filter((c) => c.kind === 'participant').map((c) => c.payload);
-  const ids = people.map((p) => String(p.id));
-  const personalIds = people.map((p) => String(p.personalId));
+async function lookupPage(trx: Transaction<Database>, changes: CentralChange[]): Promise<PageLookup> {
+  const people = changes.flatMap((c) => (c.kind === 'participant' ? [c.payload] : []));
+  const ids = people.map((p) => p.id);
+  const personalIds = people.map((p) => p.personalId);
   const lookup: PageLookup = { byId: new Map(), byPersonalId: new Map(), unsent: new Set(), inserts: new Map() };
   if (ids.length === 0) return lookup;
   for (const r of await trx.selectFrom('participants').select(['id', 'version']).where('id', 'in', ids).execute()) lookup.byId.set(r.id, r);
@@ -34,7 +36,7 @@ async function lookupPage(trx: Transaction<Database>, changes: PulledChange[]): 
   return lookup;
 }
 
-async function clash(trx: Transaction<Database>, change: PulledChange, entityId: string, at: string, vi: string, en: string): Promise<void> {
+async function clash(trx: Transaction<Database>, change: ParticipantChange, entityId: string, at: string, vi: string, en: string): Promise<void> {
   await trx
     .insertInto('syncIssues')
     .values({
@@ -57,9 +59,9 @@ async function clash(trx: Transaction<Database>, change: PulledChange, entityId:
     .execute();
 }
 
-async function applyParticipant(trx: Transaction<Database>, change: PulledChange, at: string, lookup: PageLookup): Promise<void> {
-  const p = change.payload as Record<string, string | number | null>;
-  const id = String(p.id);
+async function applyParticipant(trx: Transaction<Database>, change: ParticipantChange, at: string, lookup: PageLookup): Promise<void> {
+  const p = change.payload;
+  const id = p.id;
   const local = lookup.byId.get(id);
   if (local && lookup.unsent.has(id)) {
     await clash(
@@ -72,12 +74,12 @@ async function applyParticipant(trx: Transaction<Database>, change: PulledChange
     );
     return;
   }
-  const sameId = lookup.byPersonalId.get(String(p.personalId));
+  const sameId = lookup.byPersonalId.get(p.personalId);
   if (sameId && sameId.id !== id && sameId.canonicalId === id) {
     // Our own registration of this person, already linked to the canonical one: nothing to add.
     await trx
       .updateTable('participants')
-      .set({ officialNumber: (p.officialNumber as string | null) ?? null })
+      .set({ officialNumber: p.officialNumber ?? null })
       .where('id', '=', sameId.id)
       .execute();
     return;
@@ -95,22 +97,22 @@ async function applyParticipant(trx: Transaction<Database>, change: PulledChange
   }
   const row = {
     id,
-    fullName: String(p.fullName),
-    nameFolded: foldName(String(p.fullName)),
-    dateOfBirth: String(p.dateOfBirth),
+    fullName: p.fullName,
+    nameFolded: foldName(p.fullName),
+    dateOfBirth: p.dateOfBirth,
     sex: p.sex === 'female' ? ('female' as const) : ('male' as const),
-    ethnicity: String(p.ethnicity ?? 'Kinh'),
-    nationality: String(p.nationality ?? 'Việt Nam'),
-    personalId: String(p.personalId),
-    siNumber: (p.siNumber as string | null) ?? null,
-    phone: (p.phone as string | null) ?? null,
-    provinceCode: String(p.provinceCode),
-    communeCode: String(p.communeCode),
-    addressLine: String(p.addressLine ?? ''),
-    supportCategory: String(p.supportCategory ?? 'other'),
-    officialNumber: (p.officialNumber as string | null) ?? null,
-    canonicalId: (p.canonicalId as string | null) ?? null,
-    version: Number(p.version ?? 1),
+    ethnicity: p.ethnicity ?? 'Kinh',
+    nationality: p.nationality ?? 'Việt Nam',
+    personalId: p.personalId,
+    siNumber: p.siNumber ?? null,
+    phone: p.phone ?? null,
+    provinceCode: p.provinceCode,
+    communeCode: p.communeCode,
+    addressLine: p.addressLine ?? '',
+    supportCategory: p.supportCategory ?? 'other',
+    officialNumber: p.officialNumber ?? null,
+    canonicalId: p.canonicalId ?? null,
+    version: p.version ?? 1,
     updatedAt: at,
   };
   const queued = lookup.inserts.get(id);
@@ -126,15 +128,21 @@ async function applyParticipant(trx: Transaction<Database>, change: PulledChange
 }
 
 /** Applies one page of changes and stores the cursor; returns how many were applied. */
-export async function applyPulledChanges(db: Kysely<Database>, changes: PulledChange[], nextCursor: string | null, at: string): Promise<number> {
+export async function applyPulledChanges(db: Kysely<Database>, changes: CentralChange[], nextCursor: string | null, at: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const lookup = await lookupPage(trx, changes);
     for (const change of changes) {
-      if (change.kind === 'reference.contribution-rates') await storeSchedule(trx, change.payload.body ?? change.payload, at);
-      else if (change.kind === 'participant') await applyParticipant(trx, change, at, lookup);
-      else if (change.kind === 'review.settled')
-        await settleFromCentral(trx, String(change.payload.opId), (change.payload.refunded ?? []) as { receipt: string; officeCode: string }[], at);
-      // Kinds this version does not know are skipped on purpose: newer centrals may send more.
+      switch (change.kind) {
+        case 'reference.contribution-rates':
+          await storeSchedule(trx, change.payload.body ?? change.payload, at);
+          break;
+        case 'participant':
+          await applyParticipant(trx, change, at, lookup);
+          break;
+        case 'review.settled':
+          await settleFromCentral(trx, change.payload.opId, change.payload.refunded, at);
+          break;
+      }
     }
     const rows = [...lookup.inserts.values()];
     for (let i = 0; i < rows.length; i += 400)

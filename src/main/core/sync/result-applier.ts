@@ -5,13 +5,12 @@
 // no-op (the batch is already marked applied).
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { appendAudit } from '../db/mutation-log';
+import { type OperationInput, operationEntity } from '../../../shared/sync/operations';
+import type { OpResult } from '../../../shared/sync/op-results';
+import { appendAudit, storedOperation } from '../db/mutation-log';
 import { followReviewedRegistrations, WAITS_FOR_PERSON } from './held-resend';
 import type { Database } from '../db/schema';
-import type { OpResult } from '../../../shared/sync/protocol';
 import type { WireBatch } from './batch-builder';
-
-export type { OpResult };
 
 export interface BatchSummary {
   applied: number;
@@ -50,7 +49,7 @@ export async function applyBatchResults(
       const result = byId.get(op.opId);
       if (!result) throw new Error(`result for op ${op.opId} missing from batch ${batchNo}`);
       resultRows.push({ opId: op.opId, batchNo, status: result.status, result: JSON.stringify(result), appliedAt: at });
-      planOne(op.kind, op.payload as Record<string, unknown>, result, at, summary, writes);
+      planOne(storedOperation(op), result, at, summary, writes);
     }
     for (let i = 0; i < resultRows.length; i += ROWS_PER_INSERT)
       await trx
@@ -96,8 +95,9 @@ export async function applyBatchResults(
   });
 }
 
-function planOne(kind: string, payload: Record<string, unknown>, result: OpResult, at: string, summary: BatchSummary, writes: BatchWrites): void {
-  const entityId = String(payload.id ?? payload.householdId ?? payload.receiptId ?? payload.businessDate ?? '');
+function planOne(op: OperationInput, result: OpResult, at: string, summary: BatchSummary, writes: BatchWrites): void {
+  const { kind } = op;
+  const { entityId } = operationEntity(op);
   switch (result.status) {
     case 'APPLIED':
       summary.applied++;
@@ -108,7 +108,7 @@ function planOne(kind: string, payload: Record<string, unknown>, result: OpResul
     case 'DUPLICATE': {
       summary.duplicates++;
       const canonical = result.canonical;
-      if (kind.startsWith('participant.') && canonical) {
+      if (kind === 'participant.register' || kind === 'participant.update') {
         writes.links.push({ id: entityId, canonicalId: canonical.canonicalId, officialNumber: canonical.officialNumber ?? null });
       }
       // Resolved by the rule itself (linked to the canonical person), kept visible in the inbox.
@@ -134,23 +134,19 @@ function issueRow(
   state: 'open' | 'resolved',
   resolution: string | null,
 ): Insertable<Database['syncIssues']> {
-  const fallback = {
-    DUPLICATE: ['Người này đã được đăng ký ở nơi khác; hồ sơ đã được liên kết với hồ sơ gốc.', 'Already registered elsewhere; linked to the canonical person.'],
-    HELD: ['Trung tâm tạm giữ bản ghi để kiểm tra (nghi trùng người).', 'Held centrally for review (possible duplicate).'],
-    REJECTED: ['Trung tâm từ chối bản ghi.', 'Rejected by the central service.'],
-    APPLIED: ['', ''],
-  }[result.status];
-  const problem = result.error ?? result.review ?? null;
+  const problem = result.status === 'APPLIED' ? (result.review ?? null) : result.status === 'DUPLICATE' ? null : result.error;
+  const canonical = result.status === 'DUPLICATE' ? result.canonical : null;
   return {
     id: uuidv7(),
     opId: result.opId,
     kind,
     entityId,
-    class: result.status === 'HELD' ? (result.heldClass ?? 'HELD') : result.review ? result.review.code : result.status,
-    code: problem?.code ?? result.heldClass ?? result.status,
-    message: problem?.message ?? fallback[0]!,
-    messageEn: problem?.messageEn ?? fallback[1]!,
-    details: JSON.stringify({ error: problem, canonical: result.canonical ?? null }),
+    // The inbox's grouping: why it was held, what to review, or else the answer itself.
+    class: result.status === 'HELD' ? result.heldClass : result.status === 'APPLIED' && result.review ? result.review.code : result.status,
+    code: problem?.code ?? result.status,
+    message: problem?.message ?? 'Người này đã được đăng ký ở nơi khác; hồ sơ đã được liên kết với hồ sơ gốc.',
+    messageEn: problem?.messageEn ?? 'Already registered elsewhere; linked to the canonical person.',
+    details: JSON.stringify({ error: problem, canonical }),
     state,
     resolution,
     resolutionNote: null,

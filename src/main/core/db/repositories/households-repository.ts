@@ -1,6 +1,6 @@
 // Households and their ordered members: SQL only.
 import type { Kysely, Transaction } from 'kysely';
-import type { Household } from '../../../../shared/contract/household';
+import type { Household, OtherCoverage } from '../../../../shared/contract/household';
 import { preparedQuery } from '../prepared-query';
 import type { Database, HouseholdsTable } from '../schema';
 
@@ -47,7 +47,7 @@ export async function insertHousehold(db: Db, row: HouseholdsTable): Promise<voi
 export interface MemberEntry {
   participantId: string;
   /** The other scheme that insures the member, null if they join household HI. */
-  coveredBy: string | null;
+  coveredBy: OtherCoverage | null;
 }
 
 const membersInOrder = preparedQuery<{ householdId: string }, MemberEntry>((db, arg) =>

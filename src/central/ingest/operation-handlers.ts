@@ -1,0 +1,71 @@
+// The central's handler table: one handler per operation kind of the shared union, typed by it — a
+// kind without a handler, or a handler reading a field its payload lacks, is a type error. Each
+// operation of a batch is checked once, before the batch's transaction: its payload hash over the
+// payload as sent, its kind, then kind and payload against the union; the handler gets the parsed,
+// typed payload and never validates its shape again.
+import { inputIssueTexts } from '../../shared/contract/input-messages';
+import { isOperationKind, type Operation, operation, type OperationKind, type OperationPayload } from '../../shared/sync/operations';
+import { type OpResult, rejected } from '../../shared/sync/op-results';
+import type { WireOp } from '../../shared/sync/protocol';
+import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
+import { closeDay, recordContribution, voidReceipt } from './money-ops';
+import type { OpContext } from './op-context';
+import { registerPerson, updatePerson } from './person-ops';
+
+export type OperationHandler<K extends OperationKind> = (ctx: OpContext, opId: string, payload: OperationPayload<K>) => Promise<OpResult>;
+
+const handlers: { [K in OperationKind]: OperationHandler<K> } = {
+  'participant.register': registerPerson,
+  'participant.update': updatePerson,
+  'household.create': createHousehold,
+  'household.setMembers': setHouseholdMembers,
+  'enrollment.set': setEnrollment,
+  'contribution.record': recordContribution,
+  'receipt.void': voidReceipt,
+  'day.close': closeDay,
+};
+
+/** Kinds whose every lookup is answered by the batch cache, so their writes can wait (apply-batch.ts). */
+export const DEFERRABLE_KINDS: ReadonlySet<OperationKind> = new Set(['participant.register', 'contribution.record', 'enrollment.set']);
+
+export function applyOperation(ctx: OpContext, opId: string, op: Operation): Promise<OpResult> {
+  // The union's kind and payload travel together; TypeScript cannot see that through the lookup.
+  return (handlers[op.kind] as OperationHandler<typeof op.kind>)(ctx, opId, op.payload as never);
+}
+
+/** An operation of a batch as checked: to apply, or already answered by its refusal. */
+export type CheckedOp = { operation: Operation; refused?: undefined } | { operation?: undefined; refused: OpResult };
+
+export function checkOperation(op: WireOp, intact: boolean): CheckedOp {
+  if (!intact) {
+    return {
+      refused: rejected(
+        op.opId,
+        'PAYLOAD_HASH',
+        'Nội dung thao tác không khớp mã băm (dữ liệu bị sửa trên đường truyền?).',
+        'The payload does not match its hash.',
+        'payloadHash',
+      ),
+    };
+  }
+  if (!isOperationKind(op.kind)) {
+    return {
+      refused: rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind'),
+    };
+  }
+  const parsed = operation.safeParse({ kind: op.kind, payload: op.payload });
+  if (parsed.success) return { operation: parsed.data };
+  const issue = parsed.error.issues[0];
+  // Fields are named within the payload, as the office's own forms name them.
+  const texts = inputIssueTexts(issue && { ...issue, path: issue.path.slice(1) });
+  const general = texts.vi === inputIssueTexts(undefined).vi || !issue;
+  return {
+    refused: rejected(
+      op.opId,
+      'VALIDATION',
+      general ? `Dữ liệu thao tác ${op.kind} không hợp lệ${texts.field ? ` (${texts.field})` : ''}.` : texts.vi,
+      texts.en,
+      texts.field,
+    ),
+  };
+}

@@ -1,0 +1,69 @@
+// The pull feed from the central to an office, as a union discriminated by `kind`: the central
+// writes only these (typed where it queues them), and the office reads each change it knows with
+// this schema and skips the kinds it does not know, so a newer central can send more
+// (docs/protocol.md §4). Adding a kind: its payload here, one line in `centralChange`, its writer
+// at the central and its applier in the office's pull-applier.ts.
+import { z } from 'zod';
+
+/**
+ * A person of the office's province, registered or corrected at the central (its stored record).
+ * Loose: the supervisor sees the whole central record when it clashes with a local one.
+ */
+export const participantChangePayload = z.looseObject({
+  id: z.string().min(1),
+  fullName: z.string(),
+  dateOfBirth: z.string(),
+  sex: z.string(),
+  personalId: z.string(),
+  provinceCode: z.string(),
+  communeCode: z.string(),
+  ethnicity: z.string().optional(),
+  nationality: z.string().optional(),
+  siNumber: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  addressLine: z.string().optional(),
+  supportCategory: z.string().optional(),
+  officialNumber: z.string().nullable().optional(),
+  canonicalId: z.string().nullable().optional(),
+  version: z.number().int().optional(),
+});
+
+/** A contribution-rate schedule published at the central (`admin publish-rates`). */
+export const ratesChangePayload = z.object({ version: z.string(), body: z.unknown() });
+
+/** A payment flagged for months paid twice stands alone now: the receipts that paid them first were refunded. */
+export const reviewSettledPayload = z.object({
+  opId: z.string(),
+  code: z.literal('MONTHS_ALREADY_PAID'),
+  refunded: z.array(z.object({ receipt: z.string(), officeCode: z.string() })),
+});
+
+export const centralChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('participant'), payload: participantChangePayload }),
+  z.object({ kind: z.literal('reference.contribution-rates'), payload: ratesChangePayload }),
+  z.object({ kind: z.literal('review.settled'), payload: reviewSettledPayload }),
+]);
+export type CentralChange = z.infer<typeof centralChange>;
+export type CentralChangeKind = CentralChange['kind'];
+
+/**
+ * A change as it travels: its place in the feed, and a kind this office may not know yet. The payload
+ * is only checked to be an object here (not rebuilt key by key: a page holds thousands), and parsed
+ * with `centralChange` once its kind is known.
+ */
+export const changeEnvelope = z.object({
+  seq: z.number().int(),
+  kind: z.string().min(1).max(64),
+  payload: z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), {
+    message: 'payload must be a JSON object',
+  }),
+});
+export type ChangeEnvelope = z.infer<typeof changeEnvelope>;
+
+export const changesResponse = z.object({
+  changes: z.array(changeEnvelope),
+  nextCursor: z.string().nullable(),
+  hasMore: z.boolean(),
+  reset: z.boolean().optional(),
+});
+export type ChangesResponse = z.infer<typeof changesResponse>;
