@@ -13,8 +13,8 @@ import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './ser
 import { discardDraft, getDraft, saveDraft } from './services/draft-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold, setHouseholdCoverage } from './services/household-service';
 import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
-import { listSyncIssues, resolveSyncIssue } from './sync/sync-issues-service';
-import { enrollDevice, exportSyncFile, importSyncResult, pushNow, syncStatus } from './sync/sync-service';
+import { listSyncIssues, resolveSyncIssue } from './services/sync-issues-service';
+import { enrollDevice, exportSyncFile, importSyncResult, pushNow, syncStatus } from './services/sync-service';
 import { closeDay, daySummary, reopenDay } from './services/day-end-service';
 import { dayReport, dayReportExcel } from './services/day-report-service';
 import { enroll, listEnrollmentsFor } from './services/enrollment-service';

@@ -15,7 +15,7 @@ import { deviceSeries, receiptLabel, takeReceiptNumber, voucherSeries } from '..
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { isDayClosed, requireDayOpen } from './day-status';
-import { settleRefundedPayment } from '../sync/sync-issues-service';
+import { settleRefundedPayment } from './sync-issues-service';
 
 type ReceiptRow = NonNullable<Awaited<ReturnType<typeof contributions.findReceipt>>>;
 type DayRow = Awaited<ReturnType<typeof contributions.receiptsOfDay>>[number];

@@ -8,7 +8,7 @@ import { indexAllQueuedNames } from '../db/name-index';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
 import type { CentralChange } from '../../../shared/sync/changes';
-import { settleFromCentral } from './sync-issues-service';
+import { settleFromCentral } from '../services/sync-issues-service';
 
 type ParticipantChange = Extract<CentralChange, { kind: 'participant' }>;
 

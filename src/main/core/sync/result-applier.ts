@@ -8,7 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { type OperationInput, operationEntity } from '../../../shared/sync/operations';
 import type { OpResult } from '../../../shared/sync/op-results';
 import { appendAudit, storedOperation } from '../db/mutation-log';
-import { followReviewedRegistrations, WAITS_FOR_PERSON } from './held-resend';
+import { followReviewedRegistrations, WAITS_FOR_PERSON } from '../services/held-resend';
 import type { Database } from '../db/schema';
 import type { WireBatch } from './batch-builder';
 

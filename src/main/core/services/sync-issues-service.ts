@@ -14,7 +14,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import type { Database } from '../db/schema';
-import { resendHouseholdMembers } from '../services/household-service';
+import { resendHouseholdMembers } from './household-service';
 import { resendReviewedRegistration } from './held-resend';
 
 export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved' | 'all'): Promise<{ items: SyncIssue[] }> {

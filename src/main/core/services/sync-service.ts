@@ -7,10 +7,10 @@ import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
-import { TransportError } from './central-transport';
-import { generateDeviceKeyPair } from './device-key-store';
-import { exportBatchFile, importResultFile } from './file-sync';
-import type { SyncEngine } from './sync-engine';
+import { TransportError } from '../sync/central-transport';
+import { generateDeviceKeyPair } from '../sync/device-key-store';
+import { exportBatchFile, importResultFile } from '../sync/file-sync';
+import type { SyncEngine } from '../sync/sync-engine';
 
 function requireEngine(ctx: CoreContext): SyncEngine {
   if (!ctx.sync) throw new OfficeError('INTERNAL', { vi: 'Chức năng đồng bộ chưa được bật trên máy này.', en: 'Sync is not available.' });
