@@ -4,11 +4,9 @@
 // script injected into the page has no token to steal; the core gets it back on every call.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { RpcResult } from '../shared/contract/errors';
+import { methodPolicy } from '../shared/contract/methods';
 import { isShellMethodName, type ShellMethodName } from '../shared/contract/shell';
 import type { Invoke } from './core/dispatcher';
-
-/** Methods whose answer carries a new session token. */
-const sessionMethods = new Set(['auth.login', 'office.setup', 'auth.unlock']);
 
 export interface OfficeIpcOptions {
   /** The core's `invoke`, or null while it is not open (starting, or closed for the quit). */
@@ -32,12 +30,13 @@ export function registerOfficeIpc(ipcMain: IpcMain, options: OfficeIpcOptions): 
     const id = event.sender.id;
     if (!tokens.has(id)) event.sender.once('destroyed', () => tokens.delete(id));
     const result = await invoke(String(method), input, tokens.get(id));
-    if (result.ok && sessionMethods.has(String(method))) {
+    const { session } = methodPolicy(method);
+    if (result.ok && session === 'opens') {
       const value = result.value as { token: string };
       tokens.set(id, value.token);
       return { ok: true, value: { ...value, token: '' } };
     }
-    if (method === 'auth.logout') tokens.delete(id);
+    if (session === 'ends') tokens.delete(id);
     return result;
   });
   return { signedIn: (windowId) => tokens.get(windowId) };

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { OfficeError, type RpcResult } from '../../shared/contract/errors';
 import { inputIssueTexts } from '../../shared/contract/input-messages';
-import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
+import { type Access, contract, isMethodName, type MethodName } from '../../shared/contract/methods';
 import type { Caller, CoreContext } from './core-context';
 import { preparedQuery } from './db/prepared-query';
 import type { HandlerTable } from './handlers';
@@ -43,10 +43,12 @@ export async function settle(work: () => Promise<unknown>, log: (e: unknown) => 
 const officeLock = preparedQuery<Record<string, never>, { idleLockMinutes: number }>((db) => db.selectFrom('office').select('idleLockMinutes'));
 
 async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller> {
-  const access = contract[method].access;
-  if (access === 'public') return { token, staffId: null, role: null };
+  const { access, beforeSetup } = contract[method] as { access: Access; beforeSetup?: true };
+  if (access === 'public' && beforeSetup) return { token, staffId: null, role: null };
   const office = await officeLock.executeTakeFirst(ctx.db, {});
+  // Only the first-run screen's methods answer before the office is set up.
   if (!office) throw new OfficeError('NOT_SET_UP');
+  if (access === 'public') return { token, staffId: null, role: null };
   const nowMs = ctx.clock.now().getTime();
   const session = ctx.sessions.peek(token, nowMs, office.idleLockMinutes);
   if (!session) throw new OfficeError('UNAUTHENTICATED');

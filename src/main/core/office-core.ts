@@ -2,6 +2,7 @@
 // reference data, and returns the one `invoke` that IPC and the loopback harness both serve.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { methodPolicy } from '../../shared/contract/methods';
 import { type Clock, systemClock } from './clock';
 import type { CoreContext } from './core-context';
 import { createDispatcher, type Invoke } from './dispatcher';
@@ -82,7 +83,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
         running--;
         if (running === 0) drained?.();
       }
-      if (method === 'store.restore' && result.ok && !reopening) {
+      if (result.ok && methodPolicy(method).reopensStore && !reopening) {
         reopening = reopen().finally(() => (reopening = null));
         await reopening;
       }

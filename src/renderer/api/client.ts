@@ -5,6 +5,7 @@
 // provider, which shows the unlock dialog over the current screen instead of losing it.
 import type { ErrorCode, OfficeErrorData } from '../../shared/contract/errors';
 import type { InvokeInput, InvokeName, InvokeOutput } from '../../shared/contract/invoke';
+import { methodPolicy } from '../../shared/contract/methods';
 import { send } from './transport';
 
 export class ApiError extends Error {
@@ -33,7 +34,7 @@ export async function call<M extends InvokeName>(method: M, input: InvokeInput<M
   const result = await send(method, input);
   if (!result.ok) {
     const code = result.error.code;
-    if ((code === 'SESSION_LOCKED' || code === 'UNAUTHENTICATED') && method !== 'auth.unlock' && method !== 'auth.login') {
+    if ((code === 'SESSION_LOCKED' || code === 'UNAUTHENTICATED') && methodPolicy(method).session !== 'opens') {
       for (const listener of sessionListeners) listener(code);
     }
     throw new ApiError(result.error);

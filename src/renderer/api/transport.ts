@@ -3,9 +3,9 @@
 // sessionStorage so a reload keeps the session, and a closed tab ends it).
 import type { RpcResult } from '../../shared/contract/errors';
 import type { InvokeInput, InvokeName, InvokeOutput } from '../../shared/contract/invoke';
+import { methodPolicy } from '../../shared/contract/methods';
 
 const TOKEN_KEY = 'field-office.token';
-const tokenMethods = new Set(['auth.login', 'office.setup', 'auth.unlock']);
 
 export async function send<M extends InvokeName>(method: M, input: InvokeInput<M>): Promise<RpcResult<InvokeOutput<M>>> {
   if (window.office) return window.office.invoke(method, input);
@@ -24,10 +24,11 @@ export async function send<M extends InvokeName>(method: M, input: InvokeInput<M
     };
   }
   const result = (await response.json()) as RpcResult<InvokeOutput<M>>;
-  if (result.ok && tokenMethods.has(method)) {
+  const { session } = methodPolicy(method);
+  if (result.ok && session === 'opens') {
     const value = result.value as { token?: string };
     if (value.token) sessionStorage.setItem(TOKEN_KEY, value.token);
   }
-  if (method === 'auth.logout') sessionStorage.removeItem(TOKEN_KEY);
+  if (session === 'ends') sessionStorage.removeItem(TOKEN_KEY);
   return result;
 }

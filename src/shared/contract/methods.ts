@@ -67,6 +67,15 @@ export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   access: Access;
+  /**
+   * 'opens': its answer carries a new session token (the Electron shell keeps it from the
+   * renderer, the browser client stores it); 'ends': the caller's token is forgotten.
+   */
+  session?: 'opens' | 'ends';
+  /** Answers on a store with no office yet (the first-run screen); any other method is NOT_SET_UP there. */
+  beforeSetup?: true;
+  /** Once it succeeds, the core closes its store and opens it again (a restored copy takes the empty store's place). */
+  reopensStore?: true;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
@@ -78,11 +87,11 @@ const byId = z.object({ id: uuid });
 const staffRoles = ['supervisor', 'counter', 'field'] as const;
 
 export const contract = {
-  'office.setup': method({ input: setupInput, output: sessionView, access: 'public' }),
-  'auth.login': method({ input: loginInput, output: sessionView, access: 'public' }),
-  'auth.logout': method({ input: empty, output: z.object({ ok: z.literal(true) }), access: 'public' }),
-  'auth.unlock': method({ input: unlockInput, output: sessionView, access: 'public' }),
-  'session.current': method({ input: empty, output: sessionState, access: 'public' }),
+  'office.setup': method({ input: setupInput, output: sessionView, access: 'public', session: 'opens', beforeSetup: true }),
+  'auth.login': method({ input: loginInput, output: sessionView, access: 'public', session: 'opens' }),
+  'auth.logout': method({ input: empty, output: z.object({ ok: z.literal(true) }), access: 'public', session: 'ends', beforeSetup: true }),
+  'auth.unlock': method({ input: unlockInput, output: sessionView, access: 'public', session: 'opens' }),
+  'session.current': method({ input: empty, output: sessionState, access: 'public', beforeSetup: true }),
 
   'staff.list': method({ input: empty, output: z.object({ items: z.array(staffMember) }), access: ['supervisor'] }),
   'staff.create': method({ input: createStaffInput, output: staffMember, access: ['supervisor'] }),
@@ -133,16 +142,16 @@ export const contract = {
   'sync.exportFile': method({ input: exportFileInput, output: exportFileOutput, access: ['supervisor'] }),
   'sync.importResult': method({ input: importResultInput, output: importResultOutput, access: ['supervisor'] }),
 
-  'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public' }),
-  'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public' }),
+  'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public', beforeSetup: true }),
+  'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public', beforeSetup: true }),
   'reference.legacyCommunes': method({ input: legacyCommunesInput, output: z.object({ items: z.array(legacyCommuneMatch) }), access: staffRoles }),
 
   'store.backup': method({ input: backupInput, output: backupOutput, access: ['supervisor'] }),
   'store.backupProgress': method({ input: empty, output: backupProgress, access: ['supervisor'] }),
   'store.backupStatus': method({ input: empty, output: backupStatus, access: ['supervisor'] }),
   // Public like office.setup: only on a store with no office yet (refused otherwise).
-  'store.restore': method({ input: restoreInput, output: restoreOutput, access: 'public' }),
-  'store.restoreProgress': method({ input: empty, output: restoreProgress, access: 'public' }),
+  'store.restore': method({ input: restoreInput, output: restoreOutput, access: 'public', beforeSetup: true, reopensStore: true }),
+  'store.restoreProgress': method({ input: empty, output: restoreProgress, access: 'public', beforeSetup: true }),
 
   'audit.verify': method({
     input: empty,
@@ -164,4 +173,11 @@ export const methodNames = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+type Policy = Pick<MethodSpec<z.ZodType, z.ZodType>, 'session' | 'beforeSetup' | 'reopensStore'>;
+
+/** The policy flags of a method by its name (none for a name that is not a method). */
+export function methodPolicy(name: unknown): Policy {
+  return typeof name === 'string' && isMethodName(name) ? (contract[name] as Policy) : {};
 }
