@@ -58,19 +58,23 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await expect(page.getByLabel('Họ và tên')).toHaveValue('Lê Văn Tám');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('collect-page')).toBeVisible();
-  await expect(page.getByTestId('enroll-card')).toBeVisible();
+  // A first payment is one form: no enrollment card with an income of its own; the payment enrolls him.
+  await expect(page.getByTestId('first-payment')).toContainText('Chưa tham gia BHXH tự nguyện');
+  await expect(page.getByTestId('enroll-card')).toHaveCount(0);
+  await expect(page.getByTestId('collect-income')).toBeFocused();
   // With no income yet, the amount panel says what to type — a prompt, not an error.
   await expect(page.getByTestId('quote-prompt')).toHaveText('Nhập mức thu nhập lựa chọn để đóng BHXH tự nguyện.');
   await expect(page.getByTestId('quote').locator('.ant-alert-error')).toHaveCount(0);
-  await page.getByTestId('enroll-income').fill('2000000');
-  await page.getByTestId('enroll-submit').click();
+  await page.getByTestId('collect-income').fill('2000000');
   await expect(page.getByTestId('enroll-card')).toHaveCount(0);
   await expect(page.getByTestId('collect-income')).toHaveValue('2.000.000');
 
   // The quote is live: 3 months at 2 000 000 đ.
   const months = page.getByTestId('collect-months');
   await months.fill('3');
-  await expect(page.getByTestId('quote').locator('tbody tr.ant-table-row')).toHaveCount(3);
+  // Months that cost the same are one row of the breakdown (a household's year fits the screen).
+  await expect(page.getByTestId('quote').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('quote').locator('tbody tr.ant-table-row')).toContainText('3 tháng ×');
   await expect(page.getByTestId('confirm-collect')).toBeEnabled();
   const total = (await page.getByTestId('quote-total').textContent())!;
   expect(total).toMatch(/^\d{1,3}(\.\d{3})* đ$/);
@@ -169,11 +173,9 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await page.getByRole('link', { name: 'Hồ sơ người nộp' }).click();
   await expect(page.getByTestId('person-name')).toHaveText('Lê Văn Tám');
   await page.keyboard.press('F4');
-  const refusedQuote = page.waitForResponse((response) => response.url().endsWith('/rpc/contributions.quote'));
   await page.getByTestId('scheme').getByText('BHYT hộ gia đình').click();
   await expect(page.getByTestId('collect-no-household')).toContainText('chưa thuộc hộ gia đình nào');
-  // Once the (refused) quote has come back and its spinner is gone, its card does not repeat the warning.
-  await refusedQuote;
+  // No amount is asked of the core for a payment it would refuse, and nothing repeats the warning.
   await expect(page.getByTestId('quote').locator('.ant-spin')).toHaveCount(0);
   await expect(page.getByTestId('quote')).not.toContainText('chưa thuộc hộ gia đình nào');
   await expect(page.getByTestId('confirm-collect')).toBeDisabled();

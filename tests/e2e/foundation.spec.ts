@@ -129,6 +129,9 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await signIn(page, 'quay1', 'mat-khau-quay-1');
     await expect(page.getByTestId('header-user')).toContainText('Phạm Văn Quầy');
     await expect(page.getByRole('link', { name: 'Nhân viên' })).toHaveCount(0);
+    // Counts of work waiting to be sent are the supervisor's to act on: the clerk sees the link's state only.
+    await expect(page.getByTestId('sync-status')).toContainText('Chưa đăng ký đồng bộ');
+    await expect(page.getByTestId('sync-status')).not.toContainText('Chờ gửi');
   });
 
   await test.step('a personal ID whose sex digit contradicts the form is explained beside the field', async () => {

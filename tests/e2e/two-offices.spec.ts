@@ -86,8 +86,7 @@ async function registerAndCollect(page: Page): Promise<string> {
 
   await page.keyboard.press('F4');
   await expect(page.getByTestId('collect-page')).toBeVisible();
-  await page.getByTestId('enroll-income').fill('2000000');
-  await page.getByTestId('enroll-submit').click();
+  await page.getByTestId('collect-income').fill('2000000');
   await expect(page.getByTestId('enroll-card')).toHaveCount(0);
   await page.getByTestId('collect-months').fill('3');
   await expect(page.getByTestId('confirm-collect')).toBeEnabled();

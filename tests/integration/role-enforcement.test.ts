@@ -57,6 +57,8 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'enrollments.listForParticipant': everyone,
   'contributions.quote': everyone,
   'contributions.record': everyone,
+  'contributions.quoteHousehold': everyone,
+  'contributions.recordHousehold': everyone,
   'contributions.listForParticipant': everyone,
   'receipts.get': everyone,
   'receipts.void': everyone,

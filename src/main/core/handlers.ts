@@ -15,6 +15,7 @@ import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMembe
 import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
 import { listSyncIssues, resolveSyncIssue } from './services/sync-issues-service';
 import { enrollDevice, exportSyncFile, importSyncResult, pushNow, syncStatus } from './services/sync-service';
+import { quoteHouseholdPayment, recordHouseholdPayment } from './services/household-payment-service';
 import { closeDay, daySummary, reopenDay } from './services/day-end-service';
 import { dayReport, dayReportExcel } from './services/day-report-service';
 import { enroll, listEnrollmentsFor } from './services/enrollment-service';
@@ -58,6 +59,8 @@ export const handlers: HandlerTable = {
   'enrollments.listForParticipant': (ctx, input) => listEnrollmentsFor(ctx, input.participantId),
   'contributions.quote': (ctx, input) => quoteContribution(ctx, input),
   'contributions.record': (ctx, input, caller) => recordContribution(ctx, caller, input),
+  'contributions.quoteHousehold': (ctx, input) => quoteHouseholdPayment(ctx, input),
+  'contributions.recordHousehold': (ctx, input, caller) => recordHouseholdPayment(ctx, caller, input),
   'contributions.listForParticipant': (ctx, input) => listContributionsFor(ctx, input.participantId),
   'receipts.get': (ctx, input) => loadReceipt(ctx, input.id),
   'receipts.void': (ctx, input, caller) => voidReceipt(ctx, caller, input),

@@ -13,6 +13,7 @@ import { HouseholdPage } from '../pages/household/household-page';
 import { PersonPage } from '../pages/person/person-page';
 import { PersonFormPage } from '../pages/person-form/person-form-page';
 import { ReceiptPage } from '../pages/receipt/receipt-page';
+import { ReceiptSetPage } from '../pages/receipt/receipt-set-page';
 import { SearchPage } from '../pages/search/search-page';
 import { StaffPage } from '../pages/staff/staff-page';
 import { SyncIssuesPage } from '../pages/sync/sync-issues-page';
@@ -28,8 +29,11 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
   switch (first) {
     case undefined:
       return <SearchPage />;
-    case 'new':
-      return <PersonFormPage key="new" />;
+    case 'new': {
+      // From a household ("register a new member"): the new person joins it once saved.
+      const household = route.params.get('household');
+      return household ? <PersonFormPage key={`new-${household}`} joinHousehold={household} /> : <PersonFormPage key="new" />;
+    }
     case 'person':
       if (!id) break;
       if (action === 'edit') return <PersonFormPage key={`edit-${id}`} participantId={id} />;
@@ -40,6 +44,9 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
       break;
     case 'receipt':
       if (id) return <ReceiptPage key={id} receiptId={id} />;
+      break;
+    case 'receipt-set':
+      if (id) return <ReceiptSetPage key={id} receiptIds={id.split(',')} />;
       break;
     case 'receipts':
       return <DayReceiptsPage />;

@@ -4,7 +4,7 @@
 // it and typedDong() reads it, so a value that did not parse can never be sent (Enter included).
 import { Input, type InputProps, type InputRef } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { forwardRef, useRef, type ChangeEvent } from 'react';
+import { forwardRef, useLayoutEffect, useRef, type ChangeEvent } from 'react';
 import { i18n } from '../i18n/setup';
 import { groupDigits, parseTypedCount, parseTypedDong, regroupWhileTyping, type TypedAmount } from '../../shared/domain/typed-amount';
 import { formatDong } from './money';
@@ -14,11 +14,19 @@ type Props = Omit<InputProps, 'value' | 'onChange'> & { value?: string | null; o
 export const MoneyInput = forwardRef<InputRef, Props>(function MoneyInput({ value, onChange, onBlur, ...rest }, ref) {
   const own = useRef<InputRef>(null);
   const input = (ref && typeof ref === 'object' ? ref : own) as React.RefObject<InputRef | null>;
+  // Where the caret goes once the regrouped text is on screen: set in the same commit (a frame
+  // later, it could land after the clerk or a test had selected the text to replace it).
+  const caret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const element = input.current?.input;
+    if (caret.current !== null && element && document.activeElement === element) element.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
   const change = (event: ChangeEvent<HTMLInputElement>) => {
     const element = event.target;
     const next = regroupWhileTyping(element.value, element.selectionStart ?? element.value.length);
+    if (next.text !== element.value) caret.current = next.caret;
     onChange?.(next.text);
-    if (next.text !== element.value) requestAnimationFrame(() => input.current?.input?.setSelectionRange(next.caret, next.caret));
   };
   return (
     <Input

@@ -42,6 +42,11 @@ export function officeTime(iso: string): string {
   return parts(iso).time;
 }
 
+/** 'HH:mm:ss' at the office (a draft saved a moment ago). */
+export function officeTimeSeconds(iso: string): string {
+  return new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(11, 19);
+}
+
 /** The office's calendar date of an instant, 'DD/MM/YYYY' (a void at 06:30 is that day's, not the day before). */
 export function officeDate(iso: string): string {
   return dmy(parts(iso).date);

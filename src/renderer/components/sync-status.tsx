@@ -57,11 +57,13 @@ export function SyncStatusBadge({ supervisor }: { supervisor: boolean }) {
   useRefreshAfterSync(status?.lastSuccessAt);
   if (!status) return null;
   const link = supervisor ? href('sync') : undefined;
+  // Counts of work waiting to be sent are the supervisor's to act on (push, file sync, day-end); a
+  // counter clerk or field officer sees only whether the link is up and when it last worked.
   if (!status.enrolled) {
     return (
       <a className="sync-status" href={link} data-testid="sync-status">
         <Tag>{t('sync.notEnrolled')}</Tag>
-        {status.pendingOps > 0 && <span>{t('sync.pending', { count: status.pendingOps })}</span>}
+        {supervisor && status.pendingOps > 0 && <span data-testid="sync-pending">{t('sync.pending', { count: status.pendingOps })}</span>}
       </a>
     );
   }
@@ -73,15 +75,17 @@ export function SyncStatusBadge({ supervisor }: { supervisor: boolean }) {
           {status.online ? t('sync.online') : t('sync.offline')}
         </Tag>
       </Tooltip>
-      <a href={link} data-testid="sync-pending">
-        {t('sync.pending', { count: status.pendingOps })}
-      </a>
+      {supervisor && (
+        <a href={link} data-testid="sync-pending">
+          {t('sync.pending', { count: status.pendingOps })}
+        </a>
+      )}
       <Tooltip title={last}>
         <span className="header-sub" data-testid="sync-last" aria-label={last}>
           ⟳ {officeWhen(status.lastSuccessAt, '—')}
         </span>
       </Tooltip>
-      <SyncProgress status={status} />
+      {supervisor && <SyncProgress status={status} />}
       {supervisor && status.openIssues > 0 && (
         <a href={href('sync-issues')} data-testid="sync-open-issues">
           <Tag color="red">{t('sync.openIssues', { count: status.openIssues })}</Tag>

@@ -25,6 +25,11 @@ function editable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** A button or link with the focus: its own Enter presses it. */
+function pressable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (['BUTTON', 'A'].includes(target.tagName) || target.getAttribute('role') === 'button');
+}
+
 /**
  * A list or date picker open. A select says so itself on its focused input (`aria-expanded`, set
  * as it opens and cleared the moment it picks), so a list still fading out after a pick — or not
@@ -49,6 +54,7 @@ export function useHotkeys(map: HotkeyMap, options: { allowInModal?: boolean } =
       // Plain keys (arrows, Enter) belong to the field being typed in; only F-keys, Esc and
       // modified keys act as screen shortcuts from inside an input.
       if (!/^(F\d+|Escape)$|\+/.test(name) && editable(event.target)) return;
+      if (name === 'Enter' && pressable(event.target)) return;
       const handler = ref.current[name];
       if (handler) {
         event.preventDefault();

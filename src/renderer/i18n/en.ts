@@ -47,6 +47,7 @@ export const en: Shape<typeof vi> = {
   support: supportCategoryLabels('en'),
   shortcuts: {
     addMember: 'add a member',
+    registerMember: 'register a new member',
     nextField: 'next field (last field: save)',
     move: 'select row',
     open: 'open',
@@ -60,6 +61,9 @@ export const en: Shape<typeof vi> = {
     reorder: 'reorder',
     confirmCollect: 'confirm payment',
     print: 'print receipt',
+    printAll: 'print all the receipts',
+    scheme: 'scheme',
+    payMember: 'tick/untick a member',
   },
   setup: {
     title: 'Set up this office',
@@ -115,6 +119,9 @@ export const en: Shape<typeof vi> = {
     empty: 'Type something to search.',
   },
   person: {
+    sexFromId: 'From the personal ID (fourth digit "{{digit}}"): {{sex}}. Check it against the papers.',
+    sexNameWarning:
+      'The sex is {{sex}}, but the middle name "{{word}}" is usually given to the other sex: check the fourth digit of the personal ID and the sex.',
     fullName: 'Full name',
     dateOfBirth: 'Date of birth',
     sex: 'Sex',
@@ -154,6 +161,7 @@ export const en: Shape<typeof vi> = {
   },
   personForm: {
     newTitle: 'Register a participant (TK1-TS)',
+    newMemberTitle: 'Register a new member of {{head}}’s household',
     editTitle: 'Edit participant',
     reload: 'Reload',
     draftFound: 'There is an unsaved draft from {{when}}: {{name}}. Restore it and carry on?',
@@ -179,6 +187,7 @@ export const en: Shape<typeof vi> = {
       other: 'Insured by another scheme',
     },
     addMember: 'Add a member',
+    registerMember: 'Register a new member',
     addPlaceholder: 'Search by name, personal ID or phone',
     addHint: 'Type to find a registered person.',
     members: 'Members ({{count}})',
@@ -214,12 +223,6 @@ export const en: Shape<typeof vi> = {
     nextDue: 'Next due',
     nextDueValue: 'from {{from}}, {{months}} months',
     deadline: 'due by',
-    enrollTitle: 'Enroll in {{scheme}}',
-    notEnrolled: {
-      VSI: 'This person is not enrolled in this scheme. Enroll here, or collect now: the first payment enrolls them with its method, monthly income and first month.',
-      HHI: 'This person is not enrolled in this scheme. Enroll here, or collect now: the first payment enrolls them with its method and first month.',
-    },
-    enroll: 'Enroll',
   },
   contribution: {
     title: 'Contributions',
@@ -246,11 +249,26 @@ export const en: Shape<typeof vi> = {
     quote: 'Amount due',
     total: 'Total',
     month: 'Month',
+    monthsTimes: '{{count}} months × {{amount}}',
     description: 'Description',
     base: 'Due',
     support: 'State support',
     amount: 'Collected',
     confirm: 'Confirm and issue receipt',
+    incomePrompt: 'Enter the chosen income for voluntary social insurance.',
+    firstPayment: {
+      VSI: 'Not yet in voluntary social insurance: this payment enrolls them with the income, method and first month below.',
+      HHI: 'Not yet in household health insurance: this payment enrolls them with the months and first month below.',
+    },
+  },
+  householdPayment: {
+    title: 'Members paying this time ({{count}})',
+    newcomersFrom: 'Newcomers from',
+    pays: '{{name}} pays this time',
+    covered: 'Other HI',
+    place: 'Member {{n}}',
+    noneChosen: 'Tick (Space) at least one member to collect for.',
+    confirm: 'Collect for {{count}} and issue the receipts',
   },
   receipt: {
     docTitle: 'RECEIPT',
@@ -302,6 +320,11 @@ export const en: Shape<typeof vi> = {
     voidReasonRequired: 'Give a reason (at least 5 characters).',
     openPerson: "Payer's record",
     issuedAt: 'Time',
+  },
+  receiptSet: {
+    print: 'Print {{count}} receipts',
+    total: '{{count}} receipts, {{amount}} in all',
+    open: 'Receipt {{label}} — {{name}}',
   },
   refundVoucher: {
     docTitle: 'REFUND VOUCHER',
@@ -374,7 +397,9 @@ export const en: Shape<typeof vi> = {
     reminderChanges: 'Not backed up: {{count}} operations',
     reminderChangesHint:
       'These operations (registrations, edits, households…) are neither at the central office nor in any backup copy. Back up on the Day end page.',
-    lastUpToDate: 'Last backup: {{when}} ({{file}}). No receipt taken and nothing left unsent since.',
+    lastUpToDate: 'Last backup: {{when}} ({{file}}), with all the work done so far.',
+    lastUpToDatePending:
+      'Last backup: {{when}} ({{file}}), with all the work done so far, including the {{count}} operations waiting to be sent to the central service.',
   },
   dayReport: {
     open: 'Day-end report',

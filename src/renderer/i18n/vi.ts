@@ -51,6 +51,7 @@ export const vi = {
   support: supportCategoryLabels('vi'),
   shortcuts: {
     addMember: 'thêm thành viên',
+    registerMember: 'đăng ký người mới vào hộ',
     nextField: 'ô tiếp theo (ở ô cuối: lưu)',
     move: 'chọn dòng',
     open: 'mở',
@@ -64,6 +65,9 @@ export const vi = {
     coverage: 'diện BHYT của thành viên',
     confirmCollect: 'xác nhận thu',
     print: 'in biên lai',
+    printAll: 'in tất cả biên lai',
+    scheme: 'loại bảo hiểm',
+    payMember: 'chọn/bỏ thành viên',
   },
   setup: {
     title: 'Thiết lập văn phòng',
@@ -119,6 +123,8 @@ export const vi = {
     empty: 'Nhập từ khóa để tìm.',
   },
   person: {
+    sexFromId: 'Theo số định danh (chữ số thứ 4 là "{{digit}}"): {{sex}}. Đối chiếu với giấy tờ.',
+    sexNameWarning: 'Giới tính là {{sex}}, nhưng tên đệm "{{word}}" thường dùng cho giới kia: kiểm tra lại giới tính và chữ số thứ 4 của số định danh.',
     fullName: 'Họ và tên',
     dateOfBirth: 'Ngày sinh',
     sex: 'Giới tính',
@@ -158,6 +164,7 @@ export const vi = {
   },
   personForm: {
     newTitle: 'Đăng ký người tham gia (TK1-TS)',
+    newMemberTitle: 'Đăng ký thành viên mới cho hộ của {{head}}',
     editTitle: 'Sửa thông tin người tham gia',
     reload: 'Tải lại',
     draftFound: 'Có bản nháp chưa lưu lúc {{when}}: {{name}}. Khôi phục để nhập tiếp?',
@@ -183,6 +190,7 @@ export const vi = {
       other: 'Có BHYT theo diện khác',
     },
     addMember: 'Thêm thành viên',
+    registerMember: 'Đăng ký người mới vào hộ',
     addPlaceholder: 'Tìm theo họ tên, số định danh hoặc số điện thoại',
     addHint: 'Gõ để tìm người đã đăng ký.',
     members: 'Thành viên ({{count}})',
@@ -218,12 +226,6 @@ export const vi = {
     nextDue: 'Kỳ phải đóng tiếp',
     nextDueValue: 'từ {{from}}, {{months}} tháng',
     deadline: 'hạn',
-    enrollTitle: 'Đăng ký tham gia {{scheme}}',
-    notEnrolled: {
-      VSI: 'Người này chưa tham gia chế độ này. Đăng ký ở đây, hoặc thu tiền ngay: lần đóng đầu tiên đăng ký theo phương thức, mức thu nhập và tháng bắt đầu của lần đóng đó.',
-      HHI: 'Người này chưa tham gia chế độ này. Đăng ký ở đây, hoặc thu tiền ngay: lần đóng đầu tiên đăng ký theo phương thức và tháng bắt đầu của lần đóng đó.',
-    },
-    enroll: 'Đăng ký tham gia',
   },
   contribution: {
     title: 'Các lần đóng',
@@ -250,11 +252,26 @@ export const vi = {
     quote: 'Số tiền phải đóng',
     total: 'Tổng cộng',
     month: 'Tháng',
+    monthsTimes: '{{count}} tháng × {{amount}}',
     description: 'Diễn giải',
     base: 'Phải đóng',
     support: 'NN hỗ trợ',
     amount: 'Thu',
     confirm: 'Xác nhận thu và lập biên lai',
+    incomePrompt: 'Nhập mức thu nhập lựa chọn để đóng BHXH tự nguyện.',
+    firstPayment: {
+      VSI: 'Chưa tham gia BHXH tự nguyện: lần đóng này đăng ký tham gia theo mức thu nhập, phương thức và tháng bắt đầu dưới đây.',
+      HHI: 'Chưa tham gia BHYT hộ gia đình: lần đóng này đăng ký tham gia theo số tháng và tháng bắt đầu dưới đây.',
+    },
+  },
+  householdPayment: {
+    title: 'Thành viên đóng cùng lần này ({{count}})',
+    newcomersFrom: 'Người mới tham gia từ tháng',
+    pays: '{{name}} đóng lần này',
+    covered: 'Có BHYT khác',
+    place: 'Người thứ {{n}}',
+    noneChosen: 'Chọn (Space) ít nhất một thành viên để thu.',
+    confirm: 'Thu cho {{count}} người và lập biên lai',
   },
   receipt: {
     docTitle: 'BIÊN LAI THU TIỀN',
@@ -306,6 +323,11 @@ export const vi = {
     voidReasonRequired: 'Nhập lý do hủy (ít nhất 5 ký tự).',
     openPerson: 'Hồ sơ người nộp',
     issuedAt: 'Giờ lập',
+  },
+  receiptSet: {
+    print: 'In {{count}} biên lai',
+    total: '{{count}} biên lai, tổng cộng {{amount}}',
+    open: 'Biên lai {{label}} — {{name}}',
   },
   refundVoucher: {
     docTitle: 'PHIẾU CHI HOÀN TRẢ TIỀN ĐÃ NỘP',
@@ -378,7 +400,8 @@ export const vi = {
     reminderChanges: 'Chưa sao lưu: {{count}} thao tác',
     reminderChangesHint:
       'Các thao tác này (đăng ký, sửa hồ sơ, hộ gia đình…) chưa gửi lên trung tâm và chưa có trong bản sao lưu nào. Sao lưu ở trang Chốt ngày.',
-    lastUpToDate: 'Bản sao gần nhất: {{when}} ({{file}}). Sau đó chưa thu biên lai nào và không còn thao tác nào chưa gửi.',
+    lastUpToDate: 'Bản sao gần nhất: {{when}} ({{file}}) có mọi việc đã làm đến nay.',
+    lastUpToDatePending: 'Bản sao gần nhất: {{when}} ({{file}}) có mọi việc đã làm đến nay, kể cả {{count}} thao tác đang chờ gửi lên trung tâm.',
   },
   dayReport: {
     open: 'Báo cáo chốt sổ',

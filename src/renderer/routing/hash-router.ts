@@ -33,6 +33,11 @@ export function href(...segments: string[]): string {
   return `#/${segments.map(encodeURIComponent).join('/')}`;
 }
 
+/** A hash href with query parameters: hrefWith(['new'], { household: id }) → '#/new?household=<id>'. */
+export function hrefWith(segments: string[], params: Record<string, string>): string {
+  return `${href(...segments)}?${new URLSearchParams(params).toString()}`;
+}
+
 export function navigate(...segments: string[]): void {
   window.location.hash = href(...segments);
 }

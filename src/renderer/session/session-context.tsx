@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { SessionState, SessionView } from '../../shared/contract/staff';
 import { call, onSessionError } from '../api/client';
 import { callKey, useCall, useQueryClient } from '../api/use-call';
+import { followCoreClock } from '../components/office-time';
 
 interface SessionContextValue {
   state: SessionState | undefined;
@@ -26,6 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const state = query.data;
 
   useEffect(() => {
+    if (state?.state === 'active') followCoreClock(state.session.clock.now);
     if (state?.state === 'active') setSession(state.session);
     if (state?.state === 'signed-out' || state?.state === 'not-set-up') setSession(null);
   }, [state]);
@@ -50,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       session,
       locked: state?.state === 'locked',
       setActive(next) {
+        followCoreClock(next.clock.now);
         setSession(next);
         const active: SessionState = { state: 'active', session: next };
         queryClient.setQueryData(SESSION_KEY, () => active);

@@ -154,6 +154,36 @@ export const contribution = z.object({
 
 export const recordOutput = z.object({ contribution, receipt });
 
+/**
+ * Household health insurance for several members of one household in one pass: the same months and
+ * method for all, each member from their own first unpaid month. Each member keeps their place in
+ * the household's sequence (which sets the share they pay) and gets a receipt of their own
+ * (ADR 0017).
+ */
+export const householdPaymentInput = z.object({
+  householdId: uuid,
+  months: quoteInput.shape.months,
+  method: z.enum(paymentMethods).optional(),
+  members: z
+    .array(z.object({ participantId: uuid, fromMonth: isoMonth }))
+    .min(1, says('Chọn ít nhất một thành viên để thu.', 'Choose at least one member to collect for.'))
+    .max(50, says('Một lần thu tối đa 50 thành viên.', 'At most 50 members in one payment.')),
+  /** Defaults to today (the device's business date). */
+  paidOn: isoDate.optional(),
+});
+
+/** Each member's quote, in the order asked, and what the household pays in all. */
+export const householdQuote = z.object({ householdId: uuid, total: z.number().int(), members: z.array(quote) });
+export type HouseholdQuote = z.infer<typeof householdQuote>;
+
+export const recordHouseholdInput = householdPaymentInput.extend({
+  /** The household's total the clerk showed the payer; if the rules now give another, nothing is written. */
+  expectedTotal: dong,
+});
+
+/** What was recorded for each member, in the order asked: their contribution and their receipt. */
+export const recordHouseholdOutput = z.object({ items: z.array(recordOutput) });
+
 export const enrollInput = z.object({
   participantId: uuid,
   scheme: z.enum(schemes),

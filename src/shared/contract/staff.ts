@@ -54,6 +54,12 @@ export const sessionView = z.object({
   office: z.object({ code: z.string(), name: z.string(), provinceCode: z.string() }),
   deviceId: z.string(),
   idleLockMinutes: z.number().int(),
+  /**
+   * The core's clock as it answered: the instant, the office's business date and its time zone.
+   * Screens take "today" from here, never from the machine's own clock (the harness's
+   * --clock-start, or a laptop whose clock is off, would disagree with the core).
+   */
+  clock: z.object({ now: z.string(), businessDate: z.string(), timeZone: z.literal('Asia/Ho_Chi_Minh') }),
 });
 export type SessionView = z.infer<typeof sessionView>;
 

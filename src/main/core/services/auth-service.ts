@@ -3,6 +3,7 @@
 import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { SessionState, SessionView } from '../../../shared/contract/staff';
+import { businessDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
@@ -23,6 +24,12 @@ async function requireOffice(ctx: CoreContext) {
   return office;
 }
 
+/** The core's clock for the screens: now, the business date it falls on, and the zone that date is read in. */
+function officeClock(ctx: CoreContext): SessionView['clock'] {
+  const now = ctx.clock.now();
+  return { now: now.toISOString(), businessDate: businessDate(now), timeZone: 'Asia/Ho_Chi_Minh' };
+}
+
 async function sessionView(ctx: CoreContext, session: Session): Promise<SessionView> {
   const office = await requireOffice(ctx);
   const staff = await findStaffById(ctx.db, session.staffId);
@@ -33,6 +40,7 @@ async function sessionView(ctx: CoreContext, session: Session): Promise<SessionV
     office: { code: office.code, name: office.name, provinceCode: office.provinceCode },
     deviceId: office.deviceId,
     idleLockMinutes: office.idleLockMinutes,
+    clock: officeClock(ctx),
   };
 }
 

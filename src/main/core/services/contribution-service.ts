@@ -2,34 +2,25 @@
 // payment date; recording recomputes it inside the transaction, refuses if the total differs from
 // what the clerk showed, refuses months already paid, then writes contribution + receipt (with a
 // gap-free number) + outbox + audit together.
-import { uuidv7 } from 'uuidv7';
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Quote, Receipt } from '../../../shared/contract/contribution';
-import { amountInWords, formatDong } from '../../../shared/domain/amount-in-words';
+import { formatDong } from '../../../shared/domain/amount-in-words';
 import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import { businessDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
-import { logMutation } from '../db/mutation-log';
-import { preparedQuery } from '../db/prepared-query';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as households from '../db/repositories/households-repository';
-import { findParticipant, type ParticipantRow, samePersonRecords } from '../db/repositories/participants-repository';
-import { deviceSeries, receiptLabel, takeReceiptNumber } from '../db/repositories/receipt-numbers';
-import { placeNames } from '../db/repositories/reference-repository';
+import { findParticipant, samePersonRecords } from '../db/repositories/participants-repository';
+import { receiptLabel } from '../db/repositories/receipt-numbers';
 import type { Database } from '../db/schema';
 import { addMonths, computeQuote, methodForMonths } from './contribution-rules';
+import { type ContributionView, issuerOf, type RecordableQuote, writeContribution } from './contribution-recording';
 import { activeSchedule } from './reference-schedule-store';
-import { enrollmentFromPayment, writeEnrollment } from './enrollment-service';
 import { requireDayOpen } from './day-status';
 
 type Db = CoreContext['db'] | Transaction<Database>;
-
-const officeOfReceipt = preparedQuery<Record<string, never>, { code: string; name: string; deviceId: string }>((db) =>
-  db.selectFrom('office').select(['code', 'name', 'deviceId']),
-);
-const staffName = preparedQuery<{ id: string }, { fullName: string }>((db, arg) => db.selectFrom('staff').select('fullName').where('id', '=', arg('id')));
 
 export interface QuoteRequest {
   participantId: string;
@@ -41,9 +32,8 @@ export interface QuoteRequest {
   paidOn?: string | undefined;
 }
 
-type InternalQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean };
-
-async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promise<InternalQuote> {
+/** The quote of one person's payment, with what recording it needs (computed again inside the recording transaction). */
+export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest): Promise<RecordableQuote> {
   const person = await findParticipant(db, input.participantId);
   if (!person) throw new OfficeError('NOT_FOUND', { field: 'participantId', vi: 'Không tìm thấy người tham gia.', en: 'Participant not found.' });
   const paidOn = input.paidOn ?? businessDate(ctx.clock.now());
@@ -143,144 +133,31 @@ export async function recordContribution(
 ): Promise<{ contribution: ContributionView; receipt: Receipt }> {
   const at = nowIso(ctx);
   const today = businessDate(ctx.clock.now());
-  if (input.paidOn && input.paidOn > today) {
-    throw new OfficeError('VALIDATION', { field: 'paidOn', vi: 'Ngày nộp tiền không thể sau hôm nay.', en: 'The payment date cannot be in the future.' });
-  }
-  const contributionId = uuidv7();
-  const receiptId = uuidv7();
-  // Everything the answer shows is known when the transaction commits, so nothing is read back.
+  refuseFuturePayment(input.paidOn, today);
   return ctx.db.transaction().execute(async (trx) => {
     await requireDayOpen(trx, today);
     const quote = await buildQuote(ctx, trx, input);
-    if (quote.total !== input.expectedTotal) {
-      throw new OfficeError('CONFLICT', {
-        field: 'expectedTotal',
-        vi: `Số tiền phải thu là ${formatDong(quote.total)}, khác với ${formatDong(input.expectedTotal)} đã báo. Kiểm tra lại trước khi thu.`,
-        en: `The amount due is ${quote.total}, not ${input.expectedTotal}.`,
-        details: { total: quote.total },
-      });
-    }
-    const office = await officeOfReceipt.executeTakeFirst(trx, {});
-    if (!office) throw new OfficeError('NOT_SET_UP');
-    const person = quote.person;
-    const collector = await staffName.executeTakeFirst(trx, { id: caller.staffId! });
-    const series = deviceSeries(office.code, office.deviceId);
-    const number = await takeReceiptNumber(trx, series);
-    const supportedMonths = quote.lines.filter((l) => l.supportAmount > 0).length;
-    const contributionRow = {
-      id: contributionId,
-      participantId: person.id,
-      householdId: quote.householdId,
-      scheme: quote.scheme,
-      method: quote.method,
-      fromMonth: quote.fromMonth,
-      toMonth: quote.toMonth,
-      months: quote.months,
-      incomeBasis: quote.incomeBasis,
-      memberPosition: quote.memberPosition,
-      paidOn: quote.paidOn,
-      total: quote.total,
-      supportedMonths,
-      lines: JSON.stringify(quote.lines),
-      referenceVersion: quote.referenceVersion,
-      collectorStaffId: caller.staffId!,
-      receiptId,
-      createdAt: at,
-    };
-    await contributions.insertContribution(trx, contributionRow);
-    const receiptRow = {
-      id: receiptId,
-      series,
-      number,
-      contributionId,
-      participantId: person.id,
-      payerName: person.fullName,
-      payerPersonalId: person.personalId,
-      payerAddress: await addressOf(trx, person),
-      scheme: quote.scheme,
-      periodFrom: quote.fromMonth,
-      periodTo: quote.toMonth,
-      months: quote.months,
-      amount: quote.total,
-      amountWords: amountInWords(quote.total),
-      collectorStaffId: caller.staffId!,
-      collectorName: collector?.fullName ?? '',
-      officeName: office.name,
-      issuedAt: at,
-      businessDate: today,
-    };
-    await contributions.insertReceipt(trx, receiptRow);
-    if (!quote.enrolled) await writeEnrollment(trx, caller, enrollmentFromPayment(caller, at, quote));
-    await logMutation(trx, {
-      at,
-      staffId: caller.staffId,
-      operation: {
-        kind: 'contribution.record',
-        payload: {
-          id: contributionId,
-          participantId: person.id,
-          householdId: quote.householdId,
-          memberPosition: quote.memberPosition,
-          scheme: quote.scheme,
-          method: quote.method,
-          fromMonth: quote.fromMonth,
-          months: quote.months,
-          incomeBasis: quote.incomeBasis,
-          supportCategory: person.supportCategory,
-          supportedMonthsUsed: quote.supportedMonthsUsed,
-          paidOn: quote.paidOn,
-          total: quote.total,
-          lines: quote.lines,
-          referenceVersion: quote.referenceVersion,
-          collectorStaffId: caller.staffId,
-          receipt: { id: receiptId, series, number },
-        },
-      },
-    });
-    const label = receiptLabel(series, number);
-    const { supportedMonths: _supported, lines: _lines, collectorStaffId: _collector, ...view } = contributionRow;
-    return {
-      contribution: { ...view, receiptLabel: label, voided: false, refundedOn: null },
-      receipt: {
-        ...receiptRow,
-        label,
-        officeCode: office.code,
-        method: quote.method,
-        incomeBasis: quote.incomeBasis,
-        memberPosition: quote.memberPosition,
-        lines: quote.lines,
-        referenceVersion: quote.referenceVersion,
-        void: null,
-        printCount: 0,
-      },
-    };
+    refuseChangedTotal(quote.total, input.expectedTotal);
+    return writeContribution(trx, caller, await issuerOf(trx, caller), quote, { at, today });
   });
 }
 
-async function addressOf(db: Db, person: { addressLine: string; communeCode: string; provinceCode: string }): Promise<string> {
-  const place = await placeNames(db, person.provinceCode, person.communeCode);
-  return [person.addressLine, place.commune, place.province].filter(Boolean).join(', ');
+export function refuseFuturePayment(paidOn: string | undefined, today: string): void {
+  if (paidOn && paidOn > today) {
+    throw new OfficeError('VALIDATION', { field: 'paidOn', vi: 'Ngày nộp tiền không thể sau hôm nay.', en: 'The payment date cannot be in the future.' });
+  }
 }
 
-export interface ContributionView {
-  id: string;
-  participantId: string;
-  householdId: string | null;
-  scheme: 'VSI' | 'HHI';
-  method: string;
-  fromMonth: string;
-  toMonth: string;
-  months: number;
-  incomeBasis: number | null;
-  memberPosition: number | null;
-  paidOn: string;
-  total: number;
-  referenceVersion: string;
-  receiptId: string;
-  receiptLabel: string;
-  voided: boolean;
-  refundedOn: string | null;
-  createdAt: string;
+/** The rules now give `total`; the clerk showed `expected`. If they differ nothing is written. */
+export function refuseChangedTotal(total: number, expected: number): void {
+  if (total !== expected) {
+    throw new OfficeError('CONFLICT', {
+      field: 'expectedTotal',
+      vi: `Số tiền phải thu là ${formatDong(total)}, khác với ${formatDong(expected)} đã báo. Kiểm tra lại trước khi thu.`,
+      en: `The amount due is ${total}, not ${expected}.`,
+      details: { total },
+    });
+  }
 }
 
 function toView(row: Awaited<ReturnType<typeof contributions.listContributions>>[number]): ContributionView {

@@ -1,253 +1,140 @@
-// "Thu tiền": take a contribution from a person. Pre-filled with what is due next from the
-// enrollment; the quote (total + breakdown) refreshes as fields change; Enter records it with the
-// quoted total as `expectedTotal` (the core refuses if the rules now say otherwise) and opens the
-// receipt.
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, InputNumber, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+// "Thu tiền": take a contribution, laid out to fit a 1366×768 counter screen without scrolling. It
+// opens on the scheme the person takes part in (Alt+1 / Alt+2 switch): voluntary social insurance
+// for the person (person-payment.tsx), household health insurance for their household's members
+// in one pass (household-payment.tsx). A person in no household, or insured elsewhere, is told so
+// with the way out (Alt+H). Ctrl+E edits the payer's record; Esc goes back.
+import { Alert, Button, Card, Segmented, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paymentMethods, type PaymentMethod, type Scheme } from '../../../shared/contract/contribution';
-import { call, isApiError } from '../../api/client';
-import { setCallData, useCall } from '../../api/use-call';
-import { errorText } from '../../components/api-errors';
-import { placeFieldError } from '../../components/field-errors';
-import { refreshAfterReceipt } from '../../components/work-queries';
+import type { Enrollment, Scheme } from '../../../shared/contract/contribution';
+import type { Household } from '../../../shared/contract/household';
+import { useCall } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
-import { formatDong } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
-import { useDebounced } from '../../components/use-debounced';
 import { useHotkeys } from '../../components/use-hotkeys';
-import { useHouseholdMember } from '../../components/use-household-member';
 import { useOpenHousehold } from '../../components/use-open-household';
 import { goBack, navigate } from '../../routing/hash-router';
-import { dongInputProps } from './dong-input';
-import { EnrollCard } from './enroll-card';
-import { QuoteTable } from './quote-table';
+import { HouseholdPayment } from './household-payment';
+import { PersonPayment } from './person-payment';
 
-interface CollectValues {
-  fromMonth: Dayjs | null;
-  months: number | null;
-  incomeBasis: number | null;
-  method: PaymentMethod;
+/**
+ * The scheme the page opens on: the one the person takes part in (of two, the one due first);
+ * with none, household HI for someone in a household who pays it, else voluntary insurance.
+ */
+export function openingScheme(active: Enrollment[], member: Household['members'][number] | undefined): Scheme {
+  if (active.length > 0) return [...active].sort((a, b) => a.nextDue.fromMonth.localeCompare(b.nextDue.fromMonth))[0]!.scheme;
+  return member && member.coveredBy === null ? 'HHI' : 'VSI';
 }
-
-const monthsByMethod: Partial<Record<PaymentMethod, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
 
 export function CollectPage({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<CollectValues>();
-  const [scheme, setScheme] = useState<Scheme | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [recordError, setRecordError] = useState<unknown>(null);
+  const [picked, setPicked] = useState<Scheme | null>(null);
   const person = useCall('participants.get', { id: participantId });
   const enrollments = useCall('enrollments.listForParticipant', { participantId });
+  const householdId = person.data?.householdId ?? null;
+  const household = useCall('households.get', householdId ? { id: householdId } : null);
   const active = (enrollments.data?.items ?? []).filter((e) => e.status === 'active');
-  const chosen: Scheme = scheme ?? active[0]?.scheme ?? 'VSI';
-  const enrollment = active.find((e) => e.scheme === chosen);
+  const member = household.data?.members.find((m) => m.participantId === participantId);
+  const scheme: Scheme = picked ?? openingScheme(active, member);
+  const enrollment = active.find((e) => e.scheme === scheme);
+  const openHousehold = useOpenHousehold(person.data);
 
-  // Pre-fill from what is due next whenever the scheme or its enrollment changes.
-  useEffect(() => {
-    if (enrollments.isLoading) return;
-    form.setFieldsValue(
-      enrollment
-        ? {
-            fromMonth: dayjs(`${enrollment.nextDue.fromMonth}-01`),
-            months: enrollment.nextDue.months,
-            incomeBasis: enrollment.incomeBasis,
-            method: enrollment.method,
-          }
-        : { fromMonth: dayjs().startOf('month'), months: chosen === 'VSI' ? 1 : 12, incomeBasis: null, method: chosen === 'VSI' ? 'monthly' : 'annual' },
-    );
-    setRecordError(null);
-  }, [enrollment?.id, enrollment?.nextDue.fromMonth, chosen, enrollments.isLoading, form]);
-
-  const values = Form.useWatch([], form) as CollectValues | undefined;
-  const input = useMemo(() => {
-    if (!values?.fromMonth || !values.months) return null;
-    return {
-      participantId,
-      scheme: chosen,
-      fromMonth: values.fromMonth.format('YYYY-MM'),
-      months: values.months,
-      // The method is sent only when it agrees with the months; otherwise the core derives it.
-      ...(values.method && (values.method === 'lump-sum-future' || monthsByMethod[values.method] === values.months) ? { method: values.method } : {}),
-      ...(chosen === 'VSI' && values.incomeBasis ? { incomeBasis: values.incomeBasis } : {}),
-    };
-  }, [values, chosen, participantId]);
-  const settled = useDebounced(input, 300);
-  const quote = useQuery({
-    queryKey: ['contributions.quote', settled],
-    queryFn: () => call('contributions.quote', settled!),
-    enabled: !!settled,
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
-  // A refused quote has no amount, even if the same period was quoted before (the cache keeps that
-  // answer's data next to the new error: a household mark or a closed day changes the answer).
-  const shownQuote = quote.isError ? undefined : quote.data;
-  const upToDate = !!shownQuote && JSON.stringify(settled) === JSON.stringify(input) && !quote.isFetching && !quote.isPlaceholderData;
-
-  const confirm = async () => {
-    if (!upToDate || !shownQuote || !input || busy) return;
-    setBusy(true);
-    setRecordError(null);
-    try {
-      const result = await call('contributions.record', { ...input, expectedTotal: shownQuote.total });
-      refreshAfterReceipt(queryClient, participantId);
-      setCallData(queryClient, 'receipts.get', { id: result.receipt.id }, result.receipt);
-      navigate('receipt', result.receipt.id);
-    } catch (e) {
-      if (!placeFieldError(form, e, ['fromMonth', 'months', 'incomeBasis', 'method'])) setRecordError(e);
-      void quote.refetch();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // Household health insurance is paid per household: with none yet, one is made here (this
-  // person its head) and opened to add the members; Esc comes back to collect.
-  const needsHousehold = chosen === 'HHI' && !!person.data && !person.data.householdId;
-  const household = useOpenHousehold(person.data);
-  // A member another scheme insures pays no household HI: said up front, with the way to the mark.
-  const coveredBy = useHouseholdMember(participantId, chosen === 'HHI' ? person.data?.householdId : null)?.coveredBy ?? null;
-  // What stands between household HI and this person, if anything, and the way out of it.
-  const householdNotice = needsHousehold
-    ? { testId: 'collect-no-household', text: t('collect.noHousehold'), button: t('person.createHousehold'), buttonTestId: 'collect-create-household' }
-    : coveredBy !== null
-      ? {
-          testId: 'collect-covered-elsewhere',
-          text: t('collect.coveredElsewhere', { name: person.data?.fullName, scheme: t(`household.coverage.${coveredBy}`) }),
-          button: t('person.openHousehold'),
-          buttonTestId: 'collect-open-household',
-        }
-      : null;
-
-  // With household HI, Alt+H opens the household (making it first if there is none).
-  // Ctrl+E edits the payer's record (a support category or address found wrong at the counter),
-  // as on the person page.
   useHotkeys({
     Escape: goBack,
-    'Ctrl+Enter': () => void confirm(),
     'Ctrl+E': () => navigate('person', participantId, 'edit'),
-    ...(chosen === 'HHI' ? { 'Alt+H': () => void household.open() } : {}),
+    'Alt+1': () => setPicked('VSI'),
+    'Alt+2': () => setPicked('HHI'),
+    ...(scheme === 'HHI' ? { 'Alt+H': openHousehold.open } : {}),
   });
 
-  if (person.isLoading || enrollments.isLoading) return <Spin />;
-  // With no household, or insured elsewhere, the warning above says why there is no amount; the
-  // quote need not repeat it.
-  const quoteError = quote.error && !quote.isFetching && !householdNotice ? quote.error : null;
-  // An income not yet typed is the next step, not a mistake: said as a prompt, not in red.
-  const incomePrompt = isApiError(quoteError, 'VALIDATION') && quoteError.data.field === 'incomeBasis' && !values?.incomeBasis ? errorText(quoteError) : null;
+  const loading = person.isLoading || enrollments.isLoading || (!!householdId && household.isLoading);
+  // Household HI is paid per household: with none yet, one is made here (this person its head) and
+  // opened to add the members; Esc comes back. A member another scheme insures pays none.
+  const notice =
+    scheme !== 'HHI' || loading
+      ? null
+      : !householdId
+        ? { testId: 'collect-no-household', text: t('collect.noHousehold'), button: t('person.createHousehold'), buttonTestId: 'collect-create-household' }
+        : member?.coveredBy
+          ? {
+              testId: 'collect-covered-elsewhere',
+              text: t('collect.coveredElsewhere', { name: person.data?.fullName, scheme: t(`household.coverage.${member.coveredBy}`) }),
+              button: t('person.openHousehold'),
+              buttonTestId: 'collect-open-household',
+            }
+          : null;
+  const othersPay = !!household.data?.members.some((m) => m.coveredBy === null);
 
   return (
-    <div data-testid="collect-page">
+    <div data-testid="collect-page" className="collect-page">
       <div className="page-title">
-        <Typography.Title level={2}>
+        <Typography.Title level={3}>
           {t('collect.title')} — {person.data?.fullName}
         </Typography.Title>
+        <Segmented
+          value={scheme}
+          onChange={(v) => setPicked(v as Scheme)}
+          options={(['VSI', 'HHI'] as const).map((s, i) => ({
+            value: s,
+            label: (
+              <>
+                {t(`scheme.${s}`)} <kbd>Alt+{i + 1}</kbd>
+              </>
+            ),
+          }))}
+          data-testid="scheme"
+        />
         <Button onClick={goBack}>
           {t('common.back')} <kbd>Esc</kbd>
         </Button>
       </div>
-      <ErrorAlert error={person.error ?? enrollments.error} />
-      <Segmented
-        size="large"
-        value={chosen}
-        onChange={(v) => setScheme(v as Scheme)}
-        options={(['VSI', 'HHI'] as const).map((s) => ({ value: s, label: t(`scheme.${s}`) }))}
-        style={{ marginBottom: 16 }}
-        data-testid="scheme"
-      />
-      {householdNotice && (
+      <ErrorAlert error={person.error ?? enrollments.error ?? household.error} />
+      {notice && (
         <Alert
           type="warning"
           showIcon
-          style={{ marginBottom: 16 }}
-          data-testid={householdNotice.testId}
-          title={householdNotice.text}
+          style={{ marginBottom: 12 }}
+          data-testid={notice.testId}
+          title={notice.text}
           action={
-            <Button onClick={() => void household.open()} loading={household.creating} data-testid={householdNotice.buttonTestId}>
-              {householdNotice.button} <kbd>Alt+H</kbd>
+            <Button onClick={openHousehold.open} loading={openHousehold.creating} data-testid={notice.buttonTestId}>
+              {notice.button} <kbd>Alt+H</kbd>
             </Button>
           }
         />
       )}
-      <ErrorAlert error={household.error} />
-      {!enrollment && coveredBy === null && (
-        <EnrollCard key={chosen} participantId={participantId} scheme={chosen} onEnrolled={() => void enrollments.refetch()} />
+      <ErrorAlert error={openHousehold.error} />
+      {!enrollment && !notice && !loading && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="first-payment" title={t(`collect.firstPayment.${scheme}`)} />
       )}
-      <Row gutter={16}>
-        <Col xs={24} lg={10}>
-          <Card size="small" title={t('collect.period')}>
-            <Form
-              form={form}
-              layout="vertical"
-              requiredMark={false}
-              onFinish={() => void confirm()}
-              onValuesChange={(changed: Partial<CollectValues>) => {
-                const m = changed.method && monthsByMethod[changed.method];
-                if (m) form.setFieldValue('months', m);
-                // Typing a period length picks the method it belongs to (3 → quarterly, …).
-                if (changed.months != null && form.getFieldValue('method') !== 'lump-sum-future') {
-                  const fitting = (Object.keys(monthsByMethod) as PaymentMethod[]).find((k) => monthsByMethod[k] === changed.months);
-                  if (fitting) form.setFieldValue('method', fitting);
-                }
-              }}
-            >
-              <Form.Item name="method" label={t('collect.method')}>
-                <Select options={paymentMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))} />
-              </Form.Item>
-              <Form.Item name="fromMonth" label={t('collect.fromMonth')}>
-                <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} data-testid="collect-fromMonth" />
-              </Form.Item>
-              <Form.Item name="months" label={t('collect.months')}>
-                <InputNumber min={1} max={60} style={{ width: '100%' }} autoFocus data-testid="collect-months" />
-              </Form.Item>
-              {chosen === 'VSI' && (
-                <Form.Item name="incomeBasis" label={t('collect.income')} extra={t('collect.incomeHint')}>
-                  <InputNumber {...dongInputProps} style={{ width: '100%' }} data-testid="collect-income" />
-                </Form.Item>
-              )}
-              <button type="submit" hidden aria-hidden tabIndex={-1} />
-            </Form>
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card size="small" title={t('collect.quote')} data-testid="quote">
-            {incomePrompt && !recordError ? (
-              <Alert type="info" showIcon title={incomePrompt} style={{ marginBottom: 16 }} data-testid="quote-prompt" />
-            ) : (
-              <ErrorAlert error={recordError ?? quoteError} />
-            )}
-            <Space align="baseline" style={{ marginBottom: 12 }}>
+      {loading ? (
+        <Spin />
+      ) : scheme === 'VSI' ? (
+        <PersonPayment key={`${enrollment?.id}-${enrollment?.nextDue.fromMonth}`} participantId={participantId} enrollment={enrollment} />
+      ) : household.data && othersPay ? (
+        <HouseholdPayment key={household.data.id} household={household.data} participantId={participantId} />
+      ) : (
+        // Nobody in the household pays household HI (or there is no household yet): no amount.
+        <Card size="small" title={t('collect.quote')} style={{ maxWidth: 560 }} data-testid="quote">
+          <Space align="center" style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Space align="baseline">
               <span className="muted">{t('collect.total')}</span>
               <span className="total-box" data-testid="quote-total">
-                {shownQuote ? formatDong(shownQuote.total) : '—'}
+                —
               </span>
-              {quote.isFetching && <Spin size="small" />}
             </Space>
-            {shownQuote && <QuoteTable quote={shownQuote} />}
-            <Button
-              type="primary"
-              size="large"
-              block
-              style={{ marginTop: 12 }}
-              disabled={!upToDate}
-              loading={busy}
-              onClick={() => void confirm()}
-              data-testid="confirm-collect"
-            >
+            <Button type="primary" size="large" disabled data-testid="confirm-collect">
               {t('collect.confirm')} <kbd>Enter</kbd>
             </Button>
-          </Card>
-        </Col>
-      </Row>
+          </Space>
+        </Card>
+      )}
       <ShortcutBar
         items={[
           { keys: 'Enter', labelKey: 'shortcuts.confirmCollect' },
-          ...(chosen === 'HHI' ? [{ keys: 'Alt+H', labelKey: 'shortcuts.household' }] : []),
+          { keys: 'Alt+1 / Alt+2', labelKey: 'shortcuts.scheme' },
+          ...(scheme === 'HHI' ? [{ keys: 'Space', labelKey: 'shortcuts.payMember' }] : []),
+          ...(scheme === 'HHI' ? [{ keys: 'Alt+H', labelKey: 'shortcuts.household' }] : []),
           { keys: 'Ctrl+E', labelKey: 'shortcuts.edit' },
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}

@@ -1,56 +1,133 @@
-// The breakdown of a quote or receipt: one line per month (or month group) with the reference
-// values the calculator used, the support deducted and the amount.
+// The breakdown of a quote: months that cost the same on the same terms are one row ("12/2026 –
+// 11/2027, 12 × 113.850 đ"), so a year — or a household's year — fits the counter screen. Each row
+// says the reference values the calculator used, in the clerk's language, the state's support and
+// the amount; for a household, whose row it is.
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContributionLineView } from '../../../shared/contract/contribution';
-import { formatDong, formatMonth } from '../../components/money';
+import { vietnameseMonthRange } from '../../../shared/domain/business-date';
+import { formatDong } from '../../components/money';
 
-function describeValue(v: unknown): string {
+export interface LineGroup {
+  key: string;
+  participantId: string | undefined;
+  from: string;
+  to: string;
+  count: number;
+  /** One month's amounts and values (the same for every month of the group). */
+  line: ContributionLineView;
+  supportAmount: number;
+  amount: number;
+}
+
+/** Consecutive lines of one person with the same amounts and values, as one group. */
+export function groupLines(lines: readonly ContributionLineView[]): LineGroup[] {
+  const groups: LineGroup[] = [];
+  const same = (a: ContributionLineView, b: ContributionLineView) =>
+    a.participantId === b.participantId &&
+    a.baseAmount === b.baseAmount &&
+    a.supportAmount === b.supportAmount &&
+    a.amount === b.amount &&
+    JSON.stringify(a.values) === JSON.stringify(b.values);
+  for (const [i, line] of lines.entries()) {
+    const last = groups.at(-1);
+    if (last && same(last.line, line)) {
+      last.to = line.month;
+      last.count += 1;
+      last.supportAmount += line.supportAmount;
+      last.amount += line.amount;
+    } else {
+      groups.push({
+        key: `${i}`,
+        participantId: line.participantId,
+        from: line.month,
+        to: line.month,
+        count: 1,
+        line,
+        supportAmount: line.supportAmount,
+        amount: line.amount,
+      });
+    }
+  }
+  return groups;
+}
+
+function describeValue(v: unknown, percent: Intl.NumberFormat): string {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1000 ? formatDong(v) : String(v);
   const fraction = typeof v === 'string' ? /^(\d+)\/(\d+)$/.exec(v) : null;
-  if (fraction) return `${(Number(fraction[1]) * 100) / Number(fraction[2])}%`;
+  if (fraction) return `${percent.format((Number(fraction[1]) * 100) / Number(fraction[2]))}%`;
   return String(v);
 }
 
 /** The reference values a line used, labelled in the clerk's language where the key is known. */
-function describeValues(values: Record<string, unknown>, label: (key: string) => string): string {
+function describeValues(values: Record<string, unknown>, label: (key: string) => string, language: string): string {
+  const percent = new Intl.NumberFormat(language === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 4 });
   return Object.entries(values)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${label(k)}: ${describeValue(v)}`)
+    .map(([k, v]) => `${label(k)}: ${describeValue(v, percent)}`)
     .join(' · ');
 }
 
-export function QuoteTable({ quote }: { quote: { lines: ContributionLineView[]; total: number } }) {
-  const { t } = useTranslation();
+export function QuoteTable({
+  quote,
+  height,
+  nameOf,
+}: {
+  quote: { lines: ContributionLineView[]; total: number };
+  /** The rows' scrolling height in pixels (what the screen has left). */
+  height?: number;
+  /** For a household's quote: whose row it is. */
+  nameOf?: (participantId: string | undefined) => string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const label = (k: string) => t(`quoteValues.${k}`, { defaultValue: k });
   return (
-    <Table<ContributionLineView>
+    <Table<LineGroup>
       size="small"
-      rowKey={(l, i) => `${l.month}-${l.participantId ?? ''}-${i}`}
+      rowKey="key"
       pagination={false}
-      dataSource={quote.lines}
-      scroll={{ y: 320 }}
+      dataSource={groupLines(quote.lines)}
+      scroll={height ? { y: height } : undefined}
       columns={[
-        { title: t('collect.month'), dataIndex: 'month', width: 90, render: (m: string) => (/^\d{4}-\d{2}$/.test(m) ? formatMonth(m) : m) },
+        {
+          title: t('collect.month'),
+          key: 'month',
+          width: 130,
+          render: (_, g) => (
+            <>
+              {/^\d{4}-\d{2}$/.test(g.from) ? vietnameseMonthRange(g.from, g.to) : g.from}
+              {g.count > 1 && (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {t('collect.monthsTimes', { count: g.count, amount: formatDong(g.line.amount) })}
+                </Typography.Text>
+              )}
+            </>
+          ),
+        },
         {
           title: t('collect.description'),
-          dataIndex: 'description',
-          render: (d: string, l) => (
+          key: 'values',
+          render: (_, g) => (
             <>
-              {d}
-              <br />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {describeValues(l.values, (k) => t(`quoteValues.${k}`, { defaultValue: k }))}
+              {nameOf?.(g.participantId) && <strong style={{ display: 'block' }}>{nameOf(g.participantId)}</strong>}
+              <Typography.Text type="secondary" className="quote-values" title={describeValues(g.line.values, label, i18n.language)}>
+                {describeValues(g.line.values, label, i18n.language)}
               </Typography.Text>
             </>
           ),
         },
-        { title: t('collect.base'), dataIndex: 'baseAmount', align: 'right', width: 120, render: formatDong },
-        { title: t('collect.support'), dataIndex: 'supportAmount', align: 'right', width: 110, render: (v: number) => (v ? `−${formatDong(v)}` : '—') },
-        { title: t('collect.amount'), dataIndex: 'amount', align: 'right', width: 120, render: formatDong },
+        {
+          title: t('collect.support'),
+          key: 'support',
+          align: 'right',
+          width: 104,
+          render: (_, g) => (g.supportAmount ? `−${formatDong(g.supportAmount)}` : '—'),
+        },
+        { title: t('collect.amount'), key: 'amount', align: 'right', width: 112, render: (_, g) => formatDong(g.amount) },
       ]}
       summary={() => (
         <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={4}>
+          <Table.Summary.Cell index={0} colSpan={3}>
             <strong>{t('collect.total')}</strong>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={1} align="right">

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { officeDateTime } from '../../components/office-time';
 import { PickPathButton } from '../../components/pick-path-button';
 import { backupStatusKey, hasWorkInNoCopy, useBackupStatus, useProgressWhile } from '../../components/store-copy-queries';
+import { useSyncStatus } from '../../components/sync-status';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
@@ -42,6 +43,9 @@ export function BackupCard() {
   };
   const last = status.data?.last;
   const inNoCopy = !!status.data && hasWorkInNoCopy(status.data);
+  // What waits to be sent: the status bar's own count, so the two never disagree.
+  const pending = useSyncStatus().data?.pendingOps ?? 0;
+  const upToDate = pending > 0 ? 'backup.lastUpToDatePending' : 'backup.lastUpToDate';
   return (
     <Card size="small" title={t('backup.title')} style={{ marginTop: 16 }} data-testid="backup-card">
       <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
@@ -54,11 +58,12 @@ export function BackupCard() {
           data-testid="backup-last"
           title={
             last
-              ? t(inNoCopy ? 'backup.lastWithSince' : 'backup.lastUpToDate', {
+              ? t(inNoCopy ? 'backup.lastWithSince' : upToDate, {
                   when: officeDateTime(last.at),
                   file: last.file,
                   receipts: status.data.receiptsSince,
                   changes: status.data.unsentSince,
+                  count: pending,
                 })
               : t('backup.never', { receipts: status.data.receiptsSince, changes: status.data.unsentSince })
           }

@@ -16,7 +16,7 @@ import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useCommuneNames } from '../../components/use-commune-names';
 import { useHotkeys } from '../../components/use-hotkeys';
-import { goBack, href } from '../../routing/hash-router';
+import { goBack, href, hrefWith } from '../../routing/hash-router';
 import { MemberSearch } from './member-search';
 
 type Member = Household['members'][number];
@@ -60,6 +60,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
     ArrowUp: () => setSelected((s) => Math.max(0, s - 1)),
     ArrowDown: () => setSelected((s) => Math.min(members.length - 1, s + 1)),
     'Alt+M': () => document.getElementById('member-search')?.focus(),
+    'Alt+N': () => (window.location.hash = hrefWith(['new'], { household: householdId })),
     'Alt+B': () => document.getElementById(`coverage-${selected}`)?.focus(),
     Escape: goBack,
   });
@@ -94,11 +95,18 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
           </>
         }
       >
-        <MemberSearch
-          disabled={busy}
-          excludeIds={members.map((m) => m.participantId)}
-          onPick={(participantId) => run(() => call('households.addMember', { householdId, participantId }))}
-        />
+        <div style={{ display: 'flex', gap: 12 }}>
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <MemberSearch
+              disabled={busy}
+              excludeIds={members.map((m) => m.participantId)}
+              onPick={(participantId) => run(() => call('households.addMember', { householdId, participantId }))}
+            />
+          </div>
+          <Button href={hrefWith(['new'], { household: householdId })} data-testid="register-member">
+            {t('household.registerMember')} <kbd>Alt+N</kbd>
+          </Button>
+        </div>
       </Card>
       <Card size="small" title={t('household.members', { count: members.length })}>
         <Table<Member>
@@ -184,6 +192,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
         items={[
           { keys: '↑ ↓', labelKey: 'shortcuts.move' },
           { keys: 'Alt+M', labelKey: 'shortcuts.addMember' },
+          { keys: 'Alt+N', labelKey: 'shortcuts.registerMember' },
           { keys: 'Alt+↑ / Alt+↓', labelKey: 'shortcuts.reorder' },
           { keys: 'Alt+B', labelKey: 'shortcuts.coverage' },
           { keys: 'Esc', labelKey: 'shortcuts.back' },

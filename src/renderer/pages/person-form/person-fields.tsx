@@ -1,10 +1,12 @@
 // The TK1-TS declaration fields as antd form items, shared by registration and editing. Field
 // names are the contract's, so an error's `field` lands beside the right input.
 import { Button, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { supportCategories } from '../../../shared/contract/participant';
 import { isEthnicMinority, minoritySupportProblem } from '../../../shared/domain/ethnicities';
-import { sexOfPersonalId } from '../../../shared/domain/personal-id';
+import { sexSuggestedByName } from '../../../shared/domain/name-sex-hint';
+import { type Sex, sexOfPersonalId } from '../../../shared/domain/personal-id';
 import { CommuneSelect, EthnicitySelect, ProvinceSelect } from '../../components/reference-selects';
 
 export const PERSON_FIELDS = [
@@ -34,11 +36,24 @@ export function PersonFields() {
   // The state supports an ethnic-minority person's voluntary insurance (DOMAIN.md); the category
   // stays the clerk's choice (a poor household gets more), the form only says so.
   const minoritySupportMissed = isEthnicMinority(ethnicity ?? '') && supportCategory === 'other';
-  // The fourth digit of the personal ID tells the sex: a sex not yet chosen is taken from it.
-  const sexFromId = (personalId: string) => {
+  // The fourth digit of the personal ID tells the sex: a sex not yet chosen is taken from it, and
+  // follows the ID while the clerk has not chosen one (a mistyped digit fixed fixes the sex too).
+  // Taken so, it is said beside the field for the clerk to check against the papers.
+  const [sexTakenFromId, setSexTakenFromId] = useState(false);
+  const takeSexFromId = (personalId: string) => {
     const sex = sexOfPersonalId(personalId);
-    if (sex && !form.getFieldValue('sex')) form.setFieldValue('sex', sex);
+    if (sex && (sexTakenFromId || !form.getFieldValue('sex'))) {
+      form.setFieldValue('sex', sex);
+      setSexTakenFromId(true);
+    }
   };
+  const sex = Form.useWatch('sex', form) as Sex | undefined;
+  const fullName = Form.useWatch('fullName', form) as string | undefined;
+  const personalId = Form.useWatch('personalId', form) as string | undefined;
+  const idDigit = sexTakenFromId ? (personalId ?? '').replace(/\s/g, '').charAt(3) : '';
+  // A middle name that says otherwise ("Thị" for a man by the ID): the fourth digit may be mistyped.
+  const byName = fullName ? sexSuggestedByName(fullName) : null;
+  const nameDisagrees = !!sex && !!byName && byName !== sex;
   const required = { required: true, message: t('common.required') };
   return (
     <>
@@ -54,9 +69,24 @@ export function PersonFields() {
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item name="sex" label={t('person.sex')} rules={[required]}>
+          <Form.Item
+            name="sex"
+            label={t('person.sex')}
+            rules={[required]}
+            {...(nameDisagrees ? { validateStatus: 'warning' as const } : {})}
+            extra={
+              nameDisagrees ? (
+                <span className="field-warning" data-testid="sex-name-warning">
+                  {t('person.sexNameWarning', { sex: t(`sex.${sex}`), word: byName === 'female' ? 'Thị' : 'Văn' })}
+                </span>
+              ) : sexTakenFromId && sex ? (
+                <span data-testid="sex-from-id">{t('person.sexFromId', { sex: t(`sex.${sex}`), digit: idDigit })}</span>
+              ) : undefined
+            }
+          >
             <Radio.Group
               optionType="button"
+              onChange={() => setSexTakenFromId(false)}
               options={[
                 { value: 'male', label: t('sex.male') },
                 { value: 'female', label: t('sex.female') },
@@ -76,7 +106,7 @@ export function PersonFields() {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="personalId" label={t('person.personalId')} rules={[required]} extra={t('person.personalIdHint')}>
-            <Input inputMode="numeric" maxLength={12} autoComplete="off" onChange={(e) => sexFromId(e.target.value)} data-testid="field-personalId" />
+            <Input inputMode="numeric" maxLength={12} autoComplete="off" onChange={(e) => takeSexFromId(e.target.value)} data-testid="field-personalId" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>

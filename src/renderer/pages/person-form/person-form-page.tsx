@@ -1,11 +1,11 @@
 // Register a new person or edit one. The core checks everything; its errors land beside the
 // field it names. Same personal ID → refused with a link; a likely duplicate → matches and a
 // required reason ("Vẫn lưu"); an edit sends `expectedVersion`, and CONFLICT offers a reload.
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Space, Spin, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant, SupportCategory } from '../../../shared/contract/participant';
+import type { Participant } from '../../../shared/contract/participant';
 import { ApiError, call } from '../../api/client';
 import { callKey, invalidateCalls, setCallData, useCall, useQueryClient } from '../../api/use-call';
 import { refreshWorkCounts } from '../../components/work-queries';
@@ -13,68 +13,33 @@ import { errorText } from '../../components/api-errors';
 import { placeFieldError, setFieldError } from '../../components/field-errors';
 import { EnterMovesFocus } from '../../components/enter-moves-focus';
 import { ErrorAlert } from '../../components/error-alert';
+import { officeDateTime, officeTimeSeconds } from '../../components/office-time';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, replaceRoute } from '../../routing/hash-router';
 import { useActiveSession } from '../../session/session-context';
-import { ExistingPersonAlert, PossibleDuplicatePanel, type DuplicateMatch } from './duplicate-panels';
+import { ExistingPersonAlert, PossibleDuplicatePanel } from './duplicate-panels';
 import { PERSON_FIELDS, PersonFields } from './person-fields';
+import { type FormValues, problemOf, type Problem, toForm, toInput } from './person-values';
 import { useFormDraft } from './use-form-draft';
 
-interface FormValues {
-  fullName: string;
-  dateOfBirth: Dayjs;
-  sex: 'male' | 'female';
-  ethnicity: string;
-  nationality: string;
-  personalId: string;
-  siNumber?: string;
-  phone?: string;
-  provinceCode: string;
-  communeCode: string;
-  addressLine: string;
-  supportCategory: SupportCategory;
-  duplicateOverrideReason?: string;
-}
-
-function toForm(p: Participant): FormValues {
-  return { ...p, dateOfBirth: dayjs(p.dateOfBirth), siNumber: p.siNumber ?? '', phone: p.phone ?? '' };
-}
-
-function toInput(v: FormValues) {
-  const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
-  return {
-    fullName: v.fullName,
-    dateOfBirth: v.dateOfBirth.format('YYYY-MM-DD'),
-    sex: v.sex,
-    ethnicity: v.ethnicity,
-    nationality: v.nationality,
-    personalId: v.personalId.replace(/\s/g, ''),
-    siNumber: blank(v.siNumber),
-    phone: blank(v.phone),
-    provinceCode: v.provinceCode,
-    communeCode: v.communeCode,
-    addressLine: v.addressLine,
-    supportCategory: v.supportCategory,
-  };
-}
-
-/** What stopped a save; the error is kept (not its text) so the text follows the screen's language. */
-type Problem =
-  | { kind: 'duplicate'; error: ApiError; participantId: string | undefined }
-  | { kind: 'possible'; error: ApiError; matches: DuplicateMatch[] }
-  | { kind: 'conflict'; error: ApiError }
-  | { kind: 'other'; error: unknown };
-
-export function PersonFormPage({ participantId }: { participantId?: string }) {
+export function PersonFormPage({ participantId, joinHousehold }: { participantId?: string; joinHousehold?: string }) {
   const { t } = useTranslation();
   const session = useActiveSession();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = !!participantId;
   const existing = useCall('participants.get', participantId ? { id: participantId } : null);
+  // Opened from a household ("register a new member"): the household's address to start from.
+  const household = useCall('households.get', joinHousehold ? { id: joinHousehold } : null);
+  const head = household.data?.members.find((m) => m.participantId === household.data?.headParticipantId);
+  useEffect(() => {
+    const h = household.data;
+    if (h && !form.isFieldsTouched(['communeCode', 'addressLine'])) {
+      form.setFieldsValue({ provinceCode: h.provinceCode, communeCode: h.communeCode, addressLine: h.addressLine });
+    }
+  }, [household.data, form]);
 
   useEffect(() => {
     if (existing.data) form.setFieldsValue(toForm(existing.data));
@@ -90,6 +55,40 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
     focusFirstField();
   };
 
+  // Saves the form: a registration (joining the household it was opened from), or an edit.
+  const saving = useMutation<Participant, unknown, { values: FormValues; reason: string | undefined }>({
+    mutationFn: async ({ values, reason }) => {
+      const withReason = reason ? { duplicateOverrideReason: reason } : {};
+      if (editing) return call('participants.update', { ...toInput(values), id: participantId!, expectedVersion: existing.data!.version, ...withReason });
+      return call('participants.register', { ...toInput(values), ...withReason });
+    },
+    onSuccess: async (saved) => {
+      await draft.saved();
+      setCallData(queryClient, 'participants.get', { id: saved.id }, { ...existing.data, ...saved });
+      invalidateCalls(queryClient, callKey('participants.get', { id: saved.id }), callKey('participants.search'));
+      refreshWorkCounts(queryClient);
+      if (joinHousehold) {
+        // The new member joins the household the form was opened from; back there, they are listed.
+        const joined = await call('households.addMember', { householdId: joinHousehold, participantId: saved.id }).catch(() => null);
+        if (joined) {
+          setCallData(queryClient, 'households.get', { id: joinHousehold }, joined);
+          // Back to the household the form was opened from (Esc there then goes on back, not to the form).
+          return window.history.length > 1 ? window.history.back() : replaceRoute('household', joinHousehold);
+        }
+      }
+      // Replace the form in history: Esc from the saved person goes back to where the clerk came from.
+      replaceRoute('person', saved.id);
+    },
+    onError: (error) => {
+      // A locked session: the unlock dialog opens over the form; keep what the clerk sees.
+      if (error instanceof ApiError && error.data.code === 'SESSION_LOCKED') return;
+      setProblem(problemOf(error));
+      if (error instanceof ApiError && error.data.code === 'VALIDATION') placeFieldError(form, error, PERSON_FIELDS);
+      if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON') setFieldError(form, 'personalId', error);
+    },
+  });
+  const busy = saving.isPending;
+
   const save = async (withReason: boolean) => {
     let values: FormValues;
     try {
@@ -100,42 +99,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
       if (first) form.scrollToField(first.name, { focus: true, block: 'center' });
       return;
     }
-    setBusy(true);
-    const reason = withReason ? values.duplicateOverrideReason : undefined;
-    try {
-      const saved = editing
-        ? await call('participants.update', {
-            ...toInput(values),
-            id: participantId!,
-            expectedVersion: existing.data!.version,
-            ...(reason ? { duplicateOverrideReason: reason } : {}),
-          })
-        : await call('participants.register', { ...toInput(values), ...(reason ? { duplicateOverrideReason: reason } : {}) });
-      await draft.saved();
-      setCallData(queryClient, 'participants.get', { id: saved.id }, { ...existing.data, ...saved });
-      invalidateCalls(queryClient, callKey('participants.get', { id: saved.id }), callKey('participants.search'));
-      refreshWorkCounts(queryClient);
-      // Replace the form in history: Esc from the saved person goes back to where the clerk came from.
-      replaceRoute('person', saved.id);
-    } catch (error) {
-      // A locked session: the unlock dialog opens over the form; keep what the clerk sees.
-      if (error instanceof ApiError && error.data.code === 'SESSION_LOCKED') return;
-      setProblem(describe(error));
-      if (error instanceof ApiError && error.data.code === 'VALIDATION') placeFieldError(form, error, PERSON_FIELDS);
-      if (error instanceof ApiError && error.data.code === 'DUPLICATE_PERSON') setFieldError(form, 'personalId', error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const describe = (error: unknown): Problem | null => {
-    if (!(error instanceof ApiError)) return { kind: 'other', error };
-    const { code, details } = error.data;
-    if (code === 'DUPLICATE_PERSON') return { kind: 'duplicate', error, participantId: details?.participantId as string | undefined };
-    if (code === 'POSSIBLE_DUPLICATE') return { kind: 'possible', error, matches: (details?.matches as DuplicateMatch[] | undefined) ?? [] };
-    if (code === 'CONFLICT') return { kind: 'conflict', error };
-    if (code === 'VALIDATION' && error.data.field && (PERSON_FIELDS as readonly string[]).includes(error.data.field)) return null;
-    return { kind: 'other', error };
+    if (!busy) saving.mutate({ values, reason: withReason ? values.duplicateOverrideReason : undefined });
   };
 
   const reload = async () => {
@@ -152,11 +116,13 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
   return (
     <div data-testid="person-form">
       <div className="page-title">
-        <Typography.Title level={2}>{editing ? t('personForm.editTitle') : t('personForm.newTitle')}</Typography.Title>
+        <Typography.Title level={2}>
+          {editing ? t('personForm.editTitle') : joinHousehold ? t('personForm.newMemberTitle', { head: head?.fullName ?? '' }) : t('personForm.newTitle')}
+        </Typography.Title>
         <Space>
           {draft.savedAt && (
             <Typography.Text type="secondary" data-testid="draft-saved">
-              {t('personForm.draftSaved', { when: dayjs(draft.savedAt).format('HH:mm:ss') })}
+              {t('personForm.draftSaved', { when: officeTimeSeconds(draft.savedAt) })}
             </Typography.Text>
           )}
           <Button onClick={goBack}>
@@ -174,7 +140,7 @@ export function PersonFormPage({ participantId }: { participantId?: string }) {
           style={{ marginBottom: 16 }}
           data-testid="draft-offer"
           title={t('personForm.draftFound', {
-            when: dayjs(draft.offer.savedAt).format('HH:mm DD/MM/YYYY'),
+            when: officeDateTime(draft.offer.savedAt),
             name: draft.offer.data.fullName ?? t('personForm.draftUnnamed'),
           })}
           action={

@@ -1,0 +1,174 @@
+// Writes one payment inside the caller's transaction: the contribution, its receipt with the next
+// gap-free number of this device's series, the enrollment a first payment makes, one outbox entry
+// and one audit entry. A single payment (contribution-service) and a household's payment for
+// several members (household-payment-service) both write through here, so a receipt is the same
+// whichever way it was taken.
+import type { Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { OfficeError } from '../../../shared/contract/errors';
+import type { Quote, Receipt } from '../../../shared/contract/contribution';
+import { amountInWords } from '../../../shared/domain/amount-in-words';
+import type { Caller } from '../core-context';
+import { logMutation } from '../db/mutation-log';
+import { preparedQuery } from '../db/prepared-query';
+import * as contributions from '../db/repositories/contributions-repository';
+import type { ParticipantRow } from '../db/repositories/participants-repository';
+import { deviceSeries, receiptLabel, takeReceiptNumber } from '../db/repositories/receipt-numbers';
+import { placeNames } from '../db/repositories/reference-repository';
+import type { Database } from '../db/schema';
+import { enrollmentFromPayment, writeEnrollment } from './enrollment-service';
+
+const officeOfReceipt = preparedQuery<Record<string, never>, { code: string; name: string; deviceId: string }>((db) =>
+  db.selectFrom('office').select(['code', 'name', 'deviceId']),
+);
+const staffName = preparedQuery<{ id: string }, { fullName: string }>((db, arg) => db.selectFrom('staff').select('fullName').where('id', '=', arg('id')));
+
+/** A quote as the core computed it inside the transaction, with what recording needs besides. */
+export type RecordableQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean };
+
+export interface ContributionView {
+  id: string;
+  participantId: string;
+  householdId: string | null;
+  scheme: 'VSI' | 'HHI';
+  method: string;
+  fromMonth: string;
+  toMonth: string;
+  months: number;
+  incomeBasis: number | null;
+  memberPosition: number | null;
+  paidOn: string;
+  total: number;
+  referenceVersion: string;
+  receiptId: string;
+  receiptLabel: string;
+  voided: boolean;
+  refundedOn: string | null;
+  createdAt: string;
+}
+
+/** Who issues the receipts of one transaction: the office, this device's series, the collector. */
+export interface Issuer {
+  office: { code: string; name: string; deviceId: string };
+  series: string;
+  collectorName: string;
+}
+
+export async function issuerOf(trx: Transaction<Database>, caller: Caller): Promise<Issuer> {
+  const office = await officeOfReceipt.executeTakeFirst(trx, {});
+  if (!office) throw new OfficeError('NOT_SET_UP');
+  const collector = await staffName.executeTakeFirst(trx, { id: caller.staffId! });
+  return { office, series: deviceSeries(office.code, office.deviceId), collectorName: collector?.fullName ?? '' };
+}
+
+/**
+ * Writes the payment `quote` describes (already checked against what the clerk showed). Everything
+ * the answer shows is known when the transaction commits, so nothing is read back.
+ */
+export async function writeContribution(
+  trx: Transaction<Database>,
+  caller: Caller,
+  issuer: Issuer,
+  quote: RecordableQuote,
+  when: { at: string; today: string },
+): Promise<{ contribution: ContributionView; receipt: Receipt }> {
+  const { at, today } = when;
+  const contributionId = uuidv7();
+  const receiptId = uuidv7();
+  const person = quote.person;
+  const { office, series } = issuer;
+  const number = await takeReceiptNumber(trx, series);
+  const supportedMonths = quote.lines.filter((l) => l.supportAmount > 0).length;
+  const contributionRow = {
+    id: contributionId,
+    participantId: person.id,
+    householdId: quote.householdId,
+    scheme: quote.scheme,
+    method: quote.method,
+    fromMonth: quote.fromMonth,
+    toMonth: quote.toMonth,
+    months: quote.months,
+    incomeBasis: quote.incomeBasis,
+    memberPosition: quote.memberPosition,
+    paidOn: quote.paidOn,
+    total: quote.total,
+    supportedMonths,
+    lines: JSON.stringify(quote.lines),
+    referenceVersion: quote.referenceVersion,
+    collectorStaffId: caller.staffId!,
+    receiptId,
+    createdAt: at,
+  };
+  await contributions.insertContribution(trx, contributionRow);
+  const receiptRow = {
+    id: receiptId,
+    series,
+    number,
+    contributionId,
+    participantId: person.id,
+    payerName: person.fullName,
+    payerPersonalId: person.personalId,
+    payerAddress: await addressOf(trx, person),
+    scheme: quote.scheme,
+    periodFrom: quote.fromMonth,
+    periodTo: quote.toMonth,
+    months: quote.months,
+    amount: quote.total,
+    amountWords: amountInWords(quote.total),
+    collectorStaffId: caller.staffId!,
+    collectorName: issuer.collectorName,
+    officeName: office.name,
+    issuedAt: at,
+    businessDate: today,
+  };
+  await contributions.insertReceipt(trx, receiptRow);
+  if (!quote.enrolled) await writeEnrollment(trx, caller, enrollmentFromPayment(caller, at, quote));
+  await logMutation(trx, {
+    at,
+    staffId: caller.staffId,
+    operation: {
+      kind: 'contribution.record',
+      payload: {
+        id: contributionId,
+        participantId: person.id,
+        householdId: quote.householdId,
+        memberPosition: quote.memberPosition,
+        scheme: quote.scheme,
+        method: quote.method,
+        fromMonth: quote.fromMonth,
+        months: quote.months,
+        incomeBasis: quote.incomeBasis,
+        supportCategory: person.supportCategory,
+        supportedMonthsUsed: quote.supportedMonthsUsed,
+        paidOn: quote.paidOn,
+        total: quote.total,
+        lines: quote.lines,
+        referenceVersion: quote.referenceVersion,
+        collectorStaffId: caller.staffId,
+        receipt: { id: receiptId, series, number },
+      },
+    },
+  });
+  const label = receiptLabel(series, number);
+  const { supportedMonths: _supported, lines: _lines, collectorStaffId: _collector, ...view } = contributionRow;
+  return {
+    contribution: { ...view, receiptLabel: label, voided: false, refundedOn: null },
+    receipt: {
+      ...receiptRow,
+      label,
+      officeCode: office.code,
+      method: quote.method,
+      incomeBasis: quote.incomeBasis,
+      memberPosition: quote.memberPosition,
+      lines: quote.lines,
+      referenceVersion: quote.referenceVersion,
+      void: null,
+      printCount: 0,
+    },
+  };
+}
+
+async function addressOf(db: Transaction<Database>, person: { addressLine: string; communeCode: string; provinceCode: string }): Promise<string> {
+  const place = await placeNames(db, person.provinceCode, person.communeCode);
+  return [person.addressLine, place.commune, place.province].filter(Boolean).join(', ');
+}

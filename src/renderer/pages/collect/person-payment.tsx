@@ -1,0 +1,169 @@
+// Voluntary social insurance for one person: one form that prices and records. Pre-filled with what
+// is due next; for a first payment the same form holds the income (the one field that prices),
+// and the payment enrolls the person with its method, income and first month. The amount follows
+// the typing; Enter records it (once the amount shown is for what is typed) and opens the receipt.
+// The page mounts it afresh when what is due next changes, so the form starts from that.
+import { Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paymentMethods, type Enrollment, type PaymentMethod } from '../../../shared/contract/contribution';
+import { isApiError } from '../../api/client';
+import { setCallData, useCallMutation, useQueryClient } from '../../api/use-call';
+import { errorText } from '../../components/api-errors';
+import { countRule, dongText, MoneyInput, moneyRule, typedCount, typedDong } from '../../components/money-input';
+import { officeToday } from '../../components/office-time';
+import { useHotkeys } from '../../components/use-hotkeys';
+import { refreshAfterReceipt } from '../../components/work-queries';
+import { navigate } from '../../routing/hash-router';
+import { EnterConfirms } from './enter-confirms';
+import { QuotePanel } from './quote-panel';
+import { useLiveQuote } from './use-live-quote';
+
+interface Values {
+  method: PaymentMethod;
+  fromMonth: Dayjs | null;
+  months: string;
+  incomeBasis: string;
+}
+
+const monthsByMethod: Partial<Record<PaymentMethod, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
+const FIELDS = ['method', 'fromMonth', 'months', 'incomeBasis'] as const;
+
+function startValues(enrollment: Enrollment | undefined): Values {
+  if (!enrollment) return { method: 'monthly', fromMonth: dayjs(`${officeToday().slice(0, 7)}-01`), months: '1', incomeBasis: '' };
+  return {
+    method: enrollment.method,
+    fromMonth: dayjs(`${enrollment.nextDue.fromMonth}-01`),
+    months: String(enrollment.nextDue.months),
+    incomeBasis: dongText(enrollment.incomeBasis),
+  };
+}
+
+export function PersonPayment({ participantId, enrollment }: { participantId: string; enrollment: Enrollment | undefined }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const values = Form.useWatch([], form) as Values | undefined;
+
+  const input = useMemo(() => {
+    const months = typedCount(values?.months);
+    const incomeBasis = typedDong(values?.incomeBasis);
+    const incomeUnreadable = !!values?.incomeBasis?.trim() && incomeBasis === undefined;
+    if (!values?.fromMonth || !months || incomeUnreadable) return null;
+    return {
+      participantId,
+      scheme: 'VSI' as const,
+      fromMonth: values.fromMonth.format('YYYY-MM'),
+      months,
+      // The method is sent only when it agrees with the months; otherwise the core derives it.
+      ...(values.method && (values.method === 'lump-sum-future' || monthsByMethod[values.method] === months) ? { method: values.method } : {}),
+      ...(incomeBasis !== undefined ? { incomeBasis } : {}),
+    };
+  }, [values, participantId]);
+  // No income yet: nothing to price. The form says what to type instead of asking the core.
+  const incomeMissing = !!values && !values.incomeBasis?.trim();
+
+  const recordPayment = useCallMutation('contributions.record', {
+    onSuccess: (result) => {
+      refreshAfterReceipt(queryClient, participantId);
+      setCallData(queryClient, 'receipts.get', { id: result.receipt.id }, result.receipt);
+      navigate('receipt', result.receipt.id);
+    },
+  });
+  const { isPending, mutate } = recordPayment;
+  const record = useCallback((shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total }), [input, isPending, mutate]);
+  const { shown, upToDate, quote, waiting, confirm } = useLiveQuote('contributions.quote', incomeMissing ? null : input, record);
+
+  // Enter from anywhere on the page: the form is checked first, and a first payment's missing income
+  // takes the cursor rather than a refusal.
+  const enter = () =>
+    form.validateFields().then(
+      () => (incomeMissing ? form.getFieldInstance('incomeBasis')?.focus() : confirm()),
+      (invalid: { errorFields?: { name: (string | number)[] }[] }) => {
+        const first = invalid.errorFields?.[0];
+        if (first) form.scrollToField(first.name, { focus: true });
+      },
+    );
+  useHotkeys({ Enter: () => void enter(), 'Ctrl+Enter': () => void enter() });
+
+  // The core's refusal of what is typed, beside the field it names (an income out of range says the range).
+  const refusal = quote.error && !quote.isFetching ? quote.error : null;
+  const besideField = (field: (typeof FIELDS)[number]) => (isApiError(refusal) && refusal.data.field === field ? errorText(refusal) : undefined);
+  const elsewhere = refusal && !(isApiError(refusal) && (FIELDS as readonly string[]).includes(refusal.data.field ?? '')) ? refusal : null;
+  return (
+    <Row gutter={16}>
+      <Col span={10}>
+        <Card size="small" title={t('collect.period')}>
+          <EnterConfirms onEnter={() => void enter()}>
+            <Form
+              form={form}
+              layout="vertical"
+              requiredMark={false}
+              initialValues={startValues(enrollment)}
+              onValuesChange={(changed: Partial<Values>) => {
+                const m = changed.method && monthsByMethod[changed.method];
+                if (m) form.setFieldValue('months', String(m));
+                // Typing a period length picks the method it belongs to (3 → quarterly, …).
+                const typed = typedCount(changed.months);
+                if (typed !== undefined && form.getFieldValue('method') !== 'lump-sum-future') {
+                  const fitting = (Object.keys(monthsByMethod) as PaymentMethod[]).find((k) => monthsByMethod[k] === typed);
+                  if (fitting) form.setFieldValue('method', fitting);
+                }
+              }}
+            >
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item
+                    name="incomeBasis"
+                    label={t('collect.income')}
+                    rules={[moneyRule()]}
+                    {...(besideField('incomeBasis') ? { help: besideField('incomeBasis'), validateStatus: 'error' as const } : {})}
+                  >
+                    <MoneyInput autoFocus={!enrollment?.incomeBasis} data-testid="collect-income" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    name="months"
+                    label={t('collect.months')}
+                    rules={[countRule({ min: 1, max: 60, required: true })]}
+                    {...(besideField('months') ? { help: besideField('months'), validateStatus: 'error' as const } : {})}
+                  >
+                    <Input inputMode="numeric" autoComplete="off" autoFocus={!!enrollment?.incomeBasis} data-testid="collect-months" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="method" label={t('collect.method')}>
+                    <Select options={paymentMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    name="fromMonth"
+                    label={t('collect.fromMonth')}
+                    {...(besideField('fromMonth') ? { help: besideField('fromMonth'), validateStatus: 'error' as const } : {})}
+                  >
+                    <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} data-testid="collect-fromMonth" />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Form>
+          </EnterConfirms>
+        </Card>
+      </Col>
+      <Col span={14}>
+        <QuotePanel
+          shown={incomeMissing ? undefined : shown}
+          fetching={quote.isFetching}
+          prompt={incomeMissing ? t('collect.incomePrompt') : null}
+          error={recordPayment.error ?? elsewhere}
+          ready={upToDate && !incomeMissing}
+          busy={recordPayment.isPending || waiting}
+          onConfirm={() => shown && record(shown)}
+          confirmLabel={t('collect.confirm')}
+        />
+      </Col>
+    </Row>
+  );
+}

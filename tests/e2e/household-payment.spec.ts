@@ -1,0 +1,110 @@
+// A household enrolled and paid in one pass (issue 25 item 7, ADR 0017): from the head's record the
+// clerk makes the household, registers a new member from it (the household's address filled in)
+// and adds a registered one; the collect page opens on household HI for them, with every member
+// ticked at their place; one Enter records them all, and their receipts — one per member, numbered
+// one after another — open together and print in one go, one A5 sheet each.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
+
+const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
+
+test('a household is made, a member registered from it, and three members paid in one pass', async ({ page, harnesses }) => {
+  const harness = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
+  const setup = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
+    officeCode: 'HN0103',
+    officeName: 'Bảo hiểm xã hội cơ sở Hai Bà Trưng',
+    provinceCode: '01',
+    supervisor: SUPERVISOR,
+  });
+  const communes = await rpc<{ items: { code: string; name: string }[] }>(page, harness.url, 'reference.communes', { provinceCode: '01' });
+  const register = (fullName: string, dateOfBirth: string, sex: string, personalId: string) =>
+    rpc<{ id: string }>(
+      page,
+      harness.url,
+      'participants.register',
+      { fullName, dateOfBirth, sex, personalId, provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Xóm 3, thôn Đông' },
+      setup.token,
+    );
+  await register('Hoàng Văn Nam', '1975-04-10', 'male', '001075004410');
+  await register('Hoàng Thị Mai', '1978-09-21', 'female', '001178009210');
+
+  await page.goto(harness.url);
+  await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+  await page.getByTestId('search-input').fill('hoang van nam');
+  await expect(page.getByTestId('search-result').first()).toContainText('Hoàng Văn Nam');
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText('Hoàng Văn Nam');
+  await page.keyboard.press('Alt+h');
+  await expect(page.getByTestId('household-member')).toHaveCount(1);
+
+  // A new member registered from the household: the form says whose household, starts from its address.
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('person-form')).toContainText('Đăng ký thành viên mới cho hộ của Hoàng Văn Nam');
+  await expect(page.getByLabel('Thôn/xóm, số nhà, đường')).toHaveValue('Xóm 3, thôn Đông');
+  await page.getByLabel('Họ và tên').fill('Hoàng Minh Khôi');
+  const dob = page.getByLabel('Ngày sinh');
+  await dob.fill('12/08/2004');
+  await dob.press('Enter');
+  await page.getByLabel('Số định danh cá nhân').fill('001204008120');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('household-page')).toBeVisible();
+  const members = page.getByTestId('household-member');
+  await expect(members).toHaveCount(2);
+  await expect(members.nth(1)).toContainText('Hoàng Minh Khôi');
+  // And a person already registered, by search.
+  await page.keyboard.press('Alt+m');
+  await page.keyboard.type('hoang thi mai');
+  await expect(page.locator('.ant-select-item-option-active', { hasText: 'Hoàng Thị Mai' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(members).toHaveCount(3);
+  await shot(page, 'household-three');
+
+  // Back on the head's record, F4 opens household HI (his scheme: he is in a household, enrolled in none).
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('person-name')).toHaveText('Hoàng Văn Nam');
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('household-payment')).toBeVisible();
+  await expect(page.getByTestId('scheme').locator('.ant-segmented-item-selected')).toContainText('BHYT hộ gia đình');
+  const rows = page.getByTestId('payment-member');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Người thứ 1');
+  await expect(rows.nth(2)).toContainText('Người thứ 3');
+  // 12 months at base 2 340 000 (paid before 1 Jul 2026): 105 300 / 73 710 / 63 180 a month.
+  await expect(page.getByTestId('member-amount')).toHaveText(['1.263.600 đ', '884.520 đ', '758.160 đ']);
+  await expect(page.getByTestId('quote-total')).toHaveText('2.906.280 đ');
+  await expect(page.getByTestId('confirm-collect')).toContainText('Thu cho 3 người và lập biên lai');
+  await shot(page, 'collect-household');
+  // Alt+1 goes to voluntary insurance and Alt+2 back, without the mouse.
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('household-payment')).toHaveCount(0);
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('quote-total')).toHaveText('2.906.280 đ');
+  await page.getByTestId('collect-months').press('Enter');
+
+  // One receipt per member, in the household's order, numbered one after another.
+  await expect(page.getByTestId('receipt-set-page')).toBeVisible();
+  const sheets = page.getByTestId('receipt-set-sheet');
+  await expect(sheets).toHaveCount(3);
+  await expect(page.getByTestId('receipt-set-total')).toHaveText('3 biên lai, tổng cộng 2.906.280 đ');
+  await expect(sheets.getByTestId('receipt-amount')).toHaveText(['1.263.600 đ', '884.520 đ', '758.160 đ']);
+  const numbers = (await sheets.getByTestId('receipt-number').allTextContents()).map(Number);
+  expect(numbers).toEqual([numbers[0]!, numbers[0]! + 1, numbers[0]! + 2]);
+  await expect(sheets.nth(1).getByTestId('receipt-basis')).toContainText('Người thứ 2 trong hộ: đóng 70% mức của người thứ nhất');
+  await shot(page, 'receipt-set');
+
+  // Printed in one go: one A5 sheet per member.
+  mkdirSync('test-results', { recursive: true });
+  await page.pdf({ path: 'test-results/household-receipts.pdf', format: 'A5', printBackground: true });
+  expect(execFileSync('pdfinfo', ['test-results/household-receipts.pdf'], { encoding: 'utf8' })).toMatch(/^Pages:\s+3$/m);
+  await page.evaluate(() => Object.assign(globalThis, { print: () => undefined }));
+  await page.keyboard.press('Control+p');
+  await expect(sheets.getByTestId('receipt-copy')).toHaveCount(3);
+  await expect(sheets.getByTestId('receipt-copy').first()).toHaveText('BẢN SAO');
+
+  // Each member shows their next period due.
+  await page.getByRole('link', { name: /Hoàng Minh Khôi/ }).click();
+  await page.getByRole('link', { name: 'Hồ sơ người nộp' }).click();
+  await expect(page.getByTestId('enrollments')).toContainText('từ 03/2027, 12 tháng');
+  void pick;
+});

@@ -1,0 +1,46 @@
+// The sex taken from the personal ID is shown for the clerk to check (issue 25 item 4): a woman's ID
+// mistyped with a man's fourth digit used to save her as Nam without a word. Now the form says
+// where the sex came from, warns when the middle name ("Thị") says otherwise, and follows the ID
+// when the digit is fixed — until the clerk chooses the sex, which is then theirs.
+import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
+
+test('the sex taken from the personal ID is shown, and a middle name that disagrees is warned of', async ({ page, harness }) => {
+  await rpc(page, harness.url, 'office.setup', {
+    officeCode: 'HN0104',
+    officeName: 'Bảo hiểm xã hội cơ sở Cầu Giấy',
+    provinceCode: '01',
+    supervisor: { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' },
+  });
+  await page.goto(harness.url);
+  await signIn(page, 'giamsat', 'mat-khau-giam-sat');
+  await page.keyboard.press('F2');
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+  const dob = page.getByLabel('Ngày sinh');
+  await dob.fill('02/03/1991');
+  await dob.press('Enter');
+  // Her ID with a man's fourth digit ("0": a man born 1900–1999).
+  await page.getByLabel('Số định danh cá nhân').fill('001091002031');
+  await expect(page.getByRole('radio', { name: 'Nam' })).toBeChecked();
+  await expect(page.getByTestId('sex-name-warning')).toHaveText(
+    'Giới tính là Nam, nhưng tên đệm "Thị" thường dùng cho giới kia: kiểm tra lại giới tính và chữ số thứ 4 của số định danh.',
+  );
+  await shot(page, 'sex-name-warning');
+  // The digit fixed, the sex follows the ID, and the form says where it came from.
+  await page.getByLabel('Số định danh cá nhân').fill('001191002031');
+  await expect(page.getByRole('radio', { name: 'Nữ' })).toBeChecked();
+  await expect(page.getByTestId('sex-name-warning')).toHaveCount(0);
+  await expect(page.getByTestId('sex-from-id')).toHaveText('Theo số định danh (chữ số thứ 4 là "1"): Nữ. Đối chiếu với giấy tờ.');
+  // Chosen by the clerk, the sex is theirs: no longer "from the ID", and the ID no longer moves it.
+  await page.locator('label.ant-radio-button-wrapper', { hasText: /^Nam$/ }).click();
+  await expect(page.getByTestId('sex-from-id')).toHaveCount(0);
+  await expect(page.getByTestId('sex-name-warning')).toBeVisible();
+  await page.getByLabel('Số định danh cá nhân').fill('001191002032');
+  await expect(page.getByRole('radio', { name: 'Nam' })).toBeChecked();
+  await page.locator('label.ant-radio-button-wrapper', { hasText: /^Nữ$/ }).click();
+  await expect(page.getByTestId('sex-name-warning')).toHaveCount(0);
+  await pick(page, page.getByLabel('Xã/phường/đặc khu'), 'ba dinh', 'Ba Đình');
+  await page.getByLabel('Thôn/xóm, số nhà, đường').fill('Số 1 ngõ 2');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Lan');
+  await expect(page.getByTestId('person-page')).toContainText('Nữ');
+});
