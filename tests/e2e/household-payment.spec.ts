@@ -1,4 +1,4 @@
-// A household enrolled and paid in one pass (issue 25 item 7, ADR 0019): from the head's record the
+// A household enrolled and paid in one pass (issue 25 item 7, ADR 0020): from the head's record the
 // clerk makes the household, registers a new member from it (the household's address filled in)
 // and adds a registered one; the collect page opens on household HI for them, with every member
 // ticked at their place; one Enter records them all, and their receipts — one per member, numbered

@@ -1,4 +1,4 @@
-// A household's health insurance for several members in one pass (ADR 0019): one quote with each
+// A household's health insurance for several members in one pass (ADR 0020): one quote with each
 // member's lines and place, one transaction that writes every member's contribution, receipt
 // (numbered one after another), enrollment, outbox and audit entries — all or nothing — and a
 // receipt per member that is the same as a single payment for them would give.

@@ -158,7 +158,7 @@ export const recordOutput = z.object({ contribution, receipt });
  * Household health insurance for several members of one household in one pass: the same months and
  * method for all, each member from their own first unpaid month. Each member keeps their place in
  * the household's sequence (which sets the share they pay) and gets a receipt of their own
- * (ADR 0019).
+ * (ADR 0020).
  */
 export const householdPaymentInput = z.object({
   householdId: uuid,

@@ -1,4 +1,4 @@
-// Household health insurance for several members in one pass (ADR 0019): one quote with each
+// Household health insurance for several members in one pass (ADR 0020): one quote with each
 // member's lines and place in the household, one confirmation, and one transaction that writes
 // every member's contribution and receipt (numbered one after another), outbox and audit entries —
 // all of them or none. Each member's payment is exactly what a single payment for them would be

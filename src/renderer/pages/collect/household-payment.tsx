@@ -1,4 +1,4 @@
-// Household health insurance in one pass (ADR 0019): the household's members with their place in
+// Household health insurance in one pass (ADR 0020): the household's members with their place in
 // its sequence, those who pay ticked (Space), the same months for all, each from their own first
 // unpaid month (a member not yet taking part from the month chosen here). One amount with each
 // member's lines, one Enter, one transaction; the members' receipts then open together to print.

@@ -1,4 +1,4 @@
-// The receipts of one household payment (`#/receipt-set/<id>,<id>…`, ADR 0019), printed in one go:
+// The receipts of one household payment (`#/receipt-set/<id>,<id>…`, ADR 0020), printed in one go:
 // one A5 sheet per member, each for the member to keep with their card. Ctrl+P marks every one
 // printed (a later print of any says "BẢN SAO") and prints them as one job; each opens on its own
 // (to void one member's payment without touching the others').
