@@ -1,8 +1,9 @@
 // `npm run central -- [serve] --port <n> --data <dir>` starts the service on 127.0.0.1 (PostgreSQL
 // from DATABASE_URL, else embedded PGlite in <data>/pgdata); `admin …` and `import` are the
 // administrator's commands (USAGE below, printed by `--help`).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createOffice, issueEnrollmentCode, listDevices, listHeldItems, markHeldReviewed, publishReferenceSchedule, revokeDevice } from './admin';
@@ -35,6 +36,15 @@ const COMMANDS = new Set([
   'import',
 ]);
 
+/**
+ * The reference data the central publishes when it first starts: beside the built service
+ * (src/central/dist/resources, copied by build.mjs), or the repository's when run from source.
+ */
+function shippedResources(): string {
+  const beside = fileURLToPath(new URL('./resources', import.meta.url));
+  return existsSync(beside) ? beside : 'resources';
+}
+
 /** Wrong words on the command line are told in a line, with the usage, before any data is opened. */
 function refuseUsage(vi: string, en: string): never {
   console.error(`${vi}\n${en}\n\n${USAGE}`);
@@ -50,7 +60,7 @@ function parseCommandLine() {
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string', default: '.data/central' },
-        resources: { type: 'string', default: 'resources' },
+        resources: { type: 'string', default: shippedResources() },
         code: { type: 'string' },
         name: { type: 'string' },
         province: { type: 'string' },

@@ -91,6 +91,20 @@ describe('architecture boundaries', () => {
     ).toEqual([]);
   });
 
+  it('lets the central (its own workspace) import only the packages its package.json lists, and ships none of them in the desktop installer', () => {
+    const central = JSON.parse(readFileSync(join(root, 'src/central/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const desktop = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+    const listed = (spec: string) => spec.startsWith('node:') || spec.startsWith('.') || packageOf(spec) in central.dependencies;
+    expect([...violations('src/central', (_target, spec) => listed(spec)), ...violations('src/shared', (_target, spec) => listed(spec))]).toEqual([]);
+    for (const serverOnly of ['hono', '@hono/node-server', 'pg', '@electric-sql/pglite', 'proper-lockfile']) {
+      expect(central.dependencies[serverOnly], serverOnly).toBeDefined();
+      expect(desktop.dependencies[serverOnly], serverOnly).toBeUndefined();
+    }
+    // The same version on both sides of the wire: the shared schemas run under one zod.
+    expect(central.dependencies.zod).toBe(desktop.dependencies.zod);
+  });
+
   it('gives every validation message of the contract its English twin (says(vi, en), not a bare { message })', () => {
     const bare = sourceFiles('src/shared/contract').flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/\{\s*message:\s*['"`]/g)].map(() => relative(root, file)),
