@@ -70,6 +70,8 @@ test('a household is made, a member registered from it, and three members paid i
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('Người thứ 1');
   await expect(rows.nth(2)).toContainText('Người thứ 3');
+  // The office's day is the core's (--clock-start 3 March), not the browser's: newcomers start in March.
+  await expect(rows.nth(1)).toContainText('03/2026');
   // 12 months at base 2 340 000 (paid before 1 Jul 2026): 105 300 / 73 710 / 63 180 a month.
   await expect(page.getByTestId('member-amount')).toHaveText(['1.263.600 đ', '884.520 đ', '758.160 đ']);
   await expect(page.getByTestId('quote-total')).toHaveText('2.906.280 đ');
@@ -102,6 +104,11 @@ test('a household is made, a member registered from it, and three members paid i
   await expect(sheets.getByTestId('receipt-copy')).toHaveCount(3);
   await expect(sheets.getByTestId('receipt-copy').first()).toHaveText('BẢN SAO');
 
+  // The day's receipts are the core's day's: the picker shows 3 March and lists all three.
+  await page.getByRole('link', { name: 'Biên lai trong ngày' }).click();
+  await expect(page.getByTestId('day-receipts-page').getByRole('textbox')).toHaveValue('03/03/2026');
+  await expect(page.getByTestId('day-receipts-page').locator('tbody tr.ant-table-row')).toHaveCount(3);
+  await page.goBack();
   // Each member shows their next period due.
   await page.getByRole('link', { name: /Hoàng Minh Khôi/ }).click();
   await page.getByRole('link', { name: 'Hồ sơ người nộp' }).click();

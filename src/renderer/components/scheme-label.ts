@@ -2,7 +2,7 @@
 // in the household's paying order, which decides the share paid ("BHYT hộ gia đình · người thứ 2").
 import type { TFunction } from 'i18next';
 
-export function schemeLabel(t: TFunction, scheme: 'VSI' | 'HHI', memberPosition: number | null | undefined, short = false): string {
-  const name = short ? t(`dayReport.schemeShort.${scheme}`) : t(`scheme.${scheme}`);
+export function schemeLabel(t: TFunction, scheme: 'VSI' | 'HHI', memberPosition: number | null | undefined): string {
+  const name = t(`scheme.${scheme}`);
   return scheme === 'HHI' && memberPosition ? t('schemeMember', { scheme: name, n: memberPosition }) : name;
 }

@@ -428,6 +428,7 @@ export const en: Shape<typeof vi> = {
     refundMark: 'Refunded {{day}}',
     noReceipts: 'No receipts on this day.',
     schemeShort: { VSI: 'VSI', HHI: 'HHI' },
+    memberPlace: 'member {{n}}',
     voidMark: 'Void',
     total: 'Total',
     totalLive: 'Total (voided receipts excluded)',

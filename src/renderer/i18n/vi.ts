@@ -430,6 +430,7 @@ export const vi = {
     refundMark: 'Hoàn trả {{day}}',
     noReceipts: 'Không có biên lai nào trong ngày.',
     schemeShort: { VSI: 'BHXH TN', HHI: 'BHYT HGĐ' },
+    memberPlace: 'người thứ {{n}}',
     voidMark: 'Đã hủy',
     total: 'Tổng cộng',
     totalLive: 'Tổng cộng (không tính biên lai đã hủy)',

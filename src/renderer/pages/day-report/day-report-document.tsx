@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../shared/contract/day-end';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import { vietnamDateTime, vietnameseDate } from '../../../shared/domain/business-date';
+import { keepWhole } from '../../components/keep-whole';
 import { formatDong, formatMonth } from '../../components/money';
-import { schemeLabel } from '../../components/scheme-label';
 
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
@@ -54,7 +54,8 @@ function ReceiptEvents(props: { title: string; empty: string; testId: string; pe
         <p className="day-report-small">{props.empty}</p>
       ) : (
         <table className="day-report-table" data-testid={props.testId}>
-          <Columns widths={[8, 39, 30, 19, 27, 28]} />
+          {/* Wide enough in DejaVu Serif too (wider than Times): a voucher number HT-… is 43 mm there, a 9-digit amount 22 mm. */}
+          <Columns widths={[8, 44, 27, 23, 24, 26]} />
           <thead>
             <tr>
               <th className="num">{t('dayReport.col.no')}</th>
@@ -139,7 +140,8 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
 
       <h2>{t('dayReport.byCollector')}</h2>
       <table className="day-report-table" data-testid="day-report-collectors">
-        <Columns widths={refunds ? [9, 34, 11, 9, 23, 20, 23, 21] : [9, 38, 12, 10, 25, 25, 23]} />
+        {/* Amounts up to ten digits, bold in the totals row, in DejaVu Serif too. */}
+        <Columns widths={refunds ? [9, 30, 10, 9, 24, 24, 24, 22] : [9, 34, 11, 9, 26, 26, 24]} />
         <thead>
           <tr>
             <th className="num">{t('dayReport.col.no')}</th>
@@ -198,7 +200,9 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
             <>
               <dt>{t('dayReport.sum.refunds')}</dt>
               <dd data-testid="day-report-refund-total">
-                {t('dayReport.sum.refundsValue', { amount: formatDong(r.totals.refundTotal), count: r.totals.refundCount })}
+                {keepWhole(t('dayReport.sum.refundsValue', { amount: formatDong(r.totals.refundTotal), count: r.totals.refundCount }), [
+                  formatDong(r.totals.refundTotal),
+                ])}
               </dd>
               <dt>{t('dayReport.sum.due')}</dt>
               <dd className="day-report-strong" data-testid="day-report-due">
@@ -242,7 +246,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         <p className="day-report-small">{t('dayReport.noReceipts')}</p>
       ) : (
         <table className="day-report-table day-report-receipts" data-testid="day-report-receipts">
-          <Columns widths={[8, 39, 12, 26, 20, 29, 19]} />
+          <Columns widths={[8, 39, 12, 26, 20, 29, 23]} />
           <thead>
             <tr>
               <th className="num">{t('dayReport.col.no')}</th>
@@ -269,7 +273,11 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
                 </td>
                 <td className="nowrap">{time(x.issuedAt)}</td>
                 <td>{x.payerName}</td>
-                <td className="nowrap">{schemeLabel(t, x.scheme, x.memberPosition, true)}</td>
+                <td className="nowrap">
+                  {t(`dayReport.schemeShort.${x.scheme}`)}
+                  {/* The place in the household on a line of its own: beside the scheme it ran into the period. */}
+                  {x.scheme === 'HHI' && x.memberPosition && <div className="day-report-small">{t('dayReport.memberPlace', { n: x.memberPosition })}</div>}
+                </td>
                 <td className="nowrap">
                   {x.periodFrom === x.periodTo ? formatMonth(x.periodFrom) : `${formatMonth(x.periodFrom)}–${formatMonth(x.periodTo)}`}
                 </td>

@@ -6,6 +6,7 @@ import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { percentText, rational } from '../../../shared/domain/money-rounding';
+import { keepWhole } from '../../components/keep-whole';
 import { formatDate, formatDay, formatDong, formatMonth } from '../../components/money';
 
 /** An amount inside a sentence: the đ never wraps onto a line of its own. */
@@ -61,8 +62,24 @@ function useSizeThatFits(content: unknown) {
   return { ref, pt };
 }
 
-/** The head of a sheet about a receipt: the office collecting for VSS on the left, `children` on the right, then the title and date. */
-export function OfficeHead({ receipt: r, title, date, children }: { receipt: Receipt; title: string; date: string; children: ReactNode }) {
+/**
+ * The head of a sheet about a receipt: the office collecting for VSS on the left, `children` on the
+ * right, then the title, a `stamp` under it ("BẢN SAO": in the flow, so it never covers a long
+ * office name) and the date.
+ */
+export function OfficeHead({
+  receipt: r,
+  title,
+  date,
+  stamp,
+  children,
+}: {
+  receipt: Receipt;
+  title: string;
+  date: string;
+  stamp?: ReactNode;
+  children: ReactNode;
+}) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
   const [y, m, d] = date.split('-');
@@ -79,6 +96,7 @@ export function OfficeHead({ receipt: r, title, date, children }: { receipt: Rec
         <div className="receipt-serial">{children}</div>
       </header>
       <h1 className="receipt-title">{title}</h1>
+      {stamp}
       <div className="receipt-date">{t('receipt.dateLine', { d, m, y })}</div>
     </>
   );
@@ -112,12 +130,18 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
           {t('receipt.voidWatermark')}
         </div>
       )}
-      {copy && !r.void && (
-        <div className="receipt-copy" data-testid="receipt-copy">
-          {t('receipt.copy')}
-        </div>
-      )}
-      <OfficeHead receipt={r} title={t('receipt.docTitle')} date={r.businessDate}>
+      <OfficeHead
+        receipt={r}
+        title={t('receipt.docTitle')}
+        date={r.businessDate}
+        stamp={
+          copy && !r.void ? (
+            <div className="receipt-copy" data-testid="receipt-copy">
+              {t('receipt.copy')}
+            </div>
+          ) : null
+        }
+      >
         <div>
           {t('receipt.series')}: <strong>{r.series}</strong>
         </div>
@@ -142,7 +166,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
           </>
         )}
         <dt>{t('receipt.amount')}</dt>
-        <dd className="receipt-amount" data-testid="receipt-amount">
+        <dd className="receipt-amount nowrap" data-testid="receipt-amount">
           {formatDong(r.amount)}
         </dd>
         <dt>{t('receipt.amountWords')}</dt>
@@ -155,13 +179,16 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
       {r.void && (
         <p className="receipt-void-reason">
           {r.void.refund
-            ? t('receipt.refundedLine', {
-                day: formatDate(r.void.refund.businessDate),
-                voucher: r.void.refund.voucher,
-                payer: r.void.refund.paidOutByName,
-                name: r.void.voidedByName,
-                reason: r.void.reason,
-              })
+            ? keepWhole(
+                t('receipt.refundedLine', {
+                  day: formatDate(r.void.refund.businessDate),
+                  voucher: r.void.refund.voucher,
+                  payer: r.void.refund.paidOutByName,
+                  name: r.void.voidedByName,
+                  reason: r.void.reason,
+                }),
+                [r.void.refund.voucher],
+              )
             : t('receipt.voidedLine', { name: r.void.voidedByName, date: formatDay(r.void.voidedAt), reason: r.void.reason })}
         </p>
       )}
@@ -180,7 +207,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
         </div>
       </footer>
       <div className="receipt-small receipt-foot">
-        {r.label} · {t('receipt.refVersion')}: {r.referenceVersion}
+        <span className="nowrap">{r.label}</span> · {t('receipt.refVersion')}: {r.referenceVersion}
       </div>
     </article>
   );

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
+import { keepWhole } from '../../components/keep-whole';
 import { formatDate, formatDong, formatMonth } from '../../components/money';
 import { OfficeHead, PayerFields } from './receipt-document';
 
@@ -35,13 +36,13 @@ export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
       <dl className="receipt-fields">
         <PayerFields receipt={r} label={t('refundVoucher.payee')} />
         <dt>{t('refundVoucher.receipt')}</dt>
-        <dd>{t('refundVoucher.receiptValue', { label: r.label, day: formatDate(r.businessDate), collector: r.collectorName })}</dd>
+        <dd>{keepWhole(t('refundVoucher.receiptValue', { label: r.label, day: formatDate(r.businessDate), collector: r.collectorName }), [r.label])}</dd>
         <dt>{t('receipt.scheme')}</dt>
         <dd>{t(`scheme.${r.scheme}`)}</dd>
         <dt>{t('receipt.period')}</dt>
         <dd>{t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}</dd>
         <dt>{t('refundVoucher.amount')}</dt>
-        <dd className="receipt-amount" data-testid="refund-amount">
+        <dd className="receipt-amount nowrap" data-testid="refund-amount">
           {formatDong(r.amount)}
         </dd>
         <dt>{t('receipt.amountWords')}</dt>
