@@ -78,9 +78,9 @@ function failedToStart(error: unknown): void {
 /** Offices update from their own central service (its /updates/ feed), once enrolled. */
 async function checkForUpdates(officeCore: OfficeCore): Promise<void> {
   try {
-    const state = await officeCore.context.db.selectFrom('syncState').select('centralUrl').where('id', '=', 1).executeTakeFirst();
-    if (!state?.centralUrl) return;
-    electronUpdater.autoUpdater.setFeedURL({ provider: 'generic', url: new URL('updates/', state.centralUrl.replace(/\/?$/, '/')).toString() });
+    const centralUrl = await officeCore.centralUrl();
+    if (!centralUrl) return;
+    electronUpdater.autoUpdater.setFeedURL({ provider: 'generic', url: new URL('updates/', centralUrl.replace(/\/?$/, '/')).toString() });
     await electronUpdater.autoUpdater.checkForUpdatesAndNotify();
   } catch (error) {
     console.error('update check failed', error);

@@ -43,6 +43,55 @@ function violations(dir: string, isAllowed: (target: string, spec: string) => bo
   return out;
 }
 
+/** The source file a relative import names, if it is one of ours. */
+function importedFile(file: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = resolve(dirname(file), spec);
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+/** The import circles among these files (type-only imports count: they tie the modules' designs together). */
+function importCircles(files: string[]): string[][] {
+  const graph = new Map(files.map((file) => [file, imports(file).flatMap((spec) => importedFile(file, spec) ?? [])]));
+  // Tarjan's strongly connected components: each of more than one file is a circle.
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (file: string): void => {
+    index.set(file, next);
+    low.set(file, next++);
+    stack.push(file);
+    onStack.add(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file)!, low.get(target)!));
+      } else if (onStack.has(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(relative(root, member));
+    } while (member !== file);
+    if (component.length > 1) circles.push(component.sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return circles;
+}
+
 describe('architecture boundaries', () => {
   it('keeps src/shared pure: no node: modules, nothing outside src/shared but zod', () => {
     expect(sourceFiles('src/shared').length).toBeGreaterThan(5);
@@ -110,6 +159,23 @@ describe('architecture boundaries', () => {
       [...readFileSync(file, 'utf8').matchAll(/\{\s*message:\s*['"`]/g)].map(() => relative(root, file)),
     );
     expect(bare).toEqual([]);
+  });
+
+  it('has no import circle anywhere in src (a module that needs another that needs it is one idea in two files)', () => {
+    const all = ['src/shared', 'src/main', 'src/central', 'src/harness', 'src/renderer', 'src/preload'].flatMap(sourceFiles);
+    expect(all.length).toBeGreaterThan(100);
+    expect(importCircles(all)).toEqual([]);
+  });
+
+  it('catches an import circle when one is present (the checker itself works)', () => {
+    // core-context used to import the sync engine's type, which led back to it through the pull
+    // applier, the sync-issues service and the household service.
+    const circle = ['src/main/core/core-context.ts', 'src/main/core/services/household-service.ts'].map((f) => join(root, f));
+    expect(importCircles(circle)).toEqual([]);
+    const withFixtures = importCircles(
+      sourceFiles('src/main').concat(join(root, 'tests/unit/fixtures/circle-a.ts'), join(root, 'tests/unit/fixtures/circle-b.ts')),
+    );
+    expect(withFixtures).toEqual([['tests/unit/fixtures/circle-a.ts', 'tests/unit/fixtures/circle-b.ts']]);
   });
 
   it('catches a forbidden import when one is present (the checker itself works)', () => {

@@ -6,8 +6,22 @@ import type { Role } from '../../shared/contract/primitives';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
 import type { SessionRegistry } from './services/session-registry';
+import type { PushSummary, SyncStatus } from '../../shared/contract/sync';
 import type { CentralTransport } from './sync/central-transport';
-import type { SyncEngine } from './sync/sync-engine';
+import type { DeviceKeyStore } from './sync/device-key-store';
+
+/**
+ * What the sync services ask of the background sync (sync/sync-engine.ts implements it). Declared
+ * here, not imported from the engine, so that nothing a service needs depends on the engine's own
+ * imports (the pull and result appliers, which call services).
+ */
+export interface SyncControl {
+  readonly keyStore: DeviceKeyStore;
+  status(): Promise<SyncStatus>;
+  runNow(): Promise<PushSummary>;
+  /** The central just answered outside a run (enrollment). */
+  noteReachable(): void;
+}
 
 export interface CoreContext {
   db: Kysely<Database>;
@@ -15,7 +29,7 @@ export interface CoreContext {
   sessions: SessionRegistry;
   resourcesDir: string;
   /** Absent only in tools that never sync (benchmarks). */
-  sync?: SyncEngine;
+  sync?: SyncControl;
   makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
   /** Copies the whole store to a file (SQLite's online backup); absent in tools that never back up. */
   backupTo?: BackupTo;

@@ -8,6 +8,7 @@ import type { CoreContext } from './core-context';
 import { createDispatcher, type Invoke } from './dispatcher';
 import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { loadAdminUnits } from './db/repositories/reference-repository';
+import { centralAddress } from './db/repositories/sync-state-repository';
 import { loadLegacyCommunes } from './db/repositories/legacy-communes-repository';
 import { lockStore } from './db/store-lock';
 import { startStoreMaintenance } from './db/store-maintenance';
@@ -38,6 +39,8 @@ export interface OfficeCoreOptions {
 
 export interface OfficeCore {
   invoke: Invoke;
+  /** The central service this office is enrolled with (the updater's feed is there), or null. */
+  centralUrl(): Promise<string | null>;
   context: CoreContext;
   database: OfficeDatabase;
   close(): Promise<void>;
@@ -89,6 +92,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
       }
       return result;
     },
+    centralUrl: () => current.centralUrl(),
     get context() {
       return current.context;
     },
@@ -126,7 +130,7 @@ async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
     transportConfig.centralUrl ? makeTransport(transportConfig.centralUrl, transportConfig.centralDeviceId) : null,
   );
   sync.beforeRun = async () => {
-    transportConfig = await database.db.selectFrom('syncState').select(['centralUrl', 'centralDeviceId']).where('id', '=', 1).executeTakeFirstOrThrow();
+    transportConfig = await centralAddress(database.db);
   };
   const context: CoreContext = {
     db: database.db,
@@ -147,6 +151,7 @@ async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
       maintenance.afterCall();
       return result;
     },
+    centralUrl: async () => (await centralAddress(database.db)).centralUrl,
     context,
     database,
     close: async () => {

@@ -15,7 +15,9 @@ import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { OperationInput } from '../../../shared/sync/operations';
 import { appendOutbox, logMutation, storedOperation } from '../db/mutation-log';
+import * as outbox from '../db/repositories/outbox-repository';
 import * as participants from '../db/repositories/participants-repository';
+import * as issues from '../db/repositories/sync-issues-repository';
 import type { Database } from '../db/schema';
 
 /** The resolution written on the items sent again together with the reviewed registration. */
@@ -64,7 +66,7 @@ export async function resendReviewedRegistration(
   const participant = participants.toParticipant(corrected ? { ...person, personalId: sameAs.personalId, updatedAt: at } : person);
   // Work for this person not yet sent (taken while the decision waited, perhaps offline for days)
   // would reach the central before the registration and be held again: it goes after it instead.
-  const unsent = await trx.selectFrom('outbox').select(['seq', 'kind', 'payload', 'createdAt']).where('status', '=', 'pending').orderBy('seq').execute();
+  const unsent = await outbox.pendingEntries(trx);
   await logMutation(trx, {
     at,
     staffId,
@@ -99,12 +101,7 @@ export async function followReviewedRegistrations(trx: Transaction<Database>, is
   if (issueIds.length === 0) return;
   const items = await answeredWaiting(trx, at, { only: issueIds });
   if (items.length === 0) return;
-  const reviewed = await trx
-    .selectFrom('syncIssues')
-    .select(['entityId', 'resolutionNote', 'resolvedBy'])
-    .where('kind', '=', 'participant.register')
-    .where('resolution', 'in', ['different-person-resend', 'same-person-merge'])
-    .execute();
+  const reviewed = await issues.reviewedRegistrations(trx, ['different-person-resend', 'same-person-merge']);
   const done = new Set<string>();
   for (const person of reviewed) {
     if (done.has(person.entityId)) continue;
@@ -124,15 +121,11 @@ async function answeredWaiting(
   at: string,
   filter: { only?: string[]; except?: string; notSentAgain?: boolean },
 ): Promise<WaitingItem[]> {
-  let query = trx
-    .selectFrom('syncIssues')
-    .innerJoin('outbox', 'outbox.opId', 'syncIssues.opId')
-    .select(['syncIssues.id', 'outbox.kind', 'outbox.payload'])
-    .where('syncIssues.code', 'in', WAITS_FOR_PERSON);
-  if (filter.only) query = query.where('syncIssues.id', 'in', filter.only);
-  if (filter.except) query = query.where('syncIssues.id', '!=', filter.except);
-  if (filter.notSentAgain) query = query.where((eb) => eb.or([eb('syncIssues.resolution', 'is', null), eb('syncIssues.resolution', '!=', RESENT_WITH_PERSON)]));
-  const rows = await query.orderBy('outbox.seq').execute();
+  const rows = await issues.issuesWithOperations(trx, WAITS_FOR_PERSON, {
+    ...(filter.only ? { only: filter.only } : {}),
+    ...(filter.except ? { except: filter.except } : {}),
+    ...(filter.notSentAgain ? { notResolvedAs: RESENT_WITH_PERSON } : {}),
+  });
   return rows.map((row) => ({
     issueId: row.id,
     seq: null,
@@ -152,14 +145,8 @@ async function sendAfterRegistration(
     if (item.operation.kind !== 'participant.update') await appendOutbox(trx, { operation: item.operation, createdAt: item.createdAt });
     // An unsent operation moves behind the registration: the same payload under a new op id (the
     // central never saw the old one); the audit log keeps the mutation as it was made.
-    if (item.seq !== null) await trx.deleteFrom('outbox').where('seq', '=', item.seq).where('status', '=', 'pending').execute();
-    if (item.issueId !== null) {
-      await trx
-        .updateTable('syncIssues')
-        .set({ state: 'resolved', resolution: RESENT_WITH_PERSON, resolutionNote: note, resolvedBy: staffId, resolvedAt: at })
-        .where('id', '=', item.issueId)
-        .execute();
-    }
+    if (item.seq !== null) await outbox.withdrawPending(trx, item.seq);
+    if (item.issueId !== null) await issues.resolveIssue(trx, item.issueId, { resolution: RESENT_WITH_PERSON, note, staffId, at });
   }
 }
 

@@ -10,28 +10,28 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema';
 import { appendAudit } from '../db/mutation-log';
-import { deviceSeries } from '../db/repositories/receipt-numbers';
+import { becomeNewDevice, findOffice } from '../db/repositories/office-repository';
+import { unbatchAll } from '../db/repositories/outbox-repository';
+import { deviceSeries, seriesUsed } from '../db/repositories/receipt-numbers';
+import { deleteAll as deleteAllBatches } from '../db/repositories/sync-batches-repository';
+import { forgetDevice } from '../db/repositories/sync-state-repository';
 import { type DeviceKeyStore, generateDeviceKeyPair } from '../sync/device-key-store';
 
 /** Makes a restored copy a new device; a live store (no copy mark) is left as it is. */
 export async function adoptRestoredCopy(db: Kysely<Database>, keyStore: DeviceKeyStore, at: string): Promise<boolean> {
-  const office = await db.selectFrom('office').select(['code', 'deviceId', 'copyTakenAt']).executeTakeFirst();
+  const office = await findOffice(db);
   if (!office?.copyTakenAt) return false;
   const copyTakenAt = office.copyTakenAt;
   await db.transaction().execute(async (trx) => {
     // Not a series this office has used, nor the old device's (it may have gone on after the copy).
-    const usedSeries = new Set((await trx.selectFrom('receiptSeries').select('series').execute()).map((r) => r.series));
+    const usedSeries = new Set(await seriesUsed(trx));
     usedSeries.add(deviceSeries(office.code, office.deviceId));
     let deviceId = uuidv7();
     while (usedSeries.has(deviceSeries(office.code, deviceId))) deviceId = uuidv7();
-    await trx.updateTable('office').set({ deviceId, copyTakenAt: null }).execute();
-    await trx.deleteFrom('syncBatches').execute();
-    await trx.updateTable('outbox').set({ status: 'pending', batchNo: null }).where('status', '=', 'batched').execute();
-    await trx
-      .updateTable('syncState')
-      .set({ centralDeviceId: null, publicKey: null, enrolledAt: null, nextBatchNo: 1, pullCursor: null, lastError: null })
-      .where('id', '=', 1)
-      .execute();
+    await becomeNewDevice(trx, deviceId);
+    await deleteAllBatches(trx);
+    await unbatchAll(trx);
+    await forgetDevice(trx);
     await appendAudit(trx, {
       at,
       staffId: null,

@@ -13,19 +13,16 @@ import type { IssueResolution, SyncIssue } from '../../../shared/contract/sync';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
+import { findContributionPayer } from '../db/repositories/contributions-repository';
+import { findHouseholdRow } from '../db/repositories/households-repository';
+import { findParticipant, updateParticipantRow } from '../db/repositories/participants-repository';
+import * as issues from '../db/repositories/sync-issues-repository';
 import type { Database } from '../db/schema';
 import { resendHouseholdMembers } from './household-service';
 import { resendReviewedRegistration } from './held-resend';
 
 export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved' | 'all'): Promise<{ items: SyncIssue[] }> {
-  let query = ctx.db
-    .selectFrom('syncIssues')
-    .leftJoin('staff', 'staff.id', 'syncIssues.resolvedBy')
-    .leftJoin('contributions', (join) => join.onRef('contributions.id', '=', 'syncIssues.entityId').on('syncIssues.kind', '=', 'contribution.record'))
-    .selectAll('syncIssues')
-    .select(['staff.fullName as resolvedByName', 'contributions.receiptId']);
-  if (state !== 'all') query = query.where('syncIssues.state', '=', state);
-  const rows = await query.orderBy('syncIssues.createdAt', 'desc').limit(1000).execute();
+  const rows = await issues.listIssues(ctx.db, state);
   return {
     items: rows.map(({ resolvedBy: _by, ...r }) => ({
       ...r,
@@ -39,7 +36,7 @@ export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved
 export async function resolveSyncIssue(ctx: CoreContext, caller: Caller, input: { id: string; resolution: IssueResolution; note: string }): Promise<SyncIssue> {
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const issue = await trx.selectFrom('syncIssues').selectAll().where('id', '=', input.id).executeTakeFirst();
+    const issue = await issues.findIssue(trx, input.id);
     if (!issue) throw new OfficeError('NOT_FOUND', { field: 'id' });
     if (issue.state === 'resolved') throw new OfficeError('CONFLICT', { vi: 'Vấn đề này đã được xử lý.', en: 'Already resolved.' });
     const details = JSON.parse(issue.details) as {
@@ -60,7 +57,7 @@ export async function resolveSyncIssue(ctx: CoreContext, caller: Caller, input: 
           en: 'No central version to accept.',
         });
       }
-      const current = await trx.selectFrom('participants').select(['version']).where('id', '=', issue.entityId).executeTakeFirst();
+      const current = await findParticipant(trx, issue.entityId);
       if (!current) throw new OfficeError('NOT_FOUND', { field: 'entityId' });
       const allowed = [
         'fullName',
@@ -77,11 +74,7 @@ export async function resolveSyncIssue(ctx: CoreContext, caller: Caller, input: 
       ] as const;
       const changes: Record<string, unknown> = {};
       for (const key of allowed) if (key in central) changes[key] = central[key];
-      await trx
-        .updateTable('participants')
-        .set({ ...changes, version: current.version + 1, updatedAt: at })
-        .where('id', '=', issue.entityId)
-        .execute();
+      await updateParticipantRow(trx, issue.entityId, { ...changes, version: current.version + 1, updatedAt: at });
     }
     if (input.resolution === 'different-person-resend' || input.resolution === 'same-person-merge') {
       await resendReviewedRegistration(trx, issue, { staffId: caller.staffId, note: input.note, at, samePerson: input.resolution === 'same-person-merge' });
@@ -91,11 +84,7 @@ export async function resolveSyncIssue(ctx: CoreContext, caller: Caller, input: 
       if (!canonicalId) {
         throw new OfficeError('VALIDATION', { field: 'resolution', vi: 'Trung tâm chưa chỉ ra hồ sơ gốc để gộp.', en: 'No canonical person to merge into.' });
       }
-      await trx
-        .updateTable('participants')
-        .set({ canonicalId, officialNumber: details.canonical?.officialNumber ?? null })
-        .where('id', '=', issue.entityId)
-        .execute();
+      await updateParticipantRow(trx, issue.entityId, { canonicalId, officialNumber: details.canonical?.officialNumber ?? null });
     }
     await recordDecision(trx, input.id, { resolution: input.resolution, note: input.note, staffId: caller.staffId, at });
   });
@@ -115,7 +104,7 @@ async function resendFlaggedHousehold(
   issue: { class: string; entityId: string },
   householdId: string | undefined,
 ): Promise<void> {
-  const payment = await trx.selectFrom('contributions').select('householdId').where('id', '=', issue.entityId).executeTakeFirst();
+  const payment = await findContributionPayer(trx, issue.entityId);
   if (issue.class !== 'FACTS_DIFFER' || !householdId || payment?.householdId !== householdId) {
     throw new OfficeError('VALIDATION', {
       field: 'resolution',
@@ -123,7 +112,7 @@ async function resendFlaggedHousehold(
       en: 'The central reports no difference in the household member list for this item; nothing to send again.',
     });
   }
-  const exists = await trx.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst();
+  const exists = await findHouseholdRow(trx, householdId);
   if (!exists)
     throw new OfficeError('NOT_FOUND', {
       field: 'resolution',
@@ -145,7 +134,7 @@ async function acceptCentralSupportCategory(
   at: string,
 ): Promise<void> {
   const category = central?.supportCategory;
-  const payer = await trx.selectFrom('contributions').select('participantId').where('id', '=', contributionId).executeTakeFirst();
+  const payer = await findContributionPayer(trx, contributionId);
   if (typeof category !== 'string' || !(supportCategories as readonly string[]).includes(category) || !payer) {
     throw new OfficeError('VALIDATION', {
       field: 'resolution',
@@ -153,7 +142,7 @@ async function acceptCentralSupportCategory(
       en: 'The central names no other support category for the payer; nothing to accept.',
     });
   }
-  const person = await trx.selectFrom('participants').select(['version', 'ethnicity']).where('id', '=', payer.participantId).executeTakeFirstOrThrow();
+  const person = (await findParticipant(trx, payer.participantId))!;
   const problem = minoritySupportProblem(category, person.ethnicity);
   if (problem)
     throw new OfficeError('VALIDATION', {
@@ -161,11 +150,7 @@ async function acceptCentralSupportCategory(
       vi: `${problem.vi}; sửa dân tộc trong hồ sơ trước.`,
       en: `${problem.en}; correct the ethnicity on the record first.`,
     });
-  await trx
-    .updateTable('participants')
-    .set({ supportCategory: category, version: person.version + 1, updatedAt: at })
-    .where('id', '=', payer.participantId)
-    .execute();
+  await updateParticipantRow(trx, payer.participantId, { supportCategory: category, version: person.version + 1, updatedAt: at });
 }
 
 /**
@@ -175,14 +160,8 @@ async function acceptCentralSupportCategory(
  * payment is a new one. Runs in the void's transaction.
  */
 export async function settleRefundedPayment(trx: Transaction<Database>, contributionId: string, staffId: string, reason: string, at: string): Promise<void> {
-  const open = await trx
-    .selectFrom('syncIssues')
-    .select('id')
-    .where('class', 'in', ['MONTHS_ALREADY_PAID', 'FACTS_DIFFER'])
-    .where('entityId', '=', contributionId)
-    .where('state', '=', 'open')
-    .execute();
-  for (const { id } of open) await recordDecision(trx, id, { resolution: 'acknowledged', note: `Đã hủy biên lai (hoàn trả): ${reason}`, staffId, at });
+  for (const id of await issues.openFlagsOfPayment(trx, contributionId))
+    await recordDecision(trx, id, { resolution: 'acknowledged', note: `Đã hủy biên lai (hoàn trả): ${reason}`, staffId, at });
 }
 
 /**
@@ -196,15 +175,9 @@ export async function settleFromCentral(
   refunded: { receipt: string; officeCode: string }[],
   at: string,
 ): Promise<void> {
-  const open = await trx
-    .selectFrom('syncIssues')
-    .select('id')
-    .where('opId', '=', opId)
-    .where('class', '=', 'MONTHS_ALREADY_PAID')
-    .where('state', '=', 'open')
-    .execute();
+  const open = await issues.openMonthsPaidTwice(trx, opId);
   const where = refunded.map((r) => `biên lai ${r.receipt} (văn phòng ${r.officeCode})`).join(', ');
-  for (const { id } of open)
+  for (const id of open)
     await recordDecision(trx, id, {
       resolution: 'acknowledged',
       note: `Trung tâm báo: đã hoàn trả ${where}; khoản thu này không còn trùng tháng.`,
@@ -220,10 +193,6 @@ async function recordDecision(
   decision: { resolution: IssueResolution; note: string; staffId: string | null; at: string },
 ): Promise<void> {
   const { resolution, note, staffId, at } = decision;
-  await trx
-    .updateTable('syncIssues')
-    .set({ state: 'resolved', resolution, resolutionNote: note, resolvedBy: staffId, resolvedAt: at })
-    .where('id', '=', issueId)
-    .execute();
+  await issues.resolveIssue(trx, issueId, decision);
   await appendAudit(trx, { at, staffId, action: 'sync.issueResolved', entity: 'syncIssue', entityId: issueId, details: { resolution, note } });
 }

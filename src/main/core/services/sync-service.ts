@@ -4,15 +4,16 @@
 import { hostname } from 'node:os';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
-import type { Caller, CoreContext } from '../core-context';
+import type { Caller, CoreContext, SyncControl } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
+import { requireOfficeRow } from '../db/repositories/office-repository';
+import { centralAddress, readSyncState, recordEnrollment } from '../db/repositories/sync-state-repository';
 import { TransportError } from '../sync/central-transport';
 import { generateDeviceKeyPair } from '../sync/device-key-store';
 import { exportBatchFile, importResultFile } from '../sync/file-sync';
-import type { SyncEngine } from '../sync/sync-engine';
 
-function requireEngine(ctx: CoreContext): SyncEngine {
+function requireEngine(ctx: CoreContext): SyncControl {
   if (!ctx.sync) throw new OfficeError('INTERNAL', { vi: 'Chức năng đồng bộ chưa được bật trên máy này.', en: 'Sync is not available.' });
   return ctx.sync;
 }
@@ -24,13 +25,13 @@ export function syncStatus(ctx: CoreContext): Promise<SyncStatus> {
 export async function enrollDevice(ctx: CoreContext, caller: Caller, input: { centralUrl: string; code: string }): Promise<SyncStatus> {
   const engine = requireEngine(ctx);
   const makeTransport = ctx.makeTransport!;
-  const state = await ctx.db.selectFrom('syncState').select('centralDeviceId').where('id', '=', 1).executeTakeFirstOrThrow();
+  const state = await centralAddress(ctx.db);
   if (state.centralDeviceId) {
     throw new OfficeError('CONFLICT', { vi: 'Thiết bị này đã đăng ký với máy chủ trung tâm.', en: 'This device is already enrolled.' });
   }
   const keys = engine.keyStore.load() ?? generateDeviceKeyPair();
   engine.keyStore.save(keys);
-  const office = await ctx.db.selectFrom('office').select(['code', 'name']).executeTakeFirstOrThrow();
+  const office = await requireOfficeRow(ctx.db);
   let deviceId: string;
   let centralPublicKey: string | null | undefined;
   let centralSealingRecipient: string | null | undefined;
@@ -49,18 +50,14 @@ export async function enrollDevice(ctx: CoreContext, caller: Caller, input: { ce
   }
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('syncState')
-      .set({
-        centralUrl: input.centralUrl,
-        centralDeviceId: deviceId,
-        publicKey: keys.publicKey,
-        centralPublicKey: centralPublicKey ?? null,
-        centralSealingRecipient: centralSealingRecipient ?? null,
-        enrolledAt: at,
-      })
-      .where('id', '=', 1)
-      .execute();
+    await recordEnrollment(trx, {
+      centralUrl: input.centralUrl,
+      centralDeviceId: deviceId,
+      publicKey: keys.publicKey,
+      centralPublicKey: centralPublicKey ?? null,
+      centralSealingRecipient: centralSealingRecipient ?? null,
+      enrolledAt: at,
+    });
     await appendAudit(trx, {
       at,
       staffId: caller.staffId,
@@ -79,7 +76,7 @@ export function pushNow(ctx: CoreContext): Promise<PushSummary> {
 }
 
 async function enrolledState(ctx: CoreContext) {
-  const state = await ctx.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const state = await readSyncState(ctx.db);
   if (!state.centralDeviceId) {
     throw new OfficeError('VALIDATION', { vi: 'Thiết bị chưa đăng ký với trung tâm; cần đăng ký trước khi đồng bộ qua tệp.', en: 'Enroll the device first.' });
   }

@@ -4,6 +4,9 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { WireBatch, WireOp } from '../../../shared/sync/protocol';
+import { markBatched, pendingEntries } from '../db/repositories/outbox-repository';
+import { insertBatch, oldestUnanswered } from '../db/repositories/sync-batches-repository';
+import { takeBatchNumber } from '../db/repositories/sync-state-repository';
 import type { Database, SyncBatchesTable } from '../db/schema';
 
 export const MAX_OPS = 500;
@@ -13,19 +16,13 @@ export type { WireBatch, WireOp };
 
 /** The oldest batch recorded but not yet answered, if any: it must be sent again first. */
 export function unansweredBatch(db: Kysely<Database>): Promise<SyncBatchesTable | undefined> {
-  return db.selectFrom('syncBatches').selectAll().where('appliedAt', 'is', null).orderBy('batchNo').limit(1).executeTakeFirst();
+  return oldestUnanswered(db);
 }
 
 /** Records the next batch from pending outbox entries; undefined when nothing is pending. */
 export async function recordNextBatch(db: Kysely<Database>, deviceId: string, at: string): Promise<SyncBatchesTable | undefined> {
   return db.transaction().execute(async (trx) => {
-    const pending = await trx
-      .selectFrom('outbox')
-      .select(['seq', 'opId', 'kind', 'payload', 'payloadHash'])
-      .where('status', '=', 'pending')
-      .orderBy('seq')
-      .limit(MAX_OPS)
-      .execute();
+    const pending = await pendingEntries(trx, MAX_OPS);
     if (pending.length === 0) return undefined;
     const ops: WireOp[] = [];
     let bytes = 0;
@@ -34,8 +31,7 @@ export async function recordNextBatch(db: Kysely<Database>, deviceId: string, at
       if (ops.length > 0 && bytes > MAX_BYTES) break;
       ops.push({ opId: row.opId, seq: row.seq, kind: row.kind, payload: JSON.parse(row.payload), payloadHash: row.payloadHash });
     }
-    const state = await trx.selectFrom('syncState').select('nextBatchNo').where('id', '=', 1).executeTakeFirstOrThrow();
-    const batchNo = state.nextBatchNo;
+    const batchNo = await takeBatchNumber(trx);
     const body = canonicalJson({ deviceId, batchNo, ops } satisfies WireBatch);
     const row: SyncBatchesTable = {
       batchNo,
@@ -49,19 +45,8 @@ export async function recordNextBatch(db: Kysely<Database>, deviceId: string, at
       appliedAt: null,
       summary: null,
     };
-    await trx.insertInto('syncBatches').values(row).execute();
-    await trx
-      .updateTable('outbox')
-      .set({ status: 'batched', batchNo })
-      .where('seq', '>=', row.firstSeq)
-      .where('seq', '<=', row.lastSeq)
-      .where('status', '=', 'pending')
-      .execute();
-    await trx
-      .updateTable('syncState')
-      .set({ nextBatchNo: batchNo + 1 })
-      .where('id', '=', 1)
-      .execute();
+    await insertBatch(trx, row);
+    await markBatched(trx, row, batchNo);
     return row;
   });
 }

@@ -13,6 +13,7 @@ import { Encrypter } from 'age-encryption';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { OfficeError } from '../../../shared/contract/errors';
+import { allUnanswered, markSentByFile } from '../db/repositories/sync-batches-repository';
 import type { Database } from '../db/schema';
 import { readUserFile, requireFolder, writeFilesWhole } from '../files/user-folders';
 import { recordNextBatch } from './batch-builder';
@@ -70,7 +71,7 @@ export async function exportBatchFile(db: Kysely<Database>, device: ExportingDev
   while (await recordNextBatch(db, device.deviceId, at)) {
     // Record every pending operation into batches first; each keeps its number for ever.
   }
-  const batches = await db.selectFrom('syncBatches').selectAll().where('appliedAt', 'is', null).orderBy('batchNo').execute();
+  const batches = await allUnanswered(db);
   if (batches.length === 0) {
     throw new OfficeError('NOT_FOUND', { vi: 'Không có dữ liệu nào chờ gửi.', en: 'Nothing is waiting to be sent.' });
   }
@@ -94,7 +95,7 @@ export async function exportBatchFile(db: Kysely<Database>, device: ExportingDev
     { path: file, data: sealed },
     { path: manifestFile, data: JSON.stringify(manifest, null, 2) },
   ]);
-  await db.updateTable('syncBatches').set({ sentAt: at, via: 'file' }).where('appliedAt', 'is', null).where('sentAt', 'is', null).execute();
+  await markSentByFile(db, at);
   return { file, manifest: manifestFile, batches: batches.length, ops: batches.reduce((n, b) => n + b.opCount, 0) };
 }
 

@@ -5,6 +5,10 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { foldName } from '../../../shared/domain/name-folding';
 import { indexAllQueuedNames } from '../db/name-index';
+import { withUnansweredOperations } from '../db/repositories/outbox-repository';
+import * as participants from '../db/repositories/participants-repository';
+import { insertIssues } from '../db/repositories/sync-issues-repository';
+import { savePullCursor } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
 import type { CentralChange } from '../../../shared/sync/changes';
@@ -27,19 +31,15 @@ async function lookupPage(trx: Transaction<Database>, changes: CentralChange[]):
   const personalIds = people.map((p) => p.personalId);
   const lookup: PageLookup = { byId: new Map(), byPersonalId: new Map(), unsent: new Set(), inserts: new Map() };
   if (ids.length === 0) return lookup;
-  for (const r of await trx.selectFrom('participants').select(['id', 'version']).where('id', 'in', ids).execute()) lookup.byId.set(r.id, r);
-  for (const r of await trx.selectFrom('participants').select(['id', 'canonicalId', 'personalId']).where('personalId', 'in', personalIds).execute()) {
-    lookup.byPersonalId.set(r.personalId, r);
-  }
-  for (const r of await trx.selectFrom('outbox').select('entityId').where('entityId', 'in', ids).where('status', '!=', 'done').execute())
-    lookup.unsent.add(r.entityId);
+  for (const r of await participants.versionsOf(trx, ids)) lookup.byId.set(r.id, r);
+  for (const r of await participants.holdersOf(trx, personalIds)) lookup.byPersonalId.set(r.personalId, r);
+  lookup.unsent = await withUnansweredOperations(trx, ids);
   return lookup;
 }
 
 async function clash(trx: Transaction<Database>, change: ParticipantChange, entityId: string, at: string, vi: string, en: string): Promise<void> {
-  await trx
-    .insertInto('syncIssues')
-    .values({
+  await insertIssues(trx, [
+    {
       id: uuidv7(),
       opId: null,
       kind: `pull.${change.kind}`,
@@ -55,8 +55,8 @@ async function clash(trx: Transaction<Database>, change: ParticipantChange, enti
       resolvedBy: null,
       resolvedAt: null,
       createdAt: at,
-    })
-    .execute();
+    },
+  ]);
 }
 
 async function applyParticipant(trx: Transaction<Database>, change: ParticipantChange, at: string, lookup: PageLookup): Promise<void> {
@@ -77,11 +77,7 @@ async function applyParticipant(trx: Transaction<Database>, change: ParticipantC
   const sameId = lookup.byPersonalId.get(p.personalId);
   if (sameId && sameId.id !== id && sameId.canonicalId === id) {
     // Our own registration of this person, already linked to the canonical one: nothing to add.
-    await trx
-      .updateTable('participants')
-      .set({ officialNumber: p.officialNumber ?? null })
-      .where('id', '=', sameId.id)
-      .execute();
+    await participants.updateParticipantRow(trx, sameId.id, { officialNumber: p.officialNumber ?? null });
     return;
   }
   if (sameId && sameId.id !== id) {
@@ -119,7 +115,7 @@ async function applyParticipant(trx: Transaction<Database>, change: ParticipantC
   if (queued) {
     lookup.inserts.set(id, { ...queued, ...row });
   } else if (local) {
-    await trx.updateTable('participants').set(row).where('id', '=', id).execute();
+    await participants.updateParticipantRow(trx, id, row);
   } else {
     lookup.inserts.set(id, { ...row, householdId: null, createdBy: null, createdAt: at });
     lookup.byId.set(id, { id, version: row.version });
@@ -144,16 +140,11 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: CentralC
           break;
       }
     }
-    const rows = [...lookup.inserts.values()];
-    for (let i = 0; i < rows.length; i += 400)
-      await trx
-        .insertInto('participants')
-        .values(rows.slice(i, i + 400))
-        .execute();
+    await participants.insertParticipantRows(trx, [...lookup.inserts.values()]);
     // A page can bring thousands of people: they are indexed for search here, in the page's
     // transaction, rather than left queued for the housekeeping between calls.
     await indexAllQueuedNames(trx);
-    await trx.updateTable('syncState').set({ pullCursor: nextCursor, lastPullAt: at }).where('id', '=', 1).execute();
+    await savePullCursor(trx, nextCursor, at);
     return changes.length;
   });
 }

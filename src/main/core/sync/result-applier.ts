@@ -3,11 +3,15 @@
 // the canonical one, and REJECTED / HELD items land in the sync-issues inbox. Nothing is dropped:
 // every op of the batch gets exactly one stored result, and applying the same results twice is a
 // no-op (the batch is already marked applied).
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type OperationInput, operationEntity } from '../../../shared/sync/operations';
 import type { OpResult } from '../../../shared/sync/op-results';
 import { appendAudit, storedOperation } from '../db/mutation-log';
+import { markAnswered as markOpsAnswered } from '../db/repositories/outbox-repository';
+import { applyOfficialNumbers, linkToCanonical } from '../db/repositories/participants-repository';
+import { findBatch, insertResults, markAnswered as markBatchAnswered } from '../db/repositories/sync-batches-repository';
+import { insertIssues } from '../db/repositories/sync-issues-repository';
 import { followReviewedRegistrations, WAITS_FOR_PERSON } from '../services/held-resend';
 import type { Database } from '../db/schema';
 import type { WireBatch } from './batch-builder';
@@ -27,9 +31,6 @@ interface BatchWrites {
   issues: Insertable<Database['syncIssues']>[];
 }
 
-/** Rows per multi-row statement: a few hundred bound values, well under SQLite's limit. */
-const ROWS_PER_INSERT = 100;
-
 export async function applyBatchResults(
   db: Kysely<Database>,
   batchNo: number,
@@ -38,7 +39,7 @@ export async function applyBatchResults(
   via: 'http' | 'file',
 ): Promise<BatchSummary | null> {
   return db.transaction().execute(async (trx) => {
-    const batch = await trx.selectFrom('syncBatches').select(['body', 'appliedAt']).where('batchNo', '=', batchNo).executeTakeFirst();
+    const batch = await findBatch(trx, batchNo);
     if (!batch || batch.appliedAt) return null;
     const ops = (JSON.parse(batch.body) as WireBatch).ops;
     const byId = new Map(results.map((r) => [r.opId, r]));
@@ -51,45 +52,23 @@ export async function applyBatchResults(
       resultRows.push({ opId: op.opId, batchNo, status: result.status, result: JSON.stringify(result), appliedAt: at });
       planOne(storedOperation(op), result, at, summary, writes);
     }
-    for (let i = 0; i < resultRows.length; i += ROWS_PER_INSERT)
-      await trx
-        .insertInto('syncResults')
-        .values(resultRows.slice(i, i + ROWS_PER_INSERT))
-        .execute();
-    await trx
-      .updateTable('outbox')
-      .set({ status: 'done' })
-      .where(
-        'opId',
-        'in',
-        ops.map((op) => op.opId),
-      )
-      .execute();
+    await insertResults(trx, resultRows);
+    await markOpsAnswered(
+      trx,
+      ops.map((op) => op.opId),
+    );
     // Only a registration's APPLIED result writes an official number, and a person's registration
     // precedes its other operations, so these go before the links and the end state is the same
     // as applying the results one by one.
-    for (let i = 0; i < writes.officialNumbers.length; i += ROWS_PER_INSERT) {
-      const values = writes.officialNumbers.slice(i, i + ROWS_PER_INSERT).map((r) => sql`(${r.id}, ${r.officialNumber})`);
-      await sql`UPDATE participants SET official_number = v.column2 FROM (VALUES ${sql.join(values)}) AS v WHERE participants.id = v.column1`.execute(trx);
-    }
-    for (const link of writes.links) {
-      await trx.updateTable('participants').set({ canonicalId: link.canonicalId, officialNumber: link.officialNumber }).where('id', '=', link.id).execute();
-    }
-    for (let i = 0; i < writes.issues.length; i += ROWS_PER_INSERT)
-      await trx
-        .insertInto('syncIssues')
-        .values(writes.issues.slice(i, i + ROWS_PER_INSERT))
-        .execute();
+    await applyOfficialNumbers(trx, writes.officialNumbers);
+    for (const link of writes.links) await linkToCanonical(trx, link);
+    await insertIssues(trx, writes.issues);
     await followReviewedRegistrations(
       trx,
       writes.issues.flatMap((issue) => (WAITS_FOR_PERSON.includes(issue.code) ? [issue.id] : [])),
       at,
     );
-    await trx
-      .updateTable('syncBatches')
-      .set({ appliedAt: at, via, summary: JSON.stringify(summary) })
-      .where('batchNo', '=', batchNo)
-      .execute();
+    await markBatchAnswered(trx, batchNo, { at, via, summary: JSON.stringify(summary) });
     await appendAudit(trx, { at, staffId: null, action: 'sync.batchApplied', entity: 'batch', entityId: String(batchNo), details: summary });
     return summary;
   });

@@ -7,6 +7,10 @@ import type { Kysely } from 'kysely';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
 import { businessDate } from '../../../shared/domain/business-date';
 import type { Clock } from '../clock';
+import * as outbox from '../db/repositories/outbox-repository';
+import { answeredSince, countUnanswered as unansweredBatches } from '../db/repositories/sync-batches-repository';
+import { countOpen as openIssues } from '../db/repositories/sync-issues-repository';
+import { readSyncState, recordRunFailed, recordRunSucceeded } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { backoffDelay } from './backoff';
 import { recordNextBatch, unansweredBatch } from './batch-builder';
@@ -34,30 +38,15 @@ export class SyncEngine {
   ) {}
 
   async status(): Promise<SyncStatus> {
-    const state = await this.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-    const pending = await this.db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', 'in', ['pending', 'batched'])
-      .executeTakeFirstOrThrow();
-    const unanswered = await this.db
-      .selectFrom('syncBatches')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('appliedAt', 'is', null)
-      .executeTakeFirstOrThrow();
-    const issues = await this.db
-      .selectFrom('syncIssues')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('state', '=', 'open')
-      .executeTakeFirstOrThrow();
+    const state = await readSyncState(this.db);
     return {
       enrolled: state.centralDeviceId !== null,
       centralUrl: state.centralUrl,
       centralDeviceId: state.centralDeviceId,
       keyProtection: this.keyStore.protection,
-      pendingOps: Number(pending.n),
-      unansweredBatches: Number(unanswered.n),
-      openIssues: Number(issues.n),
+      pendingOps: await outbox.countUnanswered(this.db),
+      unansweredBatches: await unansweredBatches(this.db),
+      openIssues: await openIssues(this.db),
       lastSuccessAt: state.lastSuccessAt,
       lastError: state.lastError,
       nextAttemptAt: state.nextAttemptAt,
@@ -70,7 +59,7 @@ export class SyncEngine {
   /** The batches the central answered since midnight at UTC+7, summed from their stored summaries. */
   private async answeredToday(): Promise<SyncStatus['today']> {
     const since = new Date(Date.parse(`${businessDate(this.clock.now())}T00:00:00+07:00`)).toISOString();
-    const rows = await this.db.selectFrom('syncBatches').select(['appliedAt', 'summary']).where('appliedAt', '>=', since).orderBy('appliedAt').execute();
+    const rows = await answeredSince(this.db, since);
     const today: SyncStatus['today'] = { batches: rows.length, applied: 0, duplicates: 0, rejected: 0, held: 0, lastAt: rows.at(-1)?.appliedAt ?? null };
     for (const row of rows) {
       const summary = JSON.parse(row.summary ?? '{}') as Partial<BatchSummary>;
@@ -115,8 +104,8 @@ export class SyncEngine {
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    const state = await this.db.selectFrom('syncState').select(['centralDeviceId', 'nextAttemptAt']).where('id', '=', 1).executeTakeFirst();
-    if (!state?.centralDeviceId) return;
+    const state = await readSyncState(this.db);
+    if (!state.centralDeviceId) return;
     if (state.nextAttemptAt && state.nextAttemptAt > this.clock.now().toISOString()) return;
     await this.runNow().catch(() => undefined);
   }
@@ -125,18 +114,13 @@ export class SyncEngine {
     const summary: PushSummary = { batches: 0, applied: 0, duplicates: 0, rejected: 0, held: 0, pulled: 0, error: null };
     await this.beforeRun();
     const transport = this.transport();
-    const state = await this.db.selectFrom('syncState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+    const state = await readSyncState(this.db);
     if (!transport || !state.centralDeviceId) {
       summary.error = 'Thiết bị chưa đăng ký với máy chủ trung tâm.';
       return summary;
     }
     try {
-      const pending = await this.db
-        .selectFrom('outbox')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '!=', 'done')
-        .executeTakeFirstOrThrow();
-      const total = Number(pending.n);
+      const total = await outbox.countUnanswered(this.db);
       let done = 0;
       this.progress = { phase: 'push', done, total };
       for (;;) {
@@ -155,7 +139,7 @@ export class SyncEngine {
         done += batch.opCount;
         this.progress = { phase: 'push', done, total: Math.max(total, done) };
       }
-      const cursor = (await this.db.selectFrom('syncState').select('pullCursor').where('id', '=', 1).executeTakeFirstOrThrow()).pullCursor;
+      const cursor = (await readSyncState(this.db)).pullCursor;
       // The next page is asked for before this one is applied, so the central prepares it meanwhile.
       let next = transport.pullChanges(cursor, PULL_PAGE);
       for (let page = 0; page < 10_000; page++) {
@@ -172,23 +156,14 @@ export class SyncEngine {
         this.progress = { phase: 'pull', done: summary.pulled, total: summary.pulled + (result.hasMore ? PULL_PAGE : 0) };
         if (!more && !result.reset) break;
       }
-      const at = this.clock.now().toISOString();
-      await this.db
-        .updateTable('syncState')
-        .set({ lastSuccessAt: at, lastPushAt: at, lastError: null, failures: 0, nextAttemptAt: null })
-        .where('id', '=', 1)
-        .execute();
+      await recordRunSucceeded(this.db, this.clock.now().toISOString());
     } catch (error) {
       this.online = !(error instanceof TransportError && error.kind === 'retry' && error.status === undefined);
       const failures = state.failures + 1;
       const delay = error instanceof TransportError && error.kind === 'permanent' ? 10 * 60_000 : backoffDelay(failures, this.random);
       const message = error instanceof Error ? error.message : String(error);
       summary.error = message;
-      await this.db
-        .updateTable('syncState')
-        .set({ lastError: message, failures, nextAttemptAt: new Date(this.clock.now().getTime() + delay).toISOString() })
-        .where('id', '=', 1)
-        .execute();
+      await recordRunFailed(this.db, { lastError: message, failures, nextAttemptAt: new Date(this.clock.now().getTime() + delay).toISOString() });
     }
     return summary;
   }

@@ -125,6 +125,11 @@ const receiptInsert = preparedInsert<'receipts', ReceiptsTable>('receipts', {
   businessDate: true,
 });
 
+/** Whom a payment was for, and the household it was paid as a member of. */
+export function findContributionPayer(db: Db, id: string): Promise<{ participantId: string; householdId: string | null } | undefined> {
+  return db.selectFrom('contributions').select(['participantId', 'householdId']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertContribution(db: Db, row: ContributionsTable): Promise<void> {
   await contributionInsert.execute(db, row);
 }

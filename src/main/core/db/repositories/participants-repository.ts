@@ -1,6 +1,6 @@
 // Participants: SQL only — insert, update, fetch, and the searches (B-tree prefix on the folded
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type Participant, participant, type ParticipantSummary } from '../../../../shared/contract/participant';
 import { foldName, nameHasWords } from '../../../../shared/domain/name-folding';
 import { type PreparedQuery, preparedInsert, preparedQuery } from '../prepared-query';
@@ -35,6 +35,38 @@ const insertRow = preparedInsert<'participants', ParticipantRow>('participants',
 
 export async function insertParticipant(db: Db, row: ParticipantRow): Promise<void> {
   await insertRow.execute(db, row);
+}
+
+/** The records with these ids, and their versions. */
+export function versionsOf(db: Db, ids: string[]): Promise<{ id: string; version: number }[]> {
+  return db.selectFrom('participants').select(['id', 'version']).where('id', 'in', ids).execute();
+}
+
+/** The records holding these personal IDs, and the canonical person each is linked to. */
+export function holdersOf(db: Db, personalIds: string[]): Promise<{ id: string; canonicalId: string | null; personalId: string }[]> {
+  return db.selectFrom('participants').select(['id', 'canonicalId', 'personalId']).where('personalId', 'in', personalIds).execute();
+}
+
+/** People received from the central, a few hundred rows per statement. */
+export async function insertParticipantRows(db: Db, rows: Insertable<Database['participants']>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400)
+    await db
+      .insertInto('participants')
+      .values(rows.slice(i, i + 400))
+      .execute();
+}
+
+/** Official numbers the central gave new people, a few hundred rows per statement. */
+export async function applyOfficialNumbers(db: Db, numbers: { id: string; officialNumber: string }[]): Promise<void> {
+  for (let i = 0; i < numbers.length; i += 100) {
+    const values = numbers.slice(i, i + 100).map((r) => sql`(${r.id}, ${r.officialNumber})`);
+    await sql`UPDATE participants SET official_number = v.column2 FROM (VALUES ${sql.join(values)}) AS v WHERE participants.id = v.column1`.execute(db);
+  }
+}
+
+/** The central says this record is a person it already had: the record points at that one. */
+export async function linkToCanonical(db: Db, link: { id: string; canonicalId: string; officialNumber: string | null }): Promise<void> {
+  await db.updateTable('participants').set({ canonicalId: link.canonicalId, officialNumber: link.officialNumber }).where('id', '=', link.id).execute();
 }
 
 export async function updateParticipantRow(db: Db, id: string, changes: Partial<ParticipantRow>): Promise<void> {

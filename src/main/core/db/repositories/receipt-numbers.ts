@@ -1,7 +1,7 @@
 // Gap-free receipt numbers per series. The number is taken inside the transaction that writes the
 // receipt: a crash or a refused write rolls the counter back with it, so no number is skipped, and
 // a voided receipt keeps its number for ever, so none is reused.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { preparedQuery } from '../prepared-query';
 import type { Database } from '../schema';
 
@@ -32,4 +32,9 @@ export async function takeReceiptNumber(trx: Transaction<Database>, series: stri
   const row = await nextNumber.executeTakeFirst(trx, { series });
   if (!row) throw new Error(`No receipt number returned for series ${series}`);
   return row.nextNumber - 1;
+}
+
+/** Every receipt series this store has numbered receipts in. */
+export async function seriesUsed(db: Kysely<Database> | Transaction<Database>): Promise<string[]> {
+  return (await db.selectFrom('receiptSeries').select('series').execute()).map((r) => r.series);
 }
