@@ -369,7 +369,11 @@ function cpuLine(label: string, processes: number, seconds: number, ops: number,
   const servers = after.servers - before.servers;
   const generator = after.generator - before.generator;
   const perThousand = (cpu: number) => ((cpu / ops) * 1000).toFixed(3);
-  return `${label} × ${processes}: in ${seconds.toFixed(1)} s wall, CPU s: servers ${servers.toFixed(2)}, PostgreSQL ${postgres.toFixed(2)}${label === 'PostgreSQL' ? '' : ' (in the server)'}, load generator ${generator.toFixed(1)}; per 1 000 ops: ${perThousand(servers)} + ${perThousand(postgres)} + ${perThousand(generator)} s`;
+  // Issue 26: the central costs no more than its database — server CPU per op ≤ PostgreSQL's.
+  const ratio = label === 'PostgreSQL' && postgres > 0 ? `; servers ÷ PostgreSQL ${(servers / postgres).toFixed(2)} (goal ≤ 1.00)` : '';
+  return `${label} × ${processes}: in ${seconds.toFixed(1)} s wall, CPU s: servers ${servers.toFixed(2)}, PostgreSQL ${postgres.toFixed(2)}${label === 'PostgreSQL' ? '' : ' (in the server)'}, load generator ${generator.toFixed(1)}; per 1 000 ops: ${perThousand(servers)} + ${perThousand(postgres)} + ${perThousand(generator)} s${ratio}; load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 }
 
 const adminUrl = postgresAdminUrl();

@@ -1,5 +1,6 @@
-// The central service as the benchmarks run it: the CLI in its own process (as deployed), on a
-// PostgreSQL database, or on embedded PGlite when no PostgreSQL can be had.
+// The central service as the benchmarks run it: built to JavaScript and started with node in its
+// own process, as deployed (docs/central-deployment.md), on a PostgreSQL database, or on embedded
+// PGlite when no PostgreSQL can be had.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,13 +22,22 @@ export function postgresAdminUrl(): string | null {
 }
 
 /**
- * Node's flags from `npm run central` (package.json), so a benchmarked server runs as a deployed
- * one does: e.g. the young generation's size, which sets how often the ingest's short-lived
- * objects are collected.
+ * Node's flags from the central's `start` script (src/central/package.json), so a benchmarked
+ * server runs as a deployed one does: e.g. the young generation's size, which sets how often the
+ * ingest's short-lived objects are collected.
  */
 function deployedNodeFlags(): string[] {
-  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.central!;
+  const script = (JSON.parse(readFileSync(join(root, 'src/central/package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
   return script.split(/\s+/).filter((word) => word.startsWith('--max-'));
+}
+
+let built = false;
+
+/** The central built from this checkout (`npm run central:build`), once per run. */
+function builtCentral(): string {
+  if (!built) execFileSync('npm', ['run', 'central:build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  built = true;
+  return join(root, 'src/central/dist/cli.js');
 }
 
 export interface CentralServer {
@@ -37,15 +47,11 @@ export interface CentralServer {
 
 /** `central serve` on a free loopback port; resolves once it listens. */
 export function startCentralServer(databaseUrl: string | null, dataDir: string, nodeArgs: string[] = []): Promise<CentralServer> {
-  const child = spawn(
-    process.execPath,
-    [...deployedNodeFlags(), ...nodeArgs, '--import', 'tsx', 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...deployedNodeFlags(), ...nodeArgs, builtCentral(), 'serve', '--port', '0', '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

@@ -119,7 +119,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     const outcome = await applyBatch(db, device, parsed.data);
     metrics.batch(outcome.replayed, outcome.counts);
-    return c.json(outcome.response);
+    return c.body(outcome.responseJson, 200, { 'content-type': 'application/json' });
   });
 
   app.get('/v1/changes', async (c) => {

@@ -37,6 +37,8 @@ const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 
 
 export interface BatchOutcome {
   response: BatchResponse;
+  /** The response as JSON, as stored: sent as it is, not serialised again. */
+  responseJson: string;
   replayed: boolean;
   counts: Record<OpStatus, number>;
 }
@@ -121,7 +123,7 @@ async function applyInTransaction(
       throw new CentralError(409, 'ID_REUSE', `Lô số ${batch.batchNo} đã nhận với nội dung khác.`, `Batch ${batch.batchNo} was received with other content.`);
     }
     const response = (typeof seen.response === 'string' ? JSON.parse(seen.response) : seen.response) as BatchResponse;
-    return { response, replayed: true, counts: count(response.results) };
+    return { response, responseJson: JSON.stringify(response), replayed: true, counts: count(response.results) };
   }
   if (batch.batchNo !== row.nextBatchNo) {
     throw new CentralError(409, 'GAP', `Thiếu lô dữ liệu: trung tâm chờ lô số ${row.nextBatchNo}.`, `Batch gap: expected ${row.nextBatchNo}.`, {
@@ -154,6 +156,8 @@ async function applyInTransaction(
   // database as it would have been, because the queue is written before it runs.
   if (!savepoints) ctx.deferred = emptyDeferredWrites();
   const results: OpResult[] = [];
+  // Each result as JSON, made once: its op row stores it, and the batch's response is built from them.
+  const resultJson: string[] = [];
   const opRows: {
     opId: string;
     deviceId: string;
@@ -167,17 +171,20 @@ async function applyInTransaction(
   for (const [index, op] of batch.ops.entries()) {
     const known = prior.get(op.opId);
     if (known) {
-      results.push(
+      const answer =
         known.payloadHash === op.payloadHash
           ? known.result
-          : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId'),
-      );
+          : rejected(op.opId, 'ID_REUSE', 'Mã thao tác đã được dùng cho một nội dung khác.', 'This operation id was used for other content.', 'opId');
+      results.push(answer);
+      resultJson.push(JSON.stringify(answer));
       continue;
     }
     const { operation, refused } = checked[index]!;
     if (ctx.deferred && operation && !DEFERRABLE_KINDS.has(operation.kind)) await flushDeferredWrites(ctx);
     const result = refused ?? (await applyOp(ctx, op.opId, operation!, savepoints));
+    const json = JSON.stringify(result);
     results.push(result);
+    resultJson.push(json);
     prior.set(op.opId, { payloadHash: op.payloadHash, result });
     opRows.push({
       opId: op.opId,
@@ -187,15 +194,17 @@ async function applyInTransaction(
       kind: op.kind,
       payloadHash: op.payloadHash,
       status: result.status,
-      result: JSON.stringify(result),
+      result: json,
     });
   }
   await flushDeferredWrites(ctx);
   await insertRows(trx, 'ops', opColumns, opRows);
   const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
+  // JSON.stringify(response), from the results' own JSON (same keys, same order).
+  const responseJson = `{"deviceId":${JSON.stringify(device.id)},"batchNo":${JSON.stringify(batch.batchNo)},"results":[${resultJson.join(',')}]}`;
   await trx
     .insertInto('batches')
-    .values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: JSON.stringify(response), opCount: batch.ops.length })
+    .values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: responseJson, opCount: batch.ops.length })
     .execute();
   await trx
     .updateTable('devices')
@@ -219,7 +228,7 @@ async function applyInTransaction(
     }));
     await insertRows(trx, 'changes', changeColumns, rows);
   }
-  return { response, replayed: false, counts: count(results) };
+  return { response, responseJson, replayed: false, counts: count(results) };
 }
 
 async function applyOp(ctx: OpContext, opId: string, operation: Operation, savepoints: boolean): Promise<OpResult> {

@@ -18,6 +18,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
   const numbers = new Set<number>();
   const payers = new Set<string>();
   let registrations = 0;
+  const folded = new Map<string, string>();
   for (const op of ops) {
     switch (op.kind) {
       case 'participant.register':
@@ -27,8 +28,9 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
         personalIds.add(personalId);
         if (op.kind === 'participant.register') {
           registrations++;
-          const folded = foldName(fullName);
-          nearKeys.set(nearMatchKey(dateOfBirth, folded), nearMatchParts(dateOfBirth, folded));
+          const name = folded.get(fullName) ?? foldName(fullName);
+          folded.set(fullName, name);
+          nearKeys.set(nearMatchKey(dateOfBirth, name), nearMatchParts(dateOfBirth, name));
         }
         break;
       }
@@ -55,6 +57,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
     officialNumbers: [],
     supportOf: new Map(),
     paidOf: new Map(),
+    folded,
   };
   const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;
   if (ids.size > 0) {

@@ -24,6 +24,25 @@ async function scheduleFor(ctx: OpContext, version: string): Promise<ReferenceSc
   return schedule;
 }
 
+/**
+ * The amount the rules give for a question, remembered per schedule version and question (less the
+ * payer's id, which only labels the lines): the rules are pure, and the same payment is made many
+ * times a day across offices — the same months, method and income for the same date — so most
+ * recomputations at a national central are the same question again. Bounded; emptied when full.
+ */
+const expectedTotals = new Map<string, number>();
+const EXPECTED_TOTALS_KEPT = 20_000;
+
+function expectedTotal(schedule: ReferenceSchedule, question: QuoteQuestion): number {
+  const key = `${schedule.version}\u0000${JSON.stringify({ ...question, participantId: undefined })}`;
+  const known = expectedTotals.get(key);
+  if (known !== undefined) return known;
+  const total = computeQuote(schedule, question).total;
+  if (expectedTotals.size >= EXPECTED_TOTALS_KEPT) expectedTotals.clear();
+  expectedTotals.set(key, total);
+  return total;
+}
+
 export async function recordContribution(ctx: OpContext, opId: string, c: OperationPayload<'contribution.record'>): Promise<OpResult> {
   const personId = await resolvePersonId(ctx.trx, c.participantId, ctx.cache);
   if (!personId) {
@@ -61,7 +80,7 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
   };
   let expected: number;
   try {
-    expected = computeQuote(schedule, question).total;
+    expected = expectedTotal(schedule, question);
   } catch (error) {
     if (error instanceof OfficeError) return rejected(opId, 'VALIDATION', error.message, error.messageEn, error.field);
     throw error;

@@ -49,6 +49,8 @@ export interface BatchCache {
   supportOf: Map<string, string>;
   /** Canonical person id → the periods paid for them (receipt not voided), this batch's included. */
   paidOf: Map<string, PaidPeriod[]>;
+  /** Full name → its folded form, as the prefetch folded it for the near-match keys. */
+  folded: Map<string, string>;
 }
 
 /** A period a person has paid in a scheme, with the receipt that says so. */

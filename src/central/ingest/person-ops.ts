@@ -103,7 +103,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
     }
     return { opId, status: 'DUPLICATE', canonical: { canonicalId: same.id, officialNumber: same.officialNumber, fullName: same.fullName } };
   }
-  const nameFolded = foldName(fullName);
+  const nameFolded = ctx.cache?.folded.get(fullName) ?? foldName(fullName);
   const near = await nearMatches(ctx, dateOfBirth, nameFolded);
   const match = near[0];
   if (match && payload.duplicateReviewed !== true) {
