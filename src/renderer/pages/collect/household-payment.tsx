@@ -5,7 +5,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrollment } from '../../../shared/contract/contribution';
 import type { Household } from '../../../shared/contract/household';
@@ -19,6 +19,7 @@ import { useHotkeys } from '../../components/use-hotkeys';
 import { refreshAfterReceipt } from '../../components/work-queries';
 import { navigate } from '../../routing/hash-router';
 import { EnterConfirms } from './enter-confirms';
+import { MAX_MONTHS } from './person-payment';
 import { QuotePanel } from './quote-panel';
 import { useLiveQuote } from './use-live-quote';
 
@@ -45,22 +46,25 @@ export function HouseholdPayment({ household: h, participantId }: { household: H
   // Everyone who pays is ticked: the household head usually pays for all; Space unticks.
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const chosen = paying.filter((m) => !unticked.has(m.participantId));
-  const monthsText = Form.useWatch('months', form) as string | undefined;
-  const newFrom = Form.useWatch('fromMonth', form) as Dayjs | undefined;
+  // The form's values as of the last keystroke (onValuesChange runs in the key's own event; useWatch a frame later).
+  const start = { months: String(own?.nextDue.months ?? 12), fromMonth: dayjs(`${officeToday().slice(0, 7)}-01`) };
+  const [{ months: monthsText, fromMonth: newFrom }, setValues] = useState<{ months: string; fromMonth: Dayjs }>(start);
   const newcomers = chosen.some((m) => !enrollments.get(m.participantId));
 
-  const input = useMemo(() => {
-    const months = typedCount(monthsText);
-    if (!months || chosen.length === 0 || !newFrom) return null;
+  // What the core is asked to price: the ticked members, each from their own next month due.
+  const inputOf = (months: string | undefined, from: Dayjs | undefined) => {
+    const count = typedCount(months);
+    if (!count || count > MAX_MONTHS || chosen.length === 0 || !from) return null;
     return {
       householdId: h.id,
-      months,
+      months: count,
       members: chosen.map((m) => ({
         participantId: m.participantId,
-        fromMonth: enrollments.get(m.participantId)?.nextDue.fromMonth ?? newFrom.format('YYYY-MM'),
+        fromMonth: enrollments.get(m.participantId)?.nextDue.fromMonth ?? from.format('YYYY-MM'),
       })),
     };
-  }, [monthsText, chosen, newFrom, enrollments, h.id]);
+  };
+  const input = inputOf(monthsText, newFrom);
 
   const recordAll = useCallMutation('contributions.recordHousehold', {
     onSuccess: ({ items }) => {
@@ -75,10 +79,13 @@ export function HouseholdPayment({ household: h, participantId }: { household: H
   const record = useCallback((shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total }), [input, isPending, mutate]);
   const { shown, upToDate, quote, waiting, confirm } = useLiveQuote('contributions.quoteHousehold', input, record);
   const enter = () =>
-    form.validateFields().then(confirm, (invalid: { errorFields?: { name: (string | number)[] }[] }) => {
-      const first = invalid.errorFields?.[0];
-      if (first) form.scrollToField(first.name, { focus: true });
-    });
+    form.validateFields().then(
+      () => confirm(inputOf(form.getFieldValue('months'), form.getFieldValue('fromMonth'))),
+      (invalid: { errorFields?: { name: (string | number)[] }[] }) => {
+        const first = invalid.errorFields?.[0];
+        if (first) form.scrollToField(first.name, { focus: true });
+      },
+    );
   useHotkeys({ Enter: () => void enter(), 'Ctrl+Enter': () => void enter() });
 
   // A refusal names the member it is about (`members.<i>.…`): said on that member's row.
@@ -105,13 +112,14 @@ export function HouseholdPayment({ household: h, participantId }: { household: H
               form={form}
               layout="inline"
               requiredMark={false}
-              initialValues={{ months: String(own?.nextDue.months ?? 12), fromMonth: dayjs(`${officeToday().slice(0, 7)}-01`) }}
+              initialValues={start}
+              onValuesChange={(_, all: { months: string; fromMonth: Dayjs }) => setValues(all)}
               style={{ marginBottom: 12, rowGap: 8 }}
             >
               <Form.Item
                 name="months"
                 label={t('collect.months')}
-                rules={[countRule({ min: 1, max: 60, required: true })]}
+                rules={[countRule({ min: 1, max: MAX_MONTHS, required: true })]}
                 {...(monthsRefused ? { help: monthsRefused, validateStatus: 'error' as const } : {})}
               >
                 <Input inputMode="numeric" autoComplete="off" autoFocus style={{ width: 70 }} data-testid="collect-months" />

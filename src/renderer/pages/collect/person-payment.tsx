@@ -5,7 +5,7 @@
 // The page mounts it afresh when what is due next changes, so the form starts from that.
 import { Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paymentMethods, type Enrollment, type PaymentMethod } from '../../../shared/contract/contribution';
 import { isApiError } from '../../api/client';
@@ -29,6 +29,8 @@ interface Values {
 
 const monthsByMethod: Partial<Record<PaymentMethod, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
 const FIELDS = ['method', 'fromMonth', 'months', 'incomeBasis'] as const;
+/** The most months one payment covers (five years ahead), as the contract says. */
+export const MAX_MONTHS = 60;
 
 function startValues(enrollment: Enrollment | undefined): Values {
   if (!enrollment) return { method: 'monthly', fromMonth: dayjs(`${officeToday().slice(0, 7)}-01`), months: '1', incomeBasis: '' };
@@ -40,29 +42,35 @@ function startValues(enrollment: Enrollment | undefined): Values {
   };
 }
 
+/** What the core is asked to price, from what the form holds; null while something does not parse. */
+function quoteInput(participantId: string, values: Values | undefined) {
+  const months = typedCount(values?.months);
+  const incomeBasis = typedDong(values?.incomeBasis);
+  const incomeUnreadable = !!values?.incomeBasis?.trim() && incomeBasis === undefined;
+  // Out of the form's own range the form says so; the core is not asked (its refusal would say it twice).
+  if (!values?.fromMonth || !months || months > MAX_MONTHS || incomeUnreadable || !values.incomeBasis?.trim()) return null;
+  return {
+    participantId,
+    scheme: 'VSI' as const,
+    fromMonth: values.fromMonth.format('YYYY-MM'),
+    months,
+    // The method is sent only when it agrees with the months; otherwise the core derives it.
+    ...(values.method && (values.method === 'lump-sum-future' || monthsByMethod[values.method] === months) ? { method: values.method } : {}),
+    ...(incomeBasis !== undefined ? { incomeBasis } : {}),
+  };
+}
+
 export function PersonPayment({ participantId, enrollment }: { participantId: string; enrollment: Enrollment | undefined }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const values = Form.useWatch([], form) as Values | undefined;
+  // The form's values as of the last keystroke: kept from onValuesChange, which runs in the key's own
+  // event (Form.useWatch reports a frame later, and an Enter right after typing would see the old ones).
+  const [values, setValues] = useState<Values>(() => startValues(enrollment));
 
-  const input = useMemo(() => {
-    const months = typedCount(values?.months);
-    const incomeBasis = typedDong(values?.incomeBasis);
-    const incomeUnreadable = !!values?.incomeBasis?.trim() && incomeBasis === undefined;
-    if (!values?.fromMonth || !months || incomeUnreadable) return null;
-    return {
-      participantId,
-      scheme: 'VSI' as const,
-      fromMonth: values.fromMonth.format('YYYY-MM'),
-      months,
-      // The method is sent only when it agrees with the months; otherwise the core derives it.
-      ...(values.method && (values.method === 'lump-sum-future' || monthsByMethod[values.method] === months) ? { method: values.method } : {}),
-      ...(incomeBasis !== undefined ? { incomeBasis } : {}),
-    };
-  }, [values, participantId]);
+  const input = useMemo(() => quoteInput(participantId, values), [values, participantId]);
   // No income yet: nothing to price. The form says what to type instead of asking the core.
-  const incomeMissing = !!values && !values.incomeBasis?.trim();
+  const incomeMissing = !values.incomeBasis?.trim();
 
   const recordPayment = useCallMutation('contributions.record', {
     onSuccess: (result) => {
@@ -73,13 +81,17 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
   });
   const { isPending, mutate } = recordPayment;
   const record = useCallback((shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total }), [input, isPending, mutate]);
-  const { shown, upToDate, quote, waiting, confirm } = useLiveQuote('contributions.quote', incomeMissing ? null : input, record);
+  const { shown, upToDate, quote, waiting, confirm } = useLiveQuote('contributions.quote', input, record);
 
   // Enter from anywhere on the page: the form is checked first, and a first payment's missing income
   // takes the cursor rather than a refusal.
   const enter = () =>
     form.validateFields().then(
-      () => (incomeMissing ? form.getFieldInstance('incomeBasis')?.focus() : confirm()),
+      () => {
+        const now = form.getFieldsValue();
+        if (!now.incomeBasis?.trim()) form.getFieldInstance('incomeBasis')?.focus();
+        else confirm(quoteInput(participantId, now));
+      },
       (invalid: { errorFields?: { name: (string | number)[] }[] }) => {
         const first = invalid.errorFields?.[0];
         if (first) form.scrollToField(first.name, { focus: true });
@@ -110,6 +122,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                   const fitting = (Object.keys(monthsByMethod) as PaymentMethod[]).find((k) => monthsByMethod[k] === typed);
                   if (fitting) form.setFieldValue('method', fitting);
                 }
+                setValues(form.getFieldsValue());
               }}
             >
               <Row gutter={12}>
@@ -127,7 +140,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                   <Form.Item
                     name="months"
                     label={t('collect.months')}
-                    rules={[countRule({ min: 1, max: 60, required: true })]}
+                    rules={[countRule({ min: 1, max: MAX_MONTHS, required: true })]}
                     {...(besideField('months') ? { help: besideField('months'), validateStatus: 'error' as const } : {})}
                   >
                     <Input inputMode="numeric" autoComplete="off" autoFocus={!!enrollment?.incomeBasis} data-testid="collect-months" />

@@ -44,10 +44,16 @@ export function useLiveQuote<M extends QuoteMethod>(method: M, input: InvokeInpu
     upToDate,
     /** True while an Enter waits for the amount of what is typed. */
     waiting: wanted !== null,
-    /** The clerk's Enter: records now, or as soon as the amount of what is typed is shown. */
-    confirm() {
-      if (upToDate && shown) record(shown);
-      else if (typed !== null) setWanted(typed);
+    /**
+     * The clerk's Enter: records now, or as soon as the amount of what is typed is shown. `now` is
+     * what the form holds at the keypress, read from the form itself: a change made a moment before
+     * (the method a typed month count picks) may not have reached this render yet.
+     */
+    confirm(now: InvokeInput<M> | null = input) {
+      const wantedNow = now === null ? null : JSON.stringify(now);
+      if (wantedNow === null) return;
+      if (upToDate && shown && wantedNow === typed) record(shown);
+      else setWanted(wantedNow);
     },
   };
 }
