@@ -10,18 +10,14 @@ import type { Quote, Receipt } from '../../../shared/contract/contribution';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import type { Caller } from '../core-context';
 import { logMutation } from '../db/mutation-log';
-import { preparedQuery } from '../db/prepared-query';
 import * as contributions from '../db/repositories/contributions-repository';
+import { findOffice } from '../db/repositories/office-repository';
 import type { ParticipantRow } from '../db/repositories/participants-repository';
 import { deviceSeries, receiptLabel, takeReceiptNumber } from '../db/repositories/receipt-numbers';
 import { placeNames } from '../db/repositories/reference-repository';
+import { staffFullName } from '../db/repositories/staff-repository';
 import type { Database } from '../db/schema';
 import { enrollmentFromPayment, writeEnrollment } from './enrollment-service';
-
-const officeOfReceipt = preparedQuery<Record<string, never>, { code: string; name: string; deviceId: string }>((db) =>
-  db.selectFrom('office').select(['code', 'name', 'deviceId']),
-);
-const staffName = preparedQuery<{ id: string }, { fullName: string }>((db, arg) => db.selectFrom('staff').select('fullName').where('id', '=', arg('id')));
 
 /** A quote as the core computed it inside the transaction, with what recording needs besides. */
 export type RecordableQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean };
@@ -55,10 +51,9 @@ export interface Issuer {
 }
 
 export async function issuerOf(trx: Transaction<Database>, caller: Caller): Promise<Issuer> {
-  const office = await officeOfReceipt.executeTakeFirst(trx, {});
+  const office = await findOffice(trx);
   if (!office) throw new OfficeError('NOT_SET_UP');
-  const collector = await staffName.executeTakeFirst(trx, { id: caller.staffId! });
-  return { office, series: deviceSeries(office.code, office.deviceId), collectorName: collector?.fullName ?? '' };
+  return { office, series: deviceSeries(office.code, office.deviceId), collectorName: (await staffFullName(trx, caller.staffId!)) ?? '' };
 }
 
 /**

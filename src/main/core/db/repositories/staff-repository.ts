@@ -1,9 +1,18 @@
 // Staff accounts: SQL only. Rules (lockout, roles) live in the auth service.
 import type { Kysely, Transaction } from 'kysely';
 import type { StaffMember } from '../../../../shared/contract/staff';
+import { preparedQuery } from '../prepared-query';
 import type { Database, StaffTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+// Read by every payment (the collector's name on the receipt): compiled once (ADR 0009).
+const fullNameOf = preparedQuery<{ id: string }, { fullName: string }>((db, arg) => db.selectFrom('staff').select('fullName').where('id', '=', arg('id')));
+
+/** A staff member's full name, as receipts print it. */
+export async function staffFullName(db: Db, id: string): Promise<string | undefined> {
+  return (await fullNameOf.executeTakeFirst(db, { id }))?.fullName;
+}
 
 export function toStaffMember(row: StaffTable): StaffMember {
   return {
