@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { OfficeError } from '../../../shared/contract/errors';
+import { type ChosenFile, openChosenFile } from './chosen-paths';
 import { PassphraseIdentity, PassphraseRecipient } from './passphrase-stanza';
 
 /** age's own default: about a second of work per guess on a laptop, for whoever holds the stick. */
@@ -40,23 +41,35 @@ export async function sealFile(source: string, destination: string, passphrase: 
 }
 
 /**
- * Decrypts a sealed copy into `destination` (which must not exist). A wrong passphrase, a file
- * that is not a sealed copy, and a damaged or cut-off one are each a typed error naming the field.
+ * Decrypts a sealed copy into `destination` (which must not exist), reading it only through the
+ * checked handle (files/chosen-paths.ts). A wrong passphrase, a file that is not a sealed copy, and
+ * a damaged or cut-off one are each a typed error naming the field, and none quotes the file:
+ * age's own error text carries what it read (a text file's first line), so it is never passed on.
  * `onProgress` hears the bytes decrypted so far against the sealed file's size (which is a little
  * larger: the header and 16 bytes per 64 KiB chunk).
  */
 export async function openSealedFile(
-  source: string,
+  source: ChosenFile | string,
   destination: string,
   passphrase: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  const total = statSync(source).size;
+  if (typeof source === 'string') {
+    const chosen = await openChosenFile(source, 'store-copy');
+    try {
+      return await openSealedFile(chosen, destination, passphrase, onProgress);
+    } finally {
+      await chosen.handle.close();
+    }
+  }
+  const total = source.size;
   const decrypter = new Decrypter();
   decrypter.addIdentity(new PassphraseIdentity(passphrase));
   let plain: WebReadableStream<Uint8Array>;
   try {
-    const sealed = Readable.toWeb(createReadStream(source, { highWaterMark: CHUNK }));
+    // Never past the size the checks saw: a file that grows meanwhile is read as it was.
+    if (total === 0) throw new Error('empty file');
+    const sealed = Readable.toWeb(source.handle.createReadStream({ start: 0, end: total - 1, highWaterMark: CHUNK, autoClose: false }));
     plain = (await decrypter.decrypt(sealed as unknown as ReadableStream<Uint8Array>)) as unknown as WebReadableStream<Uint8Array>;
   } catch (error) {
     throw explainOpenError(error);
@@ -67,12 +80,11 @@ export async function openSealedFile(
       counting((n) => onProgress?.(Math.min(n, total), total)),
       createWriteStream(destination, { flags: 'wx' }),
     );
-  } catch (error) {
+  } catch {
     throw new OfficeError('VALIDATION', {
       field: 'file',
-      vi: 'Bản sao bị hỏng hoặc chưa chép hết (tệp bị cắt hoặc bị sửa). Hãy dùng một bản sao khác.',
-      en: 'The copy is damaged or incomplete (cut off or altered). Use another copy.',
-      details: { reason: error instanceof Error ? error.message : String(error) },
+      vi: 'Bản sao bị hỏng hoặc chưa chép hết (tệp bị cắt ngắn hoặc bị sửa). Hãy dùng một bản sao khác.',
+      en: 'The copy is damaged or cut short (truncated or altered). Use another copy.',
     });
   }
 }
@@ -90,6 +102,5 @@ function explainOpenError(error: unknown): OfficeError {
     field: 'file',
     vi: 'Tệp này không phải bản sao của Field Office (không mở được phần đầu tệp).',
     en: 'This file is not a Field Office copy (its header cannot be read).',
-    details: { reason },
   });
 }

@@ -1,43 +1,10 @@
-// Folders and files a supervisor names (a USB stick for file sync): checked before anything is
-// written, written whole or not at all, and every failure explained in Vietnamese with the path —
-// not an "internal error" for a stick that was not plugged in, is full or is write-protected.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Writing into folders a supervisor names (a USB stick for file sync; checked first by
+// chosen-paths.ts): written whole or not at all, and every failure explained in Vietnamese with the
+// path — not an "internal error" for a stick that was not plugged in, is full or is write-protected.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, isAbsolute } from 'node:path';
+import { dirname } from 'node:path';
 import { OfficeError } from '../../../shared/contract/errors';
-
-/** The folder must be given in full and exist; a relative path would land beside the app. */
-export function requireFolder(directory: string, field = 'directory'): void {
-  if (!isAbsolute(directory)) {
-    throw new OfficeError('VALIDATION', {
-      field,
-      vi: 'Nhập đường dẫn đầy đủ của thư mục, ví dụ E:\\ hoặc /media/usb.',
-      en: 'Give the folder’s full path, e.g. E:\\ or /media/usb.',
-    });
-  }
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(directory).isDirectory();
-  } catch {
-    throw new OfficeError('VALIDATION', {
-      field,
-      vi: `Không tìm thấy thư mục ${directory}. Kiểm tra USB đã cắm và đường dẫn gõ đúng.`,
-      en: `Folder ${directory} not found. Check the USB stick is plugged in and the path is right.`,
-    });
-  }
-  if (!isFolder) {
-    throw new OfficeError('VALIDATION', { field, vi: `${directory} là một tệp, không phải thư mục.`, en: `${directory} is a file, not a folder.` });
-  }
-}
-
-/** The file must exist and be a file (a folder is explained as one); typed FILE_ERROR otherwise. */
-export function requireFile(file: string, field = 'file'): void {
-  try {
-    if (!statSync(file).isFile()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' });
-  } catch (error) {
-    throw explainFileError(error, file, field, 'read');
-  }
-}
 
 /**
  * Writes each file whole or none of them: each goes to a temporary name, flushed to the device,
@@ -48,8 +15,11 @@ export function writeFilesWhole(files: readonly { path: string; data: Buffer | s
   try {
     for (const { path, data } of files) {
       const partial = `${path}.partial`;
+      // A leftover partial (or a link planted under its name) goes first; then the file is created
+      // new ('wx'), so the write never follows a link out of the folder.
+      rmSync(partial, { force: true });
       done.push(partial);
-      writeFileSync(partial, data, { flush: true });
+      writeFileSync(partial, data, { flush: true, flag: 'wx' });
       renameSync(partial, path);
       done[done.length - 1] = path;
     }
@@ -71,15 +41,6 @@ export function removeQuietly(path: string): void {
 /** The same, on the thread pool: unlinking a copy of half a gigabyte holds the caller ~0.25 s. */
 export async function removeQuietlyLater(path: string): Promise<void> {
   await rm(path, { force: true }).catch(() => undefined);
-}
-
-/** Reads a file the user named; a missing or unreadable one is a typed error about that file. */
-export function readUserFile(file: string, field = 'file'): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw explainFileError(error, file, field, 'read');
-  }
 }
 
 /** A file-system failure as the typed FILE_ERROR a supervisor can act on (full, locked, gone). */

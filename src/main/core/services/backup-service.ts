@@ -12,7 +12,8 @@ import type { Caller, CoreContext } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { type BackupTo, flushFile, sealBackupFile } from '../db/store-backup';
 import { sealFile } from '../files/sealed-copy';
-import { explainFileError, removeQuietlyLater, requireFolder } from '../files/user-folders';
+import { checkChosenFolder } from '../files/chosen-paths';
+import { explainFileError, removeQuietlyLater } from '../files/user-folders';
 import { getOffice } from './auth-service';
 
 /** `YYYYMMDD-HHmmss` at UTC+7: copies sort by when they were taken, as the office reads the clock. */
@@ -75,8 +76,10 @@ export async function backupStatus(ctx: CoreContext) {
   return { last: { at: entry.at, file: details.file, participants: details.participants, receipts: details.receipts }, ...counts };
 }
 
-export async function backupStore(ctx: CoreContext, caller: Caller, { directory, passphrase }: { directory: string; passphrase: string }) {
-  requireFolder(directory);
+export async function backupStore(ctx: CoreContext, caller: Caller, input: { directory: string; passphrase: string }) {
+  // The copy goes into the folder's real path (its links resolved), checked as a place to write.
+  const directory = await checkChosenFolder(input.directory);
+  const passphrase = input.passphrase;
   const backupTo = ctx.backupTo;
   if (!backupTo) throw new OfficeError('INTERNAL', { en: 'This core was started without a backup target.' });
   if (running.has(ctx)) {

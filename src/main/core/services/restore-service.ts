@@ -14,7 +14,8 @@ import { migrations } from '../db/migrations/index';
 import { checkCopyFile } from '../db/copy-check';
 import { flushFile } from '../db/store-backup';
 import { openSealedFile } from '../files/sealed-copy';
-import { explainFileError, removeQuietlyLater, requireFile } from '../files/user-folders';
+import { openChosenFile } from '../files/chosen-paths';
+import { explainFileError, removeQuietlyLater } from '../files/user-folders';
 import { getOffice } from './auth-service';
 
 /** What a checked copy holds. */
@@ -55,8 +56,7 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
   if (!ctx.storeFile) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file.' });
   if (restoring.has(ctx))
     throw new OfficeError('CONFLICT', { vi: 'Đang khôi phục một bản sao; chờ xong đã.', en: 'A copy is already being restored; wait for it.' });
-  const source = input.file;
-  requireFile(source);
+  const source = await openChosenFile(input.file, 'store-copy');
   const opened = `${ctx.storeFile}.restoring`;
   const ready = `${ctx.storeFile}.restored`;
   const state: Running = { phase: 'opening', done: 0, total: 0 };
@@ -74,30 +74,33 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
     throw error instanceof OfficeError ? error : explainFileError(error, ctx.storeFile, 'file', 'write');
   } finally {
     restoring.delete(ctx);
+    await source.handle.close();
   }
 }
 
-function notACopy(details: Record<string, unknown>): OfficeError {
+function notACopy(): OfficeError {
   return new OfficeError('VALIDATION', {
     field: 'file',
     vi: 'Tệp giải mã được nhưng không phải bản sao dữ liệu văn phòng do Field Office lập.',
     en: 'The file decrypts, but it is not an office copy made by Field Office.',
-    details,
   });
 }
 
+/**
+ * Checks the decrypted copy. What the copy holds is never put in the answer (only counts and the
+ * office it names, once it proved to be a copy): SQLite's and the worker's error texts stay here.
+ */
 async function checkCopy(file: string): Promise<CopyContents> {
-  const reason = (error: unknown) => notACopy({ reason: error instanceof Error ? error.message : String(error) });
   // SQLite's quick check first, off this thread (a few seconds for a large office).
-  const { verdict, participants, receipts } = await checkCopyFile(file).catch((error: unknown) => {
-    throw reason(error);
+  const { verdict, participants, receipts } = await checkCopyFile(file).catch(() => {
+    throw notACopy();
   });
-  if (verdict !== 'ok') throw notACopy({ verdict });
+  if (verdict !== 'ok') throw notACopy();
   let copy: Sqlite.Database;
   try {
     copy = new Sqlite(file, { fileMustExist: true });
-  } catch (error) {
-    throw reason(error);
+  } catch {
+    throw notACopy();
   }
   try {
     // A copy from a newer Field Office (the broken laptop was updated, the new one not yet) has
@@ -109,15 +112,16 @@ async function checkCopy(file: string): Promise<CopyContents> {
         field: 'file',
         vi: 'Bản sao này do phiên bản Field Office mới hơn lập. Hãy cập nhật ứng dụng trên máy này rồi mở lại bản sao.',
         en: 'This copy was made by a newer version of Field Office. Update the app on this laptop, then open the copy again.',
-        details: { newer },
+        // Step names as this app writes them (`0012-central-sealing-key`), nothing else the file holds.
+        details: { newer: newer.filter((name) => /^\d{4}-[a-z0-9-]{1,60}$/.test(name)) },
       });
     }
     const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as
       { code: string; name: string; takenAt: string | null } | undefined;
-    if (!office?.takenAt) throw notACopy({ reason: 'no office marked as a copy' });
+    if (!office?.takenAt) throw notACopy();
     return { officeCode: office.code, officeName: office.name, participants, receipts, takenAt: office.takenAt };
   } catch (error) {
-    throw error instanceof OfficeError ? error : reason(error);
+    throw error instanceof OfficeError ? error : notACopy();
   } finally {
     copy.close();
   }

@@ -15,7 +15,8 @@ import { canonicalJson } from '../../../shared/canonical-json';
 import { OfficeError } from '../../../shared/contract/errors';
 import { allUnanswered, markSentByFile } from '../db/repositories/sync-batches-repository';
 import type { Database } from '../db/schema';
-import { readUserFile, requireFolder, writeFilesWhole } from '../files/user-folders';
+import { checkChosenFolder, readChosenFile } from '../files/chosen-paths';
+import { writeFilesWhole } from '../files/user-folders';
 import { recordNextBatch } from './batch-builder';
 import type { DeviceKeyPair } from './device-key-store';
 import { z } from 'zod';
@@ -65,8 +66,8 @@ export interface ExportingDevice {
   sealTo: string | null;
 }
 
-export async function exportBatchFile(db: Kysely<Database>, device: ExportingDevice, directory: string, at: string) {
-  requireFolder(directory);
+export async function exportBatchFile(db: Kysely<Database>, device: ExportingDevice, chosenDirectory: string, at: string) {
+  const directory = await checkChosenFolder(chosenDirectory);
   const { encrypter, recipient } = sealingTo(device.sealTo);
   while (await recordNextBatch(db, device.deviceId, at)) {
     // Record every pending operation into batches first; each keeps its number for ever.
@@ -126,7 +127,7 @@ export async function importResultFile(
   centralPublicKey: string | null,
   at: string,
 ): Promise<BatchSummary & { batches: number; skipped: number }> {
-  const text = readUserFile(file);
+  const text = (await readChosenFile(file, 'sync-results')).toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
