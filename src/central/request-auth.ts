@@ -30,15 +30,22 @@ export interface AuthenticatedDevice {
   provinceCode: string;
 }
 
-export async function authenticateDevice(
-  db: Kysely<CentralDb>,
-  /** `bodySha256`, when given, is the SHA-256 hex of the body's UTF-8 bytes, computed by the caller. */
-  request: { method: string; pathWithQuery: string; headers: Headers; body: string; bodySha256?: string },
-  now: Date,
-): Promise<AuthenticatedDevice> {
-  const deviceId = request.headers.get('x-device-id');
-  const timestamp = request.headers.get('x-timestamp');
-  const signature = request.headers.get('x-signature');
+/** A request's signing headers, checked before its body is read: who claims to sign it, and when. */
+export interface SignedHeaders {
+  device: { id: string; officeCode: string; publicKey: string; revokedAt: unknown; provinceCode: string };
+  timestamp: string;
+  signature: string;
+}
+
+/**
+ * What can be checked of a signed request before its body is read: the signing headers are there,
+ * the device is enrolled, its clock is within the allowed skew. A request failing these is refused
+ * without reading a byte of its body.
+ */
+export async function checkSigningHeaders(db: Kysely<CentralDb>, headers: Headers, now: Date): Promise<SignedHeaders> {
+  const deviceId = headers.get('x-device-id');
+  const timestamp = headers.get('x-timestamp');
+  const signature = headers.get('x-signature');
   if (!deviceId || !timestamp || !signature) {
     throw new CentralError(401, 'UNSIGNED', 'Yêu cầu thiếu chữ ký của thiết bị.', 'The request is not signed by a device.');
   }
@@ -53,7 +60,13 @@ export async function authenticateDevice(
   if (Number.isNaN(at) || Math.abs(at - now.getTime()) > MAX_CLOCK_SKEW_MS) {
     throw new CentralError(401, 'CLOCK_SKEW', 'Đồng hồ của máy lệch quá nhiều so với trung tâm; chỉnh lại ngày giờ.', 'The device clock is too far off.');
   }
-  const base = signatureBase(request.method, request.pathWithQuery, timestamp, request.bodySha256 ?? createHash('sha256').update(request.body).digest('hex'));
+  return { device, timestamp, signature };
+}
+
+/** The signature over method, path, timestamp and the body's hash; then the device must not be revoked. */
+export function verifySignedRequest(signed: SignedHeaders, method: string, pathWithQuery: string, bodySha256: string): AuthenticatedDevice {
+  const { device, timestamp, signature } = signed;
+  const base = signatureBase(method, pathWithQuery, timestamp, bodySha256);
   let valid = false;
   try {
     valid = verify(null, Buffer.from(base), devicePublicKey(device.publicKey), Buffer.from(signature, 'base64'));
@@ -63,4 +76,14 @@ export async function authenticateDevice(
   if (!valid) throw new CentralError(401, 'BAD_SIGNATURE', 'Chữ ký của thiết bị không hợp lệ.', 'The device signature does not verify.');
   if (device.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
   return { id: device.id, officeCode: device.officeCode, provinceCode: device.provinceCode };
+}
+
+export async function authenticateDevice(
+  db: Kysely<CentralDb>,
+  /** `bodySha256`, when given, is the SHA-256 hex of the body's UTF-8 bytes, computed by the caller. */
+  request: { method: string; pathWithQuery: string; headers: Headers; body: string; bodySha256?: string },
+  now: Date,
+): Promise<AuthenticatedDevice> {
+  const signed = await checkSigningHeaders(db, request.headers, now);
+  return verifySignedRequest(signed, request.method, request.pathWithQuery, request.bodySha256 ?? createHash('sha256').update(request.body).digest('hex'));
 }

@@ -1,7 +1,5 @@
 // The central HTTP API (Hono). Stateless: every request reads and writes PostgreSQL (or PGlite),
 // so any number of processes can serve behind a load balancer. Only 5xx means "retry".
-import { isUtf8 } from 'node:buffer';
-import { hash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,11 +13,10 @@ import type { CentralKey } from '../central-signing-key';
 import { changesFor } from '../changes-feed';
 import type { CentralDatabase } from '../db/central-database';
 import { applyBatch } from '../ingest/apply-batch';
-import { authenticateDevice } from '../request-auth';
+import { authenticateDevice, checkSigningHeaders, verifySignedRequest } from '../request-auth';
 import { Metrics } from './metrics';
 import { healthResponse, openApiDocument } from './openapi';
-
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+import { MAX_BATCH_BYTES, MAX_ENROLL_BYTES, readBody, refuseDeclaredOversize } from './request-body';
 
 export interface CentralAppOptions {
   database: CentralDatabase;
@@ -49,21 +46,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-/**
- * The body as text (as `Request.text()` decodes it: UTF-8, a leading BOM dropped, malformed bytes
- * replaced) and the SHA-256 hex of that text's UTF-8 bytes, which the signature covers. For
- * well-formed UTF-8 without a BOM the text's bytes are the body's: they are hashed as received and
- * decoded by Buffer (a quarter cheaper than TextDecoder, and no re-encoding of the text to hash it).
- */
-export async function readBody(request: Request): Promise<{ text: string; sha256: string }> {
-  const bytes = Buffer.from(await request.arrayBuffer());
-  if (isUtf8(bytes) && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
-    return { text: bytes.toString('utf8'), sha256: hash('sha256', bytes, 'hex') };
-  }
-  const text = new TextDecoder().decode(bytes);
-  return { text, sha256: hash('sha256', text, 'hex') };
-}
-
 export function createCentralApp(options: CentralAppOptions): { app: Hono; metrics: Metrics } {
   const { db } = options.database;
   const clock = options.clock ?? (() => new Date());
@@ -77,7 +59,11 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
   });
 
   app.onError((error, c) => {
-    if (error instanceof CentralError) return c.json(error.toJson(), error.status);
+    if (error instanceof CentralError) {
+      // A refused body is not read to its end: the connection closes after the answer.
+      if (error.status === 413) c.header('connection', 'close');
+      return c.json(error.toJson(), error.status);
+    }
     console.error('[central]', error);
     return c.json({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ trung tâm; hãy thử lại sau.', messageEn: 'Internal error; retry later.' } }, 500);
   });
@@ -97,7 +83,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
   app.get('/openapi.json', (c) => c.json(openApiDocument));
 
   app.post('/v1/enroll', async (c) => {
-    const parsed = enrollRequest.safeParse(parseJson(await c.req.text()));
+    const parsed = enrollRequest.safeParse(parseJson((await readBody(c.req.raw, MAX_ENROLL_BYTES)).text));
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     return c.json({
       ...(await enrollDevice(db, parsed.data)),
@@ -107,14 +93,12 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
   });
 
   app.post('/v1/batches', async (c) => {
-    const { text: body, sha256: bodySha256 } = await readBody(c.req.raw);
-    if (body.length > MAX_BODY_BYTES) throw new CentralError(413, 'TOO_LARGE', 'Lô dữ liệu quá lớn.', 'Batch too large.');
+    // Before a byte of the body: its declared size, then who signs it (headers, device, clock).
+    refuseDeclaredOversize(c.req.raw.headers, MAX_BATCH_BYTES);
+    const signed = await checkSigningHeaders(db, c.req.raw.headers, clock());
+    const { text: body, sha256: bodySha256 } = await readBody(c.req.raw, MAX_BATCH_BYTES);
     const url = new URL(c.req.url);
-    const device = await authenticateDevice(
-      db,
-      { method: 'POST', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body, bodySha256 },
-      clock(),
-    );
+    const device = verifySignedRequest(signed, 'POST', url.pathname + url.search, bodySha256);
     const parsed = wireBatch.safeParse(parseJson(body));
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     const outcome = await applyBatch(db, device, parsed.data);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBody } from '../../../src/central/http/server';
+import { readBody } from '../../../src/central/http/request-body';
 
 const request = (bytes: Uint8Array) => new Request('http://central.test/v1/batches', { method: 'POST', body: bytes });
 
