@@ -310,6 +310,7 @@ export const en: Shape<typeof vi> = {
     paidOutByHint: 'The money comes from this person’s till: the cash they hand in today is less by the refund.',
     showVoucher: 'Refund voucher',
     showReceipt: 'Show the receipt',
+    printOnlyCollector: 'Only the clerk who collected this payment or a supervisor may print it; you may still view it.',
     printVoucher: 'Print voucher',
     print: 'Print receipt',
     printedTimes: 'Printed {{count}} times',

@@ -313,6 +313,7 @@ export const vi = {
     paidOutByHint: 'Tiền lấy từ quầy của người này: số phải nộp cuối ngày của họ giảm đúng số tiền hoàn trả.',
     showVoucher: 'Phiếu chi hoàn trả',
     showReceipt: 'Xem biên lai',
+    printOnlyCollector: 'Chỉ người thu tiền của biên lai này hoặc giám sát viên được in; bạn vẫn xem được.',
     printVoucher: 'In phiếu chi',
     print: 'In biên lai',
     printedTimes: 'Đã in {{count}} lần',

@@ -192,6 +192,14 @@ export async function markPrinted(ctx: CoreContext, caller: Caller, id: string):
   return ctx.db.transaction().execute(async (trx) => {
     const row = await contributions.findReceipt(trx, id);
     if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
+    // The first print is the collector's (anyone else's would stamp the collector's own BẢN SAO):
+    // only they or a supervisor record prints of a receipt; others may still view it.
+    if (caller.role !== 'supervisor' && row.collectorStaffId !== caller.staffId) {
+      throw new OfficeError('FORBIDDEN', {
+        vi: 'Chỉ người thu tiền của biên lai này hoặc giám sát viên được in biên lai; bạn vẫn xem được.',
+        en: 'Only the clerk who collected this payment or a supervisor may print the receipt; you may still view it.',
+      });
+    }
     const copy = Number(row.printCount ?? 0) > 0;
     await trx
       .insertInto('receiptPrints')

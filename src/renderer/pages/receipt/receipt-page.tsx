@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { refreshAfterReceipt } from '../../components/work-queries';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
+import { useActiveSession } from '../../session/session-context';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { ReceiptDocument } from './receipt-document';
 import { isRefunded, RefundVoucher } from './refund-voucher';
@@ -36,9 +37,12 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
   const [silent, setSilent] = useState(() => localStorage.getItem(SILENT_PRINT_KEY) === '1');
   const r = q.data;
   const voucher = showVoucher && r && isRefunded(r) ? r : null;
+  // The first print of a receipt is its collector's: another clerk views it but does not print it.
+  const me = useActiveSession().staff;
+  const mayPrint = !r || voucher !== null || me.role === 'supervisor' || r.collectorStaffId === me.id;
 
   const print = async () => {
-    if (!r || printing) return;
+    if (!r || printing || !mayPrint) return;
     setPrinting(true);
     setError(null);
     try {
@@ -86,7 +90,14 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           {t('common.back')} <kbd>Esc</kbd>
         </Button>
         <Button href={href('person', r.participantId)}>{t('receipt.openPerson')}</Button>
-        <Button type="primary" onClick={() => void print()} loading={printing} disabled={!!r.void && !voucher} data-testid="print-receipt">
+        <Button
+          type="primary"
+          onClick={() => void print()}
+          loading={printing}
+          disabled={(!!r.void && !voucher) || !mayPrint}
+          title={mayPrint ? undefined : t('receipt.printOnlyCollector')}
+          data-testid="print-receipt"
+        >
           {t(voucher ? 'receipt.printVoucher' : 'receipt.print')} <kbd>Ctrl+P</kbd>
         </Button>
         {isRefunded(r) && (
@@ -98,6 +109,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           {t('receipt.void')}
         </Button>
         {r.printCount > 0 && <Tag>{t('receipt.printedTimes', { count: r.printCount })}</Tag>}
+        {!mayPrint && <Tag data-testid="print-only-collector">{t('receipt.printOnlyCollector')}</Tag>}
         {hasShell() && (
           <Checkbox
             checked={silent}
