@@ -5,6 +5,7 @@
 // day's receipts and the supervisor's day-end show it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { forEachDocumentFont } from './document-fonts';
 import { expect, rpc, shot, spillingTexts, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
@@ -106,6 +107,13 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   // One A5 sheet: the signatures and the series line are not pushed onto a second page.
   expect(execFileSync('pdfinfo', ['test-results/receipt.pdf'], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
   execFileSync('pdftoppm', ['-png', '-r', '80', 'test-results/receipt.pdf', 'test-results/receipt']);
+  // One sheet in either face it may be printed in (the text is sized for the face it is set in).
+  await forEachDocumentFont(page, async (family) => {
+    await expect(page.getByTestId('receipt-document')).toBeVisible();
+    const pdf = `test-results/receipt-${family.replace(/ /g, '-')}.pdf`;
+    await page.pdf({ path: pdf, format: 'A5', printBackground: true });
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), family).toMatch(/^Pages:\s+1$/m);
+  });
 
   // Print (browser path): marks it printed; the preview now says it would print a copy.
   await page.evaluate(() => {
@@ -166,6 +174,12 @@ test('a clerk finds a person, collects with F4, and prints the A5 receipt', asyn
   await expect(page.getByTestId('receipt-document')).not.toHaveAttribute('data-font-pt', '11');
   await page.pdf({ path: 'test-results/receipt-void.pdf', format: 'A5', printBackground: true });
   expect(execFileSync('pdfinfo', ['test-results/receipt-void.pdf'], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
+  await forEachDocumentFont(page, async (family) => {
+    await expect(page.getByTestId('receipt-document')).toContainText(reason);
+    const pdf = `test-results/receipt-void-${family.replace(/ /g, '-')}.pdf`;
+    await page.pdf({ path: pdf, format: 'A5', printBackground: true });
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), family).toMatch(/^Pages:\s+1$/m);
+  });
   expect(fold(execFileSync('pdftotext', ['test-results/receipt-void.pdf', '-'], { encoding: 'utf8' }))).toContain(fold('Người thu tiền'));
 
   // Household health insurance for someone in no household: the collect page says so and makes
