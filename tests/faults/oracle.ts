@@ -1,17 +1,29 @@
 // The convergence oracle of the fault suite: after every office has pushed until nothing is
 // pending, every operation has exactly one final result on the device and one on the central
-// service (the same status), money sums agree per device, and receipt numbers are unchanged.
+// service (the same status); every operation the central held or rejected is in the device's
+// sync-issues inbox; the money the central applied equals, to the đồng, the device's payments
+// whose operations it applied (voids included), with the same receipt numbers; and a payment the
+// central held (its person held as a possible duplicate) is in the inbox and absent at the central.
 import { expect } from 'vitest';
 import type { Central, Office } from '../integration/sync/central-fixture';
 
-export async function expectConverged(central: Central, offices: Office[]): Promise<{ ops: number; total: number }> {
+export interface Converged {
+  ops: number;
+  /** The live (not voided) money the central applied, over all offices. */
+  total: number;
+  held: number;
+  rejected: number;
+  /** Payments held at the central for want of an accepted person. */
+  heldPayments: number;
+}
+
+export async function expectConverged(central: Central, offices: Office[]): Promise<Converged> {
   const cdb = central.database.db;
-  let ops = 0;
-  let total = 0;
+  const sum: Converged = { ops: 0, total: 0, held: 0, rejected: 0, heldPayments: 0 };
   for (const office of offices) {
     const db = office.core.context.db;
     const deviceId = (await db.selectFrom('syncState').select('centralDeviceId').executeTakeFirstOrThrow()).centralDeviceId!;
-    const outbox = await db.selectFrom('outbox').select(['opId', 'status']).execute();
+    const outbox = await db.selectFrom('outbox').select(['opId', 'status', 'kind', 'entityId']).execute();
     expect(outbox.filter((o) => o.status !== 'done')).toEqual([]);
     const results = await db.selectFrom('syncResults').select(['opId', 'status']).execute();
     expect(results.length).toBe(outbox.length);
@@ -21,25 +33,50 @@ export async function expectConverged(central: Central, offices: Office[]): Prom
     const centralStatus = new Map(central.map((c) => [c.opId, c.status]));
     for (const r of results) expect(centralStatus.get(r.opId), `op ${r.opId}`).toBe(r.status);
 
-    const localMoney = await db
-      .selectFrom('contributions')
-      .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
-      .innerJoin('receipts', 'receipts.id', 'contributions.receiptId')
-      .select(['contributions.total', 'receipts.series', 'receipts.number', 'receiptVoids.id as voidId'])
-      .execute();
+    // Every operation held or refused is in the inbox, for a supervisor to settle.
+    const status = new Map(results.map((r) => [r.opId, r.status]));
+    const inbox = await db.selectFrom('syncIssues').select(['opId', 'class', 'state']).execute();
+    const inboxOps = new Set(inbox.map((i) => i.opId));
+    const unsettled = results.filter((r) => r.status === 'HELD' || r.status === 'REJECTED');
+    for (const r of unsettled) expect(inboxOps.has(r.opId), `${r.status} op ${r.opId} in the inbox`).toBe(true);
+
+    // Payments: applied ones are the central's money; held ones wait in the inbox and are not there.
+    const paymentOps = outbox.filter((o) => o.kind === 'contribution.record');
+    const applied = new Set(paymentOps.filter((o) => status.get(o.opId) === 'APPLIED').map((o) => o.entityId));
+    const held = paymentOps.filter((o) => status.get(o.opId) === 'HELD');
+    const localMoney = (
+      await db
+        .selectFrom('contributions')
+        .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
+        .innerJoin('receipts', 'receipts.id', 'contributions.receiptId')
+        .select(['contributions.id', 'contributions.total', 'receipts.series', 'receipts.number', 'receiptVoids.id as voidId'])
+        .execute()
+    ).filter((row) => applied.has(row.id));
     const centralMoney = await cdb
       .selectFrom('contributions')
       .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
-      .select(['contributions.total', 'contributions.receiptSeries', 'contributions.receiptNumber', 'receiptVoids.receiptId as voidId'])
+      .select(['contributions.id', 'contributions.total', 'contributions.receiptSeries', 'contributions.receiptNumber', 'receiptVoids.receiptId as voidId'])
       .where('contributions.deviceId', '=', deviceId)
       .execute();
     const live = (rows: { total: number | string; voidId: string | null }[]) => rows.filter((r) => r.voidId === null).reduce((s, r) => s + Number(r.total), 0);
     expect(live(centralMoney)).toBe(live(localMoney));
     expect(centralMoney.map((r) => `${r.receiptSeries}/${r.receiptNumber}`).sort()).toEqual(localMoney.map((r) => `${r.series}/${r.number}`).sort());
-    ops += outbox.length;
-    total += live(localMoney);
+    const atCentral = new Set(centralMoney.map((r) => r.id));
+    for (const payment of held) {
+      expect(atCentral.has(payment.entityId), `held payment ${payment.entityId} absent at the central`).toBe(false);
+      expect(
+        inbox.find((i) => i.opId === payment.opId),
+        `held payment ${payment.entityId} in the inbox`,
+      ).toMatchObject({ class: 'PERSON_NOT_ACCEPTED' });
+    }
+
+    sum.ops += outbox.length;
+    sum.total += live(localMoney);
+    sum.held += results.filter((r) => r.status === 'HELD').length;
+    sum.rejected += results.filter((r) => r.status === 'REJECTED').length;
+    sum.heldPayments += held.length;
   }
-  return { ops, total };
+  return sum;
 }
 
 /** Pushes until the office has nothing pending and no unanswered batch (bounded attempts). */
