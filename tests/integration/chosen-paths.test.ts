@@ -12,7 +12,7 @@ import { readChosenFile } from '../../src/main/core/files/chosen-paths';
 import type { OfficeCore } from '../../src/main/core/office-core';
 import type { OfficeErrorData } from '../../src/shared/contract/errors';
 import { call, failure, type Office, openCore, openOffice, tempDir } from './fixtures/office-fixture';
-import { type Central, type Office as SyncedOffice, startCentral, startOffice } from './sync/central-fixture';
+import { type Central, type Office as SyncedOffice, person, startCentral, startOffice } from './sync/central-fixture';
 
 const scratch = tempDir('field-office-chosen-');
 const SECRET = 'root:$y$j9T$SECRET-FIRST-LINE:19000:0:99999:7:::';
@@ -163,15 +163,7 @@ describe('sync files through chosen paths', () => {
   });
 
   it('exports into no system folder, and never through a link planted under the partial name', async () => {
-    await office.call('participants.register', {
-      fullName: 'Nguyễn Văn An',
-      dateOfBirth: '1990-05-02',
-      sex: 'male',
-      personalId: '001090123456',
-      provinceCode: '01',
-      communeCode: '00004',
-      addressLine: 'Thôn Đông',
-    });
+    await office.call('participants.register', person('Nguyễn Văn An', '1990-05-02', 'male', '001090123456'));
     const error = await refusedQuickly(office.core, 'sync.exportFile', { directory: '/etc' }, office.token);
     expect(error.messageEn).toMatch(/is a system folder/);
 
