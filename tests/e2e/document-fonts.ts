@@ -2,13 +2,17 @@
 // A machine without it shows them in its metric twin, Liberation Serif, or — where that is not
 // installed either — in DejaVu Serif, a wider face. A layout that fits in one and spills in the
 // other would pass on one machine and fail on another (it did: the refund journey passed only
-// where Liberation happened to be installed). So each layout check of a printed document runs once
-// per family installed here, with that family forced on the documents from their first render
-// (so a receipt sizes its text for it), and under CI both families must be there.
+// where Liberation happened to be installed). So the journeys' layout checks of a printed document
+// (spills, one sheet) run once per family installed here, with that family forced on the documents
+// from their first render (so a receipt sizes its text for it); printouts.spec checks every
+// printout word by word in the same faces (print-layout.ts). Under CI both faces must be installed:
+// a face that is missing would silently be checked as the other.
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { PRINT_FONTS } from './print-layout';
 
-export const DOCUMENT_FONTS = ['Liberation Serif', 'DejaVu Serif'] as const;
+/** The faces printed documents are checked in: the print-layout checks' own list. */
+export const DOCUMENT_FONTS = PRINT_FONTS;
 const KEY = 'e2e.document-font';
 const DOCUMENTS = ['.receipt-a5', '.day-report-a4'];
 

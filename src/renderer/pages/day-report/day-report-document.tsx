@@ -4,7 +4,7 @@
 // list, struck through and left out of the totals, and are listed again with their reasons. A
 // receipt refunded on a later day stays valid here (its cash was counted), tagged with that day;
 // the refunds paid out on the report's day have their own section and lower the cash due.
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../shared/contract/day-end';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
@@ -26,25 +26,6 @@ function Columns({ widths }: { widths: number[] }) {
       ))}
       <col />
     </colgroup>
-  );
-}
-
-/**
- * A receipt or voucher number (`TB0301-43BB/0000001`, `HT-TB0301-43BB/0000001`) that may break
- * after its `/` when its column is too narrow for it whole — a long office code, or a wider face
- * than Times New Roman's (DejaVu Serif, where Liberation Serif is not installed) — and never inside
- * a part.
- */
-function DocumentNumber({ value }: { value: string }) {
-  return (
-    <>
-      {value.split(/(?<=\/)/).map((part, i) => (
-        <Fragment key={i}>
-          {i > 0 && <wbr />}
-          <span className="nowrap">{part}</span>
-        </Fragment>
-      ))}
-    </>
   );
 }
 
@@ -90,8 +71,8 @@ function ReceiptEvents(props: { title: string; empty: string; testId: string; pe
             {props.rows.map((x, i) => (
               <tr key={x.key}>
                 <td className="num">{i + 1}</td>
-                <td>
-                  <DocumentNumber value={x.label} />
+                <td className="nowrap">
+                  {x.label}
                   {x.notes?.map((line, n) => (
                     <div key={n} className="day-report-small day-report-wrap">
                       {line}
@@ -282,8 +263,8 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
             {r.receipts.map((x, i) => (
               <tr key={x.id} className={x.void && !x.void.refundOn ? 'day-report-void-row' : undefined}>
                 <td className="num">{i + 1}</td>
-                <td>
-                  <DocumentNumber value={x.label} />
+                <td className="nowrap">
+                  {x.label}
                   {x.void && (
                     <span className="day-report-void-tag">
                       {x.void.refundOn ? t('dayReport.refundMark', { day: vietnameseDate(x.void.refundOn).slice(0, 5) }) : t('dayReport.voidMark')}
@@ -330,7 +311,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           notes: [
             t('dayReport.receiptOf', { day: vietnameseDate(x.receiptDate) }),
             <>
-              {t('dayReport.voucherOf')} <DocumentNumber value={x.voucher} />
+              {t('dayReport.voucherOf')} <span className="nowrap">{x.voucher}</span>
             </>,
           ],
           payer: x.payerName,
