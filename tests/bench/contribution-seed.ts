@@ -117,7 +117,7 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   for (let h = 0; h < householdIds.length; h++) householdIds[h] = uuidv7();
   const insertPerson = sqlite.prepare(`
     INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, si_number, phone,
-      province_code, commune_code, address_line, support_category, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
+      province_code, commune_code, address_line, poverty_kind, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?)`);
   const insertHousehold = sqlite.prepare(
     `INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES (?, ?, '01', ?, ?, 1, ?, ?)`,
@@ -143,7 +143,7 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
         person.phone,
         commune.code,
         person.addressLine,
-        person.supportCategory,
+        person.poverty?.kind ?? null,
         household,
         staffIds[i % STAFF],
         at,
@@ -157,7 +157,7 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
       names[i] = person.fullName;
       personalIds[i] = person.personalId;
       addresses[i] = [person.addressLine, commune.fullName, province].join(', ');
-      categories[i] = person.supportCategory;
+      categories[i] = person.poverty?.kind ?? 'other';
     }
   });
   for (let from = 0; from < o.people; from += BATCH) {
@@ -230,7 +230,8 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
         method: hhi ? 'quarterly' : 'monthly',
         incomeBasis: hhi ? null : income[i]!,
         memberPosition: position,
-        supportCategory: categories[i]!,
+        // The state insures a poor household's health: such a payer is quoted as any other here (a bench's money, not a rule).
+        supportCategory: hhi && categories[i] === 'poor' ? 'other' : categories[i]!,
         supportedMonthsUsed: 0,
         participantId: '@P@',
       });

@@ -192,16 +192,15 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await expect(fieldItem(page, 'Dân tộc')).toContainText('Tày');
     // The fourth digit of 001088654321 is 0: a man born in the 1900s.
     await expect(page.getByRole('radio', { name: 'Nam' })).toBeChecked();
-    // A Tày person is an ethnic minority: the form says what that means for support, and one click sets it.
-    await expect(page.getByTestId('minority-support-hint')).toContainText('hỗ trợ 30 %');
-    await page.getByTestId('minority-support-hint').getByRole('button', { name: 'Chọn “Dân tộc thiểu số”' }).click();
-    await expect(page.getByTestId('minority-support-hint')).toHaveCount(0);
-    await expect(fieldItem(page, 'Đối tượng hỗ trợ')).toContainText('Dân tộc thiểu số');
-    // Chosen as Kinh, the support category no longer fits, and the form says so at once.
+    // A Tày person is an ethnic minority: the form says which share applies today and why, from the facts.
+    await expect(page.getByTestId('support-preview-vsi')).toContainText('hỗ trợ 30%');
+    await expect(page.getByTestId('support-preview-vsi')).toContainText('Người dân tộc Tày');
+    await expect(page.getByTestId('support-preview-vsi')).toContainText('Nghị định 159/2025/NĐ-CP');
+    // Chosen as Kinh, the share is the general one at once.
     await pick(page, page.getByLabel('Dân tộc', { exact: true }), 'kinh', /^Kinh$/);
-    await expect(fieldItem(page, 'Đối tượng hỗ trợ')).toContainText('Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số.');
+    await expect(page.getByTestId('support-preview-vsi')).toContainText('hỗ trợ 20%');
     await pick(page, page.getByLabel('Dân tộc', { exact: true }), 'tay', /^Tày$/);
-    await expect(fieldItem(page, 'Đối tượng hỗ trợ')).not.toContainText('không thuộc diện');
+    await expect(page.getByTestId('support-preview-vsi')).toContainText('hỗ trợ 30%');
     await page.getByLabel('Thôn/xóm, số nhà, đường').focus();
     // The session locks while the form is half-done (simulated: the core's idle limit is 10
     // minutes): the unlock dialog opens over the form, and after unlocking nothing typed is lost.
@@ -224,13 +223,19 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await expect(page.getByLabel('Họ và tên')).toHaveValue('Trần Văn Minh');
     await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue('001088654321');
 
-    // Enter moves through the fields in form order; Enter in the last one saves.
+    // Enter moves through the fields in form order — the old address, the support facts — and Enter in the last one saves.
     await page.getByLabel('Thôn/xóm, số nhà, đường').press('Enter');
-    await expect(page.getByLabel('Đối tượng hỗ trợ')).toBeFocused();
+    await expect(page.getByTestId('field-legacyAddress')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Hộ nghèo / cận nghèo')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Học sinh, sinh viên')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Hộ nông, lâm, ngư, diêm nghiệp có mức sống trung bình')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('person-name')).toHaveText('Trần Văn Minh');
     await expect(page.getByTestId('person-page')).toContainText('Tày');
-    await expect(page.getByTestId('person-page')).toContainText('Dân tộc thiểu số');
+    await expect(page.getByTestId('person-facts')).toHaveText('Không thuộc diện nào');
 
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('search-page')).toBeVisible();

@@ -207,20 +207,21 @@ describe('recording contributions and receipts', () => {
     expect((await payVsi(p.id, '2026-03')).contribution.total).toBe(264_000);
   });
 
-  it('quotes no amount for a record that gives the ethnic-minority support to a Kinh person, until the record is corrected', async () => {
-    const p = await person(office.tokens.counter, { ethnicity: 'Mường', supportCategory: 'ethnic-minority' });
-    expect(
-      (
-        await call(
-          office.core,
-          'contributions.quote',
-          { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 },
-          office.tokens.counter,
-        )
-      ).total,
-    ).toBe(231_000);
-    // As a record of an older release could be: Kinh, yet in the ethnic-minority category.
-    office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'Kinh' WHERE id = ?").run(p.id);
+  it('derives the support from facts: a Mường person gets 30 %, and a record declaring a category its facts do not show quotes nothing until it is saved again', async () => {
+    const quoteOf = async (id: string) =>
+      call(
+        office.core,
+        'contributions.quote',
+        { participantId: id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 },
+        office.tokens.counter,
+      );
+    const p = await person(office.tokens.counter, { ethnicity: 'Mường' });
+    const quote = await quoteOf(p.id);
+    expect(quote.total).toBe(231_000);
+    expect(quote.support).toMatchObject({ category: 'ethnic-minority', share: '30/100', reasonVi: 'Người dân tộc Mường' });
+    expect(quote.support.source).toContain('Nghị định 159/2025/NĐ-CP');
+    // A record carried over by migration 0019: Kinh, yet declared "ethnic minority" (an older release allowed it).
+    office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'Kinh', declared_support_category = 'ethnic-minority' WHERE id = ?").run(p.id);
     const before = tables();
     const refused = await failure(
       office.core,
@@ -229,18 +230,28 @@ describe('recording contributions and receipts', () => {
       office.tokens.counter,
     );
     expect(refused).toMatchObject({ code: 'VALIDATION', field: 'participantId' });
-    expect(refused.message).toContain('Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số');
+    expect(refused.message).toContain('ghi diện "Dân tộc thiểu số" từ trước');
     expect(tables()).toEqual(before);
-    await call(office.core, 'participants.update', { id: p.id, expectedVersion: 1, supportCategory: 'other' }, office.tokens.counter);
+    // The clerk checks the papers and saves the facts: the declared category is settled.
+    const saved = await call(office.core, 'participants.update', { id: p.id, expectedVersion: 1, ethnicity: 'Kinh' }, office.tokens.counter);
+    expect(saved.declaredSupportCategory).toBeNull();
+    expect((await quoteOf(p.id)).total).toBe(264_000);
+  });
+
+  it('records a payment only on the business date: another paidOn is refused (a quote may price any date)', async () => {
+    const p = await person();
+    const question = { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 };
+    expect((await call(office.core, 'contributions.quote', { ...question, paidOn: '2026-07-01' }, office.tokens.counter)).lines[0].values.baseSalary).toBe(
+      2_530_000,
+    );
+    const before = tables();
+    for (const paidOn of ['2026-03-01', '2026-03-03']) {
+      const refused = await failure(office.core, 'contributions.record', { ...question, paidOn, expectedTotal: 264_000 }, office.tokens.counter);
+      expect(refused).toMatchObject({ code: 'VALIDATION', field: 'paidOn' });
+    }
+    expect(tables()).toEqual(before);
     expect(
-      (
-        await call(
-          office.core,
-          'contributions.quote',
-          { participantId: p.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 },
-          office.tokens.counter,
-        )
-      ).total,
+      (await call(office.core, 'contributions.record', { ...question, paidOn: TODAY, expectedTotal: 264_000 }, office.tokens.counter)).receipt.amount,
     ).toBe(264_000);
   });
 

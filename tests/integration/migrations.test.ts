@@ -54,9 +54,12 @@ function insertPerson(
   s: BetterSqlite3.Database,
   p: { id: string; fullName: string; nameFolded: string; dateOfBirth: string; sex: string; ethnicity: string; personalId: string; addressLine: string },
 ): void {
+  // Named support_category until 0019 made it declared_support_category (support follows facts since).
+  const columns = (s.prepare(`PRAGMA table_info(participants)`).all() as { name: string }[]).map((c) => c.name);
+  const support = columns.includes('support_category') ? 'support_category' : 'declared_support_category';
   s.prepare(
     `INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, province_code, commune_code,
-       address_line, support_category, version, created_at, updated_at)
+       address_line, ${support}, version, created_at, updated_at)
      VALUES (@id, @fullName, @nameFolded, @dateOfBirth, @sex, @ethnicity, 'Việt Nam', @personalId, '01', '00004', @addressLine, 'other', 1, @at, @at)`,
   ).run({ ...p, at });
 }
@@ -337,6 +340,24 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(() =>
         s.prepare(`INSERT INTO commune_statuses (commune_code, kind, valid_from, source) VALUES ('1', 'mountain', '2025-07-01', 'x')`).run(),
       ).toThrow(/CHECK/);
+    },
+  },
+  '0019-support-facts': {
+    write(s) {
+      // A near-poor certificate recorded on a person written before (p1, Hà Nội).
+      s.prepare(`UPDATE participants SET poverty_kind = 'near-poor', poverty_certificate_no = 'CN-19', poverty_valid_to = '2026-12-31' WHERE id = 'p1'`).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT poverty_kind || ' ' || poverty_certificate_no FROM participants WHERE id = 'p1'`).pluck().get()).toBe('near-poor CN-19');
+      expect(s.prepare(`SELECT count(*) FROM participants WHERE declared_support_category IS NULL`).pluck().get()).toBe(0);
+    },
+  },
+  '0020-contribution-support-rule': {
+    write(s) {
+      s.prepare(`UPDATE contributions SET support_rule = '{"support":{"category":"near-poor"},"topUp":null}' WHERE id = 'c1'`).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT json_extract(support_rule, '$.support.category') FROM contributions WHERE id = 'c1'`).pluck().get()).toBe('near-poor');
     },
   },
 };

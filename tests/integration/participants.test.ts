@@ -35,6 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => office.close());
 
+const nearPoor = { kind: 'near-poor', number: 'CN-2026-0042', validFrom: '2026-01-01', validTo: '2026-12-31' };
+
 describe('registration and correction', () => {
   it('registers a person, returns them by id, and writes one participant.register outbox entry', async () => {
     const input = personInput({ fullName: '  bùi   thị   ngọc ', siNumber: '0123456789', phone: '0987654321', ethnicity: 'Tày' });
@@ -63,11 +65,19 @@ describe('registration and correction', () => {
     const person = await call(
       office.core,
       'participants.register',
-      personInput({ ethnicity: 'Mường', nationality: 'Lào', supportCategory: 'near-poor' }),
+      personInput({ ethnicity: 'Mường', nationality: 'Lào', poverty: nearPoor, student: true }),
       office.tokens.counter,
     );
     const edited = await call(office.core, 'participants.update', { id: person.id, expectedVersion: 1, addressLine: 'Bản Lác' }, office.tokens.counter);
-    expect(edited).toMatchObject({ addressLine: 'Bản Lác', ethnicity: 'Mường', nationality: 'Lào', supportCategory: 'near-poor', version: 2 });
+    expect(edited).toMatchObject({
+      addressLine: 'Bản Lác',
+      ethnicity: 'Mường',
+      nationality: 'Lào',
+      poverty: nearPoor,
+      student: true,
+      agriAverage: false,
+      version: 2,
+    });
     expect(await call(office.core, 'participants.get', { id: person.id }, office.tokens.counter)).toEqual(edited);
   });
 
@@ -108,47 +118,72 @@ describe('registration and correction', () => {
     );
   });
 
-  it('keeps the ethnic-minority support for members of a minority group, refusing it for a Kinh person or a foreign national', async () => {
+  it('keeps the support facts with the certificate, and refuses a certificate that ends before it starts, with nothing written', async () => {
     const before = rowCounts(office.core);
-    const kinh = await failure(
+    const backwards = await failure(
       office.core,
       'participants.register',
-      personInput({ ethnicity: 'Kinh', supportCategory: 'ethnic-minority' }),
+      personInput({ poverty: { ...nearPoor, validFrom: '2026-12-31', validTo: '2026-01-01' } }),
       office.tokens.counter,
     );
-    expect(kinh).toMatchObject({
-      code: 'VALIDATION',
-      field: 'supportCategory',
-      message: 'Người dân tộc Kinh không thuộc diện hỗ trợ dân tộc thiểu số; chọn diện hỗ trợ khác hoặc sửa lại dân tộc.',
-    });
-    expect(kinh.messageEn).toContain('not in the ethnic-minority support category');
-    expect(
-      (
-        await failure(
-          office.core,
-          'participants.register',
-          personInput({ ethnicity: 'Người nước ngoài', nationality: 'Lào', supportCategory: 'ethnic-minority' }),
-          office.tokens.counter,
-        )
-      ).field,
-    ).toBe('supportCategory');
+    expect(backwards).toMatchObject({ code: 'VALIDATION', field: 'poverty.validTo' });
+    expect(backwards.message).toBe('Ngày hết hạn của giấy chứng nhận phải sau ngày có hiệu lực.');
+    expect((await failure(office.core, 'participants.register', personInput({ poverty: { ...nearPoor, number: ' ' } }), office.tokens.counter)).message).toBe(
+      'Nhập số giấy chứng nhận hộ nghèo/cận nghèo.',
+    );
     expect(rowCounts(office.core)).toEqual(before);
+    const farmer = await call(office.core, 'participants.register', personInput({ agriAverage: true }), office.tokens.counter);
+    expect(farmer).toMatchObject({ poverty: null, student: false, agriAverage: true, legacyAddress: null, declaredSupportCategory: null });
+  });
 
-    const tay = await call(office.core, 'participants.register', personInput({ ethnicity: 'Tày', supportCategory: 'ethnic-minority' }), office.tokens.counter);
-    expect(tay).toMatchObject({ ethnicity: 'Tày', supportCategory: 'ethnic-minority' });
-    // Correcting the ethnicity to Kinh needs the category changed with it.
-    expect(await failure(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh' }, office.tokens.counter)).toMatchObject({
-      field: 'supportCategory',
-    });
+  it('refuses a birth date in the future or more than 120 years back (office date 2 Mar 2026)', async () => {
+    const before = rowCounts(office.core);
+    const future = await failure(
+      office.core,
+      'participants.register',
+      personInput({ dateOfBirth: '2030-01-01', personalId: '001230000777' }),
+      office.tokens.counter,
+    );
+    expect(future).toMatchObject({ code: 'VALIDATION', field: 'dateOfBirth', message: 'Ngày sinh 01/01/2030 sau ngày hôm nay (02/03/2026).' });
+    const old = await failure(office.core, 'participants.register', personInput({ dateOfBirth: '1906-03-01' }), office.tokens.counter);
+    expect(old).toMatchObject({ field: 'dateOfBirth' });
+    expect(old.message).toContain('hơn 120 năm trước');
+    expect(rowCounts(office.core)).toEqual(before);
+  });
+
+  it('keeps an old address beside the new one, and refuses an old commune that went to another commune', async () => {
+    // Phường Phúc Xá (Ba Đình, 00001) went to Phường Hồng Hà (00097).
+    const oldAddress = { legacyCommuneCode: '00001', text: 'Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội' };
+    const wrong = await failure(office.core, 'participants.register', personInput({ legacyAddress: oldAddress }), office.tokens.counter);
+    expect(wrong).toMatchObject({ code: 'VALIDATION', field: 'communeCode', details: { candidates: [{ communeCode: '00097', commune: 'Phường Hồng Hà' }] } });
+    const saved = await call(office.core, 'participants.register', personInput({ legacyAddress: oldAddress, communeCode: '00097' }), office.tokens.counter);
+    expect(saved.legacyAddress).toEqual(oldAddress);
+    expect(await call(office.core, 'participants.get', { id: saved.id }, office.tokens.counter)).toMatchObject({ legacyAddress: oldAddress });
+  });
+
+  it('warns of the same name born on a date one typo away: day and month swapped, one digit different', async () => {
+    const first = await call(
+      office.core,
+      'participants.register',
+      personInput({ fullName: 'Lò Văn Páo', sex: 'male', dateOfBirth: '1985-03-05' }),
+      office.tokens.counter,
+    );
+    for (const typo of ['1985-05-03', '1985-03-06', '1965-03-05']) {
+      const warning = await failure(
+        office.core,
+        'participants.register',
+        personInput({ fullName: 'Lo Van Pao', sex: 'male', dateOfBirth: typo }),
+        office.tokens.counter,
+      );
+      expect(warning).toMatchObject({
+        code: 'POSSIBLE_DUPLICATE',
+        details: { matches: [expect.objectContaining({ id: first.id, dateOfBirth: '1985-03-05' })] },
+      });
+    }
+    // Two digits away is another person.
     expect(
-      await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 1, ethnicity: 'Kinh', supportCategory: 'other' }, office.tokens.counter),
-    ).toMatchObject({ ethnicity: 'Kinh', supportCategory: 'other', version: 2 });
-    // A free-text ethnicity of an older release cannot be judged: an edit of something else goes through.
-    office.core.database.sqlite.prepare("UPDATE participants SET ethnicity = 'dân tộc Tày', support_category = 'ethnic-minority' WHERE id = ?").run(tay.id);
-    expect(await call(office.core, 'participants.update', { id: tay.id, expectedVersion: 2, phone: '0911000222' }, office.tokens.counter)).toMatchObject({
-      supportCategory: 'ethnic-minority',
-      version: 3,
-    });
+      await call(office.core, 'participants.register', personInput({ fullName: 'Lò Văn Páo', sex: 'male', dateOfBirth: '1987-03-15' }), office.tokens.counter),
+    ).toMatchObject({ fullName: 'Lò Văn Páo' });
   });
 
   it('warns of a close name with the same birth date, and saves with a reason that the audit keeps', async () => {
@@ -182,9 +217,9 @@ describe('registration and correction', () => {
     expect(noNationality).toMatchObject({ field: 'nationality', message: 'Nhập quốc tịch.', messageEn: 'Enter the nationality.' });
     // zod's own text (no message of ours on that check): a general Vietnamese sentence, and in
     // English the field with zod's words.
-    const badCategory = await failure(office.core, 'participants.register', personInput({ supportCategory: 'rich' }), office.tokens.counter);
-    expect(badCategory).toMatchObject({ field: 'supportCategory', message: 'Dữ liệu nhập không hợp lệ.' });
-    expect(badCategory.messageEn).toMatch(/^supportCategory: Invalid option/);
+    const badFact = await failure(office.core, 'participants.register', personInput({ student: 'yes' }), office.tokens.counter);
+    expect(badFact).toMatchObject({ field: 'student', message: 'Dữ liệu nhập không hợp lệ.' });
+    expect(badFact.messageEn).toMatch(/^student: Invalid input/);
     expect(rowCounts(office.core)).toEqual(before);
   });
 

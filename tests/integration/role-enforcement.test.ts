@@ -46,6 +46,7 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'participants.register': everyone,
   'participants.update': everyone,
   'participants.get': everyone,
+  'participants.supportPreview': everyone,
   'participants.search': everyone,
   'households.create': everyone,
   'households.get': everyone,

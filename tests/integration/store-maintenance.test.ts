@@ -27,7 +27,16 @@ describe('search index maintenance', () => {
     expect(config).toBe(0);
     const ids: string[] = [];
     for (let i = 0; i < 24; i++)
-      ids.push((await call(office.core, 'participants.register', personInput({ fullName: 'Ksor Thị Blăk', sex: 'female' }), office.tokens.counter)).id);
+      ids.push(
+        (
+          await call(
+            office.core,
+            'participants.register',
+            personInput({ fullName: 'Ksor Thị Blăk', sex: 'female', duplicateOverrideReason: 'Người khác, cùng họ tên' }),
+            office.tokens.counter,
+          )
+        ).id,
+      );
     const search = async () =>
       (await call(office.core, 'participants.search', { query: 'ksor thi blak' }, office.tokens.counter)).items.map((p: { id: string }) => p.id).sort();
     const before = await search();

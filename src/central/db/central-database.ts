@@ -4,6 +4,7 @@
 // memory and write over each other (measured: an admin command run beside the server left a folder
 // PGlite then hung on opening). So the folder is locked for as long as it is open, and a second
 // process is refused with a typed reason instead.
+import { loadCommuneStatuses } from '../ingest/commune-statuses';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -55,6 +56,7 @@ export async function openCentralDatabase(options: { databaseUrl?: string | unde
   try {
     await migrate(db);
     await seedSchedule(db, join(options.resourcesDir, 'reference', 'contribution-rates.json'));
+    loadCommuneStatuses(join(options.resourcesDir, 'reference', 'admin-units.json'));
   } catch (error) {
     await db.destroy();
     await release();

@@ -3,6 +3,7 @@
 // numbers they use, and one official number per registration. Handlers then touch the database
 // only to write. The keys travel as one array parameter (`= ANY($1::text[])`), not an `IN` list
 // of hundreds of placeholders that Kysely compiles and PostgreSQL parses and binds one by one.
+import { supportFactsOfData } from './person-ops';
 import { sql, type Transaction } from 'kysely';
 import { foldName } from '../../shared/domain/name-folding';
 import type { Operation } from '../../shared/sync/operations';
@@ -65,7 +66,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
     for (const id of list) cache.personOf.set(id, null);
     const persons = await trx
       .selectFrom('persons')
-      .select(['id', sql<string | null>`data->>'supportCategory'`.as('supportCategory')])
+      .select(['id', 'data'])
       .where(sql<boolean>`id = ANY(${list}::text[])`)
       .execute();
     const aliases = await trx
@@ -75,7 +76,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
       .execute();
     for (const p of persons) {
       cache.personOf.set(p.id, p.id);
-      cache.supportOf.set(p.id, p.supportCategory ?? 'other');
+      cache.supportOf.set(p.id, supportFactsOfData((typeof p.data === 'string' ? JSON.parse(p.data) : p.data) as Record<string, unknown>));
     }
     for (const a of aliases) cache.personOf.set(a.localId, a.canonicalId);
     // What the payers already accepted have paid, to see months paid twice (paid-periods.ts).

@@ -57,7 +57,7 @@ export async function reviewContributionFacts(
   const central: Partial<QuoteQuestion> = {};
   // Named when the member list is what differs: the office may send its list again.
   let household: string | null = null;
-  const support = await centralSupportCategory(ctx, personId);
+  const support = await centralSupportCategory(ctx, personId, schedule, question.scheme, question.paidOn);
   const officeSupport = question.supportCategory ?? 'other';
   if (support !== officeSupport) {
     vi.push(`diện hỗ trợ: văn phòng tính "${name(officeSupport, 'vi')}", hồ sơ trung tâm ghi "${name(support, 'vi')}"`);

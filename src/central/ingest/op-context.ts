@@ -46,7 +46,7 @@ export interface BatchCache {
   /** Official numbers reserved for this batch's registrations, handed out in order. */
   officialNumbers: number[];
   /** Canonical person id → the support category of the central's record ('other' when none). */
-  supportOf: Map<string, string>;
+  supportOf: Map<string, PersonSupport>;
   /** Canonical person id → the periods paid for them (receipt not voided), this batch's included. */
   paidOf: Map<string, PaidPeriod[]>;
   /** Full name → its folded form, as the prefetch folded it for the near-match keys. */
@@ -133,4 +133,10 @@ export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
   );
   await insertRows(ctx.trx, 'contributions', contributionColumns, d.contributions);
   ctx.deferred = emptyDeferredWrites();
+}
+
+/** A person's support facts as the central holds them; `category` only from an office of an older release. */
+export interface PersonSupport {
+  facts: import('../../shared/domain/support-facts').SupportFacts;
+  category: string | null;
 }

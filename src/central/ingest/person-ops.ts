@@ -1,6 +1,10 @@
 // Person operations: national dedup by personal ID (a second office gets DUPLICATE with the
 // canonical person and an alias, so its later operations still land), a HELD result for a close
 // name with the same birth date, and updates that never overwrite a newer central version.
+import { chosenCategory } from '../../shared/domain/contribution-lines';
+import { entryOn, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
+import { type SupportFacts, supportBasis } from '../../shared/domain/support-facts';
+import { communeStatuses } from './commune-statuses';
 import { sql, type Transaction } from 'kysely';
 import { foldName } from '../../shared/domain/name-folding';
 import { checkPersonalId } from '../../shared/domain/personal-id';
@@ -8,23 +12,48 @@ import { type OpResult, rejected } from '../../shared/sync/op-results';
 import type { OperationPayload } from '../../shared/sync/operations';
 import type { CentralDb } from '../db/schema';
 import { nearMatchCandidates } from './batch-prefetch';
-import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext } from './op-context';
+import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext, type PersonSupport } from './op-context';
 
-const supportCategoryOf = (data: Record<string, unknown>) => (typeof data.supportCategory === 'string' ? data.supportCategory : 'other');
 type PersonPayload = OperationPayload<'participant.register'> | OperationPayload<'participant.update'>;
 
-/** The support category on the central's record of a (canonical) person. */
-export async function centralSupportCategory(ctx: OpContext, personId: string): Promise<string> {
-  const cached = ctx.cache?.supportOf.get(personId);
-  if (cached !== undefined) return cached;
-  const row = await ctx.trx
-    .selectFrom('persons')
-    .select(sql<string | null>`data->>'supportCategory'`.as('supportCategory'))
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  const category = row?.supportCategory ?? 'other';
-  ctx.cache?.supportOf.set(personId, category);
-  return category;
+/** What the central keeps of a person's support facts (or, from an office of an older release, its one category). */
+export const supportFactsOfData = (data: Record<string, unknown>): PersonSupport => ({
+  facts: {
+    poverty: (data.poverty as SupportFacts['poverty'] | undefined) ?? null,
+    ethnicity: typeof data.ethnicity === 'string' ? data.ethnicity : 'Kinh',
+    communeCode: typeof data.communeCode === 'string' ? data.communeCode : '',
+    student: data.student === true,
+    agriAverage: data.agriAverage === true,
+  },
+  category: typeof data.supportCategory === 'string' ? data.supportCategory : null,
+});
+
+/**
+ * The support category the central's record of a (canonical) person gives in a scheme on a payment
+ * date: derived from its facts with the same rules as the office (support-facts.ts), the highest
+ * share of the schedule in force; an older office's single category as it was sent.
+ */
+export async function centralSupportCategory(
+  ctx: OpContext,
+  personId: string,
+  schedule: ReferenceSchedule,
+  scheme: 'VSI' | 'HHI',
+  paidOn: string,
+): Promise<string> {
+  let support = ctx.cache?.supportOf.get(personId);
+  if (support === undefined) {
+    const row = await ctx.trx.selectFrom('persons').select('data').where('id', '=', personId).executeTakeFirst();
+    const data = (typeof row?.data === 'string' ? JSON.parse(row.data) : (row?.data ?? {})) as Record<string, unknown>;
+    support = supportFactsOfData(data);
+    ctx.cache?.supportOf.set(personId, support);
+  }
+  if (support.category !== null) return support.category;
+  const categories = supportBasis(support.facts, communeStatuses(), scheme, paidOn).applies.map((a) => a.category);
+  const statePaid = scheme === 'HHI' ? (entryOn(schedule.hhi.statePaid ?? [], paidOn)?.value ?? []) : [];
+  const paidByState = categories.find((c) => statePaid.includes(c));
+  if (paidByState) return paidByState;
+  const table = entryOn(scheme === 'VSI' ? schedule.vsi.supportShares : schedule.hhi.supportShares, paidOn)?.value ?? {};
+  return chosenCategory(table, categories);
 }
 
 export async function resolvePersonId(trx: Transaction<CentralDb>, id: string, cache?: BatchCache): Promise<string | null> {
@@ -144,7 +173,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
   if (ctx.cache) {
     const person: KnownPerson = { id, officialNumber, fullName, nameFolded, personalId };
     ctx.cache.personOf.set(id, id);
-    ctx.cache.supportOf.set(id, supportCategoryOf(payload));
+    ctx.cache.supportOf.set(id, supportFactsOfData(payload));
     // A new person has paid nothing yet (their payments in this batch are noted as they come).
     ctx.cache.paidOf.set(id, []);
     ctx.cache.byPersonalId.set(personalId, person);
@@ -198,7 +227,7 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Operat
     })
     .where('id', '=', id)
     .execute();
-  ctx.cache?.supportOf.set(id, supportCategoryOf(data));
+  ctx.cache?.supportOf.set(id, supportFactsOfData(data));
   // Identity and birth date may have changed: later lookups of either read the database again.
   ctx.cache?.byPersonalId.delete(person.personalId);
   ctx.cache?.byPersonalId.delete(payload.personalId);

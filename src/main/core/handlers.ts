@@ -7,6 +7,7 @@ import type { Caller, CoreContext } from './core-context';
 import { verifyAuditChain } from './db/audit-verification';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
 import { findLegacyCommunes } from './services/legacy-address-service';
+import { previewSupport } from './services/support-preview-service';
 import { backupProgress, backupStatus, backupStore } from './services/backup-service';
 import { restoreProgress, restoreStore } from './services/restore-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
@@ -42,6 +43,7 @@ export const handlers: HandlerTable = {
   'participants.register': (ctx, input, caller) => registerParticipant(ctx, caller, input),
   'participants.update': (ctx, input, caller) => updateParticipant(ctx, caller, input),
   'participants.get': (ctx, input) => getParticipant(ctx, input.id),
+  'participants.supportPreview': (ctx, input) => previewSupport(ctx, input),
   'participants.search': (ctx, input) => searchParticipants(ctx, input),
 
   'drafts.get': (ctx, input, caller) => getDraft(ctx, caller, input.form),

@@ -3,6 +3,7 @@ import type { vi } from './vi';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
+import { enLaw } from './en-law';
 import { enSync } from './en-sync';
 import { supportCategoryLabels } from '../../shared/contract/participant';
 
@@ -479,4 +480,5 @@ export const en: Shape<typeof vi> = {
     supportShare: 'Support share',
   },
   ...enSync,
+  ...enLaw,
 };

@@ -1,4 +1,5 @@
 // Vietnamese strings (the default). Keys are grouped by screen; en.ts has the same keys.
+import { viLaw } from './vi-law';
 import { viSync } from './vi-sync';
 import { supportCategoryLabels } from '../../shared/contract/participant';
 
@@ -481,4 +482,5 @@ export const vi = {
     supportShare: 'Tỷ lệ hỗ trợ',
   },
   ...viSync,
+  ...viLaw,
 };

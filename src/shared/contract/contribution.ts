@@ -116,6 +116,9 @@ export const receipt = z.object({
   memberPosition: z.number().int().nullable(),
   lines: z.array(contributionLine),
   referenceVersion: z.string(),
+  /** The state's support rule and the province's top-up the amount followed (null for receipts recorded before they were kept). */
+  support: appliedSupport.nullable(),
+  topUp: appliedTopUp.nullable(),
   void: z
     .object({
       reason: z.string(),
@@ -232,7 +235,7 @@ export const dayReceiptsInput = z.object({
 
 export const dayReceipts = z.object({
   businessDate: z.string(),
-  items: z.array(receipt.omit({ method: true, incomeBasis: true, lines: true, referenceVersion: true })),
+  items: z.array(receipt.omit({ method: true, incomeBasis: true, lines: true, referenceVersion: true, support: true, topUp: true })),
   issuedCount: z.number().int(),
   voidedCount: z.number().int(),
   /** Sum of receipts not voided, in đồng. */

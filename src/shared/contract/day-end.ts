@@ -85,6 +85,8 @@ export const dayReportReceipt = z.object({
   periodTo: z.string(),
   months: z.number().int(),
   amount: z.number().int(),
+  /** The province's top-up in the amount (0 when none): shown as its own line. */
+  topUp: z.number().int(),
   collectorStaffId: z.string(),
   collectorName: z.string(),
   /** `refundOn`: the receipt was valid when this day closed and was refunded on that later day (it still counts here). */

@@ -48,6 +48,8 @@ import {
   registerParticipantInput,
   searchParticipantsInput,
   searchParticipantsOutput,
+  supportPreview,
+  supportPreviewInput,
   updateParticipantInput,
 } from './participant';
 import { type Role, uuid } from './primitives';
@@ -105,6 +107,7 @@ export const contract = {
   'participants.register': method({ input: registerParticipantInput, output: participant, access: staffRoles }),
   'participants.update': method({ input: updateParticipantInput, output: participant, access: staffRoles }),
   'participants.get': method({ input: byId, output: participantDetail, access: staffRoles }),
+  'participants.supportPreview': method({ input: supportPreviewInput, output: supportPreview, access: staffRoles }),
   'participants.search': method({ input: searchParticipantsInput, output: searchParticipantsOutput, access: staffRoles }),
 
   'drafts.get': method({ input: draftInput, output: draft.nullable(), access: staffRoles }),

@@ -28,6 +28,25 @@ const personalIdDigits = z
   .string()
   .regex(/^\d{12}$/, says('Số định danh cá nhân phải gồm đúng 12 chữ số.', 'The personal ID number must be exactly 12 digits.'));
 
+/** A poor or near-poor household certificate: its number and the dates it is valid (Decree 159/2025 art. 5; Decree 188/2025). */
+export const povertyCertificateInput = z
+  .object({
+    kind: z.enum(['poor', 'near-poor'], says('Chọn hộ nghèo hoặc hộ cận nghèo.', 'Choose poor or near-poor household.')),
+    number: text({ max: 40, tooShort: says('Nhập số giấy chứng nhận hộ nghèo/cận nghèo.', 'Enter the poor/near-poor household certificate number.') }),
+    validFrom: isoDate,
+    validTo: isoDate,
+  })
+  .refine((c) => c.validFrom <= c.validTo, {
+    path: ['validTo'],
+    ...says('Ngày hết hạn của giấy chứng nhận phải sau ngày có hiệu lực.', 'The certificate must end after it starts.'),
+  });
+
+/** The old address: the old commune (GSO code, from reference.legacyCommunes) and the address as written. */
+export const legacyAddressInput = z.object({
+  legacyCommuneCode: communeCode,
+  text: text({ max: 200, tooShort: says('Nhập địa chỉ cũ như trên giấy tờ.', 'Enter the old address as on the papers.') }),
+});
+
 /** A clerk's ethnicity: one of the 54 groups (or a foreign national), stored by its official name. */
 const knownEthnicity = text({ max: 40, tooShort: says('Chọn dân tộc.', 'Choose the ethnic group.') }).transform((text, ctx) => {
   const group = canonicalEthnicity(text);
@@ -69,14 +88,22 @@ const clerkFields = z.object({
   provinceCode,
   communeCode,
   addressLine: text({ max: 200, tooShort: says('Nhập thôn/xóm, số nhà, đường.', 'Enter the hamlet, house number and street.') }),
-  supportCategory: z.enum(supportCategories),
+  /** A poor or near-poor household certificate, as on the paper (null: none). */
+  poverty: povertyCertificateInput.nullable(),
+  student: z.boolean(),
+  agriAverage: z.boolean(),
+  /** The address as on papers from before the 2025 mergers, kept beside the new one. */
+  legacyAddress: legacyAddressInput.nullable(),
 });
 
 /** What a new person's form leaves out is the common case: Kinh, Vietnamese, no special support. */
 const registrationDefaults = {
   ethnicity: knownEthnicity.default('Kinh'),
   nationality: clerkFields.shape.nationality.default('Việt Nam'),
-  supportCategory: clerkFields.shape.supportCategory.default('other'),
+  poverty: clerkFields.shape.poverty.default(null),
+  student: clerkFields.shape.student.default(false),
+  agriAverage: clerkFields.shape.agriAverage.default(false),
+  legacyAddress: clerkFields.shape.legacyAddress.default(null),
 };
 
 /**
@@ -86,6 +113,18 @@ const registrationDefaults = {
 export const participantFields = clerkFields.extend({
   ...registrationDefaults,
   ethnicity: wordyText({ max: 40 }).default('Kinh'),
+  /** A record carried over from a support category (migration 0019) has no certificate number or dates yet. */
+  poverty: z
+    .object({
+      kind: z.enum(['poor', 'near-poor']),
+      number: text({ max: 40 }).nullable(),
+      validFrom: isoDate.nullable(),
+      validTo: isoDate.nullable(),
+    })
+    .nullable()
+    .default(null),
+  /** Sent by offices of releases before support followed facts. */
+  supportCategory: z.enum(supportCategories).optional(),
 });
 export type ParticipantFields = z.output<typeof participantFields>;
 
@@ -115,7 +154,15 @@ export const participant = z.object({
   provinceCode: z.string(),
   communeCode: z.string(),
   addressLine: z.string(),
-  supportCategory: z.enum(supportCategories),
+  /** The certificate; number and dates are null on a record carried over from a support category (migration 0019). */
+  poverty: z
+    .object({ kind: z.enum(['poor', 'near-poor']), number: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable() })
+    .nullable(),
+  student: z.boolean(),
+  agriAverage: z.boolean(),
+  legacyAddress: z.object({ legacyCommuneCode: z.string(), text: z.string() }).nullable(),
+  /** A category declared before support followed facts that no fact on the record says yet (to check and save again), or null. */
+  declaredSupportCategory: z.enum(supportCategories).nullable(),
   householdId: z.string().nullable(),
   /** Assigned by the central service through sync; null until then. */
   officialNumber: z.string().nullable(),
@@ -171,4 +218,39 @@ export const possibleDuplicate = z.object({
   fullName: z.string(),
   dateOfBirth: z.string(),
   personalId: z.string(),
+});
+
+/** The facts a form holds, to show which share applies and why before saving (`participants.supportPreview`). */
+export const supportPreviewInput = z.object({
+  ethnicity: z.string().max(40).default('Kinh'),
+  communeCode: z.string().max(5).default(''),
+  provinceCode: z.string().max(2).default(''),
+  poverty: z
+    .object({
+      kind: z.enum(['poor', 'near-poor']),
+      number: z.string().max(40).nullable(),
+      validFrom: z.string().max(10).nullable(),
+      validTo: z.string().max(10).nullable(),
+    })
+    .nullable()
+    .default(null),
+  student: z.boolean().default(false),
+  agriAverage: z.boolean().default(false),
+});
+
+const schemeSupport = z.object({
+  category: z.string(),
+  share: z.string(),
+  reasonVi: z.string(),
+  reasonEn: z.string(),
+  source: z.string(),
+  /** HHI only: the state budget insures this person in full, no household HI is collected. */
+  statePaid: z.boolean(),
+});
+export const supportPreview = z.object({
+  paidOn: z.string(),
+  vsi: schemeSupport,
+  hhi: schemeSupport,
+  /** Facts that do not count today (an expired certificate …). */
+  notes: z.array(z.object({ vi: z.string(), en: z.string() })),
 });

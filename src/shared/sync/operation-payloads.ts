@@ -4,7 +4,7 @@
 // did not send are optional (`coverage`, `memberPosition`, `refund`), and the central reads a
 // person's ethnicity as any short text, as earlier releases typed it freely.
 import { z } from 'zod';
-import { contributionLine, paymentMethods, schemes, voidReason } from '../contract/contribution';
+import { appliedSupport, appliedTopUp, contributionLine, paymentMethods, schemes, voidReason } from '../contract/contribution';
 import { otherCoverages } from '../contract/household';
 import { participantFields } from '../contract/participant';
 import { dong, isoDate, isoMonth, uuid } from '../contract/primitives';
@@ -80,7 +80,13 @@ export const contributionRecordPayload = z.object({
   fromMonth: isoMonth,
   months: z.number().int().positive().max(120),
   incomeBasis: dong.nullable().optional(),
+  /** The category the office derived from the payer's facts for this scheme and payment date (the central derives its own to compare). */
   supportCategory: z.string().max(40),
+  /** The rule and the province's top-up the amount followed (offices before they were kept send neither). */
+  support: appliedSupport.nullable().optional(),
+  topUp: appliedTopUp.nullable().optional(),
+  /** The lump sum for missing years: months contributed before it, as the clerk read them from the SI book. */
+  contributedMonths: z.number().int().min(0).max(1200).nullable().optional(),
   supportedMonthsUsed: z.number().int().nonnegative().optional(),
   paidOn: isoDate,
   total: dong,

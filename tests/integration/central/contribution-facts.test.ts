@@ -32,14 +32,17 @@ describe.each(centralBackends())('a support category the central records otherwi
   it('records the payment, flags it with the amount the central expects, in the office inbox and in admin held', async () => {
     const { central, a, b } = world;
     const someone = person('Hà Thị Liên', '1979-05-06', 'female', '001179000321');
-    const atA = await a.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'other' });
+    const atA = await a.call<{ id: string }>('participants.register', { ...someone, poverty: null });
     await payVsi(a, atA.id);
     expect(await a.call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 3 });
     expect(await a.call<{ items: unknown[] }>('sync.issues', { state: 'open' })).toEqual({ items: [] });
 
     // Office B registers the same person as a member of a poor household: the state pays half of
     // their VSI there, a fifth by the central's record.
-    const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'poor' });
+    const atB = await b.call<{ id: string }>('participants.register', {
+      ...someone,
+      poverty: { kind: 'poor', number: 'HN-0001', validFrom: '2026-01-01', validTo: '2027-12-31' },
+    });
     const paid = await payVsi(b, atB.id, addMonths(thisMonth, 3));
     // 22 % of 2 000 000 = 440 000 a month, less the state's share of 22 % of the rural poverty line
     // (1 500 000): half for the poor → 275 000 a month; a fifth for everyone else → 374 000.
@@ -79,7 +82,7 @@ describe.each(centralBackends())('a support category the central records otherwi
       resolution: 'accept-central',
       note: 'Hộ đã thoát nghèo, thu bổ sung chênh lệch',
     });
-    expect(await b.call('participants.get', { id: atB.id })).toMatchObject({ supportCategory: 'other' });
+    expect(await b.call('participants.get', { id: atB.id })).toMatchObject({ poverty: null });
     const next = await b.call<{ total: number }>('contributions.quote', {
       participantId: atB.id,
       scheme: 'VSI',
@@ -106,9 +109,12 @@ describe.each(centralBackends())('a support category the central records otherwi
   it('settles the flag at the office and at the central when the flagged payment is refunded', async () => {
     const { central, a, b } = world;
     const someone = person('Triệu Thị Mây', '1981-03-04', 'female', '001181000654');
-    await a.call('participants.register', { ...someone, supportCategory: 'other' });
+    await a.call('participants.register', { ...someone, poverty: null });
     await a.call('sync.pushNow', {});
-    const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'near-poor' });
+    const atB = await b.call<{ id: string }>('participants.register', {
+      ...someone,
+      poverty: { kind: 'near-poor', number: 'CN-0001', validFrom: '2026-01-01', validTo: '2027-12-31' },
+    });
     const paid = await payVsi(b, atB.id);
     await b.call('sync.pushNow', {});
     const open = async () =>

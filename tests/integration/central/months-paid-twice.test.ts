@@ -113,10 +113,13 @@ describe.each(centralBackends())('months paid twice for one person, on %s', (bac
   it('says in the same review when the payer’s support category differs too', async () => {
     const { a, b } = world;
     const someone = person('Hầu Thị Dua', '1984-01-02', 'female', '001184000123');
-    const atA = await a.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'other' });
+    const atA = await a.call<{ id: string }>('participants.register', { ...someone, poverty: null });
     await payVsi(a, atA.id, '2026-04');
     await a.call('sync.pushNow', {});
-    const atB = await b.call<{ id: string }>('participants.register', { ...someone, supportCategory: 'poor' });
+    const atB = await b.call<{ id: string }>('participants.register', {
+      ...someone,
+      poverty: { kind: 'poor', number: 'HN-0001', validFrom: '2026-01-01', validTo: '2027-12-31' },
+    });
     await payVsi(b, atB.id, '2026-04');
     await b.call('sync.pushNow', {});
     const [issue, ...others] = await openIssues(b);

@@ -44,7 +44,17 @@ export interface ParticipantsTable {
   provinceCode: string;
   communeCode: string;
   addressLine: string;
-  supportCategory: string;
+  /** A support category declared before support followed facts (migration 0019) that no fact says; 'other' when none. */
+  declaredSupportCategory: string;
+  povertyKind: 'poor' | 'near-poor' | null;
+  povertyCertificateNo: string | null;
+  povertyValidFrom: string | null;
+  povertyValidTo: string | null;
+  student: number;
+  agriAverage: number;
+  /** The old (63-province) commune the papers name, and the old address as written. */
+  legacyCommuneCode: string | null;
+  legacyAddress: string | null;
   householdId: string | null;
   officialNumber: string | null;
   canonicalId: string | null;
@@ -204,6 +214,8 @@ export interface ContributionsTable {
   total: number;
   supportedMonths: number;
   lines: string;
+  /** JSON {support, topUp} as the quote applied them (migration 0020); null before. */
+  supportRule: string | null;
   referenceVersion: string;
   collectorStaffId: string;
   receiptId: string;

@@ -101,7 +101,11 @@ export interface DemoPerson {
   phone: string | null;
   addressLine: string;
   ethnicity: string;
-  supportCategory: 'poor' | 'near-poor' | 'ethnic-minority' | 'other';
+  /** A poor or near-poor household's certificate for this year (about one person in six). */
+  poverty: { kind: 'poor' | 'near-poor'; number: string; validFrom: string; validTo: string } | null;
+  student: boolean;
+  agriAverage: boolean;
+  legacyAddress: null;
 }
 
 /** Groups the demo's ethnic-minority people belong to (Hà Nội's outskirts and the north). */
@@ -123,7 +127,8 @@ export function demoPerson(rand: () => number, serial: number): DemoPerson {
   const centuryDigit = (year >= 2000 ? 2 : 0) + (sex === 'female' ? 1 : 0);
   const personalId = `${pick(rand, prefixes)}${centuryDigit}${String(year % 100).padStart(2, '0')}${String(serial % 1_000_000).padStart(6, '0')}`;
   const roll = rand();
-  const supportCategory = roll < 0.08 ? 'poor' : roll < 0.18 ? 'near-poor' : roll < 0.28 ? 'ethnic-minority' : 'other';
+  const kind = roll < 0.08 ? 'poor' : roll < 0.18 ? 'near-poor' : null;
+  const minority = roll >= 0.18 && roll < 0.28;
   return {
     fullName,
     dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -131,8 +136,13 @@ export function demoPerson(rand: () => number, serial: number): DemoPerson {
     personalId,
     phone: rand() < 0.7 ? `09${String(Math.floor(rand() * 1e8)).padStart(8, '0')}` : null,
     addressLine: `${pick(rand, hamlets)}, số ${1 + Math.floor(rand() * 200)}`,
-    // A minority group for the ethnic-minority support category (and for one in nine others), Kinh otherwise.
-    ethnicity: supportCategory === 'ethnic-minority' || serial % 9 === 0 ? minorityGroups[serial % minorityGroups.length]! : 'Kinh',
-    supportCategory,
+    // A minority group for one in ten (and for one in nine others), Kinh otherwise.
+    ethnicity: minority || serial % 9 === 0 ? minorityGroups[serial % minorityGroups.length]! : 'Kinh',
+    poverty: kind
+      ? { kind, number: `${kind === 'poor' ? 'HN' : 'CN'}-2026-${String(serial).padStart(5, '0')}`, validFrom: '2026-01-01', validTo: '2026-12-31' }
+      : null,
+    student: roll >= 0.28 && roll < 0.31,
+    agriAverage: roll >= 0.31 && roll < 0.36,
+    legacyAddress: null,
   };
 }

@@ -20,7 +20,7 @@ import type { Database } from '../db/schema';
 import { enrollmentFromPayment, writeEnrollment } from './enrollment-service';
 
 /** A quote as the core computed it inside the transaction, with what recording needs besides. */
-export type RecordableQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean };
+export type RecordableQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean; contributedMonths: number | null };
 
 export interface ContributionView {
   id: string;
@@ -89,6 +89,7 @@ export async function writeContribution(
     total: quote.total,
     supportedMonths,
     lines: JSON.stringify(quote.lines),
+    supportRule: JSON.stringify({ support: quote.support, topUp: quote.topUp }),
     referenceVersion: quote.referenceVersion,
     collectorStaffId: caller.staffId!,
     receiptId,
@@ -133,7 +134,11 @@ export async function writeContribution(
         fromMonth: quote.fromMonth,
         months: quote.months,
         incomeBasis: quote.incomeBasis,
-        supportCategory: person.supportCategory,
+        // The category the office derived from the payer's facts for this scheme and date; the rule and top-up it applied.
+        supportCategory: quote.support?.category ?? 'other',
+        support: quote.support,
+        topUp: quote.topUp,
+        contributedMonths: quote.contributedMonths,
         supportedMonthsUsed: quote.supportedMonthsUsed,
         paidOn: quote.paidOn,
         total: quote.total,
@@ -145,7 +150,7 @@ export async function writeContribution(
     },
   });
   const label = receiptLabel(series, number);
-  const { supportedMonths: _supported, lines: _lines, collectorStaffId: _collector, ...view } = contributionRow;
+  const { supportedMonths: _supported, lines: _lines, supportRule: _rule, collectorStaffId: _collector, ...view } = contributionRow;
   return {
     contribution: { ...view, receiptLabel: label, voided: false, refundedOn: null },
     receipt: {
@@ -157,6 +162,8 @@ export async function writeContribution(
       memberPosition: quote.memberPosition,
       lines: quote.lines,
       referenceVersion: quote.referenceVersion,
+      support: quote.support,
+      topUp: quote.topUp,
       void: null,
       printCount: 0,
     },

@@ -6,16 +6,18 @@ import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Quote, Receipt } from '../../../shared/contract/contribution';
 import { formatDong } from '../../../shared/domain/amount-in-words';
-import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
-import { businessDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
+import { businessDate, vietnameseDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
+import { type QuoteQuestion, computeQuote, supportOf } from '../../../shared/domain/contribution-quote';
+import { type SupportCategory, supportCategoryNames } from '../../../shared/contract/participant';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as households from '../db/repositories/households-repository';
-import { findParticipant, samePersonRecords } from '../db/repositories/participants-repository';
+import { findParticipant, type ParticipantRow, samePersonRecords, supportFactsOf } from '../db/repositories/participants-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
+import { communeStatusesOf } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
-import { addMonths, computeQuote, methodForMonths } from './contribution-rules';
+import { addMonths, methodForMonths } from './contribution-rules';
 import { type ContributionView, issuerOf, type RecordableQuote, writeContribution } from './contribution-recording';
 import { activeSchedule } from './reference-schedule-store';
 import { requireDayOpen } from './day-status';
@@ -30,6 +32,23 @@ export interface QuoteRequest {
   incomeBasis?: number | undefined;
   method?: PaymentMethod | undefined;
   paidOn?: string | undefined;
+  contributedMonths?: number | undefined;
+}
+
+/**
+ * A record carried over from the single support category (migration 0019) may declare "ethnic
+ * minority" or "island" where its facts do not show it: no amount until the clerk checks the record
+ * and saves it again, rather than a share the state may not owe (or one it owes, left out).
+ */
+function requireDeclaredSupportSettled(person: ParticipantRow, derived: readonly string[]): void {
+  const declared = person.declaredSupportCategory;
+  if (declared === 'other' || derived.includes(declared)) return;
+  const name = supportCategoryNames[declared as SupportCategory] ?? { vi: declared, en: declared };
+  throw new OfficeError('VALIDATION', {
+    field: 'participantId',
+    vi: `Hồ sơ của ${person.fullName} ghi diện "${name.vi}" từ trước, nhưng dân tộc và xã/phường trên hồ sơ không cho thấy diện này; kiểm tra giấy tờ, sửa và lưu lại hồ sơ trước khi thu.`,
+    en: `${person.fullName}'s record declares "${name.en}" from before, but its ethnicity and commune do not show it; check the papers, correct and save the record before collecting.`,
+  });
 }
 
 /** The quote of one person's payment, with what recording it needs (computed again inside the recording transaction). */
@@ -72,20 +91,10 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
     }
     memberPosition = member.hhiPosition;
   }
-  // A record saved before the support category was checked against the ethnicity: no amount until
-  // it is corrected, rather than a support share the state does not owe.
-  const support = minoritySupportProblem(person.supportCategory, person.ethnicity);
-  if (support) {
-    throw new OfficeError('VALIDATION', {
-      field: 'participantId',
-      vi: `${support.vi} (hồ sơ của ${person.fullName}); sửa diện hỗ trợ hoặc dân tộc trong hồ sơ trước khi thu.`,
-      en: `${support.en} (${person.fullName}'s record); correct the support category or the ethnicity on the record before collecting.`,
-    });
-  }
   const incomeBasis = input.scheme === 'VSI' ? (input.incomeBasis ?? enrollment?.incomeBasis ?? null) : null;
   const supportedMonthsUsed = input.scheme === 'VSI' ? paid.reduce((n, c) => n + c.supportedMonths, 0) : 0;
   const schedule = await activeSchedule(db);
-  const result = computeQuote(schedule, {
+  const question: QuoteQuestion = {
     scheme: input.scheme,
     paidOn,
     fromMonth: input.fromMonth,
@@ -93,10 +102,15 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
     method,
     incomeBasis,
     memberPosition,
-    supportCategory: person.supportCategory,
+    person: { dateOfBirth: person.dateOfBirth, sex: person.sex, provinceCode: person.provinceCode, facts: supportFactsOf(person) },
+    communeStatuses: await communeStatusesOf(db, person.communeCode),
     supportedMonthsUsed,
+    contributedMonths: input.contributedMonths ?? null,
     participantId: person.id,
-  });
+  };
+  const support = supportOf(question);
+  requireDeclaredSupportSettled(person, support.categories);
+  const result = computeQuote(schedule, question);
   return {
     participantId: person.id,
     scheme: input.scheme,
@@ -114,15 +128,16 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
     support: result.support ?? null,
     topUp: result.topUp ?? null,
     provisional: result.provisional,
-    supportNotes: [],
+    supportNotes: support.notes,
     supportedMonthsUsed,
     person,
     enrolled: enrollment !== undefined,
+    contributedMonths: input.contributedMonths ?? null,
   };
 }
 
 export async function quoteContribution(ctx: CoreContext, input: QuoteRequest): Promise<Quote> {
-  const { supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, ...quote } = await buildQuote(ctx, ctx.db, input);
+  const { supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, contributedMonths: _months, ...quote } = await buildQuote(ctx, ctx.db, input);
   return quote;
 }
 
@@ -142,9 +157,14 @@ export async function recordContribution(
   });
 }
 
+/** Money is taken today: a receipt dated otherwise would be priced with another day's values (a quote may price any date). */
 export function refuseFuturePayment(paidOn: string | undefined, today: string): void {
-  if (paidOn && paidOn > today) {
-    throw new OfficeError('VALIDATION', { field: 'paidOn', vi: 'Ngày nộp tiền không thể sau hôm nay.', en: 'The payment date cannot be in the future.' });
+  if (paidOn !== undefined && paidOn !== today) {
+    throw new OfficeError('VALIDATION', {
+      field: 'paidOn',
+      vi: `Chỉ ghi thu với ngày nộp là hôm nay (${vietnameseDate(today)}); ngày ${vietnameseDate(paidOn)} chỉ dùng để tính thử.`,
+      en: `A payment is recorded on today's date (${today}); ${paidOn} can only be quoted.`,
+    });
   }
 }
 

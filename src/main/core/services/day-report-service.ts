@@ -40,6 +40,7 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
       periodTo: r.periodTo,
       months: r.months,
       amount: r.amount,
+      topUp: Number(r.topUp ?? 0),
       collectorStaffId: r.collectorStaffId,
       collectorName: r.collectorName,
       void:

@@ -7,7 +7,10 @@ import type { Participant, ParticipantDetail, ParticipantFields, ParticipantSumm
 import { vietnameseDate } from '../../../shared/domain/business-date';
 import { classifyQuery, foldName, normaliseFullName } from '../../../shared/domain/name-folding';
 import { checkPersonalId } from '../../../shared/domain/personal-id';
-import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
+import { birthDateProblem } from '../../../shared/domain/age-rules';
+import { birthDateTypos } from '../../../shared/domain/birth-date-typos';
+import { businessDate } from '../../../shared/domain/business-date';
+import { legacyCommune } from '../db/repositories/legacy-communes-repository';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
@@ -18,8 +21,13 @@ import type { Transaction } from 'kysely';
 import { isCloseName } from './duplicate-names';
 
 type Fields = ParticipantFields & { duplicateOverrideReason?: string | undefined };
+type CheckedFields = Pick<ParticipantFields, 'personalId' | 'dateOfBirth' | 'sex' | 'provinceCode' | 'communeCode'> & {
+  legacyAddress: { legacyCommuneCode: string; text: string } | null;
+};
+/** Changing any of these is the clerk confirming the facts: a category declared before facts is then settled. */
+const FACT_FIELDS = ['poverty', 'student', 'agriAverage', 'ethnicity', 'communeCode'] as const;
 
-async function checkFields(trx: Transaction<Database>, fields: ParticipantFields, selfId: string | null) {
+async function checkFields(trx: Transaction<Database>, fields: CheckedFields, selfId: string | null, today: string) {
   const problems = checkPersonalId(fields.personalId, fields.dateOfBirth, fields.sex);
   if (problems.length > 0) {
     throw new OfficeError('VALIDATION', {
@@ -29,13 +37,25 @@ async function checkFields(trx: Transaction<Database>, fields: ParticipantFields
       details: { reasons: problems.map((p) => p.reason) },
     });
   }
-  const support = minoritySupportProblem(fields.supportCategory, fields.ethnicity);
-  if (support) {
-    throw new OfficeError('VALIDATION', {
-      field: 'supportCategory',
-      vi: `${support.vi}; chọn diện hỗ trợ khác hoặc sửa lại dân tộc.`,
-      en: `${support.en}; choose another category or correct the ethnicity.`,
-    });
+  const birth = birthDateProblem(fields.dateOfBirth, today);
+  if (birth) throw new OfficeError('VALIDATION', { field: 'dateOfBirth', vi: birth.vi, en: birth.en });
+  if (fields.legacyAddress) {
+    const went = await legacyCommune(trx, fields.legacyAddress.legacyCommuneCode);
+    if (went.length === 0) {
+      throw new OfficeError('VALIDATION', {
+        field: 'legacyAddress',
+        vi: 'Không có xã/phường cũ này trong danh mục.',
+        en: 'No such old commune in the reference table.',
+      });
+    }
+    if (!went.some((w) => w.communeCode === fields.communeCode)) {
+      throw new OfficeError('VALIDATION', {
+        field: 'communeCode',
+        vi: `${went[0]!.legacyCommune} (cũ) nay thuộc ${went.map((w) => w.commune).join(' hoặc ')}, không phải xã/phường đã chọn.`,
+        en: `The old ${went[0]!.legacyCommune} went to ${went.map((w) => w.commune).join(' or ')}, not the commune chosen.`,
+        details: { candidates: went.map((w) => ({ provinceCode: w.provinceCode, communeCode: w.communeCode, commune: w.commune })) },
+      });
+    }
   }
   if (!(await communeBelongsTo(trx, fields.provinceCode, fields.communeCode))) {
     throw new OfficeError('VALIDATION', {
@@ -55,12 +75,16 @@ async function checkFields(trx: Transaction<Database>, fields: ParticipantFields
   }
 }
 
-async function closeMatches(trx: Transaction<Database>, nameFolded: string, dateOfBirth: string, selfId: string | null) {
+/** Close names born the same day, and the same name born on a date one typo away (day/month swapped, one digit). */
+async function closeMatches(trx: Transaction<Database>, nameFolded: string, dateOfBirth: string, selfId: string | null, today: string) {
   const close = (await repo.findNamesBornOn(trx, dateOfBirth)).filter((c) => isCloseName(c.nameFolded, nameFolded));
-  const people = await repo.findByRowids(
-    trx,
-    close.map((c) => c.rowid),
-  );
+  const people = [
+    ...(await repo.findByRowids(
+      trx,
+      close.map((c) => c.rowid),
+    )),
+    ...(await repo.findSameNameBornOnAny(trx, nameFolded, birthDateTypos(dateOfBirth, today))),
+  ];
   return people.filter((c) => c.id !== selfId).map((c) => ({ id: c.id, fullName: c.fullName, dateOfBirth: c.dateOfBirth, personalId: c.personalId }));
 }
 
@@ -75,9 +99,10 @@ export async function registerParticipant(ctx: CoreContext, caller: Caller, inpu
   const id = uuidv7();
   const fullName = normaliseFullName(input.fullName);
   const nameFolded = foldName(fullName);
+  const today = businessDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
-    await checkFields(trx, input, null);
-    const matches = await closeMatches(trx, nameFolded, input.dateOfBirth, null);
+    await checkFields(trx, input, null, today);
+    const matches = await closeMatches(trx, nameFolded, input.dateOfBirth, null, today);
     requireOverride(matches, input.duplicateOverrideReason);
     const row: repo.ParticipantRow = {
       id,
@@ -93,7 +118,8 @@ export async function registerParticipant(ctx: CoreContext, caller: Caller, inpu
       provinceCode: input.provinceCode,
       communeCode: input.communeCode,
       addressLine: input.addressLine,
-      supportCategory: input.supportCategory,
+      declaredSupportCategory: 'other',
+      ...repo.factColumns(input),
       householdId: null,
       officialNumber: null,
       canonicalId: null,
@@ -120,21 +146,38 @@ export async function updateParticipant(
   input: Partial<ParticipantFields> & { id: string; expectedVersion: number; duplicateOverrideReason?: string | undefined },
 ): Promise<Participant> {
   const at = nowIso(ctx);
+  const today = businessDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findParticipant(trx, input.id);
     if (!current) throw new OfficeError('NOT_FOUND', { field: 'id' });
     if (current.version !== input.expectedVersion) {
       throw new OfficeError('CONFLICT', { details: { currentVersion: current.version } });
     }
-    const { id: _id, expectedVersion: _v, duplicateOverrideReason, ...changes } = input;
-    const merged = { ...repo.toParticipant(current), ...stripUndefined(changes) };
+    const { id: _id, expectedVersion: _v, duplicateOverrideReason, supportCategory: _old, ...changes } = input;
+    const {
+      poverty,
+      student,
+      agriAverage,
+      legacyAddress,
+      declaredSupportCategory: _declared,
+      ...merged
+    } = { ...repo.toParticipant(current), ...stripUndefined(changes) };
     merged.fullName = normaliseFullName(merged.fullName);
     const nameFolded = foldName(merged.fullName);
-    await checkFields(trx, merged, current.id);
+    await checkFields(trx, { ...merged, legacyAddress }, current.id, today);
     if (nameFolded !== current.nameFolded || merged.dateOfBirth !== current.dateOfBirth) {
-      requireOverride(await closeMatches(trx, nameFolded, merged.dateOfBirth, current.id), duplicateOverrideReason);
+      requireOverride(await closeMatches(trx, nameFolded, merged.dateOfBirth, current.id, today), duplicateOverrideReason);
     }
-    const next: repo.ParticipantRow = { ...current, ...merged, nameFolded, version: current.version + 1, updatedAt: at };
+    const factsConfirmed = FACT_FIELDS.some((f) => changes[f] !== undefined);
+    const next: repo.ParticipantRow = {
+      ...current,
+      ...merged,
+      ...repo.factColumns({ poverty, student, agriAverage, legacyAddress }),
+      declaredSupportCategory: factsConfirmed ? 'other' : current.declaredSupportCategory,
+      nameFolded,
+      version: current.version + 1,
+      updatedAt: at,
+    };
     await repo.updateParticipantRow(trx, current.id, next);
     const participant = repo.toParticipant(next);
     await logMutation(trx, {

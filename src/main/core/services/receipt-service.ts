@@ -78,7 +78,14 @@ export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt
     incomeBasis: row.incomeBasis,
     lines: JSON.parse(row.lines),
     referenceVersion: row.referenceVersion,
+    ...supportRuleOf(row.supportRule),
   };
+}
+
+/** The support rule and top-up a receipt's amount followed (null for contributions recorded before migration 0020). */
+export function supportRuleOf(json: string | null): Pick<Receipt, 'support' | 'topUp'> {
+  const parsed = json ? (JSON.parse(json) as Partial<Pick<Receipt, 'support' | 'topUp'>>) : {};
+  return { support: parsed.support ?? null, topUp: parsed.topUp ?? null };
 }
 
 /**

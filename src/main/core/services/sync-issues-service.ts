@@ -8,6 +8,7 @@
 import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { supportCategories } from '../../../shared/contract/participant';
+import { factsFromCategory } from '../../../shared/domain/support-facts';
 import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import type { IssueResolution, SyncIssue } from '../../../shared/contract/sync';
 import type { Caller, CoreContext } from '../core-context';
@@ -15,7 +16,7 @@ import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { findContributionPayer } from '../db/repositories/contributions-repository';
 import { findHouseholdRow } from '../db/repositories/households-repository';
-import { findParticipant, updateParticipantRow } from '../db/repositories/participants-repository';
+import { factColumns, findParticipant, updateParticipantRow } from '../db/repositories/participants-repository';
 import * as issues from '../db/repositories/sync-issues-repository';
 import type { Database } from '../db/schema';
 import { resendHouseholdMembers } from './household-service';
@@ -143,14 +144,26 @@ async function acceptCentralSupportCategory(
     });
   }
   const person = (await findParticipant(trx, payer.participantId))!;
-  const problem = minoritySupportProblem(category, person.ethnicity);
+  // Support follows facts here: the central's category is taken as the fact it stands for. The
+  // ethnicity and the commune are facts of the record itself, corrected on the form.
+  const problem =
+    category === 'island'
+      ? { vi: 'Diện xã đảo/đặc khu theo xã/phường nơi cư trú', en: 'The island / special-zone share follows the commune of residence' }
+      : minoritySupportProblem(category, person.ethnicity);
   if (problem)
     throw new OfficeError('VALIDATION', {
       field: 'resolution',
-      vi: `${problem.vi}; sửa dân tộc trong hồ sơ trước.`,
-      en: `${problem.en}; correct the ethnicity on the record first.`,
+      vi: `${problem.vi}; sửa ${category === 'island' ? 'xã/phường' : 'dân tộc'} trong hồ sơ trước.`,
+      en: `${problem.en}; correct the ${category === 'island' ? 'commune' : 'ethnicity'} on the record first.`,
     });
-  await updateParticipantRow(trx, payer.participantId, { supportCategory: category, version: person.version + 1, updatedAt: at });
+  await updateParticipantRow(trx, payer.participantId, {
+    ...factColumns({ ...factsFromCategory(category), legacyAddress: null }),
+    legacyCommuneCode: person.legacyCommuneCode,
+    legacyAddress: person.legacyAddress,
+    declaredSupportCategory: 'other',
+    version: person.version + 1,
+    updatedAt: at,
+  });
 }
 
 /**

@@ -12,6 +12,8 @@ import { savePullCursor } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
 import type { CentralChange } from '../../../shared/sync/changes';
+import { factsFromCategory } from '../../../shared/domain/support-facts';
+import { factColumns } from '../db/repositories/participants-repository';
 import { settleFromCentral } from '../services/sync-issues-service';
 
 type ParticipantChange = Extract<CentralChange, { kind: 'participant' }>;
@@ -105,7 +107,7 @@ async function applyParticipant(trx: Transaction<Database>, change: ParticipantC
     provinceCode: p.provinceCode,
     communeCode: p.communeCode,
     addressLine: p.addressLine ?? '',
-    supportCategory: p.supportCategory ?? 'other',
+    ...pulledFacts(p),
     officialNumber: p.officialNumber ?? null,
     canonicalId: p.canonicalId ?? null,
     version: p.version ?? 1,
@@ -147,4 +149,26 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: CentralC
     await savePullCursor(trx, nextCursor, at);
     return changes.length;
   });
+}
+
+/**
+ * The facts of a person as the central sends them: the facts themselves from offices that record
+ * facts, or — from an office of an older release — the one support category, moved onto its fact
+ * as migration 0019 moves a stored one (what no fact says stays declared, to be checked).
+ */
+function pulledFacts(p: Record<string, unknown>) {
+  if ('poverty' in p || 'student' in p || 'agriAverage' in p) {
+    const poverty = p.poverty as { kind: 'poor' | 'near-poor'; number: string | null; validFrom: string | null; validTo: string | null } | null | undefined;
+    const legacy = p.legacyAddress as { legacyCommuneCode: string; text: string } | null | undefined;
+    return {
+      declaredSupportCategory: 'other',
+      ...factColumns({ poverty: poverty ?? null, student: p.student === true, agriAverage: p.agriAverage === true, legacyAddress: legacy ?? null }),
+    };
+  }
+  const category = String(p.supportCategory ?? 'other');
+  const facts = factsFromCategory(category);
+  return {
+    declaredSupportCategory: category === 'ethnic-minority' || category === 'island' ? category : 'other',
+    ...factColumns({ ...facts, legacyAddress: null }),
+  };
 }

@@ -4,17 +4,18 @@
 import { Alert, Button, Card, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContributionLineView } from '../../../shared/contract/contribution';
+import type { ContributionLineView, Quote } from '../../../shared/contract/contribution';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDong } from '../../components/money';
 import { useRemainingHeight } from '../../components/use-remaining-height';
+import { QuoteLaw } from './quote-law';
 import { QuoteTable } from './quote-table';
 
 /** Below the rows: the table's head and total row, the card's padding and the shortcut bar. */
 const BELOW_ROWS = 150;
 
 export function QuotePanel(props: {
-  shown: { lines: ContributionLineView[]; total: number } | undefined;
+  shown: ({ lines: ContributionLineView[]; total: number } & Partial<Pick<Quote, 'support' | 'topUp' | 'provisional' | 'supportNotes'>>) | undefined;
   fetching: boolean;
   prompt?: string | null | undefined;
   error: unknown;
@@ -52,6 +53,7 @@ export function QuotePanel(props: {
       >
         {props.confirmLabel} <kbd>Enter</kbd>
       </Button>
+      {props.shown && <QuoteLaw quote={props.shown} />}
       <div ref={rows.ref}>{props.shown && <QuoteTable quote={props.shown} height={rows.height} nameOf={props.nameOf} />}</div>
     </Card>
   );

@@ -2,7 +2,7 @@
 // 11/2027, 12 × 113.850 đ"), so a year — or a household's year — fits the counter screen. Each row
 // says the reference values the calculator used, in the clerk's language, the state's support and
 // the amount; for a household, whose row it is.
-import { Table, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContributionLineView } from '../../../shared/contract/contribution';
 import { vietnameseMonthRange } from '../../../shared/domain/business-date';
@@ -17,6 +17,8 @@ export interface LineGroup {
   /** One month's amounts and values (the same for every month of the group). */
   line: ContributionLineView;
   supportAmount: number;
+  /** The province's top-up over the group's months (0 when none). */
+  topUpAmount: number;
   amount: number;
 }
 
@@ -28,6 +30,8 @@ export function groupLines(lines: readonly ContributionLineView[]): LineGroup[] 
     a.baseAmount === b.baseAmount &&
     a.supportAmount === b.supportAmount &&
     a.amount === b.amount &&
+    a.kind === b.kind &&
+    a.topUpAmount === b.topUpAmount &&
     JSON.stringify(a.values) === JSON.stringify(b.values);
   for (const [i, line] of lines.entries()) {
     const last = groups.at(-1);
@@ -35,6 +39,7 @@ export function groupLines(lines: readonly ContributionLineView[]): LineGroup[] 
       last.to = line.month;
       last.count += 1;
       last.supportAmount += line.supportAmount;
+      last.topUpAmount += line.topUpAmount ?? 0;
       last.amount += line.amount;
     } else {
       groups.push({
@@ -45,6 +50,7 @@ export function groupLines(lines: readonly ContributionLineView[]): LineGroup[] 
         count: 1,
         line,
         supportAmount: line.supportAmount,
+        topUpAmount: line.topUpAmount ?? 0,
         amount: line.amount,
       });
     }
@@ -110,6 +116,11 @@ export function QuoteTable({
           render: (_, g) => (
             <>
               {nameOf?.(g.participantId) && <strong style={{ display: 'block' }}>{nameOf(g.participantId)}</strong>}
+              {g.line.kind && (
+                <Tag color={g.line.kind === 'arrears' ? 'orange' : 'blue'} data-testid={`line-${g.line.kind}`}>
+                  {t(g.line.kind === 'arrears' ? 'quoteLaw.arrears' : 'quoteLaw.shortfall')}
+                </Tag>
+              )}
               <Typography.Text type="secondary" className="quote-values" title={describeValues(g.line.values, label, i18n.language)}>
                 {describeValues(g.line.values, label, i18n.language)}
               </Typography.Text>
@@ -121,7 +132,17 @@ export function QuoteTable({
           key: 'support',
           align: 'right',
           width: 104,
-          render: (_, g) => (g.supportAmount ? `−${formatDong(g.supportAmount)}` : '—'),
+          // The province's top-up is the state's support's neighbour: shown under it, as its own amount.
+          render: (_, g) => (
+            <>
+              {g.supportAmount ? `−${formatDong(g.supportAmount)}` : '—'}
+              {g.topUpAmount > 0 && (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="line-top-up">
+                  {t('quoteLaw.topUp')} −{formatDong(g.topUpAmount)}
+                </Typography.Text>
+              )}
+            </>
+          ),
         },
         { title: t('collect.amount'), key: 'amount', align: 'right', width: 112, render: (_, g) => formatDong(g.amount) },
       ]}

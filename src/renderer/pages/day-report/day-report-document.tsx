@@ -100,6 +100,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
   const t = i18n.getFixedT('vi');
   const [y, m, d] = r.businessDate.split('-');
   const voided = r.receipts.filter((x) => x.void && !x.void.refundOn);
+  const topUps = r.receipts.filter((x) => !x.void || x.void.refundOn).reduce((n, x) => n + x.topUp, 0);
   const counted = r.totals.cashCounted !== null;
   // Refunds paid out this day add a column to the collectors' table and two lines to the totals.
   const refunds = r.totals.refundCount > 0;
@@ -196,6 +197,13 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           </dd>
           <dt>{t('dayReport.sum.words')}</dt>
           <dd className="day-report-words">{amountInWords(r.totals.total)}</dd>
+          {topUps > 0 && (
+            <>
+              {/* The province's top-up is not collected from payers: its own line, outside the cash due. */}
+              <dt>{t('quoteLaw.topUp')}</dt>
+              <dd data-testid="day-report-top-up">{formatDong(topUps)}</dd>
+            </>
+          )}
           {refunds && (
             <>
               <dt>{t('dayReport.sum.refunds')}</dt>

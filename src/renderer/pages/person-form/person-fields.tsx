@@ -1,13 +1,15 @@
 // The TK1-TS declaration fields as antd form items, shared by registration and editing. Field
 // names are the contract's, so an error's `field` lands beside the right input.
-import { Button, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { supportCategories } from '../../../shared/contract/participant';
-import { isEthnicMinority, minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import { sexSuggestedByName } from '../../../shared/domain/name-sex-hint';
 import { type Sex, sexOfPersonalId } from '../../../shared/domain/personal-id';
 import { CommuneSelect, EthnicitySelect, ProvinceSelect } from '../../components/reference-selects';
+import { LegacyAddressField } from './legacy-address-field';
+import { PersonalIdCheck } from './personal-id-check';
+import { SupportFactsFields } from './support-facts-fields';
 
 export const PERSON_FIELDS = [
   'fullName',
@@ -21,21 +23,20 @@ export const PERSON_FIELDS = [
   'provinceCode',
   'communeCode',
   'addressLine',
-  'supportCategory',
+  'poverty',
+  'student',
+  'agriAverage',
+  'legacyAddress',
   'duplicateOverrideReason',
 ] as const;
 
 export const DATE_FORMATS = ['DD/MM/YYYY', 'DDMMYYYY', 'D/M/YYYY', 'YYYY-MM-DD'];
 
-export function PersonFields() {
+export function PersonFields({ declared }: { declared?: string | null } = {}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const provinceCode = Form.useWatch('provinceCode', form) as string | undefined;
-  const ethnicity = Form.useWatch('ethnicity', form) as string | undefined;
-  const supportCategory = Form.useWatch('supportCategory', form) as string | undefined;
-  // The state supports an ethnic-minority person's voluntary insurance (DOMAIN.md); the category
-  // stays the clerk's choice (a poor household gets more), the form only says so.
-  const minoritySupportMissed = isEthnicMinority(ethnicity ?? '') && supportCategory === 'other';
+  const dateOfBirth = Form.useWatch('dateOfBirth', form) as Dayjs | null | undefined;
   // The fourth digit of the personal ID tells the sex: a sex not yet chosen is taken from it, and
   // follows the ID while the clerk has not chosen one (a mistyped digit fixed fixes the sex too).
   // Taken so, it is said beside the field for the clerk to check against the papers.
@@ -105,7 +106,14 @@ export function PersonFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="personalId" label={t('person.personalId')} rules={[required]} extra={t('person.personalIdHint')}>
+          <Form.Item
+            name="personalId"
+            label={t('person.personalId')}
+            rules={[required]}
+            extra={
+              (personalId ?? '').length >= 3 ? <PersonalIdCheck personalId={personalId} dateOfBirth={dateOfBirth} sex={sex} /> : t('person.personalIdHint')
+            }
+          >
             <Input inputMode="numeric" maxLength={12} autoComplete="off" onChange={(e) => takeSexFromId(e.target.value)} data-testid="field-personalId" />
           </Form.Item>
         </Col>
@@ -134,39 +142,9 @@ export function PersonFields() {
             <Input placeholder={t('person.addressLinePlaceholder')} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="supportCategory"
-            label={t('person.supportCategory')}
-            dependencies={['ethnicity']}
-            rules={[
-              {
-                validator: (_, value: string) =>
-                  minoritySupportProblem(value, form.getFieldValue('ethnicity') ?? '')
-                    ? Promise.reject(new Error(t('person.minoritySupportWrong', { ethnicity: form.getFieldValue('ethnicity') })))
-                    : Promise.resolve(),
-              },
-            ]}
-            extra={
-              minoritySupportMissed ? (
-                <span data-testid="minority-support-hint">
-                  {t('person.minoritySupportHint')}{' '}
-                  <Button
-                    type="link"
-                    size="small"
-                    style={{ padding: 0, height: 'auto' }}
-                    onClick={() => form.setFieldValue('supportCategory', 'ethnic-minority')}
-                  >
-                    {t('person.minoritySupportApply')}
-                  </Button>
-                </span>
-              ) : undefined
-            }
-          >
-            <Select options={supportCategories.map((c) => ({ value: c, label: t(`support.${c}`) }))} />
-          </Form.Item>
-        </Col>
       </Row>
+      <LegacyAddressField />
+      <SupportFactsFields declared={declared ?? null} />
     </>
   );
 }

@@ -178,14 +178,17 @@ export function PersonFormPage({ participantId, joinHousehold }: { participantId
             ethnicity: 'Kinh',
             nationality: 'Việt Nam',
             provinceCode: session.office.provinceCode,
-            supportCategory: 'other',
+            povertyKind: 'none',
+            student: false,
+            agriAverage: false,
+            legacyAddress: null,
           }}
         >
           {problem?.kind === 'possible' && (
             <PossibleDuplicatePanel message={errorText(problem.error)} matches={problem.matches} busy={busy} onSaveAnyway={() => void save(true)} />
           )}
           <EnterMovesFocus onSubmit={() => void save(problem?.kind === 'possible')}>
-            <PersonFields />
+            <PersonFields declared={existing.data?.declaredSupportCategory ?? null} />
           </EnterMovesFocus>
         </Form>
       </Card>

@@ -1,12 +1,13 @@
 // The registration form's values and what the core's refusal of them means on the form: the form
 // holds dates as dayjs and optional fields as text; the contract takes 'YYYY-MM-DD' and nulls.
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Participant, SupportCategory } from '../../../shared/contract/participant';
+import type { Participant } from '../../../shared/contract/participant';
 import { ApiError } from '../../api/client';
 import type { DuplicateMatch } from './duplicate-panels';
 import { PERSON_FIELDS } from './person-fields';
+import { type FactValues, povertyOf } from './support-facts-fields';
 
-export interface FormValues {
+export interface FormValues extends FactValues {
   fullName: string;
   dateOfBirth: Dayjs;
   sex: 'male' | 'female';
@@ -18,12 +19,22 @@ export interface FormValues {
   provinceCode: string;
   communeCode: string;
   addressLine: string;
-  supportCategory: SupportCategory;
+  legacyAddress?: { legacyCommuneCode: string; text: string } | null;
   duplicateOverrideReason?: string;
 }
 
 export function toForm(p: Participant): FormValues {
-  return { ...p, dateOfBirth: dayjs(p.dateOfBirth), siNumber: p.siNumber ?? '', phone: p.phone ?? '' };
+  const { poverty, declaredSupportCategory: _declared, ...rest } = p;
+  return {
+    ...rest,
+    dateOfBirth: dayjs(p.dateOfBirth),
+    siNumber: p.siNumber ?? '',
+    phone: p.phone ?? '',
+    povertyKind: poverty?.kind ?? 'none',
+    povertyNumber: poverty?.number ?? '',
+    povertyValidFrom: poverty?.validFrom ? dayjs(poverty.validFrom) : null,
+    povertyValidTo: poverty?.validTo ? dayjs(poverty.validTo) : null,
+  };
 }
 
 export function toInput(v: FormValues) {
@@ -40,7 +51,10 @@ export function toInput(v: FormValues) {
     provinceCode: v.provinceCode,
     communeCode: v.communeCode,
     addressLine: v.addressLine,
-    supportCategory: v.supportCategory,
+    poverty: povertyOf(v),
+    student: !!v.student,
+    agriAverage: !!v.agriAverage,
+    legacyAddress: v.legacyAddress ?? null,
   };
 }
 

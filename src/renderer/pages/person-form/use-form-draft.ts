@@ -17,15 +17,30 @@ function toDraft(values: Values): Draft['data'] {
   const data: Draft['data'] = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    data[key] = value === null || value === '' ? null : dayjs.isDayjs(value) ? (value as Dayjs).format('YYYY-MM-DD') : String(value);
+    data[key] =
+      value === null || value === ''
+        ? null
+        : dayjs.isDayjs(value)
+          ? (value as Dayjs).format('YYYY-MM-DD')
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value);
   }
   return data;
 }
 
+/** Fields the draft keeps as text that the form holds as dates, yes/no, or an object. */
+const DATES = ['dateOfBirth', 'povertyValidFrom', 'povertyValidTo'];
+const FLAGS = ['student', 'agriAverage'];
+
 function fromDraft(data: Draft['data']): Values {
   const values: Values = {};
   for (const [key, value] of Object.entries(data)) {
-    if (value !== null) values[key] = key === 'dateOfBirth' ? dayjs(value) : value;
+    if (value === null) continue;
+    if (DATES.includes(key)) values[key] = dayjs(value);
+    else if (FLAGS.includes(key)) values[key] = value === 'true';
+    else if (key === 'legacyAddress') values[key] = JSON.parse(value) as unknown;
+    else values[key] = value;
   }
   return values;
 }

@@ -67,7 +67,24 @@ export function PersonPage({ participantId }: { participantId: string }) {
           <Descriptions.Item label={t('person.nationality')}>{p.nationality}</Descriptions.Item>
           <Descriptions.Item label={t('person.siNumber')}>{p.siNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('person.phone')}>{p.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('person.supportCategory')}>{t(`support.${p.supportCategory}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('facts.title')}>
+            <span data-testid="person-facts">
+              {[
+                p.poverty
+                  ? `${t(p.poverty.kind === 'poor' ? 'facts.povertyPoor' : 'facts.povertyNearPoor')}${p.poverty.number ? ` (${p.poverty.number}${p.poverty.validTo ? `, ${formatDate(p.poverty.validTo)}` : ''})` : ''}`
+                  : null,
+                p.student ? t('facts.student') : null,
+                p.agriAverage ? t('facts.agriAverage') : null,
+              ]
+                .filter(Boolean)
+                .join('; ') || t('facts.none')}
+            </span>
+            {p.declaredSupportCategory && (
+              <Tag color="orange" style={{ marginLeft: 8 }}>
+                {t('facts.declared', { category: t(`support.${p.declaredSupportCategory}`) })}
+              </Tag>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('person.officialNumber')}>
             <span data-testid="person-official-number">{p.officialNumber ?? <Tag color="orange">{t('person.notSynced')}</Tag>}</span>
             {p.canonicalId && (
@@ -78,6 +95,11 @@ export function PersonPage({ participantId }: { participantId: string }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('person.address')} span={2}>
             {[p.addressLine, communeName, provinceName].filter(Boolean).join(', ')}
+            {p.legacyAddress && (
+              <div data-testid="person-legacy-address">
+                <Typography.Text type="secondary">{t('legacy.chosen', { text: p.legacyAddress.text })}</Typography.Text>
+              </div>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('person.household')}>
             {p.householdId ? (

@@ -21,7 +21,11 @@ function capitalise(s: string): string {
  * (VSI), the member's place in the household and the share it pays (HHI), and the state's support
  * that the payer does not pay. A receipt recorded before the place was kept says nothing of it.
  */
-function receiptBasis(r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'memberPosition' | 'lines'>, t: TFunction): string[] {
+function receiptBasis(
+  r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'memberPosition' | 'lines' | 'support' | 'topUp'>,
+  t: TFunction,
+  vi: boolean,
+): string[] {
   const parts: string[] = [];
   if (r.scheme === 'VSI') {
     if (r.incomeBasis !== null) parts.push(t('receipt.incomeBasis', { amount: dongInText(r.incomeBasis) }));
@@ -37,6 +41,12 @@ function receiptBasis(r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'me
   }
   const support = r.lines.reduce((sum, line) => sum + line.supportAmount, 0);
   if (support > 0) parts.push(t('receipt.support', { amount: dongInText(support) }));
+  // The rule the support followed and its legal source; the province's top-up as its own line.
+  if (r.support && support > 0) parts.push(`${vi ? r.support.reasonVi : r.support.reasonEn} (${r.support.source})`);
+  if (r.topUp && r.topUp.total > 0)
+    parts.push(`${t('quoteLaw.topUp')} ${r.topUp.provinceName ?? r.topUp.provinceCode}: ${dongInText(r.topUp.total)} (${r.topUp.source})`);
+  const late = r.lines.filter((l) => l.kind === 'arrears').length;
+  if (late > 0) parts.push(`${late} ${t('quoteLaw.arrears')}`);
   return parts;
 }
 
@@ -121,7 +131,7 @@ export function PayerFields({ receipt: r, label }: { receipt: Receipt; label: st
 export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: boolean }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
-  const basis = receiptBasis(r, t);
+  const basis = receiptBasis(r, t, true);
   const { ref, pt } = useSizeThatFits(r);
   return (
     <article className="receipt-a5" data-testid="receipt-document" data-font-pt={pt} ref={ref} style={{ fontSize: `${pt}pt` }}>

@@ -18,6 +18,8 @@ import * as m0015 from './0015-linked-records';
 import * as m0016 from './0016-refunds';
 import * as m0017 from './0017-refund-vouchers';
 import * as m0018 from './0018-legacy-communes';
+import * as m0019 from './0019-support-facts';
+import * as m0020 from './0020-contribution-support-rule';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0016-refunds': m0016,
   '0017-refund-vouchers': m0017,
   '0018-legacy-communes': m0018,
+  '0019-support-facts': m0019,
+  '0020-contribution-support-rule': m0020,
 };

@@ -1,6 +1,6 @@
 // Enrollments, contributions and receipts: SQL only. Paid periods are read from contributions
 // whose receipt is not voided.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { preparedInsert, preparedQuery } from '../prepared-query';
 import { samePersonRecords } from './participants-repository';
 import { receiptLabel } from './receipt-numbers';
@@ -97,6 +97,7 @@ const contributionInsert = preparedInsert<'contributions', ContributionsTable>('
   total: true,
   supportedMonths: true,
   lines: true,
+  supportRule: true,
   referenceVersion: true,
   collectorStaffId: true,
   receiptId: true,
@@ -161,6 +162,7 @@ export function findReceipt(db: Db, id: string) {
     .selectAll('receipts')
     .select([
       'contributions.lines',
+      'contributions.supportRule',
       'contributions.referenceVersion',
       'contributions.method',
       'contributions.incomeBasis',
@@ -183,6 +185,8 @@ export function receiptsOfDay(db: Db, businessDate: string, collectorStaffId: st
     .leftJoin('staff as refunder', 'refunder.id', 'receiptVoids.refundPaidBy')
     .selectAll('receipts')
     .select(['contributions.memberPosition', ...voidColumns])
+    // The province's top-up in the amount, its own line in the day report (migration 0020; 0 before).
+    .select(sql<number>`coalesce(json_extract(contributions.support_rule, '$.topUp.total'), 0)`.as('topUp'))
     .select((eb) =>
       eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'),
     )

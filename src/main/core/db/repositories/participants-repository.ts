@@ -1,7 +1,8 @@
 // Participants: SQL only — insert, update, fetch, and the searches (B-tree prefix on the folded
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
-import { type Participant, participant, type ParticipantSummary } from '../../../../shared/contract/participant';
+import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
+import type { SupportFacts } from '../../../../shared/domain/support-facts';
 import { foldName, nameHasWords } from '../../../../shared/domain/name-folding';
 import { type PreparedQuery, preparedInsert, preparedQuery } from '../prepared-query';
 import type { Database, ParticipantsTable } from '../schema';
@@ -25,13 +26,95 @@ const summaryColumns = [
 ] as const;
 
 export function toParticipant(row: ParticipantRow): Participant {
-  const { nameFolded: _folded, createdBy: _createdBy, ...rest } = row;
-  return { ...rest, supportCategory: rest.supportCategory as Participant['supportCategory'] };
+  const {
+    nameFolded: _folded,
+    createdBy: _createdBy,
+    declaredSupportCategory,
+    povertyKind,
+    povertyCertificateNo,
+    povertyValidFrom,
+    povertyValidTo,
+    student,
+    agriAverage,
+    legacyCommuneCode,
+    legacyAddress,
+    ...rest
+  } = row;
+  return {
+    ...rest,
+    poverty: povertyKind ? { kind: povertyKind, number: povertyCertificateNo, validFrom: povertyValidFrom, validTo: povertyValidTo } : null,
+    student: student === 1,
+    agriAverage: agriAverage === 1,
+    legacyAddress: legacyCommuneCode ? { legacyCommuneCode, text: legacyAddress ?? '' } : null,
+    declaredSupportCategory: declaredSupportCategory === 'other' ? null : (declaredSupportCategory as Participant['declaredSupportCategory']),
+  };
 }
 
-/** The row is the contract's participant plus two columns the office keeps to itself. */
-const contractColumns = Object.fromEntries(Object.keys(participant.shape).map((key) => [key, true])) as Record<keyof Participant, true>;
-const insertRow = preparedInsert<'participants', ParticipantRow>('participants', { ...contractColumns, nameFolded: true, createdBy: true });
+/** The columns of the facts, from the contract's fields (what the form sends). */
+export function factColumns(fields: {
+  poverty: { kind: 'poor' | 'near-poor'; number: string | null; validFrom: string | null; validTo: string | null } | null;
+  student: boolean;
+  agriAverage: boolean;
+  legacyAddress: { legacyCommuneCode: string; text: string } | null;
+}): Pick<
+  ParticipantRow,
+  'povertyKind' | 'povertyCertificateNo' | 'povertyValidFrom' | 'povertyValidTo' | 'student' | 'agriAverage' | 'legacyCommuneCode' | 'legacyAddress'
+> {
+  return {
+    povertyKind: fields.poverty?.kind ?? null,
+    povertyCertificateNo: fields.poverty?.number ?? null,
+    povertyValidFrom: fields.poverty?.validFrom ?? null,
+    povertyValidTo: fields.poverty?.validTo ?? null,
+    student: fields.student ? 1 : 0,
+    agriAverage: fields.agriAverage ? 1 : 0,
+    legacyCommuneCode: fields.legacyAddress?.legacyCommuneCode ?? null,
+    legacyAddress: fields.legacyAddress?.text ?? null,
+  };
+}
+
+/** The facts the support rules read, from a stored row. */
+export function supportFactsOf(row: ParticipantRow): SupportFacts {
+  return {
+    poverty: row.povertyKind ? { kind: row.povertyKind, number: row.povertyCertificateNo, validFrom: row.povertyValidFrom, validTo: row.povertyValidTo } : null,
+    ethnicity: row.ethnicity,
+    communeCode: row.communeCode,
+    student: row.student === 1,
+    agriAverage: row.agriAverage === 1,
+  };
+}
+
+const rowColumns: Record<keyof ParticipantRow, true> = {
+  id: true,
+  fullName: true,
+  nameFolded: true,
+  dateOfBirth: true,
+  sex: true,
+  ethnicity: true,
+  nationality: true,
+  personalId: true,
+  siNumber: true,
+  phone: true,
+  provinceCode: true,
+  communeCode: true,
+  addressLine: true,
+  declaredSupportCategory: true,
+  povertyKind: true,
+  povertyCertificateNo: true,
+  povertyValidFrom: true,
+  povertyValidTo: true,
+  student: true,
+  agriAverage: true,
+  legacyCommuneCode: true,
+  legacyAddress: true,
+  householdId: true,
+  officialNumber: true,
+  canonicalId: true,
+  version: true,
+  createdBy: true,
+  createdAt: true,
+  updatedAt: true,
+};
+const insertRow = preparedInsert<'participants', ParticipantRow>('participants', rowColumns);
 
 export async function insertParticipant(db: Db, row: ParticipantRow): Promise<void> {
   await insertRow.execute(db, row);
@@ -118,6 +201,21 @@ const namesBornOn = preparedQuery<{ dateOfBirth: string }, { rowid: number; name
  */
 export function findNamesBornOn(db: Db, dateOfBirth: string): Promise<{ rowid: number; nameFolded: string }[]> {
   return namesBornOn.execute(db, { dateOfBirth });
+}
+
+/** People of exactly this folded name born on any of these dates (the birth-date typo check). */
+export function findSameNameBornOnAny(
+  db: Db,
+  nameFolded: string,
+  dates: string[],
+): Promise<Pick<ParticipantRow, 'id' | 'fullName' | 'personalId' | 'dateOfBirth'>[]> {
+  if (dates.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('participants')
+    .select(['id', 'fullName', 'personalId', 'dateOfBirth'])
+    .where('dateOfBirth', 'in', dates)
+    .where('nameFolded', '=', nameFolded)
+    .execute();
 }
 
 export function findByRowids(db: Db, rowids: number[]): Promise<Pick<ParticipantRow, 'id' | 'fullName' | 'personalId' | 'dateOfBirth'>[]> {
