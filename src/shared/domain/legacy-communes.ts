@@ -101,8 +101,18 @@ export function matchLegacyCommunes(index: LegacyIndex, query: string, limit = 2
   });
 }
 
-const CSV_HEADER =
-  'legacyProvinceCode,legacyProvince,legacyDistrictCode,legacyDistrict,legacyCommuneCode,legacyCommune,provinceCode,communeCode,commune,legacyCommuneDivided';
+const CSV_COLUMNS = [
+  'legacyProvinceCode',
+  'legacyProvince',
+  'legacyDistrictCode',
+  'legacyDistrict',
+  'legacyCommuneCode',
+  'legacyCommune',
+  'provinceCode',
+  'communeCode',
+  'commune',
+  'legacyCommuneDivided',
+] as const;
 
 /** Reads the shipped table (no field holds a comma or a quote; checked here, not assumed). */
 export function parseLegacyCsv(text: string): LegacyCommuneRow[] {
@@ -110,36 +120,14 @@ export function parseLegacyCsv(text: string): LegacyCommuneRow[] {
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .filter((l) => l.length > 0);
-  if (lines[0] !== CSV_HEADER) throw new Error('legacy communes: unexpected header');
+  if (lines[0] !== CSV_COLUMNS.join(',')) throw new Error('legacy communes: unexpected header');
   return lines.slice(1).map((line, i) => {
     const f = line.split(',');
-    if (f.length !== 10 || line.includes('"')) throw new Error(`legacy communes: line ${i + 2} is not 10 plain fields`);
-    const [
-      legacyProvinceCode,
-      legacyProvince,
-      legacyDistrictCode,
-      legacyDistrict,
-      legacyCommuneCode,
-      legacyCommune,
-      provinceCode,
-      communeCode,
-      commune,
-      divided,
-    ] = f as [string, string, string, string, string, string, string, string, string, string];
-    if (!/^\d{2}$/.test(provinceCode) || !/^\d{5}$/.test(communeCode) || (divided !== '0' && divided !== '1')) {
+    if (f.length !== CSV_COLUMNS.length || line.includes('"')) throw new Error(`legacy communes: line ${i + 2} is not 10 plain fields`);
+    const { legacyCommuneDivided: divided, ...row } = Object.fromEntries(CSV_COLUMNS.map((c, k) => [c, f[k]!])) as Record<(typeof CSV_COLUMNS)[number], string>;
+    if (!/^\d{2}$/.test(row.provinceCode) || !/^\d{5}$/.test(row.communeCode) || (divided !== '0' && divided !== '1')) {
       throw new Error(`legacy communes: line ${i + 2} has a malformed code`);
     }
-    return {
-      legacyProvinceCode,
-      legacyProvince,
-      legacyDistrictCode,
-      legacyDistrict,
-      legacyCommuneCode,
-      legacyCommune,
-      provinceCode,
-      communeCode,
-      commune,
-      divided: divided === '1',
-    };
+    return { ...row, divided: divided === '1' };
   });
 }

@@ -14,7 +14,7 @@ import { appliedTopUp, topUpOf, topUpRule } from './provincial-top-up';
 import type { ReferenceSchedule } from './reference-schedule';
 import { ContributionRuleError, ScheduleReader } from './schedule-values';
 import type { SupportReason } from './support-facts';
-import { checkPeriod, vsiIncomeRange, vsiSupport } from './vsi-calculator';
+import { checkPeriod, checkedIncome, vsiSupport } from './vsi-calculator';
 
 export interface ShortfallInput {
   paidOn: string;
@@ -92,15 +92,7 @@ export function quoteShortfall(schedule: ReferenceSchedule, input: ShortfallInpu
       `The lump sum pays exactly the ${conditions.missingMonths} missing months.`,
     );
   }
-  const { floor, ceiling } = vsiIncomeRange(schedule, paidOn, reader);
-  const tn = input.incomeBasis;
-  if (!Number.isSafeInteger(tn) || tn < floor || tn > ceiling) {
-    throw new ContributionRuleError(
-      'incomeBasis',
-      `Mức thu nhập lựa chọn phải từ ${formatDong(floor)} đến ${formatDong(ceiling)} (áp dụng ngày ${vietnameseDate(paidOn)}).`,
-      `The chosen income must be between ${floor} and ${ceiling} đồng (in force on ${paidOn}).`,
-    );
-  }
+  const { floor, tn } = checkedIncome(schedule, reader, input.incomeBasis);
   const rule = reader.value(schedule.vsi.shortfall, 'đóng một lần cho những năm còn thiếu');
   const rateF = reader.value(schedule.vsi.rate, 'tỷ lệ đóng BHXH tự nguyện');
   const rate = fromFraction(rateF);

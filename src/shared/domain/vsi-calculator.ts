@@ -68,6 +68,20 @@ export function vsiIncomeRange(schedule: ReferenceSchedule, paidOn: string, read
   return { floor, ceiling: base * multiple };
 }
 
+/** The chosen income TN, refused unless whole đồng within [CN, ceiling] on the payment date; with the floor CN. */
+export function checkedIncome(schedule: ReferenceSchedule, reader: ScheduleReader, tn: number): { floor: number; tn: number } {
+  const { paidOn } = reader;
+  const { floor, ceiling } = vsiIncomeRange(schedule, paidOn, reader);
+  if (!Number.isSafeInteger(tn) || tn < floor || tn > ceiling) {
+    throw new ContributionRuleError(
+      'incomeBasis',
+      `Mức thu nhập lựa chọn phải từ ${formatDong(floor)} đến ${formatDong(ceiling)} (áp dụng ngày ${vietnameseDate(paidOn)}).`,
+      `The chosen income must be between ${floor} and ${ceiling} đồng (in force on ${paidOn}).`,
+    );
+  }
+  return { floor, tn };
+}
+
 /** The state support rule chosen among the categories, with its reason and legal source. */
 export function vsiSupport(
   schedule: ReferenceSchedule,
@@ -97,15 +111,7 @@ export function quoteVsi(schedule: ReferenceSchedule, input: VsiQuoteInput): Con
     throw new ContributionRuleError('supportedMonthsUsed', 'Số tháng đã được hỗ trợ không hợp lệ.', 'Supported months used must be a whole number from 0.');
   }
   const reader = new ScheduleReader(paidOn);
-  const { floor, ceiling } = vsiIncomeRange(schedule, paidOn, reader);
-  const tn = input.incomeBasis;
-  if (!Number.isSafeInteger(tn) || tn < floor || tn > ceiling) {
-    throw new ContributionRuleError(
-      'incomeBasis',
-      `Mức thu nhập lựa chọn phải từ ${formatDong(floor)} đến ${formatDong(ceiling)} (áp dụng ngày ${vietnameseDate(paidOn)}).`,
-      `The chosen income must be between ${floor} and ${ceiling} đồng (in force on ${paidOn}).`,
-    );
-  }
+  const { floor, tn } = checkedIncome(schedule, reader, input.incomeBasis);
   const baseSalary = reader.value(schedule.baseSalary, 'mức lương cơ sở');
   const rateF = reader.value(schedule.vsi.rate, 'tỷ lệ đóng BHXH tự nguyện');
   const rate = fromFraction(rateF);
