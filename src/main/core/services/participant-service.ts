@@ -133,7 +133,7 @@ export async function registerParticipant(ctx: CoreContext, caller: Caller, inpu
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
-      operation: { kind: 'participant.register', payload: participant },
+      operation: { kind: 'participant.register', payload: outgoing(participant) },
       details: matches.length > 0 ? { participant, duplicateOverride: { reason: input.duplicateOverrideReason, matches } } : participant,
     });
     return participant;
@@ -183,11 +183,17 @@ export async function updateParticipant(
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
-      operation: { kind: 'participant.update', payload: { ...participant, baseVersion: current.version } },
+      operation: { kind: 'participant.update', payload: { ...outgoing(participant), baseVersion: current.version } },
       details: { before: repo.toParticipant(current), after: participant, reason: duplicateOverrideReason ?? null },
     });
     return participant;
   });
+}
+
+/** A person as the central receives them: a category pending review here is this office's own business. */
+function outgoing(participant: Participant): Omit<Participant, 'declaredSupportCategory'> {
+  const { declaredSupportCategory: _pending, ...sent } = participant;
+  return sent;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
