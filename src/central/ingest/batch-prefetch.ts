@@ -3,7 +3,7 @@
 // numbers they use, and one official number per registration. Handlers then touch the database
 // only to write. The keys travel as one array parameter (`= ANY($1::text[])`), not an `IN` list
 // of hundreds of placeholders that Kysely compiles and PostgreSQL parses and binds one by one.
-import { supportFactsOfData } from './person-ops';
+import { supportFactsOfData } from './person-support';
 import { sql, type Transaction } from 'kysely';
 import { foldName } from '../../shared/domain/name-folding';
 import type { Operation } from '../../shared/sync/operations';

@@ -13,7 +13,7 @@ import { computeQuote, type QuoteQuestion } from '../../shared/domain/contributi
 import type { ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import type { OpReview } from '../../shared/sync/op-results';
 import type { OpContext } from './op-context';
-import { centralSupportCategory } from './person-ops';
+import { centralSupportCategory } from './person-support';
 
 /** The member's place in the household the central knows: null when another scheme insures them. */
 type Place = { position: number | null } | 'not-a-member' | 'unknown-household';

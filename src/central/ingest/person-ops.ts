@@ -1,10 +1,6 @@
 // Person operations: national dedup by personal ID (a second office gets DUPLICATE with the
 // canonical person and an alias, so its later operations still land), a HELD result for a close
 // name with the same birth date, and updates that never overwrite a newer central version.
-import { chosenCategory } from '../../shared/domain/contribution-lines';
-import { entryOn, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
-import { type SupportFacts, supportBasis } from '../../shared/domain/support-facts';
-import { communeStatuses } from './commune-statuses';
 import { sql, type Transaction } from 'kysely';
 import { foldName } from '../../shared/domain/name-folding';
 import { checkPersonalId } from '../../shared/domain/personal-id';
@@ -12,49 +8,10 @@ import { type OpResult, rejected } from '../../shared/sync/op-results';
 import type { OperationPayload } from '../../shared/sync/operations';
 import type { CentralDb } from '../db/schema';
 import { nearMatchCandidates } from './batch-prefetch';
-import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext, type PersonSupport } from './op-context';
+import { supportFactsOfData } from './person-support';
+import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext } from './op-context';
 
 type PersonPayload = OperationPayload<'participant.register'> | OperationPayload<'participant.update'>;
-
-/** What the central keeps of a person's support facts (or, from an office of an older release, its one category). */
-export const supportFactsOfData = (data: Record<string, unknown>): PersonSupport => ({
-  facts: {
-    poverty: (data.poverty as SupportFacts['poverty'] | undefined) ?? null,
-    ethnicity: typeof data.ethnicity === 'string' ? data.ethnicity : 'Kinh',
-    communeCode: typeof data.communeCode === 'string' ? data.communeCode : '',
-    student: data.student === true,
-    agriAverage: data.agriAverage === true,
-  },
-  category: typeof data.supportCategory === 'string' ? data.supportCategory : null,
-});
-
-/**
- * The support category the central's record of a (canonical) person gives in a scheme on a payment
- * date: derived from its facts with the same rules as the office (support-facts.ts), the highest
- * share of the schedule in force; an older office's single category as it was sent.
- */
-export async function centralSupportCategory(
-  ctx: OpContext,
-  personId: string,
-  schedule: ReferenceSchedule,
-  scheme: 'VSI' | 'HHI',
-  paidOn: string,
-): Promise<string> {
-  let support = ctx.cache?.supportOf.get(personId);
-  if (support === undefined) {
-    const row = await ctx.trx.selectFrom('persons').select('data').where('id', '=', personId).executeTakeFirst();
-    const data = (typeof row?.data === 'string' ? JSON.parse(row.data) : (row?.data ?? {})) as Record<string, unknown>;
-    support = supportFactsOfData(data);
-    ctx.cache?.supportOf.set(personId, support);
-  }
-  if (support.category !== null) return support.category;
-  const categories = supportBasis(support.facts, communeStatuses(), scheme, paidOn).applies.map((a) => a.category);
-  const statePaid = scheme === 'HHI' ? (entryOn(schedule.hhi.statePaid ?? [], paidOn)?.value ?? []) : [];
-  const paidByState = categories.find((c) => statePaid.includes(c));
-  if (paidByState) return paidByState;
-  const table = entryOn(scheme === 'VSI' ? schedule.vsi.supportShares : schedule.hhi.supportShares, paidOn)?.value ?? {};
-  return chosenCategory(table, categories);
-}
 
 export async function resolvePersonId(trx: Transaction<CentralDb>, id: string, cache?: BatchCache): Promise<string | null> {
   const cached = cache?.personOf.get(id);

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { sexSuggestedByName } from '../../../shared/domain/name-sex-hint';
 import { type Sex, sexOfPersonalId } from '../../../shared/domain/personal-id';
 import { CommuneSelect, EthnicitySelect, ProvinceSelect } from '../../components/reference-selects';
+import { DATE_FORMATS } from './date-formats';
 import { LegacyAddressField } from './legacy-address-field';
 import { PersonalIdCheck } from './personal-id-check';
 import { SupportFactsFields } from './support-facts-fields';
@@ -30,7 +31,6 @@ export const PERSON_FIELDS = [
   'duplicateOverrideReason',
 ] as const;
 
-export const DATE_FORMATS = ['DD/MM/YYYY', 'DDMMYYYY', 'D/M/YYYY', 'YYYY-MM-DD'];
 
 export function PersonFields({ declared }: { declared?: string | null } = {}) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/use-call';
 import { useDebounced } from '../../components/use-debounced';
-import { DATE_FORMATS } from './person-fields';
+import { DATE_FORMATS } from './date-formats';
 
 export interface FactValues {
   povertyKind?: 'none' | 'poor' | 'near-poor';
