@@ -31,7 +31,6 @@ export const PERSON_FIELDS = [
   'duplicateOverrideReason',
 ] as const;
 
-
 export function PersonFields({ declared }: { declared?: string | null } = {}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
