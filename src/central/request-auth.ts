@@ -67,7 +67,7 @@ export async function checkSigningHeaders(db: Kysely<CentralDb>, headers: Header
 export function verifySignedRequest(signed: SignedHeaders, method: string, pathWithQuery: string, bodySha256: string): AuthenticatedDevice {
   const { device, timestamp, signature } = signed;
   const base = signatureBase(method, pathWithQuery, timestamp, bodySha256);
-  let valid = false;
+  let valid: boolean;
   try {
     valid = verify(null, Buffer.from(base), devicePublicKey(device.publicKey), Buffer.from(signature, 'base64'));
   } catch {

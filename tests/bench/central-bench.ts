@@ -349,7 +349,7 @@ function cpuSnapshot(serverPids: number[], databaseUrl: string | null): CpuSnaps
   if (database) {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
-      let cmdline = '';
+      let cmdline: string;
       try {
         cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       } catch {

@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { forEachDocumentFont } from './document-fonts';
 import { expect, rpc, shot, signIn, spillingTexts, test } from './harness-fixture';

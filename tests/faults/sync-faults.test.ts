@@ -7,7 +7,7 @@ import { seededRandom } from '../../src/main/core/demo/demo-people';
 import { exportBatchFile, importResultFile } from '../../src/main/core/sync/file-sync';
 import { importBatchFile } from '../../src/central/file-import';
 import { loadCentralKey } from '../../src/central/central-signing-key';
-import { type Central, type Office, startCentral, startOffice } from '../integration/sync/central-fixture';
+import { type Office, startCentral, startOffice } from '../integration/sync/central-fixture';
 import { type FaultMode, startFaultProxy } from './fault-proxy';
 import { expectConverged, pushUntilDone } from './oracle';
 import { runWorkload } from './workload';

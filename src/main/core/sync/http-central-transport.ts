@@ -77,7 +77,7 @@ export class HttpCentralTransport implements CentralTransport {
       }
     }
     const text = await response.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {

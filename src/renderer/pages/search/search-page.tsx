@@ -68,9 +68,10 @@ export function SearchPage() {
         suffix={results.isFetching ? <Spin size="small" /> : <span />}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') (e.preventDefault(), move(1));
-          else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1));
-          else if (e.key === 'Enter') (e.preventDefault(), open(items[selected]));
+          const step = { ArrowDown: () => move(1), ArrowUp: () => move(-1), Enter: () => open(items[selected]) }[e.key];
+          if (!step) return;
+          e.preventDefault();
+          step();
         }}
       />
       <div style={{ margin: '12px 0 8px' }} className="muted" data-testid="search-count">
