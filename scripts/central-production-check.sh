@@ -27,7 +27,7 @@ cp "$root/package.json" "$root/package-lock.json" "$work/"
 cp "$root/src/central/package.json" "$work/src/central/"
 cp -r "$root/src/central/dist" "$work/src/central/dist"
 (cd "$work" && npm ci --omit=dev --workspace src/central --no-audit --no-fund --loglevel=error)
-for desktop in better-sqlite3 electron electron-updater react antd esbuild typescript; do
+for desktop in better-sqlite3-multiple-ciphers electron electron-updater react antd esbuild typescript; do
   if [ -e "$work/node_modules/$desktop" ]; then echo "central-production-check: $desktop was installed" >&2; exit 1; fi
 done
 

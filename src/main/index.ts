@@ -4,18 +4,20 @@
 // piece is a module of its own, tested with a double of Electron (tests/shell).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import { OfficeError } from '../shared/contract/errors';
 import { isAppFrame } from './app-frame';
 import { hardenContents, hardenSession } from './content-hardening';
+import { moveArchive, moveStoreFolder } from './core/db/store-move';
 import { createOfficeCore, type OfficeCore } from './core/office-core';
-import { EncryptedFileKeyStore, PlainFileKeyStore } from './core/sync/device-key-store';
 import { createMainWindow, focusWindow } from './main-window';
+import { folderKeys } from './office-keys';
 import { registerOfficeIpc } from './office-ipc';
 import { pickPathHandler } from './path-picker';
 import { printHandler } from './printing';
 import { createShellDispatcher } from './shell-dispatch';
+import { storeLocation } from './store-location';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let core: OfficeCore | undefined;
@@ -40,22 +42,27 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
-  const dataDir = join(app.getPath('userData'), 'office');
-  // The device's private key is encrypted with the OS keychain where one exists.
-  const keyStore = safeStorage.isEncryptionAvailable()
-    ? new EncryptedFileKeyStore(join(dataDir, 'device-key.bin'), {
-        encrypt: (text) => safeStorage.encryptString(text),
-        decrypt: (blob) => safeStorage.decryptString(blob),
-      })
-    : new PlainFileKeyStore(join(dataDir, 'device-key.json'));
+  const location = storeLocation({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    execPath: process.execPath,
+    env: process.env,
+    userData: app.getPath('userData'),
+  });
   try {
-    core = await createOfficeCore({ dataDir, resourcesDir, keyStore });
+    const keys = folderKeys(location.dataDir, location.scope);
+    // An install for all users takes over the store an earlier per-user install kept (ADR 0022).
+    if (location.previousUserDataDir) {
+      await moveStoreFolder(location.previousUserDataDir, location.dataDir, folderKeys(location.previousUserDataDir, 'user'), keys, console.log);
+      moveArchive(join(app.getPath('userData'), 'receipts'), location.archiveDir);
+    }
+    core = await createOfficeCore({ dataDir: location.dataDir, resourcesDir, keyStore: keys.deviceKeys, storeKeys: keys.storeKeys });
   } catch (error) {
     failedToStart(error);
     return;
   }
   const shellMethods = createShellDispatcher({
-    'shell.print': printHandler(() => join(app.getPath('userData'), 'receipts')),
+    'shell.print': printHandler(() => location.archiveDir),
     'shell.pickPath': pickPathHandler,
   });
   registerOfficeIpc(ipcMain, { core: () => core?.invoke ?? null, shell: shellMethods, isAppFrame: (url) => isAppFrame(url) });

@@ -5,7 +5,7 @@
 // floor that does the same disk work with almost no CPU — a bare commit writing as many WAL pages
 // as the measured operation (counted from the WAL's frame headers) — and the load average beside it.
 import { readFileSync } from 'node:fs';
-import type Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
 
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;

@@ -4,7 +4,7 @@
 // but row for row what the services write: real line breakdowns from the shared calculator,
 // addresses as the receipt prints them, gap-free numbers per series in issue order, amounts in
 // words. Secondary indexes and the name index are built once after the load.
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { uuidv7 } from 'uuidv7';
 import { computeQuote } from '../../src/shared/domain/contribution-quote';
 import { amountInWords } from '../../src/shared/domain/amount-in-words';

@@ -3,7 +3,7 @@
 // way the store's housekeeping leaves it (a few segments), as in an office whose people arrived
 // over months. Left as `rebuild` makes it, a million people sit in ~57 segments that every search
 // and every indexing step would read — a state no office's store stays in.
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { mergeSearchIndexStep } from '../../src/main/core/db/store-maintenance';
 
 /** Drops the queueing trigger for a bulk load; the returned function builds the index and restores it. */

@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { openCentralDatabase } from '../../src/central/db/central-database';
-import { DATABASE_FILE } from '../../src/main/core/office-core';
+import { openKeyedDatabase } from '../../src/main/core/db/store-cipher';
+import { PlainStoreKey } from '../../src/main/core/db/store-key';
+import { DATABASE_FILE, PLAIN_STORE_KEY_FILE } from '../../src/main/core/office-core';
 import { listHeldItems } from '../../src/central/admin';
 import { expect, pick, rpc, shot, test, type Harness } from './harness-fixture';
 
@@ -280,7 +281,7 @@ test('the same person registered and paid at two offices becomes one canonical p
     };
     await payWife('2026-12');
     expect(await rpc(b, second.url, 'sync.pushNow', {}, tokenB)).toMatchObject({ rejected: 0, held: 0 });
-    const store = new Database(join(second.dataDir, DATABASE_FILE));
+    const store = openKeyedDatabase(join(second.dataDir, DATABASE_FILE), new PlainStoreKey(join(second.dataDir, PLAIN_STORE_KEY_FILE)).load());
     try {
       const swap = store.prepare('UPDATE household_members SET position = ? WHERE household_id = ? AND participant_id = ?');
       store.transaction(() => {

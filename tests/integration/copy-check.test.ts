@@ -2,11 +2,11 @@
 // the app keeps answering — and its progress bar moving — while half a gigabyte is read. Real
 // SQLite files: a good one, a damaged one, one that is not a database; and the same answer on this
 // thread when the worker cannot load the driver.
-import { openSync, statSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, statSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCopyFile } from '../../src/main/core/db/copy-check';
+import { checkCopyFile, runStoreTask } from '../../src/main/core/db/copy-check';
 import { longestStall } from '../support/event-loop';
 import { tempDir } from './fixtures/office-fixture';
 
@@ -91,6 +91,18 @@ describe('copy check', { timeout: 120_000 }, () => {
     writeFileSync(text, 'Biên bản giao nhận — không phải cơ sở dữ liệu. '.repeat(100));
     await expect(checkCopyFile(text)).rejects.toThrow(/file is not a database/);
     await expect(checkCopyFile(join(folder.dir, 'missing.sqlite'))).rejects.toThrow(/unable to open database file/);
+  });
+
+  it('checks an encrypted copy with its key, and refuses it without the key or with another', async () => {
+    const file = makeStore('encrypted.sqlite', 40);
+    const key = Buffer.alloc(32, 9);
+    await runStoreTask('rekey', { file, keyHex: null, newKeyHex: key.toString('hex') });
+    expect(readFileSync(file).includes(Buffer.from('Nguyễn Văn'))).toBe(false);
+    expect(await checkCopyFile(file, { key })).toEqual({ verdict: 'ok', participants: 40, receipts: 14 });
+    await expect(checkCopyFile(file)).rejects.toThrow(/file is not a database/);
+    await expect(checkCopyFile(file, { key: Buffer.alloc(32, 1) })).rejects.toThrow(/file is not a database/);
+    // And on this thread, when no worker can run.
+    expect(await checkCopyFile(file, { key, driver: join(folder.dir, 'no-such-driver.js') })).toEqual({ verdict: 'ok', participants: 40, receipts: 14 });
   });
 
   it('gives the same answer on this thread when the worker cannot load the driver, or ends before answering', async () => {

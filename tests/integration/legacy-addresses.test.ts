@@ -2,10 +2,7 @@
 // again while it is unchanged), `reference.legacyCommunes` answers a query typed without accents,
 // and the commune statuses of the admin units (special zones) are in the store.
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, failure, type Office, openCore, openOffice } from './fixtures/office-fixture';
-import Sqlite from 'better-sqlite3';
-import { join } from 'node:path';
-import { DATABASE_FILE } from '../../src/main/core/office-core';
+import { call, failure, type Office, openCore, openOffice, openTestStore } from './fixtures/office-fixture';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -51,7 +48,7 @@ describe('reference.legacyCommunes', () => {
     await o.core.close();
     const again = await openCore(o.dir);
     cleanups.push(() => again.close());
-    const sqlite = new Sqlite(join(o.dir, DATABASE_FILE), { readonly: true });
+    const sqlite = openTestStore(o.dir, { readonly: true });
     cleanups.push(() => void sqlite.close());
     expect(sqlite.prepare('SELECT count(*) FROM legacy_communes').pluck().get()).toBe(10_597);
     expect(sqlite.prepare(`SELECT count(*) FROM reference_versions WHERE kind = 'legacy-communes'`).pluck().get()).toBe(1);

@@ -1,7 +1,7 @@
 // The numbered migrations: from an empty file every table, index, FTS table and trigger exists;
 // reopening is a no-op; and for each migration, rows written at that schema survive the
 // migrations after it. A new migration must add its rows to `seeds` (the test says so).
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
 // a crash before that loses nothing; pulled people are indexed with their page; and the queue's
 // matcher agrees with FTS5 itself on which names a query finds.
 import { rmSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexQueuedNames, NAME_INDEX_STEPS, queuedNames } from '../../src/main/core/db/name-index';

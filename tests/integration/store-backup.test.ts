@@ -8,7 +8,8 @@
 // only a supervisor may take a copy of citizens' data, and a set-up office cannot be overwritten.
 import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import { openKeyedDatabase } from '../../src/main/core/db/store-cipher';
+import { copyHeader } from '../../src/main/core/files/copy-header';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSealedFile, sealFile } from '../../src/main/core/files/sealed-copy';
 import { DATABASE_FILE } from '../../src/main/core/office-core';
@@ -27,13 +28,14 @@ afterAll(async () => {
 const PASSPHRASE = 'ba con mèo trên mái nhà';
 const sealed = (directory: string) => ({ directory, passphrase: PASSPHRASE });
 
-/** Opens a sealed copy into a scratch file, as `age -d` would. */
-async function opened(file: string): Promise<string> {
+/** Opens a sealed copy into a scratch file: the copy's database, still encrypted, and its key. */
+async function opened(file: string): Promise<{ file: string; key: Buffer }> {
   const scratch = tempDir('field-office-opened-');
   afterAllRemove.push(scratch.remove);
-  const plain = join(scratch.dir, 'copy.sqlite');
-  await openSealedFile(file, plain, PASSPHRASE);
-  return plain;
+  const copy = join(scratch.dir, 'copy.sqlite');
+  const { copyKey } = await openSealedFile(file, copy, PASSPHRASE);
+  if (!copyKey) throw new Error('the copy carries no key');
+  return { file: copy, key: copyKey };
 }
 const afterAllRemove: (() => void)[] = [];
 afterAll(() => afterAllRemove.forEach((remove) => remove()));
@@ -101,7 +103,15 @@ describe('store backup', { timeout: 60_000 }, () => {
     // On the laptop: the plain copy it was sealed from is gone.
     expect(readdirSync(office.dir).filter((name) => name.includes('.plain'))).toEqual([]);
 
-    const copy = new Sqlite(await opened(backup.file), { readonly: true });
+    const inside = await opened(backup.file);
+    // Even with the passphrase, the database in the copy is encrypted: only its own key opens it.
+    const raw = readFileSync(inside.file);
+    expect(raw.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    expect(raw.includes(Buffer.from('Sao Lưu'))).toBe(false);
+    expect(raw.includes(Buffer.from(before.personalId))).toBe(false);
+    expect(() => openKeyedDatabase(inside.file, null)).toThrow();
+    expect(() => openKeyedDatabase(inside.file, Buffer.alloc(32, 7))).toThrow(expect.objectContaining({ code: 'FILE_ERROR' }));
+    const copy = openKeyedDatabase(inside.file, inside.key, { readonly: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       const people = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
@@ -331,6 +341,32 @@ describe('store restore', { timeout: 60_000 }, () => {
     }
   });
 
+  it('restores a copy sealed before stores were encrypted (plain inside), and the restored store is encrypted', async () => {
+    const scratch = tempDir('field-office-scratch-');
+    afterAllRemove.push(scratch.remove);
+    // What an earlier version sealed: the plain database, with no key in front of it.
+    const inside = await opened(copyFile);
+    const plain = openKeyedDatabase(inside.file, inside.key);
+    plain.pragma("rekey = ''");
+    plain.close();
+    expect(readFileSync(inside.file).subarray(0, 15).toString()).toBe('SQLite format 3');
+    const old = join(scratch.dir, 'old.sqlite.age');
+    await sealFile(inside.file, old, PASSPHRASE);
+
+    const fresh = tempDir('field-office-fresh-');
+    afterAllRemove.push(fresh.remove);
+    const core = await openCore(fresh.dir);
+    try {
+      expect(await call(core, 'store.restore', { file: old, passphrase: PASSPHRASE })).toMatchObject({ officeCode: expect.any(String) });
+      expect(await call(core, 'auth.login', { username: 'supervisor', password: PASSWORD })).toMatchObject({ staff: { role: 'supervisor' } });
+    } finally {
+      await core.close();
+    }
+    const store = readFileSync(join(fresh.dir, DATABASE_FILE));
+    expect(store.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    expect(store.includes(Buffer.from('Trần Thị Giám Sát'))).toBe(false);
+  });
+
   it('refuses a wrong passphrase and leaves nothing behind', async () => {
     const { error, left } = await refused({ file: copyFile, passphrase: 'không phải mật khẩu này' });
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'passphrase', message: 'Mật khẩu bản sao không đúng.' });
@@ -340,12 +376,12 @@ describe('store restore', { timeout: 60_000 }, () => {
   it('refuses a copy made by a newer version of the app, which this one could not open, and leaves nothing behind', async () => {
     const scratch = tempDir('field-office-scratch-');
     afterAllRemove.push(scratch.remove);
-    const plain = await opened(copyFile);
-    const copy = new Sqlite(plain);
+    const inside = await opened(copyFile);
+    const copy = openKeyedDatabase(inside.file, inside.key);
     copy.prepare(`INSERT INTO schema_migrations (name, timestamp) VALUES ('0099-from-the-future', ?)`).run(new Date().toISOString());
     copy.close();
     const future = join(scratch.dir, 'future.sqlite.age');
-    await sealFile(plain, future, PASSPHRASE);
+    await sealFile(inside.file, future, PASSPHRASE, undefined, copyHeader(inside.key));
     const { error, left } = await refused({ file: future, passphrase: PASSPHRASE });
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'file', details: { newer: ['0099-from-the-future'] } });
     expect(error.message).toMatch(/phiên bản Field Office mới hơn/);

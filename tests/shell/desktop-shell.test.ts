@@ -3,7 +3,8 @@
 // response, permissions denied, navigation, new windows and webviews refused, the shell's methods
 // checked against their contract, and the office core behind it real (a SQLite store in the
 // temporary profile).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
@@ -214,3 +215,51 @@ async function recordReceipt(s: StartedShell): Promise<{ id: string; label: stri
   if (!recorded.ok) throw new Error(JSON.stringify(recorded.error));
   return recorded.value.receipt;
 }
+
+describe('the keys the shell keeps', () => {
+  it('seals the store key and the device key with safeStorage, and opens the encrypted store again after a restart', async () => {
+    shell = await startShell();
+    await shell.invoke('office.setup', setupInput);
+    await shell.invoke('participants.register', {
+      fullName: 'Nguyễn Thị Lan',
+      dateOfBirth: '1985-04-12',
+      sex: 'female',
+      personalId: '001185012345',
+      ethnicity: 'Kinh',
+      provinceCode: '01',
+      communeCode: '00004',
+      addressLine: 'Số 1 phố Kim Mã',
+    });
+    const office = join(shell.userData, 'office');
+    const sealedKey = readFileSync(join(office, 'store-key.bin'));
+    expect(sealedKey.subarray(0, 3).toString()).toBe('v10');
+    expect(sealedKey.toString('latin1')).not.toMatch(/[0-9a-f]{64}/);
+    expect(existsSync(join(office, 'store-key.txt'))).toBe(false);
+    expect(readFileSync(join(office, 'field-office.sqlite')).includes(Buffer.from('001185012345'))).toBe(false);
+    const userData = shell.userData;
+    await shell.close();
+    shell = await startShell({ userData });
+    expect(await shell.invoke('auth.login', { username: 'giamsat', password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await shell.invoke('participants.search', { query: 'nguyen thi lan' })).toMatchObject({
+      ok: true,
+      value: { items: [expect.objectContaining({ fullName: 'Nguyễn Thị Lan' })] },
+    });
+  });
+});
+
+describe('where the shell keeps the store', () => {
+  it('opens the store in the folder FIELD_OFFICE_DATA_DIR names, and archives printed PDFs beside it', async () => {
+    const named = mkdtempSync(join(tmpdir(), 'field-office-named-'));
+    process.env.FIELD_OFFICE_DATA_DIR = named;
+    try {
+      shell = await startShell();
+      await shell.invoke('office.setup', setupInput);
+      expect(existsSync(join(named, 'office', 'field-office.sqlite'))).toBe(true);
+      expect(existsSync(join(shell.userData, 'office'))).toBe(false);
+      const printed = await shell.invoke('shell.print', { archiveName: 'QN-0001' });
+      expect(printed.value.pdfPath).toBe(join(named, 'receipts', 'QN-0001.pdf'));
+    } finally {
+      delete process.env.FIELD_OFFICE_DATA_DIR;
+    }
+  });
+});

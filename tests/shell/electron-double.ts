@@ -221,14 +221,14 @@ function makePlatform() {
     safeStorage,
     shell,
     dialog,
-    /** A fresh platform for the next test: no windows, no handlers, a new app and keychain. */
-    reset(paths: Record<string, string>) {
+    /** A fresh platform for the next test: no windows, no handlers, a new app; the same keychain unless asked (a restart). */
+    reset(paths: Record<string, string>, { newKeychain = false }: { newKeychain?: boolean } = {}) {
       platform.app = new AppDouble();
       platform.app.paths = paths;
       BrowserWindowDouble.all = [];
       ipcMain.handlers.clear();
       Object.assign(defaultSession, { headersListener: null, permissionRequestHandler: null, permissionCheckHandler: null });
-      keychainKey = randomBytes(32);
+      if (newKeychain) keychainKey = randomBytes(32);
       safeStorage.available = true;
       shell.opened = [];
       Object.assign(dialog, { openAnswers: [], openRequests: [], errorBoxes: [] });
@@ -250,5 +250,5 @@ export const app = new Proxy({} as AppDouble, {
   },
   set: (_target, key, value) => Reflect.set(platform.app, key, value),
 });
-export const resetElectron = (paths: Record<string, string>) => platform.reset(paths);
+export const resetElectron = (paths: Record<string, string>, options?: { newKeychain?: boolean }) => platform.reset(paths, options);
 export default { app, BrowserWindow, ipcMain, session, safeStorage, shell, dialog };

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SealedStoreKey, STORE_KEY_FILE } from '../../src/main/core/db/store-key';
 import { createOfficeCore } from '../../src/main/core/office-core';
 import { type StartedShell, startShell } from './shell-harness';
 
@@ -47,7 +48,19 @@ describe('one instance per store', () => {
     expect(other).toMatchObject({ code: 'CONFLICT' });
     await first.close();
 
-    const holder = await createOfficeCore({ dataDir: join(first.userData, 'office'), resourcesDir: RESOURCES, syncIntervalMs: 0, log: () => undefined });
+    // Another core on the same store, with the key the app sealed (the same user's keychain).
+    const { safeStorage } = first.electron;
+    const storeKeys = new SealedStoreKey(join(first.userData, 'office', STORE_KEY_FILE), {
+      seal: (text) => safeStorage.encryptString(text),
+      open: (blob) => safeStorage.decryptString(blob),
+    });
+    const holder = await createOfficeCore({
+      dataDir: join(first.userData, 'office'),
+      resourcesDir: RESOURCES,
+      storeKeys,
+      syncIntervalMs: 0,
+      log: () => undefined,
+    });
     try {
       shell = await startShell({ userData: first.userData });
       expect(shell.electron.app.exitCode).toBe(1);

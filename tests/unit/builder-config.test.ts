@@ -77,6 +77,15 @@ describe('the installer configuration', () => {
     expect(() => builderConfig({ ...release, WIN_CSC_LINK: '/secure/office.pfx' })).toThrow(/FIELD_OFFICE_SIGN_PUBLISHER/);
   });
 
+  it('makes an all-users install’s data folder for the app’s group only, and never deletes it on uninstall', () => {
+    const config = builderConfig(release);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, include: 'build/installer.nsh' });
+    const script = readFileSync(join(root, config.nsis.include), 'utf8');
+    expect(script).toMatch(/\$\{if\} \$installMode == "all"/);
+    expect(script).toMatch(/icacls "\$APPDATA\\Field Office" \/inheritance:r .*"Field Office Users:\(OI\)\(CI\)M"/);
+    expect(script).not.toMatch(/customUnInstall|RMDir/);
+  });
+
   it('publishes to the central’s https address and refuses a loopback or plain-http one', () => {
     expect(builderConfig(release).publish).toEqual({ provider: 'generic', url: 'https://capnhat.baohiemxahoi.gov.vn/updates/', channel: 'latest' });
     for (const url of [

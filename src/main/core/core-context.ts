@@ -31,10 +31,12 @@ export interface CoreContext {
   /** Absent only in tools that never sync (benchmarks). */
   sync?: SyncControl;
   makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
-  /** Copies the whole store to a file (SQLite's online backup); absent in tools that never back up. */
+  /** Copies the whole store to a file (a snapshot in a worker, ADR 0021); absent in tools that never back up. */
   backupTo?: BackupTo;
   /** The store's file: a backup copy put here (app closed) restores the office. */
   storeFile?: string;
+  /** The store's encryption key (db/store-key.ts): a restored copy is re-keyed to it. */
+  storeKey?: Buffer;
 }
 
 export interface Caller {

@@ -13,6 +13,8 @@ import { loadLegacyCommunes } from './db/repositories/legacy-communes-repository
 import { lockStore } from './db/store-lock';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { backupWith } from './db/store-backup';
+import { encryptPlainStore } from './db/store-encryption';
+import { PlainStoreKey, type StoreKeyStore, storeKeyFrom } from './db/store-key';
 import { adoptRestoredCopy } from './services/restored-copy';
 import { placeRestoredStore } from './services/restore-service';
 import { handlers } from './handlers';
@@ -31,6 +33,8 @@ export interface OfficeCoreOptions {
   log?: (error: unknown) => void;
   /** Electron passes a safeStorage-encrypted store; the default is a plain file (harness, tests). */
   keyStore?: DeviceKeyStore;
+  /** Where the store's encryption key is kept: Electron seals it; the default is a plain file (harness, tests). */
+  storeKeys?: StoreKeyStore;
   /** Replaces the HTTP transport (file-sync and fault tests). */
   makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
   /** Background sync interval; 0 disables the timer (sync then runs only on "push now"). */
@@ -47,6 +51,8 @@ export interface OfficeCore {
 }
 
 export const DATABASE_FILE = 'field-office.sqlite';
+/** The store key's file for the harness and tests (plain, warned); the desktop app seals it. */
+export const PLAIN_STORE_KEY_FILE = 'store-key.txt';
 
 /**
  * The core the hosts (Electron main, the harness) serve. When `store.restore` has opened a sealed
@@ -112,9 +118,14 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
 
 async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
   mkdirSync(options.dataDir, { recursive: true });
+  const storeFile = join(options.dataDir, DATABASE_FILE);
+  // The key is made and kept before any page is written with it.
+  const storeKey = storeKeyFrom(options.storeKeys ?? new PlainStoreKey(join(options.dataDir, PLAIN_STORE_KEY_FILE)), storeFile);
   // A sealed copy opened on this fresh install (store.restore) takes the empty store's place now.
-  placeRestoredStore(join(options.dataDir, DATABASE_FILE), options.log ?? console.error);
-  const database = await openDatabase(join(options.dataDir, DATABASE_FILE));
+  placeRestoredStore(storeFile, storeKey, options.log ?? console.error);
+  // A store kept plain by an earlier version is encrypted, once (db/store-encryption.ts).
+  await encryptPlainStore(storeFile, storeKey);
+  const database = await openDatabase(storeFile, { key: storeKey });
   const clock = options.clock ?? systemClock;
   await loadAdminUnits(database.db, join(options.resourcesDir, 'reference', 'admin-units.json'), clock.now().toISOString());
   await loadShippedSchedule(database.db, join(options.resourcesDir, 'reference', 'contribution-rates.json'), clock.now().toISOString());
@@ -139,8 +150,9 @@ async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
     resourcesDir: options.resourcesDir,
     sync,
     makeTransport,
-    backupTo: backupWith(database.sqlite),
-    storeFile: join(options.dataDir, DATABASE_FILE),
+    backupTo: backupWith(storeFile, storeKey),
+    storeFile,
+    storeKey,
   };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
   const maintenance = startStoreMaintenance(database.sqlite, options.log ? { log: options.log } : {});

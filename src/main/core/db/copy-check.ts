@@ -1,13 +1,16 @@
-// SQLite's quick check of a store copy, and the people and receipts it holds, in a worker thread:
-// at a million people the check reads half a gigabyte for about 3 s, which on the main thread
-// froze every call — and the progress bar of the backup or restore that asked for it — meanwhile.
-// better-sqlite3 runs in worker threads; the worker is plain CommonJS given as text, so there is no
-// file of its own to bundle for Electron, the harness and the tests alike, and it loads the same
-// better-sqlite3 the core does. Should the worker be unable to load it, or to run at all (a
-// packaging surprise), the check runs on this thread as before: slower to wait for, never skipped.
+// Work on a whole store file off the main thread: SQLite's quick check of a copy with the people
+// and receipts it holds, the consistent snapshot of the live store that a backup copies
+// (`VACUUM INTO` on a read connection of its own), and the change of a copy's key. At a million
+// people each reads or writes half a gigabyte for seconds, which on the main thread froze every
+// call — and the progress bar of the backup or restore that asked for it — meanwhile.
+// better-sqlite3 runs in worker threads; each task is plain JavaScript given as text, so there is
+// no file of its own to bundle for Electron, the harness and the tests alike, and it loads the same
+// driver the core does. Should the worker be unable to load it, or to run at all (a packaging
+// surprise), the task runs on this thread: slower to wait for, never skipped.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { APPLY_KEY_SOURCE, STORE_CIPHER } from './store-cipher';
 
 /** What the check found: `verdict` is "ok" or SQLite's list of problems; counts only when ok. */
 export interface CopyCheck {
@@ -17,28 +20,60 @@ export interface CopyCheck {
 }
 
 /**
- * The check, as the text of a function of (Database, file, takenAt): the worker runs it, and so
- * does this thread when the worker cannot. Text rather than a function of this module, whose
- * compiled form (tsx, the Electron bundle) may call helpers the worker does not have.
+ * The tasks, as the text of functions of (Database, input); the worker runs them, and so does this
+ * thread when the worker cannot. Text rather than functions of this module, whose compiled form
+ * (tsx, the Electron bundle) may call helpers the worker does not have.
  */
-const CHECK = `function check(Database, file, takenAt) {
-  const copy = new Database(file, { fileMustExist: true });
-  try {
-    if (takenAt) {
-      copy.pragma('journal_mode = DELETE');
-      copy.prepare('UPDATE office SET copy_taken_at = ?').run(takenAt);
+const TASKS = `{
+  check(Database, { file, keyHex, takenAt }) {
+    const copy = new Database(file, { fileMustExist: true });
+    try {
+      applyKey(copy, keyHex);
+      if (takenAt) {
+        copy.pragma('journal_mode = DELETE');
+        copy.prepare('UPDATE office SET copy_taken_at = ?').run(takenAt);
+      }
+      const verdict = String(copy.pragma('quick_check', { simple: true }));
+      if (verdict !== 'ok') return { verdict, participants: 0, receipts: 0 };
+      const count = (table) => copy.prepare('SELECT count(*) FROM ' + table).pluck().get();
+      return { verdict, participants: count('participants'), receipts: count('receipts') };
+    } finally {
+      copy.close();
     }
-    const verdict = String(copy.pragma('quick_check', { simple: true }));
-    if (verdict !== 'ok') return { verdict, participants: 0, receipts: 0 };
-    const count = (table) => copy.prepare('SELECT count(*) FROM ' + table).pluck().get();
-    return { verdict, participants: count('participants'), receipts: count('receipts') };
-  } finally {
-    copy.close();
-  }
+  },
+  snapshot(Database, { store, keyHex, destination }) {
+    const source = new Database(store, { readonly: true, fileMustExist: true });
+    try {
+      applyKey(source, keyHex);
+      source.prepare('VACUUM INTO ?').run(destination);
+    } finally {
+      source.close();
+    }
+    return null;
+  },
+  rekey(Database, { file, keyHex, newKeyHex }) {
+    const copy = new Database(file, { fileMustExist: true });
+    try {
+      applyKey(copy, keyHex);
+      copy.pragma('journal_mode = DELETE');
+      // A plain copy (made before the store was encrypted) takes the store's cipher as it is keyed.
+      if (!keyHex) {
+        copy.pragma("cipher = '${STORE_CIPHER}'");
+        copy.pragma('kdf_iter = 1');
+      }
+      copy.pragma("hexrekey = '" + newKeyHex + "'");
+    } finally {
+      copy.close();
+    }
+    return null;
+  },
 }`;
+
+const PRELUDE = `const applyKey = ${APPLY_KEY_SOURCE};\nconst tasks = ${TASKS};`;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${PRELUDE}
 let Database = null;
 try {
   Database = require(workerData.driver);
@@ -47,41 +82,48 @@ try {
 }
 if (Database) {
   try {
-    parentPort.postMessage({ result: (${CHECK})(Database, workerData.file, workerData.takenAt) });
+    parentPort.postMessage({ result: tasks[workerData.task](Database, workerData.input) });
   } catch (error) {
     parentPort.postMessage({ failed: { message: String(error && error.message), code: error && error.code } });
   }
 }
 `;
 
-const checkHere = new Function(`return ${CHECK}`)() as (Database: typeof Sqlite, file: string, takenAt: string | null) => CopyCheck;
+type TaskName = 'check' | 'snapshot' | 'rekey';
+const tasksHere = new Function(`${PRELUDE}\nreturn tasks;`)() as Record<TaskName, (Database: typeof Sqlite, input: unknown) => unknown>;
 
-const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3');
+const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 
-/**
- * Checks the copy at `file` off the main thread. A file that cannot be opened or read as a
- * database rejects with SQLite's error, as the check on this thread would. With `markTakenAt` (a
- * copy just made), the copy is first made one self-contained file (rollback journal: no `-wal` or
- * `-shm` beside it) and marked as a copy taken then — a commit that flushes the whole file, so it
- * too is kept off the main thread. `driver` is for tests.
- */
-export async function checkCopyFile(
-  file: string,
-  { markTakenAt = null, driver = driverPath() }: { markTakenAt?: string | null; driver?: string } = {},
-): Promise<CopyCheck> {
-  const answer = await new Promise<{ result?: CopyCheck; failed?: { message: string; code?: string }; unavailable?: string }>((resolve) => {
+/** Runs a task in a worker thread (or here, when no worker can run it); rejects with SQLite's error. */
+export async function runStoreTask<T>(task: TaskName, input: Record<string, unknown>, driver: string = driverPath()): Promise<T> {
+  const answer = await new Promise<{ result?: T; failed?: { message: string; code?: string }; unavailable?: string }>((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, takenAt: markTakenAt } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { task, input, driver } });
     } catch (error) {
       resolve({ unavailable: error instanceof Error ? error.message : String(error) });
       return;
     }
     worker.once('message', resolve);
-    // A worker that could not run at all (it failed or ended before answering): checked here.
+    // A worker that could not run at all (it failed or ended before answering): run here.
     worker.once('error', (error) => resolve({ unavailable: error instanceof Error ? error.message : String(error) }));
     worker.once('exit', (code) => resolve({ unavailable: `exit ${code}` }));
   });
   if (answer.failed) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
-  return answer.result ?? checkHere(Sqlite, file, markTakenAt);
+  if ('result' in answer) return answer.result as T;
+  return tasksHere[task](Sqlite, input) as T;
+}
+
+/**
+ * Checks the copy at `file` off the main thread. A file that cannot be opened or read as a
+ * database (or with `key`, when it is encrypted) rejects with SQLite's error, as the check on this
+ * thread would. With `markTakenAt` (a copy just made), the copy is first made one self-contained
+ * file (rollback journal: no `-wal` or `-shm` beside it) and marked as a copy taken then — a commit
+ * that flushes the whole file, so it too is kept off the main thread. `driver` is for tests.
+ */
+export async function checkCopyFile(
+  file: string,
+  { markTakenAt = null, key = null, driver }: { markTakenAt?: string | null; key?: Buffer | null; driver?: string } = {},
+): Promise<CopyCheck> {
+  return runStoreTask<CopyCheck>('check', { file, keyHex: key?.toString('hex') ?? null, takenAt: markTakenAt }, driver);
 }

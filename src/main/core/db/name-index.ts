@@ -4,7 +4,7 @@
 // in; the queue row goes — all in the caller's transaction, so the index and the queue can only
 // move together. Until a person is indexed, searches match their queued name directly
 // (participants-repository `findByNameWords`).
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { Database } from './schema';
 

@@ -1,8 +1,10 @@
-// Opens the office's SQLite file: WAL, foreign keys, synchronous=FULL (money is committed here),
-// and runs the pending migrations inside a transaction before anything else touches it.
-import BetterSqlite3 from 'better-sqlite3';
+// Opens the office's SQLite file: keyed first (encrypted at rest, ADR 0021; tools and tests may
+// open a plain one), then WAL, foreign keys, synchronous=FULL (money is committed here), and runs
+// the pending migrations inside a transaction before anything else touches it.
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { migrations } from './migrations/index';
+import { openKeyedDatabase } from './store-cipher';
 import type { Database } from './schema';
 
 export interface OfficeDatabase {
@@ -11,8 +13,8 @@ export interface OfficeDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(file: string): Promise<OfficeDatabase> {
-  const sqlite = new BetterSqlite3(file);
+export async function openDatabase(file: string, { key = null }: { key?: Buffer | null } = {}): Promise<OfficeDatabase> {
+  const sqlite = openKeyedDatabase(file, key);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');

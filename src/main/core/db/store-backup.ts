@@ -1,36 +1,55 @@
-// The store's online backup (SQLite's backup API, page by page between other work) and the check
-// of the copy before it is sealed: it must open, pass SQLite's quick integrity check (about 3 s at
-// a million people, in a worker thread: db/copy-check.ts) and hold the office's people and receipts.
+// The store's online backup and the check of the copy before it is sealed. The copy is a
+// consistent snapshot taken by a read connection of its own in a worker thread (`VACUUM INTO`):
+// the store is encrypted, and SQLite's backup API cannot write an encrypted source to another file
+// (it refuses "incompatible source and target"); the snapshot comes out encrypted with the store's
+// key, and is given a key of its own before it leaves the worker (ADR 0021). Other calls go on
+// meanwhile: WAL lets the store commit while the snapshot reads. Then the copy must open, pass
+// SQLite's quick integrity check (about 3 s at a million people, in the worker too) and hold the
+// office's people and receipts.
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import Sqlite from 'better-sqlite3';
 import { OfficeError } from '../../../shared/contract/errors';
-import { checkCopyFile } from './copy-check';
+import { checkCopyFile, runStoreTask } from './copy-check';
 
-/** Pages copied per step (better-sqlite3's default): 400 KB, a few milliseconds, then other calls run. */
-const PAGES_PER_STEP = 100;
+/** How often the progress bar hears how far the snapshot has got (its file's size). */
+const PROGRESS_EVERY_MS = 100;
 
-/** Copies the store to `destination`; `onProgress` hears after each step how far it has got. */
-export type BackupTo = (destination: string, onProgress?: (copiedPages: number, totalPages: number) => void) => Promise<void>;
+/**
+ * Copies the store to `destination` under a new key, returned. `onProgress` hears how far it has
+ * got in two equal parts: the snapshot (its bytes written against the store's size), then the
+ * change of key (one step: SQLite's rekey says nothing until it is done).
+ */
+export type BackupTo = (destination: string, onProgress?: (doneBytes: number, totalBytes: number) => void) => Promise<{ copyKey: Buffer }>;
 
-export function backupWith(sqlite: Sqlite.Database): BackupTo {
+export function backupWith(storeFile: string, storeKey: Buffer | null): BackupTo {
   return async (destination, onProgress) => {
-    await sqlite.backup(destination, {
-      progress: ({ totalPages, remainingPages }) => {
-        onProgress?.(totalPages - remainingPages, totalPages);
-        return PAGES_PER_STEP;
-      },
-    });
+    const size = Math.max(1, statSync(storeFile).size);
+    const total = 2 * size;
+    const ticker = setInterval(() => {
+      if (existsSync(destination)) onProgress?.(Math.min(statSync(destination).size, size - 1), total);
+    }, PROGRESS_EVERY_MS);
+    try {
+      await runStoreTask('snapshot', { store: storeFile, keyHex: storeKey?.toString('hex') ?? null, destination });
+    } finally {
+      clearInterval(ticker);
+    }
+    onProgress?.(size, total);
+    const copyKey = randomBytes(32);
+    await runStoreTask('rekey', { file: destination, keyHex: storeKey?.toString('hex') ?? null, newKeyHex: copyKey.toString('hex') });
+    onProgress?.(total, total);
+    return { copyKey };
   };
 }
 
 /**
  * Makes the copy one self-contained file, marks it as a copy (if it is ever opened as an office
- * store, it becomes a new device first), and checks it; the counts say what it holds. The copy
- * carries the store's WAL mode, so it is switched to a rollback journal first: no `-wal`/`-shm`
- * files beside it on the stick (the office turns WAL on again when a restored copy is opened).
+ * store, it becomes a new device first), and checks it; the counts say what it holds. A rollback
+ * journal, so no `-wal`/`-shm` files beside it (the office turns WAL on again when a restored copy
+ * is opened).
  */
-export async function sealBackupFile(file: string, takenAt: string): Promise<{ participants: number; receipts: number }> {
-  const { verdict, participants, receipts } = await checkCopyFile(file, { markTakenAt: takenAt });
+export async function sealBackupFile(file: string, takenAt: string, copyKey: Buffer): Promise<{ participants: number; receipts: number }> {
+  const { verdict, participants, receipts } = await checkCopyFile(file, { markTakenAt: takenAt, key: copyKey });
   if (verdict !== 'ok') {
     throw new OfficeError('FILE_ERROR', {
       field: 'directory',

@@ -7,7 +7,7 @@
 // and SQLite's own locking works the same on Windows, Linux and macOS, and between connections of
 // one process.
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { OfficeError } from '../../../shared/contract/errors';
 
 export const STORE_LOCK_FILE = 'field-office.lock';

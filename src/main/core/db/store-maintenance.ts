@@ -15,7 +15,7 @@
 // growing it (an append that grows a file costs the disk a metadata write on each fsync). In a bare
 // SQLite model of a registration at a million people the commit's median fell from 1.45–1.73 ms
 // with a growing WAL to 0.96–1.04 ms (ADR 0007).
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { indexQueuedNames } from './name-index';
 
 /** Pages of merged index written per step: a few milliseconds of work. */

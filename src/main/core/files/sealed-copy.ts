@@ -11,6 +11,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { OfficeError } from '../../../shared/contract/errors';
 import { type ChosenFile, openChosenFile } from './chosen-paths';
+import { stripCopyHeader } from './copy-header';
 import { PassphraseIdentity, PassphraseRecipient } from './passphrase-stanza';
 
 /** age's own default: about a second of work per guess on a laptop, for whoever holds the stick. */
@@ -30,14 +31,29 @@ function counting(onBytes: (bytes: number) => void): Transform {
   });
 }
 
-/** Encrypts `source` into `destination` (which must not exist) with the passphrase. */
-export async function sealFile(source: string, destination: string, passphrase: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+/**
+ * Encrypts `source` into `destination` (which must not exist) with the passphrase; `header`, when
+ * given, goes first in the sealed payload (a store copy's key: files/copy-header.ts).
+ */
+export async function sealFile(
+  source: string,
+  destination: string,
+  passphrase: string,
+  onProgress?: (done: number, total: number) => void,
+  header?: Buffer,
+): Promise<void> {
   const total = statSync(source).size;
   const encrypter = new Encrypter();
   encrypter.addRecipient(new PassphraseRecipient(passphrase, SCRYPT_WORK_FACTOR));
-  const plain = Readable.toWeb(createReadStream(source, { highWaterMark: CHUNK }).pipe(counting((n) => onProgress?.(n, total))));
+  const body = createReadStream(source, { highWaterMark: CHUNK }).pipe(counting((n) => onProgress?.(n, total)));
+  const plain = Readable.toWeb(header ? Readable.from(withHeader(header, body)) : body);
   const sealed = (await encrypter.encrypt(plain as unknown as ReadableStream<Uint8Array>)) as unknown as WebReadableStream<Uint8Array>;
   await pipeline(Readable.fromWeb(sealed), createWriteStream(destination, { flags: 'wx' }));
+}
+
+async function* withHeader(header: Buffer, body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield header;
+  yield* body;
 }
 
 /**
@@ -53,7 +69,7 @@ export async function openSealedFile(
   destination: string,
   passphrase: string,
   onProgress?: (done: number, total: number) => void,
-): Promise<void> {
+): Promise<{ copyKey: Buffer | null }> {
   if (typeof source === 'string') {
     const chosen = await openChosenFile(source, 'store-copy');
     try {
@@ -63,6 +79,7 @@ export async function openSealedFile(
     }
   }
   const total = source.size;
+  let copyKey: Buffer | null = null;
   const decrypter = new Decrypter();
   decrypter.addIdentity(new PassphraseIdentity(passphrase));
   let plain: WebReadableStream<Uint8Array>;
@@ -78,6 +95,7 @@ export async function openSealedFile(
     await pipeline(
       Readable.fromWeb(plain),
       counting((n) => onProgress?.(Math.min(n, total), total)),
+      stripCopyHeader((key) => (copyKey = key)),
       createWriteStream(destination, { flags: 'wx' }),
     );
   } catch {
@@ -87,6 +105,7 @@ export async function openSealedFile(
       en: 'The copy is damaged or cut short (truncated or altered). Use another copy.',
     });
   }
+  return { copyKey };
 }
 
 function explainOpenError(error: unknown): OfficeError {

@@ -11,6 +11,7 @@ import { businessDate, VIETNAM_OFFSET_MS } from '../../../shared/domain/business
 import type { Caller, CoreContext } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
 import { type BackupTo, flushFile, sealBackupFile } from '../db/store-backup';
+import { copyHeader } from '../files/copy-header';
 import { sealFile } from '../files/sealed-copy';
 import { checkChosenFolder } from '../files/chosen-paths';
 import { explainFileError, removeQuietlyLater } from '../files/user-folders';
@@ -109,20 +110,22 @@ async function copyStore(ctx: CoreContext, caller: Caller, directory: string, pa
   for (let n = 2; existsSync(join(directory, name)); n++) name = `${base}-${n}.sqlite.age`;
   const file = join(directory, name);
   const partial = `${file}.partial`;
-  // The plain copy stays on the laptop's disk, beside the store it was taken from, and goes.
-  const plain = join(dirname(ctx.storeFile), `${name}.plain`);
+  // The copy (encrypted under a key of its own) is made on the laptop's disk, beside the store it
+  // was taken from, and goes once sealed onto the stick.
+  const copy = join(dirname(ctx.storeFile), `${name}.copy`);
   let held: { participants: number; receipts: number };
+  let copyKey: Buffer;
   try {
     try {
-      await backupTo(plain, (copiedPages, totalPages) => Object.assign(state, { copiedPages, totalPages }));
+      ({ copyKey } = await backupTo(copy, (copiedPages, totalPages) => Object.assign(state, { copiedPages, totalPages })));
       state.phase = 'checking';
-      held = await sealBackupFile(plain, takenAt);
+      held = await sealBackupFile(copy, takenAt, copyKey);
     } catch (error) {
       throw error instanceof OfficeError ? error : explainFileError(error, dirname(ctx.storeFile), 'directory', 'write');
     }
     state.phase = 'sealing';
     try {
-      await sealFile(plain, partial, passphrase, (sealedBytes, totalBytes) => Object.assign(state, { sealedBytes, totalBytes }));
+      await sealFile(copy, partial, passphrase, (sealedBytes, totalBytes) => Object.assign(state, { sealedBytes, totalBytes }), copyHeader(copyKey));
       await flushFile(partial);
       renameSync(partial, file);
     } catch (error) {
@@ -130,7 +133,7 @@ async function copyStore(ctx: CoreContext, caller: Caller, directory: string, pa
       throw explainFileError(error, directory, 'directory', 'write');
     }
   } finally {
-    await Promise.all([plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`].map(removeQuietlyLater));
+    await Promise.all([copy, `${copy}-wal`, `${copy}-shm`, `${copy}-journal`].map(removeQuietlyLater));
   }
   const bytes = statSync(file).size;
   await appendAudit(ctx.db, {

@@ -7,11 +7,13 @@
 // (services/restored-copy.ts). Should the app stop in between, that happens at its next start. A
 // wrong passphrase, another file, or a damaged copy is a typed error, and nothing is left behind.
 import { existsSync, renameSync } from 'node:fs';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { CoreContext } from '../core-context';
 import { migrations } from '../db/migrations/index';
-import { checkCopyFile } from '../db/copy-check';
+import { checkCopyFile, runStoreTask } from '../db/copy-check';
+import { openKeyedDatabase } from '../db/store-cipher';
+import { openStoreEitherWay } from '../db/store-encryption';
 import { flushFile } from '../db/store-backup';
 import { openSealedFile } from '../files/sealed-copy';
 import { openChosenFile } from '../files/chosen-paths';
@@ -53,19 +55,23 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
       en: 'This laptop already has an office. A copy can only be restored into a freshly installed, not yet set up Field Office.',
     });
   }
-  if (!ctx.storeFile) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file.' });
+  if (!ctx.storeFile || !ctx.storeKey) throw new OfficeError('INTERNAL', { en: 'This core was started without its store file or key.' });
   if (restoring.has(ctx))
     throw new OfficeError('CONFLICT', { vi: 'Đang khôi phục một bản sao; chờ xong đã.', en: 'A copy is already being restored; wait for it.' });
   const source = await openChosenFile(input.file, 'store-copy');
+  const storeKey = ctx.storeKey;
   const opened = `${ctx.storeFile}.restoring`;
   const ready = `${ctx.storeFile}.restored`;
   const state: Running = { phase: 'opening', done: 0, total: 0 };
   restoring.set(ctx, state);
   try {
     await removeQuietlyLater(opened);
-    await openSealedFile(source, opened, input.passphrase, (done, total) => Object.assign(state, { done, total }));
+    const { copyKey } = await openSealedFile(source, opened, input.passphrase, (done, total) => Object.assign(state, { done, total }));
     state.phase = 'checking';
-    const contents = await checkCopy(opened);
+    const contents = await checkCopy(opened, copyKey);
+    // The copy takes this laptop's store key (a copy sealed before stores were encrypted is
+    // encrypted now), so it opens in the empty store's place with the key already kept here.
+    await runStoreTask('rekey', { file: opened, keyHex: copyKey?.toString('hex') ?? null, newKeyHex: storeKey.toString('hex') });
     await flushFile(opened);
     renameSync(opened, ready);
     return contents;
@@ -90,15 +96,15 @@ function notACopy(): OfficeError {
  * Checks the decrypted copy. What the copy holds is never put in the answer (only counts and the
  * office it names, once it proved to be a copy): SQLite's and the worker's error texts stay here.
  */
-async function checkCopy(file: string): Promise<CopyContents> {
+async function checkCopy(file: string, key: Buffer | null): Promise<CopyContents> {
   // SQLite's quick check first, off this thread (a few seconds for a large office).
-  const { verdict, participants, receipts } = await checkCopyFile(file).catch(() => {
+  const { verdict, participants, receipts } = await checkCopyFile(file, { key }).catch(() => {
     throw notACopy();
   });
   if (verdict !== 'ok') throw notACopy();
   let copy: Sqlite.Database;
   try {
-    copy = new Sqlite(file, { fileMustExist: true });
+    copy = openKeyedDatabase(file, key, { fileMustExist: true });
   } catch {
     throw notACopy();
   }
@@ -132,10 +138,10 @@ async function checkCopy(file: string): Promise<CopyContents> {
  * (the empty store is kept aside, named by the time). If an office was set up on this laptop in
  * the meantime, the copy is left where it is and reported: nothing of either is lost.
  */
-export function placeRestoredStore(storeFile: string, log: (message: string) => void): boolean {
+export function placeRestoredStore(storeFile: string, key: Buffer, log: (message: string) => void): boolean {
   const ready = `${storeFile}.restored`;
   if (!existsSync(ready)) return false;
-  if (existsSync(storeFile) && storeHasOffice(storeFile)) {
+  if (existsSync(storeFile) && storeHasOffice(storeFile, key)) {
     log(`[store] ${ready} was not put in place: an office has been set up in ${storeFile} since the copy was opened`);
     return false;
   }
@@ -145,8 +151,8 @@ export function placeRestoredStore(storeFile: string, log: (message: string) => 
   return true;
 }
 
-function storeHasOffice(storeFile: string): boolean {
-  const store = new Sqlite(storeFile, { fileMustExist: true });
+function storeHasOffice(storeFile: string, key: Buffer): boolean {
+  const store = openStoreEitherWay(storeFile, key, { fileMustExist: true });
   try {
     const hasTable = store.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'`).get();
     return Boolean(hasTable) && (store.prepare('SELECT count(*) FROM office').pluck().get() as number) > 0;
