@@ -11,6 +11,7 @@ import { CentralError } from './central-error';
 import { loadCentralKey } from './central-signing-key';
 import { openCentralDatabase } from './db/central-database';
 import { importBatchFile } from './file-import';
+import { publishRelease, setOfficeChannel, withdrawRelease } from './releases';
 import { createCentralApp } from './http/server';
 
 const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1] [--data .data/central]
@@ -21,6 +22,9 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin review --op OP_ID   (mark one of them reviewed)
        npm run central -- admin revoke --device ID
        npm run central -- admin publish-rates --file contribution-rates.json
+       npm run central -- admin publish-release --dir release/0.2.0 --channel pilot|stable
+       npm run central -- admin withdraw-release --version 0.2.0
+       npm run central -- admin set-channel --office C --channel pilot|stable
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
 
@@ -33,6 +37,9 @@ const COMMANDS = new Set([
   'admin review',
   'admin revoke',
   'admin publish-rates',
+  'admin publish-release',
+  'admin withdraw-release',
+  'admin set-channel',
   'import',
 ]);
 
@@ -72,6 +79,9 @@ function parseCommandLine() {
         out: { type: 'string' },
         all: { type: 'boolean' },
         op: { type: 'string' },
+        dir: { type: 'string' },
+        channel: { type: 'string' },
+        version: { type: 'string' },
       },
     });
   } catch (error) {
@@ -138,6 +148,14 @@ async function run(): Promise<void> {
     } else if (command === 'admin' && sub === 'publish-rates') {
       const published = await publishReferenceSchedule(database.db, JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')));
       console.log(published ? 'published' : 'already published');
+    } else if (command === 'admin' && sub === 'publish-release') {
+      console.log(
+        JSON.stringify(await publishRelease(database.db, resolve(values.data, 'releases'), { dir: resolve(values.dir ?? ''), channel: values.channel ?? '' })),
+      );
+    } else if (command === 'admin' && sub === 'withdraw-release') {
+      console.log(JSON.stringify(await withdrawRelease(database.db, values.version ?? '')));
+    } else if (command === 'admin' && sub === 'set-channel') {
+      console.log(JSON.stringify(await setOfficeChannel(database.db, values.office ?? '', values.channel ?? '')));
     } else if (command === 'import') {
       const result = await importBatchFile(database.db, resolve(values.manifest ?? ''), resolve(values.out ?? '.'), centralKey);
       console.log(JSON.stringify(result));

@@ -1,16 +1,19 @@
-// Electron main: one instance per user session, the hardened window, `office:invoke` IPC from the
-// app's own frame to the office core's dispatcher (or, for the shell's few methods — print, the
-// file chooser — to their handlers here), and the updater. No business logic lives here; each
-// piece is a module of its own, tested with a double of Electron (tests/shell).
+// Electron main: one instance per user session, the store where the install says (ADR 0022), the
+// hardened window, `office:invoke` IPC from the app's own frame to the office core's dispatcher (or,
+// for the shell's few methods — print, the file chooser, the update — to their handlers here), the
+// updater and local crash reports. No business logic lives here; each piece is a module of its
+// own, tested with a double of Electron (tests/shell).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import { OfficeError } from '../shared/contract/errors';
 import { isAppFrame } from './app-frame';
+import { type ShellCaller, startAppUpdates } from './app-updates';
 import { hardenContents, hardenSession } from './content-hardening';
 import { moveArchive, moveStoreFolder } from './core/db/store-move';
 import { createOfficeCore, type OfficeCore } from './core/office-core';
+import { recordMainProcessCrashes, startCrashReports } from './crash-reports';
 import { createMainWindow, focusWindow } from './main-window';
 import { folderKeys } from './office-keys';
 import { registerOfficeIpc } from './office-ipc';
@@ -31,12 +34,6 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => focusWindow(mainWindow));
   hardenContents(app, shell);
   app.whenReady().then(start, (error: unknown) => failedToStart(error));
-  app.on('window-all-closed', async () => {
-    const closing = core;
-    core = undefined;
-    await closing?.close();
-    app.quit();
-  });
 }
 
 async function start(): Promise<void> {
@@ -49,6 +46,13 @@ async function start(): Promise<void> {
     env: process.env,
     userData: app.getPath('userData'),
   });
+  const recordCrash = startCrashReports({
+    app,
+    crashReporter,
+    dir: join(location.dataDir, '..', 'crash-reports'),
+    logLine: (line) => console.error(`[crash] ${line}`),
+  });
+  recordMainProcessCrashes(recordCrash, (code) => app.exit(code));
   try {
     const keys = folderKeys(location.dataDir, location.scope);
     // An install for all users takes over the store an earlier per-user install kept (ADR 0022).
@@ -61,14 +65,28 @@ async function start(): Promise<void> {
     failedToStart(error);
     return;
   }
-  const shellMethods = createShellDispatcher({
-    'shell.print': printHandler(() => location.archiveDir),
-    'shell.pickPath': pickPathHandler,
+  const updates = startAppUpdates(electronUpdater.autoUpdater, () => core, console.error);
+  const shellMethods = createShellDispatcher<ShellCaller>({
+    'shell.print': (input, caller) => printHandler(() => location.archiveDir)(input, caller.contents),
+    'shell.pickPath': (input, caller) => pickPathHandler(input, caller.contents),
+    ...updates.handlers,
   });
-  registerOfficeIpc(ipcMain, { core: () => core?.invoke ?? null, shell: shellMethods, isAppFrame: (url) => isAppFrame(url) });
+  registerOfficeIpc(ipcMain, {
+    core: () => core?.invoke ?? null,
+    shell: (method, input, contents, token) => shellMethods(method, input, { contents, token }),
+    isAppFrame: (url) => isAppFrame(url),
+  });
   mainWindow = createMainWindow(here);
   mainWindow.on('closed', () => (mainWindow = null));
-  if (app.isPackaged) void checkForUpdates(core);
+  // The last window closed: the core closes (a running sync finishes first), then a downloaded
+  // update installs, unless a backup or restore was still running (then at the next quit).
+  app.on('window-all-closed', async () => {
+    const closing = core;
+    core = undefined;
+    await closing?.close();
+    if (!(app.isPackaged && updates.controller.installAtQuit())) app.quit();
+  });
+  if (app.isPackaged) updates.controller.start();
 }
 
 /** The store could not be opened (another window has it, a damaged disk): said, then the app ends. */
@@ -80,16 +98,4 @@ function failedToStart(error: unknown): void {
   console.error('[start]', error);
   dialog.showErrorBox('Field Office', message);
   app.exit(1);
-}
-
-/** Offices update from their own central service (its /updates/ feed), once enrolled. */
-async function checkForUpdates(officeCore: OfficeCore): Promise<void> {
-  try {
-    const centralUrl = await officeCore.centralUrl();
-    if (!centralUrl) return;
-    electronUpdater.autoUpdater.setFeedURL({ provider: 'generic', url: new URL('updates/', centralUrl.replace(/\/?$/, '/')).toString() });
-    await electronUpdater.autoUpdater.checkForUpdatesAndNotify();
-  } catch (error) {
-    console.error('update check failed', error);
-  }
 }

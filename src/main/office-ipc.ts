@@ -11,7 +11,8 @@ import type { Invoke } from './core/dispatcher';
 export interface OfficeIpcOptions {
   /** The core's `invoke`, or null while it is not open (starting, or closed for the quit). */
   core: () => Invoke | null;
-  shell: (method: ShellMethodName, input: unknown, sender: WebContents) => Promise<RpcResult<unknown>>;
+  /** The shell's methods, told the window and the session token kept for it. */
+  shell: (method: ShellMethodName, input: unknown, sender: WebContents, token: string | undefined) => Promise<RpcResult<unknown>>;
   isAppFrame: (url: string | undefined) => boolean;
 }
 
@@ -26,8 +27,8 @@ export function registerOfficeIpc(ipcMain: IpcMain, options: OfficeIpcOptions): 
     const invoke = options.core();
     // The frame that sent it, not only the window: a frame inside the app's page is not the app.
     if (!invoke || !isTopFrame(event) || !options.isAppFrame(event.senderFrame?.url)) return notFromApp;
-    if (isShellMethodName(method)) return options.shell(method, input, event.sender);
     const id = event.sender.id;
+    if (isShellMethodName(method)) return options.shell(method, input, event.sender, tokens.get(id));
     if (!tokens.has(id)) event.sender.once('destroyed', () => tokens.delete(id));
     const result = await invoke(String(method), input, tokens.get(id));
     const { session } = methodPolicy(method);

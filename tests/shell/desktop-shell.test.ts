@@ -3,7 +3,7 @@
 // response, permissions denied, navigation, new windows and webviews refused, the shell's methods
 // checked against their contract, and the office core behind it real (a SQLite store in the
 // temporary profile).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,7 @@ import { preventable } from './electron-double';
 import { type StartedShell, startShell } from './shell-harness';
 
 vi.mock('electron', () => import('./electron-double'));
-vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
+vi.mock('electron-updater', () => import('./updater-double'));
 
 const PASSWORD = 'mat-khau-du-dai-12';
 const setupInput = {
@@ -261,5 +261,51 @@ describe('where the shell keeps the store', () => {
     } finally {
       delete process.env.FIELD_OFFICE_DATA_DIR;
     }
+  });
+});
+
+describe('updates and crashes in the running shell', () => {
+  it('offers a downloaded update to the supervisor only, and holds "restart now" while a form is open', async () => {
+    shell = await startShell();
+    const { autoUpdater } = (await import('./updater-double')) as typeof import('./updater-double');
+    autoUpdater.installs = [];
+    await shell.invoke('office.setup', setupInput);
+    await shell.invoke('staff.create', { username: 'quay1', fullName: 'Lê Văn Quầy', role: 'counter', password: PASSWORD });
+    expect(await shell.invoke('shell.updateStatus')).toMatchObject({ ok: true, value: { state: 'idle', version: null } });
+    autoUpdater.emit('update-available', { version: '0.2.0', releaseNotes: 'In biên lai nhanh hơn.' });
+    autoUpdater.emit('update-downloaded', { version: '0.2.0', releaseNotes: 'In biên lai nhanh hơn.' });
+    expect(await shell.invoke('shell.updateStatus')).toMatchObject({
+      ok: true,
+      value: { state: 'ready', version: '0.2.0', releaseNotes: 'In biên lai nhanh hơn.', blockedBy: [] },
+    });
+
+    // A clerk's window may not restart the app.
+    const clerk = new shell.electron.BrowserWindow({});
+    await shell.invoke('auth.login', { username: 'quay1', password: PASSWORD }, { contents: clerk.webContents });
+    expect(await shell.invoke('shell.updateRestart', {}, { contents: clerk.webContents })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The clerk is half-way through a form: the supervisor's restart waits, and says why.
+    expect(await shell.invoke('shell.activity', { formOpen: true }, { contents: clerk.webContents })).toEqual({ ok: true, value: { ok: true } });
+    expect(await shell.invoke('shell.updateRestart')).toEqual({ ok: true, value: { restarting: false, blockedBy: ['form'] } });
+    expect(autoUpdater.installs).toEqual([]);
+    await shell.invoke('shell.activity', { formOpen: false }, { contents: clerk.webContents });
+    expect(await shell.invoke('shell.updateRestart')).toEqual({ ok: true, value: { restarting: true, blockedBy: [] } });
+    expect(autoUpdater.installs).toEqual([[false, true]]);
+  });
+
+  it('records a renderer crash beside the office data and loads the window again; nothing is uploaded', async () => {
+    shell = await startShell();
+    expect(shell.electron.crashReporter.started).toEqual([{ uploadToServer: false, compress: true }]);
+    const win = shell.window();
+    let reloaded = 0;
+    (win.webContents as unknown as { reload: () => void }).reload = () => void reloaded++;
+    shell.electron.app.emit('render-process-gone', {}, win.webContents, { reason: 'crashed', exitCode: 139 });
+    const reports = readdirSync(join(shell.userData, 'crash-reports'));
+    expect(reports).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(shell.userData, 'crash-reports', reports[0]!), 'utf8'))).toMatchObject({
+      process: 'renderer',
+      reason: 'crashed',
+      exitCode: 139,
+    });
+    expect(reloaded).toBe(1);
   });
 });

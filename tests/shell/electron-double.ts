@@ -213,7 +213,14 @@ function makePlatform() {
       this.errorBoxes.push({ title, content });
     },
   };
+  const crashReporter = {
+    started: [] as unknown[],
+    start(options: unknown) {
+      this.started.push(options);
+    },
+  };
   return {
+    crashReporter,
     app: new AppDouble(),
     BrowserWindow: BrowserWindowDouble,
     ipcMain,
@@ -232,6 +239,7 @@ function makePlatform() {
       safeStorage.available = true;
       shell.opened = [];
       Object.assign(dialog, { openAnswers: [], openRequests: [], errorBoxes: [] });
+      crashReporter.started = [];
     },
   };
 }
@@ -241,7 +249,7 @@ function makePlatform() {
 const shared = globalThis as { __electronDouble?: ReturnType<typeof makePlatform> };
 const platform = (shared.__electronDouble ??= makePlatform());
 
-export const { BrowserWindow, ipcMain, session, safeStorage, shell, dialog } = platform;
+export const { BrowserWindow, ipcMain, session, safeStorage, shell, dialog, crashReporter } = platform;
 /** The app of the current test (replaced by `resetElectron`). */
 export const app = new Proxy({} as AppDouble, {
   get: (_target, key) => {
@@ -251,4 +259,4 @@ export const app = new Proxy({} as AppDouble, {
   set: (_target, key, value) => Reflect.set(platform.app, key, value),
 });
 export const resetElectron = (paths: Record<string, string>, options?: { newKeychain?: boolean }) => platform.reset(paths, options);
-export default { app, BrowserWindow, ipcMain, session, safeStorage, shell, dialog };
+export default { app, BrowserWindow, ipcMain, session, safeStorage, shell, dialog, crashReporter };

@@ -24,6 +24,8 @@ export interface StartedShell {
   appFrame(): Frame;
   /** Closes the window: the shell closes the core and quits. */
   close(): Promise<void>;
+  /** Removes the process hooks the shell added (done by close; for a shell that never opened). */
+  unhook(): void;
 }
 
 export async function startShell(options: { userData?: string; before?: (electron: Electron) => void } = {}): Promise<StartedShell> {
@@ -32,6 +34,12 @@ export async function startShell(options: { userData?: string; before?: (electro
   const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'field-office-shell-'));
   electron.resetElectron({ userData, appData: userData, temp: tmpdir() });
   options.before?.(electron);
+  // The shell hooks the process's uncaught errors (crash reports); they are unhooked at close.
+  const hooked = { exception: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+  const unhook = () => {
+    for (const listener of process.listeners('uncaughtException')) if (!hooked.exception.includes(listener)) process.off('uncaughtException', listener);
+    for (const listener of process.listeners('unhandledRejection')) if (!hooked.rejection.includes(listener)) process.off('unhandledRejection', listener);
+  };
   await import('../../src/main/index');
   electron.app.becomeReady();
   await waitFor(() => electron.BrowserWindow.all.length > 0 || electron.app.exitCode !== null || electron.app.quitCalls > 0);
@@ -62,7 +70,9 @@ export async function startShell(options: { userData?: string; before?: (electro
       });
       for (const win of electron.BrowserWindow.getAllWindows()) win.close();
       await closed;
+      unhook();
     },
+    unhook,
   };
 }
 

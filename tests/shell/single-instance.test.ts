@@ -10,12 +10,13 @@ import { createOfficeCore } from '../../src/main/core/office-core';
 import { type StartedShell, startShell } from './shell-harness';
 
 vi.mock('electron', () => import('./electron-double'));
-vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
+vi.mock('electron-updater', () => import('./updater-double'));
 
 const RESOURCES = join(__dirname, '../../resources');
 let shell: StartedShell | undefined;
 afterEach(async () => {
   if (shell && shell.electron.BrowserWindow.getAllWindows().length > 0) await shell.close();
+  shell?.unhook();
   shell = undefined;
 });
 

@@ -19,6 +19,12 @@ function dispatcher(overrides: Partial<ShellHandlers<Window>> = {}) {
       calls.push({ method: 'shell.pickPath', input, window });
       return { path: input.kind === 'export-folder' ? '/media/usb' : null };
     },
+    'shell.updateStatus': async () => ({ state: 'idle', channel: null, version: null, releaseNotes: null, percent: null, blockedBy: [], lastCheckedAt: null }),
+    'shell.updateRestart': async () => ({ restarting: false, blockedBy: [] }),
+    'shell.activity': async (input, window) => {
+      calls.push({ method: 'shell.activity', input, window });
+      return { ok: true };
+    },
     ...overrides,
   };
   return { invoke: createShellDispatcher(handlers, (e) => logged.push(e)), calls, logged };

@@ -5,7 +5,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
 export interface CentralDb {
-  offices: { code: string; name: string; parentCode: string | null; provinceCode: string; createdAt: Timestamp };
+  offices: { code: string; name: string; parentCode: string | null; provinceCode: string; createdAt: Timestamp; updateChannel: Generated<'pilot' | 'stable'> };
   enrollmentCodes: { code: string; officeCode: string; createdAt: Timestamp; usedAt: Timestamp | null; deviceId: string | null };
   devices: {
     id: string;
@@ -66,6 +66,16 @@ export interface CentralDb {
   heldItems: { opId: string; class: string; kind: string; payload: Json; deviceId: string; status: Generated<string>; createdAt: Timestamp };
   referenceSchedules: { version: string; body: Json; loadedAt: Timestamp };
   changeCounter: { id: number; value: ColumnType<number, number, number> };
+  /** Releases of the office app per update channel (migration 0003, releases.ts). */
+  releases: {
+    channel: 'pilot' | 'stable';
+    version: string;
+    feedFile: string;
+    feedText: string;
+    releaseNotes: string | null;
+    publishedAt: Generated<Date>;
+    withdrawnAt: Timestamp | null;
+  };
   changes: {
     seq: ColumnType<number, number, number>;
     kind: string;

@@ -65,8 +65,19 @@ export const routes: Record<string, Record<'get' | 'post', Route | undefined>> =
   },
   '/updates/{file}': {
     get: {
-      summary: 'electron-updater generic-provider feed (latest.yml, installers)',
+      summary: 'electron-updater generic-provider feed of the stable channel (latest.yml, installers), for apps of earlier versions',
       parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'file' }, '404': errorBody },
+    },
+    post: undefined,
+  },
+  '/updates/{channel}/{file}': {
+    get: {
+      summary: "electron-updater generic-provider feed of a channel: latest*.yml of the channel's newest live release, installers",
+      parameters: [
+        { name: 'channel', in: 'path', required: true, schema: { type: 'string', enum: ['pilot', 'stable'] } },
+        { name: 'file', in: 'path', required: true, schema: { type: 'string' } },
+      ],
       responses: { '200': { description: 'file' }, '404': errorBody },
     },
     post: undefined,

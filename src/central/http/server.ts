@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { type UpdateChannel, updateChannels } from '../../shared/sync/changes';
 import { type EnrollResponse, enrollRequest, wireBatch } from '../../shared/sync/protocol';
 import { enrollDevice } from '../admin';
 import { CentralError } from '../central-error';
@@ -13,6 +14,7 @@ import type { CentralKey } from '../central-signing-key';
 import { changesFor } from '../changes-feed';
 import type { CentralDatabase } from '../db/central-database';
 import { applyBatch } from '../ingest/apply-batch';
+import { channelFeed, isFeedFile } from '../releases';
 import { authenticateDevice, checkSigningHeaders, verifySignedRequest } from '../request-auth';
 import { Metrics } from './metrics';
 import { healthResponse, openApiDocument } from './openapi';
@@ -113,16 +115,30 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
     return c.json(await changesFor(db, device, c.req.query('cursor') ?? null, limit));
   });
 
-  app.get('/updates/:file', (c) => {
-    const file = basename(c.req.param('file'));
+  // The electron-updater feed per channel (releases.ts): `latest*.yml` from the channel's newest
+  // live release, installers from the releases folder. `/updates/<file>` is the stable channel, for
+  // apps of an earlier version (and a latest.yml dropped in the folder by hand, as before).
+  const serveUpdate = async (channel: UpdateChannel, requested: string) => {
+    const file = basename(requested);
+    if (isFeedFile(file)) {
+      const feed = await channelFeed(db, channel, file);
+      if (feed !== null) return new Response(feed, { headers: { 'content-type': 'text/yaml; charset=utf-8', 'cache-control': 'no-cache' } });
+    }
     const path = join(options.releasesDir, file);
-    if (!existsSync(path) || !statSync(path).isFile()) {
+    if (file !== requested || !existsSync(path) || !statSync(path).isFile() || file.endsWith('.partial')) {
       throw new CentralError(404, 'NOT_FOUND', 'Không có bản cập nhật này.', 'No such update file.');
     }
     const type = file.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream';
     return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
       headers: { 'content-type': type, 'content-length': String(statSync(path).size) },
     });
+  };
+  app.get('/updates/:file', (c) => serveUpdate('stable', c.req.param('file')));
+  app.get('/updates/:channel/:file', (c) => {
+    const channel = c.req.param('channel');
+    if (!(updateChannels as readonly string[]).includes(channel))
+      throw new CentralError(404, 'NOT_FOUND', 'Không có kênh cập nhật này.', 'No such update channel.');
+    return serveUpdate(channel as UpdateChannel, c.req.param('file'));
   });
 
   return { app, metrics };

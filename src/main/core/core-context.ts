@@ -21,6 +21,8 @@ export interface SyncControl {
   runNow(): Promise<PushSummary>;
   /** The central just answered outside a run (enrollment). */
   noteReachable(): void;
+  /** A push or pull is under way (an app update does not install meanwhile). */
+  readonly busy: boolean;
 }
 
 export interface CoreContext {

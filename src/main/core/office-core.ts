@@ -16,7 +16,8 @@ import { backupWith } from './db/store-backup';
 import { encryptPlainStore } from './db/store-encryption';
 import { PlainStoreKey, type StoreKeyStore, storeKeyFrom } from './db/store-key';
 import { adoptRestoredCopy } from './services/restored-copy';
-import { placeRestoredStore } from './services/restore-service';
+import { placeRestoredStore, restoreProgress } from './services/restore-service';
+import { backupProgress } from './services/backup-service';
 import { handlers } from './handlers';
 import { dropStaleDrafts } from './services/draft-service';
 import { loadShippedSchedule } from './services/reference-schedule-store';
@@ -25,6 +26,7 @@ import type { CentralTransport } from './sync/central-transport';
 import { type DeviceKeyStore, PlainFileKeyStore } from './sync/device-key-store';
 import { HttpCentralTransport } from './sync/http-central-transport';
 import { SyncEngine } from './sync/sync-engine';
+import { type UpdateFeed, updateFeedOf } from './sync/update-feed';
 
 export interface OfficeCoreOptions {
   dataDir: string;
@@ -43,11 +45,23 @@ export interface OfficeCoreOptions {
 
 export interface OfficeCore {
   invoke: Invoke;
-  /** The central service this office is enrolled with (the updater's feed is there), or null. */
+  /** The central service this office is enrolled with, or null. */
   centralUrl(): Promise<string | null>;
+  /** Where the app's updates come from: the central's feed of this office's channel, or null before enrollment. */
+  updateFeed(): Promise<UpdateFeed | null>;
   context: CoreContext;
   database: OfficeDatabase;
+  /** Work under way that an app update must not cut short. */
+  activity(): ('sync' | 'backup' | 'restore')[];
   close(): Promise<void>;
+}
+
+function activityOf(ctx: CoreContext): ('sync' | 'backup' | 'restore')[] {
+  return [
+    ...(ctx.sync?.busy ? (['sync'] as const) : []),
+    ...(backupProgress(ctx).running ? (['backup'] as const) : []),
+    ...(restoreProgress(ctx).running ? (['restore'] as const) : []),
+  ];
 }
 
 export const DATABASE_FILE = 'field-office.sqlite';
@@ -99,12 +113,14 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
       return result;
     },
     centralUrl: () => current.centralUrl(),
+    updateFeed: () => current.updateFeed(),
     get context() {
       return current.context;
     },
     get database() {
       return current.database;
     },
+    activity: () => (reopening ? ['restore'] : activityOf(current.context)),
     close: async () => {
       while (reopening) await reopening;
       try {
@@ -164,8 +180,10 @@ async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
       return result;
     },
     centralUrl: async () => (await centralAddress(database.db)).centralUrl,
+    updateFeed: () => updateFeedOf(database.db),
     context,
     database,
+    activity: () => activityOf(context),
     close: async () => {
       maintenance.stop();
       sync.stop();

@@ -13,6 +13,7 @@ import { HouseholdPage } from '../pages/household/household-page';
 import { PersonPage } from '../pages/person/person-page';
 import { PersonFormPage } from '../pages/person-form/person-form-page';
 import { ReceiptPage } from '../pages/receipt/receipt-page';
+import { UpdateBanner, useFormActivity } from './update-banner';
 import { ReceiptSetPage } from '../pages/receipt/receipt-set-page';
 import { SearchPage } from '../pages/search/search-page';
 import { StaffPage } from '../pages/staff/staff-page';
@@ -82,6 +83,7 @@ export function AppShell({ session }: { session: SessionView }) {
     { key: 'sync', label: t('nav.sync'), show: supervisor },
   ];
   const active = route.segments[0] ?? '';
+  useFormActivity(route.segments);
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header no-print">
@@ -123,6 +125,7 @@ export function AppShell({ session }: { session: SessionView }) {
         {supervisor && <BackupReminder />}
         <SyncStatusBadge supervisor={supervisor} />
       </div>
+      <UpdateBanner supervisor={supervisor} />
       <Layout.Content className="app-content">
         <Screen route={route} session={session} />
       </Layout.Content>

@@ -1,5 +1,6 @@
 // The desktop shell's own methods: the few things only Electron's main process can do for the
-// renderer — the print dialog (with its PDF archive) and the system's folder or file chooser.
+// renderer — the print dialog (with its PDF archive), the system's folder or file chooser, and the
+// app's update (its state, a supervisor's "restart now", and whether a form is open).
 // They travel on the same single `invoke` as the core's contract, from the app's own frame only,
 // and are validated the same way; the browser harness has none of them (the renderer prints
 // through the browser there, and file-sync paths are typed).
@@ -29,6 +30,29 @@ export const shellContract = {
     input: z.strictObject({ kind: z.enum(['export-folder', 'backup-folder', 'result-file', 'backup-file']) }),
     /** null when the dialog was cancelled. */
     output: z.object({ path: z.string().nullable() }),
+  },
+  /** The app's update (src/main/update-controller.ts): downloaded or not, its notes, what holds a restart. */
+  'shell.updateStatus': {
+    input: z.strictObject({}),
+    output: z.object({
+      state: z.enum(['idle', 'checking', 'downloading', 'ready', 'error']),
+      channel: z.string().nullable(),
+      version: z.string().nullable(),
+      releaseNotes: z.string().nullable(),
+      percent: z.number().nullable(),
+      blockedBy: z.array(z.enum(['sync', 'backup', 'restore', 'form'])),
+      lastCheckedAt: z.string().nullable(),
+    }),
+  },
+  /** A supervisor's "restart now" to install a downloaded update; refused while work is under way. */
+  'shell.updateRestart': {
+    input: z.strictObject({}),
+    output: z.object({ restarting: z.boolean(), blockedBy: z.array(z.enum(['sync', 'backup', 'restore', 'form'])) }),
+  },
+  /** The renderer says whether a form is open (no restart for an update meanwhile). */
+  'shell.activity': {
+    input: z.strictObject({ formOpen: z.boolean() }),
+    output: z.object({ ok: z.literal(true) }),
   },
 } as const;
 

@@ -38,10 +38,18 @@ export const reviewSettledPayload = z.object({
   refunded: z.array(z.object({ receipt: z.string(), officeCode: z.string() })),
 });
 
+/** The release channels an office can be on: `pilot` gets a release first, `stable` after. */
+export const updateChannels = ['pilot', 'stable'] as const;
+export type UpdateChannel = (typeof updateChannels)[number];
+
+/** The central put this office on another update channel (`admin set-channel`). */
+export const officeUpdateChannelPayload = z.object({ officeCode: z.string().min(1), channel: z.enum(updateChannels) });
+
 export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant'), payload: participantChangePayload }),
   z.object({ kind: z.literal('reference.contribution-rates'), payload: ratesChangePayload }),
   z.object({ kind: z.literal('review.settled'), payload: reviewSettledPayload }),
+  z.object({ kind: z.literal('office.update-channel'), payload: officeUpdateChannelPayload }),
 ]);
 export type CentralChange = z.infer<typeof centralChange>;
 export type CentralChangeKind = CentralChange['kind'];

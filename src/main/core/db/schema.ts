@@ -305,6 +305,8 @@ export interface SyncStateTable {
   lastError: string | null;
   failures: number;
   nextAttemptAt: string | null;
+  /** The release channel the central set for this office (migration 0021). */
+  updateChannel: 'pilot' | 'stable';
 }
 
 export interface SyncBatchesTable {

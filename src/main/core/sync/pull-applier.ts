@@ -8,7 +8,7 @@ import { indexAllQueuedNames } from '../db/name-index';
 import { withUnansweredOperations } from '../db/repositories/outbox-repository';
 import * as participants from '../db/repositories/participants-repository';
 import { insertIssues } from '../db/repositories/sync-issues-repository';
-import { savePullCursor } from '../db/repositories/sync-state-repository';
+import { followUpdateChannel, savePullCursor } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
 import type { CentralChange } from '../../../shared/sync/changes';
@@ -139,6 +139,10 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: CentralC
           break;
         case 'review.settled':
           await settleFromCentral(trx, change.payload.opId, change.payload.refunded, at);
+          break;
+        case 'office.update-channel':
+          // Changes go to every office of the province: this one follows only its own channel.
+          await followUpdateChannel(trx, change.payload.officeCode, change.payload.channel);
           break;
       }
     }

@@ -98,6 +98,11 @@ export class SyncEngine {
     this.timer = null;
   }
 
+  /** A push or pull is under way (an update does not install meanwhile). */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
   async idle(): Promise<void> {
     while (this.running) await this.running.catch(() => undefined);
   }

@@ -15,6 +15,21 @@ export function centralAddress(db: Db): Promise<{ centralUrl: string | null; cen
   return db.selectFrom('syncState').select(['centralUrl', 'centralDeviceId']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
+/** Where the app's updates come from: the central, whether enrolled, and the channel it set for this office. */
+export function updateSource(db: Db): Promise<{ centralUrl: string | null; enrolledAt: string | null; updateChannel: 'pilot' | 'stable' }> {
+  return db.selectFrom('syncState').select(['centralUrl', 'enrolledAt', 'updateChannel']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/** The central moved an office to another release channel: kept if it is this office. */
+export async function followUpdateChannel(db: Db, officeCode: string, channel: 'pilot' | 'stable'): Promise<void> {
+  await db
+    .updateTable('syncState')
+    .set({ updateChannel: channel })
+    .where('id', '=', 1)
+    .where(({ exists, selectFrom }) => exists(selectFrom('office').select('code').where('code', '=', officeCode)))
+    .execute();
+}
+
 export async function recordEnrollment(
   db: Db,
   enrollment: Pick<SyncStateTable, 'centralUrl' | 'centralDeviceId' | 'publicKey' | 'centralPublicKey' | 'centralSealingRecipient' | 'enrolledAt'>,
