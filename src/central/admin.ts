@@ -1,11 +1,12 @@
 // Administration of offices and devices: create offices, issue one-time enrollment codes, enroll a
 // device with its public key, list and revoke devices. Used by the CLI and by the enroll route.
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { parseSchedule } from '../shared/domain/reference-schedule';
 import type { CentralChange } from '../shared/sync/changes';
 import { uuidv7 } from 'uuidv7';
 import { CentralError } from './central-error';
+import { queueCentralChange } from './changes-feed';
 import type { CentralDb } from './db/schema';
 
 type RatesChange = Extract<CentralChange, { kind: 'reference.contribution-rates' }>['payload'];
@@ -158,22 +159,7 @@ export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unkn
       .returning('version')
       .executeTakeFirst();
     if (!inserted) return false;
-    const counter = await trx
-      .updateTable('changeCounter')
-      .set({ value: sql`value + 1` })
-      .where('id', '=', 1)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('changes')
-      .values({
-        seq: Number(counter.value),
-        kind: 'reference.contribution-rates',
-        provinceCode: null,
-        originDeviceId: null,
-        payload: JSON.stringify({ version, body } satisfies RatesChange),
-      })
-      .execute();
+    await queueCentralChange(trx, { kind: 'reference.contribution-rates', payload: { version, body } satisfies RatesChange }, null);
     return true;
   });
 }

@@ -1,8 +1,8 @@
 // The pull feed: changes after the device's cursor, for its province (plus nation-wide reference
 // data), made by other devices, in commit order (see ingest/apply-batch.ts for why the sequence
 // cannot skip a late commit). A cursor the server cannot continue from gets `reset: true`.
-import type { Kysely } from 'kysely';
-import type { ChangesResponse } from '../shared/sync/changes';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { CentralChange, ChangesResponse } from '../shared/sync/changes';
 import type { CentralDb } from './db/schema';
 import type { AuthenticatedDevice } from './request-auth';
 
@@ -33,4 +33,22 @@ export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDev
     nextCursor: String(rows.length > limit ? last : Math.max(last, Number(counter.value))),
     hasMore: rows.length > limit,
   };
+}
+
+/**
+ * Queues a change of the central's own (not from a device's batch) in the caller's transaction:
+ * the next number of the counter, taken under its row's lock, so it commits in order.
+ * `provinceCode` null sends it to every office.
+ */
+export async function queueCentralChange(trx: Transaction<CentralDb>, change: CentralChange, provinceCode: string | null): Promise<void> {
+  const counter = await trx
+    .updateTable('changeCounter')
+    .set({ value: sql`value + 1` })
+    .where('id', '=', 1)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('changes')
+    .values({ seq: Number(counter.value), kind: change.kind, provinceCode, originDeviceId: null, payload: JSON.stringify(change.payload) })
+    .execute();
 }

@@ -16,6 +16,7 @@ import { load as loadYaml } from 'js-yaml';
 import { type Kysely, sql } from 'kysely';
 import { type UpdateChannel, updateChannels } from '../shared/sync/changes';
 import { CentralError } from './central-error';
+import { queueCentralChange } from './changes-feed';
 import type { CentralDb } from './db/schema';
 
 const FEED_FILE = /^latest(-[a-z0-9]+)?\.yml$/;
@@ -153,22 +154,7 @@ export async function setOfficeChannel(db: Kysely<CentralDb>, officeCode: string
       .returning(['code', 'provinceCode'])
       .executeTakeFirst();
     if (!office) throw new CentralError(404, 'NOT_FOUND', `Không có cơ quan mã ${officeCode}.`, `Unknown office ${officeCode}.`, undefined, 'office');
-    const counter = await trx
-      .updateTable('changeCounter')
-      .set({ value: sql`value + 1` })
-      .where('id', '=', 1)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('changes')
-      .values({
-        seq: Number(counter.value),
-        kind: 'office.update-channel',
-        provinceCode: office.provinceCode,
-        originDeviceId: null,
-        payload: JSON.stringify({ officeCode: office.code, channel }),
-      })
-      .execute();
+    await queueCentralChange(trx, { kind: 'office.update-channel', payload: { officeCode: office.code, channel } }, office.provinceCode);
     return { officeCode: office.code, channel };
   });
 }
