@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 // @ts-expect-error -- a plain .mjs script shared with scripts/native-for.mjs
 import { installedElectron } from '../../scripts/electron-binary.mjs';
+import { samplePerson } from '../support/sample-person';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const binary: string | null = installedElectron();
@@ -40,16 +41,7 @@ test('the desktop app opens, sets up the office, signs in and archives a printed
       supervisor: { username: 'giamsat', fullName: 'Trần Thị Giám Sát', password: 'mat-khau-giam-sat' },
     });
     expect(setup).toMatchObject({ ok: true, value: { token: '' } });
-    const person = await invoke('participants.register', {
-      fullName: 'Nguyễn Thị Lan',
-      dateOfBirth: '1985-04-12',
-      sex: 'female',
-      personalId: '001185012345',
-      ethnicity: 'Kinh',
-      provinceCode: '01',
-      communeCode: '00004',
-      addressLine: 'Số 1 phố Kim Mã',
-    });
+    const person = await invoke('participants.register', samplePerson);
     const fromMonth = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
     const quote = await invoke('contributions.quote', { participantId: person.value.id, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000 });
     const recorded = await invoke('contributions.record', {

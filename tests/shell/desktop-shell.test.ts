@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
 import { preventable } from './electron-double';
 import { type StartedShell, startShell } from './shell-harness';
+import { samplePerson } from '../support/sample-person';
 
 vi.mock('electron', () => import('./electron-double'));
 vi.mock('electron-updater', () => import('./updater-double'));
@@ -190,16 +191,7 @@ describe('the desktop shell on the Electron double', () => {
 
 /** One registered person and one contribution through the shell's IPC: the receipt to print. */
 async function recordReceipt(s: StartedShell): Promise<{ id: string; label: string }> {
-  const person = await s.invoke('participants.register', {
-    fullName: 'Nguyễn Thị Lan',
-    dateOfBirth: '1985-04-12',
-    sex: 'female',
-    personalId: '001185012345',
-    ethnicity: 'Kinh',
-    provinceCode: '01',
-    communeCode: '00004',
-    addressLine: 'Số 1 phố Kim Mã',
-  });
+  const person = await s.invoke('participants.register', samplePerson);
   if (!person.ok) throw new Error(JSON.stringify(person.error));
   const fromMonth = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
   const quote = await s.invoke('contributions.quote', { participantId: person.value.id, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 1_500_000 });
@@ -220,16 +212,7 @@ describe('the keys the shell keeps', () => {
   it('seals the store key and the device key with safeStorage, and opens the encrypted store again after a restart', async () => {
     shell = await startShell();
     await shell.invoke('office.setup', setupInput);
-    await shell.invoke('participants.register', {
-      fullName: 'Nguyễn Thị Lan',
-      dateOfBirth: '1985-04-12',
-      sex: 'female',
-      personalId: '001185012345',
-      ethnicity: 'Kinh',
-      provinceCode: '01',
-      communeCode: '00004',
-      addressLine: 'Số 1 phố Kim Mã',
-    });
+    await shell.invoke('participants.register', samplePerson);
     const office = join(shell.userData, 'office');
     const sealedKey = readFileSync(join(office, 'store-key.bin'));
     expect(sealedKey.subarray(0, 3).toString()).toBe('v10');
