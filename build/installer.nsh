@@ -1,4 +1,4 @@
-; Field Office installer additions (electron-builder `nsis.include`), ADR 0022.
+; Field Office installer additions (electron-builder `nsis.include`), ADR 0023.
 ; An install for all users of the computer (a counter PC) keeps the office store in the machine-wide
 ; data folder, C:\ProgramData\Field Office. Only the staff accounts in the local group
 ; "Field Office Users" (added by the IT officer: net localgroup "Field Office Users" <account> /add),

@@ -70,7 +70,7 @@ function config(env = process.env) {
     nsis: {
       oneClick: false,
       // The installer asks: for all users of this computer (a counter PC: per-machine, the store
-      // in the machine-wide data folder) or only for me (a field laptop) — ADR 0022.
+      // in the machine-wide data folder) or only for me (a field laptop) — ADR 0023.
       perMachine: false,
       allowElevation: true,
       allowToChangeInstallationDirectory: true,
@@ -78,7 +78,7 @@ function config(env = process.env) {
       language: '1066',
       artifactName: 'field-office-setup-${version}.${ext}',
       shortcutName: 'Field Office',
-      // An all-users install makes the machine-wide data folder for the app's group only (ADR 0022).
+      // An all-users install makes the machine-wide data folder for the app's group only (ADR 0023).
       include: 'build/installer.nsh',
       uninstallDisplayName: 'Field Office – Văn phòng thu BHXH, BHYT',
     },

@@ -1,4 +1,4 @@
-// Electron main: one instance per user session, the store where the install says (ADR 0022), the
+// Electron main: one instance per user session, the store where the install says (ADR 0023), the
 // hardened window, `office:invoke` IPC from the app's own frame to the office core's dispatcher (or,
 // for the shell's few methods — print, the file chooser, the update — to their handlers here), the
 // updater and local crash reports. No business logic lives here; each piece is a module of its
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   recordMainProcessCrashes(recordCrash, (code) => app.exit(code));
   try {
     const keys = folderKeys(location.dataDir, location.scope);
-    // An install for all users takes over the store an earlier per-user install kept (ADR 0022).
+    // An install for all users takes over the store an earlier per-user install kept (ADR 0023).
     if (location.previousUserDataDir) {
       await moveStoreFolder(location.previousUserDataDir, location.dataDir, folderKeys(location.previousUserDataDir, 'user'), keys, console.log);
       moveArchive(join(app.getPath('userData'), 'receipts'), location.archiveDir);

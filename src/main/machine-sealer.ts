@@ -2,7 +2,7 @@
 // (ProtectedData, DataProtectionScope.LocalMachine), through PowerShell, which every supported
 // Windows has. The store of an install for all users is opened by whichever staff account is
 // signed in, so its key cannot be sealed to one account's keychain (safeStorage) as a field
-// laptop's is (ADR 0022). What it protects against: the key file copied off the disk, or read by
+// laptop's is (ADR 0023). What it protects against: the key file copied off the disk, or read by
 // an account outside the app's group (the folder's ACL) — not a thief with the whole disk and the
 // tools to take the machine's DPAPI secrets from it; counter PCs keep BitLocker for that.
 // The secret goes in and out on stdin/stdout, never on a command line.

@@ -1,5 +1,5 @@
 // The two secrets beside a store — the device's signing key and the store's encryption key —
-// sealed by what fits the store's place (ADR 0022): the signed-in account's keychain (Electron's
+// sealed by what fits the store's place (ADR 0023): the signed-in account's keychain (Electron's
 // safeStorage) for a store in the user's profile, the machine's DPAPI key for the machine-wide
 // store of an install for all users. Where the account has no keychain (a Linux desktop without a
 // secret service), plain files that say so, as in the harness.

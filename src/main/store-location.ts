@@ -1,4 +1,4 @@
-// Where the office store lives (ADR 0022). A counter PC is shared by several staff, often each
+// Where the office store lives (ADR 0023). A counter PC is shared by several staff, often each
 // with a Windows account of their own: a store in the signed-in account's profile would give each
 // account its own office. So an install for all users of the computer (per-machine, under Program
 // Files) keeps the store in the machine-wide data folder, %ProgramData%\Field Office\office, which

@@ -1,4 +1,4 @@
-// `npm run bench` (part): what encrypting the office store costs per commit (ADR 0021). Three
+// `npm run bench` (part): what encrypting the office store costs per commit (ADR 0022). Three
 // stores of BENCH_CIPHER_ROWS people (default 200 000; BENCH_SCALE scales it) — plain, ChaCha20-
 // Poly1305 and SQLCipher (AES-256-CBC + HMAC-SHA512), each through better-sqlite3-multiple-ciphers
 // with WAL and synchronous=FULL — take the same commits, interleaved (store 1, 2, 3, 1, 2, 3 …) so

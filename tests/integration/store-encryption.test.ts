@@ -1,4 +1,4 @@
-// The office store is encrypted at rest (ADR 0021): a new store from its first page, an old plain
+// The office store is encrypted at rest (ADR 0022): a new store from its first page, an old plain
 // one converted once at start with everything in it kept — and a conversion killed (kill -9) at
 // any step or any instant leaves a store that opens whole, which the next start finishes.
 import { spawn } from 'node:child_process';

@@ -1,5 +1,5 @@
 // Moving the per-user store of an earlier install into the machine-wide folder of an install for
-// all users (ADR 0022): the office opens in its new place with its keys sealed the machine's way,
+// all users (ADR 0023): the office opens in its new place with its keys sealed the machine's way,
 // everything in it kept; an interrupted move is done again at the next start; a store already in
 // the new folder is never overwritten; a store in use is not moved.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Where the store lives (ADR 0022): an install for all users of a Windows computer (under Program
+// Where the store lives (ADR 0023): an install for all users of a Windows computer (under Program
 // Files) keeps it in the machine-wide data folder and takes over an earlier per-user store; an
 // install for one user, a development run, Linux and macOS keep it in the user's profile; an IT
 // officer's FIELD_OFFICE_DATA_DIR names it outright.

@@ -33,7 +33,7 @@ export interface CoreContext {
   /** Absent only in tools that never sync (benchmarks). */
   sync?: SyncControl;
   makeTransport?: (baseUrl: string, deviceId: string | null) => CentralTransport;
-  /** Copies the whole store to a file (a snapshot in a worker, ADR 0021); absent in tools that never back up. */
+  /** Copies the whole store to a file (a snapshot in a worker, ADR 0022); absent in tools that never back up. */
   backupTo?: BackupTo;
   /** The store's file: a backup copy put here (app closed) restores the office. */
   storeFile?: string;

@@ -1,4 +1,4 @@
-// Opens the office's SQLite file: keyed first (encrypted at rest, ADR 0021; tools and tests may
+// Opens the office's SQLite file: keyed first (encrypted at rest, ADR 0022; tools and tests may
 // open a plain one), then WAL, foreign keys, synchronous=FULL (money is committed here), and runs
 // the pending migrations inside a transaction before anything else touches it.
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';

@@ -2,7 +2,7 @@
 // consistent snapshot taken by a read connection of its own in a worker thread (`VACUUM INTO`):
 // the store is encrypted, and SQLite's backup API cannot write an encrypted source to another file
 // (it refuses "incompatible source and target"); the snapshot comes out encrypted with the store's
-// key, and is given a key of its own before it leaves the worker (ADR 0021). Other calls go on
+// key, and is given a key of its own before it leaves the worker (ADR 0022). Other calls go on
 // meanwhile: WAL lets the store commit while the snapshot reads. Then the copy must open, pass
 // SQLite's quick integrity check (about 3 s at a million people, in the worker too) and hold the
 // office's people and receipts.

@@ -1,4 +1,4 @@
-// How the office store is encrypted at rest (ADR 0021): SQLite3 Multiple Ciphers' ChaCha20-Poly1305
+// How the office store is encrypted at rest (ADR 0022): SQLite3 Multiple Ciphers' ChaCha20-Poly1305
 // page cipher, through better-sqlite3-multiple-ciphers (better-sqlite3's API, same prepared
 // statements). Every page on disk — the store, its WAL, a copy's file — is encrypted and
 // authenticated; the key is 32 random bytes, so the cipher's passphrase stretching (PBKDF2, ~0.2 s

@@ -9,7 +9,7 @@
 //      next start, which starts over;
 //   4. the copy is renamed over the store and the folder flushed: from then on the store is
 //      encrypted. The rename replaces the plain file in one step, on Windows as on Linux.
-// The plain file's old blocks stay on the disk until reused: ADR 0021 says what that means.
+// The plain file's old blocks stay on the disk until reused: ADR 0022 says what that means.
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';

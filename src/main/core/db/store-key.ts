@@ -2,7 +2,7 @@
 // opened, never typed by anyone and never sent anywhere. The core only sees this interface: the
 // Electron shell seals the key with the operating system (safeStorage: Windows DPAPI for the
 // signed-in account, the macOS keychain, the Linux secret service) or, for a store shared by the
-// accounts of a counter PC, with the machine (ADR 0022); the harness and tests keep it in a plain
+// accounts of a counter PC, with the machine (ADR 0023); the harness and tests keep it in a plain
 // file and say loudly that it is not protected, as they do for the device's signing key.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Moves an office store and its keys from one folder to another, once: the per-user store of an
-// earlier install into the machine-wide folder of an install for all users (ADR 0022). The keys
+// earlier install into the machine-wide folder of an install for all users (ADR 0023). The keys
 // are opened with the old folder's sealer (the user's keychain) and sealed again with the new
 // one's (the machine's) before the store is copied; the copy is flushed and renamed into place, and
 // only then is the old store renamed `.moved` beside a note saying where it went. Interrupted

@@ -1,4 +1,4 @@
-// What a sealed store copy holds once its passphrase has opened it (ADR 0021): since the store is
+// What a sealed store copy holds once its passphrase has opened it (ADR 0022): since the store is
 // encrypted at rest, the copy is an encrypted SQLite file too, under a key made for that copy
 // alone, and that key travels at the front of the sealed payload — 8 bytes `FOCOPY02`, the 32-byte
 // key, then the database file. So no plain byte of the store is ever written to a disk, the copy
