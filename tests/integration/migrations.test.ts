@@ -358,6 +358,13 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
     },
     check(s) {
       expect(s.prepare(`SELECT json_extract(support_rule, '$.support.category') FROM contributions WHERE id = 'c1'`).pluck().get()).toBe('near-poor');
+  '0021-update-channel': {
+    write(s) {
+      s.prepare(`UPDATE sync_state SET update_channel = 'pilot' WHERE id = 1`).run();
+    },
+    check(s) {
+      expect(s.prepare('SELECT update_channel FROM sync_state WHERE id = 1').pluck().get()).toBe('pilot');
+      expect(() => s.prepare(`UPDATE sync_state SET update_channel = 'beta' WHERE id = 1`).run()).toThrow(/CHECK/);
     },
   },
 };
