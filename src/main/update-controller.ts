@@ -17,6 +17,8 @@ export interface UpdaterLike {
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
+  // EventEmitter's own listener type, which electron-updater's typed events and the test double both fit.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   on(event: string, listener: (...args: any[]) => void): unknown;
 }
 

@@ -2,7 +2,7 @@
 // near-poor become a certificate (number and dates unknown), student and farming household their
 // flags; "ethnic minority" and "island" — which the ethnicity and the commune now say by
 // themselves — stay declared, for the quote to check against the facts; "other" is nothing.
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';

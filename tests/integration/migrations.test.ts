@@ -358,6 +358,8 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
     },
     check(s) {
       expect(s.prepare(`SELECT json_extract(support_rule, '$.support.category') FROM contributions WHERE id = 'c1'`).pluck().get()).toBe('near-poor');
+    },
+  },
   '0021-update-channel': {
     write(s) {
       s.prepare(`UPDATE sync_state SET update_channel = 'pilot' WHERE id = 1`).run();
