@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/renderer/i18n/en';
 import { vi } from '../../src/renderer/i18n/vi';
+import { paymentMethods, schemes } from '../../src/shared/contract/contribution';
+import { otherCoverages } from '../../src/shared/contract/household';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -41,6 +43,12 @@ describe('i18n keys', () => {
   it('has no empty string in either language', () => {
     const empty = [...viKeys, ...enKeys].filter(([, v]) => v.trim() === '').map(([k]) => k);
     expect(empty).toEqual([]);
+  });
+
+  it('names every value of the contract the screens show by a key made from it', () => {
+    // t(`method.${m}`) and the like: a value added to the contract without its words showed as "method.lump-…".
+    const made = [...paymentMethods.map((m) => `method.${m}`), ...schemes.map((s) => `scheme.${s}`), ...otherCoverages.map((c) => `household.coverage.${c}`)];
+    expect(made.filter((k) => !viKeys.has(k))).toEqual([]);
   });
 
   it('defines every literal key the renderer asks for', () => {

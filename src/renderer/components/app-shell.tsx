@@ -104,7 +104,7 @@ export function AppShell({ session }: { session: SessionView }) {
         </nav>
         <Space className="app-header-user" size="middle">
           <span data-testid="header-user" className="header-text">
-            {session.staff.fullName} <Tag color="blue">{t(`roles.${session.staff.role}`)}</Tag>
+            <span className="header-user-name">{session.staff.fullName}</span> <Tag color="blue">{t(`roles.${session.staff.role}`)}</Tag>
           </span>
           <Segmented
             size="small"

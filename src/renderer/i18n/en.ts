@@ -52,6 +52,7 @@ export const en: Shape<typeof vi> = {
     semiannual: '6 months',
     annual: '12 months',
     'lump-sum-future': 'Lump sum for future years',
+    'lump-sum-shortfall': 'Lump sum for the missing years',
   },
   support: supportCategoryLabels('en'),
   shortcuts: {
@@ -208,6 +209,7 @@ export const en: Shape<typeof vi> = {
     removeConfirm: 'Remove {{name}} from the household?',
   },
   staff: {
+    activeOf: '{{name}}’s account is active',
     title: 'Staff',
     add: 'Add staff',
     list: 'Accounts',

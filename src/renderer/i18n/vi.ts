@@ -56,6 +56,7 @@ export const vi = {
     semiannual: '6 tháng',
     annual: '12 tháng',
     'lump-sum-future': 'Đóng một lần cho nhiều năm về sau',
+    'lump-sum-shortfall': 'Đóng một lần cho những năm còn thiếu',
   },
   support: supportCategoryLabels('vi'),
   shortcuts: {
@@ -211,6 +212,7 @@ export const vi = {
     removeConfirm: 'Bỏ {{name}} khỏi hộ?',
   },
   staff: {
+    activeOf: 'Tài khoản của {{name}} đang dùng được',
     title: 'Nhân viên',
     add: 'Thêm nhân viên',
     list: 'Danh sách tài khoản',

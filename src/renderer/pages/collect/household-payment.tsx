@@ -3,7 +3,7 @@
 // unpaid month (a member not yet taking part from the month chosen here). One amount with each
 // member's lines, one Enter, one transaction; the members' receipts then open together to print.
 import { useQueries } from '@tanstack/react-query';
-import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Spin, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,23 +25,39 @@ import { useLiveQuote } from './use-live-quote';
 
 type Member = Household['members'][number];
 
-/** Each paying member's HHI enrollment, if any (their next period due). */
-function useHhiEnrollments(members: Member[]): Map<string, Enrollment | undefined> {
+/**
+ * Each paying member's HHI enrollment, if any (their next period due); null until every member's
+ * answer is in (a member's month taken before would be priced from the wrong month).
+ */
+function useHhiEnrollments(members: Member[]): Map<string, Enrollment | undefined> | null {
   const answers = useQueries({
     queries: members.map((m) => ({
       queryKey: callKey('enrollments.listForParticipant', { participantId: m.participantId }),
       queryFn: () => call('enrollments.listForParticipant', { participantId: m.participantId }),
     })),
   });
-  return new Map(members.map((m, i) => [m.participantId, answers[i]?.data?.items.find((e) => e.scheme === 'HHI' && e.status === 'active')]));
+  if (answers.some((a) => !a.data)) return null;
+  return new Map(members.map((m, i) => [m.participantId, answers[i]!.data!.items.find((e) => e.scheme === 'HHI' && e.status === 'active')]));
 }
 
-export function HouseholdPayment({ household: h, participantId }: { household: Household; participantId: string }) {
+export function HouseholdPayment({ household, participantId }: { household: Household; participantId: string }) {
+  const enrollments = useHhiEnrollments(household.members.filter((m) => m.coveredBy === null));
+  return enrollments ? <HouseholdPaymentForm household={household} participantId={participantId} enrollments={enrollments} /> : <Spin />;
+}
+
+function HouseholdPaymentForm({
+  household: h,
+  participantId,
+  enrollments,
+}: {
+  household: Household;
+  participantId: string;
+  enrollments: Map<string, Enrollment | undefined>;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ months: string; fromMonth: Dayjs }>();
   const paying = h.members.filter((m) => m.coveredBy === null);
-  const enrollments = useHhiEnrollments(paying);
   const own = enrollments.get(participantId);
   // Everyone who pays is ticked: the household head usually pays for all; Space unticks.
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
@@ -77,7 +93,7 @@ export function HouseholdPayment({ household: h, participantId }: { household: H
   });
   const { isPending, mutate } = recordAll;
   const record = useCallback((shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total }), [input, isPending, mutate]);
-  const { shown, upToDate, quote, waiting, confirm } = useLiveQuote('contributions.quoteHousehold', input, record);
+  const { shown, upToDate, quote, waiting, confirm, refusal } = useLiveQuote('contributions.quoteHousehold', input, record);
   const enter = () =>
     form.validateFields().then(
       () => confirm(inputOf(form.getFieldValue('months'), form.getFieldValue('fromMonth'))),
@@ -89,7 +105,6 @@ export function HouseholdPayment({ household: h, participantId }: { household: H
   useHotkeys({ Enter: () => void enter(), 'Ctrl+Enter': () => void enter() });
 
   // A refusal names the member it is about (`members.<i>.…`): said on that member's row.
-  const refusal = quote.error && !quote.isFetching ? quote.error : null;
   const refusedAt = isApiError(refusal) ? /^members\.(\d+)\./.exec(refusal.data.field ?? '') : null;
   const refusedMember = refusedAt ? chosen[Number(refusedAt[1])]?.participantId : undefined;
   const monthsRefused = isApiError(refusal) && refusal.data.field === 'months' ? errorText(refusal) : undefined;

@@ -81,7 +81,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
   });
   const { isPending, mutate } = recordPayment;
   const record = useCallback((shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total }), [input, isPending, mutate]);
-  const { shown, upToDate, quote, waiting, confirm } = useLiveQuote('contributions.quote', input, record);
+  const { shown, upToDate, quote, waiting, confirm, refusal } = useLiveQuote('contributions.quote', input, record);
 
   // Enter from anywhere on the page: the form is checked first, and a first payment's missing income
   // takes the cursor rather than a refusal.
@@ -100,7 +100,6 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
   useHotkeys({ Enter: () => void enter(), 'Ctrl+Enter': () => void enter() });
 
   // The core's refusal of what is typed, beside the field it names (an income out of range says the range).
-  const refusal = quote.error && !quote.isFetching ? quote.error : null;
   const besideField = (field: (typeof FIELDS)[number]) => (isApiError(refusal) && refusal.data.field === field ? errorText(refusal) : undefined);
   const elsewhere = refusal && !(isApiError(refusal) && (FIELDS as readonly string[]).includes(refusal.data.field ?? '')) ? refusal : null;
   return (

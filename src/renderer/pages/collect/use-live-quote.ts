@@ -42,6 +42,8 @@ export function useLiveQuote<M extends QuoteMethod>(method: M, input: InvokeInpu
     quote,
     shown,
     upToDate,
+    /** The core's refusal of what is typed now (not of what was typed a moment ago). */
+    refusal: quote.isError && forTyped ? quote.error : null,
     /** True while an Enter waits for the amount of what is typed. */
     waiting: wanted !== null,
     /**

@@ -82,6 +82,7 @@ export function BackupCard() {
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input.Password
           addonBefore={t('backup.passphrase')}
+          aria-label={t('backup.passphrase')}
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           autoComplete="new-password"
@@ -89,6 +90,7 @@ export function BackupCard() {
         />
         <Input.Password
           placeholder={t('backup.passphraseRepeat')}
+          aria-label={t('backup.passphraseRepeat')}
           value={repeat}
           onChange={(e) => setRepeat(e.target.value)}
           onPressEnter={run}
@@ -101,6 +103,7 @@ export function BackupCard() {
       <Space.Compact style={{ width: '100%' }}>
         <Input
           addonBefore={t('backup.folder')}
+          aria-label={t('backup.folder')}
           value={directory}
           onChange={(e) => setDirectory(e.target.value)}
           onPressEnter={run}

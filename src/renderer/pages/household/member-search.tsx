@@ -30,6 +30,7 @@ export function MemberSearch({ excludeIds, onPick, disabled }: { excludeIds: str
       notFoundContent={query ? t('search.none') : t('household.addHint')}
       options={options}
       id="member-search"
+      aria-label={t('household.addMember')}
       data-testid="member-search"
       onChange={(id: string | null) => {
         if (id) {

@@ -13,7 +13,7 @@ import { ShortcutBar } from '../../components/shortcut-bar';
 import { useCommuneNames } from '../../components/use-commune-names';
 import { useDebounced } from '../../components/use-debounced';
 import { useHotkeys } from '../../components/use-hotkeys';
-import { useWindowHeight } from '../../components/use-window-height';
+import { useRemainingHeight } from '../../components/use-remaining-height';
 import { navigate } from '../../routing/hash-router';
 
 const QUERY_KEY = 'field-office.lastQuery';
@@ -34,8 +34,8 @@ export function SearchPage() {
   const results = useCall('participants.search', query ? { query, limit: 200 } : null, { placeholderData: keepPreviousData });
   const items = query ? (results.data?.items ?? []) : [];
   const communeName = useCommuneNames(items.map((p) => p.provinceCode));
-  // Header, title, box, count line, table head and the shortcut bar take ~340 px; the list gets the rest.
-  const listHeight = Math.max(240, useWindowHeight() - 340);
+  // The list takes what the window has left below it, less its head and the shortcut bar.
+  const list = useRemainingHeight<HTMLDivElement>(120, 200);
   const bySiNumber = results.data?.matchedBy === 'siNumber';
   useEffect(() => setSelected(0), [query]);
 
@@ -78,59 +78,61 @@ export function SearchPage() {
         {query ? (results.data ? t('search.count', { count: items.length, by: t(`search.matchedBy.${results.data.matchedBy}`) }) : '') : t('search.hint')}
       </div>
       <ErrorAlert error={query ? results.error : null} />
-      <Table<ParticipantSummary>
-        ref={tableRef}
-        virtual
-        size="middle"
-        rowKey="id"
-        scroll={{ y: listHeight }}
-        pagination={false}
-        dataSource={items}
-        locale={{ emptyText: query ? t('search.none') : t('search.empty') }}
-        rowClassName={(_, index) => (index === selected ? 'result-row selected' : 'result-row')}
-        onRow={(record, index) =>
-          ({
-            onClick: () => setSelected(index ?? 0),
-            onDoubleClick: () => open(record),
-            'data-testid': 'search-result',
-            'aria-selected': index === selected,
-          }) as React.HTMLAttributes<HTMLElement>
-        }
-        columns={[
-          {
-            title: t('person.fullName'),
-            dataIndex: 'fullName',
-            width: 230,
-            ellipsis: true,
-            render: (name: string, r) => (
-              <a href={`#/person/${r.id}`} tabIndex={-1}>
-                {name}
-              </a>
-            ),
-          },
-          { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 130, render: formatDate },
-          { title: t('person.sex'), dataIndex: 'sex', width: 95, render: (s: string) => t(`sex.${s}`) },
-          { title: t('person.personalId'), dataIndex: 'personalId', width: 215 },
-          ...(bySiNumber ? [{ title: t('person.siNumber'), dataIndex: 'siNumber', width: 125 }] : []),
-          { title: t('person.phone'), dataIndex: 'phone', width: 135, render: (v: string | null) => v ?? '—' },
-          {
-            title: t('person.commune'),
-            dataIndex: 'communeCode',
-            ellipsis: true,
-            render: (code: string, r) => (
-              <>
-                {communeName(code) ?? code} {r.householdId ? <Tag>{t('person.inHousehold')}</Tag> : null}
-                {/* A record here found to be a person the central already had (its official number is that person's). */}
-                {r.canonicalId ? (
-                  <Tag color="blue" data-testid="search-linked">
-                    {t('person.linkedShort')}
-                  </Tag>
-                ) : null}
-              </>
-            ),
-          },
-        ]}
-      />
+      <div ref={list.ref}>
+        <Table<ParticipantSummary>
+          ref={tableRef}
+          virtual
+          size="middle"
+          rowKey="id"
+          scroll={{ y: list.height }}
+          pagination={false}
+          dataSource={items}
+          locale={{ emptyText: query ? t('search.none') : t('search.empty') }}
+          rowClassName={(_, index) => (index === selected ? 'result-row selected' : 'result-row')}
+          onRow={(record, index) =>
+            ({
+              onClick: () => setSelected(index ?? 0),
+              onDoubleClick: () => open(record),
+              'data-testid': 'search-result',
+              'aria-current': index === selected ? 'true' : undefined,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
+          columns={[
+            {
+              title: t('person.fullName'),
+              dataIndex: 'fullName',
+              width: 230,
+              ellipsis: true,
+              render: (name: string, r) => (
+                <a href={`#/person/${r.id}`} tabIndex={-1}>
+                  {name}
+                </a>
+              ),
+            },
+            { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 130, render: formatDate },
+            { title: t('person.sex'), dataIndex: 'sex', width: 95, render: (s: string) => t(`sex.${s}`) },
+            { title: t('person.personalId'), dataIndex: 'personalId', width: 215 },
+            ...(bySiNumber ? [{ title: t('person.siNumber'), dataIndex: 'siNumber', width: 125 }] : []),
+            { title: t('person.phone'), dataIndex: 'phone', width: 135, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('person.commune'),
+              dataIndex: 'communeCode',
+              ellipsis: true,
+              render: (code: string, r) => (
+                <>
+                  {communeName(code) ?? code} {r.householdId ? <Tag>{t('person.inHousehold')}</Tag> : null}
+                  {/* A record here found to be a person the central already had (its official number is that person's). */}
+                  {r.canonicalId ? (
+                    <Tag color="blue" data-testid="search-linked">
+                      {t('person.linkedShort')}
+                    </Tag>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      </div>
       <ShortcutBar
         items={[
           { keys: '↑ ↓', labelKey: 'shortcuts.move' },

@@ -47,6 +47,7 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input
           addonBefore={t('setup.restoreFile')}
+          aria-label={t('setup.restoreFile')}
           value={file}
           onChange={(e) => setFile(e.target.value)}
           placeholder={'E:\\field-office-….sqlite.age'}
@@ -57,6 +58,7 @@ export function RestoreForm({ storeFile, onRestored }: { storeFile: string; onRe
       <Space.Compact style={{ width: '100%' }}>
         <Input.Password
           addonBefore={t('setup.restorePassphrase')}
+          aria-label={t('setup.restorePassphrase')}
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           onPressEnter={run}

@@ -108,7 +108,12 @@ export function StaffPage() {
               dataIndex: 'active',
               render: (active: boolean, m) => (
                 <>
-                  <Switch checked={active} disabled={m.id === me.id} onChange={(active) => setActive.mutate({ id: m.id, active })} />{' '}
+                  <Switch
+                    checked={active}
+                    disabled={m.id === me.id}
+                    aria-label={t('staff.activeOf', { name: m.fullName })}
+                    onChange={(active) => setActive.mutate({ id: m.id, active })}
+                  />{' '}
                   {m.lockedUntil ? <Tag color="red">{t('staff.lockedOut')}</Tag> : null}
                 </>
               ),

@@ -104,6 +104,7 @@ function FileSyncCard() {
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input
           addonBefore={t('sync.exportDir')}
+          aria-label={t('sync.exportDir')}
           value={directory}
           onChange={(e) => setDirectory(e.target.value)}
           placeholder={'E:\\'}
@@ -122,6 +123,7 @@ function FileSyncCard() {
       <Space.Compact style={{ width: '100%' }}>
         <Input
           addonBefore={t('sync.resultFile')}
+          aria-label={t('sync.resultFile')}
           value={file}
           onChange={(e) => setFile(e.target.value)}
           placeholder={'E:\\….results.json'}
