@@ -36,6 +36,8 @@ const THEME = {
   colorPrimary: '#0b5cad',
   colorLink: '#0b5cad',
   colorError: '#cf1322',
+  colorSuccess: '#2b7a0b',
+  colorWarning: '#ad6800',
   borderRadius: 4,
   fontSize: 15,
   colorTextSecondary: '#545e69',
