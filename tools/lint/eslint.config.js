@@ -2,7 +2,7 @@
 // ESLint's recommended rules, typescript-eslint's for TypeScript, and the rules of React hooks for
 // the renderer. Formatting is Prettier's (`npm run format:check`), so no rule here is about layout.
 // This file lives in its own workspace with TypeScript 5.9, which typescript-eslint's parser reads
-// code with: the native TypeScript 7 the project compiles with has no JavaScript API yet (ADR 0022).
+// code with: the native TypeScript 7 the project compiles with has no JavaScript API yet (ADR 0024).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
