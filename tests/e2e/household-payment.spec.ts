@@ -5,29 +5,15 @@
 // one after another — open together and print in one go, one A5 sheet each.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
-
-const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
+import { expect, shot, signIn, test } from './harness-fixture';
+import { officeByApi, SUPERVISOR } from './office-data';
 
 test('a household is made, a member registered from it, and three members paid in one pass', async ({ page, harnesses }) => {
   const harness = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
-  const setup = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
-    officeCode: 'HN0103',
-    officeName: 'Bảo hiểm xã hội cơ sở Hai Bà Trưng',
-    provinceCode: '01',
-    supervisor: SUPERVISOR,
-  });
-  const communes = await rpc<{ items: { code: string; name: string }[] }>(page, harness.url, 'reference.communes', { provinceCode: '01' });
-  const register = (fullName: string, dateOfBirth: string, sex: string, personalId: string) =>
-    rpc<{ id: string }>(
-      page,
-      harness.url,
-      'participants.register',
-      { fullName, dateOfBirth, sex, personalId, provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Xóm 3, thôn Đông' },
-      setup.token,
-    );
-  await register('Hoàng Văn Nam', '1975-04-10', 'male', '001075004410');
-  await register('Hoàng Thị Mai', '1978-09-21', 'female', '001178009210');
+  const api = await officeByApi(page, harness.url, { code: 'HN0103', name: 'Bảo hiểm xã hội cơ sở Hai Bà Trưng' });
+  const addressLine = 'Xóm 3, thôn Đông';
+  await api.register({ fullName: 'Hoàng Văn Nam', dateOfBirth: '1975-04-10', sex: 'male', personalId: '001075004410', addressLine });
+  await api.register({ fullName: 'Hoàng Thị Mai', dateOfBirth: '1978-09-21', sex: 'female', personalId: '001178009210', addressLine });
 
   await page.goto(harness.url);
   await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
@@ -113,5 +99,4 @@ test('a household is made, a member registered from it, and three members paid i
   await page.getByRole('link', { name: /Hoàng Minh Khôi/ }).click();
   await page.getByRole('link', { name: 'Hồ sơ người nộp' }).click();
   await expect(page.getByTestId('enrollments')).toContainText('từ 03/2027, 12 tháng');
-  void pick;
 });

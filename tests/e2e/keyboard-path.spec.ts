@@ -3,7 +3,8 @@
 // most 10 keys plus the income — the keyboard only, at 1366×768. Every key pressed on the way goes
 // through `press`, which counts it; text typed (the search, the income) is not a key.
 import type { Page } from '@playwright/test';
-import { expect, rpc, test } from './harness-fixture';
+import { expect, test } from './harness-fixture';
+import { officeByApi } from './office-data';
 
 const CLERK = { username: 'quay1', password: 'mat-khau-quay-1', fullName: 'Phạm Văn Quầy' };
 
@@ -22,27 +23,14 @@ function keyCounter(page: Page) {
 
 test('an enrolled person pays the next period in 4 keys, a first payment in 4 keys plus the income', async ({ page, harnesses }) => {
   const office = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
-  const api = <T = any>(method: string, body: unknown, token?: string) => rpc<T>(page, office.url, method, body, token);
-  const setup = await api<{ token: string }>('office.setup', {
-    officeCode: 'HN0105',
-    officeName: 'Bảo hiểm xã hội cơ sở Long Biên',
-    provinceCode: '01',
-    supervisor: { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' },
-  });
-  await api('staff.create', { ...CLERK, role: 'counter' }, setup.token);
-  const communes = await api<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' });
-  const register = (fullName: string, dateOfBirth: string, sex: string, personalId: string) =>
-    api<{ id: string }>(
-      'participants.register',
-      { fullName, dateOfBirth, sex, personalId, provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Tổ 4' },
-      setup.token,
-    );
+  const api = await officeByApi(page, office.url, { code: 'HN0105', name: 'Bảo hiểm xã hội cơ sở Long Biên' });
+  await api.call('staff.create', { ...CLERK, role: 'counter' });
   // Enrolled at 3 000 000 đ monthly, March paid: April is due next.
-  const enrolled = await register('Trịnh Văn Đức', '1982-05-05', 'male', '001082005050');
+  const enrolled = await api.register({ fullName: 'Trịnh Văn Đức', dateOfBirth: '1982-05-05', sex: 'male', personalId: '001082005050' });
   const march = { participantId: enrolled.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 3_000_000 };
-  const quote = await api<{ total: number }>('contributions.quote', march, setup.token);
-  await api('contributions.record', { ...march, expectedTotal: quote.total }, setup.token);
-  await register('Lý Thị Hồng', '1988-09-09', 'female', '001188009090');
+  const quote = await api.call<{ total: number }>('contributions.quote', march);
+  await api.call('contributions.record', { ...march, expectedTotal: quote.total });
+  await api.register({ fullName: 'Lý Thị Hồng', dateOfBirth: '1988-09-09', sex: 'female', personalId: '001188009090' });
 
   // Signed in by keyboard; the search box has the cursor.
   await page.goto(office.url);

@@ -3,32 +3,13 @@
 // refused with its range, never clamped, and Enter records nothing until what is typed parses and
 // is priced; 99 months are refused, not cut to 60; "abc" in the counted cash is no count. Switched
 // to English, the core's refusal beside the field is the core's English.
-import { expect, rpc, signIn, shot, test } from './harness-fixture';
+import { expect, signIn, shot, test } from './harness-fixture';
+import { officeByApi } from './office-data';
 
 test('amounts are read as typed or refused with a reason, and nothing unread is recorded', async ({ page, harnesses }) => {
   const office = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
-  const setup = await rpc<{ token: string }>(page, office.url, 'office.setup', {
-    officeCode: 'HN0106',
-    officeName: 'Bảo hiểm xã hội cơ sở Hoàng Mai',
-    provinceCode: '01',
-    supervisor: { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' },
-  });
-  const communes = await rpc<{ items: { code: string }[] }>(page, office.url, 'reference.communes', { provinceCode: '01' });
-  const person = await rpc<{ id: string }>(
-    page,
-    office.url,
-    'participants.register',
-    {
-      fullName: 'Đào Văn Bình',
-      dateOfBirth: '1979-12-01',
-      sex: 'male',
-      personalId: '001079012010',
-      provinceCode: '01',
-      communeCode: communes.items[0]!.code,
-      addressLine: 'Ngõ 7',
-    },
-    setup.token,
-  );
+  const api = await officeByApi(page, office.url, { code: 'HN0106', name: 'Bảo hiểm xã hội cơ sở Hoàng Mai' });
+  const person = await api.register({ fullName: 'Đào Văn Bình', dateOfBirth: '1979-12-01', sex: 'male', personalId: '001079012010' });
   await page.goto(office.url);
   await signIn(page, 'giamsat', 'mat-khau-giam-sat');
   await page.goto(`${office.url}#/person/${person.id}/collect`);

@@ -4,7 +4,8 @@
 // two words may overlap, no "đ" may stand alone on a line and no receipt or voucher number may
 // break (issue 25 item 5). The PDFs go to test-results/printouts/ to be looked at.
 import { mkdirSync } from 'node:fs';
-import { expect, rpc, signIn, test } from './harness-fixture';
+import { expect, signIn, test } from './harness-fixture';
+import { officeByApi } from './office-data';
 import { PRINT_FONTS, printInFont, printProblems } from './print-layout';
 
 const DAY_ONE = '2026-03-02T09:00:00+07:00';
@@ -15,29 +16,16 @@ const OUT = 'test-results/printouts';
 test('printed documents never overlap, in Liberation Serif or DejaVu Serif', async ({ page, harnesses }) => {
   mkdirSync(OUT, { recursive: true });
   const office = await harnesses.start(['--clock-start', DAY_ONE, '--sync-interval', '0']);
-  const api = <T = any>(method: string, body: unknown, token?: string) => rpc<T>(page, office.url, method, body, token);
-  const setup = await api<{ token: string; staff: { id: string } }>('office.setup', {
-    officeCode: 'DB0601',
-    officeName: 'Bảo hiểm xã hội cơ sở liên huyện Mường Nhé – Nậm Pồ – Điện Biên Đông',
-    provinceCode: '01',
+  const data = await officeByApi(page, office.url, {
+    code: 'DB0601',
+    name: 'Bảo hiểm xã hội cơ sở liên huyện Mường Nhé – Nậm Pồ – Điện Biên Đông',
     supervisor: SUPERVISOR,
   });
-  const token = setup.token;
-  const communes = await api<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' });
+  const api = data.call;
+  const token = data.token;
+  const addressLine = 'Bản Huổi Lếch, tổ dân phố số 12, đường Nguyễn Chí Thanh kéo dài, khu tái định cư thủy điện Lai Châu';
   const register = (fullName: string, dateOfBirth: string, sex: 'male' | 'female', personalId: string) =>
-    api<{ id: string }>(
-      'participants.register',
-      {
-        fullName,
-        dateOfBirth,
-        sex,
-        personalId,
-        provinceCode: '01',
-        communeCode: communes.items[0]!.code,
-        addressLine: 'Bản Huổi Lếch, tổ dân phố số 12, đường Nguyễn Chí Thanh kéo dài, khu tái định cư thủy điện Lai Châu',
-      },
-      token,
-    );
+    data.register({ fullName, dateOfBirth, sex, personalId, addressLine });
   const payVsi = async (participantId: string, months: number) => {
     const input = { participantId, scheme: 'VSI', fromMonth: '2026-03', months, incomeBasis: 46_800_000 };
     const quote = await api<{ total: number }>('contributions.quote', input, token);

@@ -5,9 +5,8 @@
 // within the window's width.
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
-import { animationsSettled, expect, rpc, signIn, test } from './harness-fixture';
-
-const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
+import { animationsSettled, expect, signIn, test } from './harness-fixture';
+import { officeByApi, SUPERVISOR } from './office-data';
 
 async function screen(page: Page, name: string) {
   await animationsSettled(page);
@@ -30,25 +29,11 @@ test('every screen passes the accessibility check at 1366×768, and at a larger 
   await page.goto(office.url);
   await expect(page.getByTestId('restore-hint')).toBeVisible();
   await screen(page, 'setup');
-  const setup = await rpc<{ token: string }>(page, office.url, 'office.setup', {
-    officeCode: 'HN0107',
-    officeName: 'Bảo hiểm xã hội cơ sở Thanh Xuân',
-    provinceCode: '01',
-    supervisor: SUPERVISOR,
-  });
-  const api = <T = any>(method: string, body: unknown) => rpc<T>(page, office.url, method, body, setup.token);
+  const data = await officeByApi(page, office.url, { code: 'HN0107', name: 'Bảo hiểm xã hội cơ sở Thanh Xuân' });
+  const api = data.call;
   await api('staff.create', { username: 'quay1', fullName: 'Phạm Văn Quầy', role: 'counter', password: 'mat-khau-quay-1' });
-  const communes = await api<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' });
-  const register = (fullName: string, dateOfBirth: string, sex: string, personalId: string) =>
-    api<{ id: string }>('participants.register', {
-      fullName,
-      dateOfBirth,
-      sex,
-      personalId,
-      provinceCode: '01',
-      communeCode: communes.items[0]!.code,
-      addressLine: 'Số 9 ngõ 3',
-    });
+  const register = (fullName: string, dateOfBirth: string, sex: 'male' | 'female', personalId: string) =>
+    data.register({ fullName, dateOfBirth, sex, personalId });
   const head = await register('Vương Thị Hạnh', '1975-02-02', 'female', '001175002020');
   const son = await register('Vương Văn Toàn', '2001-06-06', 'male', '001201006060');
   const household = await api<{ id: string }>('households.create', { headParticipantId: head.id });

@@ -2,15 +2,11 @@
 // mistyped with a man's fourth digit used to save her as Nam without a word. Now the form says
 // where the sex came from, warns when the middle name ("Thị") says otherwise, and follows the ID
 // when the digit is fixed — until the clerk chooses the sex, which is then theirs.
-import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
+import { expect, pick, shot, signIn, test } from './harness-fixture';
+import { officeByApi } from './office-data';
 
 test('the sex taken from the personal ID is shown, and a middle name that disagrees is warned of', async ({ page, harness }) => {
-  await rpc(page, harness.url, 'office.setup', {
-    officeCode: 'HN0104',
-    officeName: 'Bảo hiểm xã hội cơ sở Cầu Giấy',
-    provinceCode: '01',
-    supervisor: { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' },
-  });
+  await officeByApi(page, harness.url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Cầu Giấy' });
   await page.goto(harness.url);
   await signIn(page, 'giamsat', 'mat-khau-giam-sat');
   await page.keyboard.press('F2');

@@ -1,16 +1,12 @@
 // A wrong password says so: the message, the attempts left before the account locks, and once it
 // locks (the fifth failure), until when — in office time, on the office's clock (--clock-start).
 // The password box is emptied with the cursor back in it each time; the username stays.
-import { expect, rpc, shot, test } from './harness-fixture';
+import { expect, shot, test } from './harness-fixture';
+import { officeByApi } from './office-data';
 
 test('a wrong password says so with the attempts left, and a locked account until when', async ({ page, harnesses }) => {
   const harness = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
-  await rpc(page, harness.url, 'office.setup', {
-    officeCode: 'HN0109',
-    officeName: 'Bảo hiểm xã hội cơ sở Tây Hồ',
-    provinceCode: '01',
-    supervisor: { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' },
-  });
+  await officeByApi(page, harness.url, { code: 'HN0109', name: 'Bảo hiểm xã hội cơ sở Tây Hồ' });
   await page.goto(harness.url);
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
   const password = page.getByLabel('Mật khẩu');

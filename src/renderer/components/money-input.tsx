@@ -74,34 +74,31 @@ function rangeRule(value: number, range: { min?: number; max?: number }, show: (
   return range.max === undefined ? i18n.t('typed.atLeast', { min: show(min) }) : i18n.t('typed.range', { min: show(min), max: show(max) });
 }
 
-/** A form rule for a MoneyInput: parses, and refuses a value out of range with the range (never clamps). */
-export function moneyRule(range: { min?: number; max?: number; required?: boolean } = {}): Rule {
+type Range = { min?: number; max?: number; required?: boolean };
+
+/** A form rule that reads the text as `kind` and refuses what does not read, or lies outside the range, with why (never clamps). */
+function typedRule(kind: 'money' | 'count', range: Range): Rule {
+  const [parse, show] = kind === 'money' ? [parseTypedDong, formatDong] : [parseTypedCount, String];
   return {
     validator: async (_, text: string | undefined) => {
-      const read = parseTypedDong(text ?? '');
-      if (!read.ok) throw new Error(problemText(read, 'money'));
+      const read = parse(text ?? '');
+      if (!read.ok) throw new Error(problemText(read, kind));
       if (read.value === null) {
         if (range.required) throw new Error(i18n.t('common.required'));
         return;
       }
-      const outside = rangeRule(read.value, range, formatDong);
+      const outside = rangeRule(read.value, range, show);
       if (outside) throw new Error(outside);
     },
   };
 }
 
-/** A form rule for a whole count typed as digits (months): refuses words and values out of range. */
-export function countRule(range: { min: number; max: number; required?: boolean }): Rule {
-  return {
-    validator: async (_, text: string | undefined) => {
-      const read = parseTypedCount(text ?? '');
-      if (!read.ok) throw new Error(problemText(read, 'count'));
-      if (read.value === null) {
-        if (range.required) throw new Error(i18n.t('common.required'));
-        return;
-      }
-      const outside = rangeRule(read.value, range, String);
-      if (outside) throw new Error(outside);
-    },
-  };
+/** A form rule for a MoneyInput. */
+export function moneyRule(range: Range = {}): Rule {
+  return typedRule('money', range);
+}
+
+/** A form rule for a whole count typed as digits (months). */
+export function countRule(range: Range & { min: number; max: number }): Rule {
+  return typedRule('count', range);
 }

@@ -6,7 +6,8 @@
 import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
-import type { Quote, Receipt } from '../../../shared/contract/contribution';
+import type { contribution, Quote, Receipt } from '../../../shared/contract/contribution';
+import type { z } from 'zod';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import type { Caller } from '../core-context';
 import { logMutation } from '../db/mutation-log';
@@ -22,26 +23,8 @@ import { enrollmentFromPayment, writeEnrollment } from './enrollment-service';
 /** A quote as the core computed it inside the transaction, with what recording needs besides. */
 export type RecordableQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean; contributedMonths: number | null };
 
-export interface ContributionView {
-  id: string;
-  participantId: string;
-  householdId: string | null;
-  scheme: 'VSI' | 'HHI';
-  method: string;
-  fromMonth: string;
-  toMonth: string;
-  months: number;
-  incomeBasis: number | null;
-  memberPosition: number | null;
-  paidOn: string;
-  total: number;
-  referenceVersion: string;
-  receiptId: string;
-  receiptLabel: string;
-  voided: boolean;
-  refundedOn: string | null;
-  createdAt: string;
-}
+/** A payment as the contract lists it (contributions.listForParticipant, recordOutput). */
+export type ContributionView = z.infer<typeof contribution>;
 
 /** Who issues the receipts of one transaction: the office, this device's series, the collector. */
 export interface Issuer {

@@ -136,9 +136,14 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
   };
 }
 
+/** A quote as the contract answers it: without what only recording needs. */
+export function quoteView(quote: RecordableQuote): Quote {
+  const { supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, contributedMonths: _months, ...view } = quote;
+  return view;
+}
+
 export async function quoteContribution(ctx: CoreContext, input: QuoteRequest): Promise<Quote> {
-  const { supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, contributedMonths: _months, ...quote } = await buildQuote(ctx, ctx.db, input);
-  return quote;
+  return quoteView(await buildQuote(ctx, ctx.db, input));
 }
 
 export async function recordContribution(
@@ -146,14 +151,28 @@ export async function recordContribution(
   caller: Caller,
   input: QuoteRequest & { expectedTotal: number },
 ): Promise<{ contribution: ContributionView; receipt: Receipt }> {
-  const at = nowIso(ctx);
-  const today = businessDate(ctx.clock.now());
-  refuseFuturePayment(input.paidOn, today);
-  return ctx.db.transaction().execute(async (trx) => {
-    await requireDayOpen(trx, today);
+  return inPaymentTransaction(ctx, input.paidOn, async (trx, when) => {
     const quote = await buildQuote(ctx, trx, input);
     refuseChangedTotal(quote.total, input.expectedTotal);
-    return writeContribution(trx, caller, await issuerOf(trx, caller), quote, { at, today });
+    return writeContribution(trx, caller, await issuerOf(trx, caller), quote, when);
+  });
+}
+
+/**
+ * The transaction every payment is written in: dated today (a payment of another day is refused),
+ * on a day still open, the quote recomputed inside it by `write`.
+ */
+export async function inPaymentTransaction<T>(
+  ctx: CoreContext,
+  paidOn: string | undefined,
+  write: (trx: Transaction<Database>, when: { at: string; today: string }) => Promise<T>,
+): Promise<T> {
+  const at = nowIso(ctx);
+  const today = businessDate(ctx.clock.now());
+  refuseFuturePayment(paidOn, today);
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireDayOpen(trx, today);
+    return write(trx, { at, today });
   });
 }
 

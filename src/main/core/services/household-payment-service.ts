@@ -7,15 +7,12 @@
 import type { Transaction } from 'kysely';
 import type { HouseholdQuote, Receipt } from '../../../shared/contract/contribution';
 import { OfficeError } from '../../../shared/contract/errors';
-import { businessDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
-import { nowIso } from '../core-context';
 import { findHouseholdRow } from '../db/repositories/households-repository';
 import { findParticipant } from '../db/repositories/participants-repository';
 import type { Database } from '../db/schema';
 import { type ContributionView, issuerOf, type RecordableQuote, writeContribution } from './contribution-recording';
-import { buildQuote, refuseChangedTotal, refuseFuturePayment } from './contribution-service';
-import { requireDayOpen } from './day-status';
+import { buildQuote, inPaymentTransaction, quoteView, refuseChangedTotal } from './contribution-service';
 
 type Db = CoreContext['db'] | Transaction<Database>;
 
@@ -84,7 +81,7 @@ export async function quoteHouseholdPayment(ctx: CoreContext, input: HouseholdPa
   return {
     householdId: input.householdId,
     total: quotes.reduce((sum, q) => sum + q.total, 0),
-    members: quotes.map(({ supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, ...quote }) => quote),
+    members: quotes.map(quoteView),
   };
 }
 
@@ -93,11 +90,7 @@ export async function recordHouseholdPayment(
   caller: Caller,
   input: HouseholdPaymentRequest & { expectedTotal: number },
 ): Promise<{ items: { contribution: ContributionView; receipt: Receipt }[] }> {
-  const at = nowIso(ctx);
-  const today = businessDate(ctx.clock.now());
-  refuseFuturePayment(input.paidOn, today);
-  return ctx.db.transaction().execute(async (trx) => {
-    await requireDayOpen(trx, today);
+  return inPaymentTransaction(ctx, input.paidOn, async (trx, when) => {
     const quotes = await quoteMembers(ctx, trx, input);
     refuseChangedTotal(
       quotes.reduce((sum, q) => sum + q.total, 0),
@@ -105,7 +98,7 @@ export async function recordHouseholdPayment(
     );
     const issuer = await issuerOf(trx, caller);
     const items = [];
-    for (const quote of quotes) items.push(await writeContribution(trx, caller, issuer, quote, { at, today }));
+    for (const quote of quotes) items.push(await writeContribution(trx, caller, issuer, quote, when));
     return { items };
   });
 }

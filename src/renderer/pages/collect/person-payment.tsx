@@ -101,6 +101,8 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
 
   // The core's refusal of what is typed, beside the field it names (an income out of range says the range).
   const besideField = (field: (typeof FIELDS)[number]) => (isApiError(refusal) && refusal.data.field === field ? errorText(refusal) : undefined);
+  /** A Form.Item's props that show the core's refusal of its field in place of the form's own message. */
+  const refusedHere = (field: (typeof FIELDS)[number]) => (besideField(field) ? { help: besideField(field), validateStatus: 'error' as const } : {});
   const elsewhere = refusal && !(isApiError(refusal) && (FIELDS as readonly string[]).includes(refusal.data.field ?? '')) ? refusal : null;
   return (
     <Row gutter={16}>
@@ -130,7 +132,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                     name="incomeBasis"
                     label={t('collect.income')}
                     rules={[moneyRule()]}
-                    {...(besideField('incomeBasis') ? { help: besideField('incomeBasis'), validateStatus: 'error' as const } : {})}
+                    {...refusedHere('incomeBasis')}
                   >
                     <MoneyInput autoFocus={!enrollment?.incomeBasis} data-testid="collect-income" />
                   </Form.Item>
@@ -140,7 +142,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                     name="months"
                     label={t('collect.months')}
                     rules={[countRule({ min: 1, max: MAX_MONTHS, required: true })]}
-                    {...(besideField('months') ? { help: besideField('months'), validateStatus: 'error' as const } : {})}
+                    {...refusedHere('months')}
                   >
                     <Input inputMode="numeric" autoComplete="off" autoFocus={!!enrollment?.incomeBasis} data-testid="collect-months" />
                   </Form.Item>
@@ -154,7 +156,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                   <Form.Item
                     name="fromMonth"
                     label={t('collect.fromMonth')}
-                    {...(besideField('fromMonth') ? { help: besideField('fromMonth'), validateStatus: 'error' as const } : {})}
+                    {...refusedHere('fromMonth')}
                   >
                     <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} data-testid="collect-fromMonth" />
                   </Form.Item>

@@ -1,0 +1,42 @@
+// The office a journey starts from, made through the contract (what the journey is not about):
+// first-run setup with its supervisor, and people registered in the office's province, each with
+// a personal ID that agrees with their birth year and sex.
+import type { Page } from '@playwright/test';
+import { rpc } from './harness-fixture';
+
+export const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
+
+export interface PersonData {
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  personalId: string;
+  addressLine?: string;
+}
+
+export interface OfficeApi {
+  token: string;
+  staffId: string;
+  /** A contract call as the supervisor (or with another session's token). */
+  call<T = any>(method: string, body: unknown, token?: string): Promise<T>;
+  /** Registers a person in the first commune of Hà Nội. */
+  register(person: PersonData): Promise<{ id: string }>;
+}
+
+export async function officeByApi(page: Page, url: string, office: { code: string; name: string; supervisor?: typeof SUPERVISOR }): Promise<OfficeApi> {
+  const setup = await rpc<{ token: string; staff: { id: string } }>(page, url, 'office.setup', {
+    officeCode: office.code,
+    officeName: office.name,
+    provinceCode: '01',
+    supervisor: office.supervisor ?? SUPERVISOR,
+  });
+  const call = <T = any>(method: string, body: unknown, token = setup.token) => rpc<T>(page, url, method, body, token);
+  const communes = await call<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' });
+  return {
+    token: setup.token,
+    staffId: setup.staff.id,
+    call,
+    register: (person) =>
+      call<{ id: string }>('participants.register', { addressLine: 'Số 9 ngõ 3', ...person, provinceCode: '01', communeCode: communes.items[0]!.code }),
+  };
+}
