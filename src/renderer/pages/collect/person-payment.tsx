@@ -128,12 +128,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
             >
               <Row gutter={12}>
                 <Col span={12}>
-                  <Form.Item
-                    name="incomeBasis"
-                    label={t('collect.income')}
-                    rules={[moneyRule()]}
-                    {...refusedHere('incomeBasis')}
-                  >
+                  <Form.Item name="incomeBasis" label={t('collect.income')} rules={[moneyRule()]} {...refusedHere('incomeBasis')}>
                     <MoneyInput autoFocus={!enrollment?.incomeBasis} data-testid="collect-income" />
                   </Form.Item>
                 </Col>
@@ -153,11 +148,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item
-                    name="fromMonth"
-                    label={t('collect.fromMonth')}
-                    {...refusedHere('fromMonth')}
-                  >
+                  <Form.Item name="fromMonth" label={t('collect.fromMonth')} {...refusedHere('fromMonth')}>
                     <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} data-testid="collect-fromMonth" />
                   </Form.Item>
                 </Col>
