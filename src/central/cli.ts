@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createOffice, issueEnrollmentCode, listDevices, listHeldItems, markHeldReviewed, publishReferenceSchedule, revokeDevice } from './admin';
 import { CentralError } from './central-error';
+import { createCentralLog } from './central-log';
 import { loadCentralKey } from './central-signing-key';
 import { openCentralDatabase } from './db/central-database';
 import { importBatchFile } from './file-import';
@@ -112,7 +113,8 @@ const database = await openCentralDatabase({
 
 async function run(): Promise<void> {
   if (command === 'serve') {
-    const { app } = createCentralApp({ database, releasesDir: resolve(values.data, 'releases'), centralKey });
+    const log = createCentralLog();
+    const { app } = createCentralApp({ database, releasesDir: resolve(values.data, 'releases'), centralKey, log });
     const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
       console.log(`[central] listening on http://${values.host}:${info.port}/ (${database.kind})`);
     });

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createOffice, issueEnrollmentCode } from '../../src/central/admin';
+import { createCentralLog } from '../../src/central/central-log';
 import { loadCentralKey } from '../../src/central/central-signing-key';
 import { openCentralDatabase } from '../../src/central/db/central-database';
 import { createCentralApp } from '../../src/central/http/server';
@@ -18,7 +19,12 @@ for (const code of offices) {
   await createOffice(database.db, { code, name: `BHXH cơ sở ${code}`, provinceCode: '01' });
   codes[code] = await issueEnrollmentCode(database.db, code);
 }
-const { app } = createCentralApp({ database, releasesDir: resolve(dataDir, 'releases'), centralKey: await loadCentralKey(dataDir) });
+const { app } = createCentralApp({
+  database,
+  releasesDir: resolve(dataDir, 'releases'),
+  centralKey: await loadCentralKey(dataDir),
+  log: createCentralLog({ level: 'silent' }),
+});
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}/`, codes }));
 });

@@ -1,5 +1,6 @@
 // The central HTTP API (Hono). Stateless: every request reads and writes PostgreSQL (or PGlite),
 // so any number of processes can serve behind a load balancer. Only 5xx means "retry".
+import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -10,6 +11,7 @@ import { type UpdateChannel, updateChannels } from '../../shared/sync/changes';
 import { type EnrollResponse, enrollRequest, wireBatch } from '../../shared/sync/protocol';
 import { enrollDevice } from '../admin';
 import { CentralError } from '../central-error';
+import { type CentralLog, createCentralLog } from '../central-log';
 import type { CentralKey } from '../central-signing-key';
 import { changesFor } from '../changes-feed';
 import type { CentralDatabase } from '../db/central-database';
@@ -25,8 +27,21 @@ export interface CentralAppOptions {
   releasesDir: string;
   clock?: () => Date;
   metrics?: Metrics;
+  /** The structured log (pino); by default JSON lines on stdout at LOG_LEVEL. */
+  log?: CentralLog;
   centralKey: CentralKey;
 }
+
+/** What a request's log line says besides its route and status: who signed it and which batch. */
+interface RequestFacts {
+  device?: string;
+  batch?: number;
+  ops?: number;
+  replayed?: boolean;
+}
+
+/** A load balancer's request id, if it is a plain token; otherwise one of our own. */
+const requestIdOf = (given: string | undefined) => (given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID());
 
 function badRequest(issue: { path: PropertyKey[]; message: string } | undefined): CentralError {
   const field = issue?.path.map(String).join('.');
@@ -48,16 +63,25 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function createCentralApp(options: CentralAppOptions): { app: Hono; metrics: Metrics } {
+export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Variables: { facts: RequestFacts; requestId: string } }>; metrics: Metrics } {
   const { db } = options.database;
   const clock = options.clock ?? (() => new Date());
   const metrics = options.metrics ?? new Metrics();
-  const app = new Hono();
+  const log = options.log ?? createCentralLog();
+  const app = new Hono<{ Variables: { facts: RequestFacts; requestId: string } }>();
 
   app.use('*', async (c, next) => {
     const started = performance.now();
+    const requestId = requestIdOf(c.req.header('x-request-id'));
+    const facts: RequestFacts = {};
+    c.set('requestId', requestId);
+    c.set('facts', facts);
     await next();
-    metrics.request(c.req.routePath ?? c.req.path, c.res.status, (performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath ?? c.req.path;
+    metrics.request(route, c.res.status, seconds);
+    c.res.headers.set('x-request-id', requestId);
+    log.info({ req: requestId, method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000), ...facts }, 'request');
   });
 
   app.onError((error, c) => {
@@ -66,7 +90,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
       if (error.status === 413) c.header('connection', 'close');
       return c.json(error.toJson(), error.status);
     }
-    console.error('[central]', error);
+    log.error({ req: c.get('requestId'), err: error, ...c.get('facts') }, 'request failed');
     return c.json({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ trung tâm; hãy thử lại sau.', messageEn: 'Internal error; retry later.' } }, 500);
   });
 
@@ -81,7 +105,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
     }
   });
 
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', async (c) => c.text(await metrics.render(), 200, { 'content-type': metrics.contentType }));
   app.get('/openapi.json', (c) => c.json(openApiDocument));
 
   app.post('/v1/enroll', async (c) => {
@@ -101,9 +125,14 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
     const { text: body, sha256: bodySha256 } = await readBody(c.req.raw, MAX_BATCH_BYTES);
     const url = new URL(c.req.url);
     const device = verifySignedRequest(signed, 'POST', url.pathname + url.search, bodySha256);
+    const facts = c.get('facts');
+    facts.device = device.id;
     const parsed = wireBatch.safeParse(parseJson(body));
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
+    facts.batch = parsed.data.batchNo;
+    facts.ops = parsed.data.ops.length;
     const outcome = await applyBatch(db, device, parsed.data);
+    facts.replayed = outcome.replayed;
     metrics.batch(outcome.replayed, outcome.counts);
     return c.body(outcome.responseJson, 200, { 'content-type': 'application/json' });
   });
@@ -111,6 +140,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono; metri
   app.get('/v1/changes', async (c) => {
     const url = new URL(c.req.url);
     const device = await authenticateDevice(db, { method: 'GET', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body: '' }, clock());
+    c.get('facts').device = device.id;
     const limit = Math.min(5000, Math.max(1, Number(c.req.query('limit') ?? 1000) || 1000));
     return c.json(await changesFor(db, device, c.req.query('cursor') ?? null, limit));
   });

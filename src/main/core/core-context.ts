@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { BackupTo } from './db/store-backup';
 import type { Role } from '../../shared/contract/primitives';
 import type { Clock } from './clock';
+import type { OfficeLog } from './log/office-log';
 import type { Database } from './db/schema';
 import type { SessionRegistry } from './services/session-registry';
 import type { PushSummary, SyncStatus } from '../../shared/contract/sync';
@@ -39,6 +40,8 @@ export interface CoreContext {
   storeFile?: string;
   /** The store's encryption key (db/store-key.ts): a restored copy is re-keyed to it. */
   storeKey?: Buffer;
+  /** The office's log file (log/office-log.ts); absent in tools that keep none. */
+  log?: OfficeLog;
 }
 
 export interface Caller {

@@ -11,19 +11,22 @@ import type { HandlerTable } from './handlers';
 
 export type Invoke = (method: string, input: unknown, token?: string) => Promise<RpcResult<unknown>>;
 
-export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: (e: unknown) => void = console.error): Invoke {
+export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: (e: unknown, method?: string) => void = console.error): Invoke {
   return (method, rawInput, token) =>
-    settle(async () => {
-      if (!isMethodName(method)) throw new OfficeError('UNKNOWN_METHOD', { details: { method } });
-      const spec = contract[method];
-      // Who may call comes before what they sent: a caller without the right session learns
-      // nothing about the method's input, and no handler work is done for them.
-      const caller = await authorise(ctx, method, token);
-      const parsed = spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw validationError(parsed.error);
-      const handler = handlers[method] as (c: CoreContext, i: unknown, k: Caller) => unknown;
-      return spec.output.parse(await handler(ctx, parsed.data, caller));
-    }, log);
+    settle(
+      async () => {
+        if (!isMethodName(method)) throw new OfficeError('UNKNOWN_METHOD', { details: { method } });
+        const spec = contract[method];
+        // Who may call comes before what they sent: a caller without the right session learns
+        // nothing about the method's input, and no handler work is done for them.
+        const caller = await authorise(ctx, method, token);
+        const parsed = spec.input.safeParse(rawInput ?? {});
+        if (!parsed.success) throw validationError(parsed.error);
+        const handler = handlers[method] as (c: CoreContext, i: unknown, k: Caller) => unknown;
+        return spec.output.parse(await handler(ctx, parsed.data, caller));
+      },
+      (error) => log(error, isMethodName(method) ? method : undefined),
+    );
 }
 
 /**

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { methodPolicy } from '../../shared/contract/methods';
+import { type OfficeLog, openOfficeLog } from './log/office-log';
 import { type Clock, systemClock } from './clock';
 import type { CoreContext } from './core-context';
 import { createDispatcher, type Invoke } from './dispatcher';
@@ -33,6 +34,8 @@ export interface OfficeCoreOptions {
   resourcesDir: string;
   clock?: Clock;
   log?: (error: unknown) => void;
+  /** The office's log file; by default <dataDir>/logs/field-office.log (log/office-log.ts). */
+  officeLog?: OfficeLog;
   /** Electron passes a safeStorage-encrypted store; the default is a plain file (harness, tests). */
   keyStore?: DeviceKeyStore;
   /** Where the store's encryption key is kept: Electron seals it; the default is a plain file (harness, tests). */
@@ -45,7 +48,9 @@ export interface OfficeCoreOptions {
 
 export interface OfficeCore {
   invoke: Invoke;
-  /** The central service this office is enrolled with, or null. */
+  /** The office's log file: what went wrong, sync runs, store copies — and the shell's own events (crash reports). */
+  log: OfficeLog;
+  /** The central service this office is enrolled with (the updater's feed is there), or null. */
   centralUrl(): Promise<string | null>;
   /** Where the app's updates come from: the central's feed of this office's channel, or null before enrollment. */
   updateFeed(): Promise<UpdateFeed | null>;
@@ -79,10 +84,16 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
   mkdirSync(options.dataDir, { recursive: true });
   // Held until close, across the reopen after a restore: no second core opens this store meanwhile.
   const lock = lockStore(options.dataDir);
+  // One log file for the core's whole life, across the reopen after a restore.
+  const opened = options.officeLog ? null : openOfficeLog(options.dataDir);
+  const officeLog = options.officeLog ?? opened!.log;
+  const withLog = { ...options, officeLog };
   let current: OfficeCore;
   try {
-    current = await openOfficeCore(options);
+    current = await openOfficeCore(withLog);
   } catch (error) {
+    officeLog.error({ err: error }, 'the store did not open');
+    await opened?.close();
     lock.release();
     throw error;
   }
@@ -93,7 +104,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
     if (running > 0) await new Promise<void>((resolve) => (drained = resolve));
     drained = null;
     await current.close();
-    current = await openOfficeCore(options);
+    current = await openOfficeCore(withLog);
   };
   return {
     invoke: async (method, input, token) => {
@@ -112,6 +123,7 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
       }
       return result;
     },
+    log: officeLog,
     centralUrl: () => current.centralUrl(),
     updateFeed: () => current.updateFeed(),
     get context() {
@@ -126,19 +138,26 @@ export async function createOfficeCore(options: OfficeCoreOptions): Promise<Offi
       try {
         await current.close();
       } finally {
+        await opened?.close();
         lock.release();
       }
     },
   };
 }
 
-async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
+async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLog }): Promise<OfficeCore> {
   mkdirSync(options.dataDir, { recursive: true });
+  const officeLog = options.officeLog;
+  // What the core did not expect goes to the log file, and to the host's own report (the console by default).
+  const report = (error: unknown, method?: string) => {
+    officeLog.error({ err: error, ...(method ? { method } : {}) }, 'unexpected error');
+    (options.log ?? console.error)(error);
+  };
   const storeFile = join(options.dataDir, DATABASE_FILE);
   // The key is made and kept before any page is written with it.
   const storeKey = storeKeyFrom(options.storeKeys ?? new PlainStoreKey(join(options.dataDir, PLAIN_STORE_KEY_FILE)), storeFile);
   // A sealed copy opened on this fresh install (store.restore) takes the empty store's place now.
-  placeRestoredStore(storeFile, storeKey, options.log ?? console.error);
+  placeRestoredStore(storeFile, storeKey, report);
   // A store kept plain by an earlier version is encrypted, once (db/store-encryption.ts).
   await encryptPlainStore(storeFile, storeKey);
   const database = await openDatabase(storeFile, { key: storeKey });
@@ -156,6 +175,7 @@ async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
   const sync = new SyncEngine(database.db, clock, keyStore, () =>
     transportConfig.centralUrl ? makeTransport(transportConfig.centralUrl, transportConfig.centralDeviceId) : null,
   );
+  sync.log = officeLog;
   sync.beforeRun = async () => {
     transportConfig = await centralAddress(database.db);
   };
@@ -169,16 +189,18 @@ async function openOfficeCore(options: OfficeCoreOptions): Promise<OfficeCore> {
     backupTo: backupWith(storeFile, storeKey),
     storeFile,
     storeKey,
+    log: officeLog,
   };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
-  const maintenance = startStoreMaintenance(database.sqlite, options.log ? { log: options.log } : {});
-  const dispatch = createDispatcher(context, handlers, options.log);
+  const maintenance = startStoreMaintenance(database.sqlite, { log: report });
+  const dispatch = createDispatcher(context, handlers, report);
   return {
     invoke: async (method, input, token) => {
       const result = await dispatch(method, input, token);
       maintenance.afterCall();
       return result;
     },
+    log: officeLog,
     centralUrl: async () => (await centralAddress(database.db)).centralUrl,
     updateFeed: () => updateFeedOf(database.db),
     context,

@@ -3,16 +3,20 @@
 // with traffic, the commit-ordered change feed with paging and RESET, and the update feed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { publishReferenceSchedule } from '../../../src/central/admin';
+import { createCentralLog } from '../../../src/central/central-log';
 import { routes } from '../../../src/central/http/openapi';
 import { createCentralApp } from '../../../src/central/http/server';
 import { loadCentralKey } from '../../../src/central/central-signing-key';
 import { centralBackends } from '../fixtures/test-postgres';
 import type { Office } from '../fixtures/office-fixture';
 import { type Central, resourcesDir } from '../sync/central-fixture';
-import { enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice } from './central-kit';
+import { batchBody, enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice } from './central-kit';
 
 describe.each(centralBackends())('central HTTP API on %s', (backend) => {
   let central: Central;
@@ -37,7 +41,12 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
   it('describes in OpenAPI every route the server answers, each response with a description', async () => {
     const document = JSON.parse((await get('openapi.json')).text);
     expect(document.openapi).toMatch(/^3\.1\./);
-    const { app } = createCentralApp({ database: central.database, releasesDir: central.dataDir, centralKey: await loadCentralKey(central.dataDir) });
+    const { app } = createCentralApp({
+      database: central.database,
+      releasesDir: central.dataDir,
+      centralKey: await loadCentralKey(central.dataDir),
+      log: createCentralLog({ level: 'silent' }),
+    });
     const served = new Set(
       app.routes.filter((r) => r.path !== '*' && r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
@@ -94,6 +103,44 @@ describe.each(centralBackends())('central HTTP API on %s', (backend) => {
     expect(value(after, 'fo_rejections_total') - value(before, 'fo_rejections_total')).toBe(1);
     expect(value(after, 'fo_request_seconds_count{route="/v1/batches"}')).toBeGreaterThanOrEqual(1);
     expect(value(after, 'fo_http_requests_total{route="/v1/batches",status="200"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('logs one JSON line per request with its id, the device and the batch, and no personal data', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const logged = createCentralApp({
+      database: central.database,
+      releasesDir: central.dataDir,
+      centralKey: await loadCentralKey(central.dataDir),
+      log: createCentralLog({ level: 'info', destination }),
+    });
+    const server = serve({ fetch: logged.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const device = await enrollDevice(central, 'LOGS');
+      const person = { fullName: 'Triệu Thị Nhật Ký', dateOfBirth: '1979-04-05', sex: 'female' as const, personalId: '001179765432' };
+      await registerAndCollect(office, person);
+      const ops = await takeOps(office);
+      const reply = await device.request('POST', '/v1/batches', batchBody(device, ops), { baseUrl, timestamp: new Date() });
+      expect(reply.status).toBe(200);
+      const unsigned = await fetch(new URL('v1/batches', baseUrl), { method: 'POST', body: '{}', headers: { 'x-request-id': 'lb-7f3a' } });
+      expect(unsigned.status).toBe(401);
+      expect(unsigned.headers.get('x-request-id')).toBe('lb-7f3a');
+      const batchLine = lines.find((l) => l.route === '/v1/batches' && l.status === 200);
+      expect(batchLine).toMatchObject({ level: 30, msg: 'request', method: 'POST', device: device.id, batch: 1, ops: ops.length, replayed: false });
+      expect(batchLine!.req).toEqual(expect.any(String));
+      expect(lines.find((l) => l.status === 401)).toMatchObject({ req: 'lb-7f3a', route: '/v1/batches' });
+      const text = JSON.stringify(lines);
+      for (const personal of [person.fullName, person.personalId, 'Triệu', String(ops[0]!.payload.id)]) expect(text).not.toContain(personal);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('pages the change feed in commit order for the device province, and resets a cursor it cannot continue', async () => {

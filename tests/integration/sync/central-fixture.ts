@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
 import { type CentralKey, loadCentralKey } from '../../../src/central/central-signing-key';
 import { type CentralDatabase, openCentralDatabase } from '../../../src/central/db/central-database';
+import { createCentralLog } from '../../../src/central/central-log';
 import { createCentralApp } from '../../../src/central/http/server';
 import type { Clock } from '../../../src/main/core/clock';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
@@ -33,7 +34,8 @@ export async function startCentral(backend: CentralBackend = 'pglite'): Promise<
   const postgres = backend === 'postgres' ? await freshPostgresDatabase() : null;
   const database = await openCentralDatabase({ dataDir, resourcesDir, databaseUrl: postgres?.url });
   const key = await loadCentralKey(dataDir);
-  const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: key });
+  // Quiet: a test reads what it needs from the answers and the database, not from the request log.
+  const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: key, log: createCentralLog({ level: 'silent' }) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -5,7 +5,7 @@
 // without the passphrase; no unencrypted byte of it reaches the stick. The act is audited (who took
 // citizens' data, and where).
 import { existsSync, renameSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { OfficeError } from '../../../shared/contract/errors';
 import { businessDate, VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
@@ -91,8 +91,14 @@ export async function backupStore(ctx: CoreContext, caller: Caller, input: { dir
   }
   const state: Running = { phase: 'copying', copiedPages: 0, totalPages: 0, sealedBytes: 0, totalBytes: 0 };
   running.set(ctx, state);
+  const started = performance.now();
   try {
-    return await copyStore(ctx, caller, directory, passphrase, backupTo, state);
+    const copy = await copyStore(ctx, caller, directory, passphrase, backupTo, state);
+    ctx.log?.info({ file: basename(copy.file), bytes: copy.bytes, seconds: Math.round(performance.now() - started) / 1000 }, 'store copy made');
+    return copy;
+  } catch (error) {
+    ctx.log?.warn({ err: error, phase: state.phase }, 'store copy failed');
+    throw error;
   } finally {
     running.delete(ctx);
   }

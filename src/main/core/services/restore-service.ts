@@ -7,6 +7,7 @@
 // (services/restored-copy.ts). Should the app stop in between, that happens at its next start. A
 // wrong passphrase, another file, or a damaged copy is a typed error, and nothing is left behind.
 import { existsSync, renameSync } from 'node:fs';
+import { basename } from 'node:path';
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { CoreContext } from '../core-context';
@@ -74,8 +75,10 @@ export async function restoreStore(ctx: CoreContext, input: { file: string; pass
     await runStoreTask('rekey', { file: opened, keyHex: copyKey?.toString('hex') ?? null, newKeyHex: storeKey.toString('hex') });
     await flushFile(opened);
     renameSync(opened, ready);
+    ctx.log?.info({ file: basename(input.file), participants: contents.participants, receipts: contents.receipts }, 'store copy restored');
     return contents;
   } catch (error) {
+    ctx.log?.warn({ err: error, phase: state.phase }, 'store copy not restored');
     await removeQuietlyLater(opened);
     throw error instanceof OfficeError ? error : explainFileError(error, ctx.storeFile, 'file', 'write');
   } finally {

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
 import { businessDate } from '../../../shared/domain/business-date';
 import type { Clock } from '../clock';
+import { type OfficeLog, silentOfficeLog } from '../log/office-log';
 import * as outbox from '../db/repositories/outbox-repository';
 import { answeredSince, countUnanswered as unansweredBatches } from '../db/repositories/sync-batches-repository';
 import { countOpen as openIssues } from '../db/repositories/sync-issues-repository';
@@ -26,6 +27,8 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private progress: SyncStatus['progress'] = null;
   private online = false;
+  /** The office's log file: each run, what it sent and pulled or why it failed. */
+  log: OfficeLog = silentOfficeLog();
   /** Refreshes what the transport factory needs (central URL, device id) before each run. */
   beforeRun: () => Promise<void> = async () => undefined;
 
@@ -74,10 +77,16 @@ export class SyncEngine {
   /** Runs now (or joins the run in progress and then runs again, so nothing recorded is missed). */
   async runNow(): Promise<PushSummary> {
     while (this.running) await this.running.catch(() => undefined);
-    this.running = this.run().finally(() => {
-      this.running = null;
-      this.progress = null;
-    });
+    this.running = this.run()
+      .then((summary) => {
+        if (summary.error) this.log.warn({ ...summary }, 'sync run failed');
+        else if (summary.batches > 0 || summary.pulled > 0) this.log.info({ ...summary }, 'sync run');
+        return summary;
+      })
+      .finally(() => {
+        this.running = null;
+        this.progress = null;
+      });
     return this.running;
   }
 
