@@ -11,10 +11,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
-import { DATABASE_FILE, createOfficeCore, type OfficeCore } from '../../src/main/core/office-core';
+import { DATABASE_FILE, createOfficeCore } from '../../src/main/core/office-core';
 import { deviceSeries } from '../../src/main/core/db/repositories/receipt-numbers';
 import { activeSchedule } from '../../src/main/core/services/reference-schedule-store';
 import { businessDate } from '../../src/shared/domain/business-date';
+import { call } from '../support/core-call';
 import { monthIndex, monthName, seedContributions, type Seeded } from './contribution-seed';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -26,12 +27,6 @@ const PASSES = Number(process.env.BENCH_PASSES ?? 3);
 const WARM_UP = 200;
 const PASSWORD = 'bench-password-1';
 const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-
-async function call<T>(core: OfficeCore, method: string, input: unknown, token?: string): Promise<T> {
-  const result = await core.invoke(method, input, token);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.messageEn} ${JSON.stringify(input)}`);
-  return result.value as T;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -100,7 +95,7 @@ async function main(): Promise<void> {
     console.log(`  database file ${(statSync(join(dir, DATABASE_FILE)).size / 2 ** 30).toFixed(1)} GiB`);
 
     // A counter clerk takes the payments (a seeded collector; same password as the supervisor).
-    const { token } = await call<{ token: string }>(core, 'auth.login', { username: 'thu2', password: PASSWORD });
+    const { token } = await call(core, 'auth.login', { username: 'thu2', password: PASSWORD });
     const plan = payments(seeded, WARM_UP + 2 * RECORDS, today);
     const quoteTimes: number[] = [];
     const record = async (p: Payment): Promise<number> => {
@@ -108,7 +103,7 @@ async function main(): Promise<void> {
       // store's maintenance timer runs between payments, outside the timed calls.
       await new Promise((resolve) => setImmediate(resolve));
       let start = process.hrtime.bigint();
-      const quote = await call<{ total: number }>(core, 'contributions.quote', p, token);
+      const quote = await call(core, 'contributions.quote', p, token);
       quoteTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
       start = process.hrtime.bigint();
       await call(core, 'contributions.record', { ...p, expectedTotal: quote.total }, token);
@@ -122,7 +117,7 @@ async function main(): Promise<void> {
     const hhiPayments = plan.slice(WARM_UP, WARM_UP + RECORDS).filter((p) => p.scheme === 'HHI').length;
 
     // The same without the WAL fsync at commit: how much of a record is disk wait (information
-    // only; the store keeps synchronous=FULL for money, ARCHITECTURE.md).
+    // only; the store keeps synchronous=FULL for money, docs/architecture.md).
     sqlite.pragma('synchronous = NORMAL');
     const noSyncTimes: number[] = [];
     for (const p of plan.slice(WARM_UP + RECORDS)) noSyncTimes.push(await record(p));
@@ -152,7 +147,7 @@ async function main(): Promise<void> {
       await call(
         core,
         'participants.register',
-        { ...person, provinceCode: '01', communeCode: communes[k % communes.length], duplicateOverrideReason: 'Đo hiệu năng: người khác' },
+        { ...person, provinceCode: '01', communeCode: communes[k % communes.length]!, duplicateOverrideReason: 'Đo hiệu năng: người khác' },
         token,
       );
       registerTimes.push(Number(process.hrtime.bigint() - start) / 1e6);

@@ -16,6 +16,7 @@ import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
 import { createOfficeCore, type OfficeCore } from '../../src/main/core/office-core';
 import { foldName } from '../../src/shared/domain/name-folding';
 import { CommitFloor, lastCommitPages, percentile, ratios } from './commit-floor';
+import { call } from '../support/core-call';
 import { loadWithoutNameQueue } from './name-index-seeding';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
@@ -29,12 +30,6 @@ const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
 /** Uncommon family names and given names, so some searches hit a few hundred rows, not 100 000. */
 const rareFamilies = ['Hứa', 'Giáp', 'Thân', 'Kha', 'Ksor', 'Lò', 'Quàng', 'Nông', 'Triệu', 'Âu', 'Mạc', 'Tôn'];
 const rareGiven = ['Páo', 'Súa', 'Khiêm', 'Thoa', 'Diễm', 'Nhàn', 'Quyên', 'Sính'];
-
-async function call<T>(core: OfficeCore, method: string, input: unknown, token?: string): Promise<T> {
-  const result = await core.invoke(method, input, token);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.messageEn}`);
-  return result.value as T;
-}
 
 /**
  * Times each call; returns the latencies in ms, sorted. Between calls the event loop turns, as it
@@ -169,15 +164,15 @@ async function main(): Promise<void> {
   console.log(`Field Office benchmark: ${PEOPLE.toLocaleString('en')} people in ${dir}`);
   const core = await createOfficeCore({ dataDir: dir, resourcesDir, syncIntervalMs: 0 });
   try {
-    const setup = await call<{ staff: { id: string } }>(core, 'office.setup', {
+    const setup = await call(core, 'office.setup', {
       officeCode: 'BENCH1',
       officeName: 'BHXH cơ sở đo hiệu năng',
       provinceCode: '01',
       supervisor: { username: 'supervisor', fullName: 'Trần Thị Giám Sát', password: PASSWORD },
     });
-    const communes = (await call<{ items: { code: string }[] }>(core, 'reference.communes', { provinceCode: '01' })).items.map((c) => c.code);
+    const communes = (await call(core, 'reference.communes', { provinceCode: '01' })).items.map((c) => c.code);
     const seeded = seed(core, communes, setup.staff.id);
-    const { token } = await call<{ token: string }>(core, 'auth.login', { username: 'supervisor', password: PASSWORD });
+    const { token } = await call(core, 'auth.login', { username: 'supervisor', password: PASSWORD });
     const rand = seededRandom(7);
 
     const queries = searchQueries(seeded, rand);
@@ -190,7 +185,7 @@ async function main(): Promise<void> {
     const hits = new Map<number, number>();
     // The read floor, interleaved: after each search, the cheapest call through the same path
     // (validation, session, one primary-key read, output check).
-    const someone = (await call<{ items: { id: string }[] }>(core, 'participants.search', { query: seeded.personalIds[0]! }, token)).items[0]!.id;
+    const someone = (await call(core, 'participants.search', { query: seeded.personalIds[0]! }, token)).items[0]!.id;
     const readFloor: number[] = [];
     const timed = async (work: () => Promise<unknown>) => {
       const start = process.hrtime.bigint();
@@ -201,11 +196,7 @@ async function main(): Promise<void> {
     const searchLoad: string[] = [];
     for (let pass = 0; pass < PASSES; pass++) {
       await measure(queries.length, async (i) => {
-        searchRuns[i]!.push(
-          await timed(async () =>
-            hits.set(i, (await call<{ items: unknown[] }>(core, 'participants.search', { query: queries[i]!.query }, token)).items.length),
-          ),
-        );
+        searchRuns[i]!.push(await timed(async () => hits.set(i, (await call(core, 'participants.search', { query: queries[i]!.query }, token)).items.length)));
         await floorRead();
       });
       await measure(idRuns.length, async (i) => {
@@ -225,7 +216,7 @@ async function main(): Promise<void> {
       let person = demoPerson(regRand, serial++);
       while (seeded.takenIds.has(person.personalId)) person = demoPerson(regRand, serial++);
       seeded.takenIds.add(person.personalId);
-      const input = { ...person, provinceCode: '01', communeCode: communes[serial % communes.length], duplicateOverrideReason: 'Đo hiệu năng: người khác' };
+      const input = { ...person, provinceCode: '01', communeCode: communes[serial % communes.length]!, duplicateOverrideReason: 'Đo hiệu năng: người khác' };
       return call(core, 'participants.register', input, token);
     };
     // How many WAL pages a registration writes (its last transaction's frames), so the commit floor
@@ -267,7 +258,7 @@ async function main(): Promise<void> {
     // caches go cold between calls, so this is slower than the back-to-back figure).
     const regPaced = await interleaved(Math.min(300, REGISTRATIONS), 40);
     // The same work without the WAL fsync at commit, to show how much of a registration is disk
-    // wait. For information only: the store keeps synchronous=FULL (ARCHITECTURE.md).
+    // wait. For information only: the store keeps synchronous=FULL (docs/architecture.md).
     core.database.sqlite.pragma('synchronous = NORMAL');
     const regNoSync = await interleaved(REGISTRATIONS);
     core.database.sqlite.pragma('synchronous = FULL');

@@ -11,9 +11,9 @@ beforeEach(async () => {
   const { core, tokens } = office;
   const people = [];
   for (let i = 0; i < 6; i++) people.push(await call(core, 'participants.register', personInput(), tokens.counter));
-  const household = await call(core, 'households.create', { headParticipantId: people[0].id }, tokens.field);
-  await call(core, 'households.addMember', { householdId: household.id, participantId: people[1].id }, tokens.field);
-  await call(core, 'participants.update', { id: people[2].id, expectedVersion: 1, addressLine: 'Xóm Chùa, số 9' }, tokens.counter);
+  const household = await call(core, 'households.create', { headParticipantId: people[0]!.id }, tokens.field);
+  await call(core, 'households.addMember', { householdId: household.id, participantId: people[1]!.id }, tokens.field);
+  await call(core, 'participants.update', { id: people[2]!.id, expectedVersion: 1, addressLine: 'Xóm Chùa, số 9' }, tokens.counter);
   await failure(core, 'auth.login', { username: 'counter', password: 'wrong-password!' });
 });
 afterEach(() => office.close());

@@ -4,7 +4,6 @@
 // of the receipts not voided.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DayReport } from '../../src/shared/contract/day-end';
 import { call, failure, type Office, openOffice, personInput } from './fixtures/office-fixture';
 
 const TODAY = '2026-03-02'; // the fixture clock's business date
@@ -17,7 +16,7 @@ afterAll(() => office.close());
 
 async function pay(token: string, fromMonth: string, months: number, incomeBasis: number) {
   const person = await call(office.core, 'participants.register', personInput(), token);
-  const input = { participantId: person.id, scheme: 'VSI', fromMonth, months, incomeBasis };
+  const input = { participantId: person.id, scheme: 'VSI' as const, fromMonth, months, incomeBasis };
   const quote = await call(office.core, 'contributions.quote', input, token);
   return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt as {
     id: string;
@@ -65,7 +64,7 @@ describe('day-end report', () => {
   it('reports each collector, the voided receipt and the totals of a day closed with a shortfall', async () => {
     const counterTotal = totalOf('counter');
     const fieldTotal = totalOf('field');
-    const open = await call<DayReport>(office.core, 'dayEnd.report', { businessDate: TODAY }, office.tokens.supervisor);
+    const open = await call(office.core, 'dayEnd.report', { businessDate: TODAY }, office.tokens.supervisor);
     expect(open).toMatchObject({
       status: 'open',
       closedAt: null,
@@ -85,7 +84,7 @@ describe('day-end report', () => {
       office.tokens.supervisor,
     );
 
-    const report = await call<DayReport>(office.core, 'dayEnd.report', { businessDate: TODAY }, office.tokens.supervisor);
+    const report = await call(office.core, 'dayEnd.report', { businessDate: TODAY }, office.tokens.supervisor);
     expect(report).toMatchObject({
       office: { code: 'TEST01', name: 'BHXH cơ sở thử nghiệm' },
       businessDate: TODAY,
@@ -107,12 +106,7 @@ describe('day-end report', () => {
   });
 
   it('exports the same report as an Excel workbook whose totals are the sum of the receipts', async () => {
-    const file = await call<{ fileName: string; mimeType: string; base64: string }>(
-      office.core,
-      'dayEnd.exportExcel',
-      { businessDate: TODAY },
-      office.tokens.supervisor,
-    );
+    const file = await call(office.core, 'dayEnd.exportExcel', { businessDate: TODAY }, office.tokens.supervisor);
     expect(file.fileName).toBe(`chot-so-TEST01-${TODAY}.xlsx`);
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();

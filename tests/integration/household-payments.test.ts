@@ -30,7 +30,7 @@ describe('household payments', () => {
     const h = await household(4);
     const input = { householdId: h.id, months: 12, members: h.people.map((p) => ({ participantId: p.id, fromMonth: '2026-03' })) };
     const quote = await call(office.core, 'contributions.quoteHousehold', input, office.tokens.counter);
-    expect(quote.members.map((m: { memberPosition: number }) => m.memberPosition)).toEqual([1, 2, 3, 4]);
+    expect(quote.members.map((m) => m.memberPosition)).toEqual([1, 2, 3, 4]);
     expect(quote.members.map((m: { total: number }) => m.total)).toEqual([105_300 * 12, 73_710 * 12, 63_180 * 12, 52_650 * 12]);
     expect(quote.total).toBe((105_300 + 73_710 + 63_180 + 52_650) * 12);
     // The same as asking for each member alone.
@@ -38,10 +38,10 @@ describe('household payments', () => {
       const single = await call(
         office.core,
         'contributions.quote',
-        { participantId: p.id, scheme: 'HHI', fromMonth: '2026-03', months: 12 },
+        { participantId: p.id, scheme: 'HHI' as const, fromMonth: '2026-03', months: 12 },
         office.tokens.counter,
       );
-      expect(single.total).toBe(quote.members[i].total);
+      expect(single.total).toBe(quote.members[i]!.total);
     }
   });
 
@@ -57,14 +57,12 @@ describe('household payments', () => {
       office.tokens.counter,
     );
     expect(done.items).toHaveLength(3);
-    const receipts = done.items.map(
-      (item: { receipt: { number: number; participantId: string; amount: number; memberPosition: number; series: string } }) => item.receipt,
-    );
+    const receipts = done.items.map((item) => item.receipt);
     expect(receipts.map((r: { participantId: string }) => r.participantId)).toEqual(h.people.map((p) => p.id));
-    expect(receipts.map((r: { memberPosition: number }) => r.memberPosition)).toEqual([1, 2, 3]);
+    expect(receipts.map((r) => r.memberPosition)).toEqual([1, 2, 3]);
     expect(receipts.map((r: { amount: number }) => r.amount)).toEqual(quote.members.map((m: { total: number }) => m.total));
     const numbers = receipts.map((r: { number: number }) => r.number);
-    expect(numbers).toEqual([numbers[0], numbers[0] + 1, numbers[0] + 2]);
+    expect(numbers).toEqual([numbers[0], numbers[0]! + 1, numbers[0]! + 2]);
     expect(new Set(receipts.map((r: { series: string }) => r.series)).size).toBe(1);
     // Per member: a contribution, a receipt, the enrollment this first payment makes; two operations
     // (enrollment, contribution) and two audit entries — as three single payments would write.
@@ -84,13 +82,13 @@ describe('household payments', () => {
     expect(kinds).toEqual(['enrollment.set', 'contribution.record', 'enrollment.set', 'contribution.record', 'enrollment.set', 'contribution.record']);
     // Each member now shows their next period due.
     const enrollments = await call(office.core, 'enrollments.listForParticipant', { participantId: h.people[2]!.id }, office.tokens.counter);
-    expect(enrollments.items[0]).toMatchObject({ scheme: 'HHI', nextDue: { fromMonth: '2026-09' } });
+    expect(enrollments.items[0]).toMatchObject({ scheme: 'HHI' as const, nextDue: { fromMonth: '2026-09' } });
   });
 
   it('writes nothing when one member cannot pay: months already paid, named and placed at that member', async () => {
     const h = await household(3);
     // The second member paid March–May already, alone.
-    const second = { participantId: h.people[1]!.id, scheme: 'HHI', fromMonth: '2026-03', months: 3 };
+    const second = { participantId: h.people[1]!.id, scheme: 'HHI' as const, fromMonth: '2026-03', months: 3 };
     const alone = await call(office.core, 'contributions.quote', second, office.tokens.counter);
     await call(office.core, 'contributions.record', { ...second, expectedTotal: alone.total }, office.tokens.counter);
     const members = h.people.map((p) => ({ participantId: p.id, fromMonth: '2026-03' }));

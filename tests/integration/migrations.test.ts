@@ -1,6 +1,7 @@
 // The numbered migrations: from an empty file every table, index, FTS table and trigger exists;
 // reopening is a no-op; and for each migration, rows written at that schema survive the
-// migrations after it. A new migration must add its rows to `seeds` (the test says so).
+// migrations after it. A new migration must add its rows to `seeds` (the test says so); one that
+// moves data has a test of its own besides, `migration-NNNN-*.test.ts` (0005, 0011, 0014, 0019).
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { join } from 'node:path';
@@ -459,32 +460,6 @@ describe('migrations', () => {
     expect(schemaObjects(second.sqlite)).toEqual(before);
     expect(second.sqlite.prepare(`SELECT name, timestamp FROM schema_migrations ORDER BY name`).all()).toEqual(appliedAt);
     expect(second.sqlite.prepare(`SELECT version FROM reference_versions WHERE kind = 'probe'`).pluck().get()).toBe('1');
-  });
-
-  it('gives a household HI payment recorded before 0014 its member place from its audit entry, and a VSI one none', async () => {
-    const file = newFile();
-    const { sqlite, migrator } = openRaw(file);
-    await migrateTo(migrator, '0013-household-coverage');
-    seeds['0001-initial']!.write(sqlite);
-    const contribution = sqlite.prepare(
-      `INSERT INTO contributions (id, participant_id, household_id, scheme, method, from_month, to_month, months, paid_on, total, lines, reference_version, collector_staff_id, receipt_id, created_at)
-       VALUES (?, 'p1', ?, ?, 'annual', '2026-04', '2027-03', 12, '2026-03-02', 884520, '[]', '2026-01', 's1', ?, ?)`,
-    );
-    const audit = sqlite.prepare(
-      `INSERT INTO audit_log (at, staff_id, action, entity, entity_id, details, prev_hash, hash) VALUES (?, 's1', 'contribution.record', 'contribution', ?, ?, 'a', 'b')`,
-    );
-    contribution.run('hhi', 'h1', 'HHI', 'r-hhi', at);
-    audit.run(at, 'hhi', '{"householdId":"h1","memberPosition":2,"scheme":"HHI"}');
-    contribution.run('vsi', null, 'VSI', 'r-vsi', at);
-    audit.run(at, 'vsi', '{"householdId":null,"memberPosition":null,"scheme":"VSI"}');
-    contribution.run('no-audit', 'h1', 'HHI', 'r-none', at);
-    await migrateTo(migrator, 'latest');
-    expect(sqlite.prepare(`SELECT id, member_position FROM contributions ORDER BY id`).all()).toEqual([
-      { id: 'hhi', member_position: 2 },
-      { id: 'no-audit', member_position: null },
-      { id: 'vsi', member_position: null },
-    ]);
-    sqlite.close();
   });
 
   it('has rows to test for every migration, so a new migration cannot skip its survival test', () => {

@@ -21,17 +21,17 @@ async function everyKind(): Promise<void> {
   await call(
     core,
     'enrollments.set',
-    { participantId: head.id, scheme: 'VSI', method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-03' },
+    { participantId: head.id, scheme: 'VSI' as const, method: 'quarterly', incomeBasis: 1_500_000, fromMonth: '2026-03' },
     tokens.counter,
   );
-  const vsi = { participantId: head.id, scheme: 'VSI', fromMonth: '2026-03', months: 3 };
+  const vsi = { participantId: head.id, scheme: 'VSI' as const, fromMonth: '2026-03', months: 3 };
   const quote = await call(core, 'contributions.quote', vsi, tokens.counter);
   const paid = await call(core, 'contributions.record', { ...vsi, expectedTotal: quote.total }, tokens.counter);
   const household = await call(core, 'households.create', { headParticipantId: head.id }, tokens.counter);
   await call(core, 'households.addMember', { householdId: household.id, participantId: member.id }, tokens.counter);
   await call(core, 'households.setCoverage', { householdId: household.id, participantId: head.id, coveredBy: 'pensioner' }, tokens.counter);
   // HHI for the member, enrolled by the payment itself (its place in the household travels with it).
-  const hhi = { participantId: member.id, scheme: 'HHI', fromMonth: '2026-04', months: 12 };
+  const hhi = { participantId: member.id, scheme: 'HHI' as const, fromMonth: '2026-04', months: 12 };
   const hhiQuote = await call(core, 'contributions.quote', hhi, tokens.counter);
   await call(core, 'contributions.record', { ...hhi, expectedTotal: hhiQuote.total }, tokens.counter);
   const summary = await call(core, 'dayEnd.summary', { businessDate: '2026-03-02' }, tokens.supervisor);

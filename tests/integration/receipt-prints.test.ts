@@ -12,7 +12,7 @@ afterAll(() => office.close());
 
 async function collectedBy(token: string) {
   const payer = await call(office.core, 'participants.register', personInput(), token);
-  const question = { participantId: payer.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 };
+  const question = { participantId: payer.id, scheme: 'VSI' as const, fromMonth: '2026-03', months: 1, incomeBasis: 1_500_000 };
   const quote = await call(office.core, 'contributions.quote', question, token);
   return (await call(office.core, 'contributions.record', { ...question, expectedTotal: quote.total }, token)).receipt as { id: string };
 }

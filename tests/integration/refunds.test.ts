@@ -5,7 +5,7 @@
 // free again. What is refused writes nothing.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DayReport, DaySummary } from '../../src/shared/contract/day-end';
+import type { DaySummary } from '../../src/shared/contract/day-end';
 import { call, failure, type Office, openOffice, PASSWORD, personInput, rowCounts } from './fixtures/office-fixture';
 
 const DAY_ONE = '2026-03-02'; // the fixture clock's business date
@@ -19,7 +19,7 @@ afterAll(() => office.close());
 
 async function pay(token: string, fromMonth: string, incomeBasis: number) {
   const person = await call(office.core, 'participants.register', personInput(), token);
-  const input = { participantId: person.id, scheme: 'VSI', fromMonth, months: 3, incomeBasis };
+  const input = { participantId: person.id, scheme: 'VSI' as const, fromMonth, months: 3, incomeBasis };
   const quote = await call(office.core, 'contributions.quote', input, token);
   return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, token)).receipt as {
     id: string;
@@ -95,9 +95,9 @@ describe('refund of a receipt whose day is closed', () => {
     });
 
     // Day one was counted with that receipt: nothing about it changes.
-    const after = await call<DaySummary>(office.core, 'dayEnd.summary', { businessDate: DAY_ONE }, tokens.supervisor);
+    const after = await call(office.core, 'dayEnd.summary', { businessDate: DAY_ONE }, tokens.supervisor);
     expect(after).toEqual(dayOne);
-    const report = await call<DayReport>(office.core, 'dayEnd.report', { businessDate: DAY_ONE }, tokens.supervisor);
+    const report = await call(office.core, 'dayEnd.report', { businessDate: DAY_ONE }, tokens.supervisor);
     expect(report.totals).toMatchObject({ voidedCount: 0, total: first.amount + second.amount, refundTotal: 0, discrepancy: 0 });
     expect(report.receipts.find((r) => r.id === first.id)?.void).toMatchObject({ refundOn: DAY_TWO });
     expect((await call(office.core, 'receipts.listForDay', { businessDate: DAY_ONE }, tokens.supervisor)).total).toBe(first.amount + second.amount);
@@ -109,14 +109,14 @@ describe('refund of a receipt whose day is closed', () => {
     const quote = await call(
       office.core,
       'contributions.quote',
-      { participantId: first.participantId, scheme: 'VSI', fromMonth: '2026-03', months: 3, incomeBasis: 2_000_000 },
+      { participantId: first.participantId, scheme: 'VSI' as const, fromMonth: '2026-03', months: 3, incomeBasis: 2_000_000 },
       tokens.counter,
     );
     expect(quote.total).toBe(first.amount);
   });
 
   it('makes today’s expected cash the takings less the refund, and closing holds the cash to it', async () => {
-    const summary = await call<DaySummary>(office.core, 'dayEnd.summary', { businessDate: DAY_TWO }, tokens.supervisor);
+    const summary = await call(office.core, 'dayEnd.summary', { businessDate: DAY_TWO }, tokens.supervisor);
     const counter = summary.collectors.find((c) => c.staffId === office.staffIds.counter)!;
     expect(counter).toMatchObject({ receiptCount: 1, voidedCount: 1, total: 0, refundCount: 1, refundTotal: first.amount, expected: -first.amount });
     expect(summary).toMatchObject({ total: 0, refundCount: 1, refundTotal: first.amount, expected: -first.amount });
@@ -147,12 +147,12 @@ describe('refund of a receipt whose day is closed', () => {
     const short = await failure(office.core, 'dayEnd.close', counts(later.amount), tokens.supervisor);
     expect(short).toMatchObject({ code: 'VALIDATION', field: `counts.${office.staffIds.counter}.note` });
     expect(short.message).toContain(`lệch ${first.amount.toLocaleString('vi-VN')} đ so với số phải nộp`);
-    const closed = await call<DaySummary>(office.core, 'dayEnd.close', counts(due), tokens.supervisor);
+    const closed = await call(office.core, 'dayEnd.close', counts(due), tokens.supervisor);
     expect(closed.collectors[0]).toMatchObject({ total: later.amount, refundTotal: first.amount, expected: due, cashCounted: due });
     const op = office.core.database.sqlite.prepare(`SELECT payload FROM outbox WHERE kind = 'day.close' ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
     expect(JSON.parse(op).collectors[0]).toMatchObject({ total: later.amount, refundCount: 1, refundTotal: first.amount, cashCounted: due });
 
-    const report = await call<DayReport>(office.core, 'dayEnd.report', { businessDate: DAY_TWO }, tokens.supervisor);
+    const report = await call(office.core, 'dayEnd.report', { businessDate: DAY_TWO }, tokens.supervisor);
     expect(report.refunds).toEqual([
       expect.objectContaining({
         receiptId: first.id,
@@ -166,7 +166,7 @@ describe('refund of a receipt whose day is closed', () => {
     ]);
     expect(report.totals).toMatchObject({ total: later.amount, refundCount: 1, refundTotal: first.amount, expected: due, cashCounted: due, discrepancy: 0 });
 
-    const file = await call<{ base64: string }>(office.core, 'dayEnd.exportExcel', { businessDate: DAY_TWO }, tokens.supervisor);
+    const file = await call(office.core, 'dayEnd.exportExcel', { businessDate: DAY_TWO }, tokens.supervisor);
     const book = new ExcelJS.Workbook();
     const bytes = Buffer.from(file.base64, 'base64');
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -48,7 +48,7 @@ describe('store backup', { timeout: 60_000 }, () => {
       const { core, tokens, clock } = own;
       const pay = async (fromMonth: string) => {
         const payer = await call(core, 'participants.register', personInput(), tokens.counter);
-        const question = { participantId: payer.id, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 2_000_000 };
+        const question = { participantId: payer.id, scheme: 'VSI' as const, fromMonth, months: 1, incomeBasis: 2_000_000 };
         const quote = await call(core, 'contributions.quote', question, tokens.counter);
         return call(core, 'contributions.record', { ...question, expectedTotal: quote.total }, tokens.counter);
       };
@@ -137,7 +137,7 @@ describe('store backup', { timeout: 60_000 }, () => {
     const { core, tokens } = office;
     // A payment before the copy, so the copy holds a receipt series and unsent work.
     const payer = await call(core, 'participants.register', personInput(), tokens.counter);
-    const question = { participantId: payer.id, scheme: 'VSI', fromMonth: '2026-03', months: 1, incomeBasis: 2_000_000 };
+    const question = { participantId: payer.id, scheme: 'VSI' as const, fromMonth: '2026-03', months: 1, incomeBasis: 2_000_000 };
     const quote = await call(core, 'contributions.quote', question, tokens.counter);
     const paid = await call(core, 'contributions.record', { ...question, expectedTotal: quote.total }, tokens.counter);
     const copy = await call(core, 'store.backup', sealed(stick.dir), tokens.supervisor);
@@ -168,7 +168,7 @@ describe('store backup', { timeout: 60_000 }, () => {
         expect(office2.copy_taken_at).toBeNull();
         const { token } = await call(reopened, 'auth.login', { username: 'counter', password: PASSWORD });
         const found = await call(reopened, 'participants.search', { query: 'nguyen thi sao luu' }, token);
-        expect(found.items[0].fullName).toBe('Nguyễn Thị Sao Lưu');
+        expect(found.items[0]!.fullName).toBe('Nguyễn Thị Sao Lưu');
         // Not enrolled any more, and everything not yet answered is pending again.
         expect(await call(reopened, 'sync.status', {}, token)).toMatchObject({ enrolled: false });
         expect(s.prepare(`SELECT count(*) FROM outbox WHERE status = 'batched'`).pluck().get()).toBe(0);

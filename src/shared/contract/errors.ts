@@ -105,14 +105,5 @@ export class OfficeError extends Error {
   }
 }
 
-export function isOfficeErrorData(value: unknown): value is OfficeErrorData {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    (errorCodes as readonly string[]).includes((value as { code: string }).code)
-  );
-}
-
 /** The envelope both transports (IPC and loopback HTTP) carry. */
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: OfficeErrorData };

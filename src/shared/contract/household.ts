@@ -1,12 +1,12 @@
 // Households for household health insurance: an ordered list of members. The order decides who
-// counts as the "first" member (DOMAIN.md), so it is kept and can be changed.
+// counts as the "first" member (docs/domain.md), so it is kept and can be changed.
 import { z } from 'zod';
 import { uuid } from './primitives';
 import { says } from './input-messages';
 
 /**
  * Schemes that already insure a household member, who then stays on the list but is left out of
- * the household's HHI sequence (DOMAIN.md: employees, pensioners, children under 6 …).
+ * the household's HHI sequence (docs/domain.md: employees, pensioners, children under 6 …).
  */
 export const otherCoverages = ['employee', 'pensioner', 'child-under-6', 'state-funded', 'student', 'other'] as const;
 export type OtherCoverage = (typeof otherCoverages)[number];

@@ -213,13 +213,6 @@ export const searchParticipantsOutput = z.object({
   matchedBy: z.enum(['personalId', 'siNumber', 'phone', 'name']),
 });
 
-export const possibleDuplicate = z.object({
-  id: uuid,
-  fullName: z.string(),
-  dateOfBirth: z.string(),
-  personalId: z.string(),
-});
-
 /** The facts a form holds, to show which share applies and why before saving (`participants.supportPreview`). */
 export const supportPreviewInput = z.object({
   ethnicity: z.string().max(40).default('Kinh'),

@@ -1,6 +1,6 @@
 // The one rounding rule for money: amounts are computed as exact rationals (bigint numerator and
 // denominator) and rounded once, at the end of each monthly line, half up. VSS's own rounding rule
-// was not found (DOMAIN.md), so this is the single place to change it.
+// was not found (docs/domain.md), so this is the single place to change it.
 
 export interface Rational {
   readonly num: bigint;

@@ -1,5 +1,5 @@
 // Accent folding for search: NFD, drop combining marks, đ/Đ → d, lower case, collapse spaces.
-// `nguyen van an` finds `Nguyễn Văn An`; spelling is never corrected beyond that (DOMAIN.md).
+// `nguyen van an` finds `Nguyễn Văn An`; spelling is never corrected beyond that (docs/domain.md).
 
 export function foldName(text: string): string {
   return text

@@ -1,5 +1,5 @@
 // Which state support applies to a person, derived from the facts the office holds — never a
-// category a clerk picks. The two schemes ask different questions (DOMAIN.md, docs/support-rules.md):
+// category a clerk picks. The two schemes ask different questions (docs/domain.md, docs/support-rules.md):
 // voluntary social insurance looks at a poor or near-poor household, an island commune or special
 // zone, an ethnic minority (Decree 159/2025/NĐ-CP art. 5; the highest share wins); household health
 // insurance looks at a near-poor household, a pupil or student, a farming household of average

@@ -3,7 +3,7 @@
 // 14 before 1 Jul 2025) while fewer than the maximum supported months have been used; a future lump
 // sum discounts month i (from the payment month) by (1 + r)^(i−1) (Law 41/2024 art. 36.2); a month
 // past its deadline is priced as ADR 0018 decided, by reference data (`vsi.arrears`). Every value
-// is the one in force on the PAYMENT date, for the whole period (DOMAIN.md).
+// is the one in force on the PAYMENT date, for the whole period (docs/domain.md).
 import type { PaymentMethod } from '../contract/contribution';
 import { formatDong } from './amount-in-words';
 import { type MonthPlan, planMonths, vsiMonthsAgree } from './arrears';

@@ -52,7 +52,6 @@ export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('office.update-channel'), payload: officeUpdateChannelPayload }),
 ]);
 export type CentralChange = z.infer<typeof centralChange>;
-export type CentralChangeKind = CentralChange['kind'];
 
 /**
  * A change as it travels: its place in the feed, and a kind this office may not know yet. The payload
@@ -66,7 +65,6 @@ export const changeEnvelope = z.object({
     message: 'payload must be a JSON object',
   }),
 });
-export type ChangeEnvelope = z.infer<typeof changeEnvelope>;
 
 export const changesResponse = z.object({
   changes: z.array(changeEnvelope),

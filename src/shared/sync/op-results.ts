@@ -70,7 +70,6 @@ export const opResult = z.discriminatedUnion('status', [
 ]);
 export type OpResult = z.infer<typeof opResult>;
 export type OpStatus = OpResult['status'];
-export const opStatuses = ['APPLIED', 'DUPLICATE', 'REJECTED', 'HELD'] as const satisfies readonly OpStatus[];
 
 export const batchResponse = z.object({
   deviceId: z.string(),

@@ -202,7 +202,7 @@ describe.each(centralBackends())('a place in the household the central does not 
   });
 
   async function payHhi(participantId: string) {
-    const question = { participantId, scheme: 'HHI', fromMonth: '2026-04', months: 3 };
+    const question = { participantId, scheme: 'HHI' as const, fromMonth: '2026-04', months: 3 };
     const quote = await call(office.core, 'contributions.quote', question, office.tokens.counter);
     return call(office.core, 'contributions.record', { ...question, expectedTotal: quote.total }, office.tokens.counter);
   }
