@@ -1,4 +1,4 @@
-// The contribution rules to the đồng: every worked example in DOMAIN.md, the payment-date rule,
+// The contribution rules to the đồng: every worked example in docs/domain.md, the payment-date rule,
 // the 120-month support limit, bad input, and properties that must hold for any input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // A household member already insured by another scheme (an employee, a pensioner, a child under
-// six, …) stays on the household's list but does not count in its HHI sequence (DOMAIN.md): the
+// six, …) stays on the household's list but does not count in its HHI sequence (docs/domain.md): the
 // column names that scheme, NULL for a member who joins household health insurance.
 import { type Kysely, sql } from 'kysely';
 
