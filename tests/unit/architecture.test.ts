@@ -1,4 +1,4 @@
-// Keeps the boundaries of STYLE.md checkable: src/shared is pure (no node:, nothing outside it),
+// Keeps the boundaries of docs/architecture.md checkable: src/shared is pure (no node:, nothing outside it),
 // the office core never imports electron, the renderer only imports shared code and itself,
 // and the central service never imports the office core.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
