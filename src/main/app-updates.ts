@@ -6,6 +6,7 @@ import type { WebContents } from 'electron';
 import { OfficeError } from '../shared/contract/errors';
 import type { OfficeCore } from './core/office-core';
 import type { ShellHandlers } from './shell-dispatch';
+import type { ShellLogger } from './shell-log';
 import { UpdateController, type UpdaterLike } from './update-controller';
 
 /** What a shell method knows of its caller: the window, and the session token the shell keeps for it. */
@@ -14,7 +15,7 @@ export interface ShellCaller {
   token: string | undefined;
 }
 
-export function startAppUpdates(updater: UpdaterLike, core: () => OfficeCore | undefined, log: (message: string, error?: unknown) => void) {
+export function startAppUpdates(updater: UpdaterLike, core: () => OfficeCore | undefined, log: ShellLogger) {
   const formsOpen = new Map<number, boolean>();
   const controller = new UpdateController({
     updater,

@@ -20,11 +20,14 @@ import { registerOfficeIpc } from './office-ipc';
 import { pickPathHandler } from './path-picker';
 import { printHandler } from './printing';
 import { createShellDispatcher } from './shell-dispatch';
+import { ShellLog } from './shell-log';
 import { storeLocation } from './store-location';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let core: OfficeCore | undefined;
 let mainWindow: BrowserWindow | null = null;
+// The shell's own events, in the office log once the core has opened it (shell-log.ts).
+const shellLog = new ShellLog();
 
 // A second launch (a double click on the icon while the app is open) focuses the open window;
 // the second process quits before it opens anything.
@@ -50,14 +53,16 @@ async function start(): Promise<void> {
     app,
     crashReporter,
     dir: join(location.dataDir, '..', 'crash-reports'),
-    logLine: (line) => console.error(`[crash] ${line}`),
+    logLine: (line) => shellLog.error(line),
   });
   recordMainProcessCrashes(recordCrash, (code) => app.exit(code));
   try {
     const keys = folderKeys(location.dataDir, location.scope);
     // An install for all users takes over the store an earlier per-user install kept (ADR 0023).
     if (location.previousUserDataDir) {
-      await moveStoreFolder(location.previousUserDataDir, location.dataDir, folderKeys(location.previousUserDataDir, 'user'), keys, console.log);
+      await moveStoreFolder(location.previousUserDataDir, location.dataDir, folderKeys(location.previousUserDataDir, 'user'), keys, (message) =>
+        shellLog.info(message),
+      );
       moveArchive(join(app.getPath('userData'), 'receipts'), location.archiveDir);
     }
     core = await createOfficeCore({ dataDir: location.dataDir, resourcesDir, keyStore: keys.deviceKeys, storeKeys: keys.storeKeys });
@@ -65,7 +70,9 @@ async function start(): Promise<void> {
     failedToStart(error);
     return;
   }
-  const updates = startAppUpdates(electronUpdater.autoUpdater, () => core, console.error);
+  shellLog.attach(core.log);
+  shellLog.info('started', { version: app.getVersion(), platform: process.platform, store: location.scope, packaged: app.isPackaged });
+  const updates = startAppUpdates(electronUpdater.autoUpdater, () => core, shellLog);
   const shellMethods = createShellDispatcher<ShellCaller>({
     'shell.print': (input, caller) => printHandler(() => location.archiveDir)(input, caller.contents),
     'shell.pickPath': (input, caller) => pickPathHandler(input, caller.contents),
@@ -83,6 +90,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', async () => {
     const closing = core;
     core = undefined;
+    const update = updates.controller.status();
+    shellLog.info('closing', { updateReady: update.state === 'ready' ? update.version : null });
+    // The core closes its log with it: the shell's later events go to stderr only.
+    shellLog.detach();
     await closing?.close();
     if (!(app.isPackaged && updates.controller.installAtQuit())) app.quit();
   });
@@ -95,7 +106,7 @@ function failedToStart(error: unknown): void {
     error instanceof OfficeError
       ? `${error.message}\n\n${error.messageEn}`
       : 'Field Office không mở được dữ liệu văn phòng.\nField Office could not open the office data.';
-  console.error('[start]', error);
+  shellLog.error('the office did not open', error);
   dialog.showErrorBox('Field Office', message);
   app.exit(1);
 }

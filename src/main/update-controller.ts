@@ -5,6 +5,8 @@
 // electron-updater's AppUpdater the app uses, so they are tested with a double of it
 // (tests/shell/update-controller.test.ts); the feed itself is tested with electron-updater's own
 // parsing against the central (tests/integration/central/update-feed.test.ts).
+import type { ShellLogger } from './shell-log';
+
 export const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export type BusyReason = 'sync' | 'backup' | 'restore' | 'form';
@@ -46,7 +48,8 @@ export interface UpdateControllerOptions {
   busy: () => BusyReason[];
   now?: () => Date;
   every?: (run: () => void, ms: number) => { unref?: () => void };
-  log?: (message: string, error?: unknown) => void;
+  /** The office log (through the shell's log): a release downloaded, an install, a failure. */
+  log?: ShellLogger;
 }
 
 function notesText(notes: unknown): string | null {
@@ -90,10 +93,11 @@ export class UpdateController {
       this.version = info.version;
       this.releaseNotes = notesText(info.releaseNotes) ?? this.releaseNotes;
       this.percent = 100;
+      options.log?.info('update downloaded', { version: info.version, channel: this.channel });
     });
     updater.on('error', (error: unknown) => {
       if (this.state !== 'ready') this.state = 'error';
-      options.log?.('[update] failed', error);
+      options.log?.error('update failed', error);
     });
   }
 
@@ -118,7 +122,7 @@ export class UpdateController {
         if (this.state === 'checking') this.state = 'idle';
       } catch (error) {
         if (this.state !== 'ready') this.state = 'error';
-        this.options.log?.('[update] check failed', error);
+        this.options.log?.error('update check failed', error);
       } finally {
         this.checking = null;
       }
@@ -143,6 +147,7 @@ export class UpdateController {
     if (this.state !== 'ready') return { restarting: false, blockedBy: [] };
     const blockedBy = this.options.busy();
     if (blockedBy.length > 0) return { restarting: false, blockedBy };
+    this.options.log?.info('update installing: a supervisor chose restart now', { version: this.version });
     this.options.updater.quitAndInstall(false, true);
     return { restarting: true, blockedBy: [] };
   }
@@ -155,6 +160,7 @@ export class UpdateController {
   installAtQuit(): boolean {
     if (this.state !== 'ready') return false;
     if (this.options.busy().some((reason) => reason !== 'form')) return false;
+    this.options.log?.info('update installing at quit', { version: this.version });
     this.options.updater.quitAndInstall(true, false);
     return true;
   }
