@@ -1,7 +1,9 @@
 // Builds the central service to JavaScript: one ES module, dist/cli.js, with its own code and the
 // shared code it imports (src/shared) bundled, and its packages left to node_modules (the
-// workspace's production install: `npm ci --omit=dev --workspace src/central`). The shipped
-// contribution-rate schedule, published when the central first starts, is copied beside it.
+// workspace's production install: `npm ci --omit=dev --workspace src/central`). The reference files
+// the central opens are copied beside it: the shipped contribution-rate schedule (published when
+// the central first starts) and the admin units (the communes' dated statuses VSI support is
+// derived from), with its licence.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,5 +25,7 @@ await build({
   logLevel: 'warning',
 });
 mkdirSync(join(dist, 'resources', 'reference'), { recursive: true });
-cpSync(join(here, '../../resources/reference/contribution-rates.json'), join(dist, 'resources', 'reference', 'contribution-rates.json'));
+for (const file of ['contribution-rates.json', 'admin-units.json', 'admin-units.LICENSE']) {
+  cpSync(join(here, '../../resources/reference', file), join(dist, 'resources', 'reference', file));
+}
 console.log(`[central] built ${join('src/central/dist', 'cli.js')}`);
