@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Receipt } from '../../../shared/contract/contribution';
 import { businessDate, vietnameseDate } from '../../../shared/domain/business-date';
+import { mayPrintReceipt, voidRefusal } from '../../../shared/domain/receipt-rights';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
@@ -145,8 +146,7 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
     if (row.voidReason != null) {
       throw new OfficeError('CONFLICT', { vi: 'Biên lai này đã bị hủy trước đó.', en: 'This receipt is already void.' });
     }
-    const ownSameDay = row.collectorStaffId === caller.staffId && row.businessDate === today;
-    if (caller.role !== 'supervisor' && !ownSameDay) {
+    if (voidRefusal(caller, row, today) !== null) {
       throw new OfficeError('FORBIDDEN', {
         vi: 'Chỉ giám sát viên, hoặc chính người lập biên lai trong ngày lập, được hủy biên lai.',
         en: 'Only a supervisor, or the issuing clerk on the same day, may void a receipt.',
@@ -201,7 +201,7 @@ export async function markPrinted(ctx: CoreContext, caller: Caller, id: string):
     if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
     // The first print is the collector's (anyone else's would stamp the collector's own BẢN SAO):
     // only they or a supervisor record prints of a receipt; others may still view it.
-    if (caller.role !== 'supervisor' && row.collectorStaffId !== caller.staffId) {
+    if (!mayPrintReceipt(caller, row)) {
       throw new OfficeError('FORBIDDEN', {
         vi: 'Chỉ người thu tiền của biên lai này hoặc giám sát viên được in biên lai; bạn vẫn xem được.',
         en: 'Only the clerk who collected this payment or a supervisor may print the receipt; you may still view it.',

@@ -1,6 +1,7 @@
 // Receipt preview and print. Print marks the receipt printed first (so a second print says
 // "BẢN SAO"), then prints through Electron (dialog or silent, archived as PDF) or the browser.
-// Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day; a
+// Void needs a reason and is allowed to a supervisor or the issuing clerk on the same day (others
+// see the button off, with the reason: shared/domain/receipt-rights.ts); a
 // receipt of a closed day is voided as a refund paid out today (VoidReceiptModal), and its refund
 // voucher is shown and printed for the payer to sign.
 import { Button, Checkbox, Spin, Tag } from 'antd';
@@ -12,9 +13,11 @@ import { callKey, invalidateCalls, setCallData, useCall, useQueryClient } from '
 import { ErrorAlert } from '../../components/error-alert';
 import { refreshAfterReceipt } from '../../components/work-queries';
 import { useHotkeys } from '../../components/use-hotkeys';
+import { officeToday } from '../../components/office-time';
 import { goBack, href } from '../../routing/hash-router';
 import { useActiveSession } from '../../session/session-context';
 import type { Receipt } from '../../../shared/contract/contribution';
+import { mayPrintReceipt, voidRefusal } from '../../../shared/domain/receipt-rights';
 import { ReceiptDocument } from './receipt-document';
 import { isRefunded, RefundVoucher } from './refund-voucher';
 import { VoidReceiptModal } from './void-receipt-modal';
@@ -37,9 +40,13 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
   const [silent, setSilent] = useState(() => localStorage.getItem(SILENT_PRINT_KEY) === '1');
   const r = q.data;
   const voucher = showVoucher && r && isRefunded(r) ? r : null;
-  // The first print of a receipt is its collector's: another clerk views it but does not print it.
+  // The first print of a receipt is its collector's, a void the supervisor's or the collector's on
+  // the same day (the core's rule): another clerk views it, and is told why the buttons are off.
   const me = useActiveSession().staff;
-  const mayPrint = !r || voucher !== null || me.role === 'supervisor' || r.collectorStaffId === me.id;
+  const actor = { staffId: me.id, role: me.role };
+  const mayPrint = !r || voucher !== null || mayPrintReceipt(actor, r);
+  const voidRefused = r ? voidRefusal(actor, r, officeToday()) : null;
+  const rightsNote = !mayPrint ? t('receipt.othersReceipt') : voidRefused === 'earlierDay' && !r?.void ? t('receipt.voidOnlySameDay') : null;
 
   const print = async () => {
     if (!r || printing || !mayPrint) return;
@@ -95,7 +102,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           onClick={() => void print()}
           loading={printing}
           disabled={(!!r.void && !voucher) || !mayPrint}
-          title={mayPrint ? undefined : t('receipt.printOnlyCollector')}
+          title={mayPrint ? undefined : (rightsNote ?? undefined)}
           data-testid="print-receipt"
         >
           {t(voucher ? 'receipt.printVoucher' : 'receipt.print')} <kbd>Ctrl+P</kbd>
@@ -105,11 +112,17 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
             {t(showVoucher ? 'receipt.showReceipt' : 'receipt.showVoucher')}
           </Button>
         )}
-        <Button danger disabled={!!r.void} onClick={() => setVoiding(true)} data-testid="void-receipt">
+        <Button
+          danger
+          disabled={!!r.void || voidRefused !== null}
+          title={voidRefused && !r.void ? (rightsNote ?? undefined) : undefined}
+          onClick={() => setVoiding(true)}
+          data-testid="void-receipt"
+        >
           {t('receipt.void')}
         </Button>
         {r.printCount > 0 && <Tag>{t('receipt.printedTimes', { count: r.printCount })}</Tag>}
-        {!mayPrint && <Tag data-testid="print-only-collector">{t('receipt.printOnlyCollector')}</Tag>}
+        {rightsNote && <Tag data-testid="receipt-rights">{rightsNote}</Tag>}
         {hasShell() && (
           <Checkbox
             checked={silent}
