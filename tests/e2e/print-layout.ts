@@ -77,14 +77,22 @@ export function overlappingWords(layout: PdfLayout): string[] {
   return found;
 }
 
-/** Lines that hold nothing but one of `texts` (a unit wrapped away from its number). */
-export function strandedLines(layout: PdfLayout, texts: readonly string[] = ['đ']): string[] {
+/** Lines that hold nothing but one of `texts` (a unit wrapped away from its number or its words). */
+export function strandedLines(layout: PdfLayout, texts: readonly string[] = ['đ', 'đồng']): string[] {
   return layout.lines.filter((l) => texts.includes(l.text.trim())).map((l) => `"${l.text}" (page ${l.page})`);
 }
 
 /** The texts of `whole` (receipt and voucher numbers) that appear on no single line: broken. */
 export function brokenTexts(layout: PdfLayout, whole: readonly string[]): string[] {
   return whole.filter((text) => !layout.lines.some((l) => l.text.includes(text)));
+}
+
+/** An A5 sheet's printed height (210 mm) in CSS pixels: a sheet taller than this prints on two pages. */
+const A5_SHEET_PX = (210 / 25.4) * 96;
+
+/** How many pages a PDF has. */
+export function pdfPages(pdfPath: string): number {
+  return Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
 }
 
 /** The serif fonts a printout may be set in on an office PC: Times-metric, and the wider fallback. */
@@ -102,6 +110,20 @@ const CELLS = '.day-report-table td, .day-report-table th, .receipt-fields dd, .
 export async function printInFont(page: Page, path: string, font: string, format: 'A4' | 'A5'): Promise<string[]> {
   const style = await page.addStyleTag({ content: `.receipt-a5, .day-report-a4 { font-family: '${font}', serif !important; }` });
   await page.emulateMedia({ media: 'print' });
+  // An A5 sheet sizes its text again for the face now set (use-size-that-fits.ts): wait till every
+  // sheet is one page tall, or at its smallest size, before printing (a sheet that never fits is
+  // printed anyway after 10 s, and its page count tells).
+  await page
+    .waitForFunction(
+      (sheetPx) => {
+        type Sheet = { getBoundingClientRect(): { height: number }; dataset: Record<string, string | undefined> };
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<Sheet> } }).document;
+        return [...doc.querySelectorAll('.receipt-a5')].every((el) => el.getBoundingClientRect().height <= sheetPx || el.dataset.fontPt === '8');
+      },
+      A5_SHEET_PX,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   const spilled = await page
     .locator(CELLS)
     .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => `spills "${cell.textContent}"`));

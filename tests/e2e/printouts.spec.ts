@@ -1,12 +1,12 @@
 // Every printout (receipt, reprint, household member's receipt, refund voucher, day report) is
 // printed to PDF in both serif fonts an office PC may use — Times-metric Liberation Serif and the
 // wider DejaVu Serif — with the longest texts they meet (office, payer and address names), and no
-// two words may overlap, no "đ" may stand alone on a line and no receipt or voucher number may
-// break (issue 25 item 5). The PDFs go to test-results/printouts/ to be looked at.
+// two words may overlap, no "đ" may stand alone on a line, no receipt or voucher number may
+// break (issue 25 item 5) and each receipt or voucher is one A5 page. The PDFs go to test-results/printouts/ to be looked at.
 import { mkdirSync } from 'node:fs';
 import { expect, signIn, test } from './harness-fixture';
 import { officeByApi } from './office-data';
-import { PRINT_FONTS, printInFont, printProblems } from './print-layout';
+import { pdfPages, PRINT_FONTS, printInFont, printProblems } from './print-layout';
 
 const DAY_ONE = '2026-03-02T09:00:00+07:00';
 const DAY_TWO = '2026-03-03T09:00:00+07:00';
@@ -72,11 +72,13 @@ test('printed documents never overlap, in Liberation Serif or DejaVu Serif', asy
 
   await page.goto(office.url);
   await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
-  const check = async (name: string, format: 'A4' | 'A5', whole: string[]) => {
+  // An A5 document is one sheet per receipt or voucher: a long name must not push the signatures onto another page.
+  const check = async (name: string, format: 'A4' | 'A5', whole: string[], sheets = 1) => {
     for (const font of PRINT_FONTS) {
       const path = `${OUT}/${name}-${font.split(' ')[0]!.toLowerCase()}.pdf`;
       const spilled = await printInFont(page, path, font, format);
       expect([...spilled, ...printProblems(path, { whole })], `${name} in ${font}`).toEqual([]);
+      if (format === 'A5') expect(pdfPages(path), `${name} in ${font}: pages`).toBe(sheets);
     }
   };
 
@@ -109,6 +111,7 @@ test('printed documents never overlap, in Liberation Serif or DejaVu Serif', asy
     'receipt-set',
     'A5',
     hhiReceipts.map((r) => r.label),
+    hhiReceipts.length,
   );
   // The day reports: 2 March (closed; household labels "BHYT HGĐ · người thứ N", a refund tag) and
   // 3 March (a void, the refund paid out).

@@ -17,3 +17,11 @@ export { vietnameseMonth as formatMonth } from '../../shared/domain/business-dat
 export function formatDay(instant: string): string {
   return vietnameseDate(businessDate(new Date(instant)));
 }
+
+/**
+ * An amount in words as a printed line: capitalised, and "đồng" kept on the line of the word
+ * before it (a lone "đồng" wrapped onto a line of its own on a long amount).
+ */
+export function wordsForPrint(words: string): string {
+  return (words.charAt(0).toLocaleUpperCase('vi') + words.slice(1)).replace(/ (đồng)$/, '\u00a0$1');
+}

@@ -10,7 +10,7 @@ import type { DayReport } from '../../../shared/contract/day-end';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import { vietnamDateTime, vietnameseDate } from '../../../shared/domain/business-date';
 import { keepWhole } from '../../components/keep-whole';
-import { formatDong, formatMonth } from '../../components/money';
+import { formatDong, formatMonth, wordsForPrint } from '../../components/money';
 
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
@@ -196,7 +196,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
             {formatDong(r.totals.total)}
           </dd>
           <dt>{t('dayReport.sum.words')}</dt>
-          <dd className="day-report-words">{amountInWords(r.totals.total)}</dd>
+          <dd className="day-report-words">{wordsForPrint(amountInWords(r.totals.total))}</dd>
           {topUps > 0 && (
             <>
               {/* The province's top-up is not collected from payers: its own line, outside the cash due. */}

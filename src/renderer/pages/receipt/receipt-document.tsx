@@ -2,19 +2,16 @@
 // payer, whatever language the clerk's screen is in. Shows "ĐÃ HỦY" with the reason when voided
 // and "BẢN SAO" when this print is a reprint.
 import type { TFunction } from 'i18next';
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { percentText, rational } from '../../../shared/domain/money-rounding';
 import { keepWhole } from '../../components/keep-whole';
-import { formatDate, formatDay, formatDong, formatMonth } from '../../components/money';
+import { formatDate, formatDay, formatDong, formatMonth, wordsForPrint } from '../../components/money';
+import { useSizeThatFits } from './use-size-that-fits';
 
 /** An amount inside a sentence: the đ never wraps onto a line of its own. */
 const dongInText = (n: number) => formatDong(n).replace(/ đ$/, '\u00a0đ');
-
-function capitalise(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
-}
 
 /**
  * What the amount is for besides scheme and period: the chosen income and the payment method
@@ -48,28 +45,6 @@ function receiptBasis(
   const late = r.lines.filter((l) => l.kind === 'arrears').length;
   if (late > 0) parts.push(`${late} ${t('quoteLaw.arrears')}`);
   return parts;
-}
-
-/** An A5 sheet's height less a millimetre, in CSS pixels (96 per inch). */
-const SHEET_PX = (209 / 25.4) * 96;
-const FULL_SIZE_PT = 11;
-const SMALLEST_PT = 8;
-
-/**
- * The sheet's text size: 11 pt, lowered half a point at a time (to 8 pt at least) while the sheet
- * is taller than one A5 page, so that a long address or void reason never pushes the signatures
- * onto a second sheet. Measured on screen, where the sheet has its printed width.
- */
-function useSizeThatFits(content: unknown) {
-  const ref = useRef<HTMLElement>(null);
-  const [size, setSize] = useState({ content, pt: FULL_SIZE_PT });
-  const pt = size.content === content ? size.pt : FULL_SIZE_PT;
-  if (size.content !== content) setSize({ content, pt });
-  useLayoutEffect(() => {
-    const sheet = ref.current;
-    if (sheet && pt > SMALLEST_PT && sheet.getBoundingClientRect().height > SHEET_PX) setSize({ content, pt: pt - 0.5 });
-  }, [content, pt]);
-  return { ref, pt };
 }
 
 /**
@@ -181,7 +156,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
         </dd>
         <dt>{t('receipt.amountWords')}</dt>
         <dd className="receipt-words" data-testid="receipt-words">
-          {capitalise(r.amountWords)}
+          {wordsForPrint(r.amountWords)}
         </dd>
         <dt>{t('receipt.collector')}</dt>
         <dd>{r.collectorName}</dd>

@@ -2,13 +2,15 @@
 // was refunded (the receipt, its period and amount, in figures and words), why, on which day, and
 // three signatures — the payer who takes the money, the staff member whose cash paid it, and the
 // supervisor who voided the receipt. Always in Vietnamese, like the receipt it answers; it goes
-// with the day's cash records, the payer's signature showing the money left the till.
+// with the day's cash records, the payer's signature showing the money left the till. One A5
+// sheet, like the receipt: its text is made smaller when long names would spill onto a second.
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import { keepWhole } from '../../components/keep-whole';
-import { formatDate, formatDong, formatMonth } from '../../components/money';
+import { formatDate, formatDong, formatMonth, wordsForPrint } from '../../components/money';
 import { OfficeHead, PayerFields } from './receipt-document';
+import { useSizeThatFits } from './use-size-that-fits';
 
 type Refunded = Receipt & { void: NonNullable<Receipt['void']> & { refund: NonNullable<NonNullable<Receipt['void']>['refund']> } };
 
@@ -16,19 +18,18 @@ export function isRefunded(r: Receipt): r is Refunded {
   return r.void?.refund != null;
 }
 
-const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
-
 export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
   const refund = r.void.refund;
+  const { ref, pt } = useSizeThatFits(r);
   const signers = [
     [t('refundVoucher.payerSign'), r.payerName],
     [t('refundVoucher.paidOutBySign'), refund.paidOutByName],
     [t('refundVoucher.supervisorSign'), r.void.voidedByName],
   ];
   return (
-    <article className="receipt-a5" data-testid="refund-voucher">
+    <article className="receipt-a5" data-testid="refund-voucher" data-font-pt={pt} ref={ref} style={{ fontSize: `${pt}pt` }}>
       <OfficeHead receipt={r} title={t('refundVoucher.docTitle')} date={refund.businessDate}>
         <div>{t('refundVoucher.number')}</div>
         <strong data-testid="refund-voucher-number">{refund.voucher}</strong>
@@ -46,7 +47,7 @@ export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
           {formatDong(r.amount)}
         </dd>
         <dt>{t('receipt.amountWords')}</dt>
-        <dd className="receipt-words">{capitalise(amountInWords(r.amount))}</dd>
+        <dd className="receipt-words">{wordsForPrint(amountInWords(r.amount))}</dd>
         <dt>{t('refundVoucher.reason')}</dt>
         <dd>{r.void.reason}</dd>
       </dl>
