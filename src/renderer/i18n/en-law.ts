@@ -34,6 +34,7 @@ export const enLaw = {
   quoteLaw: {
     rule: 'State support',
     because: 'because',
+    perMonth: '{{amount}} a month',
     topUp: 'Provincial top-up',
     provisional: 'Provisional values (not confirmed; replaced when a schedule is published)',
     arrears: 'late',

@@ -34,6 +34,7 @@ export const viLaw = {
   quoteLaw: {
     rule: 'Mức hỗ trợ của Nhà nước',
     because: 'vì',
+    perMonth: '{{amount}}/tháng',
     topUp: 'Tỉnh hỗ trợ thêm',
     provisional: 'Giá trị tạm tính (chưa xác nhận, sẽ thay khi có bảng công bố)',
     arrears: 'chậm đóng',

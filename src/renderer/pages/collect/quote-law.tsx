@@ -6,10 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../shared/contract/contribution';
 import { formatDong } from '../../components/money';
 
-function percent(share: string): string {
+function percent(share: string, vi: boolean): string {
   const [num, den] = share.split('/').map(Number) as [number, number];
-  return `${String(Math.round((num * 1000) / den) / 10).replace('.', ',')}%`;
+  const figure = String(Math.round((num * 1000) / den) / 10);
+  return `${vi ? figure.replace('.', ',') : figure}%`;
 }
+
+/** A category's name read inside a sentence ("20% vì người tham gia khác"). */
+const inSentence = (reason: string) => reason.charAt(0).toLocaleLowerCase('vi') + reason.slice(1);
 
 export function QuoteLaw({ quote }: { quote: Partial<Pick<Quote, 'support' | 'topUp' | 'provisional' | 'supportNotes'>> }) {
   const { t, i18n } = useTranslation();
@@ -20,8 +24,8 @@ export function QuoteLaw({ quote }: { quote: Partial<Pick<Quote, 'support' | 'to
     <div data-testid="quote-law" style={{ marginBottom: 8, fontSize: 13 }}>
       {support && (
         <div data-testid="quote-support">
-          <Typography.Text strong>{t('quoteLaw.rule')}:</Typography.Text> {percent(support.share)} {t('quoteLaw.because')}{' '}
-          {vi ? support.reasonVi : support.reasonEn} <Typography.Text type="secondary">({support.source})</Typography.Text>
+          <Typography.Text strong>{t('quoteLaw.rule')}:</Typography.Text> {percent(support.share, vi)} {t('quoteLaw.because')}{' '}
+          {inSentence(vi ? support.reasonVi : support.reasonEn)} <Typography.Text type="secondary">({support.source})</Typography.Text>
         </div>
       )}
       {topUp && (
@@ -29,7 +33,7 @@ export function QuoteLaw({ quote }: { quote: Partial<Pick<Quote, 'support' | 'to
           <Typography.Text strong>
             {t('quoteLaw.topUp')} {topUp.provinceName ?? topUp.provinceCode}:
           </Typography.Text>{' '}
-          {topUp.share ? percent(topUp.share) : `${formatDong(topUp.amountPerMonth ?? 0)}/tháng`} = −{formatDong(topUp.total)}{' '}
+          {topUp.share ? percent(topUp.share, vi) : t('quoteLaw.perMonth', { amount: formatDong(topUp.amountPerMonth ?? 0) })} = −{formatDong(topUp.total)}{' '}
           <Typography.Text type="secondary">({topUp.source})</Typography.Text>
         </div>
       )}

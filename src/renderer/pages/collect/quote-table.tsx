@@ -131,7 +131,8 @@ export function QuoteTable({
           title: t('collect.support'),
           key: 'support',
           align: 'right',
-          width: 104,
+          // Wide enough for its heading in either language ("State support" was cut off in English).
+          width: 124,
           // The province's top-up is the state's support's neighbour: shown under it, as its own amount.
           render: (_, g) => (
             <>
