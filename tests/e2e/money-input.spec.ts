@@ -38,7 +38,7 @@ test('amounts are read as typed or refused with a reason, and nothing unread is 
   // In English, the core's own English.
   await page.locator('.app-header .ant-segmented-item', { hasText: 'EN' }).click();
   await expect(incomeItem.locator('.ant-form-item-explain')).toHaveText(
-    'The chosen income must be between 1500000 and 46800000 đồng (in force on 2026-03-03).',
+    'The chosen income must be between 1.500.000 đ and 46.800.000 đ (in force on 03/03/2026).',
   );
   await page.locator('.app-header .ant-segmented-item', { hasText: 'VI' }).click();
   await expect(incomeItem.locator('.ant-form-item-explain')).toHaveText(range);

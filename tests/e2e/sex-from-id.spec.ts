@@ -26,10 +26,13 @@ test('the sex taken from the personal ID is shown, and a middle name that disagr
   await expect(page.getByRole('radio', { name: 'Nữ' })).toBeChecked();
   await expect(page.getByTestId('sex-name-warning')).toHaveCount(0);
   await expect(page.getByTestId('sex-from-id')).toHaveText('Theo số định danh (chữ số thứ 4 là "1"): Nữ. Đối chiếu với giấy tờ.');
+  // The ID check then speaks of the birth date only: the sex came from the ID, it cannot confirm it.
+  await expect(page.getByTestId('personal-id-check')).toHaveText('Số định danh khớp với ngày sinh.');
   // Chosen by the clerk, the sex is theirs: no longer "from the ID", and the ID no longer moves it.
   await page.locator('label.ant-radio-button-wrapper', { hasText: /^Nam$/ }).click();
   await expect(page.getByTestId('sex-from-id')).toHaveCount(0);
   await expect(page.getByTestId('sex-name-warning')).toBeVisible();
+  await expect(page.getByTestId('personal-id-check')).toContainText('Chữ số thứ 4');
   await page.getByLabel('Số định danh cá nhân').fill('001191002032');
   await expect(page.getByRole('radio', { name: 'Nam' })).toBeChecked();
   await page.locator('label.ant-radio-button-wrapper', { hasText: /^Nữ$/ }).click();

@@ -30,6 +30,7 @@ export const enLaw = {
   },
   idCheck: {
     ok: 'The personal ID agrees with the date of birth and sex.',
+    okDate: 'The personal ID agrees with the date of birth.',
   },
   quoteLaw: {
     rule: 'State support',

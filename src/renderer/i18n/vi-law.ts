@@ -30,6 +30,7 @@ export const viLaw = {
   },
   idCheck: {
     ok: 'Số định danh khớp với ngày sinh và giới tính.',
+    okDate: 'Số định danh khớp với ngày sinh.',
   },
   quoteLaw: {
     rule: 'Mức hỗ trợ của Nhà nước',

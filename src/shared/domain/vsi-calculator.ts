@@ -76,7 +76,7 @@ export function checkedIncome(schedule: ReferenceSchedule, reader: ScheduleReade
     throw new ContributionRuleError(
       'incomeBasis',
       `Mức thu nhập lựa chọn phải từ ${formatDong(floor)} đến ${formatDong(ceiling)} (áp dụng ngày ${vietnameseDate(paidOn)}).`,
-      `The chosen income must be between ${floor} and ${ceiling} đồng (in force on ${paidOn}).`,
+      `The chosen income must be between ${formatDong(floor)} and ${formatDong(ceiling)} (in force on ${vietnameseDate(paidOn)}).`,
     );
   }
   return { floor, tn };

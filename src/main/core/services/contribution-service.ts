@@ -193,7 +193,7 @@ export function refuseChangedTotal(total: number, expected: number): void {
     throw new OfficeError('CONFLICT', {
       field: 'expectedTotal',
       vi: `Số tiền phải thu là ${formatDong(total)}, khác với ${formatDong(expected)} đã báo. Kiểm tra lại trước khi thu.`,
-      en: `The amount due is ${total}, not ${expected}.`,
+      en: `The amount due is ${formatDong(total)}, not the ${formatDong(expected)} shown. Check it before collecting.`,
       details: { total },
     });
   }

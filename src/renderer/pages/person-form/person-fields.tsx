@@ -110,7 +110,11 @@ export function PersonFields({ declared }: { declared?: string | null } = {}) {
             label={t('person.personalId')}
             rules={[required]}
             extra={
-              (personalId ?? '').length >= 3 ? <PersonalIdCheck personalId={personalId} dateOfBirth={dateOfBirth} sex={sex} /> : t('person.personalIdHint')
+              (personalId ?? '').length >= 3 ? (
+                <PersonalIdCheck personalId={personalId} dateOfBirth={dateOfBirth} sex={sex} sexFromId={sexTakenFromId} />
+              ) : (
+                t('person.personalIdHint')
+              )
             }
           >
             <Input inputMode="numeric" maxLength={12} autoComplete="off" onChange={(e) => takeSexFromId(e.target.value)} data-testid="field-personalId" />

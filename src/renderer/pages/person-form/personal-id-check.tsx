@@ -6,7 +6,21 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { checkPersonalId } from '../../../shared/domain/personal-id';
 
-export function PersonalIdCheck({ personalId, dateOfBirth, sex }: { personalId?: string; dateOfBirth?: Dayjs | null; sex?: 'male' | 'female' }) {
+/**
+ * `sexFromId`: the sex shown was taken from this very ID, so "agrees with the sex" would say
+ * nothing — the line then speaks of the date of birth only (the sex is for the clerk to confirm).
+ */
+export function PersonalIdCheck({
+  personalId,
+  dateOfBirth,
+  sex,
+  sexFromId = false,
+}: {
+  personalId?: string;
+  dateOfBirth?: Dayjs | null;
+  sex?: 'male' | 'female';
+  sexFromId?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const compact = (personalId ?? '').replace(/\s/g, '');
   if (compact.length < 3) return null;
@@ -20,7 +34,7 @@ export function PersonalIdCheck({ personalId, dateOfBirth, sex }: { personalId?:
   if (problems.length === 0) {
     return padded && dateOfBirth && sex ? (
       <Typography.Text type="success" data-testid="personal-id-check">
-        {t('idCheck.ok')}
+        {t(sexFromId ? 'idCheck.okDate' : 'idCheck.ok')}
       </Typography.Text>
     ) : null;
   }
