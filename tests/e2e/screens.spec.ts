@@ -2,7 +2,7 @@
 // and 12): each passes the accessibility check with no serious or critical violation, and is
 // photographed as the window shows it (test-results/screens/, to be looked at). Then the text is
 // enlarged with Ctrl + (kept on this machine across a reload) and every screen still lays out
-// within the window's width.
+// within the window's width — and in English (*-en.png), where the words are longer.
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
 import { animationsSettled, expect, signIn, test } from './harness-fixture';
@@ -87,6 +87,20 @@ test('every screen passes the accessibility check at 1366×768, and at a larger 
   await page.getByTestId('void-receipt').click();
   await expect(page.getByTestId('void-reason')).toBeFocused();
   await screen(page, 'void-dialog');
+
+  // In English: every screen photographed again (test-results/screens/*-en.png), still within the window's width.
+  await page.keyboard.press('Escape');
+  await page.locator('.app-header .ant-segmented-item', { hasText: 'EN' }).click();
+  await expect(page.getByTestId('sign-out')).toHaveText('Sign out');
+  for (const [name, hash, testId] of visits) {
+    await page.goto(`${office.url}${hash}`);
+    await expect(page.getByTestId(testId)).toBeVisible();
+    await animationsSettled(page);
+    await fitsWidth(page, `${name} (English)`);
+    await page.screenshot({ path: `test-results/screens/${name}-en.png` });
+  }
+  await page.locator('.app-header .ant-segmented-item', { hasText: 'VI' }).click();
+  await expect(page.getByTestId('sign-out')).toHaveText('Đăng xuất');
 
   // Larger text: Ctrl + twice, kept across a reload; every screen still within the window's width.
   await page.goto(office.url);
