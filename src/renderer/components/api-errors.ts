@@ -4,6 +4,11 @@ import { i18n } from '../i18n/setup';
 import { ApiError } from '../api/client';
 
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return i18n.language === 'en' ? error.data.messageEn : error.data.message;
+  if (error instanceof ApiError) return inLanguage(error.data.message, error.data.messageEn);
   return i18n.t('common.unexpectedError');
+}
+
+/** A text the core said in both languages, in the one chosen (the Vietnamese when no English is known). */
+export function inLanguage(vi: string, en: string | null | undefined): string {
+  return i18n.language === 'en' && en ? en : vi;
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { callKey, useCall } from '../api/use-call';
 import { href } from '../routing/hash-router';
+import { inLanguage } from './api-errors';
 import { officeWhen } from './office-time';
 
 export const syncStatusKey = callKey('sync.status');
@@ -70,7 +71,7 @@ export function SyncStatusBadge({ supervisor }: { supervisor: boolean }) {
   const last = t('sync.lastSuccess', { when: officeWhen(status.lastSuccessAt, t('sync.never')) });
   return (
     <span className="sync-status" data-testid="sync-status">
-      <Tooltip title={[last, status.lastError].filter(Boolean).join(' — ')}>
+      <Tooltip title={[last, status.lastError && inLanguage(status.lastError, status.lastErrorEn)].filter(Boolean).join(' — ')}>
         <Tag color={status.online ? 'green' : 'orange'} data-testid="sync-online">
           {status.online ? t('sync.online') : t('sync.offline')}
         </Tag>

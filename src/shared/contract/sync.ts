@@ -16,7 +16,9 @@ const answered = z.object({
 
 export const pushSummary = answered.extend({
   pulled: z.number().int(),
+  /** Why the run failed, in Vietnamese and in English; null when it did not. */
   error: z.string().nullable(),
+  errorEn: z.string().nullable(),
 });
 export type PushSummary = z.infer<typeof pushSummary>;
 
@@ -30,6 +32,8 @@ export const syncStatus = z.object({
   openIssues: z.number().int(),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** lastError in English, when this process saw it happen (null after a restart until the next run). */
+  lastErrorEn: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   online: z.boolean(),
   progress: z.object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() }).nullable(),

@@ -39,6 +39,7 @@ describe('replies of the central', () => {
     const error = await refusal(answering(200, unknownStatus).pushBatch('{}'));
     expect(error.kind).toBe('permanent');
     expect(error.message).toContain('không đúng giao thức');
+    expect(error.messageEn).toContain('does not follow the protocol');
     const unknownCode = {
       deviceId: 'device-1',
       batchNo: 1,
@@ -53,7 +54,7 @@ describe('replies of the central', () => {
     const gap = await refusal(
       answering(409, { error: { code: 'GAP', message: 'Thiếu lô dữ liệu', messageEn: 'Gap', details: { expected: 3 } } }).pushBatch('{}'),
     );
-    expect(gap).toMatchObject({ kind: 'permanent', status: 409, code: 'GAP', message: 'Thiếu lô dữ liệu' });
+    expect(gap).toMatchObject({ kind: 'permanent', status: 409, code: 'GAP', message: 'Thiếu lô dữ liệu', messageEn: 'Gap' });
     expect((await refusal(answering(503, { error: { code: 'DB_DOWN', message: 'x' } }).pushBatch('{}'))).kind).toBe('retry');
   });
 

@@ -44,7 +44,7 @@ export async function enrollDevice(ctx: CoreContext, caller: Caller, input: { ce
     }));
   } catch (error) {
     if (error instanceof TransportError) {
-      throw new OfficeError('VALIDATION', { field: error.kind === 'permanent' ? 'code' : 'centralUrl', vi: error.message, en: error.message });
+      throw new OfficeError('VALIDATION', { field: error.kind === 'permanent' ? 'code' : 'centralUrl', vi: error.message, en: error.messageEn });
     }
     throw error;
   }

@@ -24,15 +24,21 @@ export interface CentralTransport {
   pullChanges(cursor: string | null, limit: number): Promise<PulledPage>;
 }
 
-/** retry: network failure, 5xx, timeout. permanent: 4xx — a human must look (never a silent drop). */
+/**
+ * retry: network failure, 5xx, timeout. permanent: 4xx — a human must look (never a silent drop).
+ * Said in Vietnamese (`message`) and English (`messageEn`): the screen shows the one chosen.
+ */
 export class TransportError extends Error {
+  readonly messageEn: string;
+
   constructor(
-    message: string,
+    text: { vi: string; en: string },
     readonly kind: 'retry' | 'permanent',
     readonly status?: number,
     readonly code?: string,
   ) {
-    super(message);
+    super(text.vi);
+    this.messageEn = text.en;
     this.name = 'TransportError';
   }
 }

@@ -37,7 +37,7 @@ export class HttpCentralTransport implements CentralTransport {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (signed) {
       const { deviceId, keys } = this.options;
-      if (!deviceId || !keys) throw new TransportError('Thiết bị chưa đăng ký.', 'permanent');
+      if (!deviceId || !keys) throw new TransportError({ vi: 'Thiết bị chưa đăng ký.', en: 'This device is not enrolled.' }, 'permanent');
       const timestamp = this.options.clock().toISOString();
       const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
       const signature = sign(
@@ -73,7 +73,8 @@ export class HttpCentralTransport implements CentralTransport {
         // busy fails at once with a reset. Signed requests are idempotent (a batch applies once per
         // device and number; a pull only reads), so they go again, on a fresh connection.
         if (signed && attempt < 3 && isConnectionReset(error)) continue;
-        throw new TransportError(`Không kết nối được máy chủ trung tâm (${(error as Error).message}).`, 'retry');
+        const cause = (error as Error).message;
+        throw new TransportError({ vi: `Không kết nối được máy chủ trung tâm (${cause}).`, en: `Cannot reach the central service (${cause}).` }, 'retry');
       }
     }
     const text = await response.text();
@@ -84,12 +85,19 @@ export class HttpCentralTransport implements CentralTransport {
       json = null;
     }
     if (response.status >= 500 || json === null) {
-      throw new TransportError(`Máy chủ trung tâm trả lỗi ${response.status}; sẽ thử lại.`, 'retry', response.status);
+      throw new TransportError(
+        { vi: `Máy chủ trung tâm trả lỗi ${response.status}; sẽ thử lại.`, en: `The central service answered with error ${response.status}; will try again.` },
+        'retry',
+        response.status,
+      );
     }
     if (response.status >= 400) {
       const refusal = errorBody.safeParse(json);
       const error = refusal.success ? refusal.data.error : undefined;
-      throw new TransportError(error?.message ?? `Máy chủ trung tâm từ chối yêu cầu (${response.status}).`, 'permanent', response.status, error?.code);
+      const said = error
+        ? { vi: error.message, en: error.messageEn ?? error.message }
+        : { vi: `Máy chủ trung tâm từ chối yêu cầu (${response.status}).`, en: `The central service refused the request (${response.status}).` };
+      throw new TransportError(said, 'permanent', response.status, error?.code);
     }
     return json;
   }
@@ -132,8 +140,12 @@ const KNOWN_CHANGES: ReadonlySet<string> = new Set(centralChange.options.map((op
 
 function unreadable(path: string, issue: { path: PropertyKey[]; message: string } | undefined): TransportError {
   const where = issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : '';
+  const endpoint = `${path.split('?')[0]} ${where}`;
   return new TransportError(
-    `Máy chủ trung tâm trả lời không đúng giao thức (${path.split('?')[0]} ${where}); hãy kiểm tra địa chỉ máy chủ hoặc cập nhật ứng dụng.`,
+    {
+      vi: `Máy chủ trung tâm trả lời không đúng giao thức (${endpoint}); hãy kiểm tra địa chỉ máy chủ hoặc cập nhật ứng dụng.`,
+      en: `The central service's answer does not follow the protocol (${endpoint}); check the server address or update the app.`,
+    },
     'permanent',
   );
 }

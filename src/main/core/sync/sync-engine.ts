@@ -27,6 +27,12 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private progress: SyncStatus['progress'] = null;
   private online = false;
+  /**
+   * The last failure in English beside the Vietnamese the store keeps (sync_state.last_error): the
+   * status offers it while it is still the stored one; after a restart, until the next run, only
+   * the Vietnamese is known.
+   */
+  private lastFailure: { vi: string; en: string } | null = null;
   /** The office's log file: each run, what it sent and pulled or why it failed. */
   log: OfficeLog = silentOfficeLog();
   /** Refreshes what the transport factory needs (central URL, device id) before each run. */
@@ -52,6 +58,7 @@ export class SyncEngine {
       openIssues: await openIssues(this.db),
       lastSuccessAt: state.lastSuccessAt,
       lastError: state.lastError,
+      lastErrorEn: state.lastError !== null && this.lastFailure?.vi === state.lastError ? this.lastFailure.en : null,
       nextAttemptAt: state.nextAttemptAt,
       online: this.online,
       progress: this.progress,
@@ -125,12 +132,13 @@ export class SyncEngine {
   }
 
   private async run(): Promise<PushSummary> {
-    const summary: PushSummary = { batches: 0, applied: 0, duplicates: 0, rejected: 0, held: 0, pulled: 0, error: null };
+    const summary: PushSummary = { batches: 0, applied: 0, duplicates: 0, rejected: 0, held: 0, pulled: 0, error: null, errorEn: null };
     await this.beforeRun();
     const transport = this.transport();
     const state = await readSyncState(this.db);
     if (!transport || !state.centralDeviceId) {
       summary.error = 'Thiết bị chưa đăng ký với máy chủ trung tâm.';
+      summary.errorEn = 'This device is not enrolled with the central service.';
       return summary;
     }
     try {
@@ -176,7 +184,9 @@ export class SyncEngine {
       const failures = state.failures + 1;
       const delay = error instanceof TransportError && error.kind === 'permanent' ? 10 * 60_000 : backoffDelay(failures, this.random);
       const message = error instanceof Error ? error.message : String(error);
+      this.lastFailure = { vi: message, en: error instanceof TransportError ? error.messageEn : message };
       summary.error = message;
+      summary.errorEn = this.lastFailure.en;
       await recordRunFailed(this.db, { lastError: message, failures, nextAttemptAt: new Date(this.clock.now().getTime() + delay).toISOString() });
     }
     return summary;

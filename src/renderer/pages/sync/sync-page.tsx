@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PushSummary, SyncStatus } from '../../../shared/contract/sync';
 import { invalidateCalls, setCallData, useCallMutation, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
+import { inLanguage } from '../../components/api-errors';
 import { placeFieldError, unplacedError } from '../../components/field-errors';
 import { PickPathButton } from '../../components/pick-path-button';
 import { ShortcutBar } from '../../components/shortcut-bar';
@@ -28,7 +29,7 @@ export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
   const busy = pushNow.isPending;
   const push = () => pushNow.mutate({});
   const summaryTitle = (pushed: PushSummary, now: SyncStatus | undefined) => {
-    if (pushed.error) return t('sync.summaryFailed', { error: pushed.error });
+    if (pushed.error) return t('sync.summaryFailed', { error: inLanguage(pushed.error, pushed.errorEn) });
     if (pushed.batches > 0 || pushed.pulled > 0) return t('sync.summary', pushed);
     // Nothing left to send, often because the background sync sent the day's work a moment ago:
     // the supervisor closing the day still sees what the central answered for it.
@@ -185,7 +186,9 @@ export function SyncPage() {
               )}
               {status.lastError && (
                 <Descriptions.Item label={t('sync.lastError')} span={2}>
-                  <Typography.Text type="warning">{status.lastError}</Typography.Text>
+                  <Typography.Text type="warning" data-testid="sync-last-error">
+                    {inLanguage(status.lastError, status.lastErrorEn)}
+                  </Typography.Text>
                 </Descriptions.Item>
               )}
             </Descriptions>
