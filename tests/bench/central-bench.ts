@@ -12,9 +12,8 @@
 // Each batch holds 250 registrations and 250 contributions whose amounts are computed with the
 // shared rules, so every operation must come back APPLIED; the run checks that, and that each
 // operation has exactly one stored result.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -31,6 +30,7 @@ import type { WireOp } from '../../src/shared/sync/protocol';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
 import { registrationPayload, wireOp } from '../integration/fixtures/wire-ops';
 import { postgresAdminUrl, root, startCentralServer, stopCentralServer } from './central-server';
+import { cpuBetween, type CpuSnapshot, cpuSnapshot } from './process-cpu';
 import useRunTempRoot from '../support/temp-root';
 
 // Every central data folder this run makes goes under one folder, removed at exit.
@@ -285,7 +285,7 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   let notApplied = (await Promise.all(warmUp.map(({ device, bodies }) => pushAll(device, bodies)))).reduce((sum, o) => sum + o.notApplied, 0);
   const work = devices.slice(0, DEVICES).map((device, d) => ({ device, bodies: batchBodies(device.id, makeBatches(d, series(d))) }));
   const latencies: number[] = [];
-  const cpuBefore = cpuSnapshot(
+  const cpuBefore = runCpu(
     servers.map((s) => s.child.pid!),
     backend.databaseUrl,
   );
@@ -298,7 +298,7 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSnapshot(
+  const cpuAfter = runCpu(
     servers.map((s) => s.child.pid!),
     backend.databaseUrl,
   );
@@ -317,56 +317,21 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   await backend.drop();
 }
 
-// Where the time went: CPU seconds of the server processes, of the PostgreSQL backends serving
-// the benchmark's database, and of this load generator, over the timed part (Linux /proc only).
-interface CpuSnapshot {
-  servers: number;
-  postgres: Map<number, number>;
+// Where the time went: the servers' and PostgreSQL's CPU (process-cpu.ts) and this load generator's.
+interface RunCpu {
+  at: CpuSnapshot;
   generator: number;
 }
 
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-function processCpu(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-function cpuSnapshot(serverPids: number[], databaseUrl: string | null): CpuSnapshot | null {
-  if (!existsSync('/proc/self/stat')) return null;
-  const postgres = new Map<number, number>();
-  const database = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null;
-  if (database) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let cmdline: string;
-      try {
-        cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      } catch {
-        continue;
-      }
-      if (cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `)) postgres.set(Number(entry), processCpu(Number(entry)));
-    }
-  }
+function runCpu(serverPids: number[], databaseUrl: string | null): RunCpu | null {
+  const at = cpuSnapshot(serverPids, databaseUrl);
   const usage = process.cpuUsage();
-  return { servers: serverPids.reduce((sum, pid) => sum + processCpu(pid), 0), postgres, generator: (usage.user + usage.system) / 1e6 };
+  return at && { at, generator: (usage.user + usage.system) / 1e6 };
 }
 
-function cpuLine(label: string, processes: number, seconds: number, ops: number, before: CpuSnapshot | null, after: CpuSnapshot | null): string {
+function cpuLine(label: string, processes: number, seconds: number, ops: number, before: RunCpu | null, after: RunCpu | null): string {
   if (!before || !after) return `${label} × ${processes}: CPU use not measured (no /proc)`;
-  let postgres = 0;
-  for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
-  const servers = after.servers - before.servers;
+  const { servers, postgres } = cpuBetween(before.at, after.at);
   const generator = after.generator - before.generator;
   const perThousand = (cpu: number) => ((cpu / ops) * 1000).toFixed(3);
   // Issue 26: the central costs no more than its database — server CPU per op ≤ PostgreSQL's.

@@ -1,6 +1,9 @@
 // Sync benchmark (part of `npm run bench`): a 30-day backlog of 15 000 operations pushed to a real
 // central service over loopback and the results applied; then a pull of 100 000 changes.
 // Prints the figures; goals: push ≤ 10 s, pull ≤ 10 s. SYNC_BENCH_OPS / SYNC_BENCH_PULL scale it.
+// Over the push it also weighs the central against its floor, the work of its database measured in
+// the same run (issue 26 item 9, ADR 0030): the CPU of the central's process and of the PostgreSQL
+// backends serving its database, per batch, and their ratio (goal ≤ 1), with the load average.
 // The central runs as deployed — the CLI in its own process on PostgreSQL (DATABASE_URL,
 // TEST_DATABASE_URL or scripts/postgres-test.sh) — so the office's figures are its own, not shared
 // with the central's work on one event loop. Without PostgreSQL it says so and runs the central
@@ -13,10 +16,12 @@ import { uuidv7 } from 'uuidv7';
 import { loadCentralKey } from '../../src/central/central-signing-key';
 import { openCentralDatabase } from '../../src/central/db/central-database';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
+import { MAX_OPS } from '../../src/main/core/sync/batch-builder';
 import { foldName } from '../../src/shared/domain/name-folding';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
 import { type Central, resourcesDir, startCentral, startOffice } from '../integration/sync/central-fixture';
 import { postgresAdminUrl, startCentralServer, stopCentralServer } from './central-server';
+import { cpuBetween, cpuSnapshot, ratioLine } from './process-cpu';
 import useRunTempRoot from '../support/temp-root';
 
 // Every data folder this run makes (central, office) goes under one folder, removed at exit.
@@ -26,7 +31,7 @@ const OPS = Number(process.env.SYNC_BENCH_OPS ?? 15_000);
 const PULL = Number(process.env.SYNC_BENCH_PULL ?? 100_000);
 
 /** The central's own process on a fresh PostgreSQL database; this process keeps an admin connection. */
-async function startCentralProcess(adminUrl: string): Promise<Central> {
+async function startCentralProcess(adminUrl: string): Promise<Central & { pid: number }> {
   process.env.TEST_DATABASE_URL = adminUrl;
   const postgres = await freshPostgresDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'fo-sync-bench-central-'));
@@ -38,6 +43,7 @@ async function startCentralProcess(adminUrl: string): Promise<Central> {
     dataDir,
     key: await loadCentralKey(dataDir),
     databaseUrl: postgres.url,
+    pid: server.child.pid!,
     close: async () => {
       await stopCentralServer(server);
       await database.close();
@@ -51,7 +57,8 @@ if (!adminUrl)
   console.log(
     'NOTE: no PostgreSQL (DATABASE_URL, TEST_DATABASE_URL, scripts/postgres-test.sh): the central runs in this process on PGlite, sharing its event loop with the office.',
   );
-const central = adminUrl ? await startCentralProcess(adminUrl) : await startCentral('pglite');
+const ownProcess = adminUrl ? await startCentralProcess(adminUrl) : null;
+const central: Central = ownProcess ?? (await startCentral('pglite'));
 console.log(
   `sync benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg()
     .map((l) => l.toFixed(1))
@@ -75,11 +82,18 @@ for (let i = 0; i < OPS; i++) {
 }
 console.log(`backlog of ${OPS} registrations written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+const cpuBefore = ownProcess && cpuSnapshot([ownProcess.pid], ownProcess.databaseUrl);
 t0 = performance.now();
 const summary = await office.call<{ batches: number; applied: number; duplicates: number; held: number; rejected: number }>('sync.pushNow', {});
 const pushSeconds = (performance.now() - t0) / 1000;
+const cpuAfter = ownProcess && cpuSnapshot([ownProcess.pid], ownProcess.databaseUrl);
 console.log(
   `push ${OPS} ops: ${summary.batches} batches, applied ${summary.applied}, held ${summary.held}, rejected ${summary.rejected} — ${pushSeconds.toFixed(2)} s (goal ≤ 10 s), ${(OPS / pushSeconds).toFixed(0)} ops/s`,
+);
+console.log(
+  cpuBefore && cpuAfter
+    ? `push: ${ratioLine(cpuBetween(cpuBefore, cpuAfter), summary.batches, MAX_OPS)}`
+    : 'push: the central against its database not measured (no PostgreSQL in its own process, or no /proc)',
 );
 
 // The pull: PULL changes of this province made "elsewhere", inserted straight into the feed.
