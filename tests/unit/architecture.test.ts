@@ -92,6 +92,13 @@ function importCircles(files: string[]): string[][] {
   return circles;
 }
 
+/** Kysely's query builders, raw SQL templates and SQLite's own statements in a file's text. */
+function queriesIn(text: string): string[] {
+  return [...text.matchAll(/\.(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|selectNoFrom|mergeInto)\(|\bsql(?:`|<)|\.(?:prepare|pragma)\(/g)].map(
+    (m) => m[0],
+  );
+}
+
 describe('architecture boundaries', () => {
   it('keeps src/shared pure: no node: modules, nothing outside src/shared but zod', () => {
     expect(sourceFiles('src/shared').length).toBeGreaterThan(5);
@@ -152,6 +159,14 @@ describe('architecture boundaries', () => {
     }
     // The same version on both sides of the wire: the shared schemas run under one zod.
     expect(central.dependencies.zod).toBe(desktop.dependencies.zod);
+  });
+
+  it('keeps every query of the office in src/main/core/db: services, sync, the shell and the harness call repositories', () => {
+    const outside = ['src/main', 'src/harness'].flatMap(sourceFiles).filter((file) => !relative(root, file).startsWith('src/main/core/db/'));
+    expect(outside.length).toBeGreaterThan(50);
+    expect(outside.flatMap((file) => queriesIn(readFileSync(file, 'utf8')).map((query) => `${relative(root, file)}: ${query}`))).toEqual([]);
+    // The checker itself finds a query builder's call, a raw SQL template and a prepared statement.
+    expect(queriesIn("await ctx.db\n  .selectFrom('office')\n sql`SELECT 1` store.prepare('SELECT 1')")).toEqual(['.selectFrom(', 'sql`', '.prepare(']);
   });
 
   it('gives every validation message of the contract its English twin (says(vi, en), not a bare { message })', () => {

@@ -6,7 +6,7 @@ import { OfficeError, type RpcResult } from '../../shared/contract/errors';
 import { inputIssueTexts } from '../../shared/contract/input-messages';
 import { type Access, contract, isMethodName, type MethodName } from '../../shared/contract/methods';
 import type { Caller, CoreContext } from './core-context';
-import { preparedQuery } from './db/prepared-query';
+import { findOffice } from './db/repositories/office-repository';
 import type { HandlerTable } from './handlers';
 
 export type Invoke = (method: string, input: unknown, token?: string) => Promise<RpcResult<unknown>>;
@@ -43,12 +43,10 @@ export async function settle(work: () => Promise<unknown>, log: (e: unknown) => 
   }
 }
 
-const officeLock = preparedQuery<Record<string, never>, { idleLockMinutes: number }>((db) => db.selectFrom('office').select('idleLockMinutes'));
-
 async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller> {
   const { access, beforeSetup } = contract[method] as { access: Access; beforeSetup?: true };
   if (access === 'public' && beforeSetup) return { token, staffId: null, role: null };
-  const office = await officeLock.executeTakeFirst(ctx.db, {});
+  const office = await findOffice(ctx.db);
   // Only the first-run screen's methods answer before the office is set up.
   if (!office) throw new OfficeError('NOT_SET_UP');
   if (access === 'public') return { token, staffId: null, role: null };

@@ -7,6 +7,8 @@ import { businessDate } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
+import { findOffice, insertOffice } from '../db/repositories/office-repository';
+import { provinceExists } from '../db/repositories/reference-repository';
 import { countFailure, findStaffById, findStaffByUsername, insertStaff, toStaffMember, updateStaff } from '../db/repositories/staff-repository';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hashing';
 import type { Session } from './session-registry';
@@ -15,7 +17,7 @@ export const MAX_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;
 
 export async function getOffice(ctx: CoreContext) {
-  return ctx.db.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirst();
+  return findOffice(ctx.db);
 }
 
 async function requireOffice(ctx: CoreContext) {
@@ -52,15 +54,20 @@ export async function setUpOffice(
   const passwordHash = await hashPassword(input.supervisor.password);
   const staffId = uuidv7();
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('office').select('id').executeTakeFirst();
-    if (existing) throw new OfficeError('ALREADY_SET_UP');
-    const province = await trx.selectFrom('adminProvinces').select('code').where('code', '=', input.provinceCode).executeTakeFirst();
-    if (!province) throw new OfficeError('VALIDATION', { field: 'provinceCode', vi: 'Tỉnh/thành phố không có trong danh mục.', en: 'Unknown province.' });
+    if (await findOffice(trx)) throw new OfficeError('ALREADY_SET_UP');
+    if (!(await provinceExists(trx, input.provinceCode)))
+      throw new OfficeError('VALIDATION', { field: 'provinceCode', vi: 'Tỉnh/thành phố không có trong danh mục.', en: 'Unknown province.' });
     const deviceId = uuidv7();
-    await trx
-      .insertInto('office')
-      .values({ id: 1, code: input.officeCode, name: input.officeName, provinceCode: input.provinceCode, deviceId, idleLockMinutes: 10, createdAt: at })
-      .execute();
+    await insertOffice(trx, {
+      id: 1,
+      code: input.officeCode,
+      name: input.officeName,
+      provinceCode: input.provinceCode,
+      deviceId,
+      idleLockMinutes: 10,
+      createdAt: at,
+      copyTakenAt: null,
+    });
     await insertStaff(trx, {
       id: staffId,
       username: input.supervisor.username,

@@ -10,6 +10,7 @@ import { OfficeError } from '../../../shared/contract/errors';
 import { businessDate, VIETNAM_OFFSET_MS } from '../../../shared/domain/business-date';
 import type { Caller, CoreContext } from '../core-context';
 import { appendAudit } from '../db/mutation-log';
+import * as copies from '../db/repositories/store-copies-repository';
 import { type BackupTo, flushFile, sealBackupFile } from '../db/store-backup';
 import { copyHeader } from '../files/copy-header';
 import { sealFile } from '../files/sealed-copy';
@@ -46,32 +47,17 @@ export function backupProgress(ctx: CoreContext) {
 /**
  * `store.backupStatus`: the last copy (from the audit log, where each copy is recorded against the
  * office), how many receipts were issued after it, and how many operations recorded after it the
- * central has not answered yet (work in no copy and not at the central either). Each read uses an
- * index: the audit log's by entity, the receipts' by business day from the copy's day on, the
- * outbox's by status (only what is not yet answered).
+ * central has not answered yet (work in no copy and not at the central either).
  */
 export async function backupStatus(ctx: CoreContext) {
   const office = await getOffice(ctx);
   if (!office) throw new OfficeError('NOT_SET_UP');
-  const entry = await ctx.db
-    .selectFrom('auditLog')
-    .select(['at', 'details'])
-    .where('entityId', '=', office.code)
-    .where('action', '=', 'store.backup')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let receipts = ctx.db.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n'));
-  let unsent = ctx.db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', ['pending', 'batched']);
-  if (entry) {
-    receipts = receipts.where('businessDate', '>=', businessDate(new Date(entry.at))).where('issuedAt', '>', entry.at);
-    unsent = unsent.where('createdAt', '>', entry.at);
-  }
-  const [{ n: receiptsSince }, { n: unsentSince }] = await Promise.all([receipts.executeTakeFirstOrThrow(), unsent.executeTakeFirstOrThrow()]);
-  const counts = { receiptsSince: Number(receiptsSince), unsentSince: Number(unsentSince) };
+  const entry = await copies.lastCopyRecord(ctx.db, office.code);
+  const [receiptsSince, unsentSince] = await Promise.all([
+    copies.receiptsIssuedSince(ctx.db, entry ? { at: entry.at, day: businessDate(new Date(entry.at)) } : null),
+    copies.unansweredSince(ctx.db, entry?.at ?? null),
+  ]);
+  const counts = { receiptsSince, unsentSince };
   if (!entry) return { last: null, ...counts };
   const details = JSON.parse(entry.details) as { file: string; participants: number; receipts: number };
   return { last: { at: entry.at, file: details.file, participants: details.participants, receipts: details.receipts }, ...counts };

@@ -12,6 +12,7 @@ import { appendAudit, logMutation } from '../db/mutation-log';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
 import * as contributions from '../db/repositories/contributions-repository';
+import * as closures from '../db/repositories/day-closures-repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,20 +22,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * refunds of earlier, closed days paid out of their cash that day. Expected cash = total − refunds.
  */
 async function collectorTotals(db: Db, day: string) {
-  const takings = await db
-    .selectFrom('receipts')
-    .innerJoin('staff', 'staff.id', 'receipts.collectorStaffId')
-    .leftJoin('receiptVoids', (join) => join.onRef('receiptVoids.receiptId', '=', 'receipts.id').on('receiptVoids.refundPaidBy', 'is', null))
-    .select((eb) => [
-      'receipts.collectorStaffId as staffId',
-      'staff.fullName',
-      eb.fn.countAll<number>().as('receiptCount'),
-      eb.fn.count<number>('receiptVoids.id').as('voidedCount'),
-      eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('receiptVoids.id', 'is', null).then(eb.ref('receipts.amount')).else(0).end()), eb.lit(0)).as('total'),
-    ])
-    .where('receipts.businessDate', '=', day)
-    .groupBy(['receipts.collectorStaffId', 'staff.fullName'])
-    .execute();
+  const takings = await closures.takingsOfDay(db, day);
   const rows = new Map<
     string,
     { staffId: string; fullName: string; receiptCount: number; voidedCount: number; total: number; refundCount: number; refundTotal: number }
@@ -54,12 +42,7 @@ async function collectorTotals(db: Db, day: string) {
 
 export async function daySummary(ctx: CoreContext, input: { businessDate?: string | undefined }): Promise<DaySummary> {
   const day = input.businessDate ?? businessDate(ctx.clock.now());
-  const closure = await ctx.db
-    .selectFrom('dayClosures')
-    .leftJoin('staff', 'staff.id', 'dayClosures.closedBy')
-    .select(['dayClosures.status', 'dayClosures.closedAt', 'dayClosures.summary', 'staff.fullName'])
-    .where('businessDate', '=', day)
-    .executeTakeFirst();
+  const closure = await closures.closureOfDay(ctx.db, day);
   const counted = new Map<string, { cashCounted: number; note: string | null }>(
     closure ? (JSON.parse(closure.summary) as { staffId: string; cashCounted: number; note: string | null }[]).map((c) => [c.staffId, c]) : [],
   );
@@ -93,8 +76,8 @@ export async function closeDay(
     throw new OfficeError('VALIDATION', { field: 'businessDate', vi: 'Không thể khóa sổ một ngày chưa đến.', en: 'Cannot close a future date.' });
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('dayClosures').select('status').where('businessDate', '=', input.businessDate).executeTakeFirst();
-    if (existing?.status === 'closed') throw new OfficeError('DAY_CLOSED', { vi: 'Ngày này đã khóa sổ.', en: 'This day is already closed.' });
+    if ((await closures.closureStatus(trx, input.businessDate)) === 'closed')
+      throw new OfficeError('DAY_CLOSED', { vi: 'Ngày này đã khóa sổ.', en: 'This day is already closed.' });
     const totals = await collectorTotals(trx, input.businessDate);
     const summary = totals.map((t) => {
       const count = input.counts.find((c) => c.staffId === t.staffId);
@@ -132,11 +115,7 @@ export async function closeDay(
       reopenedAt: null,
       reopenReason: null,
     };
-    await trx
-      .insertInto('dayClosures')
-      .values(values)
-      .onConflict((oc) => oc.column('businessDate').doUpdateSet(values))
-      .execute();
+    await closures.writeClosure(trx, values);
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
@@ -149,14 +128,9 @@ export async function closeDay(
 export async function reopenDay(ctx: CoreContext, caller: Caller, input: { businessDate: string; reason: string }): Promise<DaySummary> {
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('dayClosures').select('status').where('businessDate', '=', input.businessDate).executeTakeFirst();
-    if (existing?.status !== 'closed')
+    if ((await closures.closureStatus(trx, input.businessDate)) !== 'closed')
       throw new OfficeError('VALIDATION', { field: 'businessDate', vi: 'Ngày này chưa khóa sổ.', en: 'This day is not closed.' });
-    await trx
-      .updateTable('dayClosures')
-      .set({ status: 'reopened', reopenedBy: caller.staffId, reopenedAt: at, reopenReason: input.reason })
-      .where('businessDate', '=', input.businessDate)
-      .execute();
+    await closures.markReopened(trx, input.businessDate, { staffId: caller.staffId, at, reason: input.reason });
     await appendAudit(trx, {
       at,
       staffId: caller.staffId,

@@ -7,13 +7,14 @@ import type { DayReport } from '../../../shared/contract/day-end';
 import type { CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import * as contributions from '../db/repositories/contributions-repository';
+import { requireOfficeRow } from '../db/repositories/office-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
 import { daySummary } from './day-end-service';
 import { dayReportWorkbook } from './day-report-workbook';
 
 export async function dayReport(ctx: CoreContext, input: { businessDate: string }): Promise<DayReport> {
   const summary = await daySummary(ctx, input);
-  const office = await ctx.db.selectFrom('office').select(['code', 'name', 'deviceId']).executeTakeFirstOrThrow();
+  const office = await requireOfficeRow(ctx.db);
   const rows = await contributions.receiptsOfDay(ctx.db, input.businessDate, undefined);
   const refunds = await contributions.refundsOfDay(ctx.db, input.businessDate, undefined);
   const collectors = summary.collectors.map((c) => ({ ...c, discrepancy: c.cashCounted === null ? null : c.cashCounted - c.expected }));

@@ -3,16 +3,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { vietnameseDate } from '../../../shared/domain/business-date';
-import { preparedQuery } from '../db/prepared-query';
+import { closureStatus } from '../db/repositories/day-closures-repository';
 import type { Database } from '../db/schema';
 
-const dayStatus = preparedQuery<{ businessDate: string }, { status: string }>((db, arg) =>
-  db.selectFrom('dayClosures').select('status').where('businessDate', '=', arg('businessDate')),
-);
-
 export async function isDayClosed(db: Kysely<Database> | Transaction<Database>, businessDate: string): Promise<boolean> {
-  const row = await dayStatus.executeTakeFirst(db, { businessDate });
-  return row?.status === 'closed';
+  return (await closureStatus(db, businessDate)) === 'closed';
 }
 
 /** What a closed day refuses, as the refusal says it. */

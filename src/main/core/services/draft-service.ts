@@ -5,30 +5,22 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Draft, DraftForm } from '../../../shared/contract/draft';
 import type { Database } from '../db/schema';
+import * as drafts from '../db/repositories/drafts-repository';
 import { type Caller, type CoreContext, nowIso } from '../core-context';
 
 export async function getDraft(ctx: CoreContext, caller: Caller, form: DraftForm): Promise<Draft | null> {
-  const row = await ctx.db
-    .selectFrom('formDrafts')
-    .select(['data', 'savedAt'])
-    .where('staffId', '=', caller.staffId!)
-    .where('form', '=', form)
-    .executeTakeFirst();
+  const row = await drafts.findDraft(ctx.db, caller.staffId!, form);
   return row ? { form, data: JSON.parse(row.data) as Draft['data'], savedAt: row.savedAt } : null;
 }
 
 export async function saveDraft(ctx: CoreContext, caller: Caller, form: DraftForm, data: Draft['data']): Promise<Draft> {
   const row = { staffId: caller.staffId!, form, data: JSON.stringify(data), savedAt: nowIso(ctx) };
-  await ctx.db
-    .insertInto('formDrafts')
-    .values(row)
-    .onConflict((oc) => oc.columns(['staffId', 'form']).doUpdateSet({ data: row.data, savedAt: row.savedAt }))
-    .execute();
+  await drafts.putDraft(ctx.db, row);
   return { form, data, savedAt: row.savedAt };
 }
 
 export async function discardDraft(ctx: CoreContext, caller: Caller, form: DraftForm): Promise<{ ok: true }> {
-  await ctx.db.deleteFrom('formDrafts').where('staffId', '=', caller.staffId!).where('form', '=', form).execute();
+  await drafts.deleteDraft(ctx.db, caller.staffId!, form);
   return { ok: true };
 }
 
@@ -37,10 +29,10 @@ const DRAFT_DAYS = 30;
 /** Drops drafts nobody has touched for DRAFT_DAYS. */
 export async function dropStaleDrafts(db: Kysely<Database>, now: Date): Promise<void> {
   const before = new Date(now.getTime() - DRAFT_DAYS * 86_400_000).toISOString();
-  await db.deleteFrom('formDrafts').where('savedAt', '<', before).execute();
+  await drafts.deleteDraftsSavedBefore(db, before);
 }
 
 /** A deactivated account's drafts are nobody's to finish. */
 export async function dropDraftsOf(trx: Transaction<Database>, staffId: string): Promise<void> {
-  await trx.deleteFrom('formDrafts').where('staffId', '=', staffId).execute();
+  await drafts.deleteDraftsOf(trx, staffId);
 }

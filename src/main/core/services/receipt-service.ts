@@ -12,7 +12,9 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
+import { requireOfficeRow } from '../db/repositories/office-repository';
 import { deviceSeries, receiptLabel, takeReceiptNumber, voucherSeries } from '../db/repositories/receipt-numbers';
+import { findStaffById } from '../db/repositories/staff-repository';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { isDayClosed, requireDayOpen } from './day-status';
@@ -67,7 +69,7 @@ function toReceipt(row: ReceiptRow | DayRow, officeCode: string) {
 }
 
 async function officeCode(ctx: CoreContext): Promise<string> {
-  return (await ctx.db.selectFrom('office').select('code').executeTakeFirstOrThrow()).code;
+  return (await requireOfficeRow(ctx.db)).code;
 }
 
 export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt> {
@@ -115,7 +117,7 @@ async function refundPayer(
   // Receipt of an earlier, closed day: the money is paid back today, so today must take it.
   await requireDayOpen(trx, today, 'refund');
   const payer = paidOutBy ?? caller.staffId!;
-  const staff = await trx.selectFrom('staff').select('active').where('id', '=', payer).executeTakeFirst();
+  const staff = await findStaffById(trx, payer);
   if (!staff?.active) {
     throw new OfficeError('VALIDATION', {
       field: 'paidOutBy',
@@ -131,7 +133,7 @@ async function refundPayer(
  * receipt another device issued before a restore): taken in the refund's transaction, gap-free.
  */
 async function takeVoucher(trx: Transaction<Database>): Promise<{ series: string; number: number }> {
-  const office = await trx.selectFrom('office').select(['code', 'deviceId']).executeTakeFirstOrThrow();
+  const office = await requireOfficeRow(trx);
   const series = voucherSeries(deviceSeries(office.code, office.deviceId));
   return { series, number: await takeReceiptNumber(trx, series) };
 }
@@ -156,20 +158,17 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
     // Cash paid out goes against a numbered voucher, taken here so that a refused void skips no number.
     const voucher = refundPaidBy ? await takeVoucher(trx) : null;
     const voidId = uuidv7();
-    await trx
-      .insertInto('receiptVoids')
-      .values({
-        id: voidId,
-        receiptId: row.id,
-        reason: input.reason,
-        voidedBy: caller.staffId!,
-        voidedAt: at,
-        businessDate: today,
-        refundPaidBy,
-        refundVoucherSeries: voucher?.series ?? null,
-        refundVoucherNumber: voucher?.number ?? null,
-      })
-      .execute();
+    await contributions.insertReceiptVoid(trx, {
+      id: voidId,
+      receiptId: row.id,
+      reason: input.reason,
+      voidedBy: caller.staffId!,
+      voidedAt: at,
+      businessDate: today,
+      refundPaidBy,
+      refundVoucherSeries: voucher?.series ?? null,
+      refundVoucherNumber: voucher?.number ?? null,
+    });
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
@@ -208,10 +207,7 @@ export async function markPrinted(ctx: CoreContext, caller: Caller, id: string):
       });
     }
     const copy = Number(row.printCount ?? 0) > 0;
-    await trx
-      .insertInto('receiptPrints')
-      .values({ id: uuidv7(), receiptId: id, printedBy: caller.staffId, printedAt: at, copy: copy ? 1 : 0 })
-      .execute();
+    await contributions.insertReceiptPrint(trx, { id: uuidv7(), receiptId: id, printedBy: caller.staffId, printedAt: at, copy: copy ? 1 : 0 });
     await appendAudit(trx, { at, staffId: caller.staffId, action: copy ? 'receipt.reprint' : 'receipt.print', entity: 'receipt', entityId: id, details: null });
     return { printCount: Number(row.printCount ?? 0) + 1, copy };
   });

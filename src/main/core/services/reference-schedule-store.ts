@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { parseSchedule, type ReferenceSchedule } from '../../../shared/domain/reference-schedule';
-import { preparedQuery } from '../db/prepared-query';
+import * as schedules from '../db/repositories/reference-schedules-repository';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -14,12 +14,8 @@ const cache = new Map<string, ReferenceSchedule>();
 
 export async function storeSchedule(db: Db, body: unknown, at: string): Promise<boolean> {
   const schedule = parseSchedule(body);
-  const existing = await db.selectFrom('referenceSchedules').select('version').where('version', '=', schedule.version).executeTakeFirst();
-  if (existing) return false;
-  await db
-    .insertInto('referenceSchedules')
-    .values({ version: schedule.version, body: JSON.stringify(body), loadedAt: at })
-    .execute();
+  if (await schedules.scheduleStored(db, schedule.version)) return false;
+  await schedules.insertSchedule(db, { version: schedule.version, body: JSON.stringify(body), loadedAt: at });
   return true;
 }
 
@@ -27,21 +23,16 @@ export async function loadShippedSchedule(db: Db, file: string, at: string): Pro
   return storeSchedule(db, JSON.parse(readFileSync(file, 'utf8')), at);
 }
 
-const newestVersion = preparedQuery<Record<string, never>, { version: string }>((db) =>
-  db.selectFrom('referenceSchedules').select('version').orderBy('version', 'desc').limit(1),
-);
-
 export async function activeSchedule(db: Db): Promise<ReferenceSchedule> {
   // The body is read (and parsed) only once per version, not on every quote.
-  const row = await newestVersion.executeTakeFirst(db, {});
-  if (!row) {
+  const version = await schedules.newestScheduleVersion(db);
+  if (!version) {
     throw new OfficeError('NOT_FOUND', { vi: 'Chưa có bảng mức đóng (dữ liệu tham chiếu).', en: 'No contribution-rate schedule is loaded.' });
   }
-  let schedule = cache.get(row.version);
+  let schedule = cache.get(version);
   if (!schedule) {
-    const { body } = await db.selectFrom('referenceSchedules').select('body').where('version', '=', row.version).executeTakeFirstOrThrow();
-    schedule = parseSchedule(JSON.parse(body));
-    cache.set(row.version, schedule);
+    schedule = parseSchedule(JSON.parse(await schedules.scheduleBody(db, version)));
+    cache.set(version, schedule);
   }
   return schedule;
 }

@@ -16,6 +16,7 @@ import { checkCopyFile, runStoreTask } from '../db/copy-check';
 import { openKeyedDatabase } from '../db/store-cipher';
 import { openStoreEitherWay } from '../db/store-encryption';
 import { flushFile } from '../db/store-backup';
+import { appliedMigrations, hasOffice, officeOfFile } from '../db/store-file-facts';
 import { openSealedFile } from '../files/sealed-copy';
 import { openChosenFile } from '../files/chosen-paths';
 import { explainFileError, removeQuietlyLater } from '../files/user-folders';
@@ -115,7 +116,7 @@ async function checkCopy(file: string, key: Buffer | null): Promise<CopyContents
     // A copy from a newer Field Office (the broken laptop was updated, the new one not yet) has
     // steps this version cannot read; opened, it would stop the app at start. Said before, instead.
     const known = new Set(Object.keys(migrations));
-    const newer = (copy.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[]).filter((name) => !known.has(name));
+    const newer = appliedMigrations(copy).filter((name) => !known.has(name));
     if (newer.length > 0) {
       throw new OfficeError('VALIDATION', {
         field: 'file',
@@ -125,8 +126,7 @@ async function checkCopy(file: string, key: Buffer | null): Promise<CopyContents
         details: { newer: newer.filter((name) => /^\d{4}-[a-z0-9-]{1,60}$/.test(name)) },
       });
     }
-    const office = copy.prepare('SELECT code, name, copy_taken_at AS takenAt FROM office').get() as
-      { code: string; name: string; takenAt: string | null } | undefined;
+    const office = officeOfFile(copy);
     if (!office?.takenAt) throw notACopy();
     return { officeCode: office.code, officeName: office.name, participants, receipts, takenAt: office.takenAt };
   } catch (error) {
@@ -157,8 +157,7 @@ export function placeRestoredStore(storeFile: string, key: Buffer, log: (message
 function storeHasOffice(storeFile: string, key: Buffer): boolean {
   const store = openStoreEitherWay(storeFile, key, { fileMustExist: true });
   try {
-    const hasTable = store.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'`).get();
-    return Boolean(hasTable) && (store.prepare('SELECT count(*) FROM office').pluck().get() as number) > 0;
+    return hasOffice(store);
   } finally {
     store.close();
   }

@@ -4,7 +4,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { preparedInsert, preparedQuery } from '../prepared-query';
 import { samePersonRecords } from './participants-repository';
 import { receiptLabel } from './receipt-numbers';
-import type { ContributionsTable, Database, EnrollmentsTable, ReceiptsTable } from '../schema';
+import type { ContributionsTable, Database, EnrollmentsTable, ReceiptPrintsTable, ReceiptsTable, ReceiptVoidsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -231,4 +231,12 @@ export async function refundsOfDay(db: Db, businessDate: string, paidOutBy: stri
     voucher: receiptLabel(voucherSeries ?? '', voucherNumber ?? 0),
     paidOutBy: payer!,
   }));
+}
+
+export async function insertReceiptVoid(db: Db, row: ReceiptVoidsTable): Promise<void> {
+  await db.insertInto('receiptVoids').values(row).execute();
+}
+
+export async function insertReceiptPrint(db: Db, row: ReceiptPrintsTable): Promise<void> {
+  await db.insertInto('receiptPrints').values(row).execute();
 }

@@ -95,3 +95,7 @@ export async function communeStatusesOf(db: Kysely<Database> | Transaction<Datab
   const rows = await statusesOf.execute(db, { communeCode });
   return rows.map((r) => ({ communeCode: r.communeCode, kind: r.kind, from: r.validFrom, to: r.validTo, source: r.source }));
 }
+
+export async function provinceExists(db: Kysely<Database> | Transaction<Database>, provinceCode: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('adminProvinces').select('code').where('code', '=', provinceCode).executeTakeFirst());
+}
