@@ -56,6 +56,22 @@ describe.each(centralBackends())('central batches on %s', (backend) => {
     expect(await count('contributions')).toBe(before.contributions + 1);
   });
 
+  it('knows a batch by its content, not its formatting: sent canonical, then spaced out with its keys in another order, it is one batch', async () => {
+    const device = await freshDevice();
+    await registerAndCollect(office, newPerson());
+    const body = batchBody(device, await takeOps(office));
+    const before = { persons: await count('persons'), batches: await count('batches') };
+    const first = await device.request('POST', '/v1/batches', body);
+    expect(first.status).toBe(200);
+    const parsed = JSON.parse(body) as { deviceId: string; batchNo: number; ops: Record<string, unknown>[] };
+    const reordered = { ops: parsed.ops.map((op) => Object.fromEntries(Object.entries(op).reverse())), batchNo: parsed.batchNo, deviceId: parsed.deviceId };
+    const again = await device.request('POST', '/v1/batches', JSON.stringify(reordered, null, 2));
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(first.json);
+    expect(await count('persons')).toBe(before.persons + 1);
+    expect(await count('batches')).toBe(before.batches + 1);
+  });
+
   it('answers the same batch sent many times at once with one effect and one answer', async () => {
     const device = await freshDevice();
     await registerAndCollect(office, newPerson());
