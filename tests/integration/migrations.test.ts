@@ -3,12 +3,13 @@
 // migrations after it. A new migration must add its rows to `seeds` (the test says so); one that
 // moves data has a test of its own besides, `migration-NNNN-*.test.ts` (0005, 0011, 0014, 0019).
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
+import type { Migrator } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/main/core/db/migrations/index';
 import { NAME_INDEX_STEPS } from '../../src/main/core/db/name-index';
 import { openDatabase } from '../../src/main/core/db/open-database';
+import { openWithMigrator } from './fixtures/migration-kit';
 import { tempDir } from './fixtures/office-fixture';
 
 const migrationNames = Object.keys(migrations).sort();
@@ -24,17 +25,9 @@ function newFile(): string {
 }
 
 function openRaw(file: string) {
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: 'schema_migrations',
-    migrationLockTableName: 'schema_migrations_lock',
-  });
-  cleanups.push(() => db.destroy());
-  return { sqlite, db, migrator };
+  const opened = openWithMigrator(file);
+  cleanups.push(() => opened.db.destroy());
+  return opened;
 }
 
 /** Migrates an open file up to and including the named migration, failing loudly on error. */
