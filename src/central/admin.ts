@@ -2,12 +2,13 @@
 // device with its public key, list and revoke devices. Used by the CLI and by the enroll route.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { parseSchedule } from '../shared/domain/reference-schedule';
+import { parseSchedule, type ReferenceSchedule } from '../shared/domain/reference-schedule';
 import type { CentralChange } from '../shared/sync/changes';
 import { uuidv7 } from 'uuidv7';
 import { CentralError } from './central-error';
 import { queueCentralChange } from './changes-feed';
 import type { CentralDb } from './db/schema';
+import { carryTopUpsForward, newestSchedule } from './reference-publish';
 
 type RatesChange = Extract<CentralChange, { kind: 'reference.contribution-rates' }>['payload'];
 
@@ -138,9 +139,9 @@ export async function revokeDevice(db: Kysely<CentralDb>, deviceId: string): Pro
  * puller meets it in commit order. Returns false when that version was already published.
  */
 export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unknown): Promise<boolean> {
-  let version: string;
+  let schedule: ReferenceSchedule;
   try {
-    version = parseSchedule(body).version;
+    schedule = parseSchedule(body);
   } catch (error) {
     throw new CentralError(
       400,
@@ -151,7 +152,9 @@ export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unkn
       'file',
     );
   }
+  const { version } = schedule;
   return db.transaction().execute(async (trx) => {
+    const previous = await newestSchedule(trx);
     const inserted = await trx
       .insertInto('referenceSchedules')
       .values({ version, body: JSON.stringify(body) })
@@ -160,6 +163,8 @@ export async function publishReferenceSchedule(db: Kysely<CentralDb>, body: unkn
       .executeTakeFirst();
     if (!inserted) return false;
     await queueCentralChange(trx, { kind: 'reference.contribution-rates', payload: { version, body } satisfies RatesChange }, null);
+    // A province's top-ups stay in force when a schedule without them is published (reference-publish.ts).
+    await carryTopUpsForward(trx, schedule, previous);
     return true;
   });
 }

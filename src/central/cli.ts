@@ -13,6 +13,7 @@ import { loadCentralKey } from './central-signing-key';
 import { openCentralDatabase } from './db/central-database';
 import { importBatchFile } from './file-import';
 import { publishRelease, setOfficeChannel, withdrawRelease } from './releases';
+import { publishProvincialTopUps } from './reference-publish';
 import { createCentralApp } from './http/server';
 
 const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1] [--data .data/central]
@@ -26,6 +27,7 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin publish-release --dir release/0.2.0 --channel pilot|stable
        npm run central -- admin withdraw-release --version 0.2.0
        npm run central -- admin set-channel --office C --channel pilot|stable
+       npm run central -- admin publish-top-ups --file top-ups.json   (a province's top-ups: {"provincialTopUps":{"01":{…}}})
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
 
@@ -41,6 +43,7 @@ const COMMANDS = new Set([
   'admin publish-release',
   'admin withdraw-release',
   'admin set-channel',
+  'admin publish-top-ups',
   'import',
 ]);
 
@@ -158,6 +161,8 @@ async function run(): Promise<void> {
       console.log(JSON.stringify(await withdrawRelease(database.db, values.version ?? '')));
     } else if (command === 'admin' && sub === 'set-channel') {
       console.log(JSON.stringify(await setOfficeChannel(database.db, values.office ?? '', values.channel ?? '')));
+    } else if (command === 'admin' && sub === 'publish-top-ups') {
+      console.log(JSON.stringify(await publishProvincialTopUps(database.db, JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')))));
     } else if (command === 'import') {
       const result = await importBatchFile(database.db, resolve(values.manifest ?? ''), resolve(values.out ?? '.'), centralKey);
       console.log(JSON.stringify(result));

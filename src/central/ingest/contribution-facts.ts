@@ -11,9 +11,13 @@ import { sql } from 'kysely';
 import { type SupportCategory, supportCategoryNames } from '../../shared/contract/participant';
 import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
 import type { ReferenceSchedule } from '../../shared/domain/reference-schedule';
+import type { SupportFacts } from '../../shared/domain/support-facts';
 import type { OpReview } from '../../shared/sync/op-results';
 import type { OpContext } from './op-context';
-import { centralSupportCategory } from './person-support';
+import { centralPerson, centralSupportCategory } from './person-support';
+
+/** The support facts of the central's record, sent with a category that differs (an older office's record has none). */
+type CentralFacts = Pick<SupportFacts, 'poverty' | 'student' | 'agriAverage'>;
 
 /** The member's place in the household the central knows: null when another scheme insures them. */
 type Place = { position: number | null } | 'not-a-member' | 'unknown-household';
@@ -57,12 +61,29 @@ export async function reviewContributionFacts(
   const central: Partial<QuoteQuestion> = {};
   // Named when the member list is what differs: the office may send its list again.
   let household: string | null = null;
+  const record = await centralPerson(ctx, personId);
   const support = await centralSupportCategory(ctx, personId, schedule, question.scheme, question.paidOn);
   const officeSupport = question.supportCategory ?? 'other';
+  // The facts behind the central's category go with it, so an office taking it takes the
+  // certificate's number and dates too (and the next quote does not ask for them again).
+  let centralFacts: CentralFacts | null = null;
   if (support !== officeSupport) {
+    if (record.category === null) centralFacts = { poverty: record.facts.poverty, student: record.facts.student, agriAverage: record.facts.agriAverage };
     vi.push(`diện hỗ trợ: văn phòng tính "${name(officeSupport, 'vi')}", hồ sơ trung tâm ghi "${name(support, 'vi')}"`);
     en.push(`support category: the office used "${name(officeSupport, 'en')}", the central record says "${name(support, 'en')}"`);
     central.supportCategory = support;
+  }
+  // The province's top-up: the office priced by its record's province; is it the central's?
+  const centralProvince = record.provinceCode;
+  const officeProvince = question.provinceCode ?? null;
+  if (centralProvince && officeProvince !== centralProvince) {
+    const atOffice = centralAmount(schedule, { ...question, ...central });
+    const atCentral = centralAmount(schedule, { ...question, ...central, provinceCode: centralProvince });
+    if (atOffice !== atCentral) {
+      vi.push(`tỉnh hỗ trợ thêm: văn phòng tính theo tỉnh ${officeProvince ?? '(không có)'}, hồ sơ trung tâm ở tỉnh ${centralProvince}`);
+      en.push(`province top-up: the office priced by province ${officeProvince ?? '(none)'}, the central record is in province ${centralProvince}`);
+      central.provinceCode = centralProvince;
+    }
   }
   if (question.scheme === 'HHI' && householdId) {
     const at = await centralPlace(ctx, householdId, personId);
@@ -87,8 +108,9 @@ export async function reviewContributionFacts(
     message: `Trung tâm đã nhận khoản thu nhưng cần xem lại — ${vi.join('; ')}.${amountVi}`,
     messageEn: `Recorded, to be reviewed — ${en.join('; ')}.${amountEn}`,
     details: {
-      office: { supportCategory: question.supportCategory, memberPosition: question.memberPosition },
+      office: { supportCategory: question.supportCategory, memberPosition: question.memberPosition, provinceCode: officeProvince },
       central,
+      ...(centralFacts ? { centralFacts } : {}),
       centralTotal,
       collected: total,
       ...(household ? { householdId: household } : {}),

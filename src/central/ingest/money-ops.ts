@@ -11,6 +11,7 @@ import type { OperationPayload } from '../../shared/sync/operations';
 import type { OpContext } from './op-context';
 import { forgetPaidReceipt, reviewPaidMonths } from './paid-periods';
 import { resolvePersonId } from './person-ops';
+import { centralPerson } from './person-support';
 
 const schedules = new Map<string, ReferenceSchedule>();
 
@@ -66,6 +67,12 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
       `Unknown reference version ${c.referenceVersion}.`,
       'referenceVersion',
     );
+  // The office's figures are checked on the office's facts — its support category and the
+  // province whose top-up it applied —, with the central's record of the person for the lump sum
+  // for missing years (its conditions: age and sex). Facts that differ are reviewed below. Other
+  // payments leave the person out, so the same question at many offices is computed once.
+  const shortfall = c.method === 'lump-sum-shortfall';
+  const payer = shortfall ? await centralPerson(ctx, personId) : null;
   const question: QuoteQuestion = {
     scheme: c.scheme,
     paidOn: c.paidOn,
@@ -75,6 +82,9 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
     incomeBasis: c.incomeBasis ?? null,
     memberPosition: c.memberPosition ?? null,
     supportCategory: c.supportCategory,
+    provinceCode: c.provinceCode ?? c.topUp?.provinceCode ?? null,
+    person: payer ? { dateOfBirth: payer.dateOfBirth, sex: payer.sex, provinceCode: payer.provinceCode, facts: payer.facts } : undefined,
+    contributedMonths: shortfall ? (c.contributedMonths ?? null) : null,
     supportedMonthsUsed: c.supportedMonthsUsed ?? 0,
     participantId: personId,
   };

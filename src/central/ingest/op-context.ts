@@ -135,8 +135,15 @@ export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
   ctx.deferred = emptyDeferredWrites();
 }
 
-/** A person's support facts as the central holds them; `category` only from an office of an older release. */
+/**
+ * A person's support facts as the central holds them (`category` only from an office of an older
+ * release), and what the rules also ask of the person: birth date and sex (age limits, the lump sum
+ * for missing years) and the province (its top-up).
+ */
 export interface PersonSupport {
   facts: import('../../shared/domain/support-facts').SupportFacts;
   category: string | null;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  provinceCode: string;
 }

@@ -18,7 +18,22 @@ export const supportFactsOfData = (data: Record<string, unknown>): PersonSupport
     agriAverage: data.agriAverage === true,
   },
   category: typeof data.supportCategory === 'string' ? data.supportCategory : null,
+  dateOfBirth: typeof data.dateOfBirth === 'string' ? data.dateOfBirth : '',
+  sex: data.sex === 'female' ? 'female' : 'male',
+  provinceCode: typeof data.provinceCode === 'string' ? data.provinceCode : '',
 });
+
+/** The central's record of a (canonical) person, as the rules read it (kept in the batch's cache). */
+export async function centralPerson(ctx: OpContext, personId: string): Promise<PersonSupport> {
+  let support = ctx.cache?.supportOf.get(personId);
+  if (support === undefined) {
+    const row = await ctx.trx.selectFrom('persons').select('data').where('id', '=', personId).executeTakeFirst();
+    const data = (typeof row?.data === 'string' ? JSON.parse(row.data) : (row?.data ?? {})) as Record<string, unknown>;
+    support = supportFactsOfData(data);
+    ctx.cache?.supportOf.set(personId, support);
+  }
+  return support;
+}
 
 /**
  * The support category the central's record of a (canonical) person gives in a scheme on a payment
@@ -32,13 +47,7 @@ export async function centralSupportCategory(
   scheme: 'VSI' | 'HHI',
   paidOn: string,
 ): Promise<string> {
-  let support = ctx.cache?.supportOf.get(personId);
-  if (support === undefined) {
-    const row = await ctx.trx.selectFrom('persons').select('data').where('id', '=', personId).executeTakeFirst();
-    const data = (typeof row?.data === 'string' ? JSON.parse(row.data) : (row?.data ?? {})) as Record<string, unknown>;
-    support = supportFactsOfData(data);
-    ctx.cache?.supportOf.set(personId, support);
-  }
+  const support = await centralPerson(ctx, personId);
   if (support.category !== null) return support.category;
   const categories = supportBasis(support.facts, communeStatuses(), scheme, paidOn).applies.map((a) => a.category);
   const statePaid = scheme === 'HHI' ? (entryOn(schedule.hhi.statePaid ?? [], paidOn)?.value ?? []) : [];

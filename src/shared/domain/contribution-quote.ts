@@ -32,8 +32,14 @@ export interface QuoteQuestion {
   /** The person and their facts; support is derived from them. */
   person?: QuotePerson | undefined;
   communeStatuses?: readonly CommuneStatus[] | undefined;
-  /** Only for callers that hold no facts (older operations): the one category that applies. */
+  /**
+   * The one category that applies, when the caller holds it rather than derives it: an operation of
+   * an older release, or the central checking an office's figures (the office's category, with the
+   * central's record of the person for age and the lump sum's conditions).
+   */
   supportCategory?: string | undefined;
+  /** The province whose top-up applies, when it is not the person's (the central checks the office's). */
+  provinceCode?: string | null | undefined;
   supportedMonthsUsed: number;
   /** The lump sum for missing years: months contributed so far (from the SI book). */
   contributedMonths?: number | null | undefined;
@@ -63,7 +69,7 @@ function rules<T>(run: () => T): T {
 
 /** The categories (with reasons) that apply to the question's person in its scheme on the payment date. */
 export function supportOf(q: QuoteQuestion): { categories: string[]; reasons: SupportReason[] | undefined; notes: { vi: string; en: string }[] } {
-  if (!q.person) return { categories: [q.supportCategory ?? 'other'], reasons: undefined, notes: [] };
+  if (!q.person || q.supportCategory !== undefined) return { categories: [q.supportCategory ?? 'other'], reasons: undefined, notes: [] };
   const basis = supportBasis(q.person.facts, q.communeStatuses ?? [], q.scheme, q.paidOn);
   return { categories: basis.applies.map((a) => a.category), reasons: basis.applies, notes: basis.notes };
 }
@@ -75,7 +81,7 @@ export function computeQuote(schedule: ReferenceSchedule, q: QuoteQuestion): Con
     paidOn: q.paidOn,
     supportCategories: support.categories,
     supportReasons: support.reasons,
-    provinceCode: q.person?.provinceCode ?? null,
+    provinceCode: q.provinceCode !== undefined ? q.provinceCode : (q.person?.provinceCode ?? null),
     participantId: q.participantId,
   };
   if (q.scheme === 'VSI') {

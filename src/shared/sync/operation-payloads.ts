@@ -85,6 +85,11 @@ export const contributionRecordPayload = z.object({
   /** The rule and the province's top-up the amount followed (offices before they were kept send neither). */
   support: appliedSupport.nullable().optional(),
   topUp: appliedTopUp.nullable().optional(),
+  /** The payer's province the office priced the top-up by (offices before it was sent: the top-up's own, or none). */
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   /** The lump sum for missing years: months contributed before it, as the clerk read them from the SI book. */
   contributedMonths: z.number().int().min(0).max(1200).nullable().optional(),
   supportedMonthsUsed: z.number().int().nonnegative().optional(),

@@ -106,6 +106,40 @@ describe.each(centralBackends())('a support category the central records otherwi
     await expect(markHeldReviewed(central.database.db, 'no-such-op')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('takes the central’s certificate with its number and dates when the supervisor accepts the central’s category', async () => {
+    const { a, b } = world;
+    const someone = person('Sùng Thị Dính', '1983-08-09', 'female', '001183000987');
+    const certificate = { kind: 'near-poor', number: 'CN-01-2026-0077', validFrom: '2026-01-01', validTo: '2027-12-31' };
+    await a.call('participants.register', { ...someone, poverty: certificate });
+    await a.call('sync.pushNow', {});
+    // Office B registers the same person without the certificate (the payer did not bring it).
+    const atB = await b.call<{ id: string }>('participants.register', { ...someone, poverty: null });
+    const paid = await payVsi(b, atB.id);
+    await b.call('sync.pushNow', {});
+    const issue = (
+      await b.call<{ items: { id: string; class: string; entityId: string; details: { error: { details: Record<string, unknown> } } }[] }>('sync.issues', {
+        state: 'open',
+      })
+    ).items.find((i) => i.entityId === paid.contribution.id);
+    expect(issue).toMatchObject({
+      class: 'FACTS_DIFFER',
+      details: { error: { details: { central: { supportCategory: 'near-poor' }, centralFacts: { poverty: certificate } } } },
+    });
+    await b.call('sync.resolveIssue', { id: issue!.id, resolution: 'accept-central', note: 'Trung tâm có giấy chứng nhận cận nghèo' });
+    expect(await b.call('participants.get', { id: atB.id })).toMatchObject({ poverty: certificate });
+    // The next quote takes the near-poor share and does not ask for the certificate's number or dates.
+    const next = await b.call<{ total: number; supportNotes: { vi: string }[]; support: { category: string } }>('contributions.quote', {
+      participantId: atB.id,
+      scheme: 'VSI',
+      fromMonth: addMonths(thisMonth, 3),
+      months: 3,
+      incomeBasis: 2_000_000,
+    });
+    expect(next.support.category).toBe('near-poor');
+    expect(next.total).toBe(3 * (440_000 - 132_000));
+    expect(next.supportNotes.map((n) => n.vi).join(' ')).not.toContain('Chưa ghi số');
+  });
+
   it('settles the flag at the office and at the central when the flagged payment is refunded', async () => {
     const { central, a, b } = world;
     const someone = person('Triệu Thị Mây', '1981-03-04', 'female', '001181000654');

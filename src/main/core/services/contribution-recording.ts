@@ -121,6 +121,7 @@ export async function writeContribution(
         supportCategory: quote.support?.category ?? 'other',
         support: quote.support,
         topUp: quote.topUp,
+        provinceCode: person.provinceCode,
         contributedMonths: quote.contributedMonths,
         supportedMonthsUsed: quote.supportedMonthsUsed,
         paidOn: quote.paidOn,

@@ -6,8 +6,9 @@
 // member list, "merge" links the person to the canonical one, and a registration held as a
 // possible duplicate goes again after the supervisor's check (held-resend.ts).
 import type { Transaction } from 'kysely';
+import { z } from 'zod';
 import { OfficeError } from '../../../shared/contract/errors';
-import { supportCategories } from '../../../shared/contract/participant';
+import { participantFields, supportCategories } from '../../../shared/contract/participant';
 import { factsFromCategory } from '../../../shared/domain/support-facts';
 import { minoritySupportProblem } from '../../../shared/domain/ethnicities';
 import type { IssueResolution, SyncIssue } from '../../../shared/contract/sync';
@@ -43,12 +44,12 @@ export async function resolveSyncIssue(ctx: CoreContext, caller: Caller, input: 
     const details = JSON.parse(issue.details) as {
       central?: Record<string, unknown> | null;
       canonical?: { canonicalId?: string; officialNumber?: string } | null;
-      error?: { details?: { central?: Record<string, unknown>; householdId?: string } } | null;
+      error?: { details?: { central?: Record<string, unknown>; centralFacts?: unknown; householdId?: string } } | null;
     };
     if (input.resolution === 'resend-household') {
       await resendFlaggedHousehold(trx, caller, at, issue, details.error?.details?.householdId);
     } else if (input.resolution === 'accept-central' && issue.class === 'FACTS_DIFFER') {
-      await acceptCentralSupportCategory(trx, issue.entityId, details.error?.details?.central, at);
+      await acceptCentralSupportCategory(trx, issue.entityId, details.error?.details?.central, details.error?.details?.centralFacts, at);
     } else if (input.resolution === 'accept-central') {
       const central = details.central ?? details.error?.details?.central;
       if (!central || !issue.kind.startsWith('participant.')) {
@@ -123,15 +124,26 @@ async function resendFlaggedHousehold(
   await resendHouseholdMembers(trx, caller, at, householdId);
 }
 
+/** The facts the central sends with its category (a central of an earlier release sends none). */
+const centralFactsSchema = z.object({
+  poverty: participantFields.shape.poverty.unwrap().unwrap().nullable(),
+  student: z.boolean(),
+  agriAverage: z.boolean(),
+});
+
 /**
  * A payment the central recorded but flagged because its record of the payer has another support
- * category: the payer's record here takes the central's, so the next payment is quoted as the
- * central expects (what was already paid stays as paid; its difference is settled at the counter).
+ * category: the payer's record here takes the central's facts behind it — the certificate with its
+ * number and dates, pupil/student, farming household — so the next payment is quoted as the
+ * central expects without asking for them again (what was already paid stays as paid; its
+ * difference is settled at the counter). From a central that sends only the category, the fact it
+ * stands for, without number or dates.
  */
 async function acceptCentralSupportCategory(
   trx: Transaction<Database>,
   contributionId: string,
   central: Record<string, unknown> | undefined,
+  sentFacts: unknown,
   at: string,
 ): Promise<void> {
   const category = central?.supportCategory;
@@ -156,14 +168,24 @@ async function acceptCentralSupportCategory(
       vi: `${problem.vi}; sửa ${category === 'island' ? 'xã/phường' : 'dân tộc'} trong hồ sơ trước.`,
       en: `${problem.en}; correct the ${category === 'island' ? 'commune' : 'ethnicity'} on the record first.`,
     });
+  const parsed = centralFactsSchema.safeParse(sentFacts);
+  const facts = parsed.success && factsAgree(parsed.data, category) ? parsed.data : factsFromCategory(category);
   await updateParticipantRow(trx, payer.participantId, {
-    ...factColumns({ ...factsFromCategory(category), legacyAddress: null }),
+    ...factColumns({ ...facts, legacyAddress: null }),
     legacyCommuneCode: person.legacyCommuneCode,
     legacyAddress: person.legacyAddress,
     declaredSupportCategory: 'other',
     version: person.version + 1,
     updatedAt: at,
   });
+}
+
+/** The central's facts stand for its category (a certificate for a poor or near-poor one, and no other). */
+function factsAgree(facts: z.infer<typeof centralFactsSchema>, category: string): boolean {
+  if (category === 'poor' || category === 'near-poor') return facts.poverty?.kind === category;
+  if (category === 'student') return facts.student;
+  if (category === 'agri-average') return facts.agriAverage;
+  return true;
 }
 
 /**
