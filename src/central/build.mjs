@@ -3,7 +3,8 @@
 // workspace's production install: `npm ci --omit=dev --workspace src/central`). The reference files
 // the central opens are copied beside it: the shipped contribution-rate schedule (published when
 // the central first starts) and the admin units (the communes' dated statuses VSI support is
-// derived from), with its licence.
+// derived from, stored when the central first starts) with the old communes' table, and their
+// licences.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ await build({
   logLevel: 'warning',
 });
 mkdirSync(join(dist, 'resources', 'reference'), { recursive: true });
-for (const file of ['contribution-rates.json', 'admin-units.json', 'admin-units.LICENSE']) {
+for (const file of ['contribution-rates.json', 'admin-units.json', 'admin-units.LICENSE', 'legacy-63-to-34-2025.csv', 'legacy-63-to-34-2025.LICENSE']) {
   cpSync(join(here, '../../resources/reference', file), join(dist, 'resources', 'reference', file));
 }
 console.log(`[central] built ${join('src/central/dist', 'cli.js')}`);

@@ -14,6 +14,7 @@ import { openCentralDatabase } from './db/central-database';
 import { importBatchFile } from './file-import';
 import { publishRelease, setOfficeChannel, withdrawRelease } from './releases';
 import { publishProvincialTopUps } from './reference-publish';
+import { publishAdminUnits } from './admin-units-publish';
 import { createCentralApp } from './http/server';
 
 const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1] [--data .data/central]
@@ -27,6 +28,7 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin publish-release --dir release/0.2.0 --channel pilot|stable
        npm run central -- admin withdraw-release --version 0.2.0
        npm run central -- admin set-channel --office C --channel pilot|stable
+       npm run central -- admin publish-units --file admin-units.json [--legacy legacy-63-to-34.csv]
        npm run central -- admin publish-top-ups --file top-ups.json   (a province's top-ups: {"provincialTopUps":{"01":{…}}})
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
@@ -44,6 +46,7 @@ const COMMANDS = new Set([
   'admin withdraw-release',
   'admin set-channel',
   'admin publish-top-ups',
+  'admin publish-units',
   'import',
 ]);
 
@@ -80,6 +83,7 @@ function parseCommandLine() {
         device: { type: 'string' },
         manifest: { type: 'string' },
         file: { type: 'string' },
+        legacy: { type: 'string' },
         out: { type: 'string' },
         all: { type: 'boolean' },
         op: { type: 'string' },
@@ -161,6 +165,10 @@ async function run(): Promise<void> {
       console.log(JSON.stringify(await withdrawRelease(database.db, values.version ?? '')));
     } else if (command === 'admin' && sub === 'set-channel') {
       console.log(JSON.stringify(await setOfficeChannel(database.db, values.office ?? '', values.channel ?? '')));
+    } else if (command === 'admin' && sub === 'publish-units') {
+      const units = JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')) as Record<string, unknown>;
+      const legacy = values.legacy ? { legacyCsv: readFileSync(resolve(values.legacy), 'utf8') } : {};
+      console.log(JSON.stringify(await publishAdminUnits(database.db, { ...units, ...legacy })));
     } else if (command === 'admin' && sub === 'publish-top-ups') {
       console.log(JSON.stringify(await publishProvincialTopUps(database.db, JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')))));
     } else if (command === 'import') {

@@ -1,8 +1,9 @@
 // Old addresses through the office core: the shipped table is loaded into the store once (and not
 // again while it is unchanged), `reference.legacyCommunes` answers a query typed without accents,
-// and the commune statuses of the admin units (special zones) are in the store.
+// the commune statuses of the admin units (special zones) are in the store, and a person is found
+// by the old address recorded beside the new one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, failure, type Office, openCore, openOffice, openTestStore } from './fixtures/office-fixture';
+import { call, failure, type Office, openCore, openOffice, openTestStore, personInput } from './fixtures/office-fixture';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -54,5 +55,29 @@ describe('reference.legacyCommunes', () => {
     expect(sqlite.prepare(`SELECT count(*) FROM reference_versions WHERE kind = 'legacy-communes'`).pluck().get()).toBe(1);
     expect(sqlite.prepare(`SELECT kind FROM commune_statuses WHERE commune_code = '31078'`).pluck().get()).toBe('special-zone');
     expect(sqlite.prepare('SELECT count(*) FROM commune_statuses').pluck().get()).toBe(13);
+  });
+});
+
+describe('participants.search by the old address', () => {
+  it('finds people by their old commune, district and province typed without accents, alone or with the name', async () => {
+    const o = await office();
+    const oldAddress = (text: string) => ({ legacyCommuneCode: '00001', text });
+    const register = (fullName: string, legacyAddress: { legacyCommuneCode: string; text: string } | null) =>
+      call(o.core, 'participants.register', { ...personInput({ fullName }), provinceCode: '01', communeCode: '00097', legacyAddress }, o.tokens.counter);
+    const lan = await register('Đỗ Thị Lan', oldAddress('Tổ 3, Phúc Xá, Ba Đình, Hà Nội'));
+    const tuan = await register('Vũ Minh Tuấn', oldAddress('Phúc Xá, Ba Đình'));
+    await register('Đỗ Thị Loan', null);
+    const search = (query: string) => call<{ items: { id: string }[]; matchedBy: string }>(o.core, 'participants.search', { query }, o.tokens.counter);
+
+    const byAddress = await search('phuc xa ba dinh ha noi');
+    expect(byAddress.matchedBy).toBe('oldAddress');
+    expect(byAddress.items.map((p) => p.id).sort()).toEqual([lan.id, tuan.id].sort());
+    expect((await search('Phúc Xá')).items.map((p) => p.id).sort()).toEqual([lan.id, tuan.id].sort());
+    // The name and the old address together, in either order.
+    expect(await search('do thi lan phuc xa')).toMatchObject({ matchedBy: 'oldAddress', items: [{ id: lan.id }] });
+    expect(await search('phuc xa ba dinh vu minh')).toMatchObject({ matchedBy: 'oldAddress', items: [{ id: tuan.id }] });
+    // A name alone is still a name search, and an address nobody here had finds nobody.
+    expect(await search('do thi l')).toMatchObject({ matchedBy: 'name' });
+    expect((await search('truc bach ba dinh')).items).toEqual([]);
   });
 });

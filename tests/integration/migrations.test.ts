@@ -363,6 +363,16 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(() => s.prepare(`UPDATE sync_state SET update_channel = 'beta' WHERE id = 1`).run()).toThrow(/CHECK/);
     },
   },
+  '0022-old-address-search': {
+    write(s) {
+      s.prepare(`UPDATE participants SET legacy_commune_code = '00001', legacy_address = 'Phúc Xá, Ba Đình, Hà Nội' WHERE id = 'p1'`).run();
+    },
+    check(s) {
+      const plan = s.prepare(`EXPLAIN QUERY PLAN SELECT id FROM participants WHERE legacy_commune_code IN ('00001', '00004')`).all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toContain('participants_legacy_commune');
+      expect(s.prepare(`SELECT id FROM participants WHERE legacy_commune_code = '00001'`).pluck().all()).toEqual(['p1']);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -1,10 +1,9 @@
 // Opens the central database: PostgreSQL through `pg` when a URL is given, otherwise embedded
-// PGlite in a data folder; runs the migrations; seeds the shipped contribution-rate schedule.
+// PGlite in a data folder; runs the migrations; seeds the shipped contribution-rate schedule and administrative units.
 // PGlite is one process's database: two processes opening one folder each keep their own copy in
 // memory and write over each other (measured: an admin command run beside the server left a folder
 // PGlite then hung on opening). So the folder is locked for as long as it is open, and a second
 // process is refused with a typed reason instead.
-import { loadCommuneStatuses } from '../ingest/commune-statuses';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -13,6 +12,7 @@ import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { CentralError } from '../central-error';
 import { publishReferenceSchedule } from '../admin';
+import { seedAdminUnits } from '../admin-units-publish';
 import { centralMigrations } from './migrations/index';
 import { PgliteDialect } from './pglite-dialect';
 import type { CentralDb } from './schema';
@@ -56,7 +56,7 @@ export async function openCentralDatabase(options: { databaseUrl?: string | unde
   try {
     await migrate(db);
     await seedSchedule(db, join(options.resourcesDir, 'reference', 'contribution-rates.json'));
-    loadCommuneStatuses(join(options.resourcesDir, 'reference', 'admin-units.json'));
+    await seedAdminUnits(db, options.resourcesDir);
   } catch (error) {
     await db.destroy();
     await release();

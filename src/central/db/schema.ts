@@ -65,6 +65,7 @@ export interface CentralDb {
   dayClosures: { deviceId: string; businessDate: string; data: Json };
   heldItems: { opId: string; class: string; kind: string; payload: Json; deviceId: string; status: Generated<string>; createdAt: Timestamp };
   referenceSchedules: { version: string; body: Json; loadedAt: Timestamp };
+  adminUnits: { version: string; body: Json; publishedAt: Generated<Date> };
   changeCounter: { id: number; value: ColumnType<number, number, number> };
   /** Releases of the office app per update channel (migration 0003, releases.ts). */
   releases: {

@@ -58,6 +58,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
     officialNumbers: [],
     supportOf: new Map(),
     paidOf: new Map(),
+    communeStatuses: null,
     folded,
   };
   const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;

@@ -2,6 +2,7 @@
 // adds to the pull feed (numbered at commit time, see apply-batch.ts).
 import type { Insertable, Transaction } from 'kysely';
 import type { CentralChange } from '../../shared/sync/changes';
+import type { CommuneStatus } from '../../shared/domain/support-facts';
 import type { CentralDb } from '../db/schema';
 import { type BulkColumns, insertRows } from './bulk-insert';
 import type { AuthenticatedDevice } from '../request-auth';
@@ -49,6 +50,8 @@ export interface BatchCache {
   supportOf: Map<string, PersonSupport>;
   /** Canonical person id → the periods paid for them (receipt not voided), this batch's included. */
   paidOf: Map<string, PaidPeriod[]>;
+  /** The communes' statuses of the newest units version, read once per batch (null until asked). */
+  communeStatuses: readonly CommuneStatus[] | null;
   /** Full name → its folded form, as the prefetch folded it for the near-match keys. */
   folded: Map<string, string>;
 }

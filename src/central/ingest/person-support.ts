@@ -1,11 +1,11 @@
 // The support category the central derives for a person, as the offices do: from the facts on
-// its record of the (canonical) person — certificate, ethnicity, commune (with the shipped commune
-// statuses), student, farming household — by the same rules (support-facts.ts) and the schedule
+// its record of the (canonical) person — certificate, ethnicity, commune (with the commune
+// statuses of the newest units version), student, farming household — by the same rules (support-facts.ts) and the schedule
 // in force on the payment date; a record from an office of an older release keeps its one category.
 import { chosenCategory } from '../../shared/domain/contribution-lines';
 import { entryOn, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import { type SupportFacts, supportBasis } from '../../shared/domain/support-facts';
-import { communeStatuses } from './commune-statuses';
+import { newestCommuneStatuses } from './commune-statuses';
 import type { OpContext, PersonSupport } from './op-context';
 
 /** What the central keeps of a person's support facts (or, from an office of an older release, its one category). */
@@ -49,7 +49,9 @@ export async function centralSupportCategory(
 ): Promise<string> {
   const support = await centralPerson(ctx, personId);
   if (support.category !== null) return support.category;
-  const categories = supportBasis(support.facts, communeStatuses(), scheme, paidOn).applies.map((a) => a.category);
+  if (ctx.cache && ctx.cache.communeStatuses === null) ctx.cache.communeStatuses = await newestCommuneStatuses(ctx.trx);
+  const statuses = ctx.cache?.communeStatuses ?? (await newestCommuneStatuses(ctx.trx));
+  const categories = supportBasis(support.facts, statuses, scheme, paidOn).applies.map((a) => a.category);
   const statePaid = scheme === 'HHI' ? (entryOn(schedule.hhi.statePaid ?? [], paidOn)?.value ?? []) : [];
   const paidByState = categories.find((c) => statePaid.includes(c));
   if (paidByState) return paidByState;

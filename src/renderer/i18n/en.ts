@@ -124,7 +124,7 @@ export const en: Shape<typeof vi> = {
     newPerson: 'New registration',
     hint: 'Type to search; ↑/↓ select, Enter opens.',
     count: '{{count}} found (by {{by}})',
-    matchedBy: { personalId: 'personal ID', siNumber: 'SI number', phone: 'phone', name: 'name' },
+    matchedBy: { personalId: 'personal ID', siNumber: 'SI number', phone: 'phone', name: 'name', oldAddress: 'old address' },
     none: 'Nobody found. Press F2 to register.',
     empty: 'Type something to search.',
   },

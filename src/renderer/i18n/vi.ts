@@ -128,7 +128,7 @@ export const vi = {
     newPerson: 'Đăng ký mới',
     hint: 'Gõ để tìm; ↑/↓ chọn, Enter mở.',
     count: 'Tìm thấy {{count}} người (theo {{by}})',
-    matchedBy: { personalId: 'số định danh', siNumber: 'mã số BHXH', phone: 'số điện thoại', name: 'họ tên' },
+    matchedBy: { personalId: 'số định danh', siNumber: 'mã số BHXH', phone: 'số điện thoại', name: 'họ tên', oldAddress: 'địa chỉ cũ' },
     none: 'Không tìm thấy ai. Nhấn F2 để đăng ký mới.',
     empty: 'Nhập từ khóa để tìm.',
   },

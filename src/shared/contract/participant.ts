@@ -210,7 +210,7 @@ export const searchParticipantsInput = z.object({
 export const searchParticipantsOutput = z.object({
   items: z.array(participantSummary),
   /** What the query was read as: a personal ID, SI number, phone number or name. */
-  matchedBy: z.enum(['personalId', 'siNumber', 'phone', 'name']),
+  matchedBy: z.enum(['personalId', 'siNumber', 'phone', 'name', 'oldAddress']),
 });
 
 /** The facts a form holds, to show which share applies and why before saving (`participants.supportPreview`). */

@@ -44,19 +44,19 @@ export function bareName(fullName: string): string {
 export interface LegacyIndex {
   rows: readonly LegacyCommuneRow[];
   words: readonly { all: Set<string>; commune: string[]; district: string[]; province: string[] }[];
+  /** Every word of every row, to pass over a part of a query that cannot be an old address. */
+  vocabulary: ReadonlySet<string>;
 }
 
 export function indexLegacyCommunes(rows: readonly LegacyCommuneRow[]): LegacyIndex {
-  return {
-    rows,
-    words: rows.map((r) => {
-      const commune = bareName(r.legacyCommune).split(' ');
-      const district = bareName(r.legacyDistrict).split(' ');
-      const province = bareName(r.legacyProvince).split(' ');
-      const all = new Set([...foldName(`${r.legacyCommune} ${r.legacyDistrict} ${r.legacyProvince}`).split(' ')]);
-      return { all, commune, district, province };
-    }),
-  };
+  const words = rows.map((r) => {
+    const commune = bareName(r.legacyCommune).split(' ');
+    const district = bareName(r.legacyDistrict).split(' ');
+    const province = bareName(r.legacyProvince).split(' ');
+    const all = new Set([...foldName(`${r.legacyCommune} ${r.legacyDistrict} ${r.legacyProvince}`).split(' ')]);
+    return { all, commune, district, province };
+  });
+  return { rows, words, vocabulary: new Set(words.flatMap((w) => [...w.all])) };
 }
 
 /** Whether `part` occurs in `tokens` as consecutive words. */
@@ -68,14 +68,8 @@ function hasRun(tokens: readonly string[], part: readonly string[]): boolean {
   return false;
 }
 
-/**
- * The old communes an address typed the old way names, best first: every word typed must be a word
- * of the old commune, district or province (the last may be cut short); the commune's own name
- * typed in full ranks first, then its district, then its province. A divided commune gives one
- * match per new commune.
- */
-export function matchLegacyCommunes(index: LegacyIndex, query: string, limit = 20): LegacyCommuneMatch[] {
-  const tokens = foldName(query).split(' ').filter(Boolean);
+/** Each row the tokens name, with its score (commune typed in full 4, district 2, province 1). */
+function scoreRows(index: LegacyIndex, tokens: readonly string[]): { at: number; score: number }[] {
   if (tokens.length === 0) return [];
   const last = tokens.at(-1)!;
   const scored: { at: number; score: number }[] = [];
@@ -85,20 +79,61 @@ export function matchLegacyCommunes(index: LegacyIndex, query: string, limit = 2
     const score = (hasRun(tokens, w.commune) ? 4 : 0) + (hasRun(tokens, w.district) ? 2 : 0) + (hasRun(tokens, w.province) ? 1 : 0);
     scored.push({ at, score });
   });
-  scored.sort((a, b) => b.score - a.score || a.at - b.at);
-  return scored.slice(0, limit).map(({ at }) => {
-    const r = index.rows[at]!;
-    return {
-      legacyProvince: r.legacyProvince,
-      legacyDistrict: r.legacyDistrict,
-      legacyCommune: r.legacyCommune,
-      legacyCommuneCode: r.legacyCommuneCode,
-      provinceCode: r.provinceCode,
-      communeCode: r.communeCode,
-      commune: r.commune,
-      divided: r.divided,
-    };
-  });
+  return scored.sort((a, b) => b.score - a.score || a.at - b.at);
+}
+
+/**
+ * The old communes an address typed the old way names, best first: every word typed must be a word
+ * of the old commune, district or province (the last may be cut short); the commune's own name
+ * typed in full ranks first, then its district, then its province. A divided commune gives one
+ * match per new commune.
+ */
+export function matchLegacyCommunes(index: LegacyIndex, query: string, limit = 20): LegacyCommuneMatch[] {
+  return scoreRows(index, foldName(query).split(' ').filter(Boolean))
+    .slice(0, limit)
+    .map(({ at }) => {
+      const r = index.rows[at]!;
+      return {
+        legacyProvince: r.legacyProvince,
+        legacyDistrict: r.legacyDistrict,
+        legacyCommune: r.legacyCommune,
+        legacyCommuneCode: r.legacyCommuneCode,
+        provinceCode: r.provinceCode,
+        communeCode: r.communeCode,
+        commune: r.commune,
+        divided: r.divided,
+      };
+    });
+}
+
+/**
+ * A search typed as an old address — alone, or after or before a name ("nguyen van an phuc xa ba
+ * dinh", "phuc xa nguyen van an") —: the old communes it names, each with its own name typed in
+ * full, and the words left for the name. The longest address is tried first; null when no part
+ * of the query names an old commune.
+ */
+export function oldAddressInQuery(index: LegacyIndex, query: string): { legacyCommuneCodes: string[]; nameWords: string[] } | null {
+  const tokens = foldName(query).split(' ').filter(Boolean);
+  const known = (part: readonly string[]) => part.slice(0, -1).every((t) => index.vocabulary.has(t));
+  for (let size = tokens.length; size >= 1; size--) {
+    const splits: [string[], string[]][] =
+      size === tokens.length
+        ? [[tokens, []]]
+        : [
+            [tokens.slice(tokens.length - size), tokens.slice(0, tokens.length - size)],
+            [tokens.slice(0, size), tokens.slice(size)],
+          ];
+    for (const [address, nameWords] of splits) {
+      if (!known(address)) continue;
+      const codes = new Set(
+        scoreRows(index, address)
+          .filter((s) => s.score >= 4)
+          .map((s) => index.rows[s.at]!.legacyCommuneCode),
+      );
+      if (codes.size > 0) return { legacyCommuneCodes: [...codes].slice(0, 200), nameWords };
+    }
+  }
+  return null;
 }
 
 const CSV_COLUMNS = [

@@ -31,6 +31,9 @@ export const participantChangePayload = z.looseObject({
 /** A contribution-rate schedule published at the central (`admin publish-rates`). */
 export const ratesChangePayload = z.object({ version: z.string(), body: z.unknown() });
 
+/** An administrative-units document published at the central (`admin publish-units`; shared/domain/admin-units.ts). */
+export const adminUnitsChangePayload = z.object({ version: z.string(), body: z.unknown() });
+
 /** A payment flagged for months paid twice stands alone now: the receipts that paid them first were refunded. */
 export const reviewSettledPayload = z.object({
   opId: z.string(),
@@ -48,6 +51,7 @@ export const officeUpdateChannelPayload = z.object({ officeCode: z.string().min(
 export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant'), payload: participantChangePayload }),
   z.object({ kind: z.literal('reference.contribution-rates'), payload: ratesChangePayload }),
+  z.object({ kind: z.literal('reference.admin-units'), payload: adminUnitsChangePayload }),
   z.object({ kind: z.literal('review.settled'), payload: reviewSettledPayload }),
   z.object({ kind: z.literal('office.update-channel'), payload: officeUpdateChannelPayload }),
 ]);

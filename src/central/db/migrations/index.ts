@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-central-initial';
 import * as m0002 from './0002-person-near-match-index';
 import * as m0003 from './0003-release-channels';
+import * as m0004 from './0004-admin-units';
 
 export const centralMigrations: Record<string, Migration> = {
   '0001-central-initial': m0001,
   '0002-person-near-match-index': m0002,
   '0003-release-channels': m0003,
+  '0004-admin-units': m0004,
 };

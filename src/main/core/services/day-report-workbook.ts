@@ -1,6 +1,7 @@
 // The day-end report as an Excel workbook: a "Tổng hợp" sheet (office, device, date, closure, one
 // row per collector with refunds paid out, cash due, cash counted and discrepancy, the voided
-// receipts, the refunds) and a "Biên lai" sheet (every receipt of the day in number order; one
+// receipts, the refunds; the province's top-up on a day that has one) and a "Biên lai" sheet (every
+// receipt of the day in number order, with its top-up in a last column on such a day; one
 // refunded on a later day is still valid here). Amounts are numeric cells in whole đồng with a
 // grouping format, and totals are SUM formulas carrying their computed value, so the sheet stays
 // live when a supervisor edits it and reads correctly in a viewer that does not recalculate.
@@ -99,6 +100,18 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   ]);
   totalRow.font = { bold: true };
   totalRow.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+  // The province's top-up is not taken from payers (it is outside the cash due): its own line, as
+  // on the A4 report, summed from the receipts sheet's column M — only on a day that has one.
+  const topUps = report.receipts.filter((r) => !r.void || r.void.refundOn).reduce((n, r) => n + r.topUp, 0);
+  const lastListed = report.receipts.length + 1;
+  if (topUps > 0) {
+    const line = summary.addRow(['', 'Tỉnh hỗ trợ thêm (không thu của người nộp)', '', '', null]);
+    line.getCell(5).value = {
+      formula: `SUMIF('Biên lai'!$K$2:$K$${lastListed},"${RECEIPT_VALID}",'Biên lai'!$M$2:$M$${lastListed})`,
+      result: topUps,
+    };
+    summary.mergeCells(line.number, 2, line.number, 4);
+  }
   for (const col of ['E', 'F', 'G', 'H', 'I']) summary.getColumn(col).numFmt = DONG;
   for (let r = firstCollector; r <= totalRow.number; r++) summary.getCell(`J${r}`).alignment = { wrapText: true, vertical: 'top' };
 
@@ -149,6 +162,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     { width: 24 },
     { width: 10 },
     { width: 34 },
+    ...(topUps > 0 ? [{ width: 16 }] : []),
   ];
   headerRow(list, [
     'STT',
@@ -163,6 +177,8 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     'Người thu',
     'Tình trạng',
     'Lý do hủy',
+    // Last, so the other columns keep their letters on every day's file.
+    ...(topUps > 0 ? ['Tỉnh hỗ trợ thêm (đ)'] : []),
   ]);
   report.receipts.forEach((r, i) => {
     const row = list.addRow([
@@ -178,10 +194,12 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
       r.collectorName,
       r.void && !r.void.refundOn ? RECEIPT_VOID : RECEIPT_VALID,
       r.void?.refundOn ? `Hoàn trả ngày ${vietnameseDate(r.void.refundOn)}: ${r.void.reason}` : (r.void?.reason ?? ''),
+      ...(topUps > 0 ? [r.topUp] : []),
     ]);
     if (r.void && !r.void.refundOn) row.font = { color: { argb: 'FFB00000' }, strike: false };
   });
   list.getColumn('I').numFmt = DONG;
+  if (topUps > 0) list.getColumn('M').numFmt = DONG;
   // Personal IDs are 12-digit numbers with leading zeros: kept as text so Excel does not mangle them.
   list.getColumn('E').numFmt = '@';
   const lastReceipt = list.rowCount;
@@ -195,6 +213,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     '',
     '',
     lastReceipt >= 2 ? { formula: `SUMIF(K2:K${lastReceipt},"${RECEIPT_VALID}",I2:I${lastReceipt})`, result: t.total } : 0,
+    ...(topUps > 0 ? ['', '', '', { formula: `SUMIF(K2:K${lastReceipt},"${RECEIPT_VALID}",M2:M${lastReceipt})`, result: topUps }] : []),
   ]);
   listTotal.font = { bold: true };
   list.mergeCells(listTotal.number, 2, listTotal.number, 8);

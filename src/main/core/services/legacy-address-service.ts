@@ -6,8 +6,13 @@ import { allLegacyCommunes, legacyCommunesVersion } from '../db/repositories/leg
 
 let cached: { version: string; index: LegacyIndex } | null = null;
 
-export async function findLegacyCommunes(ctx: CoreContext, query: string, limit: number): Promise<{ items: LegacyCommuneMatch[] }> {
+/** The matcher's index over the store's table as it stands (rebuilt when a new version came in). */
+export async function legacyIndex(ctx: CoreContext): Promise<LegacyIndex> {
   const version = (await legacyCommunesVersion(ctx.db)) ?? 'none';
   if (cached?.version !== version) cached = { version, index: indexLegacyCommunes(await allLegacyCommunes(ctx.db)) };
-  return { items: matchLegacyCommunes(cached.index, query, limit) };
+  return cached.index;
+}
+
+export async function findLegacyCommunes(ctx: CoreContext, query: string, limit: number): Promise<{ items: LegacyCommuneMatch[] }> {
+  return { items: matchLegacyCommunes(await legacyIndex(ctx), query, limit) };
 }

@@ -5,7 +5,8 @@ import { uuidv7 } from 'uuidv7';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { Participant, ParticipantDetail, ParticipantFields, ParticipantSummary } from '../../../shared/contract/participant';
 import { vietnameseDate } from '../../../shared/domain/business-date';
-import { classifyQuery, foldName, normaliseFullName } from '../../../shared/domain/name-folding';
+import { classifyQuery, foldName, nameHasWords, normaliseFullName } from '../../../shared/domain/name-folding';
+import { oldAddressInQuery } from '../../../shared/domain/legacy-communes';
 import { checkPersonalId } from '../../../shared/domain/personal-id';
 import { birthDateProblem } from '../../../shared/domain/age-rules';
 import { birthDateTypos } from '../../../shared/domain/birth-date-typos';
@@ -19,6 +20,7 @@ import { communeBelongsTo } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
 import type { Transaction } from 'kysely';
 import { isCloseName } from './duplicate-names';
+import { legacyIndex } from './legacy-address-service';
 
 type Fields = ParticipantFields & { duplicateOverrideReason?: string | undefined };
 type CheckedFields = Pick<ParticipantFields, 'personalId' | 'dateOfBirth' | 'sex' | 'provinceCode' | 'communeCode'> & {
@@ -215,7 +217,7 @@ export async function getParticipant(ctx: CoreContext, id: string): Promise<Part
 export async function searchParticipants(
   ctx: CoreContext,
   input: { query: string; limit: number },
-): Promise<{ items: ParticipantSummary[]; matchedBy: 'personalId' | 'siNumber' | 'phone' | 'name' }> {
+): Promise<{ items: ParticipantSummary[]; matchedBy: 'personalId' | 'siNumber' | 'phone' | 'name' | 'oldAddress' }> {
   const kind = classifyQuery(input.query);
   if (kind !== 'name') {
     const compact = input.query.replace(/[\s.-]/g, '');
@@ -228,12 +230,24 @@ export async function searchParticipants(
   }
   const folded = foldName(input.query);
   const items = await repo.findByNamePrefix(ctx.db, folded, input.limit);
-  if (items.length < input.limit) {
-    const seen = new Set(items.map((i) => i.id));
-    for (const item of await repo.findByNameWords(ctx.db, folded, input.limit)) {
+  const seen = new Set(items.map((i) => i.id));
+  const add = (found: ParticipantSummary[]) => {
+    for (const item of found) {
       if (items.length >= input.limit) break;
-      if (!seen.has(item.id)) items.push(item);
+      if (seen.has(item.id)) continue;
+      items.push(item);
+      seen.add(item.id);
     }
+  };
+  if (items.length < input.limit) add(await repo.findByNameWords(ctx.db, folded, input.limit));
+  if (items.length > 0) return { items, matchedBy: 'name' };
+  // Nobody by that name: the query may name an old commune (as on the person's old papers), alone
+  // or with the name — the people recorded with that old address.
+  const address = oldAddressInQuery(await legacyIndex(ctx), folded);
+  if (address) {
+    const people = await repo.findByLegacyCommunes(ctx.db, address.legacyCommuneCodes, input.limit * 20);
+    add(people.filter((p) => nameHasWords(p.nameFolded, address.nameWords)).map(({ nameFolded: _n, ...summary }) => summary));
+    if (items.length > 0) return { items, matchedBy: 'oldAddress' };
   }
   return { items, matchedBy: 'name' };
 }

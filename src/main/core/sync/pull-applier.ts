@@ -11,6 +11,7 @@ import { insertIssues } from '../db/repositories/sync-issues-repository';
 import { followUpdateChannel, savePullCursor } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { storeSchedule } from '../services/reference-schedule-store';
+import { applyPulledAdminUnits } from '../services/admin-units-store';
 import type { CentralChange } from '../../../shared/sync/changes';
 import { factsFromCategory } from '../../../shared/domain/support-facts';
 import { factColumns } from '../db/repositories/participants-repository';
@@ -133,6 +134,9 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: CentralC
       switch (change.kind) {
         case 'reference.contribution-rates':
           await storeSchedule(trx, change.payload.body ?? change.payload, at);
+          break;
+        case 'reference.admin-units':
+          await applyPulledAdminUnits(trx, change.payload.body, at);
           break;
         case 'participant':
           await applyParticipant(trx, change, at, lookup);

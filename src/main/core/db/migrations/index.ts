@@ -21,6 +21,7 @@ import * as m0018 from './0018-legacy-communes';
 import * as m0019 from './0019-support-facts';
 import * as m0020 from './0020-contribution-support-rule';
 import * as m0021 from './0021-update-channel';
+import * as m0022 from './0022-old-address-search';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0019-support-facts': m0019,
   '0020-contribution-support-rule': m0020,
   '0021-update-channel': m0021,
+  '0022-old-address-search': m0022,
 };

@@ -284,6 +284,22 @@ const byNameMatch = preparedQuery<{ match: string; candidates: number; limit: nu
     .limit(arg('limit')),
 );
 
+/** People recorded with one of these old communes (their old address), in name order, with the folded name to filter by. */
+export async function findByLegacyCommunes(
+  db: Db,
+  legacyCommuneCodes: readonly string[],
+  limit: number,
+): Promise<(ParticipantSummary & { nameFolded: string })[]> {
+  if (legacyCommuneCodes.length === 0) return [];
+  return db
+    .selectFrom('participants')
+    .select([...summaryColumns, 'nameFolded'])
+    .where('legacyCommuneCode', 'in', legacyCommuneCodes)
+    .orderBy('nameFolded')
+    .limit(limit)
+    .execute();
+}
+
 const queuedPeople = preparedQuery<Record<string, never>, ParticipantSummary & { nameFolded: string }>((db) =>
   db
     .selectFrom('participants')

@@ -1,52 +1,63 @@
-// Admin units (provinces, communes): loaded from the shipped reference file when its version is
-// newer than what the store holds, and read by the registration form.
-import { readFileSync } from 'node:fs';
+// Admin units (provinces, communes, the communes' dated statuses): written by version — the shipped
+// file or a newer one pulled from the central (services/admin-units-store.ts) — and read by the
+// registration form and the support rules.
 import type { Kysely, Transaction } from 'kysely';
 import type { Commune, Province } from '../../../../shared/contract/reference';
+import type { AdminUnits } from '../../../../shared/domain/admin-units';
 import type { CommuneStatus } from '../../../../shared/domain/support-facts';
 import { preparedQuery } from '../prepared-query';
 import type { Database } from '../schema';
 
-interface AdminUnitsFile {
-  version: string;
-  provinces: { code: string; name: string; fullName: string; communes: { code: string; name: string; fullName: string }[] }[];
-  /** Dated statuses (island commune, special zone); replaced whole with each version. */
-  communeStatuses?: { communeCode: string; kind: 'island' | 'special-zone'; from: string; to: string | null; source: string }[];
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The version of the units the store holds (shipped or pulled), or null before the first load. */
+export async function adminUnitsVersion(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('referenceVersions').select('version').where('kind', '=', 'admin-units').executeTakeFirst();
+  return row?.version ?? null;
 }
 
-export async function loadAdminUnits(db: Kysely<Database>, file: string, at: string): Promise<boolean> {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as AdminUnitsFile;
-  const current = await db.selectFrom('referenceVersions').select('version').where('kind', '=', 'admin-units').executeTakeFirst();
-  if (current && current.version >= data.version) return false;
-  await db.transaction().execute(async (trx) => {
-    for (const p of data.provinces) {
-      await trx
-        .insertInto('adminProvinces')
-        .values({ code: p.code, name: p.name, fullName: p.fullName })
-        .onConflict((oc) => oc.column('code').doUpdateSet({ name: p.name, fullName: p.fullName }))
-        .execute();
-      for (const c of p.communes) {
-        await trx
-          .insertInto('adminCommunes')
-          .values({ code: c.code, provinceCode: p.code, name: c.name, fullName: c.fullName })
-          .onConflict((oc) => oc.column('code').doUpdateSet({ provinceCode: p.code, name: c.name, fullName: c.fullName }))
-          .execute();
-      }
-    }
-    await trx.deleteFrom('communeStatuses').execute();
-    for (const st of data.communeStatuses ?? []) {
-      await trx
-        .insertInto('communeStatuses')
-        .values({ communeCode: st.communeCode, kind: st.kind, validFrom: st.from, validTo: st.to, source: st.source })
-        .execute();
-    }
+/**
+ * Writes one version of the units inside the caller's transaction: provinces and communes upserted
+ * (a commune no longer listed stays, as people's records still name it), the communes' statuses
+ * replaced whole, and the version noted.
+ */
+export async function storeAdminUnits(
+  trx: Transaction<Database>,
+  units: Pick<AdminUnits, 'version' | 'provinces' | 'communeStatuses'>,
+  at: string,
+): Promise<void> {
+  for (const p of units.provinces) {
     await trx
-      .insertInto('referenceVersions')
-      .values({ kind: 'admin-units', version: data.version, loadedAt: at })
-      .onConflict((oc) => oc.column('kind').doUpdateSet({ version: data.version, loadedAt: at }))
+      .insertInto('adminProvinces')
+      .values({ code: p.code, name: p.name, fullName: p.fullName })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ name: p.name, fullName: p.fullName }))
       .execute();
-  });
-  return true;
+    for (let i = 0; i < p.communes.length; i += 200) {
+      await trx
+        .insertInto('adminCommunes')
+        .values(p.communes.slice(i, i + 200).map((c) => ({ code: c.code, provinceCode: p.code, name: c.name, fullName: c.fullName })))
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            provinceCode: eb.ref('excluded.provinceCode'),
+            name: eb.ref('excluded.name'),
+            fullName: eb.ref('excluded.fullName'),
+          })),
+        )
+        .execute();
+    }
+  }
+  await trx.deleteFrom('communeStatuses').execute();
+  for (const st of units.communeStatuses) {
+    await trx
+      .insertInto('communeStatuses')
+      .values({ communeCode: st.communeCode, kind: st.kind, validFrom: st.from, validTo: st.to, source: st.source })
+      .execute();
+  }
+  await trx
+    .insertInto('referenceVersions')
+    .values({ kind: 'admin-units', version: units.version, loadedAt: at })
+    .onConflict((oc) => oc.column('kind').doUpdateSet({ version: units.version, loadedAt: at }))
+    .execute();
 }
 
 const places = preparedQuery<{ provinceCode: string; communeCode: string }, { province: string; commune: string | null }>((db, arg) =>
