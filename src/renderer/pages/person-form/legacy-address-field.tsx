@@ -36,9 +36,22 @@ export function LegacyAddressField() {
       <Form.Item name="legacyAddress" hidden>
         <Input />
       </Form.Item>
-      <Form.Item label={t('legacy.label')} extra={chosen ? <span data-testid="legacy-chosen">{t('legacy.chosen', { text: chosen.text })}</span> : undefined}>
+      <Form.Item
+        label={t('legacy.label')}
+        extra={
+          chosen ? (
+            <span>
+              <span data-testid="legacy-chosen">{t('legacy.chosen', { text: chosen.text })}</span>{' '}
+              <Button type="link" size="small" onClick={() => form.setFieldValue('legacyAddress', null)} style={{ padding: 0, height: 'auto' }}>
+                {t('legacy.clear')}
+              </Button>
+            </span>
+          ) : undefined
+        }
+      >
         <AutoComplete
           value={query}
+          popupMatchSelectWidth={520}
           onChange={setQuery}
           onSelect={(key: string) => pick(key)}
           options={matches.map((m) => ({
@@ -56,11 +69,6 @@ export function LegacyAddressField() {
         >
           <Input placeholder={t('legacy.placeholder')} autoComplete="off" data-testid="field-legacyAddress" />
         </AutoComplete>
-        {chosen && (
-          <Button type="link" size="small" onClick={() => form.setFieldValue('legacyAddress', null)} style={{ padding: 0 }}>
-            {t('legacy.clear')}
-          </Button>
-        )}
       </Form.Item>
     </>
   );

@@ -55,99 +55,107 @@ export function PersonFields({ declared }: { declared?: string | null } = {}) {
   const byName = fullName ? sexSuggestedByName(fullName) : null;
   const nameDisagrees = !!sex && !!byName && byName !== sex;
   const required = { required: true, message: t('common.required') };
+  // Two columns at 1366×768 (issue 23): who and where on the left, the old address and the support
+  // facts on the right, so the tallest form (an ID being checked, a certificate, the support that
+  // applies) fits above the shortcut bar. The fields keep their order: Enter and Tab go down the
+  // left column, then the right.
   return (
-    <>
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item name="fullName" label={t('person.fullName')} rules={[required]}>
-            <Input autoFocus autoComplete="off" data-testid="field-fullName" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="dateOfBirth" label={t('person.dateOfBirth')} rules={[required]}>
-            <DatePicker format={DATE_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} data-testid="field-dateOfBirth" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name="sex"
-            label={t('person.sex')}
-            rules={[required]}
-            {...(nameDisagrees ? { validateStatus: 'warning' as const } : {})}
-            extra={
-              nameDisagrees ? (
-                <span className="field-warning" data-testid="sex-name-warning">
-                  {t('person.sexNameWarning', { sex: t(`sex.${sex}`), word: byName === 'female' ? 'Thị' : 'Văn' })}
-                </span>
-              ) : sexTakenFromId && sex ? (
-                <span data-testid="sex-from-id">{t('person.sexFromId', { sex: t(`sex.${sex}`), digit: idDigit })}</span>
-              ) : undefined
-            }
-          >
-            <Radio.Group
-              optionType="button"
-              onChange={() => setSexTakenFromId(false)}
-              options={[
-                { value: 'male', label: t('sex.male') },
-                { value: 'female', label: t('sex.female') },
-              ]}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="ethnicity" label={t('person.ethnicity')} rules={[required]}>
-            <EthnicitySelect data-testid="field-ethnicity" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="nationality" label={t('person.nationality')} rules={[required]}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="personalId"
-            label={t('person.personalId')}
-            rules={[required]}
-            extra={
-              (personalId ?? '').length >= 3 ? (
-                <PersonalIdCheck personalId={personalId} dateOfBirth={dateOfBirth} sex={sex} sexFromId={sexTakenFromId} />
-              ) : (
-                t('person.personalIdHint')
-              )
-            }
-          >
-            <Input inputMode="numeric" maxLength={12} autoComplete="off" onChange={(e) => takeSexFromId(e.target.value)} data-testid="field-personalId" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="siNumber" label={t('person.siNumber')}>
-            <Input inputMode="numeric" maxLength={10} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="phone" label={t('person.phone')}>
-            <Input inputMode="tel" autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="provinceCode" label={t('person.province')} rules={[required]}>
-            <ProvinceSelect onChange={() => form.setFieldValue('communeCode', undefined)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="communeCode" label={t('person.commune')} rules={[required]}>
-            <CommuneSelect provinceCode={provinceCode} placeholder={t('person.communePlaceholder')} data-testid="field-communeCode" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="addressLine" label={t('person.addressLine')} rules={[required]}>
-            <Input placeholder={t('person.addressLinePlaceholder')} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <LegacyAddressField />
-      <SupportFactsFields declared={declared ?? null} />
-    </>
+    <Row gutter={24} className="person-form-columns">
+      <Col xs={24} lg={13}>
+        <Row gutter={12}>
+          <Col xs={24} md={14}>
+            <Form.Item name="fullName" label={t('person.fullName')} rules={[required]}>
+              <Input autoFocus autoComplete="off" data-testid="field-fullName" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={10}>
+            <Form.Item name="dateOfBirth" label={t('person.dateOfBirth')} rules={[required]}>
+              <DatePicker format={DATE_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} data-testid="field-dateOfBirth" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={10}>
+            <Form.Item
+              name="sex"
+              label={t('person.sex')}
+              rules={[required]}
+              {...(nameDisagrees ? { validateStatus: 'warning' as const } : {})}
+              extra={
+                nameDisagrees ? (
+                  <span className="field-warning" data-testid="sex-name-warning">
+                    {t('person.sexNameWarning', { sex: t(`sex.${sex}`), word: byName === 'female' ? 'Thị' : 'Văn' })}
+                  </span>
+                ) : sexTakenFromId && sex ? (
+                  <span data-testid="sex-from-id">{t('person.sexFromId', { sex: t(`sex.${sex}`), digit: idDigit })}</span>
+                ) : undefined
+              }
+            >
+              <Radio.Group
+                optionType="button"
+                onChange={() => setSexTakenFromId(false)}
+                options={[
+                  { value: 'male', label: t('sex.male') },
+                  { value: 'female', label: t('sex.female') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item name="ethnicity" label={t('person.ethnicity')} rules={[required]}>
+              <EthnicitySelect data-testid="field-ethnicity" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="nationality" label={t('person.nationality')} rules={[required]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={14}>
+            <Form.Item
+              name="personalId"
+              label={t('person.personalId')}
+              rules={[required]}
+              extra={
+                (personalId ?? '').length >= 3 ? (
+                  <PersonalIdCheck personalId={personalId} dateOfBirth={dateOfBirth} sex={sex} sexFromId={sexTakenFromId} />
+                ) : (
+                  t('person.personalIdHint')
+                )
+              }
+            >
+              <Input inputMode="numeric" maxLength={12} autoComplete="off" onChange={(e) => takeSexFromId(e.target.value)} data-testid="field-personalId" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={10}>
+            <Form.Item name="siNumber" label={t('person.siNumber')}>
+              <Input inputMode="numeric" maxLength={10} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item name="phone" label={t('person.phone')}>
+              <Input inputMode="tel" autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="provinceCode" label={t('person.province')} rules={[required]}>
+              <ProvinceSelect onChange={() => form.setFieldValue('communeCode', undefined)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="communeCode" label={t('person.commune')} rules={[required]}>
+              <CommuneSelect provinceCode={provinceCode} placeholder={t('person.communePlaceholder')} data-testid="field-communeCode" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="addressLine" label={t('person.addressLine')} rules={[required]}>
+              <Input placeholder={t('person.addressLinePlaceholder')} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Col>
+      <Col xs={24} lg={11}>
+        <LegacyAddressField />
+        <SupportFactsFields declared={declared ?? null} />
+      </Col>
+    </Row>
   );
 }

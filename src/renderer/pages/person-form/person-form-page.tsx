@@ -114,7 +114,7 @@ export function PersonFormPage({ participantId, joinHousehold }: { participantId
   if (editing && existing.error) return <ErrorAlert error={existing.error} />;
 
   return (
-    <div data-testid="person-form">
+    <div data-testid="person-form" className="person-form-page">
       <div className="page-title">
         <Typography.Title level={2}>
           {editing ? t('personForm.editTitle') : joinHousehold ? t('personForm.newMemberTitle', { head: head?.fullName ?? '' }) : t('personForm.newTitle')}

@@ -65,8 +65,8 @@ export function SupportFactsFields({ declared }: { declared: string | null }) {
   return (
     <div data-testid="support-facts">
       <Typography.Text strong>{t('facts.title')}</Typography.Text>
-      <Row gutter={16} style={{ marginTop: 8 }}>
-        <Col xs={12} md={6}>
+      <Row gutter={12} style={{ marginTop: 4 }}>
+        <Col xs={12}>
           <Form.Item name="povertyKind" label={t('facts.poverty')}>
             <Select
               data-testid="field-povertyKind"
@@ -80,29 +80,29 @@ export function SupportFactsFields({ declared }: { declared: string | null }) {
         </Col>
         {hasCertificate && (
           <>
-            <Col xs={12} md={6}>
+            <Col xs={12}>
               <Form.Item name="povertyNumber" label={t('facts.certificateNo')} rules={[required]}>
                 <Input autoComplete="off" data-testid="field-povertyNumber" />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12}>
               <Form.Item name="povertyValidFrom" label={t('facts.validFrom')} rules={[required]}>
                 <DatePicker format={DATE_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} data-testid="field-povertyValidFrom" />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12}>
               <Form.Item name="povertyValidTo" label={t('facts.validTo')} rules={[required]}>
                 <DatePicker format={DATE_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} data-testid="field-povertyValidTo" />
               </Form.Item>
             </Col>
           </>
         )}
-        <Col xs={12} md={6}>
-          <Form.Item name="student" valuePropName="checked" style={{ marginBottom: 4 }}>
+        <Col xs={24}>
+          <Form.Item name="student" valuePropName="checked" style={{ marginBottom: 0 }}>
             <Checkbox data-testid="field-student">{t('facts.student')}</Checkbox>
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24}>
           <Form.Item name="agriAverage" valuePropName="checked" style={{ marginBottom: 4 }}>
             <Checkbox data-testid="field-agriAverage">{t('facts.agriAverage')}</Checkbox>
           </Form.Item>
@@ -110,7 +110,7 @@ export function SupportFactsFields({ declared }: { declared: string | null }) {
       </Row>
       {declared && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('facts.declared', { category: t(`support.${declared}`) })} />}
       {preview.data && (
-        <div data-testid="support-preview" style={{ marginBottom: 12 }}>
+        <div data-testid="support-preview" className="support-preview">
           <Typography.Text type="secondary">{t('facts.applies')}: </Typography.Text>
           {(['vsi', 'hhi'] as const).map((scheme) => {
             const s = preview.data[scheme];
