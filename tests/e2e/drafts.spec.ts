@@ -2,24 +2,13 @@
 // types; after the harness is killed and started again (a crash, a flat battery), the clerk signs
 // in, opens the form, is offered the draft, restores it, finishes and saves — and the draft is
 // gone. Another clerk opening the form on the same device is not offered it.
-import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
+import { expect, openRegistrationForm, pick, rpc, shot, signIn, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay2', password: 'mat-khau-quay-2', fullName: 'Lê Thị Quầy', role: 'counter' };
 
 test('a half-typed registration survives a crash as the clerk’s own draft', async ({ page, harness }) => {
-  const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
-    officeCode: 'HN0107',
-    officeName: 'Bảo hiểm xã hội cơ sở Ba Đình',
-    provinceCode: '01',
-    supervisor: SUPERVISOR,
-  });
-  await rpc(page, harness.url, 'staff.create', CLERK, session.token);
-
-  await page.goto(harness.url);
-  await signIn(page, CLERK.username, CLERK.password);
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('person-form')).toBeVisible();
+  await openRegistrationForm(page, harness, { officeCode: 'HN0107', officeName: 'Bảo hiểm xã hội cơ sở Ba Đình', provinceCode: '01' }, SUPERVISOR, CLERK);
   await page.getByLabel('Họ và tên').fill('Hoàng Thị Mai');
   const dob = page.getByLabel('Ngày sinh');
   await dob.fill('03/08/1979');

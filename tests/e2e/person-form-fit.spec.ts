@@ -5,7 +5,7 @@
 // under the shortcut bar or behind the title; the save button is on screen and not covered,
 // wherever the page is scrolled, and Ctrl+S saves.
 import type { Page } from '@playwright/test';
-import { expect, rpc, shot, signIn, test } from './harness-fixture';
+import { expect, openRegistrationForm, shot, test } from './harness-fixture';
 
 const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay5', password: 'mat-khau-quay-5', fullName: 'Lê Văn Quầy', role: 'counter' };
@@ -13,19 +13,31 @@ const CLERK = { username: 'quay5', password: 'mat-khau-quay-5', fullName: 'Lê V
 /** Where an element is, and whether the point at its centre is the element itself (nothing over it) and below the title, above the shortcut bar. */
 async function placeOf(page: Page, selector: string | null) {
   return page.evaluate((sel) => {
-    const el = (sel ? document.querySelector(sel) : document.activeElement) as HTMLElement | null;
+    // This file is typed without the DOM library: the little of it used here, by shape.
+    type Box = { top: number; bottom: number; left: number; width: number; height: number };
+    type El = {
+      getBoundingClientRect(): Box;
+      closest(s: string): El | null;
+      contains(o: El): boolean;
+      getAttribute(n: string): string | null;
+      tagName: string;
+    };
+    const view = globalThis as unknown as {
+      innerHeight: number;
+      document: { querySelector(s: string): El | null; activeElement: El | null; elementFromPoint(x: number, y: number): El | null };
+    };
+    const doc = view.document;
+    const el = sel ? doc.querySelector(sel) : doc.activeElement;
     if (!el) return null;
     // An antd checkbox or radio input is drawn by its wrapper: the wrapper is what must be seen.
-    const shown = (el.closest('.ant-checkbox-wrapper, .ant-radio-button-wrapper, .ant-select, .ant-picker') as HTMLElement | null) ?? el;
+    const shown = el.closest('.ant-checkbox-wrapper, .ant-radio-button-wrapper, .ant-select, .ant-picker') ?? el;
     const box = shown.getBoundingClientRect();
-    const bar = document.querySelector('[data-testid="shortcut-bar"]')!.getBoundingClientRect();
-    const title = document.querySelector('[data-testid="person-form"] .page-title')!.getBoundingClientRect();
-    const x = box.left + Math.min(box.width / 2, 12);
-    const y = box.top + box.height / 2;
-    const top = document.elementFromPoint(x, y);
+    const bar = doc.querySelector('[data-testid="shortcut-bar"]')!.getBoundingClientRect();
+    const title = doc.querySelector('[data-testid="person-form"] .page-title')!.getBoundingClientRect();
+    const top = doc.elementFromPoint(box.left + Math.min(box.width / 2, 12), box.top + box.height / 2);
     return {
-      name: el.getAttribute('data-testid') ?? el.id ?? el.tagName,
-      inView: box.top >= 0 && box.bottom <= window.innerHeight,
+      name: el.getAttribute('data-testid') ?? el.tagName,
+      inView: box.top >= 0 && box.bottom <= view.innerHeight,
       aboveBar: box.bottom <= bar.top,
       belowTitle: sel !== null || box.top >= title.bottom,
       uncovered: top !== null && (shown.contains(top) || top.contains(shown)),
@@ -34,17 +46,7 @@ async function placeOf(page: Page, selector: string | null) {
 }
 
 test('the registration form fits 1366×768: every field and the save button reached by keyboard, none under the shortcut bar', async ({ page, harness }) => {
-  const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
-    officeCode: 'QN0201',
-    officeName: 'Bảo hiểm xã hội cơ sở Cô Tô',
-    provinceCode: '01',
-    supervisor: SUPERVISOR,
-  });
-  await rpc(page, harness.url, 'staff.create', CLERK, session.token);
-  await page.goto(harness.url);
-  await signIn(page, CLERK.username, CLERK.password);
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('person-form')).toBeVisible();
+  await openRegistrationForm(page, harness, { officeCode: 'QN0201', officeName: 'Bảo hiểm xã hội cơ sở Cô Tô', provinceCode: '01' }, SUPERVISOR, CLERK);
 
   // The tallest state of the form: every optional part shown.
   await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hồng Nhung');
@@ -80,7 +82,7 @@ test('the registration form fits 1366×768: every field and the save button reac
     expect(place, `step ${step}`).not.toBeNull();
     expect(place, `field ${place!.name} at step ${step}`).toMatchObject({ inView: true, aboveBar: true, belowTitle: true, uncovered: true });
     seen.push(place!.name);
-    if (await page.getByTestId('field-agriAverage').evaluate((el) => el === document.activeElement)) break;
+    if (place!.name === 'field-agriAverage') break;
     await page.keyboard.press('Tab');
   }
   // The last field of the form was reached (and checked above).
@@ -90,7 +92,7 @@ test('the registration form fits 1366×768: every field and the save button reac
 
   // The save button: on screen and not covered at the bottom of the page and at its top.
   for (const where of ['bottom', 'top'] as const) {
-    await page.evaluate((w) => window.scrollTo(0, w === 'top' ? 0 : document.documentElement.scrollHeight), where);
+    await page.mouse.wheel(0, where === 'top' ? -5000 : 5000);
     expect(await placeOf(page, '[data-testid="save-person"]'), `save button at the ${where}`).toMatchObject({ inView: true, aboveBar: true, uncovered: true });
   }
   await page.keyboard.press('Control+s');
