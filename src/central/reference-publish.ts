@@ -7,7 +7,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { parseSchedule, referenceScheduleSchema, type ReferenceSchedule } from '../shared/domain/reference-schedule';
-import type { CentralChange } from '../shared/sync/changes';
 import { CentralError } from './central-error';
 import { queueCentralChange } from './changes-feed';
 import type { CentralDb } from './db/schema';
