@@ -267,6 +267,9 @@ export const en: Shape<typeof vi> = {
     amount: 'Collected',
     confirm: 'Confirm and issue receipt',
     incomePrompt: 'Enter the chosen income for voluntary social insurance.',
+    contributedMonths: 'Months of SI contributed',
+    contributedMonthsHint: 'All months of social insurance contributed (mandatory and voluntary), as in the SI book.',
+    contributedPrompt: 'Enter the months of social insurance contributed, from the SI book, to price the lump sum for the missing years.',
     firstPayment: {
       VSI: 'Not yet in voluntary social insurance: this payment enrolls them with the income, method and first month below.',
       HHI: 'Not yet in household health insurance: this payment enrolls them with the months and first month below.',

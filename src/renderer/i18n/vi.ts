@@ -270,6 +270,9 @@ export const vi = {
     amount: 'Thu',
     confirm: 'Xác nhận thu và lập biên lai',
     incomePrompt: 'Nhập mức thu nhập lựa chọn để đóng BHXH tự nguyện.',
+    contributedMonths: 'Số tháng đã đóng BHXH',
+    contributedMonthsHint: 'Tổng số tháng đã đóng BHXH (bắt buộc và tự nguyện) ghi trên sổ BHXH.',
+    contributedPrompt: 'Nhập số tháng đã đóng BHXH theo sổ BHXH để tính số tiền đóng một lần cho những năm còn thiếu.',
     firstPayment: {
       VSI: 'Chưa tham gia BHXH tự nguyện: lần đóng này đăng ký tham gia theo mức thu nhập, phương thức và tháng bắt đầu dưới đây.',
       HHI: 'Chưa tham gia BHYT hộ gia đình: lần đóng này đăng ký tham gia theo số tháng và tháng bắt đầu dưới đây.',

@@ -99,9 +99,10 @@ export function quoteShortfall(schedule: ReferenceSchedule, input: ShortfallInpu
   const rF = reader.value(schedule.vsi.lumpSumMonthlyReturn, 'lãi suất đầu tư quỹ');
   const r = fromFraction(rF);
   const maxSupported = reader.value(schedule.vsi.maxSupportedMonths, 'số tháng hỗ trợ tối đa');
-  const support = vsiSupport(schedule, reader, rule.supported ? input.supportCategories : [], input.supportReasons);
-  const shareF = rule.supported ? (reader.value(schedule.vsi.supportShares, 'mức hỗ trợ')[support.category] ?? NO_SHARE) : NO_SHARE;
-  const topUp = rule.supported ? topUpRule(schedule, reader, 'VSI', input.provinceCode ?? null, support.category) : null;
+  // Without support in the lump sum, the quote names no support rule (it would claim a share not applied).
+  const support = rule.supported ? vsiSupport(schedule, reader, input.supportCategories, input.supportReasons) : null;
+  const shareF = support ? (reader.value(schedule.vsi.supportShares, 'mức hỗ trợ')[support.category] ?? NO_SHARE) : NO_SHARE;
+  const topUp = support ? topUpRule(schedule, reader, 'VSI', input.provinceCode ?? null, support.category) : null;
   const gross = mul(rate, rational(tn));
   const shareBase = mul(rate, rational(floor));
   const lines: ContributionLine[] = [];
@@ -126,6 +127,6 @@ export function quoteShortfall(schedule: ReferenceSchedule, input: ShortfallInpu
     };
     lines.push(lineOf({ month: payMonth, description, baseAmount, supportAmount, amount, values }, topUpAmount, 'shortfall', input.participantId));
   }
-  const quote = finish(lines, schedule, { provisional: reader.provisional, support, ...(topUp ? { topUp: appliedTopUp(topUp) } : {}) });
+  const quote = finish(lines, schedule, { provisional: reader.provisional, ...(support ? { support } : {}), ...(topUp ? { topUp: appliedTopUp(topUp) } : {}) });
   return { ...quote, conditions };
 }

@@ -45,6 +45,8 @@ describe('the lump sum for missing years', () => {
     expect(q.lines.slice(0, 3).map((l) => l.amount)).toEqual([331_320, 332_645, 333_976]);
     expect(q.total).toBe(8_328_417);
     expect(q.lines.every((l) => l.kind === 'shortfall' && l.supportAmount === 0)).toBe(true);
+    // No support in the lump sum (the shipped data): the quote names no support rule it did not apply.
+    expect(q.support).toBeUndefined();
     expect(q.lines[0]!.description).toBe('Tháng còn thiếu thứ 1: 22% × 1.500.000 đ × (1 + 0,4%)^1');
   });
 

@@ -3,6 +3,8 @@
 // and the payment enrolls the person with its method, income and first month. The amount follows
 // the typing; Enter records it (once the amount shown is for what is typed) and opens the receipt.
 // The page mounts it afresh when what is due next changes, so the form starts from that.
+// The lump sum for the years missing to a pension asks the months already contributed (from the SI
+// book) instead of a first month: the missing months are paid in the payment's month.
 import { Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
@@ -25,16 +27,21 @@ interface Values {
   fromMonth: Dayjs | null;
   months: string;
   incomeBasis: string;
+  /** Lump sum for missing years only: months of social insurance already contributed. */
+  contributedMonths: string;
 }
 
 const monthsByMethod: Partial<Record<PaymentMethod, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
-const FIELDS = ['method', 'fromMonth', 'months', 'incomeBasis'] as const;
+const FIELDS = ['method', 'fromMonth', 'months', 'incomeBasis', 'contributedMonths'] as const;
+/** Methods whose months are not one period's: the months typed do not pick another method. */
+const LUMP_SUMS: readonly PaymentMethod[] = ['lump-sum-future', 'lump-sum-shortfall'];
 /** The most months one payment covers (five years ahead), as the contract says. */
 export const MAX_MONTHS = 60;
 
 function startValues(enrollment: Enrollment | undefined): Values {
-  if (!enrollment) return { method: 'monthly', fromMonth: dayjs(`${officeToday().slice(0, 7)}-01`), months: '1', incomeBasis: '' };
+  if (!enrollment) return { method: 'monthly', fromMonth: dayjs(`${officeToday().slice(0, 7)}-01`), months: '1', incomeBasis: '', contributedMonths: '' };
   return {
+    contributedMonths: '',
     method: enrollment.method,
     fromMonth: dayjs(`${enrollment.nextDue.fromMonth}-01`),
     months: String(enrollment.nextDue.months),
@@ -48,7 +55,23 @@ function quoteInput(participantId: string, values: Values | undefined) {
   const incomeBasis = typedDong(values?.incomeBasis);
   const incomeUnreadable = !!values?.incomeBasis?.trim() && incomeBasis === undefined;
   // Out of the form's own range the form says so; the core is not asked (its refusal would say it twice).
-  if (!values?.fromMonth || !months || months > MAX_MONTHS || incomeUnreadable || !values.incomeBasis?.trim()) return null;
+  if (!values || !months || months > MAX_MONTHS || incomeUnreadable || !values.incomeBasis?.trim()) return null;
+  // (The form's values hold only the fields shown: the first month is not asked for this lump sum.)
+  if (values.method === 'lump-sum-shortfall') {
+    // The missing months are paid in this month, after the months already contributed.
+    const contributedMonths = typedCount(values.contributedMonths);
+    if (contributedMonths === undefined) return null;
+    return {
+      participantId,
+      scheme: 'VSI' as const,
+      fromMonth: officeToday().slice(0, 7),
+      months,
+      method: values.method,
+      contributedMonths,
+      ...(incomeBasis !== undefined ? { incomeBasis } : {}),
+    };
+  }
+  if (!values.fromMonth) return null;
   return {
     participantId,
     scheme: 'VSI' as const,
@@ -71,6 +94,9 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
   const input = useMemo(() => quoteInput(participantId, values), [values, participantId]);
   // No income yet: nothing to price. The form says what to type instead of asking the core.
   const incomeMissing = !values.incomeBasis?.trim();
+  const shortfall = values.method === 'lump-sum-shortfall';
+  // The lump sum for missing years prices nothing before the months already contributed are typed.
+  const prompt = incomeMissing ? t('collect.incomePrompt') : shortfall && !values.contributedMonths?.trim() ? t('collect.contributedPrompt') : null;
 
   const recordPayment = useCallMutation('contributions.record', {
     onSuccess: (result) => {
@@ -119,7 +145,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                 if (m) form.setFieldValue('months', String(m));
                 // Typing a period length picks the method it belongs to (3 → quarterly, …).
                 const typed = typedCount(changed.months);
-                if (typed !== undefined && form.getFieldValue('method') !== 'lump-sum-future') {
+                if (typed !== undefined && !LUMP_SUMS.includes(form.getFieldValue('method') as PaymentMethod)) {
                   const fitting = (Object.keys(monthsByMethod) as PaymentMethod[]).find((k) => monthsByMethod[k] === typed);
                   if (fitting) form.setFieldValue('method', fitting);
                 }
@@ -143,14 +169,26 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="method" label={t('collect.method')}>
-                    <Select options={paymentMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))} />
+                  <Form.Item name="method" label={t('collect.method')} {...refusedHere('method')}>
+                    <Select options={paymentMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))} data-testid="collect-method" />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="fromMonth" label={t('collect.fromMonth')} {...refusedHere('fromMonth')}>
-                    <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} data-testid="collect-fromMonth" />
-                  </Form.Item>
+                  {shortfall ? (
+                    <Form.Item
+                      name="contributedMonths"
+                      label={t('collect.contributedMonths')}
+                      tooltip={t('collect.contributedMonthsHint')}
+                      rules={[countRule({ min: 0, max: 1200, required: true })]}
+                      {...refusedHere('contributedMonths')}
+                    >
+                      <Input inputMode="numeric" autoComplete="off" data-testid="collect-contributedMonths" />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item name="fromMonth" label={t('collect.fromMonth')} {...refusedHere('fromMonth')}>
+                      <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} data-testid="collect-fromMonth" />
+                    </Form.Item>
+                  )}
                 </Col>
               </Row>
             </Form>
@@ -159,11 +197,11 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
       </Col>
       <Col span={14}>
         <QuotePanel
-          shown={incomeMissing ? undefined : shown}
+          shown={prompt ? undefined : shown}
           fetching={quote.isFetching}
-          prompt={incomeMissing ? t('collect.incomePrompt') : null}
+          prompt={prompt}
           error={recordPayment.error ?? elsewhere}
-          ready={upToDate && !incomeMissing}
+          ready={upToDate && !prompt}
           busy={recordPayment.isPending || waiting}
           onConfirm={() => shown && record(shown)}
           confirmLabel={t('collect.confirm')}

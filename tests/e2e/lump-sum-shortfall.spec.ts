@@ -1,0 +1,100 @@
+// The lump sum for the years missing to a pension (issue 23 item 3), at the counter at 1366×768: the
+// clerk picks the method, types the months already contributed from the SI book and the months
+// missing; the quote shows each missing month compounded at the fund's return, says that return is
+// provisional, and Enter records it. Months that are not exactly the missing ones, and a payer not yet
+// at the retirement age, are refused beside the field with the reason.
+import type { Page } from '@playwright/test';
+import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
+
+const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
+const CLERK = { username: 'quay6', password: 'mat-khau-quay-6', fullName: 'Trần Văn Quầy', role: 'counter' };
+
+/** From the search page to the collect page of the person named. */
+async function collectFor(page: Page, typed: string, name: string) {
+  const box = page.getByTestId('search-input');
+  // Esc goes back a screen at a time (collect → person → search).
+  for (let i = 0; i < 4 && !(await box.isVisible()); i++) await page.keyboard.press('Escape');
+  await box.fill(typed);
+  await expect(page.getByTestId('search-result').first()).toContainText(name);
+  await box.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText(name);
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('collect-page')).toBeVisible();
+}
+
+/** Income, the lump sum for missing years, then the months contributed and the months paid. */
+async function askShortfall(page: Page, contributed: string, months: string) {
+  await page.getByTestId('collect-income').fill('1500000');
+  await pick(page, page.getByLabel('Phương thức đóng'), '', /những năm còn thiếu/);
+  // Until the months contributed are typed there is nothing to price: the panel says what to type.
+  await expect(page.getByTestId('quote-prompt')).toContainText('số tháng đã đóng BHXH');
+  await page.getByTestId('collect-contributedMonths').fill(contributed);
+  await page.getByTestId('collect-months').fill(months);
+}
+
+test('a lump sum for the years missing to a pension is priced month by month, refused with its reason, and recorded', async ({ page, harness }) => {
+  const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
+    officeCode: 'HN0109',
+    officeName: 'Bảo hiểm xã hội cơ sở Hoàn Kiếm',
+    provinceCode: '01',
+    supervisor: SUPERVISOR,
+  });
+  await rpc(page, harness.url, 'staff.create', CLERK, session.token);
+  const communes = await rpc<{ items: { code: string }[] }>(page, harness.url, 'reference.communes', { provinceCode: '01' });
+  const person = { provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Số 12 phố Hàng Bạc' };
+  // He reached his retirement age (61 y 0–3 m) in 2021; she (born 1975) reaches hers only in the 2030s.
+  await rpc(
+    page,
+    harness.url,
+    'participants.register',
+    { ...person, fullName: 'Hoàng Văn Thạch', dateOfBirth: '1960-04-05', sex: 'male', personalId: '001060004321' },
+    session.token,
+  );
+  await rpc(
+    page,
+    harness.url,
+    'participants.register',
+    { ...person, fullName: 'Phạm Thị Lành', dateOfBirth: '1975-05-20', sex: 'female', personalId: '001175004322' },
+    session.token,
+  );
+
+  await page.goto(harness.url);
+  await signIn(page, CLERK.username, CLERK.password);
+
+  // Not yet at the retirement age: refused beside the method, with the day she reaches it.
+  await collectFor(page, 'pham thi lanh', 'Phạm Thị Lành');
+  await askShortfall(page, '170', '10');
+  const method = page.locator('.ant-form-item', { has: page.getByLabel('Phương thức đóng') });
+  await expect(method.locator('.ant-form-item-explain-error')).toContainText('Chưa đủ tuổi nghỉ hưu');
+  await expect(page.getByTestId('confirm-collect')).toBeDisabled();
+
+  // 170 months contributed of the 180 a pension needs: 10 missing.
+  await collectFor(page, 'hoang van thach', 'Hoàng Văn Thạch');
+  await askShortfall(page, '170', '12');
+  const months = page.locator('.ant-form-item', { has: page.getByTestId('collect-months') });
+  await expect(months.locator('.ant-form-item-explain-error')).toContainText('Đóng một lần đúng 10 tháng còn thiếu (đã đóng 170 / 180 tháng)');
+  await page.getByTestId('collect-months').fill('10');
+  await expect(months.locator('.ant-form-item-explain-error')).toHaveCount(0);
+
+  // Month i of the 10 costs 22 % × 1 500 000 × 1,004^i, each rounded once (docs/law/worked-cases.md, S1's method):
+  // 331 320 + 332 645 + 333 976 + 335 312 + 336 653 + 338 000 + 339 352 + 340 709 + 342 072 + 343 440.
+  await expect(page.getByTestId('quote-total')).toHaveText('3.373.479 đ');
+  const rows = page.getByTestId('quote').locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first()).toContainText('đóng cho năm còn thiếu');
+  await expect(rows.first()).toContainText('331.320');
+  await expect(rows.last()).toContainText('343.440');
+  // No state support inside this lump sum (the shipped data): no support rule is named.
+  await expect(page.getByTestId('quote-support')).toHaveCount(0);
+  // The fund's monthly return is a placeholder: the quote says it is provisional.
+  await expect(page.getByTestId('quote-provisional')).toContainText('Giá trị tạm tính');
+  await expect(page.getByTestId('quote-provisional')).toContainText('lãi suất');
+  await shot(page, 'lump-sum-shortfall-quote');
+
+  await expect(page.getByTestId('confirm-collect')).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('receipt-page')).toBeVisible();
+  await expect(page.getByTestId('receipt-page')).toContainText('3.373.479');
+  await expect(page.getByTestId('receipt-page')).toContainText('Đóng một lần cho những năm còn thiếu');
+  await shot(page, 'lump-sum-shortfall-receipt');
+});
