@@ -2,13 +2,13 @@
 // types; after the harness is killed and started again (a crash, a flat battery), the clerk signs
 // in, opens the form, is offered the draft, restores it, finishes and saves — and the draft is
 // gone. Another clerk opening the form on the same device is not offered it.
-import { expect, openRegistrationForm, pick, rpc, shot, signIn, test } from './harness-fixture';
+import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
+import { openRegistrationForm, SUPERVISOR } from './office-data';
 
-const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay2', password: 'mat-khau-quay-2', fullName: 'Lê Thị Quầy', role: 'counter' };
 
 test('a half-typed registration survives a crash as the clerk’s own draft', async ({ page, harness }) => {
-  await openRegistrationForm(page, harness, { officeCode: 'HN0107', officeName: 'Bảo hiểm xã hội cơ sở Ba Đình', provinceCode: '01' }, SUPERVISOR, CLERK);
+  await openRegistrationForm(page, harness.url, { code: 'HN0107', name: 'Bảo hiểm xã hội cơ sở Ba Đình' }, CLERK);
   await page.getByLabel('Họ và tên').fill('Hoàng Thị Mai');
   const dob = page.getByLabel('Ngày sinh');
   await dob.fill('03/08/1979');

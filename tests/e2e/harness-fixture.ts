@@ -181,22 +181,6 @@ export async function signIn(page: Page, username: string, password: string) {
   await expect(page.getByTestId('search-page')).toBeVisible();
 }
 
-/** Sets up an office with a supervisor and a clerk, signs the clerk in and opens the registration form (F2). */
-export async function openRegistrationForm(
-  page: Page,
-  harness: Harness,
-  office: { officeCode: string; officeName: string; provinceCode: string },
-  supervisor: { username: string; password: string; fullName: string },
-  clerk: { username: string; password: string; fullName: string; role: string },
-) {
-  const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', { ...office, supervisor });
-  await rpc(page, harness.url, 'staff.create', clerk, session.token);
-  await page.goto(harness.url);
-  await signIn(page, clerk.username, clerk.password);
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('person-form')).toBeVisible();
-}
-
 /**
  * Waits until every animation that ends has ended (a dialog has finished opening, say), for a
  * screenshot without half-faded parts. Looping animations (a spinner) are left out, since they

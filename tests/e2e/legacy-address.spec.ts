@@ -3,13 +3,13 @@
 // between two new ones offers both, the form says which support share applies and why as the facts
 // are typed (a near-poor certificate), the personal ID is checked while it is typed, and the saved
 // person keeps the old address beside the new one. At 1366×768.
-import { expect, openRegistrationForm, shot, test } from './harness-fixture';
+import { expect, shot, test } from './harness-fixture';
+import { openRegistrationForm } from './office-data';
 
-const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay3', password: 'mat-khau-quay-3', fullName: 'Vũ Văn Quầy', role: 'counter' };
 
 test('an old address typed on the form lands on today’s ward and is kept beside it', async ({ page, harness }) => {
-  await openRegistrationForm(page, harness, { officeCode: 'HN0108', officeName: 'Bảo hiểm xã hội cơ sở Ba Đình', provinceCode: '01' }, SUPERVISOR, CLERK);
+  await openRegistrationForm(page, harness.url, { code: 'HN0108', name: 'Bảo hiểm xã hội cơ sở Ba Đình' }, CLERK);
 
   await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hồng');
   const dob = page.getByLabel('Ngày sinh');

@@ -4,9 +4,9 @@
 // provisional, and Enter records it. Months that are not exactly the missing ones, and a payer not yet
 // at the retirement age, are refused beside the field with the reason.
 import type { Page } from '@playwright/test';
-import { expect, pick, rpc, shot, signIn, test } from './harness-fixture';
+import { expect, pick, shot, signIn, test } from './harness-fixture';
+import { officeByApi } from './office-data';
 
-const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay6', password: 'mat-khau-quay-6', fullName: 'Trần Văn Quầy', role: 'counter' };
 
 /** From the search page to the collect page of the person named. */
@@ -33,30 +33,11 @@ async function askShortfall(page: Page, contributed: string, months: string) {
 }
 
 test('a lump sum for the years missing to a pension is priced month by month, refused with its reason, and recorded', async ({ page, harness }) => {
-  const session = await rpc<{ token: string }>(page, harness.url, 'office.setup', {
-    officeCode: 'HN0109',
-    officeName: 'Bảo hiểm xã hội cơ sở Hoàn Kiếm',
-    provinceCode: '01',
-    supervisor: SUPERVISOR,
-  });
-  await rpc(page, harness.url, 'staff.create', CLERK, session.token);
-  const communes = await rpc<{ items: { code: string }[] }>(page, harness.url, 'reference.communes', { provinceCode: '01' });
-  const person = { provinceCode: '01', communeCode: communes.items[0]!.code, addressLine: 'Số 12 phố Hàng Bạc' };
+  const office = await officeByApi(page, harness.url, { code: 'HN0109', name: 'Bảo hiểm xã hội cơ sở Hoàn Kiếm' });
+  await office.call('staff.create', CLERK);
   // He reached his retirement age (61 y 0–3 m) in 2021; she (born 1975) reaches hers only in the 2030s.
-  await rpc(
-    page,
-    harness.url,
-    'participants.register',
-    { ...person, fullName: 'Hoàng Văn Thạch', dateOfBirth: '1960-04-05', sex: 'male', personalId: '001060004321' },
-    session.token,
-  );
-  await rpc(
-    page,
-    harness.url,
-    'participants.register',
-    { ...person, fullName: 'Phạm Thị Lành', dateOfBirth: '1975-05-20', sex: 'female', personalId: '001175004322' },
-    session.token,
-  );
+  await office.register({ fullName: 'Hoàng Văn Thạch', dateOfBirth: '1960-04-05', sex: 'male', personalId: '001060004321', addressLine: 'Số 12 phố Hàng Bạc' });
+  await office.register({ fullName: 'Phạm Thị Lành', dateOfBirth: '1975-05-20', sex: 'female', personalId: '001175004322' });
 
   await page.goto(harness.url);
   await signIn(page, CLERK.username, CLERK.password);
@@ -96,5 +77,8 @@ test('a lump sum for the years missing to a pension is priced month by month, re
   await expect(page.getByTestId('receipt-page')).toBeVisible();
   await expect(page.getByTestId('receipt-page')).toContainText('3.373.479');
   await expect(page.getByTestId('receipt-page')).toContainText('Đóng một lần cho những năm còn thiếu');
+  // The months paid are the ones missing to the pension, not calendar months ahead.
+  await expect(page.getByTestId('receipt-page')).toContainText('10 tháng còn thiếu để hưởng lương hưu, đóng một lần trong tháng');
+  await expect(page.getByTestId('receipt-page')).not.toContainText('đến tháng');
   await shot(page, 'lump-sum-shortfall-receipt');
 });

@@ -1,8 +1,8 @@
 // The office a journey starts from, made through the contract (what the journey is not about):
 // first-run setup with its supervisor, and people registered in the office's province, each with
 // a personal ID that agrees with their birth year and sex.
-import type { Page } from '@playwright/test';
-import { rpc } from './harness-fixture';
+import { expect, type Page } from '@playwright/test';
+import { rpc, signIn } from './harness-fixture';
 
 export const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 
@@ -39,4 +39,20 @@ export async function officeByApi(page: Page, url: string, office: { code: strin
     register: (person) =>
       call<{ id: string }>('participants.register', { addressLine: 'Số 9 ngõ 3', ...person, provinceCode: '01', communeCode: communes.items[0]!.code }),
   };
+}
+
+/** An office (made as above) with one clerk, signed in on the registration form (F2). */
+export async function openRegistrationForm(
+  page: Page,
+  url: string,
+  office: { code: string; name: string },
+  clerk: { username: string; password: string; fullName: string; role: string },
+): Promise<OfficeApi> {
+  const api = await officeByApi(page, url, office);
+  await api.call('staff.create', clerk);
+  await page.goto(url);
+  await signIn(page, clerk.username, clerk.password);
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('person-form')).toBeVisible();
+  return api;
 }

@@ -5,9 +5,9 @@
 // under the shortcut bar or behind the title; the save button is on screen and not covered,
 // wherever the page is scrolled, and Ctrl+S saves.
 import type { Page } from '@playwright/test';
-import { expect, openRegistrationForm, shot, test } from './harness-fixture';
+import { expect, shot, test } from './harness-fixture';
+import { openRegistrationForm } from './office-data';
 
-const SUPERVISOR = { username: 'giamsat', password: 'mat-khau-giam-sat', fullName: 'Đỗ Thu Hà' };
 const CLERK = { username: 'quay5', password: 'mat-khau-quay-5', fullName: 'Lê Văn Quầy', role: 'counter' };
 
 /** Where an element is, and whether the point at its centre is the element itself (nothing over it) and below the title, above the shortcut bar. */
@@ -46,7 +46,7 @@ async function placeOf(page: Page, selector: string | null) {
 }
 
 test('the registration form fits 1366×768: every field and the save button reached by keyboard, none under the shortcut bar', async ({ page, harness }) => {
-  await openRegistrationForm(page, harness, { officeCode: 'QN0201', officeName: 'Bảo hiểm xã hội cơ sở Cô Tô', provinceCode: '01' }, SUPERVISOR, CLERK);
+  await openRegistrationForm(page, harness.url, { code: 'QN0201', name: 'Bảo hiểm xã hội cơ sở Cô Tô' }, CLERK);
 
   // The tallest state of the form: every optional part shown.
   await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hồng Nhung');

@@ -12,7 +12,7 @@ import { call, type Office, openOffice, personInput, RESOURCES_DIR } from './fix
 const TODAY = '2026-03-02'; // the fixture clock's business date
 
 async function workbook(office: Office): Promise<ExcelJS.Workbook> {
-  const file = await call<{ base64: string }>(office.core, 'dayEnd.exportExcel', { businessDate: TODAY }, office.tokens.supervisor);
+  const file = await call(office.core, 'dayEnd.exportExcel', { businessDate: TODAY }, office.tokens.supervisor);
   const book = new ExcelJS.Workbook();
   const bytes = Buffer.from(file.base64, 'base64');
   await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -28,16 +28,14 @@ async function pay(office: Office, months: number) {
   const person = await call(office.core, 'participants.register', personInput(), office.tokens.counter);
   const input = {
     participantId: person.id,
-    scheme: 'VSI',
+    scheme: 'VSI' as const,
     fromMonth: '2026-03',
     months,
-    method: months === 1 ? 'monthly' : 'quarterly',
+    method: months === 1 ? ('monthly' as const) : ('quarterly' as const),
     incomeBasis: 1_500_000,
   };
   const quote = await call(office.core, 'contributions.quote', input, office.tokens.counter);
-  return (await call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, office.tokens.counter)) as {
-    receipt: { id: string; label: string; amount: number };
-  };
+  return call(office.core, 'contributions.record', { ...input, expectedTotal: quote.total }, office.tokens.counter);
 }
 
 describe('the day-end Excel file with a province’s top-up', () => {

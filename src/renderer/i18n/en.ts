@@ -295,6 +295,7 @@ export const en: Shape<typeof vi> = {
     scheme: 'Scheme',
     period: 'Period',
     periodValue: 'from {{from}} to {{to}} ({{months}} months)',
+    shortfallPeriod: '{{months}} months missing to a pension, paid at once in {{month}}',
     basis: 'Basis',
     incomeBasis: 'Monthly income chosen as the basis: {{amount}}',
     method: 'Payment method: {{method}}',

@@ -298,6 +298,7 @@ export const vi = {
     scheme: 'Loại bảo hiểm',
     period: 'Thời gian đóng',
     periodValue: 'từ tháng {{from}} đến tháng {{to}} ({{months}} tháng)',
+    shortfallPeriod: '{{months}} tháng còn thiếu để hưởng lương hưu, đóng một lần trong tháng {{month}}',
     basis: 'Căn cứ đóng',
     incomeBasis: 'Thu nhập tháng làm căn cứ đóng: {{amount}}',
     method: 'Phương thức đóng: {{method}}',

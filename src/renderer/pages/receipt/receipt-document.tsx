@@ -139,7 +139,12 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
         <dt>{t('receipt.scheme')}</dt>
         <dd>{t(`scheme.${r.scheme}`)}</dd>
         <dt>{t('receipt.period')}</dt>
-        <dd>{t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}</dd>
+        <dd>
+          {/* The lump sum for missing years pays months owed to the pension, not calendar months ahead. */}
+          {r.method === 'lump-sum-shortfall'
+            ? t('receipt.shortfallPeriod', { months: r.months, month: formatMonth(r.periodFrom) })
+            : t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}
+        </dd>
         {basis.length > 0 && (
           <>
             <dt>{t('receipt.basis')}</dt>
