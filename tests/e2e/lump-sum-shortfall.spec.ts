@@ -2,7 +2,8 @@
 // clerk picks the method, types the months already contributed from the SI book and the months
 // missing; the quote shows each missing month compounded at the fund's return, says that return is
 // provisional, and Enter records it. Months that are not exactly the missing ones, and a payer not yet
-// at the retirement age, are refused beside the field with the reason.
+// at the retirement age, are refused beside the field with the reason. An ordinary month names its
+// support rule and legal source on the quote and the receipt.
 import type { Page } from '@playwright/test';
 import { expect, pick, shot, signIn, test } from './harness-fixture';
 import { officeByApi } from './office-data';
@@ -13,7 +14,7 @@ const CLERK = { username: 'quay6', password: 'mat-khau-quay-6', fullName: 'Trầ
 async function collectFor(page: Page, typed: string, name: string) {
   const box = page.getByTestId('search-input');
   // Esc goes back a screen at a time (collect → person → search).
-  for (let i = 0; i < 4 && !(await box.isVisible()); i++) await page.keyboard.press('Escape');
+  for (let i = 0; i < 6 && !(await box.isVisible()); i++) await page.keyboard.press('Escape');
   await box.fill(typed);
   await expect(page.getByTestId('search-result').first()).toContainText(name);
   await box.press('Enter');
@@ -81,4 +82,16 @@ test('a lump sum for the years missing to a pension is priced month by month, re
   await expect(page.getByTestId('receipt-page')).toContainText('10 tháng còn thiếu để hưởng lương hưu, đóng một lần trong tháng');
   await expect(page.getByTestId('receipt-page')).not.toContainText('đến tháng');
   await shot(page, 'lump-sum-shortfall-receipt');
+
+  // Her ordinary month: the quote names the support rule with its legal source and the provisional
+  // poverty line, and her receipt prints the rule and its source (issue 23 items 1 and 7).
+  await collectFor(page, 'pham thi lanh', 'Phạm Thị Lành');
+  await page.getByTestId('collect-income').fill('1500000');
+  await expect(page.getByTestId('quote-total')).toHaveText('264.000 đ');
+  await expect(page.getByTestId('quote-support')).toContainText(/20% vì người tham gia khác \(mức hỗ trợ chung\)/i);
+  await expect(page.getByTestId('quote-support')).toContainText('Nghị định 159/2025/NĐ-CP');
+  await expect(page.getByTestId('quote-provisional')).toContainText('chuẩn nghèo');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('receipt-page')).toContainText('264.000');
+  await expect(page.getByTestId('receipt-page')).toContainText(/người tham gia khác \(mức hỗ trợ chung\) \(Nghị định 159\/2025\/NĐ-CP/i);
 });
