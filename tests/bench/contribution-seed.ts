@@ -117,8 +117,8 @@ export function seedContributions(sqlite: BetterSqlite3.Database, o: SeedOptions
   for (let h = 0; h < householdIds.length; h++) householdIds[h] = uuidv7();
   const insertPerson = sqlite.prepare(`
     INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, si_number, phone,
-      province_code, commune_code, address_line, poverty_kind, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?)`);
+      province_code, commune_code, address_line, poverty_kind, declared_support_category, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, 'other', ?, NULL, NULL, 1, ?, ?, ?)`);
   const insertHousehold = sqlite.prepare(
     `INSERT INTO households (id, head_participant_id, province_code, commune_code, address_line, version, created_at, updated_at) VALUES (?, ?, '01', ?, ?, 1, ?, ?)`,
   );

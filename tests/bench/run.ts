@@ -70,8 +70,8 @@ function seed(core: OfficeCore, communes: string[], staffId: string): Seeded {
   sqlite.pragma('cache_size = -262144');
   const insert = sqlite.prepare(`
     INSERT INTO participants (id, full_name, name_folded, date_of_birth, sex, ethnicity, nationality, personal_id, si_number, phone,
-      province_code, commune_code, address_line, poverty_kind, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, NULL, NULL, NULL, 1, ?, ?, ?)`);
+      province_code, commune_code, address_line, poverty_kind, declared_support_category, household_id, official_number, canonical_id, version, created_by, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, 'Việt Nam', ?, ?, ?, '01', ?, ?, ?, 'other', NULL, NULL, NULL, 1, ?, ?, ?)`);
   const insertBatch = sqlite.transaction((from: number, to: number) => {
     for (let serial = from; serial < to; serial++) {
       const person = demoPerson(rand, serial);
