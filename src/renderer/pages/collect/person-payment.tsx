@@ -50,7 +50,16 @@ function startValues(enrollment: Enrollment | undefined): Values {
 }
 
 /** What the core is asked to price, from what the form holds; null while something does not parse. */
-function quoteInput(participantId: string, values: Values | undefined) {
+/**
+ * The lump sum for missing years is recorded from the first month not yet paid (this month or, when
+ * it is paid already, the one after): the missing months are priced in the payment's month either way.
+ */
+function firstUnpaidMonth(enrollment: Enrollment | undefined): string {
+  const thisMonth = officeToday().slice(0, 7);
+  return enrollment && enrollment.nextDue.fromMonth > thisMonth ? enrollment.nextDue.fromMonth : thisMonth;
+}
+
+function quoteInput(participantId: string, values: Values | undefined, firstUnpaid: string) {
   const months = typedCount(values?.months);
   const incomeBasis = typedDong(values?.incomeBasis);
   const incomeUnreadable = !!values?.incomeBasis?.trim() && incomeBasis === undefined;
@@ -58,13 +67,13 @@ function quoteInput(participantId: string, values: Values | undefined) {
   if (!values || !months || months > MAX_MONTHS || incomeUnreadable || !values.incomeBasis?.trim()) return null;
   // (The form's values hold only the fields shown: the first month is not asked for this lump sum.)
   if (values.method === 'lump-sum-shortfall') {
-    // The missing months are paid in this month, after the months already contributed.
+    // The missing months are paid now, after the months already contributed.
     const contributedMonths = typedCount(values.contributedMonths);
     if (contributedMonths === undefined) return null;
     return {
       participantId,
       scheme: 'VSI' as const,
-      fromMonth: officeToday().slice(0, 7),
+      fromMonth: firstUnpaid,
       months,
       method: values.method,
       contributedMonths,
@@ -91,7 +100,8 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
   // event (Form.useWatch reports a frame later, and an Enter right after typing would see the old ones).
   const [values, setValues] = useState<Values>(() => startValues(enrollment));
 
-  const input = useMemo(() => quoteInput(participantId, values), [values, participantId]);
+  const firstUnpaid = firstUnpaidMonth(enrollment);
+  const input = useMemo(() => quoteInput(participantId, values, firstUnpaid), [values, participantId, firstUnpaid]);
   // No income yet: nothing to price. The form says what to type instead of asking the core.
   const incomeMissing = !values.incomeBasis?.trim();
   const shortfall = values.method === 'lump-sum-shortfall';
@@ -116,7 +126,7 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
       () => {
         const now = form.getFieldsValue();
         if (!now.incomeBasis?.trim()) form.getFieldInstance('incomeBasis')?.focus();
-        else confirm(quoteInput(participantId, now));
+        else confirm(quoteInput(participantId, now, firstUnpaid));
       },
       (invalid: { errorFields?: { name: (string | number)[] }[] }) => {
         const first = invalid.errorFields?.[0];

@@ -142,7 +142,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
         <dd>
           {/* The lump sum for missing years pays months owed to the pension, not calendar months ahead. */}
           {r.method === 'lump-sum-shortfall'
-            ? t('receipt.shortfallPeriod', { months: r.months, month: formatMonth(r.periodFrom) })
+            ? t('receipt.shortfallPeriod', { months: r.months, month: formatMonth(r.businessDate.slice(0, 7)) })
             : t('receipt.periodValue', { from: formatMonth(r.periodFrom), to: formatMonth(r.periodTo), months: r.months })}
         </dd>
         {basis.length > 0 && (
