@@ -6,7 +6,8 @@ import { parseSchedule, type ReferenceSchedule } from '../shared/domain/referenc
 import type { CentralChange } from '../shared/sync/changes';
 import { uuidv7 } from 'uuidv7';
 import { CentralError } from './central-error';
-import { queueCentralChange } from './changes-feed';
+import { queueCentralChange, queueDeviceKey } from './changes-feed';
+import { keyIdOf } from '../shared/verification/receipt-payload';
 import type { CentralDb } from './db/schema';
 import { carryTopUpsForward, newestSchedule } from './reference-publish';
 
@@ -50,8 +51,10 @@ export async function enrollDevice(db: Kysely<CentralDb>, input: { code: string;
     const taken = await trx.selectFrom('devices').select('id').where('publicKey', '=', input.publicKey).executeTakeFirst();
     if (taken) throw new CentralError(409, 'KEY_REUSED', 'Khóa của thiết bị đã được đăng ký.', 'This device key is already enrolled.');
     const id = uuidv7();
-    await trx.insertInto('devices').values({ id, officeCode: code.officeCode, publicKey: input.publicKey, name: input.deviceName }).execute();
+    const keyId = await keyIdOf(input.publicKey);
+    await trx.insertInto('devices').values({ id, officeCode: code.officeCode, publicKey: input.publicKey, keyId, name: input.deviceName }).execute();
     await trx.updateTable('enrollmentCodes').set({ usedAt: new Date(), deviceId: id }).where('code', '=', code.code).execute();
+    await queueDeviceKey(trx, id);
     const office = await trx.selectFrom('offices').select(['code', 'provinceCode']).where('code', '=', code.officeCode).executeTakeFirstOrThrow();
     return { deviceId: id, officeCode: office.code, provinceCode: office.provinceCode };
   });
@@ -128,9 +131,14 @@ export async function markHeldReviewed(db: Kysely<CentralDb>, opId: string): Pro
   throw new CentralError(404, 'NOT_FOUND', 'Không có mục chờ xem xét với mã thao tác này.', 'No item waiting for review has this operation id.');
 }
 
+/** Ends a device: every later request is refused. Its key stays on the feed, marked revoked: what it signed before still verifies. */
 export async function revokeDevice(db: Kysely<CentralDb>, deviceId: string): Promise<void> {
-  const result = await db.updateTable('devices').set({ revokedAt: new Date() }).where('id', '=', deviceId).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new CentralError(404, 'NOT_FOUND', 'Không có thiết bị này.', 'Unknown device.');
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable('devices').set({ revokedAt: new Date() }).where('id', '=', deviceId).where('revokedAt', 'is', null).executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) return queueDeviceKey(trx, deviceId);
+    const known = await trx.selectFrom('devices').select('id').where('id', '=', deviceId).executeTakeFirst();
+    if (!known) throw new CentralError(404, 'NOT_FOUND', 'Không có thiết bị này.', 'Unknown device.');
+  });
 }
 
 /**

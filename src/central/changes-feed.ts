@@ -52,3 +52,28 @@ export async function queueCentralChange(trx: Transaction<CentralDb>, change: Ce
     .values({ seq: Number(counter.value), kind: change.kind, provinceCode, originDeviceId: null, payload: JSON.stringify(change.payload) })
     .execute();
 }
+
+/** A device's key as the feed carries it to the offices of its province (enrolled, or revoked since). */
+export async function queueDeviceKey(trx: Transaction<CentralDb>, deviceId: string): Promise<void> {
+  const device = await trx
+    .selectFrom('devices')
+    .innerJoin('offices', 'offices.code', 'devices.officeCode')
+    .select(['devices.id', 'devices.officeCode', 'devices.publicKey', 'devices.name', 'devices.enrolledAt', 'devices.revokedAt', 'offices.provinceCode'])
+    .where('devices.id', '=', deviceId)
+    .executeTakeFirstOrThrow();
+  await queueCentralChange(
+    trx,
+    {
+      kind: 'device.key',
+      payload: {
+        deviceId: device.id,
+        officeCode: device.officeCode,
+        publicKey: device.publicKey,
+        name: device.name,
+        enrolledAt: new Date(device.enrolledAt).toISOString(),
+        revokedAt: device.revokedAt ? new Date(device.revokedAt).toISOString() : null,
+      },
+    },
+    device.provinceCode,
+  );
+}

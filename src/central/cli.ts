@@ -31,7 +31,8 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin publish-units --file admin-units.json [--legacy legacy-63-to-34.csv]
        npm run central -- admin publish-top-ups --file top-ups.json   (a province's top-ups: {"provincialTopUps":{"01":{…}}})
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
-PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.`;
+PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.
+CENTRAL_VERIFY_PER_MINUTE (default 30): public receipt checks per address and minute; CENTRAL_TRUST_PROXY=1 behind a reverse proxy.`;
 
 const COMMANDS = new Set([
   'serve',
@@ -121,7 +122,13 @@ const database = await openCentralDatabase({
 async function run(): Promise<void> {
   if (command === 'serve') {
     const log = createCentralLog();
-    const { app } = createCentralApp({ database, releasesDir: resolve(values.data, 'releases'), centralKey, log });
+    const { app } = createCentralApp({
+      database,
+      releasesDir: resolve(values.data, 'releases'),
+      centralKey,
+      log,
+      verifyRateLimit: { trustProxy: process.env.CENTRAL_TRUST_PROXY === '1', perMinute: Number(process.env.CENTRAL_VERIFY_PER_MINUTE) || 30 },
+    });
     const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
       console.log(`[central] listening on http://${values.host}:${info.port}/ (${database.kind})`);
     });

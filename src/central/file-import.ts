@@ -83,8 +83,12 @@ export async function importBatchFile(db: Kysely<CentralDb>, manifestFile: strin
   for (const body of bodies) {
     const parsed = wireBatch.safeParse(JSON.parse(body));
     if (!parsed.success) refuse('Một lô trong tệp không đúng định dạng.', 'A batch in the file is malformed.');
-    const outcome = await applyBatch(db, auth, parsed.data);
-    batches.push({ batchNo: outcome.response.batchNo, results: outcome.response.results });
+    const outcome = await applyBatch(db, auth, parsed.data, { centralKey: key, now: () => new Date() });
+    batches.push({
+      batchNo: outcome.response.batchNo,
+      results: outcome.response.results,
+      ...(outcome.response.auditAck ? { auditAck: outcome.response.auditAck } : {}),
+    });
   }
   const result: Record<string, unknown> = { format: 'field-office/results@1', deviceId: device.id, createdAt: new Date().toISOString(), batches };
   result.signature = sign(null, Buffer.from(canonicalJson(result)), key.privateKey).toString('base64');

@@ -15,7 +15,7 @@ export function publicKeyFromRaw(rawBase64: string) {
 /** Enrolled devices' keys, made once per process rather than on every request (one per device). */
 const deviceKeys = new Map<string, KeyObject>();
 
-function devicePublicKey(rawBase64: string): KeyObject {
+export function devicePublicKey(rawBase64: string): KeyObject {
   let key = deviceKeys.get(rawBase64);
   if (!key) {
     key = publicKeyFromRaw(rawBase64);

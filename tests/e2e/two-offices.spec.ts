@@ -5,7 +5,6 @@
 // sync-issues inbox shows the duplicate as settled. Then a near-duplicate (same name and birth
 // date, another personal ID) is held centrally, and B's supervisor, having checked the papers,
 // sends it again from the inbox: the central registers her.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,31 +15,11 @@ import { openKeyedDatabase } from '../../src/main/core/db/store-cipher';
 import { PlainStoreKey } from '../../src/main/core/db/store-key';
 import { DATABASE_FILE, PLAIN_STORE_KEY_FILE } from '../../src/main/core/office-core';
 import { listHeldItems } from '../../src/central/admin';
+import { startCentral } from './central-runner';
 import { expect, pick, rpc, shot, test, type Harness } from './harness-fixture';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const PERSON = { fullName: 'Hoàng Văn Chung', dateOfBirth: '02/05/1990', personalId: '001090123456', addressLine: 'Số 8 phố Quán Thánh' };
-
-function startCentral(dataDir: string, offices: string[]): Promise<{ child: ChildProcess; url: string; codes: Record<string, string> }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/e2e/central-process.ts', dataDir, ...offices], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`central did not start:\n${output}`)), 90_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        done({ child, ...(JSON.parse(line) as { url: string; codes: Record<string, string> }) });
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`central exited (${code}):\n${output}`)));
-  });
-}
 
 async function openOffice(browser: Browser, harness: Harness, officeCode: string, supervisor: { username: string; fullName: string }) {
   const page = await (await browser.newContext()).newPage();

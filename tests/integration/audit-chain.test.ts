@@ -25,7 +25,7 @@ const entryCount = () => raw().prepare('SELECT count(*) FROM audit_log').pluck()
 describe('audit chain', () => {
   it('verifies the real history written by setup, staff, sign-in, registration and households', async () => {
     const result = await verify();
-    expect(result).toEqual({ ok: true, entries: entryCount(), firstBrokenSeq: null, problem: null });
+    expect(result).toEqual({ ok: true, entries: entryCount(), firstBrokenSeq: null, problem: null, problemEn: null, anchor: null });
     expect(result.entries).toBeGreaterThanOrEqual(14);
     const actions = raw().prepare('SELECT DISTINCT action FROM audit_log').pluck().all();
     expect(actions).toEqual(
@@ -49,7 +49,8 @@ describe('audit chain', () => {
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.firstBrokenSeq).toBe(seq);
-    expect(result.problem).toMatch(/altered/);
+    expect(result.problemEn).toMatch(/altered/);
+    expect(result.problem).toMatch(/bị sửa/);
   });
 
   it('finds an edit that also recomputes that entry hash, at the next entry', async () => {
@@ -76,7 +77,7 @@ describe('audit chain', () => {
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.firstBrokenSeq).toBe(seq);
-    expect(result.problem).toMatch(/missing/);
+    expect(result.problemEn).toMatch(/missing/);
   });
 
   it('finds a forged row inserted into the middle of the chain', async () => {

@@ -104,7 +104,10 @@ describe('recording contributions and receipts', () => {
     });
     // What the amount is for, as the printed receipt says it: the method and the chosen income.
     expect(receipt).toMatchObject({ method: 'monthly', incomeBasis: 1_500_000, memberPosition: null });
-    expect(await call(office.core, 'receipts.get', { id: receipt.id }, office.tokens.counter)).toEqual(receipt);
+    // Read again it is the same, and carries its signed payload for the QR code (ADR 0027).
+    const { verification, ...read } = await call(office.core, 'receipts.get', { id: receipt.id }, office.tokens.counter);
+    expect(read).toEqual(receipt);
+    expect(verification?.payload).toMatch(/^FO1\.R\./);
     expect(receipt.lines).toEqual(quote.lines);
     const entry = office.core.database.sqlite.prepare('SELECT kind, payload FROM outbox WHERE entity_id = ?').get(contribution.id) as {
       kind: string;

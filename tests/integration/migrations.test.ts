@@ -373,6 +373,37 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(s.prepare(`SELECT id FROM participants WHERE legacy_commune_code = '00001'`).pluck().all()).toEqual(['p1']);
     },
   },
+  '0024-signed-receipts': {
+    write(s) {
+      const receipt = s.prepare(`SELECT id, series, number FROM receipts LIMIT 1`).get() as { id: string; series: string; number: number };
+      s.prepare(`INSERT INTO signed_documents (label, receipt_id, payload, signed_at) VALUES (?, ?, 'FO1.R.x', '2026-03-02T02:00:00.000Z')`).run(
+        `${receipt.series}/${String(receipt.number).padStart(7, '0')}`,
+        receipt.id,
+      );
+      s.prepare(
+        `INSERT INTO device_keys (key_id, public_key, device_id, office_code, name, enrolled_at, revoked_at, source, updated_at)
+         VALUES ('AAAAAAAAAAA', 'k', 'd', 'OFF1', 'máy 1', '2026-01-01', NULL, 'central', '2026-03-02')`,
+      ).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT payload FROM signed_documents`).pluck().all()).toEqual(['FO1.R.x']);
+      expect(s.prepare(`SELECT office_code FROM device_keys WHERE key_id = 'AAAAAAAAAAA'`).pluck().get()).toBe('OFF1');
+      expect(() => s.prepare(`INSERT INTO device_keys (key_id, public_key, source, updated_at) VALUES ('B', 'k', 'other', 'x')`).run()).toThrow(/CHECK/);
+    },
+  },
+  '0025-audit-anchor': {
+    write(s) {
+      s.prepare(`UPDATE sync_state SET audit_sent_seq = 3, audit_ack = '{"seq":3}' WHERE id = 1`).run();
+      s.prepare(`UPDATE audit_checkpoint SET seq = 2, hash = 'h2', checked_at = '2026-03-02' WHERE id = 1`).run();
+      s.prepare(`INSERT INTO audit_breaks (seq, problem, problem_en, found_at) VALUES (7, 'Mất mục 7', 'entry 7 is missing', '2026-03-02')`).run();
+    },
+    check(s) {
+      expect(s.prepare('SELECT audit_sent_seq FROM sync_state WHERE id = 1').pluck().get()).toBe(3);
+      expect(s.prepare('SELECT seq FROM audit_checkpoint WHERE id = 1').pluck().get()).toBe(2);
+      expect(s.prepare('SELECT problem_en FROM audit_breaks WHERE seq = 7').pluck().get()).toBe('entry 7 is missing');
+      expect(() => s.prepare(`INSERT INTO audit_checkpoint (id, seq, hash, checked_at) VALUES (2, 0, 'x', '')`).run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -41,4 +41,51 @@ describe('canonical batch JSON', () => {
       { numRuns: 300 },
     );
   });
+
+  it('holds with an audit section too, which sorts first (ADR 0028)', () => {
+    const entry = (seq: number) => ({
+      seq,
+      at: '2026-03-02T02:00:00.000Z',
+      staffId: null,
+      action: 'auth.login',
+      entity: 'staff',
+      entityId: 'x',
+      details: '{"b":1,"a":"đ"}',
+      prevHash: '0'.repeat(64),
+      hash: 'a'.repeat(64),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 40 }), (opCount, entryCount) => {
+        const sent = {
+          deviceId: 'd',
+          batchNo: 7,
+          ops: Array.from({ length: opCount }, (_, i) => ({
+            opId: '0190a8f0-0000-7000-8000-00000000000' + i,
+            seq: i + 1,
+            kind: 'k',
+            payload: { z: i, a: [i] },
+            payloadHash: 'b'.repeat(64),
+          })),
+          audit: {
+            head: { seq: entryCount, hash: 'a'.repeat(64), signature: `${'A'.repeat(86)}==` },
+            entries: Array.from({ length: entryCount }, (_, i) => entry(i + 1)),
+          },
+        };
+        const parsed = wireBatch.safeParse(JSON.parse(JSON.stringify(sent)));
+        expect(parsed.success).toBe(true);
+        const batch = parsed.data!;
+        expect(
+          canonicalBatchJson(
+            batch,
+            batch.ops.map((op) => canonicalJson(op.payload)),
+          ),
+        ).toBe(canonicalJson(batch));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('refuses a batch with neither operations nor audit entries', () => {
+    expect(wireBatch.safeParse({ deviceId: 'd', batchNo: 1, ops: [] }).success).toBe(false);
+  });
 });

@@ -52,7 +52,8 @@ describe('i18n keys', () => {
   });
 
   it('defines every literal key the renderer asks for', () => {
-    const missing = [...literalKeysUsed()].filter((k) => !viKeys.has(k));
+    // A counted text (t(key, { count })) is defined by its plural forms, key_one and key_other (i18next).
+    const missing = [...literalKeysUsed()].filter((k) => !viKeys.has(k) && !viKeys.has(`${k}_other`));
     expect(missing).toEqual([]);
   });
 });

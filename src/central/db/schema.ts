@@ -11,11 +11,40 @@ export interface CentralDb {
     id: string;
     officeCode: string;
     publicKey: string;
+    /** What a receipt's payload names: keyIdOf(publicKey) (migration 0006). */
+    keyId: string;
     name: string;
     enrolledAt: Timestamp;
     revokedAt: Timestamp | null;
     nextBatchNo: Generated<number>;
     lastSeq: ColumnType<number, number | undefined, number>;
+    /** The last entry of the device's audit chain held whole (migration 0006). */
+    auditSeq: ColumnType<number, number | undefined, number>;
+    auditHash: ColumnType<string, string | undefined, string>;
+  };
+  auditEntries: {
+    deviceId: string;
+    seq: ColumnType<number, number, number>;
+    at: string;
+    staffId: string | null;
+    action: string;
+    entity: string;
+    entityId: string | null;
+    details: string;
+    prevHash: string;
+    hash: string;
+    batchNo: number;
+    receivedAt: Timestamp;
+  };
+  auditHeads: {
+    deviceId: string;
+    batchNo: number;
+    seq: ColumnType<number, number, number>;
+    hash: string;
+    signature: string;
+    heldSeq: ColumnType<number, number, number>;
+    problem: string | null;
+    receivedAt: Timestamp;
   };
   batches: { deviceId: string; batchNo: number; bodyHash: string; response: Json; opCount: number; receivedAt: Timestamp };
   ops: {
@@ -66,6 +95,8 @@ export interface CentralDb {
   heldItems: { opId: string; class: string; kind: string; payload: Json; deviceId: string; status: Generated<string>; createdAt: Timestamp };
   referenceSchedules: { version: string; body: Json; loadedAt: Timestamp };
   adminUnits: { version: string; body: Json; publishedAt: Generated<Date> };
+  /** Requests per bucket (route and address) and minute: the public verify page's rate limit (migration 0006). */
+  requestCounts: { bucket: string; windowStart: Timestamp; count: number };
   changeCounter: { id: number; value: ColumnType<number, number, number> };
   /** Releases of the office app per update channel (migration 0003, releases.ts). */
   releases: {

@@ -4,15 +4,21 @@
 // checks that it lists exactly the routes the server answers, and that real replies fit it.
 import { z } from 'zod';
 import { changesResponse } from '../../shared/sync/changes';
-import { operation } from '../../shared/sync/operations';
+import { batchAudit, operation } from '../../shared/sync/operations';
 import { batchResponse } from '../../shared/sync/op-results';
 import { enrollRequest, enrollResponse, errorBody, wireOp } from '../../shared/sync/protocol';
+import { centralVerification } from '../receipts/receipt-check';
 
 export const healthResponse = z.object({ ok: z.literal(true), database: z.enum(['postgres', 'pglite']) });
 
 /** The batch body as documented: each operation is the envelope with one kind's payload. */
 const documentedOp = z.union(operation.options.map((option) => wireOp.extend({ kind: option.shape.kind, payload: option.shape.payload })));
-const documentedBatch = z.object({ deviceId: z.string(), batchNo: z.number().int().positive(), ops: z.array(documentedOp).min(1).max(500) });
+const documentedBatch = z.object({
+  deviceId: z.string(),
+  batchNo: z.number().int().positive(),
+  ops: z.array(documentedOp).max(500),
+  audit: batchAudit.optional(),
+});
 
 interface Route {
   summary: string;
@@ -60,6 +66,25 @@ export const routes: Record<string, Record<'get' | 'post', Route | undefined>> =
         { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 5000 } },
       ],
       responses: { '200': changesResponse, '401': errorBody, '403': errorBody },
+    },
+    post: undefined,
+  },
+  '/v1/receipts/verify': {
+    get: {
+      summary: 'Check a receipt or refund voucher payload (its QR code): signature, recorded, voided. Public, rate-limited per address',
+      parameters: [{ name: 'p', in: 'query', required: true, schema: { type: 'string' } }],
+      responses: { '200': centralVerification, '400': errorBody, '429': errorBody },
+    },
+    post: undefined,
+  },
+  '/verify': {
+    get: {
+      summary: 'The public page a receipt QR code opens (Vietnamese HTML)',
+      parameters: [{ name: 'p', in: 'query', schema: { type: 'string' } }],
+      responses: {
+        '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } },
+        '429': { description: 'HTML page: too many checks' },
+      },
     },
     post: undefined,
   },

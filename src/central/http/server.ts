@@ -19,6 +19,8 @@ import { applyBatch } from '../ingest/apply-batch';
 import { channelFeed, isFeedFile } from '../releases';
 import { authenticateDevice, checkSigningHeaders, verifySignedRequest } from '../request-auth';
 import { Metrics } from './metrics';
+import type { RateLimit } from './rate-limit';
+import { registerVerifyRoutes } from './verify-routes';
 import { healthResponse, openApiDocument } from './openapi';
 import { MAX_BATCH_BYTES, MAX_ENROLL_BYTES, readBody, refuseDeclaredOversize } from './request-body';
 
@@ -30,6 +32,8 @@ export interface CentralAppOptions {
   /** The structured log (pino); by default JSON lines on stdout at LOG_LEVEL. */
   log?: CentralLog;
   centralKey: CentralKey;
+  /** The public receipt check's limit per address and minute (default 30), and whether to read the address from a reverse proxy. */
+  verifyRateLimit?: Partial<RateLimit>;
 }
 
 /** What a request's log line says besides its route and status: who signed it and which batch. */
@@ -131,7 +135,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     facts.batch = parsed.data.batchNo;
     facts.ops = parsed.data.ops.length;
-    const outcome = await applyBatch(db, device, parsed.data);
+    const outcome = await applyBatch(db, device, parsed.data, { centralKey: options.centralKey, now: clock });
     facts.replayed = outcome.replayed;
     metrics.batch(outcome.replayed, outcome.counts);
     return c.body(outcome.responseJson, 200, { 'content-type': 'application/json' });
@@ -144,6 +148,8 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     const limit = Math.min(5000, Math.max(1, Number(c.req.query('limit') ?? 1000) || 1000));
     return c.json(await changesFor(db, device, c.req.query('cursor') ?? null, limit));
   });
+
+  registerVerifyRoutes(app, options.database, { perMinute: 30, trustProxy: false, ...options.verifyRateLimit }, clock);
 
   // The electron-updater feed per channel (releases.ts): `latest*.yml` from the channel's newest
   // live release, installers from the releases folder. `/updates/<file>` is the stable channel, for

@@ -14,6 +14,8 @@ import type { WireBatch } from '../../shared/sync/protocol';
 import { CentralError } from '../central-error';
 import type { CentralDb } from '../db/schema';
 import type { AuthenticatedDevice } from '../request-auth';
+import type { CentralKey } from '../central-signing-key';
+import { anchorAudit } from './audit-anchor';
 import { prefetchBatch } from './batch-prefetch';
 import { type BulkColumns, insertRows } from './bulk-insert';
 import { emptyDeferredWrites, flushDeferredWrites, type OpContext } from './op-context';
@@ -43,7 +45,13 @@ export interface BatchOutcome {
   counts: Record<OpStatus, number>;
 }
 
-export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDevice, batch: WireBatch): Promise<BatchOutcome> {
+/** What answering a batch's audit section needs: the central's key signs its acknowledgement (ADR 0028). */
+export interface AnchorOptions {
+  centralKey: CentralKey;
+  now: () => Date;
+}
+
+export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDevice, batch: WireBatch, anchor: AnchorOptions): Promise<BatchOutcome> {
   if (batch.deviceId !== device.id) {
     throw new CentralError(403, 'DEVICE_MISMATCH', 'Lô dữ liệu mang mã thiết bị khác với thiết bị đã ký.', 'The batch names another device.');
   }
@@ -70,7 +78,7 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
   // operation, so that the one the database refuses is rejected alone.
   for (let i = 0; ; i++) {
     try {
-      return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, checked, ATTEMPTS[i]!));
+      return await db.transaction().execute((trx) => applyInTransaction(trx, device, batch, bodyHash, checked, ATTEMPTS[i]!, anchor));
     } catch (error) {
       if (error instanceof CentralError || i === ATTEMPTS.length - 1) throw error;
     }
@@ -109,8 +117,14 @@ async function applyInTransaction(
   bodyHash: string,
   checked: CheckedOp[],
   { lookUpAnswered, savepoints }: Attempt,
+  anchor: AnchorOptions,
 ): Promise<BatchOutcome> {
-  const row = await trx.selectFrom('devices').select(['nextBatchNo', 'lastSeq', 'revokedAt']).where('id', '=', device.id).forUpdate().executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('devices')
+    .select(['nextBatchNo', 'lastSeq', 'revokedAt', 'publicKey', 'auditSeq', 'auditHash'])
+    .where('id', '=', device.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (row.revokedAt) throw new CentralError(403, 'DEVICE_REVOKED', 'Thiết bị đã bị thu hồi quyền đồng bộ.', 'This device has been revoked.');
   const seen = await trx
     .selectFrom('batches')
@@ -199,16 +213,17 @@ async function applyInTransaction(
   }
   await flushDeferredWrites(ctx);
   await insertRows(trx, 'ops', opColumns, opRows);
-  const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results };
+  const auditAck = batch.audit ? await anchorAudit(trx, { id: device.id, ...row }, batch.batchNo, batch.audit, anchor.centralKey, anchor.now()) : undefined;
+  const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results, ...(auditAck ? { auditAck } : {}) };
   // JSON.stringify(response), from the results' own JSON (same keys, same order).
-  const responseJson = `{"deviceId":${JSON.stringify(device.id)},"batchNo":${JSON.stringify(batch.batchNo)},"results":[${resultJson.join(',')}]}`;
+  const responseJson = `{"deviceId":${JSON.stringify(device.id)},"batchNo":${JSON.stringify(batch.batchNo)},"results":[${resultJson.join(',')}]${auditAck ? `,"auditAck":${JSON.stringify(auditAck)}` : ''}}`;
   await trx
     .insertInto('batches')
     .values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: responseJson, opCount: batch.ops.length })
     .execute();
   await trx
     .updateTable('devices')
-    .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops[batch.ops.length - 1]!.seq) })
+    .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops.at(-1)?.seq ?? 0) })
     .where('id', '=', device.id)
     .execute();
   if (ctx.changes.length > 0) {
@@ -253,7 +268,10 @@ async function applyOp(ctx: OpContext, opId: string, operation: Operation, savep
  * exactly these keys (zod drops others), written here in sorted order.
  */
 function canonicalBatchPieces(batch: WireBatch, canonicalPayloads: readonly string[], emit: (piece: string) => void): void {
-  emit(`{"batchNo":${JSON.stringify(batch.batchNo)},"deviceId":${JSON.stringify(batch.deviceId)},"ops":[`);
+  // "audit" sorts before "batchNo"; batches without it (and of earlier releases) hash as before.
+  emit(
+    `{${batch.audit ? `"audit":${canonicalJson(batch.audit)},` : ''}"batchNo":${JSON.stringify(batch.batchNo)},"deviceId":${JSON.stringify(batch.deviceId)},"ops":[`,
+  );
   batch.ops.forEach((op, i) => {
     emit(`${i === 0 ? '' : ','}{"kind":${JSON.stringify(op.kind)},"opId":${JSON.stringify(op.opId)},"payload":`);
     emit(canonicalPayloads[i]!);

@@ -4,7 +4,7 @@ import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { contract } from '../../shared/contract/methods';
 import type { z } from 'zod';
 import type { Caller, CoreContext } from './core-context';
-import { verifyAuditChain } from './db/audit-verification';
+import { auditStatus, listAudit, settleAudit, verifyAudit } from './services/audit-service';
 import { listCommunes, listProvinces } from './db/repositories/reference-repository';
 import { findLegacyCommunes } from './services/legacy-address-service';
 import { previewSupport } from './services/support-preview-service';
@@ -21,6 +21,7 @@ import { closeDay, daySummary, reopenDay } from './services/day-end-service';
 import { dayReport, dayReportExcel } from './services/day-report-service';
 import { enroll, listEnrollmentsFor } from './services/enrollment-service';
 import { loadReceipt, markPrinted, receiptsForDay, voidReceipt } from './services/receipt-service';
+import { lookupReceipt, verifyReceipt } from './services/receipt-verification';
 import { getParticipant, registerParticipant, searchParticipants, updateParticipant } from './services/participant-service';
 import { createStaffMember, listStaffMembers, resetStaffPassword, setStaffActive } from './services/staff-service';
 
@@ -68,6 +69,8 @@ export const handlers: HandlerTable = {
   'receipts.void': (ctx, input, caller) => voidReceipt(ctx, caller, input),
   'receipts.markPrinted': (ctx, input, caller) => markPrinted(ctx, caller, input.id),
   'receipts.listForDay': (ctx, input, caller) => receiptsForDay(ctx, caller, input),
+  'receipts.verify': (ctx, input) => verifyReceipt(ctx, input),
+  'receipts.lookup': (ctx, input) => lookupReceipt(ctx, input.text),
 
   'dayEnd.summary': (ctx, input) => daySummary(ctx, input),
   'dayEnd.close': (ctx, input, caller) => closeDay(ctx, caller, input),
@@ -93,5 +96,8 @@ export const handlers: HandlerTable = {
   'store.backupProgress': async (ctx) => backupProgress(ctx),
   'store.backupStatus': (ctx) => backupStatus(ctx),
 
-  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  'audit.verify': (ctx) => verifyAudit(ctx),
+  'audit.status': (ctx) => auditStatus(ctx),
+  'audit.settle': (ctx, input, caller) => settleAudit(ctx, caller, input),
+  'audit.list': (ctx, input) => listAudit(ctx, input),
 };

@@ -17,6 +17,8 @@ import { PlainStoreKey, type StoreKeyStore, storeKeyFrom } from './db/store-key'
 import { adoptRestoredCopy } from './services/restored-copy';
 import { placeRestoredStore, restoreProgress } from './services/restore-service';
 import { backupProgress } from './services/backup-service';
+import { ensureDeviceKey } from './services/receipt-signing';
+import { checkAuditAtStart } from './services/audit-service';
 import { handlers } from './handlers';
 import { dropStaleDrafts } from './services/draft-service';
 import { loadShippedSchedule } from './services/reference-schedule-store';
@@ -166,6 +168,8 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
   await dropStaleDrafts(database.db, clock.now());
   const keyStore = options.keyStore ?? new PlainFileKeyStore(join(options.dataDir, 'device-key.json'));
   await adoptRestoredCopy(database.db, keyStore, clock.now().toISOString());
+  ensureDeviceKey(keyStore, options.log ?? console.error);
+  await checkAuditAtStart(database.db, clock.now().toISOString());
   const makeTransport =
     options.makeTransport ??
     ((baseUrl: string, deviceId: string | null) => new HttpCentralTransport({ baseUrl, deviceId, keys: keyStore.load(), clock: () => clock.now() }));

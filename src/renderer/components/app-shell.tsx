@@ -21,6 +21,9 @@ import { SyncIssuesPage } from '../pages/sync/sync-issues-page';
 import { SyncPage } from '../pages/sync/sync-page';
 import { href, useRoute, type Route } from '../routing/hash-router';
 import { useSession } from '../session/session-context';
+import { AuditPage } from '../pages/audit/audit-page';
+import { VerifyPage } from '../pages/verify/verify-page';
+import { AuditAlert } from './audit-alert';
 import { BackupReminder } from './backup-reminder';
 import { SyncStatusBadge } from './sync-status';
 
@@ -66,6 +69,11 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
     case 'sync-issues':
       if (supervisor) return <SyncIssuesPage />;
       break;
+    case 'verify':
+      return <VerifyPage key={route.params.get('p') ?? ''} initial={route.params.get('p') ?? undefined} />;
+    case 'audit':
+      if (supervisor) return <AuditPage />;
+      break;
   }
   return <SearchPage />;
 }
@@ -81,6 +89,8 @@ export function AppShell({ session }: { session: SessionView }) {
     { key: 'day-end', label: t('nav.dayEnd'), show: supervisor },
     { key: 'staff', label: t('nav.staff'), show: supervisor },
     { key: 'sync', label: t('nav.sync'), show: supervisor },
+    { key: 'verify', label: t('verify.nav'), show: true },
+    { key: 'audit', label: t('audit.nav'), show: supervisor },
   ];
   const active = route.segments[0] ?? '';
   useFormActivity(route.segments);
@@ -126,6 +136,7 @@ export function AppShell({ session }: { session: SessionView }) {
         <SyncStatusBadge supervisor={supervisor} />
       </div>
       <UpdateBanner supervisor={supervisor} />
+      {supervisor && <AuditAlert />}
       <Layout.Content className="app-content">
         <Screen route={route} session={session} />
       </Layout.Content>

@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 import { enLaw } from './en-law';
 import { enSync } from './en-sync';
+import { enTrust } from './en-trust';
 import { supportCategoryLabels } from '../../shared/contract/participant';
 
 export const en: Shape<typeof vi> = {
@@ -496,4 +497,5 @@ export const en: Shape<typeof vi> = {
   },
   ...enSync,
   ...enLaw,
+  ...enTrust,
 };

@@ -1,6 +1,7 @@
 // Vietnamese strings (the default). Keys are grouped by screen; en.ts has the same keys.
 import { viLaw } from './vi-law';
 import { viSync } from './vi-sync';
+import { viTrust } from './vi-trust';
 import { supportCategoryLabels } from '../../shared/contract/participant';
 
 export const vi = {
@@ -498,4 +499,5 @@ export const vi = {
   },
   ...viSync,
   ...viLaw,
+  ...viTrust,
 };

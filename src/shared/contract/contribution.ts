@@ -130,6 +130,19 @@ export const receipt = z.object({
     })
     .nullable(),
   printCount: z.number().int(),
+  /**
+   * The signed payload printed as the receipt's QR code (ADR 0027) and the verify page's address
+   * that the code holds; `voucher` the same for its refund voucher. Null when this device did not
+   * issue it (nor holds its payload); absent where a list or a fresh recording leaves it out.
+   */
+  verification: z
+    .object({
+      payload: z.string(),
+      url: z.string(),
+      voucher: z.object({ payload: z.string(), url: z.string() }).nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type Receipt = z.infer<typeof receipt>;
 
@@ -235,7 +248,7 @@ export const dayReceiptsInput = z.object({
 
 export const dayReceipts = z.object({
   businessDate: z.string(),
-  items: z.array(receipt.omit({ method: true, incomeBasis: true, lines: true, referenceVersion: true, support: true, topUp: true })),
+  items: z.array(receipt.omit({ method: true, incomeBasis: true, lines: true, referenceVersion: true, support: true, topUp: true, verification: true })),
   issuedCount: z.number().int(),
   voidedCount: z.number().int(),
   /** Sum of receipts not voided, in đồng. */

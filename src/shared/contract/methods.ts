@@ -33,6 +33,8 @@ import {
   syncStatus,
 } from './sync';
 import { draft, draftInput, saveDraftInput } from './draft';
+import { auditList, auditStatus, auditVerification, listAuditInput, settleAuditInput } from './audit';
+import { lookupReceiptInput, lookupReceiptOutput, receiptVerification, verifyReceiptInput } from './verification';
 import { closeDayInput, dayReport, dayReportFile, dayReportInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
 import {
   addHouseholdMemberInput,
@@ -136,6 +138,8 @@ export const contract = {
   'receipts.void': method({ input: voidInput, output: receipt, access: staffRoles }),
   'receipts.markPrinted': method({ input: byId, output: z.object({ printCount: z.number().int(), copy: z.boolean() }), access: staffRoles }),
   'receipts.listForDay': method({ input: dayReceiptsInput, output: dayReceipts, access: staffRoles }),
+  'receipts.verify': method({ input: verifyReceiptInput, output: receiptVerification, access: staffRoles }),
+  'receipts.lookup': method({ input: lookupReceiptInput, output: lookupReceiptOutput, access: staffRoles }),
 
   'dayEnd.summary': method({ input: daySummaryInput, output: daySummary, access: ['supervisor'] }),
   'dayEnd.close': method({ input: closeDayInput, output: daySummary, access: ['supervisor'] }),
@@ -162,16 +166,10 @@ export const contract = {
   'store.restore': method({ input: restoreInput, output: restoreOutput, access: 'public', beforeSetup: true, reopensStore: true }),
   'store.restoreProgress': method({ input: empty, output: restoreProgress, access: 'public', beforeSetup: true }),
 
-  'audit.verify': method({
-    input: empty,
-    output: z.object({
-      ok: z.boolean(),
-      entries: z.number().int(),
-      firstBrokenSeq: z.number().int().nullable(),
-      problem: z.string().nullable(),
-    }),
-    access: ['supervisor'],
-  }),
+  'audit.verify': method({ input: empty, output: auditVerification, access: ['supervisor'] }),
+  'audit.status': method({ input: empty, output: auditStatus, access: ['supervisor'] }),
+  'audit.settle': method({ input: settleAuditInput, output: auditStatus, access: ['supervisor'] }),
+  'audit.list': method({ input: listAuditInput, output: auditList, access: ['supervisor'] }),
 } as const;
 
 export type Contract = typeof contract;

@@ -47,6 +47,20 @@ export type UpdateChannel = (typeof updateChannels)[number];
 
 /** The central put this office on another update channel (`admin set-channel`). */
 export const officeUpdateChannelPayload = z.object({ officeCode: z.string().min(1), channel: z.enum(updateChannels) });
+/**
+ * A device key of the province, as enrolled at the central (and when revoked): offices check the
+ * receipts those devices signed against it, offline (ADR 0027). Revoked and retired keys stay:
+ * the receipts they signed before stay genuine.
+ */
+export const deviceKeyPayload = z.object({
+  deviceId: z.string().min(1).max(64),
+  officeCode: z.string().max(16),
+  /** Raw 32-byte Ed25519 public key, base64. */
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  name: z.string().max(200),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
 
 export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant'), payload: participantChangePayload }),
@@ -54,6 +68,7 @@ export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reference.admin-units'), payload: adminUnitsChangePayload }),
   z.object({ kind: z.literal('review.settled'), payload: reviewSettledPayload }),
   z.object({ kind: z.literal('office.update-channel'), payload: officeUpdateChannelPayload }),
+  z.object({ kind: z.literal('device.key'), payload: deviceKeyPayload }),
 ]);
 export type CentralChange = z.infer<typeof centralChange>;
 

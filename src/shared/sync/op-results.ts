@@ -4,6 +4,7 @@
 // new code is a change of the protocol: the office release that knows it ships first
 // (docs/protocol.md, "Adding an operation").
 import { z } from 'zod';
+import { auditAck } from './operations';
 
 /** Why an operation was refused; nothing of it was written. */
 export const rejectionCodes = [
@@ -75,6 +76,8 @@ export const batchResponse = z.object({
   deviceId: z.string(),
   batchNo: z.number().int(),
   results: z.array(opResult),
+  /** What the central holds of the device's audit chain after this batch, signed (ADR 0028); absent from centrals of earlier releases. */
+  auditAck: auditAck.optional(),
 });
 export type BatchResponse = z.infer<typeof batchResponse>;
 

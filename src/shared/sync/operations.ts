@@ -67,3 +67,47 @@ export function operationEntity(op: OperationInput): { entity: OperationEntity; 
   const [entity, entityId] = (entities[op.kind] as (payload: OperationInput['payload']) => [OperationEntity, string])(op.payload);
   return { entity, entityId };
 }
+
+// ── The audit trail, anchored at the central (ADR 0028) ─────────────────────────────────────────
+// Besides its operations, a batch carries the device's audit entries not sent before, synced like
+// operations (exactly once, by device and sequence), and the device's signed audit head: the last
+// entry's sequence and hash. The central keeps both, checks the chain continues what it holds, and
+// answers with its own signed acknowledgement of the head, which the office checks its chain
+// against (a rewritten entry or a deleted tail no longer matches).
+
+/** One audit entry as the office's hash chain holds it (`details` is the canonical JSON text hashed). */
+export const auditEntry = z.object({
+  seq: z.number().int().positive(),
+  at: z.string().max(40),
+  staffId: z.string().max(64).nullable(),
+  action: z.string().min(1).max(64),
+  entity: z.string().max(64),
+  entityId: z.string().max(200).nullable(),
+  details: z.string().max(1_000_000),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+/** The device's audit head at the batch's making, signed by the device key (auditHeadMessage). */
+export const auditHead = z.object({
+  seq: z.number().int().nonnegative(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+export type AuditHead = z.infer<typeof auditHead>;
+
+/** A batch's audit section: the entries after the last sent, in order, ending at the head. */
+export const batchAudit = z.object({ entries: z.array(auditEntry).max(5000), head: auditHead });
+export type BatchAudit = z.infer<typeof batchAudit>;
+
+/** The central's answer: the last head of this device's chain it holds whole, signed by the central key (auditAckMessage). */
+export const auditAck = z.object({
+  seq: z.number().int().nonnegative(),
+  hash: z.string(),
+  at: z.string(),
+  signature: z.string(),
+  /** Set when the entries sent did not continue the chain the central holds (the head is then not moved). */
+  problem: z.string().optional(),
+});
+export type AuditAck = z.infer<typeof auditAck>;

@@ -3,6 +3,7 @@
 // enrollment and the signed-request rules. Results are in op-results.ts, the pull feed in changes.ts.
 import { z } from 'zod';
 import { text } from '../contract/text';
+import { batchAudit } from './operations';
 
 export const wireOp = z.object({
   opId: z.string().regex(/^[0-9a-f-]{36}$/i, { message: 'opId must be a UUID' }),
@@ -19,11 +20,15 @@ export const wireOp = z.object({
 });
 export type WireOp = z.infer<typeof wireOp>;
 
-export const wireBatch = z.object({
-  deviceId: z.string().min(1).max(64),
-  batchNo: z.number().int().positive(),
-  ops: z.array(wireOp).min(1).max(500),
-});
+export const wireBatch = z
+  .object({
+    deviceId: z.string().min(1).max(64),
+    batchNo: z.number().int().positive(),
+    ops: z.array(wireOp).max(500),
+    /** The device's audit entries not sent before and its signed head (ADR 0028); absent from batches of earlier releases. */
+    audit: batchAudit.optional(),
+  })
+  .refine((batch) => batch.ops.length > 0 || (batch.audit?.entries.length ?? 0) > 0, { message: 'a batch holds operations or audit entries', path: ['ops'] });
 export type WireBatch = z.infer<typeof wireBatch>;
 
 export const enrollRequest = z.object({

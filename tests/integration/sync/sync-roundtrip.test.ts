@@ -95,7 +95,7 @@ describe.each(centralBackends())('office sync with the central service on %s', (
     const db = world.a.core.context.db;
     const state = await db.selectFrom('syncState').select('centralDeviceId').executeTakeFirstOrThrow();
     const { recordNextBatch } = await import('../../../src/main/core/sync/batch-builder');
-    const batch = await recordNextBatch(db, state.centralDeviceId!, new Date().toISOString());
+    const batch = await recordNextBatch(db, state.centralDeviceId!, new Date().toISOString(), world.a.core.context.sync!.keyStore.load());
     expect(batch).toBeDefined();
     const transport = world.a.core.context.makeTransport!(world.central.url, state.centralDeviceId);
     const first = await transport.pushBatch(batch!.body);

@@ -4,10 +4,12 @@ import * as m0001 from './0001-central-initial';
 import * as m0002 from './0002-person-near-match-index';
 import * as m0003 from './0003-release-channels';
 import * as m0004 from './0004-admin-units';
+import * as m0006 from './0006-receipt-verification-and-audit-anchor';
 
 export const centralMigrations: Record<string, Migration> = {
   '0001-central-initial': m0001,
   '0002-person-near-match-index': m0002,
   '0003-release-channels': m0003,
   '0004-admin-units': m0004,
+  '0006-receipt-verification-and-audit-anchor': m0006,
 };

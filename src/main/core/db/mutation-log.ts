@@ -5,11 +5,12 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { canonicalJson } from '../../../shared/canonical-json';
+import { auditEntryText, GENESIS_HASH, type HashedEntryContent } from '../../../shared/sync/audit-anchor';
 import { type OperationInput, operationEntity } from '../../../shared/sync/operations';
 import { preparedInsert, preparedQuery } from './prepared-query';
 import type { AuditLogTable, Database, OutboxTable } from './schema';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
 export interface AuditInput {
   at: string;
@@ -30,20 +31,8 @@ export function sha256Hex(text: string): string {
 }
 
 /** The hash of one audit entry: it covers the previous hash and the entry's own content. */
-export function auditEntryHash(prevHash: string, entry: Omit<AuditInput, 'details'> & { seq: number; details: string }): string {
-  return sha256Hex(
-    prevHash +
-      '\n' +
-      canonicalJson({
-        seq: entry.seq,
-        at: entry.at,
-        staffId: entry.staffId,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        details: entry.details,
-      }),
-  );
+export function auditEntryHash(prevHash: string, entry: HashedEntryContent): string {
+  return sha256Hex(auditEntryText(prevHash, entry));
 }
 
 const lastAudit = preparedQuery<Record<string, never>, { seq: number; hash: string }>((db) =>

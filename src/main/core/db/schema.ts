@@ -286,6 +286,29 @@ export interface ContributionTables {
   receipts: ReceiptsTable;
   receiptVoids: ReceiptVoidsTable;
   receiptPrints: ReceiptPrintsTable;
+  signedDocuments: SignedDocumentsTable;
+  deviceKeys: DeviceKeysTable;
+}
+
+/** A receipt's or refund voucher's signed payload, kept once made (migration 0024). */
+export interface SignedDocumentsTable {
+  label: string;
+  receiptId: string;
+  payload: string;
+  signedAt: string;
+}
+
+/** Device keys of the province pulled from the central, and this store's own retired keys (migration 0024). */
+export interface DeviceKeysTable {
+  keyId: string;
+  publicKey: string;
+  deviceId: string | null;
+  officeCode: string | null;
+  name: string | null;
+  enrolledAt: string | null;
+  revokedAt: string | null;
+  source: 'central' | 'own-retired';
+  updatedAt: string;
 }
 
 export interface SyncStateTable {
@@ -307,6 +330,29 @@ export interface SyncStateTable {
   nextAttemptAt: string | null;
   /** The release channel the central set for this office (migration 0021). */
   updateChannel: 'pilot' | 'stable';
+  /** Audit entries up to this sequence are in a recorded batch (migration 0025). */
+  auditSentSeq: number;
+  /** The central's last signed acknowledgement of the audit chain, JSON (migration 0025, ADR 0028). */
+  auditAck: string | null;
+}
+
+/** Where the start-up check of the audit chain resumes (migration 0025). */
+export interface AuditCheckpointTable {
+  id: number;
+  seq: number;
+  hash: string;
+  checkedAt: string;
+}
+
+/** A break of the audit chain found by a check, open until a supervisor settles it (migration 0025). */
+export interface AuditBreaksTable {
+  seq: number;
+  problem: string;
+  problemEn: string;
+  foundAt: string;
+  settledBy: string | null;
+  settledAt: string | null;
+  note: string | null;
 }
 
 export interface SyncBatchesTable {
@@ -357,6 +403,8 @@ export interface FormDraftsTable {
 
 export interface SyncTables {
   syncState: SyncStateTable;
+  auditCheckpoint: AuditCheckpointTable;
+  auditBreaks: AuditBreaksTable;
   syncBatches: SyncBatchesTable;
   syncResults: SyncResultsTable;
   syncIssues: SyncIssuesTable;

@@ -13,6 +13,7 @@ import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as closures from '../db/repositories/day-closures-repository';
+import { requireAuditIntact } from './audit-service';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -78,6 +79,7 @@ export async function closeDay(
   await ctx.db.transaction().execute(async (trx) => {
     if ((await closures.closureStatus(trx, input.businessDate)) === 'closed')
       throw new OfficeError('DAY_CLOSED', { vi: 'Ngày này đã khóa sổ.', en: 'This day is already closed.' });
+    await requireAuditIntact(trx);
     const totals = await collectorTotals(trx, input.businessDate);
     const summary = totals.map((t) => {
       const count = input.counts.find((c) => c.staffId === t.staffId);

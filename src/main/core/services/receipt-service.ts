@@ -19,6 +19,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { isDayClosed, requireDayOpen } from './day-status';
 import { settleRefundedPayment } from './sync-issues-service';
+import { verificationsOf } from './receipt-signing';
 
 type ReceiptRow = NonNullable<Awaited<ReturnType<typeof contributions.findReceipt>>>;
 type DayRow = Awaited<ReturnType<typeof contributions.receiptsOfDay>>[number];
@@ -75,13 +76,16 @@ async function officeCode(ctx: CoreContext): Promise<string> {
 export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt> {
   const row = await contributions.findReceipt(ctx.db, id);
   if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
+  const receipt = toReceipt(row, await officeCode(ctx));
+  const signed = await verificationsOf(ctx, receipt);
   return {
-    ...toReceipt(row, await officeCode(ctx)),
+    ...receipt,
     method: row.method as PaymentMethod,
     incomeBasis: row.incomeBasis,
     lines: JSON.parse(row.lines),
     referenceVersion: row.referenceVersion,
     ...supportRuleOf(row.supportRule),
+    verification: signed.receipt && { ...signed.receipt, voucher: signed.voucher },
   };
 }
 

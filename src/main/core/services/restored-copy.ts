@@ -14,15 +14,36 @@ import { becomeNewDevice, findOffice } from '../db/repositories/office-repositor
 import { unbatchAll } from '../db/repositories/outbox-repository';
 import { deviceSeries, seriesUsed } from '../db/repositories/receipt-numbers';
 import { deleteAll as deleteAllBatches } from '../db/repositories/sync-batches-repository';
-import { forgetDevice } from '../db/repositories/sync-state-repository';
+import { keepRetiredKey } from '../db/repositories/device-keys-repository';
+import { centralAddress, forgetDevice } from '../db/repositories/sync-state-repository';
 import { type DeviceKeyStore, generateDeviceKeyPair } from '../sync/device-key-store';
+import { keyIdOf } from '../../../shared/verification/receipt-payload';
+import { deviceKeys } from './receipt-signing';
 
 /** Makes a restored copy a new device; a live store (no copy mark) is left as it is. */
 export async function adoptRestoredCopy(db: Kysely<Database>, keyStore: DeviceKeyStore, at: string): Promise<boolean> {
   const office = await findOffice(db);
   if (!office?.copyTakenAt) return false;
   const copyTakenAt = office.copyTakenAt;
+  // The key this store had signed its receipts with stays known here as a retired key, so the
+  // receipts it printed still verify on this laptop (and at the central, which pulled nothing new).
+  const oldKey = deviceKeys(keyStore);
+  const oldKeyId = oldKey ? await keyIdOf(oldKey.publicKey) : null;
   await db.transaction().execute(async (trx) => {
+    if (oldKey && oldKeyId) {
+      const enrolled = await centralAddress(trx);
+      await keepRetiredKey(trx, {
+        keyId: oldKeyId,
+        publicKey: oldKey.publicKey,
+        deviceId: enrolled.centralDeviceId,
+        officeCode: office.code,
+        name: null,
+        enrolledAt: null,
+        revokedAt: null,
+        source: 'own-retired',
+        updatedAt: at,
+      });
+    }
     // Not a series this office has used, nor the old device's (it may have gone on after the copy).
     const usedSeries = new Set(await seriesUsed(trx));
     usedSeries.add(deviceSeries(office.code, office.deviceId));

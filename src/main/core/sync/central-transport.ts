@@ -3,6 +3,7 @@
 // Replies are parsed with the shared schemas (src/shared/sync): what reaches the engine is typed.
 import type { CentralChange } from '../../../shared/sync/changes';
 import type { OpResult } from '../../../shared/sync/op-results';
+import type { AuditAck } from '../../../shared/sync/operations';
 
 export interface PulledPage {
   /** The changes of kinds this office knows, in feed order (others are skipped: a newer central may send more). */
@@ -20,7 +21,7 @@ export interface CentralTransport {
     deviceName: string;
   }): Promise<{ deviceId: string; centralPublicKey?: string | null; centralSealingRecipient?: string | null }>;
   /** Sends a recorded batch body; the same body may be sent any number of times. */
-  pushBatch(batchBody: string): Promise<{ results: OpResult[] }>;
+  pushBatch(batchBody: string): Promise<{ results: OpResult[]; auditAck?: AuditAck | undefined }>;
   pullChanges(cursor: string | null, limit: number): Promise<PulledPage>;
 }
 

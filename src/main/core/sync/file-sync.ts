@@ -20,6 +20,7 @@ import { writeFilesWhole } from '../files/user-folders';
 import { recordNextBatch } from './batch-builder';
 import type { DeviceKeyPair } from './device-key-store';
 import { z } from 'zod';
+import { auditAck } from '../../../shared/sync/operations';
 import { opResult } from '../../../shared/sync/op-results';
 import { applyBatchResults, type BatchSummary } from './result-applier';
 
@@ -45,7 +46,7 @@ const resultFile = z.object({
   format: z.literal(RESULT_FILE_FORMAT),
   deviceId: z.string(),
   createdAt: z.string(),
-  batches: z.array(z.object({ batchNo: z.number().int().positive(), results: z.array(opResult) })),
+  batches: z.array(z.object({ batchNo: z.number().int().positive(), results: z.array(opResult), auditAck: auditAck.optional() })),
   /** The central service's Ed25519 signature over the file without this field (base64). */
   signature: z.string().optional(),
 });
@@ -69,7 +70,7 @@ export interface ExportingDevice {
 export async function exportBatchFile(db: Kysely<Database>, device: ExportingDevice, chosenDirectory: string, at: string) {
   const directory = await checkChosenFolder(chosenDirectory);
   const { encrypter, recipient } = sealingTo(device.sealTo);
-  while (await recordNextBatch(db, device.deviceId, at)) {
+  while (await recordNextBatch(db, device.deviceId, at, device.keys)) {
     // Record every pending operation into batches first; each keeps its number for ever.
   }
   const batches = await allUnanswered(db);
@@ -154,7 +155,7 @@ export async function importResultFile(
   }
   const total = { applied: 0, duplicates: 0, rejected: 0, held: 0, batches: 0, skipped: 0 };
   for (const batch of parsed.batches) {
-    const summary = await applyBatchResults(db, batch.batchNo, batch.results, at, 'file');
+    const summary = await applyBatchResults(db, batch.batchNo, batch.results, at, 'file', batch.auditAck);
     if (!summary) {
       total.skipped++;
       continue;

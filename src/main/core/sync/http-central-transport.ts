@@ -7,6 +7,7 @@ import { createHash, createPrivateKey, sign } from 'node:crypto';
 import type { z } from 'zod';
 import { type CentralChange, centralChange, changesResponse } from '../../../shared/sync/changes';
 import { batchResponse, type OpResult } from '../../../shared/sync/op-results';
+import type { AuditAck } from '../../../shared/sync/operations';
 import { enrollResponse, errorBody, signatureBase } from '../../../shared/sync/protocol';
 import type { CentralTransport, PulledPage } from './central-transport';
 import { TransportError } from './central-transport';
@@ -115,9 +116,9 @@ export class HttpCentralTransport implements CentralTransport {
     return { deviceId: result.deviceId, centralPublicKey: result.centralPublicKey ?? null, centralSealingRecipient: result.centralSealingRecipient ?? null };
   }
 
-  async pushBatch(batchBody: string): Promise<{ results: OpResult[] }> {
+  async pushBatch(batchBody: string): Promise<{ results: OpResult[]; auditAck?: AuditAck | undefined }> {
     const result = await this.reply(batchResponse, 'POST', 'v1/batches', batchBody, true);
-    return { results: result.results };
+    return { results: result.results, auditAck: result.auditAck };
   }
 
   async pullChanges(cursor: string | null, limit: number): Promise<PulledPage> {

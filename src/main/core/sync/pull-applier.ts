@@ -16,6 +16,7 @@ import type { CentralChange } from '../../../shared/sync/changes';
 import { factsFromCategory } from '../../../shared/domain/support-facts';
 import { factColumns } from '../db/repositories/participants-repository';
 import { settleFromCentral } from '../services/sync-issues-service';
+import { keepDeviceKey } from '../db/repositories/device-keys-repository';
 
 type ParticipantChange = Extract<CentralChange, { kind: 'participant' }>;
 
@@ -147,6 +148,9 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: CentralC
         case 'office.update-channel':
           // Changes go to every office of the province: this one follows only its own channel.
           await followUpdateChannel(trx, change.payload.officeCode, change.payload.channel);
+          break;
+        case 'device.key':
+          await keepDeviceKey(trx, change.payload, at);
           break;
       }
     }

@@ -8,6 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { type OperationInput, operationEntity } from '../../../shared/sync/operations';
 import type { OpResult } from '../../../shared/sync/op-results';
 import { appendAudit, storedOperation } from '../db/mutation-log';
+import { keepAuditAck } from '../db/repositories/audit-repository';
 import { markAnswered as markOpsAnswered } from '../db/repositories/outbox-repository';
 import { applyOfficialNumbers, linkToCanonical } from '../db/repositories/participants-repository';
 import { findBatch, insertResults, markAnswered as markBatchAnswered } from '../db/repositories/sync-batches-repository';
@@ -15,6 +16,7 @@ import { insertIssues } from '../db/repositories/sync-issues-repository';
 import { followReviewedRegistrations, WAITS_FOR_PERSON } from '../services/held-resend';
 import type { Database } from '../db/schema';
 import type { WireBatch } from './batch-builder';
+import type { AuditAck } from '../../../shared/sync/operations';
 
 export interface BatchSummary {
   applied: number;
@@ -37,11 +39,13 @@ export async function applyBatchResults(
   results: OpResult[],
   at: string,
   via: 'http' | 'file',
+  auditAck?: AuditAck | undefined,
 ): Promise<BatchSummary | null> {
   return db.transaction().execute(async (trx) => {
     const batch = await findBatch(trx, batchNo);
     if (!batch || batch.appliedAt) return null;
-    const ops = (JSON.parse(batch.body) as WireBatch).ops;
+    const { ops, deviceId } = JSON.parse(batch.body) as WireBatch;
+    if (auditAck) await keepAuditAck(trx, { ...auditAck, deviceId });
     const byId = new Map(results.map((r) => [r.opId, r]));
     const summary: BatchSummary = { applied: 0, duplicates: 0, rejected: 0, held: 0 };
     const writes: BatchWrites = { officialNumbers: [], links: [], issues: [] };
@@ -69,7 +73,10 @@ export async function applyBatchResults(
       at,
     );
     await markBatchAnswered(trx, batchNo, { at, via, summary: JSON.stringify(summary) });
-    await appendAudit(trx, { at, staffId: null, action: 'sync.batchApplied', entity: 'batch', entityId: String(batchNo), details: summary });
+    // A batch of audit entries only changed nothing here: auditing its answer would make another
+    // entry to send, and so another batch, for ever.
+    if (ops.length > 0)
+      await appendAudit(trx, { at, staffId: null, action: 'sync.batchApplied', entity: 'batch', entityId: String(batchNo), details: summary });
     return summary;
   });
 }

@@ -18,6 +18,7 @@ import { recordNextBatch, unansweredBatch } from './batch-builder';
 import { type CentralTransport, TransportError } from './central-transport';
 import type { DeviceKeyStore } from './device-key-store';
 import { applyPulledChanges } from './pull-applier';
+import { deviceKeys } from '../services/receipt-signing';
 import { applyBatchResults, type BatchSummary } from './result-applier';
 
 export const PULL_PAGE = 2000;
@@ -146,12 +147,15 @@ export class SyncEngine {
       let done = 0;
       this.progress = { phase: 'push', done, total };
       for (;;) {
-        const batch = (await unansweredBatch(this.db)) ?? (await recordNextBatch(this.db, state.centralDeviceId, this.clock.now().toISOString()));
+        const batch =
+          (await unansweredBatch(this.db)) ??
+          (await recordNextBatch(this.db, state.centralDeviceId, this.clock.now().toISOString(), deviceKeys(this.keyStore)));
         if (!batch) break;
-        const { results } = await transport.pushBatch(batch.body);
+        const { results, auditAck } = await transport.pushBatch(batch.body);
         this.online = true;
-        const applied = await applyBatchResults(this.db, batch.batchNo, results, this.clock.now().toISOString(), 'http');
-        summary.batches++;
+        const applied = await applyBatchResults(this.db, batch.batchNo, results, this.clock.now().toISOString(), 'http', auditAck);
+        // A batch of audit entries only (the answers' own entries, anchored) is bookkeeping, not work sent.
+        if (batch.opCount > 0) summary.batches++;
         if (applied) {
           summary.applied += applied.applied;
           summary.duplicates += applied.duplicates;

@@ -8,6 +8,7 @@ import type { Receipt } from '../../../shared/contract/contribution';
 import { percentText, rational } from '../../../shared/domain/money-rounding';
 import { keepWhole } from '../../components/keep-whole';
 import { formatDate, formatDay, formatDong, formatMonth, wordsForPrint } from '../../components/money';
+import { QrCode } from '../../components/verification-qr';
 import { useSizeThatFits } from './use-size-that-fits';
 
 /** An amount inside a sentence: the đ never wraps onto a line of its own. */
@@ -100,6 +101,20 @@ export function PayerFields({ receipt: r, label }: { receipt: Receipt; label: st
       <dt>{t('person.address')}</dt>
       <dd>{r.payerAddress}</dd>
     </>
+  );
+}
+
+/** The sheet's foot: the QR code that verifies it (when signed), its caption, and `children` (the label line). */
+export function VerifyFoot({ code, caption, testId, children }: { code: string | null; caption: string; testId: string; children: ReactNode }) {
+  if (!code) return <div className="receipt-small receipt-foot">{children}</div>;
+  return (
+    <div className="receipt-verify">
+      <QrCode text={code} testId={testId} />
+      <div className="receipt-small">
+        <div>{caption}</div>
+        <div className="receipt-verify-label">{children}</div>
+      </div>
+    </div>
   );
 }
 
@@ -196,9 +211,9 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
           <div>{r.collectorName}</div>
         </div>
       </footer>
-      <div className="receipt-small receipt-foot">
+      <VerifyFoot code={r.verification?.url ?? null} caption={t('verification.qrCaption')} testId="receipt-qr">
         <span className="nowrap">{r.label}</span> · {t('receipt.refVersion')}: {r.referenceVersion}
-      </div>
+      </VerifyFoot>
     </article>
   );
 }

@@ -6,7 +6,7 @@
 // voucher is shown and printed for the payer to sign.
 import { Button, Checkbox, Spin, Tag } from 'antd';
 import { flushSync } from 'react-dom';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, hasShell } from '../../api/client';
 import { callKey, invalidateCalls, setCallData, useCall, useQueryClient } from '../../api/use-call';
@@ -39,6 +39,11 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
   // belongs to this machine (its printer), so it is kept here, not in the office's data.
   const [silent, setSilent] = useState(() => localStorage.getItem(SILENT_PRINT_KEY) === '1');
   const r = q.data;
+  // A receipt just recorded is shown from the recording's answer, which leaves out its signed
+  // payload: read it once more so the QR code is on the sheet before it is printed.
+  useEffect(() => {
+    if (r && r.verification === undefined) invalidateCalls(queryClient, callKey('receipts.get', { id: receiptId }));
+  }, [r, queryClient, receiptId]);
   const voucher = showVoucher && r && isRefunded(r) ? r : null;
   // The first print of a receipt is its collector's, a void the supervisor's or the collector's on
   // the same day (the core's rule): another clerk views it, and is told why the buttons are off.

@@ -9,7 +9,7 @@ import type { Receipt } from '../../../shared/contract/contribution';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import { keepWhole } from '../../components/keep-whole';
 import { formatDate, formatDong, formatMonth, wordsForPrint } from '../../components/money';
-import { OfficeHead, PayerFields } from './receipt-document';
+import { OfficeHead, PayerFields, VerifyFoot } from './receipt-document';
 import { useSizeThatFits } from './use-size-that-fits';
 
 type Refunded = Receipt & { void: NonNullable<Receipt['void']> & { refund: NonNullable<NonNullable<Receipt['void']>['refund']> } };
@@ -62,6 +62,9 @@ export function RefundVoucher({ receipt: r }: { receipt: Refunded }) {
           </div>
         ))}
       </footer>
+      <VerifyFoot code={r.verification?.voucher?.url ?? null} caption={t('verification.qrCaptionVoucher')} testId="voucher-qr">
+        {refund.voucher}
+      </VerifyFoot>
     </article>
   );
 }

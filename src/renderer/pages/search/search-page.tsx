@@ -14,7 +14,9 @@ import { useCommuneNames } from '../../components/use-commune-names';
 import { useDebounced } from '../../components/use-debounced';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { useRemainingHeight } from '../../components/use-remaining-height';
-import { navigate } from '../../routing/hash-router';
+import { hrefWith, navigate } from '../../routing/hash-router';
+import { call } from '../../api/client';
+import { looksLikeReceipt } from '../../../shared/verification/receipt-payload';
 
 const QUERY_KEY = 'field-office.lastQuery';
 
@@ -24,7 +26,9 @@ export function SearchPage() {
   const [selected, setSelected] = useState(0);
   const inputRef = useRef<InputRef>(null);
   const tableRef = useRef<TableRef>(null);
-  const query = useDebounced(text.trim(), 200);
+  // A receipt's label or scanned code opens that receipt instead of searching for people.
+  const receiptCode = looksLikeReceipt(text);
+  const query = useDebounced(receiptCode ? '' : text.trim(), 200);
 
   useEffect(() => {
     inputRef.current?.focus({ cursor: 'all' });
@@ -40,6 +44,12 @@ export function SearchPage() {
   useEffect(() => setSelected(0), [query]);
 
   const open = (p: ParticipantSummary | undefined) => p && navigate('person', p.id);
+  const openReceipt = async () => {
+    const found = await call('receipts.lookup', { text }).catch(() => ({ receiptId: null }));
+    if (found.receiptId) navigate('receipt', found.receiptId);
+    // A code this office does not hold is checked on the verify screen (a label alone is not found).
+    else window.location.hash = hrefWith(['verify'], { p: text.trim() });
+  };
   const move = (delta: number) => {
     if (items.length === 0) return;
     const next = Math.max(0, Math.min(items.length - 1, selected + delta));
@@ -68,14 +78,20 @@ export function SearchPage() {
         suffix={results.isFetching ? <Spin size="small" /> : <span />}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          const step = { ArrowDown: () => move(1), ArrowUp: () => move(-1), Enter: () => open(items[selected]) }[e.key];
+          const step = { ArrowDown: () => move(1), ArrowUp: () => move(-1), Enter: () => (receiptCode ? void openReceipt() : open(items[selected])) }[e.key];
           if (!step) return;
           e.preventDefault();
           step();
         }}
       />
       <div style={{ margin: '12px 0 8px' }} className="muted" data-testid="search-count">
-        {query ? (results.data ? t('search.count', { count: items.length, by: t(`search.matchedBy.${results.data.matchedBy}`) }) : '') : t('search.hint')}
+        {receiptCode
+          ? t('verify.searchHint')
+          : query
+            ? results.data
+              ? t('search.count', { count: items.length, by: t(`search.matchedBy.${results.data.matchedBy}`) })
+              : ''
+            : t('search.hint')}
       </div>
       <ErrorAlert error={query ? results.error : null} />
       <div ref={list.ref}>

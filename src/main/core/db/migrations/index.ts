@@ -22,6 +22,8 @@ import * as m0019 from './0019-support-facts';
 import * as m0020 from './0020-contribution-support-rule';
 import * as m0021 from './0021-update-channel';
 import * as m0022 from './0022-old-address-search';
+import * as m0024 from './0024-signed-receipts';
+import * as m0025 from './0025-audit-anchor';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -45,4 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0020-contribution-support-rule': m0020,
   '0021-update-channel': m0021,
   '0022-old-address-search': m0022,
+  '0024-signed-receipts': m0024,
+  '0025-audit-anchor': m0025,
 };

@@ -51,7 +51,8 @@ export async function deleteAll(trx: Transaction<Database>): Promise<void> {
 
 /** The summaries of the batches answered since `since`, in the order answered. */
 export function answeredSince(db: Db, since: string): Promise<Pick<SyncBatchesTable, 'appliedAt' | 'summary'>[]> {
-  return db.selectFrom('syncBatches').select(['appliedAt', 'summary']).where('appliedAt', '>=', since).orderBy('appliedAt').execute();
+  // Batches of audit entries only are left out: they carry no work the clerk sent.
+  return db.selectFrom('syncBatches').select(['appliedAt', 'summary']).where('appliedAt', '>=', since).where('opCount', '>', 0).orderBy('appliedAt').execute();
 }
 
 export async function insertResults(trx: Transaction<Database>, rows: Insertable<Database['syncResults']>[]): Promise<void> {

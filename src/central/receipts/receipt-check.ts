@@ -1,0 +1,96 @@
+// What the central says about a receipt's or a refund voucher's payload (ADR 0027): whether the
+// device key it names signed it, whether the central has recorded it (an office may work offline
+// for days: a genuine receipt not yet synced is said so, not called false), whether it says what
+// was recorded, and whether it was voided or its money paid back since — and nothing the paper
+// does not show already.
+import type { Kysely } from 'kysely';
+import { businessDate } from '../../shared/domain/business-date';
+import { z } from 'zod';
+import { lastFour, parsePayload, receiptClaim, verdict, verificationStatus } from '../../shared/verification/receipt-payload';
+import type { CentralDb } from '../db/schema';
+
+export const centralVerification = z.object({
+  status: verificationStatus,
+  /** The central holds the receipt (or the voucher's refund) this payload names. */
+  recorded: z.boolean(),
+  /** When recorded: whether amount, scheme, period and payer agree with the record. */
+  matches: z.boolean().nullable(),
+  /** The receipt was voided (on `on`), or its money paid back against a voucher. */
+  voided: z.object({ on: z.string(), refund: z.boolean(), voucher: z.string().nullable() }).nullable(),
+  receipt: receiptClaim,
+  /** The office whose device signed it (as the receipt shows), when the key is known. */
+  office: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** The signing device was revoked (what it signed before stays genuine). */
+  deviceRevokedAt: z.string().nullable(),
+});
+export type CentralVerification = z.infer<typeof centralVerification>;
+
+interface VoidData {
+  voidedAt?: string;
+  refund?: { businessDate: string; voucher: string; amount: number } | null;
+}
+
+function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Null when the text is not a receipt payload at all. */
+export async function checkReceipt(db: Kysely<CentralDb>, text: string): Promise<CentralVerification | null> {
+  const parsed = parsePayload(text);
+  if (!parsed) return null;
+  const claim = parsed.claim;
+  const { status, key } = await verdict(parsed, (keyId) =>
+    db
+      .selectFrom('devices')
+      .innerJoin('offices', 'offices.code', 'devices.officeCode')
+      .select(['devices.publicKey', 'devices.revokedAt', 'offices.code', 'offices.name'])
+      .where('devices.keyId', '=', keyId)
+      .executeTakeFirst(),
+  );
+  const receiptLabel = claim.type === 'receipt' ? claim.label : claim.refundOf!;
+  const [series, number] = receiptLabel.split('/') as [string, string];
+  const row = await db
+    .selectFrom('contributions')
+    .innerJoin('persons', 'persons.id', 'contributions.personId')
+    .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
+    .select([
+      'contributions.total',
+      'contributions.scheme',
+      'contributions.fromMonth',
+      'contributions.months',
+      'persons.personalId',
+      'receiptVoids.data as voidData',
+    ])
+    .where('contributions.receiptSeries', '=', series)
+    .where('contributions.receiptNumber', '=', Number(number))
+    .executeTakeFirst();
+  const voidData = (row?.voidData ? (typeof row.voidData === 'string' ? JSON.parse(row.voidData) : row.voidData) : null) as VoidData | null;
+  const refund = voidData?.refund ?? null;
+  // A voucher is recorded when its receipt's void at the central is that refund, under that number.
+  const recorded = row !== undefined && (claim.type === 'receipt' || refund?.voucher === claim.label);
+  const matches = recorded
+    ? Number(row!.total) === claim.amount &&
+      row!.scheme === claim.scheme &&
+      row!.fromMonth === claim.periodFrom &&
+      addMonths(row!.fromMonth, row!.months - 1) === claim.periodTo &&
+      lastFour(row!.personalId) === claim.personalIdLast4 &&
+      (claim.type === 'receipt' || (refund!.amount === claim.amount && refund!.businessDate === claim.businessDate))
+    : null;
+  return {
+    status,
+    recorded,
+    matches,
+    voided: voidData
+      ? {
+          on: refund?.businessDate ?? (voidData.voidedAt ? businessDate(new Date(voidData.voidedAt)) : ''),
+          refund: refund !== null,
+          voucher: refund?.voucher ?? null,
+        }
+      : null,
+    receipt: claim,
+    office: key ? { code: key.code, name: key.name } : null,
+    deviceRevokedAt: key?.revokedAt ? new Date(key.revokedAt).toISOString() : null,
+  };
+}

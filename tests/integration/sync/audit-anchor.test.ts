@@ -1,0 +1,162 @@
+// The audit trail anchored at the central (ADR 0028), through real offices and a real central: the
+// entries go up with the batches and the central holds the same chain; the two attacks the chain
+// alone missed — an entry edited with every hash after it recomputed, the last 25 entries deleted —
+// are caught by audit.verify against the central's signed head, and by the start-up check; the
+// supervisor's alert stays until settled, closing the day is refused meanwhile; the central refuses
+// entries that do not continue what it holds, keeping the evidence.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditEntryHash } from '../../../src/main/core/db/mutation-log';
+import { join } from 'node:path';
+import { openKeyedDatabase } from '../../../src/main/core/db/store-cipher';
+import { PlainStoreKey } from '../../../src/main/core/db/store-key';
+import { createOfficeCore, DATABASE_FILE, PLAIN_STORE_KEY_FILE } from '../../../src/main/core/office-core';
+import { centralBackends } from '../fixtures/test-postgres';
+import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
+
+type Row = {
+  seq: number;
+  at: string;
+  staff_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/** Edits entry `seq`'s details and recomputes its hash and every hash after it, as an attacker with the file would. */
+function rewriteFrom(sqlite: Office['core']['database']['sqlite'], seq: number): void {
+  const rows = sqlite.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(seq) as Row[];
+  let prevHash = rows[0]!.prev_hash;
+  const update = sqlite.prepare('UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?');
+  for (const row of rows) {
+    const details = row.seq === seq ? row.details.replace(/"[^"]*"/, '"sửa lén"') : row.details;
+    const hash = auditEntryHash(prevHash, {
+      seq: row.seq,
+      at: row.at,
+      staffId: row.staff_id,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      details,
+    });
+    update.run(details, prevHash, hash, row.seq);
+    prevHash = hash;
+  }
+}
+
+async function work(office: Office, people: number, offset = 0): Promise<void> {
+  for (let i = 0; i < people; i++) {
+    const n = offset + i;
+    const year = 1950 + (n % 40);
+    const dateOfBirth = `${year}-${String(1 + (Math.floor(n / 40) % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+    await office.call(
+      'participants.register',
+      person(`Nguyễn Văn Kiểm`, dateOfBirth, 'male', `0010${String(year % 100).padStart(2, '0')}${String(n).padStart(6, '0')}`),
+    );
+  }
+}
+
+const count = (office: Office) => office.core.database.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+
+describe.each(centralBackends())('the audit trail anchored at the central on %s', (backend) => {
+  let central: Central;
+  let office: Office;
+  let offices = 0;
+  beforeAll(async () => {
+    central = await startCentral(backend);
+  }, 300_000);
+  beforeEach(async () => {
+    offices += 1;
+    office = await startOffice(central, `AUD${offices}`);
+    await work(office, 30, offices * 100);
+    await office.call('sync.pushNow', {});
+  }, 300_000);
+  afterEach(async () => {
+    await office?.core.close();
+  });
+  afterAll(async () => {
+    await central?.close();
+  });
+
+  it('sends every entry with the batches; the central holds the same chain and acknowledges its head', async () => {
+    const deviceId = (await office.call<{ centralDeviceId: string }>('sync.status', {})).centralDeviceId;
+    const local = office.core.database.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq').all() as { seq: number; hash: string }[];
+    const held = await central.database.db.selectFrom('auditEntries').select(['seq', 'hash']).where('deviceId', '=', deviceId).orderBy('seq').execute();
+    expect(held.map((r) => ({ seq: Number(r.seq), hash: r.hash }))).toEqual(local);
+    const device = await central.database.db.selectFrom('devices').select(['auditSeq', 'auditHash']).where('id', '=', deviceId).executeTakeFirstOrThrow();
+    expect(Number(device.auditSeq)).toBe(local.at(-1)!.seq);
+    expect(await office.call('audit.verify', {})).toMatchObject({ ok: true, entries: local.length, anchor: { seq: local.at(-1)!.seq } });
+    // Another push with nothing new sends nothing more.
+    expect(await office.call('sync.pushNow', {})).toMatchObject({ batches: 0 });
+  });
+
+  it('catches entry 20 edited with every hash after it recomputed, refuses to close the day until settled', async () => {
+    rewriteFrom(office.core.database.sqlite, 20);
+    const result = await office.call<{ ok: boolean; firstBrokenSeq: number; problem: string; problemEn: string }>('audit.verify', {});
+    expect(result).toMatchObject({ ok: false });
+    expect(result.problemEn).toMatch(/rewritten after the central acknowledged/);
+    expect(result.problem).toMatch(/viết lại/);
+    expect(await office.call('audit.status', {})).toMatchObject({ openBreaks: [{ seq: result.firstBrokenSeq }] });
+    const close = office.call('dayEnd.close', { businessDate: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10), counts: [] });
+    await expect(close).rejects.toThrow(/không thể khóa sổ/);
+
+    // The rewritten entries that go up next do not continue what the central holds: refused, kept as evidence.
+    await work(office, 1, 40);
+    await office.call('sync.pushNow', {});
+    // The first head refused names the rewrite; the central's head stays where it was, so every
+    // later section (the push's own entries after it) is refused too.
+    const heads = await central.database.db
+      .selectFrom('auditHeads')
+      .select(['problem', 'heldSeq'])
+      .where('problem', 'is not', null)
+      .orderBy('batchNo')
+      .execute();
+    expect(heads[0]!.problem).toMatch(/does not chain|differs/);
+    expect(new Set(heads.map((h) => Number(h.heldSeq))).size).toBe(1);
+
+    await office.call('audit.settle', { note: 'Đã báo trung tâm, máy bị sửa dữ liệu ngày 5; đã lập biên bản.' });
+    expect(await office.call('audit.status', {})).toMatchObject({ openBreaks: [] });
+    await expect(
+      office.call('dayEnd.close', { businessDate: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10), counts: [] }),
+    ).resolves.toBeDefined();
+  });
+
+  it('catches the last 25 entries deleted, also at the next start-up without anyone asking', async () => {
+    const total = count(office);
+    office.core.database.sqlite.prepare('DELETE FROM audit_log WHERE seq > ?').run(total - 25);
+    const result = await office.call<{ ok: boolean; problemEn: string }>('audit.verify', {});
+    expect(result.ok).toBe(false);
+    expect(result.problemEn).toBe(`entries ${total - 24} to ${total} are missing: the central acknowledged the chain up to ${total}`);
+
+    // The same on a restart, found by the start-up check: the alert is there before any verify.
+    office.core.database.sqlite.prepare('DELETE FROM audit_breaks').run();
+    const dataDir = office.dataDir;
+    await office.core.close();
+    const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+    office = { ...office, core };
+    const token = ((await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' })) as { ok: true; value: { token: string } }).value.token;
+    const status = await core.invoke('audit.status', {}, token);
+    expect(status).toMatchObject({ ok: true, value: { openBreaks: [{ seq: total }] } });
+  });
+
+  it('catches at start-up an entry rewritten behind the core’s back (every hash after it recomputed) after the last check', async () => {
+    const dataDir = office.dataDir;
+    await office.core.close();
+    // A start passes and moves the checkpoint to the end.
+    let core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+    await core.close();
+    const raw = openKeyedDatabase(join(dataDir, DATABASE_FILE), new PlainStoreKey(join(dataDir, PLAIN_STORE_KEY_FILE)).load());
+    // Entry 10 edited and the chain recomputed to its end: it walks clean, but the entry the last
+    // check ended at no longer has the hash it had.
+    rewriteFrom(raw, 10);
+    raw.close();
+    core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+    office = { ...office, core };
+    const token = ((await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' })) as { ok: true; value: { token: string } }).value.token;
+    const status = (await core.invoke('audit.status', {}, token)) as { ok: true; value: { openBreaks: { seq: number; problemEn: string }[] } };
+    expect(status.value.openBreaks).toHaveLength(1);
+    expect(status.value.openBreaks[0]!.problemEn).toMatch(/checked at the previous start|rewritten|altered/);
+  });
+});
