@@ -139,7 +139,9 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
   const besideField = (field: (typeof FIELDS)[number]) => (isApiError(refusal) && refusal.data.field === field ? errorText(refusal) : undefined);
   /** A Form.Item's props that show the core's refusal of its field in place of the form's own message. */
   const refusedHere = (field: (typeof FIELDS)[number]) => (besideField(field) ? { help: besideField(field), validateStatus: 'error' as const } : {});
-  const elsewhere = refusal && !(isApiError(refusal) && (FIELDS as readonly string[]).includes(refusal.data.field ?? '')) ? refusal : null;
+  // A refusal of a field not on screen (the first month, hidden for the lump sum for missing years) shows above the amount.
+  const shownFields: readonly string[] = FIELDS.filter((f) => f !== (shortfall ? 'fromMonth' : 'contributedMonths'));
+  const elsewhere = refusal && !(isApiError(refusal) && shownFields.includes(refusal.data.field ?? '')) ? refusal : null;
   return (
     <Row gutter={16}>
       <Col span={10}>
