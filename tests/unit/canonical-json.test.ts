@@ -11,7 +11,7 @@ function reference(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
+      const out = Object.create(null) as Record<string, unknown>;
       for (const key of Object.keys(v).sort()) if ((v as Record<string, unknown>)[key] !== undefined) out[key] = sort((v as Record<string, unknown>)[key]);
       return out;
     }
@@ -37,6 +37,15 @@ describe('canonical JSON', () => {
     const value = { b: 1, 10: 'x', 9: 'y', a: { 2: true, 11: false } };
     expect(canonicalJson(value)).toBe(reference(value));
     expect(canonicalJson(JSON.parse(canonicalJson(value)))).toBe(reference(value));
+  });
+
+  it('keeps a key named __proto__ (an own key after JSON.parse) whatever the order it came in', () => {
+    // A hostile device may send one: the payload's hash must not depend on whether it came sorted.
+    const sorted = JSON.parse('{"__proto__":{"x":1},"b":2}') as unknown;
+    const unsorted = JSON.parse('{"b":2,"__proto__":{"x":1}}') as unknown;
+    expect(canonicalJson(sorted)).toBe('{"__proto__":{"x":1},"b":2}');
+    expect(canonicalJson(unsorted)).toBe('{"__proto__":{"x":1},"b":2}');
+    expect(canonicalJson({ ops: [{ z: 1, payload: sorted }] })).toBe('{"ops":[{"payload":{"__proto__":{"x":1},"b":2},"z":1}]}');
   });
 
   it('drops undefined and writes a Date the old way, whatever its key order', () => {

@@ -5,7 +5,7 @@
 // PGlite then hung on opening). So the folder is locked for as long as it is open, and a second
 // process is refused with a typed reason instead.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -77,11 +77,16 @@ export async function openCentralDatabase(options: { databaseUrl?: string | unde
  * One left by a process that died goes stale 10 s after its last touch (the library's default: a
  * 5 s window let a live holder's touch, delayed on a loaded machine, be taken for a dead one), so a
  * central restarted after a crash waits those seconds and goes on; the second opener of a live
- * folder is refused after about 12 s.
+ * folder is refused at once in the same process, after about 12 s from another.
  */
 async function lockFolder(dir: string): Promise<() => Promise<void>> {
+  // A folder this process holds is refused at once, never by the lock file's age: a process
+  // starved of CPU for the stale window (a loaded machine) would otherwise take its own live lock.
+  const key = resolve(dir);
+  if (foldersHeldHere.has(key)) throw folderInUse(dir);
+  let release: () => Promise<void>;
   try {
-    return await lockfile.lock(dir, {
+    release = await lockfile.lock(dir, {
       stale: 10_000,
       update: 2_000,
       retries: { retries: 12, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
@@ -90,13 +95,25 @@ async function lockFolder(dir: string): Promise<() => Promise<void>> {
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    throw new CentralError(
-      409,
-      'DATA_IN_USE',
-      `Thư mục dữ liệu ${dir} đang được một tiến trình trung tâm khác mở (máy chủ đang chạy?). Với PGlite, hãy dừng máy chủ rồi chạy lệnh quản trị; hoặc dùng PostgreSQL (DATABASE_URL), nơi lệnh quản trị chạy được bất cứ lúc nào.`,
-      `The data folder ${dir} is open in another central process (is the server running?). With PGlite, stop the server before admin commands; or use PostgreSQL (DATABASE_URL), where they run at any time.`,
-    );
+    throw folderInUse(dir);
   }
+  foldersHeldHere.add(key);
+  return async () => {
+    foldersHeldHere.delete(key);
+    await release();
+  };
+}
+
+/** PGlite folders this process has open (resolved paths). */
+const foldersHeldHere = new Set<string>();
+
+function folderInUse(dir: string): CentralError {
+  return new CentralError(
+    409,
+    'DATA_IN_USE',
+    `Thư mục dữ liệu ${dir} đang được một tiến trình trung tâm khác mở (máy chủ đang chạy?). Với PGlite, hãy dừng máy chủ rồi chạy lệnh quản trị; hoặc dùng PostgreSQL (DATABASE_URL), nơi lệnh quản trị chạy được bất cứ lúc nào.`,
+    `The data folder ${dir} is open in another central process (is the server running?). With PGlite, stop the server before admin commands; or use PostgreSQL (DATABASE_URL), where they run at any time.`,
+  );
 }
 
 async function migrate(db: Kysely<CentralDb>): Promise<void> {
