@@ -16,6 +16,8 @@ import { publishRelease, setOfficeChannel, withdrawRelease } from './releases';
 import { publishProvincialTopUps } from './reference-publish';
 import { publishAdminUnits } from './admin-units-publish';
 import { createCentralApp } from './http/server';
+import { FraudSignals } from './signals/fraud-signals';
+import { loadSignalConfig } from './signals/signal-config';
 
 const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1] [--data .data/central]
        npm run central -- admin create-office --code C --name N --province 01 [--parent P]
@@ -30,8 +32,10 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin set-channel --office C --channel pilot|stable
        npm run central -- admin publish-units --file admin-units.json [--legacy legacy-63-to-34.csv]
        npm run central -- admin publish-top-ups --file top-ups.json   (a province's top-ups: {"provincialTopUps":{"01":{…}}})
+       npm run central -- admin signals [--office C] [--all] [--refresh]   (fraud signals; --refresh recomputes them now)
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.
+CENTRAL_SIGNALS_FILE: the fraud signals' thresholds (JSON; the fields and their defaults in docs/decisions/0028-audit-trail-anchored-at-the-central.md).
 CENTRAL_VERIFY_PER_MINUTE (default 30): public receipt checks per address and minute; CENTRAL_TRUST_PROXY=1 behind a reverse proxy.`;
 
 const COMMANDS = new Set([
@@ -48,6 +52,7 @@ const COMMANDS = new Set([
   'admin set-channel',
   'admin publish-top-ups',
   'admin publish-units',
+  'admin signals',
   'import',
 ]);
 
@@ -87,6 +92,7 @@ function parseCommandLine() {
         legacy: { type: 'string' },
         out: { type: 'string' },
         all: { type: 'boolean' },
+        refresh: { type: 'boolean' },
         op: { type: 'string' },
         dir: { type: 'string' },
         channel: { type: 'string' },
@@ -120,19 +126,25 @@ const database = await openCentralDatabase({
 });
 
 async function run(): Promise<void> {
+  const signals = new FraudSignals(database.db, loadSignalConfig(process.env.CENTRAL_SIGNALS_FILE));
   if (command === 'serve') {
     const log = createCentralLog();
+    signals.startNightly();
     const { app } = createCentralApp({
       database,
       releasesDir: resolve(values.data, 'releases'),
       centralKey,
       log,
+      signals,
       verifyRateLimit: { trustProxy: process.env.CENTRAL_TRUST_PROXY === '1', perMinute: Number(process.env.CENTRAL_VERIFY_PER_MINUTE) || 30 },
     });
     const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
       console.log(`[central] listening on http://${values.host}:${info.port}/ (${database.kind})`);
     });
-    const stop = () => server.close(() => void database.close().then(() => process.exit(0)));
+    const stop = () => {
+      signals.stop();
+      server.close(() => void signals.idle().then(() => database.close().then(() => process.exit(0))));
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     return;
@@ -180,7 +192,22 @@ async function run(): Promise<void> {
       console.log(JSON.stringify(await publishProvincialTopUps(database.db, JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')))));
     } else if (command === 'import') {
       const result = await importBatchFile(database.db, resolve(values.manifest ?? ''), resolve(values.out ?? '.'), centralKey);
+      await signals.refresh(null);
       console.log(JSON.stringify(result));
+    } else if (command === 'admin' && sub === 'signals') {
+      if (values.refresh) await signals.refresh(values.office ?? null);
+      const found = await signals.list({ ...(values.office ? { officeCode: values.office } : {}), includeCleared: values.all ?? false });
+      console.table(
+        found.map((s) => ({
+          kind: s.kind,
+          office: s.officeCode,
+          device: s.deviceId,
+          staff: s.staffId,
+          lastSeen: s.lastSeen,
+          cleared: s.clearedAt,
+          evidence: JSON.stringify(s.evidence),
+        })),
+      );
     }
   } catch (error) {
     console.error(error instanceof CentralError ? `${error.code}: ${error.vi}` : error);

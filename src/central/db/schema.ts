@@ -97,6 +97,20 @@ export interface CentralDb {
   adminUnits: { version: string; body: Json; publishedAt: Generated<Date> };
   /** Requests per bucket (route and address) and minute: the public verify page's rate limit (migration 0006). */
   requestCounts: { bucket: string; windowStart: Timestamp; count: number };
+  /** One row per finding of the fraud signals' detectors (migration 0007, signals/fraud-signals.ts). */
+  fraudSignals: {
+    key: string;
+    kind: string;
+    officeCode: string;
+    deviceId: string | null;
+    staffId: string | null;
+    evidence: Json<Record<string, unknown>>;
+    firstSeen: Timestamp;
+    lastSeen: Timestamp;
+    clearedAt: Timestamp | null;
+    reviewedAt: Timestamp | null;
+    reviewNote: string | null;
+  };
   changeCounter: { id: number; value: ColumnType<number, number, number> };
   /** Releases of the office app per update channel (migration 0003, releases.ts). */
   releases: {

@@ -15,6 +15,7 @@ import { type CentralLog, createCentralLog } from '../central-log';
 import type { CentralKey } from '../central-signing-key';
 import { changesFor } from '../changes-feed';
 import type { CentralDatabase } from '../db/central-database';
+import type { FraudSignals } from '../signals/fraud-signals';
 import { applyBatch } from '../ingest/apply-batch';
 import { channelFeed, isFeedFile } from '../releases';
 import { authenticateDevice, checkSigningHeaders, verifySignedRequest } from '../request-auth';
@@ -34,6 +35,8 @@ export interface CentralAppOptions {
   centralKey: CentralKey;
   /** The public receipt check's limit per address and minute (default 30), and whether to read the address from a reverse proxy. */
   verifyRateLimit?: Partial<RateLimit>;
+  /** Fraud signals recomputed for a batch's office once it is answered (issue 22 item 5). */
+  signals?: FraudSignals;
 }
 
 /** What a request's log line says besides its route and status: who signed it and which batch. */
@@ -138,6 +141,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     const outcome = await applyBatch(db, device, parsed.data, { centralKey: options.centralKey, now: clock });
     facts.replayed = outcome.replayed;
     metrics.batch(outcome.replayed, outcome.counts);
+    if (!outcome.replayed) options.signals?.afterIngest(device.officeCode);
     return c.body(outcome.responseJson, 200, { 'content-type': 'application/json' });
   });
 

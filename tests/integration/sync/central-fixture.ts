@@ -12,6 +12,8 @@ import { type CentralKey, loadCentralKey } from '../../../src/central/central-si
 import { type CentralDatabase, openCentralDatabase } from '../../../src/central/db/central-database';
 import { createCentralLog } from '../../../src/central/central-log';
 import { createCentralApp } from '../../../src/central/http/server';
+import { FraudSignals } from '../../../src/central/signals/fraud-signals';
+import type { SignalConfig } from '../../../src/central/signals/signal-config';
 import type { Clock } from '../../../src/main/core/clock';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
 import { type CentralBackend, freshPostgresDatabase } from '../fixtures/test-postgres';
@@ -26,16 +28,25 @@ export interface Central {
   key: CentralKey;
   /** The PostgreSQL database's URL (other server processes may share it); null on PGlite. */
   databaseUrl: string | null;
+  /** The fraud signals, recomputed after each batch (only when asked for: `startCentral(backend, { signals })`). */
+  signals?: FraudSignals;
   close(): Promise<void>;
 }
 
-export async function startCentral(backend: CentralBackend = 'pglite'): Promise<Central> {
+export async function startCentral(backend: CentralBackend = 'pglite', options: { signals?: SignalConfig } = {}): Promise<Central> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-'));
   const postgres = backend === 'postgres' ? await freshPostgresDatabase() : null;
   const database = await openCentralDatabase({ dataDir, resourcesDir, databaseUrl: postgres?.url });
   const key = await loadCentralKey(dataDir);
+  const signals = options.signals ? new FraudSignals(database.db, options.signals) : undefined;
   // Quiet: a test reads what it needs from the answers and the database, not from the request log.
-  const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: key, log: createCentralLog({ level: 'silent' }) });
+  const { app } = createCentralApp({
+    database,
+    releasesDir: join(dataDir, 'releases'),
+    centralKey: key,
+    log: createCentralLog({ level: 'silent' }),
+    ...(signals ? { signals } : {}),
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -45,8 +56,10 @@ export async function startCentral(backend: CentralBackend = 'pglite'): Promise<
     dataDir,
     key,
     databaseUrl: postgres?.url ?? null,
+    ...(signals ? { signals } : {}),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await signals?.idle();
       await database.close();
       await postgres?.drop();
     },

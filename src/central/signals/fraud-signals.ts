@@ -1,0 +1,114 @@
+// Runs the fraud signals' detectors and keeps what they find (issue 22 item 5): after a batch is
+// answered, for the batch's office (queued behind the answer, one run per office at a time, never
+// slowing the device's reply), and nightly for every office. A finding keeps its row while it is
+// found, with the evidence of the last run; one no longer found is cleared, not deleted, so what a
+// reviewer saw stays. A run that fails is logged and tried again at the next batch or night.
+import type { Kysely } from 'kysely';
+import type { CentralDb } from '../db/schema';
+import type { SignalConfig } from './signal-config';
+import { detectSignals, type Signal } from './signal-detectors';
+
+export type StoredSignal = Signal & { firstSeen: string; lastSeen: string; clearedAt: string | null; reviewedAt: string | null; reviewNote: string | null };
+
+export class FraudSignals {
+  private readonly queued = new Map<string | null, Promise<void>>();
+  private readonly again = new Set<string | null>();
+  private nightly: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Kysely<CentralDb>,
+    readonly config: SignalConfig,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Recomputes one office's signals (null: every office's) now, and stores what is found. */
+  async refresh(officeCode: string | null): Promise<Signal[]> {
+    const now = this.clock();
+    const since = new Date(now.getTime() - this.config.windowDays * 86_400_000).toISOString().slice(0, 10);
+    const found = await detectSignals(this.db, { officeCode, since, now }, this.config);
+    await this.db.transaction().execute(async (trx) => {
+      for (const s of found) {
+        await trx
+          .insertInto('fraudSignals')
+          .values({ ...s, evidence: JSON.stringify(s.evidence), firstSeen: now, lastSeen: now, clearedAt: null })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ evidence: JSON.stringify(s.evidence), lastSeen: now, clearedAt: null, officeCode: s.officeCode }))
+          .execute();
+      }
+      let stale = trx.updateTable('fraudSignals').set({ clearedAt: now }).where('clearedAt', 'is', null);
+      if (officeCode) stale = stale.where('officeCode', '=', officeCode);
+      if (found.length > 0)
+        stale = stale.where(
+          'key',
+          'not in',
+          found.map((s) => s.key),
+        );
+      await stale.execute();
+    });
+    return found;
+  }
+
+  /** After a batch of this office is answered: a run is queued (one more at most while one runs). */
+  afterIngest(officeCode: string): void {
+    if (this.queued.has(officeCode)) {
+      this.again.add(officeCode);
+      return;
+    }
+    const run = (async () => {
+      do {
+        this.again.delete(officeCode);
+        await this.refresh(officeCode).catch((error: unknown) => console.error('[central] fraud signals', error));
+      } while (this.again.has(officeCode));
+    })().finally(() => this.queued.delete(officeCode));
+    this.queued.set(officeCode, run);
+  }
+
+  /** Resolves when no run is queued (tests, and a clean shutdown). */
+  async idle(): Promise<void> {
+    while (this.queued.size > 0) await Promise.all(this.queued.values());
+  }
+
+  /** Every office's signals, each night at `hour` (UTC+7) — the checks that need time to pass (gaps, silent devices). */
+  startNightly(hour = 2): void {
+    const schedule = () => {
+      const now = this.clock().getTime();
+      const vietnamMidnight = Math.floor((now + 7 * 3_600_000) / 86_400_000) * 86_400_000 - 7 * 3_600_000;
+      let next = vietnamMidnight + hour * 3_600_000;
+      if (next <= now) next += 86_400_000;
+      this.nightly = setTimeout(() => {
+        void this.refresh(null)
+          .catch((error: unknown) => console.error('[central] nightly fraud signals', error))
+          .finally(schedule);
+      }, next - now);
+      this.nightly.unref();
+    };
+    schedule();
+  }
+
+  stop(): void {
+    if (this.nightly) clearTimeout(this.nightly);
+    this.nightly = null;
+  }
+
+  /** The signals as stored, open ones first, newest first; one office's or every office's. */
+  async list(filter: { officeCode?: string; kind?: string; includeCleared?: boolean } = {}): Promise<StoredSignal[]> {
+    let query = this.db.selectFrom('fraudSignals').selectAll();
+    if (filter.officeCode) query = query.where('officeCode', '=', filter.officeCode);
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    if (!filter.includeCleared) query = query.where('clearedAt', 'is', null);
+    const rows = await query.orderBy('lastSeen', 'desc').orderBy('key').limit(1000).execute();
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    return rows.map((r) => ({
+      key: r.key,
+      kind: r.kind as Signal['kind'],
+      officeCode: r.officeCode,
+      deviceId: r.deviceId,
+      staffId: r.staffId,
+      evidence: typeof r.evidence === 'string' ? (JSON.parse(r.evidence) as Record<string, unknown>) : r.evidence,
+      firstSeen: iso(r.firstSeen)!,
+      lastSeen: iso(r.lastSeen)!,
+      clearedAt: iso(r.clearedAt),
+      reviewedAt: iso(r.reviewedAt),
+      reviewNote: r.reviewNote,
+    }));
+  }
+}
