@@ -62,6 +62,8 @@ test('every screen passes the accessibility check at 1366×768, and at a larger 
     ['staff', '#/staff', 'staff-page'],
     ['sync', '#/sync', 'sync-page'],
     ['sync-issues', '#/sync-issues', 'sync-issues-page'],
+    ['verify', '#/verify', 'verify-page'],
+    ['audit', '#/audit', 'audit-page'],
   ];
   for (const [name, hash, testId] of visits) {
     await page.goto(`${office.url}${hash}`);
