@@ -25,6 +25,8 @@ async function fitsWidth(page: Page, name: string) {
 }
 
 test('every screen passes the accessibility check at 1366×768, and at a larger text size still fits', async ({ page, harnesses }) => {
+  // Some twenty screens, each visited four times (checked, in English, larger): more than the default two minutes on a busy machine.
+  test.setTimeout(240_000);
   const office = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
   await page.goto(office.url);
   await expect(page.getByTestId('restore-hint')).toBeVisible();
@@ -42,6 +44,8 @@ test('every screen passes the accessibility check at 1366×768, and at a larger 
   const quote = await api<{ total: number }>('contributions.quoteHousehold', hhi);
   const paid = await api<{ items: { receipt: { id: string } }[] }>('contributions.recordHousehold', { ...hhi, expectedTotal: quote.total });
   const receipts = paid.items.map((i) => i.receipt.id);
+  const commune = (await api<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' })).items[0]!.code;
+  await api('hamlets.save', { communeCode: commune, kind: 'thon', name: 'Đông' });
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
@@ -64,6 +68,11 @@ test('every screen passes the accessibility check at 1366×768, and at a larger 
     ['sync-issues', '#/sync-issues', 'sync-issues-page'],
     ['verify', '#/verify', 'verify-page'],
     ['audit', '#/audit', 'audit-page'],
+    // The field officer's screens (issue 21), as the supervisor sees them: the commune's visit list,
+    // its route sheet, and the hamlets / areas / coverage page.
+    ['visits', '#/visits', 'visit-table'],
+    ['route-sheet', `#/route-sheet?commune=${commune}`, 'route-sheet'],
+    ['area', '#/area', 'area-page'],
   ];
   for (const [name, hash, testId] of visits) {
     await page.goto(`${office.url}${hash}`);

@@ -404,6 +404,33 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(() => s.prepare(`INSERT INTO audit_checkpoint (id, seq, hash, checked_at) VALUES (2, 0, 'x', '')`).run()).toThrow(/CHECK/);
     },
   },
+  '0026-field-work': {
+    write(s) {
+      s.prepare(
+        `INSERT INTO hamlets (id, commune_code, kind, name, name_key, active, version, updated_at) VALUES ('h-1', '00004', 'thon', 'Đông Hòa', 'thon|dong hoa', 1, 1, '2026-03-01T00:00:00Z')`,
+      ).run();
+      s.prepare(
+        `INSERT INTO field_assignments (username, areas, version, updated_at) VALUES ('field', '[{"communeCode":"00004","hamletIds":[]}]', 1, '2026-03-01T00:00:00Z')`,
+      ).run();
+      s.prepare(
+        `INSERT INTO visits (id, participant_id, household_id, outcome, promised_on, visited_on, visited_at, staff_name) VALUES ('v-1', 'p-1', NULL, 'promised', '2026-03-20', '2026-03-01', '2026-03-01T02:00:00Z', 'Trần Thị Bình')`,
+      ).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT name FROM hamlets WHERE id = 'h-1'`).pluck().get()).toBe('Đông Hòa');
+      expect(s.prepare(`SELECT areas FROM field_assignments WHERE username = 'field'`).pluck().get()).toContain('00004');
+      expect(s.prepare(`SELECT promised_on FROM visits WHERE id = 'v-1'`).pluck().get()).toBe('2026-03-20');
+      expect(() => s.prepare(`UPDATE visits SET outcome = 'paid' WHERE id = 'v-1'`).run()).toThrow(/immutable/);
+      expect(() => s.prepare(`DELETE FROM visits WHERE id = 'v-1'`).run()).toThrow(/never deleted/);
+      expect(() =>
+        s
+          .prepare(
+            `INSERT INTO hamlets (id, commune_code, kind, name, name_key, version, updated_at) VALUES ('h-2', '00004', 'thon', 'Dong Hoa', 'thon|dong hoa', 1, 'x')`,
+          )
+          .run(),
+      ).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -34,6 +34,16 @@ async function everyKind(): Promise<void> {
   const hhi = { participantId: member.id, scheme: 'HHI' as const, fromMonth: '2026-04', months: 12 };
   const hhiQuote = await call(core, 'contributions.quote', hhi, tokens.counter);
   await call(core, 'contributions.record', { ...hhi, expectedTotal: hhiQuote.total }, tokens.counter);
+  // The field officer's kinds: a hamlet, an officer's area, the member placed in the hamlet, a visit.
+  const hamlet = await call(core, 'hamlets.save', { communeCode: member.communeCode, kind: 'thon', name: 'Đông Hòa' }, tokens.supervisor);
+  await call(
+    core,
+    'field.assign',
+    { username: 'field', areas: [{ communeCode: member.communeCode, hamletIds: [hamlet.id] }], expectedVersion: 0 },
+    tokens.supervisor,
+  );
+  await call(core, 'participants.update', { id: member.id, expectedVersion: 2, hamletId: hamlet.id }, tokens.counter);
+  await call(core, 'field.recordVisit', { participantId: member.id, outcome: 'promised', promisedOn: '2026-03-10', note: 'Hẹn sau vụ lúa' }, tokens.field);
   const summary = await call(core, 'dayEnd.summary', { businessDate: '2026-03-02' }, tokens.supervisor);
   const counts = summary.collectors.map((c: { staffId: string; expected: number }) => ({ staffId: c.staffId, cashCounted: c.expected }));
   await call(core, 'dayEnd.close', { businessDate: '2026-03-02', counts }, tokens.supervisor);

@@ -8,6 +8,8 @@ import { call, failure, type Office, openOffice, PASSWORD, personInput, rowCount
 type Who = 'supervisor' | 'counter' | 'field';
 const everyone: Who[] = ['supervisor', 'counter', 'field'];
 const supervisorOnly: Who[] = ['supervisor'];
+/** Visit lists and what comes of them: field officers and supervisors, never counter staff (issue 21). */
+const fieldWork: Who[] = ['supervisor', 'field'];
 
 /** Who may call each method: 'public' needs no session. */
 const expectedAccess: Record<string, 'public' | Who[]> = {
@@ -74,6 +76,21 @@ const expectedAccess: Record<string, 'public' | Who[]> = {
   'drafts.get': everyone,
   'drafts.save': everyone,
   'drafts.discard': everyone,
+
+  'hamlets.list': everyone,
+  'hamlets.learn': supervisorOnly,
+  'hamlets.save': supervisorOnly,
+  'field.assignments': supervisorOnly,
+  'field.assign': supervisorOnly,
+  'field.coverage': supervisorOnly,
+  'field.coverageExcel': supervisorOnly,
+  'field.myArea': fieldWork,
+  'field.visitList': fieldWork,
+  'field.recordVisit': fieldWork,
+  'field.visits': fieldWork,
+  'field.routeSheet': fieldWork,
+  'field.routeSheetExcel': fieldWork,
+  'field.exportReminders': fieldWork,
 };
 
 /**

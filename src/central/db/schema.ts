@@ -93,6 +93,7 @@ export interface CentralDb {
   receiptVoids: { receiptId: string; data: Json };
   dayClosures: { deviceId: string; businessDate: string; data: Json };
   heldItems: { opId: string; class: string; kind: string; payload: Json; deviceId: string; status: Generated<string>; createdAt: Timestamp };
+  fieldRecords: { kind: string; id: string; officeCode: string; version: number; data: Json; updatedAt: Timestamp };
   referenceSchedules: { version: string; body: Json; loadedAt: Timestamp };
   adminUnits: { version: string; body: Json; publishedAt: Generated<Date> };
   /** Requests per bucket (route and address) and minute: the public verify page's rate limit (migration 0006). */

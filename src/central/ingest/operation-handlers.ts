@@ -7,6 +7,7 @@ import { inputIssueTexts } from '../../shared/contract/input-messages';
 import { isOperationKind, type Operation, operation, type OperationKind, type OperationPayload } from '../../shared/sync/operations';
 import { type OpResult, rejected } from '../../shared/sync/op-results';
 import type { WireOp } from '../../shared/sync/protocol';
+import { recordVisit, setAssignment, setHamlet } from './field-ops';
 import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import type { OpContext } from './op-context';
@@ -23,6 +24,9 @@ const handlers: { [K in OperationKind]: OperationHandler<K> } = {
   'contribution.record': recordContribution,
   'receipt.void': voidReceipt,
   'day.close': closeDay,
+  'hamlet.set': setHamlet,
+  'field.assignment.set': setAssignment,
+  'visit.record': recordVisit,
 };
 
 /** Kinds whose every lookup is answered by the batch cache, so their writes can wait (apply-batch.ts). */

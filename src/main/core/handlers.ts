@@ -23,6 +23,14 @@ import { enroll, listEnrollmentsFor } from './services/enrollment-service';
 import { loadReceipt, markPrinted, receiptsForDay, voidReceipt } from './services/receipt-service';
 import { lookupReceipt, verifyReceipt } from './services/receipt-verification';
 import { getParticipant, registerParticipant, searchParticipants, updateParticipant } from './services/participant-service';
+import { coverage } from './services/coverage-service';
+import { assignArea, listAssignments, myArea } from './services/field-area';
+import { coverageExcel, routeSheetExcel } from './services/field-files';
+import { learnCommuneHamlets, listHamlets, saveHamlet } from './services/hamlet-service';
+import { exportReminders } from './services/reminders-service';
+import { routeSheet } from './services/route-sheet-service';
+import { visitList } from './services/visit-list-service';
+import { recordVisit, visitsFor } from './services/visit-service';
 import { createStaffMember, listStaffMembers, resetStaffPassword, setStaffActive } from './services/staff-service';
 
 type Input<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
@@ -85,6 +93,21 @@ export const handlers: HandlerTable = {
   'sync.resolveIssue': (ctx, input, caller) => resolveSyncIssue(ctx, caller, input),
   'sync.exportFile': (ctx, input, caller) => exportSyncFile(ctx, caller, input.directory),
   'sync.importResult': (ctx, input, caller) => importSyncResult(ctx, caller, input.file),
+
+  'hamlets.list': (ctx, input) => listHamlets(ctx, input),
+  'hamlets.learn': (ctx, input) => learnCommuneHamlets(ctx, input.communeCode),
+  'hamlets.save': (ctx, input, caller) => saveHamlet(ctx, caller, input),
+  'field.assignments': (ctx) => listAssignments(ctx),
+  'field.assign': (ctx, input, caller) => assignArea(ctx, caller, input),
+  'field.myArea': (ctx, _input, caller) => myArea(ctx, caller),
+  'field.visitList': (ctx, input, caller) => visitList(ctx, caller, input),
+  'field.recordVisit': (ctx, input, caller) => recordVisit(ctx, caller, input),
+  'field.visits': (ctx, input) => visitsFor(ctx, input),
+  'field.routeSheet': (ctx, input, caller) => routeSheet(ctx, caller, input),
+  'field.routeSheetExcel': (ctx, input, caller) => routeSheetExcel(ctx, caller, input),
+  'field.exportReminders': (ctx, input, caller) => exportReminders(ctx, caller, input),
+  'field.coverage': (ctx, input, caller) => coverage(ctx, caller, input),
+  'field.coverageExcel': (ctx, input, caller) => coverageExcel(ctx, caller, input),
 
   'reference.provinces': async (ctx) => ({ items: await listProvinces(ctx.db) }),
   'reference.communes': async (ctx, input) => ({ items: await listCommunes(ctx.db, input.provinceCode) }),

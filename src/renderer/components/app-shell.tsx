@@ -19,6 +19,9 @@ import { SearchPage } from '../pages/search/search-page';
 import { StaffPage } from '../pages/staff/staff-page';
 import { SyncIssuesPage } from '../pages/sync/sync-issues-page';
 import { SyncPage } from '../pages/sync/sync-page';
+import { AreaPage } from '../pages/area/area-page';
+import { RouteSheetPage } from '../pages/field/route-sheet-page';
+import { VisitListPage } from '../pages/field/visit-list-page';
 import { href, useRoute, type Route } from '../routing/hash-router';
 import { useSession } from '../session/session-context';
 import { AuditPage } from '../pages/audit/audit-page';
@@ -30,6 +33,8 @@ import { SyncStatusBadge } from './sync-status';
 function Screen({ route, session }: { route: Route; session: SessionView }) {
   const [first, id, action] = route.segments;
   const supervisor = session.staff.role === 'supervisor';
+  // Visit lists are for field officers and supervisors, not counter staff (the core refuses them too).
+  const fieldWork = supervisor || session.staff.role === 'field';
   switch (first) {
     case undefined:
       return <SearchPage />;
@@ -63,6 +68,15 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
     case 'staff':
       if (supervisor) return <StaffPage />;
       break;
+    case 'visits':
+      if (fieldWork) return <VisitListPage session={session} />;
+      break;
+    case 'route-sheet':
+      if (fieldWork) return <RouteSheetPage key={route.params.toString()} params={route.params} />;
+      break;
+    case 'area':
+      if (supervisor) return <AreaPage session={session} />;
+      break;
     case 'sync':
       if (supervisor) return <SyncPage />;
       break;
@@ -83,10 +97,13 @@ export function AppShell({ session }: { session: SessionView }) {
   const { signOut } = useSession();
   const route = useRoute();
   const supervisor = session.staff.role === 'supervisor';
+  const fieldWork = supervisor || session.staff.role === 'field';
   const nav = [
     { key: '', label: t('nav.search'), show: true },
+    { key: 'visits', label: t('field.nav'), show: fieldWork },
     { key: 'receipts', label: t('nav.dayReceipts'), show: true },
     { key: 'day-end', label: t('nav.dayEnd'), show: supervisor },
+    { key: 'area', label: t('area.nav'), show: supervisor },
     { key: 'staff', label: t('nav.staff'), show: supervisor },
     { key: 'sync', label: t('nav.sync'), show: supervisor },
     { key: 'verify', label: t('verify.nav'), show: true },

@@ -6,6 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 import { enLaw } from './en-law';
 import { enSync } from './en-sync';
 import { enTrust } from './en-trust';
+import { enField } from './en-field';
 import { supportCategoryLabels } from '../../shared/contract/participant';
 
 export const en: Shape<typeof vi> = {
@@ -186,6 +187,7 @@ export const en: Shape<typeof vi> = {
     explain:
       'The order of members decides what each pays for household health insurance (first, second…). A member already insured by another scheme (employee, pensioner, child under 6…) stays in the household but does not count in that order.',
     hhi: 'Household HI',
+    collect: 'Collect household HI',
     hhiPosition: 'Joins: member {{n}}',
     coverageLabel: 'Health insurance of {{name}}',
     coverage: {
@@ -496,6 +498,7 @@ export const en: Shape<typeof vi> = {
     supportShare: 'Support share',
   },
   ...enSync,
+  ...enField,
   ...enLaw,
   ...enTrust,
 };

@@ -2,6 +2,7 @@
 import { viLaw } from './vi-law';
 import { viSync } from './vi-sync';
 import { viTrust } from './vi-trust';
+import { viField } from './vi-field';
 import { supportCategoryLabels } from '../../shared/contract/participant';
 
 export const vi = {
@@ -189,6 +190,7 @@ export const vi = {
     explain:
       'Thứ tự thành viên quyết định mức đóng BHYT hộ gia đình (người thứ nhất, thứ hai…). Thành viên đã có BHYT theo diện khác (người lao động, hưu trí, trẻ em dưới 6 tuổi…) vẫn ở trong hộ nhưng không tính vào thứ tự đóng.',
     hhi: 'BHYT hộ gia đình',
+    collect: 'Thu BHYT hộ gia đình',
     hhiPosition: 'Tham gia: người thứ {{n}}',
     coverageLabel: 'BHYT của {{name}}',
     coverage: {
@@ -498,6 +500,7 @@ export const vi = {
     supportShare: 'Tỷ lệ hỗ trợ',
   },
   ...viSync,
+  ...viField,
   ...viLaw,
   ...viTrust,
 };

@@ -82,9 +82,17 @@ export const quote = z.object({
 });
 export type Quote = z.infer<typeof quote>;
 
+/**
+ * A payment taken on a field visit from the visit list (issue 21): the visit's outcome "paid" is
+ * recorded with the payment's receipts in the payment's own transaction. Field officers and
+ * supervisors only.
+ */
+export const fieldVisitOfPayment = z.object({ note: text({ min: 0, max: 500, multiline: true }).optional() });
+
 export const recordInput = quoteInput.extend({
   /** The total the clerk showed the payer; if the rules now give another amount, nothing is written. */
   expectedTotal: dong,
+  fieldVisit: fieldVisitOfPayment.optional(),
 });
 
 export const receipt = z.object({
@@ -195,6 +203,7 @@ export type HouseholdQuote = z.infer<typeof householdQuote>;
 export const recordHouseholdInput = householdPaymentInput.extend({
   /** The household's total the clerk showed the payer; if the rules now give another, nothing is written. */
   expectedTotal: dong,
+  fieldVisit: fieldVisitOfPayment.optional(),
 });
 
 /** What was recorded for each member, in the order asked: their contribution and their receipt. */

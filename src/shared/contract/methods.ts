@@ -35,6 +35,26 @@ import {
 import { draft, draftInput, saveDraftInput } from './draft';
 import { auditList, auditStatus, auditVerification, listAuditInput, settleAuditInput } from './audit';
 import { lookupReceiptInput, lookupReceiptOutput, receiptVerification, verifyReceiptInput } from './verification';
+import {
+  assignInput,
+  assignment,
+  coverage,
+  coverageInput,
+  fieldFile,
+  hamlet,
+  hamletsInput,
+  learnHamletsOutput,
+  myArea,
+  recordVisitInput,
+  remindersInput,
+  routeSheet,
+  routeSheetInput,
+  saveHamletInput,
+  visit,
+  visitListInput,
+  visitListOutput,
+  visitsForInput,
+} from './field';
 import { closeDayInput, dayReport, dayReportFile, dayReportInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
 import {
   addHouseholdMemberInput,
@@ -93,6 +113,8 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 const empty = z.object({}).strict();
 const byId = z.object({ id: uuid });
 const staffRoles = ['supervisor', 'counter', 'field'] as const;
+/** The visit lists and what comes of them: field officers (their area) and supervisors; not counter staff. */
+const fieldRoles = ['supervisor', 'field'] as const;
 
 export const contract = {
   'office.setup': method({ input: setupInput, output: sessionView, access: 'public', session: 'opens', beforeSetup: true }),
@@ -154,6 +176,21 @@ export const contract = {
   'sync.resolveIssue': method({ input: resolveIssueInput, output: syncIssue, access: ['supervisor'] }),
   'sync.exportFile': method({ input: exportFileInput, output: exportFileOutput, access: ['supervisor'] }),
   'sync.importResult': method({ input: importResultInput, output: importResultOutput, access: ['supervisor'] }),
+
+  'hamlets.list': method({ input: hamletsInput, output: z.object({ items: z.array(hamlet) }), access: staffRoles }),
+  'hamlets.learn': method({ input: z.object({ communeCode: hamletsInput.shape.communeCode }), output: learnHamletsOutput, access: ['supervisor'] }),
+  'hamlets.save': method({ input: saveHamletInput, output: hamlet, access: ['supervisor'] }),
+  'field.assignments': method({ input: empty, output: z.object({ items: z.array(assignment) }), access: ['supervisor'] }),
+  'field.assign': method({ input: assignInput, output: assignment, access: ['supervisor'] }),
+  'field.myArea': method({ input: empty, output: myArea, access: fieldRoles }),
+  'field.visitList': method({ input: visitListInput, output: visitListOutput, access: fieldRoles }),
+  'field.recordVisit': method({ input: recordVisitInput, output: visit, access: fieldRoles }),
+  'field.visits': method({ input: visitsForInput, output: z.object({ items: z.array(visit) }), access: fieldRoles }),
+  'field.routeSheet': method({ input: routeSheetInput, output: routeSheet, access: fieldRoles }),
+  'field.routeSheetExcel': method({ input: routeSheetInput, output: fieldFile, access: fieldRoles }),
+  'field.exportReminders': method({ input: remindersInput, output: fieldFile.extend({ withoutPhone: z.number().int() }), access: fieldRoles }),
+  'field.coverage': method({ input: coverageInput, output: coverage, access: ['supervisor'] }),
+  'field.coverageExcel': method({ input: coverageInput, output: fieldFile, access: ['supervisor'] }),
 
   'reference.provinces': method({ input: empty, output: z.object({ items: z.array(province) }), access: 'public', beforeSetup: true }),
   'reference.communes': method({ input: communesInput, output: z.object({ items: z.array(commune) }), access: 'public', beforeSetup: true }),

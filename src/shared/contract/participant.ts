@@ -94,6 +94,8 @@ const clerkFields = z.object({
   agriAverage: z.boolean(),
   /** The address as on papers from before the 2025 mergers, kept beside the new one. */
   legacyAddress: legacyAddressInput.nullable(),
+  /** The hamlet of the commune's list (issue 21); absent or null: the one the address line names, if any. */
+  hamletId: uuid.nullable().optional(),
 });
 
 /** What a new person's form leaves out is the common case: Kinh, Vietnamese, no special support. */
@@ -154,6 +156,7 @@ export const participant = z.object({
   provinceCode: z.string(),
   communeCode: z.string(),
   addressLine: z.string(),
+  hamletId: z.string().nullable(),
   /** The certificate; number and dates are null on a record carried over from a support category (migration 0019). */
   poverty: z
     .object({ kind: z.enum(['poor', 'near-poor']), number: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable() })

@@ -4,6 +4,7 @@
 // (docs/protocol.md §4). Adding a kind: its payload here, one line in `centralChange`, its writer
 // at the central and its applier in the office's pull-applier.ts.
 import { z } from 'zod';
+import { fieldAssignmentSetPayload, hamletSetPayload, visitRecordPayload } from './field-operation-payloads';
 
 /**
  * A person of the office's province, registered or corrected at the central (its stored record).
@@ -22,6 +23,7 @@ export const participantChangePayload = z.looseObject({
   siNumber: z.string().nullable().optional(),
   phone: z.string().nullable().optional(),
   addressLine: z.string().optional(),
+  hamletId: z.string().max(64).nullable().optional(),
   supportCategory: z.string().optional(),
   officialNumber: z.string().nullable().optional(),
   canonicalId: z.string().nullable().optional(),
@@ -62,6 +64,15 @@ export const deviceKeyPayload = z.object({
   revokedAt: z.string().nullable(),
 });
 
+/** A commune's hamlet as a supervisor of an office of the province keeps it (operation `hamlet.set`). */
+export const hamletChangePayload = hamletSetPayload;
+
+/** A field officer's area, set by a supervisor of `officeCode` (devices of other offices skip it). */
+export const assignmentChangePayload = fieldAssignmentSetPayload.extend({ officeCode: z.string().max(12) });
+
+/** A visit's outcome recorded on a device of `officeCode` (devices of other offices skip it); ids are the central's. */
+export const visitChangePayload = visitRecordPayload.extend({ officeCode: z.string().max(12), deviceId: z.string().max(64) });
+
 export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant'), payload: participantChangePayload }),
   z.object({ kind: z.literal('reference.contribution-rates'), payload: ratesChangePayload }),
@@ -69,6 +80,9 @@ export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review.settled'), payload: reviewSettledPayload }),
   z.object({ kind: z.literal('office.update-channel'), payload: officeUpdateChannelPayload }),
   z.object({ kind: z.literal('device.key'), payload: deviceKeyPayload }),
+  z.object({ kind: z.literal('hamlet'), payload: hamletChangePayload }),
+  z.object({ kind: z.literal('field.assignment'), payload: assignmentChangePayload }),
+  z.object({ kind: z.literal('visit'), payload: visitChangePayload }),
 ]);
 export type CentralChange = z.infer<typeof centralChange>;
 
@@ -92,3 +106,5 @@ export const changesResponse = z.object({
   reset: z.boolean().optional(),
 });
 export type ChangesResponse = z.infer<typeof changesResponse>;
+
+export type ChangePayload<K extends CentralChange['kind']> = Extract<CentralChange, { kind: K }>['payload'];

@@ -18,6 +18,7 @@ import {
   participantUpdatePayload,
   receiptVoidPayload,
 } from './operation-payloads';
+import { fieldAssignmentSetPayload, hamletSetPayload, visitRecordPayload } from './field-operation-payloads';
 
 const kind = <K extends string, P extends z.ZodType>(name: K, payload: P) => z.object({ kind: z.literal(name), payload });
 
@@ -30,6 +31,9 @@ export const operation = z.discriminatedUnion('kind', [
   kind('contribution.record', contributionRecordPayload),
   kind('receipt.void', receiptVoidPayload),
   kind('day.close', dayClosePayload),
+  kind('hamlet.set', hamletSetPayload),
+  kind('field.assignment.set', fieldAssignmentSetPayload),
+  kind('visit.record', visitRecordPayload),
 ]);
 
 /** An operation as the central applies it (defaults filled in). */
@@ -47,7 +51,7 @@ export function isOperationKind(value: string): value is OperationKind {
 }
 
 /** What an operation is about: the outbox's entity, the audit entry's, and the sync inbox item's. */
-export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day';
+export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day' | 'hamlet' | 'assignment' | 'visit';
 
 type EntityOf = { [K in OperationKind]: (payload: Extract<OperationInput, { kind: K }>['payload']) => [OperationEntity, string] };
 
@@ -61,6 +65,9 @@ const entities: EntityOf = {
   // The receipt voided (the void's own id is in the payload too).
   'receipt.void': (p) => ['receipt', p.receiptId],
   'day.close': (p) => ['day', p.businessDate],
+  'hamlet.set': (p) => ['hamlet', p.id],
+  'field.assignment.set': (p) => ['assignment', p.username],
+  'visit.record': (p) => ['visit', p.id],
 };
 
 export function operationEntity(op: OperationInput): { entity: OperationEntity; entityId: string } {

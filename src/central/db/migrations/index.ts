@@ -6,6 +6,7 @@ import * as m0003 from './0003-release-channels';
 import * as m0004 from './0004-admin-units';
 import * as m0006 from './0006-receipt-verification-and-audit-anchor';
 import * as m0007 from './0007-fraud-signals';
+import * as m0008 from './0008-field-records';
 
 export const centralMigrations: Record<string, Migration> = {
   '0001-central-initial': m0001,
@@ -14,4 +15,5 @@ export const centralMigrations: Record<string, Migration> = {
   '0004-admin-units': m0004,
   '0006-receipt-verification-and-audit-anchor': m0006,
   '0007-fraud-signals': m0007,
+  '0008-field-records': m0008,
 };

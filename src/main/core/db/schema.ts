@@ -2,7 +2,9 @@
 // (CamelCasePlugin). Money columns are integer đồng.
 import type { ColumnType, Generated } from 'kysely';
 import type { PaymentMethod } from '../../../shared/contract/contribution';
+import type { DeclineReason, VisitOutcome } from '../../../shared/contract/field';
 import type { OtherCoverage } from '../../../shared/contract/household';
+import type { HamletKind } from '../../../shared/domain/hamlets';
 
 export interface OfficeTable {
   id: number;
@@ -56,6 +58,8 @@ export interface ParticipantsTable {
   legacyCommuneCode: string | null;
   legacyAddress: string | null;
   householdId: string | null;
+  /** The hamlet chosen on the record (migration 0026); NULL: the one the address line names, if any. */
+  hamletId: string | null;
   officialNumber: string | null;
   canonicalId: string | null;
   version: number;
@@ -156,7 +160,56 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface Database extends ContributionTables, SyncTables {
+/** A commune's hamlet as the supervisor keeps it (migration 0026). */
+export interface HamletsTable {
+  id: string;
+  communeCode: string;
+  kind: HamletKind;
+  name: string;
+  /** kind|folded name: one hamlet per spelling in a commune (domain/hamlets.ts hamletKey). */
+  nameKey: string;
+  active: number;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+}
+
+/** A field officer's area by username (migration 0026): JSON `[{communeCode, hamletIds}]`. */
+export interface FieldAssignmentsTable {
+  username: string;
+  areas: string;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+}
+
+/** A visit's outcome (migration 0026), to a person or a household; made here or pulled. */
+export interface VisitsTable {
+  id: string;
+  participantId: string | null;
+  householdId: string | null;
+  outcome: VisitOutcome;
+  promisedOn: string | null;
+  declineReason: DeclineReason | null;
+  note: string | null;
+  /** JSON array of receipt ids ("paid"). */
+  receiptIds: string;
+  visitedOn: string;
+  visitedAt: string;
+  staffId: string | null;
+  staffName: string;
+  staffUsername: string | null;
+  /** NULL: made on this device. */
+  sourceDeviceId: string | null;
+}
+
+export interface FieldTables {
+  hamlets: HamletsTable;
+  fieldAssignments: FieldAssignmentsTable;
+  visits: VisitsTable;
+}
+
+export interface Database extends ContributionTables, SyncTables, FieldTables {
   office: OfficeTable;
   staff: StaffTable;
   participants: ParticipantsTable;

@@ -21,6 +21,7 @@ import { addMonths, methodForMonths } from './contribution-rules';
 import { type ContributionView, issuerOf, type RecordableQuote, writeContribution } from './contribution-recording';
 import { activeSchedule } from './reference-schedule-store';
 import { requireDayOpen } from './day-status';
+import { type FieldVisitOfPayment, refuseVisitByCounter, writeVisit } from './visit-service';
 
 type Db = CoreContext['db'] | Transaction<Database>;
 
@@ -149,12 +150,18 @@ export async function quoteContribution(ctx: CoreContext, input: QuoteRequest): 
 export async function recordContribution(
   ctx: CoreContext,
   caller: Caller,
-  input: QuoteRequest & { expectedTotal: number },
+  input: QuoteRequest & { expectedTotal: number; fieldVisit?: FieldVisitOfPayment | undefined },
 ): Promise<{ contribution: ContributionView; receipt: Receipt }> {
+  refuseVisitByCounter(caller, input.fieldVisit);
   return inPaymentTransaction(ctx, input.paidOn, async (trx, when) => {
     const quote = await buildQuote(ctx, trx, input);
     refuseChangedTotal(quote.total, input.expectedTotal);
-    return writeContribution(trx, caller, await issuerOf(trx, caller), quote, when);
+    const written = await writeContribution(trx, caller, await issuerOf(trx, caller), quote, when);
+    if (input.fieldVisit) {
+      const visit = { participantId: quote.participantId, outcome: 'paid' as const, receiptIds: [written.receipt.id], note: input.fieldVisit.note };
+      await writeVisit(trx, caller, visit, when.at, when.today);
+    }
+    return written;
   });
 }
 

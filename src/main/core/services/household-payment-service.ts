@@ -13,6 +13,7 @@ import { findParticipant } from '../db/repositories/participants-repository';
 import type { Database } from '../db/schema';
 import { type ContributionView, issuerOf, type RecordableQuote, writeContribution } from './contribution-recording';
 import { buildQuote, inPaymentTransaction, quoteView, refuseChangedTotal } from './contribution-service';
+import { type FieldVisitOfPayment, refuseVisitByCounter, writeVisit } from './visit-service';
 
 type Db = CoreContext['db'] | Transaction<Database>;
 
@@ -88,8 +89,9 @@ export async function quoteHouseholdPayment(ctx: CoreContext, input: HouseholdPa
 export async function recordHouseholdPayment(
   ctx: CoreContext,
   caller: Caller,
-  input: HouseholdPaymentRequest & { expectedTotal: number },
+  input: HouseholdPaymentRequest & { expectedTotal: number; fieldVisit?: FieldVisitOfPayment | undefined },
 ): Promise<{ items: { contribution: ContributionView; receipt: Receipt }[] }> {
+  refuseVisitByCounter(caller, input.fieldVisit);
   return inPaymentTransaction(ctx, input.paidOn, async (trx, when) => {
     const quotes = await quoteMembers(ctx, trx, input);
     refuseChangedTotal(
@@ -99,6 +101,10 @@ export async function recordHouseholdPayment(
     const issuer = await issuerOf(trx, caller);
     const items = [];
     for (const quote of quotes) items.push(await writeContribution(trx, caller, issuer, quote, when));
+    if (input.fieldVisit) {
+      const receiptIds = items.map((i) => i.receipt.id);
+      await writeVisit(trx, caller, { householdId: input.householdId, outcome: 'paid', receiptIds, note: input.fieldVisit.note }, when.at, when.today);
+    }
     return { items };
   });
 }

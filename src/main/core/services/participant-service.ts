@@ -20,10 +20,11 @@ import { communeBelongsTo } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
 import type { Transaction } from 'kysely';
 import { isCloseName } from './duplicate-names';
+import { requireHamletOfCommune } from './hamlet-service';
 import { legacyIndex } from './legacy-address-service';
 
 type Fields = ParticipantFields & { duplicateOverrideReason?: string | undefined };
-type CheckedFields = Pick<ParticipantFields, 'personalId' | 'dateOfBirth' | 'sex' | 'provinceCode' | 'communeCode'> & {
+type CheckedFields = Pick<ParticipantFields, 'personalId' | 'dateOfBirth' | 'sex' | 'provinceCode' | 'communeCode' | 'hamletId'> & {
   legacyAddress: { legacyCommuneCode: string; text: string } | null;
 };
 /** Changing any of these is the clerk confirming the facts: a category declared before facts is then settled. */
@@ -66,6 +67,7 @@ async function checkFields(trx: Transaction<Database>, fields: CheckedFields, se
       en: 'The commune is not in the chosen province.',
     });
   }
+  await requireHamletOfCommune(trx, fields.hamletId ?? null, fields.communeCode);
   const sameId = await repo.findByPersonalId(trx, fields.personalId);
   if (sameId && sameId.id !== selfId) {
     throw new OfficeError('DUPLICATE_PERSON', {
@@ -120,6 +122,7 @@ export async function registerParticipant(ctx: CoreContext, caller: Caller, inpu
       provinceCode: input.provinceCode,
       communeCode: input.communeCode,
       addressLine: input.addressLine,
+      hamletId: input.hamletId ?? null,
       declaredSupportCategory: 'other',
       ...repo.factColumns(input),
       householdId: null,

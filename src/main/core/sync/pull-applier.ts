@@ -17,6 +17,7 @@ import { factsFromCategory } from '../../../shared/domain/support-facts';
 import { factColumns } from '../db/repositories/participants-repository';
 import { settleFromCentral } from '../services/sync-issues-service';
 import { keepDeviceKey } from '../db/repositories/device-keys-repository';
+import { applyPulledAssignment, applyPulledHamlet, applyPulledVisit } from './field-applier';
 
 type ParticipantChange = Extract<CentralChange, { kind: 'participant' }>;
 
@@ -110,6 +111,7 @@ async function applyParticipant(trx: Transaction<Database>, change: ParticipantC
     communeCode: p.communeCode,
     addressLine: p.addressLine ?? '',
     ...pulledFacts(p),
+    hamletId: p.hamletId ?? null,
     officialNumber: p.officialNumber ?? null,
     canonicalId: p.canonicalId ?? null,
     version: p.version ?? 1,
@@ -151,6 +153,15 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: CentralC
           break;
         case 'device.key':
           await keepDeviceKey(trx, change.payload, at);
+          break;
+        case 'hamlet':
+          await applyPulledHamlet(trx, change.payload);
+          break;
+        case 'field.assignment':
+          await applyPulledAssignment(trx, change.payload);
+          break;
+        case 'visit':
+          await applyPulledVisit(trx, change.payload);
           break;
       }
     }

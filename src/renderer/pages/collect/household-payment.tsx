@@ -21,6 +21,7 @@ import { navigate } from '../../routing/hash-router';
 import { EnterConfirms } from './enter-confirms';
 import { MAX_MONTHS } from './person-payment';
 import { QuotePanel } from './quote-panel';
+import { endVisit, visitOfPayment } from '../field/visit-target';
 import { useLiveQuote } from './use-live-quote';
 
 type Member = Household['members'][number];
@@ -88,11 +89,26 @@ function HouseholdPaymentForm({
         refreshAfterReceipt(queryClient, receipt.participantId);
         setCallData(queryClient, 'receipts.get', { id: receipt.id }, receipt);
       }
+      endVisit();
       navigate('receipt-set', items.map((i) => i.receipt.id).join(','));
     },
   });
   const { isPending, mutate } = recordAll;
-  const record = useCallback((shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total }), [input, isPending, mutate]);
+  // Taken on a field visit (opened from the visit list): the visit's "paid" is recorded with it.
+  const record = useCallback(
+    (shown: { total: number }) =>
+      input &&
+      !isPending &&
+      mutate({
+        ...input,
+        expectedTotal: shown.total,
+        ...visitOfPayment(
+          input.members.map((m) => m.participantId),
+          input.householdId,
+        ),
+      }),
+    [input, isPending, mutate],
+  );
   const { shown, upToDate, quote, waiting, confirm, refusal } = useLiveQuote('contributions.quoteHousehold', input, record);
   const enter = () =>
     form.validateFields().then(
@@ -128,7 +144,9 @@ function HouseholdPaymentForm({
               layout="inline"
               requiredMark={false}
               initialValues={start}
-              onValuesChange={(_, all: { months: string; fromMonth: Dayjs }) => setValues(all)}
+              // The newcomers' month is a field only while someone unenrolled is ticked: the values
+              // of the fields shown are merged, so months typed for an enrolled household still count.
+              onValuesChange={(_, all: { months: string; fromMonth: Dayjs }) => setValues((before) => ({ ...before, ...all }))}
               style={{ marginBottom: 12, rowGap: 8 }}
             >
               <Form.Item

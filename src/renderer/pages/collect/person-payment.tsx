@@ -20,6 +20,7 @@ import { refreshAfterReceipt } from '../../components/work-queries';
 import { navigate } from '../../routing/hash-router';
 import { EnterConfirms } from './enter-confirms';
 import { QuotePanel } from './quote-panel';
+import { endVisit, visitOfPayment } from '../field/visit-target';
 import { useLiveQuote } from './use-live-quote';
 
 interface Values {
@@ -111,12 +112,17 @@ export function PersonPayment({ participantId, enrollment }: { participantId: st
   const recordPayment = useCallMutation('contributions.record', {
     onSuccess: (result) => {
       refreshAfterReceipt(queryClient, participantId);
+      endVisit();
       setCallData(queryClient, 'receipts.get', { id: result.receipt.id }, result.receipt);
       navigate('receipt', result.receipt.id);
     },
   });
   const { isPending, mutate } = recordPayment;
-  const record = useCallback((shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total }), [input, isPending, mutate]);
+  // Taken on a field visit (opened from the visit list): the visit's "paid" is recorded with it.
+  const record = useCallback(
+    (shown: { total: number }) => input && !isPending && mutate({ ...input, expectedTotal: shown.total, ...visitOfPayment([participantId]) }),
+    [input, isPending, mutate, participantId],
+  );
   const { shown, upToDate, quote, waiting, confirm, refusal } = useLiveQuote('contributions.quote', input, record);
 
   // Enter from anywhere on the page: the form is checked first, and a first payment's missing income

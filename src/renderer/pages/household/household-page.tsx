@@ -16,7 +16,7 @@ import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
 import { useCommuneNames } from '../../components/use-commune-names';
 import { useHotkeys } from '../../components/use-hotkeys';
-import { goBack, href, hrefWith } from '../../routing/hash-router';
+import { goBack, href, hrefWith, navigate } from '../../routing/hash-router';
 import { MemberSearch } from './member-search';
 
 type Member = Household['members'][number];
@@ -61,6 +61,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
     ArrowDown: () => setSelected((s) => Math.min(members.length - 1, s + 1)),
     'Alt+M': () => document.getElementById('member-search')?.focus(),
     'Alt+N': () => (window.location.hash = hrefWith(['new'], { household: householdId })),
+    F4: () => head && navigate('person', head.participantId, 'collect'),
     'Alt+B': () => document.getElementById(`coverage-${selected}`)?.focus(),
     Escape: goBack,
   });
@@ -76,9 +77,16 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
     <div data-testid="household-page">
       <div className="page-title">
         <Typography.Title level={2}>{t('household.title')}</Typography.Title>
-        <Button onClick={goBack}>
-          {t('common.back')} <kbd>Esc</kbd>
-        </Button>
+        <Space>
+          {head && (
+            <Button type="primary" href={href('person', head.participantId, 'collect')} data-testid="household-collect">
+              {t('household.collect')} <kbd>F4</kbd>
+            </Button>
+          )}
+          <Button onClick={goBack}>
+            {t('common.back')} <kbd>Esc</kbd>
+          </Button>
+        </Space>
       </div>
       <Descriptions size="small" column={2} style={{ marginBottom: 8 }} data-testid="household-summary">
         <Descriptions.Item label={t('household.head')}>{head ? <a href={href('person', head.participantId)}>{head.fullName}</a> : '—'}</Descriptions.Item>
@@ -195,6 +203,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
           { keys: 'Alt+N', labelKey: 'shortcuts.registerMember' },
           { keys: 'Alt+↑ / Alt+↓', labelKey: 'shortcuts.reorder' },
           { keys: 'Alt+B', labelKey: 'shortcuts.coverage' },
+          { keys: 'F4', labelKey: 'shortcuts.collect' },
           { keys: 'Esc', labelKey: 'shortcuts.back' },
         ]}
       />

@@ -8,6 +8,7 @@ import { sexSuggestedByName } from '../../../shared/domain/name-sex-hint';
 import { type Sex, sexOfPersonalId } from '../../../shared/domain/personal-id';
 import { CommuneSelect, EthnicitySelect, ProvinceSelect } from '../../components/reference-selects';
 import { DATE_FORMATS } from './date-formats';
+import { HamletField } from './hamlet-field';
 import { LegacyAddressField } from './legacy-address-field';
 import { PersonalIdCheck } from './personal-id-check';
 import { SupportFactsFields } from './support-facts-fields';
@@ -24,6 +25,7 @@ export const PERSON_FIELDS = [
   'provinceCode',
   'communeCode',
   'addressLine',
+  'hamletId',
   'poverty',
   'student',
   'agriAverage',
@@ -137,18 +139,26 @@ export function PersonFields({ declared }: { declared?: string | null } = {}) {
           </Col>
           <Col xs={24} md={16}>
             <Form.Item name="provinceCode" label={t('person.province')} rules={[required]}>
-              <ProvinceSelect onChange={() => form.setFieldValue('communeCode', undefined)} />
+              <ProvinceSelect onChange={() => (form.setFieldValue('communeCode', undefined), form.setFieldValue('hamletId', undefined))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="communeCode" label={t('person.commune')} rules={[required]}>
-              <CommuneSelect provinceCode={provinceCode} placeholder={t('person.communePlaceholder')} data-testid="field-communeCode" />
+              <CommuneSelect
+                provinceCode={provinceCode}
+                placeholder={t('person.communePlaceholder')}
+                onChange={() => form.setFieldValue('hamletId', undefined)}
+                data-testid="field-communeCode"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="addressLine" label={t('person.addressLine')} rules={[required]}>
               <Input placeholder={t('person.addressLinePlaceholder')} />
             </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <HamletField />
           </Col>
         </Row>
       </Col>

@@ -19,6 +19,7 @@ export interface FormValues extends FactValues {
   provinceCode: string;
   communeCode: string;
   addressLine: string;
+  hamletId?: string | null;
   legacyAddress?: { legacyCommuneCode: string; text: string } | null;
   duplicateOverrideReason?: string;
 }
@@ -51,6 +52,7 @@ export function toInput(v: FormValues) {
     provinceCode: v.provinceCode,
     communeCode: v.communeCode,
     addressLine: v.addressLine,
+    hamletId: v.hamletId ?? null,
     poverty: povertyOf(v),
     student: !!v.student,
     agriAverage: !!v.agriAverage,

@@ -24,6 +24,7 @@ import * as m0021 from './0021-update-channel';
 import * as m0022 from './0022-old-address-search';
 import * as m0024 from './0024-signed-receipts';
 import * as m0025 from './0025-audit-anchor';
+import * as m0026 from './0026-field-work';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0022-old-address-search': m0022,
   '0024-signed-receipts': m0024,
   '0025-audit-anchor': m0025,
+  '0026-field-work': m0026,
 };

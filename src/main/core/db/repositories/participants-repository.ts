@@ -97,6 +97,7 @@ const rowColumns: Record<keyof ParticipantRow, true> = {
   provinceCode: true,
   communeCode: true,
   addressLine: true,
+  hamletId: true,
   declaredSupportCategory: true,
   povertyKind: true,
   povertyCertificateNo: true,

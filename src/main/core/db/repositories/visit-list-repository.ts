@@ -1,0 +1,148 @@
+// What the visit list and the coverage figures read for a set of communes, in a few set-wise
+// statements (no query per person: a commune holds 20 000 people): the people with their hamlet
+// and household place, their enrollments, the month each scheme is paid through (receipts not
+// voided), and the visits made to them or their households. SQL only; the rules are in
+// domain/visit-status.ts and services/visit-list-service.ts.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, VisitsTable } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface AreaPersonRow {
+  id: string;
+  fullName: string;
+  nameFolded: string;
+  sex: 'male' | 'female';
+  dateOfBirth: string;
+  personalId: string;
+  phone: string | null;
+  addressLine: string;
+  communeCode: string;
+  hamletId: string | null;
+  householdId: string | null;
+  position: number | null;
+  coveredBy: string | null;
+  createdAt: string;
+}
+
+/** The people of these communes (records linked to another person are that person's, and left out). */
+export function peopleOfCommunes(db: Db, communeCodes: readonly string[]): Promise<AreaPersonRow[]> {
+  return db
+    .selectFrom('participants as p')
+    .leftJoin('householdMembers as m', (join) => join.onRef('m.participantId', '=', 'p.id').onRef('m.householdId', '=', 'p.householdId'))
+    .select([
+      'p.id',
+      'p.fullName',
+      'p.nameFolded',
+      'p.sex',
+      'p.dateOfBirth',
+      'p.personalId',
+      'p.phone',
+      'p.addressLine',
+      'p.communeCode',
+      'p.hamletId',
+      'p.householdId',
+      'm.position',
+      'm.coveredBy',
+      'p.createdAt',
+    ])
+    .where('p.communeCode', 'in', [...communeCodes])
+    .where('p.canonicalId', 'is', null)
+    .execute();
+}
+
+export interface EnrollmentFactRow {
+  participantId: string;
+  scheme: 'VSI' | 'HHI';
+  method: string;
+  fromMonth: string;
+  status: 'active' | 'stopped';
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export function enrollmentsOfCommunes(db: Db, communeCodes: readonly string[]): Promise<EnrollmentFactRow[]> {
+  return db
+    .selectFrom('enrollments as e')
+    .innerJoin('participants as p', 'p.id', 'e.participantId')
+    .select(['e.participantId', 'e.scheme', 'e.method', 'e.fromMonth', 'e.status', 'e.createdAt', 'e.createdBy'])
+    .where('p.communeCode', 'in', [...communeCodes])
+    .execute();
+}
+
+export interface PaidThroughRow {
+  participantId: string;
+  scheme: 'VSI' | 'HHI';
+  paidThrough: string;
+}
+
+/**
+ * The last month each person paid in each scheme, receipts not voided. The paid-periods index
+ * (participant, scheme, from, to, …) answers it per person without reading the rows.
+ */
+export async function paidThroughOfCommunes(db: Db, communeCodes: readonly string[]): Promise<PaidThroughRow[]> {
+  const codes = sql.join([...communeCodes]);
+  const { rows } = await sql<PaidThroughRow>`
+    SELECT c.participant_id AS "participantId", c.scheme AS scheme, max(c.to_month) AS "paidThrough"
+    FROM participants p JOIN contributions c ON c.participant_id = p.id
+    WHERE p.commune_code IN (${codes})
+      AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
+    GROUP BY c.participant_id, c.scheme`.execute(db);
+  return rows;
+}
+
+/** The last month paid in each scheme at each month's end (coverage trend), per person. */
+export async function paymentsOfCommunes(db: Db, communeCodes: readonly string[]) {
+  const codes = sql.join([...communeCodes]);
+  const { rows } = await sql<{ participantId: string; scheme: 'VSI' | 'HHI'; toMonth: string; businessDate: string }>`
+    SELECT c.participant_id AS "participantId", c.scheme AS scheme, c.to_month AS "toMonth", c.paid_on AS "businessDate"
+    FROM participants p JOIN contributions c ON c.participant_id = p.id
+    WHERE p.commune_code IN (${codes})
+      AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)`.execute(db);
+  return rows;
+}
+
+/** Visits to these communes' people and households (the latest of each is the list's "last visit"). */
+export async function visitsOfCommunes(db: Db, communeCodes: readonly string[]): Promise<VisitsTable[]> {
+  const codes = sql.join([...communeCodes]);
+  const { rows } = await sql<VisitsTable>`
+    SELECT v.id, v.participant_id AS "participantId", v.household_id AS "householdId", v.outcome, v.promised_on AS "promisedOn",
+           v.decline_reason AS "declineReason", v.note, v.receipt_ids AS "receiptIds", v.visited_on AS "visitedOn", v.visited_at AS "visitedAt",
+           v.staff_id AS "staffId", v.staff_name AS "staffName", v.staff_username AS "staffUsername", v.source_device_id AS "sourceDeviceId"
+    FROM visits v JOIN participants p ON p.id = v.participant_id WHERE p.commune_code IN (${codes})
+    UNION ALL
+    SELECT v.id, v.participant_id, v.household_id, v.outcome, v.promised_on, v.decline_reason, v.note, v.receipt_ids, v.visited_on, v.visited_at,
+           v.staff_id, v.staff_name, v.staff_username, v.source_device_id
+    FROM visits v JOIN households h ON h.id = v.household_id WHERE h.commune_code IN (${codes})`.execute(db);
+  return rows;
+}
+
+/** The visits of one person or household, latest first. */
+export function visitsOf(db: Db, target: { participantId?: string | undefined; householdId?: string | undefined }): Promise<VisitsTable[]> {
+  let q = db.selectFrom('visits').selectAll();
+  q = target.participantId ? q.where('participantId', '=', target.participantId) : q.where('householdId', '=', target.householdId!);
+  return q.orderBy('visitedOn', 'desc').orderBy('visitedAt', 'desc').orderBy('id', 'desc').execute();
+}
+
+export async function insertVisit(db: Db, row: VisitsTable): Promise<boolean> {
+  const result = await db
+    .insertInto('visits')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Visits made between two days (coverage per officer). */
+export function visitsBetween(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<Pick<VisitsTable, 'visitedOn' | 'staffName' | 'staffUsername' | 'participantId' | 'householdId'>[]> {
+  return db
+    .selectFrom('visits')
+    .select(['visitedOn', 'staffName', 'staffUsername', 'participantId', 'householdId'])
+    .where('visitedOn', '>=', from)
+    .where('visitedOn', '<=', to)
+    .execute();
+}

@@ -1,0 +1,191 @@
+// The visit list (issue 21 item 2): the people of the officer's area who owe something or take
+// part in no scheme, each with their statuses, what they owe today as the counter would quote it
+// (buildQuote, the counter's own calculator, for the page shown), and their last visit. Ordered
+// commune → hamlet → household, a promise due today brought to the top with its household; filtered
+// by status and hamlet; searched without accents. Reads only this device's store: it works offline.
+import type { PaymentMethod } from '../../../shared/contract/contribution';
+import { OfficeError } from '../../../shared/contract/errors';
+import { NO_HAMLET, type VisitListInput, type VisitListOutput, type VisitPerson } from '../../../shared/contract/field';
+import { businessDate } from '../../../shared/domain/business-date';
+import { hamletLabel } from '../../../shared/domain/hamlets';
+import { foldName } from '../../../shared/domain/name-folding';
+import { type VisitStatus, visitStatuses } from '../../../shared/domain/visit-status';
+import type { Caller, CoreContext } from '../core-context';
+import type { HamletsTable } from '../db/schema';
+import { type AreaPerson, areaPicture, inArea, searchText } from './area-picture';
+import { buildQuote } from './contribution-service';
+import { areaOf } from './field-area';
+
+type ListInput = Omit<VisitListInput, 'offset' | 'limit'> & { offset?: number; limit?: number };
+
+/** The communes asked for, checked against the caller's area; a field officer's own area when none are named. */
+export async function communesFor(ctx: CoreContext, caller: Caller, asked: readonly string[] | undefined) {
+  const area = await areaOf(ctx.db, caller);
+  if (asked && asked.length > 0) {
+    if (area !== null) {
+      const outside = asked.filter((c) => !area.some((p) => p.communeCode === c));
+      if (outside.length > 0) {
+        throw new OfficeError('FORBIDDEN', {
+          field: 'communeCodes',
+          vi: `Xã/phường ${outside.join(', ')} không thuộc địa bàn được giao cho bạn.`,
+          en: `Commune ${outside.join(', ')} is not in the area assigned to you.`,
+        });
+      }
+    }
+    return { area, communes: [...new Set(asked)] };
+  }
+  if (area === null) {
+    throw new OfficeError('VALIDATION', { field: 'communeCodes', vi: 'Chọn xã/phường cần xem.', en: 'Choose the commune to show.' });
+  }
+  return { area, communes: [...new Set(area.map((p) => p.communeCode))] };
+}
+
+/** People of the area matching the filters, in the list's order (all of them: the page is cut after). */
+export async function orderedPeople(
+  ctx: CoreContext,
+  caller: Caller,
+  input: Pick<ListInput, 'communeCodes' | 'hamlet' | 'asOf' | 'statuses' | 'query' | 'includeClosed'>,
+) {
+  const asOf = input.asOf ?? businessDate(ctx.clock.now());
+  const { area, communes } = await communesFor(ctx, caller, input.communeCodes);
+  const picture = communes.length === 0 ? { people: [], hamlets: new Map<string, HamletsTable>() } : await areaPicture(ctx, communes, asOf);
+  const words = input.query ? foldName(input.query).split(' ').filter(Boolean) : [];
+  // Each word starts a word of the person's text (name, address, hamlet, personal ID, phone).
+  const inPlace = picture.people.filter(
+    (p) =>
+      inArea(area, p) &&
+      (input.hamlet === undefined || (input.hamlet === NO_HAMLET ? p.placedIn === null : p.placedIn === input.hamlet)) &&
+      (input.includeClosed || !p.closed),
+  );
+  // "All" counts whom the list can show: people with something to visit them for.
+  const counts: Record<string, number> = { all: 0 };
+  for (const s of visitStatuses) counts[s] = 0;
+  for (const p of inPlace) {
+    if (p.standing.statuses.length > 0) counts.all!++;
+    for (const s of p.standing.statuses) counts[s]!++;
+  }
+  const wanted = new Set<VisitStatus>(input.statuses && input.statuses.length > 0 ? input.statuses : visitStatuses);
+  const matching = inPlace.filter((p) => {
+    if (!p.standing.statuses.some((s) => wanted.has(s))) return false;
+    if (words.length === 0) return true;
+    const tokens = searchText(p, picture.hamlets).split(' ');
+    return words.every((w) => tokens.some((t) => t.startsWith(w)));
+  });
+  return { asOf, counts, people: order(matching, picture.hamlets), hamlets: picture.hamlets };
+}
+
+/** Hamlets' labels in the list's order ("Thôn 2" before "Thôn 10"), compared once per hamlet, not once per pair of households. */
+const hamletCollator = new Intl.Collator('vi', { numeric: true });
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function hamletRanks(hamlets: Map<string, HamletsTable>): Map<string, number> {
+  const labels = [...hamlets.values()].map((h) => ({ id: h.id, label: foldName(hamletLabel(h)) }));
+  labels.sort((a, b) => hamletCollator.compare(a.label, b.label));
+  return new Map(labels.map((h, i) => [h.id, i]));
+}
+
+/** Commune → hamlet → household (head's name) → place in the household; a household with a promise due today first. */
+function order(people: AreaPerson[], hamlets: Map<string, HamletsTable>): AreaPerson[] {
+  const groups = new Map<string, AreaPerson[]>();
+  for (const p of people) {
+    const key = p.householdId ?? `person:${p.id}`;
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  }
+  const ranks = hamletRanks(hamlets);
+  const keyed = [...groups.values()].map((members) => {
+    members.sort((a, b) => (a.position ?? 999) - (b.position ?? 999) || cmp(a.nameFolded, b.nameFolded));
+    const head = members[0]!;
+    const promised = members.filter((m) => m.standing.statuses.includes('promise-due')).map((m) => m.lastVisit?.promisedOn ?? '');
+    return {
+      members,
+      promise: promised.length > 0 ? promised.sort()[0]! : null,
+      commune: head.communeCode,
+      // People of no known hamlet come after the hamlets.
+      hamlet: (head.placedIn ? ranks.get(head.placedIn) : undefined) ?? Number.MAX_SAFE_INTEGER,
+      name: head.nameFolded,
+      id: head.householdId ?? head.id,
+    };
+  });
+  keyed.sort(
+    (a, b) =>
+      (a.promise === null ? 1 : 0) - (b.promise === null ? 1 : 0) ||
+      cmp(a.promise ?? '', b.promise ?? '') ||
+      cmp(a.commune, b.commune) ||
+      a.hamlet - b.hamlet ||
+      cmp(a.name, b.name) ||
+      cmp(a.id, b.id),
+  );
+  return keyed.flatMap((k) => k.members);
+}
+
+/** What a person owes today, by scheme, priced by the counter's own quote. */
+export async function amountsDue(ctx: CoreContext, p: AreaPerson, asOf: string): Promise<VisitPerson['due']> {
+  const due: VisitPerson['due'] = [];
+  const st = p.standing;
+  const vsiOwed = st.vsi && p.enrolled.VSI && (st.statuses.includes('vsi-due') || st.statuses.includes('vsi-overdue') || st.statuses.includes('never-paid'));
+  const hhiOwed =
+    st.hhi &&
+    p.enrolled.HHI &&
+    (st.statuses.includes('hhi-expired') || st.statuses.includes('hhi-expiring') || (st.statuses.includes('never-paid') && st.hhi.daysLeft === null));
+  const ask: { scheme: 'VSI' | 'HHI'; method: PaymentMethod; fromMonth: string; months: number; deadline: string | null }[] = [];
+  if (vsiOwed && st.vsi) ask.push({ scheme: 'VSI', method: st.vsi.method, fromMonth: st.vsi.nextFrom, months: st.vsi.monthsDue, deadline: st.vsi.deadline });
+  if (hhiOwed && st.hhi) ask.push({ scheme: 'HHI', method: st.hhi.method, fromMonth: st.hhi.nextFrom, months: st.hhi.monthsDue, deadline: st.hhi.validTo });
+  for (const { method, ...a } of ask) {
+    try {
+      const quote = await buildQuote(ctx, ctx.db, { participantId: p.id, scheme: a.scheme, method, fromMonth: a.fromMonth, months: a.months, paidOn: asOf });
+      due.push({ ...a, method, total: quote.total, problem: null, problemEn: null });
+    } catch (error) {
+      if (!(error instanceof OfficeError)) throw error;
+      // The counter would refuse it too (age, a record to correct …): say why instead of an amount.
+      due.push({ ...a, method, total: null, problem: error.message, problemEn: error.messageEn });
+    }
+  }
+  return due;
+}
+
+export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: string, priced: boolean): Promise<VisitPerson> {
+  const due = priced ? await amountsDue(ctx, p, asOf) : [];
+  const v = p.lastVisit;
+  return {
+    participantId: p.id,
+    fullName: p.fullName,
+    dateOfBirth: p.dateOfBirth,
+    personalId: p.personalId,
+    phone: p.phone,
+    addressLine: p.addressLine,
+    communeCode: p.communeCode,
+    hamletId: p.placedIn,
+    householdId: p.householdId,
+    position: p.householdId ? p.position : null,
+    statuses: p.standing.statuses,
+    vsiPaidThrough: p.paid.VSI,
+    hhiValidTo: p.standing.hhi?.validTo ?? null,
+    due,
+    totalDue: due.reduce((n, d) => n + (d.total ?? 0), 0),
+    lastVisit: v
+      ? {
+          id: v.id,
+          outcome: v.outcome,
+          visitedOn: v.visitedOn,
+          promisedOn: v.promisedOn,
+          declineReason: v.declineReason,
+          note: v.note,
+          staffName: v.staffName,
+          forHousehold: v.forHousehold,
+        }
+      : null,
+    closed: p.closed,
+  };
+}
+
+export async function visitList(ctx: CoreContext, caller: Caller, input: ListInput): Promise<VisitListOutput> {
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 100;
+  const { asOf, counts, people } = await orderedPeople(ctx, caller, input);
+  const page = people.slice(offset, offset + limit);
+  const items: VisitPerson[] = [];
+  for (const p of page) items.push(await toVisitPerson(ctx, p, asOf, true));
+  return { asOf, total: people.length, counts, items, offset };
+}

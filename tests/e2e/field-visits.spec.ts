@@ -1,0 +1,196 @@
+// A field officer's day through the real UI at 1366×768 (issue 21 item 8): the office made through
+// the contract (a commune with two hamlets, two households and a lapsed payer, the commune assigned
+// to the officer), then as the officer: the visit list, a hamlet picked, a household opened and
+// its household HI taken on the visit ("paid" recorded with the receipts, the household leaves the
+// list), "promised" recorded for the next household (back on the list with its date), the route
+// sheet printed to PDF (A4, read back and rendered to PNG to look at), and the reminders exported
+// as .xlsx and .csv and read back (the people's own name, phone, amount and a filled message).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { expect, shot, signIn, test } from './harness-fixture';
+import { officeByApi } from './office-data';
+
+const OFFICER = { username: 'dithu', password: 'mat-khau-di-thu', fullName: 'Vũ Văn Đi' };
+const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+test('a field officer walks a hamlet: takes a household’s payment, records a promise, prints the route sheet and exports reminders', async ({
+  page,
+  harnesses,
+}) => {
+  const harness = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
+  const api = await officeByApi(page, harness.url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Sóc Sơn' });
+  const commune = (await api.call<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' })).items[0]!.code;
+  const register = (fullName: string, dateOfBirth: string, sex: 'male' | 'female', personalId: string, addressLine: string, phone?: string) =>
+    api.call<{ id: string }>('participants.register', {
+      fullName,
+      dateOfBirth,
+      sex,
+      personalId,
+      addressLine,
+      provinceCode: '01',
+      communeCode: commune,
+      ...(phone ? { phone } : {}),
+    });
+  const enroll = (participantId: string, scheme: 'VSI' | 'HHI', method: string, fromMonth: string) =>
+    api.call('enrollments.set', { participantId, scheme, method, fromMonth, ...(scheme === 'VSI' ? { incomeBasis: 1_500_000 } : {}) });
+  const pay = async (participantId: string, scheme: 'VSI' | 'HHI', fromMonth: string, months: number) => {
+    const q = { participantId, scheme, fromMonth, months };
+    const quote = await api.call<{ total: number }>('contributions.quote', q);
+    await api.call('contributions.record', { ...q, expectedTotal: quote.total });
+  };
+  // Thôn Đông Hòa: the Trần household (the head's card runs out on 31 March, his daughter never
+  // paid), the Lê household (enrolled from March, never paid), Nguyễn Văn Đức (VSI paid through
+  // January: February's deadline has passed). Thôn Tây: someone in no scheme.
+  const chu = await register('Trần Văn Chủ', '1970-05-02', 'male', '001070001201', 'Thôn Đông Hòa, số 12', '0912000003');
+  const con = await register('Trần Thị Con', '1995-08-09', 'female', '001195001202', 'Thôn Đông Hòa, số 12');
+  const hua = await register('Lê Văn Hứa', '1965-01-20', 'male', '001065001203', 'thôn Đông Hoà, số 30', '0912000004');
+  const hoa = await register('Lê Thị Hoa', '1968-11-11', 'female', '001168001204', 'thôn Đông Hoà, số 30');
+  const duc = await register('Nguyễn Văn Đức', '1980-03-15', 'male', '001080001205', 'Thôn Đông Hòa, số 3', '0912000001');
+  await register('Phạm Văn Tây', '1990-07-07', 'male', '001090001206', 'Thôn Tây, số 1', '0912000005');
+  const tran = await api.call<{ id: string }>('households.create', { headParticipantId: chu.id });
+  await api.call('households.addMember', { householdId: tran.id, participantId: con.id });
+  const le = await api.call<{ id: string }>('households.create', { headParticipantId: hua.id });
+  await api.call('households.addMember', { householdId: le.id, participantId: hoa.id });
+  for (const p of [chu, con]) await enroll(p.id, 'HHI', 'quarterly', '2026-01');
+  for (const p of [hua, hoa]) await enroll(p.id, 'HHI', 'quarterly', '2026-03');
+  await enroll(duc.id, 'VSI', 'monthly', '2026-01');
+  await pay(chu.id, 'HHI', '2026-01', 3);
+  await pay(duc.id, 'VSI', '2026-01', 1);
+  // The supervisor keeps the commune's hamlets and gives the commune to the officer.
+  await api.call('hamlets.save', { communeCode: commune, kind: 'thon', name: 'Đông Hòa' });
+  await api.call('hamlets.save', { communeCode: commune, kind: 'thon', name: 'Tây' });
+  await api.call('staff.create', { ...OFFICER, role: 'field' });
+  await api.call('field.assign', { username: OFFICER.username, areas: [{ communeCode: commune, hamletIds: [] }], expectedVersion: 0 });
+
+  // The officer opens the visit list and picks Thôn Đông Hòa.
+  await page.goto(harness.url);
+  await signIn(page, OFFICER.username, OFFICER.password);
+  await page.getByRole('link', { name: 'Đi thu' }).click();
+  await expect(page.getByTestId('visit-list-page')).toBeVisible();
+  const hamlets = page.getByTestId('visit-hamlets');
+  await hamlets.getByText('Thôn Đông Hòa (5)').click();
+  const table = page.getByTestId('visit-table');
+  const row = (name: string) => table.locator('tbody tr', { hasText: name });
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  await expect(page.getByTestId('visit-total')).toHaveText('5 người');
+  await expect(row('Phạm Văn Tây')).toHaveCount(0);
+  await expect(row('Trần Văn Chủ').getByTestId('status-hhi-expiring')).toBeVisible();
+  await expect(row('Trần Thị Con').getByTestId('status-never-paid')).toBeVisible();
+  await expect(row('Nguyễn Văn Đức').getByTestId('status-vsi-overdue')).toBeVisible();
+  // Households stay together, in the hamlet's order by the head's name: Lê, Nguyễn, Trần.
+  await expect(table.locator('tbody tr').first()).toContainText('Lê Văn Hứa');
+  await shot(page, 'field-visit-list');
+
+  // The Trần household: opened, and its household HI taken on the visit.
+  await row('Trần Văn Chủ').getByTestId('visit-open-household').click();
+  await expect(page.getByTestId('household-page')).toBeVisible();
+  await expect(page.getByTestId('household-member')).toHaveCount(2);
+  await page.getByTestId('household-collect').click();
+  await expect(page.getByTestId('household-payment')).toBeVisible();
+  await expect(page.getByTestId('payment-member')).toHaveCount(2);
+  // A quarter each, from each one's own next month: the head April–June, his daughter January–March.
+  await expect(page.getByTestId('quote-total')).toHaveText('537.030 đ');
+  // Months typed are priced for a household whose members are all enrolled (they once were not:
+  // the amount stayed at the quarter's and Enter waited for ever), then back to a quarter.
+  const months = page.getByTestId('collect-months');
+  await months.press('Control+a');
+  await page.keyboard.type('6');
+  await expect(page.getByTestId('quote-total')).toHaveText('1.074.060 đ');
+  await months.press('Control+a');
+  await page.keyboard.type('3');
+  await expect(page.getByTestId('quote-total')).toHaveText('537.030 đ');
+  await shot(page, 'field-household-payment');
+  const total = (await page.getByTestId('quote-total').textContent())!;
+  await page.getByTestId('confirm-collect').click();
+  await expect(page.getByTestId('receipt-set-page')).toBeVisible();
+  await expect(page.getByTestId('receipt-set-sheet')).toHaveCount(2);
+  const visits = await api.call<{ items: { outcome: string; receiptIds: string[] | null; staffName: string }[] }>('field.visits', { householdId: tran.id });
+  expect(visits.items).toEqual([
+    expect.objectContaining({ outcome: 'paid', staffName: OFFICER.fullName, receiptIds: [expect.any(String), expect.any(String)] }),
+  ]);
+  // The receipts' amounts are the household's total the officer confirmed.
+  await expect(page.getByTestId('receipt-set-total')).toContainText(total);
+
+  // Back on the list: the head's card now runs to June and he has left it; his daughter's runs to
+  // 31 March, so she stays as expiring, with the visit's "paid" as her last visit.
+  await page.getByRole('link', { name: 'Đi thu' }).click();
+  await hamlets.getByText(/^Thôn Đông Hòa/).click();
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(row('Trần Văn Chủ')).toHaveCount(0);
+  await expect(row('Trần Thị Con').getByTestId('status-hhi-expiring')).toBeVisible();
+  await expect(row('Trần Thị Con').getByTestId('visit-last')).toContainText('Đã đóng');
+  await expect(page.getByTestId('visit-filters')).toContainText('Tất cả (4)');
+
+  // The Lê household promises to pay on 10 March, for the whole household.
+  await row('Lê Văn Hứa').getByTestId('visit-record').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Lê Văn Hứa');
+  await dialog.getByTestId('visit-outcome').getByText('Hẹn đóng', { exact: true }).click();
+  const promisedOn = dialog.getByTestId('visit-promised-on');
+  await promisedOn.click();
+  await promisedOn.fill('10/03/2026');
+  await promisedOn.press('Tab');
+  await dialog.getByTestId('visit-note').fill('Bán lợn xong sẽ đóng');
+  await expect(promisedOn).toHaveValue('10/03/2026');
+  await expect(dialog.getByTestId('visit-household')).toBeChecked();
+  await shot(page, 'field-visit-promise');
+  await dialog.getByTestId('visit-save').click();
+  await expect(dialog).toHaveCount(0);
+  for (const name of ['Lê Văn Hứa', 'Lê Thị Hoa']) {
+    await expect(row(name).getByTestId('visit-last')).toContainText('Hẹn đóng');
+    await expect(row(name).getByTestId('visit-last')).toContainText('hẹn 10/03/2026');
+  }
+  await shot(page, 'field-visit-list-after');
+
+  // The route sheet for today's hamlet, printed to PDF as the print dialog would (A4 from its CSS).
+  await page.getByTestId('visit-route-sheet').click();
+  await expect(page.getByTestId('route-sheet-page')).toBeVisible();
+  const sheet = page.getByTestId('route-sheet');
+  await expect(sheet).toContainText('Lê Văn Hứa');
+  await expect(sheet).toContainText('Nguyễn Văn Đức');
+  await shot(page, 'field-route-sheet');
+  mkdirSync('test-results', { recursive: true });
+  await page.pdf({ path: 'test-results/route-sheet.pdf', preferCSSPageSize: true, printBackground: true });
+  expect(execFileSync('pdfinfo', ['test-results/route-sheet.pdf'], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4/);
+  const text = fold(execFileSync('pdftotext', ['-layout', 'test-results/route-sheet.pdf', '-'], { encoding: 'utf8' }));
+  expect(text).toContain('LỘ TRÌNH ĐI THU TẠI ĐỊA BÀN');
+  expect(text).toContain('Thôn Đông Hòa');
+  for (const name of ['Lê Văn Hứa', 'Lê Thị Hoa', 'Nguyễn Văn Đức']) expect(text).toContain(name);
+  expect(text).not.toContain('Trần Văn Chủ');
+  expect(text).toContain('Trần Thị Con');
+  expect(text).toContain(OFFICER.fullName);
+  execFileSync('pdftoppm', ['-png', '-r', '80', 'test-results/route-sheet.pdf', 'test-results/route-sheet']);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('visit-list-page')).toBeVisible();
+
+  // Reminders for the hamlet, as Excel and as CSV, read back.
+  const saveReminders = async (label: string, file: string) => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('visit-reminders').click();
+    await page.getByRole('menuitem', { name: label }).click();
+    const saved = await download;
+    await saved.saveAs(file);
+    return saved.suggestedFilename();
+  };
+  expect(await saveReminders('Excel (.xlsx)', 'test-results/reminders.xlsx')).toMatch(/\.xlsx$/);
+  await expect(page.getByText(/Đã xuất \d+ dòng nhắc đóng/)).toBeVisible();
+  const bytes = readFileSync('test-results/reminders.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const ws = book.worksheets[0]!;
+  const rows: string[][] = [];
+  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  const duc1 = rows.find((r) => r.includes('Nguyễn Văn Đức'))!;
+  expect(duc1).toBeDefined();
+  expect(duc1).toContain('0912000001');
+  expect(duc1.join(' ')).toMatch(/Nguyễn Văn Đức/);
+  expect(rows.some((r) => r.includes('Trần Văn Chủ'))).toBe(false);
+  // Only the people's own contact data: no personal ID leaves.
+  expect(rows.flat().join(' ')).not.toContain('001080001205');
+  expect(await saveReminders('CSV (.csv)', 'test-results/reminders.csv')).toMatch(/\.csv$/);
+  const csv = readFileSync('test-results/reminders.csv', 'utf8');
+  expect(csv).toContain('Nguyễn Văn Đức');
+  expect(csv).toContain('0912000001');
+  expect(csv).not.toContain('001080001205');
+});
