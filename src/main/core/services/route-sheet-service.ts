@@ -13,6 +13,7 @@ import { placeNames } from '../db/repositories/reference-repository';
 import { findStaffById } from '../db/repositories/staff-repository';
 import type { VisitStatus } from '../../../shared/domain/visit-status';
 import { orderedPeople, toVisitPerson } from './visit-list-service';
+import { householdHeadNames } from '../db/repositories/visit-list-repository';
 
 /** More than a day's walk: the officer is asked to choose hamlets. */
 export const ROUTE_SHEET_MAX_PEOPLE = 800;
@@ -56,6 +57,7 @@ export async function routeSheet(
     people: walked.length,
     totalDue: 0,
   };
+  const heads = await householdHeadNames(ctx.db, [...new Set(walked.flatMap((p) => (p.householdId ? [p.householdId] : [])))]);
   let lastHousehold = '';
   for (const p of walked) {
     const h = p.placedIn ? hamlets.get(p.placedIn) : undefined;
@@ -68,7 +70,7 @@ export async function routeSheet(
     const householdKey = p.householdId ?? `person:${p.id}`;
     let household = group.households[group.households.length - 1];
     if (!household || lastHousehold !== householdKey) {
-      household = { label: p.householdId ? `Hộ ${p.fullName}` : p.fullName, addressLine: p.addressLine, members: [], totalDue: 0 };
+      household = { label: p.householdId ? `Hộ ${heads.get(p.householdId) ?? p.fullName}` : p.fullName, addressLine: p.addressLine, members: [], totalDue: 0 };
       group.households.push(household);
       lastHousehold = householdKey;
     }

@@ -117,6 +117,18 @@ export async function visitsOfCommunes(db: Db, communeCodes: readonly string[]):
   return rows;
 }
 
+/** The name of each household's head (a route sheet names a household by its head, owing or not). */
+export async function householdHeadNames(db: Db, householdIds: readonly string[]): Promise<Map<string, string>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('households as h')
+    .innerJoin('participants as p', 'p.id', 'h.headParticipantId')
+    .select(['h.id', 'p.fullName'])
+    .where('h.id', 'in', [...householdIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
 /** The visits of one person or household, latest first. */
 export function visitsOf(db: Db, target: { participantId?: string | undefined; householdId?: string | undefined }): Promise<VisitsTable[]> {
   let q = db.selectFrom('visits').selectAll();
