@@ -193,6 +193,9 @@ test('a field officer walks a hamlet: takes a household’s payment, records a p
   expect(await saveReminders('CSV (.csv)', 'test-results/reminders.csv')).toMatch(/\.csv$/);
   const csv = readFileSync('test-results/reminders.csv', 'utf8');
   expect(csv).toContain('Nguyễn Văn Đức');
+  // Each message says what is true of that person: a lapsed payer's deadline, a household that never paid.
+  expect(csv).toContain('BHXH tự nguyện của ông Đức đã quá hạn đóng (hạn 28/02/2026)');
+  expect(csv).toContain('Ông Hứa đã đăng ký BHYT hộ gia đình nhưng chưa đóng; đóng để được cấp thẻ BHYT.');
   expect(csv).toContain('0912000001');
   expect(csv).not.toContain('001080001205');
 });

@@ -68,6 +68,7 @@ export async function exportReminders(
           fullName: p.fullName,
           scheme: due.scheme,
           overdue,
+          neverPaid: p.enrolled[due.scheme] && p.paid[due.scheme] === null,
           amount: due.total,
           deadline: due.deadline,
           officeName: office.name,
