@@ -74,7 +74,7 @@ async function targetOf(trx: Transaction<Database>, input: VisitRequest) {
   }
   const household = await findHouseholdRow(trx, input.householdId!);
   if (!household) throw new OfficeError('NOT_FOUND', { field: 'householdId', vi: 'Không tìm thấy hộ gia đình.', en: 'Household not found.' });
-  const members = await trx.selectFrom('householdMembers').select('participantId').where('householdId', '=', household.id).execute();
+  const members = await repo.householdMemberIds(trx, household.id);
   // A household is where its head lives.
   const head = await findParticipant(trx, household.headParticipantId);
   return { place: head ?? { ...household, hamletId: null }, people: new Set(members.map((m) => m.participantId)) };
@@ -95,12 +95,7 @@ async function requireInArea(trx: Transaction<Database>, caller: Caller, place: 
 
 /** The receipts of a "paid" visit: issued here to the person or household's members, not voided. */
 async function requireOwnReceipts(trx: Transaction<Database>, receiptIds: string[], people: Set<string>): Promise<void> {
-  const rows = await trx
-    .selectFrom('receipts')
-    .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'receipts.id')
-    .select(['receipts.id', 'receipts.participantId', 'receiptVoids.id as voidId'])
-    .where('receipts.id', 'in', receiptIds)
-    .execute();
+  const rows = await repo.receiptsWithVoids(trx, receiptIds);
   const ok = rows.filter((r) => people.has(r.participantId) && r.voidId === null);
   if (ok.length !== new Set(receiptIds).size) {
     throw new OfficeError('VALIDATION', {

@@ -129,6 +129,21 @@ export async function householdHeadNames(db: Db, householdIds: readonly string[]
   return new Map(rows.map((r) => [r.id, r.fullName]));
 }
 
+/** The members of a household (a household visit is to them). */
+export function householdMemberIds(db: Db, householdId: string): Promise<{ participantId: string }[]> {
+  return db.selectFrom('householdMembers').select('participantId').where('householdId', '=', householdId).execute();
+}
+
+/** Receipts issued on this device, with their void if voided (a "paid" visit names them). */
+export function receiptsWithVoids(db: Db, receiptIds: readonly string[]) {
+  return db
+    .selectFrom('receipts')
+    .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'receipts.id')
+    .select(['receipts.id', 'receipts.participantId', 'receiptVoids.id as voidId'])
+    .where('receipts.id', 'in', [...receiptIds])
+    .execute();
+}
+
 /** The visits of one person or household, latest first. */
 export function visitsOf(db: Db, target: { participantId?: string | undefined; householdId?: string | undefined }): Promise<VisitsTable[]> {
   let q = db.selectFrom('visits').selectAll();
