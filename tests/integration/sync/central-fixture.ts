@@ -96,6 +96,14 @@ export async function startOffice(central: Central, officeCode: string, options:
   return { core, token, dataDir, call };
 }
 
+/** One month of VSI paid at 2 000 000 đ of income: the recorded receipt's id, series and number. */
+export async function payOneMonth(office: Pick<Office, 'call'>, participantId: string, fromMonth: string) {
+  const question = { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 2_000_000 };
+  const quote = await office.call<{ total: number }>('contributions.quote', question);
+  return (await office.call<{ receipt: { id: string; series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total }))
+    .receipt;
+}
+
 export const person = (fullName: string, dateOfBirth: string, sex: 'male' | 'female', personalId: string) => ({
   fullName,
   dateOfBirth,

@@ -10,13 +10,11 @@ import { issueEnrollmentCode, revokeDevice } from '../../../src/central/admin';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
 import type { Receipt } from '../../../src/shared/contract/contribution';
 import type { ReceiptVerification } from '../../../src/shared/contract/verification';
-import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
+import { type Central, type Office, payOneMonth, person, resourcesDir, startCentral, startOffice } from './central-fixture';
 
-async function pay(office: { call<T>(method: string, input: unknown): Promise<T> }, participantId: string, fromMonth: string): Promise<Receipt> {
-  const question = { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 2_000_000 };
-  const quote = await office.call<{ total: number }>('contributions.quote', question);
-  const { receipt } = await office.call<{ receipt: { id: string } }>('contributions.record', { ...question, expectedTotal: quote.total });
-  return office.call<Receipt>('receipts.get', { id: receipt.id });
+async function pay(office: Pick<Office, 'call'>, participantId: string, fromMonth: string): Promise<Receipt> {
+  const { id } = await payOneMonth(office, participantId, fromMonth);
+  return office.call<Receipt>('receipts.get', { id });
 }
 
 describe('receipts of a device whose store was restored on another laptop', () => {

@@ -8,15 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrollmentCode } from '../../../src/central/admin';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
-import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
+import { type Central, type Office, payOneMonth, person, resourcesDir, startCentral, startOffice } from './central-fixture';
 
 type Summary = { applied: number; duplicates: number; rejected: number; held: number };
 
-async function pay(office: { call<T>(method: string, input: unknown): Promise<T> }, participantId: string, fromMonth: string) {
-  const question = { participantId, scheme: 'VSI', fromMonth, months: 1, incomeBasis: 2_000_000 };
-  const quote = await office.call<{ total: number }>('contributions.quote', question);
-  return (await office.call<{ receipt: { series: string; number: number } }>('contributions.record', { ...question, expectedTotal: quote.total })).receipt;
-}
+const pay = payOneMonth;
 
 describe('a restored backup at the central', () => {
   let central: Central;
