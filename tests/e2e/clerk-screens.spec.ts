@@ -47,7 +47,7 @@ test('a counter clerk sees what is theirs to act on, and why another clerk’s r
   await page.goto(office.url);
   await signIn(page, CLERK.username, CLERK.password);
   // Only the clerk's screens: no day-end, staff or sync in the header; no counts to worry about.
-  await expect(page.locator('.app-nav a')).toHaveText(['Tra cứu', 'Biên lai trong ngày']);
+  await expect(page.locator('.app-nav a')).toHaveText(['Tra cứu', 'Biên lai trong ngày', 'Kiểm tra biên lai']);
   await clerkStatusBar(page);
   await expect(page.getByTestId('sync-status')).toHaveText('Chưa đăng ký đồng bộ');
   await screen(page, 'clerk-search');
