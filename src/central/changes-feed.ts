@@ -1,38 +1,54 @@
-// The pull feed: changes after the device's cursor, for its province (plus nation-wide reference
-// data), made by other devices, in commit order (see ingest/apply-batch.ts for why the sequence
-// cannot skip a late commit). A cursor the server cannot continue from gets `reset: true`.
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { CentralChange, ChangesResponse } from '../shared/sync/changes';
+// The pull feed: changes after the device's cursor, made by other devices, in commit order (see
+// ingest/apply-batch.ts for why the sequence cannot skip a late commit), for three audiences — the
+// device's province (people, review settlements), its office (payments, voids, households,
+// enrollments, day closures, handovers: ADR 0026) and everyone (reference data). Each audience is
+// read through its own index from the cursor on (keyset pagination, `seq > cursor … LIMIT n`), and
+// never further than WINDOW numbers past the cursor, so a page costs about the same whether the
+// next rows of this device are near or millions of numbers away (the cursor then moves to the
+// window's end and `hasMore` says to ask again). A cursor the server cannot continue from gets
+// `reset: true`. The page is built as JSON text around the stored payloads' own text (jsonb::text),
+// which are never parsed and re-serialised here.
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { CentralChange } from '../shared/sync/changes';
 import type { CentralDb } from './db/schema';
 import type { AuthenticatedDevice } from './request-auth';
 
-export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursor: string | null, limit: number): Promise<ChangesResponse> {
+/** How far past the cursor one page looks (in feed numbers). */
+export const FEED_WINDOW = 200_000;
+
+interface FeedRow {
+  seq: string | number;
+  kind: string;
+  payload: string;
+}
+
+/** The page as the JSON text of a `ChangesResponse` (src/shared/sync/changes.ts). */
+export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursor: string | null, limit: number): Promise<string> {
   const after = cursor === null || cursor === '' ? 0 : Number(cursor);
-  const counter = await db.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
-  if (!Number.isSafeInteger(after) || after < 0 || after > Number(counter.value)) {
-    return { changes: [], nextCursor: null, hasMore: true, reset: true };
+  const counter = Number((await db.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow()).value);
+  if (!Number.isSafeInteger(after) || after < 0 || after > counter) {
+    return JSON.stringify({ changes: [], nextCursor: null, hasMore: true, reset: true });
   }
-  const rows = await db
-    .selectFrom('changes')
-    .select(['seq', 'kind', 'payload'])
-    .where('seq', '>', after)
-    .where((eb) => eb.or([eb('provinceCode', '=', device.provinceCode), eb('provinceCode', 'is', null)]))
-    .where((eb) => eb.or([eb('originDeviceId', '!=', device.id), eb('originDeviceId', 'is', null)]))
-    .orderBy('seq')
-    .limit(limit + 1)
-    .execute();
+  const upTo = Math.min(counter, after + FEED_WINDOW);
+  const take = limit + 1;
+  const branch = (audience: RawBuilder<unknown>) => sql`(
+    SELECT seq, kind, payload::text AS payload FROM changes
+    WHERE ${audience} AND seq > ${after} AND seq <= ${upTo} AND origin_device_id IS DISTINCT FROM ${device.id}
+    ORDER BY seq LIMIT ${take})`;
+  const { rows } = await sql<FeedRow>`
+    SELECT seq, kind, payload FROM (
+      ${branch(sql`province_code = ${device.provinceCode}`)}
+      UNION ALL
+      ${branch(sql`office_code = ${device.officeCode} AND province_code IS DISTINCT FROM ${device.provinceCode}`)}
+      UNION ALL
+      ${branch(sql`province_code IS NULL AND office_code IS NULL`)}
+    ) AS page ORDER BY seq LIMIT ${take}`.execute(db);
   const page = rows.slice(0, limit);
-  const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
-  return {
-    changes: page.map((r) => ({
-      seq: Number(r.seq),
-      kind: r.kind,
-      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
-    })),
-    // With no more rows for this device, jump to the counter so filtered-out changes are not rescanned.
-    nextCursor: String(rows.length > limit ? last : Math.max(last, Number(counter.value))),
-    hasMore: rows.length > limit,
-  };
+  const full = rows.length > limit;
+  // A full page ends at its last row; otherwise everything up to the window's end has been read.
+  const nextCursor = full ? Number(page[page.length - 1]!.seq) : upTo;
+  const changes = page.map((r) => `{"seq":${Number(r.seq)},"kind":${JSON.stringify(r.kind)},"payload":${r.payload}}`).join(',');
+  return `{"changes":[${changes}],"nextCursor":${JSON.stringify(String(nextCursor))},"hasMore":${full || upTo < counter}}`;
 }
 
 /**

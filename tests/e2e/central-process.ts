@@ -2,6 +2,7 @@
 // creates the offices named on the command line with one enrollment code each, then serves on a
 // free loopback port and prints one JSON line: {"url": …, "codes": {"<office>": "<code>"}}.
 //   node --import tsx tests/e2e/central-process.ts <dataDir> <OFFICE1> [<OFFICE2> …]
+// A second device of the same office gets its own code: name it <OFFICE>#2 (its code is codes["<OFFICE>#2"]).
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -15,9 +16,10 @@ const [dataDir, ...offices] = process.argv.slice(2);
 if (!dataDir || offices.length === 0) throw new Error('usage: central-process.ts <dataDir> <OFFICE>…');
 const database = await openCentralDatabase({ dataDir, resourcesDir: resolve('resources') });
 const codes: Record<string, string> = {};
-for (const code of offices) {
+for (const name of offices) {
+  const code = name.split('#')[0]!;
   await createOffice(database.db, { code, name: `BHXH cơ sở ${code}`, provinceCode: '01' });
-  codes[code] = await issueEnrollmentCode(database.db, code);
+  codes[name] = await issueEnrollmentCode(database.db, code);
 }
 const { app } = createCentralApp({
   database,

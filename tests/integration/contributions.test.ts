@@ -204,7 +204,10 @@ describe('recording contributions and receipts', () => {
       office.tokens.counter,
     );
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'fromMonth' });
-    expect(error.message).toBe('Tháng 03/2026 đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.');
+    // The refusal names the receipt that paid the month, where and when (issue 20 item 3).
+    expect(error.message).toBe(
+      `Tháng 03/2026 đã được đóng (biên lai ${paid.receipt.label}, thu tại máy này · Nhân Viên counter, ngày 02/03/2026). Chọn kỳ bắt đầu từ tháng chưa đóng.`,
+    );
     expect(tables()).toEqual(before);
     await call(office.core, 'receipts.void', { id: paid.receipt.id, reason: 'Sai số tiền' }, office.tokens.supervisor);
     expect((await payVsi(p.id, '2026-03')).contribution.total).toBe(264_000);

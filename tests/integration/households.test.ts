@@ -59,7 +59,14 @@ describe('households', () => {
       'household.setMembers',
       'household.setMembers',
     ]);
-    expect(JSON.parse(entries.at(-1)!.payload)).toEqual({ householdId: created.id, memberIds: [c!.id, head!.id, b!.id], coverage: {}, version: 6 });
+    // Each change names the list it was made on (version and writer; null: this device), ADR 0026.
+    expect(JSON.parse(entries.at(-1)!.payload)).toEqual({
+      householdId: created.id,
+      memberIds: [c!.id, head!.id, b!.id],
+      coverage: {},
+      version: 6,
+      base: { version: 5, deviceId: null },
+    });
   });
 
   it('takes a child as under six until their card ends: the sixth birthday, or 30 September of that year if later', async () => {

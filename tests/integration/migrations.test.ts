@@ -373,6 +373,48 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(s.prepare(`SELECT id FROM participants WHERE legacy_commune_code = '00001'`).pluck().all()).toEqual(['p1']);
     },
   },
+  '0023-office-picture': {
+    write(s) {
+      // A payment another device of the office took, pulled, and refunded on a third device (its staff not on this one).
+      s.prepare(
+        `INSERT INTO pulled_contributions (id, participant_id, household_id, scheme, method, from_month, to_month, months, income_basis, member_position, paid_on,
+           business_date, total, supported_months, receipt_id, receipt_series, receipt_number, issued_at, office_code, source_device_id, collector_staff_id, collector_name)
+         VALUES ('pc1', 'p1', NULL, 'VSI', 'quarterly', '2026-04', '2026-06', 3, 1500000, NULL, '2026-03-02', '2026-03-02', 792000, 3, 'rp1', 'T01-AAAA', 1, ?,
+           'T01', 'dev-2', 'staff-elsewhere', 'Nguyễn Văn A')`,
+      ).run(at);
+      s.prepare(
+        `INSERT INTO receipt_voids (id, receipt_id, reason, voided_by, voided_at, business_date, refund_paid_by, voided_by_name, refund_paid_by_name, refund_amount,
+           refund_voucher, source_device_id)
+         VALUES ('v19', 'rp1', 'Trùng tháng', 'staff-3', ?, '2026-03-05', 'staff-3', 'Lê Thị B', 'Lê Thị B', 792000, 'HT-T01-CCCC/0000001', 'dev-3')`,
+      ).run(at);
+      s.prepare(`INSERT INTO office_devices (id, name, refreshed_at) VALUES ('dev-2', 'Quầy 2', ?)`).run(at);
+      s.prepare(
+        `INSERT INTO cash_handovers (id, from_device_id, collector_staff_id, collector_name, business_dates, receipt_count, expected, cash_counted, note,
+           received_by, received_by_name, received_at, received_on)
+         VALUES ('ho1', 'dev-2', 'staff-elsewhere', 'Nguyễn Văn A', '["2026-03-02"]', 1, 792000, 792000, NULL, 's1', 'Giám Sát', ?, '2026-03-03')`,
+      ).run(at);
+      s.prepare(
+        `INSERT INTO cash_handover_days (from_device_id, collector_staff_id, business_date, handover_id) VALUES ('dev-2', 'staff-elsewhere', '2026-03-02', 'ho1')`,
+      ).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT source_device_id FROM receipt_voids WHERE receipt_id = 'rp1'`).pluck().get()).toBe('dev-3');
+      // Pulled payments and voids are never changed; a day of a collector's cash is handed over once.
+      expect(() => s.prepare(`UPDATE pulled_contributions SET total = 1 WHERE id = 'pc1'`).run()).toThrow(/immutable/);
+      expect(() => s.prepare(`DELETE FROM receipt_voids WHERE id = 'v19'`).run()).toThrow(/never deleted/);
+      expect(() =>
+        s
+          .prepare(
+            `INSERT INTO cash_handover_days (from_device_id, collector_staff_id, business_date, handover_id) VALUES ('dev-2', 'staff-elsewhere', '2026-03-02', 'ho1')`,
+          )
+          .run(),
+      ).toThrow(/UNIQUE/);
+      const paid = `SELECT from_month, to_month, supported_months, receipt_id FROM pulled_contributions WHERE participant_id = 'p1' AND scheme = 'VSI'`;
+      const plan = (s.prepare(`EXPLAIN QUERY PLAN ${paid}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('USING COVERING INDEX pulled_contributions_paid_periods');
+      expect(s.prepare(`SELECT picture_state FROM sync_state`).pluck().all()).toEqual(s.prepare(`SELECT 'none' FROM sync_state`).pluck().all());
+    },
+  },
   '0024-signed-receipts': {
     write(s) {
       const receipt = s.prepare(`SELECT id, series, number FROM receipts LIMIT 1`).get() as { id: string; series: string; number: number };

@@ -4,6 +4,8 @@
 // the schema (zod would drop it at the central), none is changed by a default or a trim — and the
 // outbox's entity is the one the union names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { applyChangesIn } from '../../src/main/core/sync/pull-applier';
 import { operation, operationEntity, operationKinds } from '../../src/shared/sync/operations';
 import { call, type Office, openOffice, PASSWORD, personInput } from './fixtures/office-fixture';
 
@@ -51,6 +53,36 @@ async function everyKind(): Promise<void> {
   office.clock.advanceMinutes(24 * 60);
   const supervisor = (await call(core, 'auth.login', { username: 'supervisor', password: PASSWORD })).token;
   await call(core, 'receipts.void', { id: paid.receipt.id, reason: 'Đóng trùng tháng, hoàn trả' }, supervisor);
+  // A field officer's payment on another device of the office, pulled here; its cash is handed over here.
+  const fieldOfficer = uuidv7();
+  const pulled = {
+    id: uuidv7(),
+    participantId: member.id,
+    householdId: null,
+    scheme: 'VSI' as const,
+    method: 'quarterly',
+    fromMonth: '2026-07',
+    months: 3,
+    incomeBasis: 1_500_000,
+    memberPosition: null,
+    paidOn: '2026-03-03',
+    businessDate: '2026-03-03',
+    total: 792_000,
+    supportedMonths: 3,
+    receipt: { id: uuidv7(), series: 'TEST01-FIELD', number: 1 },
+    issuedAt: '2026-03-03T03:00:00.000Z',
+    officeCode: 'TEST01',
+    deviceId: 'field-laptop',
+    collectorStaffId: fieldOfficer,
+    collectorName: 'Ngô Thị Lan',
+  };
+  await core.context.db.transaction().execute((trx) => applyChangesIn(trx, [{ kind: 'contribution', payload: pulled }], '2026-03-03T10:00:00.000Z'));
+  await call(
+    core,
+    'dayEnd.recordHandover',
+    { fromDeviceId: 'field-laptop', collectorStaffId: fieldOfficer, businessDates: ['2026-03-03'], cashCounted: 792_000 },
+    supervisor,
+  );
 }
 
 describe('the operation contract', () => {

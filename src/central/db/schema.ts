@@ -21,6 +21,9 @@ export interface CentralDb {
     /** The last entry of the device's audit chain held whole (migration 0006). */
     auditSeq: ColumnType<number, number | undefined, number>;
     auditHash: ColumnType<string, string | undefined, string>;
+    lastSeenAt: Timestamp | null;
+    status: Json | null;
+    statusAt: Timestamp | null;
   };
   auditEntries: {
     deviceId: string;
@@ -73,8 +76,8 @@ export interface CentralDb {
     updatedAt: Timestamp;
   };
   personAliases: { localId: string; canonicalId: string; deviceId: string };
-  households: { id: string; headId: string; memberIds: Json<string[]>; data: Json; officeCode: string; version: number };
-  enrollments: { id: string; personId: string; scheme: string; data: Json };
+  households: { id: string; headId: string; memberIds: Json<string[]>; data: Json; officeCode: string; version: number; lastDeviceId: string | null };
+  enrollments: { id: string; personId: string; scheme: string; data: Json; officeCode: string | null };
   contributions: {
     id: string;
     personId: string;
@@ -89,8 +92,28 @@ export interface CentralDb {
     officeCode: string;
     deviceId: string;
     data: Json;
+    householdId: string | null;
+    method: string | null;
+    incomeBasis: ColumnType<number | null, number | null, number | null>;
+    memberPosition: number | null;
+    supportedMonths: number;
+    businessDate: string | null;
+    issuedAt: string | null;
+    collectorStaffId: string | null;
+    collectorName: string | null;
   };
-  receiptVoids: { receiptId: string; data: Json };
+  contributionAudience: { officeCode: string; contributionId: string };
+  receiptVoids: { receiptId: string; data: Json; officeCode: string | null; deviceId: string | null };
+  cashHandovers: {
+    id: string;
+    officeCode: string;
+    deviceId: string;
+    fromDeviceId: string;
+    collectorStaffId: string;
+    businessDates: Json<string[]>;
+    data: Json;
+    receivedAt: Timestamp;
+  };
   dayClosures: { deviceId: string; businessDate: string; data: Json };
   heldItems: { opId: string; class: string; kind: string; payload: Json; deviceId: string; status: Generated<string>; createdAt: Timestamp };
   fieldRecords: { kind: string; id: string; officeCode: string; version: number; data: Json; updatedAt: Timestamp };
@@ -127,6 +150,8 @@ export interface CentralDb {
     seq: ColumnType<number, number, number>;
     kind: string;
     provinceCode: string | null;
+    /** Set for a change only one office's devices receive (a payment, a household …). */
+    officeCode: string | null;
     originDeviceId: string | null;
     payload: Json;
     createdAt: Timestamp;

@@ -8,6 +8,8 @@ import { batchAudit, operation } from '../../shared/sync/operations';
 import { batchResponse } from '../../shared/sync/op-results';
 import { enrollRequest, enrollResponse, errorBody, wireOp } from '../../shared/sync/protocol';
 import { centralVerification } from '../receipts/receipt-check';
+import { deviceStatusReport, officeStatusResponse } from '../../shared/sync/office-status';
+import { picturePage } from '../../shared/sync/picture';
 
 export const healthResponse = z.object({ ok: z.literal(true), database: z.enum(['postgres', 'pglite']) });
 
@@ -87,6 +89,27 @@ export const routes: Record<string, Record<'get' | 'post', Route | undefined>> =
       },
     },
     post: undefined,
+  },
+  '/v1/picture': {
+    get: {
+      summary: "The office's picture for a starting device, part by part, in pages keyed by id (docs/protocol.md §4a)",
+      signed: true,
+      parameters: [
+        { name: 'cursor', in: 'query', schema: { type: 'string' } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 10000 } },
+      ],
+      responses: { '200': picturePage, '400': errorBody, '401': errorBody, '403': errorBody },
+    },
+    post: undefined,
+  },
+  '/v1/office/status': {
+    post: {
+      summary: "Report this device's pending work; answered with every device of its office (docs/protocol.md §4b)",
+      signed: true,
+      request: deviceStatusReport,
+      responses: { '200': officeStatusResponse, '400': errorBody, '401': errorBody, '403': errorBody, '413': errorBody },
+    },
+    get: undefined,
   },
   '/updates/{file}': {
     get: {

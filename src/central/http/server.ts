@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { type UpdateChannel, updateChannels } from '../../shared/sync/changes';
 import { type EnrollResponse, enrollRequest, wireBatch } from '../../shared/sync/protocol';
+import { deviceStatusReport } from '../../shared/sync/office-status';
 import { enrollDevice } from '../admin';
 import { CentralError } from '../central-error';
 import { type CentralLog, createCentralLog } from '../central-log';
@@ -18,12 +19,17 @@ import type { CentralDatabase } from '../db/central-database';
 import type { FraudSignals } from '../signals/fraud-signals';
 import { applyBatch } from '../ingest/apply-batch';
 import { channelFeed, isFeedFile } from '../releases';
+import { officeStatus } from '../office-status';
+import { PICTURE_MAX_PAGE, picturePageFor } from '../picture-feed';
 import { authenticateDevice, checkSigningHeaders, verifySignedRequest } from '../request-auth';
 import { Metrics } from './metrics';
 import type { RateLimit } from './rate-limit';
 import { registerVerifyRoutes } from './verify-routes';
 import { healthResponse, openApiDocument } from './openapi';
 import { MAX_BATCH_BYTES, MAX_ENROLL_BYTES, readBody, refuseDeclaredOversize } from './request-body';
+
+/** A device's status report is a few numbers. */
+const MAX_STATUS_BYTES = 16 * 1024;
 
 export interface CentralAppOptions {
   database: CentralDatabase;
@@ -150,7 +156,28 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     const device = await authenticateDevice(db, { method: 'GET', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body: '' }, clock());
     c.get('facts').device = device.id;
     const limit = Math.min(5000, Math.max(1, Number(c.req.query('limit') ?? 1000) || 1000));
-    return c.json(await changesFor(db, device, c.req.query('cursor') ?? null, limit));
+    const page = await changesFor(db, device, c.req.query('cursor') ?? null, limit);
+    await db.updateTable('devices').set({ lastSeenAt: clock() }).where('id', '=', device.id).execute();
+    return c.body(page, 200, { 'content-type': 'application/json; charset=UTF-8' });
+  });
+
+  app.get('/v1/picture', async (c) => {
+    const url = new URL(c.req.url);
+    const device = await authenticateDevice(db, { method: 'GET', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body: '' }, clock());
+    const limit = Math.min(PICTURE_MAX_PAGE, Math.max(1, Number(c.req.query('limit') ?? 5000) || 5000));
+    const page = await picturePageFor(db, device, c.req.query('cursor') ?? null, limit);
+    return c.body(page, 200, { 'content-type': 'application/json; charset=UTF-8' });
+  });
+
+  app.post('/v1/office/status', async (c) => {
+    refuseDeclaredOversize(c.req.raw.headers, MAX_STATUS_BYTES);
+    const signed = await checkSigningHeaders(db, c.req.raw.headers, clock());
+    const { text: body, sha256: bodySha256 } = await readBody(c.req.raw, MAX_STATUS_BYTES);
+    const url = new URL(c.req.url);
+    const device = verifySignedRequest(signed, 'POST', url.pathname + url.search, bodySha256);
+    const parsed = deviceStatusReport.safeParse(parseJson(body));
+    if (!parsed.success) throw badRequest(parsed.error.issues[0]);
+    return c.json(await officeStatus(db, device, parsed.data, clock()));
   });
 
   registerVerifyRoutes(app, options.database, { perMinute: 30, trustProxy: false, ...options.verifyRateLimit }, clock);

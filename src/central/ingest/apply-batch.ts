@@ -35,7 +35,7 @@ const opColumns: BulkColumns = {
   status: 'text',
   result: 'jsonb',
 };
-const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' };
+const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 'text', officeCode: 'text', originDeviceId: 'text', payload: 'jsonb' };
 
 export interface BatchOutcome {
   response: BatchResponse;
@@ -223,7 +223,7 @@ async function applyInTransaction(
     .execute();
   await trx
     .updateTable('devices')
-    .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops.at(-1)?.seq ?? 0) })
+    .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops.at(-1)?.seq ?? 0), lastSeenAt: new Date() })
     .where('id', '=', device.id)
     .execute();
   if (ctx.changes.length > 0) {
@@ -238,6 +238,7 @@ async function applyInTransaction(
       seq: first + i,
       kind: c.kind,
       provinceCode: c.provinceCode,
+      officeCode: c.officeCode ?? null,
       originDeviceId: device.id,
       payload: JSON.stringify(c.payload),
     }));

@@ -60,6 +60,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
     paidOf: new Map(),
     communeStatuses: null,
     folded,
+    officeOf: new Map(),
   };
   const personColumns = ['id', 'officialNumber', 'fullName', 'nameFolded', 'personalId', 'dateOfBirth'] as const;
   if (ids.size > 0) {
@@ -67,7 +68,7 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
     for (const id of list) cache.personOf.set(id, null);
     const persons = await trx
       .selectFrom('persons')
-      .select(['id', 'data'])
+      .select(['id', 'data', 'officeCode'])
       .where(sql<boolean>`id = ANY(${list}::text[])`)
       .execute();
     const aliases = await trx
@@ -78,8 +79,20 @@ export async function prefetchBatch(trx: Transaction<CentralDb>, ops: Operation[
     for (const p of persons) {
       cache.personOf.set(p.id, p.id);
       cache.supportOf.set(p.id, supportFactsOfData((typeof p.data === 'string' ? JSON.parse(p.data) : p.data) as Record<string, unknown>));
+      cache.officeOf.set(p.id, p.officeCode);
     }
     for (const a of aliases) cache.personOf.set(a.localId, a.canonicalId);
+    // The canonical people reached through an alias: their office too.
+    const unread = [...new Set(aliases.map((a) => a.canonicalId))].filter((id) => !cache.officeOf.has(id));
+    if (unread.length > 0) {
+      for (const p of await trx
+        .selectFrom('persons')
+        .select(['id', 'officeCode'])
+        .where(sql<boolean>`id = ANY(${unread}::text[])`)
+        .execute()) {
+        cache.officeOf.set(p.id, p.officeCode);
+      }
+    }
     // What the payers already accepted have paid, to see months paid twice (paid-periods.ts).
     const paying = new Set([...payers].flatMap((id) => cache.personOf.get(id) ?? []));
     cache.paidOf = await readPaidPeriods(trx, [...paying]);

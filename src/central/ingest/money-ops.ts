@@ -9,6 +9,7 @@ import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/refer
 import { type OpResult, type OpReview, rejected } from '../../shared/sync/op-results';
 import type { OperationPayload } from '../../shared/sync/operations';
 import type { OpContext } from './op-context';
+import { contributionChange, dayClosedChange, personOffice, tellOffices, voidChange } from './office-changes';
 import { forgetPaidReceipt, reviewPaidMonths } from './paid-periods';
 import { resolvePersonId } from './person-ops';
 import { centralPerson } from './person-support';
@@ -150,9 +151,32 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
     officeCode: ctx.device.officeCode,
     deviceId: ctx.device.id,
     data: JSON.stringify({ ...c, participantId: personId, localParticipantId: c.participantId }),
+    householdId: c.householdId ?? null,
+    method: c.method,
+    incomeBasis: c.incomeBasis ?? null,
+    memberPosition: c.memberPosition ?? null,
+    supportedMonths: c.lines.filter((l) => l.supportAmount > 0).length,
+    businessDate: c.receipt.businessDate ?? c.paidOn,
+    issuedAt: c.receipt.issuedAt ?? null,
+    collectorStaffId: c.collectorStaffId ?? null,
+    collectorName: c.collectorName ?? null,
   };
-  if (ctx.deferred) ctx.deferred.contributions.push(row);
-  else await ctx.trx.insertInto('contributions').values(row).execute();
+  // A person another office registered: that office sees the payment too (ADR 0026).
+  const home = await personOffice(ctx, personId);
+  const audience = home !== null && home !== ctx.device.officeCode ? { officeCode: home, contributionId: c.id } : null;
+  if (ctx.deferred) {
+    ctx.deferred.contributions.push(row);
+    if (audience) ctx.deferred.audience.push(audience);
+  } else {
+    await ctx.trx.insertInto('contributions').values(row).execute();
+    if (audience)
+      await ctx.trx
+        .insertInto('contributionAudience')
+        .values(audience)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  }
+  tellOffices(ctx, { kind: 'contribution', payload: contributionChange(row) }, [ctx.device.officeCode, home]);
   ctx.cache?.receipts.add(receiptKey);
   if (!review) return { opId, status: 'APPLIED' };
   await ctx.trx
@@ -176,13 +200,45 @@ function bothReviews(twice: OpReview, facts: OpReview): OpReview {
 
 export async function voidReceipt(ctx: OpContext, opId: string, payload: OperationPayload<'receipt.void'>): Promise<OpResult> {
   const { receiptId } = payload;
-  const row = await ctx.trx.selectFrom('contributions').select('id').where('receiptId', '=', receiptId).executeTakeFirst();
+  const row = await ctx.trx.selectFrom('contributions').select(['id', 'officeCode', 'personId']).where('receiptId', '=', receiptId).executeTakeFirst();
   if (!row) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có biên lai này.', 'Unknown receipt.', 'receiptId');
+  if (row.officeCode !== ctx.device.officeCode) {
+    return rejected(
+      opId,
+      'VALIDATION',
+      `Biên lai do văn phòng ${row.officeCode} lập; chỉ văn phòng đó được hủy hoặc hoàn trả.`,
+      `The receipt was issued by office ${row.officeCode}; only that office may void or refund it.`,
+      'receiptId',
+    );
+  }
+  // A receipt is voided once: a second void — another device of the office refunded it too before
+  // hearing of the first — is refused with the first, so the money paid out twice is found.
+  const earlier = await ctx.trx
+    .selectFrom('receiptVoids')
+    .leftJoin('devices', 'devices.id', 'receiptVoids.deviceId')
+    .select(['receiptVoids.data', 'receiptVoids.deviceId', 'devices.name'])
+    .where('receiptVoids.receiptId', '=', receiptId)
+    .executeTakeFirst();
+  if (earlier) {
+    const first = (typeof earlier.data === 'string' ? JSON.parse(earlier.data) : earlier.data) as OperationPayload<'receipt.void'>;
+    const where = earlier.name ?? earlier.deviceId ?? '?';
+    return {
+      opId,
+      status: 'REJECTED',
+      error: {
+        code: 'CONFLICT',
+        message: `Biên lai đã được hủy trước đó tại ${where} (${first.voidedByName ?? ''}, ${first.voidedAt.slice(0, 10)}): ${first.reason}${first.refund ? ` — đã chi hoàn trả ${first.refund.amount.toLocaleString('vi-VN')} đ theo phiếu ${first.refund.voucher}` : ''}. Nếu máy này cũng đã chi tiền, cần thu hồi khoản chi thừa.`,
+        messageEn: `The receipt was already voided at ${where} on ${first.voidedAt.slice(0, 10)}${first.refund ? ` and refunded (voucher ${first.refund.voucher})` : ''}. If this device paid a refund too, recover it.`,
+        field: 'receiptId',
+        details: { first: { ...first, deviceId: earlier.deviceId, deviceName: earlier.name } },
+      },
+    };
+  }
   await ctx.trx
     .insertInto('receiptVoids')
-    .values({ receiptId, data: JSON.stringify(payload) })
-    .onConflict((oc) => oc.column('receiptId').doNothing())
+    .values({ receiptId, data: JSON.stringify(payload), officeCode: row.officeCode, deviceId: ctx.device.id })
     .execute();
+  tellOffices(ctx, { kind: 'receipt.voided', payload: voidChange(payload, ctx) }, [ctx.device.officeCode, await personOffice(ctx, row.personId)]);
   forgetPaidReceipt(ctx, receiptId);
   // A payment flagged for review (months paid twice, facts that differ), refunded — its receipt
   // voided: nothing left to review; a corrected payment is a new one.
@@ -246,5 +302,6 @@ export async function closeDay(ctx: OpContext, opId: string, payload: OperationP
     .values({ deviceId: ctx.device.id, businessDate, data: JSON.stringify(payload) })
     .onConflict((oc) => oc.columns(['deviceId', 'businessDate']).doUpdateSet({ data: JSON.stringify(payload) }))
     .execute();
+  tellOffices(ctx, { kind: 'day.closed', payload: dayClosedChange(payload, ctx) }, [ctx.device.officeCode]);
   return { opId, status: 'APPLIED' };
 }

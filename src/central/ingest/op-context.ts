@@ -7,8 +7,11 @@ import type { CentralDb } from '../db/schema';
 import { type BulkColumns, insertRows } from './bulk-insert';
 import type { AuthenticatedDevice } from '../request-auth';
 
-/** A change for the pull feed, and the province whose offices receive it (null: every office). */
-export type PendingChange = CentralChange & { provinceCode: string | null };
+/**
+ * A change for the pull feed and who receives it: the offices of a province, or one office's devices
+ * (`officeCode`: a payment, a void, a household …), or every office (neither).
+ */
+export type PendingChange = CentralChange & { provinceCode: string | null; officeCode?: string | null };
 
 /**
  * Birth date, family name and given name (the first and last words of the folded name): two
@@ -54,6 +57,8 @@ export interface BatchCache {
   communeStatuses: readonly CommuneStatus[] | null;
   /** Full name → its folded form, as the prefetch folded it for the near-match keys. */
   folded: Map<string, string>;
+  /** Canonical person id → the office that registered them (a payment elsewhere is sent there too). */
+  officeOf: Map<string, string>;
 }
 
 /** A period a person has paid in a scheme, with the receipt that says so. */
@@ -67,11 +72,15 @@ export interface PaidPeriod {
 }
 
 /** Rows the fast path writes together at the end of a run of operations (see apply-batch.ts). */
+export { audienceColumns, contributionColumns };
+
 export interface DeferredWrites {
   persons: Insertable<CentralDb['persons']>[];
   personAliases: Insertable<CentralDb['personAliases']>[];
   enrollments: Insertable<CentralDb['enrollments']>[];
   contributions: Insertable<CentralDb['contributions']>[];
+  /** Written after `contributions` (they reference them). */
+  audience: Insertable<CentralDb['contributionAudience']>[];
 }
 
 export interface OpContext {
@@ -84,7 +93,7 @@ export interface OpContext {
 }
 
 export function emptyDeferredWrites(): DeferredWrites {
-  return { persons: [], personAliases: [], enrollments: [], contributions: [] };
+  return { persons: [], personAliases: [], enrollments: [], contributions: [], audience: [] };
 }
 
 const personColumns: BulkColumns = {
@@ -101,7 +110,8 @@ const personColumns: BulkColumns = {
   originDeviceId: 'text',
 };
 const aliasColumns: BulkColumns = { localId: 'text', canonicalId: 'text', deviceId: 'text' };
-const enrollmentColumns: BulkColumns = { id: 'text', personId: 'text', scheme: 'text', data: 'jsonb' };
+const enrollmentColumns: BulkColumns = { id: 'text', personId: 'text', scheme: 'text', data: 'jsonb', officeCode: 'text' };
+const audienceColumns: BulkColumns = { officeCode: 'text', contributionId: 'text' };
 const contributionColumns: BulkColumns = {
   id: 'text',
   personId: 'text',
@@ -116,6 +126,15 @@ const contributionColumns: BulkColumns = {
   officeCode: 'text',
   deviceId: 'text',
   data: 'jsonb',
+  householdId: 'text',
+  method: 'text',
+  incomeBasis: 'bigint',
+  memberPosition: 'integer',
+  supportedMonths: 'integer',
+  businessDate: 'text',
+  issuedAt: 'text',
+  collectorStaffId: 'text',
+  collectorName: 'text',
 };
 
 /** Writes the queued rows, parents first, one statement per table. */
@@ -132,9 +151,10 @@ export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
     'enrollments',
     enrollmentColumns,
     enrollments,
-    'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, scheme = excluded.scheme, data = excluded.data',
+    'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, scheme = excluded.scheme, data = excluded.data, office_code = excluded.office_code',
   );
   await insertRows(ctx.trx, 'contributions', contributionColumns, d.contributions);
+  await insertRows(ctx.trx, 'contribution_audience', audienceColumns, d.audience, 'ON CONFLICT DO NOTHING');
   ctx.deferred = emptyDeferredWrites();
 }
 

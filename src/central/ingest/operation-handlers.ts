@@ -8,6 +8,7 @@ import { isOperationKind, type Operation, operation, type OperationKind, type Op
 import { type OpResult, rejected } from '../../shared/sync/op-results';
 import type { WireOp } from '../../shared/sync/protocol';
 import { recordVisit, setAssignment, setHamlet } from './field-ops';
+import { recordHandover } from './handover-ops';
 import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import type { OpContext } from './op-context';
@@ -27,6 +28,7 @@ const handlers: { [K in OperationKind]: OperationHandler<K> } = {
   'hamlet.set': setHamlet,
   'field.assignment.set': setAssignment,
   'visit.record': recordVisit,
+  'cash.handover': recordHandover,
 };
 
 /** Kinds whose every lookup is answered by the batch cache, so their writes can wait (apply-batch.ts). */

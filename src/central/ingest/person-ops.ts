@@ -133,10 +133,12 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
     ctx.cache.supportOf.set(id, supportFactsOfData(payload));
     // A new person has paid nothing yet (their payments in this batch are noted as they come).
     ctx.cache.paidOf.set(id, []);
+    ctx.cache.officeOf.set(id, ctx.device.officeCode);
     ctx.cache.byPersonalId.set(personalId, person);
     ctx.cache.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded))?.push(person);
   }
-  ctx.changes.push({ kind: 'participant', provinceCode, payload: data });
+  // The province's offices receive every person of it; the registering office also those of other provinces.
+  ctx.changes.push({ kind: 'participant', provinceCode, officeCode: ctx.device.officeCode, payload: data });
   return { opId, status: 'APPLIED', officialNumber };
 }
 
@@ -190,6 +192,6 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Operat
   ctx.cache?.byPersonalId.delete(payload.personalId);
   ctx.cache?.nearMatches.delete(nearMatchKey(person.dateOfBirth, person.nameFolded));
   ctx.cache?.nearMatches.delete(nearMatchKey(payload.dateOfBirth, foldName(payload.fullName)));
-  ctx.changes.push({ kind: 'participant', provinceCode: payload.provinceCode, payload: data });
+  ctx.changes.push({ kind: 'participant', provinceCode: payload.provinceCode, officeCode: person.officeCode, payload: data });
   return { opId, status: 'APPLIED', officialNumber: person.officialNumber };
 }

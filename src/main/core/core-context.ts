@@ -24,6 +24,10 @@ export interface SyncControl {
   noteReachable(): void;
   /** A push or pull is under way (an app update does not install meanwhile). */
   readonly busy: boolean;
+  /** Runs now in the background when background sync is on (after enrollment: the picture fills at once). */
+  kick(): void;
+  /** Rows per page of the office picture's first fill (tests make it small to see many pages). */
+  picturePageSize: number;
 }
 
 export interface CoreContext {

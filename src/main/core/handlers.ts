@@ -13,12 +13,14 @@ import { restoreProgress, restoreStore } from './services/restore-service';
 import { currentSession, logIn, logOut, setUpOffice, unlockSession } from './services/auth-service';
 import { discardDraft, getDraft, saveDraft } from './services/draft-service';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember, reorderHousehold, setHouseholdCoverage } from './services/household-service';
-import { listContributionsFor, quoteContribution, recordContribution } from './services/contribution-service';
+import { quoteContribution, recordContribution } from './services/contribution-service';
+import { listContributionsFor } from './services/payment-listing';
 import { listSyncIssues, resolveSyncIssue } from './services/sync-issues-service';
 import { enrollDevice, exportSyncFile, importSyncResult, pushNow, syncStatus } from './services/sync-service';
 import { quoteHouseholdPayment, recordHouseholdPayment } from './services/household-payment-service';
 import { closeDay, daySummary, reopenDay } from './services/day-end-service';
 import { dayReport, dayReportExcel } from './services/day-report-service';
+import { officeDayView, recordHandover } from './services/office-day-service';
 import { enroll, listEnrollmentsFor } from './services/enrollment-service';
 import { loadReceipt, markPrinted, receiptsForDay, voidReceipt } from './services/receipt-service';
 import { lookupReceipt, verifyReceipt } from './services/receipt-verification';
@@ -85,6 +87,8 @@ export const handlers: HandlerTable = {
   'dayEnd.reopen': (ctx, input, caller) => reopenDay(ctx, caller, input),
   'dayEnd.report': (ctx, input) => dayReport(ctx, input),
   'dayEnd.exportExcel': (ctx, input) => dayReportExcel(ctx, input),
+  'dayEnd.office': (ctx, input) => officeDayView(ctx, input),
+  'dayEnd.recordHandover': (ctx, input, caller) => recordHandover(ctx, caller, input),
 
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.enroll': (ctx, input, caller) => enrollDevice(ctx, caller, input),

@@ -35,6 +35,7 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
   const supervisor = session.staff.role === 'supervisor';
   // Visit lists are for field officers and supervisors, not counter staff (the core refuses them too).
   const fieldWork = supervisor || session.staff.role === 'field';
+  const field = session.staff.role === 'field';
   switch (first) {
     case undefined:
       return <SearchPage />;
@@ -60,7 +61,8 @@ function Screen({ route, session }: { route: Route; session: SessionView }) {
     case 'receipts':
       return <DayReceiptsPage />;
     case 'day-end':
-      if (supervisor) return <DayEndPage />;
+      // A field officer closes their own laptop's day (issue 20 item 5).
+      if (supervisor || field) return <DayEndPage />;
       break;
     case 'day-report':
       if (supervisor && id) return <DayReportPage key={id} businessDate={id} />;
@@ -102,7 +104,7 @@ export function AppShell({ session }: { session: SessionView }) {
     { key: '', label: t('nav.search'), show: true },
     { key: 'visits', label: t('field.nav'), show: fieldWork },
     { key: 'receipts', label: t('nav.dayReceipts'), show: true },
-    { key: 'day-end', label: t('nav.dayEnd'), show: supervisor },
+    { key: 'day-end', label: t('nav.dayEnd'), show: supervisor || session.staff.role === 'field' },
     { key: 'area', label: t('area.nav'), show: supervisor },
     { key: 'staff', label: t('nav.staff'), show: supervisor },
     { key: 'sync', label: t('nav.sync'), show: supervisor },

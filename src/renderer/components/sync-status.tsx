@@ -21,7 +21,12 @@ export function SyncProgress({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
   const p = status.progress;
   if (!p) return null;
-  const label = p.phase === 'push' ? t('sync.progressPush', { done: p.done, total: p.total }) : t('sync.progressPull', { done: p.done });
+  const label =
+    p.phase === 'push'
+      ? t('sync.progressPush', { done: p.done, total: p.total })
+      : p.phase === 'picture'
+        ? t('sync.progressPicture', { done: p.done.toLocaleString('vi-VN'), total: p.total.toLocaleString('vi-VN') })
+        : t('sync.progressPull', { done: p.done });
   return (
     <span className="sync-progress" data-testid="sync-progress">
       <Progress

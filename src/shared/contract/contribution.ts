@@ -151,6 +151,11 @@ export const receipt = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * Set for a receipt another device of the office issued (pulled, ADR 0026): shown here, never
+   * printed or numbered here; a supervisor may refund it, paid out on this device.
+   */
+  issuedElsewhere: z.object({ deviceId: z.string(), deviceName: z.string().nullable(), officeCode: z.string() }).nullable().optional(),
 });
 export type Receipt = z.infer<typeof receipt>;
 
@@ -174,7 +179,20 @@ export const contribution = z.object({
   /** The day the money was paid back, when the void was a refund of a closed day's receipt. */
   refundedOn: z.string().nullable(),
   createdAt: z.string(),
+  /**
+   * Where the payment was taken: on this device, or (pulled, ADR 0026) on another device of the
+   * office — or at another office, for a person of this one — as the last pull said: its name
+   * ("Quầy 2"), who collected, the office.
+   */
+  takenOn: z.object({
+    thisDevice: z.boolean(),
+    deviceId: z.string().nullable(),
+    deviceName: z.string().nullable(),
+    collectorName: z.string().nullable(),
+    officeCode: z.string(),
+  }),
 });
+export type Contribution = z.infer<typeof contribution>;
 
 export const recordOutput = z.object({ contribution, receipt });
 
@@ -182,7 +200,7 @@ export const recordOutput = z.object({ contribution, receipt });
  * Household health insurance for several members of one household in one pass: the same months and
  * method for all, each member from their own first unpaid month. Each member keeps their place in
  * the household's sequence (which sets the share they pay) and gets a receipt of their own
- * (ADR 0020).
+ * (ADR 0026).
  */
 export const householdPaymentInput = z.object({
   householdId: uuid,

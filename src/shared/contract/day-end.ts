@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { dong, isoDate, uuid } from './primitives';
 import { says } from './input-messages';
 import { text } from './text';
+import { officeDay } from './office-day';
 
 export const collectorDay = z.object({
   staffId: z.string(),
@@ -112,6 +113,8 @@ export const dayReportRefund = z.object({
 export type DayReportRefund = z.infer<typeof dayReportRefund>;
 
 export const dayReport = z.object({
+  /** The office's other devices that day, and the cash handed over (null: this device works alone). ADR 0026. */
+  officeDay: officeDay.nullable().optional(),
   office: z.object({ code: z.string(), name: z.string() }),
   deviceId: z.string(),
   businessDate: z.string(),

@@ -55,6 +55,7 @@ import {
   visitListOutput,
   visitsForInput,
 } from './field';
+import { cashHandover, officeDay, officeDayInput, recordHandoverInput } from './office-day';
 import { closeDayInput, dayReport, dayReportFile, dayReportInput, daySummary, daySummaryInput, reopenDayInput } from './day-end';
 import {
   addHouseholdMemberInput,
@@ -163,15 +164,19 @@ export const contract = {
   'receipts.verify': method({ input: verifyReceiptInput, output: receiptVerification, access: staffRoles }),
   'receipts.lookup': method({ input: lookupReceiptInput, output: lookupReceiptOutput, access: staffRoles }),
 
-  'dayEnd.summary': method({ input: daySummaryInput, output: daySummary, access: ['supervisor'] }),
-  'dayEnd.close': method({ input: closeDayInput, output: daySummary, access: ['supervisor'] }),
+  // A field officer closes their own laptop's day (issue 20 item 5); the service refuses anyone else's takings.
+  'dayEnd.summary': method({ input: daySummaryInput, output: daySummary, access: ['supervisor', 'field'] }),
+  'dayEnd.close': method({ input: closeDayInput, output: daySummary, access: ['supervisor', 'field'] }),
   'dayEnd.reopen': method({ input: reopenDayInput, output: daySummary, access: ['supervisor'] }),
   'dayEnd.report': method({ input: dayReportInput, output: dayReport, access: ['supervisor'] }),
   'dayEnd.exportExcel': method({ input: dayReportInput, output: dayReportFile, access: ['supervisor'] }),
+  'dayEnd.office': method({ input: officeDayInput, output: officeDay, access: ['supervisor'] }),
+  'dayEnd.recordHandover': method({ input: recordHandoverInput, output: cashHandover, access: ['supervisor'] }),
 
   'sync.status': method({ input: empty, output: syncStatus, access: staffRoles }),
   'sync.enroll': method({ input: enrollDeviceInput, output: syncStatus, access: ['supervisor'] }),
-  'sync.pushNow': method({ input: empty, output: pushSummary, access: ['supervisor'] }),
+  // A field officer back in coverage sends the day's work at once.
+  'sync.pushNow': method({ input: empty, output: pushSummary, access: ['supervisor', 'field'] }),
   'sync.issues': method({ input: listIssuesInput, output: z.object({ items: z.array(syncIssue) }), access: ['supervisor'] }),
   'sync.resolveIssue': method({ input: resolveIssueInput, output: syncIssue, access: ['supervisor'] }),
   'sync.exportFile': method({ input: exportFileInput, output: exportFileOutput, access: ['supervisor'] }),

@@ -36,13 +36,28 @@ export const syncStatus = z.object({
   lastErrorEn: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   online: z.boolean(),
-  progress: z.object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() }).nullable(),
+  progress: z.object({ phase: z.enum(['push', 'picture', 'pull']), done: z.number().int(), total: z.number().int() }).nullable(),
+  /**
+   * The office's picture on this device (ADR 0026): its first fill, page by page, with the rows and
+   * pages done and to do and the time left at the pace of this run (null until a page is in).
+   */
+  picture: z.object({
+    state: z.enum(['none', 'filling', 'done']),
+    part: z.string().nullable(),
+    rowsDone: z.number().int(),
+    rowsTotal: z.number().int(),
+    pagesDone: z.number().int(),
+    pagesTotal: z.number().int(),
+    secondsLeft: z.number().int().nullable(),
+  }),
   /** What the central has answered for this business day (UTC+7), by any run: background or "push now". */
   today: answered.extend({ lastAt: z.string().nullable() }),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
 export const enrollDeviceInput = z.object({
+  /** How the office's other devices name this one ("Quầy 2", "Máy cán bộ thu Lan"); the office code and host name if not given. */
+  deviceName: text({ min: 0, max: 60 }).optional(),
   centralUrl: text({ max: 2048, tooShort: says('Nhập địa chỉ máy chủ trung tâm.', 'Enter the central server address.') }).regex(
     /^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/,
     says('Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://', 'The central server address must start with http:// or https://'),

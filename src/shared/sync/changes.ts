@@ -72,6 +72,122 @@ export const assignmentChangePayload = fieldAssignmentSetPayload.extend({ office
 
 /** A visit's outcome recorded on a device of `officeCode` (devices of other offices skip it); ids are the central's. */
 export const visitChangePayload = visitRecordPayload.extend({ officeCode: z.string().max(12), deviceId: z.string().max(64) });
+const id = z.string().min(1).max(64);
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const name = z.string().max(200).nullable();
+
+/**
+ * A payment another device took (of this office, or of another office for a person of this office),
+ * as the office's picture keeps it (ADR 0026): never renumbered, never sent back. `participantId` is
+ * the central's (canonical) person.
+ */
+export const contributionChangePayload = z.object({
+  id,
+  participantId: id,
+  householdId: id.nullable(),
+  scheme: z.enum(['VSI', 'HHI']),
+  method: z.string().max(40),
+  fromMonth: month,
+  months: z.number().int().positive(),
+  incomeBasis: z.number().int().nullable(),
+  memberPosition: z.number().int().nullable(),
+  paidOn: day,
+  /** The receipt's business day on the device that issued it. */
+  businessDate: day,
+  total: z.number().int(),
+  /** Months of the payment the state supported (they count towards the 120-month limit). */
+  supportedMonths: z.number().int().nonnegative(),
+  receipt: z.object({ id, series: z.string().max(40), number: z.number().int().positive() }),
+  issuedAt: z.string().max(40).nullable(),
+  officeCode: z.string().max(12),
+  deviceId: id,
+  collectorStaffId: id.nullable(),
+  collectorName: name,
+});
+
+/** A receipt voided (or refunded) on another device; the void applies wherever the receipt is. */
+export const receiptVoidedPayload = z.object({
+  receiptId: id,
+  voidId: id,
+  reason: z.string().max(1000),
+  voidedAt: z.string().max(40),
+  voidedBy: id.nullable(),
+  voidedByName: name,
+  /** The void's business day on the device that made it. */
+  businessDate: day,
+  /** The device that voided it, and its office. */
+  deviceId: id,
+  officeCode: z.string().max(12),
+  refund: z.object({ businessDate: day, paidOutBy: id, paidOutByName: name, amount: z.number().int(), voucher: z.string().max(60) }).nullable(),
+});
+
+/** A household of the office as the central holds it: ordered members (canonical ids) with their coverage marks. */
+export const householdChangePayload = z.object({
+  id,
+  headParticipantId: id,
+  provinceCode: z.string().max(2),
+  communeCode: z.string().max(5),
+  addressLine: z.string().max(200),
+  members: z.array(z.object({ participantId: id, coveredBy: z.string().max(20).nullable() })).max(100),
+  version: z.number().int().nonnegative(),
+  /** The device that wrote this version (with `version`, the base of the next change: ADR 0026). */
+  deviceId: id.nullable(),
+});
+
+/** A person's enrollment in a scheme, set on another device of the office. */
+export const enrollmentChangePayload = z.object({
+  id,
+  participantId: id,
+  scheme: z.enum(['VSI', 'HHI']),
+  method: z.string().max(40),
+  incomeBasis: z.number().int().nullable(),
+  fromMonth: month,
+  status: z.enum(['active', 'stopped']),
+  version: z.number().int().nonnegative(),
+  updatedAt: z.string().max(40),
+});
+
+/** Another device of the office closed a business day: its collectors' takings and the cash counted. */
+export const dayClosedPayload = z.object({
+  deviceId: id,
+  businessDate: day,
+  closedAt: z.string().max(40),
+  // Defaults: a closure recorded before names and refunds travelled with it.
+  closedByName: name.default(null),
+  collectors: z
+    .array(
+      z.object({
+        staffId: id,
+        fullName: name.default(null),
+        receiptCount: z.number().int(),
+        total: z.number().int(),
+        refundCount: z.number().int().default(0),
+        refundTotal: z.number().int().default(0),
+        cashCounted: z.number().int(),
+        note: z.string().max(500).nullable(),
+      }),
+    )
+    .max(200),
+});
+
+/** Cash a collector handed to the office, recorded on one of its devices (operation `cash.handover`). */
+export const cashHandoverChangePayload = z.object({
+  id,
+  /** The device that recorded it. */
+  deviceId: id,
+  fromDeviceId: id,
+  collectorStaffId: id,
+  collectorName: z.string().max(200),
+  businessDates: z.array(day).min(1).max(62),
+  receiptCount: z.number().int(),
+  expected: z.number().int(),
+  cashCounted: z.number().int(),
+  note: z.string().max(500).nullable(),
+  receivedByName: z.string().max(200),
+  receivedAt: z.string().max(40),
+  receivedOn: day,
+});
 
 export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant'), payload: participantChangePayload }),
@@ -83,8 +199,16 @@ export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hamlet'), payload: hamletChangePayload }),
   z.object({ kind: z.literal('field.assignment'), payload: assignmentChangePayload }),
   z.object({ kind: z.literal('visit'), payload: visitChangePayload }),
+  z.object({ kind: z.literal('contribution'), payload: contributionChangePayload }),
+  z.object({ kind: z.literal('receipt.voided'), payload: receiptVoidedPayload }),
+  z.object({ kind: z.literal('household'), payload: householdChangePayload }),
+  z.object({ kind: z.literal('enrollment'), payload: enrollmentChangePayload }),
+  z.object({ kind: z.literal('day.closed'), payload: dayClosedPayload }),
+  z.object({ kind: z.literal('cash.handover'), payload: cashHandoverChangePayload }),
 ]);
 export type CentralChange = z.infer<typeof centralChange>;
+export type CentralChangeKind = CentralChange['kind'];
+export type ChangePayload<K extends CentralChangeKind> = Extract<CentralChange, { kind: K }>['payload'];
 
 /**
  * A change as it travels: its place in the feed, and a kind this office may not know yet. The payload

@@ -47,12 +47,21 @@ export const householdCreatePayload = z.object({
   updatedAt: instant,
 });
 
+/**
+ * The list a household change was made on: its version and the device that wrote that version (a
+ * version number alone does not say whose list it was: two devices can both make "version 2").
+ * The central refuses a change whose base is not the list it holds (ADR 0026).
+ */
+export const householdBase = z.object({ version: z.number().int().nonnegative(), deviceId: z.string().max(64).nullable() });
+
 /** A household's member list in its order, and the members another scheme insures. */
 export const householdSetMembersPayload = z.object({
   householdId: uuid,
   memberIds: z.array(uuid).max(100),
   coverage: z.record(z.string(), z.enum(otherCoverages)).optional(),
   version,
+  /** Absent from releases before the office picture: the central then only refuses a version it already has. */
+  base: householdBase.optional(),
 });
 
 export const enrollmentSetPayload = z.object({
@@ -98,11 +107,20 @@ export const contributionRecordPayload = z.object({
   lines: z.array(contributionLine).max(1200),
   referenceVersion: z.string().min(1).max(64),
   collectorStaffId: staffId.optional(),
-  receipt: z.object({ id: uuid, series: z.string().min(1).max(40), number: z.number().int().positive() }),
+  /** The collector's name as printed on the receipt: the office's other devices show who took it. */
+  collectorName: z.string().max(200).optional(),
+  receipt: z.object({
+    id: uuid,
+    series: z.string().min(1).max(40),
+    number: z.number().int().positive(),
+    /** The receipt's business day on the device that issued it (its day-end counts it there). */
+    businessDate: isoDate.optional(),
+    issuedAt: instant.optional(),
+  }),
 });
 
 /** Money paid back the day a closed day's receipt is voided, from that staff member's cash (ADR 0016). */
-const refund = z.object({ businessDate: isoDate, paidOutBy: uuid, amount: dong, voucher: z.string().max(60) });
+const refund = z.object({ businessDate: isoDate, paidOutBy: uuid, paidOutByName: z.string().max(200).optional(), amount: dong, voucher: z.string().max(60) });
 
 export const receiptVoidPayload = z.object({
   id: uuid,
@@ -112,12 +130,17 @@ export const receiptVoidPayload = z.object({
   reason: voidReason,
   voidedAt: instant,
   voidedBy: staffId,
+  /** Names travel with the ids: staff accounts are per device, and the office's other devices show who. */
+  voidedByName: z.string().max(200).optional(),
+  /** The business day of the void on the device that made it. */
+  businessDate: isoDate.optional(),
   refund: refund.optional(),
 });
 
 /** One collector's takings on a closed day, and the cash counted. */
 const collectorTotals = z.object({
   staffId: uuid,
+  fullName: z.string().max(200).optional(),
   receiptCount: z.number().int().nonnegative(),
   total: dong,
   refundCount: z.number().int().nonnegative().optional(),
@@ -130,5 +153,29 @@ export const dayClosePayload = z.object({
   businessDate: isoDate,
   closedAt: instant,
   closedBy: staffId,
+  closedByName: z.string().max(200).optional(),
   collectors: z.array(collectorTotals).max(200),
+});
+
+/**
+ * Cash a collector of another device of the office (a field officer's laptop) handed to the office,
+ * received and counted by a supervisor against that collector's receipts of those days as this
+ * device knew them (`expected`: takings less refunds paid out); a difference carries a note.
+ */
+export const cashHandoverPayload = z.object({
+  id: uuid,
+  /** The device whose collector handed the cash over. */
+  fromDeviceId: z.string().min(1).max(64),
+  collectorStaffId: uuid,
+  collectorName: z.string().max(200),
+  businessDates: z.array(isoDate).min(1).max(62),
+  receiptCount: z.number().int().nonnegative(),
+  expected: z.number().int(),
+  cashCounted: dong,
+  note: z.string().max(500).nullable(),
+  receivedBy: uuid,
+  receivedByName: z.string().max(200),
+  receivedAt: instant,
+  /** The receiving device's business day. */
+  receivedOn: isoDate,
 });

@@ -9,6 +9,7 @@
 // central's table (src/central/ingest/operation-handlers.ts), and its row in docs/protocol.md.
 import { z } from 'zod';
 import {
+  cashHandoverPayload,
   contributionRecordPayload,
   dayClosePayload,
   enrollmentSetPayload,
@@ -34,6 +35,7 @@ export const operation = z.discriminatedUnion('kind', [
   kind('hamlet.set', hamletSetPayload),
   kind('field.assignment.set', fieldAssignmentSetPayload),
   kind('visit.record', visitRecordPayload),
+  kind('cash.handover', cashHandoverPayload),
 ]);
 
 /** An operation as the central applies it (defaults filled in). */
@@ -52,6 +54,7 @@ export function isOperationKind(value: string): value is OperationKind {
 
 /** What an operation is about: the outbox's entity, the audit entry's, and the sync inbox item's. */
 export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day' | 'hamlet' | 'assignment' | 'visit';
+export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day' | 'handover';
 
 type EntityOf = { [K in OperationKind]: (payload: Extract<OperationInput, { kind: K }>['payload']) => [OperationEntity, string] };
 
@@ -68,6 +71,7 @@ const entities: EntityOf = {
   'hamlet.set': (p) => ['hamlet', p.id],
   'field.assignment.set': (p) => ['assignment', p.username],
   'visit.record': (p) => ['visit', p.id],
+  'cash.handover': (p) => ['handover', p.id],
 };
 
 export function operationEntity(op: OperationInput): { entity: OperationEntity; entityId: string } {

@@ -73,7 +73,11 @@ export interface Office {
   call<T>(method: string, input: unknown): Promise<T>;
 }
 
-export async function startOffice(central: Central, officeCode: string, options: { clock?: Clock; centralUrl?: string } = {}): Promise<Office> {
+export async function startOffice(
+  central: Central,
+  officeCode: string,
+  options: { clock?: Clock; centralUrl?: string; deviceName?: string; supervisorName?: string } = {},
+): Promise<Office> {
   await createOffice(central.database.db, { code: officeCode, name: `BHXH cơ sở ${officeCode}`, provinceCode: '01' });
   const code = await issueEnrollmentCode(central.database.db, officeCode);
   const dataDir = mkdtempSync(join(tmpdir(), `fo-office-${officeCode}-`));
@@ -89,10 +93,10 @@ export async function startOffice(central: Central, officeCode: string, options:
       officeCode,
       officeName: `BHXH cơ sở ${officeCode}`,
       provinceCode: '01',
-      supervisor: { username: 'sup', fullName: 'Giám Sát Viên', password: 'correct-horse-1' },
+      supervisor: { username: 'sup', fullName: options.supervisorName ?? 'Giám Sát Viên', password: 'correct-horse-1' },
     })
   ).token;
-  await call('sync.enroll', { centralUrl: options.centralUrl ?? central.url, code });
+  await call('sync.enroll', { centralUrl: options.centralUrl ?? central.url, code, ...(options.deviceName ? { deviceName: options.deviceName } : {}) });
   return { core, token, dataDir, call };
 }
 

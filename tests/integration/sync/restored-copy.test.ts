@@ -73,12 +73,21 @@ describe('a restored backup at the central', () => {
     expect(secondHere.officialNumber).toMatch(/^01\d{8}$/);
     expect(secondHere.officialNumber).toBe(secondThere.officialNumber);
 
+    // The office's picture brought what the old laptop did after the copy: the second person's
+    // payment for January (its months are refused here, naming that receipt) and the enrollment it made.
+    const again = await core.invoke(
+      'contributions.quote',
+      { participantId: second.id, scheme: 'VSI', fromMonth: '2026-01', months: 1, incomeBasis: 2_000_000 },
+      token,
+    );
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'fromMonth' } });
+    expect(!again.ok && again.error.message).toContain(`${laterReceipt.series}/${String(laterReceipt.number).padStart(7, '0')}`);
     // Its next receipt opens a new series: the old device's number after the copy is not reused.
     const fresh = await pay({ call }, second.id, '2026-02');
     expect(fresh.series).not.toBe(firstReceipt.series);
     expect(fresh.number).toBe(1);
-    // The payment and the enrollment it makes (the copy was taken before the second person paid).
-    expect(await call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 2, rejected: 0 });
+    // The payment alone: the enrollment the old laptop made came with the picture.
+    expect(await call<Summary>('sync.pushNow', {})).toMatchObject({ applied: 1, rejected: 0 });
 
     const db = central.database.db;
     expect((await db.selectFrom('persons').select('id').execute()).length).toBe(2);

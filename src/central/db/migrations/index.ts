@@ -4,6 +4,7 @@ import * as m0001 from './0001-central-initial';
 import * as m0002 from './0002-person-near-match-index';
 import * as m0003 from './0003-release-channels';
 import * as m0004 from './0004-admin-units';
+import * as m0005 from './0005-office-picture';
 import * as m0006 from './0006-receipt-verification-and-audit-anchor';
 import * as m0007 from './0007-fraud-signals';
 import * as m0008 from './0008-field-records';
@@ -13,6 +14,7 @@ export const centralMigrations: Record<string, Migration> = {
   '0002-person-near-match-index': m0002,
   '0003-release-channels': m0003,
   '0004-admin-units': m0004,
+  '0005-office-picture': m0005,
   '0006-receipt-verification-and-audit-anchor': m0006,
   '0007-fraud-signals': m0007,
   '0008-field-records': m0008,

@@ -81,6 +81,8 @@ export interface HouseholdsTable {
   communeCode: string;
   addressLine: string;
   version: number;
+  /** The device that wrote the version of the list held here; NULL: this device (migration 0023). */
+  baseDeviceId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -209,7 +211,7 @@ export interface FieldTables {
   visits: VisitsTable;
 }
 
-export interface Database extends ContributionTables, SyncTables, FieldTables {
+export interface Database extends ContributionTables, SyncTables, FieldTables, OfficePictureTables {
   office: OfficeTable;
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -297,11 +299,16 @@ export interface ReceiptsTable {
   businessDate: string;
 }
 
+/**
+ * Every void this device knows: its own (source NULL) and those made on the office's other devices
+ * (pulled); a void may be of this device's receipt or of a pulled one (migration 0023).
+ */
 export interface ReceiptVoidsTable {
   id: string;
   receiptId: string;
   reason: string;
-  voidedBy: string;
+  /** A staff member of the device that voided it (of this device when `sourceDeviceId` is NULL). */
+  voidedBy: string | null;
   voidedAt: string;
   businessDate: string;
   /** Set when the receipt's day was already closed: the void is a refund paid out on businessDate by this staff member (migration 0016). */
@@ -309,6 +316,95 @@ export interface ReceiptVoidsTable {
   /** The refund's voucher (phiếu chi): series "HT-" + the receipt series, gap-free number (migration 0017). */
   refundVoucherSeries: string | null;
   refundVoucherNumber: number | null;
+  /** Names as the voiding device knew them (set for voids made elsewhere). */
+  voidedByName: string | null;
+  refundPaidByName: string | null;
+  /** A refund made elsewhere: its amount and voucher as printed there. */
+  refundAmount: number | null;
+  refundVoucher: string | null;
+  /** The device that made the void; NULL: this device. */
+  sourceDeviceId: string | null;
+}
+
+/** A payment another device took, as pulled (migration 0023): never renumbered, never sent back. */
+export interface PulledContributionsTable {
+  id: string;
+  participantId: string;
+  householdId: string | null;
+  scheme: 'VSI' | 'HHI';
+  method: string;
+  fromMonth: string;
+  toMonth: string;
+  months: number;
+  incomeBasis: number | null;
+  memberPosition: number | null;
+  paidOn: string;
+  businessDate: string;
+  total: number;
+  supportedMonths: number;
+  receiptId: string;
+  receiptSeries: string;
+  receiptNumber: number;
+  issuedAt: string | null;
+  officeCode: string;
+  sourceDeviceId: string;
+  collectorStaffId: string | null;
+  collectorName: string | null;
+}
+
+export interface OfficeDevicesTable {
+  id: string;
+  name: string;
+  enrolledAt: string | null;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  /** JSON of the device's last report (pending work, last closed day). */
+  status: string | null;
+  statusAt: string | null;
+  refreshedAt: string;
+}
+
+export interface PulledDayClosuresTable {
+  deviceId: string;
+  businessDate: string;
+  closedAt: string;
+  closedByName: string | null;
+  /** JSON: each collector's takings and cash counted. */
+  collectors: string;
+}
+
+export interface CashHandoversTable {
+  id: string;
+  fromDeviceId: string;
+  collectorStaffId: string;
+  collectorName: string;
+  /** JSON array of the business days handed over. */
+  businessDates: string;
+  receiptCount: number;
+  expected: number;
+  cashCounted: number;
+  note: string | null;
+  receivedBy: string | null;
+  receivedByName: string;
+  receivedAt: string;
+  receivedOn: string;
+  /** The device that recorded it; NULL: this device. */
+  sourceDeviceId: string | null;
+}
+
+export interface CashHandoverDaysTable {
+  fromDeviceId: string;
+  collectorStaffId: string;
+  businessDate: string;
+  handoverId: string;
+}
+
+export interface OfficePictureTables {
+  pulledContributions: PulledContributionsTable;
+  officeDevices: OfficeDevicesTable;
+  pulledDayClosures: PulledDayClosuresTable;
+  cashHandovers: CashHandoversTable;
+  cashHandoverDays: CashHandoverDaysTable;
 }
 
 export interface ReceiptPrintsTable {
@@ -387,6 +483,11 @@ export interface SyncStateTable {
   auditSentSeq: number;
   /** The central's last signed acknowledgement of the audit chain, JSON (migration 0025, ADR 0028). */
   auditAck: string | null;
+  /** The office picture's first fill (migration 0023): not begun, under way (cursor below), done. */
+  pictureState: 'none' | 'filling' | 'done';
+  pictureCursor: string | null;
+  /** JSON: the rows of each part, rows and pages done, when it began. */
+  pictureProgress: string | null;
 }
 
 /** Where the start-up check of the audit chain resumes (migration 0025). */

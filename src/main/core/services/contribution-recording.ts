@@ -129,14 +129,21 @@ export async function writeContribution(
         lines: quote.lines,
         referenceVersion: quote.referenceVersion,
         collectorStaffId: caller.staffId,
-        receipt: { id: receiptId, series, number },
+        collectorName: issuer.collectorName,
+        receipt: { id: receiptId, series, number, businessDate: today, issuedAt: at },
       },
     },
   });
   const label = receiptLabel(series, number);
   const { supportedMonths: _supported, lines: _lines, supportRule: _rule, collectorStaffId: _collector, ...view } = contributionRow;
   return {
-    contribution: { ...view, receiptLabel: label, voided: false, refundedOn: null },
+    contribution: {
+      ...view,
+      receiptLabel: label,
+      voided: false,
+      refundedOn: null,
+      takenOn: { thisDevice: true, deviceId: null, deviceName: null, collectorName: issuer.collectorName, officeCode: office.code },
+    },
     receipt: {
       ...receiptRow,
       label,

@@ -6,19 +6,19 @@ import type { Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import type { PaymentMethod, Quote, Receipt } from '../../../shared/contract/contribution';
 import { formatDong } from '../../../shared/domain/amount-in-words';
-import { businessDate, vietnameseDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
+import { businessDate, vietnameseDate } from '../../../shared/domain/business-date';
 import { type QuoteQuestion, computeQuote, supportOf } from '../../../shared/domain/contribution-quote';
 import { type SupportCategory, supportCategoryNames } from '../../../shared/contract/participant';
 import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as households from '../db/repositories/households-repository';
-import { findParticipant, type ParticipantRow, samePersonRecords, supportFactsOf } from '../db/repositories/participants-repository';
-import { receiptLabel } from '../db/repositories/receipt-numbers';
+import { findParticipant, type ParticipantRow, supportFactsOf } from '../db/repositories/participants-repository';
 import { communeStatusesOf } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
 import { addMonths, methodForMonths } from './contribution-rules';
 import { type ContributionView, issuerOf, type RecordableQuote, writeContribution } from './contribution-recording';
+import { monthsAlreadyPaid } from './paid-months-conflict';
 import { activeSchedule } from './reference-schedule-store';
 import { requireDayOpen } from './day-status';
 import { type FieldVisitOfPayment, refuseVisitByCounter, writeVisit } from './visit-service';
@@ -62,14 +62,7 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
   const paid = await contributions.paidContributions(db, person, input.scheme);
   const toMonth = addMonths(input.fromMonth, input.months - 1);
   const overlap = paid.find((c) => c.fromMonth <= toMonth && c.toMonth >= input.fromMonth);
-  if (overlap) {
-    throw new OfficeError('CONFLICT', {
-      field: 'fromMonth',
-      vi: `${overlap.fromMonth === overlap.toMonth ? 'Tháng' : 'Các tháng'} ${vietnameseMonthRange(overlap.fromMonth, overlap.toMonth)} đã được đóng. Chọn kỳ bắt đầu từ tháng chưa đóng.`,
-      en: `Months ${overlap.fromMonth}–${overlap.toMonth} are already paid.`,
-      details: { paidFrom: overlap.fromMonth, paidTo: overlap.toMonth },
-    });
-  }
+  if (overlap) throw await monthsAlreadyPaid(db, overlap);
   let householdId: string | null = null;
   let memberPosition: number | null = null;
   if (input.scheme === 'HHI') {
@@ -204,33 +197,4 @@ export function refuseChangedTotal(total: number, expected: number): void {
       details: { total },
     });
   }
-}
-
-function toView(row: Awaited<ReturnType<typeof contributions.listContributions>>[number]): ContributionView {
-  return {
-    id: row.id,
-    participantId: row.participantId,
-    householdId: row.householdId,
-    scheme: row.scheme,
-    method: row.method,
-    fromMonth: row.fromMonth,
-    toMonth: row.toMonth,
-    months: row.months,
-    incomeBasis: row.incomeBasis,
-    memberPosition: row.memberPosition,
-    paidOn: row.paidOn,
-    total: row.total,
-    referenceVersion: row.referenceVersion,
-    receiptId: row.receiptId,
-    receiptLabel: receiptLabel(row.series, row.number),
-    voided: row.voidId !== null,
-    refundedOn: row.refundPaidBy ? row.voidDate : null,
-    createdAt: row.createdAt,
-  };
-}
-
-/** A person's payments, with those taken on the other records of the same person (participantId tells which). */
-export async function listContributionsFor(ctx: CoreContext, participantId: string): Promise<{ items: ContributionView[] }> {
-  const records = await samePersonRecords(ctx.db, { id: participantId });
-  return { items: (await contributions.listContributions(ctx.db, records)).map(toView) };
 }

@@ -81,6 +81,14 @@ export async function closeDay(
       throw new OfficeError('DAY_CLOSED', { vi: 'Ngày này đã khóa sổ.', en: 'This day is already closed.' });
     await requireAuditIntact(trx);
     const totals = await collectorTotals(trx, input.businessDate);
+    // A field officer closes their own laptop's day (issue 20 item 5): only when every receipt and
+    // refund of the day on it is theirs; anything else is a supervisor's to close.
+    if (caller.role !== 'supervisor' && totals.some((t) => t.staffId !== caller.staffId)) {
+      throw new OfficeError('FORBIDDEN', {
+        vi: 'Ngày này có khoản thu của người khác trên máy; giám sát viên khóa sổ.',
+        en: "This day holds someone else's takings on this device; a supervisor closes it.",
+      });
+    }
     const summary = totals.map((t) => {
       const count = input.counts.find((c) => c.staffId === t.staffId);
       if (!count) {
@@ -100,6 +108,7 @@ export async function closeDay(
       }
       return {
         staffId: t.staffId,
+        fullName: t.fullName,
         receiptCount: t.receiptCount,
         total: t.total,
         ...(t.refundCount > 0 ? { refundCount: t.refundCount, refundTotal: t.refundTotal } : {}),
@@ -121,7 +130,16 @@ export async function closeDay(
     await logMutation(trx, {
       at,
       staffId: caller.staffId,
-      operation: { kind: 'day.close', payload: { businessDate: input.businessDate, closedAt: at, closedBy: caller.staffId, collectors: summary } },
+      operation: {
+        kind: 'day.close',
+        payload: {
+          businessDate: input.businessDate,
+          closedAt: at,
+          closedBy: caller.staffId,
+          closedByName: (await trx.selectFrom('staff').select('fullName').where('id', '=', caller.staffId!).executeTakeFirst())?.fullName ?? '',
+          collectors: summary,
+        },
+      },
     });
   });
   return daySummary(ctx, { businessDate: input.businessDate });

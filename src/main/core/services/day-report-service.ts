@@ -10,6 +10,7 @@ import * as contributions from '../db/repositories/contributions-repository';
 import { requireOfficeRow } from '../db/repositories/office-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
 import { daySummary } from './day-end-service';
+import { officeDayView } from './office-day-service';
 import { dayReportWorkbook } from './day-report-workbook';
 
 export async function dayReport(ctx: CoreContext, input: { businessDate: string }): Promise<DayReport> {
@@ -20,7 +21,9 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
   const collectors = summary.collectors.map((c) => ({ ...c, discrepancy: c.cashCounted === null ? null : c.cashCounted - c.expected }));
   const counted = collectors.every((c) => c.cashCounted !== null) && summary.status !== 'open';
   const cashCounted = counted ? collectors.reduce((n, c) => n + (c.cashCounted ?? 0), 0) : null;
+  const whole = await officeDayView(ctx, { businessDate: input.businessDate });
   return {
+    officeDay: whole.devices.length > 1 || whole.handovers.length > 0 ? whole : null,
     office: { code: office.code, name: office.name },
     deviceId: office.deviceId,
     businessDate: summary.businessDate,

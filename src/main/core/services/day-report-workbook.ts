@@ -8,6 +8,7 @@
 // Always Vietnamese: the file is filed with the office's records, like the receipts.
 import type { DayReport } from '../../../shared/contract/day-end';
 import { vietnamDateTime, vietnameseDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
+import { addOfficeSheet } from './day-report-office-sheet';
 
 const DONG = '#,##0';
 const schemeNames = { VSI: 'BHXH tự nguyện', HHI: 'BHYT hộ gia đình' } as const;
@@ -218,6 +219,9 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   listTotal.font = { bold: true };
   list.mergeCells(listTotal.number, 2, listTotal.number, 8);
   listTotal.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+
+  // The office's other devices and the cash handed over (ADR 0026).
+  if (report.officeDay) addOfficeSheet(book, report.officeDay);
 
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

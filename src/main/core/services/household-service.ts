@@ -47,7 +47,11 @@ async function saveMembers(
   await logMutation(trx, {
     at,
     staffId: caller.staffId,
-    operation: { kind: 'household.setMembers', payload: { householdId, memberIds, coverage, version: row.version + 1 } },
+    // The list this change was made on: the central applies it only on that one (ADR 0026).
+    operation: {
+      kind: 'household.setMembers',
+      payload: { householdId, memberIds, coverage, version: row.version + 1, base: { version: row.version, deviceId: row.baseDeviceId } },
+    },
     details: { change: action, memberIds, coverage, removed },
   });
   return (await households.loadHousehold(trx, householdId))!;
@@ -66,13 +70,15 @@ export async function createHousehold(ctx: CoreContext, caller: Caller, input: {
       communeCode: head.communeCode,
       addressLine: head.addressLine,
       version: 1,
+      baseDeviceId: null,
       createdAt: at,
       updatedAt: at,
     };
     await households.insertHousehold(trx, row);
     await households.writeMembers(trx, id, [{ participantId: head.id, coveredBy: null }], []);
     // One mutation, one outbox entry: the new household travels with its first member list.
-    const payload = { ...row, memberIds: [head.id] };
+    const { baseDeviceId: _base, ...created } = row;
+    const payload = { ...created, memberIds: [head.id] };
     await logMutation(trx, { at, staffId: caller.staffId, operation: { kind: 'household.create', payload } });
     return (await households.loadHousehold(trx, id))!;
   });

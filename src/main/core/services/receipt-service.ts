@@ -12,14 +12,14 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
-import { requireOfficeRow } from '../db/repositories/office-repository';
-import { deviceSeries, receiptLabel, takeReceiptNumber, voucherSeries } from '../db/repositories/receipt-numbers';
-import { findStaffById } from '../db/repositories/staff-repository';
+import { receiptLabel } from '../db/repositories/receipt-numbers';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { isDayClosed, requireDayOpen } from './day-status';
 import { settleRefundedPayment } from './sync-issues-service';
 import { verificationsOf } from './receipt-signing';
+import { loadPulledReceipt, refundPulledReceipt } from './pulled-receipt-service';
+import { refundPayerOf, staffNameOf, takeVoucher } from './refund-cash';
 
 type ReceiptRow = NonNullable<Awaited<ReturnType<typeof contributions.findReceipt>>>;
 type DayRow = Awaited<ReturnType<typeof contributions.receiptsOfDay>>[number];
@@ -60,7 +60,7 @@ function toReceipt(row: ReceiptRow | DayRow, officeCode: string) {
                   businessDate: row.voidDate ?? '',
                   paidOutBy: row.refundPaidBy,
                   paidOutByName: row.refundPaidByName ?? '',
-                  voucher: receiptLabel(row.refundVoucherSeries ?? '', row.refundVoucherNumber ?? 0),
+                  voucher: row.refundVoucher ?? receiptLabel(row.refundVoucherSeries ?? '', row.refundVoucherNumber ?? 0),
                 }
               : null,
           }
@@ -75,7 +75,7 @@ async function officeCode(ctx: CoreContext): Promise<string> {
 
 export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt> {
   const row = await contributions.findReceipt(ctx.db, id);
-  if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
+  if (!row) return loadPulledReceipt(ctx, id);
   const receipt = toReceipt(row, await officeCode(ctx));
   const signed = await verificationsOf(ctx, receipt);
   return {
@@ -105,7 +105,7 @@ async function refundPayer(
   receiptDay: string,
   today: string,
   paidOutBy: string | undefined,
-): Promise<string | null> {
+): Promise<{ id: string; fullName: string } | null> {
   if (receiptDay === today || !(await isDayClosed(trx, receiptDay))) {
     // Today closed, or an earlier day reopened: the void changes that day's figures, as before.
     await requireDayOpen(trx, receiptDay, 'void');
@@ -120,26 +120,7 @@ async function refundPayer(
   }
   // Receipt of an earlier, closed day: the money is paid back today, so today must take it.
   await requireDayOpen(trx, today, 'refund');
-  const payer = paidOutBy ?? caller.staffId!;
-  const staff = await findStaffById(trx, payer);
-  if (!staff?.active) {
-    throw new OfficeError('VALIDATION', {
-      field: 'paidOutBy',
-      vi: 'Người chi tiền hoàn trả phải là nhân viên đang làm việc của đơn vị.',
-      en: 'The refund must be paid out by an active staff member.',
-    });
-  }
-  return payer;
-}
-
-/**
- * The next refund voucher number of this device (its own series beside its receipts', even for a
- * receipt another device issued before a restore): taken in the refund's transaction, gap-free.
- */
-async function takeVoucher(trx: Transaction<Database>): Promise<{ series: string; number: number }> {
-  const office = await requireOfficeRow(trx);
-  const series = voucherSeries(deviceSeries(office.code, office.deviceId));
-  return { series, number: await takeReceiptNumber(trx, series) };
+  return refundPayerOf(trx, caller, paidOutBy);
 }
 
 export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id: string; reason: string; paidOutBy?: string | undefined }): Promise<Receipt> {
@@ -148,7 +129,8 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
   const today = businessDate(now);
   await ctx.db.transaction().execute(async (trx) => {
     const row = await contributions.findReceipt(trx, input.id);
-    if (!row) throw new OfficeError('NOT_FOUND', { field: 'id', vi: 'Không tìm thấy biên lai.', en: 'Receipt not found.' });
+    // Not this device's: another device's of the office, refunded here (pulled-receipt-service.ts).
+    if (!row) return refundPulledReceipt(trx, caller, input, { at, today });
     if (row.voidReason != null) {
       throw new OfficeError('CONFLICT', { vi: 'Biên lai này đã bị hủy trước đó.', en: 'This receipt is already void.' });
     }
@@ -158,7 +140,8 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
         en: 'Only a supervisor, or the issuing clerk on the same day, may void a receipt.',
       });
     }
-    const refundPaidBy = await refundPayer(trx, caller, row.businessDate, today, input.paidOutBy);
+    const payer = await refundPayer(trx, caller, row.businessDate, today, input.paidOutBy);
+    const refundPaidBy = payer?.id ?? null;
     // Cash paid out goes against a numbered voucher, taken here so that a refused void skips no number.
     const voucher = refundPaidBy ? await takeVoucher(trx) : null;
     const voidId = uuidv7();
@@ -185,8 +168,18 @@ export async function voidReceipt(ctx: CoreContext, caller: Caller, input: { id:
           reason: input.reason,
           voidedAt: at,
           voidedBy: caller.staffId,
-          ...(refundPaidBy && voucher
-            ? { refund: { businessDate: today, paidOutBy: refundPaidBy, amount: row.amount, voucher: receiptLabel(voucher.series, voucher.number) } }
+          voidedByName: await staffNameOf(trx, caller.staffId),
+          businessDate: today,
+          ...(payer && voucher
+            ? {
+                refund: {
+                  businessDate: today,
+                  paidOutBy: payer.id,
+                  paidOutByName: payer.fullName,
+                  amount: row.amount,
+                  voucher: receiptLabel(voucher.series, voucher.number),
+                },
+              }
             : {}),
         },
       },

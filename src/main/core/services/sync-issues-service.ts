@@ -21,6 +21,7 @@ import { factColumns, findParticipant, updateParticipantRow } from '../db/reposi
 import * as issues from '../db/repositories/sync-issues-repository';
 import type { Database } from '../db/schema';
 import { resendHouseholdMembers } from './household-service';
+import { isHouseholdConflict, settleHouseholdConflict } from './household-conflicts';
 import { resendReviewedRegistration } from './held-resend';
 
 export async function listSyncIssues(ctx: CoreContext, state: 'open' | 'resolved' | 'all'): Promise<{ items: SyncIssue[] }> {
@@ -46,7 +47,13 @@ export async function resolveSyncIssue(ctx: CoreContext, caller: Caller, input: 
       canonical?: { canonicalId?: string; officialNumber?: string } | null;
       error?: { details?: { central?: Record<string, unknown>; centralFacts?: unknown; householdId?: string } } | null;
     };
-    if (input.resolution === 'resend-household') {
+    if (isHouseholdConflict(issue)) {
+      // One decision settles every open clash of the household (the others below, this one after).
+      const others = await settleHouseholdConflict(trx, caller, at, issue, input.resolution, details);
+      for (const id of others.filter((o) => o !== input.id)) {
+        await recordDecision(trx, id, { resolution: input.resolution, note: input.note, staffId: caller.staffId, at });
+      }
+    } else if (input.resolution === 'resend-household') {
       await resendFlaggedHousehold(trx, caller, at, issue, details.error?.details?.householdId);
     } else if (input.resolution === 'accept-central' && issue.class === 'FACTS_DIFFER') {
       await acceptCentralSupportCategory(trx, issue.entityId, details.error?.details?.central, details.error?.details?.centralFacts, at);
@@ -194,7 +201,13 @@ function factsAgree(facts: z.infer<typeof centralFactsSchema>, category: string)
  * the void's reason as the note (audited as any decision) — the money went back, a corrected
  * payment is a new one. Runs in the void's transaction.
  */
-export async function settleRefundedPayment(trx: Transaction<Database>, contributionId: string, staffId: string, reason: string, at: string): Promise<void> {
+export async function settleRefundedPayment(
+  trx: Transaction<Database>,
+  contributionId: string,
+  staffId: string | null,
+  reason: string,
+  at: string,
+): Promise<void> {
   for (const id of await issues.openFlagsOfPayment(trx, contributionId))
     await recordDecision(trx, id, { resolution: 'acknowledged', note: `Đã hủy biên lai (hoàn trả): ${reason}`, staffId, at });
 }

@@ -22,7 +22,11 @@ export function syncStatus(ctx: CoreContext): Promise<SyncStatus> {
   return requireEngine(ctx).status();
 }
 
-export async function enrollDevice(ctx: CoreContext, caller: Caller, input: { centralUrl: string; code: string }): Promise<SyncStatus> {
+export async function enrollDevice(
+  ctx: CoreContext,
+  caller: Caller,
+  input: { centralUrl: string; code: string; deviceName?: string | undefined },
+): Promise<SyncStatus> {
   const engine = requireEngine(ctx);
   const makeTransport = ctx.makeTransport!;
   const state = await centralAddress(ctx.db);
@@ -40,7 +44,7 @@ export async function enrollDevice(ctx: CoreContext, caller: Caller, input: { ce
       centralUrl: input.centralUrl,
       code: input.code,
       publicKey: keys.publicKey,
-      deviceName: `${office.code} ${hostname()}`,
+      deviceName: input.deviceName || `${office.code} ${hostname()}`.slice(0, 120),
     }));
   } catch (error) {
     if (error instanceof TransportError) {
@@ -68,6 +72,8 @@ export async function enrollDevice(ctx: CoreContext, caller: Caller, input: { ce
     });
   });
   engine.noteReachable();
+  // The office's picture starts filling now, in the background (the Sync page shows its progress).
+  engine.kick();
   return engine.status();
 }
 

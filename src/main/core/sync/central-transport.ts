@@ -4,6 +4,8 @@
 import type { CentralChange } from '../../../shared/sync/changes';
 import type { OpResult } from '../../../shared/sync/op-results';
 import type { AuditAck } from '../../../shared/sync/operations';
+import type { DeviceStatusReport, OfficeStatusResponse } from '../../../shared/sync/office-status';
+import type { PicturePage } from '../../../shared/sync/picture';
 
 export interface PulledPage {
   /** The changes of kinds this office knows, in feed order (others are skipped: a newer central may send more). */
@@ -23,6 +25,10 @@ export interface CentralTransport {
   /** Sends a recorded batch body; the same body may be sent any number of times. */
   pushBatch(batchBody: string): Promise<{ results: OpResult[]; auditAck?: AuditAck | undefined }>;
   pullChanges(cursor: string | null, limit: number): Promise<PulledPage>;
+  /** A page of the office's picture (null cursor: the first page, with `since` and the totals). */
+  pullPicture(cursor: string | null, limit: number): Promise<PicturePage>;
+  /** Tells the central what this device has not pushed; answered with every device of the office. */
+  reportStatus(report: DeviceStatusReport): Promise<OfficeStatusResponse>;
 }
 
 /**

@@ -9,6 +9,8 @@ import { type CentralChange, centralChange, changesResponse } from '../../../sha
 import { batchResponse, type OpResult } from '../../../shared/sync/op-results';
 import type { AuditAck } from '../../../shared/sync/operations';
 import { enrollResponse, errorBody, signatureBase } from '../../../shared/sync/protocol';
+import { type DeviceStatusReport, type OfficeStatusResponse, officeStatusResponse } from '../../../shared/sync/office-status';
+import { type PicturePage, picturePage } from '../../../shared/sync/picture';
 import type { CentralTransport, PulledPage } from './central-transport';
 import { TransportError } from './central-transport';
 import type { DeviceKeyPair } from './device-key-store';
@@ -134,6 +136,15 @@ export class HttpCentralTransport implements CentralTransport {
       changes.push(parsed.data);
     }
     return { changes, nextCursor: page.nextCursor, hasMore: page.hasMore, reset: page.reset };
+  }
+
+  async pullPicture(cursor: string | null, limit: number): Promise<PicturePage> {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    return this.reply(picturePage, 'GET', `v1/picture?${query.toString()}`, null, true);
+  }
+
+  async reportStatus(report: DeviceStatusReport): Promise<OfficeStatusResponse> {
+    return this.reply(officeStatusResponse, 'POST', 'v1/office/status', JSON.stringify(report), true);
   }
 }
 

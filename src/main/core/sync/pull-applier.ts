@@ -18,6 +18,7 @@ import { factColumns } from '../db/repositories/participants-repository';
 import { settleFromCentral } from '../services/sync-issues-service';
 import { keepDeviceKey } from '../db/repositories/device-keys-repository';
 import { applyPulledAssignment, applyPulledHamlet, applyPulledVisit } from './field-applier';
+import { applyOfficeChanges, isOfficeChange, type OfficeChange } from './office-picture-applier';
 
 type ParticipantChange = Extract<CentralChange, { kind: 'participant' }>;
 
@@ -132,43 +133,7 @@ async function applyParticipant(trx: Transaction<Database>, change: ParticipantC
 /** Applies one page of changes and stores the cursor; returns how many were applied. */
 export async function applyPulledChanges(db: Kysely<Database>, changes: CentralChange[], nextCursor: string | null, at: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const lookup = await lookupPage(trx, changes);
-    for (const change of changes) {
-      switch (change.kind) {
-        case 'reference.contribution-rates':
-          await storeSchedule(trx, change.payload.body ?? change.payload, at);
-          break;
-        case 'reference.admin-units':
-          await applyPulledAdminUnits(trx, change.payload.body, at);
-          break;
-        case 'participant':
-          await applyParticipant(trx, change, at, lookup);
-          break;
-        case 'review.settled':
-          await settleFromCentral(trx, change.payload.opId, change.payload.refunded, at);
-          break;
-        case 'office.update-channel':
-          // Changes go to every office of the province: this one follows only its own channel.
-          await followUpdateChannel(trx, change.payload.officeCode, change.payload.channel);
-          break;
-        case 'device.key':
-          await keepDeviceKey(trx, change.payload, at);
-          break;
-        case 'hamlet':
-          await applyPulledHamlet(trx, change.payload);
-          break;
-        case 'field.assignment':
-          await applyPulledAssignment(trx, change.payload);
-          break;
-        case 'visit':
-          await applyPulledVisit(trx, change.payload);
-          break;
-      }
-    }
-    await participants.insertParticipantRows(trx, [...lookup.inserts.values()]);
-    // A page can bring thousands of people: they are indexed for search here, in the page's
-    // transaction, rather than left queued for the housekeeping between calls.
-    await indexAllQueuedNames(trx);
+    await applyChangesIn(trx, changes, at);
     await savePullCursor(trx, nextCursor, at);
     return changes.length;
   });
@@ -194,4 +159,55 @@ function pulledFacts(p: Record<string, unknown>) {
     declaredSupportCategory: category === 'ethnic-minority' || category === 'island' ? category : 'other',
     ...factColumns({ ...facts, legacyAddress: null }),
   };
+}
+
+/**
+ * Applies changes inside the caller's transaction: people first (written together), then what the
+ * office's other devices did, which may name them (office-picture-applier.ts). The picture's first
+ * fill applies its pages through here too.
+ */
+export async function applyChangesIn(trx: Transaction<Database>, changes: CentralChange[], at: string): Promise<void> {
+  const lookup = await lookupPage(trx, changes);
+  const office: OfficeChange[] = [];
+  for (const change of changes) {
+    if (isOfficeChange(change)) {
+      office.push(change);
+      continue;
+    }
+    switch (change.kind) {
+      case 'reference.contribution-rates':
+        await storeSchedule(trx, change.payload.body ?? change.payload, at);
+        break;
+      case 'reference.admin-units':
+        await applyPulledAdminUnits(trx, change.payload.body, at);
+        break;
+      case 'participant':
+        await applyParticipant(trx, change, at, lookup);
+        break;
+      case 'review.settled':
+        await settleFromCentral(trx, change.payload.opId, change.payload.refunded, at);
+        break;
+      case 'office.update-channel':
+        // Changes go to every office of the province: this one follows only its own channel.
+        await followUpdateChannel(trx, change.payload.officeCode, change.payload.channel);
+        break;
+      case 'device.key':
+        await keepDeviceKey(trx, change.payload, at);
+        break;
+      case 'hamlet':
+        await applyPulledHamlet(trx, change.payload);
+        break;
+      case 'field.assignment':
+        await applyPulledAssignment(trx, change.payload);
+        break;
+      case 'visit':
+        await applyPulledVisit(trx, change.payload);
+        break;
+    }
+  }
+  await participants.insertParticipantRows(trx, [...lookup.inserts.values()]);
+  // A page can bring thousands of people: they are indexed for search here, in the page's
+  // transaction, rather than left queued for the housekeeping between calls.
+  await indexAllQueuedNames(trx);
+  await applyOfficeChanges(trx, office, at);
 }

@@ -17,6 +17,8 @@ import { backoffDelay } from './backoff';
 import { recordNextBatch, unansweredBatch } from './batch-builder';
 import { type CentralTransport, TransportError } from './central-transport';
 import type { DeviceKeyStore } from './device-key-store';
+import { ownStatusReport, replaceOfficeDevices } from '../db/repositories/office-devices-repository';
+import { fillPicture, PICTURE_PAGE, pictureView, readPictureState, restartPicture } from './picture-fill';
 import { applyPulledChanges } from './pull-applier';
 import { deviceKeys } from '../services/receipt-signing';
 import { applyBatchResults, type BatchSummary } from './result-applier';
@@ -36,6 +38,10 @@ export class SyncEngine {
   private lastFailure: { vi: string; en: string } | null = null;
   /** The office's log file: each run, what it sent and pulled or why it failed. */
   log: OfficeLog = silentOfficeLog();
+  /** Where this run's picture fill began (for its pace). */
+  private picturePace: { at: number; rows: number } | null = null;
+  /** Rows per page of the picture's first fill (tests make it small to see many pages). */
+  picturePageSize = PICTURE_PAGE;
   /** Refreshes what the transport factory needs (central URL, device id) before each run. */
   beforeRun: () => Promise<void> = async () => undefined;
 
@@ -63,8 +69,14 @@ export class SyncEngine {
       nextAttemptAt: state.nextAttemptAt,
       online: this.online,
       progress: this.progress,
+      picture: await this.picture(),
       today: await this.answeredToday(),
     };
+  }
+
+  private async picture(): Promise<SyncStatus['picture']> {
+    const { state, progress } = await readPictureState(this.db);
+    return pictureView(state, progress, this.picturePace, this.clock.now().getTime());
   }
 
   /** The batches the central answered since midnight at UTC+7, summed from their stored summaries. */
@@ -101,6 +113,11 @@ export class SyncEngine {
   /** The central just answered outside a run (enrollment): the header may say "online" at once. */
   noteReachable(): void {
     this.online = true;
+  }
+
+  /** Runs now in the background when background sync is on (after enrollment: the picture fills at once). */
+  kick(): void {
+    if (this.timer) void this.runNow().catch(() => undefined);
   }
 
   /** Background sync: checks every `intervalMs` whether a run is due (backoff respected). */
@@ -165,22 +182,13 @@ export class SyncEngine {
         done += batch.opCount;
         this.progress = { phase: 'push', done, total: Math.max(total, done) };
       }
-      const cursor = (await readSyncState(this.db)).pullCursor;
-      // The next page is asked for before this one is applied, so the central prepares it meanwhile.
-      let next = transport.pullChanges(cursor, PULL_PAGE);
-      for (let page = 0; page < 10_000; page++) {
-        const result = await next;
-        const more = result.hasMore && !result.reset;
-        if (more) {
-          next = transport.pullChanges(result.nextCursor, PULL_PAGE);
-          next.catch(() => undefined);
-        } else if (result.reset) {
-          next = transport.pullChanges(null, PULL_PAGE);
-          next.catch(() => undefined);
-        }
-        summary.pulled += await applyPulledChanges(this.db, result.changes, result.reset ? null : result.nextCursor, this.clock.now().toISOString());
-        this.progress = { phase: 'pull', done: summary.pulled, total: summary.pulled + (result.hasMore ? PULL_PAGE : 0) };
-        if (!more && !result.reset) break;
+      await this.reportStatus(transport);
+      summary.pulled += await this.fill(transport);
+      // A reset feed (a central restored from a backup) may have lost what this device holds: the picture is filled again.
+      if (await this.pull(transport, summary)) {
+        await restartPicture(this.db);
+        summary.pulled += await this.fill(transport);
+        await this.pull(transport, summary);
       }
       await recordRunSucceeded(this.db, this.clock.now().toISOString());
     } catch (error) {
@@ -194,5 +202,61 @@ export class SyncEngine {
       await recordRunFailed(this.db, { lastError: message, failures, nextAttemptAt: new Date(this.clock.now().getTime() + delay).toISOString() });
     }
     return summary;
+  }
+
+  /**
+   * Tells the central what this device has not pushed and keeps its answer: the office's devices
+   * (names, pending work, last seen). A central that does not know the report is no reason to stop.
+   */
+  private async reportStatus(transport: CentralTransport): Promise<void> {
+    try {
+      const office = await transport.reportStatus(await ownStatusReport(this.db));
+      await this.db.transaction().execute((trx) => replaceOfficeDevices(trx, office.devices, this.clock.now().toISOString()));
+    } catch (error) {
+      if (!(error instanceof TransportError && error.kind === 'permanent')) throw error;
+    }
+  }
+
+  /** Fills the office's picture if it is not yet; returns the rows applied. */
+  private async fill(transport: CentralTransport): Promise<number> {
+    const { state, progress } = await readPictureState(this.db);
+    if (state === 'done') return 0;
+    this.picturePace = { at: this.clock.now().getTime(), rows: progress?.rowsDone ?? 0 };
+    try {
+      return await fillPicture(
+        this.db,
+        transport,
+        () => this.clock.now().toISOString(),
+        (p) => {
+          const view = pictureView('filling', p, this.picturePace, this.clock.now().getTime());
+          this.progress = { phase: 'picture', done: view.rowsDone, total: view.rowsTotal };
+        },
+        this.picturePageSize,
+      );
+    } finally {
+      this.picturePace = null;
+    }
+  }
+
+  /** Pulls the feed to its end; true when the central reset the cursor (the device starts over). */
+  private async pull(transport: CentralTransport, summary: PushSummary): Promise<boolean> {
+    const cursor = (await readSyncState(this.db)).pullCursor;
+    // The next page is asked for before this one is applied, so the central prepares it meanwhile.
+    let next = transport.pullChanges(cursor, PULL_PAGE);
+    for (let page = 0; page < 10_000; page++) {
+      const result = await next;
+      if (result.reset) {
+        await applyPulledChanges(this.db, [], null, this.clock.now().toISOString());
+        return true;
+      }
+      if (result.hasMore) {
+        next = transport.pullChanges(result.nextCursor, PULL_PAGE);
+        next.catch(() => undefined);
+      }
+      summary.pulled += await applyPulledChanges(this.db, result.changes, result.nextCursor, this.clock.now().toISOString());
+      this.progress = { phase: 'pull', done: summary.pulled, total: summary.pulled + (result.hasMore ? PULL_PAGE : 0) };
+      if (!result.hasMore) break;
+    }
+    return false;
   }
 }

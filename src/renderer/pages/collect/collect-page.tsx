@@ -11,6 +11,7 @@ import type { Household } from '../../../shared/contract/household';
 import { useCall } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { ShortcutBar } from '../../components/shortcut-bar';
+import { LatestPayment } from '../../components/taken-on';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { useOpenHousehold } from '../../components/use-open-household';
 import { goBack, navigate } from '../../routing/hash-router';
@@ -89,6 +90,10 @@ export function CollectPage({ participantId }: { participantId: string }) {
         </Button>
       </div>
       <ErrorAlert error={person.error ?? enrollments.error ?? household.error} />
+      {/* Who paid this scheme last, wherever in the office (ADR 0026): seen before the money is taken. */}
+      <div className="muted" style={{ marginBottom: 8 }}>
+        <LatestPayment participantId={participantId} scheme={scheme} />
+      </div>
       {notice && (
         <Alert
           type="warning"

@@ -19,9 +19,13 @@ import { DayReportActions } from '../day-report/day-report-actions';
 import { BackupCard } from './backup-card';
 import { CashCountTable, countProblem, countsOf, type Counts } from './cash-count';
 import { DayEndPush } from './day-end-push';
+import { OfficeDayCard } from './office-day-card';
+import { useActiveSession } from '../../session/session-context';
 
 export function DayEndPage() {
   const { t } = useTranslation();
+  // A field officer closes their own laptop's day here; the office, its report and backups are the supervisor's.
+  const supervisor = useActiveSession().staff.role === 'supervisor';
   const queryClient = useQueryClient();
   const [date, setDate] = useState<Dayjs>(() => dayjs(officeToday()));
   const businessDate = date.format('YYYY-MM-DD');
@@ -104,15 +108,16 @@ export function DayEndPage() {
             {t('dayEnd.close')}
           </Button>
         )}
-        {closed && (
+        {closed && supervisor && (
           <Button danger onClick={() => setReopening(true)} data-testid="reopen-day">
             {t('dayEnd.reopen')}
           </Button>
         )}
-        <DayReportActions businessDate={businessDate} onError={setReportError} />
+        {supervisor && <DayReportActions businessDate={businessDate} onError={setReportError} />}
       </Space>
       {closed && <DayEndPush />}
-      <BackupCard />
+      {supervisor && <OfficeDayCard businessDate={businessDate} />}
+      {supervisor && <BackupCard />}
       <Modal
         open={reopening}
         title={t('dayEnd.reopen')}

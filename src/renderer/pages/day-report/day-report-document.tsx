@@ -11,6 +11,7 @@ import { amountInWords } from '../../../shared/domain/amount-in-words';
 import { vietnamDateTime, vietnameseDate } from '../../../shared/domain/business-date';
 import { keepWhole } from '../../components/keep-whole';
 import { formatDong, formatMonth, wordsForPrint } from '../../components/money';
+import { OfficeSection } from './office-section';
 
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
@@ -330,6 +331,8 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           reason: x.reason,
         }))}
       />
+
+      {r.officeDay && <OfficeSection office={r.officeDay} />}
 
       <footer className="day-report-signatures">
         <div />

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { filterOption } from '../../components/reference-selects';
 import { formatDate } from '../../components/money';
 import { ShortcutBar } from '../../components/shortcut-bar';
+import { LatestPayment } from '../../components/taken-on';
 import { useCommuneNames } from '../../components/use-commune-names';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href, hrefWith, navigate } from '../../routing/hash-router';
@@ -136,8 +137,14 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
                 </>
               ),
             },
-            { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 120, render: formatDate },
-            { title: t('person.personalId'), dataIndex: 'personalId', width: 150 },
+            { title: t('person.dateOfBirth'), dataIndex: 'dateOfBirth', width: 110, render: formatDate },
+            { title: t('person.personalId'), dataIndex: 'personalId', width: 130 },
+            {
+              // Paid where in the office, as of the last sync (ADR 0026).
+              title: t('takenOn.householdColumn'),
+              key: 'paid',
+              render: (_, m) => (m.coveredBy === null ? <LatestPayment participantId={m.participantId} scheme="HHI" compact /> : '—'),
+            },
             {
               title: t('household.hhi'),
               key: 'hhi',

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDong, formatMonth } from '../../components/money';
 import { href } from '../../routing/hash-router';
 import { schemeLabel } from '../../components/scheme-label';
+import { TakenElsewhereTag } from '../../components/taken-on';
 
 export function EnrollmentsCard({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function ContributionsCard({ participantId }: { participantId: string }) 
                 ) : c.voided ? (
                   <Tag color="red">{t('receipt.voided')}</Tag>
                 ) : null}
+                <TakenElsewhereTag contribution={c} />
                 {c.participantId !== participantId && (
                   <a href={href('person', c.participantId)}>
                     <Tag color="blue" data-testid="other-record-payment">

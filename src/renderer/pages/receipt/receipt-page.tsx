@@ -4,7 +4,7 @@
 // see the button off, with the reason: shared/domain/receipt-rights.ts); a
 // receipt of a closed day is voided as a refund paid out today (VoidReceiptModal), and its refund
 // voucher is shown and printed for the payer to sign.
-import { Button, Checkbox, Spin, Tag } from 'antd';
+import { Alert, Button, Checkbox, Spin, Tag } from 'antd';
 import { flushSync } from 'react-dom';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -124,7 +124,7 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
           onClick={() => setVoiding(true)}
           data-testid="void-receipt"
         >
-          {t('receipt.void')}
+          {t(r.issuedElsewhere ? 'receipt.refundHere' : 'receipt.void')}
         </Button>
         {r.printCount > 0 && <Tag>{t('receipt.printedTimes', { count: r.printCount })}</Tag>}
         {rightsNote && <Tag data-testid="receipt-rights">{rightsNote}</Tag>}
@@ -142,6 +142,15 @@ export function ReceiptPage({ receiptId }: { receiptId: string }) {
       </div>
       <div className="no-print">
         <ErrorAlert error={error} onClose={() => setError(null)} />
+        {r.issuedElsewhere && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="issued-elsewhere"
+            title={t('receipt.issuedElsewhere', { device: r.issuedElsewhere.deviceName ?? r.issuedElsewhere.officeCode })}
+          />
+        )}
       </div>
       {voucher ? <RefundVoucher receipt={voucher} /> : <ReceiptDocument receipt={r} copy={copy ?? r.printCount > 0} />}
       <VoidReceiptModal receipt={r} open={voiding} onClose={() => setVoiding(false)} onVoided={voided} />

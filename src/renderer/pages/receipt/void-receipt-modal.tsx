@@ -31,9 +31,11 @@ export function VoidReceiptModal({
   const { t } = useTranslation();
   const me = useActiveSession().staff;
   const [form] = Form.useForm<VoidForm>();
-  const earlierDay = me.role === 'supervisor' && r.businessDate < officeToday();
+  // Another device's receipt (ADR 0026) is always a refund paid out here; this device's, when its day is closed.
+  const elsewhere = !!r.issuedElsewhere;
+  const earlierDay = !elsewhere && me.role === 'supervisor' && r.businessDate < officeToday();
   const day = useCall('dayEnd.summary', { businessDate: r.businessDate }, { enabled: open && earlierDay });
-  const refund = earlierDay && day.data?.status === 'closed';
+  const refund = elsewhere || (earlierDay && day.data?.status === 'closed');
   const staff = useCall('staff.list', {}, { enabled: refund });
   const voidReceipt = useCallMutation('receipts.void', { onSuccess: onVoided, onError: (e) => setFieldError(form, 'reason', e) });
   const submit = ({ reason, paidOutBy }: VoidForm) => voidReceipt.mutate({ id: r.id, reason, ...(refund ? { paidOutBy: paidOutBy ?? me.id } : {}) });
@@ -59,7 +61,11 @@ export function VoidReceiptModal({
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="refund-notice"
-          title={t('receipt.refundNotice', { day: vietnameseDate(r.businessDate), amount: formatDong(r.amount) })}
+          title={
+            elsewhere
+              ? t('receipt.refundElsewhereNotice', { device: r.issuedElsewhere?.deviceName ?? r.issuedElsewhere?.officeCode, amount: formatDong(r.amount) })
+              : t('receipt.refundNotice', { day: vietnameseDate(r.businessDate), amount: formatDong(r.amount) })
+          }
         />
       )}
       {/* Enter writes a new line in the reason; Ctrl+Enter confirms, from any field. */}

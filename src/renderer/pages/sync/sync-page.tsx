@@ -15,6 +15,7 @@ import { officeWhen } from '../../components/office-time';
 import { SyncProgress, syncStatusKey, useSyncStatus } from '../../components/sync-status';
 import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack, href } from '../../routing/hash-router';
+import { PictureCard } from './picture-card';
 
 /** "Push now" with the live progress and the result summary; shared by this page and day-end. */
 export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
@@ -62,8 +63,8 @@ export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
 function EnrollCard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ centralUrl: string; code: string }>();
-  const fields = ['centralUrl', 'code'];
+  const [form] = Form.useForm<{ centralUrl: string; code: string; deviceName?: string }>();
+  const fields = ['centralUrl', 'code', 'deviceName'];
   const enroll = useCallMutation('sync.enroll', {
     onSuccess: (status) => setCallData(queryClient, 'sync.status', {}, status),
     onError: (e) => placeFieldError(form, e, fields),
@@ -78,6 +79,9 @@ function EnrollCard() {
         </Form.Item>
         <Form.Item name="code" label={t('sync.code')} rules={[{ required: true }]}>
           <Input style={{ textTransform: 'uppercase', letterSpacing: 2 }} data-testid="enroll-code" />
+        </Form.Item>
+        <Form.Item name="deviceName" label={t('sync.deviceName')} extra={t('sync.deviceNameHelp')}>
+          <Input maxLength={60} placeholder={t('sync.deviceNamePlaceholder')} data-testid="device-name" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={enroll.isPending} data-testid="enroll-submit">
           {t('sync.enroll')}
@@ -193,6 +197,7 @@ export function SyncPage() {
               )}
             </Descriptions>
           </Card>
+          <PictureCard status={status} />
           <PushNowBlock autoFocus />
           <p style={{ marginTop: 12 }}>
             <a href={href('sync-issues')} data-testid="issues-link">

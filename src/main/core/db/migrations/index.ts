@@ -22,6 +22,7 @@ import * as m0019 from './0019-support-facts';
 import * as m0020 from './0020-contribution-support-rule';
 import * as m0021 from './0021-update-channel';
 import * as m0022 from './0022-old-address-search';
+import * as m0023 from './0023-office-picture';
 import * as m0024 from './0024-signed-receipts';
 import * as m0025 from './0025-audit-anchor';
 import * as m0026 from './0026-field-work';
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0020-contribution-support-rule': m0020,
   '0021-update-channel': m0021,
   '0022-old-address-search': m0022,
+  '0023-office-picture': m0023,
   '0024-signed-receipts': m0024,
   '0025-audit-anchor': m0025,
   '0026-field-work': m0026,

@@ -1,8 +1,9 @@
 // Enrollments, contributions and receipts: SQL only. Paid periods are read from contributions
 // whose receipt is not voided.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import { preparedInsert, preparedQuery } from '../prepared-query';
 import { samePersonRecords } from './participants-repository';
+import { pulledPaidPeriods } from './pulled-payments-repository';
 import { receiptLabel } from './receipt-numbers';
 import type { ContributionsTable, Database, EnrollmentsTable, ReceiptPrintsTable, ReceiptsTable, ReceiptVoidsTable } from '../schema';
 
@@ -37,34 +38,38 @@ export async function upsertEnrollment(db: Db, row: EnrollmentsTable): Promise<v
     .execute();
 }
 
-const paidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI' }, Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>>(
-  (db, arg) =>
-    db
-      .selectFrom('contributions')
-      .select(['contributions.fromMonth', 'contributions.toMonth', 'contributions.supportedMonths'])
-      .where('contributions.participantId', '=', arg('participantId'))
-      .where('contributions.scheme', '=', arg('scheme'))
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('receiptVoids').select('receiptVoids.id').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
-      )
-      .orderBy('contributions.fromMonth'),
+/** A period paid in a scheme: by this device's receipt, or a pulled one (another device of the office, ADR 0026). */
+export type PaidPeriod = Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId'> & { pulled: boolean };
+
+const paidPeriods = preparedQuery<
+  { participantId: string; scheme: 'VSI' | 'HHI' },
+  Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId'>
+>((db, arg) =>
+  db
+    .selectFrom('contributions')
+    .select(['contributions.fromMonth', 'contributions.toMonth', 'contributions.supportedMonths', 'contributions.receiptId'])
+    .where('contributions.participantId', '=', arg('participantId'))
+    .where('contributions.scheme', '=', arg('scheme'))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('receiptVoids').select('receiptVoids.id').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
+    )
+    .orderBy('contributions.fromMonth'),
 );
 
 /**
  * The periods a person has paid (receipt not voided) in a scheme, oldest first, on any of their
- * records here (samePersonRecords: months paid on a linked record are paid). Read from the
- * covering index `contributions_paid_periods` alone (migration 0006): a regular payer has dozens
- * of contributions, and the rows themselves carry the line breakdowns.
+ * records here (samePersonRecords: months paid on a linked record are paid) and wherever in the
+ * office they were paid as of the last pull (pulled payments, ADR 0026). Read from covering indexes
+ * alone (`contributions_paid_periods`, migration 0006; `pulled_contributions_paid_periods`,
+ * migration 0023): a regular payer has dozens of contributions, and the rows carry line breakdowns.
  */
-export async function paidContributions(
-  db: Db,
-  participant: { id: string; canonicalId?: string | null },
-  scheme: 'VSI' | 'HHI',
-): Promise<Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[]> {
+export async function paidContributions(db: Db, participant: { id: string; canonicalId?: string | null }, scheme: 'VSI' | 'HHI'): Promise<PaidPeriod[]> {
   const records = await samePersonRecords(db, participant);
-  if (records.length === 1) return paidPeriods.execute(db, { participantId: participant.id, scheme });
-  const all: Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths'>[] = [];
-  for (const id of records) all.push(...(await paidPeriods.execute(db, { participantId: id, scheme })));
+  const all: PaidPeriod[] = [];
+  for (const id of records) {
+    for (const p of await paidPeriods.execute(db, { participantId: id, scheme })) all.push({ ...p, pulled: false });
+    for (const p of await pulledPaidPeriods.execute(db, { participantId: id, scheme })) all.push({ ...p, pulled: true });
+  }
   return all.sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : a.fromMonth > b.fromMonth ? 1 : 0));
 }
 
@@ -75,7 +80,14 @@ export function listContributions(db: Db, participantIds: string[]) {
     .innerJoin('receipts', 'receipts.id', 'contributions.receiptId')
     .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
     .selectAll('contributions')
-    .select(['receipts.series', 'receipts.number', 'receiptVoids.id as voidId', 'receiptVoids.refundPaidBy', 'receiptVoids.businessDate as voidDate'])
+    .select([
+      'receipts.series',
+      'receipts.number',
+      'receipts.collectorName',
+      'receiptVoids.id as voidId',
+      'receiptVoids.refundPaidBy',
+      'receiptVoids.businessDate as voidDate',
+    ])
     .where('contributions.participantId', 'in', participantIds)
     .orderBy('contributions.fromMonth', 'desc')
     .orderBy('contributions.createdAt', 'desc')
@@ -139,18 +151,26 @@ export async function insertReceipt(db: Db, row: ReceiptsTable): Promise<void> {
   await receiptInsert.execute(db, row);
 }
 
-/** A receipt's void, if any: who, when, why, and — for a refund of a closed day's receipt — the day paid out and by whom. */
-const voidColumns = [
-  'receiptVoids.reason as voidReason',
-  'receiptVoids.voidedBy',
-  'receiptVoids.voidedAt',
-  'voider.fullName as voidedByName',
-  'receiptVoids.businessDate as voidDate',
-  'receiptVoids.refundPaidBy',
-  'refunder.fullName as refundPaidByName',
-  'receiptVoids.refundVoucherSeries',
-  'receiptVoids.refundVoucherNumber',
-] as const;
+/**
+ * A receipt's void, if any: who, when, why, and — for a refund of a closed day's receipt — the day
+ * paid out and by whom. A void made on another device of the office names its staff as that device
+ * knew them (`voidedByName`, `refundPaidByName` on the void), and says which device (ADR 0026).
+ */
+const voidColumns = (eb: ExpressionBuilder<VoidJoins, 'receiptVoids' | 'voider' | 'refunder'>) => [
+  eb.ref('receiptVoids.reason').as('voidReason'),
+  eb.ref('receiptVoids.voidedBy').as('voidedBy'),
+  eb.ref('receiptVoids.voidedAt').as('voidedAt'),
+  eb.fn.coalesce('voider.fullName', 'receiptVoids.voidedByName').as('voidedByName'),
+  eb.ref('receiptVoids.businessDate').as('voidDate'),
+  eb.ref('receiptVoids.refundPaidBy').as('refundPaidBy'),
+  eb.fn.coalesce('refunder.fullName', 'receiptVoids.refundPaidByName').as('refundPaidByName'),
+  eb.ref('receiptVoids.refundVoucherSeries').as('refundVoucherSeries'),
+  eb.ref('receiptVoids.refundVoucherNumber').as('refundVoucherNumber'),
+  eb.ref('receiptVoids.refundVoucher').as('refundVoucher'),
+  eb.ref('receiptVoids.sourceDeviceId').as('voidDeviceId'),
+];
+
+type VoidJoins = Database & { voider: Database['staff']; refunder: Database['staff'] };
 
 export function findReceipt(db: Db, id: string) {
   return db
@@ -167,8 +187,8 @@ export function findReceipt(db: Db, id: string) {
       'contributions.method',
       'contributions.incomeBasis',
       'contributions.memberPosition',
-      ...voidColumns,
     ])
+    .select(voidColumns)
     .select((eb) =>
       eb.selectFrom('receiptPrints').select(eb.fn.countAll<number>().as('n')).whereRef('receiptPrints.receiptId', '=', 'receipts.id').as('printCount'),
     )
@@ -184,7 +204,8 @@ export function receiptsOfDay(db: Db, businessDate: string, collectorStaffId: st
     .leftJoin('staff as voider', 'voider.id', 'receiptVoids.voidedBy')
     .leftJoin('staff as refunder', 'refunder.id', 'receiptVoids.refundPaidBy')
     .selectAll('receipts')
-    .select(['contributions.memberPosition', ...voidColumns])
+    .select(['contributions.memberPosition'])
+    .select(voidColumns)
     // The province's top-up in the amount, its own line in the day report (migration 0020; 0 before).
     .select(sql<number>`coalesce(json_extract(contributions.support_rule, '$.topUp.total'), 0)`.as('topUp'))
     .select((eb) =>
@@ -196,23 +217,46 @@ export function receiptsOfDay(db: Db, businessDate: string, collectorStaffId: st
 }
 
 /**
- * Receipts of earlier, closed days refunded on `businessDate` (optionally only from one person's
- * cash), in void order, each with its receipt and voucher numbers as printed.
+ * Receipts of earlier, closed days refunded from this device's cash on `businessDate` (optionally
+ * only from one person's), in void order, each with its receipt and voucher numbers as printed —
+ * this device's receipts, and those of the office's other devices a supervisor refunded here
+ * (pulled, ADR 0026). Refunds other devices paid out are theirs, not in this list.
  */
 export async function refundsOfDay(db: Db, businessDate: string, paidOutBy: string | undefined) {
   let query = db
     .selectFrom('receiptVoids')
-    .innerJoin('receipts', 'receipts.id', 'receiptVoids.receiptId')
+    .leftJoin('receipts', 'receipts.id', 'receiptVoids.receiptId')
+    .leftJoin('pulledContributions as pulled', 'pulled.receiptId', 'receiptVoids.receiptId')
     .innerJoin('staff as voider', 'voider.id', 'receiptVoids.voidedBy')
     .innerJoin('staff as refunder', 'refunder.id', 'receiptVoids.refundPaidBy')
-    .select([
-      'receipts.id as receiptId',
-      'receipts.series',
-      'receipts.number',
-      'receipts.businessDate as receiptDate',
-      'receipts.payerName',
-      'receipts.payerPersonalId',
-      'receipts.amount',
+    .select((eb) => [
+      'receiptVoids.receiptId',
+      eb.fn.coalesce('receipts.series', 'pulled.receiptSeries').as('series'),
+      eb.fn.coalesce('receipts.number', 'pulled.receiptNumber').as('number'),
+      eb.fn.coalesce('receipts.businessDate', 'pulled.businessDate').as('receiptDate'),
+      eb.fn
+        .coalesce(
+          'receipts.payerName',
+          eb
+            .selectFrom('participants')
+            .select('participants.fullName')
+            .where((w) => w.or([w('participants.id', '=', w.ref('pulled.participantId')), w('participants.canonicalId', '=', w.ref('pulled.participantId'))]))
+            .limit(1),
+          eb.val(''),
+        )
+        .as('payerName'),
+      eb.fn
+        .coalesce(
+          'receipts.payerPersonalId',
+          eb
+            .selectFrom('participants')
+            .select('participants.personalId')
+            .where((w) => w.or([w('participants.id', '=', w.ref('pulled.participantId')), w('participants.canonicalId', '=', w.ref('pulled.participantId'))]))
+            .limit(1),
+          eb.val(''),
+        )
+        .as('payerPersonalId'),
+      eb.fn.coalesce('receipts.amount', 'pulled.total').as('amount'),
       'receiptVoids.refundPaidBy as paidOutBy',
       'receiptVoids.refundVoucherSeries as voucherSeries',
       'receiptVoids.refundVoucherNumber as voucherNumber',
@@ -222,12 +266,15 @@ export async function refundsOfDay(db: Db, businessDate: string, paidOutBy: stri
       'receiptVoids.reason',
     ])
     .where('receiptVoids.businessDate', '=', businessDate)
-    .where('receiptVoids.refundPaidBy', 'is not', null);
+    .where('receiptVoids.refundPaidBy', 'is not', null)
+    .where('receiptVoids.sourceDeviceId', 'is', null);
   if (paidOutBy) query = query.where('receiptVoids.refundPaidBy', '=', paidOutBy);
   const rows = await query.orderBy('receiptVoids.voidedAt').execute();
-  return rows.map(({ series, number, voucherSeries, voucherNumber, paidOutBy: payer, ...r }) => ({
+  return rows.map(({ series, number, voucherSeries, voucherNumber, paidOutBy: payer, receiptDate, amount, ...r }) => ({
     ...r,
-    label: receiptLabel(series, number),
+    receiptDate: receiptDate ?? '',
+    amount: Number(amount ?? 0),
+    label: receiptLabel(series ?? '', Number(number ?? 0)),
     voucher: receiptLabel(voucherSeries ?? '', voucherNumber ?? 0),
     paidOutBy: payer!,
   }));
@@ -239,4 +286,13 @@ export async function insertReceiptVoid(db: Db, row: ReceiptVoidsTable): Promise
 
 export async function insertReceiptPrint(db: Db, row: ReceiptPrintsTable): Promise<void> {
   await db.insertInto('receiptPrints').values(row).execute();
+/** This device's own payment of a receipt, if it issued it. */
+export function contributionOfReceipt(db: Db, receiptId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('contributions').select('id').where('receiptId', '=', receiptId).executeTakeFirst();
+}
+
+/** An enrollment set on another device of the office (pulled) takes the place of this device's for that scheme. */
+export async function replaceEnrollment(trx: Transaction<Database>, replacedId: string | null, row: EnrollmentsTable): Promise<void> {
+  if (replacedId) await trx.deleteFrom('enrollments').where('id', '=', replacedId).execute();
+  await trx.insertInto('enrollments').values(row).execute();
 }

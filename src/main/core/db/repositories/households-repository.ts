@@ -73,6 +73,40 @@ export async function writeMembers(db: Db, householdId: string, list: MemberEntr
   if (removed.length > 0) await db.updateTable('participants').set({ householdId: null }).where('id', 'in', removed).execute();
 }
 
+/** A new version written on this device (its base for the next change is this device's own). */
 export async function bumpHousehold(db: Db, id: string, version: number, at: string): Promise<void> {
-  await db.updateTable('households').set({ version, updatedAt: at }).where('id', '=', id).execute();
+  await db.updateTable('households').set({ version, updatedAt: at, baseDeviceId: null }).where('id', '=', id).execute();
+}
+
+/**
+ * A household as another device of the office left it (pulled): its row at that version, written by
+ * that device, and its member list. A member listed in another household here leaves it (the
+ * central's list is the later one).
+ */
+export async function placePulledHousehold(db: Db, row: HouseholdsTable, list: MemberEntry[]): Promise<void> {
+  const ids = list.map((m) => m.participantId);
+  const before = await members(db, row.id);
+  if (ids.length > 0) await db.deleteFrom('householdMembers').where('participantId', 'in', ids).where('householdId', '!=', row.id).execute();
+  await db
+    .insertInto('households')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        headParticipantId: row.headParticipantId,
+        provinceCode: row.provinceCode,
+        communeCode: row.communeCode,
+        addressLine: row.addressLine,
+        version: row.version,
+        baseDeviceId: row.baseDeviceId,
+        updatedAt: row.updatedAt,
+      }),
+    )
+    .execute();
+  const removed = before.map((m) => m.participantId).filter((id) => !ids.includes(id));
+  await writeMembers(db, row.id, list, removed);
+}
+
+/** Makes the central's list the base of this device's next change of the household (ADR 0026). */
+export async function rebaseHousehold(db: Db, id: string, version: number, baseDeviceId: string | null): Promise<void> {
+  await db.updateTable('households').set({ version, baseDeviceId }).where('id', '=', id).execute();
 }

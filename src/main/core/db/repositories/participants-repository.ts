@@ -307,3 +307,21 @@ const queuedPeople = preparedQuery<Record<string, never>, ParticipantSummary & {
     .select([...summaryColumns, 'nameFolded'])
     .where('rowid', 'in', (eb) => eb.selectFrom('nameIndexQueue').select('participantRowid')),
 );
+
+/**
+ * The record on this machine of each of these central (canonical) person ids: the record with that
+ * id (pulled, or registered here and accepted as new), else a record of this office linked to it
+ * (registered here and answered DUPLICATE). An id with neither is absent from the map.
+ */
+export async function localRecordsOf(db: Db, canonicalIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const ids = [...new Set(canonicalIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const r of await db.selectFrom('participants').select(['id', 'canonicalId']).where('canonicalId', 'in', chunk).execute()) {
+      if (r.canonicalId && !found.has(r.canonicalId)) found.set(r.canonicalId, r.id);
+    }
+    for (const r of await db.selectFrom('participants').select('id').where('id', 'in', chunk).execute()) found.set(r.id, r.id);
+  }
+  return found;
+}

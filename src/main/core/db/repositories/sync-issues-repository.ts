@@ -113,3 +113,19 @@ export function reviewedRegistrations(trx: Transaction<Database>, resolutions: r
     .where('resolution', 'in', resolutions)
     .execute();
 }
+
+/** The open clashes of a household (the central refused this device's change, made on an older list: ADR 0026). */
+export function openHouseholdClashes(db: Db, householdId: string): Promise<Pick<SyncIssueRow, 'id' | 'details'>[]> {
+  return db
+    .selectFrom('syncIssues')
+    .select(['id', 'details'])
+    .where('entityId', '=', householdId)
+    .where('code', '=', 'CONFLICT')
+    .where('kind', '=', 'household.setMembers')
+    .where('state', '=', 'open')
+    .execute();
+}
+
+export async function replaceIssueDetails(trx: Transaction<Database>, id: string, details: string): Promise<void> {
+  await trx.updateTable('syncIssues').set({ details }).where('id', '=', id).execute();
+}

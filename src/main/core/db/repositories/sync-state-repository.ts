@@ -67,7 +67,47 @@ export async function recordRunFailed(db: Db, failure: { lastError: string; fail
 export async function forgetDevice(db: Db): Promise<void> {
   await db
     .updateTable('syncState')
-    .set({ centralDeviceId: null, publicKey: null, enrolledAt: null, nextBatchNo: 1, pullCursor: null, lastError: null })
+    // …and it fills the office's picture again, as any new device does (ADR 0026).
+    .set({
+      centralDeviceId: null,
+      publicKey: null,
+      enrolledAt: null,
+      nextBatchNo: 1,
+      pullCursor: null,
+      lastError: null,
+      pictureState: 'none',
+      pictureCursor: null,
+      pictureProgress: null,
+    })
     .where('id', '=', 1)
     .execute();
+}
+
+/** Where the office picture's first fill stands (ADR 0026). */
+export function readPicture(db: Db): Promise<Pick<SyncStateTable, 'pictureState' | 'pictureCursor' | 'pictureProgress'>> {
+  return db.selectFrom('syncState').select(['pictureState', 'pictureCursor', 'pictureProgress']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/**
+ * A picture page is in: its cursor and progress, in the page's transaction. With the last page, a
+ * device that does not follow the feed yet takes it up where the picture stands (`since`).
+ */
+export async function savePicturePage(trx: Transaction<Database>, page: { cursor: string | null; progress: string; since: number }): Promise<void> {
+  const done = page.cursor === null;
+  await trx
+    .updateTable('syncState')
+    .set({ pictureState: done ? 'done' : 'filling', pictureCursor: page.cursor, pictureProgress: page.progress })
+    .where('id', '=', 1)
+    .execute();
+  if (done)
+    await trx
+      .updateTable('syncState')
+      .set({ pullCursor: String(page.since) })
+      .where('id', '=', 1)
+      .where('pullCursor', 'is', null)
+      .execute();
+}
+
+export async function restartPicture(db: Db): Promise<void> {
+  await db.updateTable('syncState').set({ pictureState: 'none', pictureCursor: null, pictureProgress: null }).where('id', '=', 1).execute();
 }

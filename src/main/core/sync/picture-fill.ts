@@ -1,0 +1,121 @@
+// A device's first fill of its office's picture (ADR 0026): the central's rows for its office and
+// province, page by page (GET /v1/picture), each page applied with the feed's own applier and the
+// cursor stored in the page's transaction — so a kill -9 at any instant resumes at the next page,
+// and a page is never half applied. Pages are a few thousand rows, so the store answers searches
+// between them (the people of each page are indexed for search in it). When the last page is in,
+// the feed continues from the picture's `since` (unless this device already follows the feed).
+import type { Kysely } from 'kysely';
+import type { CentralChange } from '../../../shared/sync/changes';
+import { type PicturePart, pictureChange, type PicturePage, pictureParts } from '../../../shared/sync/picture';
+import { readPicture, restartPicture, savePicturePage } from '../db/repositories/sync-state-repository';
+import type { Database } from '../db/schema';
+import { type CentralTransport, TransportError } from './central-transport';
+import { applyChangesIn } from './pull-applier';
+
+export const PICTURE_PAGE = 5000;
+
+/** Where a fill stands, as stored with each page. */
+export interface PictureProgress {
+  since: number;
+  totals: Partial<Record<PicturePart, number>>;
+  part: PicturePart;
+  rowsDone: number;
+  pagesDone: number;
+  startedAt: string;
+  /** Rows per page asked for (pages to do follow from it). */
+  pageSize?: number;
+}
+
+/** The figures the Sync page shows: pages, rows and the time left at the pace since this run began. */
+export interface PictureView {
+  state: 'none' | 'filling' | 'done';
+  part: PicturePart | null;
+  rowsDone: number;
+  rowsTotal: number;
+  pagesDone: number;
+  pagesTotal: number;
+  secondsLeft: number | null;
+}
+
+export function pictureView(
+  state: 'none' | 'filling' | 'done',
+  progress: PictureProgress | null,
+  pace: { at: number; rows: number } | null,
+  now: number,
+): PictureView {
+  if (!progress) return { state, part: null, rowsDone: 0, rowsTotal: 0, pagesDone: 0, pagesTotal: 0, secondsLeft: null };
+  const counts = pictureParts.map((p) => progress.totals[p] ?? 0);
+  const rowsTotal = Math.max(
+    progress.rowsDone,
+    counts.reduce((a, b) => a + b, 0),
+  );
+  // Each part ends with a page shorter than a full one (possibly empty).
+  const pagesTotal = Math.max(
+    progress.pagesDone,
+    counts.reduce((n, c) => n + Math.floor(c / (progress.pageSize ?? PICTURE_PAGE)) + 1, 0),
+  );
+  const done = progress.rowsDone - (pace?.rows ?? progress.rowsDone);
+  const elapsed = pace ? (now - pace.at) / 1000 : 0;
+  const secondsLeft = state === 'done' ? 0 : done > 0 && elapsed > 0 ? Math.ceil(((rowsTotal - progress.rowsDone) * elapsed) / done) : null;
+  return { state, part: progress.part, rowsDone: progress.rowsDone, rowsTotal, pagesDone: progress.pagesDone, pagesTotal, secondsLeft };
+}
+
+export async function readPictureState(
+  db: Kysely<Database>,
+): Promise<{ state: 'none' | 'filling' | 'done'; cursor: string | null; progress: PictureProgress | null }> {
+  const row = await readPicture(db);
+  return { state: row.pictureState, cursor: row.pictureCursor, progress: row.pictureProgress ? (JSON.parse(row.pictureProgress) as PictureProgress) : null };
+}
+
+function changesOf(page: PicturePage): CentralChange[] {
+  const changes: CentralChange[] = [];
+  for (const row of page.rows) {
+    const checked = pictureChange(page.part, row);
+    if ('problem' in checked) {
+      throw new TransportError(`Máy chủ trung tâm gửi ảnh dữ liệu văn phòng không đúng giao thức (${checked.problem}); hãy cập nhật ứng dụng.`, 'permanent');
+    }
+    changes.push(checked.change);
+  }
+  return changes;
+}
+
+/**
+ * Fills the picture from where it stopped; returns the rows applied by this call. `onPage` hears
+ * of each page once it is stored. The next page is asked for while this one is applied.
+ */
+export async function fillPicture(
+  db: Kysely<Database>,
+  transport: CentralTransport,
+  now: () => string,
+  onPage: (progress: PictureProgress) => void,
+  pageSize = PICTURE_PAGE,
+): Promise<number> {
+  const stored = await readPictureState(db);
+  if (stored.state === 'done') return 0;
+  let progress = stored.progress;
+  let next = transport.pullPicture(stored.cursor, pageSize);
+  let applied = 0;
+  for (;;) {
+    const page = await next;
+    if (page.nextCursor) {
+      next = transport.pullPicture(page.nextCursor, pageSize);
+      next.catch(() => undefined);
+    }
+    const at = now();
+    progress ??= { since: page.since, totals: page.totals ?? {}, part: page.part, rowsDone: 0, pagesDone: 0, startedAt: at, pageSize };
+    const changes = changesOf(page);
+    const current: PictureProgress = { ...progress, part: page.part, rowsDone: progress.rowsDone + page.rows.length, pagesDone: progress.pagesDone + 1 };
+    const done = page.nextCursor === null;
+    await db.transaction().execute(async (trx) => {
+      await applyChangesIn(trx, changes, at);
+      await savePicturePage(trx, { cursor: page.nextCursor, progress: JSON.stringify(current), since: current.since });
+    });
+    progress = current;
+    applied += page.rows.length;
+    onPage(current);
+    if (done) return applied;
+  }
+}
+
+/** Starts the picture over (the central's feed was reset: it may have lost what the device had). */
+export { restartPicture };

@@ -1,0 +1,153 @@
+// The office's picture as a new device first receives it (ADR 0026, docs/protocol.md §4a): the
+// central's current rows for the device's office and province, part by part, in pages keyed by id,
+// as compact tuples (a million people and five million payments would be gigabytes as objects).
+// Each tuple is turned into the change the feed would carry for it (`pictureChange`) and parsed
+// with the feed's own schema, so one applier serves both and nothing unchecked reaches the store.
+// `since` is the feed position the picture is as of: the device's feed continues after it.
+import { z } from 'zod';
+import { type CentralChange, centralChange } from './changes';
+
+/** The parts, in the order a device fills them (people before their households and payments). */
+export const pictureParts = [
+  'schedules',
+  'persons',
+  'office-persons',
+  'households',
+  'enrollments',
+  'contributions',
+  'audience-contributions',
+  'voids',
+  'audience-voids',
+  'day-closures',
+  'handovers',
+] as const;
+export type PicturePart = (typeof pictureParts)[number];
+
+export const picturePage = z.object({
+  /** The change-feed position the picture is as of (the counter when the first page was read). */
+  since: z.number().int().nonnegative(),
+  part: z.enum(pictureParts),
+  rows: z.array(z.array(z.unknown())),
+  /** Null once the last part's last page has been sent. */
+  nextCursor: z.string().nullable(),
+  /** On the first page only: the rows of each part, for the device's progress bar. */
+  totals: z.record(z.enum(pictureParts), z.number().int().nonnegative()).optional(),
+});
+export type PicturePage = z.infer<typeof picturePage>;
+
+type Tuple = readonly unknown[];
+
+/** Each part's tuple, in the central's column order, as the change the feed carries for that row. */
+const toChange: Record<PicturePart, (t: Tuple) => unknown> = {
+  schedules: (t) => ({ kind: 'reference.contribution-rates', payload: { version: t[0], body: t[1] } }),
+  persons: personChange,
+  'office-persons': personChange,
+  households: (t) => ({
+    kind: 'household',
+    payload: {
+      id: t[0],
+      headParticipantId: t[1],
+      provinceCode: t[2],
+      communeCode: t[3],
+      addressLine: t[4],
+      members: Array.isArray(t[5]) ? (t[5] as unknown[]).map((m) => (Array.isArray(m) ? { participantId: m[0], coveredBy: m[1] } : m)) : t[5],
+      version: t[6],
+      deviceId: t[7],
+    },
+  }),
+  enrollments: (t) => ({
+    kind: 'enrollment',
+    payload: { id: t[0], participantId: t[1], scheme: t[2], method: t[3], incomeBasis: t[4], fromMonth: t[5], status: t[6], version: t[7], updatedAt: t[8] },
+  }),
+  contributions: contributionChange,
+  'audience-contributions': contributionChange,
+  voids: voidChange,
+  'audience-voids': voidChange,
+  'day-closures': (t) => ({ kind: 'day.closed', payload: t[0] }),
+  handovers: (t) => ({ kind: 'cash.handover', payload: t[0] }),
+};
+
+function voidChange(t: Tuple): unknown {
+  const refund = t[9];
+  return {
+    kind: 'receipt.voided',
+    payload: {
+      receiptId: t[0],
+      voidId: t[1],
+      reason: t[2],
+      voidedAt: t[3],
+      voidedBy: t[4],
+      voidedByName: t[5],
+      businessDate: t[6],
+      deviceId: t[7],
+      officeCode: t[8],
+      refund: Array.isArray(refund)
+        ? { businessDate: refund[0], paidOutBy: refund[1], paidOutByName: refund[2], amount: refund[3], voucher: refund[4] }
+        : (refund ?? null),
+    },
+  };
+}
+
+function personChange(t: Tuple): unknown {
+  // The support facts, from offices that record them (null from offices of older releases: the
+  // device then reads the one support category, as it does from the feed).
+  const facts =
+    t[16] === null || t[16] === undefined ? {} : { poverty: t[15] ?? null, student: t[16], agriAverage: t[17] === true, legacyAddress: t[18] ?? null };
+  return {
+    kind: 'participant',
+    payload: {
+      ...facts,
+      id: t[0],
+      personalId: t[1],
+      fullName: t[2],
+      dateOfBirth: t[3],
+      sex: t[4],
+      provinceCode: t[5],
+      communeCode: t[6],
+      addressLine: t[7] ?? undefined,
+      ethnicity: t[8] ?? undefined,
+      nationality: t[9] ?? undefined,
+      phone: t[10],
+      siNumber: t[11],
+      supportCategory: t[12] ?? undefined,
+      officialNumber: t[13],
+      canonicalId: null,
+      version: t[14],
+    },
+  };
+}
+
+function contributionChange(t: Tuple): unknown {
+  return {
+    kind: 'contribution',
+    payload: {
+      id: t[0],
+      participantId: t[1],
+      householdId: t[2],
+      scheme: t[3],
+      method: t[4],
+      fromMonth: t[5],
+      months: t[6],
+      incomeBasis: t[7],
+      memberPosition: t[8],
+      paidOn: t[9],
+      businessDate: t[10],
+      total: t[11],
+      supportedMonths: t[12],
+      receipt: { id: t[13], series: t[14], number: t[15] },
+      issuedAt: t[16],
+      officeCode: t[17],
+      deviceId: t[18],
+      collectorStaffId: t[19],
+      collectorName: t[20],
+    },
+  };
+}
+
+/** One picture row as a checked change; a row that does not fit is refused, never guessed at. */
+export function pictureChange(part: PicturePart, row: Tuple): { change: CentralChange } | { problem: string } {
+  const parsed = centralChange.safeParse(toChange[part](row));
+  if (parsed.success) return { change: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { problem: `${part}: ${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid row'}` };
+}

@@ -1,0 +1,155 @@
+// A new device of the office starts with the whole picture (issue 20 item 4): people of the
+// province, the office's households, enrollments, payments, voids, closed days and cash handovers,
+// page by page, with its progress; interrupted, it resumes at the page where it stopped and holds
+// nothing twice; then the feed takes over from where the picture stood. On PGlite and PostgreSQL.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueEnrollmentCode } from '../../../src/central/admin';
+import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
+import type { CentralTransport } from '../../../src/main/core/sync/central-transport';
+import { TransportError } from '../../../src/main/core/sync/central-transport';
+import { PlainFileKeyStore } from '../../../src/main/core/sync/device-key-store';
+import { HttpCentralTransport } from '../../../src/main/core/sync/http-central-transport';
+import { centralBackends } from '../fixtures/test-postgres';
+import { tempDir } from '../fixtures/office-fixture';
+import { type Central, resourcesDir, startCentral } from '../sync/central-fixture';
+import { type Device, pay, someone, startDevice, sync } from './office-kit';
+
+type Status = { picture: { state: string; rowsDone: number; rowsTotal: number; pagesDone: number; pagesTotal: number; secondsLeft: number | null } };
+
+const count = (core: OfficeCore, table: string) => (core.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
+
+/** A device set up and enrolled by hand, whose transport can be made to fail after some picture pages. */
+async function newDevice(central: Central, failAfterPages: { pages: number } | null) {
+  const temp = tempDir('fo-new-device-');
+  let pages = 0;
+  const core = await createOfficeCore({
+    dataDir: temp.dir,
+    resourcesDir,
+    syncIntervalMs: 0,
+    makeTransport: (baseUrl, deviceId) => {
+      const http = new HttpCentralTransport({
+        baseUrl,
+        deviceId,
+        keys: new PlainFileKeyStore(join(temp.dir, 'device-key.json')).load(),
+        clock: () => new Date(),
+      });
+      const transport: CentralTransport = {
+        enroll: (input) => http.enroll(input),
+        pushBatch: (body) => http.pushBatch(body),
+        pullChanges: (cursor, limit) => http.pullChanges(cursor, limit),
+        reportStatus: (report) => http.reportStatus(report),
+        pullPicture: async (cursor, limit) => {
+          pages++;
+          if (failAfterPages && pages > failAfterPages.pages) throw new TransportError('Mất kết nối (thử nghiệm).', 'retry');
+          return http.pullPicture(cursor, limit);
+        },
+      };
+      return transport;
+    },
+  });
+  let token = '';
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await core.invoke(method, input, token);
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { data: r.error });
+    return r.value as T;
+  };
+  token = (
+    await call<{ token: string }>('office.setup', {
+      officeCode: 'FILL01',
+      officeName: 'BHXH cơ sở FILL01',
+      provinceCode: '01',
+      supervisor: { username: 'sup', fullName: 'Giám Sát Mới', password: 'correct-horse-1' },
+    })
+  ).token;
+  await call('sync.enroll', { centralUrl: central.url, code: await issueEnrollmentCode(central.database.db, 'FILL01'), deviceName: 'Quầy mới' });
+  core.context.sync!.picturePageSize = 3;
+  return { core, call, pages: () => pages, close: async () => (await core.close(), temp.remove()) };
+}
+
+describe.each(centralBackends())('a new device’s picture on %s', (backend) => {
+  let central: Central;
+  let counter: Device;
+  const made = { people: 0, payments: 0 };
+  beforeAll(async () => {
+    central = await startCentral(backend);
+    counter = await startDevice(central, 'FILL01', 'Quầy 1', { supervisorName: 'Trần Văn Một' });
+    const ids: string[] = [];
+    for (const name of ['Hà Văn An', 'Hà Thị Bình', 'Hà Văn Cường', 'Hà Thị Dung', 'Hà Văn Em', 'Hà Thị Gấm', 'Hà Văn Hòa']) {
+      ids.push((await counter.call<{ id: string }>('participants.register', someone(name))).id);
+      made.people++;
+    }
+    const household = await counter.call<{ id: string }>('households.create', { headParticipantId: ids[0] });
+    await counter.call('households.addMember', { householdId: household.id, participantId: ids[1] });
+    for (const [i, id] of ids.entries()) {
+      await pay(counter.call, id, '2026-01', 3);
+      if (i % 2 === 0) await pay(counter.call, id, '2026-04', 3);
+    }
+    made.payments = ids.length + Math.ceil(ids.length / 2);
+    const { receipt } = await pay(counter.call, ids[6]!, '2026-10', 3);
+    await counter.call('receipts.void', { id: receipt.id, reason: 'Ghi sai kỳ đóng' });
+    made.payments++;
+    await sync(counter);
+  }, 240_000);
+  afterAll(async () => {
+    await counter?.core.close();
+    await central?.close();
+  });
+
+  it('fills the whole picture page by page, then follows the feed from where it stood', async () => {
+    const device = await newDevice(central, null);
+    try {
+      expect((await device.call<Status>('sync.status', {})).picture).toMatchObject({ state: 'none', rowsDone: 0 });
+      await device.call('sync.pushNow', {});
+      const { picture } = await device.call<Status>('sync.status', {});
+      expect(picture).toMatchObject({ state: 'done', secondsLeft: 0 });
+      expect(picture.rowsDone).toBe(picture.rowsTotal);
+      expect(picture.pagesDone).toBe(picture.pagesTotal);
+      expect(picture.pagesDone).toBeGreaterThan(5);
+      expect(count(device.core, 'participants')).toBe(made.people);
+      expect(count(device.core, 'pulled_contributions')).toBe(made.payments);
+      expect(count(device.core, 'receipt_voids')).toBe(1);
+      expect(count(device.core, 'households')).toBe(1);
+      expect(count(device.core, 'household_members')).toBe(2);
+      expect(count(device.core, 'enrollments')).toBe(made.people);
+      const found = await device.call<{ items: unknown[] }>('participants.search', { query: 'ha thi dung' });
+      expect(found.items).toHaveLength(1);
+      // What the counter does next arrives by the feed, not a second picture.
+      const pagesBefore = device.pages();
+      const late = await counter.call<{ id: string }>('participants.register', someone('Hà Văn Muộn'));
+      await pay(counter.call, late.id, '2026-01', 3);
+      await sync(counter);
+      expect(await device.call('sync.pushNow', {})).toMatchObject({ error: null });
+      expect(device.pages()).toBe(pagesBefore);
+      expect(count(device.core, 'pulled_contributions')).toBe(made.payments + 1);
+      made.people++;
+      made.payments++;
+    } finally {
+      await device.close();
+    }
+  });
+
+  it('resumes an interrupted fill at the page where it stopped, holding nothing twice', async () => {
+    const link = { pages: 4 };
+    const device = await newDevice(central, link);
+    try {
+      const failed = await device.call<{ error: string | null }>('sync.pushNow', {});
+      expect(failed.error).toContain('Mất kết nối');
+      const half = (await device.call<Status>('sync.status', {})).picture;
+      expect(half).toMatchObject({ state: 'filling', pagesDone: 4 });
+      const asked = device.pages();
+      // The link is back: the fill goes on from the stored cursor, asking no page twice.
+      link.pages = Number.POSITIVE_INFINITY;
+      expect(await device.call<{ error: string | null }>('sync.pushNow', {})).toMatchObject({ error: null });
+      const done = (await device.call<Status>('sync.status', {})).picture;
+      expect(done).toMatchObject({ state: 'done' });
+      expect(done.pagesDone).toBe(done.pagesTotal);
+      expect(device.pages() - asked).toBe(done.pagesTotal - half.pagesDone);
+      expect(count(device.core, 'pulled_contributions')).toBe(made.payments);
+      expect(count(device.core, 'participants')).toBe(made.people);
+      expect(count(device.core, 'receipt_voids')).toBe(1);
+    } finally {
+      await device.close();
+    }
+  });
+});
