@@ -58,6 +58,8 @@ const voidTuple = sql`json_build_array(v.receipt_id, v.data->>'id', v.data->>'re
 
 /** Each part: (key, row as JSON text) in key order after `after`, at most `limit`. */
 const partQueries: Record<PicturePart, (scope: Scope, after: string, limit: number) => ReturnType<typeof sql<{ key: string; row: string }>>> = {
+  office: (s, after, limit) =>
+    sql`SELECT code AS key, json_build_array(code, update_channel)::text AS row FROM offices WHERE code = ${s.office} AND code > ${after} ORDER BY code LIMIT ${limit}`,
   schedules: (_s, after, limit) =>
     sql`SELECT version AS key, json_build_array(version, body)::text AS row FROM reference_schedules WHERE version > ${after} ORDER BY version LIMIT ${limit}`,
   persons: (s, after, limit) => personsOf(sql`province_code = ${s.province}`, after, limit),
@@ -104,6 +106,7 @@ function personsOf(where: ReturnType<typeof sql>, after: string, limit: number) 
 /** How many rows each part holds now, for the device's progress bar (first page only). */
 async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<PicturePart, number>> {
   const { rows } = await sql<Record<string, string>>`SELECT
+    (SELECT count(*) FROM offices WHERE code = ${s.office}) AS office,
     (SELECT count(*) FROM reference_schedules) AS schedules,
     (SELECT count(*) FROM persons WHERE province_code = ${s.province}) AS persons,
     (SELECT count(*) FROM persons WHERE office_code = ${s.office} AND province_code <> ${s.province}) AS office_persons,

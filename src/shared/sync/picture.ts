@@ -9,6 +9,7 @@ import { type CentralChange, centralChange } from './changes';
 
 /** The parts, in the order a device fills them (people before their households and payments). */
 export const pictureParts = [
+  'office',
   'schedules',
   'persons',
   'office-persons',
@@ -39,6 +40,8 @@ type Tuple = readonly unknown[];
 
 /** Each part's tuple, in the central's column order, as the change the feed carries for that row. */
 const toChange: Record<PicturePart, (t: Tuple) => unknown> = {
+  // The office's own settings the feed alone would carry (a channel set before the picture's `since`).
+  office: (t) => ({ kind: 'office.update-channel', payload: { officeCode: t[0], channel: t[1] } }),
   schedules: (t) => ({ kind: 'reference.contribution-rates', payload: { version: t[0], body: t[1] } }),
   persons: personChange,
   'office-persons': personChange,
