@@ -2,9 +2,14 @@
 // own process, as deployed (docs/central-deployment.md), on a PostgreSQL database, or on embedded
 // PGlite when no PostgreSQL can be had.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCentralKey } from '../../src/central/central-signing-key';
+import { openCentralDatabase } from '../../src/central/db/central-database';
+import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
+import { type Central, resourcesDir } from '../integration/sync/central-fixture';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -69,4 +74,26 @@ export async function stopCentralServer(server: CentralServer): Promise<void> {
   const exited = new Promise((done) => (server.child.exitCode !== null ? done(null) : server.child.once('exit', done)));
   server.child.kill('SIGTERM');
   await exited;
+}
+
+/** The central's own process on a fresh PostgreSQL database; the caller keeps an admin connection to it. */
+export async function startCentralProcess(adminUrl: string): Promise<Central & { pid: number }> {
+  process.env.TEST_DATABASE_URL = adminUrl;
+  const postgres = await freshPostgresDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fo-bench-central-'));
+  const database = await openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir });
+  const server = await startCentralServer(postgres.url, dataDir);
+  return {
+    url: server.url,
+    database,
+    dataDir,
+    key: await loadCentralKey(dataDir),
+    databaseUrl: postgres.url,
+    pid: server.child.pid!,
+    close: async () => {
+      await stopCentralServer(server);
+      await database.close();
+      await postgres.drop();
+    },
+  };
 }

@@ -8,19 +8,14 @@
 // TEST_DATABASE_URL or scripts/postgres-test.sh) — so the office's figures are its own, not shared
 // with the central's work on one event loop. Without PostgreSQL it says so and runs the central
 // in this process on PGlite.
-import { mkdtempSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { uuidv7 } from 'uuidv7';
-import { loadCentralKey } from '../../src/central/central-signing-key';
-import { openCentralDatabase } from '../../src/central/db/central-database';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
 import { MAX_OPS } from '../../src/main/core/sync/batch-builder';
 import { foldName } from '../../src/shared/domain/name-folding';
-import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
-import { type Central, resourcesDir, startCentral, startOffice } from '../integration/sync/central-fixture';
-import { postgresAdminUrl, startCentralServer, stopCentralServer } from './central-server';
+import { startCentral, startOffice } from '../integration/sync/central-fixture';
+import { postgresAdminUrl, startCentralProcess } from './central-server';
 import { cpuBetween, cpuSnapshot, ratioLine } from './process-cpu';
 import useRunTempRoot from '../support/temp-root';
 
@@ -29,28 +24,6 @@ process.on('exit', useRunTempRoot());
 
 const OPS = Number(process.env.SYNC_BENCH_OPS ?? 15_000);
 const PULL = Number(process.env.SYNC_BENCH_PULL ?? 100_000);
-
-/** The central's own process on a fresh PostgreSQL database; this process keeps an admin connection. */
-async function startCentralProcess(adminUrl: string): Promise<Central & { pid: number }> {
-  process.env.TEST_DATABASE_URL = adminUrl;
-  const postgres = await freshPostgresDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'fo-sync-bench-central-'));
-  const database = await openCentralDatabase({ databaseUrl: postgres.url, dataDir, resourcesDir });
-  const server = await startCentralServer(postgres.url, dataDir);
-  return {
-    url: server.url,
-    database,
-    dataDir,
-    key: await loadCentralKey(dataDir),
-    databaseUrl: postgres.url,
-    pid: server.child.pid!,
-    close: async () => {
-      await stopCentralServer(server);
-      await database.close();
-      await postgres.drop();
-    },
-  };
-}
 
 const adminUrl = postgresAdminUrl();
 if (!adminUrl)
