@@ -4,8 +4,14 @@
 // sync-issues inbox; the money the central applied equals, to the đồng, the device's payments
 // whose operations it applied (voids included), with the same receipt numbers; and a payment the
 // central held (its person held as a possible duplicate) is in the inbox and absent at the central.
+// For an office of several devices (expectOnePicture): every payment the central applied for the
+// office is on each device exactly once — its own, or pulled with the central's receipt label —
+// never in its outbox, and the office's live money is the same on every device as at the central.
 import { expect } from 'vitest';
 import type { Central, Office } from '../integration/sync/central-fixture';
+
+/** The money of the rows not voided. */
+const live = (rows: { total: number | string; voidId: string | null }[]) => rows.filter((r) => r.voidId === null).reduce((s, r) => s + Number(r.total), 0);
 
 export interface Converged {
   ops: number;
@@ -58,7 +64,6 @@ export async function expectConverged(central: Central, offices: Office[]): Prom
       .select(['contributions.id', 'contributions.total', 'contributions.receiptSeries', 'contributions.receiptNumber', 'receiptVoids.receiptId as voidId'])
       .where('contributions.deviceId', '=', deviceId)
       .execute();
-    const live = (rows: { total: number | string; voidId: string | null }[]) => rows.filter((r) => r.voidId === null).reduce((s, r) => s + Number(r.total), 0);
     expect(live(centralMoney)).toBe(live(localMoney));
     expect(centralMoney.map((r) => `${r.receiptSeries}/${r.receiptNumber}`).sort()).toEqual(localMoney.map((r) => `${r.series}/${r.number}`).sort());
     const atCentral = new Set(centralMoney.map((r) => r.id));
@@ -77,6 +82,71 @@ export async function expectConverged(central: Central, offices: Office[]): Prom
     sum.heldPayments += held.length;
   }
   return sum;
+}
+
+/** Every device of the office holds every payment the central applied for it, once, and the same live money. */
+export async function expectOnePicture(central: Central, officeCode: string, devices: Office[]): Promise<{ payments: number; total: number }> {
+  const cdb = central.database.db;
+  const atCentral = await cdb
+    .selectFrom('contributions')
+    .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
+    .select([
+      'contributions.id',
+      'contributions.total',
+      'contributions.deviceId',
+      'contributions.receiptSeries',
+      'contributions.receiptNumber',
+      'receiptVoids.receiptId as voidId',
+    ])
+    .where('contributions.officeCode', '=', officeCode)
+    .execute();
+  const centralLabels = new Map(atCentral.map((c) => [c.id, `${c.receiptSeries}/${c.receiptNumber}`]));
+  for (const device of devices) {
+    const db = device.core.context.db;
+    const deviceId = (await db.selectFrom('syncState').select('centralDeviceId').executeTakeFirstOrThrow()).centralDeviceId!;
+    const own = await db
+      .selectFrom('contributions')
+      .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'contributions.receiptId')
+      .select(['contributions.id', 'contributions.total', 'receiptVoids.id as voidId'])
+      .execute();
+    const pulled = await db
+      .selectFrom('pulledContributions')
+      .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'pulledContributions.receiptId')
+      .select([
+        'pulledContributions.id',
+        'pulledContributions.total',
+        'pulledContributions.sourceDeviceId',
+        'pulledContributions.receiptSeries',
+        'pulledContributions.receiptNumber',
+        'receiptVoids.id as voidId',
+      ])
+      .execute();
+    // Pulled work is another device's, kept with the central's receipt label, never this device's own.
+    const ownIds = new Set(own.map((c) => c.id));
+    for (const p of pulled) {
+      expect(p.sourceDeviceId, `pulled ${p.id} is another device's`).not.toBe(deviceId);
+      expect(ownIds.has(p.id), `pulled ${p.id} is not also this device's own`).toBe(false);
+      expect(`${p.receiptSeries}/${p.receiptNumber}`, `pulled ${p.id} keeps its label`).toBe(centralLabels.get(p.id));
+    }
+    // Never re-pushed: no outbox entry names a pulled payment, and the central holds none of them as this device's.
+    const pulledIds = new Set(pulled.map((p) => p.id));
+    const outbox = await db.selectFrom('outbox').select(['entityId', 'kind']).execute();
+    expect(outbox.filter((o) => pulledIds.has(o.entityId))).toEqual([]);
+    expect(atCentral.filter((c) => c.deviceId === deviceId && pulledIds.has(c.id))).toEqual([]);
+    // Every payment the central applied for the office is here exactly once.
+    const here = new Set([...own.map((c) => c.id), ...pulled.map((p) => p.id)]);
+    expect(here.size).toBe(own.length + pulled.length);
+    const applied = atCentral.map((c) => c.id);
+    expect(
+      applied.filter((id) => !here.has(id)),
+      'payments of the office missing on a device',
+    ).toEqual([]);
+    // The money: the office's live payments, as this device knows them, equal the central's.
+    const appliedSet = new Set(applied);
+    const known = [...own.filter((c) => appliedSet.has(c.id)), ...pulled];
+    expect(live(known), `live money on device ${deviceId}`).toBe(live(atCentral));
+  }
+  return { payments: atCentral.length, total: live(atCentral) };
 }
 
 /** Pushes until the office has nothing pending and no unanswered batch (bounded attempts). */

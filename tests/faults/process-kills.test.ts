@@ -1,5 +1,6 @@
-// Processes killed at the worst moments: the office killed with SIGKILL mid-push or mid-apply,
-// and the central service killed after it committed a batch but before it replied. After restarts
+// Processes killed at the worst moments: the office killed with SIGKILL mid-push or mid-apply, a
+// new device killed mid-way through its office picture's first fill (issue 20 item 4), and the
+// central service killed after it committed a batch but before it replied. After restarts
 // and convergence, the oracle must hold: one result per operation, sums equal, nothing lost.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { createOfficeCore } from '../../src/main/core/office-core';
 import { seededRandom } from '../../src/main/core/demo/demo-people';
 import { type Central, type Office, resourcesDir, startCentral, startOffice } from '../integration/sync/central-fixture';
 import { startFaultProxy } from './fault-proxy';
-import { expectConverged, pushUntilDone } from './oracle';
+import { expectConverged, expectOnePicture, pushUntilDone } from './oracle';
 import { runWorkload } from './workload';
 
 const SCALE = Number(process.env.FAULT_SCALE ?? 1);
@@ -78,6 +79,61 @@ describe('process kills', () => {
     cleanups.push(() => office.core.close());
     await pushUntilDone(office);
     await expectConverged(central, [office]);
+  }, 300_000);
+
+  it('resumes a new device’s picture where a kill -9 stopped it, holding nothing twice', async () => {
+    const central: Central = await startCentral();
+    cleanups.push(() => central.close());
+    // Counter 1 of the office has taken payments (and voided some) and pushed them.
+    const counter = await startOffice(central, 'KP', { deviceName: 'Quầy 1' });
+    cleanups.push(() => counter.core.close());
+    await runWorkload(counter, 77, 60 * SCALE, 3);
+    await pushUntilDone(counter);
+    // A new device enrolls; its first fill runs in a child process, one row a page, killed again and again.
+    const fresh = await startOffice(central, 'KP', { deviceName: 'Máy cán bộ thu', supervisorName: 'Ngô Thị Lan' });
+    const dataDir = fresh.dataDir;
+    await fresh.core.close();
+    const pictureOf = async () => {
+      const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+      try {
+        const login = await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' });
+        const token = login.ok ? (login.value as { token: string }).token : '';
+        const status = await core.invoke('sync.status', {}, token);
+        return (status.ok ? status.value : null) as { picture: { state: string; pagesDone: number; pagesTotal: number } } | null;
+      } finally {
+        await core.close();
+      }
+    };
+    const rand = seededRandom(4242);
+    const stops: { state: string; pagesDone: number }[] = [];
+    for (let round = 0; round < 12; round++) {
+      const child = spawnTsx([join(__dirname, 'fixtures/push-loop.ts'), dataDir, resourcesDir], { PICTURE_PAGE_SIZE: '1' });
+      await waitForLine(child, /ready/);
+      await new Promise((r) => setTimeout(r, 100 + Math.floor(rand() * 700)));
+      child.kill('SIGKILL');
+      await killed(child);
+      const { picture } = (await pictureOf())!;
+      // Never a step back: each stop is at or past the one before.
+      if (stops.length) expect(picture.pagesDone).toBeGreaterThanOrEqual(stops[stops.length - 1]!.pagesDone);
+      stops.push(picture);
+      if (picture.state === 'done') break;
+    }
+    // At least one kill landed mid-way, with pages in and pages to come.
+    expect(stops.some((s) => s.state === 'filling' && s.pagesDone > 0)).toBe(true);
+    const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+    cleanups.push(() => core.close());
+    const login = await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' });
+    const token = login.ok ? (login.value as { token: string }).token : '';
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const r = await core.invoke(method, input, token);
+      if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { data: r.error });
+      return r.value as T;
+    };
+    const device: Office = { core, token, dataDir, call };
+    await pushUntilDone(device);
+    expect((await call<{ picture: { state: string } }>('sync.status', {})).picture.state).toBe('done');
+    const picture = await expectOnePicture(central, 'KP', [counter, device]);
+    expect(picture.payments).toBeGreaterThan(5);
   }, 300_000);
 
   it('converges after the central service is killed between its commit and its reply', async () => {
