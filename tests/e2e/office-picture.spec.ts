@@ -16,9 +16,13 @@ import { expect, pick, shot, spillingTexts, test, type Harness } from './harness
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const PERSON = { fullName: 'Nông Văn Thắng', dateOfBirth: '12/07/1984', personalId: '001084654321', addressLine: 'Xóm Bãi, số 3' };
 
+/** The province's people other offices registered, so the third device's picture fills over many pages. */
+const PROVINCE_PEOPLE = 60_000;
+
 function startCentral(dataDir: string, codes: string[]): Promise<{ child: ChildProcess; url: string; codes: Record<string, string> }> {
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/e2e/central-process.ts', dataDir, ...codes], {
     cwd: root,
+    env: { ...process.env, CENTRAL_PEOPLE: String(PROVINCE_PEOPLE) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -170,7 +174,10 @@ test('two counters of one office share its picture, and a third device fills it'
     await enroll(three, central.url, central.codes['PIC01#3']!, 'Máy cán bộ thu Lan');
     await expect(three.getByTestId('picture-card')).toContainText('Máy mới');
     await three.getByTestId('push-now').click();
-    await expect(three.getByTestId('picture-done')).toBeVisible({ timeout: 60_000 });
+    // While it fills: a progress bar with the pages and rows done and to do, and the time left.
+    await expect(three.getByTestId('picture-figures')).toContainText(/Trang \d+\/\d+ · [\d.]+\/[\d.]+ dòng · (còn khoảng \d+ (giây|phút)|đang ước tính)/);
+    await shot(three, 'office-picture-filling-device3');
+    await expect(three.getByTestId('picture-done')).toBeVisible({ timeout: 120_000 });
     await shot(three, 'office-picture-filled-device3');
     await openPerson(three);
     await expect(three.getByTestId('taken-elsewhere').first()).toHaveText('Quầy 1 · Đỗ Thu Hà');
