@@ -41,6 +41,19 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 90_000): 
   });
 }
 
+/** The office's core opened again on its data folder, its supervisor signed in. */
+async function reopenOffice(dataDir: string): Promise<Office> {
+  const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+  const login = await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' });
+  const token = login.ok ? (login.value as { token: string }).token : '';
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await core.invoke(method, input, token);
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { data: r.error });
+    return r.value as T;
+  };
+  return { core, token, dataDir, call };
+}
+
 const killed = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
 
@@ -54,15 +67,7 @@ describe('process kills', () => {
     const rand = seededRandom(99);
     let office!: Office;
     const reopen = async () => {
-      const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
-      const login = await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' });
-      const token = login.ok ? (login.value as { token: string }).token : '';
-      const call = async <T>(method: string, input: unknown): Promise<T> => {
-        const r = await core.invoke(method, input, token);
-        if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { data: r.error });
-        return r.value as T;
-      };
-      office = { core, token, dataDir, call };
+      office = await reopenOffice(dataDir);
     };
     for (let round = 0; round < 4 * SCALE; round++) {
       // New work each round, so every kill lands while there is something to push or apply.
@@ -94,14 +99,11 @@ describe('process kills', () => {
     const dataDir = fresh.dataDir;
     await fresh.core.close();
     const pictureOf = async () => {
-      const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+      const device = await reopenOffice(dataDir);
       try {
-        const login = await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' });
-        const token = login.ok ? (login.value as { token: string }).token : '';
-        const status = await core.invoke('sync.status', {}, token);
-        return (status.ok ? status.value : null) as { picture: { state: string; pagesDone: number; pagesTotal: number } } | null;
+        return (await device.call<{ picture: { state: string; pagesDone: number } }>('sync.status', {})).picture;
       } finally {
-        await core.close();
+        await device.core.close();
       }
     };
     const rand = seededRandom(4242);
@@ -112,7 +114,7 @@ describe('process kills', () => {
       await new Promise((r) => setTimeout(r, 100 + Math.floor(rand() * 700)));
       child.kill('SIGKILL');
       await killed(child);
-      const { picture } = (await pictureOf())!;
+      const picture = await pictureOf();
       // Never a step back: each stop is at or past the one before.
       if (stops.length) expect(picture.pagesDone).toBeGreaterThanOrEqual(stops[stops.length - 1]!.pagesDone);
       stops.push(picture);
@@ -120,18 +122,10 @@ describe('process kills', () => {
     }
     // At least one kill landed mid-way, with pages in and pages to come.
     expect(stops.some((s) => s.state === 'filling' && s.pagesDone > 0)).toBe(true);
-    const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
-    cleanups.push(() => core.close());
-    const login = await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' });
-    const token = login.ok ? (login.value as { token: string }).token : '';
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const r = await core.invoke(method, input, token);
-      if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { data: r.error });
-      return r.value as T;
-    };
-    const device: Office = { core, token, dataDir, call };
+    const device = await reopenOffice(dataDir);
+    cleanups.push(() => device.core.close());
     await pushUntilDone(device);
-    expect((await call<{ picture: { state: string } }>('sync.status', {})).picture.state).toBe('done');
+    expect((await device.call<{ picture: { state: string } }>('sync.status', {})).picture.state).toBe('done');
     const picture = await expectOnePicture(central, 'KP', [counter, device]);
     expect(picture.payments).toBeGreaterThan(5);
   }, 300_000);
