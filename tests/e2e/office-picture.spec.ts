@@ -73,7 +73,8 @@ async function enroll(page: Page, centralUrl: string, code: string, deviceName: 
 async function pushNow(page: Page) {
   await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
   await page.getByTestId('push-now').click();
-  await expect(page.getByTestId('push-summary')).toBeVisible();
+  // A device's first sync fills the office's picture (the province's people) before it answers.
+  await expect(page.getByTestId('push-summary')).toBeVisible({ timeout: 120_000 });
 }
 
 async function openPerson(page: Page) {
