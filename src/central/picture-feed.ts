@@ -60,6 +60,10 @@ const voidTuple = sql`json_build_array(v.receipt_id, v.data->>'id', v.data->>'re
 const partQueries: Record<PicturePart, (scope: Scope, after: string, limit: number) => ReturnType<typeof sql<{ key: string; row: string }>>> = {
   office: (s, after, limit) =>
     sql`SELECT code AS key, json_build_array(code, update_channel)::text AS row FROM offices WHERE code = ${s.office} AND code > ${after} ORDER BY code LIMIT ${limit}`,
+  // The newest version of the administrative units only (each is the whole document).
+  'admin-units': (_s, after, limit) => sql`
+    SELECT version AS key, json_build_array(version, body)::text AS row
+    FROM (SELECT version, body FROM admin_units ORDER BY version DESC LIMIT 1) AS newest WHERE version > ${after} LIMIT ${limit}`,
   schedules: (_s, after, limit) =>
     sql`SELECT version AS key, json_build_array(version, body)::text AS row FROM reference_schedules WHERE version > ${after} ORDER BY version LIMIT ${limit}`,
   persons: (s, after, limit) => personsOf(sql`province_code = ${s.province}`, after, limit),
@@ -108,6 +112,7 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
   const { rows } = await sql<Record<string, string>>`SELECT
     (SELECT count(*) FROM offices WHERE code = ${s.office}) AS office,
     (SELECT count(*) FROM reference_schedules) AS schedules,
+    (SELECT least(count(*), 1) FROM admin_units) AS admin_units,
     (SELECT count(*) FROM persons WHERE province_code = ${s.province}) AS persons,
     (SELECT count(*) FROM persons WHERE office_code = ${s.office} AND province_code <> ${s.province}) AS office_persons,
     (SELECT count(*) FROM households WHERE office_code = ${s.office}) AS households,

@@ -14,7 +14,7 @@ import { uuidv7 } from 'uuidv7';
 import { demoPerson, seededRandom } from '../../src/main/core/demo/demo-people';
 import { MAX_OPS } from '../../src/main/core/sync/batch-builder';
 import { foldName } from '../../src/shared/domain/name-folding';
-import { startCentral, startOffice } from '../integration/sync/central-fixture';
+import { type Central, startCentral, startOffice } from '../integration/sync/central-fixture';
 import { postgresAdminUrl, startCentralProcess } from './central-server';
 import { cpuBetween, cpuSnapshot, ratioLine } from './process-cpu';
 import useRunTempRoot from '../support/temp-root';

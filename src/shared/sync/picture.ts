@@ -11,6 +11,7 @@ import { type CentralChange, centralChange } from './changes';
 export const pictureParts = [
   'office',
   'schedules',
+  'admin-units',
   'persons',
   'office-persons',
   'households',
@@ -42,6 +43,7 @@ type Tuple = readonly unknown[];
 const toChange: Record<PicturePart, (t: Tuple) => unknown> = {
   // The office's own settings the feed alone would carry (a channel set before the picture's `since`).
   office: (t) => ({ kind: 'office.update-channel', payload: { officeCode: t[0], channel: t[1] } }),
+  'admin-units': (t) => ({ kind: 'reference.admin-units', payload: { version: t[0], body: t[1] } }),
   schedules: (t) => ({ kind: 'reference.contribution-rates', payload: { version: t[0], body: t[1] } }),
   persons: personChange,
   'office-persons': personChange,

@@ -41,7 +41,8 @@ async function newDevice(central: Central, failAfterPages: { pages: number } | n
         reportStatus: (report) => http.reportStatus(report),
         pullPicture: async (cursor, limit) => {
           pages++;
-          if (failAfterPages && pages > failAfterPages.pages) throw new TransportError('Mất kết nối (thử nghiệm).', 'retry');
+          if (failAfterPages && pages > failAfterPages.pages)
+            throw new TransportError({ vi: 'Mất kết nối (thử nghiệm).', en: 'Connection lost (test).' }, 'retry');
           return http.pullPicture(cursor, limit);
         },
       };

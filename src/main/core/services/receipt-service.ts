@@ -12,6 +12,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { appendAudit, logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
+import { requireOfficeRow } from '../db/repositories/office-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';

@@ -72,7 +72,13 @@ function changesOf(page: PicturePage): CentralChange[] {
   for (const row of page.rows) {
     const checked = pictureChange(page.part, row);
     if ('problem' in checked) {
-      throw new TransportError(`Máy chủ trung tâm gửi ảnh dữ liệu văn phòng không đúng giao thức (${checked.problem}); hãy cập nhật ứng dụng.`, 'permanent');
+      throw new TransportError(
+        {
+          vi: `Máy chủ trung tâm gửi ảnh dữ liệu văn phòng không đúng giao thức (${checked.problem}); hãy cập nhật ứng dụng.`,
+          en: `The central service sent the office's picture in a form this app does not know (${checked.problem}); update the app.`,
+        },
+        'permanent',
+      );
     }
     changes.push(checked.change);
   }

@@ -1,6 +1,6 @@
 // Enrollments, contributions and receipts: SQL only. Paid periods are read from contributions
 // whose receipt is not voided.
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { preparedInsert, preparedQuery } from '../prepared-query';
 import { samePersonRecords } from './participants-repository';
 import { pulledPaidPeriods } from './pulled-payments-repository';
@@ -280,12 +280,14 @@ export async function refundsOfDay(db: Db, businessDate: string, paidOutBy: stri
   }));
 }
 
-export async function insertReceiptVoid(db: Db, row: ReceiptVoidsTable): Promise<void> {
+export async function insertReceiptVoid(db: Db, row: Insertable<ReceiptVoidsTable>): Promise<void> {
   await db.insertInto('receiptVoids').values(row).execute();
 }
 
 export async function insertReceiptPrint(db: Db, row: ReceiptPrintsTable): Promise<void> {
   await db.insertInto('receiptPrints').values(row).execute();
+}
+
 /** This device's own payment of a receipt, if it issued it. */
 export function contributionOfReceipt(db: Db, receiptId: string): Promise<{ id: string } | undefined> {
   return db.selectFrom('contributions').select('id').where('receiptId', '=', receiptId).executeTakeFirst();
