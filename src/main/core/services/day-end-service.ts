@@ -14,6 +14,7 @@ import type { Kysely, Transaction } from 'kysely';
 import * as contributions from '../db/repositories/contributions-repository';
 import * as closures from '../db/repositories/day-closures-repository';
 import { requireAuditIntact } from './audit-service';
+import { staffFullName } from '../db/repositories/staff-repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -136,7 +137,7 @@ export async function closeDay(
           businessDate: input.businessDate,
           closedAt: at,
           closedBy: caller.staffId,
-          closedByName: (await trx.selectFrom('staff').select('fullName').where('id', '=', caller.staffId!).executeTakeFirst())?.fullName ?? '',
+          closedByName: (await staffFullName(trx, caller.staffId!)) ?? '',
           collectors: summary,
         },
       },

@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { OfficeError } from '../../../shared/contract/errors';
 import { vietnameseDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
-import type { PaidPeriod } from '../db/repositories/contributions-repository';
+import { ownReceiptOf, type PaidPeriod } from '../db/repositories/contributions-repository';
 import { deviceName } from '../db/repositories/office-devices-repository';
 import { findPulledByReceipt, pulledLabel } from '../db/repositories/pulled-payments-repository';
 import { receiptLabel } from '../db/repositories/receipt-numbers';
@@ -39,12 +39,7 @@ async function paidBy(db: Db, period: PaidPeriod): Promise<PaidBy | null> {
       thisDevice: false,
     };
   }
-  const r = await db
-    .selectFrom('receipts')
-    .innerJoin('office', (join) => join.onTrue())
-    .select(['receipts.series', 'receipts.number', 'receipts.businessDate', 'receipts.collectorName', 'office.code'])
-    .where('receipts.id', '=', period.receiptId)
-    .executeTakeFirst();
+  const r = await ownReceiptOf(db, period.receiptId);
   if (!r) return null;
   return {
     receipt: receiptLabel(r.series, r.number),

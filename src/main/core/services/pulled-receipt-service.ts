@@ -11,6 +11,7 @@ import { paymentMethods } from '../../../shared/contract/contribution';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
 import type { Caller, CoreContext } from '../core-context';
 import { logMutation } from '../db/mutation-log';
+import * as contributions from '../db/repositories/contributions-repository';
 import { localRecordsOf } from '../db/repositories/participants-repository';
 import { findPulledByReceipt, type PulledPaymentRow, pulledLabel } from '../db/repositories/pulled-payments-repository';
 import { placeNames } from '../db/repositories/reference-repository';
@@ -121,25 +122,22 @@ export async function refundPulledReceipt(
   const voucher = await takeVoucher(trx);
   const voidId = uuidv7();
   const voucherLabel = receiptLabel(voucher.series, voucher.number);
-  await trx
-    .insertInto('receiptVoids')
-    .values({
-      id: voidId,
-      receiptId: pulled.receiptId,
-      reason: input.reason,
-      voidedBy: caller.staffId,
-      voidedAt: when.at,
-      businessDate: when.today,
-      refundPaidBy: payer.id,
-      refundVoucherSeries: voucher.series,
-      refundVoucherNumber: voucher.number,
-      voidedByName: null,
-      refundPaidByName: null,
-      refundAmount: pulled.total,
-      refundVoucher: null,
-      sourceDeviceId: null,
-    })
-    .execute();
+  await contributions.insertReceiptVoid(trx, {
+    id: voidId,
+    receiptId: pulled.receiptId,
+    reason: input.reason,
+    voidedBy: caller.staffId,
+    voidedAt: when.at,
+    businessDate: when.today,
+    refundPaidBy: payer.id,
+    refundVoucherSeries: voucher.series,
+    refundVoucherNumber: voucher.number,
+    voidedByName: null,
+    refundPaidByName: null,
+    refundAmount: pulled.total,
+    refundVoucher: null,
+    sourceDeviceId: null,
+  });
   await logMutation(trx, {
     at: when.at,
     staffId: caller.staffId,

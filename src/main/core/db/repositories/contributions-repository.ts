@@ -298,3 +298,13 @@ export async function replaceEnrollment(trx: Transaction<Database>, replacedId: 
   if (replacedId) await trx.deleteFrom('enrollments').where('id', '=', replacedId).execute();
   await trx.insertInto('enrollments').values(row).execute();
 }
+
+/** One of this device's own receipts, as the refusal of months already paid names it (with the office's code). */
+export function ownReceiptOf(db: Db, receiptId: string) {
+  return db
+    .selectFrom('receipts')
+    .innerJoin('office', (join) => join.onTrue())
+    .select(['receipts.series', 'receipts.number', 'receipts.businessDate', 'receipts.collectorName', 'office.code'])
+    .where('receipts.id', '=', receiptId)
+    .executeTakeFirst();
+}
