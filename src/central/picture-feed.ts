@@ -64,6 +64,13 @@ const partQueries: Record<PicturePart, (scope: Scope, after: string, limit: numb
   'admin-units': (_s, after, limit) => sql`
     SELECT version AS key, json_build_array(version, body)::text AS row
     FROM (SELECT version, body FROM admin_units ORDER BY version DESC LIMIT 1) AS newest WHERE version > ${after} LIMIT ${limit}`,
+  // Every device of the province with its key (ADR 0027), to check their receipts offline.
+  'device-keys': (s, after, limit) => sql`
+    SELECT d.id AS key, json_build_array(d.id, d.office_code, d.public_key, d.name,
+      to_char(d.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      to_char(d.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text AS row
+    FROM devices d JOIN offices o ON o.code = d.office_code
+    WHERE o.province_code = ${s.province} AND d.id > ${after} ORDER BY d.id LIMIT ${limit}`,
   schedules: (_s, after, limit) =>
     sql`SELECT version AS key, json_build_array(version, body)::text AS row FROM reference_schedules WHERE version > ${after} ORDER BY version LIMIT ${limit}`,
   persons: (s, after, limit) => personsOf(sql`province_code = ${s.province}`, after, limit),
@@ -113,6 +120,7 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
     (SELECT count(*) FROM offices WHERE code = ${s.office}) AS office,
     (SELECT count(*) FROM reference_schedules) AS schedules,
     (SELECT least(count(*), 1) FROM admin_units) AS admin_units,
+    (SELECT count(*) FROM devices d JOIN offices o ON o.code = d.office_code WHERE o.province_code = ${s.province}) AS device_keys,
     (SELECT count(*) FROM persons WHERE province_code = ${s.province}) AS persons,
     (SELECT count(*) FROM persons WHERE office_code = ${s.office} AND province_code <> ${s.province}) AS office_persons,
     (SELECT count(*) FROM households WHERE office_code = ${s.office}) AS households,

@@ -12,6 +12,7 @@ export const pictureParts = [
   'office',
   'schedules',
   'admin-units',
+  'device-keys',
   'persons',
   'office-persons',
   'households',
@@ -43,6 +44,10 @@ type Tuple = readonly unknown[];
 const toChange: Record<PicturePart, (t: Tuple) => unknown> = {
   // The office's own settings the feed alone would carry (a channel set before the picture's `since`).
   office: (t) => ({ kind: 'office.update-channel', payload: { officeCode: t[0], channel: t[1] } }),
+  'device-keys': (t) => ({
+    kind: 'device.key',
+    payload: { deviceId: t[0], officeCode: t[1], publicKey: t[2], name: t[3], enrolledAt: t[4], revokedAt: t[5] },
+  }),
   'admin-units': (t) => ({ kind: 'reference.admin-units', payload: { version: t[0], body: t[1] } }),
   schedules: (t) => ({ kind: 'reference.contribution-rates', payload: { version: t[0], body: t[1] } }),
   persons: personChange,
