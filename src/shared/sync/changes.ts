@@ -230,5 +230,3 @@ export const changesResponse = z.object({
   reset: z.boolean().optional(),
 });
 export type ChangesResponse = z.infer<typeof changesResponse>;
-
-export type ChangePayload<K extends CentralChange['kind']> = Extract<CentralChange, { kind: K }>['payload'];

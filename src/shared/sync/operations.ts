@@ -53,8 +53,7 @@ export function isOperationKind(value: string): value is OperationKind {
 }
 
 /** What an operation is about: the outbox's entity, the audit entry's, and the sync inbox item's. */
-export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day' | 'hamlet' | 'assignment' | 'visit';
-export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day' | 'handover';
+export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day' | 'handover' | 'hamlet' | 'assignment' | 'visit';
 
 type EntityOf = { [K in OperationKind]: (payload: Extract<OperationInput, { kind: K }>['payload']) => [OperationEntity, string] };
 
