@@ -99,7 +99,8 @@ export function pdfPages(pdfPath: string): number {
 export const PRINT_FONTS = ['Liberation Serif', 'DejaVu Serif'] as const;
 
 /** A document's cells and fields, whose text must stay inside them. */
-const CELLS = '.day-report-table td, .day-report-table th, .receipt-fields dd, .receipt-fields dt, .receipt-serial';
+const CELLS =
+  '.day-report-table td, .day-report-table th, .route-sheet-table td, .route-sheet-table th, .receipt-fields dd, .receipt-fields dt, .receipt-serial';
 
 /**
  * Prints the page to `path` with its printed documents set in `font` (by a style added for the
@@ -107,8 +108,8 @@ const CELLS = '.day-report-table td, .day-report-table th, .receipt-fields dd, .
  * spill out of their cell as printed — wider than the cell, running into the next column — which
  * the PDF cannot tell from a word that merely touches its neighbour.
  */
-export async function printInFont(page: Page, path: string, font: string, format: 'A4' | 'A5'): Promise<string[]> {
-  const style = await page.addStyleTag({ content: `.receipt-a5, .day-report-a4 { font-family: '${font}', serif !important; }` });
+export async function printInFont(page: Page, path: string, font: string, format: 'A4' | 'A5' | 'page-css'): Promise<string[]> {
+  const style = await page.addStyleTag({ content: `.receipt-a5, .day-report-a4, .route-sheet-a4 { font-family: '${font}', serif !important; }` });
   await page.emulateMedia({ media: 'print' });
   // An A5 sheet sizes its text again for the face now set (use-size-that-fits.ts): wait till every
   // sheet is one page tall, or at its smallest size, before printing (a sheet that never fits is
@@ -127,7 +128,8 @@ export async function printInFont(page: Page, path: string, font: string, format
   const spilled = await page
     .locator(CELLS)
     .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => `spills "${cell.textContent}"`));
-  await page.pdf({ path, format, printBackground: true });
+  // 'page-css': the size the document's own @page rule names (the route sheet's A4 landscape).
+  await page.pdf(format === 'page-css' ? { path, preferCSSPageSize: true, printBackground: true } : { path, format, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   await style.evaluate((node) => (node as unknown as { remove(): void }).remove());
   return spilled;

@@ -1,8 +1,10 @@
-// Every printout (receipt, reprint, household member's receipt, refund voucher, day report) is
+// Every printout (receipt, reprint, household member's receipt, refund voucher, day report, the
+// field officer's route sheet) is
 // printed to PDF in both serif fonts an office PC may use — Times-metric Liberation Serif and the
 // wider DejaVu Serif — with the longest texts they meet (office, payer and address names), and no
 // two words may overlap, no "đ" may stand alone on a line, no receipt or voucher number may
 // break (issue 25 item 5) and each receipt or voucher is one A5 page. The PDFs go to test-results/printouts/ to be looked at.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, signIn, test } from './harness-fixture';
 import { officeByApi } from './office-data';
@@ -73,7 +75,7 @@ test('printed documents never overlap, in Liberation Serif or DejaVu Serif', asy
   await page.goto(office.url);
   await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
   // An A5 document is one sheet per receipt or voucher: a long name must not push the signatures onto another page.
-  const check = async (name: string, format: 'A4' | 'A5', whole: string[], sheets = 1) => {
+  const check = async (name: string, format: 'A4' | 'A5' | 'page-css', whole: string[], sheets = 1) => {
     for (const font of PRINT_FONTS) {
       const path = `${OUT}/${name}-${font.split(' ')[0]!.toLowerCase()}.pdf`;
       const spilled = await printInFont(page, path, font, format);
@@ -120,4 +122,11 @@ test('printed documents never overlap, in Liberation Serif or DejaVu Serif', asy
     await expect(page.getByTestId('day-report-document')).toBeVisible();
     await check(`day-report-${day}`, 'A4', day === '2026-03-02' ? [...hhiReceipts.map((r) => r.label), refunded.label] : [voided.label, voucher]);
   }
+  // The route sheet of the commune for 3 March (A4 landscape from its own @page rule): the long
+  // name whose payment was refunded is due again, at the long address of the office's people.
+  const commune = (await api<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' }, today)).items[0]!.code;
+  await page.goto(`${office.url}#/route-sheet?commune=${commune}&date=2026-03-03`);
+  await expect(page.getByTestId('route-sheet')).toContainText('Công Tằng Tôn Nữ Thị Phương Thảo Nguyên Khánh Linh');
+  await check('route-sheet', 'page-css', []);
+  expect(execFileSync('pdfinfo', [`${OUT}/route-sheet-liberation.pdf`], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+/);
 });
