@@ -6,7 +6,7 @@
 // the same data folder → signs in again → the person is still there. Screenshots of each main
 // screen go to test-results/screenshots/.
 import type { Page } from '@playwright/test';
-import { CPU_SLOWDOWN, expect, pick, shot, signIn, slowCpu, spillingTexts, test } from './harness-fixture';
+import { confirmSexFromId, CPU_SLOWDOWN, expect, pick, shot, signIn, slowCpu, spillingTexts, test } from './harness-fixture';
 
 /** Picks an option of an antd searchable Select by typing into it (accents not needed). */
 
@@ -201,6 +201,7 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await expect(page.getByTestId('support-preview-vsi')).toContainText('hỗ trợ 20%');
     await pick(page, page.getByLabel('Dân tộc', { exact: true }), 'tay', /^Tày$/);
     await expect(page.getByTestId('support-preview-vsi')).toContainText('hỗ trợ 30%');
+    await confirmSexFromId(page);
     await page.getByLabel('Thôn/xóm, số nhà, đường').focus();
     // The session locks while the form is half-done (simulated: the core's idle limit is 10
     // minutes): the unlock dialog opens over the form, and after unlocking nothing typed is lost.

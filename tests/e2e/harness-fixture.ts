@@ -214,4 +214,13 @@ export async function shot(page: Page, name: string) {
   return page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 
+/**
+ * Confirms the sex the registration form took from the personal ID (issue 23 item 6): until the
+ * clerk does, the form is not saved. "Đúng" beside the hint; the keyboard way is in sex-from-id.spec.
+ */
+export async function confirmSexFromId(page: Page) {
+  await page.getByTestId('sex-confirm').click();
+  await expect(page.getByTestId('sex-from-id')).toHaveCount(0);
+}
+
 export { expect };

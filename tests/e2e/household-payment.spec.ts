@@ -5,7 +5,7 @@
 // one after another — open together and print in one go, one A5 sheet each.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, shot, signIn, test } from './harness-fixture';
+import { confirmSexFromId, expect, shot, signIn, test } from './harness-fixture';
 import { officeByApi, SUPERVISOR } from './office-data';
 
 test('a household is made, a member registered from it, and three members paid in one pass', async ({ page, harnesses }) => {
@@ -33,6 +33,7 @@ test('a household is made, a member registered from it, and three members paid i
   await dob.fill('12/08/2004');
   await dob.press('Enter');
   await page.getByLabel('Số định danh cá nhân').fill('001204008120');
+  await confirmSexFromId(page);
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('household-page')).toBeVisible();
   const members = page.getByTestId('household-member');

@@ -5,7 +5,7 @@
 // under the shortcut bar or behind the title; the save button is on screen and not covered,
 // wherever the page is scrolled, and Ctrl+S saves.
 import type { Page } from '@playwright/test';
-import { expect, shot, test } from './harness-fixture';
+import { confirmSexFromId, expect, shot, test } from './harness-fixture';
 import { openRegistrationForm } from './office-data';
 
 const CLERK = { username: 'quay5', password: 'mat-khau-quay-5', fullName: 'Lê Văn Quầy', role: 'counter' };
@@ -95,6 +95,7 @@ test('the registration form fits 1366×768: every field and the save button reac
     await page.mouse.wheel(0, where === 'top' ? -5000 : 5000);
     expect(await placeOf(page, '[data-testid="save-person"]'), `save button at the ${where}`).toMatchObject({ inView: true, aboveBar: true, uncovered: true });
   }
+  await confirmSexFromId(page);
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Hồng Nhung');
 });

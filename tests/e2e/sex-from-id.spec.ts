@@ -43,3 +43,41 @@ test('the sex taken from the personal ID is shown, and a middle name that disagr
   await expect(page.getByTestId('person-name')).toHaveText('Nguyễn Thị Lan');
   await expect(page.getByTestId('person-page')).toContainText('Nữ');
 });
+
+test('a sex taken from the personal ID is not saved until the clerk confirms it, by keyboard', async ({ page, harness }) => {
+  await officeByApi(page, harness.url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Cầu Giấy' });
+  await page.goto(harness.url);
+  await signIn(page, 'giamsat', 'mat-khau-giam-sat');
+  await page.keyboard.press('F2');
+  await page.getByLabel('Họ và tên').fill('Trần Thu Hà');
+  const dob = page.getByLabel('Ngày sinh');
+  await dob.fill('05/06/1992');
+  await dob.press('Enter');
+  // The sex left for the ID to tell ("1": a woman born 1900–1999).
+  await page.getByLabel('Số định danh cá nhân').fill('001192004455');
+  await expect(page.getByRole('radio', { name: 'Nữ' })).toBeChecked();
+  await pick(page, page.getByLabel('Xã/phường/đặc khu'), 'ba dinh', 'Ba Đình');
+  await page.getByLabel('Thôn/xóm, số nhà, đường').fill('Số 3 ngõ 4');
+  let registered = 0;
+  page.on('request', (r) => void (r.url().endsWith('/rpc/participants.register') && registered++));
+  // Ctrl+S does not save: the cursor goes to the sex chosen by the ID, with what to do.
+  await page.keyboard.press('Control+s');
+  const sexItem = page.locator('.ant-form-item').filter({ has: page.getByRole('radio', { name: 'Nữ' }) });
+  await expect(sexItem.locator('.ant-form-item-explain-error')).toHaveText('Xác nhận giới tính theo giấy tờ: chọn Nam hoặc Nữ');
+  await expect(page.getByRole('radio', { name: 'Nữ' })).toBeFocused();
+  await expect(page.getByTestId('person-form')).toBeVisible();
+  await shot(page, 'sex-confirm-required');
+  // The Save button refuses the same way.
+  await page.getByTestId('save-person').click();
+  await expect(page.getByRole('radio', { name: 'Nữ' })).toBeFocused();
+  expect(registered).toBe(0);
+  // Enter on the sex confirms it (and moves on); the message and the "from the ID" hint go.
+  await page.keyboard.press('Enter');
+  await expect(sexItem.locator('.ant-form-item-explain-error')).toHaveCount(0);
+  await expect(page.getByTestId('sex-from-id')).toHaveCount(0);
+  await expect(page.getByTestId('personal-id-check')).toHaveText('Số định danh khớp với ngày sinh và giới tính.');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('person-name')).toHaveText('Trần Thu Hà');
+  await expect(page.getByTestId('person-page')).toContainText('Nữ');
+  expect(registered).toBe(1);
+});

@@ -132,6 +132,8 @@ export const en: Shape<typeof vi> = {
   },
   person: {
     sexFromId: 'From the personal ID (fourth digit "{{digit}}"): {{sex}}. Check it against the papers.',
+    sexConfirm: 'Confirm the sex from the papers: choose Male or Female',
+    sexConfirmButton: 'Correct',
     sexNameWarning:
       'The sex is {{sex}}, but the middle name "{{word}}" is usually given to the other sex: check the fourth digit of the personal ID and the sex.',
     fullName: 'Full name',

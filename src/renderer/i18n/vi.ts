@@ -136,6 +136,8 @@ export const vi = {
   },
   person: {
     sexFromId: 'Theo số định danh (chữ số thứ 4 là "{{digit}}"): {{sex}}. Đối chiếu với giấy tờ.',
+    sexConfirm: 'Xác nhận giới tính theo giấy tờ: chọn Nam hoặc Nữ',
+    sexConfirmButton: 'Đúng',
     sexNameWarning: 'Giới tính là {{sex}}, nhưng tên đệm "{{word}}" thường dùng cho giới kia: kiểm tra lại giới tính và chữ số thứ 4 của số định danh.',
     fullName: 'Họ và tên',
     dateOfBirth: 'Ngày sinh',

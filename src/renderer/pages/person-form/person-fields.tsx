@@ -1,8 +1,8 @@
 // The TK1-TS declaration fields as antd form items, shared by registration and editing. Field
 // names are the contract's, so an error's `field` lands beside the right input.
-import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sexSuggestedByName } from '../../../shared/domain/name-sex-hint';
 import { type Sex, sexOfPersonalId } from '../../../shared/domain/personal-id';
@@ -40,8 +40,24 @@ export function PersonFields({ declared }: { declared?: string | null } = {}) {
   const dateOfBirth = Form.useWatch('dateOfBirth', form) as Dayjs | null | undefined;
   // The fourth digit of the personal ID tells the sex: a sex not yet chosen is taken from it, and
   // follows the ID while the clerk has not chosen one (a mistyped digit fixed fixes the sex too).
-  // Taken so, it is said beside the field for the clerk to check against the papers.
-  const [sexTakenFromId, setSexTakenFromId] = useState(false);
+  // Taken so, it is said beside the field, and the form is not saved until the clerk confirms it
+  // against the papers (issue 23 item 6): choosing Nam or Nữ, Enter or Space on the sex chosen,
+  // or "Đúng" beside the hint. A sex the clerk chose, a restored draft's or a stored one needs none.
+  // The ref answers the validator at once (the state only re-renders the hint).
+  const [sexTakenFromId, setSexTakenFromIdState] = useState(false);
+  const unconfirmed = useRef(false);
+  const setSexTakenFromId = (taken: boolean) => {
+    unconfirmed.current = taken;
+    setSexTakenFromIdState(taken);
+  };
+  const confirmSex = () => {
+    if (!unconfirmed.current) return;
+    setSexTakenFromId(false);
+    void form.validateFields(['sex']).catch(() => undefined);
+  };
+  const sexConfirmed = {
+    validator: () => (unconfirmed.current ? Promise.reject(new Error(t('person.sexConfirm'))) : Promise.resolve()),
+  };
   const takeSexFromId = (personalId: string) => {
     const sex = sexOfPersonalId(personalId);
     if (sex && (sexTakenFromId || !form.getFieldValue('sex'))) {
@@ -75,11 +91,11 @@ export function PersonFields({ declared }: { declared?: string | null } = {}) {
               <DatePicker format={DATE_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} data-testid="field-dateOfBirth" />
             </Form.Item>
           </Col>
-          <Col xs={12} md={10}>
+          <Col xs={12} md={10} onKeyDown={(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.target as HTMLInputElement).checked && confirmSex()}>
             <Form.Item
               name="sex"
               label={t('person.sex')}
-              rules={[required]}
+              rules={[required, sexConfirmed]}
               {...(nameDisagrees ? { validateStatus: 'warning' as const } : {})}
               extra={
                 nameDisagrees ? (
@@ -87,7 +103,12 @@ export function PersonFields({ declared }: { declared?: string | null } = {}) {
                     {t('person.sexNameWarning', { sex: t(`sex.${sex}`), word: byName === 'female' ? 'Thị' : 'Văn' })}
                   </span>
                 ) : sexTakenFromId && sex ? (
-                  <span data-testid="sex-from-id">{t('person.sexFromId', { sex: t(`sex.${sex}`), digit: idDigit })}</span>
+                  <span>
+                    <span data-testid="sex-from-id">{t('person.sexFromId', { sex: t(`sex.${sex}`), digit: idDigit })}</span>{' '}
+                    <Button size="small" onClick={confirmSex} data-testid="sex-confirm">
+                      {t('person.sexConfirmButton')}
+                    </Button>
+                  </span>
                 ) : undefined
               }
             >

@@ -96,7 +96,13 @@ export function PersonFormPage({ participantId, joinHousehold }: { participantId
     } catch (invalid) {
       // Keyboard-first: put the cursor in the first field that needs the clerk.
       const first = (invalid as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) form.scrollToField(first.name, { focus: true, block: 'center' });
+      if (first) {
+        form.scrollToField(first.name, { focus: true, block: 'center' });
+        // A radio group (the sex to confirm) cannot take the focus itself: its chosen radio does.
+        const group = document.getElementById(first.name.join('_'));
+        if (group && !(group instanceof HTMLInputElement))
+          (group.querySelector<HTMLElement>('input[type=radio]:checked') ?? group.querySelector<HTMLElement>('input[type=radio]'))?.focus();
+      }
       return;
     }
     if (!busy) saving.mutate({ values, reason: withReason ? values.duplicateOverrideReason : undefined });
