@@ -224,8 +224,10 @@ test('an office is set up, a clerk registers and finds a person, and it survives
     await expect(page.getByLabel('Họ và tên')).toHaveValue('Trần Văn Minh');
     await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue('001088654321');
 
-    // Enter moves through the fields in form order — the old address, the support facts — and Enter in the last one saves.
+    // Enter moves through the fields in form order — the hamlet, the old address, the support facts — and Enter in the last one saves.
     await page.getByLabel('Thôn/xóm, số nhà, đường').press('Enter');
+    await expect(page.getByLabel('Thôn/ấp/bản')).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('field-legacyAddress')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('Hộ nghèo / cận nghèo')).toBeFocused();
