@@ -1,19 +1,26 @@
 // The sex taken from the personal ID is shown for the clerk to check (issue 25 item 4): a woman's ID
 // mistyped with a man's fourth digit used to save her as Nam without a word. Now the form says
 // where the sex came from, warns when the middle name ("Thị") says otherwise, and follows the ID
-// when the digit is fixed — until the clerk chooses the sex, which is then theirs.
+// when the digit is fixed — until the clerk chooses the sex, which is then theirs. A sex taken from
+// the ID is not saved until the clerk confirms it (issue 23 item 6).
+import type { Page } from '@playwright/test';
 import { expect, pick, shot, signIn, test } from './harness-fixture';
 import { officeByApi } from './office-data';
 
-test('the sex taken from the personal ID is shown, and a middle name that disagrees is warned of', async ({ page, harness }) => {
-  await officeByApi(page, harness.url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Cầu Giấy' });
-  await page.goto(harness.url);
+/** A new registration form with the name and birth date filled, the sex left unchosen. */
+async function startRegistration(page: Page, url: string, fullName: string, dateOfBirth: string) {
+  await officeByApi(page, url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Cầu Giấy' });
+  await page.goto(url);
   await signIn(page, 'giamsat', 'mat-khau-giam-sat');
   await page.keyboard.press('F2');
-  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+  await page.getByLabel('Họ và tên').fill(fullName);
   const dob = page.getByLabel('Ngày sinh');
-  await dob.fill('02/03/1991');
+  await dob.fill(dateOfBirth);
   await dob.press('Enter');
+}
+
+test('the sex taken from the personal ID is shown, and a middle name that disagrees is warned of', async ({ page, harness }) => {
+  await startRegistration(page, harness.url, 'Nguyễn Thị Lan', '02/03/1991');
   // Her ID with a man's fourth digit ("0": a man born 1900–1999).
   await page.getByLabel('Số định danh cá nhân').fill('001091002031');
   await expect(page.getByRole('radio', { name: 'Nam' })).toBeChecked();
@@ -45,14 +52,7 @@ test('the sex taken from the personal ID is shown, and a middle name that disagr
 });
 
 test('a sex taken from the personal ID is not saved until the clerk confirms it, by keyboard', async ({ page, harness }) => {
-  await officeByApi(page, harness.url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Cầu Giấy' });
-  await page.goto(harness.url);
-  await signIn(page, 'giamsat', 'mat-khau-giam-sat');
-  await page.keyboard.press('F2');
-  await page.getByLabel('Họ và tên').fill('Trần Thu Hà');
-  const dob = page.getByLabel('Ngày sinh');
-  await dob.fill('05/06/1992');
-  await dob.press('Enter');
+  await startRegistration(page, harness.url, 'Trần Thu Hà', '05/06/1992');
   // The sex left for the ID to tell ("1": a woman born 1900–1999).
   await page.getByLabel('Số định danh cá nhân').fill('001192004455');
   await expect(page.getByRole('radio', { name: 'Nữ' })).toBeChecked();
