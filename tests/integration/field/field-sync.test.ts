@@ -5,6 +5,7 @@
 // is refused at the central (never overwritten), and another office of the province skips the
 // area and the visit.
 import { describe, expect, it } from 'vitest';
+import { businessDate } from '../../../src/shared/domain/business-date';
 import { centralBackends } from '../fixtures/test-postgres';
 import { type Central, type Office, person, startCentral, startOffice } from '../sync/central-fixture';
 import { afterAll, beforeAll } from 'vitest';
@@ -79,6 +80,31 @@ describe.each(centralBackends())('field records through the central on %s', (bac
     expect(rows).toEqual([{ kind: 'visit', officeCode: 'OFFA' }]);
     await world.other.call('sync.pushNow', {});
     expect((await world.other.call<{ items: unknown[] }>('field.visits', { participantId: visitedId })).items).toEqual([]);
+  });
+
+  it('shows a payment the office PC took as paid on the laptop: the person is no longer due there', async () => {
+    // Enrolled on the PC this month and not yet paid: due on the laptop's list once pulled.
+    const month = businessDate(new Date()).slice(0, 7);
+    const payer = await world.pc.call<{ id: string }>('participants.register', {
+      ...person('Lò Văn Đóng', '1979-09-09', 'male', '001079000333'),
+      addressLine: 'Thôn Đông, số 5',
+    });
+    await world.pc.call('enrollments.set', { participantId: payer.id, scheme: 'VSI', method: 'monthly', fromMonth: month, incomeBasis: 1_500_000 });
+    await world.pc.call('sync.pushNow', {});
+    await world.laptop.call('sync.pushNow', {});
+    const before = await world.officer<{ items: { participantId: string; statuses: string[]; totalDue: number }[] }>('field.visitList', {});
+    expect(before.items.find((i) => i.participantId === payer.id)).toMatchObject({ statuses: ['never-paid'], totalDue: expect.any(Number) });
+    // The PC's counter takes three months; the laptop pulls the payment (kept apart from its own).
+    const question = { participantId: payer.id, scheme: 'VSI', fromMonth: month, months: 3, incomeBasis: 1_500_000 };
+    const quote = await world.pc.call<{ total: number }>('contributions.quote', question);
+    await world.pc.call('contributions.record', { ...question, expectedTotal: quote.total });
+    expect(await world.pc.call('sync.pushNow', {})).toMatchObject({ rejected: 0 });
+    await world.laptop.call('sync.pushNow', {});
+    const after = await world.officer<{ items: { participantId: string }[] }>('field.visitList', {});
+    expect(after.items.find((i) => i.participantId === payer.id)).toBeUndefined();
+    // Searched by name, they are not on the list either: they owe nothing now.
+    const found = await world.officer<{ items: { participantId: string }[] }>('field.visitList', { query: 'lo van dong' });
+    expect(found.items).toEqual([]);
   });
 
   it('refuses a hamlet edited on an older version at the central, and the office keeps the newer one', async () => {

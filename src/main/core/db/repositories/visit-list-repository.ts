@@ -1,7 +1,8 @@
 // What the visit list and the coverage figures read for a set of communes, in a few set-wise
 // statements (no query per person: a commune holds 20 000 people): the people with their hamlet
-// and household place, their enrollments, the month each scheme is paid through (receipts not
-// voided), and the visits made to them or their households. SQL only; the rules are in
+// and household place, their enrollments, the month each scheme is paid through (this device's
+// payments and those pulled from the office's other devices, receipts not voided), and the visits
+// made to them or their households. SQL only; the rules are in
 // domain/visit-status.ts and services/visit-list-service.ts.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, VisitsTable } from '../schema';
@@ -77,28 +78,36 @@ export interface PaidThroughRow {
 }
 
 /**
- * The last month each person paid in each scheme, receipts not voided. The paid-periods index
- * (participant, scheme, from, to, …) answers it per person without reading the rows.
+ * Payments of these communes' people, taken on this device (`contributions`) or on another device of
+ * the office and pulled (`pulled_contributions`, ADR 0026), their receipts not voided (one voids
+ * table for both): what the office holds, so a person who paid at the office PC is not shown as due
+ * on the officer's laptop.
  */
+function officePayments(codes: ReturnType<typeof sql.join>) {
+  return sql`
+    SELECT c.participant_id, c.scheme, c.to_month, c.paid_on, c.receipt_id
+    FROM participants p JOIN contributions c ON c.participant_id = p.id WHERE p.commune_code IN (${codes})
+    UNION ALL
+    SELECT c.participant_id, c.scheme, c.to_month, c.paid_on, c.receipt_id
+    FROM participants p JOIN pulled_contributions c ON c.participant_id = p.id WHERE p.commune_code IN (${codes})`;
+}
+
+/** The last month each person paid in each scheme (the office's payments, receipts not voided). */
 export async function paidThroughOfCommunes(db: Db, communeCodes: readonly string[]): Promise<PaidThroughRow[]> {
-  const codes = sql.join([...communeCodes]);
   const { rows } = await sql<PaidThroughRow>`
     SELECT c.participant_id AS "participantId", c.scheme AS scheme, max(c.to_month) AS "paidThrough"
-    FROM participants p JOIN contributions c ON c.participant_id = p.id
-    WHERE p.commune_code IN (${codes})
-      AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
+    FROM (${officePayments(sql.join([...communeCodes]))}) c
+    WHERE NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
     GROUP BY c.participant_id, c.scheme`.execute(db);
   return rows;
 }
 
-/** The last month paid in each scheme at each month's end (coverage trend), per person. */
+/** Every payment's last month and day (coverage trend), per person: the office's, receipts not voided. */
 export async function paymentsOfCommunes(db: Db, communeCodes: readonly string[]) {
-  const codes = sql.join([...communeCodes]);
   const { rows } = await sql<{ participantId: string; scheme: 'VSI' | 'HHI'; toMonth: string; businessDate: string }>`
     SELECT c.participant_id AS "participantId", c.scheme AS scheme, c.to_month AS "toMonth", c.paid_on AS "businessDate"
-    FROM participants p JOIN contributions c ON c.participant_id = p.id
-    WHERE p.commune_code IN (${codes})
-      AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)`.execute(db);
+    FROM (${officePayments(sql.join([...communeCodes]))}) c
+    WHERE NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)`.execute(db);
   return rows;
 }
 
