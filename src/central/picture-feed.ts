@@ -104,6 +104,19 @@ const partQueries: Record<PicturePart, (scope: Scope, after: string, limit: numb
   handovers: (s, after, limit) => sql`
     SELECT id AS key, json_build_array(data || jsonb_build_object('deviceId', device_id))::text AS row
     FROM cash_handovers WHERE office_code = ${s.office} AND id > ${after} ORDER BY id LIMIT ${limit}`,
+  // The field's records (issue 21, ADR 0029): the province's hamlets, the office's officers' areas
+  // and its visits — a laptop enrolled after its officer's area was set learns it here.
+  hamlets: (s, after, limit) => sql`
+    SELECT f.id AS key, json_build_array(f.data)::text AS row FROM field_records f
+    WHERE f.kind = 'hamlet' AND f.office_code IN (SELECT code FROM offices WHERE province_code = ${s.province}) AND f.id > ${after}
+    ORDER BY f.id LIMIT ${limit}`,
+  'field-assignments': (s, after, limit) => sql`
+    SELECT id AS key, json_build_array(data || jsonb_build_object('officeCode', office_code))::text AS row FROM field_records
+    WHERE kind = 'assignment' AND office_code = ${s.office} AND id > ${after} ORDER BY id LIMIT ${limit}`,
+  // A visit recorded before the central kept its device is named as made on no known device ('').
+  visits: (s, after, limit) => sql`
+    SELECT id AS key, json_build_array(data || jsonb_build_object('officeCode', office_code, 'deviceId', coalesce(data->>'deviceId', '')))::text AS row
+    FROM field_records WHERE kind = 'visit' AND office_code = ${s.office} AND id > ${after} ORDER BY id LIMIT ${limit}`,
 };
 
 function personsOf(where: ReturnType<typeof sql>, after: string, limit: number) {
@@ -131,7 +144,10 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
     (SELECT count(*) FROM contribution_audience a JOIN contributions c ON c.id = a.contribution_id JOIN receipt_voids v ON v.receipt_id = c.receipt_id
        WHERE a.office_code = ${s.office}) AS audience_voids,
     (SELECT count(*) FROM day_closures d JOIN devices ON devices.id = d.device_id WHERE devices.office_code = ${s.office}) AS day_closures,
-    (SELECT count(*) FROM cash_handovers WHERE office_code = ${s.office}) AS handovers`.execute(db);
+    (SELECT count(*) FROM cash_handovers WHERE office_code = ${s.office}) AS handovers,
+    (SELECT count(*) FROM field_records WHERE kind = 'hamlet' AND office_code IN (SELECT code FROM offices WHERE province_code = ${s.province})) AS hamlets,
+    (SELECT count(*) FROM field_records WHERE kind = 'assignment' AND office_code = ${s.office}) AS field_assignments,
+    (SELECT count(*) FROM field_records WHERE kind = 'visit' AND office_code = ${s.office}) AS visits`.execute(db);
   const row = rows[0]!;
   return Object.fromEntries(pictureParts.map((part) => [part, Number(row[part.replace('-', '_')] ?? 0)])) as Record<PicturePart, number>;
 }

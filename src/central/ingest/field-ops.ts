@@ -46,8 +46,9 @@ export async function recordVisit(ctx: OpContext, opId: string, payload: Operati
   // A person who turned out to be a duplicate is visited as the canonical person.
   const participantId = payload.participantId ? ((await resolvePersonId(ctx.trx, payload.participantId, ctx.cache)) ?? payload.participantId) : null;
   const stored = { ...payload, participantId };
+  // The device is kept with the visit for a new device's picture (picture-feed.ts), as the feed names it.
   const inserted =
-    await sql`INSERT INTO field_records (kind, id, office_code, version, data) VALUES ('visit', ${payload.id}, ${ctx.device.officeCode}, 1, ${JSON.stringify(stored)}::jsonb)
+    await sql`INSERT INTO field_records (kind, id, office_code, version, data) VALUES ('visit', ${payload.id}, ${ctx.device.officeCode}, 1, ${JSON.stringify({ ...stored, deviceId: ctx.device.id })}::jsonb)
     ON CONFLICT (kind, id) DO NOTHING`.execute(ctx.trx);
   if (Number(inserted.numAffectedRows ?? 0) > 0) {
     ctx.changes.push({

@@ -23,6 +23,9 @@ export const pictureParts = [
   'audience-voids',
   'day-closures',
   'handovers',
+  'hamlets',
+  'field-assignments',
+  'visits',
 ] as const;
 export type PicturePart = (typeof pictureParts)[number];
 
@@ -75,6 +78,10 @@ const toChange: Record<PicturePart, (t: Tuple) => unknown> = {
   'audience-voids': voidChange,
   'day-closures': (t) => ({ kind: 'day.closed', payload: t[0] }),
   handovers: (t) => ({ kind: 'cash.handover', payload: t[0] }),
+  // The field's records (issue 21): set before the picture's `since`, the feed alone never brings them.
+  hamlets: (t) => ({ kind: 'hamlet', payload: t[0] }),
+  'field-assignments': (t) => ({ kind: 'field.assignment', payload: t[0] }),
+  visits: (t) => ({ kind: 'visit', payload: t[0] }),
 };
 
 function voidChange(t: Tuple): unknown {

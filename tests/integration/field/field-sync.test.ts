@@ -123,4 +123,21 @@ describe.each(centralBackends())('field records through the central on %s', (bac
     expect(central.version).toBe(2);
     expect((central.data as { name: string }).name).toBe('Đông Hòa');
   });
+  it('fills a device enrolled after the hamlets, areas and visits were set with them, from its picture', async () => {
+    // Its picture's `since` is after every field change above: the feed alone would never bring them.
+    const late = await startOffice(world.central, 'OFFA');
+    try {
+      expect(await late.call('sync.pushNow', {})).toMatchObject({ rejected: 0 });
+      const hamletsHeld = await late.call<{ items: { id: string; name: string; version: number }[] }>('hamlets.list', { communeCode: COMMUNE });
+      expect(hamletsHeld.items.map((h) => [h.id, h.name, h.version])).toEqual([[hamletId, 'Đông Hòa', 2]]);
+      const areas = await late.call<{ items: { username: string; version: number; areas: unknown }[] }>('field.assignments', {});
+      expect(areas.items.filter((i) => i.version > 0).map((i) => [i.username, i.version, i.areas])).toEqual([
+        ['lan', 1, [{ communeCode: COMMUNE, hamletIds: [hamletId] }]],
+      ]);
+      const visits = await late.call<{ items: { outcome: string; staffName: string }[] }>('field.visits', { participantId: visitedId });
+      expect(visits.items).toEqual([expect.objectContaining({ outcome: 'declined', staffName: 'Vũ Thị Lan' })]);
+    } finally {
+      await late.core.close();
+    }
+  });
 });
