@@ -13,8 +13,10 @@ import { officeWhen } from './office-time';
 
 export const syncStatusKey = callKey('sync.status');
 
-export function useSyncStatus() {
-  return useCall('sync.status', {}, { refetchInterval: (query) => (query.state.data?.progress ? 500 : 5_000), staleTime: 0 });
+export function useSyncStatus(running = false) {
+  // Every half second while a run is under way — one this screen started (`running`: its first
+  // pages may go by before a status shows progress) or one the status reports.
+  return useCall('sync.status', {}, { refetchInterval: (query) => (running || query.state.data?.progress ? 500 : 5_000), staleTime: 0 });
 }
 
 export function SyncProgress({ status }: { status: SyncStatus }) {

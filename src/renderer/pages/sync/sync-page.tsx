@@ -21,11 +21,11 @@ import { PictureCard } from './picture-card';
 export function PushNowBlock({ autoFocus = false }: { autoFocus?: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { data: status } = useSyncStatus();
   const pushNow = useCallMutation('sync.pushNow', {
     onMutate: () => invalidateCalls(queryClient, syncStatusKey),
     onSettled: () => invalidateCalls(queryClient, syncStatusKey),
   });
+  const { data: status } = useSyncStatus(pushNow.isPending);
   const summary = pushNow.data ?? null;
   const busy = pushNow.isPending;
   const push = () => pushNow.mutate({});
