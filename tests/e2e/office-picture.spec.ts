@@ -4,42 +4,19 @@
 // months on the collect page (naming the receipt, the device and the date), and its supervisor's
 // day-end shows both counters. A third device then enrolls and fills the office's picture: the
 // Sync page shows it done, and the person is found there.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { startCentral } from './central-runner';
 import { forEachDocumentFont } from './document-fonts';
 import { expect, pick, shot, spillingTexts, test, type Harness } from './harness-fixture';
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const PERSON = { fullName: 'Nông Văn Thắng', dateOfBirth: '12/07/1984', personalId: '001084654321', addressLine: 'Xóm Bãi, số 3' };
 
 /** The province's people other offices registered, so the third device's picture fills over many pages. */
 const PROVINCE_PEOPLE = 60_000;
-
-function startCentral(dataDir: string, codes: string[]): Promise<{ child: ChildProcess; url: string; codes: Record<string, string> }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/e2e/central-process.ts', dataDir, ...codes], {
-    cwd: root,
-    env: { ...process.env, CENTRAL_PEOPLE: String(PROVINCE_PEOPLE) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`central did not start:\n${output}`)), 90_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        done({ child, ...(JSON.parse(line) as { url: string; codes: Record<string, string> }) });
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`central exited (${code}):\n${output}`)));
-  });
-}
 
 /** Sets up the office on a harness (one device of it) and signs its supervisor in. */
 async function openDevice(browser: Browser, harness: Harness, supervisor: { username: string; fullName: string }) {
@@ -90,7 +67,7 @@ test('two counters of one office share its picture, and a third device fills it'
   const centralDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-central-'));
   const manual = ['--sync-interval', '0'];
   const [central, first, second] = await Promise.all([
-    startCentral(centralDir, ['PIC01', 'PIC01#2', 'PIC01#3']),
+    startCentral(centralDir, ['PIC01', 'PIC01#2', 'PIC01#3'], { CENTRAL_PEOPLE: String(PROVINCE_PEOPLE) }),
     harnesses.start(manual),
     harnesses.start(manual),
   ]);
