@@ -5,25 +5,11 @@
 // does not show already.
 import type { Kysely } from 'kysely';
 import { businessDate } from '../../shared/domain/business-date';
-import { z } from 'zod';
-import { lastFour, parsePayload, receiptClaim, verdict, verificationStatus } from '../../shared/verification/receipt-payload';
+import { lastFour, parsePayload, verdict } from '../../shared/verification/receipt-payload';
 import type { CentralDb } from '../db/schema';
 
-export const centralVerification = z.object({
-  status: verificationStatus,
-  /** The central holds the receipt (or the voucher's refund) this payload names. */
-  recorded: z.boolean(),
-  /** When recorded: whether amount, scheme, period and payer agree with the record. */
-  matches: z.boolean().nullable(),
-  /** The receipt was voided (on `on`), or its money paid back against a voucher. */
-  voided: z.object({ on: z.string(), refund: z.boolean(), voucher: z.string().nullable() }).nullable(),
-  receipt: receiptClaim,
-  /** The office whose device signed it (as the receipt shows), when the key is known. */
-  office: z.object({ code: z.string(), name: z.string() }).nullable(),
-  /** The signing device was revoked (what it signed before stays genuine). */
-  deviceRevokedAt: z.string().nullable(),
-});
-export type CentralVerification = z.infer<typeof centralVerification>;
+export { centralVerification, type CentralVerification } from '../../shared/verification/central-verification';
+import type { CentralVerification } from '../../shared/verification/central-verification';
 
 interface VoidData {
   voidedAt?: string;
