@@ -4,11 +4,14 @@
 // the central opens are copied beside it: the shipped contribution-rate schedule (published when
 // the central first starts) and the admin units (the communes' dated statuses VSI support is
 // derived from, stored when the central first starts) with the old communes' table, and their
-// licences.
+// licences. The provincial console's pages (src/console) are built with Vite into dist/console,
+// which the central serves at /console (src/central/http/console-pages.ts): a production install
+// runs no build, so they ship here, built.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
@@ -29,4 +32,9 @@ mkdirSync(join(dist, 'resources', 'reference'), { recursive: true });
 for (const file of ['contribution-rates.json', 'admin-units.json', 'admin-units.LICENSE', 'legacy-63-to-34-2025.csv', 'legacy-63-to-34-2025.LICENSE']) {
   cpSync(join(here, '../../resources/reference', file), join(dist, 'resources', 'reference', file));
 }
+await viteBuild({
+  configFile: join(here, '../../vite.console.config.ts'),
+  logLevel: 'warn',
+  build: { outDir: join(dist, 'console'), emptyOutDir: true },
+});
 console.log(`[central] built ${join('src/central/dist', 'cli.js')}`);

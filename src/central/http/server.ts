@@ -25,6 +25,7 @@ import { authenticateDevice, checkSigningHeaders, verifySignedRequest } from '..
 import { Metrics } from './metrics';
 import type { RateLimit } from './rate-limit';
 import { registerVerifyRoutes } from './verify-routes';
+import { registerConsolePages } from './console-pages';
 import { healthResponse, openApiDocument } from './openapi';
 import { MAX_BATCH_BYTES, MAX_ENROLL_BYTES, readBody, refuseDeclaredOversize } from './request-body';
 
@@ -43,6 +44,8 @@ export interface CentralAppOptions {
   verifyRateLimit?: Partial<RateLimit>;
   /** Fraud signals recomputed for a batch's office once it is answered (issue 22 item 5). */
   signals?: FraudSignals;
+  /** The built provincial console's folder (default: beside the built central, or out/console from source). */
+  consoleDir?: string;
 }
 
 /** What a request's log line says besides its route and status: who signed it and which batch. */
@@ -181,6 +184,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
   });
 
   registerVerifyRoutes(app, options.database, { perMinute: 30, trustProxy: false, ...options.verifyRateLimit }, clock);
+  registerConsolePages(app, options.consoleDir);
 
   // The electron-updater feed per channel (releases.ts): `latest*.yml` from the channel's newest
   // live release, installers from the releases folder. `/updates/<file>` is the stable channel, for
