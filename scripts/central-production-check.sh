@@ -4,7 +4,8 @@
 # workspace package files, the lockfile, src/central/dist) into an empty folder, install the
 # workspace's production dependencies there (`npm ci --omit=dev --workspace src/central` — nothing
 # of the desktop app), start it with `node` on a fresh PostgreSQL database, and ask it for its
-# health, an office, an enrollment code and an enrollment. Needs TEST_DATABASE_URL (a server the
+# health, an office, an enrollment code and an enrollment, and for the provincial console's page
+# (/console) and one of its assets, built into dist/console and served with its CSP. Needs TEST_DATABASE_URL (a server the
 # script may create a database on: scripts/postgres-test.sh). Run by .ci/run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -57,4 +58,17 @@ case "$enrolled" in
   *'"officeCode":"PROD01"'*) ;;
   *) echo "central-production-check: enrollment answered $enrolled" >&2; exit 1 ;;
 esac
+# The provincial console: its page (with its CSP) names its hashed script, served with a year's cache.
+node -e '
+const base = process.argv[1];
+(async () => {
+  const page = await fetch(base + "console");
+  const html = await page.text();
+  if (!page.ok || !/script-src .self./.test(page.headers.get("content-security-policy") ?? "")) throw new Error(`/console: ${page.status} ${page.headers.get("content-security-policy")}`);
+  const asset = /src="(\/console\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!asset) throw new Error("/console names no script: " + html.slice(0, 200));
+  const script = await fetch(new URL(asset, base));
+  if (!script.ok || !/immutable/.test(script.headers.get("cache-control") ?? "") || (await script.text()).length < 1000) throw new Error(`${asset}: ${script.status} ${script.headers.get("cache-control")}`);
+})().catch((e) => { console.error("central-production-check: console", e.message); process.exit(1); });
+' "$url"
 echo "central-production-check: built, installed with --omit=dev ($(ls "$work/node_modules" | wc -l) packages), served on PostgreSQL — ok"

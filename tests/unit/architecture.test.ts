@@ -125,6 +125,18 @@ describe('architecture boundaries', () => {
     ).toEqual([]);
   });
 
+  it('lets the provincial console import only src/shared, its own files, the look and pure helpers of the renderer, and browser packages', () => {
+    expect(
+      violations('src/console', (target, spec) =>
+        spec.startsWith('.')
+          ? target.startsWith('src/console') ||
+            target.startsWith('src/shared') ||
+            ['src/renderer/styles/theme', 'src/renderer/routing/hash-router', 'src/renderer/components/money'].includes(target)
+          : !spec.startsWith('node:') && !/^(electron|better-sqlite3|kysely|pg|exceljs|hono)\b/.test(spec),
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps the preload narrow: electron only', () => {
     expect(violations('src/preload', (target, spec) => spec === 'electron' || target.startsWith('src/shared'))).toEqual([]);
   });
@@ -177,7 +189,7 @@ describe('architecture boundaries', () => {
   });
 
   it('has no import circle anywhere in src (a module that needs another that needs it is one idea in two files)', () => {
-    const all = ['src/shared', 'src/main', 'src/central', 'src/harness', 'src/renderer', 'src/preload'].flatMap(sourceFiles);
+    const all = ['src/shared', 'src/main', 'src/central', 'src/harness', 'src/renderer', 'src/preload', 'src/console'].flatMap(sourceFiles);
     expect(all.length).toBeGreaterThan(100);
     expect(importCircles(all)).toEqual([]);
   });

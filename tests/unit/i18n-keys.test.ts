@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { consoleEn } from '../../src/console/i18n/en';
+import { consoleVi } from '../../src/console/i18n/vi';
 import { en } from '../../src/renderer/i18n/en';
 import { vi } from '../../src/renderer/i18n/vi';
 import { paymentMethods, schemes } from '../../src/shared/contract/contribution';
@@ -23,9 +25,9 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const viKeys = leaves(vi as Tree);
 const enKeys = leaves(en as Tree);
 
-/** Literal keys in `t('a.b')` calls and `labelKey: 'a.b'` props across the renderer's sources. */
-function literalKeysUsed(): Set<string> {
-  const dir = resolve(__dirname, '../../src/renderer');
+/** Literal keys in `t('a.b')` calls and `labelKey: 'a.b'` props across the renderer's (or the console's) sources. */
+function literalKeysUsed(source = 'src/renderer'): Set<string> {
+  const dir = resolve(__dirname, '../..', source);
   const used = new Set<string>();
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!/\.(ts|tsx)$/.test(file) || file.startsWith('i18n')) continue;
@@ -55,5 +57,21 @@ describe('i18n keys', () => {
     // A counted text (t(key, { count })) is defined by its plural forms, key_one and key_other (i18next).
     const missing = [...literalKeysUsed()].filter((k) => !viKeys.has(k) && !viKeys.has(`${k}_other`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('i18n keys of the provincial console', () => {
+  const consoleViKeys = leaves(consoleVi as Tree);
+  const consoleEnKeys = leaves(consoleEn as Tree);
+
+  it('gives Vietnamese and English the same keys, none empty', () => {
+    expect([...consoleEnKeys.keys()].sort()).toEqual([...consoleViKeys.keys()].sort());
+    expect([...consoleViKeys, ...consoleEnKeys].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+
+  it('defines every literal key its pages ask for', () => {
+    const used = literalKeysUsed('src/console');
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !consoleViKeys.has(k))).toEqual([]);
   });
 });
