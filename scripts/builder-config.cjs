@@ -53,7 +53,8 @@ function config(env = process.env) {
       author: { name: 'Bảo hiểm xã hội Việt Nam' },
     },
     directories: { buildResources: 'build', output: 'release/${version}' },
-    files: ['out/**', 'package.json', '!**/*.map'],
+    // out/console is the provincial console's pages (served by the central), not the desktop app's.
+    files: ['out/**', '!out/console/**', 'package.json', '!**/*.map'],
     extraResources: [{ from: 'resources', to: 'resources' }],
     // Native modules cannot load from inside the asar archive; the store's SQLite driver (and the
     // copy check's worker, which loads it by path) needs its .node file unpacked beside it.

@@ -47,6 +47,17 @@ describe('the installer configuration', () => {
       ).toBe(true);
   });
 
+  it('ships the built app but not the provincial console (the central serves it)', () => {
+    const { files } = builderConfig(release) as { files: string[] };
+    const shipped = (file: string) =>
+      files.filter((p) => !p.startsWith('!')).some((p) => minimatch(file, p)) &&
+      !files.filter((p) => p.startsWith('!')).some((p) => minimatch(file, p.slice(1)));
+    expect(shipped('out/renderer/index.html')).toBe(true);
+    expect(shipped('out/main/index.js')).toBe(true);
+    expect(shipped('out/console/index.html')).toBe(false);
+    expect(shipped('out/console/assets/index-AbC123.js')).toBe(false);
+  });
+
   it('names and describes the product in Vietnamese, with plain file names for the executable and installers', () => {
     const config = builderConfig(release);
     for (const text of [config.productName, config.extraMetadata.description, config.copyright, config.nsis.uninstallDisplayName, config.linux.synopsis]) {
