@@ -1,8 +1,8 @@
-// The provincial console's pages (src/console, built by Vite) served at /console: index.html for
-// /console and any page path under it (the console routes by the URL's hash), never cached, and
+// The provincial console's pages (src/console, built by Vite) served at /console: index.html at
+// /console and /console/ (the console's pages are routes of the URL's hash), never cached, and
 // the content-hashed files under /console/assets cached for a year. Every answer carries the
 // office app's strict Content-Security-Policy (only the console's own scripts, nothing inline, no
-// framing). The API under /console/api is not served here (console-routes are registered beside).
+// framing). The API under /console/api is not served here: its routes are registered beside.
 // The files are found beside the running central: dist/console in a built central (its build
 // copies them there), out/console when the central runs from source after `npm run build`.
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context, Env, Hono } from 'hono';
-import { CONSOLE_API, CONSOLE_BASE } from '../../shared/console/console-api';
+import { CONSOLE_BASE } from '../../shared/console/console-api';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -73,9 +73,5 @@ export function registerConsolePages<E extends Env>(app: Hono<E>, dir: string = 
     });
   });
   app.get(CONSOLE_BASE, page);
-  app.get(`${CONSOLE_BASE}/*`, async (c, next) => {
-    // The API's routes (registered beside) answer under /console/api, and unknown API paths stay JSON 404s.
-    if (c.req.path === CONSOLE_API || c.req.path.startsWith(`${CONSOLE_API}/`)) return next();
-    return page(c);
-  });
+  app.get(`${CONSOLE_BASE}/`, page);
 }

@@ -31,6 +31,9 @@ interface Route {
   responses: Record<string, z.ZodType | { description: string; content?: unknown }>;
 }
 
+const consolePage = { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
+const consoleUnbuilt = { description: 'The console was not built (text)' };
+
 /** Every route the server answers (server.ts), with the schemas of its body and replies. */
 export const routes: Record<string, Record<'get' | 'post', Route | undefined>> = {
   '/healthz': { get: { summary: 'Liveness with a database check', responses: { '200': healthResponse, '503': errorBody } }, post: undefined },
@@ -87,6 +90,22 @@ export const routes: Record<string, Record<'get' | 'post', Route | undefined>> =
         '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } },
         '429': { description: 'HTML page: too many checks' },
       },
+    },
+    post: undefined,
+  },
+  '/console': {
+    get: { summary: "The provincial console's page (HTML; ADR 0037)", responses: { '200': consolePage, '503': consoleUnbuilt } },
+    post: undefined,
+  },
+  '/console/': {
+    get: { summary: "The provincial console's page (HTML; ADR 0037)", responses: { '200': consolePage, '503': consoleUnbuilt } },
+    post: undefined,
+  },
+  '/console/assets/{file}': {
+    get: {
+      summary: "A content-hashed file of the console's pages (script, style), cached for a year",
+      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'The file' }, '404': { description: 'No such file (text)' } },
     },
     post: undefined,
   },
