@@ -84,6 +84,25 @@ test('a clerk checks a receipt by scanning it, and a supervisor finds a tampered
   // The audit screen: the log, filtered by action; the chain checks whole.
   await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
   await expect(page.getByTestId('audit-table')).toContainText('contribution.record');
+  // A supervisor's nine screens all stay in sight at 1366 px, whichever is open (they once slid out of the header).
+  const header = (await page.locator('.app-header').boundingBox())!;
+  const links = page.locator('nav.app-nav a');
+  expect(await links.count()).toBe(9);
+  for (const link of await links.all()) {
+    const box = (await link.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(header.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(header.x + header.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(header.y + header.height);
+    expect(await link.evaluate((a) => a.getBoundingClientRect().left >= a.parentElement!.getBoundingClientRect().left)).toBe(true);
+  }
+  // Said in words: the action's name, and the details as labelled values opened below the row.
+  const payment = page.getByTestId('audit-table').locator('tbody tr', { hasText: 'contribution.record' }).first();
+  await expect(payment).toContainText('Thu tiền');
+  await expect(payment).toContainText('Số tiền:');
+  await payment.click();
+  await expect(page.getByTestId('audit-details-panel')).toContainText('Số tiền');
+  await shot(page, 'audit-entry-opened');
+  await payment.click();
   await page.getByTestId('audit-action').click();
   await page.keyboard.type('participant.register');
   await page.keyboard.press('Enter');

@@ -56,7 +56,7 @@ export const auditEntryView = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
-  /** The details as recorded (JSON), cut to 600 characters. */
+  /** The details as recorded (JSON), cut to 16 000 characters (a payment of a year is about 5 000). */
   details: z.string(),
 });
 

@@ -9,6 +9,8 @@ import { callKey, invalidateCalls, useCall, useCallMutation, useQueryClient } fr
 import { ErrorAlert } from '../../components/error-alert';
 import { officeDateTime } from '../../components/office-time';
 import { useHotkeys } from '../../components/use-hotkeys';
+import { ActionCell, DetailsPanel } from './audit-cells';
+import { actionLabel, detailsLine, matchesAction } from './audit-text';
 import { goBack } from '../../routing/hash-router';
 
 interface Filters {
@@ -117,7 +119,8 @@ export function AuditPage() {
             allowClear
             showSearch
             style={{ width: 220 }}
-            options={(list.data?.actions ?? []).map((a) => ({ value: a, label: a }))}
+            options={(list.data?.actions ?? []).map((a) => ({ value: a, label: actionLabel(t, a) }))}
+            filterOption={(typed, option) => matchesAction(typed, option?.value ?? '', option?.label ?? '')}
             data-testid="audit-action"
           />
         </Form.Item>
@@ -135,11 +138,16 @@ export function AuditPage() {
         pagination={false}
         dataSource={list.data?.items ?? []}
         data-testid="audit-table"
+        expandable={{
+          expandRowByClick: true,
+          rowExpandable: (row) => row.details !== 'null',
+          expandedRowRender: (row) => <DetailsPanel t={t} details={row.details} />,
+        }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => officeDateTime(at) },
           { title: t('audit.staff'), dataIndex: 'staffName', width: 170, render: (name: string | null) => name ?? '—' },
-          { title: t('audit.action'), dataIndex: 'action', width: 170 },
+          { title: t('audit.action'), dataIndex: 'action', width: 190, render: (action: string) => <ActionCell t={t} action={action} /> },
           {
             title: t('audit.record'),
             dataIndex: 'entityId',
@@ -147,7 +155,7 @@ export function AuditPage() {
             ellipsis: true,
             render: (id: string | null, row) => `${row.entity}${id ? ` ${id}` : ''}`,
           },
-          { title: t('audit.details'), dataIndex: 'details', ellipsis: true },
+          { title: t('audit.details'), dataIndex: 'details', ellipsis: true, render: (details: string) => detailsLine(t, details) },
         ]}
       />
       <Space style={{ marginTop: 12 }}>

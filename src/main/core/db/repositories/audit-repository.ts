@@ -70,7 +70,7 @@ export function listAuditEntries(db: Db, input: AuditFilter) {
     .selectFrom('auditLog')
     .leftJoin('staff', 'staff.id', 'auditLog.staffId')
     .select(['auditLog.seq', 'auditLog.at', 'auditLog.staffId', 'staff.fullName as staffName', 'auditLog.action', 'auditLog.entity', 'auditLog.entityId'])
-    .select(sql<string>`substr(audit_log.details, 1, 600)`.as('details'));
+    .select(sql<string>`substr(audit_log.details, 1, 16000)`.as('details'));
   if (input.from) query = query.where('auditLog.at', '>=', new Date(`${input.from}T00:00:00+07:00`).toISOString());
   if (input.to) query = query.where('auditLog.at', '<', new Date(Date.parse(`${input.to}T00:00:00+07:00`) + 86_400_000).toISOString());
   if (input.staffId) query = query.where('auditLog.staffId', '=', input.staffId);
