@@ -16,6 +16,8 @@ import { publishRelease, setOfficeChannel, withdrawRelease } from './releases';
 import { publishProvincialTopUps } from './reference-publish';
 import { publishAdminUnits } from './admin-units-publish';
 import { createCentralApp } from './http/server';
+import { readPassword } from './console/read-password';
+import { addStaff, disableStaff, listStaff, setStaffPassword } from './console/staff-accounts';
 import { FraudSignals } from './signals/fraud-signals';
 import { loadSignalConfig } from './signals/signal-config';
 
@@ -33,10 +35,15 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin publish-units --file admin-units.json [--legacy legacy-63-to-34.csv]
        npm run central -- admin publish-top-ups --file top-ups.json   (a province's top-ups: {"provincialTopUps":{"01":{…}}})
        npm run central -- admin signals [--office C] [--all] [--refresh]   (fraud signals; --refresh recomputes them now)
+       npm run central -- admin staff add --username U --name "Họ Tên" --role reviewer|administrator   (the console's accounts; password from FO_CONSOLE_PASSWORD or stdin)
+       npm run central -- admin staff list
+       npm run central -- admin staff disable --username U
+       npm run central -- admin staff password --username U   (a new password, from FO_CONSOLE_PASSWORD or stdin)
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.
 CENTRAL_SIGNALS_FILE: the fraud signals' thresholds (JSON; the fields and their defaults in docs/decisions/0028-audit-trail-anchored-at-the-central.md).
-CENTRAL_VERIFY_PER_MINUTE (default 30): public receipt checks per address and minute; CENTRAL_TRUST_PROXY=1 behind a reverse proxy.`;
+CENTRAL_VERIFY_PER_MINUTE (default 30): public receipt checks per address and minute; CENTRAL_TRUST_PROXY=1 behind a reverse proxy.
+CENTRAL_CONSOLE_IDLE_MINUTES (default 15), CENTRAL_CONSOLE_SESSION_HOURS (default 12): the console's sessions; CENTRAL_HTTPS=1 when served over https (Secure cookie).`;
 
 const COMMANDS = new Set([
   'serve',
@@ -53,8 +60,10 @@ const COMMANDS = new Set([
   'admin publish-top-ups',
   'admin publish-units',
   'admin signals',
+  'admin staff',
   'import',
 ]);
+const STAFF_COMMANDS = new Set(['add', 'list', 'disable', 'password']);
 
 /**
  * The reference data the central publishes when it first starts: beside the built service
@@ -97,6 +106,8 @@ function parseCommandLine() {
         dir: { type: 'string' },
         channel: { type: 'string' },
         version: { type: 'string' },
+        username: { type: 'string' },
+        role: { type: 'string' },
       },
     });
   } catch (error) {
@@ -110,8 +121,9 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const [command = 'serve', sub] = positionals;
-if (!COMMANDS.has(sub === undefined ? command : `${command} ${sub}`)) {
+const [command = 'serve', sub, action] = positionals;
+const staffCommand = sub === 'staff' && action !== undefined && STAFF_COMMANDS.has(action) && positionals.length === 3;
+if (!COMMANDS.has(sub === undefined ? command : `${command} ${sub}`) || (sub === 'staff' && !staffCommand)) {
   refuseUsage(`Không có lệnh "${positionals.join(' ')}".`, `Unknown command "${positionals.join(' ')}".`);
 }
 const centralKey = await loadCentralKey(resolve(values.data));
@@ -126,9 +138,9 @@ const database = await openCentralDatabase({
 });
 
 async function run(): Promise<void> {
-  const signals = new FraudSignals(database.db, loadSignalConfig(process.env.CENTRAL_SIGNALS_FILE));
+  const log = createCentralLog();
+  const signals = new FraudSignals(database.db, loadSignalConfig(process.env.CENTRAL_SIGNALS_FILE), () => new Date(), log);
   if (command === 'serve') {
-    const log = createCentralLog();
     signals.startNightly();
     const { app } = createCentralApp({
       database,
@@ -137,6 +149,12 @@ async function run(): Promise<void> {
       log,
       signals,
       verifyRateLimit: { trustProxy: process.env.CENTRAL_TRUST_PROXY === '1', perMinute: Number(process.env.CENTRAL_VERIFY_PER_MINUTE) || 30 },
+      console: {
+        idleTimeoutSeconds: (Number(process.env.CENTRAL_CONSOLE_IDLE_MINUTES) || 15) * 60,
+        lifetimeSeconds: (Number(process.env.CENTRAL_CONSOLE_SESSION_HOURS) || 12) * 3600,
+        secureCookie: process.env.CENTRAL_HTTPS === '1',
+        signInRateLimit: { trustProxy: process.env.CENTRAL_TRUST_PROXY === '1' },
+      },
     });
     const server = serve({ fetch: app.fetch, port: Number(values.port), hostname: values.host }, (info) => {
       console.log(`[central] listening on http://${values.host}:${info.port}/ (${database.kind})`);
@@ -190,6 +208,8 @@ async function run(): Promise<void> {
       console.log(JSON.stringify(await publishAdminUnits(database.db, { ...units, ...legacy })));
     } else if (command === 'admin' && sub === 'publish-top-ups') {
       console.log(JSON.stringify(await publishProvincialTopUps(database.db, JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')))));
+    } else if (command === 'admin' && sub === 'staff') {
+      await staffCommandRun(action!);
     } else if (command === 'import') {
       const result = await importBatchFile(database.db, resolve(values.manifest ?? ''), resolve(values.out ?? '.'), centralKey);
       await signals.refresh(null);
@@ -210,10 +230,31 @@ async function run(): Promise<void> {
       );
     }
   } catch (error) {
-    console.error(error instanceof CentralError ? `${error.code}: ${error.vi}` : error);
+    console.error(error instanceof CentralError ? `${error.code}: ${error.vi}\n${error.en}` : error);
     process.exitCode = 1;
   }
   await database.close();
+}
+
+/** `admin staff add|list|disable|password`: the console's accounts (ADR 0032). */
+async function staffCommandRun(what: string): Promise<void> {
+  if (what === 'list') {
+    console.table(await listStaff(database.db));
+  } else if (what === 'add') {
+    const added = await addStaff(database.db, {
+      username: values.username ?? '',
+      displayName: values.name ?? '',
+      role: values.role ?? '',
+      password: await readPassword(),
+    });
+    console.log(JSON.stringify(added));
+  } else if (what === 'disable') {
+    await disableStaff(database.db, values.username ?? '');
+    console.log('disabled');
+  } else if (what === 'password') {
+    await setStaffPassword(database.db, values.username ?? '', await readPassword());
+    console.log('password set');
+  }
 }
 
 await run();

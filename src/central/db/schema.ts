@@ -101,6 +101,8 @@ export interface CentralDb {
     issuedAt: string | null;
     collectorStaffId: string | null;
     collectorName: string | null;
+    /** When the central received it (migration 0009). */
+    receivedAt: Generated<Date>;
   };
   contributionAudience: { officeCode: string; contributionId: string };
   receiptVoids: { receiptId: string; data: Json; officeCode: string | null; deviceId: string | null };
@@ -134,7 +136,24 @@ export interface CentralDb {
     clearedAt: Timestamp | null;
     reviewedAt: Timestamp | null;
     reviewNote: string | null;
+    /** The console account that reviewed it, and the reviews of its earlier occurrences (migration 0009). */
+    reviewedBy: string | null;
+    previousReviews: ColumnType<{ at: string; by: string | null; note: string | null }[], string | undefined, string>;
   };
+  /** The provincial console's staff accounts (migration 0009, console/staff-accounts.ts). */
+  consoleStaff: {
+    username: string;
+    displayName: string;
+    role: 'reviewer' | 'administrator';
+    passwordHash: string;
+    disabled: Generated<boolean>;
+    failedAttempts: Generated<number>;
+    lockedUntil: Timestamp | null;
+    lastSignInAt: Timestamp | null;
+    createdAt: Generated<Date>;
+  };
+  /** Console sessions by the SHA-256 of their token (migration 0010, console/console-sessions.ts). */
+  consoleSessions: { tokenHash: string; username: string; createdAt: Timestamp; lastSeenAt: Timestamp; expiresAt: Timestamp };
   changeCounter: { id: number; value: ColumnType<number, number, number> };
   /** Releases of the office app per update channel (migration 0003, releases.ts). */
   releases: {

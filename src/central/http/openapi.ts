@@ -10,6 +10,7 @@ import { enrollRequest, enrollResponse, errorBody, wireOp } from '../../shared/s
 import { centralVerification } from '../receipts/receipt-check';
 import { deviceStatusReport, officeStatusResponse } from '../../shared/sync/office-status';
 import { picturePage } from '../../shared/sync/picture';
+import { consoleRoutes } from '../console/console-openapi';
 
 export const healthResponse = z.object({ ok: z.literal(true), database: z.enum(['postgres', 'pglite']) });
 
@@ -22,9 +23,11 @@ const documentedBatch = z.object({
   audit: batchAudit.optional(),
 });
 
-interface Route {
+export interface Route {
   summary: string;
   signed?: boolean;
+  /** A console route: the session cookie of staff of at least this role. */
+  console?: 'reviewer' | 'administrator' | 'none';
   request?: z.ZodType;
   parameters?: unknown[];
   /** JSON replies by status; `text` and `file` replies are described by hand. */
@@ -35,7 +38,7 @@ const consolePage = { description: 'HTML page', content: { 'text/html': { schema
 const consoleUnbuilt = { description: 'The console was not built (text)' };
 
 /** Every route the server answers (server.ts), with the schemas of its body and replies. */
-export const routes: Record<string, Record<'get' | 'post', Route | undefined>> = {
+export const routes: Record<string, Partial<Record<'get' | 'post' | 'delete', Route>>> = {
   '/healthz': { get: { summary: 'Liveness with a database check', responses: { '200': healthResponse, '503': errorBody } }, post: undefined },
   '/metrics': {
     get: {
@@ -149,6 +152,7 @@ export const routes: Record<string, Record<'get' | 'post', Route | undefined>> =
     },
     post: undefined,
   },
+  ...consoleRoutes,
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
@@ -164,6 +168,7 @@ function describeRoute(route: Route) {
   return {
     summary: route.summary,
     ...(route.signed ? { security: [{ deviceSignature: [] }] } : {}),
+    ...(route.console && route.console !== 'none' ? { security: [{ consoleSession: [] }], 'x-console-role': route.console } : {}),
     ...(route.parameters ? { parameters: route.parameters } : {}),
     ...(route.request ? { requestBody: json(route.request, 'input', 'JSON') } : {}),
     responses: Object.fromEntries(
@@ -185,6 +190,13 @@ export const openApiDocument = {
         in: 'header',
         name: 'x-signature',
         description: 'Ed25519 over METHOD\\nPATH\\nx-timestamp\\nsha256(body); with x-device-id and x-timestamp.',
+      },
+      consoleSession: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'fo_console',
+        description:
+          "The provincial console's session (POST /console/api/session); POST and DELETE also need the header x-console-request: 1 (docs/console.md).",
       },
     },
   },

@@ -63,3 +63,24 @@ export async function readBody(request: Request, limit = MAX_BATCH_BYTES): Promi
   const text = new TextDecoder().decode(bytes);
   return { text, sha256: hash('sha256', text, 'hex') };
 }
+
+/** A request that does not fit its schema: its first problem, with the field. */
+export function badRequest(issue: { path: PropertyKey[]; message: string } | undefined): CentralError {
+  const field = issue?.path.map(String).join('.');
+  return new CentralError(
+    400,
+    'VALIDATION',
+    `Dữ liệu không hợp lệ${field ? ` (${field})` : ''}: ${issue?.message ?? ''}`,
+    `Invalid request${field ? ` (${field})` : ''}.`,
+    undefined,
+    field,
+  );
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CentralError(400, 'BAD_JSON', 'Nội dung yêu cầu không phải JSON hợp lệ.', 'The body is not valid JSON.');
+  }
+}

@@ -18,6 +18,7 @@ import { changesFor } from '../changes-feed';
 import type { CentralDatabase } from '../db/central-database';
 import type { FraudSignals } from '../signals/fraud-signals';
 import { applyBatch } from '../ingest/apply-batch';
+import { type ConsoleOptions, registerConsoleRoutes } from '../console/console-routes';
 import { channelFeed, isFeedFile } from '../releases';
 import { officeStatus } from '../office-status';
 import { PICTURE_MAX_PAGE, picturePageFor } from '../picture-feed';
@@ -27,7 +28,7 @@ import type { RateLimit } from './rate-limit';
 import { registerVerifyRoutes } from './verify-routes';
 import { registerConsolePages } from './console-pages';
 import { healthResponse, openApiDocument } from './openapi';
-import { MAX_BATCH_BYTES, MAX_ENROLL_BYTES, readBody, refuseDeclaredOversize } from './request-body';
+import { badRequest, MAX_BATCH_BYTES, MAX_ENROLL_BYTES, parseJson, readBody, refuseDeclaredOversize } from './request-body';
 
 /** A device's status report is a few numbers. */
 const MAX_STATUS_BYTES = 16 * 1024;
@@ -46,6 +47,8 @@ export interface CentralAppOptions {
   signals?: FraudSignals;
   /** The built provincial console's folder (default: beside the built central, or out/console from source). */
   consoleDir?: string;
+  /** The provincial console's sessions and sign-in limit (console/console-routes.ts, ADR 0032). */
+  console?: ConsoleOptions;
 }
 
 /** What a request's log line says besides its route and status: who signed it and which batch. */
@@ -58,26 +61,6 @@ interface RequestFacts {
 
 /** A load balancer's request id, if it is a plain token; otherwise one of our own. */
 const requestIdOf = (given: string | undefined) => (given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID());
-
-function badRequest(issue: { path: PropertyKey[]; message: string } | undefined): CentralError {
-  const field = issue?.path.map(String).join('.');
-  return new CentralError(
-    400,
-    'VALIDATION',
-    `Dữ liệu không hợp lệ${field ? ` (${field})` : ''}: ${issue?.message ?? ''}`,
-    `Invalid request${field ? ` (${field})` : ''}.`,
-    undefined,
-    field,
-  );
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new CentralError(400, 'BAD_JSON', 'Nội dung yêu cầu không phải JSON hợp lệ.', 'The body is not valid JSON.');
-  }
-}
 
 export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Variables: { facts: RequestFacts; requestId: string } }>; metrics: Metrics } {
   const { db } = options.database;
@@ -183,6 +166,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     return c.json(await officeStatus(db, device, parsed.data, clock()));
   });
 
+  registerConsoleRoutes(app, { db, clock, log, options: options.console ?? {} });
   registerVerifyRoutes(app, options.database, { perMinute: 30, trustProxy: false, ...options.verifyRateLimit }, clock);
   registerConsolePages(app, options.consoleDir);
 

@@ -4,7 +4,7 @@
 import type { Env, Hono } from 'hono';
 import { CentralError } from '../central-error';
 import type { CentralDatabase } from '../db/central-database';
-import { checkReceipt } from '../receipts/receipt-check';
+import { checkReceipt, notAPayload } from '../receipts/receipt-check';
 import { verifyPage } from '../receipts/verify-page';
 import { clientAddress, overLimit, type RateLimit } from './rate-limit';
 
@@ -22,16 +22,7 @@ export function registerVerifyRoutes<E extends Env>(app: Hono<E>, database: Cent
       );
     }
     const result = await checkReceipt(db, c.req.query('p') ?? '');
-    if (!result) {
-      throw new CentralError(
-        400,
-        'VALIDATION',
-        'Đây không phải mã của biên lai hay phiếu chi BHXH.',
-        'This is not the code of a VSS receipt or refund voucher.',
-        undefined,
-        'p',
-      );
-    }
+    if (!result) throw notAPayload();
     return c.json(result);
   });
 

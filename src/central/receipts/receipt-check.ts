@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { businessDate } from '../../shared/domain/business-date';
 import { lastFour, parsePayload, verdict } from '../../shared/verification/receipt-payload';
+import { CentralError } from '../central-error';
 import type { CentralDb } from '../db/schema';
 
 export { centralVerification, type CentralVerification } from '../../shared/verification/central-verification';
@@ -16,11 +17,34 @@ interface VoidData {
   refund?: { businessDate: string; voucher: string; amount: number } | null;
 }
 
-function addMonths(month: string, n: number): string {
+/** A receipt's void as stored (receipt_voids.data): the day, and the refund's voucher if money went back. */
+export function voidOf(stored: unknown): { on: string; refund: boolean; voucher: string | null } | null {
+  const voidData = (stored ? (typeof stored === 'string' ? JSON.parse(stored) : stored) : null) as VoidData | null;
+  if (!voidData) return null;
+  const refund = voidData.refund ?? null;
+  return {
+    on: refund?.businessDate ?? (voidData.voidedAt ? businessDate(new Date(voidData.voidedAt)) : ''),
+    refund: refund !== null,
+    voucher: refund?.voucher ?? null,
+  };
+}
+
+export function addMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + n;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
+
+/** The answer to a check of text that is no receipt payload at all. */
+export const notAPayload = () =>
+  new CentralError(
+    400,
+    'VALIDATION',
+    'Đây không phải mã của biên lai hay phiếu chi BHXH.',
+    'This is not the code of a VSS receipt or refund voucher.',
+    undefined,
+    'p',
+  );
 
 /** Null when the text is not a receipt payload at all. */
 export async function checkReceipt(db: Kysely<CentralDb>, text: string): Promise<CentralVerification | null> {
@@ -68,13 +92,7 @@ export async function checkReceipt(db: Kysely<CentralDb>, text: string): Promise
     status,
     recorded,
     matches,
-    voided: voidData
-      ? {
-          on: refund?.businessDate ?? (voidData.voidedAt ? businessDate(new Date(voidData.voidedAt)) : ''),
-          refund: refund !== null,
-          voucher: refund?.voucher ?? null,
-        }
-      : null,
+    voided: voidOf(voidData),
     receipt: claim,
     office: key ? { code: key.code, name: key.name } : null,
     deviceRevokedAt: key?.revokedAt ? new Date(key.revokedAt).toISOString() : null,

@@ -3,7 +3,11 @@
 // slowing the device's reply), and nightly for every office. A finding keeps its row while it is
 // found, with the evidence of the last run; one no longer found is cleared, not deleted, so what a
 // reviewer saw stays. A run that fails is logged and tried again at the next batch or night.
-import type { Kysely } from 'kysely';
+// A reviewer's review (the console, ADR 0032) is never touched by a run while the finding is still
+// found; a reviewed finding that was cleared and is found again is open again, its review kept in
+// `previous_reviews`.
+import { type Kysely, sql } from 'kysely';
+import { type CentralLog, createCentralLog } from '../central-log';
 import type { CentralDb } from '../db/schema';
 import type { SignalConfig } from './signal-config';
 import { detectSignals, type Signal } from './signal-detectors';
@@ -19,6 +23,7 @@ export class FraudSignals {
     private readonly db: Kysely<CentralDb>,
     readonly config: SignalConfig,
     private readonly clock: () => Date = () => new Date(),
+    private readonly log: CentralLog = createCentralLog(),
   ) {}
 
   /** Recomputes one office's signals (null: every office's) now, and stores what is found. */
@@ -31,7 +36,21 @@ export class FraudSignals {
         await trx
           .insertInto('fraudSignals')
           .values({ ...s, evidence: JSON.stringify(s.evidence), firstSeen: now, lastSeen: now, clearedAt: null })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ evidence: JSON.stringify(s.evidence), lastSeen: now, clearedAt: null, officeCode: s.officeCode }))
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({
+              evidence: JSON.stringify(s.evidence),
+              lastSeen: now,
+              officeCode: s.officeCode,
+              clearedAt: null,
+              // Every expression reads the row as it was: a cleared, reviewed finding comes back open.
+              previousReviews: sql`CASE WHEN fraud_signals.cleared_at IS NOT NULL AND fraud_signals.reviewed_at IS NOT NULL
+                THEN fraud_signals.previous_reviews || jsonb_build_array(jsonb_build_object('at', fraud_signals.reviewed_at, 'by', fraud_signals.reviewed_by, 'note', fraud_signals.review_note))
+                ELSE fraud_signals.previous_reviews END`,
+              reviewedAt: sql`CASE WHEN fraud_signals.cleared_at IS NOT NULL THEN NULL ELSE fraud_signals.reviewed_at END`,
+              reviewedBy: sql`CASE WHEN fraud_signals.cleared_at IS NOT NULL THEN NULL ELSE fraud_signals.reviewed_by END`,
+              reviewNote: sql`CASE WHEN fraud_signals.cleared_at IS NOT NULL THEN NULL ELSE fraud_signals.review_note END`,
+            }),
+          )
           .execute();
       }
       let stale = trx.updateTable('fraudSignals').set({ clearedAt: now }).where('clearedAt', 'is', null);
@@ -56,7 +75,7 @@ export class FraudSignals {
     const run = (async () => {
       do {
         this.again.delete(officeCode);
-        await this.refresh(officeCode).catch((error: unknown) => console.error('[central] fraud signals', error));
+        await this.refresh(officeCode).catch((error: unknown) => this.log.error({ err: error, office: officeCode }, 'fraud signals run failed'));
       } while (this.again.has(officeCode));
     })().finally(() => this.queued.delete(officeCode));
     this.queued.set(officeCode, run);
@@ -76,7 +95,7 @@ export class FraudSignals {
       if (next <= now) next += 86_400_000;
       this.nightly = setTimeout(() => {
         void this.refresh(null)
-          .catch((error: unknown) => console.error('[central] nightly fraud signals', error))
+          .catch((error: unknown) => this.log.error({ err: error }, 'nightly fraud signals run failed'))
           .finally(schedule);
       }, next - now);
       this.nightly.unref();

@@ -80,6 +80,8 @@ export const auditHeadRow = z.object({
   hash: z.string(),
   at: iso,
   entriesHeld: count,
+  /** Why the central refused the entries that head claimed (a rewritten or cut chain), null when they continued its chain. */
+  problem: z.string().nullable().optional(),
 });
 /** GET /console/api/devices?office=CODE (optional) → { devices }. */
 export const deviceRow = z.object({
@@ -136,6 +138,8 @@ export const signalRow = z.object({
   reviewedAt: iso.nullable(),
   reviewedBy: z.string().nullable(),
   reviewNote: z.string().nullable(),
+  /** Reviews of earlier occurrences: a reviewed finding that was cleared and then found again is open again, its earlier review kept here (ADR 0032). */
+  previousReviews: z.array(z.object({ at: iso, by: z.string().nullable(), note: z.string().nullable() })).optional(),
 });
 export const signalsResponse = z.object({ signals: z.array(signalRow) });
 /** POST /console/api/signals/:key/review → ok. The note says what the reviewer found (required, 3–1000 characters). */
@@ -149,6 +153,8 @@ export const receiptRow = z.object({
   deviceId: z.string(),
   deviceName: z.string(),
   collector: z.string().nullable(),
+  /** The collector's staff id (what a signal's `staffId` names; `collector=` filters by it or by the name). */
+  collectorId: z.string().nullable().optional(),
   payerName: z.string(),
   /** Only the last four digits, as on the receipt. */
   personalIdLast4: z.string(),
@@ -164,6 +170,8 @@ export const receiptsResponse = z.object({ receipts: z.array(receiptRow) });
 /** GET /console/api/collectors?office= → receipts, sums, voids and refunds per collector over the last 30 days. */
 export const collectorRow = z.object({
   collector: z.string(),
+  /** The collector's staff id, as in a signal's `staffId` (null for payments recorded before devices sent it). */
+  collectorId: z.string().nullable().optional(),
   officeCode: z.string(),
   receipts: count,
   total: count,

@@ -11,6 +11,7 @@ import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
 import { type CentralKey, loadCentralKey } from '../../../src/central/central-signing-key';
 import { type CentralDatabase, openCentralDatabase } from '../../../src/central/db/central-database';
 import { createCentralLog } from '../../../src/central/central-log';
+import type { ConsoleOptions } from '../../../src/central/console/console-routes';
 import { createCentralApp } from '../../../src/central/http/server';
 import { FraudSignals } from '../../../src/central/signals/fraud-signals';
 import type { SignalConfig } from '../../../src/central/signals/signal-config';
@@ -33,12 +34,15 @@ export interface Central {
   close(): Promise<void>;
 }
 
-export async function startCentral(backend: CentralBackend = 'pglite', options: { signals?: SignalConfig } = {}): Promise<Central> {
+export async function startCentral(
+  backend: CentralBackend = 'pglite',
+  options: { signals?: SignalConfig; clock?: () => Date; console?: ConsoleOptions } = {},
+): Promise<Central> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fo-central-'));
   const postgres = backend === 'postgres' ? await freshPostgresDatabase() : null;
   const database = await openCentralDatabase({ dataDir, resourcesDir, databaseUrl: postgres?.url });
   const key = await loadCentralKey(dataDir);
-  const signals = options.signals ? new FraudSignals(database.db, options.signals) : undefined;
+  const signals = options.signals ? new FraudSignals(database.db, options.signals, options.clock) : undefined;
   // Quiet: a test reads what it needs from the answers and the database, not from the request log.
   const { app } = createCentralApp({
     database,
@@ -46,6 +50,8 @@ export async function startCentral(backend: CentralBackend = 'pglite', options: 
     centralKey: key,
     log: createCentralLog({ level: 'silent' }),
     ...(signals ? { signals } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.console ? { console: options.console } : {}),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -8,6 +8,8 @@ import * as m0005 from './0005-office-picture';
 import * as m0006 from './0006-receipt-verification-and-audit-anchor';
 import * as m0007 from './0007-fraud-signals';
 import * as m0008 from './0008-field-records';
+import * as m0009 from './0009-console-staff';
+import * as m0010 from './0010-console-sessions';
 
 export const centralMigrations: Record<string, Migration> = {
   '0001-central-initial': m0001,
@@ -18,4 +20,6 @@ export const centralMigrations: Record<string, Migration> = {
   '0006-receipt-verification-and-audit-anchor': m0006,
   '0007-fraud-signals': m0007,
   '0008-field-records': m0008,
+  '0009-console-staff': m0009,
+  '0010-console-sessions': m0010,
 };
