@@ -52,7 +52,7 @@ export async function listReceipts(db: Kysely<CentralDb>, filter: ReceiptFilter)
     LEFT JOIN receipt_voids v ON v.receipt_id = c.receipt_id
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY c.paid_on DESC, c.received_at DESC, c.receipt_series, c.receipt_number DESC
-    LIMIT ${filter.limit}`.execute(db);
+    LIMIT ${filter.limit}`.execute(db.withoutPlugins());
   return rows.rows.map((r) => {
     const voided = voidOf(r.void_data);
     const months = Number(r.months);
@@ -95,7 +95,7 @@ export async function listCollectors(db: Kysely<CentralDb>, officeCode: string |
     WHERE c.paid_on >= ${daysBefore(now, 30)} ${officeCode ? sql`AND c.office_code = ${officeCode}` : sql``}
       AND COALESCE(${collectorId}, c.collector_name) IS NOT NULL
     GROUP BY c.office_code, ${collectorId}
-    ORDER BY c.office_code, max(c.collector_name)`.execute(db);
+    ORDER BY c.office_code, max(c.collector_name)`.execute(db.withoutPlugins());
   return rows.rows.map((r) => ({
     collector: r.name ?? r.collector_id ?? '',
     collectorId: r.collector_id,

@@ -1,7 +1,8 @@
 // What the console's first pages show (issue 22 item 6): every office with its devices, what they
 // last said they have not pushed yet (their status reports, POST /v1/office/status), the open held
 // items and findings, and its coverage; every device with its backlog and its audit head (ADR
-// 0028). Read-only aggregates, a handful of grouped queries whatever the number of offices.
+// 0028). Read-only aggregates, a handful of grouped queries whatever the number of offices (raw rows
+// keep the database's snake_case names: the camel-case plugin is left out for them).
 import { type Kysely, sql } from 'kysely';
 import type { DeviceRow, OfficeRow } from '../../shared/console/console-api';
 import type { DeviceStatusReport } from '../../shared/sync/office-status';
@@ -18,7 +19,7 @@ export function daysBefore(now: Date, days: number): string {
 
 /** Count rows by office code. */
 async function countsBy(db: Kysely<CentralDb>, query: ReturnType<typeof sql<{ office_code: string; n: unknown }>>): Promise<Map<string, number>> {
-  const rows = (await query.execute(db)).rows;
+  const rows = (await query.execute(db.withoutPlugins())).rows;
   return new Map(rows.map((r) => [r.office_code, num(r.n)]));
 }
 
@@ -31,7 +32,7 @@ export async function officesOverview(db: Kysely<CentralDb>, now: Date): Promise
              max(last_seen_at) AS last,
              sum((status->>'pendingOps')::bigint) FILTER (WHERE revoked_at IS NULL) AS ops,
              sum((status->>'pendingTotal')::bigint) FILTER (WHERE revoked_at IS NULL) AS total
-      FROM devices GROUP BY office_code`.execute(db)
+      FROM devices GROUP BY office_code`.execute(db.withoutPlugins())
   ).rows;
   const byOffice = new Map(devices.map((d) => [d.office_code, d]));
   const held = await countsBy(
@@ -46,13 +47,13 @@ export async function officesOverview(db: Kysely<CentralDb>, now: Date): Promise
   const enrolled = (
     await sql<{ office_code: string; scheme: string; n: unknown }>`
       SELECT p.office_code, e.scheme, count(DISTINCT e.person_id) AS n FROM enrollments e JOIN persons p ON p.id = e.person_id
-      WHERE COALESCE(e.data->>'status', 'active') = 'active' GROUP BY p.office_code, e.scheme`.execute(db)
+      WHERE COALESCE(e.data->>'status', 'active') = 'active' GROUP BY p.office_code, e.scheme`.execute(db.withoutPlugins())
   ).rows;
   const receipts = (
     await sql<{ office_code: string; n: unknown; total: unknown }>`
       SELECT c.office_code, count(*) AS n, sum(c.total) AS total FROM contributions c
       WHERE c.paid_on >= ${since} AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
-      GROUP BY c.office_code`.execute(db)
+      GROUP BY c.office_code`.execute(db.withoutPlugins())
   ).rows;
   const receiptsBy = new Map(receipts.map((r) => [r.office_code, r]));
   const enrolledIn = (code: string, scheme: string) => num(enrolled.find((e) => e.office_code === code && e.scheme === scheme)?.n);
@@ -90,13 +91,13 @@ export async function devicesOverview(db: Kysely<CentralDb>, officeCode: string 
   const heads = (
     await sql<{ device_id: string; seq: unknown; hash: string; received_at: Date; problem: string | null }>`
       SELECT DISTINCT ON (device_id) device_id, seq, hash, received_at, problem FROM audit_heads
-      WHERE device_id IN (${sql.join(ids)}) ORDER BY device_id, batch_no DESC`.execute(db)
+      WHERE device_id IN (${sql.join(ids)}) ORDER BY device_id, batch_no DESC`.execute(db.withoutPlugins())
   ).rows;
   const held = (
     await sql<{
       device_id: string;
       n: unknown;
-    }>`SELECT device_id, count(*) AS n FROM audit_entries WHERE device_id IN (${sql.join(ids)}) GROUP BY device_id`.execute(db)
+    }>`SELECT device_id, count(*) AS n FROM audit_entries WHERE device_id IN (${sql.join(ids)}) GROUP BY device_id`.execute(db.withoutPlugins())
   ).rows;
   const headOf = new Map(heads.map((h) => [h.device_id, h]));
   const heldOf = new Map(held.map((h) => [h.device_id, num(h.n)]));
