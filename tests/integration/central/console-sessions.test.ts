@@ -2,7 +2,9 @@
 // central's real HTTP server: sign-in right, wrong, unknown, locked and disabled; the cookie's
 // attributes; idle and absolute expiry on the central's clock; the header rule on every request that
 // changes something; each role's allowed and refused routes; the per-address sign-in limit.
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOffice } from '../../../src/central/admin';
 import { createCentralLog } from '../../../src/central/central-log';
 import { addStaff, disableStaff, setStaffPassword } from '../../../src/central/console/staff-accounts';
 import { createCentralApp } from '../../../src/central/http/server';
@@ -139,18 +141,58 @@ describe.each(centralBackends())('console accounts and sessions on %s', (backend
     expect((await consoleCall(central, '/devices?office=bad code', { cookie: reviewer })).json.error).toMatchObject({ code: 'VALIDATION', field: 'office' });
   });
 
+  it('logs who did what for every change, and never a password', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const { app } = createCentralApp({
+      database: central.database,
+      releasesDir: central.dataDir,
+      centralKey: central.key,
+      log: createCentralLog({ level: 'info', destination }),
+    });
+    const send = (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) =>
+      app.request(`/console/api${path}`, {
+        method: init.method ?? 'POST',
+        headers: { 'content-type': 'application/json', 'x-console-request': '1', ...(init.cookie ? { cookie: init.cookie } : {}) },
+        ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+      });
+    await createOffice(central.database.db, { code: 'LOGS', name: 'BHXH LOGS', provinceCode: '01' });
+    expect((await send('/session', { body: { username: 'quantri', password: 'sai-mat-khau-9' } })).status).toBe(401);
+    const signedIn = await send('/session', { body: { username: 'quantri', password: PASSWORD } });
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await send('/offices/LOGS/enrollment-codes', { cookie })).status).toBe(200);
+    const actions = lines.filter((l) => l.msg === 'console action').map((l) => [l.staff, l.action, l.office]);
+    expect(actions).toEqual([
+      ['quantri', 'sign-in', undefined],
+      ['quantri', 'enrollment-code.issue', 'LOGS'],
+    ]);
+    expect(lines.find((l) => l.msg === 'console sign-in refused')).toMatchObject({ refused: 'AUTH_FAILED' });
+    expect(lines.find((l) => l.route === '/console/api/offices/:code/enrollment-codes')).toMatchObject({ status: 200, staff: 'quantri' });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain('sai-mat-khau-9');
+    expect(text).not.toContain(cookie.split('=')[1]);
+  });
+
   it('limits sign-in attempts per address', async () => {
     const { app } = createCentralApp({
       database: central.database,
       releasesDir: central.dataDir,
       centralKey: central.key,
       log: createCentralLog({ level: 'silent' }),
-      console: { signInRateLimit: { perMinute: 2 } },
+      console: { signInRateLimit: { perMinute: 2, trustProxy: true } },
     });
+    // An address of its own (behind a proxy, the last X-Forwarded-For entry): no other test counts against it.
+    const address = `10.22.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     const attempt = () =>
       app.request('/console/api/session', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-console-request': '1' },
+        headers: { 'content-type': 'application/json', 'x-console-request': '1', 'x-forwarded-for': `203.0.113.9, ${address}` },
         body: JSON.stringify({ username: 'khongco', password: 'x' }),
       });
     const minute = () => Math.floor(Date.now() / MINUTE);
