@@ -2,10 +2,12 @@
 // from DATABASE_URL, else embedded PGlite in <data>/pgdata); `admin …` and `import` are the
 // administrator's commands (USAGE below, printed by `--help`).
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import { reanchorDeviceAudit } from './audit/audit-reanchor';
 import { createOffice, issueEnrollmentCode, listDevices, listHeldItems, markHeldReviewed, publishReferenceSchedule, revokeDevice } from './admin';
 import { CentralError } from './central-error';
 import { createCentralLog } from './central-log';
@@ -28,6 +30,7 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin held [--all]   (held registrations, payments to review)
        npm run central -- admin review --op OP_ID   (mark one of them reviewed)
        npm run central -- admin revoke --device ID
+       npm run central -- admin audit-reanchor --device ID --note "…"   (after looking into a refused audit log: hold it from the device's newest signed head)
        npm run central -- admin publish-rates --file contribution-rates.json
        npm run central -- admin publish-release --dir release/0.2.0 --channel pilot|stable
        npm run central -- admin withdraw-release --version 0.2.0
@@ -53,6 +56,7 @@ const COMMANDS = new Set([
   'admin held',
   'admin review',
   'admin revoke',
+  'admin audit-reanchor',
   'admin publish-rates',
   'admin publish-release',
   'admin withdraw-release',
@@ -103,6 +107,7 @@ function parseCommandLine() {
         all: { type: 'boolean' },
         refresh: { type: 'boolean' },
         op: { type: 'string' },
+        note: { type: 'string' },
         dir: { type: 'string' },
         channel: { type: 'string' },
         version: { type: 'string' },
@@ -191,6 +196,9 @@ async function run(): Promise<void> {
     } else if (command === 'admin' && sub === 'revoke') {
       await revokeDevice(database.db, values.device ?? '');
       console.log('revoked');
+    } else if (command === 'admin' && sub === 'audit-reanchor') {
+      const done = await reanchorDeviceAudit(database.db, { deviceId: values.device ?? '', by: `cli:${userInfo().username}`, note: values.note ?? '' });
+      console.log(`audit log held from entry ${done.toSeq} (was ${done.fromSeq})`);
     } else if (command === 'admin' && sub === 'publish-rates') {
       const published = await publishReferenceSchedule(database.db, JSON.parse(readFileSync(resolve(values.file ?? ''), 'utf8')));
       console.log(published ? 'published' : 'already published');

@@ -49,6 +49,17 @@ export interface CentralDb {
     problem: string | null;
     receivedAt: Timestamp;
   };
+  auditReanchors: {
+    deviceId: string;
+    fromSeq: ColumnType<number, number, number>;
+    fromHash: string;
+    toSeq: ColumnType<number, number, number>;
+    toHash: string;
+    toBatchNo: number;
+    settledBy: string;
+    note: string;
+    settledAt: Generated<Timestamp>;
+  };
   batches: { deviceId: string; batchNo: number; bodyHash: string; response: Json; opCount: number; receivedAt: Timestamp };
   ops: {
     opId: string;

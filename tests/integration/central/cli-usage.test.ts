@@ -34,6 +34,7 @@ describe('central command line', () => {
     expect(stdout).toMatch(/import --manifest/);
     expect(stdout).toMatch(/admin held \[--all\]/);
     expect(stdout).toMatch(/admin review --op OP_ID/);
+    expect(stdout).toMatch(/admin audit-reanchor --device ID --note/);
   });
 
   it('lists the registrations held for review (none in a new central)', async () => {
@@ -51,6 +52,23 @@ describe('central command line', () => {
     const { code, stderr } = await central(['--data', join(data.dir, 'central'), 'admin', 'review', '--op', 'khong-co']);
     expect(code).toBe(1);
     expect(stderr).toContain('NOT_FOUND: Không có mục chờ xem xét với mã thao tác này.');
+  }, 60_000);
+
+  it('refuses to settle the audit log of a device it does not have, exit 1', async () => {
+    const data = tempDir();
+    cleanups.push(data.remove);
+    const { code, stderr } = await central([
+      '--data',
+      join(data.dir, 'central'),
+      'admin',
+      'audit-reanchor',
+      '--device',
+      'khong-co',
+      '--note',
+      'Đã xác minh với văn phòng.',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('NOT_FOUND: Không có thiết bị này.');
   }, 60_000);
 
   it.each([

@@ -5,58 +5,13 @@
 // supervisor's alert stays until settled, closing the day is refused meanwhile; the central refuses
 // entries that do not continue what it holds, keeping the evidence.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEntryHash } from '../../../src/main/core/db/mutation-log';
 import { join } from 'node:path';
 import { openKeyedDatabase } from '../../../src/main/core/db/store-cipher';
 import { PlainStoreKey } from '../../../src/main/core/db/store-key';
 import { createOfficeCore, DATABASE_FILE, PLAIN_STORE_KEY_FILE } from '../../../src/main/core/office-core';
 import { centralBackends } from '../fixtures/test-postgres';
-import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
-
-type Row = {
-  seq: number;
-  at: string;
-  staff_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-};
-
-/** Edits entry `seq`'s details and recomputes its hash and every hash after it, as an attacker with the file would. */
-function rewriteFrom(sqlite: Office['core']['database']['sqlite'], seq: number): void {
-  const rows = sqlite.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(seq) as Row[];
-  let prevHash = rows[0]!.prev_hash;
-  const update = sqlite.prepare('UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?');
-  for (const row of rows) {
-    const details = row.seq === seq ? row.details.replace(/"[^"]*"/, '"sửa lén"') : row.details;
-    const hash = auditEntryHash(prevHash, {
-      seq: row.seq,
-      at: row.at,
-      staffId: row.staff_id,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      details,
-    });
-    update.run(details, prevHash, hash, row.seq);
-    prevHash = hash;
-  }
-}
-
-async function work(office: Office, people: number, offset = 0): Promise<void> {
-  for (let i = 0; i < people; i++) {
-    const n = offset + i;
-    const year = 1950 + (n % 40);
-    const dateOfBirth = `${year}-${String(1 + (Math.floor(n / 40) % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
-    await office.call(
-      'participants.register',
-      person(`Nguyễn Văn Kiểm`, dateOfBirth, 'male', `0010${String(year % 100).padStart(2, '0')}${String(n).padStart(6, '0')}`),
-    );
-  }
-}
+import { rewriteFrom, work } from './audit-fixture';
+import { type Central, type Office, resourcesDir, startCentral, startOffice } from './central-fixture';
 
 const count = (office: Office) => office.core.database.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
 

@@ -1,0 +1,97 @@
+// After the central refused a device's audit entries (an entry rewritten with every hash after it
+// recomputed), the device is never anchored again on its own: its later sections start after what
+// it last sent. An administrator's settling (reanchorDeviceAudit, `admin audit-reanchor`) moves the
+// held chain to the newest head the device signed; the next push is held whole again and the
+// device's acknowledgement moves on. The refused heads stay as evidence; nothing to settle is
+// refused; a short note is refused and writes nothing.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reanchorDeviceAudit } from '../../../src/central/audit/audit-reanchor';
+import { centralBackends } from '../fixtures/test-postgres';
+import { rewriteFrom, work } from './audit-fixture';
+import { type Central, type Office, startCentral, startOffice } from './central-fixture';
+
+describe.each(centralBackends())('settling a device whose audit entries the central refused, on %s', (backend) => {
+  let central: Central;
+  let office: Office;
+  let deviceId: string;
+  let offices = 0;
+  beforeAll(async () => {
+    central = await startCentral(backend);
+  }, 300_000);
+  beforeEach(async () => {
+    offices += 1;
+    office = await startOffice(central, `RAN${offices}`);
+    await work(office, 10, offices * 100);
+    await office.call('sync.pushNow', {});
+    deviceId = (await office.call<{ centralDeviceId: string }>('sync.status', {})).centralDeviceId;
+  }, 300_000);
+  afterEach(async () => {
+    await office?.core.close();
+  });
+  afterAll(async () => {
+    await central?.close();
+  });
+
+  const held = async () => {
+    const d = await central.database.db.selectFrom('devices').select(['auditSeq', 'auditHash']).where('id', '=', deviceId).executeTakeFirstOrThrow();
+    return Number(d.auditSeq);
+  };
+  const lastLocal = () => office.core.database.sqlite.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
+
+  it('refuses when nothing was refused, and a note too short, writing nothing', async () => {
+    await expect(reanchorDeviceAudit(central.database.db, { deviceId, by: 'admin', note: 'Đã xác minh với văn phòng.' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(reanchorDeviceAudit(central.database.db, { deviceId, by: 'admin', note: 'ngắn' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      reanchorDeviceAudit(central.database.db, { deviceId: 'no-such-device', by: 'admin', note: 'Đã xác minh với văn phòng.' }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await central.database.db.selectFrom('auditReanchors').selectAll().where('deviceId', '=', deviceId).execute()).toEqual([]);
+  });
+
+  it('moves the held chain to the newest head the device signed; the next push is held whole again', async () => {
+    const before = await held();
+    rewriteFrom(office.core.database.sqlite, 5);
+    await work(office, 1, 40);
+    await office.call('sync.pushNow', {});
+    await work(office, 1, 41);
+    await office.call('sync.pushNow', {});
+    // Stuck: every section since the rewrite was refused, the central's place has not moved.
+    expect(await held()).toBe(before);
+    const refused = await central.database.db
+      .selectFrom('auditHeads')
+      .select(['seq'])
+      .where('deviceId', '=', deviceId)
+      .where('problem', 'is not', null)
+      .execute();
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    const newest = Math.max(...refused.map((h) => Number(h.seq)));
+
+    const settled = await reanchorDeviceAudit(central.database.db, { deviceId, by: 'admin', note: 'Máy bị sửa nhật ký; đã lập biên bản số 7.' });
+    expect(settled).toMatchObject({ deviceId, fromSeq: before, toSeq: newest });
+    expect(await held()).toBe(newest);
+    const [row] = await central.database.db.selectFrom('auditReanchors').selectAll().where('deviceId', '=', deviceId).execute();
+    expect(row).toMatchObject({ settledBy: 'admin', note: 'Máy bị sửa nhật ký; đã lập biên bản số 7.' });
+    expect(Number(row!.fromSeq)).toBe(before);
+
+    // The next push continues from there: held whole, acknowledged at the device's newest entry.
+    await work(office, 1, 42);
+    await office.call('sync.pushNow', {});
+    expect(await held()).toBe(lastLocal());
+    expect(await office.call('audit.status', {})).toMatchObject({ anchor: { seq: lastLocal() } });
+    // The evidence stays: the refused heads are all still there.
+    const after = await central.database.db
+      .selectFrom('auditHeads')
+      .select(['seq'])
+      .where('deviceId', '=', deviceId)
+      .where('problem', 'is not', null)
+      .execute();
+    expect(after.length).toBe(refused.length);
+    // Settling again has nothing to do.
+    await expect(reanchorDeviceAudit(central.database.db, { deviceId, by: 'admin', note: 'Lần hai, không còn gì.' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+});
