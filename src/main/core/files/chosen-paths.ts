@@ -6,11 +6,11 @@
 //
 // * a file is opened first (non-blocking, so a pipe cannot hold the open) and judged by what the
 //   open handle is, not by a check of the name beforehand that the file could change after: only a
-//   regular file, outside /dev, /proc and /sys, no larger than its kind allows, is read — and then
+//   regular file, outside /dev, /proc and /sys (on Windows: no device path or name), no larger than its kind allows, is read — and then
 //   only through that handle, on the thread pool, never past the limit, so the core keeps
 //   answering other callers meanwhile;
 // * a folder is resolved through its links to the real folder, which must be a writable folder
-//   outside /dev, /proc, /sys and /etc; writes go there;
+//   outside /dev, /proc, /sys and /etc (on Windows: the Windows and program folders); writes go there;
 // * every refusal says what is wrong with the path the caller wrote (not a file, too large, a
 //   system folder) and never quotes what the file holds.
 //
@@ -18,8 +18,9 @@
 // a path a person gave should too.
 import { constants } from 'node:fs';
 import { access, type FileHandle, open, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, sep } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { OfficeError } from '../../../shared/contract/errors';
+import { systemPathProblem } from './system-paths';
 import { explainFileError } from './user-folders';
 
 const MiB = 1024 * 1024;
@@ -32,11 +33,6 @@ export const chosenFileKinds = {
   'sync-results': { maxBytes: 64 * MiB, vi: 'tệp kết quả', en: 'result file' },
 } as const;
 export type ChosenFileKind = keyof typeof chosenFileKinds;
-
-/** Where no file of ours is read from: devices and the kernel's own views. */
-const UNREADABLE_ROOTS = ['/dev', '/proc', '/sys'];
-/** Where nothing of ours is written: those, and the system's configuration. */
-const UNWRITABLE_ROOTS = [...UNREADABLE_ROOTS, '/etc'];
 
 /** A chosen file, open for reading, that passed the checks: read it only through `handle`. */
 export interface ChosenFile {
@@ -58,10 +54,6 @@ function requireAbsolute(path: string, field: string, what: 'file' | 'folder'): 
   throw new OfficeError('VALIDATION', { field, vi, en });
 }
 
-function isUnder(real: string, roots: readonly string[]): boolean {
-  return sep === '/' && roots.some((root) => real === root || real.startsWith(`${root}/`));
-}
-
 /**
  * Opens a file a person chose, for reading: a regular file of at most its kind's size, outside
  * the system's device and kernel folders. The caller closes `handle`. Typed errors otherwise.
@@ -71,7 +63,7 @@ export async function openChosenFile(path: string, kind: ChosenFileKind, field =
   const real = await realpath(path).catch((error: unknown) => {
     throw explainFileError(error, path, field, 'read');
   });
-  if (isUnder(real, UNREADABLE_ROOTS)) throw notAFile(path, field);
+  if (systemPathProblem(real, 'read') !== null) throw notAFile(path, field);
   let handle: FileHandle;
   try {
     // O_NONBLOCK: opening a named pipe returns at once instead of waiting for a writer.
@@ -142,7 +134,7 @@ export async function readChosenFile(path: string, kind: ChosenFileKind, field =
 
 /**
  * Checks a folder a person chose to write into and returns its real path (links resolved), which
- * is where the files go: an existing, writable folder outside /dev, /proc, /sys and /etc.
+ * is where the files go: an existing, writable folder outside the system's (system-paths.ts).
  */
 export async function checkChosenFolder(directory: string, field = 'directory'): Promise<string> {
   requireAbsolute(directory, field, 'folder');
@@ -168,7 +160,7 @@ export async function checkChosenFolder(directory: string, field = 'directory'):
       ? new OfficeError('VALIDATION', { field, vi: `${directory} là một tệp, không phải thư mục.`, en: `${directory} is a file, not a folder.` })
       : refused(field, `${directory} không phải là một thư mục.`, `${directory} is not a folder.`, directory);
   }
-  if (isUnder(real, UNWRITABLE_ROOTS)) {
+  if (systemPathProblem(real, 'write') !== null) {
     throw refused(
       field,
       `${directory} là thư mục của hệ thống; không ghi dữ liệu vào đó. Hãy chọn USB hoặc một thư mục của bạn.`,
