@@ -473,6 +473,16 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       ).toThrow(/UNIQUE/);
     },
   },
+  '0030-paid-periods-with-method': {
+    write() {},
+    check(s) {
+      // The months-paid check reads method and months from the covering indexes alone (ADR 0036).
+      const columns = (index: string) => s.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).pluck().all(index);
+      for (const index of ['contributions_paid_periods', 'pulled_contributions_paid_periods']) {
+        expect(columns(index)).toEqual(['participant_id', 'scheme', 'from_month', 'to_month', 'supported_months', 'receipt_id', 'method', 'months']);
+      }
+    },
+  },
 };
 
 describe('migrations', () => {

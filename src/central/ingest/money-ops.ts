@@ -128,14 +128,17 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
   // The amount follows the rules from the office's facts; are they the central's too? And were
   // these months paid already for this person, at this office or another?
   const facts = await reviewContributionFacts(ctx, schedule, question, personId, c.householdId ?? null, c.total);
-  const twice = await reviewPaidMonths(ctx, personId, {
-    scheme: c.scheme,
-    fromMonth: c.fromMonth,
-    months: c.months,
-    receiptId: c.receipt.id,
-    receipt: receiptKey,
-    officeCode: ctx.device.officeCode,
-  });
+  // A lump sum for the months missing to a pension pays no calendar month: never months paid twice (ADR 0036).
+  const twice = shortfall
+    ? null
+    : await reviewPaidMonths(ctx, personId, {
+        scheme: c.scheme,
+        fromMonth: c.fromMonth,
+        months: c.months,
+        receiptId: c.receipt.id,
+        receipt: receiptKey,
+        officeCode: ctx.device.officeCode,
+      });
   const review = twice && facts ? bothReviews(twice, facts) : (twice ?? facts);
   const row = {
     id: c.id,

@@ -20,6 +20,8 @@ export async function readPaidPeriods(trx: Transaction<CentralDb>, personIds: st
     .selectFrom('contributions')
     .select(['personId', 'scheme', 'fromMonth', 'months', 'receiptId', 'receiptSeries', 'receiptNumber', 'officeCode'])
     .where(sql<boolean>`person_id = ANY(${personIds}::text[])`)
+    // A lump sum for the months missing to a pension pays no calendar month (ADR 0036).
+    .where(sql<boolean>`coalesce(method, 'monthly') <> 'lump-sum-shortfall'`)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('receiptVoids').select('receiptVoids.receiptId').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
     )

@@ -70,6 +70,7 @@ export async function checkReceipt(db: Kysely<CentralDb>, text: string): Promise
       'contributions.scheme',
       'contributions.fromMonth',
       'contributions.months',
+      'contributions.method',
       'persons.personalId',
       'receiptVoids.data as voidData',
     ])
@@ -84,7 +85,9 @@ export async function checkReceipt(db: Kysely<CentralDb>, text: string): Promise
     ? Number(row!.total) === claim.amount &&
       row!.scheme === claim.scheme &&
       row!.fromMonth === claim.periodFrom &&
-      addMonths(row!.fromMonth, row!.months - 1) === claim.periodTo &&
+      // A lump sum for the months missing to a pension is printed in the month it was paid (ADR 0036;
+      // receipts issued before it printed the months as a run from that month: both stand).
+      (addMonths(row!.fromMonth, row!.months - 1) === claim.periodTo || (row!.method === 'lump-sum-shortfall' && row!.fromMonth === claim.periodTo)) &&
       lastFour(row!.personalId) === claim.personalIdLast4 &&
       (claim.type === 'receipt' || (refund!.amount === claim.amount && refund!.businessDate === claim.businessDate))
     : null;

@@ -8,6 +8,7 @@ import type { Contribution, Scheme } from '../../shared/contract/contribution';
 import { useCall } from '../api/use-call';
 import { href } from '../routing/hash-router';
 import { formatDate, formatMonth } from './money';
+import { occupiesCalendarMonths } from '../../shared/domain/months-contributed';
 
 /** "Quầy 2 · Nguyễn Văn A" (another device), "Máy này · …" (this one), or another office's code. */
 export function takenOnText(t: TFunction, c: Contribution): string {
@@ -26,9 +27,11 @@ export function TakenElsewhereTag({ contribution: c }: { contribution: Contribut
   );
 }
 
-/** The payment that paid a scheme furthest, not voided. */
+/** The payment that paid a scheme furthest, not voided (a lump sum for months missing to a pension pays no calendar month, ADR 0036). */
 export function latestPaid(items: Contribution[], scheme: Scheme): Contribution | undefined {
-  return items.filter((c) => c.scheme === scheme && !c.voided).sort((a, b) => (a.toMonth < b.toMonth ? 1 : a.toMonth > b.toMonth ? -1 : 0))[0];
+  return items
+    .filter((c) => c.scheme === scheme && !c.voided && occupiesCalendarMonths(c.method))
+    .sort((a, b) => (a.toMonth < b.toMonth ? 1 : a.toMonth > b.toMonth ? -1 : 0))[0];
 }
 
 /** One line: paid up to which month, by which receipt, where, by whom and when. */

@@ -99,8 +99,13 @@ export const contributionRecordPayload = z.object({
     .string()
     .regex(/^\d{2}$/)
     .optional(),
-  /** The lump sum for missing years: months contributed before it, as the clerk read them from the SI book. */
+  /**
+   * The lump sum for missing years: months contributed before it that it was priced on — the SI book's
+   * figure, never fewer than the months the office knew were paid (ADR 0036).
+   */
   contributedMonths: z.number().int().min(0).max(1200).nullable().optional(),
+  /** The SI book's figure as the clerk typed it, kept for the audit when the office knew more. */
+  contributedMonthsFromBook: z.number().int().min(0).max(1200).optional(),
   supportedMonthsUsed: z.number().int().nonnegative().optional(),
   paidOn: isoDate,
   total: dong,

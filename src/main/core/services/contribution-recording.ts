@@ -21,7 +21,14 @@ import type { Database } from '../db/schema';
 import { enrollmentFromPayment, writeEnrollment } from './enrollment-service';
 
 /** A quote as the core computed it inside the transaction, with what recording needs besides. */
-export type RecordableQuote = Quote & { supportedMonthsUsed: number; person: ParticipantRow; enrolled: boolean; contributedMonths: number | null };
+export type RecordableQuote = Quote & {
+  supportedMonthsUsed: number;
+  person: ParticipantRow;
+  enrolled: boolean;
+  /** The shortfall lump sum: the months contributed it was priced on, and the SI book's figure the clerk typed (ADR 0036). */
+  contributedMonths: number | null;
+  contributedMonthsFromBook?: number | null;
+};
 
 /** A payment as the contract lists it (contributions.listForParticipant, recordOutput). */
 export type ContributionView = z.infer<typeof contribution>;
@@ -123,6 +130,7 @@ export async function writeContribution(
         topUp: quote.topUp,
         provinceCode: person.provinceCode,
         contributedMonths: quote.contributedMonths,
+        ...(quote.contributedMonthsFromBook != null ? { contributedMonthsFromBook: quote.contributedMonthsFromBook } : {}),
         supportedMonthsUsed: quote.supportedMonthsUsed,
         paidOn: quote.paidOn,
         total: quote.total,

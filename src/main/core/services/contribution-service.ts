@@ -16,9 +16,10 @@ import * as households from '../db/repositories/households-repository';
 import { findParticipant, type ParticipantRow, supportFactsOf } from '../db/repositories/participants-repository';
 import { communeStatusesOf } from '../db/repositories/reference-repository';
 import type { Database } from '../db/schema';
+import { knownContributedMonths, monthsContributedForShortfall, occupiesCalendarMonths } from '../../../shared/domain/months-contributed';
 import { addMonths, methodForMonths } from './contribution-rules';
 import { type ContributionView, issuerOf, type RecordableQuote, writeContribution } from './contribution-recording';
-import { monthsAlreadyPaid } from './paid-months-conflict';
+import { monthsAlreadyPaid, shortfallAlreadyPaid } from './paid-months-conflict';
 import { activeSchedule } from './reference-schedule-store';
 import { requireDayOpen } from './day-status';
 import { type FieldVisitOfPayment, refuseVisitByCounter, writeVisit } from './visit-service';
@@ -60,9 +61,15 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
   const enrollment = await contributions.findEnrollment(db, person.id, input.scheme);
   const method = input.method ?? methodForMonths(input.scheme, input.months);
   const paid = await contributions.paidContributions(db, person, input.scheme);
-  const toMonth = addMonths(input.fromMonth, input.months - 1);
-  const overlap = paid.find((c) => c.fromMonth <= toMonth && c.toMonth >= input.fromMonth);
+  // A lump sum for the months missing to a pension pays time, not calendar months (ADR 0036): it is
+  // kept in the month it is paid, and neither it nor any payment is checked against it for months paid.
+  const shortfall = method === 'lump-sum-shortfall';
+  const fromMonth = shortfall ? paidOn.slice(0, 7) : input.fromMonth;
+  const toMonth = shortfall ? fromMonth : addMonths(fromMonth, input.months - 1);
+  const overlap = shortfall ? undefined : paid.find((c) => occupiesCalendarMonths(c.method) && c.fromMonth <= toMonth && c.toMonth >= fromMonth);
   if (overlap) throw await monthsAlreadyPaid(db, overlap);
+  const earlierShortfall = shortfall ? paid.find((c) => !occupiesCalendarMonths(c.method)) : undefined;
+  if (earlierShortfall) throw await shortfallAlreadyPaid(db, earlierShortfall);
   let householdId: string | null = null;
   let memberPosition: number | null = null;
   if (input.scheme === 'HHI') {
@@ -88,10 +95,11 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
   const incomeBasis = input.scheme === 'VSI' ? (input.incomeBasis ?? enrollment?.incomeBasis ?? null) : null;
   const supportedMonthsUsed = input.scheme === 'VSI' ? paid.reduce((n, c) => n + c.supportedMonths, 0) : 0;
   const schedule = await activeSchedule(db);
+  const contributed = shortfall ? contributedMonthsOf(input.contributedMonths, paid) : null;
   const question: QuoteQuestion = {
     scheme: input.scheme,
     paidOn,
-    fromMonth: input.fromMonth,
+    fromMonth,
     months: input.months,
     method,
     incomeBasis,
@@ -99,7 +107,7 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
     person: { dateOfBirth: person.dateOfBirth, sex: person.sex, provinceCode: person.provinceCode, facts: supportFactsOf(person) },
     communeStatuses: await communeStatusesOf(db, person.communeCode),
     supportedMonthsUsed,
-    contributedMonths: input.contributedMonths ?? null,
+    contributedMonths: contributed?.months ?? null,
     participantId: person.id,
   };
   const support = supportOf(question);
@@ -109,7 +117,7 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
     participantId: person.id,
     scheme: input.scheme,
     method,
-    fromMonth: input.fromMonth,
+    fromMonth,
     toMonth,
     months: input.months,
     incomeBasis,
@@ -122,17 +130,37 @@ export async function buildQuote(ctx: CoreContext, db: Db, input: QuoteRequest):
     support: result.support ?? null,
     topUp: result.topUp ?? null,
     provisional: result.provisional,
-    supportNotes: support.notes,
+    supportNotes: contributed?.note ? [...support.notes, contributed.note] : support.notes,
     supportedMonthsUsed,
     person,
     enrolled: enrollment !== undefined,
-    contributedMonths: input.contributedMonths ?? null,
+    contributedMonths: contributed?.months ?? null,
+    contributedMonthsFromBook: contributed?.typed ?? null,
   };
+}
+
+/**
+ * The months contributed a shortfall lump sum is priced on (ADR 0036): the SI book's figure the clerk
+ * typed, never fewer than the months the payments known here make (this device's and those pulled
+ * from the office's other devices, receipts not voided). When the office knows more, the quote says so.
+ */
+function contributedMonthsOf(typed: number | undefined, paid: readonly contributions.PaidPeriod[]) {
+  if (typed === undefined) return { months: null, typed: null, note: null };
+  const known = knownContributedMonths(paid);
+  const months = monthsContributedForShortfall(typed, known);
+  const note =
+    months > typed
+      ? {
+          vi: `Văn phòng đã thu ${known} tháng BHXH tự nguyện của người này (kể cả ở máy khác của văn phòng), nhiều hơn ${typed} tháng ghi trên sổ BHXH: tính theo ${known} tháng. Đề nghị cập nhật sổ BHXH.`,
+          en: `The office has taken ${known} months of voluntary SI from this person (its other devices included), more than the ${typed} in the SI book: priced on ${known}. The SI book should be brought up to date.`,
+        }
+      : null;
+  return { months, typed, note };
 }
 
 /** A quote as the contract answers it: without what only recording needs. */
 export function quoteView(quote: RecordableQuote): Quote {
-  const { supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, contributedMonths: _months, ...view } = quote;
+  const { supportedMonthsUsed: _used, person: _person, enrolled: _enrolled, contributedMonths: _months, contributedMonthsFromBook: _book, ...view } = quote;
   return view;
 }
 

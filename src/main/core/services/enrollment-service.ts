@@ -13,10 +13,15 @@ import type { Transaction } from 'kysely';
 import { computeQuote, deadlineFor, nextDue } from './contribution-rules';
 import { activeSchedule } from './reference-schedule-store';
 import { businessDate } from '../../../shared/domain/business-date';
+import { occupiesCalendarMonths } from '../../../shared/domain/months-contributed';
 
 async function toEnrollment(ctx: CoreContext, row: EnrollmentsTable): Promise<Enrollment> {
   const paid = await contributions.paidContributions(ctx.db, { id: row.participantId }, row.scheme);
-  const lastPaidMonth = paid.reduce<string | null>((last, c) => (last === null || c.toMonth > last ? c.toMonth : last), null);
+  // A lump sum for the months missing to a pension pays no calendar month (ADR 0036): it moves no period on.
+  const lastPaidMonth = paid.reduce<string | null>(
+    (last, c) => (occupiesCalendarMonths(c.method) && (last === null || c.toMonth > last) ? c.toMonth : last),
+    null,
+  );
   const method = row.method as PaymentMethod;
   const due = nextDue(row.scheme, method, row.fromMonth, lastPaidMonth);
   return {

@@ -53,23 +53,39 @@ async function paidBy(db: Db, period: PaidPeriod): Promise<PaidBy | null> {
   };
 }
 
+/** " (biên lai …, where, ngày …)" in both languages, or nothing when the receipt is not found. */
+function whereText(by: PaidBy | null): { vi: string; en: string } {
+  if (!by) return { vi: '', en: '' };
+  const who = by.collectorName ? ` · ${by.collectorName}` : '';
+  const place = by.thisDevice ? `thu tại máy này${who}` : by.deviceName ? `${by.deviceName}${who}` : `văn phòng ${by.officeCode}${who}`;
+  const placeEn = by.thisDevice ? `taken on this device${who}` : by.deviceName ? `${by.deviceName}${who}` : `office ${by.officeCode}${who}`;
+  return { vi: ` (biên lai ${by.receipt}, ${place}, ngày ${vietnameseDate(by.businessDate)})`, en: ` (receipt ${by.receipt}, ${placeEn}, ${by.businessDate})` };
+}
+
 /** CONFLICT on fromMonth naming the receipt that paid the months first, the device and the date. */
 export async function monthsAlreadyPaid(db: Db, overlap: PaidPeriod): Promise<OfficeError> {
   const by = await paidBy(db, overlap);
   const months = `${overlap.fromMonth === overlap.toMonth ? 'Tháng' : 'Các tháng'} ${vietnameseMonthRange(overlap.fromMonth, overlap.toMonth)}`;
-  let where = '';
-  let whereEn = '';
-  if (by) {
-    const who = by.collectorName ? ` · ${by.collectorName}` : '';
-    const place = by.thisDevice ? `thu tại máy này${who}` : by.deviceName ? `${by.deviceName}${who}` : `văn phòng ${by.officeCode}${who}`;
-    where = ` (biên lai ${by.receipt}, ${place}, ngày ${vietnameseDate(by.businessDate)})`;
-    const placeEn = by.thisDevice ? `taken on this device${who}` : by.deviceName ? `${by.deviceName}${who}` : `office ${by.officeCode}${who}`;
-    whereEn = ` (receipt ${by.receipt}, ${placeEn}, ${by.businessDate})`;
-  }
+  const where = whereText(by);
   return new OfficeError('CONFLICT', {
     field: 'fromMonth',
-    vi: `${months} đã được đóng${where}. Chọn kỳ bắt đầu từ tháng chưa đóng.`,
-    en: `Months ${overlap.fromMonth}–${overlap.toMonth} are already paid${whereEn}.`,
+    vi: `${months} đã được đóng${where.vi}. Chọn kỳ bắt đầu từ tháng chưa đóng.`,
+    en: `Months ${overlap.fromMonth}–${overlap.toMonth} are already paid${where.en}.`,
     details: { paidFrom: overlap.fromMonth, paidTo: overlap.toMonth, ...(by ?? {}) },
+  });
+}
+
+/**
+ * CONFLICT on method: the months missing to a pension were paid at once already (here or on another
+ * device of the office), so the condition is met — whatever the SI book, not yet updated, shows (ADR 0036).
+ */
+export async function shortfallAlreadyPaid(db: Db, earlier: PaidPeriod): Promise<OfficeError> {
+  const by = await paidBy(db, earlier);
+  const where = whereText(by);
+  return new OfficeError('CONFLICT', {
+    field: 'method',
+    vi: `Người này đã đóng một lần ${earlier.months} tháng còn thiếu để hưởng lương hưu${where.vi}: không đóng lần nữa.`,
+    en: `The ${earlier.months} months missing to a pension were paid at once already${where.en}: not again.`,
+    details: { months: earlier.months, ...(by ?? {}) },
   });
 }

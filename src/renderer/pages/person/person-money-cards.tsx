@@ -65,7 +65,15 @@ export function ContributionsCard({ participantId }: { participantId: string }) 
         columns={[
           { title: t('contribution.paidOn'), dataIndex: 'paidOn', render: formatDate },
           { title: t('collect.scheme'), key: 'scheme', render: (_, c) => schemeLabel(t, c.scheme, c.memberPosition) },
-          { title: t('contribution.period'), key: 'period', render: (_, c) => `${formatMonth(c.fromMonth)} – ${formatMonth(c.toMonth)} (${c.months})` },
+          {
+            title: t('contribution.period'),
+            key: 'period',
+            // A lump sum for the months missing to a pension pays no calendar months (ADR 0036).
+            render: (_, c) =>
+              c.method === 'lump-sum-shortfall'
+                ? t('receipt.shortfallPeriod', { months: c.months, month: formatMonth(c.fromMonth) })
+                : `${formatMonth(c.fromMonth)} – ${formatMonth(c.toMonth)} (${c.months})`,
+          },
           { title: t('contribution.total'), dataIndex: 'total', align: 'right', render: (v: number) => formatDong(v) },
           {
             title: t('contribution.receipt'),

@@ -39,15 +39,22 @@ export async function upsertEnrollment(db: Db, row: EnrollmentsTable): Promise<v
 }
 
 /** A period paid in a scheme: by this device's receipt, or a pulled one (another device of the office, ADR 0026). */
-export type PaidPeriod = Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId'> & { pulled: boolean };
+export type PaidPeriod = Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId' | 'method' | 'months'> & { pulled: boolean };
 
 const paidPeriods = preparedQuery<
   { participantId: string; scheme: 'VSI' | 'HHI' },
-  Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId'>
+  Pick<ContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId' | 'method' | 'months'>
 >((db, arg) =>
   db
     .selectFrom('contributions')
-    .select(['contributions.fromMonth', 'contributions.toMonth', 'contributions.supportedMonths', 'contributions.receiptId'])
+    .select([
+      'contributions.fromMonth',
+      'contributions.toMonth',
+      'contributions.supportedMonths',
+      'contributions.receiptId',
+      'contributions.method',
+      'contributions.months',
+    ])
     .where('contributions.participantId', '=', arg('participantId'))
     .where('contributions.scheme', '=', arg('scheme'))
     .where(({ not, exists, selectFrom }) =>
@@ -60,8 +67,10 @@ const paidPeriods = preparedQuery<
  * The periods a person has paid (receipt not voided) in a scheme, oldest first, on any of their
  * records here (samePersonRecords: months paid on a linked record are paid) and wherever in the
  * office they were paid as of the last pull (pulled payments, ADR 0026). Read from covering indexes
- * alone (`contributions_paid_periods`, migration 0006; `pulled_contributions_paid_periods`,
- * migration 0023): a regular payer has dozens of contributions, and the rows carry line breakdowns.
+ * alone (`contributions_paid_periods`, migrations 0006 and 0030; `pulled_contributions_paid_periods`,
+ * migrations 0023 and 0030): a regular payer has dozens of contributions, and the rows carry line
+ * breakdowns. A lump sum for the months missing to a pension is among them but pays no calendar
+ * month (`occupiesCalendarMonths`, ADR 0036): callers asking which months are paid leave it out.
  */
 export async function paidContributions(db: Db, participant: { id: string; canonicalId?: string | null }, scheme: 'VSI' | 'HHI'): Promise<PaidPeriod[]> {
   const records = await samePersonRecords(db, participant);

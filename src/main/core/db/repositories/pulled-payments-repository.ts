@@ -4,6 +4,7 @@
 // for this device's own), so "voided" means one thing everywhere.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ChangePayload } from '../../../../shared/sync/changes';
+import { occupiesCalendarMonths } from '../../../../shared/domain/months-contributed';
 import { addMonths } from '../../../../shared/domain/payment-periods';
 import { bulkInsert } from '../bulk-insert';
 import { preparedQuery } from '../prepared-query';
@@ -47,7 +48,8 @@ export function pulledRow(p: ChangePayload<'contribution'>): PulledContributions
     scheme: p.scheme,
     method: p.method,
     fromMonth: p.fromMonth,
-    toMonth: addMonths(p.fromMonth, p.months - 1),
+    // A lump sum for the months missing to a pension is stored in the month it was paid (ADR 0036).
+    toMonth: occupiesCalendarMonths(p.method) ? addMonths(p.fromMonth, p.months - 1) : p.fromMonth,
     months: p.months,
     incomeBasis: p.incomeBasis,
     memberPosition: p.memberPosition,
@@ -105,13 +107,20 @@ export async function insertVoidFromElsewhere(db: Db, v: ChangePayload<'receipt.
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-type Periods = Pick<PulledContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId'>;
+type Periods = Pick<PulledContributionsTable, 'fromMonth' | 'toMonth' | 'supportedMonths' | 'receiptId' | 'method' | 'months'>;
 
 /** The periods pulled payments of one record paid in a scheme (receipt not voided), from the covering index. */
 export const pulledPaidPeriods = preparedQuery<{ participantId: string; scheme: 'VSI' | 'HHI' }, Periods>((db, arg) =>
   db
     .selectFrom('pulledContributions')
-    .select(['pulledContributions.fromMonth', 'pulledContributions.toMonth', 'pulledContributions.supportedMonths', 'pulledContributions.receiptId'])
+    .select([
+      'pulledContributions.fromMonth',
+      'pulledContributions.toMonth',
+      'pulledContributions.supportedMonths',
+      'pulledContributions.receiptId',
+      'pulledContributions.method',
+      'pulledContributions.months',
+    ])
     .where('pulledContributions.participantId', '=', arg('participantId'))
     .where('pulledContributions.scheme', '=', arg('scheme'))
     .where(({ not, exists, selectFrom }) =>

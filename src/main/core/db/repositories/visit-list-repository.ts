@@ -81,15 +81,18 @@ export interface PaidThroughRow {
  * Payments of these communes' people, taken on this device (`contributions`) or on another device of
  * the office and pulled (`pulled_contributions`, ADR 0026), their receipts not voided (one voids
  * table for both): what the office holds, so a person who paid at the office PC is not shown as due
- * on the officer's laptop.
+ * on the officer's laptop. A lump sum for the months missing to a pension pays no calendar month and
+ * is left out (ADR 0036): it neither moves "paid through" nor covers a month.
  */
 function officePayments(codes: ReturnType<typeof sql.join>) {
   return sql`
     SELECT c.participant_id, c.scheme, c.to_month, c.paid_on, c.receipt_id
-    FROM participants p JOIN contributions c ON c.participant_id = p.id WHERE p.commune_code IN (${codes})
+    FROM participants p JOIN contributions c ON c.participant_id = p.id
+    WHERE p.commune_code IN (${codes}) AND c.method <> 'lump-sum-shortfall'
     UNION ALL
     SELECT c.participant_id, c.scheme, c.to_month, c.paid_on, c.receipt_id
-    FROM participants p JOIN pulled_contributions c ON c.participant_id = p.id WHERE p.commune_code IN (${codes})`;
+    FROM participants p JOIN pulled_contributions c ON c.participant_id = p.id
+    WHERE p.commune_code IN (${codes}) AND c.method <> 'lump-sum-shortfall'`;
 }
 
 /** The last month each person paid in each scheme (the office's payments, receipts not voided). */
