@@ -37,6 +37,7 @@ export const enLaw = {
     because: 'because',
     perMonth: '{{amount}} a month',
     topUp: 'Provincial top-up',
+    noTopUp: 'Provincial top-up: none published for this province (the app ships none)',
     provisional: 'Provisional values (not confirmed; replaced when a schedule is published)',
     arrears: 'late',
     shortfall: 'missing year',

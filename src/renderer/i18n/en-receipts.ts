@@ -180,6 +180,7 @@ export const enReceipts = {
       refunds: 'Refunds (đ)',
       paidOutBy: 'Paid out by',
       refundReason: 'Refund reason',
+      topUp: 'Province pays (đ)',
     },
     sum: {
       receipts: 'Receipts',

@@ -37,6 +37,7 @@ export const viLaw = {
     because: 'vì',
     perMonth: '{{amount}}/tháng',
     topUp: 'Tỉnh hỗ trợ thêm',
+    noTopUp: 'Tỉnh hỗ trợ thêm: chưa có mức được công bố cho tỉnh này (ứng dụng không kèm sẵn mức của tỉnh nào)',
     provisional: 'Giá trị tạm tính (chưa xác nhận, sẽ thay khi có bảng công bố)',
     arrears: 'chậm đóng',
     shortfall: 'đóng cho năm còn thiếu',

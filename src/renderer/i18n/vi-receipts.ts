@@ -180,6 +180,7 @@ export const viReceipts = {
       refunds: 'Chi hoàn trả (đ)',
       paidOutBy: 'Người chi tiền',
       refundReason: 'Lý do hoàn trả',
+      topUp: 'Tỉnh hỗ trợ (đ)',
     },
     sum: {
       receipts: 'Số biên lai',

@@ -37,6 +37,12 @@ export function QuoteLaw({ quote }: { quote: Partial<Pick<Quote, 'support' | 'to
           <Typography.Text type="secondary">({topUp.source})</Typography.Text>
         </div>
       )}
+      {/* Where the state supports, say a province's top-up is absent rather than leave the clerk to wonder (none is shipped). */}
+      {support && !topUp && (
+        <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="quote-no-top-up">
+          {t('quoteLaw.noTopUp')}
+        </Typography.Text>
+      )}
       {supportNotes.map((n) => (
         <Typography.Text key={n.vi} type="warning" style={{ display: 'block' }}>
           {t('quoteLaw.notes')}: {vi ? n.vi : n.en}

@@ -255,7 +255,8 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
         <p className="day-report-small">{t('dayReport.noReceipts')}</p>
       ) : (
         <table className="day-report-table day-report-receipts" data-testid="day-report-receipts">
-          <Columns widths={[8, 39, 12, 26, 20, 29, 23]} />
+          {/* A day with a province's top-up has its own column (what the province pays, not the payer), as the Excel list does. */}
+          <Columns widths={topUps > 0 ? [8, 37, 11, 24, 16, 26, 21, 19] : [8, 39, 12, 26, 20, 29, 23]} />
           <thead>
             <tr>
               <th className="num">{t('dayReport.col.no')}</th>
@@ -265,6 +266,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
               <th>{t('dayReport.col.scheme')}</th>
               <th>{t('dayReport.col.period')}</th>
               <th className="num">{t('dayReport.col.amount')}</th>
+              {topUps > 0 && <th className="num">{t('dayReport.col.topUp')}</th>}
               <th>{t('dayReport.col.collector')}</th>
             </tr>
           </thead>
@@ -291,6 +293,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
                   {x.periodFrom === x.periodTo ? formatMonth(x.periodFrom) : `${formatMonth(x.periodFrom)}–${formatMonth(x.periodTo)}`}
                 </td>
                 <td className="num day-report-amount">{amount(x.amount)}</td>
+                {topUps > 0 && <td className="num day-report-amount">{x.topUp ? amount(x.topUp) : ''}</td>}
                 <td>{x.collectorName}</td>
               </tr>
             ))}
@@ -302,6 +305,11 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
               <td className="num" data-testid="day-report-receipts-total">
                 {amount(r.totals.total)}
               </td>
+              {topUps > 0 && (
+                <td className="num" data-testid="day-report-receipts-top-up">
+                  {amount(topUps)}
+                </td>
+              )}
               <td />
             </tr>
           </tfoot>
