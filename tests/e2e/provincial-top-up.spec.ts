@@ -1,0 +1,151 @@
+// A province's top-up, end to end (issue 23 item 2), at 1366×768: the app ships no province's
+// top-up (none is confirmed), and the quote says so; the central's `admin publish-rates` publishes a
+// schedule with a test resolution for Hà Nội (01) — 20 000 đ a month for anyone else (not a real
+// resolution); the office's device pulls it; the quote shows the top-up as its own line and the
+// amount less it; the payment's A5 receipt, printed to PDF and read back, names it; the A4 day
+// report printed to PDF has a column of it with its total, outside what the payers paid.
+// The PDFs and their PNGs go to test-results/provincial-top-up/ to be looked at.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { startCentral } from './central-runner';
+import { expect, rpc, shot, signIn, test } from './harness-fixture';
+import { officeByApi, SUPERVISOR } from './office-data';
+import { pdfPages } from './print-layout';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const OUT = 'test-results/provincial-top-up';
+const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+const SOURCE = 'Nghị quyết thử nghiệm của HĐND thành phố Hà Nội (dữ liệu kiểm thử, không phải nghị quyết thật)';
+
+/** The shipped schedule with Hà Nội's test resolution, as a newer version: what the central admin publishes. */
+function scheduleWithTopUp(dir: string): string {
+  const shipped = JSON.parse(readFileSync(join(root, 'resources/reference/contribution-rates.json'), 'utf8')) as { version: string };
+  const file = join(dir, 'rates-with-top-up.json');
+  const provincialTopUps = { '01': { name: 'Hà Nội', vsi: [{ from: '2026-01-01', value: { any: { amount: 20_000 } }, source: SOURCE }] } };
+  writeFileSync(file, JSON.stringify({ ...shipped, version: `${shipped.version}+tinh-01-thu-nghiem`, provincialTopUps }));
+  return file;
+}
+
+async function collectFor(page: Page, typed: string, name: string) {
+  const box = page.getByTestId('search-input');
+  for (let i = 0; i < 6 && !(await box.isVisible()); i++) await page.keyboard.press('Escape');
+  await box.fill(typed);
+  await expect(page.getByTestId('search-result').first()).toContainText(name);
+  await box.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText(name);
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('collect-page')).toBeVisible();
+}
+
+/** Prints the page to PDF (A5 or the document's own A4), renders it to PNG, and answers its text. */
+async function printed(page: Page, name: string, format: 'A5' | 'page-css'): Promise<string> {
+  const path = `${OUT}/${name}.pdf`;
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf(format === 'A5' ? { path, format, printBackground: true } : { path, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  execFileSync('pdftoppm', ['-png', '-r', '80', path, `${OUT}/${name}`]);
+  return fold(execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }));
+}
+
+test('a province’s top-up published at the central is its own line on the quote, the receipt and the day report', async ({ page, harness }) => {
+  test.setTimeout(240_000);
+  mkdirSync(OUT, { recursive: true });
+  const centralDir = mkdtempSync(join(tmpdir(), 'field-office-e2e-top-up-'));
+  // The central admin publishes the schedule (before the service starts: one process holds its store).
+  const published = execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/tsx/dist/cli.mjs'),
+      'src/central/cli.ts',
+      'admin',
+      'publish-rates',
+      '--data',
+      centralDir,
+      '--file',
+      scheduleWithTopUp(centralDir),
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(published).toContain('published');
+  const central = await startCentral(centralDir, ['HN0105']);
+  try {
+    const office = await officeByApi(page, harness.url, { code: 'HN0105', name: 'Bảo hiểm xã hội cơ sở Tây Hồ' });
+    const hung = await office.register({ fullName: 'Nguyễn Văn Hưng', dateOfBirth: '1982-03-14', sex: 'male', personalId: '001082001234' });
+    await office.register({ fullName: 'Trần Thị Mai', dateOfBirth: '1979-10-02', sex: 'female', personalId: '001179005678' });
+    await page.goto(harness.url);
+    await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+
+    // Before the device hears of it: the state's 20 %, and the quote says no top-up is published.
+    await collectFor(page, 'nguyen van hung', 'Nguyễn Văn Hưng');
+    await page.getByTestId('collect-income').fill('1500000');
+    await expect(page.getByTestId('quote-total')).toHaveText('264.000 đ');
+    await expect(page.getByTestId('quote-no-top-up')).toContainText('chưa có mức được công bố cho tỉnh này');
+    await expect(page.getByTestId('quote-top-up')).toHaveCount(0);
+
+    // The device enrols and pulls: the published schedule is now the newest it holds.
+    await rpc(page, harness.url, 'sync.enroll', { centralUrl: central.url, code: central.codes.HN0105, deviceName: 'Quầy 2' }, office.token);
+    const thisMonth = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+    const pricedWith = async () =>
+      (
+        await office.call<{ referenceVersion: string }>('contributions.quote', {
+          participantId: hung.id,
+          scheme: 'VSI',
+          fromMonth: thisMonth,
+          months: 1,
+          incomeBasis: 1_500_000,
+        })
+      ).referenceVersion;
+    await expect.poll(pricedWith, { timeout: 60_000 }).toContain('+tinh-01-thu-nghiem');
+
+    // T2 of docs/law/worked-cases.md: 330 000 − 20 % × 330 000 (66 000) − 20 000 = 244 000 a month.
+    await collectFor(page, 'nguyen van hung', 'Nguyễn Văn Hưng');
+    await page.getByTestId('collect-income').fill('1500000');
+    await expect(page.getByTestId('quote-total')).toHaveText('244.000 đ');
+    await expect(page.getByTestId('quote-top-up')).toContainText('Tỉnh hỗ trợ thêm Hà Nội: 20.000 đ/tháng = −20.000 đ');
+    await expect(page.getByTestId('quote-top-up')).toContainText('Nghị quyết thử nghiệm');
+    await expect(page.getByTestId('quote-no-top-up')).toHaveCount(0);
+    await expect(page.getByTestId('quote').locator('tbody tr.ant-table-row').first()).toContainText('Tỉnh hỗ trợ thêm −20.000');
+    await shot(page, 'top-up-quote');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('receipt-page')).toContainText('244.000');
+    const receipt = await printed(page, 'receipt', 'A5');
+    expect(pdfPages(`${OUT}/receipt.pdf`)).toBe(1);
+    expect(receipt).toContain('244.000');
+    expect(receipt).toContain('Tỉnh hỗ trợ thêm Hà Nội: 20.000 đ');
+    expect(receipt).toContain('Nghị quyết thử nghiệm');
+
+    // A quarter for her: 3 × 244 000 = 732 000, of which the province pays 3 × 20 000 = 60 000.
+    await collectFor(page, 'tran thi mai', 'Trần Thị Mai');
+    await page.getByTestId('collect-income').fill('1500000');
+    await page.getByTestId('collect-months').fill('3');
+    await expect(page.getByTestId('quote-total')).toHaveText('732.000 đ');
+    await expect(page.getByTestId('quote-top-up')).toContainText('= −60.000 đ');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('receipt-page')).toContainText('732.000');
+
+    // The day report: 976 000 đ from payers; the province's 80 000 đ in its own column and line.
+    await page.getByRole('link', { name: 'Chốt ngày' }).click();
+    await expect(page.getByTestId('day-end-page')).toBeVisible();
+    await page.getByTestId('open-day-report').click();
+    await expect(page.getByTestId('day-report-document')).toBeVisible();
+    await expect(page.getByTestId('day-report-total')).toHaveText('976.000 đ');
+    await expect(page.getByTestId('day-report-top-up')).toHaveText('80.000 đ');
+    await expect(page.getByTestId('day-report-receipts-total')).toHaveText('976.000');
+    await expect(page.getByTestId('day-report-receipts-top-up')).toHaveText('80.000');
+    await shot(page, 'top-up-day-report');
+    const report = await printed(page, 'day-report', 'page-css');
+    // Its own column (the header wraps in its cell), each receipt's share beside its amount.
+    expect(report).toMatch(/Tỉnh hỗ trợ .*Số tiền \(đ\) \(đ\)/);
+    expect(report).toMatch(/\/0000001 .* 244\.000 20\.000 /);
+    expect(report).toMatch(/\/0000002 .* 732\.000 60\.000 /);
+    expect(report).toMatch(/Tổng cộng \(không tính biên lai đã hủy\) 976\.000 80\.000/);
+    expect(report).toContain('Tổng thu theo biên lai 976.000 đ');
+    expect(report).toContain('Tỉnh hỗ trợ thêm 80.000 đ');
+  } finally {
+    central.child.kill();
+  }
+});
