@@ -38,6 +38,7 @@ export const enLaw = {
     perMonth: '{{amount}} a month',
     topUp: 'Provincial top-up',
     noTopUp: 'Provincial top-up: none published for this province (the app ships none)',
+    provisionalMark: 'provisional',
     provisional: 'Provisional values (not confirmed; replaced when a schedule is published)',
     arrears: 'late',
     shortfall: 'missing year',

@@ -38,6 +38,7 @@ export const viLaw = {
     perMonth: '{{amount}}/tháng',
     topUp: 'Tỉnh hỗ trợ thêm',
     noTopUp: 'Tỉnh hỗ trợ thêm: chưa có mức được công bố cho tỉnh này (ứng dụng không kèm sẵn mức của tỉnh nào)',
+    provisionalMark: 'tạm tính',
     provisional: 'Giá trị tạm tính (chưa xác nhận, sẽ thay khi có bảng công bố)',
     arrears: 'chậm đóng',
     shortfall: 'đóng cho năm còn thiếu',

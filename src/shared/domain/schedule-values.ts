@@ -86,3 +86,26 @@ export class ScheduleReader {
     return [...this.provisionalByKey.values()];
   }
 }
+
+/**
+ * Which reference value each breakdown figure of a line comes from (a line's `values` key, or its
+ * kind), so the breakdown marks a figure provisional exactly when the quote lists its value as such.
+ */
+export const LINE_VALUE_SOURCES: Readonly<Record<string, readonly ValueName[]>> = {
+  baseSalary: ['mức lương cơ sở'],
+  povertyLine: ['chuẩn nghèo khu vực nông thôn'],
+  rate: ['tỷ lệ đóng BHXH tự nguyện', 'tỷ lệ đóng BHYT'],
+  memberShare: ['tỷ lệ theo thành viên'],
+  supportShare: ['mức hỗ trợ', 'mức hỗ trợ BHYT'],
+  monthlyReturn: ['lãi suất đầu tư quỹ'],
+  interestFactor: ['lãi suất đầu tư quỹ'],
+  discountFactor: ['lãi suất đầu tư quỹ'],
+  'kind:arrears': ['cách tính tháng chậm đóng'],
+  'kind:shortfall': ['đóng một lần cho những năm còn thiếu'],
+};
+
+/** The breakdown keys of a line whose values the quote lists as provisional. */
+export function provisionalKeys(provisional: readonly { what: string }[]): Set<string> {
+  const names = new Set(provisional.map((p) => p.what));
+  return new Set(Object.entries(LINE_VALUE_SOURCES).flatMap(([key, from]) => (from.some((n) => names.has(n)) ? [key] : [])));
+}

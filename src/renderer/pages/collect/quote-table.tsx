@@ -6,6 +6,7 @@ import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContributionLineView } from '../../../shared/contract/contribution';
 import { vietnameseMonthRange } from '../../../shared/domain/business-date';
+import { provisionalKeys } from '../../../shared/domain/schedule-values';
 import { formatDong } from '../../components/money';
 
 export interface LineGroup {
@@ -65,12 +66,15 @@ function describeValue(v: unknown, percent: Intl.NumberFormat): string {
   return String(v);
 }
 
-/** The reference values a line used, labelled in the clerk's language where the key is known. */
-function describeValues(values: Record<string, unknown>, label: (key: string) => string, language: string): string {
+/**
+ * The reference values a line used, labelled in the clerk's language where the key is known; a value
+ * the quote lists as provisional (not confirmed, replaced when a schedule is published) says so.
+ */
+function describeValues(values: Record<string, unknown>, label: (key: string) => string, language: string, provisional: Set<string>, mark: string): string {
   const percent = new Intl.NumberFormat(language === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 4 });
   return Object.entries(values)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${label(k)}: ${describeValue(v, percent)}`)
+    .map(([k, v]) => `${label(k)}: ${describeValue(v, percent)}${provisional.has(k) ? ` (${mark})` : ''}`)
     .join(' · ');
 }
 
@@ -79,7 +83,7 @@ export function QuoteTable({
   height,
   nameOf,
 }: {
-  quote: { lines: ContributionLineView[]; total: number };
+  quote: { lines: ContributionLineView[]; total: number; provisional?: readonly { what: string }[] | undefined };
   /** The rows' scrolling height in pixels (what the screen has left). */
   height?: number;
   /** For a household's quote: whose row it is. */
@@ -87,6 +91,9 @@ export function QuoteTable({
 }) {
   const { t, i18n } = useTranslation();
   const label = (k: string) => t(`quoteValues.${k}`, { defaultValue: k });
+  const provisional = provisionalKeys(quote.provisional ?? []);
+  const mark = t('quoteLaw.provisionalMark');
+  const describe = (values: Record<string, unknown>) => describeValues(values, label, i18n.language, provisional, mark);
   return (
     <Table<LineGroup>
       size="small"
@@ -119,10 +126,11 @@ export function QuoteTable({
               {g.line.kind && (
                 <Tag color={g.line.kind === 'arrears' ? 'orange' : 'blue'} data-testid={`line-${g.line.kind}`}>
                   {t(g.line.kind === 'arrears' ? 'quoteLaw.arrears' : 'quoteLaw.shortfall')}
+                  {provisional.has(`kind:${g.line.kind}`) && ` (${mark})`}
                 </Tag>
               )}
-              <Typography.Text type="secondary" className="quote-values" title={describeValues(g.line.values, label, i18n.language)}>
-                {describeValues(g.line.values, label, i18n.language)}
+              <Typography.Text type="secondary" className="quote-values" title={describe(g.line.values)} data-testid="quote-line-values">
+                {describe(g.line.values)}
               </Typography.Text>
             </>
           ),
