@@ -90,4 +90,21 @@ describe('names cannot be probed by timing', () => {
     expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
     expect((await failure(office.core, 'auth.login', { username: 'nobody', password: PASSWORD })).code).toBe('BAD_CREDENTIALS');
   });
+
+  it('audits a flood of made-up names once a minute with its count, never the names, and lets a real account in meanwhile', async () => {
+    const flood = Array.from({ length: 40 }, (_, i) => office.core.invoke('auth.login', { username: `khong-co-${i}`, password: `mat-khau-${i}` }));
+    const real = office.core.invoke('auth.login', { username: 'counter', password: PASSWORD });
+    const answers = await Promise.all(flood);
+    expect(answers.every((a) => !a.ok && a.error.code === 'BAD_CREDENTIALS')).toBe(true);
+    expect((await real).ok).toBe(true);
+    const entries = () =>
+      office.core.database.sqlite.prepare(`SELECT details FROM audit_log WHERE action = 'auth.unknownName' ORDER BY seq`).pluck().all() as string[];
+    // The first is audited at once; the other 39 within the minute are only counted.
+    expect(entries()).toEqual(['{"attempts":1}']);
+    office.clock.advanceMinutes(1.01);
+    expect((await failure(office.core, 'auth.login', { username: 'khong-co-nua', password: 'x' })).code).toBe('BAD_CREDENTIALS');
+    expect(entries()).toEqual(['{"attempts":1}', '{"attempts":40}']);
+    const all = office.core.database.sqlite.prepare(`SELECT details FROM audit_log`).pluck().all() as string[];
+    expect(all.some((d) => d.includes('khong-co') || d.includes('mat-khau'))).toBe(false);
+  });
 });

@@ -113,6 +113,7 @@ export const enTrust = {
       login: 'Signed in',
       logout: 'Signed out',
       failed: 'Wrong password',
+      unknownName: 'Sign-in with an unknown name',
       lockout: 'Account locked after failures',
       unlock: 'Screen unlocked',
     },
@@ -138,6 +139,7 @@ export const enTrust = {
     },
   },
   auditField: {
+    attempts: 'Attempts',
     active: 'In use',
     kind: 'Kind',
     name: 'Name',

@@ -114,6 +114,7 @@ export const viTrust = {
       login: 'Đăng nhập',
       logout: 'Đăng xuất',
       failed: 'Đăng nhập sai',
+      unknownName: 'Đăng nhập bằng tên không có',
       lockout: 'Khóa tài khoản do nhập sai',
       unlock: 'Mở khóa màn hình',
     },
@@ -139,6 +140,7 @@ export const viTrust = {
     },
   },
   auditField: {
+    attempts: 'Số lần',
     active: 'Đang dùng',
     kind: 'Loại',
     name: 'Tên',

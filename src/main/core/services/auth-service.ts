@@ -97,13 +97,37 @@ export async function logIn(ctx: CoreContext, input: { username: string; passwor
   await requireOffice(ctx);
   const staff = await findStaffByUsername(ctx.db, input.username);
   if (!staff || staff.active !== 1) {
-    // The same scrypt work as for a real account, so the answer's timing does not tell which names exist.
-    await verifyAgainstDummy(input.password);
+    // The same scrypt work as for a real account, so the answer's timing does not tell which names
+    // exist. Attempts on names that are no account take turns on one queue: a flood of made-up
+    // names costs one hash at a time and leaves the real accounts' sign-ins their share.
+    await ctx.sessions.oneAttemptAtATime(UNKNOWN_NAMES, async () => {
+      await verifyAgainstDummy(input.password);
+      await noteUnknownName(ctx);
+    });
     throw new OfficeError('BAD_CREDENTIALS', { field: 'password' });
   }
   await checkPassword(ctx, staff.id, input.password, 'auth.login');
   const session = ctx.sessions.create(staff.id, staff.role, ctx.clock.now().getTime());
   return sessionView(ctx, session);
+}
+
+/** The queue of attempts on names that are no account (not a staff id: those are UUIDs). */
+const UNKNOWN_NAMES = 'unknown-names';
+
+/**
+ * Sign-ins with a name that is no account are audited — at most one entry a minute, counting the
+ * attempts since the last one, and never the name typed (it may be a password typed in the wrong
+ * box) — so a supervisor sees a flood without it filling the log.
+ */
+async function noteUnknownName(ctx: CoreContext): Promise<void> {
+  const now = ctx.clock.now();
+  const attempts = ctx.sessions.countUnknownName(now.getTime(), 60_000);
+  if (attempts === null) return;
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, { at: now.toISOString(), staffId: null, action: 'auth.unknownName', entity: 'staff', entityId: null, details: { attempts } }),
+    );
 }
 
 export async function unlockSession(ctx: CoreContext, caller: Caller, password: string): Promise<SessionView> {

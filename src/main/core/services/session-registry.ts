@@ -16,6 +16,20 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
   /** The password check under way for each account, the next one queued behind it. */
   private readonly attempts = new Map<string, Promise<unknown>>();
+  /** Sign-ins with names that are no account since the last one audited, and when that was. */
+  private unknownNames = { count: 0, auditedAtMs: Number.NEGATIVE_INFINITY };
+
+  /**
+   * Counts a sign-in with a name that is no account; returns how many there were since the last
+   * one audited when it is time to audit again (at most once per `everyMs`), else null.
+   */
+  countUnknownName(nowMs: number, everyMs: number): number | null {
+    this.unknownNames.count += 1;
+    if (nowMs - this.unknownNames.auditedAtMs < everyMs) return null;
+    const count = this.unknownNames.count;
+    this.unknownNames = { count: 0, auditedAtMs: nowMs };
+    return count;
+  }
 
   create(staffId: string, role: Role, nowMs: number): Session {
     const session: Session = { token: randomBytes(32).toString('base64url'), staffId, role, lastActiveMs: nowMs, locked: false };
