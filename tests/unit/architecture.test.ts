@@ -131,7 +131,12 @@ describe('architecture boundaries', () => {
         spec.startsWith('.')
           ? target.startsWith('src/console') ||
             target.startsWith('src/shared') ||
-            ['src/renderer/styles/theme', 'src/renderer/routing/hash-router', 'src/renderer/components/money'].includes(target)
+            [
+              'src/renderer/styles/theme',
+              'src/renderer/routing/hash-router',
+              'src/renderer/components/money',
+              'src/renderer/components/language-segmented',
+            ].includes(target)
           : !spec.startsWith('node:') && !/^(electron|better-sqlite3|kysely|pg|exceljs|hono)\b/.test(spec),
       ),
     ).toEqual([]);

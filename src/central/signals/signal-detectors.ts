@@ -5,19 +5,10 @@
 // clearing and scheduling are fraud-signals.ts's.
 import { type Kysely, sql } from 'kysely';
 import type { CentralDb } from '../db/schema';
+import type { SignalKind } from '../../shared/console/signal-kinds';
 import type { SignalConfig } from './signal-config';
 
-export const signalKinds = [
-  'VOID_RATE',
-  'OUT_OF_HOURS',
-  'CLOCK_SKEW',
-  'BACKDATED',
-  'SERIES_GAP',
-  'SAME_PERSON_OFFICES',
-  'SHARED_CONTACT',
-  'SILENT_DEVICE',
-] as const;
-export type SignalKind = (typeof signalKinds)[number];
+export { signalKinds, type SignalKind } from '../../shared/console/signal-kinds';
 
 export interface Signal {
   /** Stable across recomputations: the same finding keeps its row. */

@@ -8,38 +8,32 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceRow } from '../../shared/console/console-api';
 import { useRoute } from '../../renderer/routing/hash-router';
 import { useDevices, useEnrollmentCode, useRevokeDevice } from '../api/console-queries';
-import { errorText } from '../api/error-text';
 import { formatDate, formatDong, formatInstant, shortHash } from '../format';
 import { isAdministrator, useSignedIn } from '../session/session-context';
+import { useConfirmAction } from './confirm-action';
 import { OfficeSelect, setRouteParams } from './office-select';
 import { PageFrame } from './page-frame';
 
 export function DevicesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { params } = useRoute();
   const office = params.get('office') ?? undefined;
   const admin = isAdministrator(useSignedIn());
   const devices = useDevices(office);
   const revoke = useRevokeDevice();
   const enrollment = useEnrollmentCode();
-  const [modal, contextHolder] = Modal.useModal();
+  const { confirm, fail, contextHolder } = useConfirmAction();
   const [code, setCode] = useState<{ code: string; officeCode: string } | null>(null);
   const onlyAdmin = admin ? undefined : t('devices.onlyAdministrator');
 
   const confirmRevoke = (device: DeviceRow) =>
-    void modal.confirm({
+    confirm({
       title: t('devices.revokeTitle', { name: device.name }),
       content: t('devices.revokeText', { office: device.officeCode }),
       okText: t('devices.revoke'),
-      okButtonProps: { danger: true, 'data-testid': 'confirm-revoke' } as never,
-      cancelText: t('app.cancel'),
-      onOk: async () => {
-        try {
-          await revoke.mutateAsync(device.id);
-        } catch (error) {
-          modal.error({ title: errorText(t, error, i18n.language) });
-        }
-      },
+      danger: true,
+      testId: 'confirm-revoke',
+      run: () => revoke.mutateAsync(device.id),
     });
 
   const issueCode = async () => {
@@ -47,7 +41,7 @@ export function DevicesPage() {
     try {
       setCode(await enrollment.mutateAsync(office));
     } catch (error) {
-      modal.error({ title: errorText(t, error, i18n.language) });
+      fail(error);
     }
   };
 

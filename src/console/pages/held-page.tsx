@@ -1,40 +1,33 @@
 // Held items: registrations the central held as a possible duplicate of a person another office
 // registered, and payments waiting for review — what `admin held` lists. "Đã xem xét" marks one
 // reviewed after a confirmation, with the same effect as `admin review --op`.
-import { Button, Modal, Segmented, Table, Tag } from 'antd';
+import { Button, Segmented, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HeldRow } from '../../shared/console/console-api';
 import { useRoute } from '../../renderer/routing/hash-router';
 import { useHeld, useReviewHeld } from '../api/console-queries';
-import { errorText } from '../api/error-text';
 import { formatDate, formatInstant } from '../format';
+import { useConfirmAction } from './confirm-action';
 import { setRouteParams } from './office-select';
 import { PageFrame } from './page-frame';
 
 const KNOWN_CLASSES = ['POSSIBLE_DUPLICATE', 'FACTS_DIFFER', 'MONTHS_ALREADY_PAID'];
 
 export function HeldPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { params } = useRoute();
   const all = params.get('show') === 'all';
   const held = useHeld(all);
   const review = useReviewHeld();
-  const [modal, contextHolder] = Modal.useModal();
+  const { confirm, contextHolder } = useConfirmAction();
 
   const confirmReview = (item: HeldRow) =>
-    void modal.confirm({
+    confirm({
       title: t('held.reviewTitle', { name: item.fullName || item.opId }),
       content: t('held.reviewText'),
       okText: t('held.review'),
-      okButtonProps: { 'data-testid': 'confirm-review' } as never,
-      cancelText: t('app.cancel'),
-      onOk: async () => {
-        try {
-          await review.mutateAsync(item.opId);
-        } catch (error) {
-          modal.error({ title: errorText(t, error, i18n.language) });
-        }
-      },
+      testId: 'confirm-review',
+      run: () => review.mutateAsync(item.opId),
     });
 
   return (

@@ -6,25 +6,15 @@ import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SignalRow } from '../../shared/console/console-api';
+import { signalKinds } from '../../shared/console/signal-kinds';
 import { formatDate, formatInstant } from '../format';
-
-export const SIGNAL_KINDS = [
-  'VOID_RATE',
-  'OUT_OF_HOURS',
-  'CLOCK_SKEW',
-  'BACKDATED',
-  'SERIES_GAP',
-  'SAME_PERSON_OFFICES',
-  'SHARED_CONTACT',
-  'SILENT_DEVICE',
-] as const;
 
 const num = (e: Record<string, unknown>, key: string) => (typeof e[key] === 'number' ? (e[key] as number) : 0);
 const str = (e: Record<string, unknown>, key: string) => (typeof e[key] === 'string' ? (e[key] as string) : '');
 const list = (e: Record<string, unknown>, key: string) => (Array.isArray(e[key]) ? (e[key] as unknown[]).map(String) : []);
 const percent = (rate: number) => `${(rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
 
-export const isKnownKind = (kind: string) => (SIGNAL_KINDS as readonly string[]).includes(kind);
+export const isKnownKind = (kind: string) => (signalKinds as readonly string[]).includes(kind);
 
 /** The sentence that says what was found. */
 export function evidenceSentence(t: TFunction, signal: SignalRow): string {

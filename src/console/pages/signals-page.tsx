@@ -5,13 +5,14 @@ import { Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignalRow } from '../../shared/console/console-api';
+import { signalKinds } from '../../shared/console/signal-kinds';
 import { hrefWith, useRoute } from '../../renderer/routing/hash-router';
 import { type SignalFilter, useReviewSignal, useSignals } from '../api/console-queries';
 import { errorText } from '../api/error-text';
 import { formatInstant } from '../format';
 import { OfficeSelect, setRouteParams } from './office-select';
 import { PageFrame } from './page-frame';
-import { isKnownKind, SIGNAL_KINDS, SignalEvidence } from './signal-evidence';
+import { isKnownKind, SignalEvidence } from './signal-evidence';
 
 const STATUSES = ['open', 'reviewed', 'cleared', 'all'] as const;
 
@@ -75,7 +76,7 @@ export function SignalsPage() {
             data-testid="kind-filter"
             value={filter.kind}
             onChange={(v: string | undefined) => set({ kind: v })}
-            options={SIGNAL_KINDS.map((k) => ({ value: k, label: t(`signalKind.${k}`) }))}
+            options={signalKinds.map((k) => ({ value: k, label: t(`signalKind.${k}`) }))}
           />
           <Segmented
             aria-label={t('signals.status')}

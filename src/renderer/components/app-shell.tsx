@@ -1,7 +1,7 @@
 // The signed-in frame: the header (office, user and role, navigation, language, sign out) and the
 // screen chosen by the hash route. Supervisor-only screens are hidden from other roles (the core
 // refuses them anyway).
-import { Button, Layout, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/contract/staff';
 import { setLanguage } from '../i18n/setup';
@@ -13,6 +13,7 @@ import { HouseholdPage } from '../pages/household/household-page';
 import { PersonPage } from '../pages/person/person-page';
 import { PersonFormPage } from '../pages/person-form/person-form-page';
 import { ReceiptPage } from '../pages/receipt/receipt-page';
+import { LanguageSegmented } from './language-segmented';
 import { UpdateBanner, useFormActivity } from './update-banner';
 import { ReceiptSetPage } from '../pages/receipt/receipt-set-page';
 import { SearchPage } from '../pages/search/search-page';
@@ -135,16 +136,7 @@ export function AppShell({ session }: { session: SessionView }) {
           <span data-testid="header-user" className="header-text">
             <span className="header-user-name">{session.staff.fullName}</span> <Tag color="blue">{t(`roles.${session.staff.role}`)}</Tag>
           </span>
-          <Segmented
-            size="small"
-            aria-label={t('header.language')}
-            value={i18n.language === 'en' ? 'en' : 'vi'}
-            options={[
-              { label: 'VI', value: 'vi' },
-              { label: 'EN', value: 'en' },
-            ]}
-            onChange={(v) => setLanguage(v as 'vi' | 'en')}
-          />
+          <LanguageSegmented short label={t('header.language')} language={i18n.language} onChange={setLanguage} />
           <Button size="small" onClick={() => void signOut()} data-testid="sign-out">
             {t('header.signOut')}
           </Button>
