@@ -3,6 +3,7 @@
 // `serve` on a free loopback port — with the fraud signals computed after each batch, as deployed.
 // PGlite keeps one process per data folder: admin commands run while the service is stopped.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,7 @@ export interface ServedCentral {
   stop(): Promise<void>;
 }
 
-/** `serve --port 0`: resolves with its URL once it listens. */
+/** `serve --port 0`: resolves with its URL once it listens. Its log (warnings and errors) goes to <dataDir>/serve.log. */
 export function serveCentral(dataDir: string, env: Record<string, string> = {}): Promise<ServedCentral> {
   const child: ChildProcess = spawn(process.execPath, [tsx, 'src/central/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
     cwd: root,
@@ -33,6 +34,9 @@ export function serveCentral(dataDir: string, env: Record<string, string> = {}):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const log = createWriteStream(join(dataDir, 'serve.log'), { flags: 'a' });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`central did not start:\n${output}`)), 90_000);

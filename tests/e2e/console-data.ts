@@ -24,7 +24,11 @@ async function pay(office: OfficeApi, participantId: string, fromMonth: string):
   return recorded.receipt;
 }
 
-export async function pushOfficeData(browser: Browser, central: { url: string; codes: Record<string, string> }, harnesses: [Harness, Harness]): Promise<ConsoleData> {
+export async function pushOfficeData(
+  browser: Browser,
+  central: { url: string; codes: Record<string, string> },
+  harnesses: [Harness, Harness],
+): Promise<ConsoleData> {
   const page = await (await browser.newContext()).newPage();
   const a = await officeByApi(page, harnesses[0].url, { code: 'HNA', name: 'BHXH cơ sở Ba Đình' });
   const b = await officeByApi(page, harnesses[1].url, { code: 'HNB', name: 'BHXH cơ sở Đống Đa' });
@@ -42,6 +46,5 @@ export async function pushOfficeData(browser: Browser, central: { url: string; c
   expect(await b.call('sync.pushNow', {})).toMatchObject({ rejected: 0, held: 1 });
 
   const receipt = await a.call<{ label: string; verification: { payload: string } }>('receipts.get', { id: receiptA.id });
-  await page.context().close();
   return { a, b, receipt: { label: receipt.label, payload: receipt.verification.payload } };
 }

@@ -3,12 +3,11 @@
 import type { TFunction } from 'i18next';
 import { isConsoleError } from './console-client';
 
-const KNOWN = ['AUTH_FAILED', 'LOCKED', 'OFFLINE', 'FORBIDDEN', 'SESSION_EXPIRED', 'BAD_ANSWER', 'CONFLICT', 'NOT_FOUND', 'RATE_LIMITED'];
+const KNOWN = ['AUTH_FAILED', 'LOCKED', 'DISABLED', 'OFFLINE', 'FORBIDDEN', 'SESSION_EXPIRED', 'BAD_ANSWER', 'CONFLICT', 'NOT_FOUND', 'RATE_LIMITED'];
 
 export function errorText(t: TFunction, error: unknown, language: string): string {
   if (!isConsoleError(error)) return t('error.unexpected');
   const { code, message, messageEn } = error.data;
   if (KNOWN.includes(code)) return t(`error.${code}`);
-  if (error.status === 403) return t('error.FORBIDDEN');
   return language === 'en' && messageEn ? messageEn : message;
 }

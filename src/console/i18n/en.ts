@@ -40,6 +40,7 @@ export const consoleEn: ConsoleStrings = {
   error: {
     AUTH_FAILED: 'Wrong user name or password.',
     LOCKED: 'The account is locked for a while after too many wrong passwords. Try again in 15 minutes or ask an administrator.',
+    DISABLED: 'This account is disabled; contact an administrator.',
     OFFLINE: 'Cannot reach the central service. Check the network and try again.',
     FORBIDDEN: 'Your account may not do this.',
     SESSION_EXPIRED: 'The session has expired; sign in again.',
@@ -155,6 +156,7 @@ export const consoleEn: ConsoleStrings = {
     seen: 'Found',
     lastSeen: 'last {{at}}',
     reviewedBy: '{{who}}: {{note}}',
+    previousReview: 'Before, {{at}} — {{who}}: {{note}}',
     deviceReceipts: "Device's receipts",
     collectorReceipts: "Collector's receipts",
     collectorFigures: "Collector's figures",

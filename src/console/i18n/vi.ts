@@ -38,6 +38,7 @@ export const consoleVi = {
   error: {
     AUTH_FAILED: 'Sai tên đăng nhập hoặc mật khẩu.',
     LOCKED: 'Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau 15 phút hoặc báo quản trị viên.',
+    DISABLED: 'Tài khoản này đã bị vô hiệu hóa; hãy liên hệ quản trị viên.',
     OFFLINE: 'Không kết nối được máy chủ trung tâm. Hãy kiểm tra mạng rồi thử lại.',
     FORBIDDEN: 'Tài khoản của bạn không có quyền làm việc này.',
     SESSION_EXPIRED: 'Phiên làm việc đã hết hạn; hãy đăng nhập lại.',
@@ -154,6 +155,7 @@ export const consoleVi = {
     seen: 'Phát hiện',
     lastSeen: 'gần nhất {{at}}',
     reviewedBy: '{{who}}: {{note}}',
+    previousReview: 'Lần trước {{at}} — {{who}}: {{note}}',
     deviceReceipts: 'Biên lai của thiết bị',
     collectorReceipts: 'Biên lai của người thu',
     collectorFigures: 'Số liệu người thu',

@@ -60,6 +60,12 @@ export function AuditHeadsPage() {
             align: 'right',
             render: (_, d) => {
               if (!d.auditHead) return '—';
+              if (d.auditHead.problem)
+                return (
+                  <Tag color="error" data-testid="audit-problem">
+                    {d.auditHead.problem}
+                  </Tag>
+                );
               const missing = d.auditHead.seq - d.auditHead.entriesHeld;
               return missing > 0 ? (
                 <Tag color="warning">{t('audit.entriesMissing', { held: d.auditHead.entriesHeld, missing })}</Tag>

@@ -10,6 +10,9 @@ import { formatDong } from '../format';
 import { OfficeSelect, setRouteParams } from './office-select';
 import { PageFrame } from './page-frame';
 
+/** The collector a signal names (by staff id; by name for rows without one). */
+const isNamed = (c: CollectorRow, named: string | undefined) => named !== undefined && (c.collectorId === named || c.collector === named);
+
 const rate = (n: number, of: number) => (of > 0 ? `${((n / of) * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%` : '—');
 
 export function CollectorsPage() {
@@ -32,16 +35,16 @@ export function CollectorsPage() {
         dataSource={collectors.data?.collectors ?? []}
         pagination={false}
         locale={{ emptyText: t('collectors.none') }}
-        rowClassName={(c) => (c.collector === named ? 'row-named' : '')}
-        onRow={(c) => ({ 'data-testid': 'collector-row', 'data-named': c.collector === named ? 'yes' : 'no' }) as never}
+        rowClassName={(c) => (isNamed(c, named) ? 'row-named' : '')}
+        onRow={(c) => ({ 'data-testid': 'collector-row', 'data-named': isNamed(c, named) ? 'yes' : 'no' }) as never}
         columns={[
           {
             title: t('collectors.collector'),
             key: 'collector',
             render: (_, c) => (
               <>
-                <a href={hrefWith(['receipts'], { office: c.officeCode, collector: c.collector })}>{c.collector}</a>
-                {c.collector === named ? (
+                <a href={hrefWith(['receipts'], { office: c.officeCode, collector: c.collectorId ?? c.collector })}>{c.collector}</a>
+                {isNamed(c, named) ? (
                   <Tag color="error" style={{ marginLeft: 8 }}>
                     {t('collectors.named')}
                   </Tag>

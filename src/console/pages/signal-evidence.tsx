@@ -17,9 +17,9 @@ const percent = (rate: number) => `${(rate * 100).toLocaleString('vi-VN', { maxi
 export const isKnownKind = (kind: string) => (signalKinds as readonly string[]).includes(kind);
 
 /** The sentence that says what was found. */
-export function evidenceSentence(t: TFunction, signal: SignalRow): string {
+export function evidenceSentence(t: TFunction, signal: SignalRow, staffName?: string): string {
   const e = signal.evidence;
-  const staff = signal.staffId ?? '—';
+  const staff = staffName ?? signal.staffId ?? '—';
   const device = signal.deviceName ?? signal.deviceId ?? '—';
   switch (signal.kind) {
     case 'VOID_RATE':
@@ -120,7 +120,8 @@ function plainLines(evidence: Record<string, unknown>): string[] {
   );
 }
 
-export function SignalEvidence({ signal }: { signal: SignalRow }) {
+/** `staffName`: the collector the signal names, by name (the signal itself holds their staff id). */
+export function SignalEvidence({ signal, staffName }: { signal: SignalRow; staffName?: string }) {
   const { t } = useTranslation();
   if (!isKnownKind(signal.kind)) {
     return (
@@ -133,7 +134,7 @@ export function SignalEvidence({ signal }: { signal: SignalRow }) {
   }
   return (
     <div data-testid="signal-evidence">
-      <div>{evidenceSentence(t, signal)}</div>
+      <div>{evidenceSentence(t, signal, staffName)}</div>
       {evidenceLists(t, signal)
         .filter(([, items]) => items.length > 0)
         .map(([label, items]) => (

@@ -1,13 +1,13 @@
 // Fraud signals: what the central's detectors found, filtered by office, kind and status; each
 // with its evidence in words, links to the receipts of the device, collector or person it names
 // and to the collector's figures, and "Đánh dấu đã xem xét" with the reviewer's note.
-import { Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignalRow } from '../../shared/console/console-api';
 import { signalKinds } from '../../shared/console/signal-kinds';
 import { hrefWith, useRoute } from '../../renderer/routing/hash-router';
-import { type SignalFilter, useReviewSignal, useSignals } from '../api/console-queries';
+import { type SignalFilter, useCollectors, useReviewSignal, useSignals } from '../api/console-queries';
 import { errorText } from '../api/error-text';
 import { formatInstant } from '../format';
 import { OfficeSelect, setRouteParams } from './office-select';
@@ -43,6 +43,9 @@ export function SignalsPage() {
   const filter: SignalFilter = { office: params.get('office') ?? undefined, kind: params.get('kind') ?? undefined, status };
   const signals = useSignals(filter);
   const review = useReviewSignal();
+  // A signal names its collector by staff id; the collectors' figures give their names.
+  const collectors = useCollectors(filter.office);
+  const staffNames = new Map((collectors.data?.collectors ?? []).flatMap((c) => (c.collectorId ? [[c.collectorId, c.collector] as const] : [])));
   const [reviewing, setReviewing] = useState<SignalRow | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +113,11 @@ export function SignalsPage() {
               </>
             ),
           },
-          { title: t('signals.evidence'), key: 'evidence', render: (_, s) => <SignalEvidence signal={s} /> },
+          {
+            title: t('signals.evidence'),
+            key: 'evidence',
+            render: (_, s) => <SignalEvidence signal={s} staffName={s.staffId ? staffNames.get(s.staffId) : undefined} />,
+          },
           {
             title: t('signals.seen'),
             key: 'seen',
@@ -118,7 +125,7 @@ export function SignalsPage() {
             render: (_, s) => (
               <>
                 {formatInstant(s.firstSeen)}
-                {s.lastSeen !== s.firstSeen ? (
+                {formatInstant(s.lastSeen) !== formatInstant(s.firstSeen) ? (
                   <>
                     <br />
                     {t('signals.lastSeen', { at: formatInstant(s.lastSeen) })}
@@ -137,6 +144,11 @@ export function SignalsPage() {
                 <>
                   <Tag color={st === 'open' ? 'error' : st === 'reviewed' ? 'success' : 'default'}>{t(`signals.status_${st}`)}</Tag>
                   {s.reviewNote ? <div data-testid="signal-review-note">{t('signals.reviewedBy', { who: s.reviewedBy ?? '', note: s.reviewNote })}</div> : null}
+                  {(s.previousReviews ?? []).map((r) => (
+                    <Typography.Text type="secondary" key={r.at} style={{ display: 'block' }}>
+                      {t('signals.previousReview', { at: formatInstant(r.at), who: r.by ?? '', note: r.note ?? '' })}
+                    </Typography.Text>
+                  ))}
                 </>
               );
             },
