@@ -15,9 +15,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // When the central received a payment: the batch's transaction time for every new row. Rows
     // from before take their audit entry's receipt time, else the start of their payment date (UTC+7).
     `ALTER TABLE contributions ADD COLUMN received_at TIMESTAMPTZ`,
-    `UPDATE contributions c SET received_at = COALESCE(
-       (SELECT min(a.received_at) FROM audit_entries a WHERE a.device_id = c.device_id AND a.action = 'contribution.record' AND a.entity_id = c.id),
-       (c.paid_on || 'T00:00:00+07:00')::timestamptz)`,
+    // One join, not a look-up per row: a province's table holds millions of payments.
+    `UPDATE contributions c SET received_at = a.received_at
+     FROM (SELECT device_id, entity_id, min(received_at) AS received_at FROM audit_entries
+           WHERE action = 'contribution.record' GROUP BY device_id, entity_id) a
+     WHERE a.device_id = c.device_id AND a.entity_id = c.id`,
+    `UPDATE contributions SET received_at = (paid_on || 'T00:00:00+07:00')::timestamptz WHERE received_at IS NULL`,
     `ALTER TABLE contributions ALTER COLUMN received_at SET DEFAULT now()`,
     `ALTER TABLE contributions ALTER COLUMN received_at SET NOT NULL`,
   ];
