@@ -28,6 +28,7 @@ import { bodyWith, type ConsoleEnv, headerRule, needs, parseWith } from './conso
 import { devicesOverview, officesOverview } from './console-overview';
 import { endSession, type SessionPolicy, startSession, useSession } from './console-sessions';
 import { registerFindingsRoutes } from './console-findings-routes';
+import { prepareDummyHash } from './password-hash';
 import { authenticateStaff, listStaff } from './staff-accounts';
 import type { Kysely } from 'kysely';
 
@@ -64,6 +65,7 @@ export function consoleApi(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const administrator = needs(db, 'administrator', policy, clock);
   const acted = (c: { get(key: 'staff'): { username: string }; get(key: 'requestId'): string }, action: string, about: Record<string, unknown>) =>
     log.info({ req: c.get('requestId'), staff: c.get('staff').username, action, ...about }, 'console action');
+  void prepareDummyHash();
   const api = new Hono<ConsoleEnv>();
   api.use('*', headerRule);
 
