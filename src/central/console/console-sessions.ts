@@ -35,11 +35,13 @@ export async function startSession(db: Kysely<CentralDb>, username: string, poli
   return token;
 }
 
-export const signedOut = () => new CentralError(401, 'SIGNED_OUT', 'Bạn chưa đăng nhập.', 'You are not signed in.');
+/** No session cookie at all: the same code as an ended session, so an open page (signed out in another tab) locks itself as it does then. */
+export const signedOut = () =>
+  new CentralError(401, 'SESSION_EXPIRED', 'Bạn chưa đăng nhập hoặc đã đăng xuất; hãy đăng nhập.', 'You are not signed in, or have signed out; sign in.');
 export const sessionExpired = () =>
   new CentralError(401, 'SESSION_EXPIRED', 'Phiên làm việc đã hết hạn; hãy đăng nhập lại.', 'The session has expired; sign in again.');
 
-/** The session's account (its current role), the session touched; SIGNED_OUT or SESSION_EXPIRED otherwise. */
+/** The session's account (its current role), the session touched; 401 SESSION_EXPIRED otherwise. */
 export async function useSession(db: Kysely<CentralDb>, token: string | undefined, policy: SessionPolicy, now: Date): Promise<ConsoleSession> {
   if (!token) throw signedOut();
   const tokenHash = hashOf(token);

@@ -101,7 +101,10 @@ describe.each(centralBackends())('console accounts and sessions on %s', (backend
     offset = 0;
     // Gone for good, not revived by the clock going back.
     expect((await consoleCall(central, '/session', { cookie: idle })).status).toBe(401);
-    expect(await consoleCall(central, '/session')).toMatchObject({ status: 401, json: { error: { code: 'SIGNED_OUT' } } });
+    expect(await consoleCall(central, '/session')).toMatchObject({
+      status: 401,
+      json: { error: { code: 'SESSION_EXPIRED', message: expect.stringMatching(/chưa đăng nhập/) } },
+    });
   });
 
   it('refuses a request that changes something without x-console-request: 1, signed in or not', async () => {
