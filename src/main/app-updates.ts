@@ -15,12 +15,17 @@ export interface ShellCaller {
   token: string | undefined;
 }
 
-export function startAppUpdates(updater: UpdaterLike, core: () => OfficeCore | undefined, log: ShellLogger) {
+/**
+ * `core` is the core calls go to (none once the app is closing); `working` the core whose work an
+ * install must not cut short — at quit, the one just closed: a backup still sealing its copy onto
+ * the stick outlives the store's close, and only that core knows it runs.
+ */
+export function startAppUpdates(updater: UpdaterLike, core: () => OfficeCore | undefined, log: ShellLogger, working: () => OfficeCore | undefined = core) {
   const formsOpen = new Map<number, boolean>();
   const controller = new UpdateController({
     updater,
     feed: async () => (await core()?.updateFeed()) ?? null,
-    busy: () => [...(core()?.activity() ?? []), ...([...formsOpen.values()].some(Boolean) ? (['form'] as const) : [])],
+    busy: () => [...(working()?.activity() ?? []), ...([...formsOpen.values()].some(Boolean) ? (['form'] as const) : [])],
     every: (run, ms) => setInterval(run, ms),
     log,
   });

@@ -25,6 +25,8 @@ import { storeLocation } from './store-location';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let core: OfficeCore | undefined;
+/** The core closed at quit: no call reaches it, but the update's install asks it what work still runs. */
+let closedCore: OfficeCore | undefined;
 let mainWindow: BrowserWindow | null = null;
 // The shell's own events, in the office log once the core has opened it (shell-log.ts).
 const shellLog = new ShellLog();
@@ -72,7 +74,12 @@ async function start(): Promise<void> {
   }
   shellLog.attach(core.log);
   shellLog.info('started', { version: app.getVersion(), platform: process.platform, store: location.scope, packaged: app.isPackaged });
-  const updates = startAppUpdates(electronUpdater.autoUpdater, () => core, shellLog);
+  const updates = startAppUpdates(
+    electronUpdater.autoUpdater,
+    () => core,
+    shellLog,
+    () => core ?? closedCore,
+  );
   const shellMethods = createShellDispatcher<ShellCaller>({
     'shell.print': (input, caller) => printHandler(() => location.archiveDir)(input, caller.contents),
     'shell.pickPath': (input, caller) => pickPathHandler(input, caller.contents),
@@ -90,6 +97,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', async () => {
     const closing = core;
     core = undefined;
+    closedCore = closing;
     const update = updates.controller.status();
     shellLog.info('closing', { updateReady: update.state === 'ready' ? update.version : null });
     // The core closes its log with it: the shell's later events go to stderr only.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
 import { preventable } from './electron-double';
-import { type StartedShell, startShell } from './shell-harness';
+import { type StartedShell, startShell, waitFor } from './shell-harness';
 import { samplePerson } from '../support/sample-person';
 
 vi.mock('electron', () => import('./electron-double'));
@@ -273,6 +273,41 @@ describe('updates and crashes in the running shell', () => {
     await shell.invoke('shell.activity', { formOpen: false }, { contents: clerk.webContents });
     expect(await shell.invoke('shell.updateRestart')).toEqual({ ok: true, value: { restarting: true, blockedBy: [] } });
     expect(autoUpdater.installs).toEqual([[false, true]]);
+  });
+
+  // The installed app at quit: the core is closed first, then a downloaded release installs —
+  // unless work the close did not wait for still runs. A backup sealing its copy onto the stick
+  // outlives the store's close; the shell must ask the core it just closed, not the none it holds.
+  async function quitWithUpdateReady(): Promise<{ installs: unknown[]; quits: number }> {
+    shell = await startShell();
+    const { autoUpdater } = (await import('./updater-double')) as typeof import('./updater-double');
+    autoUpdater.installs = [];
+    autoUpdater.emit('update-downloaded', { version: '0.2.0' });
+    const { app, BrowserWindow } = shell.electron;
+    app.isPackaged = true;
+    for (const win of BrowserWindow.getAllWindows()) win.close();
+    await waitFor(() => app.quitCalls > 0 || autoUpdater.installs.length > 0);
+    shell.unhook();
+    shell = undefined;
+    return { installs: autoUpdater.installs, quits: app.quitCalls };
+  }
+
+  it('installs a downloaded update at quit, silently, once the core has closed and no work runs', async () => {
+    expect(await quitWithUpdateReady()).toEqual({ installs: [[true, false]], quits: 0 });
+  });
+
+  it('does not install at quit while a backup the quit did not wait for still runs: it only quits', async () => {
+    // The copy is still being sealed onto the stick when the window closes (the store is closed
+    // already); the backup service says so until the sealed copy has its final name.
+    vi.doMock('../../src/main/core/services/backup-service', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('../../src/main/core/services/backup-service')>()),
+      backupProgress: () => ({ running: true, phase: 'sealing', percent: 80 }),
+    }));
+    try {
+      expect(await quitWithUpdateReady()).toEqual({ installs: [], quits: 1 });
+    } finally {
+      vi.doUnmock('../../src/main/core/services/backup-service');
+    }
   });
 
   it('records a renderer crash beside the office data and loads the window again; nothing is uploaded', async () => {
