@@ -240,7 +240,7 @@ async function applyInTransaction(
       provinceCode: c.provinceCode,
       officeCode: c.officeCode ?? null,
       originDeviceId: device.id,
-      payload: JSON.stringify(c.payload),
+      payload: c.payloadJson ?? JSON.stringify(c.payload),
     }));
     await insertRows(trx, 'changes', changeColumns, rows);
   }

@@ -14,8 +14,9 @@ export type BulkColumns = Record<string, BulkColumnType>;
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
- * Inserts `rows` into `table` (snake_case name). jsonb values are given as JSON text. `onConflict`
- * is appended as written (a constant of the caller's, e.g. `ON CONFLICT (local_id) DO NOTHING`).
+ * Inserts `rows` into `table` (snake_case name). jsonb values are given as JSON text (what
+ * JSON.stringify writes). `onConflict` is appended as written (a constant of the caller's, e.g.
+ * `ON CONFLICT (local_id) DO NOTHING`).
  */
 export async function insertRows(
   trx: Transaction<CentralDb>,
@@ -31,7 +32,7 @@ export async function insertRows(
   const arrays = keys.map((key) => {
     const type = sql.raw(columns[key] === 'jsonb' ? 'text' : columns[key]!);
     const values = rows.map((row) => row[key] ?? null);
-    const joined = joinColumn(values);
+    const joined = joinColumn(values, columns[key] === 'jsonb');
     return joined === null ? sql`${values}::${type}[]` : sql`string_to_array(${joined}, E'\x1e', E'\x1f')::${type}[]`;
   });
   const selected = keys.map((key, i) => sql.raw(columns[key] === 'jsonb' ? `c${i}::jsonb` : `c${i}`));
@@ -46,8 +47,10 @@ export async function insertRows(
  * documents, whose quotes all get escaped). JSON.stringify never writes either character raw, and
  * ids, codes and numbers do not hold them; a column where any value does — or a single empty
  * string, which `string_to_array` reads as no element — goes as an array literal as before.
+ * A JSON text never holds either (JSON writes every control character escaped), so the values of a
+ * jsonb column (`json`) are not searched for them: the longest texts of a batch, walked for nothing.
  */
-function joinColumn(values: readonly unknown[]): string | null {
+function joinColumn(values: readonly unknown[], json: boolean): string | null {
   const texts: string[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -55,7 +58,7 @@ function joinColumn(values: readonly unknown[]): string | null {
     else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return null;
     else {
       const text = typeof value === 'string' ? value : String(value);
-      if (text.includes('\x1e') || text.includes('\x1f')) return null;
+      if (!json && (text.includes('\x1e') || text.includes('\x1f'))) return null;
       texts[i] = text;
     }
   }

@@ -9,12 +9,13 @@
 // give (ADR 0015).
 import { sql } from 'kysely';
 import { type SupportCategory, supportCategoryNames } from '../../shared/contract/participant';
-import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
+import type { QuoteQuestion } from '../../shared/domain/contribution-quote';
 import type { ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import type { SupportFacts } from '../../shared/domain/support-facts';
 import type { OpReview } from '../../shared/sync/op-results';
 import type { OpContext } from './op-context';
 import { centralPerson, centralSupportCategory } from './person-support';
+import { quotedTotal } from './quoted-totals';
 
 /** The support facts of the central's record, sent with a category that differs (an older office's record has none). */
 type CentralFacts = Pick<SupportFacts, 'poverty' | 'student' | 'agriAverage'>;
@@ -121,7 +122,7 @@ export async function reviewContributionFacts(
 function centralAmount(schedule: ReferenceSchedule, question: QuoteQuestion): number | null {
   if (question.scheme === 'HHI' && question.memberPosition === null) return null;
   try {
-    return computeQuote(schedule, question).total;
+    return quotedTotal(schedule, question);
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@
 // is unique in its series nationally; voids and day closures are kept as records.
 import { sql } from 'kysely';
 import { OfficeError } from '../../shared/contract/errors';
-import { computeQuote, type QuoteQuestion } from '../../shared/domain/contribution-quote';
+import type { QuoteQuestion } from '../../shared/domain/contribution-quote';
 import { reviewContributionFacts } from './contribution-facts';
 import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import { type OpResult, type OpReview, rejected } from '../../shared/sync/op-results';
@@ -13,6 +13,7 @@ import { contributionChange, dayClosedChange, personOffice, tellOffices, voidCha
 import { forgetPaidReceipt, reviewPaidMonths } from './paid-periods';
 import { resolvePersonId } from './person-ops';
 import { centralPerson } from './person-support';
+import { quotedTotal } from './quoted-totals';
 
 const schedules = new Map<string, ReferenceSchedule>();
 
@@ -24,25 +25,6 @@ async function scheduleFor(ctx: OpContext, version: string): Promise<ReferenceSc
   const schedule = parseSchedule(typeof row.body === 'string' ? JSON.parse(row.body) : row.body);
   schedules.set(version, schedule);
   return schedule;
-}
-
-/**
- * The amount the rules give for a question, remembered per schedule version and question (less the
- * payer's id, which only labels the lines): the rules are pure, and the same payment is made many
- * times a day across offices — the same months, method and income for the same date — so most
- * recomputations at a national central are the same question again. Bounded; emptied when full.
- */
-const expectedTotals = new Map<string, number>();
-const EXPECTED_TOTALS_KEPT = 20_000;
-
-function expectedTotal(schedule: ReferenceSchedule, question: QuoteQuestion): number {
-  const key = `${schedule.version}\u0000${JSON.stringify({ ...question, participantId: undefined })}`;
-  const known = expectedTotals.get(key);
-  if (known !== undefined) return known;
-  const total = computeQuote(schedule, question).total;
-  if (expectedTotals.size >= EXPECTED_TOTALS_KEPT) expectedTotals.clear();
-  expectedTotals.set(key, total);
-  return total;
 }
 
 export async function recordContribution(ctx: OpContext, opId: string, c: OperationPayload<'contribution.record'>): Promise<OpResult> {
@@ -91,7 +73,7 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
   };
   let expected: number;
   try {
-    expected = expectedTotal(schedule, question);
+    expected = quotedTotal(schedule, question);
   } catch (error) {
     if (error instanceof OfficeError) return rejected(opId, 'VALIDATION', error.message, error.messageEn, error.field);
     throw error;

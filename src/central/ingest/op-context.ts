@@ -11,7 +11,12 @@ import type { AuthenticatedDevice } from '../request-auth';
  * A change for the pull feed and who receives it: the offices of a province, or one office's devices
  * (`officeCode`: a payment, a void, a household …), or every office (neither).
  */
-export type PendingChange = CentralChange & { provinceCode: string | null; officeCode?: string | null };
+export type PendingChange = CentralChange & {
+  provinceCode: string | null;
+  officeCode?: string | null;
+  /** `JSON.stringify(payload)`, when the handler has made it already (a new person's record is also its row's data). */
+  payloadJson?: string;
+};
 
 /**
  * Birth date, family name and given name (the first and last words of the folded name): two

@@ -1,10 +1,10 @@
 // The central's handler table: one handler per operation kind of the shared union, typed by it — a
 // kind without a handler, or a handler reading a field its payload lacks, is a type error. Each
 // operation of a batch is checked once, before the batch's transaction: its payload hash over the
-// payload as sent, its kind, then kind and payload against the union; the handler gets the parsed,
+// payload as sent, its kind, then the payload against that kind's schema of the union; the handler gets the parsed,
 // typed payload and never validates its shape again.
 import { inputIssueTexts } from '../../shared/contract/input-messages';
-import { isOperationKind, type Operation, operation, type OperationKind, type OperationPayload } from '../../shared/sync/operations';
+import { isOperationKind, type Operation, type OperationKind, type OperationPayload, operationPayloadSchemas } from '../../shared/sync/operations';
 import { type OpResult, rejected } from '../../shared/sync/op-results';
 import type { WireOp } from '../../shared/sync/protocol';
 import { recordVisit, setAssignment, setHamlet } from './field-ops';
@@ -59,11 +59,12 @@ export function checkOperation(op: WireOp, intact: boolean): CheckedOp {
       refused: rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind'),
     };
   }
-  const parsed = operation.safeParse({ kind: op.kind, payload: op.payload });
-  if (parsed.success) return { operation: parsed.data };
+  // The kind's payload schema, as the union would choose it (the kind is known): issues name the
+  // fields within the payload, as the office's own forms name them.
+  const parsed = operationPayloadSchemas[op.kind].safeParse(op.payload);
+  if (parsed.success) return { operation: { kind: op.kind, payload: parsed.data } as Operation };
   const issue = parsed.error.issues[0];
-  // Fields are named within the payload, as the office's own forms name them.
-  const texts = inputIssueTexts(issue && { ...issue, path: issue.path.slice(1) });
+  const texts = inputIssueTexts(issue);
   const general = texts.vi === inputIssueTexts(undefined).vi || !issue;
   return {
     refused: rejected(

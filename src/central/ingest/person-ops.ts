@@ -33,9 +33,9 @@ async function personWithPersonalId(ctx: OpContext, personalId: string): Promise
   return row ?? null;
 }
 
-/** People born the same day whose folded name has the same first and last word. */
-async function nearMatches(ctx: OpContext, dateOfBirth: string, nameFolded: string): Promise<KnownPerson[]> {
-  const cached = ctx.cache?.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded));
+/** People born the same day whose folded name has the same first and last word (`key`: their nearMatchKey). */
+async function nearMatches(ctx: OpContext, dateOfBirth: string, nameFolded: string, key: string): Promise<KnownPerson[]> {
+  const cached = ctx.cache?.nearMatches.get(key);
   if (cached !== undefined) return cached;
   return nearMatchCandidates(ctx.trx, [nearMatchParts(dateOfBirth, nameFolded)]);
 }
@@ -90,7 +90,8 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
     return { opId, status: 'DUPLICATE', canonical: { canonicalId: same.id, officialNumber: same.officialNumber, fullName: same.fullName } };
   }
   const nameFolded = ctx.cache?.folded.get(fullName) ?? foldName(fullName);
-  const near = await nearMatches(ctx, dateOfBirth, nameFolded);
+  const nearKey = nearMatchKey(dateOfBirth, nameFolded);
+  const near = await nearMatches(ctx, dateOfBirth, nameFolded, nearKey);
   const match = near[0];
   if (match && payload.duplicateReviewed !== true) {
     await trx
@@ -112,6 +113,8 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
   }
   const officialNumber = `${provinceCode}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
   const data = { ...payload, officialNumber, canonicalId: null };
+  // The record's JSON, made once: the person's row and the change the offices pull are the same document.
+  const dataJson = JSON.stringify(data);
   const row = {
     id,
     officialNumber,
@@ -121,7 +124,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
     dateOfBirth,
     provinceCode,
     officeCode: ctx.device.officeCode,
-    data: JSON.stringify(data),
+    data: dataJson,
     version,
     originDeviceId: ctx.device.id,
   };
@@ -135,10 +138,10 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
     ctx.cache.paidOf.set(id, []);
     ctx.cache.officeOf.set(id, ctx.device.officeCode);
     ctx.cache.byPersonalId.set(personalId, person);
-    ctx.cache.nearMatches.get(nearMatchKey(dateOfBirth, nameFolded))?.push(person);
+    ctx.cache.nearMatches.get(nearKey)?.push(person);
   }
   // The province's offices receive every person of it; the registering office also those of other provinces.
-  ctx.changes.push({ kind: 'participant', provinceCode, officeCode: ctx.device.officeCode, payload: data });
+  ctx.changes.push({ kind: 'participant', provinceCode, officeCode: ctx.device.officeCode, payload: data, payloadJson: dataJson });
   return { opId, status: 'APPLIED', officialNumber };
 }
 

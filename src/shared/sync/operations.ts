@@ -52,6 +52,14 @@ export function isOperationKind(value: string): value is OperationKind {
   return (operationKinds as readonly string[]).includes(value);
 }
 
+/**
+ * Each kind's payload schema, as the union holds it: a known kind's payload is parsed by its own
+ * schema directly (the central, 500 operations a batch), with the same result as the union's.
+ */
+export const operationPayloadSchemas: { readonly [K in OperationKind]: z.ZodType<OperationPayload<K>> } = Object.fromEntries(
+  operation.options.map((option) => [option.shape.kind.value, option.shape.payload]),
+) as never;
+
 /** What an operation is about: the outbox's entity, the audit entry's, and the sync inbox item's. */
 export type OperationEntity = 'participant' | 'household' | 'enrollment' | 'contribution' | 'receipt' | 'day' | 'handover' | 'hamlet' | 'assignment' | 'visit';
 
