@@ -72,7 +72,10 @@ async function voidRate(db: Db, scope: Scope, config: SignalConfig, all: Receipt
     if (!r.collector) continue;
     const office = byOffice.get(r.office_code) ?? new Map<string, ReceiptRow[]>();
     byOffice.set(r.office_code, office);
-    office.set(r.collector, [...(office.get(r.collector) ?? []), r]);
+    // Appended in place: a copy per receipt made the office's refresh quadratic in its receipts.
+    const rows = office.get(r.collector);
+    if (rows) rows.push(r);
+    else office.set(r.collector, [r]);
   }
   const { factor, minVoids, minReceipts } = config.voids;
   const signals: Signal[] = [];
@@ -189,7 +192,13 @@ async function seriesGaps(db: Db, scope: Scope, config: SignalConfig): Promise<S
     ORDER BY 1, 2`.execute(db);
   const cutoff = scope.now.getTime() - config.seriesGapDays * 86_400_000;
   const bySeries = new Map<string, typeof rows.rows>();
-  for (const r of rows.rows) bySeries.set(r.receipt_series, [...(bySeries.get(r.receipt_series) ?? []), r]);
+  // Appended in place, in the query's order: a copy per receipt made each batch's refresh quadratic
+  // in the series' length (a device's series holds every receipt it ever issued).
+  for (const r of rows.rows) {
+    const series = bySeries.get(r.receipt_series);
+    if (series) series.push(r);
+    else bySeries.set(r.receipt_series, [r]);
+  }
   const signals: Signal[] = [];
   for (const [series, rs] of bySeries) {
     const missing: number[] = [];
