@@ -141,6 +141,8 @@ test('a province’s top-up published at the central is its own line on the quot
     await expect(page.getByTestId('day-report-receipts-top-up')).toHaveText('80.000');
     await shot(page, 'top-up-day-report');
     const report = await printed(page, 'day-report', 'page-css');
+    // The device by the name the office's devices are listed under, with its id short (the series' four).
+    expect(report).toMatch(/Thiết bị: Quầy 2 \([0-9A-F]{4}\)/);
     // Its own column (the header wraps in its cell), each receipt's share beside its amount.
     expect(report).toMatch(/Tỉnh hỗ trợ .*Số tiền \(đ\) \(đ\)/);
     expect(report).toMatch(/\/0000001 .* 244\.000 20\.000 /);

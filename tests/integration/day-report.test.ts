@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, failure, type Office, openOffice, personInput } from './fixtures/office-fixture';
+import { deviceShortId } from '../../src/shared/domain/device-label';
 
 const TODAY = '2026-03-02'; // the fixture clock's business date
 
@@ -93,6 +94,9 @@ describe('day-end report', () => {
       totals: { receiptCount: 5, voidedCount: 1, total: counterTotal + fieldTotal, cashCounted: counterTotal + fieldTotal - 50_000, discrepancy: -50_000 },
     });
     expect(report.deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    // Not enrolled: no name heard from the central; the printed report names it by its short id (the series' four).
+    expect(report.deviceName).toBeNull();
+    expect(report.receipts[0]!.label.split('/')[0]).toMatch(new RegExp(`-${deviceShortId(report.deviceId)}$`));
     expect(report.collectors.map((c) => [c.fullName, c.receiptCount, c.voidedCount, c.total, c.cashCounted, c.discrepancy, c.note])).toEqual([
       ['Nhân Viên counter', 3, 1, counterTotal, counterTotal, 0, null],
       ['Nhân Viên field', 2, 0, fieldTotal, fieldTotal - 50_000, -50_000, 'Thiếu 50.000 đ, người thu nộp bù ngày mai'],

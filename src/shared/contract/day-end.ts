@@ -117,6 +117,8 @@ export const dayReport = z.object({
   officeDay: officeDay.nullable().optional(),
   office: z.object({ code: z.string(), name: z.string() }),
   deviceId: z.string(),
+  /** The device's name as the office's devices are listed ("Quầy 2"), or null before it has heard it. */
+  deviceName: z.string().nullable().optional(),
   businessDate: z.string(),
   status: z.enum(['open', 'closed', 'reopened']),
   closedAt: z.string().nullable(),

@@ -12,6 +12,8 @@ import { receiptLabel } from '../db/repositories/receipt-numbers';
 import { daySummary } from './day-end-service';
 import { officeDayView } from './office-day-service';
 import { dayReportWorkbook } from './day-report-workbook';
+import { deviceName } from '../db/repositories/office-devices-repository';
+import { centralAddress } from '../db/repositories/sync-state-repository';
 
 export async function dayReport(ctx: CoreContext, input: { businessDate: string }): Promise<DayReport> {
   const summary = await daySummary(ctx, input);
@@ -26,6 +28,8 @@ export async function dayReport(ctx: CoreContext, input: { businessDate: string 
     officeDay: whole.devices.length > 1 || whole.handovers.length > 0 ? whole : null,
     office: { code: office.code, name: office.name },
     deviceId: office.deviceId,
+    // This device as the central lists the office's devices ("Quầy 2"), when enrolled.
+    deviceName: await deviceName(ctx.db, (await centralAddress(ctx.db)).centralDeviceId),
     businessDate: summary.businessDate,
     status: summary.status,
     closedAt: summary.closedAt,

@@ -9,6 +9,7 @@
 import type { DayReport } from '../../../shared/contract/day-end';
 import { vietnamDateTime, vietnameseDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
 import { addOfficeSheet } from './day-report-office-sheet';
+import { deviceLabel } from '../../../shared/domain/device-label';
 
 const DONG = '#,##0';
 const schemeNames = { VSI: 'BHXH tự nguyện', HHI: 'BHYT hộ gia đình' } as const;
@@ -55,7 +56,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   summary.mergeCells(title.number, 1, title.number, 10);
   const info: [string, string][] = [
     ['Đơn vị', `${report.office.name} (${report.office.code})`],
-    ['Thiết bị', report.deviceId],
+    ['Thiết bị', deviceLabel(report.deviceName, report.deviceId)],
     ['Ngày nghiệp vụ', vietnameseDate(report.businessDate)],
     ['Tình trạng', statusNames[report.status]],
     ['Chốt sổ bởi', report.closedByName ?? ''],

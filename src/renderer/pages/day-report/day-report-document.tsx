@@ -12,6 +12,7 @@ import { vietnamDateTime, vietnameseDate } from '../../../shared/domain/business
 import { keepWhole } from '../../components/keep-whole';
 import { formatDong, formatMonth, wordsForPrint } from '../../components/money';
 import { OfficeSection } from './office-section';
+import { deviceLabel } from '../../../shared/domain/device-label';
 
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
@@ -114,7 +115,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
             {t('dayReport.officeCode')}: {r.office.code}
           </div>
           <div className="day-report-small">
-            {t('dayReport.device')}: {r.deviceId}
+            {t('dayReport.device')}: <span data-testid="day-report-device">{deviceLabel(r.deviceName, r.deviceId)}</span>
           </div>
         </div>
         <div className="day-report-head-right">

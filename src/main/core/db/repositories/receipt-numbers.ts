@@ -4,10 +4,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { preparedQuery } from '../prepared-query';
 import type { Database } from '../schema';
+import { deviceShortId } from '../../../../shared/domain/device-label';
 
 /** The device's series (ký hiệu): office code + the last 4 hex digits of the device id. */
 export function deviceSeries(officeCode: string, deviceId: string): string {
-  return `${officeCode}-${deviceId.replace(/-/g, '').slice(-4).toUpperCase()}`;
+  return `${officeCode}-${deviceShortId(deviceId)}`;
 }
 
 /** The device's refund voucher series (phiếu chi hoàn trả): its own counter beside the receipts'. */
