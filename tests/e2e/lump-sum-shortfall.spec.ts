@@ -6,22 +6,9 @@
 // support rule and legal source on the quote and the receipt.
 import type { Page } from '@playwright/test';
 import { expect, pick, shot, signIn, test } from './harness-fixture';
-import { officeByApi } from './office-data';
+import { collectFor, officeByApi } from './office-data';
 
 const CLERK = { username: 'quay6', password: 'mat-khau-quay-6', fullName: 'Trần Văn Quầy', role: 'counter' };
-
-/** From the search page to the collect page of the person named. */
-async function collectFor(page: Page, typed: string, name: string) {
-  const box = page.getByTestId('search-input');
-  // Esc goes back a screen at a time (collect → person → search).
-  for (let i = 0; i < 6 && !(await box.isVisible()); i++) await page.keyboard.press('Escape');
-  await box.fill(typed);
-  await expect(page.getByTestId('search-result').first()).toContainText(name);
-  await box.press('Enter');
-  await expect(page.getByTestId('person-name')).toHaveText(name);
-  await page.keyboard.press('F4');
-  await expect(page.getByTestId('collect-page')).toBeVisible();
-}
 
 /** Income, the lump sum for missing years, then the months contributed and the months paid. */
 async function askShortfall(page: Page, contributed: string, months: string) {

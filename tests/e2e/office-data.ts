@@ -56,3 +56,16 @@ export async function openRegistrationForm(
   await expect(page.getByTestId('person-form')).toBeVisible();
   return api;
 }
+
+/** From the search page to the collect page of the person named. */
+export async function collectFor(page: Page, typed: string, name: string) {
+  const box = page.getByTestId('search-input');
+  // Esc goes back a screen at a time (collect → person → search).
+  for (let i = 0; i < 6 && !(await box.isVisible()); i++) await page.keyboard.press('Escape');
+  await box.fill(typed);
+  await expect(page.getByTestId('search-result').first()).toContainText(name);
+  await box.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText(name);
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('collect-page')).toBeVisible();
+}

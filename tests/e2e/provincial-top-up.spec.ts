@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { startCentral } from './central-runner';
 import { expect, rpc, shot, signIn, test } from './harness-fixture';
-import { officeByApi, SUPERVISOR } from './office-data';
+import { collectFor, officeByApi, SUPERVISOR } from './office-data';
 import { pdfPages } from './print-layout';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -28,17 +28,6 @@ function scheduleWithTopUp(dir: string): string {
   const provincialTopUps = { '01': { name: 'Hà Nội', vsi: [{ from: '2026-01-01', value: { any: { amount: 20_000 } }, source: SOURCE }] } };
   writeFileSync(file, JSON.stringify({ ...shipped, version: `${shipped.version}+tinh-01-thu-nghiem`, provincialTopUps }));
   return file;
-}
-
-async function collectFor(page: Page, typed: string, name: string) {
-  const box = page.getByTestId('search-input');
-  for (let i = 0; i < 6 && !(await box.isVisible()); i++) await page.keyboard.press('Escape');
-  await box.fill(typed);
-  await expect(page.getByTestId('search-result').first()).toContainText(name);
-  await box.press('Enter');
-  await expect(page.getByTestId('person-name')).toHaveText(name);
-  await page.keyboard.press('F4');
-  await expect(page.getByTestId('collect-page')).toBeVisible();
 }
 
 /** Prints the page to PDF (A5 or the document's own A4), renders it to PNG, and answers its text. */
