@@ -16,7 +16,7 @@ import {
   staffResponse,
 } from '../../shared/console/console-api';
 import { centralVerification } from '../../shared/verification/central-verification';
-import type { Route } from '../http/openapi';
+import type { Route } from '../http/openapi-route';
 
 const query = (name: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', schema });
 const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });

@@ -11,6 +11,9 @@ import { centralVerification } from '../receipts/receipt-check';
 import { deviceStatusReport, officeStatusResponse } from '../../shared/sync/office-status';
 import { picturePage } from '../../shared/sync/picture';
 import { consoleRoutes } from '../console/console-openapi';
+import type { Route } from './openapi-route';
+
+export type { Route };
 
 export const healthResponse = z.object({ ok: z.literal(true), database: z.enum(['postgres', 'pglite']) });
 
@@ -22,17 +25,6 @@ const documentedBatch = z.object({
   ops: z.array(documentedOp).max(500),
   audit: batchAudit.optional(),
 });
-
-export interface Route {
-  summary: string;
-  signed?: boolean;
-  /** A console route: the session cookie of staff of at least this role. */
-  console?: 'reviewer' | 'administrator' | 'none';
-  request?: z.ZodType;
-  parameters?: unknown[];
-  /** JSON replies by status; `text` and `file` replies are described by hand. */
-  responses: Record<string, z.ZodType | { description: string; content?: unknown }>;
-}
 
 const consolePage = { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
 const consoleUnbuilt = { description: 'The console was not built (text)' };
