@@ -58,7 +58,12 @@ const heldQuery = z.object({ all: z.enum(['0', '1', 'true', 'false']).optional()
 /** The console's routes, mounted at /console/api on the central's app. */
 export function consoleApi(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const { db, clock, log, options } = deps;
-  const policy: SessionPolicy = { idleTimeoutSeconds: options.idleTimeoutSeconds ?? 15 * 60, lifetimeSeconds: options.lifetimeSeconds ?? 12 * 3600 };
+  // Whole seconds, at least one (a configured fraction of a minute stays a whole number for the pages).
+  const seconds = (value: number | undefined, fallback: number) => Math.max(1, Math.round(value && Number.isFinite(value) ? value : fallback));
+  const policy: SessionPolicy = {
+    idleTimeoutSeconds: seconds(options.idleTimeoutSeconds, 15 * 60),
+    lifetimeSeconds: seconds(options.lifetimeSeconds, 12 * 3600),
+  };
   const limit: RateLimit = { perMinute: 10, trustProxy: false, ...options.signInRateLimit };
   const secure = options.secureCookie ?? false;
   const reviewer = needs(db, 'reviewer', policy, clock);

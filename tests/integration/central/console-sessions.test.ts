@@ -157,6 +157,8 @@ describe.each(centralBackends())('console accounts and sessions on %s', (backend
       releasesDir: central.dataDir,
       centralKey: central.key,
       log: createCentralLog({ level: 'info', destination }),
+      // A fraction of a minute from the environment (CENTRAL_CONSOLE_IDLE_MINUTES=0.33): whole seconds for the pages.
+      console: { idleTimeoutSeconds: 0.33 * 60 },
     });
     const send = (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) =>
       app.request(`/console/api${path}`, {
@@ -167,6 +169,7 @@ describe.each(centralBackends())('console accounts and sessions on %s', (backend
     await createOffice(central.database.db, { code: 'LOGS', name: 'BHXH LOGS', provinceCode: '01' });
     expect((await send('/session', { body: { username: 'quantri', password: 'sai-mat-khau-9' } })).status).toBe(401);
     const signedIn = await send('/session', { body: { username: 'quantri', password: PASSWORD } });
+    expect(sessionInfo.parse(await signedIn.json()).idleTimeoutSeconds).toBe(20);
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
     expect((await send('/offices/LOGS/enrollment-codes', { cookie })).status).toBe(200);
     const actions = lines.filter((l) => l.msg === 'console action').map((l) => [l.staff, l.action, l.office]);
