@@ -13,26 +13,7 @@ import { verifyReceipt } from '../api/console-queries';
 import { errorText } from '../api/error-text';
 import { formatDate, formatDong, formatInstant, formatMonth } from '../format';
 import { PageFrame } from './page-frame';
-
-type Verdict = 'genuine' | 'notSynced' | 'voided' | 'refunded' | 'differs' | 'forged' | 'unknownDevice';
-
-export function verdictOf(v: CentralVerification): Verdict {
-  if (v.status === 'FORGED') return 'forged';
-  if (v.status === 'UNKNOWN_DEVICE') return 'unknownDevice';
-  if (v.recorded && v.matches === false) return 'differs';
-  if (v.voided && v.receipt.type === 'receipt') return v.voided.refund ? 'refunded' : 'voided';
-  return v.recorded ? 'genuine' : 'notSynced';
-}
-
-const TONE: Record<Verdict, 'success' | 'warning' | 'error'> = {
-  genuine: 'success',
-  notSynced: 'warning',
-  voided: 'error',
-  refunded: 'error',
-  differs: 'error',
-  forged: 'error',
-  unknownDevice: 'error',
-};
+import { TONE, verdictOf } from './verdict';
 
 function VerdictCard({ t, result }: { t: TFunction; result: CentralVerification }) {
   const verdict = verdictOf(result);
