@@ -6,9 +6,15 @@ import { describe, expect, it } from 'vitest';
 import type { SignalRow } from '../../src/shared/console/console-api';
 import { signalKinds } from '../../src/shared/console/signal-kinds';
 import type { CentralVerification } from '../../src/shared/verification/central-verification';
-import { consoleI18n } from '../../src/console/i18n/setup';
+import i18next from 'i18next';
+import { consoleEn } from '../../src/console/i18n/en';
+import { consoleVi } from '../../src/console/i18n/vi';
 import { evidenceLists, evidenceSentence } from '../../src/console/pages/signal-words';
 import { verdictOf } from '../../src/console/pages/verdict';
+
+// The console's strings in an instance of their own (its setup.ts reads the browser's storage).
+const consoleI18n = i18next.createInstance();
+await consoleI18n.init({ resources: { vi: { translation: consoleVi }, en: { translation: consoleEn } }, lng: 'vi', interpolation: { escapeValue: false } });
 
 const signal = (kind: string, evidence: Record<string, unknown>, more: Partial<SignalRow> = {}): SignalRow => ({
   key: `${kind}:1`,
