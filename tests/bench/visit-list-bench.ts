@@ -5,7 +5,8 @@
 // hamlets learned from the address lines, the commune assigned to a field officer, and visits
 // recorded through the real `field.recordVisit`. Then `field.visitList` through the real
 // `core.invoke` as that officer: the first page, a hamlet, a status filter, a search without
-// accents and the last page. Each figure is printed beside a floor measured interleaved with it —
+// accents and the last page, each on the picture kept from the call before (ADR 0034), and the
+// first page right after a visit is saved (the picture read anew). Each figure is printed beside a floor measured interleaved with it —
 // a bare read of the commune's people rows, what any list of them costs — and the load average.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -112,7 +113,14 @@ async function main(): Promise<void> {
     const bare = sqlite.prepare(`SELECT * FROM participants WHERE commune_code = ?`);
     const firstList = await call(core, 'field.visitList', { communeCodes: [commune] }, token);
     const busiest = [...hamletList.items].sort((a, b) => b.people - a.people)[0]!;
-    const cases: { label: string; input: MethodInput<'field.visitList'> }[] = [
+    // A visit recorded just before the call: the kept picture (ADR 0034) is stale and read anew —
+    // what the officer waits for after saving an outcome. The other cases page, filter and search a
+    // picture kept from the call before.
+    let visited = 0;
+    const afterVisit = () =>
+      call(core, 'field.recordVisit', { participantId: block[(visited++ * 104_729) % block.length], outcome: 'not-home' }, token).then(() => undefined);
+    const cases: { label: string; input: MethodInput<'field.visitList'>; before?: () => Promise<void> }[] = [
+      { label: 'right after a visit is saved (read anew)', input: { communeCodes: [commune] }, before: afterVisit },
       { label: 'first page (100)', input: { communeCodes: [commune] } },
       { label: `hamlet ${busiest.name} (${busiest.people})`, input: { communeCodes: [commune], hamlet: busiest.id } },
       { label: 'VSI overdue only', input: { communeCodes: [commune], statuses: ['vsi-overdue'] } },
@@ -137,6 +145,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       const floor: number[] = [];
       for (let i = 0; i < SAMPLES; i++) {
+        await c.before?.();
         await new Promise((resolve) => setImmediate(resolve));
         let start = process.hrtime.bigint();
         await call(core, 'field.visitList', c.input, token);

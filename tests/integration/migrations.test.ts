@@ -473,6 +473,20 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       ).toThrow(/UNIQUE/);
     },
   },
+  '0028-field-changes': {
+    write(s) {
+      s.prepare(`UPDATE field_changes SET n = 1000 WHERE id = 1`).run();
+      s.prepare(
+        `INSERT INTO visits (id, participant_id, outcome, visited_on, visited_at, staff_name, source_device_id) VALUES ('v-28', 'p-28', 'not-home', '2026-03-02', '2026-03-02T02:00:00Z', 'Vũ Văn Đi', 'dev-2')`,
+      ).run();
+    },
+    check(s) {
+      // The visit's insert raised the counter; the counter holds one row.
+      expect(s.prepare(`SELECT n FROM field_changes WHERE id = 1`).pluck().get()).toBeGreaterThan(1000);
+      expect(s.prepare(`SELECT source_device_id FROM visits WHERE id = 'v-28'`).pluck().get()).toBe('dev-2');
+      expect(() => s.prepare(`INSERT INTO field_changes (id, n) VALUES (2, 0)`).run()).toThrow(/CHECK/);
+    },
+  },
   '0030-paid-periods-with-method': {
     write() {},
     check(s) {

@@ -142,6 +142,8 @@ export const visitPerson = z.object({
   communeCode: z.string(),
   hamletId: z.string().nullable(),
   householdId: z.string().nullable(),
+  /** The household's head's full name (the household is named by its head), null outside a household. */
+  householdHead: z.string().nullable(),
   /** Place on the household's list (1 = first), null outside a household. */
   position: z.number().int().nullable(),
   statuses: z.array(visitStatus),

@@ -46,7 +46,14 @@ export interface VisitsTable {
   sourceDeviceId: string | null;
 }
 
+/** One row (id 1): raised by a trigger on every write the visit list depends on (migration 0028). */
+export interface FieldChangesTable {
+  id: number;
+  n: number;
+}
+
 export interface FieldTables {
+  fieldChanges: FieldChangesTable;
   hamlets: HamletsTable;
   fieldAssignments: FieldAssignmentsTable;
   visits: VisitsTable;

@@ -8,6 +8,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
 import * as hamlets from '../db/repositories/hamlets-repository';
+import { busiestCommune } from '../db/repositories/visit-list-repository';
 import { findStaffById, listStaff, staffFullName } from '../db/repositories/staff-repository';
 import { requireOfficeRow } from '../db/repositories/office-repository';
 import { listCommunes } from '../db/repositories/reference-repository';
@@ -118,7 +119,12 @@ export async function myArea(ctx: CoreContext, caller: Caller) {
   const names = new Map((await listCommunes(ctx.db, office.provinceCode)).map((c) => [c.code, c.name]));
   const area = await areaOf(ctx.db, caller);
   // A supervisor's pickers start with the communes any officer was given.
-  const parts = area ?? (await hamlets.listAssignments(ctx.db)).flatMap((r) => parseAreas(r.areas).map((p) => ({ communeCode: p.communeCode, hamletIds: [] })));
+  let parts = area ?? (await hamlets.listAssignments(ctx.db)).flatMap((r) => parseAreas(r.areas).map((p) => ({ communeCode: p.communeCode, hamletIds: [] })));
+  // No officer given an area yet: the supervisor starts on the commune most of the office's people live in.
+  if (area === null && parts.length === 0) {
+    const busiest = await busiestCommune(ctx.db, office.provinceCode);
+    if (busiest) parts = [{ communeCode: busiest, hamletIds: [] }];
+  }
   const communes = [];
   for (const code of [...new Set(parts.map((p) => p.communeCode))]) {
     const wanted = new Set(parts.filter((p) => p.communeCode === code).flatMap((p) => p.hamletIds));

@@ -14,7 +14,7 @@ import { listCommunes } from '../db/repositories/reference-repository';
 import { findStaffById } from '../db/repositories/staff-repository';
 import { type ReminderRow, XLSX_MIME, reminderHeaders, reminderValues, remindersWorkbook } from './field-workbooks';
 import { reminderMessage, statusWords } from './reminder-messages';
-import { amountsDue, orderedPeople } from './visit-list-service';
+import { keptAmountsDue, orderedPeople } from './visit-list-service';
 
 /** Statuses a reminder is about: money owed (not people in no scheme). */
 const OWING: VisitStatus[] = ['promise-due', 'vsi-overdue', 'vsi-due', 'hhi-expired', 'hhi-expiring', 'never-paid'];
@@ -39,7 +39,7 @@ export async function exportReminders(
   input: Pick<VisitListInput, 'communeCodes' | 'hamlet' | 'statuses'> & { format: 'xlsx' | 'csv' },
 ) {
   const wanted = (input.statuses && input.statuses.length > 0 ? input.statuses : OWING).filter((s) => OWING.includes(s));
-  const { asOf, people, hamlets } = await orderedPeople(ctx, caller, { communeCodes: input.communeCodes, hamlet: input.hamlet, statuses: wanted });
+  const { asOf, people, hamlets, picture } = await orderedPeople(ctx, caller, { communeCodes: input.communeCodes, hamlet: input.hamlet, statuses: wanted });
   const office = await requireOfficeRow(ctx.db);
   const communeNames = new Map((await listCommunes(ctx.db, office.provinceCode)).map((c) => [c.code, c.name]));
   const officer = caller.staffId ? await findStaffById(ctx.db, caller.staffId) : undefined;
@@ -52,7 +52,7 @@ export async function exportReminders(
     }
     const h = p.placedIn ? hamlets.get(p.placedIn) : undefined;
     const status = p.standing.statuses.map((s) => statusWords[s]).join('; ');
-    for (const due of await amountsDue(ctx, p, asOf)) {
+    for (const due of await keptAmountsDue(ctx, p, asOf, picture)) {
       const overdue = due.scheme === 'VSI' ? p.standing.statuses.includes('vsi-overdue') : p.standing.statuses.includes('hhi-expired');
       rows.push({
         fullName: p.fullName,

@@ -7,12 +7,12 @@ import type { PaymentMethod } from '../../../shared/contract/contribution';
 import { OfficeError } from '../../../shared/contract/errors';
 import { NO_HAMLET, type VisitListInput, type VisitListOutput, type VisitPerson } from '../../../shared/contract/field';
 import { businessDate } from '../../../shared/domain/business-date';
-import { hamletLabel } from '../../../shared/domain/hamlets';
 import { foldName } from '../../../shared/domain/name-folding';
 import { type VisitStatus, visitStatuses } from '../../../shared/domain/visit-status';
 import type { Caller, CoreContext } from '../core-context';
 import type { HamletsTable } from '../db/schema';
-import { type AreaPerson, areaPicture, inArea, searchText } from './area-picture';
+import { type AreaPerson, inArea } from './area-picture';
+import { type KeptPicture, keptAreaPicture } from './area-picture-cache';
 import { buildQuote } from './contribution-service';
 import { areaOf } from './field-area';
 
@@ -48,7 +48,8 @@ export async function orderedPeople(
 ) {
   const asOf = input.asOf ?? businessDate(ctx.clock.now());
   const { area, communes } = await communesFor(ctx, caller, input.communeCodes);
-  const picture = communes.length === 0 ? { people: [], hamlets: new Map<string, HamletsTable>() } : await areaPicture(ctx, communes, asOf);
+  const picture = communes.length === 0 ? null : await keptAreaPicture(ctx, communes, asOf);
+  if (picture === null) return { asOf, counts: emptyCounts(), people: [], hamlets: new Map<string, HamletsTable>(), picture };
   const words = input.query ? foldName(input.query).split(' ').filter(Boolean) : [];
   // Each word starts a word of the person's text (name, address, hamlet, personal ID, phone).
   const inPlace = picture.people.filter(
@@ -58,8 +59,7 @@ export async function orderedPeople(
       (input.includeClosed || !p.closed),
   );
   // "All" counts whom the list can show: people with something to visit them for.
-  const counts: Record<string, number> = { all: 0 };
-  for (const s of visitStatuses) counts[s] = 0;
+  const counts = emptyCounts();
   for (const p of inPlace) {
     if (p.standing.statuses.length > 0) counts.all!++;
     for (const s of p.standing.statuses) counts[s]!++;
@@ -68,24 +68,23 @@ export async function orderedPeople(
   const matching = inPlace.filter((p) => {
     if (!p.standing.statuses.some((s) => wanted.has(s))) return false;
     if (words.length === 0) return true;
-    const tokens = searchText(p, picture.hamlets).split(' ');
+    const tokens = picture.words(p);
     return words.every((w) => tokens.some((t) => t.startsWith(w)));
   });
-  return { asOf, counts, people: order(matching, picture.hamlets), hamlets: picture.hamlets };
+  return { asOf, counts, people: order(matching, picture.hamletRanks()), hamlets: picture.hamlets, picture };
 }
 
-/** Hamlets' labels in the list's order ("Thôn 2" before "Thôn 10"), compared once per hamlet, not once per pair of households. */
-const hamletCollator = new Intl.Collator('vi', { numeric: true });
+/** "All" and every status at 0. */
+function emptyCounts(): Record<string, number> {
+  const counts: Record<string, number> = { all: 0 };
+  for (const s of visitStatuses) counts[s] = 0;
+  return counts;
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function hamletRanks(hamlets: Map<string, HamletsTable>): Map<string, number> {
-  const labels = [...hamlets.values()].map((h) => ({ id: h.id, label: foldName(hamletLabel(h)) }));
-  labels.sort((a, b) => hamletCollator.compare(a.label, b.label));
-  return new Map(labels.map((h, i) => [h.id, i]));
-}
-
-/** Commune → hamlet → household (head's name) → place in the household; a household with a promise due today first. */
-function order(people: AreaPerson[], hamlets: Map<string, HamletsTable>): AreaPerson[] {
+/** Commune → hamlet (by its rank) → household (head's name) → place in the household; a household with a promise due today first. */
+function order(people: AreaPerson[], ranks: Map<string, number>): AreaPerson[] {
   const groups = new Map<string, AreaPerson[]>();
   for (const p of people) {
     const key = p.householdId ?? `person:${p.id}`;
@@ -93,7 +92,6 @@ function order(people: AreaPerson[], hamlets: Map<string, HamletsTable>): AreaPe
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
-  const ranks = hamletRanks(hamlets);
   const keyed = [...groups.values()].map((members) => {
     members.sort((a, b) => (a.position ?? 999) - (b.position ?? 999) || cmp(a.nameFolded, b.nameFolded));
     const head = members[0]!;
@@ -145,8 +143,20 @@ export async function amountsDue(ctx: CoreContext, p: AreaPerson, asOf: string):
   return due;
 }
 
-export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: string, priced: boolean): Promise<VisitPerson> {
-  const due = priced ? await amountsDue(ctx, p, asOf) : [];
+/** What a person owes today, asked of the counter's quote once per kept picture (the picture's writes would change it). */
+export async function keptAmountsDue(ctx: CoreContext, p: AreaPerson, asOf: string, picture: KeptPicture | null): Promise<VisitPerson['due']> {
+  const known = picture?.amounts.get(p.id);
+  if (known) return known.map((d) => ({ ...d }));
+  const due = await amountsDue(ctx, p, asOf);
+  picture?.amounts.set(
+    p.id,
+    due.map((d) => ({ ...d })),
+  );
+  return due;
+}
+
+export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: string, priced: boolean, picture: KeptPicture | null = null): Promise<VisitPerson> {
+  const due = priced ? await keptAmountsDue(ctx, p, asOf, picture) : [];
   const v = p.lastVisit;
   return {
     participantId: p.id,
@@ -158,8 +168,9 @@ export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: strin
     communeCode: p.communeCode,
     hamletId: p.placedIn,
     householdId: p.householdId,
+    householdHead: p.householdId ? p.householdHead : null,
     position: p.householdId ? p.position : null,
-    statuses: p.standing.statuses,
+    statuses: [...p.standing.statuses],
     vsiPaidThrough: p.paid.VSI,
     hhiValidTo: p.standing.hhi?.validTo ?? null,
     due,
@@ -183,9 +194,9 @@ export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: strin
 export async function visitList(ctx: CoreContext, caller: Caller, input: ListInput): Promise<VisitListOutput> {
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 100;
-  const { asOf, counts, people } = await orderedPeople(ctx, caller, input);
+  const { asOf, counts, people, picture } = await orderedPeople(ctx, caller, input);
   const page = people.slice(offset, offset + limit);
   const items: VisitPerson[] = [];
-  for (const p of page) items.push(await toVisitPerson(ctx, p, asOf, true));
+  for (const p of page) items.push(await toVisitPerson(ctx, p, asOf, true, picture));
   return { asOf, total: people.length, counts, items, offset };
 }

@@ -12,7 +12,7 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
 import { findHouseholdRow } from '../db/repositories/households-repository';
-import { findParticipant } from '../db/repositories/participants-repository';
+import { findParticipant, samePersonRecords } from '../db/repositories/participants-repository';
 import { findStaffById } from '../db/repositories/staff-repository';
 import * as repo from '../db/repositories/visit-list-repository';
 import type { Database, VisitsTable } from '../db/schema';
@@ -93,10 +93,15 @@ async function requireInArea(trx: Transaction<Database>, caller: Caller, place: 
   }
 }
 
-/** The receipts of a "paid" visit: issued here to the person or household's members, not voided. */
+/**
+ * The receipts of a "paid" visit: issued to the person or household's members (any record of the
+ * same person), here or on another device of the office (pulled, ADR 0026), not voided.
+ */
 async function requireOwnReceipts(trx: Transaction<Database>, receiptIds: string[], people: Set<string>): Promise<void> {
-  const rows = await repo.receiptsWithVoids(trx, receiptIds);
-  const ok = rows.filter((r) => people.has(r.participantId) && r.voidId === null);
+  const rows = [...(await repo.receiptsWithVoids(trx, receiptIds)), ...(await repo.pulledReceiptsWithVoids(trx, receiptIds))];
+  const records = new Set<string>();
+  for (const id of people) for (const r of await samePersonRecords(trx, { id })) records.add(r);
+  const ok = rows.filter((r) => records.has(r.participantId) && r.voidId === null);
   if (ok.length !== new Set(receiptIds).size) {
     throw new OfficeError('VALIDATION', {
       field: 'receiptIds',

@@ -6,7 +6,8 @@ import { Alert, Button, Checkbox, DatePicker, Input, Space, Tag, Typography } fr
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitPerson } from '../../../shared/contract/field';
+import { NO_HAMLET, type VisitPerson } from '../../../shared/contract/field';
+import type { MethodOutput } from '../../../shared/contract/methods';
 import type { SessionView } from '../../../shared/contract/staff';
 import { type VisitStatus, visitStatuses } from '../../../shared/domain/visit-status';
 import { useCall } from '../../api/use-call';
@@ -28,8 +29,10 @@ const PAGE = 100;
 export function VisitListPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const area = useCall('field.myArea', {});
-  const [commune, setCommune] = useState<string | undefined>(() => sessionStorage.getItem('field-office.visit-commune') ?? undefined);
-  const [hamlet, setHamlet] = useState<string>(() => sessionStorage.getItem('field-office.visit-hamlet') ?? '');
+  // The commune and hamlet last looked at, kept per user on this device (the list reopens on them).
+  const remembered = `field-office.visit-place.${session.staff.username}`;
+  const [commune, setCommune] = useState<string | undefined>(undefined);
+  const [hamlet, setHamlet] = useState<string>('');
   const [statuses, setStatuses] = useState<VisitStatus[]>([]);
   const [query, setQuery] = useState('');
   const [asOf, setAsOf] = useState(() => officeToday());
@@ -42,13 +45,15 @@ export function VisitListPage({ session }: { session: SessionView }) {
   // Back on the list: any visit opened from it is over.
   useEffect(() => endVisit(), []);
   useEffect(() => {
-    const first = area.data?.communes[0]?.code;
-    if (!commune && first) setCommune(first);
-  }, [area.data, commune]);
+    if (commune || !area.data) return;
+    const start = startingPlace(area.data, localStorage.getItem(remembered));
+    if (!start) return;
+    setCommune(start.commune);
+    setHamlet(start.hamlet);
+  }, [area.data, commune, remembered]);
   useEffect(() => {
-    if (commune) sessionStorage.setItem('field-office.visit-commune', commune);
-    sessionStorage.setItem('field-office.visit-hamlet', hamlet);
-  }, [commune, hamlet]);
+    if (commune) localStorage.setItem(remembered, JSON.stringify({ commune, hamlet }));
+  }, [commune, hamlet, remembered]);
 
   const input = commune
     ? {
@@ -163,6 +168,28 @@ export function VisitListPage({ session }: { session: SessionView }) {
       />
     </div>
   );
+}
+
+/**
+ * Where the list opens: the commune (and hamlet) last looked at if the user may still see it (a
+ * supervisor anywhere, an officer inside their area), else the area's first commune — for a
+ * supervisor, the first an officer was given, or the commune most of the office's people live in.
+ */
+function startingPlace(area: MethodOutput<'field.myArea'>, saved: string | null): { commune: string; hamlet: string } | null {
+  try {
+    const last = saved ? (JSON.parse(saved) as { commune?: unknown; hamlet?: unknown }) : null;
+    if (last && typeof last.commune === 'string' && typeof last.hamlet === 'string') {
+      const own = area.communes.find((c) => c.code === last.commune);
+      if (area.all || own) {
+        const hamletKnown = last.hamlet === '' || last.hamlet === NO_HAMLET || !own || own.hamlets.some((h) => h.id === last.hamlet);
+        return { commune: last.commune, hamlet: hamletKnown ? last.hamlet : '' };
+      }
+    }
+  } catch {
+    // A value this page did not write: start afresh.
+  }
+  const first = area.communes[0]?.code;
+  return first ? { commune: first, hamlet: '' } : null;
 }
 
 /** The route sheet's address for a commune, a hamlet (or the whole area) and a day. */

@@ -1,21 +1,26 @@
 // "Ghi kết quả": a visit's outcome for a person or their household — promised (with the date),
-// declined (with the reason), not at home, moved, deceased, wrong address — and a note. "Paid" is
-// not chosen here: it is recorded with the payment taken from the list. Enter saves.
+// declined (with the reason), not at home, moved, deceased, wrong address — and a note. A payment
+// taken from the list records its own "paid"; "paid" chosen here is for money already taken at the
+// office or on another of its devices, and cites those receipts (this device's and the pulled ones,
+// each saying where it was taken). Enter saves.
 import { DatePicker, Form, Input, Modal, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { declineReasons, type VisitOutcome, type VisitPerson } from '../../../shared/contract/field';
-import { invalidateCalls, useCallMutation, useQueryClient } from '../../api/use-call';
+import { formatDate, formatDong } from '../../components/money';
+import { invalidateCalls, useCall, useCallMutation, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { officeToday } from '../../components/office-time';
+import { takenOnText } from '../../components/taken-on';
 
-const manualOutcomes: Exclude<VisitOutcome, 'paid'>[] = ['promised', 'declined', 'not-home', 'wrong-address', 'moved', 'deceased'];
+const manualOutcomes: VisitOutcome[] = ['promised', 'declined', 'not-home', 'wrong-address', 'moved', 'deceased', 'paid'];
 
 interface Values {
-  outcome: Exclude<VisitOutcome, 'paid'>;
+  outcome: VisitOutcome;
   promisedOn?: Dayjs;
   declineReason?: (typeof declineReasons)[number];
+  receiptIds?: string[];
   note?: string;
   wholeHousehold: boolean;
 }
@@ -25,6 +30,9 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
   const [form] = Form.useForm<Values>();
   const [outcome, setOutcome] = useState<Values['outcome']>('promised');
   const queryClient = useQueryClient();
+  // The person's receipts not voided, newest first: taken here or pulled from the office's other devices.
+  const payments = useCall('contributions.listForParticipant', outcome === 'paid' ? { participantId: person.participantId } : null);
+  const receipts = [...new Map((payments.data?.items ?? []).filter((c) => !c.voided).map((c) => [c.receiptId, c])).values()];
   const save = useCallMutation('field.recordVisit', {
     onSuccess: () => {
       invalidateCalls(queryClient, ['field.visitList'], ['field.visits']);
@@ -37,6 +45,7 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
       outcome: v.outcome,
       ...(v.outcome === 'promised' && v.promisedOn ? { promisedOn: v.promisedOn.format('YYYY-MM-DD') } : {}),
       ...(v.outcome === 'declined' && v.declineReason ? { declineReason: v.declineReason } : {}),
+      ...(v.outcome === 'paid' && v.receiptIds && v.receiptIds.length > 0 ? { receiptIds: v.receiptIds } : {}),
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
     });
   return (
@@ -70,6 +79,24 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
         {outcome === 'declined' && (
           <Form.Item name="declineReason" label={t('field.declineReason')} rules={[{ required: true, message: t('common.required') }]}>
             <Select data-testid="visit-reason" options={declineReasons.map((r) => ({ value: r, label: t(`field.reason.${r}`) }))} />
+          </Form.Item>
+        )}
+        {outcome === 'paid' && (
+          <Form.Item
+            name="receiptIds"
+            label={t('field.paidReceipts')}
+            extra={payments.data && receipts.length === 0 ? t('field.noReceipts') : undefined}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              mode="multiple"
+              loading={payments.isLoading}
+              data-testid="visit-receipts"
+              options={receipts.map((c) => ({
+                value: c.receiptId,
+                label: `${c.receiptLabel} · ${formatDate(c.paidOn)} · ${formatDong(c.total)} · ${takenOnText(t, c)}`,
+              }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="note" label={t('field.note')}>

@@ -56,8 +56,15 @@ export function VisitTable({ rows, loading, onRecord }: { rows: VisitPerson[]; l
           render: (_, p, i) =>
             p.householdId ? (
               rows[i - 1]?.householdId === p.householdId ? null : (
-                <Button type="link" size="small" className="visit-household-link" onClick={() => openHousehold(p)} data-testid="visit-open-household">
-                  {t('field.openHousehold')} · {p.fullName.split(' ').slice(-1)[0]}
+                <Button
+                  type="link"
+                  size="small"
+                  className="visit-household-link"
+                  onClick={() => openHousehold(p)}
+                  title={t('field.openHouseholdOf', { head: p.householdHead ?? '' })}
+                  data-testid="visit-open-household"
+                >
+                  {t('field.householdOf', { head: p.householdHead ?? '' })}
                 </Button>
               )
             ) : (
@@ -138,7 +145,14 @@ export function VisitTable({ rows, loading, onRecord }: { rows: VisitPerson[]; l
           render: (_, p) => (
             <Space size={4}>
               {p.due.length > 0 && (
-                <Button size="small" type="primary" onClick={() => collect(p)} data-testid="visit-collect">
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => collect(p)}
+                  title={t('field.collectFor', { name: p.fullName })}
+                  aria-label={t('field.collectFor', { name: p.fullName })}
+                  data-testid="visit-collect"
+                >
                   {t('field.collect')}
                 </Button>
               )}

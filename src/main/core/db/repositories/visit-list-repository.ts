@@ -21,6 +21,8 @@ export interface AreaPersonRow {
   communeCode: string;
   hamletId: string | null;
   householdId: string | null;
+  /** The household head's full name (a household is named by its head), null outside a household. */
+  householdHead: string | null;
   position: number | null;
   coveredBy: string | null;
   createdAt: string;
@@ -31,6 +33,8 @@ export function peopleOfCommunes(db: Db, communeCodes: readonly string[]): Promi
   return db
     .selectFrom('participants as p')
     .leftJoin('householdMembers as m', (join) => join.onRef('m.participantId', '=', 'p.id').onRef('m.householdId', '=', 'p.householdId'))
+    .leftJoin('households as h', 'h.id', 'p.householdId')
+    .leftJoin('participants as head', 'head.id', 'h.headParticipantId')
     .select([
       'p.id',
       'p.fullName',
@@ -43,6 +47,7 @@ export function peopleOfCommunes(db: Db, communeCodes: readonly string[]): Promi
       'p.communeCode',
       'p.hamletId',
       'p.householdId',
+      'head.fullName as householdHead',
       'm.position',
       'm.coveredBy',
       'p.createdAt',
@@ -156,6 +161,16 @@ export function receiptsWithVoids(db: Db, receiptIds: readonly string[]) {
     .execute();
 }
 
+/** Receipts pulled from the office's other devices (ADR 0026), with their void if voided (a "paid" visit may name them too). */
+export function pulledReceiptsWithVoids(db: Db, receiptIds: readonly string[]) {
+  return db
+    .selectFrom('pulledContributions')
+    .leftJoin('receiptVoids', 'receiptVoids.receiptId', 'pulledContributions.receiptId')
+    .select(['pulledContributions.receiptId as id', 'pulledContributions.participantId', 'receiptVoids.id as voidId'])
+    .where('pulledContributions.receiptId', 'in', [...receiptIds])
+    .execute();
+}
+
 /** The visits of one person or household, latest first. */
 export function visitsOf(db: Db, target: { participantId?: string | undefined; householdId?: string | undefined }): Promise<VisitsTable[]> {
   let q = db.selectFrom('visits').selectAll();
@@ -184,4 +199,25 @@ export function visitsBetween(
     .where('visitedOn', '>=', from)
     .where('visitedOn', '<=', to)
     .execute();
+}
+
+/** The commune of the province holding the most of the office's people (null: none yet): a supervisor's list opens on it. */
+export async function busiestCommune(db: Db, provinceCode: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('participants')
+    .select(['communeCode', (eb) => eb.fn.countAll<number>().as('people')])
+    .where('provinceCode', '=', provinceCode)
+    .where('canonicalId', 'is', null)
+    .groupBy('communeCode')
+    .orderBy('people', 'desc')
+    .orderBy('communeCode')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.communeCode ?? null;
+}
+
+/** The field change counter (migration 0028): raised by every write to a table the visit list reads. */
+export async function fieldChangeCount(db: Db): Promise<number> {
+  const row = await db.selectFrom('fieldChanges').select('n').where('id', '=', 1).executeTakeFirst();
+  return row?.n ?? -1;
 }

@@ -1,0 +1,111 @@
+// The visit list keeps a commune's computed picture between calls (ADR 0034): served again while
+// nothing it reads has been written, and never after a write — a payment, a void, a payment pulled
+// from another device, a visit, a person's edit, or the business day moving on. Each case lists
+// first (so a picture is kept), writes, and lists again on the same core.
+import { uuidv7 } from 'uuidv7';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertPulledContributions } from '../../../src/main/core/db/repositories/pulled-payments-repository';
+import type { MethodInput } from '../../../src/shared/contract/methods';
+import { call, type Office, openOffice, PASSWORD } from '../fixtures/office-fixture';
+import { type Commune, COMMUNE, seedCommune } from './field-kit';
+
+let office: Office;
+let c: Commune;
+beforeEach(async () => {
+  office = await openOffice();
+  c = await seedCommune(office);
+}, 60_000);
+afterEach(() => office.close());
+
+const list = (input: MethodInput<'field.visitList'> = {}) =>
+  call(office.core, 'field.visitList', { communeCodes: [COMMUNE], ...input }, office.tokens.supervisor);
+const row = async (id: string, input: MethodInput<'field.visitList'> = {}) => (await list(input)).items.find((i) => i.participantId === id);
+const counter = () => office.core.database.sqlite.prepare('SELECT n FROM field_changes WHERE id = 1').pluck().get() as number;
+
+describe('the kept visit list', () => {
+  it('is served again while nothing it reads changes, and read anew once something does', async () => {
+    expect((await row(c.overdue.id))?.fullName).toBe('Lê Thị Quá');
+    // A write the counter does not hear (its trigger taken away for the test) is not seen: the kept picture was served.
+    const sqlite = office.core.database.sqlite;
+    sqlite.exec('DROP TRIGGER participants_field_update');
+    sqlite.prepare(`UPDATE participants SET full_name = 'Lê Thị Đổi' WHERE id = ?`).run(c.overdue.id);
+    expect((await row(c.overdue.id))?.fullName).toBe('Lê Thị Quá');
+    // Any write the list depends on moves the counter, and the list reads again.
+    sqlite.prepare(`UPDATE households SET version = version WHERE id = ?`).run(c.householdId);
+    expect((await row(c.overdue.id))?.fullName).toBe('Lê Thị Đổi');
+  });
+
+  it('is read anew after a payment', async () => {
+    expect((await row(c.overdue.id))?.statuses).toEqual(['vsi-overdue']);
+    const q = { participantId: c.overdue.id, scheme: 'VSI', method: 'monthly', fromMonth: '2026-02', months: 2 } as const;
+    const quote = await call(office.core, 'contributions.quote', q, office.tokens.supervisor);
+    await call(office.core, 'contributions.record', { ...q, expectedTotal: quote.total }, office.tokens.supervisor);
+    expect(await row(c.overdue.id)).toBeUndefined();
+  });
+
+  it('is read anew after a void', async () => {
+    expect(await row(c.paid.id)).toBeUndefined();
+    const payments = await call(office.core, 'contributions.listForParticipant', { participantId: c.paid.id }, office.tokens.supervisor);
+    const before = counter();
+    await call(office.core, 'receipts.void', { id: payments.items[0]!.receiptId, reason: 'Thu nhầm người' }, office.tokens.supervisor);
+    expect(counter()).toBeGreaterThan(before);
+    // Paid ahead no more: the year's only payment is voided, so the person never paid.
+    expect((await row(c.paid.id))?.statuses).toEqual(['never-paid']);
+  });
+
+  it('is read anew after a payment pulled from another device of the office', async () => {
+    expect((await row(c.overdue.id))?.statuses).toEqual(['vsi-overdue']);
+    await insertPulledContributions(office.core.context.db, [
+      {
+        id: uuidv7(),
+        participantId: c.overdue.id,
+        householdId: null,
+        scheme: 'VSI',
+        method: 'monthly',
+        fromMonth: '2026-02',
+        toMonth: '2026-03',
+        months: 2,
+        incomeBasis: 1_500_000,
+        memberPosition: null,
+        paidOn: '2026-03-02',
+        businessDate: '2026-03-02',
+        total: 660_000,
+        supportedMonths: 0,
+        receiptId: uuidv7(),
+        receiptSeries: 'TEST01-QUAY2',
+        receiptNumber: 7,
+        issuedAt: '2026-03-02T01:00:00.000Z',
+        officeCode: 'TEST01',
+        sourceDeviceId: 'device-quay-2',
+        collectorStaffId: null,
+        collectorName: 'Nguyễn Thu Quầy',
+      },
+    ]);
+    expect(await row(c.overdue.id)).toBeUndefined();
+  });
+
+  it('is read anew after a visit', async () => {
+    expect((await row(c.none.id))?.lastVisit).toBeNull();
+    await call(office.core, 'field.recordVisit', { participantId: c.none.id, outcome: 'not-home' }, office.tokens.supervisor);
+    expect((await row(c.none.id))?.lastVisit?.outcome).toBe('not-home');
+  });
+
+  it('is read anew after a person’s record is edited', async () => {
+    const person = await call(office.core, 'participants.get', { id: c.none.id }, office.tokens.supervisor);
+    expect((await list({ query: 'pham van' })).total).toBe(1);
+    await call(office.core, 'participants.update', { id: c.none.id, expectedVersion: person.version, fullName: 'Hoàng Văn Tây' }, office.tokens.supervisor);
+    expect((await list({ query: 'pham van' })).total).toBe(0);
+    expect((await row(c.none.id))?.fullName).toBe('Hoàng Văn Tây');
+  });
+
+  it('is read anew when the business day moves on', async () => {
+    await call(office.core, 'field.recordVisit', { participantId: c.member.id, outcome: 'promised', promisedOn: '2026-03-03' }, office.tokens.supervisor);
+    expect((await row(c.member.id))?.statuses).toEqual(['never-paid']);
+    // Midnight in Hà Nội (UTC+7) passes: 2 March 02:00 UTC is 09:00 there, 24 hours on is the 3rd.
+    office.clock.advanceMinutes(24 * 60);
+    // The night locked the session: the supervisor signs in again on the new day.
+    office.tokens.supervisor = (await call(office.core, 'auth.login', { username: 'supervisor', password: PASSWORD })).token;
+    expect((await list()).asOf).toBe('2026-03-03');
+    expect((await row(c.member.id))?.statuses).toEqual(['promise-due', 'never-paid']);
+  });
+});
