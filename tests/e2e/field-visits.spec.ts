@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, shot, signIn, test } from './harness-fixture';
-import { officeByApi } from './office-data';
+import { officeByApi, SUPERVISOR } from './office-data';
 
 const OFFICER = { username: 'dithu', password: 'mat-khau-di-thu', fullName: 'Vũ Văn Đi' };
 const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -20,7 +20,9 @@ test('a field officer walks a hamlet: takes a household’s payment, records a p
 }) => {
   const harness = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
   const api = await officeByApi(page, harness.url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Sóc Sơn' });
-  const commune = (await api.call<{ items: { code: string }[] }>('reference.communes', { provinceCode: '01' })).items[0]!.code;
+  const firstCommune = (await api.call<{ items: { code: string; name: string }[] }>('reference.communes', { provinceCode: '01' })).items[0]!;
+  const commune = firstCommune.code;
+  const communeName = firstCommune.name;
   const register = (fullName: string, dateOfBirth: string, sex: 'male' | 'female', personalId: string, addressLine: string, phone?: string) =>
     api.call<{ id: string }>('participants.register', {
       fullName,
@@ -117,8 +119,11 @@ test('a field officer walks a hamlet: takes a household’s payment, records a p
   await page.getByRole('link', { name: 'Đi thu' }).click();
   await hamlets.getByText(/^Thôn Đông Hòa/).click();
   await expect(table.locator('tbody tr')).toHaveCount(4);
-  await expect(row('Trần Văn Chủ')).toHaveCount(0);
+  await expect(table.getByTestId('visit-person').filter({ hasText: 'Trần Văn Chủ' })).toHaveCount(0);
   await expect(row('Trần Thị Con').getByTestId('status-hhi-expiring')).toBeVisible();
+  // The household is still named by its head, not by the member listed first; collecting names its person.
+  await expect(row('Trần Thị Con').getByTestId('visit-open-household')).toHaveText('Hộ Trần Văn Chủ');
+  await expect(row('Trần Thị Con').getByTestId('visit-collect')).toHaveAccessibleName('Thu tiền của Trần Thị Con');
   await expect(row('Trần Thị Con').getByTestId('visit-last')).toContainText('Đã đóng');
   await expect(page.getByTestId('visit-filters')).toContainText('Tất cả (4)');
 
@@ -198,4 +203,12 @@ test('a field officer walks a hamlet: takes a household’s payment, records a p
   expect(csv).toContain('Ông Hứa đã đăng ký BHYT hộ gia đình nhưng chưa đóng; đóng để được cấp thẻ BHYT.');
   expect(csv).toContain('0912000001');
   expect(csv).not.toContain('001080001205');
+
+  // The supervisor's list opens on a commune at once: the one an officer was given.
+  await page.getByTestId('sign-out').click();
+  await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+  await page.getByRole('link', { name: 'Đi thu' }).click();
+  await expect(page.getByTestId('visit-commune')).toContainText(communeName);
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await shot(page, 'field-visit-list-supervisor');
 });

@@ -5,6 +5,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertPulledContributions } from '../../../src/main/core/db/repositories/pulled-payments-repository';
+import { forgetKeptPictures } from '../../../src/main/core/services/area-picture-cache';
 import type { MethodInput } from '../../../src/shared/contract/methods';
 import { call, type Office, openOffice, PASSWORD } from '../fixtures/office-fixture';
 import { type Commune, COMMUNE, seedCommune } from './field-kit';
@@ -33,6 +34,36 @@ describe('the kept visit list', () => {
     // Any write the list depends on moves the counter, and the list reads again.
     sqlite.prepare(`UPDATE households SET version = version WHERE id = ?`).run(c.householdId);
     expect((await row(c.overdue.id))?.fullName).toBe('Lê Thị Đổi');
+  });
+
+  it('brings a kept picture up to date by reading again only the people a visit or a payment is about', async () => {
+    await list();
+    const sqlite = office.core.database.sqlite;
+    sqlite.exec('DROP TRIGGER participants_field_update');
+    sqlite.prepare(`UPDATE participants SET full_name = 'Lê Thị Đổi' WHERE id = ?`).run(c.overdue.id);
+    // A household's visit: its members are read again, nobody else.
+    await call(office.core, 'field.recordVisit', { householdId: c.householdId, outcome: 'not-home' }, office.tokens.supervisor);
+    const after = await list();
+    expect(after.items.find((i) => i.participantId === c.member.id)?.lastVisit).toMatchObject({ outcome: 'not-home', forHousehold: true });
+    expect(after.items.find((i) => i.participantId === c.overdue.id)?.fullName).toBe('Lê Thị Quá');
+  });
+
+  it('brought up to date, answers as a picture read whole', async () => {
+    const inputs: MethodInput<'field.visitList'>[] = [{}, { statuses: ['never-paid'] }, { query: 'tran' }, { hamlet: c.hamletId }, { includeClosed: true }];
+    for (const input of inputs) await list(input);
+    await call(office.core, 'field.recordVisit', { householdId: c.householdId, outcome: 'promised', promisedOn: '2026-03-02' }, office.tokens.supervisor);
+    await call(office.core, 'field.recordVisit', { participantId: c.due.id, outcome: 'moved' }, office.tokens.supervisor);
+    const q = { participantId: c.overdue.id, scheme: 'VSI', method: 'monthly', fromMonth: '2026-02', months: 1 } as const;
+    const quote = await call(office.core, 'contributions.quote', q, office.tokens.supervisor);
+    await call(office.core, 'contributions.record', { ...q, expectedTotal: quote.total }, office.tokens.supervisor);
+    const updated = [];
+    for (const input of inputs) updated.push(await list(input));
+    forgetKeptPictures(office.core.context.db);
+    const whole = [];
+    for (const input of inputs) whole.push(await list(input));
+    expect(updated).toEqual(whole);
+    // The promise due today brought the household to the top.
+    expect(updated[0]!.items[0]!.participantId).toBe(c.head.id);
   });
 
   it('is read anew after a payment', async () => {

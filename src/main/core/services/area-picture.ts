@@ -42,12 +42,18 @@ function later(a: VisitsTable | undefined, b: VisitsTable): boolean {
 }
 
 export async function areaPicture(ctx: CoreContext, communeCodes: readonly string[], asOf: string): Promise<AreaPicture> {
-  const [rows, enrollments, paid, visits, hamletRows] = await Promise.all([
-    repo.peopleOfCommunes(ctx.db, communeCodes),
-    repo.enrollmentsOfCommunes(ctx.db, communeCodes),
-    repo.paidThroughOfCommunes(ctx.db, communeCodes),
-    repo.visitsOfCommunes(ctx.db, communeCodes),
-    hamlets.hamletsOfCommunes(ctx.db, communeCodes),
+  const hamletRows = await hamlets.hamletsOfCommunes(ctx.db, communeCodes);
+  const people = await areaPeople(ctx, { communes: communeCodes }, hamletRows, asOf);
+  return { asOf, people, hamlets: new Map(hamletRows.map((h) => [h.id, h])) };
+}
+
+/** The people of a scope (communes, or people by id) as the picture holds them, placed in the given hamlets. */
+export async function areaPeople(ctx: CoreContext, scope: repo.AreaScope, hamletRows: HamletsTable[], asOf: string): Promise<AreaPerson[]> {
+  const [rows, enrollments, paid, visits] = await Promise.all([
+    repo.peopleOfCommunes(ctx.db, scope),
+    repo.enrollmentsOfCommunes(ctx.db, scope),
+    repo.paidThroughOfCommunes(ctx.db, scope),
+    repo.visitsOfCommunes(ctx.db, scope),
   ]);
   const paidThrough = new Map(paid.map((p) => [`${p.participantId}|${p.scheme}`, p.paidThrough]));
   const schemes = new Map<string, { VSI: SchemeFacts | null; HHI: SchemeFacts | null }>();
@@ -64,7 +70,7 @@ export async function areaPicture(ctx: CoreContext, communeCodes: readonly strin
     if (v.householdId && later(lastByHousehold.get(v.householdId), v)) lastByHousehold.set(v.householdId, v);
   }
   const matcher = new HamletMatcher(hamletRows);
-  const people: AreaPerson[] = rows.map((row) => {
+  return rows.map((row) => {
     const own = lastByPerson.get(row.id);
     const home = row.householdId ? lastByHousehold.get(row.householdId) : undefined;
     const last = home && later(own, home) ? { ...home, forHousehold: true } : own ? { ...own, forHousehold: false } : null;
@@ -88,7 +94,6 @@ export async function areaPicture(ctx: CoreContext, communeCodes: readonly strin
       paid: { VSI: paidThrough.get(`${row.id}|VSI`) ?? null, HHI: paidThrough.get(`${row.id}|HHI`) ?? null },
     };
   });
-  return { asOf, people, hamlets: new Map(hamletRows.map((h) => [h.id, h])) };
 }
 
 /** Whether a person is inside an area (null: anywhere). */

@@ -55,7 +55,7 @@ export async function coverage(
   const [picture, payments, enrollments, visits, staff] = await Promise.all([
     areaPicture(ctx, communes, asOf),
     repo.paymentsOfCommunes(ctx.db, communes),
-    repo.enrollmentsOfCommunes(ctx.db, communes),
+    repo.enrollmentsOfCommunes(ctx.db, { communes }),
     repo.visitsBetween(ctx.db, weeks[0]! < `${months[0]}-01` ? weeks[0]! : `${months[0]}-01`, asOf),
     listStaff(ctx.db),
   ]);

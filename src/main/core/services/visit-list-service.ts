@@ -13,6 +13,7 @@ import type { Caller, CoreContext } from '../core-context';
 import type { HamletsTable } from '../db/schema';
 import { type AreaPerson, inArea } from './area-picture';
 import { type KeptPicture, keptAreaPicture } from './area-picture-cache';
+import { inListOrder } from './visit-list-order';
 import { buildQuote } from './contribution-service';
 import { areaOf } from './field-area';
 
@@ -51,6 +52,10 @@ export async function orderedPeople(
   const picture = communes.length === 0 ? null : await keptAreaPicture(ctx, communes, asOf);
   if (picture === null) return { asOf, counts: emptyCounts(), people: [], hamlets: new Map<string, HamletsTable>(), picture };
   const words = input.query ? foldName(input.query).split(' ').filter(Boolean) : [];
+  const wanted = new Set<VisitStatus>(input.statuses && input.statuses.length > 0 ? input.statuses : visitStatuses);
+  const key = JSON.stringify([area, input.hamlet ?? null, [...wanted].sort(), words, input.includeClosed === true]);
+  const listed = picture.lists.get(key);
+  if (listed) return { asOf, counts: { ...listed.counts }, people: listed.people, hamlets: picture.hamlets, picture };
   // Each word starts a word of the person's text (name, address, hamlet, personal ID, phone).
   const inPlace = picture.people.filter(
     (p) =>
@@ -64,58 +69,28 @@ export async function orderedPeople(
     if (p.standing.statuses.length > 0) counts.all!++;
     for (const s of p.standing.statuses) counts[s]!++;
   }
-  const wanted = new Set<VisitStatus>(input.statuses && input.statuses.length > 0 ? input.statuses : visitStatuses);
-  const matching = inPlace.filter((p) => {
-    if (!p.standing.statuses.some((s) => wanted.has(s))) return false;
-    if (words.length === 0) return true;
-    const tokens = picture.words(p);
-    return words.every((w) => tokens.some((t) => t.startsWith(w)));
-  });
-  return { asOf, counts, people: order(matching, picture.hamletRanks()), hamlets: picture.hamlets, picture };
+  const matching = new Set(
+    inPlace.filter((p) => {
+      if (!p.standing.statuses.some((s) => wanted.has(s))) return false;
+      if (words.length === 0) return true;
+      const tokens = picture.words(p);
+      return words.every((w) => tokens.some((t) => t.startsWith(w)));
+    }),
+  );
+  const people = inListOrder(picture.households(), (p) => matching.has(p), picture.hamletRanks());
+  if (picture.lists.size >= KEPT_LISTS) picture.lists.delete(picture.lists.keys().next().value!);
+  picture.lists.set(key, { counts: { ...counts }, people });
+  return { asOf, counts, people, hamlets: picture.hamlets, picture };
 }
+
+/** Lists kept per picture (each an array of references into it). */
+const KEPT_LISTS = 16;
 
 /** "All" and every status at 0. */
 function emptyCounts(): Record<string, number> {
   const counts: Record<string, number> = { all: 0 };
   for (const s of visitStatuses) counts[s] = 0;
   return counts;
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Commune → hamlet (by its rank) → household (head's name) → place in the household; a household with a promise due today first. */
-function order(people: AreaPerson[], ranks: Map<string, number>): AreaPerson[] {
-  const groups = new Map<string, AreaPerson[]>();
-  for (const p of people) {
-    const key = p.householdId ?? `person:${p.id}`;
-    const g = groups.get(key);
-    if (g) g.push(p);
-    else groups.set(key, [p]);
-  }
-  const keyed = [...groups.values()].map((members) => {
-    members.sort((a, b) => (a.position ?? 999) - (b.position ?? 999) || cmp(a.nameFolded, b.nameFolded));
-    const head = members[0]!;
-    const promised = members.filter((m) => m.standing.statuses.includes('promise-due')).map((m) => m.lastVisit?.promisedOn ?? '');
-    return {
-      members,
-      promise: promised.length > 0 ? promised.sort()[0]! : null,
-      commune: head.communeCode,
-      // People of no known hamlet come after the hamlets.
-      hamlet: (head.placedIn ? ranks.get(head.placedIn) : undefined) ?? Number.MAX_SAFE_INTEGER,
-      name: head.nameFolded,
-      id: head.householdId ?? head.id,
-    };
-  });
-  keyed.sort(
-    (a, b) =>
-      (a.promise === null ? 1 : 0) - (b.promise === null ? 1 : 0) ||
-      cmp(a.promise ?? '', b.promise ?? '') ||
-      cmp(a.commune, b.commune) ||
-      a.hamlet - b.hamlet ||
-      cmp(a.name, b.name) ||
-      cmp(a.id, b.id),
-  );
-  return keyed.flatMap((k) => k.members);
 }
 
 /** What a person owes today, by scheme, priced by the counter's own quote. */

@@ -9,6 +9,14 @@ import type { Database, VisitsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Whom a read is about: the people of some communes, or some people by id (a kept picture brought up to date). */
+export type AreaScope = { communes: readonly string[] } | { people: readonly string[] };
+
+/** The condition on `participants` aliased `p` that picks the scope's people. */
+function inScope(scope: AreaScope) {
+  return 'communes' in scope ? sql`p.commune_code IN (${sql.join([...scope.communes])})` : sql`p.id IN (${sql.join([...scope.people])})`;
+}
+
 export interface AreaPersonRow {
   id: string;
   fullName: string;
@@ -29,8 +37,8 @@ export interface AreaPersonRow {
 }
 
 /** The people of these communes (records linked to another person are that person's, and left out). */
-export function peopleOfCommunes(db: Db, communeCodes: readonly string[]): Promise<AreaPersonRow[]> {
-  return db
+export function peopleOfCommunes(db: Db, scope: AreaScope): Promise<AreaPersonRow[]> {
+  const q = db
     .selectFrom('participants as p')
     .leftJoin('householdMembers as m', (join) => join.onRef('m.participantId', '=', 'p.id').onRef('m.householdId', '=', 'p.householdId'))
     .leftJoin('households as h', 'h.id', 'p.householdId')
@@ -52,9 +60,8 @@ export function peopleOfCommunes(db: Db, communeCodes: readonly string[]): Promi
       'm.coveredBy',
       'p.createdAt',
     ])
-    .where('p.communeCode', 'in', [...communeCodes])
-    .where('p.canonicalId', 'is', null)
-    .execute();
+    .where('p.canonicalId', 'is', null);
+  return ('communes' in scope ? q.where('p.communeCode', 'in', [...scope.communes]) : q.where('p.id', 'in', [...scope.people])).execute();
 }
 
 export interface EnrollmentFactRow {
@@ -67,13 +74,12 @@ export interface EnrollmentFactRow {
   createdBy: string | null;
 }
 
-export function enrollmentsOfCommunes(db: Db, communeCodes: readonly string[]): Promise<EnrollmentFactRow[]> {
-  return db
+export function enrollmentsOfCommunes(db: Db, scope: AreaScope): Promise<EnrollmentFactRow[]> {
+  const q = db
     .selectFrom('enrollments as e')
     .innerJoin('participants as p', 'p.id', 'e.participantId')
-    .select(['e.participantId', 'e.scheme', 'e.method', 'e.fromMonth', 'e.status', 'e.createdAt', 'e.createdBy'])
-    .where('p.communeCode', 'in', [...communeCodes])
-    .execute();
+    .select(['e.participantId', 'e.scheme', 'e.method', 'e.fromMonth', 'e.status', 'e.createdAt', 'e.createdBy']);
+  return ('communes' in scope ? q.where('p.communeCode', 'in', [...scope.communes]) : q.where('p.id', 'in', [...scope.people])).execute();
 }
 
 export interface PaidThroughRow {
@@ -89,22 +95,22 @@ export interface PaidThroughRow {
  * on the officer's laptop. A lump sum for the months missing to a pension pays no calendar month and
  * is left out (ADR 0036): it neither moves "paid through" nor covers a month.
  */
-function officePayments(codes: ReturnType<typeof sql.join>) {
+function officePayments(scope: AreaScope) {
   return sql`
     SELECT c.participant_id, c.scheme, c.to_month, c.paid_on, c.receipt_id
     FROM participants p JOIN contributions c ON c.participant_id = p.id
-    WHERE p.commune_code IN (${codes}) AND c.method <> 'lump-sum-shortfall'
+    WHERE ${inScope(scope)} AND c.method <> 'lump-sum-shortfall'
     UNION ALL
     SELECT c.participant_id, c.scheme, c.to_month, c.paid_on, c.receipt_id
     FROM participants p JOIN pulled_contributions c ON c.participant_id = p.id
-    WHERE p.commune_code IN (${codes}) AND c.method <> 'lump-sum-shortfall'`;
+    WHERE ${inScope(scope)} AND c.method <> 'lump-sum-shortfall'`;
 }
 
 /** The last month each person paid in each scheme (the office's payments, receipts not voided). */
-export async function paidThroughOfCommunes(db: Db, communeCodes: readonly string[]): Promise<PaidThroughRow[]> {
+export async function paidThroughOfCommunes(db: Db, scope: AreaScope): Promise<PaidThroughRow[]> {
   const { rows } = await sql<PaidThroughRow>`
     SELECT c.participant_id AS "participantId", c.scheme AS scheme, max(c.to_month) AS "paidThrough"
-    FROM (${officePayments(sql.join([...communeCodes]))}) c
+    FROM (${officePayments(scope)}) c
     WHERE NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
     GROUP BY c.participant_id, c.scheme`.execute(db);
   return rows;
@@ -114,23 +120,26 @@ export async function paidThroughOfCommunes(db: Db, communeCodes: readonly strin
 export async function paymentsOfCommunes(db: Db, communeCodes: readonly string[]) {
   const { rows } = await sql<{ participantId: string; scheme: 'VSI' | 'HHI'; toMonth: string; businessDate: string }>`
     SELECT c.participant_id AS "participantId", c.scheme AS scheme, c.to_month AS "toMonth", c.paid_on AS "businessDate"
-    FROM (${officePayments(sql.join([...communeCodes]))}) c
+    FROM (${officePayments({ communes: communeCodes })}) c
     WHERE NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)`.execute(db);
   return rows;
 }
 
 /** Visits to these communes' people and households (the latest of each is the list's "last visit"). */
-export async function visitsOfCommunes(db: Db, communeCodes: readonly string[]): Promise<VisitsTable[]> {
-  const codes = sql.join([...communeCodes]);
+export async function visitsOfCommunes(db: Db, scope: AreaScope): Promise<VisitsTable[]> {
+  const households =
+    'communes' in scope
+      ? sql`SELECT id FROM households WHERE commune_code IN (${sql.join([...scope.communes])})`
+      : sql`SELECT household_id FROM participants WHERE id IN (${sql.join([...scope.people])}) AND household_id IS NOT NULL`;
   const { rows } = await sql<VisitsTable>`
     SELECT v.id, v.participant_id AS "participantId", v.household_id AS "householdId", v.outcome, v.promised_on AS "promisedOn",
            v.decline_reason AS "declineReason", v.note, v.receipt_ids AS "receiptIds", v.visited_on AS "visitedOn", v.visited_at AS "visitedAt",
            v.staff_id AS "staffId", v.staff_name AS "staffName", v.staff_username AS "staffUsername", v.source_device_id AS "sourceDeviceId"
-    FROM visits v JOIN participants p ON p.id = v.participant_id WHERE p.commune_code IN (${codes})
+    FROM visits v JOIN participants p ON p.id = v.participant_id WHERE ${inScope(scope)}
     UNION ALL
     SELECT v.id, v.participant_id, v.household_id, v.outcome, v.promised_on, v.decline_reason, v.note, v.receipt_ids, v.visited_on, v.visited_at,
            v.staff_id, v.staff_name, v.staff_username, v.source_device_id
-    FROM visits v JOIN households h ON h.id = v.household_id WHERE h.commune_code IN (${codes})`.execute(db);
+    FROM visits v WHERE v.household_id IN (${households})`.execute(db);
   return rows;
 }
 
@@ -220,4 +229,53 @@ export async function busiestCommune(db: Db, provinceCode: string): Promise<stri
 export async function fieldChangeCount(db: Db): Promise<number> {
   const row = await db.selectFrom('fieldChanges').select('n').where('id', '=', 1).executeTakeFirst();
   return row?.n ?? -1;
+}
+
+/** How far each table a kept picture can be brought up to date from has been read (its largest rowid). */
+export interface AppendMarks {
+  visits: number;
+  contributions: number;
+  pulled: number;
+  receipts: number;
+  voids: number;
+}
+
+export async function appendMarks(db: Db): Promise<AppendMarks> {
+  const { rows } = await sql<AppendMarks>`
+    SELECT (SELECT coalesce(max(rowid), 0) FROM visits) AS visits, (SELECT coalesce(max(rowid), 0) FROM contributions) AS contributions,
+           (SELECT coalesce(max(rowid), 0) FROM pulled_contributions) AS pulled, (SELECT coalesce(max(rowid), 0) FROM receipts) AS receipts,
+           (SELECT coalesce(max(rowid), 0) FROM receipt_voids) AS voids`.execute(db);
+  return rows[0]!;
+}
+
+/**
+ * The rows added since the marks to the tables only ever added to — visits, payments (this
+ * device's and pulled), receipts, voids — with the person or household each is about (at most
+ * `limit` + 1 rows: more means read the whole picture again).
+ */
+export async function appendedSince(db: Db, m: AppendMarks, limit: number) {
+  const { rows } = await sql<{ participantId: string | null; householdId: string | null }>`
+    SELECT participant_id AS "participantId", household_id AS "householdId" FROM visits WHERE rowid > ${m.visits}
+    UNION ALL SELECT participant_id, household_id FROM contributions WHERE rowid > ${m.contributions}
+    UNION ALL SELECT participant_id, household_id FROM pulled_contributions WHERE rowid > ${m.pulled}
+    UNION ALL SELECT participant_id, NULL FROM receipts WHERE rowid > ${m.receipts}
+    UNION ALL SELECT coalesce((SELECT c.participant_id FROM contributions c WHERE c.receipt_id = v.receipt_id),
+                              (SELECT c.participant_id FROM pulled_contributions c WHERE c.receipt_id = v.receipt_id)), NULL
+      FROM receipt_voids v WHERE v.rowid > ${m.voids}
+    LIMIT ${limit + 1}`.execute(db);
+  return rows;
+}
+
+/** These people, the households' members, and everyone sharing a household with them (a household's visit or payment is theirs too). */
+export async function peopleAround(db: Db, participantIds: readonly string[], householdIds: readonly string[]): Promise<string[]> {
+  const ids = [...participantIds];
+  const homes = [...householdIds];
+  if (ids.length === 0 && homes.length === 0) return [];
+  const { rows } = await sql<{ id: string }>`
+    SELECT id FROM participants WHERE id IN (${sql.join(ids.length ? ids : [''])})
+    UNION SELECT id FROM participants WHERE household_id IN (${sql.join(homes.length ? homes : [''])})
+    UNION SELECT p.id FROM participants p JOIN participants q ON q.household_id = p.household_id WHERE q.id IN (${sql.join(ids.length ? ids : [''])})`.execute(
+    db,
+  );
+  return rows.map((r) => r.id);
 }
