@@ -1,13 +1,14 @@
 // The visit list keeps a commune's computed picture between calls (ADR 0034): served again while
 // nothing it reads has been written, and never after a write — a payment, a void, a payment pulled
 // from another device, a visit, a person's edit, or the business day moving on. Each case lists
-// first (so a picture is kept), writes, and lists again on the same core.
+// first (so a picture is kept), writes, and lists again on the same core. And a "paid" visit
+// recorded by hand may cite a receipt pulled from the office's other devices (ADR 0026).
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertPulledContributions } from '../../../src/main/core/db/repositories/pulled-payments-repository';
+import { insertPulledContributions, insertVoidFromElsewhere } from '../../../src/main/core/db/repositories/pulled-payments-repository';
 import { forgetKeptPictures } from '../../../src/main/core/services/area-picture-cache';
 import type { MethodInput } from '../../../src/shared/contract/methods';
-import { call, type Office, openOffice, PASSWORD } from '../fixtures/office-fixture';
+import { call, failure, type Office, openOffice, PASSWORD, rowCounts } from '../fixtures/office-fixture';
 import { type Commune, COMMUNE, seedCommune } from './field-kit';
 
 let office: Office;
@@ -22,6 +23,34 @@ const list = (input: MethodInput<'field.visitList'> = {}) =>
   call(office.core, 'field.visitList', { communeCodes: [COMMUNE], ...input }, office.tokens.supervisor);
 const row = async (id: string, input: MethodInput<'field.visitList'> = {}) => (await list(input)).items.find((i) => i.participantId === id);
 const counter = () => office.core.database.sqlite.prepare('SELECT n FROM field_changes WHERE id = 1').pluck().get() as number;
+
+/** A VSI payment of February–March taken on the office's counter 2 and pulled here (ADR 0026). */
+function pulledPayment(participantId: string, receiptId: string, receiptNumber: number) {
+  return {
+    id: uuidv7(),
+    participantId,
+    householdId: null,
+    scheme: 'VSI' as const,
+    method: 'monthly',
+    fromMonth: '2026-02',
+    toMonth: '2026-03',
+    months: 2,
+    incomeBasis: 1_500_000,
+    memberPosition: null,
+    paidOn: '2026-03-02',
+    businessDate: '2026-03-02',
+    total: 660_000,
+    supportedMonths: 0,
+    receiptId,
+    receiptSeries: 'TEST01-QUAY2',
+    receiptNumber,
+    issuedAt: '2026-03-02T01:00:00.000Z',
+    officeCode: 'TEST01',
+    sourceDeviceId: 'device-quay-2',
+    collectorStaffId: null,
+    collectorName: 'Nguyễn Thu Quầy',
+  };
+}
 
 describe('the kept visit list', () => {
   it('is served again while nothing it reads changes, and read anew once something does', async () => {
@@ -86,32 +115,7 @@ describe('the kept visit list', () => {
 
   it('is read anew after a payment pulled from another device of the office', async () => {
     expect((await row(c.overdue.id))?.statuses).toEqual(['vsi-overdue']);
-    await insertPulledContributions(office.core.context.db, [
-      {
-        id: uuidv7(),
-        participantId: c.overdue.id,
-        householdId: null,
-        scheme: 'VSI',
-        method: 'monthly',
-        fromMonth: '2026-02',
-        toMonth: '2026-03',
-        months: 2,
-        incomeBasis: 1_500_000,
-        memberPosition: null,
-        paidOn: '2026-03-02',
-        businessDate: '2026-03-02',
-        total: 660_000,
-        supportedMonths: 0,
-        receiptId: uuidv7(),
-        receiptSeries: 'TEST01-QUAY2',
-        receiptNumber: 7,
-        issuedAt: '2026-03-02T01:00:00.000Z',
-        officeCode: 'TEST01',
-        sourceDeviceId: 'device-quay-2',
-        collectorStaffId: null,
-        collectorName: 'Nguyễn Thu Quầy',
-      },
-    ]);
+    await insertPulledContributions(office.core.context.db, [pulledPayment(c.overdue.id, uuidv7(), 7)]);
     expect(await row(c.overdue.id)).toBeUndefined();
   });
 
@@ -138,5 +142,36 @@ describe('the kept visit list', () => {
     office.tokens.supervisor = (await call(office.core, 'auth.login', { username: 'supervisor', password: PASSWORD })).token;
     expect((await list()).asOf).toBe('2026-03-03');
     expect((await row(c.member.id))?.statuses).toEqual(['promise-due', 'never-paid']);
+  });
+});
+
+describe('a "paid" visit recorded by hand', () => {
+  it('cites a receipt taken on another device of the office, and refuses one voided or of someone else', async () => {
+    const pulled = uuidv7();
+    const voided = uuidv7();
+    const db = office.core.context.db;
+    await insertPulledContributions(db, [pulledPayment(c.overdue.id, pulled, 8), pulledPayment(c.due.id, voided, 9)]);
+    await insertVoidFromElsewhere(db, {
+      voidId: uuidv7(),
+      receiptId: voided,
+      reason: 'Thu nhầm người',
+      voidedBy: null,
+      voidedAt: '2026-03-02T02:00:00.000Z',
+      businessDate: '2026-03-02',
+      voidedByName: 'Nguyễn Thu Quầy',
+      refund: null,
+      deviceId: 'device-quay-2',
+    } as unknown as Parameters<typeof insertVoidFromElsewhere>[1]);
+    const visit = await call(office.core, 'field.recordVisit', { participantId: c.overdue.id, outcome: 'paid', receiptIds: [pulled] }, office.tokens.supervisor);
+    expect(visit).toMatchObject({ outcome: 'paid', receiptIds: [pulled] });
+    const before = rowCounts(office.core);
+    for (const [participantId, receiptId] of [
+      [c.due.id, voided],
+      [c.head.id, pulled],
+    ] as const) {
+      const error = await failure(office.core, 'field.recordVisit', { participantId, outcome: 'paid', receiptIds: [receiptId] }, office.tokens.supervisor);
+      expect({ code: error.code, field: error.field }).toEqual({ code: 'VALIDATION', field: 'receiptIds' });
+    }
+    expect(rowCounts(office.core)).toEqual(before);
   });
 });
