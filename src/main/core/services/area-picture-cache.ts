@@ -15,7 +15,7 @@ import type { CoreContext } from '../core-context';
 import { type AppendMarks, appendedSince, appendMarks, fieldChangeCount, peopleAround } from '../db/repositories/visit-list-repository';
 import type { Database, HamletsTable } from '../db/schema';
 import { type AreaPerson, type AreaPicture, areaPeople, areaPicture, searchText } from './area-picture';
-import { type Household, orderedHouseholds } from './visit-list-order';
+import { type Household, orderedHouseholds, withPeople } from './visit-list-order';
 
 /** Pictures kept per store: a supervisor flips between a few communes; each is ~20 MB for 20 000 people. */
 const KEPT = 3;
@@ -115,15 +115,14 @@ async function broughtUpToDate(ctx: CoreContext, k: Kept, count: number, asOf: s
   const fresh = ids.length === 0 ? [] : await areaPeople(ctx, { people: ids }, [...k.picture.hamlets.values()], asOf);
   const read = new Map(fresh.filter((p) => communes.has(p.communeCode)).map((p) => [p.id, p]));
   const old = k.picture;
+  const people = old.people.map((p) => read.get(p.id) ?? p);
   // Someone read again who was not in the picture (a new person is an edit of participants, never only an addition here).
-  const known = new Set(old.people.map((p) => p.id));
-  for (const id of read.keys()) if (!known.has(id)) return null;
+  let swapped = 0;
+  for (let i = 0; i < people.length; i++) if (people[i] !== old.people[i]) swapped++;
+  if (swapped !== read.size) return null;
   const carried = old.carried();
   for (const id of ids) carried.amounts.delete(id);
-  if (carried.households) {
-    carried.households = carried.households.map((h) => (h.members.some((m) => read.has(m.id)) ? { members: h.members.map((m) => read.get(m.id) ?? m) } : h));
-  }
-  const people = old.people.map((p) => read.get(p.id) ?? p);
+  if (carried.households) carried.households = withPeople(carried.households, read);
   return { picture: keep({ asOf, people, hamlets: old.hamlets }, carried), marks };
 }
 

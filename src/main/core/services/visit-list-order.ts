@@ -10,9 +10,11 @@ import type { AreaPerson } from './area-picture';
 export interface Household {
   /** The household's people in the picture (or one person alone), by place then name. */
   members: AreaPerson[];
+  /** Its place in the order when listed whole with no promise (made once). */
+  key: Keyed;
 }
 
-interface Keyed {
+export interface Keyed {
   members: AreaPerson[];
   promise: string | null;
   commune: string;
@@ -67,7 +69,16 @@ export function orderedHouseholds(people: readonly AreaPerson[], ranks: Map<stri
     return { ...keyed(members, ranks), promise: null };
   });
   all.sort(compare);
-  return all.map((k) => ({ members: k.members }));
+  return all.map((key) => ({ members: key.members, key }));
+}
+
+/** The same households with some people's picture replaced (their order's keys do not change: only what was added). */
+export function withPeople(households: readonly Household[], replaced: Map<string, AreaPerson>): Household[] {
+  return households.map((h) => {
+    if (!h.members.some((m) => replaced.has(m.id))) return h;
+    const members = h.members.map((m) => replaced.get(m.id) ?? m);
+    return { members, key: { ...h.key, members } };
+  });
 }
 
 /** The people `shown` picks, in the list's order. */
@@ -75,7 +86,18 @@ export function inListOrder(households: readonly Household[], shown: (p: AreaPer
   const placed: Keyed[] = [];
   const moved: Keyed[] = [];
   for (const h of households) {
-    const members = h.members.filter(shown);
+    // Most households are listed whole and carry no promise: their key is the one made once.
+    let whole = true;
+    let promise = false;
+    for (const m of h.members) {
+      if (!shown(m)) whole = false;
+      else if (m.standing.statuses.includes('promise-due')) promise = true;
+    }
+    if (whole && !promise) {
+      placed.push(h.key);
+      continue;
+    }
+    const members = whole ? h.members : h.members.filter(shown);
     if (members.length === 0) continue;
     const k = keyed(members, ranks);
     if (k.promise === null && members[0] === h.members[0]) placed.push(k);
@@ -85,9 +107,10 @@ export function inListOrder(households: readonly Household[], shown: (p: AreaPer
   const out: AreaPerson[] = [];
   let i = 0;
   let j = 0;
-  while (i < placed.length || j < moved.length) {
-    const next = j >= moved.length || (i < placed.length && compare(placed[i]!, moved[j]!) < 0) ? placed[i++]! : moved[j++]!;
+  while (j < moved.length) {
+    const next = i < placed.length && compare(placed[i]!, moved[j]!) < 0 ? placed[i++]! : moved[j++]!;
     for (const m of next.members) out.push(m);
   }
+  while (i < placed.length) for (const m of placed[i++]!.members) out.push(m);
   return out;
 }

@@ -77,7 +77,8 @@ export async function orderedPeople(
       return words.every((w) => tokens.some((t) => t.startsWith(w)));
     }),
   );
-  const people = inListOrder(picture.households(), (p) => matching.has(p), picture.hamletRanks());
+  const everyone = matching.size === picture.people.length;
+  const people = inListOrder(picture.households(), everyone ? () => true : (p) => matching.has(p), picture.hamletRanks());
   if (picture.lists.size >= KEPT_LISTS) picture.lists.delete(picture.lists.keys().next().value!);
   picture.lists.set(key, { counts: { ...counts }, people });
   return { asOf, counts, people, hamlets: picture.hamlets, picture };

@@ -271,11 +271,12 @@ export async function peopleAround(db: Db, participantIds: readonly string[], ho
   const ids = [...participantIds];
   const homes = [...householdIds];
   if (ids.length === 0 && homes.length === 0) return [];
+  const some = (xs: string[]) => sql.join(xs.length ? xs : ['']);
+  // Households by household_members (indexed both ways), not by participants.household_id (not indexed).
   const { rows } = await sql<{ id: string }>`
-    SELECT id FROM participants WHERE id IN (${sql.join(ids.length ? ids : [''])})
-    UNION SELECT id FROM participants WHERE household_id IN (${sql.join(homes.length ? homes : [''])})
-    UNION SELECT p.id FROM participants p JOIN participants q ON q.household_id = p.household_id WHERE q.id IN (${sql.join(ids.length ? ids : [''])})`.execute(
-    db,
-  );
+    SELECT id FROM participants WHERE id IN (${some(ids)})
+    UNION SELECT participant_id FROM household_members WHERE household_id IN (${some(homes)})
+    UNION SELECT m.participant_id FROM household_members m
+      WHERE m.household_id IN (SELECT household_id FROM household_members WHERE participant_id IN (${some(ids)}))`.execute(db);
   return rows.map((r) => r.id);
 }
