@@ -162,7 +162,12 @@ describe('a "paid" visit recorded by hand', () => {
       refund: null,
       deviceId: 'device-quay-2',
     } as unknown as Parameters<typeof insertVoidFromElsewhere>[1]);
-    const visit = await call(office.core, 'field.recordVisit', { participantId: c.overdue.id, outcome: 'paid', receiptIds: [pulled] }, office.tokens.supervisor);
+    const visit = await call(
+      office.core,
+      'field.recordVisit',
+      { participantId: c.overdue.id, outcome: 'paid', receiptIds: [pulled] },
+      office.tokens.supervisor,
+    );
     expect(visit).toMatchObject({ outcome: 'paid', receiptIds: [pulled] });
     const before = rowCounts(office.core);
     for (const [participantId, receiptId] of [
