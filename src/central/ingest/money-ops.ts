@@ -4,13 +4,14 @@
 import { sql } from 'kysely';
 import { OfficeError } from '../../shared/contract/errors';
 import type { QuoteQuestion } from '../../shared/domain/contribution-quote';
+import { addMonths } from '../../shared/domain/payment-periods';
 import { reviewContributionFacts } from './contribution-facts';
 import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import { type OpResult, type OpReview, rejected } from '../../shared/sync/op-results';
 import type { OperationPayload } from '../../shared/sync/operations';
 import type { OpContext } from './op-context';
-import { contributionChange, dayClosedChange, personOffice, tellOffices, voidChange } from './office-changes';
-import { forgetPaidReceipt, reviewPaidMonths } from './paid-periods';
+import { contributionChange, dayClosedChange, paidThroughChange, personOffice, tellOffices, voidChange } from './office-changes';
+import { forgetPaidReceipt, paidThroughOf, reviewPaidMonths } from './paid-periods';
 import { resolvePersonId } from './person-ops';
 import { centralPerson } from './person-support';
 import { quotedTotal } from './quoted-totals';
@@ -162,6 +163,11 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
         .execute();
   }
   tellOffices(ctx, { kind: 'contribution', payload: contributionChange(row) }, [ctx.device.officeCode, home]);
+  // The person's paid-through month as the central now counts it (its own months included, whether
+  // or not the batch's cache already holds them).
+  const counted = await paidThroughOf(ctx, personId, c.scheme);
+  const own = addMonths(c.fromMonth, c.months - 1);
+  tellOffices(ctx, paidThroughChange(personId, c.scheme, counted === null || own > counted ? own : counted), [ctx.device.officeCode, home]);
   ctx.cache?.receipts.add(receiptKey);
   if (!review) return { opId, status: 'APPLIED' };
   await ctx.trx
@@ -185,7 +191,11 @@ function bothReviews(twice: OpReview, facts: OpReview): OpReview {
 
 export async function voidReceipt(ctx: OpContext, opId: string, payload: OperationPayload<'receipt.void'>): Promise<OpResult> {
   const { receiptId } = payload;
-  const row = await ctx.trx.selectFrom('contributions').select(['id', 'officeCode', 'personId']).where('receiptId', '=', receiptId).executeTakeFirst();
+  const row = await ctx.trx
+    .selectFrom('contributions')
+    .select(['id', 'officeCode', 'personId', 'scheme'])
+    .where('receiptId', '=', receiptId)
+    .executeTakeFirst();
   if (!row) return rejected(opId, 'NOT_FOUND', 'Trung tâm chưa có biên lai này.', 'Unknown receipt.', 'receiptId');
   if (row.officeCode !== ctx.device.officeCode) {
     return rejected(
@@ -223,8 +233,10 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Operati
     .insertInto('receiptVoids')
     .values({ receiptId, data: JSON.stringify(payload), officeCode: row.officeCode, deviceId: ctx.device.id })
     .execute();
-  tellOffices(ctx, { kind: 'receipt.voided', payload: voidChange(payload, ctx) }, [ctx.device.officeCode, await personOffice(ctx, row.personId)]);
+  const offices = [ctx.device.officeCode, await personOffice(ctx, row.personId)];
+  tellOffices(ctx, { kind: 'receipt.voided', payload: voidChange(payload, ctx) }, offices);
   forgetPaidReceipt(ctx, receiptId);
+  tellOffices(ctx, paidThroughChange(row.personId, row.scheme, await paidThroughOf(ctx, row.personId, row.scheme)), offices);
   // A payment flagged for review (months paid twice, facts that differ), refunded — its receipt
   // voided: nothing left to review; a corrected payment is a new one.
   await ctx.trx

@@ -50,6 +50,11 @@ export function contributionChange(row: Insertable<CentralDb['contributions']>):
   };
 }
 
+/** The person's paid-through month in one scheme, as the central counts it after a payment or a void. */
+export function paidThroughChange(personId: string, scheme: string, month: string | null): CentralChange {
+  return { kind: 'paid-through', payload: { participantId: personId, [scheme === 'HHI' ? 'HHI' : 'VSI']: month } };
+}
+
 export function voidChange(payload: OperationPayload<'receipt.void'>, ctx: OpContext): ChangePayload<'receipt.voided'> {
   const refund = payload.refund;
   return {

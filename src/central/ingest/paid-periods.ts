@@ -77,6 +77,16 @@ export async function reviewPaidMonths(ctx: OpContext, personId: string, period:
   };
 }
 
+/**
+ * The person's paid-through month in a scheme as the central counts it now: the last month of their
+ * recorded payments whose receipts are not voided (this batch's included), or null (ADR 0035).
+ */
+export async function paidThroughOf(ctx: OpContext, personId: string, scheme: string): Promise<string | null> {
+  let last: string | null = null;
+  for (const p of await paidPeriodsOf(ctx, personId)) if (p.scheme === scheme && (last === null || p.toMonth > last)) last = p.toMonth;
+  return last;
+}
+
 /** A voided receipt's months are free again (for the rest of the batch; later batches read the voids). */
 export function forgetPaidReceipt(ctx: OpContext, receiptId: string): void {
   for (const periods of ctx.cache?.paidOf.values() ?? []) {

@@ -122,6 +122,18 @@ export const receiptVoidedPayload = z.object({
   refund: z.object({ businessDate: day, paidOutBy: id, paidOutByName: name, amount: z.number().int(), voucher: z.string().max(60) }).nullable(),
 });
 
+/**
+ * Each person's paid-through month per scheme as the central counts it (issue 20 item 1, ADR 0035):
+ * the last month of the person's accepted payments whose receipts are not voided, at any office;
+ * null when none is left (all voided). Sent after every payment and void of a person of the office,
+ * and for each of the office's people in the picture. A scheme absent is not told.
+ */
+export const paidThroughPayload = z.object({
+  participantId: id,
+  VSI: month.nullable().optional(),
+  HHI: month.nullable().optional(),
+});
+
 /** A household of the office as the central holds it: ordered members (canonical ids) with their coverage marks. */
 export const householdChangePayload = z.object({
   id,
@@ -201,6 +213,7 @@ export const centralChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('visit'), payload: visitChangePayload }),
   z.object({ kind: z.literal('contribution'), payload: contributionChangePayload }),
   z.object({ kind: z.literal('receipt.voided'), payload: receiptVoidedPayload }),
+  z.object({ kind: z.literal('paid-through'), payload: paidThroughPayload }),
   z.object({ kind: z.literal('household'), payload: householdChangePayload }),
   z.object({ kind: z.literal('enrollment'), payload: enrollmentChangePayload }),
   z.object({ kind: z.literal('day.closed'), payload: dayClosedPayload }),

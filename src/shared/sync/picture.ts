@@ -21,6 +21,7 @@ export const pictureParts = [
   'audience-contributions',
   'voids',
   'audience-voids',
+  'paid-through',
   'day-closures',
   'handovers',
   'hamlets',
@@ -76,6 +77,8 @@ const toChange: Record<PicturePart, (t: Tuple) => unknown> = {
   'audience-contributions': contributionChange,
   voids: voidChange,
   'audience-voids': voidChange,
+  // Each of the office's people: the last month paid in VSI and in HHI as the central counts it (ADR 0035).
+  'paid-through': (t) => ({ kind: 'paid-through', payload: { participantId: t[0], VSI: t[1], HHI: t[2] } }),
   'day-closures': (t) => ({ kind: 'day.closed', payload: t[0] }),
   handovers: (t) => ({ kind: 'cash.handover', payload: t[0] }),
   // The field's records (issue 21): set before the picture's `since`, the feed alone never brings them.

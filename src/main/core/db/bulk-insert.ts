@@ -13,16 +13,22 @@ const ROWS_PER_STATEMENT = 100;
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export interface BulkInsert<Row> {
-  /** Inserts the rows (`INSERT OR IGNORE` when made with `ignoreExisting`). */
+  /** Inserts the rows (`INSERT OR IGNORE` when made with `ignoreExisting`, `INSERT OR REPLACE` with 'replace'). */
   run(db: Db, rows: readonly Row[]): Promise<void>;
 }
 
 /**
  * An inserter for `table` (snake_case) and these camelCase columns; `toValues` gives a row's values
- * in that order. `ignoreExisting`: a row whose key is already there is skipped (a page applied again).
+ * in that order. `ignoreExisting`: a row whose key is already there is skipped (a page applied again);
+ * 'replace': it is replaced (the last word stands).
  */
-export function bulkInsert<Row>(table: string, columns: readonly string[], toValues: (row: Row) => unknown[], ignoreExisting = false): BulkInsert<Row> {
-  const head = `INSERT ${ignoreExisting ? 'OR IGNORE ' : ''}INTO ${table} (${columns.map(snake).join(', ')}) VALUES `;
+export function bulkInsert<Row>(
+  table: string,
+  columns: readonly string[],
+  toValues: (row: Row) => unknown[],
+  ignoreExisting: boolean | 'replace' = false,
+): BulkInsert<Row> {
+  const head = `INSERT ${ignoreExisting === 'replace' ? 'OR REPLACE ' : ignoreExisting ? 'OR IGNORE ' : ''}INTO ${table} (${columns.map(snake).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const texts = new Map<number, string>();
   const textFor = (n: number) => texts.get(n) ?? texts.set(n, head + Array.from({ length: n }, () => tuple).join(', ')).get(n)!;

@@ -127,6 +127,13 @@ export interface PulledContributionsTable {
   collectorName: string | null;
 }
 
+/** A person's paid-through month per scheme as the central counts it (migration 0029, ADR 0035). */
+export interface PaidThroughTable {
+  participantId: string;
+  scheme: 'VSI' | 'HHI';
+  month: string | null;
+}
+
 export interface OfficeDevicesTable {
   id: string;
   name: string;
@@ -176,6 +183,7 @@ export interface CashHandoverDaysTable {
 
 export interface OfficePictureTables {
   pulledContributions: PulledContributionsTable;
+  paidThrough: PaidThroughTable;
   officeDevices: OfficeDevicesTable;
   pulledDayClosures: PulledDayClosuresTable;
   cashHandovers: CashHandoversTable;

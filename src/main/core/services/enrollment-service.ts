@@ -7,7 +7,8 @@ import type { Caller, CoreContext } from '../core-context';
 import { nowIso } from '../core-context';
 import { logMutation } from '../db/mutation-log';
 import * as contributions from '../db/repositories/contributions-repository';
-import { findParticipant } from '../db/repositories/participants-repository';
+import { findParticipant, samePersonRecords } from '../db/repositories/participants-repository';
+import { centralPaidThrough } from '../db/repositories/paid-through-repository';
 import type { Database, EnrollmentsTable } from '../db/schema';
 import type { Transaction } from 'kysely';
 import { computeQuote, deadlineFor, nextDue } from './contribution-rules';
@@ -18,10 +19,13 @@ import { occupiesCalendarMonths } from '../../../shared/domain/months-contribute
 async function toEnrollment(ctx: CoreContext, row: EnrollmentsTable): Promise<Enrollment> {
   const paid = await contributions.paidContributions(ctx.db, { id: row.participantId }, row.scheme);
   // A lump sum for the months missing to a pension pays no calendar month (ADR 0036): it moves no period on.
-  const lastPaidMonth = paid.reduce<string | null>(
+  const held = paid.reduce<string | null>(
     (last, c) => (occupiesCalendarMonths(c.method) && (last === null || c.toMonth > last) ? c.toMonth : last),
     null,
   );
+  // The central's count as of the last pull covers payments this device does not hold (ADR 0035).
+  const central = await centralPaidThrough(ctx.db, await samePersonRecords(ctx.db, { id: row.participantId }), row.scheme);
+  const lastPaidMonth = central && (held === null || central > held) ? central : held;
   const method = row.method as PaymentMethod;
   const due = nextDue(row.scheme, method, row.fromMonth, lastPaidMonth);
   return {

@@ -15,15 +15,27 @@ import { insertHandover } from '../db/repositories/handovers-repository';
 import { findHouseholdRow, type MemberEntry, placePulledHousehold } from '../db/repositories/households-repository';
 import { upsertPulledDayClosure } from '../db/repositories/office-devices-repository';
 import { localRecordsOf } from '../db/repositories/participants-repository';
+import { storePaidThrough } from '../db/repositories/paid-through-repository';
 import { insertPulledContributions, insertVoidFromElsewhere, pulledRow } from '../db/repositories/pulled-payments-repository';
 import type { Database } from '../db/schema';
 import { withUnansweredOperations } from '../db/repositories/outbox-repository';
 import { openHouseholdClashes, replaceIssueDetails } from '../db/repositories/sync-issues-repository';
 import { settleRefundedPayment } from '../services/sync-issues-service';
 
-export type OfficeChange = Extract<CentralChange, { kind: 'contribution' | 'receipt.voided' | 'household' | 'enrollment' | 'day.closed' | 'cash.handover' }>;
+export type OfficeChange = Extract<
+  CentralChange,
+  { kind: 'contribution' | 'receipt.voided' | 'paid-through' | 'household' | 'enrollment' | 'day.closed' | 'cash.handover' }
+>;
 
-export const OFFICE_CHANGE_KINDS: ReadonlySet<string> = new Set(['contribution', 'receipt.voided', 'household', 'enrollment', 'day.closed', 'cash.handover']);
+export const OFFICE_CHANGE_KINDS: ReadonlySet<string> = new Set([
+  'contribution',
+  'receipt.voided',
+  'paid-through',
+  'household',
+  'enrollment',
+  'day.closed',
+  'cash.handover',
+]);
 
 export function isOfficeChange(change: CentralChange): change is OfficeChange {
   return OFFICE_CHANGE_KINDS.has(change.kind);
@@ -43,6 +55,8 @@ export async function applyOfficeChanges(trx: Transaction<Database>, changes: Of
     ),
   );
   let payments: ChangePayload<'contribution'>[] = [];
+  // The central's paid-through months, in feed order (the last word on a person stands): written together at the end.
+  const paidThrough: ChangePayload<'paid-through'>[] = [];
   const flush = async () => {
     await insertPulledContributions(trx, payments.map(pulledRow));
     payments = [];
@@ -50,6 +64,10 @@ export async function applyOfficeChanges(trx: Transaction<Database>, changes: Of
   for (const change of changes) {
     if (change.kind === 'contribution') {
       payments.push(change.payload);
+      continue;
+    }
+    if (change.kind === 'paid-through') {
+      paidThrough.push(change.payload);
       continue;
     }
     // A void may be of a payment of this very page: the payments go in first.
@@ -73,6 +91,7 @@ export async function applyOfficeChanges(trx: Transaction<Database>, changes: Of
     }
   }
   await flush();
+  await storePaidThrough(trx, paidThrough);
 }
 
 function handoverRow(h: ChangePayload<'cash.handover'>) {

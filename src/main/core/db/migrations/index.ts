@@ -27,6 +27,7 @@ import * as m0024 from './0024-signed-receipts';
 import * as m0025 from './0025-audit-anchor';
 import * as m0026 from './0026-field-work';
 import * as m0028 from './0028-field-changes';
+import * as m0029 from './0029-paid-through';
 import * as m0030 from './0030-paid-periods-with-method';
 
 export const migrations: Record<string, Migration> = {
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
   '0025-audit-anchor': m0025,
   '0026-field-work': m0026,
   '0028-field-changes': m0028,
+  '0029-paid-through': m0029,
   '0030-paid-periods-with-method': m0030,
 };

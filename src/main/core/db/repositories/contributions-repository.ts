@@ -4,6 +4,7 @@ import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Transac
 import { preparedInsert, preparedQuery } from '../prepared-query';
 import { samePersonRecords } from './participants-repository';
 import { pulledPaidPeriods } from './pulled-payments-repository';
+import { forgetPaidThrough } from './paid-through-repository';
 import { receiptLabel } from './receipt-numbers';
 import type { ContributionsTable, Database, EnrollmentsTable, ReceiptPrintsTable, ReceiptsTable, ReceiptVoidsTable } from '../schema';
 
@@ -289,8 +290,20 @@ export async function refundsOfDay(db: Db, businessDate: string, paidOutBy: stri
   }));
 }
 
+/**
+ * A void made on this device (of its own receipt or a pulled one). The central's paid-through month
+ * of the person in that scheme is out of date from now until the central answers (ADR 0035), so it
+ * is dropped: the device counts from the payments it holds meanwhile.
+ */
 export async function insertReceiptVoid(db: Db, row: Insertable<ReceiptVoidsTable>): Promise<void> {
   await db.insertInto('receiptVoids').values(row).execute();
+  const paid = await db
+    .selectFrom('contributions')
+    .select(['participantId', 'scheme'])
+    .where('receiptId', '=', row.receiptId)
+    .unionAll(db.selectFrom('pulledContributions').select(['participantId', 'scheme']).where('receiptId', '=', row.receiptId))
+    .execute();
+  for (const p of paid) await forgetPaidThrough(db, await samePersonRecords(db, { id: p.participantId }), p.scheme);
 }
 
 export async function insertReceiptPrint(db: Db, row: ReceiptPrintsTable): Promise<void> {

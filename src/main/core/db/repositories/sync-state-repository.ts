@@ -1,6 +1,7 @@
 // The device's one sync-state row: its enrollment with the central (URL, device id, keys), the
 // next batch number, the pull cursor, and how the last run went (for backoff and the status bar).
 // SQL only; the sync engine and the sync services decide.
+import { clearPaidThrough } from './paid-through-repository';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, SyncStateTable } from '../schema';
 
@@ -109,5 +110,6 @@ export async function savePicturePage(trx: Transaction<Database>, page: { cursor
 }
 
 export async function restartPicture(db: Db): Promise<void> {
+  await clearPaidThrough(db);
   await db.updateTable('syncState').set({ pictureState: 'none', pictureCursor: null, pictureProgress: null }).where('id', '=', 1).execute();
 }
