@@ -96,16 +96,11 @@ const partQueries: Record<PicturePart, (scope: Scope, after: string, limit: numb
     SELECT v.receipt_id AS key, ${voidTuple}::text AS row
     FROM contribution_audience a JOIN contributions c ON c.id = a.contribution_id JOIN receipt_voids v ON v.receipt_id = c.receipt_id
     WHERE a.office_code = ${s.office} AND v.receipt_id > ${after} ORDER BY v.receipt_id LIMIT ${limit}`,
-  // Each person the office registered, with the last month of their payments (any office's) whose
-  // receipts are not voided, per scheme (ADR 0035): one probe of the person's payments each.
+  // Each person the office registered who has paid: the last month paid in VSI and HHI as the
+  // central counts it (ADR 0035), kept up to date by the ingest (`paid_through`, migration 0012).
   'paid-through': (s, after, limit) => sql`
-    SELECT p.id AS key, json_build_array(p.id, t.vsi, t.hhi)::text AS row
-    FROM (SELECT id FROM persons WHERE office_code = ${s.office} AND id > ${after} ORDER BY id LIMIT ${limit}) AS p
-    CROSS JOIN LATERAL (
-      SELECT to_char(max(to_date(c.from_month, 'YYYY-MM') + make_interval(months => c.months - 1)) FILTER (WHERE c.scheme = 'VSI'), 'YYYY-MM') AS vsi,
-        to_char(max(to_date(c.from_month, 'YYYY-MM') + make_interval(months => c.months - 1)) FILTER (WHERE c.scheme = 'HHI'), 'YYYY-MM') AS hhi
-      FROM contributions c WHERE c.person_id = p.id AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)) AS t
-    ORDER BY p.id`,
+    SELECT person_id AS key, json_build_array(person_id, vsi, hhi)::text AS row
+    FROM paid_through WHERE office_code = ${s.office} AND person_id > ${after} ORDER BY person_id LIMIT ${limit}`,
   'day-closures': (s, after, limit) => sql`
     SELECT d.device_id || '|' || d.business_date AS key,
       json_build_array(d.data || jsonb_build_object('deviceId', d.device_id))::text AS row
@@ -153,7 +148,7 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
     (SELECT count(*) FROM receipt_voids WHERE office_code = ${s.office}) AS voids,
     (SELECT count(*) FROM contribution_audience a JOIN contributions c ON c.id = a.contribution_id JOIN receipt_voids v ON v.receipt_id = c.receipt_id
        WHERE a.office_code = ${s.office}) AS audience_voids,
-    (SELECT count(*) FROM persons WHERE office_code = ${s.office}) AS paid_through,
+    (SELECT count(*) FROM paid_through WHERE office_code = ${s.office}) AS paid_through,
     (SELECT count(*) FROM day_closures d JOIN devices ON devices.id = d.device_id WHERE devices.office_code = ${s.office}) AS day_closures,
     (SELECT count(*) FROM cash_handovers WHERE office_code = ${s.office}) AS handovers,
     (SELECT count(*) FROM field_records WHERE kind = 'hamlet' AND office_code IN (SELECT code FROM offices WHERE province_code = ${s.province})) AS hamlets,

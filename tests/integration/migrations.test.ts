@@ -487,6 +487,18 @@ const seeds: Record<string, { write(s: BetterSqlite3.Database): void; check(s: B
       expect(() => s.prepare(`INSERT INTO field_changes (id, n) VALUES (2, 0)`).run()).toThrow(/CHECK/);
     },
   },
+  '0029-paid-through': {
+    write(s) {
+      s.prepare(`INSERT INTO paid_through (participant_id, scheme, month) VALUES ('p-1', 'VSI', '2026-06'), ('p-1', 'HHI', NULL)`).run();
+    },
+    check(s) {
+      expect(s.prepare(`SELECT scheme, month FROM paid_through WHERE participant_id = 'p-1' ORDER BY scheme`).all()).toEqual([
+        { scheme: 'HHI', month: null },
+        { scheme: 'VSI', month: '2026-06' },
+      ]);
+      expect(() => s.prepare(`INSERT INTO paid_through (participant_id, scheme, month) VALUES ('p-1', 'XYZ', NULL)`).run()).toThrow(/CHECK/);
+    },
+  },
   '0030-paid-periods-with-method': {
     write() {},
     check(s) {

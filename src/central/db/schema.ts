@@ -116,6 +116,8 @@ export interface CentralDb {
     receivedAt: Generated<Date>;
   };
   contributionAudience: { officeCode: string; contributionId: string };
+  /** Each person's paid-through month per scheme (migration 0012, ADR 0035). */
+  paidThrough: { personId: string; officeCode: string; vsi: string | null; hhi: string | null };
   receiptVoids: { receiptId: string; data: Json; officeCode: string | null; deviceId: string | null };
   cashHandovers: {
     id: string;

@@ -12,6 +12,7 @@ import type { OperationPayload } from '../../shared/sync/operations';
 import type { OpContext } from './op-context';
 import { contributionChange, dayClosedChange, paidThroughChange, personOffice, tellOffices, voidChange } from './office-changes';
 import { forgetPaidReceipt, paidThroughOf, reviewPaidMonths } from './paid-periods';
+import { notePayment, noteVoid } from './paid-through';
 import { resolvePersonId } from './person-ops';
 import { centralPerson } from './person-support';
 import { quotedTotal } from './quoted-totals';
@@ -167,7 +168,9 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
   // or not the batch's cache already holds them).
   const counted = await paidThroughOf(ctx, personId, c.scheme);
   const own = addMonths(c.fromMonth, c.months - 1);
-  tellOffices(ctx, paidThroughChange(personId, c.scheme, counted === null || own > counted ? own : counted), [ctx.device.officeCode, home]);
+  const paidThrough = counted === null || own > counted ? own : counted;
+  await notePayment(ctx, personId, home ?? ctx.device.officeCode, c.scheme, paidThrough);
+  tellOffices(ctx, paidThroughChange(personId, c.scheme, paidThrough), [ctx.device.officeCode, home]);
   ctx.cache?.receipts.add(receiptKey);
   if (!review) return { opId, status: 'APPLIED' };
   await ctx.trx
@@ -233,10 +236,12 @@ export async function voidReceipt(ctx: OpContext, opId: string, payload: Operati
     .insertInto('receiptVoids')
     .values({ receiptId, data: JSON.stringify(payload), officeCode: row.officeCode, deviceId: ctx.device.id })
     .execute();
-  const offices = [ctx.device.officeCode, await personOffice(ctx, row.personId)];
-  tellOffices(ctx, { kind: 'receipt.voided', payload: voidChange(payload, ctx) }, offices);
+  const home = await personOffice(ctx, row.personId);
+  tellOffices(ctx, { kind: 'receipt.voided', payload: voidChange(payload, ctx) }, [ctx.device.officeCode, home]);
   forgetPaidReceipt(ctx, receiptId);
-  tellOffices(ctx, paidThroughChange(row.personId, row.scheme, await paidThroughOf(ctx, row.personId, row.scheme)), offices);
+  const paidThrough = await paidThroughOf(ctx, row.personId, row.scheme);
+  await noteVoid(ctx, row.personId, home ?? row.officeCode, row.scheme, paidThrough);
+  tellOffices(ctx, paidThroughChange(row.personId, row.scheme, paidThrough), [ctx.device.officeCode, home]);
   // A payment flagged for review (months paid twice, facts that differ), refunded — its receipt
   // voided: nothing left to review; a corrected payment is a new one.
   await ctx.trx

@@ -5,6 +5,7 @@ import type { CentralChange } from '../../shared/sync/changes';
 import type { CommuneStatus } from '../../shared/domain/support-facts';
 import type { CentralDb } from '../db/schema';
 import { type BulkColumns, insertRows } from './bulk-insert';
+import { flushPaidThrough } from './paid-through';
 import type { AuthenticatedDevice } from '../request-auth';
 
 /**
@@ -86,6 +87,8 @@ export interface DeferredWrites {
   contributions: Insertable<CentralDb['contributions']>[];
   /** Written after `contributions` (they reference them). */
   audience: Insertable<CentralDb['contributionAudience']>[];
+  /** Each paying person's paid-through months (ADR 0035), merged per person. */
+  paidThrough: Map<string, CentralDb['paidThrough']>;
 }
 
 export interface OpContext {
@@ -98,7 +101,7 @@ export interface OpContext {
 }
 
 export function emptyDeferredWrites(): DeferredWrites {
-  return { persons: [], personAliases: [], enrollments: [], contributions: [], audience: [] };
+  return { persons: [], personAliases: [], enrollments: [], contributions: [], audience: [], paidThrough: new Map() };
 }
 
 const personColumns: BulkColumns = {
@@ -160,6 +163,7 @@ export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
   );
   await insertRows(ctx.trx, 'contributions', contributionColumns, d.contributions);
   await insertRows(ctx.trx, 'contribution_audience', audienceColumns, d.audience, 'ON CONFLICT DO NOTHING');
+  await flushPaidThrough(ctx, d.paidThrough);
   ctx.deferred = emptyDeferredWrites();
 }
 

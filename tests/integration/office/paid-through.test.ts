@@ -58,6 +58,9 @@ describe.each(centralBackends())('the paid-through month carried by the feed, on
     await sync(counter2);
     expect(await centralCount(central, p.id)).toBe('2026-03');
     expect(stored(counter2, p.id)).toBe('2026-03');
+    expect(await central.database.db.selectFrom('paidThrough').selectAll().where('personId', '=', p.id).execute()).toEqual([
+      { personId: p.id, officeCode: 'PTA', vsi: '2026-03', hhi: null },
+    ]);
 
     // A new device's picture carries the same count.
     const fresh = await startDevice(central, 'PTA', 'Máy cán bộ thu', { supervisorName: 'Ngô Thị Lan' });

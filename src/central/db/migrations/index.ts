@@ -10,6 +10,7 @@ import * as m0007 from './0007-fraud-signals';
 import * as m0008 from './0008-field-records';
 import * as m0009 from './0009-console-staff';
 import * as m0010 from './0010-console-sessions';
+import * as m0012 from './0012-paid-through';
 import * as m0014 from './0014-visit-devices';
 import * as m0015 from './0015-audit-reanchors';
 
@@ -24,6 +25,7 @@ export const centralMigrations: Record<string, Migration> = {
   '0008-field-records': m0008,
   '0009-console-staff': m0009,
   '0010-console-sessions': m0010,
+  '0012-paid-through': m0012,
   '0014-visit-devices': m0014,
   '0015-audit-reanchors': m0015,
 };

@@ -1,0 +1,13 @@
+import pg from 'pg';
+import { openCentralDatabase } from '../../src/central/db/central-database';
+import { resourcesDir } from '../integration/sync/central-fixture';
+import { seedOfficePicture } from './office-picture-seed';
+const name = process.env.PROBE_DB!;
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:54334/postgres' });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${name}`);
+await admin.end();
+const database = await openCentralDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:54334/${name}`, dataDir: '/tmp/feedprobe', resourcesDir });
+await seedOfficePicture(database.db, { persons: Number(process.env.P), households: Number(process.env.H), payments: Number(process.env.C), office: 'PICB' });
+await database.close();
