@@ -32,7 +32,9 @@ export async function seedOfficePicture(db: Kysely<CentralDb>, size: PictureSeed
   // Constants of this run, written into the statements as literals (so PostgreSQL knows their types).
   const [O, D, N] = [sql.lit(OFFICE), sql.lit(SEED_DEVICE), sql.lit(OFFICE_PERSONS)];
   await sql`INSERT INTO offices (code, name, province_code) VALUES (${O}, 'BHXH huyện Ba Vì', '01'), ('PICX', 'BHXH huyện Mê Linh', '01')`.execute(db);
-  await sql`INSERT INTO devices (id, office_code, public_key, key_id, name, enrolled_at) VALUES (${D}, ${O}, 'seed-key', 'seed-key-id', 'Quầy 1', now())`.execute(db);
+  await sql`INSERT INTO devices (id, office_code, public_key, key_id, name, enrolled_at) VALUES (${D}, ${O}, 'seed-key', 'seed-key-id', 'Quầy 1', now())`.execute(
+    db,
+  );
   const i = sql`i`;
   let t0 = performance.now();
   for (let from = 1; from <= PERSONS; from += CHUNK) {
@@ -95,4 +97,3 @@ export async function seedOfficePicture(db: Kysely<CentralDb>, size: PictureSeed
   await sql`ANALYZE`.execute(db);
   console.log(`  seeded ${PAYMENTS} payments, their ${PAYMENTS} changes and ${Math.ceil(PAYMENTS / 100)} voids in ${seconds(t0)} s (load ${load()})`);
 }
-

@@ -11,7 +11,12 @@ import { type Device, pay, someone, startDevice, sync } from './office-kit';
 /** The central's paid-through month of a person in VSI, counted here from its rows (the oracle). */
 async function centralCount(central: Central, personId: string): Promise<string | null> {
   const db = central.database.db;
-  const rows = await db.selectFrom('contributions').select(['fromMonth', 'months', 'receiptId']).where('personId', '=', personId).where('scheme', '=', 'VSI').execute();
+  const rows = await db
+    .selectFrom('contributions')
+    .select(['fromMonth', 'months', 'receiptId'])
+    .where('personId', '=', personId)
+    .where('scheme', '=', 'VSI')
+    .execute();
   const voided = new Set((await db.selectFrom('receiptVoids').select('receiptId').execute()).map((v) => v.receiptId));
   let last: string | null = null;
   for (const r of rows) {
@@ -24,8 +29,7 @@ async function centralCount(central: Central, personId: string): Promise<string 
 /** What a device stored from the central for the person in VSI; undefined when it was never told. */
 function stored(device: Device, personId: string): string | null | undefined {
   const row = device.core.database.sqlite.prepare(`SELECT month FROM paid_through WHERE participant_id = ? AND scheme = 'VSI'`).get(personId) as
-    | { month: string | null }
-    | undefined;
+    { month: string | null } | undefined;
   return row === undefined ? undefined : row.month;
 }
 
@@ -87,12 +91,16 @@ describe.each(centralBackends())('the paid-through month carried by the feed, on
     await sync(counter1);
     await sync(counter2);
     expect(stored(counter2, p.id)).toBe('2026-06');
-    const before = await counter2.call<{ items: { scheme: string; lastPaidMonth: string | null }[] }>('enrollments.listForParticipant', { participantId: p.id });
+    const before = await counter2.call<{ items: { scheme: string; lastPaidMonth: string | null }[] }>('enrollments.listForParticipant', {
+      participantId: p.id,
+    });
     expect(before.items).toEqual([expect.objectContaining({ scheme: 'VSI', lastPaidMonth: '2026-06' })]);
     // A supervisor of counter 2 refunds counter 1's receipt: counter 2's figure from the central is out of date at once.
     await counter2.call('receipts.void', { id: later.receipt.id, reason: 'Hoàn trả tại quầy 2' });
     expect(stored(counter2, p.id)).toBeUndefined();
-    const enrolled = await counter2.call<{ items: { scheme: string; lastPaidMonth: string | null }[] }>('enrollments.listForParticipant', { participantId: p.id });
+    const enrolled = await counter2.call<{ items: { scheme: string; lastPaidMonth: string | null }[] }>('enrollments.listForParticipant', {
+      participantId: p.id,
+    });
     expect(enrolled.items).toEqual([expect.objectContaining({ scheme: 'VSI', lastPaidMonth: '2026-03' })]);
     expect(await sync(counter2)).toMatchObject({ rejected: 0 });
     await sync(counter1);
