@@ -12,12 +12,12 @@ import { type PaymentMethod, paymentMethods } from '../../../shared/contract/con
 import { type OtherCoverage, otherCoverages } from '../../../shared/contract/household';
 import * as contributions from '../db/repositories/contributions-repository';
 import { insertHandover } from '../db/repositories/handovers-repository';
-import { findHouseholdRow, type MemberEntry, placePulledHousehold } from '../db/repositories/households-repository';
+import { findHouseholdRow, householdIdsHeld, type MemberEntry, placeNewPulledHouseholds, placePulledHousehold } from '../db/repositories/households-repository';
 import { upsertPulledDayClosure } from '../db/repositories/office-devices-repository';
 import { localRecordsOf } from '../db/repositories/participants-repository';
 import { storePaidThrough } from '../db/repositories/paid-through-repository';
 import { insertPulledContributions, insertVoidFromElsewhere, pulledRow } from '../db/repositories/pulled-payments-repository';
-import type { Database } from '../db/schema';
+import type { Database, HouseholdsTable } from '../db/schema';
 import { withUnansweredOperations } from '../db/repositories/outbox-repository';
 import { openHouseholdClashes, replaceIssueDetails } from '../db/repositories/sync-issues-repository';
 import { settleRefundedPayment } from '../services/sync-issues-service';
@@ -61,7 +61,22 @@ export async function applyOfficeChanges(trx: Transaction<Database>, changes: Of
     await insertPulledContributions(trx, payments.map(pulledRow));
     payments = [];
   };
-  for (const change of changes) {
+  for (let k = 0; k < changes.length; k++) {
+    const change = changes[k]!;
+    if (change.kind === 'household') {
+      // A run of households (a picture's page is thousands): those new here are placed together.
+      let end = k;
+      while (end + 1 < changes.length && changes[end + 1]!.kind === 'household') end++;
+      await flush();
+      await applyHouseholds(
+        trx,
+        changes.slice(k, end + 1).map((c) => c.payload as ChangePayload<'household'>),
+        people,
+        at,
+      );
+      k = end;
+      continue;
+    }
     if (change.kind === 'contribution') {
       payments.push(change.payload);
       continue;
@@ -75,9 +90,6 @@ export async function applyOfficeChanges(trx: Transaction<Database>, changes: Of
     switch (change.kind) {
       case 'receipt.voided':
         await applyVoid(trx, change.payload, at);
-        break;
-      case 'household':
-        await applyHousehold(trx, change.payload, people, at);
         break;
       case 'enrollment':
         await applyEnrollment(trx, change.payload, people);
@@ -121,6 +133,53 @@ async function applyVoid(trx: Transaction<Database>, v: ChangePayload<'receipt.v
 
 const unsentFor = async (trx: Transaction<Database>, entityId: string) => (await withUnansweredOperations(trx, [entityId])).has(entityId);
 
+/**
+ * Households in feed order. Those this device has never held are placed together when no person is
+ * listed in two households of the run (order cannot matter then); the rest one by one.
+ */
+async function applyHouseholds(trx: Transaction<Database>, hs: ChangePayload<'household'>[], people: Map<string, string>, at: string): Promise<void> {
+  const held = await householdIdsHeld(
+    trx,
+    hs.map((h) => h.id),
+  );
+  const listed = new Set<string>();
+  let overlap = false;
+  for (const h of hs)
+    for (const m of h.members) {
+      if (listed.has(m.participantId)) overlap = true;
+      listed.add(m.participantId);
+    }
+  const fresh: { row: HouseholdsTable; list: MemberEntry[] }[] = [];
+  for (const h of hs) {
+    const head = people.get(h.headParticipantId);
+    if (overlap || held.has(h.id) || !head) await applyHousehold(trx, h, people, at);
+    else fresh.push({ row: pulledHouseholdRow(h, head, at, at), list: memberList(h, people) });
+  }
+  await placeNewPulledHouseholds(trx, fresh);
+}
+
+function pulledHouseholdRow(h: ChangePayload<'household'>, head: string, createdAt: string, at: string): HouseholdsTable {
+  return {
+    id: h.id,
+    headParticipantId: head,
+    provinceCode: h.provinceCode,
+    communeCode: h.communeCode,
+    addressLine: h.addressLine,
+    version: h.version,
+    baseDeviceId: h.deviceId,
+    createdAt,
+    updatedAt: at,
+  };
+}
+
+function memberList(h: ChangePayload<'household'>, people: Map<string, string>): MemberEntry[] {
+  return h.members.flatMap((m) => {
+    const id = people.get(m.participantId);
+    const coveredBy = (otherCoverages as readonly string[]).includes(m.coveredBy ?? '') ? (m.coveredBy as OtherCoverage) : null;
+    return id ? [{ participantId: id, coveredBy }] : [];
+  });
+}
+
 async function applyHousehold(trx: Transaction<Database>, h: ChangePayload<'household'>, people: Map<string, string>, at: string): Promise<void> {
   const local = await findHouseholdRow(trx, h.id);
   const head = people.get(h.headParticipantId);
@@ -136,26 +195,7 @@ async function applyHousehold(trx: Transaction<Database>, h: ChangePayload<'hous
       return;
     }
   }
-  const list: MemberEntry[] = h.members.flatMap((m) => {
-    const id = people.get(m.participantId);
-    const coveredBy = (otherCoverages as readonly string[]).includes(m.coveredBy ?? '') ? (m.coveredBy as OtherCoverage) : null;
-    return id ? [{ participantId: id, coveredBy }] : [];
-  });
-  await placePulledHousehold(
-    trx,
-    {
-      id: h.id,
-      headParticipantId: head,
-      provinceCode: h.provinceCode,
-      communeCode: h.communeCode,
-      addressLine: h.addressLine,
-      version: h.version,
-      baseDeviceId: h.deviceId,
-      createdAt: local?.createdAt ?? at,
-      updatedAt: at,
-    },
-    list,
-  );
+  await placePulledHousehold(trx, pulledHouseholdRow(h, head, local?.createdAt ?? at, at), memberList(h, people));
 }
 
 async function applyEnrollment(trx: Transaction<Database>, e: ChangePayload<'enrollment'>, people: Map<string, string>): Promise<void> {

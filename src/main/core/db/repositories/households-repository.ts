@@ -1,8 +1,9 @@
 // Households and their ordered members: SQL only.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Household, OtherCoverage } from '../../../../shared/contract/household';
 import { preparedQuery } from '../prepared-query';
-import type { Database, HouseholdsTable } from '../schema';
+import { bulkInsert } from '../bulk-insert';
+import type { Database, HouseholdMembersTable, HouseholdsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -104,6 +105,63 @@ export async function placePulledHousehold(db: Db, row: HouseholdsTable, list: M
     .execute();
   const removed = before.map((m) => m.participantId).filter((id) => !ids.includes(id));
   await writeMembers(db, row.id, list, removed);
+}
+
+const householdColumns = [
+  'id',
+  'headParticipantId',
+  'provinceCode',
+  'communeCode',
+  'addressLine',
+  'version',
+  'baseDeviceId',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof HouseholdsTable)[];
+const insertHouseholds = bulkInsert<HouseholdsTable>('households', householdColumns, (r) => householdColumns.map((c) => r[c]));
+const insertMembers = bulkInsert<HouseholdMembersTable>('household_members', ['householdId', 'participantId', 'position', 'coveredBy'], (m) => [
+  m.householdId,
+  m.participantId,
+  m.position,
+  m.coveredBy,
+]);
+
+/** Which of these households this device holds. */
+export async function householdIdsHeld(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500)
+    for (const r of await db
+      .selectFrom('households')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      held.add(r.id);
+  return held;
+}
+
+/**
+ * Households this device has never held, pulled together (a picture brings hundreds of thousands):
+ * what placePulledHousehold does one by one, a few statements for them all. No person may be listed
+ * in two of them (the caller places such pages one by one). A member listed in another household
+ * here leaves it, as there.
+ */
+export async function placeNewPulledHouseholds(db: Db, households: readonly { row: HouseholdsTable; list: MemberEntry[] }[]): Promise<void> {
+  const members = households.flatMap(({ row, list }) =>
+    list.map((m, i) => ({ householdId: row.id, participantId: m.participantId, position: i + 1, coveredBy: m.coveredBy })),
+  );
+  for (let i = 0; i < members.length; i += 500) {
+    const ids = members.slice(i, i + 500).map((m) => m.participantId);
+    await db.deleteFrom('householdMembers').where('participantId', 'in', ids).execute();
+  }
+  await insertHouseholds.run(
+    db,
+    households.map((h) => h.row),
+  );
+  await insertMembers.run(db, members);
+  for (let i = 0; i < members.length; i += 400) {
+    const values = members.slice(i, i + 400).map((m) => sql`(${m.participantId}, ${m.householdId})`);
+    await sql`UPDATE participants SET household_id = v.column2 FROM (VALUES ${sql.join(values)}) AS v WHERE participants.id = v.column1`.execute(db);
+  }
 }
 
 /** Makes the central's list the base of this device's next change of the household (ADR 0026). */

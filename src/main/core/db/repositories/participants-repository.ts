@@ -1,5 +1,6 @@
 // Participants: SQL only — insert, update, fetch, and the searches (B-tree prefix on the folded
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
+import { type BulkInsert, bulkInsert } from '../bulk-insert';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
 import type { SupportFacts } from '../../../../shared/domain/support-facts';
@@ -131,13 +132,31 @@ export function holdersOf(db: Db, personalIds: string[]): Promise<{ id: string; 
   return db.selectFrom('participants').select(['id', 'canonicalId', 'personalId']).where('personalId', 'in', personalIds).execute();
 }
 
-/** People received from the central, a few hundred rows per statement. */
+/** One inserter per set of columns the rows carry (the pull applier's rows all carry the same). */
+const participantInserters = new Map<string, BulkInsert<Insertable<Database['participants']>>>();
+
+/**
+ * People received from the central, a hundred rows per statement, the statement's text built once
+ * (bulk-insert.ts): a picture brings a million, and the query builder walking 25 columns × 400 rows
+ * per statement was a sixth of the fill.
+ */
 export async function insertParticipantRows(db: Db, rows: Insertable<Database['participants']>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 400)
-    await db
-      .insertInto('participants')
-      .values(rows.slice(i, i + 400))
-      .execute();
+  const byColumns = new Map<string, Insertable<Database['participants']>[]>();
+  for (const row of rows) {
+    const key = Object.keys(row).join(',');
+    const same = byColumns.get(key);
+    if (same) same.push(row);
+    else byColumns.set(key, [row]);
+  }
+  for (const [key, same] of byColumns) {
+    let inserter = participantInserters.get(key);
+    if (!inserter) {
+      const columns = key.split(',');
+      inserter = bulkInsert<Insertable<Database['participants']>>('participants', columns, (row) => columns.map((c) => (row as Record<string, unknown>)[c]));
+      participantInserters.set(key, inserter);
+    }
+    await inserter.run(db, same);
+  }
 }
 
 /** Official numbers the central gave new people, a few hundred rows per statement. */
