@@ -75,33 +75,8 @@ function describeTimes(times: number[]): string {
   return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, worst ${sorted[sorted.length - 1]!.toFixed(0)} ms over ${times.length} pages`;
 }
 
-const adminUrl = postgresAdminUrl();
-const central = adminUrl ? await startCentralProcess(adminUrl) : await startCentral('pglite');
-console.log(
-  `office-picture benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs, load ${load()}`,
-);
-try {
-  let t0 = performance.now();
-  await seedOfficePicture(central.database.db, { persons: PERSONS, households: HOUSEHOLDS, payments: PAYMENTS, office: OFFICE });
-  console.log(`seeded in ${seconds(t0)} s`);
-
-  if (process.env.OFFICE_BENCH_CENTRAL_SHARE) {
-    // The central's share alone: every page of the picture read and timed, nothing applied.
-    const probe = await startOffice(central, OFFICE, { deviceName: 'probe', supervisorName: 'Trần Thị Giám' });
-    const { transport, times } = await timedTransport(probe);
-    let cursor: string | null = null;
-    const parts = new Map<string, { pages: number; ms: number; rows: number }>();
-    for (;;) {
-      const page = await transport.pullPicture(cursor, 5000);
-      const p = parts.get(page.part) ?? { pages: 0, ms: 0, rows: 0 };
-      parts.set(page.part, { pages: p.pages + 1, ms: p.ms + times[times.length - 1]!, rows: p.rows + page.rows.length });
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
-    }
-    for (const [part, p] of parts) console.log(`  central's pages of ${part}: ${p.rows} rows in ${p.pages} pages, ${(p.ms / 1000).toFixed(1)} s`);
-    await probe.core.close();
-  }
-  // (b) A new device of the office fills its picture; a search is asked every 2 s while it does.
+/** A new device of the office fills its picture; a search is asked every 2 s while it does. */
+async function fillNewDevice(): Promise<Office> {
   const floorBefore = cpuFloor();
   const rssBefore = process.memoryUsage().rss;
   let peakRss = rssBefore;
@@ -117,7 +92,7 @@ try {
       searches.push(performance.now() - s0);
     }
   })();
-  t0 = performance.now();
+  const t0 = performance.now();
   const summary = await device.call<{ pulled: number; error: string | null }>('sync.pushNow', {});
   const fillSeconds = (performance.now() - t0) / 1000;
   filling = false;
@@ -142,8 +117,41 @@ try {
     voids: await count('receiptVoids'),
   };
   console.log(
-    `picture fill: ${summary.pulled} rows in ${fillSeconds.toFixed(1)} s (goal ≤ 180 s; ${((fillSeconds * 1000) / floor).toFixed(0)}× the CPU floor of ${floor.toFixed(0)} ms measured before and after) — on the device ${held.people} people, ${held.households} households, ${held.payments} payments, ${held.voids} voids; peak RSS ${(peakRss / 1048576).toFixed(0)} MB (goal ≤ 300 MB; ${(rssBefore / 1048576).toFixed(0)} MB before the device opened); search while filling: ${searches.length ? describeTimes(searches).replace('pages', 'searches') : 'none asked'} (load ${load()})`,
+    `picture fill: ${summary.pulled} rows in ${fillSeconds.toFixed(1)} s (goal ≤ 180 s; ${((fillSeconds * 1000) / floor).toFixed(0)}× the CPU floor of ${floor.toFixed(0)} ms measured before and after) — on the device ${held.people} people, ${held.households} households, ${held.payments} payments, ${held.voids} voids; ${(summary.pulled / fillSeconds).toFixed(0)} rows/s; peak RSS ${(peakRss / 1048576).toFixed(0)} MB (goal ≤ 300 MB; ${(rssBefore / 1048576).toFixed(0)} MB before the device opened); search while filling: ${searches.length ? describeTimes(searches).replace('pages', 'searches') : 'none asked'} (load ${load()})`,
   );
+  return device;
+}
+
+const adminUrl = postgresAdminUrl();
+const central = adminUrl ? await startCentralProcess(adminUrl) : await startCentral('pglite');
+console.log(
+  `office-picture benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs, load ${load()}`,
+);
+try {
+  const t0 = performance.now();
+  await seedOfficePicture(central.database.db, { persons: PERSONS, households: HOUSEHOLDS, payments: PAYMENTS, office: OFFICE });
+  console.log(`seeded in ${seconds(t0)} s`);
+
+  if (process.env.OFFICE_BENCH_CENTRAL_SHARE) {
+    // The central's share alone: every page of the picture read and timed, nothing applied.
+    const probe = await startOffice(central, OFFICE, { deviceName: 'probe', supervisorName: 'Trần Thị Giám' });
+    const { transport, times } = await timedTransport(probe);
+    let cursor: string | null = null;
+    const parts = new Map<string, { pages: number; ms: number; rows: number }>();
+    for (;;) {
+      const page = await transport.pullPicture(cursor, 5000);
+      const p = parts.get(page.part) ?? { pages: 0, ms: 0, rows: 0 };
+      parts.set(page.part, { pages: p.pages + 1, ms: p.ms + times[times.length - 1]!, rows: p.rows + page.rows.length });
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    for (const [part, p] of parts) console.log(`  central's pages of ${part}: ${p.rows} rows in ${p.pages} pages, ${(p.ms / 1000).toFixed(1)} s`);
+    await probe.core.close();
+  }
+  // (b) A new device of the office fills its picture (OFFICE_BENCH_SKIP_FILL: enrolled only, for the feed's pages alone).
+  const device = process.env.OFFICE_BENCH_SKIP_FILL
+    ? await startOffice(central, OFFICE, { deviceName: 'Máy cán bộ thu mới', supervisorName: 'Trần Thị Giám' })
+    : await fillNewDevice();
 
   // (a) The feed's pages over the 5 000 000 payments' changes.
   const { transport, times } = await timedTransport(device);
