@@ -119,7 +119,9 @@ function folderInUse(dir: string): CentralError {
 async function migrate(db: Kysely<CentralDb>): Promise<void> {
   // Several stateless processes may start together on one PostgreSQL: Kysely's Migrator takes an
   // advisory lock (PostgresAdapter), so they migrate one after another.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => centralMigrations } });
+  // Numbers are handed out before work lands, so one may land after a higher one (ADR 0035): each
+  // runs once, in name order among those not yet run.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => centralMigrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`central migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { OfficeError } from '../../shared/contract/errors';
 import type { QuoteQuestion } from '../../shared/domain/contribution-quote';
 import { addMonths } from '../../shared/domain/payment-periods';
+import { occupiesCalendarMonths } from '../../shared/domain/months-contributed';
 import { reviewContributionFacts } from './contribution-facts';
 import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/reference-schedule';
 import { type OpResult, type OpReview, rejected } from '../../shared/sync/op-results';
@@ -167,10 +168,13 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
   // The person's paid-through month as the central now counts it (its own months included, whether
   // or not the batch's cache already holds them).
   const counted = await paidThroughOf(ctx, personId, c.scheme);
-  const own = addMonths(c.fromMonth, c.months - 1);
-  const paidThrough = counted === null || own > counted ? own : counted;
-  await notePayment(ctx, personId, home ?? ctx.device.officeCode, c.scheme, paidThrough);
-  tellOffices(ctx, paidThroughChange(personId, c.scheme, paidThrough), [ctx.device.officeCode, home]);
+  // A lump sum for the months missing to a pension pays no calendar month (ADR 0036).
+  const own = occupiesCalendarMonths(c.method) ? addMonths(c.fromMonth, c.months - 1) : null;
+  const paidThrough = own !== null && (counted === null || own > counted) ? own : counted;
+  if (paidThrough !== null) {
+    await notePayment(ctx, personId, home ?? ctx.device.officeCode, c.scheme, paidThrough);
+    tellOffices(ctx, paidThroughChange(personId, c.scheme, paidThrough), [ctx.device.officeCode, home]);
+  }
   ctx.cache?.receipts.add(receiptKey);
   if (!review) return { opId, status: 'APPLIED' };
   await ctx.trx

@@ -1,5 +1,6 @@
 // Each person's paid-through month per scheme as the central counts it (issue 20 item 1, ADR 0035):
-// the last month of their recorded payments whose receipts are not voided, at any office — kept up
+// the last month of their recorded payments whose receipts are not voided, at any office (a lump
+// sum for missing months pays no calendar month: ADR 0036) — kept up
 // to date on every payment and void, so the office's picture reads it by (office, person) without
 // opening a person's payments (a probe per person cost seconds a page at millions of payments).
 // `office_code` is the office that registered the person (whose picture carries the figure).
@@ -15,5 +16,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       to_char(max(to_date(c.from_month, 'YYYY-MM') + make_interval(months => c.months - 1)) FILTER (WHERE c.scheme = 'HHI'), 'YYYY-MM')
     FROM contributions c JOIN persons p ON p.id = c.person_id
     WHERE NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
+      AND coalesce(c.method, 'monthly') <> 'lump-sum-shortfall'
     GROUP BY c.person_id`.execute(db);
 }

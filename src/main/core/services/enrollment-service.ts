@@ -19,10 +19,7 @@ import { occupiesCalendarMonths } from '../../../shared/domain/months-contribute
 async function toEnrollment(ctx: CoreContext, row: EnrollmentsTable): Promise<Enrollment> {
   const paid = await contributions.paidContributions(ctx.db, { id: row.participantId }, row.scheme);
   // A lump sum for the months missing to a pension pays no calendar month (ADR 0036): it moves no period on.
-  const held = paid.reduce<string | null>(
-    (last, c) => (occupiesCalendarMonths(c.method) && (last === null || c.toMonth > last) ? c.toMonth : last),
-    null,
-  );
+  const held = paid.reduce<string | null>((last, c) => (occupiesCalendarMonths(c.method) && (last === null || c.toMonth > last) ? c.toMonth : last), null);
   // The central's count as of the last pull covers payments this device does not hold (ADR 0035).
   const central = await centralPaidThrough(ctx.db, await samePersonRecords(ctx.db, { id: row.participantId }), row.scheme);
   const lastPaidMonth = central && (held === null || central > held) ? central : held;
