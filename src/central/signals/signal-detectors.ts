@@ -178,49 +178,53 @@ function clockAndDates(all: ReceiptRow[], config: SignalConfig): Signal[] {
   return signals;
 }
 
-/** Numbers missing from a device's receipt series while later numbers arrived more than N days ago. */
+/**
+ * Numbers missing from a device's receipt series, each only once a later receipt has stood beside
+ * it for the configured days (the ones between may still be on their way). The gaps are found in
+ * the database (each receipt against the highest number before it in its series), so only the gaps
+ * travel, not the office's whole history: an office of millions of receipts is one sorted scan, and
+ * a gap of millions of numbers is counted, not listed.
+ */
 async function seriesGaps(db: Db, scope: Scope, config: SignalConfig): Promise<Signal[]> {
-  const rows = await sql<{ receipt_series: string; receipt_number: number; office_code: string; device_id: string; received_at: Date | string | null }>`
-    SELECT c.receipt_series, c.receipt_number, c.office_code, c.device_id, a.received_at
-    FROM contributions c
-    LEFT JOIN audit_entries a ON a.device_id = c.device_id AND a.action = 'contribution.record' AND a.entity_id = c.id
-    WHERE TRUE ${officeFilter(scope)}
-    UNION ALL
-    SELECT h.payload->'receipt'->>'series', (h.payload->'receipt'->>'number')::int, d.office_code, h.device_id, h.created_at
-    FROM held_items h JOIN devices d ON d.id = h.device_id
-    WHERE h.kind = 'contribution.record' ${officeFilter(scope, 'd.office_code')}
-    ORDER BY 1, 2`.execute(db);
-  const cutoff = scope.now.getTime() - config.seriesGapDays * 86_400_000;
-  const bySeries = new Map<string, typeof rows.rows>();
-  // Appended in place, in the query's order: a copy per receipt made each batch's refresh quadratic
-  // in the series' length (a device's series holds every receipt it ever issued).
+  const cutoff = new Date(scope.now.getTime() - config.seriesGapDays * 86_400_000).toISOString();
+  const rows = await sql<{ series: string; before: string | number; n: string | number; highest: string | number; office_code: string; device_id: string }>`
+    WITH r AS (
+      SELECT c.receipt_series AS series, c.receipt_number::bigint AS n, c.office_code, c.device_id, a.received_at
+      FROM contributions c
+      LEFT JOIN audit_entries a ON a.device_id = c.device_id AND a.action = 'contribution.record' AND a.entity_id = c.id
+      WHERE TRUE ${officeFilter(scope)}
+      UNION ALL
+      SELECT h.payload->'receipt'->>'series', (h.payload->'receipt'->>'number')::bigint, d.office_code, h.device_id, h.created_at
+      FROM held_items h JOIN devices d ON d.id = h.device_id
+      WHERE h.kind = 'contribution.record' ${officeFilter(scope, 'd.office_code')}
+    ), o AS (
+      SELECT series, n, received_at,
+        COALESCE(max(n) OVER (PARTITION BY series ORDER BY n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
+        max(n) OVER (PARTITION BY series) AS highest,
+        first_value(office_code) OVER (PARTITION BY series ORDER BY n) AS office_code,
+        first_value(device_id) OVER (PARTITION BY series ORDER BY n) AS device_id
+      FROM r
+    )
+    SELECT series, before, n, highest, office_code, device_id FROM o
+    WHERE n > before + 1 AND received_at IS NOT NULL AND received_at < ${cutoff}::timestamptz
+    ORDER BY series, n`.execute(db);
+  const bySeries = new Map<string, { missing: number; numbers: number[]; highest: number; officeCode: string; deviceId: string }>();
   for (const r of rows.rows) {
-    const series = bySeries.get(r.receipt_series);
-    if (series) series.push(r);
-    else bySeries.set(r.receipt_series, [r]);
+    let gap = bySeries.get(r.series);
+    if (!gap) bySeries.set(r.series, (gap = { missing: 0, numbers: [], highest: Number(r.highest), officeCode: r.office_code, deviceId: r.device_id }));
+    const from = Number(r.before) + 1;
+    const to = Number(r.n) - 1;
+    gap.missing += to - from + 1;
+    for (let m = from; m <= to && gap.numbers.length < 50; m++) gap.numbers.push(m);
   }
-  const signals: Signal[] = [];
-  for (const [series, rs] of bySeries) {
-    const missing: number[] = [];
-    let expected = 1;
-    for (const r of rs) {
-      const n = Number(r.receipt_number);
-      // Only a gap a later receipt has stood beside for the configured days: the ones between may still be on their way.
-      const old = r.received_at !== null && new Date(r.received_at).getTime() < cutoff;
-      for (let m = expected; m < n && old; m++) missing.push(m);
-      expected = Math.max(expected, n + 1);
-    }
-    if (missing.length === 0) continue;
-    signals.push({
-      key: `SERIES_GAP:${series}`,
-      kind: 'SERIES_GAP',
-      officeCode: rs[0]!.office_code,
-      deviceId: rs[0]!.device_id,
-      staffId: null,
-      evidence: { series, missing: missing.length, numbers: missing.slice(0, 50).map((m) => label(series, m)), highest: label(series, expected - 1) },
-    });
-  }
-  return signals;
+  return [...bySeries].map(([series, gap]) => ({
+    key: `SERIES_GAP:${series}`,
+    kind: 'SERIES_GAP' as const,
+    officeCode: gap.officeCode,
+    deviceId: gap.deviceId,
+    staffId: null,
+    evidence: { series, missing: gap.missing, numbers: gap.numbers.map((m) => label(series, m)), highest: label(series, gap.highest) },
+  }));
 }
 
 /** The same person paid at several offices within the window. */

@@ -174,6 +174,23 @@ describe.each(centralBackends())('fraud signals at the central on %s', (backend)
     expect(await kinds(o, 'SERIES_GAP')).toEqual([expect.objectContaining({ missing: 1, numbers: [expect.stringMatching(/\/0000002$/)] })]);
   });
 
+  it('several gaps in one series, one at its start and one of a million numbers: counted, the first 50 listed', async () => {
+    const o = await office();
+    const receipts = [];
+    for (let i = 0; i < 5; i++) receipts.push(await pay(o, (await register(o)).id));
+    await push(o);
+    // Numbers 1 and 3 never arrived; the last receipt jumped a million numbers ahead.
+    await central.database.db.deleteFrom('contributions').where('receiptId', 'in', [receipts[0]!.receipt.id, receipts[2]!.receipt.id]).execute();
+    await central.database.db.updateTable('contributions').set({ receiptNumber: 1_000_005 }).where('receiptId', '=', receipts[4]!.receipt.id).execute();
+    const later = new FraudSignals(central.database.db, config, () => new Date(Date.now() + 4 * DAY));
+    await later.refresh(officeOf(o));
+    const [gap] = (await kinds(o, 'SERIES_GAP')) as { missing: number; numbers: string[]; highest: string }[];
+    expect(gap!.missing).toBe(2 + 1_000_000);
+    expect(gap!.numbers).toHaveLength(50);
+    expect(gap!.numbers.slice(0, 3).map((n) => n.slice(-7))).toEqual(['0000001', '0000003', '0000005']);
+    expect(gap!.highest).toMatch(/\/1000005$/);
+  });
+
   it('the same person paid at two offices — not a person paid twice at one', async () => {
     const a = await office();
     const b = await office();
