@@ -7,6 +7,8 @@ import {
   enrollmentCodeResponse,
   heldResponse,
   officesResponse,
+  reanchorAuditRequest,
+  reanchorAuditResponse,
   ok,
   receiptsResponse,
   reviewSignalRequest,
@@ -55,6 +57,15 @@ export const consoleRoutes: Record<string, Partial<Record<'get' | 'post' | 'dele
       console: 'administrator',
       parameters: [path('id')],
       responses: { '200': ok, '404': errorBody, ...refusals },
+    },
+  },
+  '/console/api/devices/{id}/audit-reanchor': {
+    post: {
+      summary: 'Console: hold a device’s refused audit log from its newest signed head, with a note (administrator; ADR 0028)',
+      console: 'administrator',
+      parameters: [path('id')],
+      request: reanchorAuditRequest,
+      responses: { '200': reanchorAuditResponse, '400': errorBody, '404': errorBody, '409': errorBody, ...refusals },
     },
   },
   '/console/api/offices/{code}/enrollment-codes': {

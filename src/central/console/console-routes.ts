@@ -14,12 +14,15 @@ import {
   enrollmentCodeResponse,
   heldResponse,
   officesResponse,
+  reanchorAuditRequest,
+  reanchorAuditResponse,
   ok,
   sessionInfo,
   signInRequest,
   staffResponse,
 } from '../../shared/console/console-api';
 import { issueEnrollmentCode, listHeldItems, markHeldReviewed, revokeDevice } from '../admin';
+import { reanchorDeviceAudit } from '../audit/audit-reanchor';
 import { CentralError } from '../central-error';
 import type { CentralLog } from '../central-log';
 import type { CentralDb } from '../db/schema';
@@ -114,6 +117,13 @@ export function consoleApi(deps: ConsoleDeps): Hono<ConsoleEnv> {
     await revokeDevice(db, device);
     acted(c, 'device.revoke', { device });
     return c.json(ok.parse({ ok: true }));
+  });
+  api.post('/devices/:id/audit-reanchor', administrator, async (c) => {
+    const device = parseWith(id, c.req.param('id'));
+    const { note } = await bodyWith(c, reanchorAuditRequest);
+    const done = await reanchorDeviceAudit(db, { deviceId: device, by: c.get('staff').username, note });
+    acted(c, 'device.audit-reanchor', { device, fromSeq: done.fromSeq, toSeq: done.toSeq });
+    return c.json(reanchorAuditResponse.parse(done));
   });
   api.post('/offices/:code/enrollment-codes', administrator, async (c) => {
     const office = parseWith(officeCode, c.req.param('code'));

@@ -3,18 +3,23 @@
 // office's picture reads it by (office, person) instead of opening each person's payments. A payment
 // can only move it later (written with the batch's other deferred rows on the fast path); a void
 // sets it to what is left.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { CentralDb } from '../db/schema';
 import { insertRows } from './bulk-insert';
-import type { OpContext } from './op-context';
 
 export type PaidThroughRow = CentralDb['paidThrough'];
+
+/** What of an operation's context (op-context.ts's OpContext) the figure needs: its transaction, and the fast path's deferred rows. */
+interface PaidThroughContext {
+  trx: Transaction<CentralDb>;
+  deferred?: { paidThrough: Map<string, PaidThroughRow> } | undefined;
+}
 
 const columns = { personId: 'text', officeCode: 'text', vsi: 'text', hhi: 'text' } as const;
 const later = 'ON CONFLICT (person_id) DO UPDATE SET vsi = greatest(paid_through.vsi, excluded.vsi), hhi = greatest(paid_through.hhi, excluded.hhi)';
 
 /** A payment: the person's figure in its scheme is at least `month` now. */
-export async function notePayment(ctx: OpContext, personId: string, officeCode: string, scheme: string, month: string): Promise<void> {
+export async function notePayment(ctx: PaidThroughContext, personId: string, officeCode: string, scheme: string, month: string): Promise<void> {
   const column = scheme === 'HHI' ? 'hhi' : 'vsi';
   if (ctx.deferred) {
     const held = ctx.deferred.paidThrough.get(personId) ?? { personId, officeCode, vsi: null, hhi: null };
@@ -26,12 +31,12 @@ export async function notePayment(ctx: OpContext, personId: string, officeCode: 
 }
 
 /** The deferred payments' figures, one statement (a person once). */
-export async function flushPaidThrough(ctx: OpContext, rows: Map<string, PaidThroughRow>): Promise<void> {
+export async function flushPaidThrough(ctx: PaidThroughContext, rows: Map<string, PaidThroughRow>): Promise<void> {
   await insertRows(ctx.trx, 'paid_through', columns, [...rows.values()], later);
 }
 
 /** A void: the person's figure in its scheme is what their other receipts still pay (null: none). */
-export async function noteVoid(ctx: OpContext, personId: string, officeCode: string, scheme: string, month: string | null): Promise<void> {
+export async function noteVoid(ctx: PaidThroughContext, personId: string, officeCode: string, scheme: string, month: string | null): Promise<void> {
   const column = sql.raw(scheme === 'HHI' ? 'hhi' : 'vsi');
   await sql`INSERT INTO paid_through (person_id, office_code, ${column}) VALUES (${personId}, ${officeCode}, ${month})
     ON CONFLICT (person_id) DO UPDATE SET ${column} = excluded.${column}`.execute(ctx.trx);

@@ -9,6 +9,8 @@ import {
   heldResponse,
   officesResponse,
   ok,
+  reanchorAuditRequest,
+  reanchorAuditResponse,
   receiptsResponse,
   signalsResponse,
   staffResponse,
@@ -64,6 +66,13 @@ function useAction<I>(run: (input: I) => Promise<unknown>, refresh: string[]) {
 
 export const useRevokeDevice = () =>
   useAction((id: string) => consoleCall(`/devices/${encodeURIComponent(id)}/revoke`, ok, { method: 'POST' }), ['devices', 'offices']);
+
+export const useReanchorAudit = () =>
+  useAction(
+    ({ id, note }: { id: string; note: string }) =>
+      consoleCall(`/devices/${encodeURIComponent(id)}/audit-reanchor`, reanchorAuditResponse, { method: 'POST', body: reanchorAuditRequest.parse({ note }) }),
+    ['devices', 'offices'],
+  );
 
 export const useEnrollmentCode = () =>
   useMutation({

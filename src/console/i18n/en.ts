@@ -235,6 +235,11 @@ export const consoleEn: ConsoleStrings = {
     entriesHeld: 'Entries held',
     entriesMissing: '{{held}} ({{missing}} missing)',
     noHead: 'not sent yet',
+    reanchor: 'Settle the refused log',
+    reanchorTitle: 'Hold the log of {{name}} from its newest head',
+    reanchorText:
+      "The central refused this device's audit log: {{problem}}. Only do this once it has been looked into with the office. The central will hold the log from the newest head the device signed; the refusals stay as evidence.",
+    reanchorNote: 'How it was looked into (at least 10 characters)',
   },
   staff: {
     intro: 'Accounts are made and changed on the command line of the central server:',

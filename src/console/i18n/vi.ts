@@ -234,6 +234,11 @@ export const consoleVi = {
     entriesHeld: 'Mục trung tâm giữ',
     entriesMissing: '{{held}} (thiếu {{missing}})',
     noHead: 'chưa gửi',
+    reanchor: 'Xử lý nhật ký bị từ chối',
+    reanchorTitle: 'Giữ lại nhật ký của {{name}} từ đầu nhật ký mới nhất',
+    reanchorText:
+      'Trung tâm đã từ chối nhật ký của thiết bị này: {{problem}}. Chỉ làm việc này sau khi đã xác minh với văn phòng. Trung tâm sẽ giữ nhật ký từ đầu nhật ký mới nhất mà thiết bị đã ký; các lần bị từ chối vẫn được lưu làm bằng chứng.',
+    reanchorNote: 'Đã xác minh thế nào (ít nhất 10 ký tự)',
   },
   staff: {
     intro: 'Tài khoản được tạo và thay đổi bằng dòng lệnh trên máy chủ trung tâm:',

@@ -1,14 +1,17 @@
 // Audit heads: per device, the last audit head its batches carried (sequence number, hash, when)
 // and how many of its audit entries the central holds (ADR 0028). A device whose head stopped
 // moving while it still syncs, or that holds far fewer entries than its head's number, is where
-// to look.
-import { Table, Tag, Typography } from 'antd';
+// to look. A device whose entries the central refused shows the refusal, and an administrator
+// settles it there once looked into (audit-reanchor-button.tsx).
+import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeviceRow } from '../../shared/console/console-api';
 import { useRoute } from '../../renderer/routing/hash-router';
 import { useDevices } from '../api/console-queries';
 import { formatInstant } from '../format';
+import { isAdministrator, useSignedIn } from '../session/session-context';
 import { OfficeSelect, setRouteParams } from './office-select';
+import { AuditReanchorButton } from './audit-reanchor-button';
 import { PageFrame } from './page-frame';
 
 export function AuditHeadsPage() {
@@ -16,6 +19,7 @@ export function AuditHeadsPage() {
   const { params } = useRoute();
   const office = params.get('office') || undefined;
   const devices = useDevices(office);
+  const admin = isAdministrator(useSignedIn());
   return (
     <PageFrame
       title={t('nav.audit')}
@@ -62,9 +66,12 @@ export function AuditHeadsPage() {
               if (!d.auditHead) return '—';
               if (d.auditHead.problem)
                 return (
-                  <Tag color="error" data-testid="audit-problem">
-                    {d.auditHead.problem}
-                  </Tag>
+                  <Space direction="vertical" size={4} align="end">
+                    <Tag color="error" data-testid="audit-problem">
+                      {d.auditHead.problem}
+                    </Tag>
+                    <AuditReanchorButton device={d} admin={admin} />
+                  </Space>
                 );
               const missing = d.auditHead.seq - d.auditHead.entriesHeld;
               return missing > 0 ? (

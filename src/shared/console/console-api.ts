@@ -100,6 +100,13 @@ export const deviceRow = z.object({
   auditHead: auditHeadRow.nullable(),
 });
 export const devicesResponse = z.object({ devices: z.array(deviceRow) });
+/**
+ * POST /console/api/devices/:id/audit-reanchor (administrator) → where the device's audit log is now held:
+ * after its entries were refused and looked into, the central holds its log from the newest head the
+ * device signed (ADR 0028; what `admin audit-reanchor` does). 409 CONFLICT when nothing was refused.
+ */
+export const reanchorAuditRequest = z.object({ note: z.string().trim().min(10).max(1000) });
+export const reanchorAuditResponse = z.object({ fromSeq: count, toSeq: count });
 /** POST /console/api/devices/:id/revoke (administrator) → ok. 404 NOT_FOUND; revoking twice is ok. */
 /** POST /console/api/offices/:code/enrollment-codes (administrator) → the one-time code to read to the clerk. */
 export const enrollmentCodeResponse = z.object({ code: z.string(), officeCode });

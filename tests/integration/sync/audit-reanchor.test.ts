@@ -3,9 +3,13 @@
 // it last sent. An administrator's settling (reanchorDeviceAudit, `admin audit-reanchor`) moves the
 // held chain to the newest head the device signed; the next push is held whole again and the
 // device's acknowledgement moves on. The refused heads stay as evidence; nothing to settle is
-// refused; a short note is refused and writes nothing.
+// refused; a short note is refused and writes nothing. The console does the same for an administrator
+// (POST /console/api/devices/:id/audit-reanchor), not for a reviewer.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reanchorDeviceAudit } from '../../../src/central/audit/audit-reanchor';
+import { addStaff } from '../../../src/central/console/staff-accounts';
+import { devicesResponse, reanchorAuditResponse } from '../../../src/shared/console/console-api';
+import { consoleCall, signIn } from '../central/console-support';
 import { centralBackends } from '../fixtures/test-postgres';
 import { rewriteFrom, work } from './audit-fixture';
 import { type Central, type Office, startCentral, startOffice } from './central-fixture';
@@ -93,5 +97,35 @@ describe.each(centralBackends())('settling a device whose audit entries the cent
     await expect(reanchorDeviceAudit(central.database.db, { deviceId, by: 'admin', note: 'Lần hai, không còn gì.' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+  });
+
+  it('is done from the console by an administrator with a note — not by a reviewer — and the devices page shows the refusal until then', async () => {
+    const password = 'mật-khẩu-dài-1';
+    await addStaff(central.database.db, { username: `qt${offices}`, displayName: 'Quản Trị', role: 'administrator', password });
+    await addStaff(central.database.db, { username: `xx${offices}`, displayName: 'Xem Xét', role: 'reviewer', password });
+    const administrator = await signIn(central, `qt${offices}`, password);
+    const reviewer = await signIn(central, `xx${offices}`, password);
+    rewriteFrom(office.core.database.sqlite, 4);
+    await work(office, 1, 50);
+    await office.call('sync.pushNow', {});
+    const device = async () =>
+      devicesResponse.parse((await consoleCall(central, '/devices', { cookie: reviewer })).json).devices.find((d) => d.id === deviceId)!;
+    expect((await device()).auditHead?.problem).toBeTruthy();
+
+    const path = `/devices/${deviceId}/audit-reanchor`;
+    const note = 'Đã xác minh với văn phòng; biên bản số 9.';
+    expect((await consoleCall(central, path, { method: 'POST', cookie: reviewer, body: { note } })).status).toBe(403);
+    expect((await consoleCall(central, path, { method: 'POST', cookie: administrator, body: { note: 'ngắn' } })).status).toBe(400);
+    expect(await held()).toBeLessThan(lastLocal());
+    const reply = await consoleCall(central, path, { method: 'POST', cookie: administrator, body: { note } });
+    expect(reply.status).toBe(200);
+    expect(reanchorAuditResponse.parse(reply.json).toSeq).toBe(lastLocal());
+    const [row] = await central.database.db.selectFrom('auditReanchors').selectAll().where('deviceId', '=', deviceId).execute();
+    expect(row).toMatchObject({ settledBy: `qt${offices}`, note });
+
+    await work(office, 1, 51);
+    await office.call('sync.pushNow', {});
+    expect(await held()).toBe(lastLocal());
+    expect((await device()).auditHead?.problem ?? null).toBeNull();
   });
 });

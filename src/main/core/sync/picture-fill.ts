@@ -4,9 +4,10 @@
 // and a page is never half applied. Pages are a few thousand rows, so the store answers searches
 // between them (the people of each page are indexed for search in it). When the last page is in,
 // the feed continues from the picture's `since` (unless this device already follows the feed).
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CentralChange } from '../../../shared/sync/changes';
 import { type PicturePart, pictureChange, type PicturePage, pictureParts } from '../../../shared/sync/picture';
+import { applyPage, restoreUsualPageCache } from '../db/repositories/picture-fill-store';
 import { readPicture, restartPicture, savePicturePage } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { type CentralTransport, TransportError } from './central-transport';
@@ -86,30 +87,6 @@ function changesOf(page: PicturePage): CentralChange[] {
 }
 
 /**
- * One page in one transaction, on the store's one connection held for it. The page commits without
- * waiting for the disk (synchronous = NORMAL: in WAL mode a power cut can only lose the last pages
- * with their cursor, which the next run asks for again; a kill -9 loses nothing), then FULL again
- * before anyone else's statement runs on the connection — a payment committed after it waits for
- * the disk as always, which also makes every page before it durable (the WAL is written in order).
- * The page cache is larger while filling, so the indexes' pages stay in memory (ADR 0035). The
- * WAL is checkpointed by the store's housekeeping between pages, never in a page's commit.
- */
-async function applyPage(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
-  await db.connection().execute(async (conn) => {
-    await sql`PRAGMA synchronous = NORMAL`.execute(conn);
-    await sql`PRAGMA cache_size = -${sql.raw(String(FILL_CACHE_KIB))}`.execute(conn);
-    try {
-      await conn.transaction().execute(work);
-    } finally {
-      await sql`PRAGMA synchronous = FULL`.execute(conn);
-    }
-  });
-}
-
-/** The page cache while a picture fills (KiB): the pulled payments' indexes are the most of a store. */
-const FILL_CACHE_KIB = 65_536;
-
-/**
  * Fills the picture from where it stopped; returns the rows applied by this call. `onPage` hears
  * of each page once it is stored. The next page is asked for while this one is applied.
  */
@@ -129,7 +106,7 @@ export async function fillPicture(
     return await fillPages();
   } finally {
     // The store's usual page cache again (each page of the fill asks for a larger one).
-    await sql`PRAGMA cache_size = -2000`.execute(db);
+    await restoreUsualPageCache(db);
   }
   async function fillPages(): Promise<number> {
     for (;;) {
