@@ -55,7 +55,7 @@ function ReceiptEvents(props: { title: string; empty: string; testId: string; pe
       {props.rows.length === 0 ? (
         <p className="day-report-small">{props.empty}</p>
       ) : (
-        <table className="day-report-table" data-testid={props.testId}>
+        <table className="print-table day-report-table" data-testid={props.testId}>
           {/* Wide enough in DejaVu Serif too (wider than Times): a voucher number HT-… is 43 mm there, a 9-digit amount 22 mm. */}
           <Columns widths={[8, 44, 27, 23, 24, 26]} />
           <thead>
@@ -142,7 +142,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
       {r.status !== 'closed' && <p className="day-report-warning">{t('dayReport.notFinal')}</p>}
 
       <h2>{t('dayReport.byCollector')}</h2>
-      <table className="day-report-table" data-testid="day-report-collectors">
+      <table className="print-table day-report-table" data-testid="day-report-collectors">
         {/* Amounts up to ten digits, bold in the totals row, in DejaVu Serif too. */}
         <Columns widths={refunds ? [9, 30, 10, 9, 24, 24, 24, 22] : [9, 34, 11, 9, 26, 26, 24]} />
         <thead>
@@ -255,7 +255,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
       {r.receipts.length === 0 ? (
         <p className="day-report-small">{t('dayReport.noReceipts')}</p>
       ) : (
-        <table className="day-report-table day-report-receipts" data-testid="day-report-receipts">
+        <table className="print-table day-report-table day-report-receipts" data-testid="day-report-receipts">
           {/* A day with a province's top-up has its own column (what the province pays, not the payer), as the Excel list does. */}
           <Columns widths={topUps > 0 ? [8, 37, 11, 24, 16, 26, 21, 19] : [8, 39, 12, 26, 20, 29, 23]} />
           <thead>

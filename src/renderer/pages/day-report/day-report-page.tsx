@@ -12,6 +12,7 @@ import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
 import { DayReportDocument } from './day-report-document';
 import { ExcelButton } from './excel-button';
+import '../../styles/print-table.css';
 import './day-report.css';
 
 export function DayReportPage({ businessDate }: { businessDate: string }) {

@@ -17,7 +17,7 @@ export function OfficeSection({ office: o }: { office: OfficeDay }) {
     <section data-testid="day-report-office">
       <h2>{t('dayReport.office.title')}</h2>
       <p className="day-report-small">{t('dayReport.office.asOf', { when: o.lastPullAt ? vietnamDateTime(o.lastPullAt) : t('sync.never') })}</p>
-      <table className="day-report-table" data-testid="day-report-office-devices">
+      <table className="print-table day-report-table" data-testid="day-report-office-devices">
         <colgroup>
           <col style={{ width: '40mm' }} />
           <col style={{ width: '44mm' }} />
@@ -73,7 +73,7 @@ export function OfficeSection({ office: o }: { office: OfficeDay }) {
       {o.handovers.length === 0 ? (
         <p className="day-report-small">{t('dayReport.office.noHandovers')}</p>
       ) : (
-        <table className="day-report-table" data-testid="day-report-handovers">
+        <table className="print-table day-report-table" data-testid="day-report-handovers">
           <colgroup>
             <col style={{ width: '46mm' }} />
             <col style={{ width: '22mm' }} />

@@ -34,7 +34,7 @@ export function RouteSheetDocument({ sheet }: { sheet: RouteSheet }) {
         {t('routeSheet.date')}: {vietnameseDate(sheet.date)}
       </div>
       {sheet.hamlets.length === 0 && <p>{t('routeSheet.empty')}</p>}
-      <table className="route-sheet-table">
+      <table className="print-table route-sheet-table">
         <colgroup>
           <col style={{ width: '8mm' }} />
           <col style={{ width: '40mm' }} />

@@ -15,6 +15,7 @@ import { useHotkeys } from '../../components/use-hotkeys';
 import { goBack } from '../../routing/hash-router';
 import { saveBase64File } from '../day-report/save-file';
 import { RouteSheetDocument } from './route-sheet-document';
+import '../../styles/print-table.css';
 import './route-sheet.css';
 
 export function RouteSheetPage({ params }: { params: URLSearchParams }) {
