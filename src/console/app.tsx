@@ -1,13 +1,9 @@
 // The console's root: antd (the office app's theme and locale), TanStack Query, the console's own
 // i18n and the session, and the gate that picks the screen — loading, sign-in, the lock screen
 // (nothing of the data behind it), or the signed-in layout.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
+import { Spin } from 'antd';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { AppProviders, appQueryClient } from '../renderer/components/app-providers';
 import { THEME } from '../renderer/styles/theme';
 import { ConsoleError } from './api/console-client';
 import { consoleI18n } from './i18n/setup';
@@ -16,16 +12,8 @@ import { SessionProvider, useSession } from './session/session-context';
 import { LockScreen, SignInPage } from './session/sign-in-page';
 import './console.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // An answer of the central (refused, not found, expired) will not change on retry; a lost connection is retried once.
-      retry: (count, error) => !(error instanceof ConsoleError && error.status > 0 && error.status < 500) && count < 1,
-      staleTime: 10_000,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+// An answer of the central (refused, not found, expired) will not change on retry; a lost connection may.
+const queryClient = appQueryClient((error) => error instanceof ConsoleError && error.status > 0 && error.status < 500, 10_000);
 
 /** The office app's theme, with light status backgrounds under which its dark status texts keep a 4.5:1 contrast. */
 const TOKENS = {
@@ -53,27 +41,14 @@ function Gate() {
   return <ConsoleLayout />;
 }
 
-function Themed() {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  dayjs.locale(en ? 'en' : 'vi');
-  return (
-    <ConfigProvider locale={en ? enUS : viVN} theme={{ token: TOKENS }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider>
-            <Gate />
-          </SessionProvider>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
 export function ConsoleApp() {
   return (
     <I18nextProvider i18n={consoleI18n}>
-      <Themed />
+      <AppProviders client={queryClient} theme={TOKENS}>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </AppProviders>
     </I18nextProvider>
   );
 }

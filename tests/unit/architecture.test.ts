@@ -133,6 +133,7 @@ describe('architecture boundaries', () => {
             target.startsWith('src/shared') ||
             [
               'src/renderer/styles/theme',
+              'src/renderer/components/app-providers',
               'src/renderer/routing/hash-router',
               'src/renderer/components/money',
               'src/renderer/components/language-segmented',
