@@ -4,39 +4,22 @@
 // are caught by audit.verify against the central's signed head, and by the start-up check; the
 // supervisor's alert stays until settled, closing the day is refused meanwhile; the central refuses
 // entries that do not continue what it holds, keeping the evidence.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openKeyedDatabase } from '../../../src/main/core/db/store-cipher';
 import { PlainStoreKey } from '../../../src/main/core/db/store-key';
 import { createOfficeCore, DATABASE_FILE, PLAIN_STORE_KEY_FILE } from '../../../src/main/core/office-core';
 import { centralBackends } from '../fixtures/test-postgres';
-import { rewriteFrom, work } from './audit-fixture';
-import { type Central, type Office, resourcesDir, startCentral, startOffice } from './central-fixture';
+import { auditAnchorWorld, reopenOffice, rewriteFrom, work } from './audit-fixture';
+import { type Office, resourcesDir } from './central-fixture';
 
 const count = (office: Office) => office.core.database.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
 
 describe.each(centralBackends())('the audit trail anchored at the central on %s', (backend) => {
-  let central: Central;
-  let office: Office;
-  let offices = 0;
-  beforeAll(async () => {
-    central = await startCentral(backend);
-  }, 300_000);
-  beforeEach(async () => {
-    offices += 1;
-    office = await startOffice(central, `AUD${offices}`);
-    await work(office, 30, offices * 100);
-    await office.call('sync.pushNow', {});
-  }, 300_000);
-  afterEach(async () => {
-    await office?.core.close();
-  });
-  afterAll(async () => {
-    await central?.close();
-  });
+  const world = auditAnchorWorld(backend, 'AUD', 30);
 
   it('sends every entry with the batches; the central holds the same chain and acknowledges its head', async () => {
-    const deviceId = (await office.call<{ centralDeviceId: string }>('sync.status', {})).centralDeviceId;
+    const { central, office, deviceId } = world;
     const local = office.core.database.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq').all() as { seq: number; hash: string }[];
     const held = await central.database.db.selectFrom('auditEntries').select(['seq', 'hash']).where('deviceId', '=', deviceId).orderBy('seq').execute();
     expect(held.map((r) => ({ seq: Number(r.seq), hash: r.hash }))).toEqual(local);
@@ -48,6 +31,7 @@ describe.each(centralBackends())('the audit trail anchored at the central on %s'
   });
 
   it('catches entry 20 edited with every hash after it recomputed, refuses to close the day until settled', async () => {
+    const { central, office } = world;
     rewriteFrom(office.core.database.sqlite, 20);
     const result = await office.call<{ ok: boolean; firstBrokenSeq: number; problem: string; problemEn: string }>('audit.verify', {});
     expect(result).toMatchObject({ ok: false });
@@ -79,6 +63,7 @@ describe.each(centralBackends())('the audit trail anchored at the central on %s'
   });
 
   it('catches the last 25 entries deleted, also at the next start-up without anyone asking', async () => {
+    const { office } = world;
     const total = count(office);
     office.core.database.sqlite.prepare('DELETE FROM audit_log WHERE seq > ?').run(total - 25);
     const result = await office.call<{ ok: boolean; problemEn: string }>('audit.verify', {});
@@ -87,30 +72,31 @@ describe.each(centralBackends())('the audit trail anchored at the central on %s'
 
     // The same on a restart, found by the start-up check: the alert is there before any verify.
     office.core.database.sqlite.prepare('DELETE FROM audit_breaks').run();
-    const dataDir = office.dataDir;
     await office.core.close();
-    const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
-    office = { ...office, core };
-    const token = ((await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' })) as { ok: true; value: { token: string } }).value.token;
-    const status = await core.invoke('audit.status', {}, token);
+    const reopened = await reopenOffice(office);
+    world.office = reopened.office;
+    const status = await reopened.office.core.invoke('audit.status', {}, reopened.token);
     expect(status).toMatchObject({ ok: true, value: { openBreaks: [{ seq: total }] } });
   });
 
   it('catches at start-up an entry rewritten behind the core’s back (every hash after it recomputed) after the last check', async () => {
+    const { office } = world;
     const dataDir = office.dataDir;
     await office.core.close();
     // A start passes and moves the checkpoint to the end.
-    let core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+    const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
     await core.close();
     const raw = openKeyedDatabase(join(dataDir, DATABASE_FILE), new PlainStoreKey(join(dataDir, PLAIN_STORE_KEY_FILE)).load());
     // Entry 10 edited and the chain recomputed to its end: it walks clean, but the entry the last
     // check ended at no longer has the hash it had.
     rewriteFrom(raw, 10);
     raw.close();
-    core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
-    office = { ...office, core };
-    const token = ((await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' })) as { ok: true; value: { token: string } }).value.token;
-    const status = (await core.invoke('audit.status', {}, token)) as { ok: true; value: { openBreaks: { seq: number; problemEn: string }[] } };
+    const reopened = await reopenOffice(office);
+    world.office = reopened.office;
+    const status = (await reopened.office.core.invoke('audit.status', {}, reopened.token)) as {
+      ok: true;
+      value: { openBreaks: { seq: number; problemEn: string }[] };
+    };
     expect(status.value.openBreaks).toHaveLength(1);
     expect(status.value.openBreaks[0]!.problemEn).toMatch(/checked at the previous start|rewritten|altered/);
   });

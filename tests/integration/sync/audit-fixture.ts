@@ -1,7 +1,52 @@
-// Shared by the audit-anchor tests: an attacker's rewrite of an office's audit log (every hash
-// after the edited entry recomputed), and some work that writes audit entries.
+// Shared by the audit-anchor tests: their scaffolding (one central per backend, a fresh office
+// with its work pushed before each test, an office restarted on its data folder), an attacker's
+// rewrite of an office's audit log (every hash after the edited entry recomputed), and some work
+// that writes audit entries.
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { auditEntryHash } from '../../../src/main/core/db/mutation-log';
-import { type Office, person } from './central-fixture';
+import { createOfficeCore } from '../../../src/main/core/office-core';
+import type { CentralBackend } from '../fixtures/test-postgres';
+import { type Central, type Office, person, resourcesDir, startCentral, startOffice } from './central-fixture';
+
+/** What an audit-anchor test works on; the hooks of `auditAnchorWorld` fill it. */
+export interface AuditWorld {
+  central: Central;
+  /** This test's office (code `<prefix><n>`), its `people` registered and pushed. */
+  office: Office;
+  /** The office's device id at the central. */
+  deviceId: string;
+  /** The number of offices started so far, so each test's names and ids differ. */
+  offices: number;
+}
+
+/** Registers the hooks: a central on `backend` for the describe, and before each test a new office that did `people` people's work and pushed it. */
+export function auditAnchorWorld(backend: CentralBackend, prefix: string, people: number): AuditWorld {
+  const world = { offices: 0 } as AuditWorld;
+  beforeAll(async () => {
+    world.central = await startCentral(backend);
+  }, 300_000);
+  beforeEach(async () => {
+    world.offices += 1;
+    world.office = await startOffice(world.central, `${prefix}${world.offices}`);
+    await work(world.office, people, world.offices * 100);
+    await world.office.call('sync.pushNow', {});
+    world.deviceId = (await world.office.call<{ centralDeviceId: string }>('sync.status', {})).centralDeviceId;
+  }, 300_000);
+  afterEach(async () => {
+    await world.office?.core.close();
+  });
+  afterAll(async () => {
+    await world.central?.close();
+  });
+  return world;
+}
+
+/** Starts the office's core again on its data folder (the old one already closed) and signs its supervisor in. */
+export async function reopenOffice(office: Office): Promise<{ office: Office; token: string }> {
+  const core = await createOfficeCore({ dataDir: office.dataDir, resourcesDir, syncIntervalMs: 0 });
+  const login = (await core.invoke('auth.login', { username: 'sup', password: 'correct-horse-1' })) as { ok: true; value: { token: string } };
+  return { office: { ...office, core }, token: login.value.token };
+}
 
 type Row = {
   seq: number;

@@ -5,44 +5,29 @@
 // device's acknowledgement moves on. The refused heads stay as evidence; nothing to settle is
 // refused; a short note is refused and writes nothing. The console does the same for an administrator
 // (POST /console/api/devices/:id/audit-reanchor), not for a reviewer.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reanchorDeviceAudit } from '../../../src/central/audit/audit-reanchor';
 import { addStaff } from '../../../src/central/console/staff-accounts';
 import { devicesResponse, reanchorAuditResponse } from '../../../src/shared/console/console-api';
 import { consoleCall, signIn } from '../central/console-support';
 import { centralBackends } from '../fixtures/test-postgres';
-import { rewriteFrom, work } from './audit-fixture';
-import { type Central, type Office, startCentral, startOffice } from './central-fixture';
+import { auditAnchorWorld, rewriteFrom, work } from './audit-fixture';
 
 describe.each(centralBackends())('settling a device whose audit entries the central refused, on %s', (backend) => {
-  let central: Central;
-  let office: Office;
-  let deviceId: string;
-  let offices = 0;
-  beforeAll(async () => {
-    central = await startCentral(backend);
-  }, 300_000);
-  beforeEach(async () => {
-    offices += 1;
-    office = await startOffice(central, `RAN${offices}`);
-    await work(office, 10, offices * 100);
-    await office.call('sync.pushNow', {});
-    deviceId = (await office.call<{ centralDeviceId: string }>('sync.status', {})).centralDeviceId;
-  }, 300_000);
-  afterEach(async () => {
-    await office?.core.close();
-  });
-  afterAll(async () => {
-    await central?.close();
-  });
+  const world = auditAnchorWorld(backend, 'RAN', 10);
 
   const held = async () => {
-    const d = await central.database.db.selectFrom('devices').select(['auditSeq', 'auditHash']).where('id', '=', deviceId).executeTakeFirstOrThrow();
+    const d = await world.central.database.db
+      .selectFrom('devices')
+      .select(['auditSeq', 'auditHash'])
+      .where('id', '=', world.deviceId)
+      .executeTakeFirstOrThrow();
     return Number(d.auditSeq);
   };
-  const lastLocal = () => office.core.database.sqlite.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
+  const lastLocal = () => world.office.core.database.sqlite.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
 
   it('refuses when nothing was refused, and a note too short, writing nothing', async () => {
+    const { central, deviceId } = world;
     await expect(reanchorDeviceAudit(central.database.db, { deviceId, by: 'admin', note: 'Đã xác minh với văn phòng.' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
@@ -56,6 +41,7 @@ describe.each(centralBackends())('settling a device whose audit entries the cent
   });
 
   it('moves the held chain to the newest head the device signed; the next push is held whole again', async () => {
+    const { central, office, deviceId } = world;
     const before = await held();
     rewriteFrom(office.core.database.sqlite, 5);
     await work(office, 1, 40);
@@ -100,6 +86,7 @@ describe.each(centralBackends())('settling a device whose audit entries the cent
   });
 
   it('is done from the console by an administrator with a note — not by a reviewer — and the devices page shows the refusal until then', async () => {
+    const { central, office, deviceId, offices } = world;
     const password = 'mật-khẩu-dài-1';
     await addStaff(central.database.db, { username: `qt${offices}`, displayName: 'Quản Trị', role: 'administrator', password });
     await addStaff(central.database.db, { username: `xx${offices}`, displayName: 'Xem Xét', role: 'reviewer', password });
