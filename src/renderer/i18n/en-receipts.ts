@@ -25,6 +25,8 @@ export const enReceipts = {
     laterMember: 'Member {{n}} of the household: {{share}} of the first member’s amount',
     member: 'Member {{n}} of the household',
     support: 'State support {{amount}} (not paid by the payer)',
+    provisional: 'Provisional values: {{values}}',
+    provisionalValue: '{{what}} from {{from}}',
     amount: 'Amount',
     amountWords: 'In words',
     collector: 'Collector',

@@ -25,6 +25,8 @@ export const viReceipts = {
     laterMember: 'Người thứ {{n}} trong hộ: đóng {{share}} mức của người thứ nhất',
     member: 'Người thứ {{n}} trong hộ',
     support: 'Nhà nước hỗ trợ {{amount}} (không thu của người nộp)',
+    provisional: 'Giá trị tạm tính: {{values}}',
+    provisionalValue: '{{what}} từ {{from}}',
     amount: 'Số tiền',
     amountWords: 'Bằng chữ',
     collector: 'Người thu',

@@ -127,6 +127,8 @@ export const receipt = z.object({
   /** The state's support rule and the province's top-up the amount followed (null for receipts recorded before they were kept). */
   support: appliedSupport.nullable(),
   topUp: appliedTopUp.nullable(),
+  /** The reference values the amount used that were not confirmed when it was recorded (printed as provisional); empty for receipts recorded before they were kept. */
+  provisional: z.array(provisionalValue),
   void: z
     .object({
       reason: z.string(),
@@ -275,7 +277,9 @@ export const dayReceiptsInput = z.object({
 
 export const dayReceipts = z.object({
   businessDate: z.string(),
-  items: z.array(receipt.omit({ method: true, incomeBasis: true, lines: true, referenceVersion: true, support: true, topUp: true, verification: true })),
+  items: z.array(
+    receipt.omit({ method: true, incomeBasis: true, lines: true, referenceVersion: true, support: true, topUp: true, provisional: true, verification: true }),
+  ),
   issuedCount: z.number().int(),
   voidedCount: z.number().int(),
   /** Sum of receipts not voided, in đồng. */

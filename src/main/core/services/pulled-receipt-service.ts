@@ -61,6 +61,7 @@ async function receiptView(db: Db, p: PulledPaymentRow): Promise<Receipt> {
     referenceVersion: '',
     support: null,
     topUp: null,
+    provisional: [],
     void: voided
       ? {
           reason: p.voidReason ?? '',

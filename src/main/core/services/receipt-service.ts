@@ -90,10 +90,13 @@ export async function loadReceipt(ctx: CoreContext, id: string): Promise<Receipt
   };
 }
 
-/** The support rule and top-up a receipt's amount followed (null for contributions recorded before migration 0020). */
-export function supportRuleOf(json: string | null): Pick<Receipt, 'support' | 'topUp'> {
-  const parsed = json ? (JSON.parse(json) as Partial<Pick<Receipt, 'support' | 'topUp'>>) : {};
-  return { support: parsed.support ?? null, topUp: parsed.topUp ?? null };
+/**
+ * The support rule and top-up a receipt's amount followed (null for contributions recorded before
+ * migration 0020), and the values it used that were not confirmed (none kept before 2026-12).
+ */
+export function supportRuleOf(json: string | null): Pick<Receipt, 'support' | 'topUp' | 'provisional'> {
+  const parsed = json ? (JSON.parse(json) as Partial<Pick<Receipt, 'support' | 'topUp' | 'provisional'>>) : {};
+  return { support: parsed.support ?? null, topUp: parsed.topUp ?? null, provisional: parsed.provisional ?? [] };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../shared/contract/contribution';
 import { percentText, rational } from '../../../shared/domain/money-rounding';
+import { provisionalKeys } from '../../../shared/domain/schedule-values';
 import { keepWhole } from '../../components/keep-whole';
 import { formatDate, formatDay, formatDong, formatMonth, wordsForPrint } from '../../components/money';
 import { QrCode } from '../../components/verification-qr';
@@ -18,13 +19,18 @@ const dongInText = (n: number) => formatDong(n).replace(/ đ$/, '\u00a0đ');
  * What the amount is for besides scheme and period: the chosen income and the payment method
  * (VSI), the member's place in the household and the share it pays (HHI), and the state's support
  * that the payer does not pay. A receipt recorded before the place was kept says nothing of it.
+ * Figures worked out from a value not confirmed when the payment was taken are marked "tạm tính",
+ * as the quote on screen marks them (the values are named in the foot: `provisionalLine`).
  */
 function receiptBasis(
-  r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'memberPosition' | 'lines' | 'support' | 'topUp'>,
+  r: Pick<Receipt, 'scheme' | 'method' | 'incomeBasis' | 'memberPosition' | 'lines' | 'support' | 'topUp' | 'provisional'>,
   t: TFunction,
   vi: boolean,
 ): string[] {
   const parts: string[] = [];
+  // The state's support and the province's top-up are shares of the poverty line (VSI) or of the base salary (HHI).
+  const marked = provisionalKeys(r.provisional);
+  const mark = ['povertyLine', 'baseSalary', 'supportShare'].some((key) => marked.has(key)) ? ` (${t('quoteLaw.provisionalMark')})` : '';
   if (r.scheme === 'VSI') {
     if (r.incomeBasis !== null) parts.push(t('receipt.incomeBasis', { amount: dongInText(r.incomeBasis) }));
     parts.push(t('receipt.method', { method: t(`method.${r.method}`) }));
@@ -38,14 +44,24 @@ function receiptBasis(
     parts.push(share ? t('receipt.laterMember', { n: r.memberPosition, share }) : t('receipt.member', { n: r.memberPosition }));
   }
   const support = r.lines.reduce((sum, line) => sum + line.supportAmount, 0);
-  if (support > 0) parts.push(t('receipt.support', { amount: dongInText(support) }));
+  if (support > 0) parts.push(t('receipt.support', { amount: dongInText(support) }) + mark);
   // The rule the support followed and its legal source; the province's top-up as its own line.
   if (r.support && support > 0) parts.push(`${vi ? r.support.reasonVi : r.support.reasonEn} (${r.support.source})`);
   if (r.topUp && r.topUp.total > 0)
-    parts.push(`${t('quoteLaw.topUp')} ${r.topUp.provinceName ?? r.topUp.provinceCode}: ${dongInText(r.topUp.total)} (${r.topUp.source})`);
+    parts.push(`${t('quoteLaw.topUp')} ${r.topUp.provinceName ?? r.topUp.provinceCode}: ${dongInText(r.topUp.total)} (${r.topUp.source})${mark}`);
   const late = r.lines.filter((l) => l.kind === 'arrears').length;
   if (late > 0) parts.push(`${late} ${t('quoteLaw.arrears')}`);
   return parts;
+}
+
+/**
+ * The reference values the amount used that were not confirmed, named beside the reference set's
+ * version in the foot (beside the QR code, so the sheet grows no taller); null when there are none.
+ */
+function provisionalLine(r: Pick<Receipt, 'provisional'>, t: TFunction): string | null {
+  if (r.provisional.length === 0) return null;
+  const values = r.provisional.map((p) => t('receipt.provisionalValue', { what: p.what, from: formatDate(p.from) }));
+  return t('receipt.provisional', { values: values.join('; ') });
 }
 
 /**
@@ -122,6 +138,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
   const basis = receiptBasis(r, t, true);
+  const provisional = provisionalLine(r, t);
   const { ref, pt } = useSizeThatFits(r);
   return (
     <article className="receipt-a5" data-testid="receipt-document" data-font-pt={pt} ref={ref} style={{ fontSize: `${pt}pt` }}>
@@ -213,6 +230,7 @@ export function ReceiptDocument({ receipt: r, copy }: { receipt: Receipt; copy: 
       </footer>
       <VerifyFoot code={r.verification?.url ?? null} caption={t('verification.qrCaption')} testId="receipt-qr">
         <span className="nowrap">{r.label}</span> · {t('receipt.refVersion')}: {r.referenceVersion}
+        {provisional && <div data-testid="receipt-provisional">{provisional}</div>}
       </VerifyFoot>
     </article>
   );
