@@ -19,6 +19,21 @@ const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
 const signed = (n: number | null) => (n === null ? '' : n > 0 ? `+${grouping.format(n)}` : grouping.format(n));
 const time = (iso: string) => vietnamDateTime(iso).slice(11);
 
+/** A name longer than this is set a size smaller in the lists (it would wrap to four lines and more). */
+const LONG_NAME = 40;
+
+/**
+ * A payer's name in a list's cell: on screen at most two lines, cut with an ellipsis, the full name
+ * in the cell's title; printed whole, wrapped at its spaces (day-report.css).
+ */
+function PayerCell({ name }: { name: string }) {
+  return (
+    <td title={name}>
+      <span className={name.length > LONG_NAME ? 'day-report-payer day-report-payer-long' : 'day-report-payer'}>{name}</span>
+    </td>
+  );
+}
+
 /** Fixed column widths in mm (the last column takes the rest of the 182 mm line). */
 function Columns({ widths }: { widths: number[] }) {
   return (
@@ -81,7 +96,7 @@ function ReceiptEvents(props: { title: string; empty: string; testId: string; pe
                     </div>
                   ))}
                 </td>
-                <td>{x.payer}</td>
+                <PayerCell name={x.payer} />
                 <td className="num">{amount(x.amount)}</td>
                 <td>{x.person}</td>
                 <td>
@@ -284,7 +299,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
                   )}
                 </td>
                 <td className="nowrap">{time(x.issuedAt)}</td>
-                <td>{x.payerName}</td>
+                <PayerCell name={x.payerName} />
                 <td className="nowrap">
                   {t(`dayReport.schemeShort.${x.scheme}`)}
                   {/* The place in the household on a line of its own: beside the scheme it ran into the period. */}
