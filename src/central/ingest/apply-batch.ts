@@ -17,25 +17,13 @@ import type { AuthenticatedDevice } from '../request-auth';
 import type { CentralKey } from '../central-signing-key';
 import { anchorAudit } from './audit-anchor';
 import { prefetchBatch } from './batch-prefetch';
-import { type BulkColumns, insertRows } from './bulk-insert';
+import { finishBatch, type OpRow } from './batch-finish';
 import { emptyDeferredWrites, flushDeferredWrites, type OpContext } from './op-context';
 import { applyOperation, type CheckedOp, checkOperation, DEFERRABLE_KINDS } from './operation-handlers';
 
 // One-shot `hash` (Node ≥ 20.12) skips the Hash object a createHash call builds: about a third
 // less time for the 500 small payload hashes of a batch.
 const sha256 = (text: string) => hash('sha256', text, 'hex');
-
-const opColumns: BulkColumns = {
-  opId: 'text',
-  deviceId: 'text',
-  batchNo: 'integer',
-  seq: 'bigint',
-  kind: 'text',
-  payloadHash: 'text',
-  status: 'text',
-  result: 'jsonb',
-};
-const changeColumns: BulkColumns = { seq: 'bigint', kind: 'text', provinceCode: 'text', officeCode: 'text', originDeviceId: 'text', payload: 'jsonb' };
 
 export interface BatchOutcome {
   response: BatchResponse;
@@ -172,16 +160,7 @@ async function applyInTransaction(
   const results: OpResult[] = [];
   // Each result as JSON, made once: its op row stores it, and the batch's response is built from them.
   const resultJson: string[] = [];
-  const opRows: {
-    opId: string;
-    deviceId: string;
-    batchNo: number;
-    seq: number;
-    kind: string;
-    payloadHash: string;
-    status: OpStatus;
-    result: string;
-  }[] = [];
+  const opRows: OpRow[] = [];
   for (const [index, op] of batch.ops.entries()) {
     const known = prior.get(op.opId);
     if (known) {
@@ -212,38 +191,20 @@ async function applyInTransaction(
     });
   }
   await flushDeferredWrites(ctx);
-  await insertRows(trx, 'ops', opColumns, opRows);
   const auditAck = batch.audit ? await anchorAudit(trx, { id: device.id, ...row }, batch.batchNo, batch.audit, anchor.centralKey, anchor.now()) : undefined;
   const response: BatchResponse = { deviceId: device.id, batchNo: batch.batchNo, results, ...(auditAck ? { auditAck } : {}) };
   // JSON.stringify(response), from the results' own JSON (same keys, same order).
   const responseJson = `{"deviceId":${JSON.stringify(device.id)},"batchNo":${JSON.stringify(batch.batchNo)},"results":[${resultJson.join(',')}]${auditAck ? `,"auditAck":${JSON.stringify(auditAck)}` : ''}}`;
-  await trx
-    .insertInto('batches')
-    .values({ deviceId: device.id, batchNo: batch.batchNo, bodyHash, response: responseJson, opCount: batch.ops.length })
-    .execute();
-  await trx
-    .updateTable('devices')
-    .set({ nextBatchNo: batch.batchNo + 1, lastSeq: Math.max(Number(row.lastSeq), batch.ops.at(-1)?.seq ?? 0), lastSeenAt: new Date() })
-    .where('id', '=', device.id)
-    .execute();
-  if (ctx.changes.length > 0) {
-    const counter = await trx
-      .updateTable('changeCounter')
-      .set({ value: sql`value + ${ctx.changes.length}` })
-      .where('id', '=', 1)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    const first = Number(counter.value) - ctx.changes.length + 1;
-    const rows = ctx.changes.map((c, i) => ({
-      seq: first + i,
-      kind: c.kind,
-      provinceCode: c.provinceCode,
-      officeCode: c.officeCode ?? null,
-      originDeviceId: device.id,
-      payload: c.payloadJson ?? JSON.stringify(c.payload),
-    }));
-    await insertRows(trx, 'changes', changeColumns, rows);
-  }
+  await finishBatch(trx, {
+    deviceId: device.id,
+    batchNo: batch.batchNo,
+    bodyHash,
+    responseJson,
+    opCount: batch.ops.length,
+    lastSeq: Math.max(Number(row.lastSeq), batch.ops.at(-1)?.seq ?? 0),
+    opRows,
+    changes: ctx.changes,
+  });
   return { response, responseJson, replayed: false, counts: count(results) };
 }
 

@@ -3,7 +3,7 @@
 // PostgreSQL's parser and planner work through a statement with thousands of placeholders.
 // Measured on 250-row batches of contributions: the backend spends about a sixth less CPU, and
 // the server no longer builds and serialises 3 000 parameters per statement.
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CentralDb } from '../db/schema';
 
 export type BulkColumnType = 'text' | 'integer' | 'bigint' | 'jsonb';
@@ -26,18 +26,48 @@ export async function insertRows(
   onConflict = '',
 ): Promise<void> {
   if (rows.length === 0) return;
+  await insertStatement(table, columns, rows, onConflict).execute(trx);
+}
+
+/** The INSERT of insertRows, to run alone or as one part of a larger statement (writeTogether). */
+export function insertStatement(table: string, columns: BulkColumns, rows: readonly Record<string, unknown>[], onConflict = ''): RawBuilder<unknown> {
   const keys = Object.keys(columns);
   const names = keys.map(snake);
-  // jsonb travels as text[] and is cast per element: PostgreSQL then parses each document once.
-  const arrays = keys.map((key) => {
-    const type = sql.raw(columns[key] === 'jsonb' ? 'text' : columns[key]!);
-    const values = rows.map((row) => row[key] ?? null);
-    const joined = joinColumn(values, columns[key] === 'jsonb');
-    return joined === null ? sql`${values}::${type}[]` : sql`string_to_array(${joined}, E'\x1e', E'\x1f')::${type}[]`;
-  });
+  const arrays = keys.map((key) =>
+    columnArray(
+      rows.map((row) => row[key] ?? null),
+      columns[key]!,
+    ),
+  );
   const selected = keys.map((key, i) => sql.raw(columns[key] === 'jsonb' ? `c${i}::jsonb` : `c${i}`));
-  await sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names.join(', '))})
-    SELECT ${sql.join(selected)} FROM unnest(${sql.join(arrays)}) AS t(${sql.raw(keys.map((_, i) => `c${i}`).join(', '))}) ${sql.raw(onConflict)}`.execute(trx);
+  return sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names.join(', '))})
+    SELECT ${sql.join(selected)} FROM unnest(${sql.join(arrays)}) AS t(${sql.raw(keys.map((_, i) => `c${i}`).join(', '))}) ${sql.raw(onConflict)}`;
+}
+
+/**
+ * Several writes as one statement (data-modifying CTEs): one round trip, one parse and plan, where
+ * each write alone was its own. Every part sees the database as it was before the statement (none
+ * sees another's rows), and foreign keys are checked at the statement's end, so parents and
+ * children may be written side by side; a part that fails fails the whole statement.
+ */
+export async function writeTogether(trx: Transaction<CentralDb>, writes: readonly RawBuilder<unknown>[]): Promise<void> {
+  if (writes.length === 0) return;
+  if (writes.length === 1) {
+    await writes[0]!.execute(trx);
+    return;
+  }
+  const parts = writes.slice(0, -1).map((write, i) => sql`${sql.raw(`w${i}`)} AS (${write})`);
+  await sql`WITH ${sql.join(parts)} ${writes.at(-1)!}`.execute(trx);
+}
+
+/**
+ * One column's values as an array parameter of `type` (jsonb travels as text[] and is cast per
+ * element by the caller: PostgreSQL then parses each document once).
+ */
+export function columnArray(values: readonly unknown[], type: BulkColumnType): RawBuilder<unknown> {
+  const sqlType = sql.raw(type === 'jsonb' ? 'text' : type);
+  const joined = joinColumn(values, type === 'jsonb');
+  return joined === null ? sql`${values}::${sqlType}[]` : sql`string_to_array(${joined}, E'\x1e', E'\x1f')::${sqlType}[]`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { parseSchedule, type ReferenceSchedule } from '../../shared/domain/refer
 import { type OpResult, type OpReview, rejected } from '../../shared/sync/op-results';
 import type { OperationPayload } from '../../shared/sync/operations';
 import type { OpContext } from './op-context';
-import { contributionChange, dayClosedChange, paidThroughChange, personOffice, tellOffices, voidChange } from './office-changes';
+import { dayClosedChange, paidThroughChange, personOffice, tellOffices, voidChange } from './office-changes';
 import { forgetPaidReceipt, paidThroughOf, reviewPaidMonths } from './paid-periods';
 import { notePayment, noteVoid } from './paid-through';
 import { resolvePersonId } from './person-ops';
@@ -164,7 +164,8 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
         .onConflict((oc) => oc.doNothing())
         .execute();
   }
-  tellOffices(ctx, { kind: 'contribution', payload: contributionChange(row) }, [ctx.device.officeCode, home]);
+  // Its change is made by the database from the row (batch-finish.ts), as contributionChange makes it.
+  tellOffices(ctx, { kind: 'contribution', from: { contribution: row.id } }, [ctx.device.officeCode, home]);
   // The person's paid-through month as the central now counts it (its own months included, whether
   // or not the batch's cache already holds them).
   const counted = await paidThroughOf(ctx, personId, c.scheme);

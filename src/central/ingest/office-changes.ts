@@ -8,7 +8,7 @@ import type { CentralChange, ChangePayload } from '../../shared/sync/changes';
 import type { OperationPayload } from '../../shared/sync/operations';
 import { businessDate } from '../../shared/domain/business-date';
 import type { CentralDb } from '../db/schema';
-import type { OpContext } from './op-context';
+import type { ChangeContent, OpContext } from './op-context';
 
 /** The office that registered a (canonical) person, or null when the central has no such person. */
 export async function personOffice(ctx: OpContext, personId: string): Promise<string | null> {
@@ -20,7 +20,7 @@ export async function personOffice(ctx: OpContext, personId: string): Promise<st
 }
 
 /** Queues `change` for each office named (once each; null entries skipped). */
-export function tellOffices(ctx: OpContext, change: CentralChange, offices: (string | null | undefined)[]): void {
+export function tellOffices(ctx: OpContext, change: ChangeContent, offices: (string | null | undefined)[]): void {
   for (const officeCode of new Set(offices.filter((o): o is string => typeof o === 'string'))) {
     ctx.changes.push({ ...change, provinceCode: null, officeCode });
   }

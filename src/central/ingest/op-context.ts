@@ -1,22 +1,32 @@
 // What each operation handler works with: the batch's transaction, the device, and the changes it
 // adds to the pull feed (numbered at commit time, see apply-batch.ts).
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, RawBuilder, Transaction } from 'kysely';
 import type { CentralChange } from '../../shared/sync/changes';
 import type { CommuneStatus } from '../../shared/domain/support-facts';
 import type { CentralDb } from '../db/schema';
-import { type BulkColumns, insertRows } from './bulk-insert';
-import { flushPaidThrough } from './paid-through';
+import { type BulkColumns, insertStatement, writeTogether } from './bulk-insert';
+import { paidThroughStatement } from './paid-through';
 import type { AuthenticatedDevice } from '../request-auth';
+
+/** A change's content: as made by the handler, or a row just written that the database makes it from (batch-finish.ts). */
+export type ChangeContent =
+  | (CentralChange & {
+      from?: undefined;
+      /** `JSON.stringify(payload)`, when the handler has made it already. */
+      payloadJson?: string;
+    })
+  /** A new person: the change is their record as stored (`persons.data`). */
+  | { kind: 'participant'; from: { person: string }; payload?: undefined; payloadJson?: undefined }
+  /** A contribution: the change is what contributionChange (office-changes.ts) makes of its row. */
+  | { kind: 'contribution'; from: { contribution: string }; payload?: undefined; payloadJson?: undefined };
 
 /**
  * A change for the pull feed and who receives it: the offices of a province, or one office's devices
  * (`officeCode`: a payment, a void, a household …), or every office (neither).
  */
-export type PendingChange = CentralChange & {
+export type PendingChange = ChangeContent & {
   provinceCode: string | null;
   officeCode?: string | null;
-  /** `JSON.stringify(payload)`, when the handler has made it already (a new person's record is also its row's data). */
-  payloadJson?: string;
 };
 
 /**
@@ -145,26 +155,33 @@ const contributionColumns: BulkColumns = {
   collectorName: 'text',
 };
 
-/** Writes the queued rows, parents first, one statement per table. */
+/**
+ * Writes the queued rows, one statement for every table (writeTogether: foreign keys are checked
+ * at its end, so parents and children go side by side).
+ */
 export async function flushDeferredWrites(ctx: OpContext): Promise<void> {
   const d = ctx.deferred;
   if (!d) return;
-  await insertRows(ctx.trx, 'persons', personColumns, d.persons);
-  await insertRows(ctx.trx, 'person_aliases', aliasColumns, d.personAliases, 'ON CONFLICT (local_id) DO NOTHING');
+  const writes: RawBuilder<unknown>[] = [];
+  const add = (table: string, columns: BulkColumns, rows: readonly Record<string, unknown>[], onConflict?: string) => {
+    if (rows.length > 0) writes.push(insertStatement(table, columns, rows, onConflict));
+  };
+  add('persons', personColumns, d.persons);
+  add('person_aliases', aliasColumns, d.personAliases, 'ON CONFLICT (local_id) DO NOTHING');
   // One statement may upsert a row once only; the last setting of an enrollment is the one kept,
   // as when they are applied one after another.
-  const enrollments = [...new Map(d.enrollments.map((e) => [e.id, e])).values()];
-  await insertRows(
-    ctx.trx,
+  add(
     'enrollments',
     enrollmentColumns,
-    enrollments,
+    [...new Map(d.enrollments.map((e) => [e.id, e])).values()],
     'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, scheme = excluded.scheme, data = excluded.data, office_code = excluded.office_code',
   );
-  await insertRows(ctx.trx, 'contributions', contributionColumns, d.contributions);
-  await insertRows(ctx.trx, 'contribution_audience', audienceColumns, d.audience, 'ON CONFLICT DO NOTHING');
-  await flushPaidThrough(ctx, d.paidThrough);
+  add('contributions', contributionColumns, d.contributions);
+  add('contribution_audience', audienceColumns, d.audience, 'ON CONFLICT DO NOTHING');
+  const paidThrough = paidThroughStatement(d.paidThrough);
+  if (paidThrough) writes.push(paidThrough);
   ctx.deferred = emptyDeferredWrites();
+  await writeTogether(ctx.trx, writes);
 }
 
 /**

@@ -3,9 +3,9 @@
 // office's picture reads it by (office, person) instead of opening each person's payments. A payment
 // can only move it later (written with the batch's other deferred rows on the fast path); a void
 // sets it to what is left.
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CentralDb } from '../db/schema';
-import { insertRows } from './bulk-insert';
+import { insertRows, insertStatement } from './bulk-insert';
 
 export type PaidThroughRow = CentralDb['paidThrough'];
 
@@ -30,9 +30,9 @@ export async function notePayment(ctx: PaidThroughContext, personId: string, off
   await insertRows(ctx.trx, 'paid_through', columns, [{ personId, officeCode, vsi: null, hhi: null, [column]: month }], later);
 }
 
-/** The deferred payments' figures, one statement (a person once). */
-export async function flushPaidThrough(ctx: PaidThroughContext, rows: Map<string, PaidThroughRow>): Promise<void> {
-  await insertRows(ctx.trx, 'paid_through', columns, [...rows.values()], later);
+/** The deferred payments' figures, one write (a person once); null when there are none. */
+export function paidThroughStatement(rows: Map<string, PaidThroughRow>): RawBuilder<unknown> | null {
+  return rows.size > 0 ? insertStatement('paid_through', columns, [...rows.values()], later) : null;
 }
 
 /** A void: the person's figure in its scheme is what their other receipts still pay (null: none). */

@@ -113,7 +113,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
   }
   const officialNumber = `${provinceCode}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
   const data = { ...payload, officialNumber, canonicalId: null };
-  // The record's JSON, made once: the person's row and the change the offices pull are the same document.
+  // The record's JSON, made once: the person's row, and the change the offices pull (made from the row, batch-finish.ts).
   const dataJson = JSON.stringify(data);
   const row = {
     id,
@@ -141,7 +141,7 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
     ctx.cache.nearMatches.get(nearKey)?.push(person);
   }
   // The province's offices receive every person of it; the registering office also those of other provinces.
-  ctx.changes.push({ kind: 'participant', provinceCode, officeCode: ctx.device.officeCode, payload: data, payloadJson: dataJson });
+  ctx.changes.push({ kind: 'participant', provinceCode, officeCode: ctx.device.officeCode, from: { person: id } });
   return { opId, status: 'APPLIED', officialNumber };
 }
 
@@ -175,6 +175,10 @@ export async function updatePerson(ctx: OpContext, opId: string, payload: Operat
       'The new personal ID belongs to another person.',
       'personalId',
     );
+  // A registration of this batch is told as it was registered, not as the row will be after this change.
+  for (const change of ctx.changes) {
+    if (change.from && 'person' in change.from && change.from.person === id) Object.assign(change, { from: undefined, payload: person.data });
+  }
   await trx
     .updateTable('persons')
     .set({
