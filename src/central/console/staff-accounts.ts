@@ -2,8 +2,10 @@
 // CLI (`admin staff …`), checked at sign-in with a lockout. A wrong password and an unknown name get
 // the same answer after the same scrypt time; five failures in a row lock the account for 15
 // minutes (even the right password is refused meanwhile); a disabled account is refused, and told
-// so only to whoever knows its password.
-import type { Kysely } from 'kysely';
+// so only to whoever knows its password. A name that is no account is counted and locked the same
+// way (console_unknown_name_failures, no account made): whoever rotates addresses still gets five
+// guesses at a name, and the answers never tell whether it exists.
+import { type Kysely, sql } from 'kysely';
 import { type ConsoleRole, consoleRole, type StaffRow } from '../../shared/console/console-api';
 import { CentralError } from '../central-error';
 import type { CentralDb } from '../db/schema';
@@ -109,7 +111,7 @@ export async function authenticateStaff(db: Kysely<CentralDb>, username: string,
   const row = await db.selectFrom('consoleStaff').selectAll().where('username', '=', name).executeTakeFirst();
   if (!row) {
     await verifyAgainstNobody(password);
-    throw authFailed();
+    throw await unknownNameRefusal(db, name, now);
   }
   const right = await verifyPassword(password, row.passwordHash);
   if (row.lockedUntil && new Date(row.lockedUntil).getTime() > now.getTime()) throw locked();
@@ -138,4 +140,35 @@ export async function authenticateStaff(db: Kysely<CentralDb>, username: string,
     );
   await db.updateTable('consoleStaff').set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: now }).where('username', '=', name).execute();
   return { username: row.username, displayName: row.displayName, role: row.role };
+}
+
+/** Names not tried for this long are forgotten (the table would otherwise grow with every name ever guessed). */
+const FORGET_UNKNOWN_MS = 30 * 24 * 3600_000;
+
+/**
+ * The answer to a sign-in under a name that is no account, as an account's wrong password gets it:
+ * LOCKED while the name is locked (nothing counted), else the failure counted in one statement —
+ * the fifth in a row locks the name for 15 minutes — and AUTH_FAILED before that.
+ */
+async function unknownNameRefusal(db: Kysely<CentralDb>, name: string, now: Date): Promise<CentralError> {
+  const held = await db.selectFrom('consoleUnknownNameFailures').select('lockedUntil').where('username', '=', name).executeTakeFirst();
+  if (held?.lockedUntil && new Date(held.lockedUntil).getTime() > now.getTime()) return locked();
+  const counted = await db
+    .insertInto('consoleUnknownNameFailures')
+    .values({ username: name, failedAttempts: 1, lastFailedAt: now })
+    .onConflict((oc) => oc.column('username').doUpdateSet({ failedAttempts: sql`console_unknown_name_failures.failed_attempts + 1`, lastFailedAt: now }))
+    .returning('failedAttempts')
+    .executeTakeFirstOrThrow();
+  if (Math.random() < 0.01)
+    await db
+      .deleteFrom('consoleUnknownNameFailures')
+      .where('lastFailedAt', '<', new Date(now.getTime() - FORGET_UNKNOWN_MS))
+      .execute();
+  if (counted.failedAttempts < LOCKOUT_FAILURES) return authFailed();
+  await db
+    .updateTable('consoleUnknownNameFailures')
+    .set({ failedAttempts: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })
+    .where('username', '=', name)
+    .execute();
+  return locked();
 }

@@ -165,6 +165,8 @@ export interface CentralDb {
     lastSignInAt: Timestamp | null;
     createdAt: Generated<Date>;
   };
+  /** Failed sign-ins under names that are no account, counted and locked as an account's (migration 0021). */
+  consoleUnknownNameFailures: { username: string; failedAttempts: number; lockedUntil: Timestamp | null; lastFailedAt: Timestamp };
   /** Console sessions by the SHA-256 of their token (migration 0010, console/console-sessions.ts). */
   consoleSessions: { tokenHash: string; username: string; createdAt: Timestamp; lastSeenAt: Timestamp; expiresAt: Timestamp };
   changeCounter: { id: number; value: ColumnType<number, number, number> };

@@ -13,10 +13,10 @@ export interface ConsoleReply {
 export async function consoleCall(
   central: Pick<Central, 'url'>,
   path: string,
-  options: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; cookie?: string; header?: boolean } = {},
+  options: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; cookie?: string; header?: boolean; headers?: Record<string, string> } = {},
 ): Promise<ConsoleReply> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (method !== 'GET' && options.header !== false) headers['x-console-request'] = '1';
   const response = await fetch(new URL(`${CONSOLE_API.slice(1)}${path}`, central.url), {

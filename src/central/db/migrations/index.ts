@@ -13,6 +13,7 @@ import * as m0010 from './0010-console-sessions';
 import * as m0012 from './0012-paid-through';
 import * as m0014 from './0014-visit-devices';
 import * as m0015 from './0015-audit-reanchors';
+import * as m0021 from './0021-console-unknown-name-failures';
 
 export const centralMigrations: Record<string, Migration> = {
   '0001-central-initial': m0001,
@@ -28,4 +29,5 @@ export const centralMigrations: Record<string, Migration> = {
   '0012-paid-through': m0012,
   '0014-visit-devices': m0014,
   '0015-audit-reanchors': m0015,
+  '0021-console-unknown-name-failures': m0021,
 };
