@@ -5,8 +5,10 @@
 // hamlets learned from the address lines, the commune assigned to a field officer, and visits
 // recorded through the real `field.recordVisit`. Then `field.visitList` through the real
 // `core.invoke` as that officer: the first page, a hamlet, a status filter, a search without
-// accents and the last page, each on the picture kept from the call before (ADR 0034), and the
-// first page right after a visit is saved (the picture read anew). Each figure is printed beside a floor measured interleaved with it —
+// accents and the last page (ADR 0039: one read of the commune's kept facts, the page's people read
+// and priced), the first page right after a visit is saved (its household's facts made again), right
+// after the app starts (no amount kept in memory) and, reported apart, for a commune whose facts
+// were never made on the device (made whole, once). Each figure is printed beside a floor measured interleaved with it —
 // a bare read of the commune's people rows, what any list of them costs — and the load average.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { createOfficeCore } from '../../src/main/core/office-core';
 import { deviceSeries } from '../../src/main/core/db/repositories/receipt-numbers';
 import { activeSchedule } from '../../src/main/core/services/reference-schedule-store';
+import { forgetKeptAmounts } from '../../src/main/core/services/visit-facts';
 import { businessDate } from '../../src/shared/domain/business-date';
 import { call } from '../support/core-call';
 import type { MethodInput } from '../../src/shared/contract/methods';
@@ -26,6 +29,8 @@ const COMMUNE_PEOPLE = Number(process.env.BENCH_COMMUNE_PEOPLE ?? 20_000);
 const VISITS = Number(process.env.BENCH_VISITS ?? 1_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES_VISIT_LIST ?? 12);
 const GOAL_MS = 300;
+/** Only the cases whose label holds this text (BENCH_VISIT_CASE). */
+const ONLY = process.env.BENCH_VISIT_CASE;
 const PASSWORD = 'bench-password-1';
 const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
 
@@ -119,13 +124,19 @@ async function main(): Promise<void> {
     let visited = 0;
     const afterVisit = () =>
       call(core, 'field.recordVisit', { participantId: block[(visited++ * 104_729) % block.length], outcome: 'not-home' }, token).then(() => undefined);
+    // The app just started: the facts are in the store, the amounts kept in memory are not.
+    const afterStart = async () => forgetKeptAmounts(core.context.db);
+    // A commune never listed on this device (a new device's fill, an update, a hamlet changed): made whole, once.
+    const unbuilt = async () => void sqlite.exec('DELETE FROM visit_facts_built');
     const cases: { label: string; input: MethodInput<'field.visitList'>; before?: () => Promise<void> }[] = [
-      { label: 'right after a visit is saved (read anew)', input: { communeCodes: [commune] }, before: afterVisit },
+      { label: 'right after a visit is saved', input: { communeCodes: [commune] }, before: afterVisit },
+      { label: 'first page after the app starts', input: { communeCodes: [commune] }, before: afterStart },
       { label: 'first page (100)', input: { communeCodes: [commune] } },
       { label: `hamlet ${busiest.name} (${busiest.people})`, input: { communeCodes: [commune], hamlet: busiest.id } },
       { label: 'VSI overdue only', input: { communeCodes: [commune], statuses: ['vsi-overdue'] } },
       { label: 'search "nguyen van"', input: { communeCodes: [commune], query: 'nguyen van' } },
       { label: 'last page', input: { communeCodes: [commune], offset: Math.max(0, firstList.total - 100) } },
+      { label: 'commune never built here (once)', input: { communeCodes: [commune] }, before: unbuilt },
     ];
     console.log(
       `  the list holds ${firstList.total.toLocaleString('en')} of them: ${Object.entries(firstList.counts)
@@ -141,6 +152,7 @@ async function main(): Promise<void> {
     console.log('| ---------------------------------------- | ------: | ------: | ------: | --------: | ----------: | ------------ |');
     let worstP95 = 0;
     for (const c of cases) {
+      if (ONLY && !c.label.includes(ONLY)) continue;
       for (let i = 0; i < 2; i++) await call(core, 'field.visitList', c.input, token);
       const times: number[] = [];
       const floor: number[] = [];
@@ -157,7 +169,8 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b);
       floor.sort((a, b) => a - b);
       const p95 = percentile(times, 95);
-      worstP95 = Math.max(worstP95, p95);
+      // The once-per-device build is reported, not held to the per-open goal.
+      if (c.before !== unbuilt) worstP95 = Math.max(worstP95, p95);
       console.log(
         `| ${c.label.padEnd(40)} | ${percentile(times, 50).toFixed(1).padStart(7)} | ${p95.toFixed(1).padStart(7)} | ${times.at(-1)!.toFixed(1).padStart(7)} | ${percentile(floor, 50).toFixed(1).padStart(9)} | ${(percentile(times, 50) / percentile(floor, 50)).toFixed(1).padStart(11)} | p95 ≤ ${GOAL_MS} ms |`,
       );

@@ -11,6 +11,7 @@ import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { centralAddress } from './db/repositories/sync-state-repository';
 import { lockStore } from './db/store-lock';
 import { startStoreMaintenance } from './db/store-maintenance';
+import { startFactsKeeper } from './services/visit-facts';
 import { backupWith } from './db/store-backup';
 import { encryptPlainStore } from './db/store-encryption';
 import { PlainStoreKey, type StoreKeyStore, storeKeyFrom } from './db/store-key';
@@ -195,11 +196,13 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
   };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
   const maintenance = startStoreMaintenance(database.sqlite, { log: report });
+  const factsKeeper = startFactsKeeper(database.db, report);
   const dispatch = createDispatcher(context, handlers, report);
   return {
     invoke: async (method, input, token) => {
       const result = await dispatch(method, input, token);
       maintenance.afterCall();
+      factsKeeper.afterCall();
       return result;
     },
     log: officeLog,
@@ -212,6 +215,7 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
       maintenance.stop();
       sync.stop();
       await sync.idle();
+      await factsKeeper.stop();
       await database.close();
     },
   };

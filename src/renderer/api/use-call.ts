@@ -3,7 +3,7 @@
 // keeps no query keys, busy flags or error state of its own; `useCallMutation('staff.create')`
 // runs a write and hands back its pending state and error. Invalidating [method] refreshes every
 // cached answer of that method; [method, partial input] the answers whose input holds it.
-import { useMutation, useQuery, useQueryClient, type QueryClient, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query';
 import type { InvokeInput, InvokeName, InvokeOutput } from '../../shared/contract/invoke';
 import { call, type ApiError } from './client';
 
@@ -28,6 +28,13 @@ export function useCall<M extends InvokeName, T = InvokeOutput<M>>(method: M, in
     queryFn: () => call(method, input as InvokeInput<M>),
     enabled: enabled && input !== null,
     ...rest,
+  });
+}
+
+/** The answers of one method for several inputs (one cached call each, as `useCall`), in the inputs' order. */
+export function useCalls<M extends InvokeName>(method: M, inputs: readonly InvokeInput<M>[]) {
+  return useQueries({
+    queries: inputs.map((input) => ({ queryKey: callKey(method, input), queryFn: () => call(method, input) })),
   });
 }
 

@@ -26,6 +26,7 @@ export const enField = {
     openHouseholdOf: 'Open the household of {{head}}',
     paidReceipts: 'Receipts paid (here or on the office’s other devices)',
     noReceipts: 'No receipt of this person is known on this device yet; sync, then try again.',
+    noHouseholdReceipts: 'No receipt of this household’s members is known on this device yet; sync, then try again.',
     collectFor: 'Collect from {{name}}',
     record: 'Record visit',
     neverVisited: 'Not visited',

@@ -27,6 +27,7 @@ export const viField = {
     openHouseholdOf: 'Mở hộ gia đình {{head}}',
     paidReceipts: 'Biên lai đã đóng (tại máy này hoặc máy khác của cơ quan)',
     noReceipts: 'Máy này chưa có biên lai nào của người này; hãy đồng bộ rồi thử lại.',
+    noHouseholdReceipts: 'Máy này chưa có biên lai nào của các thành viên hộ; hãy đồng bộ rồi thử lại.',
     collectFor: 'Thu tiền của {{name}}',
     record: 'Ghi kết quả',
     neverVisited: 'Chưa đến',

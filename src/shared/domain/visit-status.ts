@@ -73,17 +73,27 @@ function periodicMethod(method: PaymentMethod): PaymentMethod {
   return method === 'lump-sum-future' || method === 'lump-sum-shortfall' ? 'monthly' : method;
 }
 
+/**
+ * A VSI enrollment's first unpaid period, whatever the day: its first month, the method its deadline
+ * follows and that deadline. What is due on a day follows from it (`vsiStanding`); the visit list's
+ * store keeps it per person so statuses are a comparison with the day (visit-facts-repository.ts).
+ */
+export function vsiNextPeriod(facts: SchemeFacts): { method: PaymentMethod; nextFrom: string; deadline: string | null } {
+  const paid = facts.paidThrough;
+  const nextFrom = paid === null || paid < facts.fromMonth ? facts.fromMonth : addMonths(paid, 1);
+  const method = periodicMethod(facts.method);
+  return { method, nextFrom, deadline: paymentDeadline(method, nextFrom) };
+}
+
 /** Where a VSI enrollment stands today, or null when it is paid beyond the current month. */
 export function vsiStanding(facts: SchemeFacts, today: string): VsiStanding | null {
   const month = today.slice(0, 7);
-  const paid = facts.paidThrough;
-  const nextFrom = paid === null || paid < facts.fromMonth ? facts.fromMonth : addMonths(paid, 1);
+  const { method, nextFrom, deadline } = vsiNextPeriod(facts);
   if (nextFrom > month) return null;
-  const method = periodicMethod(facts.method);
   const perPeriod = monthsPerPeriod[method];
   // Late periods are paid whole, then the period holding today's month (arrears.ts: vsiMonthsAgree).
   const periodsToToday = Math.floor(monthsBetween(nextFrom, month) / perPeriod) + 1;
-  return { method, nextFrom, deadline: paymentDeadline(method, nextFrom), monthsDue: periodsToToday * perPeriod };
+  return { method, nextFrom, deadline, monthsDue: periodsToToday * perPeriod };
 }
 
 /** Where a household HI enrollment stands today. A lapsed card starts again from this month (no HI arrears). */

@@ -1,12 +1,14 @@
-// The visit list keeps a commune's computed picture between calls (ADR 0034): served again while
-// nothing it reads has been written, and never after a write — a payment, a void, a payment pulled
-// from another device, a visit, a person's edit, or the business day moving on. Each case lists
-// first (so a picture is kept), writes, and lists again on the same core. And a "paid" visit
-// recorded by hand may cite a receipt pulled from the office's other devices (ADR 0026).
+// The visit list's facts are kept in the store (ADR 0039) and brought up to date before each list
+// by what the store's triggers and pulled pages marked: never stale after a write — a payment, a
+// void, a payment pulled from another device, a visit, a person's edit, a repair by hand, the
+// business day moving on — and only the people a write is about are made again. The pulled
+// paid-through month (ADR 0035) counts for a person whose payments this device never held. And a
+// "paid" visit recorded by hand may cite a receipt pulled from the office's other devices (ADR 0026).
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertPulledContributions, insertVoidFromElsewhere } from '../../../src/main/core/db/repositories/pulled-payments-repository';
-import { forgetKeptPictures } from '../../../src/main/core/services/area-picture-cache';
+import { applyPulledChanges } from '../../../src/main/core/sync/pull-applier';
+import type { CentralChange } from '../../../src/shared/sync/changes';
 import type { MethodInput } from '../../../src/shared/contract/methods';
 import { call, failure, type Office, openOffice, PASSWORD, rowCounts } from '../fixtures/office-fixture';
 import { type Commune, COMMUNE, seedCommune } from './field-kit';
@@ -22,8 +24,8 @@ afterEach(() => office.close());
 const list = (input: MethodInput<'field.visitList'> = {}) =>
   call(office.core, 'field.visitList', { communeCodes: [COMMUNE], ...input }, office.tokens.supervisor);
 const row = async (id: string, input: MethodInput<'field.visitList'> = {}) => (await list(input)).items.find((i) => i.participantId === id);
-const counter = () => office.core.database.sqlite.prepare('SELECT n FROM field_changes WHERE id = 1').pluck().get() as number;
-
+const marks = () => office.core.database.sqlite.prepare('SELECT kind, key FROM visit_dirty ORDER BY kind, key').all() as { kind: string; key: string }[];
+const pulledPage = (changes: CentralChange[]) => applyPulledChanges(office.core.context.db, changes, 'cursor-1', '2026-03-02T02:00:00.000Z');
 /** A VSI payment of February–March taken on the office's counter 2 and pulled here (ADR 0026). */
 function pulledPayment(participantId: string, receiptId: string, receiptNumber: number) {
   return {
@@ -52,32 +54,35 @@ function pulledPayment(participantId: string, receiptId: string, receiptNumber: 
   };
 }
 
-describe('the kept visit list', () => {
-  it('is served again while nothing it reads changes, and read anew once something does', async () => {
+describe('the visit list kept in the store', () => {
+  it('hears a write made by hand, once per person however many rows', async () => {
     expect((await row(c.overdue.id))?.fullName).toBe('Lê Thị Quá');
-    // A write the counter does not hear (its trigger taken away for the test) is not seen: the kept picture was served.
     const sqlite = office.core.database.sqlite;
-    sqlite.exec('DROP TRIGGER participants_field_update');
+    expect(marks()).toEqual([]);
     sqlite.prepare(`UPDATE participants SET full_name = 'Lê Thị Đổi' WHERE id = ?`).run(c.overdue.id);
-    expect((await row(c.overdue.id))?.fullName).toBe('Lê Thị Quá');
-    // Any write the list depends on moves the counter, and the list reads again.
-    sqlite.prepare(`UPDATE households SET version = version WHERE id = ?`).run(c.householdId);
+    sqlite.prepare(`UPDATE participants SET phone = '0912999999' WHERE id = ?`).run(c.overdue.id);
+    expect(marks()).toEqual([{ kind: 'p', key: c.overdue.id }]);
     expect((await row(c.overdue.id))?.fullName).toBe('Lê Thị Đổi');
+    expect(marks()).toEqual([]);
+    // A hamlet made by hand places the commune's people again: the commune is made whole.
+    sqlite.prepare(`UPDATE hamlets SET name = 'Tây Mới', name_key = 'thon|tay moi' WHERE id = ?`).run(c.westId);
+    expect(marks()).toEqual([{ kind: 'c', key: COMMUNE }]);
+    expect((await row(c.none.id))?.hamletId).toBeNull();
   });
 
-  it('brings a kept picture up to date by reading again only the people a visit or a payment is about', async () => {
+  it('makes again only the people a visit or a payment is about', async () => {
     await list();
     const sqlite = office.core.database.sqlite;
-    sqlite.exec('DROP TRIGGER participants_field_update');
-    sqlite.prepare(`UPDATE participants SET full_name = 'Lê Thị Đổi' WHERE id = ?`).run(c.overdue.id);
-    // A household's visit: its members are read again, nobody else.
+    // Someone else's kept facts are written over by hand (no trigger on them): they stay as they are.
+    sqlite.prepare(`UPDATE visit_facts SET search = ' dauhieu' WHERE participant_id = ?`).run(c.overdue.id);
+    // A household's visit: its members are made again, nobody else.
     await call(office.core, 'field.recordVisit', { householdId: c.householdId, outcome: 'not-home' }, office.tokens.supervisor);
     const after = await list();
     expect(after.items.find((i) => i.participantId === c.member.id)?.lastVisit).toMatchObject({ outcome: 'not-home', forHousehold: true });
-    expect(after.items.find((i) => i.participantId === c.overdue.id)?.fullName).toBe('Lê Thị Quá');
+    expect((await list({ query: 'dauhieu' })).items.map((i) => i.participantId)).toEqual([c.overdue.id]);
   });
 
-  it('brought up to date, answers as a picture read whole', async () => {
+  it('brought up to date, answers as facts made whole', async () => {
     const inputs: MethodInput<'field.visitList'>[] = [{}, { statuses: ['never-paid'] }, { query: 'tran' }, { hamlet: c.hamletId }, { includeClosed: true }];
     for (const input of inputs) await list(input);
     await call(office.core, 'field.recordVisit', { householdId: c.householdId, outcome: 'promised', promisedOn: '2026-03-02' }, office.tokens.supervisor);
@@ -87,12 +92,49 @@ describe('the kept visit list', () => {
     await call(office.core, 'contributions.record', { ...q, expectedTotal: quote.total }, office.tokens.supervisor);
     const updated = [];
     for (const input of inputs) updated.push(await list(input));
-    forgetKeptPictures(office.core.context.db);
+    office.core.database.sqlite.exec('DELETE FROM visit_facts; DELETE FROM visit_facts_built');
     const whole = [];
     for (const input of inputs) whole.push(await list(input));
     expect(updated).toEqual(whole);
     // The promise due today brought the household to the top.
     expect(updated[0]!.items[0]!.participantId).toBe(c.head.id);
+  });
+
+  it('counts the paid-through month pulled from the central for payments this device never held', async () => {
+    // The overdue person paid through May at another office's counter: only the central's count came.
+    expect((await row(c.overdue.id))?.statuses).toEqual(['vsi-overdue']);
+    await pulledPage([{ kind: 'paid-through', payload: { participantId: c.overdue.id, VSI: '2026-02' } }]);
+    const through = await row(c.overdue.id);
+    // Paid through February: March is due until 31 March, not overdue.
+    expect(through).toMatchObject({ statuses: ['vsi-due'], vsiPaidThrough: '2026-02' });
+    expect(through?.due).toMatchObject([{ scheme: 'VSI', fromMonth: '2026-03', months: 1 }]);
+    // A later payment held here counts over an older central figure.
+    await pulledPage([{ kind: 'paid-through', payload: { participantId: c.due.id, VSI: '2025-06' } }]);
+    expect((await row(c.due.id))?.vsiPaidThrough).toBe('2025-12');
+    // Paid through the year at the central: nothing owed, off the list.
+    await pulledPage([{ kind: 'paid-through', payload: { participantId: c.overdue.id, VSI: '2026-12' } }]);
+    expect(await row(c.overdue.id)).toBeUndefined();
+  });
+
+  it('marks a pulled page once: its people, or everything for a page of hundreds', async () => {
+    await list();
+    await pulledPage([
+      { kind: 'paid-through', payload: { participantId: c.overdue.id, VSI: '2026-02' } },
+      { kind: 'paid-through', payload: { participantId: c.overdue.id, HHI: null } },
+      { kind: 'paid-through', payload: { participantId: c.due.id, VSI: '2025-12' } },
+    ]);
+    expect(marks()).toEqual([
+      { kind: 'p', key: c.due.id },
+      { kind: 'p', key: c.overdue.id },
+    ]);
+    expect(office.core.database.sqlite.prepare('SELECT pulling FROM field_changes').pluck().get()).toBe(0);
+    await list();
+    const many: CentralChange[] = Array.from({ length: 600 }, () => ({ kind: 'paid-through', payload: { participantId: uuidv7(), VSI: '2026-01' } }));
+    many.push({ kind: 'paid-through', payload: { participantId: c.overdue.id, VSI: '2026-12' } });
+    await pulledPage(many);
+    expect(marks()).toEqual([{ kind: 'all', key: '' }]);
+    expect(await row(c.overdue.id)).toBeUndefined();
+    expect(office.core.database.sqlite.prepare('SELECT count(*) FROM visit_facts_built').pluck().get()).toBe(1);
   });
 
   it('is read anew after a payment', async () => {
@@ -106,9 +148,7 @@ describe('the kept visit list', () => {
   it('is read anew after a void', async () => {
     expect(await row(c.paid.id)).toBeUndefined();
     const payments = await call(office.core, 'contributions.listForParticipant', { participantId: c.paid.id }, office.tokens.supervisor);
-    const before = counter();
     await call(office.core, 'receipts.void', { id: payments.items[0]!.receiptId, reason: 'Thu nhầm người' }, office.tokens.supervisor);
-    expect(counter()).toBeGreaterThan(before);
     // Paid ahead no more: the year's only payment is voided, so the person never paid.
     expect((await row(c.paid.id))?.statuses).toEqual(['never-paid']);
   });

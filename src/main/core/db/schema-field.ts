@@ -46,14 +46,47 @@ export interface VisitsTable {
   sourceDeviceId: string | null;
 }
 
-/** One row (id 1): raised by a trigger on every write the visit list depends on (migration 0028). */
+/** One row (id 1): `pulling` 1 while a pulled page is applied (migrations 0028, 0031). */
 export interface FieldChangesTable {
   id: number;
-  n: number;
+  pulling: number;
+}
+
+/** A person's visit-list facts that do not depend on the day (migration 0031, visit-facts-repository.ts). */
+export interface VisitFactsTable {
+  communeCode: string;
+  participantId: string;
+  placedIn: string | null;
+  /** The household's id, or the person's own for a person alone. */
+  householdKey: string;
+  /** The place in the household (999: none, or alone). */
+  position: number;
+  nameFolded: string;
+  /** ' ' + the folded words a search runs over (name, address, hamlet, personal ID, phone). */
+  search: string;
+  closed: number;
+  /** The last visit's promised date (the last visit a promise), or null. */
+  promisedOn: string | null;
+  covered: number;
+  vsiOn: number;
+  vsiNever: number;
+  vsiNextFrom: string | null;
+  vsiDeadline: string | null;
+  hhiOn: number;
+  hhiValidTo: string | null;
+}
+
+/** What was written since the visit facts were brought up to date (migration 0031). */
+export interface VisitDirtyTable {
+  kind: 'p' | 'h' | 'r' | 'c' | 'q' | 'all';
+  key: string;
 }
 
 export interface FieldTables {
   fieldChanges: FieldChangesTable;
+  visitFacts: VisitFactsTable;
+  visitFactsBuilt: { communeCode: string };
+  visitDirty: VisitDirtyTable;
   hamlets: HamletsTable;
   fieldAssignments: FieldAssignmentsTable;
   visits: VisitsTable;

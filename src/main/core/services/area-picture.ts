@@ -7,21 +7,28 @@ import type { PaymentMethod } from '../../../shared/contract/contribution';
 import type { AreaPart, VisitOutcome } from '../../../shared/contract/field';
 import { HamletMatcher, hamletLabel } from '../../../shared/domain/hamlets';
 import { foldName } from '../../../shared/domain/name-folding';
-import { type SchemeFacts, type VisitStanding, visitStanding } from '../../../shared/domain/visit-status';
+import { type PersonFacts, type SchemeFacts, type VisitStanding, visitStanding } from '../../../shared/domain/visit-status';
 import type { CoreContext } from '../core-context';
 import * as hamlets from '../db/repositories/hamlets-repository';
 import * as repo from '../db/repositories/visit-list-repository';
-import type { HamletsTable, VisitsTable } from '../db/schema';
+import type { Database, HamletsTable, VisitsTable } from '../db/schema';
+import type { Kysely, Transaction } from 'kysely';
 
-export interface AreaPerson extends repo.AreaPersonRow {
+/** A person of the area as the store says today, before the day is applied (visit-facts.ts keeps it per person). */
+export interface AreaRecord extends repo.AreaPersonRow {
   /** The hamlet found for the person (record, else address), or null. */
   placedIn: string | null;
-  standing: VisitStanding;
   lastVisit: (VisitsTable & { forHousehold: boolean }) | null;
   closed: boolean;
   enrolled: { VSI: boolean; HHI: boolean };
-  /** The last month paid in each scheme (receipts not voided), enrolled or not. */
+  /** The last month paid in each scheme (the central's count and the receipts not voided), enrolled or not. */
   paid: { VSI: string | null; HHI: string | null };
+  /** What the status rules read (domain/visit-status.ts). */
+  facts: PersonFacts;
+}
+
+export interface AreaPerson extends AreaRecord {
+  standing: VisitStanding;
 }
 
 export interface AreaPicture {
@@ -47,13 +54,18 @@ export async function areaPicture(ctx: CoreContext, communeCodes: readonly strin
   return { asOf, people, hamlets: new Map(hamletRows.map((h) => [h.id, h])) };
 }
 
-/** The people of a scope (communes, or people by id) as the picture holds them, placed in the given hamlets. */
+/** The people of a scope (communes, or people by id) as the picture holds them, placed in the given hamlets, on a day. */
 export async function areaPeople(ctx: CoreContext, scope: repo.AreaScope, hamletRows: HamletsTable[], asOf: string): Promise<AreaPerson[]> {
+  return (await areaRecords(ctx.db, scope, hamletRows)).map((r) => ({ ...r, standing: visitStanding(r.facts, asOf) }));
+}
+
+/** The people of a scope with what the status rules read, whatever the day. */
+export async function areaRecords(db: Kysely<Database> | Transaction<Database>, scope: repo.AreaScope, hamletRows: HamletsTable[]): Promise<AreaRecord[]> {
   const [rows, enrollments, paid, visits] = await Promise.all([
-    repo.peopleOfCommunes(ctx.db, scope),
-    repo.enrollmentsOfCommunes(ctx.db, scope),
-    repo.paidThroughOfCommunes(ctx.db, scope),
-    repo.visitsOfCommunes(ctx.db, scope),
+    repo.peopleOfCommunes(db, scope),
+    repo.enrollmentsOfCommunes(db, scope),
+    repo.paidThroughOfCommunes(db, scope),
+    repo.visitsOfCommunes(db, scope),
   ]);
   const paidThrough = new Map(paid.map((p) => [`${p.participantId}|${p.scheme}`, p.paidThrough]));
   const schemes = new Map<string, { VSI: SchemeFacts | null; HHI: SchemeFacts | null }>();
@@ -69,29 +81,24 @@ export async function areaPeople(ctx: CoreContext, scope: repo.AreaScope, hamlet
     if (v.participantId && later(lastByPerson.get(v.participantId), v)) lastByPerson.set(v.participantId, v);
     if (v.householdId && later(lastByHousehold.get(v.householdId), v)) lastByHousehold.set(v.householdId, v);
   }
-  const matcher = new HamletMatcher(hamletRows);
+  // A commune's hamlets place its own people only (two communes may each have a "Thôn 1").
+  const byCommune = new Map<string, HamletsTable[]>();
+  for (const h of hamletRows) byCommune.set(h.communeCode, [...(byCommune.get(h.communeCode) ?? []), h]);
+  const matchers = new Map([...byCommune].map(([code, hs]) => [code, new HamletMatcher(hs)]));
+  const none = new HamletMatcher([]);
   return rows.map((row) => {
     const own = lastByPerson.get(row.id);
     const home = row.householdId ? lastByHousehold.get(row.householdId) : undefined;
     const last = home && later(own, home) ? { ...home, forHousehold: true } : own ? { ...own, forHousehold: false } : null;
-    const facts = schemes.get(row.id) ?? { VSI: null, HHI: null };
-    const standing = visitStanding(
-      {
-        vsi: facts.VSI,
-        hhi: facts.HHI,
-        coveredElsewhere: row.coveredBy !== null,
-        promisedOn: last?.outcome === 'promised' ? last.promisedOn : null,
-      },
-      asOf,
-    );
+    const s = schemes.get(row.id) ?? { VSI: null, HHI: null };
     return {
       ...row,
-      placedIn: matcher.hamletOf(row),
-      standing,
+      placedIn: (matchers.get(row.communeCode) ?? none).hamletOf(row),
       lastVisit: last,
       closed: last !== null && CLOSING.has(last.outcome),
-      enrolled: { VSI: facts.VSI !== null, HHI: facts.HHI !== null },
+      enrolled: { VSI: s.VSI !== null, HHI: s.HHI !== null },
       paid: { VSI: paidThrough.get(`${row.id}|VSI`) ?? null, HHI: paidThrough.get(`${row.id}|HHI`) ?? null },
+      facts: { vsi: s.VSI, hhi: s.HHI, coveredElsewhere: row.coveredBy !== null, promisedOn: last?.outcome === 'promised' ? last.promisedOn : null },
     };
   });
 }
@@ -105,7 +112,7 @@ export function inArea(area: AreaPart[] | null, person: { communeCode: string; p
 }
 
 /** The folded text a search runs over: name, address, hamlet, personal ID and phone. */
-export function searchText(person: AreaPerson, hamletsById: Map<string, HamletsTable>): string {
+export function searchText(person: AreaRecord, hamletsById: Map<string, HamletsTable>): string {
   const h = person.placedIn ? hamletsById.get(person.placedIn) : undefined;
   return `${person.nameFolded} ${foldName(person.addressLine)} ${h ? foldName(hamletLabel(h)) : ''} ${person.personalId} ${person.phone ?? ''}`;
 }

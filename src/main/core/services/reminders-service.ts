@@ -39,7 +39,7 @@ export async function exportReminders(
   input: Pick<VisitListInput, 'communeCodes' | 'hamlet' | 'statuses'> & { format: 'xlsx' | 'csv' },
 ) {
   const wanted = (input.statuses && input.statuses.length > 0 ? input.statuses : OWING).filter((s) => OWING.includes(s));
-  const { asOf, people, hamlets, picture } = await orderedPeople(ctx, caller, { communeCodes: input.communeCodes, hamlet: input.hamlet, statuses: wanted });
+  const { asOf, people, hamlets } = await orderedPeople(ctx, caller, { communeCodes: input.communeCodes, hamlet: input.hamlet, statuses: wanted });
   const office = await requireOfficeRow(ctx.db);
   const communeNames = new Map((await listCommunes(ctx.db, office.provinceCode)).map((c) => [c.code, c.name]));
   const officer = caller.staffId ? await findStaffById(ctx.db, caller.staffId) : undefined;
@@ -52,7 +52,7 @@ export async function exportReminders(
     }
     const h = p.placedIn ? hamlets.get(p.placedIn) : undefined;
     const status = p.standing.statuses.map((s) => statusWords[s]).join('; ');
-    for (const due of await keptAmountsDue(ctx, p, asOf, picture)) {
+    for (const due of await keptAmountsDue(ctx, p, asOf)) {
       const overdue = due.scheme === 'VSI' ? p.standing.statuses.includes('vsi-overdue') : p.standing.statuses.includes('hhi-expired');
       rows.push({
         fullName: p.fullName,

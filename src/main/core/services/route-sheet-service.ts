@@ -34,7 +34,7 @@ export async function routeSheet(
   input: { date?: string | undefined; communeCode: string; hamletIds?: string[] | undefined; statuses?: VisitStatus[] | undefined },
 ): Promise<RouteSheet> {
   const date = input.date ?? businessDate(ctx.clock.now());
-  const { people, hamlets, picture } = await orderedPeople(ctx, caller, { communeCodes: [input.communeCode], asOf: date, statuses: input.statuses });
+  const { people, hamlets } = await orderedPeople(ctx, caller, { communeCodes: [input.communeCode], asOf: date, statuses: input.statuses });
   const chosen = input.hamletIds && input.hamletIds.length > 0 ? new Set(input.hamletIds) : null;
   const walked = chosen ? people.filter((p) => chosen.has(p.placedIn ?? NO_HAMLET)) : people;
   if (walked.length > ROUTE_SHEET_MAX_PEOPLE) {
@@ -74,7 +74,7 @@ export async function routeSheet(
       group.households.push(household);
       lastHousehold = householdKey;
     }
-    const view = await toVisitPerson(ctx, p, date, true, picture);
+    const view = await toVisitPerson(ctx, p, date, true);
     const v = view.lastVisit;
     household.members.push({
       fullName: p.fullName,

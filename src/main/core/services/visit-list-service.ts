@@ -8,12 +8,14 @@ import { OfficeError } from '../../../shared/contract/errors';
 import { NO_HAMLET, type VisitListInput, type VisitListOutput, type VisitPerson } from '../../../shared/contract/field';
 import { businessDate } from '../../../shared/domain/business-date';
 import { foldName } from '../../../shared/domain/name-folding';
-import { type VisitStatus, visitStatuses } from '../../../shared/domain/visit-status';
+import { HHI_EXPIRY_WARNING_DAYS, type VisitStatus, visitStatuses } from '../../../shared/domain/visit-status';
 import type { Caller, CoreContext } from '../core-context';
+import { hamletsOfCommunes } from '../db/repositories/hamlets-repository';
+import { type FactsQuery, placedFacts, STATUS_BITS } from '../db/repositories/visit-facts-repository';
 import type { HamletsTable } from '../db/schema';
-import { type AreaPerson, inArea } from './area-picture';
-import { type KeptPicture, keptAreaPicture } from './area-picture-cache';
-import { inListOrder } from './visit-list-order';
+import { type AreaPerson, areaPeople } from './area-picture';
+import { addDays, amountMemo, freshFacts, hamletRanksOf } from './visit-facts';
+import { listFacts } from './visit-list-order';
 import { buildQuote } from './contribution-service';
 import { areaOf } from './field-area';
 
@@ -41,51 +43,59 @@ export async function communesFor(ctx: CoreContext, caller: Caller, asked: reado
   return { area, communes: [...new Set(area.map((p) => p.communeCode))] };
 }
 
-/** People of the area matching the filters, in the list's order (all of them: the page is cut after). */
+/** The list's query on the kept facts (brought up to date first) for these filters. */
+async function factsQuery(
+  ctx: CoreContext,
+  caller: Caller,
+  input: Pick<ListInput, 'communeCodes' | 'hamlet' | 'asOf' | 'includeClosed'>,
+): Promise<{ query: FactsQuery; hamletRows: HamletsTable[] }> {
+  const asOf = input.asOf ?? businessDate(ctx.clock.now());
+  const { area, communes } = await communesFor(ctx, caller, input.communeCodes);
+  await freshFacts(ctx.db, communes);
+  const hamletRows = await hamletsOfCommunes(ctx.db, communes);
+  const query: FactsQuery = {
+    communes,
+    area,
+    hamlet: input.hamlet === undefined ? undefined : input.hamlet === NO_HAMLET ? null : input.hamlet,
+    includeClosed: input.includeClosed === true,
+    asOf,
+    expiringBy: addDays(asOf, HHI_EXPIRY_WARNING_DAYS),
+    ranks: hamletRanksOf(hamletRows),
+  };
+  return { query, hamletRows };
+}
+
+/** The statuses asked for as the facts' bits (none asked: all of them). */
+function wantedBits(statuses: readonly VisitStatus[] | undefined): number {
+  return (statuses && statuses.length > 0 ? statuses : visitStatuses).reduce((bits, s) => bits | STATUS_BITS[s], 0);
+}
+
+/** The search's folded words: each must start a word of the person's text (name, address, hamlet, personal ID, phone). */
+const searchWords = (query: string | undefined) => (query ? foldName(query).split(' ').filter(Boolean) : []);
+
+/** These people read whole and judged on the day, in the order of `ids`. */
+async function peopleInOrder(ctx: CoreContext, ids: readonly string[], hamletRows: HamletsTable[], communes: readonly string[], asOf: string) {
+  if (ids.length === 0) return [];
+  const read = await areaPeople(ctx, ids.length <= PEOPLE_BY_ID ? { people: ids } : { communes }, hamletRows, asOf);
+  const byId = new Map(read.map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** People read by id (more: the communes are read whole and picked from). */
+const PEOPLE_BY_ID = 2000;
+
+/** People of the area matching the filters, in the list's order (all of them: a route sheet, reminders). */
 export async function orderedPeople(
   ctx: CoreContext,
   caller: Caller,
   input: Pick<ListInput, 'communeCodes' | 'hamlet' | 'asOf' | 'statuses' | 'query' | 'includeClosed'>,
 ) {
-  const asOf = input.asOf ?? businessDate(ctx.clock.now());
-  const { area, communes } = await communesFor(ctx, caller, input.communeCodes);
-  const picture = communes.length === 0 ? null : await keptAreaPicture(ctx, communes, asOf);
-  if (picture === null) return { asOf, counts: emptyCounts(), people: [], hamlets: new Map<string, HamletsTable>(), picture };
-  const words = input.query ? foldName(input.query).split(' ').filter(Boolean) : [];
-  const wanted = new Set<VisitStatus>(input.statuses && input.statuses.length > 0 ? input.statuses : visitStatuses);
-  const key = JSON.stringify([area, input.hamlet ?? null, [...wanted].sort(), words, input.includeClosed === true]);
-  const listed = picture.lists.get(key);
-  if (listed) return { asOf, counts: { ...listed.counts }, people: listed.people, hamlets: picture.hamlets, picture };
-  // Each word starts a word of the person's text (name, address, hamlet, personal ID, phone).
-  const inPlace = picture.people.filter(
-    (p) =>
-      inArea(area, p) &&
-      (input.hamlet === undefined || (input.hamlet === NO_HAMLET ? p.placedIn === null : p.placedIn === input.hamlet)) &&
-      (input.includeClosed || !p.closed),
-  );
-  // "All" counts whom the list can show: people with something to visit them for.
-  const counts = emptyCounts();
-  for (const p of inPlace) {
-    if (p.standing.statuses.length > 0) counts.all!++;
-    for (const s of p.standing.statuses) counts[s]!++;
-  }
-  const matching = new Set(
-    inPlace.filter((p) => {
-      if (!p.standing.statuses.some((s) => wanted.has(s))) return false;
-      if (words.length === 0) return true;
-      const tokens = picture.words(p);
-      return words.every((w) => tokens.some((t) => t.startsWith(w)));
-    }),
-  );
-  const everyone = matching.size === picture.people.length;
-  const people = inListOrder(picture.households(), everyone ? () => true : (p) => matching.has(p), picture.hamletRanks());
-  if (picture.lists.size >= KEPT_LISTS) picture.lists.delete(picture.lists.keys().next().value!);
-  picture.lists.set(key, { counts: { ...counts }, people });
-  return { asOf, counts, people, hamlets: picture.hamlets, picture };
+  const { query, hamletRows } = await factsQuery(ctx, caller, input);
+  const hamlets = new Map(hamletRows.map((h) => [h.id, h]));
+  if (query.communes.length === 0) return { asOf: query.asOf, people: [] as AreaPerson[], hamlets };
+  const page = listFacts(await placedFacts(ctx.db, query, searchWords(input.query)), wantedBits(input.statuses), query.ranks, 0, null);
+  return { asOf: query.asOf, people: await peopleInOrder(ctx, page.ids, hamletRows, query.communes, query.asOf), hamlets };
 }
-
-/** Lists kept per picture (each an array of references into it). */
-const KEPT_LISTS = 16;
 
 /** "All" and every status at 0. */
 function emptyCounts(): Record<string, number> {
@@ -119,20 +129,23 @@ export async function amountsDue(ctx: CoreContext, p: AreaPerson, asOf: string):
   return due;
 }
 
-/** What a person owes today, asked of the counter's quote once per kept picture (the picture's writes would change it). */
-export async function keptAmountsDue(ctx: CoreContext, p: AreaPerson, asOf: string, picture: KeptPicture | null): Promise<VisitPerson['due']> {
-  const known = picture?.amounts.get(p.id);
+/** What a person owes today, asked of the counter's quote once while nothing about them is written (visit-facts.ts `amountMemo`). */
+export async function keptAmountsDue(ctx: CoreContext, p: AreaPerson, asOf: string): Promise<VisitPerson['due']> {
+  const memo = amountMemo(ctx.db, asOf);
+  const known = memo.amounts.get(p.id);
   if (known) return known.map((d) => ({ ...d }));
+  const generation = memo.generation;
   const due = await amountsDue(ctx, p, asOf);
-  picture?.amounts.set(
-    p.id,
-    due.map((d) => ({ ...d })),
-  );
+  if (memo.generation === generation && memo.asOf === asOf)
+    memo.amounts.set(
+      p.id,
+      due.map((d) => ({ ...d })),
+    );
   return due;
 }
 
-export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: string, priced: boolean, picture: KeptPicture | null = null): Promise<VisitPerson> {
-  const due = priced ? await keptAmountsDue(ctx, p, asOf, picture) : [];
+export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: string, priced: boolean): Promise<VisitPerson> {
+  const due = priced ? await keptAmountsDue(ctx, p, asOf) : [];
   const v = p.lastVisit;
   return {
     participantId: p.id,
@@ -170,9 +183,10 @@ export async function toVisitPerson(ctx: CoreContext, p: AreaPerson, asOf: strin
 export async function visitList(ctx: CoreContext, caller: Caller, input: ListInput): Promise<VisitListOutput> {
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 100;
-  const { asOf, counts, people, picture } = await orderedPeople(ctx, caller, input);
-  const page = people.slice(offset, offset + limit);
+  const { query, hamletRows } = await factsQuery(ctx, caller, input);
+  if (query.communes.length === 0) return { asOf: query.asOf, total: 0, counts: emptyCounts(), items: [], offset };
+  const { counts, total, ids } = listFacts(await placedFacts(ctx.db, query, searchWords(input.query)), wantedBits(input.statuses), query.ranks, offset, limit);
   const items: VisitPerson[] = [];
-  for (const p of page) items.push(await toVisitPerson(ctx, p, asOf, true, picture));
-  return { asOf, total: people.length, counts, items, offset };
+  for (const p of await peopleInOrder(ctx, ids, hamletRows, query.communes, query.asOf)) items.push(await toVisitPerson(ctx, p, query.asOf, true));
+  return { asOf: query.asOf, total, counts, items, offset };
 }

@@ -1,6 +1,8 @@
 // Applies pulled changes and the new cursor in one transaction. A change never silently
 // overwrites a local record that still has unsent operations: such a clash becomes a sync issue
 // holding the central version, for the supervisor to accept or keep.
+import { markPulledPage, startPulledPage } from '../db/repositories/visit-facts-repository';
+import { pageMarks } from './page-marks';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { foldName } from '../../../shared/domain/name-folding';
@@ -167,6 +169,9 @@ function pulledFacts(p: Record<string, unknown>) {
  * fill applies its pages through here too.
  */
 export async function applyChangesIn(trx: Transaction<Database>, changes: CentralChange[], at: string): Promise<void> {
+  // The visit list's marks: once for the page, not a trigger's write per row (page-marks.ts).
+  const marks = pageMarks(changes);
+  await startPulledPage(trx, marks.households);
   const lookup = await lookupPage(trx, changes);
   const office: OfficeChange[] = [];
   for (const change of changes) {
@@ -210,4 +215,5 @@ export async function applyChangesIn(trx: Transaction<Database>, changes: Centra
   // transaction, rather than left queued for the housekeeping between calls.
   await indexAllQueuedNames(trx);
   await applyOfficeChanges(trx, office, at);
+  await markPulledPage(trx, marks.marks, marks.personalIds);
 }

@@ -2,14 +2,15 @@
 // declined (with the reason), not at home, moved, deceased, wrong address — and a note. A payment
 // taken from the list records its own "paid"; "paid" chosen here is for money already taken at the
 // office or on another of its devices, and cites those receipts (this device's and the pulled ones,
-// each saying where it was taken). Enter saves.
+// each saying where it was taken) — for a whole household, the receipts of every member, each
+// naming whose it is (a household pays its members' cards together). Enter saves.
 import { DatePicker, Form, Input, Modal, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { declineReasons, type VisitOutcome, type VisitPerson } from '../../../shared/contract/field';
 import { formatDate, formatDong } from '../../components/money';
-import { invalidateCalls, useCall, useCallMutation, useQueryClient } from '../../api/use-call';
+import { invalidateCalls, useCall, useCallMutation, useCalls, useQueryClient } from '../../api/use-call';
 import { ErrorAlert } from '../../components/error-alert';
 import { officeToday } from '../../components/office-time';
 import { takenOnText } from '../../components/taken-on';
@@ -29,10 +30,25 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [outcome, setOutcome] = useState<Values['outcome']>('promised');
+  const [wholeHousehold, setWholeHousehold] = useState(!!person.householdId);
   const queryClient = useQueryClient();
-  // The person's receipts not voided, newest first: taken here or pulled from the office's other devices.
-  const payments = useCall('contributions.listForParticipant', outcome === 'paid' ? { participantId: person.participantId } : null);
-  const receipts = [...new Map((payments.data?.items ?? []).filter((c) => !c.voided).map((c) => [c.receiptId, c])).values()];
+  const forHousehold = outcome === 'paid' && wholeHousehold && !!person.householdId;
+  const household = useCall('households.get', forHousehold ? { id: person.householdId! } : null);
+  const payers = forHousehold ? (household.data?.members ?? []) : [{ participantId: person.participantId, fullName: person.fullName }];
+  // The payers' receipts not voided, newest first: taken here or pulled from the office's other devices.
+  const payments = useCalls('contributions.listForParticipant', outcome === 'paid' ? payers.map((m) => ({ participantId: m.participantId })) : []);
+  const loading = household.isLoading || payments.some((p) => p.isLoading);
+  const loaded = (!forHousehold || !!household.data) && payments.every((p) => !!p.data);
+  const names = new Map(payers.map((m) => [m.participantId, m.fullName]));
+  const receipts = [
+    ...new Map(
+      payments
+        .flatMap((p) => p.data?.items ?? [])
+        .filter((c) => !c.voided)
+        .sort((a, b) => (a.paidOn < b.paidOn ? 1 : a.paidOn > b.paidOn ? -1 : 0))
+        .map((c) => [c.receiptId, c]),
+    ).values(),
+  ];
   const save = useCallMutation('field.recordVisit', {
     onSuccess: () => {
       invalidateCalls(queryClient, ['field.visitList'], ['field.visits']);
@@ -65,7 +81,10 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
         form={form}
         layout="vertical"
         initialValues={{ outcome: 'promised', promisedOn: dayjs(officeToday()).add(7, 'day'), wholeHousehold: !!person.householdId }}
-        onValuesChange={(changed: Partial<Values>) => changed.outcome && setOutcome(changed.outcome)}
+        onValuesChange={(changed: Partial<Values>) => {
+          if (changed.outcome) setOutcome(changed.outcome);
+          if (changed.wholeHousehold !== undefined) setWholeHousehold(changed.wholeHousehold);
+        }}
         onFinish={submit}
       >
         <Form.Item name="outcome" label={t('field.outcomeLabel')}>
@@ -85,16 +104,16 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
           <Form.Item
             name="receiptIds"
             label={t('field.paidReceipts')}
-            extra={payments.data && receipts.length === 0 ? t('field.noReceipts') : undefined}
+            extra={loaded && receipts.length === 0 ? t(forHousehold ? 'field.noHouseholdReceipts' : 'field.noReceipts') : undefined}
             rules={[{ required: true, message: t('common.required') }]}
           >
             <Select
               mode="multiple"
-              loading={payments.isLoading}
+              loading={loading}
               data-testid="visit-receipts"
               options={receipts.map((c) => ({
                 value: c.receiptId,
-                label: `${c.receiptLabel} · ${formatDate(c.paidOn)} · ${formatDong(c.total)} · ${takenOnText(t, c)}`,
+                label: `${forHousehold ? `${names.get(c.participantId) ?? ''} · ` : ''}${c.receiptLabel} · ${formatDate(c.paidOn)} · ${formatDong(c.total)} · ${takenOnText(t, c)}`,
               }))}
             />
           </Form.Item>

@@ -29,6 +29,8 @@ import * as m0026 from './0026-field-work';
 import * as m0028 from './0028-field-changes';
 import * as m0029 from './0029-paid-through';
 import * as m0030 from './0030-paid-periods-with-method';
+import * as m0031 from './0031-visit-facts';
+import * as m0032 from './0032-visit-dirty-marks';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -59,4 +61,6 @@ export const migrations: Record<string, Migration> = {
   '0028-field-changes': m0028,
   '0029-paid-through': m0029,
   '0030-paid-periods-with-method': m0030,
+  '0031-visit-facts': m0031,
+  '0032-visit-dirty-marks': m0032,
 };

@@ -106,12 +106,22 @@ function officePayments(scope: AreaScope) {
     WHERE ${inScope(scope)} AND c.method <> 'lump-sum-shortfall'`;
 }
 
-/** The last month each person paid in each scheme (the office's payments, receipts not voided). */
+/**
+ * The last month each person paid in each scheme: the later of the central's count as of the last
+ * pull (`paid_through`, ADR 0035: it covers payments this device never held) and the office's
+ * payments this device holds, receipts not voided (a payment taken here or pulled since is later
+ * than the central's figure). A void made here drops the central's figure until it answers.
+ */
 export async function paidThroughOfCommunes(db: Db, scope: AreaScope): Promise<PaidThroughRow[]> {
   const { rows } = await sql<PaidThroughRow>`
     SELECT c.participant_id AS "participantId", c.scheme AS scheme, max(c.to_month) AS "paidThrough"
-    FROM (${officePayments(scope)}) c
-    WHERE NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
+    FROM (
+      SELECT c.participant_id, c.scheme, c.to_month FROM (${officePayments(scope)}) c
+      WHERE NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = c.receipt_id)
+      UNION ALL
+      SELECT t.participant_id, t.scheme, t.month FROM participants p JOIN paid_through t ON t.participant_id = p.id
+      WHERE ${inScope(scope)} AND t.month IS NOT NULL
+    ) c
     GROUP BY c.participant_id, c.scheme`.execute(db);
   return rows;
 }
@@ -223,47 +233,6 @@ export async function busiestCommune(db: Db, provinceCode: string): Promise<stri
     .limit(1)
     .executeTakeFirst();
   return row?.communeCode ?? null;
-}
-
-/** The field change counter (migration 0028): raised by every write to a table the visit list reads. */
-export async function fieldChangeCount(db: Db): Promise<number> {
-  const row = await db.selectFrom('fieldChanges').select('n').where('id', '=', 1).executeTakeFirst();
-  return row?.n ?? -1;
-}
-
-/** How far each table a kept picture can be brought up to date from has been read (its largest rowid). */
-export interface AppendMarks {
-  visits: number;
-  contributions: number;
-  pulled: number;
-  receipts: number;
-  voids: number;
-}
-
-export async function appendMarks(db: Db): Promise<AppendMarks> {
-  const { rows } = await sql<AppendMarks>`
-    SELECT (SELECT coalesce(max(rowid), 0) FROM visits) AS visits, (SELECT coalesce(max(rowid), 0) FROM contributions) AS contributions,
-           (SELECT coalesce(max(rowid), 0) FROM pulled_contributions) AS pulled, (SELECT coalesce(max(rowid), 0) FROM receipts) AS receipts,
-           (SELECT coalesce(max(rowid), 0) FROM receipt_voids) AS voids`.execute(db);
-  return rows[0]!;
-}
-
-/**
- * The rows added since the marks to the tables only ever added to — visits, payments (this
- * device's and pulled), receipts, voids — with the person or household each is about (at most
- * `limit` + 1 rows: more means read the whole picture again).
- */
-export async function appendedSince(db: Db, m: AppendMarks, limit: number) {
-  const { rows } = await sql<{ participantId: string | null; householdId: string | null }>`
-    SELECT participant_id AS "participantId", household_id AS "householdId" FROM visits WHERE rowid > ${m.visits}
-    UNION ALL SELECT participant_id, household_id FROM contributions WHERE rowid > ${m.contributions}
-    UNION ALL SELECT participant_id, household_id FROM pulled_contributions WHERE rowid > ${m.pulled}
-    UNION ALL SELECT participant_id, NULL FROM receipts WHERE rowid > ${m.receipts}
-    UNION ALL SELECT coalesce((SELECT c.participant_id FROM contributions c WHERE c.receipt_id = v.receipt_id),
-                              (SELECT c.participant_id FROM pulled_contributions c WHERE c.receipt_id = v.receipt_id)), NULL
-      FROM receipt_voids v WHERE v.rowid > ${m.voids}
-    LIMIT ${limit + 1}`.execute(db);
-  return rows;
 }
 
 /** These people, the households' members, and everyone sharing a household with them (a household's visit or payment is theirs too). */
