@@ -8,16 +8,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, shot, signIn, test } from './harness-fixture';
+import type { Page } from '@playwright/test';
+import { expect, type Harness, shot, signIn, test } from './harness-fixture';
 import { officeByApi, SUPERVISOR } from './office-data';
 
 const OFFICER = { username: 'dithu', password: 'mat-khau-di-thu', fullName: 'Vũ Văn Đi' };
 const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-test('a field officer walks a hamlet: takes a household’s payment, records a promise, prints the route sheet and exports reminders', async ({
-  page,
-  harnesses,
-}) => {
+/**
+ * The office made through the contract: Thôn Đông Hòa — the Trần household (the head's card runs out
+ * on 31 March, his daughter never paid), the Lê household (enrolled from March, never paid), Nguyễn
+ * Văn Đức (VSI paid through January: February's deadline has passed); Thôn Tây — someone in no
+ * scheme. The commune is the officer's.
+ */
+async function fieldOffice(page: Page, harnesses: { start(extraArgs?: string[]): Promise<Harness> }) {
   const harness = await harnesses.start(['--clock-start', '2026-03-03T09:00:00+07:00', '--sync-interval', '0']);
   const api = await officeByApi(page, harness.url, { code: 'HN0104', name: 'Bảo hiểm xã hội cơ sở Sóc Sơn' });
   const firstCommune = (await api.call<{ items: { code: string; name: string }[] }>('reference.communes', { provinceCode: '01' })).items[0]!;
@@ -41,9 +45,6 @@ test('a field officer walks a hamlet: takes a household’s payment, records a p
     const quote = await api.call<{ total: number }>('contributions.quote', q);
     await api.call('contributions.record', { ...q, expectedTotal: quote.total });
   };
-  // Thôn Đông Hòa: the Trần household (the head's card runs out on 31 March, his daughter never
-  // paid), the Lê household (enrolled from March, never paid), Nguyễn Văn Đức (VSI paid through
-  // January: February's deadline has passed). Thôn Tây: someone in no scheme.
   const chu = await register('Trần Văn Chủ', '1970-05-02', 'male', '001070001201', 'Thôn Đông Hòa, số 12', '0912000003');
   const con = await register('Trần Thị Con', '1995-08-09', 'female', '001195001202', 'Thôn Đông Hòa, số 12');
   const hua = await register('Lê Văn Hứa', '1965-01-20', 'male', '001065001203', 'thôn Đông Hoà, số 30', '0912000004');
@@ -65,6 +66,14 @@ test('a field officer walks a hamlet: takes a household’s payment, records a p
   await api.call('staff.create', { ...OFFICER, role: 'field' });
   await api.call('field.assign', { username: OFFICER.username, areas: [{ communeCode: commune, hamletIds: [] }], expectedVersion: 0 });
 
+  return { harness, api, commune, communeName, chu, tran, le };
+}
+
+test('a field officer walks a hamlet: takes a household’s payment, records a promise, prints the route sheet and exports reminders', async ({
+  page,
+  harnesses,
+}) => {
+  const { harness, api, communeName, tran } = await fieldOffice(page, harnesses);
   // The officer opens the visit list and picks Thôn Đông Hòa.
   await page.goto(harness.url);
   await signIn(page, OFFICER.username, OFFICER.password);
@@ -211,4 +220,98 @@ test('a field officer walks a hamlet: takes a household’s payment, records a p
   await expect(page.getByTestId('visit-commune')).toContainText(communeName);
   await expect(table.locator('tbody tr').first()).toBeVisible();
   await shot(page, 'field-visit-list-supervisor');
+});
+
+/** Presses Tab until `target` has the focus (the keyboard's way through a dialog), at most `max` times. */
+async function tabTo(page: Page, target: ReturnType<Page['getByTestId']>, max = 20) {
+  for (let i = 0; i < max; i++) {
+    if (
+      await target.evaluate(
+        (el) =>
+          el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement ||
+          el.contains((el.ownerDocument as unknown as { activeElement: never }).activeElement),
+      )
+    )
+      return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('the focus never reached the field');
+}
+
+test('a field officer records outcomes with the keyboard, and "paid" for a household cites its members’ receipts', async ({ page, harnesses }) => {
+  const { harness } = await fieldOffice(page, harnesses);
+  await page.goto(harness.url);
+  await signIn(page, OFFICER.username, OFFICER.password);
+  await page.getByRole('link', { name: 'Đi thu' }).click();
+  await page.getByTestId('visit-hamlets').getByText('Thôn Đông Hòa (5)').click();
+  const table = page.getByTestId('visit-table');
+  const row = (name: string) => table.locator('tbody tr', { hasText: name });
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  const dialog = page.getByRole('dialog');
+
+  // Nguyễn Văn Đức promises to pay on 10 March: the dialog opened, filled and saved from the keyboard.
+  await row('Nguyễn Văn Đức').getByTestId('visit-record').focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('Nguyễn Văn Đức');
+  await expect(dialog.getByTestId('visit-outcome').getByRole('radio', { name: 'Hẹn đóng' })).toBeChecked();
+  const promisedOn = dialog.getByTestId('visit-promised-on');
+  await tabTo(page, promisedOn);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('10/03/2026');
+  await page.keyboard.press('Tab');
+  await expect(promisedOn).toHaveValue('10/03/2026');
+  await tabTo(page, dialog.getByTestId('visit-note'));
+  await page.keyboard.type('Cuối tuần con gửi tiền về');
+  await tabTo(page, dialog.getByTestId('visit-save'));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(row('Nguyễn Văn Đức').getByTestId('visit-last')).toContainText('Hẹn đóng');
+  await expect(row('Nguyễn Văn Đức').getByTestId('visit-last')).toContainText('hẹn 10/03/2026');
+
+  // The Lê household declines: the outcome moved with the arrow keys, the reason chosen from the list.
+  await row('Lê Văn Hứa').getByTestId('visit-record').focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('Lê Văn Hứa');
+  await tabTo(page, dialog.getByTestId('visit-outcome'));
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByTestId('visit-outcome').getByRole('radio', { name: 'Từ chối' })).toBeChecked();
+  await tabTo(page, dialog.getByTestId('visit-reason'));
+  // Down opens the list and walks it to the reason; Enter takes it.
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const active = open.locator('.ant-select-item-option-active');
+  await page.keyboard.press('ArrowDown');
+  await expect(open).toHaveCount(1);
+  for (let i = 0; i < 4 && !((await active.textContent()) ?? '').includes('Chưa tin tưởng'); i++) await page.keyboard.press('ArrowDown');
+  await expect(active).toHaveText('Chưa tin tưởng');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('visit-reason')).toContainText('Chưa tin tưởng');
+  await expect(dialog.getByTestId('visit-household')).toBeChecked();
+  await shot(page, 'field-visit-declined-keyboard');
+  await tabTo(page, dialog.getByTestId('visit-save'));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  for (const name of ['Lê Văn Hứa', 'Lê Thị Hoa']) {
+    await expect(row(name).getByTestId('visit-last')).toContainText('Từ chối');
+    await expect(row(name).getByTestId('visit-last')).toContainText('Chưa tin tưởng');
+  }
+  await shot(page, 'field-visit-outcomes-keyboard');
+
+  // Trần Thị Con never paid, but her father's receipt paid the household at the office: "paid" for
+  // the whole household offers the members' receipts, each naming whose it is; for her alone, none.
+  await row('Trần Thị Con').getByTestId('visit-record').click();
+  await dialog.getByTestId('visit-outcome').getByText('Đã đóng', { exact: true }).click();
+  await expect(dialog.getByTestId('visit-household')).toBeChecked();
+  const receipts = dialog.getByTestId('visit-receipts');
+  await receipts.click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^Trần Văn Chủ · / });
+  await expect(option).toHaveCount(1);
+  await dialog.getByTestId('visit-household').click();
+  await expect(dialog).toContainText('Máy này chưa có biên lai nào của người này');
+  await dialog.getByTestId('visit-household').click();
+  await receipts.click();
+  await option.click();
+  await shot(page, 'field-visit-household-receipts');
+  await dialog.getByTestId('visit-save').click();
+  await expect(dialog).toHaveCount(0);
+  for (const name of ['Trần Văn Chủ', 'Trần Thị Con']) await expect(row(name).getByTestId('visit-last')).toContainText('Đã đóng');
 });

@@ -133,6 +133,7 @@ export function VisitTable({ rows, loading, onRecord }: { rows: VisitPerson[]; l
                   who: p.lastVisit.staffName,
                 })}
                 {p.lastVisit.promisedOn ? ` · ${t('field.promisedLine', { date: formatDate(p.lastVisit.promisedOn) })}` : ''}
+                {p.lastVisit.declineReason ? ` · ${t(`field.reason.${p.lastVisit.declineReason}`)}` : ''}
               </span>
             ) : (
               <span className="muted">{t('field.neverVisited')}</span>
