@@ -137,6 +137,25 @@ describe('the visit list kept in the store', () => {
     expect(office.core.database.sqlite.prepare('SELECT count(*) FROM visit_facts_built').pluck().get()).toBe(1);
   });
 
+  it('has the officers’ communes made ready between calls, before anyone lists them', async () => {
+    await call(
+      office.core,
+      'field.assign',
+      { username: 'dithu', areas: [{ communeCode: COMMUNE, hamletIds: [] }], expectedVersion: 0 },
+      office.tokens.supervisor,
+    );
+    const sqlite = office.core.database.sqlite;
+    sqlite.exec('DELETE FROM visit_facts; DELETE FROM visit_facts_built');
+    sqlite.prepare(`UPDATE participants SET phone = '0912999999' WHERE id = ?`).run(c.overdue.id);
+    // Any call: the keeper sees the mark and makes the officer's commune whole, no list asked.
+    await call(office.core, 'hamlets.list', { communeCode: COMMUNE }, office.tokens.supervisor);
+    const ready = () => sqlite.prepare('SELECT count(*) FROM visit_facts_built WHERE commune_code = ?').pluck().get(COMMUNE) === 1;
+    for (let i = 0; i < 100 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ready()).toBe(true);
+    expect(marks()).toEqual([]);
+    expect(sqlite.prepare('SELECT count(*) FROM visit_facts WHERE commune_code = ?').pluck().get(COMMUNE)).toBe(6);
+  });
+
   it('is read anew after a payment', async () => {
     expect((await row(c.overdue.id))?.statuses).toEqual(['vsi-overdue']);
     const q = { participantId: c.overdue.id, scheme: 'VSI', method: 'monthly', fromMonth: '2026-02', months: 2 } as const;

@@ -1,8 +1,9 @@
 // The picture of an area a field officer walks (issue 21 items 2, 4, 5, 7): every person of the
 // chosen communes with their hamlet, household place, statuses today (domain/visit-status.ts) and
 // last visit, read set-wise (visit-list-repository.ts) so a commune of 20 000 people costs a few
-// statements and a pass in memory. The visit list, the route sheet, the reminders and the
-// coverage figures all read it, so they agree on who is due.
+// statements and a pass in memory. The coverage figures read it whole; the visit list's facts
+// kept in the store are made from it (visit-facts.ts), and the page's people are read by it — so
+// the list, the route sheet, the reminders and the coverage agree on who is due.
 import type { PaymentMethod } from '../../../shared/contract/contribution';
 import type { AreaPart, VisitOutcome } from '../../../shared/contract/field';
 import { HamletMatcher, hamletLabel } from '../../../shared/domain/hamlets';

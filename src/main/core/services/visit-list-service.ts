@@ -3,6 +3,8 @@
 // (buildQuote, the counter's own calculator, for the page shown), and their last visit. Ordered
 // commune → hamlet → household, a promise due today brought to the top with its household; filtered
 // by status and hamlet; searched without accents. Reads only this device's store: it works offline.
+// A page is one read of the commune's facts kept in the store (visit-facts.ts, ADR 0039), the
+// order and counts made from it (visit-list-order.ts); only the page's people are read whole and priced.
 import type { PaymentMethod } from '../../../shared/contract/contribution';
 import { OfficeError } from '../../../shared/contract/errors';
 import { NO_HAMLET, type VisitListInput, type VisitListOutput, type VisitPerson } from '../../../shared/contract/field';
