@@ -17,6 +17,8 @@ import { expect, shot, test } from './harness-fixture';
 
 const ADMIN = { username: 'lan', name: 'Nguyễn Thị Lan', password: 'mat-khau-tinh-01' };
 const REVIEWER = { username: 'minh', name: 'Phạm Văn Minh', password: 'mat-khau-tinh-02' };
+/** An account the administrator gives a new password, then disables, from the staff page. */
+const LEAVING = { username: 'tam', name: 'Lê Văn Tâm', password: 'mat-khau-tinh-03' };
 
 async function signIn(browser: Browser, url: string, who: { username: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -52,6 +54,7 @@ test('the province settles a held registration, revokes a device and verifies a 
   for (const [who, role] of [
     [ADMIN, 'administrator'],
     [REVIEWER, 'reviewer'],
+    [LEAVING, 'reviewer'],
   ] as const) {
     centralCli(dataDir, ['admin', 'staff', 'add', '--username', who.username, '--name', who.name, '--role', role], { FO_CONSOLE_PASSWORD: who.password });
   }
@@ -176,7 +179,35 @@ test('the province settles a held registration, revokes a device and verifies a 
     await visit(page, 'audit');
     await expect(page.getByTestId('audit-row')).toHaveCount(2);
     await visit(page, 'staff');
-    await expect(page.getByTestId('staff-row')).toHaveCount(2);
+    await expect(page.getByTestId('staff-row')).toHaveCount(3);
+    // ── Staff: a new password, then the account disabled, as the CLI does; never one's own account. ──
+    const own = page.getByTestId('staff-row').filter({ hasText: ADMIN.username });
+    await expect(own.getByTestId('staff-disable')).toBeDisabled();
+    const leaving = page.getByTestId('staff-row').filter({ hasText: LEAVING.name });
+    await leaving.getByTestId('staff-password').click();
+    await page.getByTestId('staff-new-password').fill('ngan');
+    await page.getByTestId('staff-repeat-password').fill('khac');
+    await page.getByTestId('staff-password-ok').click();
+    await expect(page.getByText('Mật khẩu cần từ 10 đến 256 ký tự.')).toBeVisible();
+    await expect(page.getByText('Hai lần nhập mật khẩu không giống nhau.')).toBeVisible();
+    const newPassword = 'mat-khau-moi-cua-tam';
+    await page.getByTestId('staff-new-password').fill(newPassword);
+    await page.getByTestId('staff-repeat-password').fill(newPassword);
+    await shot(page, 'console-staff-password');
+    expect(await seriousViolations(page), 'staff-password').toEqual([]);
+    await page.getByTestId('staff-repeat-password').press('Enter');
+    await expect(page.getByTestId('staff-new-password')).toBeHidden();
+    const tam = await signIn(browser, central.url, { username: LEAVING.username, password: newPassword });
+    await leaving.getByTestId('staff-disable').click();
+    await expect(page.getByRole('dialog')).toContainText('Vô hiệu hóa tài khoản Lê Văn Tâm (tam)?');
+    await page.getByTestId('confirm-disable').click();
+    await expect(leaving).toContainText('Đã vô hiệu hóa');
+    await expect(leaving.getByTestId('staff-disable')).toBeDisabled();
+    await shot(page, 'console-staff-disabled');
+    expect(await seriousViolations(page), 'staff-disabled').toEqual([]);
+    // Its open session ended at once.
+    expect((await tam.request.get(new URL('console/api/offices', central.url).toString())).status()).toBe(401);
+    await tam.context().close();
     await page.getByTestId('sign-out').click();
     await expect(page.getByTestId('sign-in-page')).toBeVisible();
 
@@ -194,6 +225,16 @@ test('the province settles a held registration, revokes a device and verifies a 
       headers: { 'x-console-request': '1' },
     });
     expect(refused.status()).toBe(403);
+    for (const action of ['disable', 'password'])
+      expect(
+        (
+          await reviewer.request.post(new URL(`console/api/staff/${ADMIN.username}/${action}`, central.url).toString(), {
+            headers: { 'x-console-request': '1' },
+            data: { password: 'mat-khau-cua-nguoi-xem' },
+          })
+        ).status(),
+        action,
+      ).toBe(403);
     await reviewer.context().close();
   } finally {
     await central.stop();

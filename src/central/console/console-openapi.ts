@@ -15,6 +15,7 @@ import {
   sessionInfo,
   signalsResponse,
   signInRequest,
+  staffPasswordRequest,
   staffResponse,
 } from '../../shared/console/console-api';
 import { centralVerification } from '../../shared/verification/central-verification';
@@ -135,5 +136,22 @@ export const consoleRoutes: Record<string, Partial<Record<'get' | 'post' | 'dele
   },
   '/console/api/staff': {
     get: { summary: 'Console: staff accounts (administrator)', console: 'administrator', responses: { '200': staffResponse, ...refusals } },
+  },
+  '/console/api/staff/{username}/disable': {
+    post: {
+      summary: 'Console: disable an account and end its sessions (administrator; as admin staff disable); 409 for one’s own',
+      console: 'administrator',
+      parameters: [path('username')],
+      responses: { '200': ok, '400': errorBody, '404': errorBody, '409': errorBody, ...refusals },
+    },
+  },
+  '/console/api/staff/{username}/password': {
+    post: {
+      summary: 'Console: a new password for an account, its lockout lifted and its sessions ended (administrator; as admin staff password)',
+      console: 'administrator',
+      parameters: [path('username')],
+      request: staffPasswordRequest,
+      responses: { '200': ok, '400': errorBody, '404': errorBody, ...refusals },
+    },
   },
 };

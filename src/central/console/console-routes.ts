@@ -19,6 +19,7 @@ import {
   ok,
   sessionInfo,
   signInRequest,
+  staffPasswordRequest,
   staffResponse,
 } from '../../shared/console/console-api';
 import { issueEnrollmentCode, listHeldItems, markHeldReviewed, revokeDevice } from '../admin';
@@ -32,7 +33,7 @@ import { devicesOverview, officesOverview } from './console-overview';
 import { endSession, type SessionPolicy, startSession, useSession } from './console-sessions';
 import { registerFindingsRoutes } from './console-findings-routes';
 import { prepareDummyHash } from './password-hash';
-import { authenticateStaff, listStaff } from './staff-accounts';
+import { authenticateStaff, disableStaff, listStaff, setStaffPassword } from './staff-accounts';
 import type { Kysely } from 'kysely';
 
 export interface ConsoleOptions {
@@ -56,6 +57,7 @@ export interface ConsoleDeps {
 const id = z.string().trim().min(1).max(100);
 const officeCode = z.string().regex(/^[A-Z0-9]{2,12}$/);
 const officeQuery = z.object({ office: officeCode.optional() });
+const username = z.string().trim().toLowerCase().min(1).max(64);
 const heldQuery = z.object({ all: z.enum(['0', '1', 'true', 'false']).optional() });
 
 /** The console's routes, mounted at /console/api on the central's app. */
@@ -149,6 +151,27 @@ export function consoleApi(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   // ── Staff ──
   api.get('/staff', administrator, async (c) => c.json(staffResponse.parse({ staff: await listStaff(db) })));
+  // As `admin staff disable|password` on the CLI; the password is never logged.
+  api.post('/staff/:username/disable', administrator, async (c) => {
+    const account = parseWith(username, c.req.param('username'));
+    if (account === c.get('staff').username)
+      throw new CentralError(
+        409,
+        'CONFLICT',
+        'Không thể tự vô hiệu hóa tài khoản của chính mình; hãy nhờ một quản trị viên khác.',
+        'You cannot disable your own account; ask another administrator.',
+      );
+    await disableStaff(db, account);
+    acted(c, 'staff.disable', { account });
+    return c.json(ok.parse({ ok: true }));
+  });
+  api.post('/staff/:username/password', administrator, async (c) => {
+    const account = parseWith(username, c.req.param('username'));
+    const { password } = await bodyWith(c, staffPasswordRequest);
+    await setStaffPassword(db, account, password);
+    acted(c, 'staff.password', { account });
+    return c.json(ok.parse({ ok: true }));
+  });
   return api;
 }
 

@@ -123,13 +123,7 @@ export async function authenticateStaff(db: Kysely<CentralDb>, username: string,
       .where('username', '=', name)
       .returning('failedAttempts')
       .executeTakeFirstOrThrow();
-    if (counted.failedAttempts < LOCKOUT_FAILURES) throw authFailed();
-    await db
-      .updateTable('consoleStaff')
-      .set({ failedAttempts: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })
-      .where('username', '=', name)
-      .execute();
-    throw locked();
+    throw await refusalAfter(db, 'consoleStaff', name, counted.failedAttempts, now);
   }
   if (row.disabled)
     throw new CentralError(
@@ -164,9 +158,20 @@ async function unknownNameRefusal(db: Kysely<CentralDb>, name: string, now: Date
       .deleteFrom('consoleUnknownNameFailures')
       .where('lastFailedAt', '<', new Date(now.getTime() - FORGET_UNKNOWN_MS))
       .execute();
-  if (counted.failedAttempts < LOCKOUT_FAILURES) return authFailed();
+  return refusalAfter(db, 'consoleUnknownNameFailures', name, counted.failedAttempts, now);
+}
+
+/** After a failure counted `failures` in a row for a name (an account's or not): AUTH_FAILED, or at the fifth the name locked for 15 minutes and LOCKED. */
+async function refusalAfter(
+  db: Kysely<CentralDb>,
+  table: 'consoleStaff' | 'consoleUnknownNameFailures',
+  name: string,
+  failures: number,
+  now: Date,
+): Promise<CentralError> {
+  if (failures < LOCKOUT_FAILURES) return authFailed();
   await db
-    .updateTable('consoleUnknownNameFailures')
+    .updateTable(table)
     .set({ failedAttempts: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })
     .where('username', '=', name)
     .execute();

@@ -13,6 +13,7 @@ import {
   reanchorAuditResponse,
   receiptsResponse,
   signalsResponse,
+  staffPasswordRequest,
   staffResponse,
 } from '../../shared/console/console-api';
 import { centralVerification } from '../../shared/verification/central-verification';
@@ -86,4 +87,14 @@ export const useReviewSignal = () =>
   useAction(
     ({ key, note }: { key: string; note: string }) => consoleCall(`/signals/${encodeURIComponent(key)}/review`, ok, { method: 'POST', body: { note } }),
     ['signals', 'offices'],
+  );
+
+export const useDisableStaff = () =>
+  useAction((username: string) => consoleCall(`/staff/${encodeURIComponent(username)}/disable`, ok, { method: 'POST' }), ['staff']);
+
+export const useStaffPassword = () =>
+  useAction(
+    ({ username, password }: { username: string; password: string }) =>
+      consoleCall(`/staff/${encodeURIComponent(username)}/password`, ok, { method: 'POST', body: staffPasswordRequest.parse({ password }) }),
+    ['staff'],
   );

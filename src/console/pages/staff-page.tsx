@@ -1,20 +1,36 @@
 // Staff (administrator): the console's accounts, their role, whether disabled or locked after
-// failed sign-ins, and their last sign-in. Accounts are made and changed with the CLI
-// (`npm run central -- admin staff add`), which the page says.
-import { Table, Tag, Typography } from 'antd';
+// failed sign-ins, and their last sign-in; an administrator disables an account (not their own)
+// or gives it a new password here, as `admin staff disable|password` does. Accounts are made with
+// the CLI (`npm run central -- admin staff add`), which the page says.
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StaffRow } from '../../shared/console/console-api';
-import { useStaff } from '../api/console-queries';
+import { useDisableStaff, useStaff } from '../api/console-queries';
 import { formatInstant } from '../format';
 import { isAdministrator, useSignedIn } from '../session/session-context';
+import { useConfirmAction } from './confirm-action';
 import { PageFrame } from './page-frame';
+import { StaffPasswordButton } from './staff-password-button';
 
 export function StaffPage() {
   const { t } = useTranslation();
-  const admin = isAdministrator(useSignedIn());
+  const signedIn = useSignedIn();
+  const admin = isAdministrator(signedIn);
   const staff = useStaff(admin);
+  const disable = useDisableStaff();
+  const { confirm, contextHolder } = useConfirmAction();
+  const confirmDisable = (account: StaffRow) =>
+    confirm({
+      title: t('staff.disableTitle', { name: account.displayName, username: account.username }),
+      content: t('staff.disableText'),
+      okText: t('staff.disable'),
+      danger: true,
+      testId: 'confirm-disable',
+      run: () => disable.mutateAsync(account.username),
+    });
   return (
     <PageFrame title={t('nav.staff')} error={staff.error} testId="staff-page">
+      {contextHolder}
       <Typography.Paragraph type="secondary">
         {t('staff.intro')} <code>npm run central -- admin staff add</code>
       </Typography.Paragraph>
@@ -42,6 +58,23 @@ export function StaffPage() {
               ),
           },
           { title: t('staff.lastSignIn'), dataIndex: 'lastSignInAt', render: (v: string | null) => formatInstant(v) },
+          {
+            title: t('staff.actions'),
+            key: 'actions',
+            render: (_, s) => {
+              const own = s.username === signedIn?.username;
+              return (
+                <Space size="small" wrap>
+                  <Tooltip title={own ? t('staff.notOwn') : undefined}>
+                    <Button size="small" danger disabled={s.disabled || own} onClick={() => confirmDisable(s)} data-testid="staff-disable">
+                      {t('staff.disable')}
+                    </Button>
+                  </Tooltip>
+                  <StaffPasswordButton account={s} />
+                </Space>
+              );
+            },
+          },
         ]}
       />
     </PageFrame>

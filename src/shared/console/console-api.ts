@@ -199,6 +199,13 @@ export const staffRow = z.object({
   lastSignInAt: iso.nullable(),
 });
 export const staffResponse = z.object({ staff: z.array(staffRow) });
+/**
+ * POST /console/api/staff/:username/disable → ok: the same as `admin staff disable` (the account's
+ * sessions end at once); 404 NOT_FOUND for no such account, 409 CONFLICT for one's own.
+ * POST /console/api/staff/:username/password {password} → ok: the same as `admin staff password`
+ * (10–256 characters; the lockout lifted, every session of the account ended, one's own included).
+ */
+export const staffPasswordRequest = z.object({ password: z.string().min(1).max(256) });
 
 export type OfficeRow = z.infer<typeof officeRow>;
 export type DeviceRow = z.infer<typeof deviceRow>;

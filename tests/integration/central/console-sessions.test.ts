@@ -2,7 +2,6 @@
 // central's real HTTP server: sign-in right, wrong, unknown, locked and disabled; the cookie's
 // attributes; idle and absolute expiry on the central's clock; the header rule on every request that
 // changes something; each role's allowed and refused routes; the per-address sign-in limit.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOffice } from '../../../src/central/admin';
 import { createCentralLog } from '../../../src/central/central-log';
@@ -11,7 +10,7 @@ import { createCentralApp } from '../../../src/central/http/server';
 import { sessionInfo, staffResponse } from '../../../src/shared/console/console-api';
 import { centralBackends } from '../fixtures/test-postgres';
 import { type Central, startCentral } from '../sync/central-fixture';
-import { consoleCall, signIn } from './console-support';
+import { consoleCall, loggedConsoleApp, signIn } from './console-support';
 
 const PASSWORD = 'mật-khẩu-dài-1';
 const MINUTE = 60_000;
@@ -145,21 +144,8 @@ describe.each(centralBackends())('console accounts and sessions on %s', (backend
   });
 
   it('logs who did what for every change, and never a password', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
-    const { app } = createCentralApp({
-      database: central.database,
-      releasesDir: central.dataDir,
-      centralKey: central.key,
-      log: createCentralLog({ level: 'info', destination }),
-      // A fraction of a minute from the environment (CENTRAL_CONSOLE_IDLE_MINUTES=0.33): whole seconds for the pages.
-      console: { idleTimeoutSeconds: 0.33 * 60 },
-    });
+    // A fraction of a minute from the environment (CENTRAL_CONSOLE_IDLE_MINUTES=0.33): whole seconds for the pages.
+    const { app, lines } = loggedConsoleApp(central, { idleTimeoutSeconds: 0.33 * 60 });
     const send = (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) =>
       app.request(`/console/api${path}`, {
         method: init.method ?? 'POST',

@@ -1,6 +1,11 @@
 // Driving the provincial console's API as its pages do (src/shared/console/console-api.ts): sign in
-// for the cookie, then GETs and POSTs with it and the `x-console-request` header.
+// for the cookie, then GETs and POSTs with it and the `x-console-request` header; or the central's
+// app on the test's database with its log lines captured, to see what the console logs.
+import { Writable } from 'node:stream';
 import { expect } from 'vitest';
+import { createCentralLog } from '../../../src/central/central-log';
+import type { ConsoleOptions } from '../../../src/central/console/console-routes';
+import { createCentralApp } from '../../../src/central/http/server';
 import { CONSOLE_API, CONSOLE_COOKIE } from '../../../src/shared/console/console-api';
 import type { Central } from '../sync/central-fixture';
 
@@ -35,4 +40,23 @@ export async function signIn(central: Pick<Central, 'url'>, username: string, pa
   const cookie = reply.setCookie?.split(';')[0] ?? '';
   expect(cookie.startsWith(`${CONSOLE_COOKIE}=`)).toBe(true);
   return cookie;
+}
+
+/** The central's app on `central`'s database with `console` options, and every line its log writes (parsed). */
+export function loggedConsoleApp(central: Central, console: ConsoleOptions = {}) {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const { app } = createCentralApp({
+    database: central.database,
+    releasesDir: central.dataDir,
+    centralKey: central.key,
+    log: createCentralLog({ level: 'info', destination }),
+    console,
+  });
+  return { app, lines };
 }
