@@ -13,13 +13,14 @@ import type { AuthenticatedDevice } from './request-auth';
 
 export const PICTURE_MAX_PAGE = 10_000;
 
-interface PictureCursor {
+export interface PictureCursor {
   since: number;
   part: PicturePart;
   after: string;
 }
 
-function encode(cursor: PictureCursor): string {
+/** The cursor's text as the device sends it back (base64url of `[since, part, after]`). */
+export function encode(cursor: PictureCursor): string {
   return Buffer.from(JSON.stringify([cursor.since, cursor.part, cursor.after])).toString('base64url');
 }
 

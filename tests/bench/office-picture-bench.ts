@@ -11,13 +11,18 @@
 // Prints the figures with the load average. OFFICE_BENCH_PERSONS, _HOUSEHOLDS, _PAYMENTS scale it.
 // The central runs as deployed, in its own process on PostgreSQL; BENCH_DATABASE=pglite runs it in
 // this process on PGlite instead (the RSS then includes the central's).
-import { cpus, loadavg } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { HttpCentralTransport } from '../../src/main/core/sync/http-central-transport';
-import { type Office, startCentral, startOffice } from '../integration/sync/central-fixture';
-import { postgresAdminUrl, startCentralProcess } from './central-server';
+import { describeTimes, load, timedTransport } from './timed-transport';
+import { resourcesDir, startCentral, startOffice } from '../integration/sync/central-fixture';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createOffice, issueEnrollmentCode } from '../../src/central/admin';
+import { postgresAdminUrl, root, startCentralProcess } from './central-server';
 import useRunTempRoot from '../support/temp-root';
 import { seedOfficePicture } from './office-picture-seed';
+import { keptPgliteCentral, keptPostgresCentral } from './kept-central';
 
 process.on('exit', useRunTempRoot());
 
@@ -25,12 +30,6 @@ const PERSONS = Number(process.env.OFFICE_BENCH_PERSONS ?? 1_000_000);
 const HOUSEHOLDS = Number(process.env.OFFICE_BENCH_HOUSEHOLDS ?? 200_000);
 const PAYMENTS = Number(process.env.OFFICE_BENCH_PAYMENTS ?? 5_000_000);
 const OFFICE = 'PICB';
-
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 
 /**
  * The CPU floor: a fixed piece of pure work (JSON of a payment change, made and read 20 000 times),
@@ -49,89 +48,106 @@ function cpuFloor(): number {
   return performance.now() - t0;
 }
 
-/** A device's own signed transport that times each page's answer (request to last byte, before the device parses it). */
-async function timedTransport(office: Office) {
-  const state = await office.core.context.db.selectFrom('syncState').select(['centralDeviceId', 'centralUrl']).executeTakeFirstOrThrow();
-  const times: number[] = [];
-  const transport = new HttpCentralTransport({
-    baseUrl: state.centralUrl!,
-    deviceId: state.centralDeviceId!,
-    keys: office.core.context.sync!.keyStore.load(),
-    clock: () => new Date(),
-    fetchImpl: async (input, init) => {
-      const t0 = performance.now();
-      const response = await fetch(input, init);
-      const text = await response.text();
-      times.push(performance.now() - t0);
-      return new Response(text, { status: response.status, headers: response.headers });
-    },
-  });
-  return { transport, times };
+/** CPU seconds a process has used so far (user + system, /proc/<pid>/stat), or null if it cannot be read. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
-function describeTimes(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
-  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, worst ${sorted[sorted.length - 1]!.toFixed(0)} ms over ${times.length} pages`;
+interface DeviceReport {
+  pulled: number;
+  error: string | null;
+  seconds: number;
+  memory: Record<'before' | 'opened' | 'after', { rss: number; peak: number }> & { largest: Record<string, number> };
+  searches: number[];
+  phases: Record<string, number>;
+  held: Record<string, number>;
 }
 
-/** A new device of the office fills its picture; a search is asked every 2 s while it does. */
-async function fillNewDevice(): Promise<Office> {
+/**
+ * A new device of the office fills its picture, in a process of its own (fill-device.ts: the
+ * office core alone, so its peak RSS is the core's); a search is asked every 2 s while it does.
+ */
+async function fillNewDevice(): Promise<void> {
   const floorBefore = cpuFloor();
-  const rssBefore = process.memoryUsage().rss;
-  let peakRss = rssBefore;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-  const device = await startOffice(central, OFFICE, { deviceName: 'Máy cán bộ thu mới', supervisorName: 'Trần Thị Giám' });
-  const searches: number[] = [];
-  let filling = true;
-  const searching = (async () => {
-    while (filling) {
-      await new Promise((r) => setTimeout(r, 2000));
-      const s0 = performance.now();
-      await device.call('participants.search', { query: 'nguyen van an' });
-      searches.push(performance.now() - s0);
-    }
-  })();
-  const t0 = performance.now();
-  const summary = await device.call<{ pulled: number; error: string | null }>('sync.pushNow', {});
-  const fillSeconds = (performance.now() - t0) / 1000;
-  filling = false;
-  await searching;
-  clearInterval(sampler);
-  const floor = (floorBefore + cpuFloor()) / 2;
-  if (summary.error) throw new Error(summary.error);
-  const db = device.core.context.db;
-  const count = async (table: 'participants' | 'households' | 'pulledContributions' | 'receiptVoids') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const held = {
-    people: await count('participants'),
-    households: await count('households'),
-    payments: await count('pulledContributions'),
-    voids: await count('receiptVoids'),
-  };
-  console.log(
-    `picture fill: ${summary.pulled} rows in ${fillSeconds.toFixed(1)} s (goal ≤ 180 s; ${((fillSeconds * 1000) / floor).toFixed(0)}× the CPU floor of ${floor.toFixed(0)} ms measured before and after) — on the device ${held.people} people, ${held.households} households, ${held.payments} payments, ${held.voids} voids; ${(summary.pulled / fillSeconds).toFixed(0)} rows/s; peak RSS ${(peakRss / 1048576).toFixed(0)} MB (goal ≤ 300 MB; ${(rssBefore / 1048576).toFixed(0)} MB before the device opened); search while filling: ${searches.length ? describeTimes(searches).replace('pages', 'searches') : 'none asked'} (load ${load()})`,
+  await createOffice(central.database.db, { code: OFFICE, name: 'BHXH huyện Ba Vì', provinceCode: '01' });
+  const code = await issueEnrollmentCode(central.database.db, OFFICE);
+  const dataDir = mkdtempSync(join(tmpdir(), 'fo-fill-device-'));
+  // The central's own process (on PostgreSQL): its CPU over the fill. In this process (PGlite): not counted apart.
+  const centralPid = 'pid' in central && central.pid !== process.pid ? (central.pid as number) : null;
+  const centralCpu = centralPid === null ? null : cpuSeconds(centralPid);
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.FILL_DEVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      join(root, 'tests/bench/fill-device.ts'),
+      central.url,
+      code,
+      OFFICE,
+      dataDir,
+      resourcesDir,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
-  return device;
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exitCode = await new Promise<number | null>((done) => child.once('exit', done));
+  const floor = (floorBefore + cpuFloor()) / 2;
+  const line = out.trim().split('\n').pop() ?? '';
+  if (exitCode !== 0 || !line.startsWith('{')) throw new Error(`the filling device failed (${exitCode}): ${out}`);
+  const r = JSON.parse(line) as DeviceReport;
+  if (r.error) throw new Error(r.error);
+  const centralUsed = centralCpu === null || centralPid === null ? null : (cpuSeconds(centralPid) ?? centralCpu) - centralCpu;
+  const phases = Object.entries(r.phases)
+    .filter(([, ms]) => ms >= 100)
+    .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+    .join('; ');
+  console.log(
+    `picture fill: ${r.pulled} rows in ${r.seconds.toFixed(1)} s = ${(r.seconds / 60).toFixed(2)} min (goal ≤ 180 s; ${((r.seconds * 1000) / floor).toFixed(0)}× the CPU floor of ${floor.toFixed(0)} ms measured before and after); ${(r.pulled / r.seconds).toFixed(0)} rows/s — on the device ${r.held.people} people, ${r.held.households} households, ${r.held.payments} payments (${r.held.paymentIndexes} indexes), ${r.held.voids} voids; core's peak RSS ${r.memory.after.peak.toFixed(0)} MB (goal ≤ 300 MB; ${r.memory.opened.rss.toFixed(0)} MB once its store was open); search while filling: ${r.searches.length ? describeTimes(r.searches).replace('pages', 'searches') : 'none asked'}${centralUsed === null ? '' : `; the central's process used ${centralUsed.toFixed(1)} CPU s`} (load ${load()})`,
+  );
+  console.log(`  where the device's time went: ${phases}`);
+  console.log(
+    `  the core's memory at its largest (MB): ${Object.entries(r.memory.largest)
+      .map(([k, mb]) => `${k} ${mb}`)
+      .join(', ')}; ${r.memory.before.rss.toFixed(0)} MB before the core opened`,
+  );
 }
 
 const adminUrl = postgresAdminUrl();
-const central = adminUrl ? await startCentralProcess(adminUrl) : await startCentral('pglite');
+// OFFICE_BENCH_KEEP=<folder>: the seeded central is kept and reused by the next run (kept-central.ts).
+const KEEP = process.env.OFFICE_BENCH_KEEP;
+const size = { persons: PERSONS, households: HOUSEHOLDS, payments: PAYMENTS, office: OFFICE };
+const t0 = performance.now();
+const central = KEEP
+  ? adminUrl
+    ? await keptPostgresCentral(adminUrl, KEEP, size)
+    : await keptPgliteCentral(KEEP, size)
+  : adminUrl
+    ? await startCentralProcess(adminUrl)
+    : await startCentral('pglite');
 console.log(
   `office-picture benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs, load ${load()}`,
 );
 try {
-  const t0 = performance.now();
-  await seedOfficePicture(central.database.db, { persons: PERSONS, households: HOUSEHOLDS, payments: PAYMENTS, office: OFFICE });
-  console.log(`seeded in ${seconds(t0)} s`);
+  if (!KEEP) await seedOfficePicture(central.database.db, size);
+  const seeded = 'seededSeconds' in central ? (central.seededSeconds as number | null) : (performance.now() - t0) / 1000;
+  console.log(seeded === null ? `seed of ${KEEP} reused` : `seeded in ${seeded.toFixed(1)} s (load ${load()})`);
+  if (!process.env.OFFICE_BENCH_SEED_ONLY) await measure();
+} finally {
+  await central.close();
+}
 
+/** The fill and the feed's pages, on the seeded central. */
+async function measure(): Promise<void> {
   if (process.env.OFFICE_BENCH_CENTRAL_SHARE) {
     // The central's share alone: every page of the picture read and timed, nothing applied.
     const probe = await startOffice(central, OFFICE, { deviceName: 'probe', supervisorName: 'Trần Thị Giám' });
@@ -149,9 +165,8 @@ try {
     await probe.core.close();
   }
   // (b) A new device of the office fills its picture (OFFICE_BENCH_SKIP_FILL: enrolled only, for the feed's pages alone).
-  const device = process.env.OFFICE_BENCH_SKIP_FILL
-    ? await startOffice(central, OFFICE, { deviceName: 'Máy cán bộ thu mới', supervisorName: 'Trần Thị Giám' })
-    : await fillNewDevice();
+  if (!process.env.OFFICE_BENCH_SKIP_FILL) await fillNewDevice();
+  const device = await startOffice(central, OFFICE, { deviceName: 'Máy đo trang', supervisorName: 'Trần Thị Giám' });
 
   // (a) The feed's pages over the 5 000 000 payments' changes.
   const { transport, times } = await timedTransport(device);
@@ -175,6 +190,4 @@ try {
   console.log(`feed of a device of another office (none of those changes are its own): ${describeTimes(otherTimes)} (goal ≤ 200 ms; load ${load()})`);
   await other.core.close();
   await device.core.close();
-} finally {
-  await central.close();
 }

@@ -15,6 +15,8 @@ export interface PictureSeed {
 }
 
 const SEED_DEVICE = '01900000-0000-7000-8000-5eed00000001';
+/** A public key of the form a device's has (32 bytes in base64): the picture's device-keys part checks it. */
+const SEED_KEY = sql.lit(`${'A'.repeat(43)}=`);
 const CHUNK = 250_000;
 const load = () =>
   loadavg()
@@ -32,7 +34,7 @@ export async function seedOfficePicture(db: Kysely<CentralDb>, size: PictureSeed
   // Constants of this run, written into the statements as literals (so PostgreSQL knows their types).
   const [O, D, N] = [sql.lit(OFFICE), sql.lit(SEED_DEVICE), sql.lit(OFFICE_PERSONS)];
   await sql`INSERT INTO offices (code, name, province_code) VALUES (${O}, 'BHXH huyện Ba Vì', '01'), ('PICX', 'BHXH huyện Mê Linh', '01')`.execute(db);
-  await sql`INSERT INTO devices (id, office_code, public_key, key_id, name, enrolled_at) VALUES (${D}, ${O}, 'seed-key', 'seed-key-id', 'Quầy 1', now())`.execute(
+  await sql`INSERT INTO devices (id, office_code, public_key, key_id, name, enrolled_at) VALUES (${D}, ${O}, ${SEED_KEY}, 'seed-key-id', 'Quầy 1', now())`.execute(
     db,
   );
   const i = sql`i`;

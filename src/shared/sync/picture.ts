@@ -34,7 +34,8 @@ export const picturePage = z.object({
   /** The change-feed position the picture is as of (the counter when the first page was read). */
   since: z.number().int().nonnegative(),
   part: z.enum(pictureParts),
-  rows: z.array(z.array(z.unknown())),
+  /** Tuples, checked here only to be arrays (not copied element by element: a page holds thousands); each is parsed as a change by `pictureChange`. */
+  rows: z.custom<unknown[][]>((rows) => Array.isArray(rows) && rows.every((row) => Array.isArray(row)), { message: 'rows: an array of tuples' }),
   /** Null once the last part's last page has been sent. */
   nextCursor: z.string().nullable(),
   /** On the first page only: the rows of each part, for the device's progress bar. */

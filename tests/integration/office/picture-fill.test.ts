@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrollmentCode } from '../../../src/central/admin';
+import { PULLED_PAYMENT_INDEXES } from '../../../src/main/core/db/repositories/picture-fill-store';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
 import type { CentralTransport } from '../../../src/main/core/sync/central-transport';
 import { TransportError } from '../../../src/main/core/sync/central-transport';
@@ -16,6 +17,16 @@ import { type Central, resourcesDir, startCentral } from '../sync/central-fixtur
 import { type Device, pay, someone, startDevice, sync } from './office-kit';
 
 type Status = { picture: { state: string; rowsDone: number; rowsTotal: number; pagesDone: number; pagesTotal: number; secondsLeft: number | null } };
+
+/** The pulled payments' secondary indexes the store holds, as their CREATE statements (whitespace made single). */
+const paymentIndexes = (core: OfficeCore) =>
+  (
+    core.database.sqlite
+      .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pulled_contributions' AND sql IS NOT NULL ORDER BY name`)
+      .pluck()
+      .all() as string[]
+  ).map((text) => text.replace(/\s+/g, ' '));
+const deferred = [...PULLED_PAYMENT_INDEXES].map((text) => text.replace(/\s+/g, ' ')).sort();
 
 const count = (core: OfficeCore, table: string) => (core.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
 
@@ -101,7 +112,10 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
     const device = await newDevice(central, null);
     try {
       expect((await device.call<Status>('sync.status', {})).picture).toMatchObject({ state: 'none', rowsDone: 0 });
+      // The indexes the fill drops and builds again are the migrations' own, word for word.
+      expect(paymentIndexes(device.core).sort()).toEqual(deferred);
       await device.call('sync.pushNow', {});
+      expect(paymentIndexes(device.core).sort()).toEqual(deferred);
       const { picture } = await device.call<Status>('sync.status', {});
       expect(picture).toMatchObject({ state: 'done', secondsLeft: 0 });
       expect(picture.rowsDone).toBe(picture.rowsTotal);
@@ -138,6 +152,8 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       expect(failed.error).toContain('Mất kết nối');
       const half = (await device.call<Status>('sync.status', {})).picture;
       expect(half).toMatchObject({ state: 'filling', pagesDone: 4 });
+      // A fresh store's fill builds the payments' secondary indexes at its end, not row by row.
+      expect(paymentIndexes(device.core)).toEqual([]);
       const asked = device.pages();
       // The link is back: the fill goes on from the stored cursor, asking no page twice.
       link.pages = Number.POSITIVE_INFINITY;
@@ -149,6 +165,34 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       expect(count(device.core, 'pulled_contributions')).toBe(made.payments);
       expect(count(device.core, 'participants')).toBe(made.people);
       expect(count(device.core, 'receipt_voids')).toBe(1);
+      expect(paymentIndexes(device.core).sort()).toEqual(deferred);
+    } finally {
+      await device.close();
+    }
+  });
+
+  it('stopped between pages of payments, resumes from there and ends with every payment once and their indexes built', async () => {
+    const link = { pages: 0 };
+    const device = await newDevice(central, link);
+    try {
+      // Two pages a run, the link dropping after them, until payments have come (3 to a page: not all of them).
+      while (count(device.core, 'pulled_contributions') === 0) {
+        link.pages = device.pages() + 2;
+        expect(await device.call<{ error: string | null }>('sync.pushNow', {})).toMatchObject({ error: expect.stringContaining('Mất kết nối') });
+      }
+      const held = count(device.core, 'pulled_contributions');
+      expect(held).toBeGreaterThan(0);
+      expect(held).toBeLessThan(made.payments);
+      expect((await device.call<Status>('sync.status', {})).picture.state).toBe('filling');
+      expect(paymentIndexes(device.core)).toEqual([]);
+      // The device answers searches meanwhile.
+      expect((await device.call<{ items: unknown[] }>('participants.search', { query: 'ha van an' })).items).toHaveLength(1);
+      link.pages = Number.POSITIVE_INFINITY;
+      expect(await device.call<{ error: string | null }>('sync.pushNow', {})).toMatchObject({ error: null });
+      expect((await device.call<Status>('sync.status', {})).picture.state).toBe('done');
+      expect(count(device.core, 'pulled_contributions')).toBe(made.payments);
+      expect(device.core.database.sqlite.prepare('SELECT count(DISTINCT receipt_id) FROM pulled_contributions').pluck().get()).toBe(made.payments);
+      expect(paymentIndexes(device.core).sort()).toEqual(deferred);
     } finally {
       await device.close();
     }

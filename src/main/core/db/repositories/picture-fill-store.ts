@@ -33,3 +33,39 @@ const FILL_CACHE_KIB = 65_536;
 export async function restoreUsualPageCache(db: Kysely<Database>): Promise<void> {
   await sql`PRAGMA cache_size = -2000`.execute(db);
 }
+
+/**
+ * The pulled payments' secondary indexes (migrations 0023 and 0030), built after a fresh store's
+ * fill rather than row by row (ADR 0040): at millions of payments, random-order inserts into the
+ * paid-periods index (by person) outgrow any page cache and read and write a page per row, where
+ * one sorted build at the end writes each page once. Kept here, word for word as the migrations
+ * made them (a unit test compares them with a migrated store's schema).
+ */
+export const PULLED_PAYMENT_INDEXES = [
+  `CREATE INDEX pulled_contributions_paid_periods
+       ON pulled_contributions (participant_id, scheme, from_month, to_month, supported_months, receipt_id, method, months)`,
+  `CREATE INDEX pulled_contributions_day ON pulled_contributions (source_device_id, business_date, collector_staff_id)`,
+  `CREATE INDEX pulled_contributions_household ON pulled_contributions (household_id) WHERE household_id IS NOT NULL`,
+] as const;
+
+const indexName = (statement: string) => /CREATE INDEX (\w+)/.exec(statement)![1]!;
+
+/**
+ * At the start of a fill: when the store holds no pulled payment yet (a new device, or a picture
+ * started over on a device that never had any), their secondary indexes are dropped until the fill
+ * ends. A fill resumed after a kill -9 finds them already gone (and builds them at its end, like a
+ * fill that was never stopped); a store that holds pulled payments keeps them.
+ */
+export async function deferPulledPaymentIndexes(db: Kysely<Database>): Promise<void> {
+  const held = await db.selectFrom('pulledContributions').select('id').limit(1).executeTakeFirst();
+  if (held) return;
+  for (const statement of PULLED_PAYMENT_INDEXES) await sql.raw(`DROP INDEX IF EXISTS ${indexName(statement)}`).execute(db);
+}
+
+/**
+ * Builds whichever of the pulled payments' indexes is missing: in the fill's last page's
+ * transaction, so the picture is never `done` without them.
+ */
+export async function buildPulledPaymentIndexes(trx: Transaction<Database>): Promise<void> {
+  for (const statement of PULLED_PAYMENT_INDEXES) await sql.raw(statement.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS')).execute(trx);
+}

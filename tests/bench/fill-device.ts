@@ -1,0 +1,84 @@
+// A new device of the office, in a process of its own, for the office-picture benchmark: the office
+// core alone (no central, no seeding, no benchmark bookkeeping) sets up its office, enrolls with the
+// code it is given, and fills its picture through `sync.pushNow` while a search is asked every 2 s.
+// Prints one JSON line: the rows, the seconds, the process's peak RSS (VmHWM: the core's own
+// figure), the searches' times, where the fill spent its time (pictureFillPhases) and what the
+// store then holds.
+//   tsx tests/bench/fill-device.ts <centralUrl> <enrollmentCode> <officeCode> <dataDir> <resourcesDir>
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { performance } from 'node:perf_hooks';
+import { createOfficeCore } from '../../src/main/core/office-core';
+import { pictureFillPhases } from '../../src/main/core/sync/picture-fill';
+
+const [centralUrl, code, officeCode, dataDir, resourcesDir] = process.argv.slice(2) as [string, string, string, string, string];
+
+/** The process's resident set now and at its peak, in MB (/proc/self/status). */
+function memory(): { rss: number; peak: number } {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+const before = memory();
+const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
+if (process.env.PICTURE_PAGE_SIZE) core.context.sync!.picturePageSize = Number(process.env.PICTURE_PAGE_SIZE);
+let token = '';
+const call = async <T>(method: string, input: unknown): Promise<T> => {
+  const result = await core.invoke(method, input, token);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+};
+token = (
+  await call<{ token: string }>('office.setup', {
+    officeCode,
+    officeName: `BHXH cơ sở ${officeCode}`,
+    provinceCode: '01',
+    supervisor: { username: 'sup', fullName: 'Trần Thị Giám', password: 'correct-horse-1' },
+  })
+).token;
+await call('sync.enroll', { centralUrl, code, deviceName: 'Máy cán bộ thu mới' });
+const opened = memory();
+
+// What the resident set is made of at its largest (V8's heap, buffers outside it), sampled.
+const largest = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  for (const key of Object.keys(largest) as (keyof typeof largest)[]) largest[key] = Math.max(largest[key], Math.round(m[key] / 1048576));
+}, 50);
+const searches: number[] = [];
+let filling = true;
+const searching = (async () => {
+  while (filling) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const s0 = performance.now();
+    await call('participants.search', { query: 'nguyen van an' });
+    searches.push(performance.now() - s0);
+  }
+})();
+const t0 = performance.now();
+const summary = await call<{ pulled: number; error: string | null }>('sync.pushNow', {});
+const seconds = (performance.now() - t0) / 1000;
+filling = false;
+await searching;
+clearInterval(sampler);
+const one = async (query: string) => Number((await sql<{ n: number }>`${sql.raw(query)}`.execute(core.context.db)).rows[0]!.n);
+const count = (table: string) => one(`SELECT count(*) AS n FROM ${table}`);
+console.log(
+  JSON.stringify({
+    pulled: summary.pulled,
+    error: summary.error,
+    seconds,
+    memory: { before, opened, after: memory(), largest },
+    searches,
+    phases: pictureFillPhases,
+    held: {
+      people: await count('participants'),
+      households: await count('households'),
+      payments: await count('pulled_contributions'),
+      voids: await count('receipt_voids'),
+      paymentIndexes: await one(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pulled_contributions'`),
+    },
+  }),
+);
+await core.close();

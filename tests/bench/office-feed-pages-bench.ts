@@ -1,0 +1,102 @@
+// The office feed's pages at full scale (`npm run bench:feed-pages`, issue 20 item 6): a central
+// holding a province of 1 000 000 people and an office of 200 000 households and 5 000 000 payments
+// (office-picture-seed.ts), on PostgreSQL (its own process) or PGlite (BENCH_DATABASE=pglite, in
+// this process), answers a device's signed HTTP requests for each kind of page — the change feed
+// (2 000 changes), and the picture's payments, paid-through and households parts (5 000 rows) — at
+// the first, middle and last key of each (keyset pagination: the cursor names the last key read).
+// Prints p50/p95 per page kind with the load average; goal ≤ 200 ms a page.
+// OFFICE_BENCH_KEEP=<folder> keeps the seeded database for the next run (kept-central.ts);
+// OFFICE_BENCH_PERSONS, _HOUSEHOLDS, _PAYMENTS scale it; FEED_BENCH_ROUNDS: requests per position.
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { encode } from '../../src/central/picture-feed';
+import type { PicturePart } from '../../src/shared/sync/picture';
+import { type Central, startCentral, startOffice } from '../integration/sync/central-fixture';
+import useRunTempRoot from '../support/temp-root';
+import { postgresAdminUrl, startCentralProcess } from './central-server';
+import { keptPgliteCentral, keptPostgresCentral } from './kept-central';
+import { seedOfficePicture } from './office-picture-seed';
+import { load, quantile, timedTransport } from './timed-transport';
+
+process.on('exit', useRunTempRoot());
+
+const size = {
+  persons: Number(process.env.OFFICE_BENCH_PERSONS ?? 1_000_000),
+  households: Number(process.env.OFFICE_BENCH_HOUSEHOLDS ?? 200_000),
+  payments: Number(process.env.OFFICE_BENCH_PAYMENTS ?? 5_000_000),
+  office: 'PICB',
+};
+const ROUNDS = Number(process.env.FEED_BENCH_ROUNDS ?? 5);
+const FEED_PAGE = 2000;
+const PICTURE_PAGE = 5000;
+
+/** The seed's id of row i of a kind (office-picture-seed.ts: `01900000-0000-7000-<prefix>-<i in hex>`). */
+const seedId = (prefix: string, i: number) => `01900000-0000-7000-${prefix}-${i.toString(16).padStart(12, '0')}`;
+
+const adminUrl = postgresAdminUrl();
+const keep = process.env.OFFICE_BENCH_KEEP;
+const t0 = performance.now();
+const central: Central & { seededSeconds?: number | null } = keep
+  ? adminUrl
+    ? await keptPostgresCentral(adminUrl, keep, size)
+    : await keptPgliteCentral(keep, size)
+  : adminUrl
+    ? await startCentralProcess(adminUrl)
+    : await startCentral('pglite');
+if (!keep) await seedOfficePicture(central.database.db, size);
+const seeded = keep ? (central.seededSeconds ?? null) : (performance.now() - t0) / 1000;
+console.log(
+  `office feed pages: central on ${central.database.kind} (${adminUrl ? 'its own process' : 'this process'}), ${size.persons} people, ${size.households} households, ${size.payments} payments; ${
+    seeded === null ? `seed of ${keep} reused` : `seeded in ${seeded.toFixed(0)} s`
+  }; ${cpus().length} CPUs, load ${load()}`,
+);
+try {
+  const device = await startOffice(central, size.office, { deviceName: 'Máy đo trang', supervisorName: 'Trần Thị Giám' });
+  const { transport, times } = await timedTransport(device);
+  const db = central.database.db;
+  const since = Number((await db.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow()).value);
+  // The office's changes run from the seed's first to its last (each payment's change).
+  const first = Number(
+    (await db.selectFrom('changes').select('seq').where('officeCode', '=', size.office).orderBy('seq').limit(1).executeTakeFirstOrThrow()).seq,
+  );
+  const officePersons = Math.min(size.persons, 2 * size.households);
+  /** Each picture part: its seed id prefix and rows, keyset by id. */
+  const parts: [string, PicturePart, string, number][] = [
+    ['payments', 'contributions', 'a000', size.payments],
+    ['paid-through', 'paid-through', '8000', officePersons],
+    ['households', 'households', '9000', size.households],
+  ];
+  const rows: { kind: string; where: string; p50: number; p95: number; rows: number }[] = [];
+  const measure = async (kind: string, where: string, ask: () => Promise<number>) => {
+    times.length = 0;
+    let got = 0;
+    for (let k = 0; k < ROUNDS; k++) got = await ask();
+    rows.push({ kind, where, p50: quantile(times, 0.5), p95: quantile(times, 0.95), rows: got });
+  };
+  for (const [where, cursor] of [
+    ['first', null],
+    ['middle', String(first + Math.floor(size.payments / 2))],
+    ['last', String(first + size.payments - FEED_PAGE - 1)],
+  ] as const) {
+    await measure('feed', where, async () => (await transport.pullChanges(cursor, FEED_PAGE)).changes.length);
+  }
+  for (const [kind, part, prefix, count] of parts) {
+    for (const [where, at] of [
+      ['first', 0],
+      ['middle', Math.floor(count / 2)],
+      ['last', count - PICTURE_PAGE],
+    ] as const) {
+      const cursor = encode({ since, part, after: at === 0 ? '' : seedId(prefix, at) });
+      await measure(kind, where, async () => (await transport.pullPicture(cursor, PICTURE_PAGE)).rows.length);
+    }
+  }
+  for (const r of rows)
+    console.log(
+      `  ${r.kind.padEnd(12)} ${r.where.padEnd(6)} page of ${r.rows} rows: p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms over ${ROUNDS} requests (goal ≤ 200 ms)`,
+    );
+  const worst = Math.max(...rows.map((r) => r.p95));
+  console.log(`  worst p95 ${worst.toFixed(0)} ms — ${worst <= 200 ? 'met' : 'NOT met'} (load ${load()})`);
+  await device.core.close();
+} finally {
+  await central.close();
+}
