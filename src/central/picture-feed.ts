@@ -14,12 +14,19 @@ import type { AuthenticatedDevice } from './request-auth';
 export const PICTURE_MAX_PAGE = 10_000;
 
 /**
- * Parts whose rows cost the database more to build get shorter pages than asked for, so every page
- * answers within the feed's budget of 200 ms (ADR 0040): a household's ordered members with their
- * coverage marks are gathered per row (about 10 µs each on PostgreSQL, 5 000 households 80–160 ms on
- * this machine under load). A device reads on until `nextCursor` is null whatever a page's length.
+ * Pages shorter than asked, so every page answers within the feed's budget of 200 ms (ADR 0040):
+ * a household's ordered members with their coverage marks are gathered per row (5 000 households
+ * took 110–430 ms on PostgreSQL at 5 000 000 payments under load); on PGlite, whose engine builds
+ * each row's JSON several times slower (WebAssembly: a 5 000-payment page 220–630 ms), every part.
+ * A device reads on until `nextCursor` is null, whatever a page's length.
  */
 export const PICTURE_PART_MAX_PAGE: Partial<Record<PicturePart, number>> = { households: 2_000 };
+export const PICTURE_MAX_PAGE_PGLITE = 2_500;
+
+/** The rows a page of `part` holds at most when `asked` for, on this kind of database. */
+export function picturePageLimit(kind: 'postgres' | 'pglite', part: PicturePart, asked: number): number {
+  return Math.min(asked, PICTURE_PART_MAX_PAGE[part] ?? asked, kind === 'pglite' ? PICTURE_MAX_PAGE_PGLITE : asked);
+}
 
 export interface PictureCursor {
   since: number;
@@ -168,7 +175,13 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
 }
 
 /** One page of the picture as the JSON text of a `PicturePage`. */
-export async function picturePageFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursorText: string | null, asked: number): Promise<string> {
+export async function picturePageFor(
+  db: Kysely<CentralDb>,
+  device: AuthenticatedDevice,
+  cursorText: string | null,
+  asked: number,
+  kind: 'postgres' | 'pglite' = 'postgres',
+): Promise<string> {
   const scope: Scope = { office: device.officeCode, province: device.provinceCode };
   const first = cursorText === null || cursorText === '';
   const cursor: PictureCursor = first
@@ -179,7 +192,7 @@ export async function picturePageFor(db: Kysely<CentralDb>, device: Authenticate
       }
     : decode(cursorText);
   const totals = first ? await partTotals(db, scope) : undefined;
-  const limit = Math.min(asked, PICTURE_PART_MAX_PAGE[cursor.part] ?? asked);
+  const limit = picturePageLimit(kind, cursor.part, asked);
   const { rows } = await partQueries[cursor.part](scope, cursor.after, limit).execute(db);
   const index = pictureParts.indexOf(cursor.part);
   const next: PictureCursor | null =

@@ -3,7 +3,7 @@
 // per row — in pages of at most PICTURE_PART_MAX_PAGE rows whatever the device asks for, so a page
 // stays within the feed's time budget at 200 000 households. On PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PICTURE_PART_MAX_PAGE, picturePageFor } from '../../../src/central/picture-feed';
+import { PICTURE_MAX_PAGE_PGLITE, PICTURE_PART_MAX_PAGE, picturePageFor, picturePageLimit } from '../../../src/central/picture-feed';
 import { type PicturePage, picturePage } from '../../../src/shared/sync/picture';
 import { seedOfficePicture } from '../../bench/office-picture-seed';
 import { centralBackends } from '../fixtures/test-postgres';
@@ -45,5 +45,20 @@ describe.each(centralBackends())('the office picture’s pages on %s', (backend)
     expect(of('persons').map((p) => p.rows.length)).toEqual([5000, 1000]);
     expect(of('contributions').flatMap((p) => p.rows)).toHaveLength(size.payments);
     expect(pages[0]!.totals).toMatchObject({ households: size.households, persons: size.persons, contributions: size.payments });
+  });
+
+  it('on PGlite, pages of every part are at most PICTURE_MAX_PAGE_PGLITE rows; households keep their own cap', async () => {
+    expect(picturePageLimit('pglite', 'persons', 5000)).toBe(PICTURE_MAX_PAGE_PGLITE);
+    expect(picturePageLimit('pglite', 'households', 5000)).toBe(PICTURE_PART_MAX_PAGE.households);
+    expect(picturePageLimit('postgres', 'contributions', 5000)).toBe(5000);
+    expect(picturePageLimit('pglite', 'contributions', 10)).toBe(10);
+    const persons: number[] = [];
+    for (let cursor: string | null = null; ;) {
+      const page = picturePage.parse(JSON.parse(await picturePageFor(central.database.db, device, cursor, 5000, 'pglite')));
+      if (page.part === 'persons') persons.push(page.rows.length);
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    expect(persons).toEqual([2500, 2500, 1000]);
   });
 });
