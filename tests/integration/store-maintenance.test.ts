@@ -100,26 +100,6 @@ describe('search index maintenance', () => {
     expect(sqlite.prepare(`SELECT count(*) FROM participants_fts WHERE participants_fts MATCH 'pham'`).pluck().get()).toBe(12);
   });
 
-  it('while the office picture fills, leaves the WAL to grow (it is copied once it is large), and starts it over once the fill is done', async () => {
-    const sqlite = office.core.database.sqlite;
-    await settled();
-    const before = restarts(sqlite);
-    sqlite.prepare(`UPDATE sync_state SET picture_state = 'filling' WHERE id = 1`).run();
-    for (let i = 0; i < 3; i++) {
-      await call(office.core, 'participants.register', personInput(), office.tokens.counter);
-      await settled();
-    }
-    expect(restarts(sqlite)).toBe(before);
-    const grown = wal(sqlite).log;
-    expect(grown).toBeGreaterThan(3);
-    sqlite.prepare(`UPDATE sync_state SET picture_state = 'done' WHERE id = 1`).run();
-    await call(office.core, 'participants.register', personInput(), office.tokens.counter);
-    await settled();
-    expect(restarts(sqlite)).toBe(before + 1);
-    expect(wal(sqlite).log).toBeLessThanOrEqual(3);
-    expect(sqlite.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(4);
-  });
-
   it('leaves an idle store alone: reads and quiet intervals write nothing', async () => {
     const sqlite = office.core.database.sqlite;
     await call(office.core, 'participants.register', personInput(), office.tokens.counter);

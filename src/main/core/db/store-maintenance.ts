@@ -22,13 +22,6 @@ import { indexQueuedNames } from './name-index';
 const MERGE_PAGES = 200;
 /** People indexed per step: a few milliseconds at most (one, between a clerk's calls). */
 const INDEX_PEOPLE = 2_000;
-/**
- * While a new device's picture fills (ADR 0040), the WAL is copied into the database file only
- * once it holds this many pages (256 MB of 4 KiB pages) rather than every few seconds: the fill's
- * pages dirty the same index pages again and again, and each checkpoint copied each of them again
- * (66 s of a 394 s fill at full scale). The WAL stays the durable log meanwhile.
- */
-const FILL_WAL_FRAMES = 65_536;
 
 export interface StoreMaintenance {
   /** Called after every call into the core: if it wrote, the WAL is restarted a moment later. */
@@ -50,15 +43,6 @@ export function startStoreMaintenance(
   // counts as a change but writes no page).
   let settledFrames = walFrames(sqlite);
   let settling: NodeJS.Timeout | null = null;
-  // Whether the office picture is filling (a store without the sync tables never is).
-  const pictureFilling = (() => {
-    try {
-      const query = sqlite.prepare(`SELECT picture_state = 'filling' FROM sync_state WHERE id = 1`).pluck();
-      return () => query.get() === 1;
-    } catch {
-      return () => false;
-    }
-  })();
   // Housekeeping runs from timers: a failure (a full disk, say) is logged and tried again later,
   // never thrown into the event loop, and the WAL stays the durable log meanwhile.
   const guarded = (step: () => void) => () => {
@@ -84,9 +68,7 @@ export function startStoreMaintenance(
       settling.unref();
     }
     seenChanges = totalChanges.get() as number;
-    const frames = walFrames(sqlite);
-    if (frames === settledFrames) return;
-    if (frames < FILL_WAL_FRAMES && pictureFilling()) return;
+    if (walFrames(sqlite) === settledFrames) return;
     if (restartWal(sqlite)) settledFrames = walFrames(sqlite);
   });
   const timer = setInterval(
