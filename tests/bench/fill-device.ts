@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import { createOfficeCore } from '../../src/main/core/office-core';
 import { pictureFillPhases } from '../../src/main/core/sync/picture-fill';
+import { setUpAndEnroll } from '../integration/sync/central-fixture';
 
 const [centralUrl, code, officeCode, dataDir, resourcesDir] = process.argv.slice(2) as [string, string, string, string, string];
 
@@ -23,21 +24,7 @@ function memory(): { rss: number; peak: number } {
 const before = memory();
 const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
 if (process.env.PICTURE_PAGE_SIZE) core.context.sync!.picturePageSize = Number(process.env.PICTURE_PAGE_SIZE);
-let token = '';
-const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const result = await core.invoke(method, input, token);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-};
-token = (
-  await call<{ token: string }>('office.setup', {
-    officeCode,
-    officeName: `BHXH cơ sở ${officeCode}`,
-    provinceCode: '01',
-    supervisor: { username: 'sup', fullName: 'Trần Thị Giám', password: 'correct-horse-1' },
-  })
-).token;
-await call('sync.enroll', { centralUrl, code, deviceName: 'Máy cán bộ thu mới' });
+const { call } = await setUpAndEnroll(core, { officeCode, centralUrl, code, deviceName: 'Máy cán bộ thu mới', supervisorName: 'Trần Thị Giám' });
 const opened = memory();
 
 // What the resident set is made of at its largest (V8's heap, buffers outside it), sampled.

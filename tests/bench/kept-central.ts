@@ -7,16 +7,12 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { loadCentralKey } from '../../src/central/central-signing-key';
-import { createCentralLog } from '../../src/central/central-log';
 import { type CentralDatabase, openCentralDatabase } from '../../src/central/db/central-database';
-import { createCentralApp } from '../../src/central/http/server';
-import { type Central, resourcesDir } from '../integration/sync/central-fixture';
-import { startCentralServer, stopCentralServer } from './central-server';
+import { type Central, resourcesDir, serveCentral, startCentral } from '../integration/sync/central-fixture';
+import { postgresAdminUrl, startCentralProcess, startCentralServer, stopCentralServer } from './central-server';
 import { type PictureSeed, seedOfficePicture } from './office-picture-seed';
 
 export type KeptCentral = Central & { pid: number; seededSeconds: number | null };
@@ -89,12 +85,9 @@ export async function keptPgliteCentral(keep: string, size: PictureSeed): Promis
   }
   const seededSeconds = await seedIfNeeded(database, size);
   const key = await loadCentralKey(dataDir);
-  const { app } = createCentralApp({ database, releasesDir: join(dataDir, 'releases'), centralKey: key, log: createCentralLog({ level: 'silent' }) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveCentral(database, dataDir, key);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: server.url,
     database,
     dataDir,
     key,
@@ -102,8 +95,26 @@ export async function keptPgliteCentral(keep: string, size: PictureSeed): Promis
     pid: process.pid,
     seededSeconds,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.stop();
       await database.close();
     },
   };
+}
+
+/**
+ * The benchmarks' central: on PostgreSQL (DATABASE_URL, TEST_DATABASE_URL or the test cluster) in its
+ * own process, else on PGlite in this process; kept and reused under OFFICE_BENCH_KEEP, else fresh
+ * and seeded now. `seeded`: the seed's seconds, null when a kept one was reused.
+ */
+export async function benchCentral(size: PictureSeed): Promise<{ central: Central & { pid?: number }; seeded: number | null; postgres: boolean }> {
+  const adminUrl = postgresAdminUrl();
+  const keep = process.env.OFFICE_BENCH_KEEP;
+  if (keep) {
+    const central = adminUrl ? await keptPostgresCentral(adminUrl, keep, size) : await keptPgliteCentral(keep, size);
+    return { central, seeded: central.seededSeconds, postgres: adminUrl !== null };
+  }
+  const central = adminUrl ? await startCentralProcess(adminUrl) : await startCentral('pglite');
+  const t0 = performance.now();
+  await seedOfficePicture(central.database.db, size);
+  return { central, seeded: (performance.now() - t0) / 1000, postgres: adminUrl !== null };
 }

@@ -8,14 +8,11 @@
 // OFFICE_BENCH_KEEP=<folder> keeps the seeded database for the next run (kept-central.ts);
 // OFFICE_BENCH_PERSONS, _HOUSEHOLDS, _PAYMENTS scale it; FEED_BENCH_ROUNDS: requests per position.
 import { cpus } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { encode } from '../../src/central/picture-feed';
 import type { PicturePart } from '../../src/shared/sync/picture';
-import { type Central, startCentral, startOffice } from '../integration/sync/central-fixture';
+import { startOffice } from '../integration/sync/central-fixture';
 import useRunTempRoot from '../support/temp-root';
-import { postgresAdminUrl, startCentralProcess } from './central-server';
-import { keptPgliteCentral, keptPostgresCentral } from './kept-central';
-import { seedOfficePicture } from './office-picture-seed';
+import { benchCentral } from './kept-central';
 import { load, quantile, timedTransport } from './timed-transport';
 
 process.on('exit', useRunTempRoot());
@@ -33,21 +30,10 @@ const PICTURE_PAGE = 5000;
 /** The seed's id of row i of a kind (office-picture-seed.ts: `01900000-0000-7000-<prefix>-<i in hex>`). */
 const seedId = (prefix: string, i: number) => `01900000-0000-7000-${prefix}-${i.toString(16).padStart(12, '0')}`;
 
-const adminUrl = postgresAdminUrl();
-const keep = process.env.OFFICE_BENCH_KEEP;
-const t0 = performance.now();
-const central: Central & { seededSeconds?: number | null } = keep
-  ? adminUrl
-    ? await keptPostgresCentral(adminUrl, keep, size)
-    : await keptPgliteCentral(keep, size)
-  : adminUrl
-    ? await startCentralProcess(adminUrl)
-    : await startCentral('pglite');
-if (!keep) await seedOfficePicture(central.database.db, size);
-const seeded = keep ? (central.seededSeconds ?? null) : (performance.now() - t0) / 1000;
+const { central, seeded, postgres } = await benchCentral(size);
 console.log(
-  `office feed pages: central on ${central.database.kind} (${adminUrl ? 'its own process' : 'this process'}), ${size.persons} people, ${size.households} households, ${size.payments} payments; ${
-    seeded === null ? `seed of ${keep} reused` : `seeded in ${seeded.toFixed(0)} s`
+  `office feed pages: central on ${central.database.kind} (${postgres ? 'its own process' : 'this process'}), ${size.persons} people, ${size.households} households, ${size.payments} payments; ${
+    seeded === null ? `seed of ${process.env.OFFICE_BENCH_KEEP} reused` : `seeded in ${seeded.toFixed(0)} s`
   }; ${cpus().length} CPUs, load ${load()}`,
 );
 try {

@@ -1,28 +1,31 @@
 // Office-picture benchmark (part of `npm run bench`, issue 20 items 4 and 6): a central holding a
 // province of 1 000 000 people, an office of 200 000 households and 5 000 000 payments (with their
 // 5 000 000 changes in the feed, 1 % voided) — seeded straight into its database in SQL — and then
-// (a) pages of the office's change feed read at the start, the middle and the end of those
+// (a) a new device of the office enrolls and fills its picture, in a process of its own
+//     (fill-device.ts: the office core alone): the time (goal ≤ 3 min), that process's peak RSS
+//     (goal ≤ 300 MB), where the fill spent its time by phase and part, and a search answered
+//     every 2 s while the picture fills;
+// (b) pages of the office's change feed read at the start, the middle and the end of those
 //     5 000 000 changes, and by a device of another office that has none of them (its pages skip
 //     the window): each page's answer time over loopback HTTP, signed as a device signs — goal
-//     ≤ 200 ms a page;
-// (b) a new device of the office enrolls and fills its picture: the time (goal ≤ 3 min), the
-//     process's peak RSS (goal ≤ 300 MB; the office core runs in this process), and a search
-//     answered while the picture fills.
-// Prints the figures with the load average. OFFICE_BENCH_PERSONS, _HOUSEHOLDS, _PAYMENTS scale it.
+//     ≤ 200 ms a page (every kind of page: `npm run bench:feed-pages`).
+// Prints the figures with the load average. OFFICE_BENCH_PERSONS, _HOUSEHOLDS, _PAYMENTS scale it;
+// OFFICE_BENCH_KEEP=<folder> keeps the seeded central for the next run (kept-central.ts);
+// OFFICE_BENCH_SKIP_FILL measures the pages alone; FILL_DEVICE_NODE_ARGS and
+// OFFICE_BENCH_CENTRAL_NODE_ARGS pass Node flags (e.g. --cpu-prof) to the device and the central.
 // The central runs as deployed, in its own process on PostgreSQL; BENCH_DATABASE=pglite runs it in
-// this process on PGlite instead (the RSS then includes the central's).
+// this process on PGlite instead.
 import { cpus, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { describeTimes, load, timedTransport } from './timed-transport';
-import { resourcesDir, startCentral, startOffice } from '../integration/sync/central-fixture';
+import { resourcesDir, startOffice } from '../integration/sync/central-fixture';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOffice, issueEnrollmentCode } from '../../src/central/admin';
-import { postgresAdminUrl, root, startCentralProcess } from './central-server';
+import { root } from './central-server';
 import useRunTempRoot from '../support/temp-root';
-import { seedOfficePicture } from './office-picture-seed';
-import { keptPgliteCentral, keptPostgresCentral } from './kept-central';
+import { benchCentral } from './kept-central';
 
 process.on('exit', useRunTempRoot());
 
@@ -78,7 +81,7 @@ async function fillNewDevice(): Promise<void> {
   const code = await issueEnrollmentCode(central.database.db, OFFICE);
   const dataDir = mkdtempSync(join(tmpdir(), 'fo-fill-device-'));
   // The central's own process (on PostgreSQL): its CPU over the fill. In this process (PGlite): not counted apart.
-  const centralPid = 'pid' in central && central.pid !== process.pid ? (central.pid as number) : null;
+  const centralPid = central.pid !== undefined && central.pid !== process.pid ? central.pid : null;
   const centralCpu = centralPid === null ? null : cpuSeconds(centralPid);
   const child = spawn(
     process.execPath,
@@ -122,25 +125,13 @@ async function fillNewDevice(): Promise<void> {
   );
 }
 
-const adminUrl = postgresAdminUrl();
-// OFFICE_BENCH_KEEP=<folder>: the seeded central is kept and reused by the next run (kept-central.ts).
-const KEEP = process.env.OFFICE_BENCH_KEEP;
 const size = { persons: PERSONS, households: HOUSEHOLDS, payments: PAYMENTS, office: OFFICE };
-const t0 = performance.now();
-const central = KEEP
-  ? adminUrl
-    ? await keptPostgresCentral(adminUrl, KEEP, size)
-    : await keptPgliteCentral(KEEP, size)
-  : adminUrl
-    ? await startCentralProcess(adminUrl)
-    : await startCentral('pglite');
+const { central, seeded, postgres } = await benchCentral(size);
 console.log(
-  `office-picture benchmark: central ${adminUrl ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs, load ${load()}`,
+  `office-picture benchmark: central ${postgres ? 'in its own process' : 'in this process'} on ${central.database.kind}; ${cpus().length} CPUs, load ${load()}`,
 );
 try {
-  if (!KEEP) await seedOfficePicture(central.database.db, size);
-  const seeded = 'seededSeconds' in central ? (central.seededSeconds as number | null) : (performance.now() - t0) / 1000;
-  console.log(seeded === null ? `seed of ${KEEP} reused` : `seeded in ${seeded.toFixed(1)} s (load ${load()})`);
+  console.log(seeded === null ? `seed of ${process.env.OFFICE_BENCH_KEEP} reused` : `seeded in ${seeded.toFixed(1)} s (load ${load()})`);
   if (!process.env.OFFICE_BENCH_SEED_ONLY) await measure();
 } finally {
   await central.close();

@@ -12,7 +12,7 @@ import { type CentralKey, loadCentralKey } from '../../../src/central/central-si
 import { type CentralDatabase, openCentralDatabase } from '../../../src/central/db/central-database';
 import { createCentralLog } from '../../../src/central/central-log';
 import type { ConsoleOptions } from '../../../src/central/console/console-routes';
-import { createCentralApp } from '../../../src/central/http/server';
+import { type CentralAppOptions, createCentralApp } from '../../../src/central/http/server';
 import { FraudSignals } from '../../../src/central/signals/fraud-signals';
 import type { SignalConfig } from '../../../src/central/signals/signal-config';
 import type { Clock } from '../../../src/main/core/clock';
@@ -34,6 +34,26 @@ export interface Central {
   close(): Promise<void>;
 }
 
+/** The central's app on a free loopback port, quiet (a test reads what it needs from the answers and the database, not from the request log). */
+export async function serveCentral(
+  database: CentralDatabase,
+  dataDir: string,
+  key: CentralKey,
+  options: Pick<CentralAppOptions, 'signals' | 'clock' | 'console'> = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const { app } = createCentralApp({
+    database,
+    releasesDir: join(dataDir, 'releases'),
+    centralKey: key,
+    log: createCentralLog({ level: 'silent' }),
+    ...options,
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 export async function startCentral(
   backend: CentralBackend = 'pglite',
   options: { signals?: SignalConfig; clock?: () => Date; console?: ConsoleOptions } = {},
@@ -43,28 +63,20 @@ export async function startCentral(
   const database = await openCentralDatabase({ dataDir, resourcesDir, databaseUrl: postgres?.url });
   const key = await loadCentralKey(dataDir);
   const signals = options.signals ? new FraudSignals(database.db, options.signals, options.clock) : undefined;
-  // Quiet: a test reads what it needs from the answers and the database, not from the request log.
-  const { app } = createCentralApp({
-    database,
-    releasesDir: join(dataDir, 'releases'),
-    centralKey: key,
-    log: createCentralLog({ level: 'silent' }),
+  const server = await serveCentral(database, dataDir, key, {
     ...(signals ? { signals } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.console ? { console: options.console } : {}),
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: server.url,
     database,
     dataDir,
     key,
     databaseUrl: postgres?.url ?? null,
     ...(signals ? { signals } : {}),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.stop();
       await signals?.idle();
       await database.close();
       await postgres?.drop();
@@ -88,6 +100,21 @@ export async function startOffice(
   const code = await issueEnrollmentCode(central.database.db, officeCode);
   const dataDir = mkdtempSync(join(tmpdir(), `fo-office-${officeCode}-`));
   const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0, ...(options.clock ? { clock: options.clock } : {}) });
+  const { token, call } = await setUpAndEnroll(core, {
+    officeCode,
+    centralUrl: options.centralUrl ?? central.url,
+    code,
+    ...(options.deviceName ? { deviceName: options.deviceName } : {}),
+    ...(options.supervisorName ? { supervisorName: options.supervisorName } : {}),
+  });
+  return { core, token, dataDir, call };
+}
+
+/** A new core's office set up (its supervisor signed in) and its device enrolled with `code`. */
+export async function setUpAndEnroll(
+  core: OfficeCore,
+  o: { officeCode: string; centralUrl: string; code: string; deviceName?: string; supervisorName?: string },
+): Promise<Pick<Office, 'token' | 'call'>> {
   let token = '';
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await core.invoke(method, input, token);
@@ -96,14 +123,14 @@ export async function startOffice(
   };
   token = (
     await call<{ token: string }>('office.setup', {
-      officeCode,
-      officeName: `BHXH cơ sở ${officeCode}`,
+      officeCode: o.officeCode,
+      officeName: `BHXH cơ sở ${o.officeCode}`,
       provinceCode: '01',
-      supervisor: { username: 'sup', fullName: options.supervisorName ?? 'Giám Sát Viên', password: 'correct-horse-1' },
+      supervisor: { username: 'sup', fullName: o.supervisorName ?? 'Giám Sát Viên', password: 'correct-horse-1' },
     })
   ).token;
-  await call('sync.enroll', { centralUrl: options.centralUrl ?? central.url, code, ...(options.deviceName ? { deviceName: options.deviceName } : {}) });
-  return { core, token, dataDir, call };
+  await call('sync.enroll', { centralUrl: o.centralUrl, code: o.code, ...(o.deviceName ? { deviceName: o.deviceName } : {}) });
+  return { token, call };
 }
 
 /** One month of VSI paid at 2 000 000 đ of income: the recorded receipt's id, series and number. */
