@@ -26,14 +26,26 @@ export async function readPaidPeriods(trx: Transaction<CentralDb>, personIds: st
       not(exists(selectFrom('receiptVoids').select('receiptVoids.receiptId').whereRef('receiptVoids.receiptId', '=', 'contributions.receiptId'))),
     )
     .execute();
-  for (const r of rows) {
-    paid.get(r.personId)?.push({
-      scheme: r.scheme,
-      fromMonth: r.fromMonth,
-      toMonth: addMonths(r.fromMonth, Number(r.months) - 1),
-      receiptId: r.receiptId,
-      receipt: `${r.receiptSeries}/${Number(r.receiptNumber)}`,
-      officeCode: r.officeCode,
+  return paidPeriodsOfRows(
+    personIds,
+    rows.map((r) => [r.personId, r.scheme, r.fromMonth, r.months, r.receiptId, r.receiptSeries, r.receiptNumber, r.officeCode]),
+  );
+}
+
+/** The paid periods of these people from their contributions' rows (person, scheme, from, months, receipt id, series, number, office). */
+export function paidPeriodsOfRows(
+  personIds: readonly string[],
+  rows: readonly [string, string, string, number | string, string, string, number | string, string][],
+): Map<string, PaidPeriod[]> {
+  const paid = new Map<string, PaidPeriod[]>(personIds.map((id) => [id, []]));
+  for (const [personId, scheme, fromMonth, months, receiptId, series, number, officeCode] of rows) {
+    paid.get(personId)?.push({
+      scheme,
+      fromMonth,
+      toMonth: addMonths(fromMonth, Number(months) - 1),
+      receiptId,
+      receipt: `${series}/${Number(number)}`,
+      officeCode,
     });
   }
   return paid;
