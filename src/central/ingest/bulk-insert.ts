@@ -29,19 +29,38 @@ export async function insertRows(
   await insertStatement(table, columns, rows, onConflict).execute(trx);
 }
 
-/** The INSERT of insertRows, to run alone or as one part of a larger statement (writeTogether). */
+/**
+ * The INSERT of insertRows, to run alone or as one part of a larger statement (writeTogether). A
+ * column whose value is the same in every row (the batch's device, office, receipt series, date …)
+ * is sent once, as one typed parameter, instead of an array of copies.
+ */
 export function insertStatement(table: string, columns: BulkColumns, rows: readonly Record<string, unknown>[], onConflict = ''): RawBuilder<unknown> {
   const keys = Object.keys(columns);
   const names = keys.map(snake);
-  const arrays = keys.map((key) =>
-    columnArray(
-      rows.map((row) => row[key] ?? null),
-      columns[key]!,
-    ),
-  );
-  const selected = keys.map((key, i) => sql.raw(columns[key] === 'jsonb' ? `c${i}::jsonb` : `c${i}`));
+  const arrays: RawBuilder<unknown>[] = [];
+  const aliases: string[] = [];
+  const selected = keys.map((key, i) => {
+    const type = columns[key]!;
+    const values = rows.map((row) => row[key] ?? null);
+    const same = values[0];
+    // One column at least goes as an array: it gives the statement its rows.
+    if ((i > 0 || keys.length === 1) && arrays.length + (keys.length - i) > 1 && sameInEvery(values)) {
+      return sql`${same}::${sql.raw(type)}`;
+    }
+    arrays.push(columnArray(values, type));
+    aliases.push(`c${i}`);
+    return sql.raw(type === 'jsonb' ? `c${i}::jsonb` : `c${i}`);
+  });
   return sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names.join(', '))})
-    SELECT ${sql.join(selected)} FROM unnest(${sql.join(arrays)}) AS t(${sql.raw(keys.map((_, i) => `c${i}`).join(', '))}) ${sql.raw(onConflict)}`;
+    SELECT ${sql.join(selected)} FROM unnest(${sql.join(arrays)}) AS t(${sql.raw(aliases.join(', '))}) ${sql.raw(onConflict)}`;
+}
+
+/** Every value the same null, text or number (more than one row). */
+function sameInEvery(values: readonly unknown[]): boolean {
+  const first = values[0];
+  if (values.length < 2 || (first !== null && typeof first !== 'string' && typeof first !== 'number')) return false;
+  for (let i = 1; i < values.length; i++) if (values[i] !== first) return false;
+  return true;
 }
 
 /**

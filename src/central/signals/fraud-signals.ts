@@ -1,6 +1,10 @@
 // Runs the fraud signals' detectors and keeps what they find (issue 22 item 5): after a batch is
 // answered, for the batch's office (queued behind the answer, one run per office at a time, never
-// slowing the device's reply), and nightly for every office. A finding keeps its row while it is
+// slowing the device's reply), and nightly for every office. The run after batches is coalesced:
+// it starts once the office has sent nothing for `afterBatches.quietSeconds`, and at the latest
+// `afterBatches.maxWaitSeconds` after the first batch it waits for — an office pushing batch after
+// batch has one run per that many seconds and one after its last batch, not one per batch, each of
+// which reads the office's window of receipts again (ADR 0038). A finding keeps its row while it is
 // found, with the evidence of the last run; one no longer found is cleared, not deleted, so what a
 // reviewer saw stays. A run that fails is logged and tried again at the next batch or night.
 // A reviewer's review (the console, ADR 0032) is never touched by a run while the finding is still
@@ -17,6 +21,8 @@ export type StoredSignal = Signal & { firstSeen: string; lastSeen: string; clear
 export class FraudSignals {
   private readonly queued = new Map<string | null, Promise<void>>();
   private readonly again = new Set<string | null>();
+  /** Offices whose run waits for a quiet moment: its timer, and the latest instant it may start. */
+  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; deadline: number }>();
   private nightly: NodeJS.Timeout | null = null;
 
   constructor(
@@ -66,8 +72,24 @@ export class FraudSignals {
     return found;
   }
 
-  /** After a batch of this office is answered: a run is queued (one more at most while one runs). */
+  /** After a batch of this office is answered: a run once the office is quiet (see the top of the file). */
   afterIngest(officeCode: string): void {
+    const { quietSeconds, maxWaitSeconds } = this.config.afterBatches;
+    const now = Date.now();
+    const waiting = this.waiting.get(officeCode);
+    if (waiting) clearTimeout(waiting.timer);
+    const deadline = waiting?.deadline ?? now + maxWaitSeconds * 1000;
+    const timer = setTimeout(() => this.runAfterBatches(officeCode), Math.max(0, Math.min(quietSeconds * 1000, deadline - now)));
+    // A central shutting down does not wait for it (idle() runs what waits; the nightly run finds the rest).
+    timer.unref();
+    this.waiting.set(officeCode, { timer, deadline });
+  }
+
+  /** The office's run now: queued behind one already running (one more at most). */
+  private runAfterBatches(officeCode: string): void {
+    const waiting = this.waiting.get(officeCode);
+    if (waiting) clearTimeout(waiting.timer);
+    this.waiting.delete(officeCode);
     if (this.queued.has(officeCode)) {
       this.again.add(officeCode);
       return;
@@ -81,8 +103,9 @@ export class FraudSignals {
     this.queued.set(officeCode, run);
   }
 
-  /** Resolves when no run is queued (tests, and a clean shutdown). */
+  /** Runs now what waits for a quiet moment, and resolves when no run is queued (tests, and a clean shutdown). */
   async idle(): Promise<void> {
+    for (const officeCode of [...this.waiting.keys()]) this.runAfterBatches(officeCode);
     while (this.queued.size > 0) await Promise.all(this.queued.values());
   }
 

@@ -51,6 +51,16 @@ export const signalConfig = z
     sharedContactPeople: z.number().int().min(2).default(5),
     /** A device that has sent nothing for this many days. */
     silentDays: positive.default(3),
+    /**
+     * The run after an office's batches (ADR 0038): once the office has sent nothing for this many
+     * seconds, and at the latest this many after the first batch it waits for.
+     */
+    afterBatches: z
+      .object({
+        quietSeconds: z.number().nonnegative().default(1),
+        maxWaitSeconds: z.number().nonnegative().default(30),
+      })
+      .prefault({}),
   })
   .strict();
 
