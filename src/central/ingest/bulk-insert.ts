@@ -42,11 +42,8 @@ export function insertStatement(table: string, columns: BulkColumns, rows: reado
   const selected = keys.map((key, i) => {
     const type = columns[key]!;
     const values = rows.map((row) => row[key] ?? null);
-    const same = values[0];
-    // One column at least goes as an array: it gives the statement its rows.
-    if ((i > 0 || keys.length === 1) && arrays.length + (keys.length - i) > 1 && sameInEvery(values)) {
-      return sql`${same}::${sql.raw(type)}`;
-    }
+    // The first column always goes as an array: it gives the statement its rows.
+    if (i > 0 && sameInEvery(values)) return sql`${values[0]}::${sql.raw(type)}`;
     arrays.push(columnArray(values, type));
     aliases.push(`c${i}`);
     return sql.raw(type === 'jsonb' ? `c${i}::jsonb` : `c${i}`);

@@ -1,7 +1,8 @@
 // The ingest's one-statement multi-row insert (arrays unnested into rows) stores every value as
 // given on both backends: quotes, backslashes, braces, commas, the word NULL, real nulls, empty
 // strings, Vietnamese text, large numbers and JSON documents full of escapes — whether a column
-// travels as one separated text (the usual way) or, when a value holds a separator, as an array.
+// travels as one separated text (the usual way) or, when a value holds a separator, as an array,
+// or, the same in every row, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRows } from '../../../src/central/ingest/bulk-insert';
 import { centralBackends } from '../fixtures/test-postgres';
@@ -41,6 +42,29 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
       .execute();
     expect(stored.map((r) => ({ seq: Number(r.seq), kind: r.kind, payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }))).toEqual(
       cases.flat().map((r) => ({ ...r, payload: JSON.parse(r.payload) })),
+    );
+  });
+
+  it('stores columns the same in every row (sent once) exactly: text, null, a number and a JSON document', async () => {
+    const rows = awkward.map((text, i) => ({
+      seq: 7_000_000_000_000 + i,
+      kind: 'with "quotes" \\ Nguyễn',
+      provinceCode: null,
+      originDeviceId: text,
+      payload: '{"same":[1,"\\u001e",null]}',
+    }));
+    await central.database.db
+      .transaction()
+      .execute((trx) => insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' }, rows));
+    const stored = await central.database.db
+      .selectFrom('changes')
+      .select(['seq', 'kind', 'provinceCode', 'originDeviceId', 'payload'])
+      .where('seq', '>=', 7_000_000_000_000)
+      .where('seq', '<', 8_000_000_000_000)
+      .orderBy('seq')
+      .execute();
+    expect(stored.map((r) => ({ ...r, seq: Number(r.seq), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }))).toEqual(
+      rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })),
     );
   });
 
