@@ -125,30 +125,8 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
         officeCode: ctx.device.officeCode,
       });
   const review = twice && facts ? bothReviews(twice, facts) : (twice ?? facts);
-  const row = {
-    id: c.id,
-    personId,
-    scheme: c.scheme,
-    fromMonth: c.fromMonth,
-    months: c.months,
-    paidOn: c.paidOn,
-    total: c.total,
-    receiptId: c.receipt.id,
-    receiptSeries: c.receipt.series,
-    receiptNumber: c.receipt.number,
-    officeCode: ctx.device.officeCode,
-    deviceId: ctx.device.id,
-    data: JSON.stringify({ ...c, participantId: personId, localParticipantId: c.participantId }),
-    householdId: c.householdId ?? null,
-    method: c.method,
-    incomeBasis: c.incomeBasis ?? null,
-    memberPosition: c.memberPosition ?? null,
-    supportedMonths: c.lines.filter((l) => l.supportAmount > 0).length,
-    businessDate: c.receipt.businessDate ?? c.paidOn,
-    issuedAt: c.receipt.issuedAt ?? null,
-    collectorStaffId: c.collectorStaffId ?? null,
-    collectorName: c.collectorName ?? null,
-  };
+  const row = contributionRow(c, personId, ctx.device);
+
   // A person another office registered: that office sees the payment too (ADR 0026).
   const home = await personOffice(ctx, personId);
   const audience = home !== null && home !== ctx.device.officeCode ? { officeCode: home, contributionId: c.id } : null;
@@ -184,6 +162,34 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
     .onConflict((oc) => oc.column('opId').doNothing())
     .execute();
   return { opId, status: 'APPLIED', review };
+}
+
+/** A contribution's row as the central stores it: the payload as parsed, for the canonical person, from this device. */
+export function contributionRow(c: OperationPayload<'contribution.record'>, personId: string, device: { id: string; officeCode: string }) {
+  return {
+    id: c.id,
+    personId,
+    scheme: c.scheme,
+    fromMonth: c.fromMonth,
+    months: c.months,
+    paidOn: c.paidOn,
+    total: c.total,
+    receiptId: c.receipt.id,
+    receiptSeries: c.receipt.series,
+    receiptNumber: c.receipt.number,
+    officeCode: device.officeCode,
+    deviceId: device.id,
+    data: JSON.stringify({ ...c, participantId: personId, localParticipantId: c.participantId }),
+    householdId: c.householdId ?? null,
+    method: c.method,
+    incomeBasis: c.incomeBasis ?? null,
+    memberPosition: c.memberPosition ?? null,
+    supportedMonths: c.lines.filter((l) => l.supportAmount > 0).length,
+    businessDate: c.receipt.businessDate ?? c.paidOn,
+    issuedAt: c.receipt.issuedAt ?? null,
+    collectorStaffId: c.collectorStaffId ?? null,
+    collectorName: c.collectorName ?? null,
+  };
 }
 
 /** Months paid twice, and facts that differ too: one review, the months first (they decide a refund). */

@@ -21,6 +21,21 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
     await central?.close();
   });
 
+  /** Inserts change rows (payload as JSON text) in one statement, and reads back those numbered from `from` to before `to`, payloads parsed. */
+  async function insertAndRead(rows: Record<string, unknown>[], from: number, to: number) {
+    await central.database.db
+      .transaction()
+      .execute((trx) => insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' }, rows));
+    const stored = await central.database.db
+      .selectFrom('changes')
+      .select(['seq', 'kind', 'provinceCode', 'originDeviceId', 'payload'])
+      .where('seq', '>=', from)
+      .where('seq', '<', to)
+      .orderBy('seq')
+      .execute();
+    return stored.map((r) => ({ ...r, seq: Number(r.seq), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }));
+  }
+
   it('stores a column whose values hold the separators, and a single empty string, exactly', async () => {
     const cases = [
       [
@@ -53,19 +68,7 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
       originDeviceId: text,
       payload: '{"same":[1,"\\u001e",null]}',
     }));
-    await central.database.db
-      .transaction()
-      .execute((trx) => insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' }, rows));
-    const stored = await central.database.db
-      .selectFrom('changes')
-      .select(['seq', 'kind', 'provinceCode', 'originDeviceId', 'payload'])
-      .where('seq', '>=', 7_000_000_000_000)
-      .where('seq', '<', 8_000_000_000_000)
-      .orderBy('seq')
-      .execute();
-    expect(stored.map((r) => ({ ...r, seq: Number(r.seq), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }))).toEqual(
-      rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })),
-    );
+    expect(await insertAndRead(rows, 7_000_000_000_000, 8_000_000_000_000)).toEqual(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })));
   });
 
   it('stores awkward text, nulls, big numbers and JSON exactly, and honours ON CONFLICT', async () => {
@@ -76,18 +79,7 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
       originDeviceId: i % 2 === 0 ? text : null,
       payload: JSON.stringify({ text, nested: { list: [text, null, i] }, quote: '"\\' }),
     }));
-    await central.database.db
-      .transaction()
-      .execute((trx) => insertRows(trx, 'changes', { seq: 'bigint', kind: 'text', provinceCode: 'text', originDeviceId: 'text', payload: 'jsonb' }, rows));
-    const stored = await central.database.db
-      .selectFrom('changes')
-      .select(['seq', 'kind', 'provinceCode', 'originDeviceId', 'payload'])
-      .where('seq', '>=', 9_000_000_000_000)
-      .orderBy('seq')
-      .execute();
-    expect(stored.map((r) => ({ ...r, seq: Number(r.seq), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }))).toEqual(
-      rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })),
-    );
+    expect(await insertAndRead(rows, 9_000_000_000_000, Number.MAX_SAFE_INTEGER)).toEqual(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })));
 
     await central.database.db
       .transaction()

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { contributionChangeSql } from '../../../src/central/ingest/batch-finish';
 import { insertRows } from '../../../src/central/ingest/bulk-insert';
 import { contributionChange } from '../../../src/central/ingest/office-changes';
+import { contributionRow } from '../../../src/central/ingest/money-ops';
 import { contributionColumns } from '../../../src/central/ingest/op-context';
 import { operationPayloadSchemas } from '../../../src/shared/sync/operations';
 import { call, type Office } from '../fixtures/office-fixture';
@@ -91,32 +92,9 @@ describe.each(centralBackends())('changes made from rows on %s', (backend) => {
     expect(JSON.parse(rows[0]!.payload)).toMatchObject({ version: 1, phone: null });
     expect(JSON.parse(rows[4]!.payload)).toMatchObject({ version: 2, phone: '0987654321' });
 
-    // The payment as the handler's row gave it to contributionChange.
+    // The payment as the handler's row (contributionRow) gave it to contributionChange.
     const c = operationPayloadSchemas['contribution.record'].parse(ops[2]!.payload);
-    const row = {
-      id: c.id,
-      personId: created.participantId,
-      scheme: c.scheme,
-      fromMonth: c.fromMonth,
-      months: c.months,
-      paidOn: c.paidOn,
-      total: c.total,
-      receiptId: c.receipt.id,
-      receiptSeries: c.receipt.series,
-      receiptNumber: c.receipt.number,
-      officeCode: 'OFROW',
-      deviceId: device.id,
-      data: '{}',
-      householdId: c.householdId ?? null,
-      method: c.method,
-      incomeBasis: c.incomeBasis ?? null,
-      memberPosition: c.memberPosition ?? null,
-      supportedMonths: c.lines.filter((l) => l.supportAmount > 0).length,
-      businessDate: c.receipt.businessDate ?? c.paidOn,
-      issuedAt: c.receipt.issuedAt ?? null,
-      collectorStaffId: c.collectorStaffId ?? null,
-      collectorName: c.collectorName ?? null,
-    };
+    const row = contributionRow(c, created.participantId, { id: device.id, officeCode: 'OFROW' });
     expect(rows[2]!.payload).toBe(await asStored(JSON.stringify(contributionChange(row))));
   });
 });
