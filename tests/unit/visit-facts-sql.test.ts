@@ -5,12 +5,12 @@
 // last day minus 31, 30 and 0 days and the day after) and random days between — and so are the counts.
 import { describe, expect, it } from 'vitest';
 import { paymentMethods } from '../../src/shared/contract/contribution';
-import { STATUS_BITS } from '../../src/main/core/db/repositories/visit-facts-repository';
+import { replaceCommuneFacts, STATUS_BITS } from '../../src/main/core/db/repositories/visit-facts-repository';
 import type { AreaRecord } from '../../src/main/core/services/area-picture';
 import { addDays, factsRow } from '../../src/main/core/services/visit-facts';
 import { addMonths, lastDayOf } from '../../src/shared/domain/payment-periods';
 import { type PersonFacts, type VisitStatus, visitStanding, visitStatuses, vsiNextPeriod } from '../../src/shared/domain/visit-status';
-import { factsStore, listed, query, random } from './visit-facts-fixture';
+import { blankFacts, factsStore, listed, query, random } from './visit-facts-fixture';
 
 function person(id: string, facts: PersonFacts): AreaRecord {
   return {
@@ -88,6 +88,18 @@ describe('statuses computed by the store’s query', () => {
         expect(counts).toEqual(want);
       }
     }
+    await store.db.destroy();
+  });
+});
+
+describe('a commune made whole', () => {
+  it('holds more people than one statement takes values', async () => {
+    const store = await factsStore();
+    const rows = Array.from({ length: 40_000 }, (_, i) => ({ ...blankFacts(`p${i}`, '00004'), vsiOn: 1, vsiNextFrom: '2026-01', vsiDeadline: '2026-01-31' }));
+    await replaceCommuneFacts(store.db, '00004', rows);
+    await replaceCommuneFacts(store.db, '00004', rows);
+    const { counts } = await listed(store.db, { ...query('2026-03-02', ['00004']), wanted: 127, words: [], offset: 0, limit: 0 });
+    expect(counts['vsi-overdue']).toBe(40_000);
     await store.db.destroy();
   });
 });

@@ -70,10 +70,9 @@ export async function replacePeopleFacts(db: Db, ids: readonly string[], rows: r
 /** A commune's facts made whole. */
 export async function replaceCommuneFacts(db: Db, communeCode: string, rows: readonly VisitFactsTable[]): Promise<void> {
   await db.deleteFrom('visitFacts').where('communeCode', '=', communeCode).execute();
-  await db
-    .deleteFrom('visitFacts')
-    .where('participantId', 'in', rows.length > 0 ? rows.map((r) => r.participantId) : [''])
-    .execute();
+  // A person of the commune whose facts were kept under another (moved here since); by JSON, not one
+  // bound value each: a commune can hold more people than a statement takes values.
+  await sql`DELETE FROM visit_facts WHERE participant_id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.participantId))}))`.execute(db);
   await insertFacts.run(db, rows);
   await db
     .insertInto('visitFactsBuilt')
