@@ -147,7 +147,7 @@ describe('the visit list kept in the store', () => {
     const sqlite = office.core.database.sqlite;
     sqlite.exec('DELETE FROM visit_facts; DELETE FROM visit_facts_built');
     sqlite.prepare(`UPDATE participants SET phone = '0912999999' WHERE id = ?`).run(c.overdue.id);
-    // Any call: the keeper sees the mark and makes the officer's commune whole, no list asked.
+    // Any call: the keeper finds the officer's commune not made and makes it whole, no list asked.
     await call(office.core, 'hamlets.list', { communeCode: COMMUNE }, office.tokens.supervisor);
     const ready = () => sqlite.prepare('SELECT count(*) FROM visit_facts_built WHERE commune_code = ?').pluck().get(COMMUNE) === 1;
     for (let i = 0; i < 100 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 100));

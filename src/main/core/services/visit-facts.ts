@@ -145,10 +145,12 @@ export interface FactsKeeper {
 }
 
 /**
- * Keeps the facts of the communes officers walk ready between calls, so the list's first open — on
- * the app's start after an update, after a sync brought the office's payments, after a save — finds
- * them up to date: at start, and shortly after a call that left marks. A failure is logged and
- * tried again after the next call; the list itself always brings the facts up to date first.
+ * Makes the communes officers walk whole between calls, so the list's first open on the app's start
+ * after an update, after a new device's fill, after a new area or a hamlet's change does not wait
+ * seconds for it: at start, after a call, and every 15 s (a sync between calls) it asks the store —
+ * a read — whether such a commune waits, and only then writes. The marks of ordinary writes (a
+ * payment, a registration) are left to the next list, a few rows: a clerk's write causes no second
+ * commit. A failure is logged and tried again; the list itself always brings the facts up to date first.
  */
 export function startFactsKeeper(db: Kysely<Database>, log: (error: unknown) => void, settleMs = 30, intervalMs = 15_000): FactsKeeper {
   let timer: NodeJS.Timeout | null = null;
@@ -172,12 +174,16 @@ export function startFactsKeeper(db: Kysely<Database>, log: (error: unknown) => 
     timer = setTimeout(run, settleMs);
     timer.unref();
   };
+  let asking: Promise<void> | null = null;
   const check = () => {
-    if (stopped || timer || running) return;
-    void facts.anyDirty(db).then((dirty) => dirty && schedule(), log);
+    if (stopped || timer || running || asking) return;
+    asking = facts
+      .anyToBuild(db)
+      .then((due) => void (due && schedule()), log)
+      .finally(() => (asking = null));
   };
-  schedule();
-  // A sync pull between calls marks too: looked at now and then (a read of one row).
+  check();
+  // A sync pull between calls may unbuild too: looked at now and then (a read).
   const every = setInterval(check, intervalMs);
   every.unref();
   return {
@@ -185,6 +191,7 @@ export function startFactsKeeper(db: Kysely<Database>, log: (error: unknown) => 
     async stop() {
       stopped = true;
       clearInterval(every);
+      await asking;
       if (timer) clearTimeout(timer);
       await running;
     },

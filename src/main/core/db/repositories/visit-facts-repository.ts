@@ -235,7 +235,14 @@ export async function communesKeptReady(db: Db): Promise<string[]> {
   return rows.map((r) => r.code).filter((c): c is string => typeof c === 'string');
 }
 
-/** Whether anything was written since the facts were brought up to date. */
-export async function anyDirty(db: Db): Promise<boolean> {
-  return (await db.selectFrom('visitDirty').select('kind').limit(1).executeTakeFirst()) !== undefined;
+/**
+ * Whether a commune must be made whole: one of an officer's area not built yet (a new device, this
+ * update, a new area) or a mark that unbuilds (a hamlet changed, a page of hundreds pulled).
+ */
+export async function anyToBuild(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ due: number }>`
+    SELECT EXISTS (SELECT 1 FROM visit_dirty WHERE kind IN ('c', 'all'))
+        OR EXISTS (SELECT 1 FROM field_assignments f, json_each(f.areas) a
+                   WHERE json_extract(a.value, '$.communeCode') NOT IN (SELECT commune_code FROM visit_facts_built)) AS due`.execute(db);
+  return rows[0]?.due === 1;
 }
