@@ -8,7 +8,8 @@
 // accents and the last page (ADR 0039: one read of the commune's kept facts, the page's people read
 // and priced), the first page right after a visit is saved (its household's facts made again), right
 // after the app starts (no amount kept in memory) and, reported apart, for a commune whose facts
-// were never made on the device (made whole, once). Each figure is printed beside a floor measured interleaved with it —
+// were never made on the device (made whole, once); and the first page after the start once the facts
+// keeper priced it ahead (a second after the start, between calls). Each figure is printed beside a floor measured interleaved with it —
 // a bare read of the commune's people rows, what any list of them costs — and the load average.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { createOfficeCore } from '../../src/main/core/office-core';
 import { deviceSeries } from '../../src/main/core/db/repositories/receipt-numbers';
 import { activeSchedule } from '../../src/main/core/services/reference-schedule-store';
 import { forgetKeptAmounts } from '../../src/main/core/services/visit-facts';
+import { priceFirstPages } from '../../src/main/core/services/visit-list-service';
 import { businessDate } from '../../src/shared/domain/business-date';
 import { call } from '../support/core-call';
 import type { MethodInput } from '../../src/shared/contract/methods';
@@ -124,13 +126,19 @@ async function main(): Promise<void> {
     let visited = 0;
     const afterVisit = () =>
       call(core, 'field.recordVisit', { participantId: block[(visited++ * 104_729) % block.length], outcome: 'not-home' }, token).then(() => undefined);
-    // The app just started: the facts are in the store, the amounts kept in memory are not.
+    // The app just started: the facts are in the store, the amounts kept in memory are not — the
+    // officer's list opened before the keeper priced it, and after (a second after the start).
     const afterStart = async () => forgetKeptAmounts(core.context.db);
+    const afterStartPricedAhead = async () => {
+      forgetKeptAmounts(core.context.db);
+      await priceFirstPages(core.context);
+    };
     // A commune never listed on this device (a new device's fill, an update, a hamlet changed): made whole, once.
     const unbuilt = async () => void sqlite.exec('DELETE FROM visit_facts_built');
     const cases: { label: string; input: MethodInput<'field.visitList'>; before?: () => Promise<void> }[] = [
       { label: 'right after a visit is saved', input: { communeCodes: [commune] }, before: afterVisit },
       { label: 'first page after the app starts', input: { communeCodes: [commune] }, before: afterStart },
+      { label: 'after the app starts, priced ahead', input: { communeCodes: [commune] }, before: afterStartPricedAhead },
       { label: 'first page (100)', input: { communeCodes: [commune] } },
       { label: `hamlet ${busiest.name} (${busiest.people})`, input: { communeCodes: [commune], hamlet: busiest.id } },
       { label: 'VSI overdue only', input: { communeCodes: [commune], statuses: ['vsi-overdue'] } },

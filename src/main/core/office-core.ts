@@ -12,6 +12,7 @@ import { centralAddress } from './db/repositories/sync-state-repository';
 import { lockStore } from './db/store-lock';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { startFactsKeeper } from './services/visit-facts';
+import { priceFirstPages } from './services/visit-list-service';
 import { backupWith } from './db/store-backup';
 import { encryptPlainStore } from './db/store-encryption';
 import { PlainStoreKey, type StoreKeyStore, storeKeyFrom } from './db/store-key';
@@ -196,7 +197,7 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
   };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
   const maintenance = startStoreMaintenance(database.sqlite, { log: report });
-  const factsKeeper = startFactsKeeper(database.db, report);
+  const factsKeeper = startFactsKeeper(database.db, report, { priceAhead: (stopped) => priceFirstPages(context, stopped) });
   const dispatch = createDispatcher(context, handlers, report);
   return {
     invoke: async (method, input, token) => {

@@ -13,6 +13,7 @@ import { hamletLabel } from '../../../shared/domain/hamlets';
 import { foldName } from '../../../shared/domain/name-folding';
 import { lastDayOf } from '../../../shared/domain/payment-periods';
 import { vsiNextPeriod } from '../../../shared/domain/visit-status';
+import { commitWithoutWaitingForDisk } from '../db/relaxed-commit';
 import { hamletsOfCommunes } from '../db/repositories/hamlets-repository';
 import * as facts from '../db/repositories/visit-facts-repository';
 import type { Database, HamletsTable, VisitFactsTable } from '../db/schema';
@@ -113,7 +114,9 @@ export async function freshFacts(db: Kysely<Database>, communes: readonly string
   const [marks, built] = await Promise.all([facts.dirtyKeys(db), facts.builtCommunes(db, communes)]);
   if (marks.length === 0 && built.size === communes.length) return;
   // One transaction: a write between the marks read and the facts made waits for it, then marks again.
-  await db.transaction().execute(async (trx) => {
+  // Committed without waiting for the disk: the facts are derived, and the marks they clear were
+  // written by the clerk's own transaction (durable), so facts lost on a power cut are made again.
+  await commitWithoutWaitingForDisk(db, async (trx) => {
     const marks = await facts.dirtyKeys(trx);
     if (marks.some((m) => m.kind === 'all')) await facts.unbuild(trx, 'all');
     await facts.unbuild(
@@ -151,8 +154,14 @@ export interface FactsKeeper {
  * a read — whether such a commune waits, and only then writes. The marks of ordinary writes (a
  * payment, a registration) are left to the next list, a few rows: a clerk's write causes no second
  * commit. A failure is logged and tried again; the list itself always brings the facts up to date first.
+ * A second after the start it prices the officers' first pages (`priceAhead`), once.
  */
-export function startFactsKeeper(db: Kysely<Database>, log: (error: unknown) => void, settleMs = 30, intervalMs = 15_000): FactsKeeper {
+export function startFactsKeeper(
+  db: Kysely<Database>,
+  log: (error: unknown) => void,
+  options: { settleMs?: number; intervalMs?: number; priceAhead?: (stopped: () => boolean) => Promise<void>; priceAfterMs?: number } = {},
+): FactsKeeper {
+  const { settleMs = 30, intervalMs = 15_000, priceAhead, priceAfterMs = 1000 } = options;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -186,14 +195,26 @@ export function startFactsKeeper(db: Kysely<Database>, log: (error: unknown) => 
   // A sync pull between calls may unbuild too: looked at now and then (a read).
   const every = setInterval(check, intervalMs);
   every.unref();
+  // A moment after the start, the officers' first pages are priced, so their first list after the
+  // app starts finds its amounts kept (the memo is in memory: every start begins without them).
+  let pricing: Promise<void> | null = null;
+  const priceTimer = priceAhead
+    ? setTimeout(() => {
+        if (stopped) return;
+        pricing = priceAhead(() => stopped).catch(log);
+      }, priceAfterMs)
+    : null;
+  priceTimer?.unref();
   return {
     afterCall: check,
     async stop() {
       stopped = true;
       clearInterval(every);
+      if (priceTimer) clearTimeout(priceTimer);
       await asking;
       if (timer) clearTimeout(timer);
       await running;
+      await pricing;
     },
   };
 }

@@ -12,7 +12,8 @@ import { businessDate } from '../../../shared/domain/business-date';
 import { foldName } from '../../../shared/domain/name-folding';
 import { HHI_EXPIRY_WARNING_DAYS, type VisitStatus, visitStatuses } from '../../../shared/domain/visit-status';
 import type { Caller, CoreContext } from '../core-context';
-import { hamletsOfCommunes } from '../db/repositories/hamlets-repository';
+import { hamletsOfCommunes, listAssignments } from '../db/repositories/hamlets-repository';
+import { listStaff } from '../db/repositories/staff-repository';
 import { type FactsQuery, placedFacts, STATUS_BITS } from '../db/repositories/visit-facts-repository';
 import type { HamletsTable } from '../db/schema';
 import { type AreaPerson, areaPeople } from './area-picture';
@@ -191,4 +192,26 @@ export async function visitList(ctx: CoreContext, caller: Caller, input: ListInp
   const items: VisitPerson[] = [];
   for (const p of await peopleInOrder(ctx, ids, hamletRows, query.communes, query.asOf)) items.push(await toVisitPerson(ctx, p, query.asOf, true));
   return { asOf: query.asOf, total, counts, items, offset };
+}
+
+/** First pages priced ahead at most (officers × communes of their areas): the keeper's work stays bounded. */
+const PRICED_AHEAD_AT_MOST = 10;
+
+/**
+ * The first page of each commune of each field officer's area on this device, listed as the
+ * officer's list opens it, so its ~100 amounts are asked of the counter's quote and kept
+ * (`amountMemo`) before the officer's first list after the app starts (the facts keeper calls it
+ * between calls; ADR 0039). `stopped` ends it early when the app closes.
+ */
+export async function priceFirstPages(ctx: CoreContext, stopped: () => boolean = () => false): Promise<void> {
+  const assigned = new Set((await listAssignments(ctx.db)).map((a) => a.username));
+  let pages = 0;
+  for (const s of await listStaff(ctx.db)) {
+    if (s.role !== 'field' || s.active !== 1 || !assigned.has(s.username)) continue;
+    const caller: Caller = { token: undefined, staffId: s.id, role: 'field' };
+    for (const communeCode of new Set(((await areaOf(ctx.db, caller)) ?? []).map((p) => p.communeCode))) {
+      if (stopped() || pages++ >= PRICED_AHEAD_AT_MOST) return;
+      await visitList(ctx, caller, { communeCodes: [communeCode] });
+    }
+  }
 }

@@ -3,6 +3,7 @@
 // cache; the usual settings again after. Kept with the store's other queries (db/), so sync/ only
 // moves data.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { commitWithoutWaitingForDisk } from '../relaxed-commit';
 import type { Database } from '../schema';
 
 /**
@@ -15,14 +16,8 @@ import type { Database } from '../schema';
  * WAL is checkpointed by the store's housekeeping between pages, never in a page's commit.
  */
 export async function applyPage(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
-  await db.connection().execute(async (conn) => {
-    await sql`PRAGMA synchronous = NORMAL`.execute(conn);
+  await commitWithoutWaitingForDisk(db, work, async (conn) => {
     await sql`PRAGMA cache_size = -${sql.raw(String(FILL_CACHE_KIB))}`.execute(conn);
-    try {
-      await conn.transaction().execute(work);
-    } finally {
-      await sql`PRAGMA synchronous = FULL`.execute(conn);
-    }
   });
 }
 
