@@ -3,8 +3,8 @@
 // under the change counter's row lock, so in commit order (apply-batch.ts). A change that is a row
 // just written (a new person, a contribution) is built by the database from that row, not sent
 // again as JSON text: the person's change is the record as stored (`persons.data`), the
-// contribution's the object `contributionChange` (office-changes.ts) makes from the same row, key
-// for key (jsonb compares and prints them the same: tests/integration/central/change-from-row.test.ts).
+// contribution's `contributionChangeSql` below — key for key the object the server built before
+// (jsonb compares and prints them the same: tests/integration/central/change-from-row.test.ts).
 import { sql, type Transaction } from 'kysely';
 import type { OpStatus } from '../../shared/sync/op-results';
 import type { CentralDb } from '../db/schema';
@@ -46,7 +46,7 @@ export interface BatchEnd {
   changes: readonly PendingChange[];
 }
 
-/** The change payload a contribution's row gives: the fields and order of contributionChange (office-changes.ts). */
+/** The change payload a contribution's row gives (the `contribution` change of shared/sync/changes.ts). */
 export const contributionChangeSql = (c: string) =>
   sql.raw(`jsonb_build_object('id', ${c}.id, 'participantId', ${c}.person_id, 'householdId', ${c}.household_id, 'scheme', ${c}.scheme,
     'method', coalesce(${c}.method, 'monthly'), 'fromMonth', ${c}.from_month, 'months', ${c}.months, 'incomeBasis', ${c}.income_basis,
@@ -71,31 +71,14 @@ export async function finishBatch(trx: Transaction<CentralDb>, end: BatchEnd): P
   }
   const n = end.changes.length;
   const changes = end.changes;
+  const column = (pick: (c: PendingChange) => unknown, type: 'text' | 'jsonb') => columnArray(changes.map(pick), type);
   const arrays = [
-    columnArray(
-      changes.map((c) => c.kind),
-      'text',
-    ),
-    columnArray(
-      changes.map((c) => c.provinceCode),
-      'text',
-    ),
-    columnArray(
-      changes.map((c) => c.officeCode ?? null),
-      'text',
-    ),
-    columnArray(
-      changes.map((c) => (c.from && 'person' in c.from ? c.from.person : null)),
-      'text',
-    ),
-    columnArray(
-      changes.map((c) => (c.from && 'contribution' in c.from ? c.from.contribution : null)),
-      'text',
-    ),
-    columnArray(
-      changes.map((c) => (c.from ? null : (c.payloadJson ?? JSON.stringify(c.payload)))),
-      'jsonb',
-    ),
+    column((c) => c.kind, 'text'),
+    column((c) => c.provinceCode, 'text'),
+    column((c) => c.officeCode ?? null, 'text'),
+    column((c) => (c.from && 'person' in c.from ? c.from.person : null), 'text'),
+    column((c) => (c.from && 'contribution' in c.from ? c.from.contribution : null), 'text'),
+    column((c) => (c.from ? null : (c.payloadJson ?? JSON.stringify(c.payload))), 'jsonb'),
   ];
   parts.push(sql`device AS (${device})`);
   parts.push(sql`counter AS (UPDATE change_counter SET value = value + ${n}::bigint WHERE id = 1 RETURNING value)`);

@@ -142,7 +142,7 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
         .onConflict((oc) => oc.doNothing())
         .execute();
   }
-  // Its change is made by the database from the row (batch-finish.ts), as contributionChange makes it.
+  // Its change is made by the database from the row (contributionChangeSql, batch-finish.ts).
   tellOffices(ctx, { kind: 'contribution', from: { contribution: row.id } }, [ctx.device.officeCode, home]);
   // The person's paid-through month as the central now counts it (its own months included, whether
   // or not the batch's cache already holds them).

@@ -3,11 +3,9 @@
 // work — and, for a payment or void of a person registered by another office, to that office too,
 // so each office's picture holds every payment of its people. Built from the rows as the central
 // stored them (canonical person ids), never from the office's payload as sent.
-import type { Insertable } from 'kysely';
 import type { CentralChange, ChangePayload } from '../../shared/sync/changes';
 import type { OperationPayload } from '../../shared/sync/operations';
 import { businessDate } from '../../shared/domain/business-date';
-import type { CentralDb } from '../db/schema';
 import type { ChangeContent, OpContext } from './op-context';
 
 /** The office that registered a (canonical) person, or null when the central has no such person. */
@@ -24,30 +22,6 @@ export function tellOffices(ctx: OpContext, change: ChangeContent, offices: (str
   for (const officeCode of new Set(offices.filter((o): o is string => typeof o === 'string'))) {
     ctx.changes.push({ ...change, provinceCode: null, officeCode });
   }
-}
-
-export function contributionChange(row: Insertable<CentralDb['contributions']>): ChangePayload<'contribution'> {
-  return {
-    id: row.id,
-    participantId: row.personId,
-    householdId: row.householdId ?? null,
-    scheme: row.scheme as 'VSI' | 'HHI',
-    method: row.method ?? 'monthly',
-    fromMonth: row.fromMonth,
-    months: row.months,
-    incomeBasis: row.incomeBasis ?? null,
-    memberPosition: row.memberPosition ?? null,
-    paidOn: row.paidOn,
-    businessDate: row.businessDate ?? row.paidOn,
-    total: row.total,
-    supportedMonths: row.supportedMonths ?? 0,
-    receipt: { id: row.receiptId, series: row.receiptSeries, number: row.receiptNumber },
-    issuedAt: row.issuedAt ?? null,
-    officeCode: row.officeCode,
-    deviceId: row.deviceId,
-    collectorStaffId: row.collectorStaffId ?? null,
-    collectorName: row.collectorName ?? null,
-  };
 }
 
 /** The person's paid-through month in one scheme, as the central counts it after a payment or a void. */

@@ -17,7 +17,7 @@ export type ChangeContent =
     })
   /** A new person: the change is their record as stored (`persons.data`). */
   | { kind: 'participant'; from: { person: string }; payload?: undefined; payloadJson?: undefined }
-  /** A contribution: the change is what contributionChange (office-changes.ts) makes of its row. */
+  /** A contribution: the change is built from its row by the database (contributionChangeSql, batch-finish.ts). */
   | { kind: 'contribution'; from: { contribution: string }; payload?: undefined; payloadJson?: undefined };
 
 /**

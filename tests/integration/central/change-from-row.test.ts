@@ -5,18 +5,44 @@
 // PGlite and PostgreSQL, for rows with every optional field empty and with every one set, and end to
 // end through a real office's batch (a person changed later in the same batch is still told as
 // registered first).
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { contributionChangeSql } from '../../../src/central/ingest/batch-finish';
 import { insertRows } from '../../../src/central/ingest/bulk-insert';
-import { contributionChange } from '../../../src/central/ingest/office-changes';
 import { contributionRow } from '../../../src/central/ingest/money-ops';
 import { contributionColumns } from '../../../src/central/ingest/op-context';
+import type { CentralDb } from '../../../src/central/db/schema';
+import type { ChangePayload } from '../../../src/shared/sync/changes';
 import { operationPayloadSchemas } from '../../../src/shared/sync/operations';
 import { call, type Office } from '../fixtures/office-fixture';
 import { centralBackends } from '../fixtures/test-postgres';
 import type { Central } from '../sync/central-fixture';
 import { enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice } from './central-kit';
+
+/** The contribution's change as the server built it before the database did (the format offices read). */
+function contributionChange(row: Insertable<CentralDb['contributions']>): ChangePayload<'contribution'> {
+  return {
+    id: row.id,
+    participantId: row.personId,
+    householdId: row.householdId ?? null,
+    scheme: row.scheme as 'VSI' | 'HHI',
+    method: row.method ?? 'monthly',
+    fromMonth: row.fromMonth,
+    months: row.months,
+    incomeBasis: row.incomeBasis ?? null,
+    memberPosition: row.memberPosition ?? null,
+    paidOn: row.paidOn,
+    businessDate: row.businessDate ?? row.paidOn,
+    total: row.total,
+    supportedMonths: row.supportedMonths ?? 0,
+    receipt: { id: row.receiptId, series: row.receiptSeries, number: row.receiptNumber },
+    issuedAt: row.issuedAt ?? null,
+    officeCode: row.officeCode,
+    deviceId: row.deviceId,
+    collectorStaffId: row.collectorStaffId ?? null,
+    collectorName: row.collectorName ?? null,
+  };
+}
 
 describe.each(centralBackends())('changes made from rows on %s', (backend) => {
   let central: Central;
