@@ -1,7 +1,8 @@
 // A small commune for the field tests: people in hamlets by their address lines, households,
 // enrollments and payments made through the real services on the office fixture's clock
 // (2 March 2026), so every status of the visit list has someone in it.
-import { call, type Office, personInput } from '../fixtures/office-fixture';
+import { afterEach, beforeEach } from 'vitest';
+import { call, type Office, openOffice, personInput } from '../fixtures/office-fixture';
 import ExcelJS from 'exceljs';
 import type { PaymentMethod } from '../../../src/shared/contract/contribution';
 
@@ -64,4 +65,14 @@ export async function openWorkbook(base64: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return book;
+}
+
+/** A fresh office with the seeded commune before each test (handed to `ready`), closed after it. */
+export function useSeededCommuneEachTest(ready: (office: Office, commune: Commune) => void): void {
+  let office: Office | undefined;
+  beforeEach(async () => {
+    office = await openOffice();
+    ready(office, await seedCommune(office));
+  }, 60_000);
+  afterEach(() => office?.close());
 }

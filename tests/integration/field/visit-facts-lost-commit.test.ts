@@ -5,18 +5,17 @@
 // person's facts gone or old) lists right; a clerk's write rolled back leaves no mark; and the
 // store is back to synchronous = FULL (money) after every such commit, even one that failed.
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitWithoutWaitingForDisk } from '../../../src/main/core/db/relaxed-commit';
-import { call, type Office, openOffice } from '../fixtures/office-fixture';
-import { type Commune, COMMUNE, seedCommune } from './field-kit';
+import { call, type Office } from '../fixtures/office-fixture';
+import { type Commune, COMMUNE, useSeededCommuneEachTest } from './field-kit';
 
 let office: Office;
 let c: Commune;
-beforeEach(async () => {
-  office = await openOffice();
-  c = await seedCommune(office);
-}, 60_000);
-afterEach(() => office.close());
+useSeededCommuneEachTest((o, commune) => {
+  office = o;
+  c = commune;
+});
 
 const list = () => call(office.core, 'field.visitList', { communeCodes: [COMMUNE] }, office.tokens.supervisor);
 const marks = () => office.core.database.sqlite.prepare('SELECT kind, key FROM visit_dirty ORDER BY kind, key').all();

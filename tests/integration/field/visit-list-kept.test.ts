@@ -5,21 +5,20 @@
 // paid-through month (ADR 0035) counts for a person whose payments this device never held. And a
 // "paid" visit recorded by hand may cite a receipt pulled from the office's other devices (ADR 0026).
 import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertPulledContributions, insertVoidFromElsewhere } from '../../../src/main/core/db/repositories/pulled-payments-repository';
 import { applyPulledChanges } from '../../../src/main/core/sync/pull-applier';
 import type { CentralChange } from '../../../src/shared/sync/changes';
 import type { MethodInput } from '../../../src/shared/contract/methods';
-import { call, failure, type Office, openOffice, PASSWORD, rowCounts } from '../fixtures/office-fixture';
-import { type Commune, COMMUNE, seedCommune } from './field-kit';
+import { call, failure, type Office, PASSWORD, rowCounts } from '../fixtures/office-fixture';
+import { type Commune, COMMUNE, useSeededCommuneEachTest } from './field-kit';
 
 let office: Office;
 let c: Commune;
-beforeEach(async () => {
-  office = await openOffice();
-  c = await seedCommune(office);
-}, 60_000);
-afterEach(() => office.close());
+useSeededCommuneEachTest((o, commune) => {
+  office = o;
+  c = commune;
+});
 
 const list = (input: MethodInput<'field.visitList'> = {}) =>
   call(office.core, 'field.visitList', { communeCodes: [COMMUNE], ...input }, office.tokens.supervisor);
