@@ -25,6 +25,25 @@ function spawnTsx(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** Waits until the child prints that its stored picture is at `pages` pages or done. */
+function waitForPicture(child: ChildProcess, pages: number, timeoutMs = 90_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for picture page ${pages}: ${seen.slice(-500)}`)), timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      for (const [, state, done] of seen.matchAll(/picture (\w+) (\d+)/g)) {
+        if (state === 'done' || Number(done) >= pages) {
+          clearTimeout(timer);
+          resolve();
+          return;
+        }
+      }
+    });
+    child.once('exit', () => reject(new Error(`exited before picture page ${pages}: ${seen.slice(-500)}`)));
+  });
+}
+
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 90_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
@@ -101,17 +120,22 @@ describe('process kills', () => {
     const pictureOf = async () => {
       const device = await reopenOffice(dataDir);
       try {
-        return (await device.call<{ picture: { state: string; pagesDone: number } }>('sync.status', {})).picture;
+        return (await device.call<{ picture: { state: string; part: string | null; pagesDone: number; pagesTotal: number } }>('sync.status', {})).picture;
       } finally {
         await device.core.close();
       }
     };
     const rand = seededRandom(4242);
-    const stops: { state: string; pagesDone: number }[] = [];
+    const stops: { state: string; part: string | null; pagesDone: number; pagesTotal: number }[] = [];
     for (let round = 0; round < 12; round++) {
       const child = spawnTsx([join(__dirname, 'fixtures/push-loop.ts'), dataDir, resourcesDir], { PICTURE_PAGE_SIZE: '1' });
       await waitForLine(child, /ready/);
-      await new Promise((r) => setTimeout(r, 100 + Math.floor(rand() * 700)));
+      // Killed once the stored fill is some pages past the last stop (or done), then a moment later:
+      // steps of up to an eighth of the fill, so twelve rounds reach its later parts (payments).
+      const last = stops.at(-1);
+      const target = (last?.pagesDone ?? 0) + 1 + Math.floor(rand() * Math.max(6, (last?.pagesTotal ?? 0) / 8));
+      await waitForPicture(child, target);
+      await new Promise((r) => setTimeout(r, Math.floor(rand() * 20)));
       child.kill('SIGKILL');
       await killed(child);
       const picture = await pictureOf();
