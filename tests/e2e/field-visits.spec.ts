@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, type Harness, shot, signIn, test } from './harness-fixture';
 import { officeByApi, SUPERVISOR } from './office-data';
 
@@ -238,6 +238,22 @@ async function tabTo(page: Page, target: ReturnType<Page['getByTestId']>, max = 
   throw new Error('the focus never reached the field');
 }
 
+/** The one receipt chosen in the "paid" dialog: its text whole and no part of it cut (nothing wider than its box). */
+async function expectWholeTag(select: Locator, text: RegExp) {
+  const chosen = select.locator('.ant-select-content-item', { hasText: 'Trần Văn Chủ · ' });
+  await expect(chosen).toHaveCount(1);
+  await expect(chosen).toHaveText(text);
+  const clipped = await chosen.evaluate((item) =>
+    [item, ...item.querySelectorAll('*')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`),
+  );
+  expect(clipped).toEqual([]);
+  // And on screen: inside the dialog, not past its right edge.
+  const [box, dialog] = await Promise.all([chosen.boundingBox(), select.page().getByRole('dialog').boundingBox()]);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(dialog!.x + dialog!.width);
+}
+
 test('a field officer records outcomes with the keyboard, and "paid" for a household cites its members’ receipts', async ({ page, harnesses }) => {
   const { harness } = await fieldOffice(page, harnesses);
   await page.goto(harness.url);
@@ -310,8 +326,21 @@ test('a field officer records outcomes with the keyboard, and "paid" for a house
   await dialog.getByTestId('visit-household').click();
   await receipts.click();
   await option.click();
+  // The chosen receipt's whole tag is readable at 1366×768: whose, number, day, amount, where and by whom.
+  await expectWholeTag(receipts, /^Trần Văn Chủ · \S+\/0000001 · 03\/03\/2026 · [\d.]+ đ · Máy này · Đỗ Thu Hà$/);
   await shot(page, 'field-visit-household-receipts');
   await dialog.getByTestId('visit-save').click();
   await expect(dialog).toHaveCount(0);
   for (const name of ['Trần Văn Chủ', 'Trần Thị Con']) await expect(row(name).getByTestId('visit-last')).toContainText('Đã đóng');
+
+  // In English too (longer words): the tag is whole; the dialog is left without saving.
+  await page.locator('.app-header .ant-segmented-item', { hasText: 'EN' }).click();
+  await row('Trần Thị Con').getByTestId('visit-record').click();
+  await dialog.getByTestId('visit-outcome').getByText('Paid', { exact: true }).click();
+  await receipts.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^Trần Văn Chủ · / }).click();
+  await expectWholeTag(receipts, /^Trần Văn Chủ · \S+\/0000001 · 03\/03\/2026 · [\d.]+ đ · This device · Đỗ Thu Hà$/);
+  await shot(page, 'field-visit-household-receipts-en');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
 });

@@ -4,7 +4,7 @@
 // office or on another of its devices, and cites those receipts (this device's and the pulled ones,
 // each saying where it was taken) — for a whole household, the receipts of every member, each
 // naming whose it is (a household pays its members' cards together). Enter saves.
-import { DatePicker, Form, Input, Modal, Radio, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, Modal, Radio, Select, Switch, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +72,8 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
+      // Wide enough for a receipt's whole tag (whose, number, day, amount, where and by whom) on one line at 1366×768.
+      width={720}
       confirmLoading={save.isPending}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'visit-save' } as Record<`data-${string}`, string>}
@@ -111,6 +113,19 @@ export function VisitOutcomeModal({ person, onClose }: { person: VisitPerson; on
               mode="multiple"
               loading={loading}
               data-testid="visit-receipts"
+              // A receipt's tag and its line in the list wrap instead of being cut: every part of it tells which receipt it is.
+              classNames={{ popup: { root: 'visit-receipts-popup' } }}
+              tagRender={({ label, closable, onClose }) => (
+                <Tag
+                  className="visit-receipt-tag"
+                  closable={closable}
+                  onClose={onClose}
+                  onMouseDown={(e) => e.preventDefault()}
+                  data-testid="visit-receipt-tag"
+                >
+                  {label}
+                </Tag>
+              )}
               options={receipts.map((c) => ({
                 value: c.receiptId,
                 label: `${forHousehold ? `${names.get(c.participantId) ?? ''} · ` : ''}${c.receiptLabel} · ${formatDate(c.paidOn)} · ${formatDong(c.total)} · ${takenOnText(t, c)}`,
