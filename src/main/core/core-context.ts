@@ -10,6 +10,7 @@ import type { SessionRegistry } from './services/session-registry';
 import type { PushSummary, SyncStatus } from '../../shared/contract/sync';
 import type { CentralTransport } from './sync/central-transport';
 import type { DeviceKeyStore } from './sync/device-key-store';
+import type { StoreWriteGate } from './db/store-write-gate';
 
 /**
  * What the sync services ask of the background sync (sync/sync-engine.ts implements it). Declared
@@ -46,6 +47,8 @@ export interface CoreContext {
   storeKey?: Buffer;
   /** The office's log file (log/office-log.ts); absent in tools that keep none. */
   log?: OfficeLog;
+  /** Calls go through it: a write refused while work aside holds the store's lock waits for it (ADR 0041). */
+  storeWrites?: StoreWriteGate;
 }
 
 export interface Caller {

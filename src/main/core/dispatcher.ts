@@ -23,7 +23,8 @@ export function createDispatcher(ctx: CoreContext, handlers: HandlerTable, log: 
         const parsed = spec.input.safeParse(rawInput ?? {});
         if (!parsed.success) throw validationError(parsed.error);
         const handler = handlers[method] as (c: CoreContext, i: unknown, k: Caller) => unknown;
-        return spec.output.parse(await handler(ctx, parsed.data, caller));
+        const run = async () => handler(ctx, parsed.data, caller);
+        return spec.output.parse(await (ctx.storeWrites ? ctx.storeWrites.call(run) : run()));
       },
       (error) => log(error, isMethodName(method) ? method : undefined),
     );

@@ -11,6 +11,7 @@ import { openDatabase, type OfficeDatabase } from './db/open-database';
 import { centralAddress } from './db/repositories/sync-state-repository';
 import { lockStore } from './db/store-lock';
 import { startStoreMaintenance } from './db/store-maintenance';
+import { indexesBuiltAside, StoreWriteGate } from './db/store-write-gate';
 import { startFactsKeeper } from './services/visit-facts';
 import { priceFirstPages } from './services/visit-list-service';
 import { backupWith } from './db/store-backup';
@@ -180,6 +181,9 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
     transportConfig.centralUrl ? makeTransport(transportConfig.centralUrl, transportConfig.centralDeviceId) : null,
   );
   sync.log = officeLog;
+  // Work that holds the store's write lock on a connection of its own: the core's thread answers meanwhile.
+  const storeWrites = new StoreWriteGate(database.sqlite);
+  sync.buildIndexes = indexesBuiltAside(storeWrites, storeFile, storeKey);
   sync.beforeRun = async () => {
     transportConfig = await centralAddress(database.db);
   };
@@ -194,10 +198,11 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
     storeFile,
     storeKey,
     log: officeLog,
+    storeWrites,
   };
   if ((options.syncIntervalMs ?? 30_000) > 0) sync.start(options.syncIntervalMs ?? 30_000);
-  const maintenance = startStoreMaintenance(database.sqlite, { log: report });
-  const factsKeeper = startFactsKeeper(database.db, report, { priceAhead: (stopped) => priceFirstPages(context, stopped) });
+  const maintenance = startStoreMaintenance(database.sqlite, { log: report, paused: () => storeWrites.held });
+  const factsKeeper = startFactsKeeper(database.db, report, { priceAhead: (stopped) => priceFirstPages(context, stopped), paused: () => storeWrites.held });
   const dispatch = createDispatcher(context, handlers, report);
   return {
     invoke: async (method, input, token) => {

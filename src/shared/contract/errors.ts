@@ -18,6 +18,7 @@ export const errorCodes = [
   'UNKNOWN_METHOD',
   'PRINT_FAILED',
   'FILE_ERROR',
+  'BUSY',
   'INTERNAL',
 ] as const;
 
@@ -64,6 +65,10 @@ export const errorMessages: Record<ErrorCode, { vi: string; en: string }> = {
   PRINT_FAILED: {
     vi: 'Không in được. Kiểm tra máy in (bật nguồn, giấy, cáp) rồi in lại.',
     en: 'Printing failed. Check the printer (power, paper, cable) and print again.',
+  },
+  BUSY: {
+    vi: 'Máy đang hoàn tất việc nhận dữ liệu của văn phòng nên chưa lưu được. Chưa có gì được lưu; vui lòng thử lại sau ít phút.',
+    en: "This computer is finishing receiving the office's data and could not save yet. Nothing was saved; please try again in a few minutes.",
   },
   INTERNAL: {
     vi: 'Đã xảy ra lỗi hệ thống. Dữ liệu chưa được lưu; vui lòng thử lại.',

@@ -76,7 +76,7 @@ async function newDevice(central: Central, failAfterPages: { pages: number } | n
   ).token;
   await call('sync.enroll', { centralUrl: central.url, code: await issueEnrollmentCode(central.database.db, 'FILL01'), deviceName: 'Quầy mới' });
   core.context.sync!.picturePageSize = 3;
-  return { core, call, pages: () => pages, close: async () => (await core.close(), temp.remove()) };
+  return { core, call, token: () => token, pages: () => pages, close: async () => (await core.close(), temp.remove()) };
 }
 
 describe.each(centralBackends())('a new device’s picture on %s', (backend) => {
@@ -194,6 +194,58 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       expect(device.core.database.sqlite.prepare('SELECT count(DISTINCT receipt_id) FROM pulled_contributions').pluck().get()).toBe(made.payments);
       expect(paymentIndexes(device.core).sort()).toEqual(deferred);
     } finally {
+      await device.close();
+    }
+  });
+
+  it('answers searches and quotes while the payments’ indexes are built aside; a write waits for the build (or hears BUSY)', async () => {
+    const device = await newDevice(central, null);
+    const gate = device.core.context.storeWrites!;
+    // The build is held once it has the store's write lock, until the test lets it go: a fixed
+    // point at which the core must answer, whatever this machine's speed.
+    const hold = new Int32Array(new SharedArrayBuffer(4));
+    gate.testHold = hold;
+    const release = () => (Atomics.store(hold, 0, 1), Atomics.notify(hold, 0));
+    try {
+      let settled = false;
+      const pushing = device.call<{ error: string | null }>('sync.pushNow', {}).finally(() => (settled = true));
+      while (!gate.locked && !settled) await new Promise((r) => setTimeout(r, 5));
+      expect(gate.locked).toBe(true);
+      // Every row is in; the indexes are not yet. The core answers reads meanwhile.
+      expect((await device.call<Status>('sync.status', {})).picture.state).toBe('done');
+      expect(paymentIndexes(device.core)).toEqual([]);
+      const found = await device.call<{ items: { id: string }[] }>('participants.search', { query: 'ha van an' });
+      expect(found.items).toHaveLength(1);
+      const quoted = await device.core.invoke(
+        'contributions.quote',
+        { participantId: found.items[0]!.id, scheme: 'VSI', fromMonth: '2026-01', months: 3, incomeBasis: 1_500_000 },
+        device.token(),
+      );
+      expect(quoted).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'fromMonth' } });
+      // A write refused while the lock is held waits for the build, without holding the thread…
+      gate.waitMs = 50;
+      const refused = await device.core.invoke('participants.register', someone('Hà Văn Chờ'), device.token());
+      expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+      expect(count(device.core, 'participants')).toBe(made.people);
+      gate.waitMs = 600_000;
+      let registered = false;
+      const waiting = device.call<{ id: string }>('participants.register', someone('Hà Văn Đợi')).finally(() => (registered = true));
+      expect((await device.call<{ items: unknown[] }>('participants.search', { query: 'ha thi dung' })).items).toHaveLength(1);
+      expect(registered).toBe(false);
+      expect(gate.locked).toBe(true);
+      // …and is saved once it is built.
+      release();
+      expect((await waiting).id).toBeTruthy();
+      expect(await pushing).toMatchObject({ error: null });
+      expect(gate.held).toBe(false);
+      expect(paymentIndexes(device.core).sort()).toEqual(deferred);
+      expect(count(device.core, 'participants')).toBe(made.people + 1);
+      // A kill -9 during the build leaves every row in and an index not built: the next run builds it.
+      device.core.database.sqlite.exec('DROP INDEX pulled_contributions_day');
+      expect(await device.call('sync.pushNow', {})).toMatchObject({ error: null });
+      expect(paymentIndexes(device.core).sort()).toEqual(deferred);
+    } finally {
+      release();
       await device.close();
     }
   });

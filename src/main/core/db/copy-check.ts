@@ -1,8 +1,10 @@
 // Work on a whole store file off the main thread: SQLite's quick check of a copy with the people
 // and receipts it holds, the consistent snapshot of the live store that a backup copies
-// (`VACUUM INTO` on a read connection of its own), and the change of a copy's key. At a million
-// people each reads or writes half a gigabyte for seconds, which on the main thread froze every
-// call — and the progress bar of the backup or restore that asked for it — meanwhile.
+// (`VACUUM INTO` on a read connection of its own), the change of a copy's key, and the pulled
+// payments' indexes built after a new device's fill (ADR 0041: a connection of its own, while the
+// core's connection goes on reading). At a million people each reads or writes half a gigabyte for
+// seconds, which on the main thread froze every call — and the progress bar of the backup or
+// restore that asked for it — meanwhile.
 // better-sqlite3 runs in worker threads; each task is plain JavaScript given as text, so there is
 // no file of its own to bundle for Electron, the harness and the tests alike, and it loads the same
 // driver the core does. Should the worker be unable to load it, or to run at all (a packaging
@@ -67,6 +69,29 @@ const TASKS = `{
     }
     return null;
   },
+  indexes(Database, { file, keyHex, statements, hold }, tell) {
+    const store = new Database(file, { fileMustExist: true });
+    try {
+      applyKey(store, keyHex);
+      // The core's connection may be between two statements of a write: waited for here, off its thread.
+      store.pragma('busy_timeout = 600000');
+      store.pragma('cache_size = -65536');
+      store.pragma('synchronous = NORMAL');
+      store.pragma('wal_autocheckpoint = 0');
+      store.exec('BEGIN IMMEDIATE');
+      tell('locked');
+      // Tests hold the build here, with the store's write lock taken, to see the core answer meanwhile.
+      if (hold) Atomics.wait(hold, 0, 0);
+      for (const statement of statements) store.exec(statement);
+      store.exec('COMMIT');
+      // The index pages are copied into the database file here, not on the core's thread.
+      store.pragma('wal_checkpoint(PASSIVE)');
+    } finally {
+      if (store.inTransaction) store.exec('ROLLBACK');
+      store.close();
+    }
+    return null;
+  },
 }`;
 
 const PRELUDE = `const applyKey = ${APPLY_KEY_SOURCE};\nconst tasks = ${TASKS};`;
@@ -82,20 +107,32 @@ try {
 }
 if (Database) {
   try {
-    parentPort.postMessage({ result: tasks[workerData.task](Database, workerData.input) });
+    const tell = (note) => parentPort.postMessage({ note });
+    parentPort.postMessage({ result: tasks[workerData.task](Database, workerData.input, tell) });
   } catch (error) {
     parentPort.postMessage({ failed: { message: String(error && error.message), code: error && error.code } });
   }
 }
 `;
 
-type TaskName = 'check' | 'snapshot' | 'rekey';
-const tasksHere = new Function(`${PRELUDE}\nreturn tasks;`)() as Record<TaskName, (Database: typeof Sqlite, input: unknown) => unknown>;
+type TaskName = 'check' | 'snapshot' | 'rekey' | 'indexes';
+const tasksHere = new Function(`${PRELUDE}\nreturn tasks;`)() as Record<
+  TaskName,
+  (Database: typeof Sqlite, input: unknown, tell: (note: string) => void) => unknown
+>;
 
 const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 
-/** Runs a task in a worker thread (or here, when no worker can run it); rejects with SQLite's error. */
-export async function runStoreTask<T>(task: TaskName, input: Record<string, unknown>, driver: string = driverPath()): Promise<T> {
+/**
+ * Runs a task in a worker thread (or here, when no worker can run it); rejects with SQLite's error.
+ * `onNote` hears what the task tells on its way (the index build: "locked").
+ */
+export async function runStoreTask<T>(
+  task: TaskName,
+  input: Record<string, unknown>,
+  driver: string = driverPath(),
+  onNote: (note: string) => void = () => undefined,
+): Promise<T> {
   const answer = await new Promise<{ result?: T; failed?: { message: string; code?: string }; unavailable?: string }>((resolve) => {
     let worker: Worker;
     try {
@@ -104,14 +141,17 @@ export async function runStoreTask<T>(task: TaskName, input: Record<string, unkn
       resolve({ unavailable: error instanceof Error ? error.message : String(error) });
       return;
     }
-    worker.once('message', resolve);
+    worker.on('message', (message: { note?: string; result?: T; failed?: { message: string; code?: string }; unavailable?: string }) => {
+      if (message.note === undefined) resolve(message);
+      else onNote(message.note);
+    });
     // A worker that could not run at all (it failed or ended before answering): run here.
     worker.once('error', (error) => resolve({ unavailable: error instanceof Error ? error.message : String(error) }));
     worker.once('exit', (code) => resolve({ unavailable: `exit ${code}` }));
   });
   if (answer.failed) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
   if ('result' in answer) return answer.result as T;
-  return tasksHere[task](Sqlite, input) as T;
+  return tasksHere[task](Sqlite, input, onNote) as T;
 }
 
 /**

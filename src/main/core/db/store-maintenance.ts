@@ -31,7 +31,13 @@ export interface StoreMaintenance {
 
 export function startStoreMaintenance(
   sqlite: BetterSqlite3.Database,
-  { intervalMs = 5_000, settleMs = 20, log = console.error as (error: unknown) => void } = {},
+  {
+    intervalMs = 5_000,
+    settleMs = 20,
+    log = console.error as (error: unknown) => void,
+    // True while a connection of its own holds the write lock (store-write-gate.ts): nothing here writes then.
+    paused = () => false,
+  }: { intervalMs?: number; settleMs?: number; log?: (error: unknown) => void; paused?: () => boolean } = {},
 ): StoreMaintenance {
   sqlite.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('automerge', 0)`).run();
   sqlite.prepare(`INSERT INTO participants_fts (participants_fts, rank) VALUES ('crisismerge', 32)`).run();
@@ -58,7 +64,7 @@ export function startStoreMaintenance(
   })();
   const settle = guarded(() => {
     settling = null;
-    if (!sqlite.open || sqlite.inTransaction) return;
+    if (!sqlite.open || sqlite.inTransaction || paused()) return;
     // The person just saved goes into the name index (one small segment, merged when a few have
     // gathered), then everything is checkpointed.
     const indexed = indexQueuedNames(sqlite, INDEX_PEOPLE);
@@ -73,6 +79,7 @@ export function startStoreMaintenance(
   });
   const timer = setInterval(
     guarded(() => {
+      if (paused()) return;
       mergeSearchIndexStep(sqlite);
       settle();
     }),

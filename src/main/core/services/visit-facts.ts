@@ -159,9 +159,16 @@ export interface FactsKeeper {
 export function startFactsKeeper(
   db: Kysely<Database>,
   log: (error: unknown) => void,
-  options: { settleMs?: number; intervalMs?: number; priceAhead?: (stopped: () => boolean) => Promise<void>; priceAfterMs?: number } = {},
+  options: {
+    settleMs?: number;
+    intervalMs?: number;
+    priceAhead?: (stopped: () => boolean) => Promise<void>;
+    priceAfterMs?: number;
+    /** True while the store's write lock is held elsewhere (store-write-gate.ts): the facts wait. */
+    paused?: () => boolean;
+  } = {},
 ): FactsKeeper {
-  const { settleMs = 30, intervalMs = 15_000, priceAhead, priceAfterMs = 1000 } = options;
+  const { settleMs = 30, intervalMs = 15_000, priceAhead, priceAfterMs = 1000, paused = () => false } = options;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -185,7 +192,7 @@ export function startFactsKeeper(
   };
   let asking: Promise<void> | null = null;
   const check = () => {
-    if (stopped || timer || running || asking) return;
+    if (stopped || timer || running || asking || paused()) return;
     asking = facts
       .anyToBuild(db)
       .then((due) => void (due && schedule()), log)

@@ -3,12 +3,20 @@
 // cursor stored in the page's transaction — so a kill -9 at any instant resumes at the next page,
 // and a page is never half applied. Pages are a few thousand rows, so the store answers searches
 // between them (the people of each page are indexed for search in it). When the last page is in,
-// the feed continues from the picture's `since` (unless this device already follows the feed).
+// the feed continues from the picture's `since` (unless this device already follows the feed), and
+// the pulled payments' indexes deferred at a fresh fill's start are built — by the core on a
+// connection of its own in a worker (ADR 0041), so its thread answers searches meanwhile.
 import type { Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { CentralChange } from '../../../shared/sync/changes';
 import { type PicturePart, pictureChange, type PicturePage, pictureParts } from '../../../shared/sync/picture';
-import { applyPage, buildPulledPaymentIndexes, deferPulledPaymentIndexes, restoreUsualPageCache } from '../db/repositories/picture-fill-store';
+import {
+  applyPage,
+  buildIndexesHere,
+  deferPulledPaymentIndexes,
+  missingPulledPaymentIndexes,
+  restoreUsualPageCache,
+} from '../db/repositories/picture-fill-store';
 import { readPicture, restartPicture, savePicturePage } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { type CentralTransport, TransportError } from './central-transport';
@@ -94,6 +102,21 @@ function changesOf(page: PicturePage): CentralChange[] {
   return changes;
 }
 
+/** Builds index statements on the store (the core: in a worker, on a connection of its own). */
+export type IndexBuilder = (db: Kysely<Database>, statements: readonly string[]) => Promise<void>;
+
+/**
+ * The pulled payments' indexes a filled picture still lacks, built: after its last page, and at any
+ * later run if a kill -9 or a failure stopped the build (the picture's rows are all in by then).
+ */
+export async function finishPictureIndexes(db: Kysely<Database>, build: IndexBuilder = buildIndexesHere): Promise<void> {
+  const missing = await missingPulledPaymentIndexes(db);
+  if (missing.length === 0) return;
+  const t0 = performance.now();
+  await build(db, missing);
+  pictureFillPhases['indexes'] = (pictureFillPhases['indexes'] ?? 0) + performance.now() - t0;
+}
+
 /**
  * Fills the picture from where it stopped; returns the rows applied by this call. `onPage` hears
  * of each page once it is stored. The next page is asked for while this one is applied.
@@ -104,6 +127,7 @@ export async function fillPicture(
   now: () => string,
   onPage: (progress: PictureProgress) => void,
   pageSize = PICTURE_PAGE,
+  buildIndexes: IndexBuilder = buildIndexesHere,
 ): Promise<number> {
   const stored = await readPictureState(db);
   if (stored.state === 'done') return 0;
@@ -112,12 +136,14 @@ export async function fillPicture(
   let next = transport.pullPicture(stored.cursor, pageSize);
   let applied = 0;
   try {
-    return await fillPages();
+    await fillPages();
   } finally {
     // The store's usual page cache again (each page of the fill asks for a larger one).
     await restoreUsualPageCache(db);
   }
-  async function fillPages(): Promise<number> {
+  await finishPictureIndexes(db, buildIndexes);
+  return applied;
+  async function fillPages(): Promise<void> {
     const add = (phase: 'wait' | 'check' | 'apply', part: PicturePart, t0: number) => {
       const key = `${phase} ${part}`;
       pictureFillPhases[key] = (pictureFillPhases[key] ?? 0) + performance.now() - t0;
@@ -141,13 +167,12 @@ export async function fillPicture(
       await applyPage(db, async (trx) => {
         await applyChangesIn(trx, changes, at);
         await savePicturePage(trx, { cursor: page.nextCursor, progress: JSON.stringify(current), since: current.since });
-        if (done) await buildPulledPaymentIndexes(trx);
       });
       add('apply', page.part, t0);
       progress = current;
       applied += page.rows.length;
       onPage(current);
-      if (done) return applied;
+      if (done) return;
     }
   }
 }

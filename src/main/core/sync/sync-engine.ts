@@ -18,7 +18,7 @@ import { recordNextBatch, unansweredBatch } from './batch-builder';
 import { type CentralTransport, TransportError } from './central-transport';
 import type { DeviceKeyStore } from './device-key-store';
 import { ownStatusReport, replaceOfficeDevices } from '../db/repositories/office-devices-repository';
-import { fillPicture, PICTURE_PAGE, pictureView, readPictureState, restartPicture } from './picture-fill';
+import { fillPicture, finishPictureIndexes, type IndexBuilder, PICTURE_PAGE, pictureView, readPictureState, restartPicture } from './picture-fill';
 import { applyPulledChanges } from './pull-applier';
 import { deviceKeys } from '../services/receipt-signing';
 import { applyBatchResults, type BatchSummary } from './result-applier';
@@ -42,6 +42,8 @@ export class SyncEngine {
   private picturePace: { at: number; rows: number } | null = null;
   /** Rows per page of the picture's first fill (tests make it small to see many pages). */
   picturePageSize = PICTURE_PAGE;
+  /** Builds the pulled payments' indexes after the fill (the core: aside, in a worker; ADR 0041). */
+  buildIndexes: IndexBuilder | undefined = undefined;
   /** Refreshes what the transport factory needs (central URL, device id) before each run. */
   beforeRun: () => Promise<void> = async () => undefined;
 
@@ -220,7 +222,11 @@ export class SyncEngine {
   /** Fills the office's picture if it is not yet; returns the rows applied. */
   private async fill(transport: CentralTransport): Promise<number> {
     const { state, progress } = await readPictureState(this.db);
-    if (state === 'done') return 0;
+    if (state === 'done') {
+      // Rows all in, and the indexes' build stopped before its end (a kill -9): built now.
+      await finishPictureIndexes(this.db, this.buildIndexes);
+      return 0;
+    }
     this.picturePace = { at: this.clock.now().getTime(), rows: progress?.rowsDone ?? 0 };
     try {
       return await fillPicture(
@@ -232,6 +238,7 @@ export class SyncEngine {
           this.progress = { phase: 'picture', done: view.rowsDone, total: view.rowsTotal };
         },
         this.picturePageSize,
+        this.buildIndexes,
       );
     } finally {
       this.picturePace = null;

@@ -58,9 +58,24 @@ export async function deferPulledPaymentIndexes(db: Kysely<Database>): Promise<v
 }
 
 /**
- * Builds whichever of the pulled payments' indexes is missing: in the fill's last page's
- * transaction, so the picture is never `done` without them.
+ * The pulled payments' indexes the store lacks, as `CREATE INDEX IF NOT EXISTS` statements: none
+ * once they are built; after a fill that was stopped (or killed) before its indexes were, those
+ * still to build.
  */
-export async function buildPulledPaymentIndexes(trx: Transaction<Database>): Promise<void> {
-  for (const statement of PULLED_PAYMENT_INDEXES) await sql.raw(statement.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS')).execute(trx);
+export async function missingPulledPaymentIndexes(db: Kysely<Database>): Promise<string[]> {
+  const held = new Set(
+    (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pulled_contributions'`.execute(db)).rows.map(
+      (r) => r.name,
+    ),
+  );
+  return PULLED_PAYMENT_INDEXES.filter((statement) => !held.has(indexName(statement))).map((statement) =>
+    statement.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'),
+  );
+}
+
+/** Builds them on this connection (tools and tests without a worker; the core builds them aside, ADR 0041). */
+export async function buildIndexesHere(db: Kysely<Database>, statements: readonly string[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const statement of statements) await sql.raw(statement).execute(trx);
+  });
 }
