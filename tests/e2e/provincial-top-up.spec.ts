@@ -4,8 +4,8 @@
 // resolution); the office's device pulls it; the quote shows the top-up as its own line and the
 // amount less it; the payment's A5 receipt, printed to PDF and read back, names it; the A4 day
 // report printed to PDF has a column of it with its total, outside what the payers paid.
-// Long payer names beside the top-up column stay at two lines on screen (the full name in the
-// title) and print whole, a size smaller. The PDFs and their PNGs go to test-results/provincial-top-up/ to be looked at.
+// Long payer names beside the top-up column take at most two lines on screen and in print, cut at
+// a word and marked, and are printed whole under the list with the receipt and the personal ID. The PDFs and their PNGs go to test-results/provincial-top-up/ to be looked at.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,11 +141,13 @@ test('a province’s top-up published at the central is its own line on the quot
     expect(report).toContain('Tổng thu theo biên lai 976.000 đ');
     expect(report).toContain('Tỉnh hỗ trợ thêm 80.000 đ');
 
-    // Long payer names beside the top-up column: each on at most two lines on screen, the full name
-    // in the cell's title; printed whole, wrapped at its spaces.
+    // Long payer names beside the top-up column (ADR 0044): at the table's size on at most two lines,
+    // on screen and in print; a name that needs more is cut at a word with "… [n]", and printed whole
+    // under the table with its receipt's number and the personal ID.
     const long = 'Nguyễn Thị Hồng Nhung Phương Thảo Bích Ngọc';
     const hundred = 'Công Tằng Tôn Nữ Thị Phương Thảo Nguyên Khánh Linh Hoàng Bảo Ngọc Diệp Anh Thư Minh Châu Quỳnh Như Ý';
     expect(hundred).toHaveLength(100);
+    const labels: string[] = [];
     for (const [fullName, personalId] of [
       [long, '001185006151'],
       [hundred, '001190006152'],
@@ -153,12 +155,14 @@ test('a province’s top-up published at the central is its own line on the quot
       const person = await office.register({ fullName, dateOfBirth: `${personalId.slice(4, 6) === '85' ? 1985 : 1990}-05-05`, sex: 'female', personalId });
       const question = { participantId: person.id, scheme: 'VSI', fromMonth: thisMonth, months: 1, incomeBasis: 1_500_000 };
       const quote = await office.call<{ total: number }>('contributions.quote', question);
-      await office.call('contributions.record', { ...question, expectedTotal: quote.total });
+      labels.push((await office.call<{ receipt: { label: string } }>('contributions.record', { ...question, expectedTotal: quote.total })).receipt.label);
     }
     await page.reload();
     await expect(page.getByTestId('day-report-receipts')).toContainText('0000004');
+    const notes = page.getByTestId('day-report-receipts-full-names');
+    await expect(notes).toContainText(`Biên lai ${labels[1]}, số định danh 001190006152: ${hundred}`);
     await shot(page, 'top-up-day-report-long-names');
-    /** Each payer's name in the list: its text, its cell's title, its lines shown and whether any is hidden. */
+    /** Each payer's name in the list: the text shown, its cell's title, its lines and whether any of it is hidden. */
     const names = () =>
       page
         .getByTestId('day-report-receipts')
@@ -168,25 +172,34 @@ test('a province’s top-up published at the central is its own line on the quot
             const el = span as unknown as { textContent: string; clientHeight: number; scrollHeight: number; parentElement: { title: string } };
             const lineHeight = parseFloat((globalThis as any).getComputedStyle(span).lineHeight);
             return {
-              name: el.textContent,
+              shown: el.textContent,
               title: el.parentElement.title,
               lines: Math.round(el.clientHeight / lineHeight),
               hidden: el.scrollHeight > el.clientHeight + 1,
             };
           }),
         );
-    const onScreen = await names();
-    expect(onScreen.map((n) => n.title)).toEqual(['Nguyễn Văn Hưng', 'Trần Thị Mai', long, hundred]);
-    expect(onScreen.map((n) => n.lines)).toEqual([2, 1, 2, 2]);
-    expect(onScreen.map((n) => n.hidden)).toEqual([false, false, true, true]);
-    // Printed whole: nothing hidden, the long names a size smaller, so the longest takes six lines, not eight.
-    await page.emulateMedia({ media: 'print' });
-    const inPrint = await names();
+    for (const media of ['screen', 'print'] as const) {
+      await page.emulateMedia({ media });
+      const shown = await names();
+      expect(shown.map((n) => n.title)).toEqual(['Nguyễn Văn Hưng', 'Trần Thị Mai', long, hundred]);
+      expect(shown.map((n) => n.shown).slice(0, 2), media).toEqual(['Nguyễn Văn Hưng', 'Trần Thị Mai']);
+      expect(
+        shown.every((n) => n.lines <= 2 && !n.hidden),
+        `${media}: ${JSON.stringify(shown)}`,
+      ).toBe(true);
+      // The 100 characters are cut at a word, marked, and their note names them whole.
+      const cut = /^(.+)… \[(\d)\]$/.exec(shown[3]!.shown);
+      expect(cut, shown[3]!.shown).not.toBeNull();
+      expect(hundred.startsWith(`${cut![1]} `)).toBe(true);
+      await expect(notes).toContainText(`[${cut![2]}] Biên lai ${labels[1]}, số định danh 001190006152: ${hundred}`);
+    }
     await page.emulateMedia({ media: 'screen' });
-    expect(inPrint.map((n) => n.hidden)).toEqual([false, false, false, false]);
-    expect(inPrint[3]!.lines).toBeLessThanOrEqual(6);
     const longReport = await printed(page, 'day-report-long-names', 'page-css');
-    expect(longReport).toContain('Quỳnh Như Ý');
+    // In the PDF: the whole name once (its note, under the list), the list's cell cut and marked.
+    expect(longReport).toContain(`Biên lai ${labels[1]}, số định danh 001190006152: ${hundred}`);
+    expect(longReport.split('Quỳnh Như Ý')).toHaveLength(2);
+    expect(longReport).toMatch(/… \[\d\]/);
   } finally {
     central.child.kill();
   }

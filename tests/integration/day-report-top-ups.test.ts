@@ -24,10 +24,10 @@ const valueOf = (cell: ExcelJS.Cell): unknown => {
   return v !== null && typeof v === 'object' && 'result' in v ? v.result : v;
 };
 
-async function pay(office: Office, months: number) {
-  const person = await call(office.core, 'participants.register', personInput(), office.tokens.counter);
+async function pay(office: Office, months: number, person?: { fullName: string }) {
+  const registered = await call(office.core, 'participants.register', personInput(person), office.tokens.counter);
   const input = {
-    participantId: person.id,
+    participantId: registered.id,
     scheme: 'VSI' as const,
     fromMonth: '2026-03',
     months,
@@ -96,5 +96,22 @@ describe('the day-end Excel file with a province’s top-up', () => {
       formula: `SUMIF('Biên lai'!$K$2:$K$${list.rowCount - 1},"Hợp lệ",'Biên lai'!$M$2:$M$${list.rowCount - 1})`,
     });
     expect(valueOf(line!.getCell(5))).toBe(60_000);
+  });
+
+  it('keeps a 100-character payer’s name whole, wrapped in its cell, the row tall enough for it (ADR 0044)', async () => {
+    const hundred = 'Công Tằng Tôn Nữ Thị Phương Thảo Nguyên Khánh Linh Hoàng Bảo Ngọc Diệp Anh Thư Minh Châu Quỳnh Như Ý';
+    expect(hundred).toHaveLength(100);
+    const paid = await pay(office, 1, { fullName: hundred });
+    const list = (await workbook(office)).getWorksheet('Biên lai')!;
+    let row: ExcelJS.Row | undefined;
+    list.eachRow((r) => {
+      if (r.getCell(2).value === paid.receipt.label) row = r;
+    });
+    expect(row!.getCell(4).value).toBe(hundred);
+    expect(row!.getCell(4).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(row!.getCell(9).alignment).toMatchObject({ vertical: 'top' });
+    // Four lines of about 26 characters in a column 30 wide.
+    expect(list.getColumn(4).width).toBe(30);
+    expect(row!.height).toBe(60);
   });
 });

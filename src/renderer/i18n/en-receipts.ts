@@ -144,6 +144,8 @@ export const enReceipts = {
     refundMark: 'Refunded {{day}}',
     noReceipts: 'No receipts on this day.',
     schemeShort: { VSI: 'VSI', HHI: 'HHI' },
+    fullNames: 'Full names of the payers shortened in the table above:',
+    fullNameOf: '[{{mark}}] Receipt {{label}}, personal ID {{id}}:',
     memberPlace: 'member {{n}}',
     voidMark: 'Void',
     total: 'Total',

@@ -144,6 +144,8 @@ export const viReceipts = {
     refundMark: 'Hoàn trả {{day}}',
     noReceipts: 'Không có biên lai nào trong ngày.',
     schemeShort: { VSI: 'BHXH TN', HHI: 'BHYT HGĐ' },
+    fullNames: 'Họ tên đầy đủ của người nộp được viết tắt trong bảng trên:',
+    fullNameOf: '[{{mark}}] Biên lai {{label}}, số định danh {{id}}:',
     memberPlace: 'người thứ {{n}}',
     voidMark: 'Đã hủy',
     total: 'Tổng cộng',

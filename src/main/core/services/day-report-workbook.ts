@@ -6,6 +6,7 @@
 // grouping format, and totals are SUM formulas carrying their computed value, so the sheet stays
 // live when a supervisor edits it and reads correctly in a viewer that does not recalculate.
 // Always Vietnamese: the file is filed with the office's records, like the receipts.
+import type { Row } from 'exceljs';
 import type { DayReport } from '../../../shared/contract/day-end';
 import { vietnamDateTime, vietnameseDate, vietnameseMonthRange } from '../../../shared/domain/business-date';
 import { addOfficeSheet } from './day-report-office-sheet';
@@ -16,6 +17,21 @@ const schemeNames = { VSI: 'BHXH tự nguyện', HHI: 'BHYT hộ gia đình' } a
 const statusNames = { open: 'Chưa chốt sổ', closed: 'Đã chốt sổ', reopened: 'Đã mở lại sau khi chốt' } as const;
 export const RECEIPT_VALID = 'Hợp lệ';
 export const RECEIPT_VOID = 'Đã hủy';
+/** The payer's column on the receipts sheet, in Excel's character widths. */
+const PAYER_WIDTH = 30;
+
+/**
+ * A payer's name kept whole in its cell (ADR 0044): wrapped at its spaces, the row's cells at its
+ * top, and the row made tall enough for its lines — a spreadsheet opened as written need not grow a
+ * row for wrapped text, and a 100-character name would show one line and hide the rest.
+ */
+function wrapPayer(row: Row, cell: number, text: string, width: number) {
+  row.eachCell((c) => (c.alignment = { ...c.alignment, vertical: 'top' }));
+  row.getCell(cell).alignment = { vertical: 'top', wrapText: true };
+  // About one character of a name per unit of width (a unit is a digit's width; a few letters are wider).
+  const lines = Math.ceil([...text].length / (width - 4));
+  if (lines > 1) row.height = 15 * lines;
+}
 
 export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> {
   // Loaded on first export only: a large library the app does not need at start.
@@ -124,6 +140,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     summary.mergeCells(row.number, 2, row.number, 4);
     summary.mergeCells(row.number, 7, row.number, 9);
     row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
+    return row;
   };
   const voided = report.receipts.filter((r) => r.void && !r.void.refundOn);
   summary.addRow([]);
@@ -141,9 +158,11 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
   refundTitle.font = { bold: true };
   if (report.refunds.length > 0) {
     headerRow(summary, ['STT', 'Số biên lai', '', '', 'Số tiền (đ)', 'Người chi tiền', 'Phiếu chi; biên lai ngày, người nộp', '', '', 'Lý do hoàn trả']);
-    report.refunds.forEach((r, i) =>
-      receiptRow([i + 1, r.label, r.amount, r.paidOutByName, `${r.voucher}; ${vietnameseDate(r.receiptDate)}, ${r.payerName}`, r.reason]),
-    );
+    report.refunds.forEach((r, i) => {
+      const row = receiptRow([i + 1, r.label, r.amount, r.paidOutByName, `${r.voucher}; ${vietnameseDate(r.receiptDate)}, ${r.payerName}`, r.reason]);
+      // Voucher, day and payer in the merged G–I (54 wide).
+      wrapPayer(row, 7, String(row.getCell(7).value), 54);
+    });
   }
 
   // ── Biên lai ────────────────────────────────────────────────────────────────────────────────
@@ -155,7 +174,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
     { width: 6 },
     { width: 22 },
     { width: 17 },
-    { width: 26 },
+    { width: PAYER_WIDTH },
     { width: 15 },
     { width: 18 },
     { width: 17 },
@@ -199,6 +218,7 @@ export async function dayReportWorkbook(report: DayReport): Promise<Uint8Array> 
       ...(topUps > 0 ? [r.topUp] : []),
     ]);
     if (r.void && !r.void.refundOn) row.font = { color: { argb: 'FFB00000' }, strike: false };
+    wrapPayer(row, 4, r.payerName, PAYER_WIDTH);
   });
   list.getColumn('I').numFmt = DONG;
   if (topUps > 0) list.getColumn('M').numFmt = DONG;

@@ -4,7 +4,7 @@
 // list, struck through and left out of the totals, and are listed again with their reasons. A
 // receipt refunded on a later day stays valid here (its cash was counted), tagged with that day;
 // the refunds paid out on the report's day have their own section and lower the cash due.
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../shared/contract/day-end';
 import { amountInWords } from '../../../shared/domain/amount-in-words';
@@ -13,26 +13,12 @@ import { keepWhole } from '../../components/keep-whole';
 import { formatDong, formatMonth, wordsForPrint } from '../../components/money';
 import { OfficeSection } from './office-section';
 import { deviceLabel } from '../../../shared/domain/device-label';
+import { FullNames, PayerCell, type PayerRow, useCutNames } from './payer-names';
 
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const amount = (n: number | null) => (n === null ? '' : grouping.format(n));
 const signed = (n: number | null) => (n === null ? '' : n > 0 ? `+${grouping.format(n)}` : grouping.format(n));
 const time = (iso: string) => vietnamDateTime(iso).slice(11);
-
-/** A name longer than this is set a size smaller in the lists (it would wrap to four lines and more). */
-const LONG_NAME = 40;
-
-/**
- * A payer's name in a list's cell: on screen at most two lines, cut with an ellipsis, the full name
- * in the cell's title; printed whole, wrapped at its spaces (day-report.css).
- */
-function PayerCell({ name }: { name: string }) {
-  return (
-    <td title={name}>
-      <span className={name.length > LONG_NAME ? 'day-report-payer day-report-payer-long' : 'day-report-payer'}>{name}</span>
-    </td>
-  );
-}
 
 /** Fixed column widths in mm (the last column takes the rest of the 182 mm line). */
 function Columns({ widths }: { widths: number[] }) {
@@ -52,6 +38,7 @@ interface ReceiptEvent {
   /** Lines under the receipt number. */
   notes?: ReactNode[];
   payer: string;
+  personalId: string;
   amount: number;
   /** The collector (a void) or the one who paid the money out (a refund). */
   person: string;
@@ -64,13 +51,16 @@ interface ReceiptEvent {
 function ReceiptEvents(props: { title: string; empty: string; testId: string; personHeader: string; reasonHeader: string; rows: ReceiptEvent[] }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
+  const table = useRef<HTMLTableElement>(null);
+  const payers: PayerRow[] = props.rows.map((x) => ({ key: x.key, name: x.payer, label: x.label, personalId: x.personalId }));
+  const cuts = useCutNames(table, payers);
   return (
     <>
       <h2>{props.title}</h2>
       {props.rows.length === 0 ? (
         <p className="day-report-small">{props.empty}</p>
       ) : (
-        <table className="print-table day-report-table" data-testid={props.testId}>
+        <table className="print-table day-report-table" data-testid={props.testId} ref={table}>
           {/* Wide enough in DejaVu Serif too (wider than Times): a voucher number HT-… is 43 mm there, a 9-digit amount 22 mm. */}
           <Columns widths={[8, 44, 27, 23, 24, 26]} />
           <thead>
@@ -96,7 +86,7 @@ function ReceiptEvents(props: { title: string; empty: string; testId: string; pe
                     </div>
                   ))}
                 </td>
-                <PayerCell name={x.payer} />
+                <PayerCell row={payers[i]!} cuts={cuts} />
                 <td className="num">{amount(x.amount)}</td>
                 <td>{x.person}</td>
                 <td>
@@ -108,6 +98,7 @@ function ReceiptEvents(props: { title: string; empty: string; testId: string; pe
           </tbody>
         </table>
       )}
+      <FullNames rows={payers} cuts={cuts} testId={`${props.testId}-full-names`} />
     </>
   );
 }
@@ -121,6 +112,9 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
   const counted = r.totals.cashCounted !== null;
   // Refunds paid out this day add a column to the collectors' table and two lines to the totals.
   const refunds = r.totals.refundCount > 0;
+  const receiptsTable = useRef<HTMLTableElement>(null);
+  const payers: PayerRow[] = r.receipts.map((x) => ({ key: x.id, name: x.payerName, label: x.label, personalId: x.payerPersonalId }));
+  const cuts = useCutNames(receiptsTable, payers);
   return (
     <article className="day-report-a4" data-testid="day-report-document">
       <header className="day-report-head">
@@ -258,6 +252,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           key: x.id,
           label: x.label,
           payer: x.payerName,
+          personalId: x.payerPersonalId,
           amount: x.amount,
           person: x.collectorName,
           by: x.void!.voidedByName,
@@ -270,7 +265,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
       {r.receipts.length === 0 ? (
         <p className="day-report-small">{t('dayReport.noReceipts')}</p>
       ) : (
-        <table className="print-table day-report-table day-report-receipts" data-testid="day-report-receipts">
+        <table className="print-table day-report-table day-report-receipts" data-testid="day-report-receipts" ref={receiptsTable}>
           {/* A day with a province's top-up has its own column (what the province pays, not the payer), as the Excel list does. */}
           <Columns widths={topUps > 0 ? [8, 37, 11, 24, 16, 26, 21, 19] : [8, 39, 12, 26, 20, 29, 23]} />
           <thead>
@@ -299,7 +294,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
                   )}
                 </td>
                 <td className="nowrap">{time(x.issuedAt)}</td>
-                <PayerCell name={x.payerName} />
+                <PayerCell row={payers[i]!} cuts={cuts} />
                 <td className="nowrap">
                   {t(`dayReport.schemeShort.${x.scheme}`)}
                   {/* The place in the household on a line of its own: beside the scheme it ran into the period. */}
@@ -331,6 +326,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
           </tfoot>
         </table>
       )}
+      <FullNames rows={payers} cuts={cuts} testId="day-report-receipts-full-names" />
 
       <ReceiptEvents
         title={t('dayReport.refundsSection', { count: r.refunds.length })}
@@ -348,6 +344,7 @@ export function DayReportDocument({ report: r }: { report: DayReport }) {
             </>,
           ],
           payer: x.payerName,
+          personalId: x.payerPersonalId,
           amount: x.amount,
           person: x.paidOutByName,
           by: x.voidedByName,
