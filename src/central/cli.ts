@@ -19,6 +19,7 @@ import { publishProvincialTopUps } from './reference-publish';
 import { publishAdminUnits } from './admin-units-publish';
 import { createCentralApp } from './http/server';
 import { readPassword } from './console/read-password';
+import { FAILURE_DAYS_KEPT, listSignInFailures } from './console/sign-in-failures';
 import { addStaff, disableStaff, listStaff, setStaffPassword } from './console/staff-accounts';
 import { FraudSignals } from './signals/fraud-signals';
 import { loadSignalConfig } from './signals/signal-config';
@@ -42,6 +43,7 @@ const USAGE = `usage: npm run central -- [serve] [--port 8787] [--host 127.0.0.1
        npm run central -- admin staff list
        npm run central -- admin staff disable --username U
        npm run central -- admin staff password --username U   (a new password, from FO_CONSOLE_PASSWORD or stdin)
+       npm run central -- admin staff failures [--days 30]   (refused console sign-ins per day and name, kept 400 days)
        npm run central -- import --manifest <file>.manifest.json [--out <dir>]
 PostgreSQL from DATABASE_URL; without it, embedded PGlite in <data>/pgdata.
 CENTRAL_SIGNALS_FILE: the fraud signals' thresholds (JSON; the fields and their defaults in docs/decisions/0028-audit-trail-anchored-at-the-central.md).
@@ -67,7 +69,7 @@ const COMMANDS = new Set([
   'admin staff',
   'import',
 ]);
-const STAFF_COMMANDS = new Set(['add', 'list', 'disable', 'password']);
+const STAFF_COMMANDS = new Set(['add', 'list', 'disable', 'password', 'failures']);
 
 /**
  * The reference data the central publishes when it first starts: beside the built service
@@ -113,6 +115,7 @@ function parseCommandLine() {
         version: { type: 'string' },
         username: { type: 'string' },
         role: { type: 'string' },
+        days: { type: 'string' },
       },
     });
   } catch (error) {
@@ -244,7 +247,7 @@ async function run(): Promise<void> {
   await database.close();
 }
 
-/** `admin staff add|list|disable|password`: the console's accounts (ADR 0032). */
+/** `admin staff add|list|disable|password|failures`: the console's accounts (ADR 0032) and their refused sign-ins (ADR 0044). */
 async function staffCommandRun(what: string): Promise<void> {
   if (what === 'list') {
     console.table(await listStaff(database.db));
@@ -262,6 +265,18 @@ async function staffCommandRun(what: string): Promise<void> {
   } else if (what === 'password') {
     await setStaffPassword(database.db, values.username ?? '', await readPassword());
     console.log('password set');
+  } else if (what === 'failures') {
+    const days = Number(values.days ?? '30');
+    if (!Number.isInteger(days) || days < 1 || days > FAILURE_DAYS_KEPT)
+      throw new CentralError(
+        400,
+        'VALIDATION',
+        `--days là số ngày từ 1 đến ${FAILURE_DAYS_KEPT}.`,
+        `--days is a number of days from 1 to ${FAILURE_DAYS_KEPT}.`,
+      );
+    const rows = await listSignInFailures(database.db, new Date(), days);
+    if (rows.length === 0) console.log(`Không có lần đăng nhập bị từ chối nào trong ${days} ngày qua. / No refused sign-ins in the last ${days} days.`);
+    else console.table(rows);
   }
 }
 

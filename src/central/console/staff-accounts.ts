@@ -4,12 +4,14 @@
 // minutes (even the right password is refused meanwhile); a disabled account is refused, and told
 // so only to whoever knows its password. A name that is no account is counted and locked the same
 // way (console_unknown_name_failures, no account made): whoever rotates addresses still gets five
-// guesses at a name, and the answers never tell whether it exists.
+// guesses at a name, and the answers never tell whether it exists. Every refusal is also kept per
+// day and name for a security review (sign-in-failures.ts, ADR 0044).
 import { type Kysely, sql } from 'kysely';
 import { type ConsoleRole, consoleRole, type StaffRow } from '../../shared/console/console-api';
 import { CentralError } from '../central-error';
 import type { CentralDb } from '../db/schema';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './password-hash';
+import { recordSignInFailure } from './sign-in-failures';
 
 export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -114,7 +116,10 @@ export async function authenticateStaff(db: Kysely<CentralDb>, username: string,
     throw await unknownNameRefusal(db, name, now);
   }
   const right = await verifyPassword(password, row.passwordHash);
-  if (row.lockedUntil && new Date(row.lockedUntil).getTime() > now.getTime()) throw locked();
+  if (row.lockedUntil && new Date(row.lockedUntil).getTime() > now.getTime()) {
+    await recordSignInFailure(db, name, true, false, now);
+    throw locked();
+  }
   if (!right) {
     // One statement, so parallel guesses each count: the fifth in a row locks.
     const counted = await db
@@ -125,18 +130,24 @@ export async function authenticateStaff(db: Kysely<CentralDb>, username: string,
       .executeTakeFirstOrThrow();
     throw await refusalAfter(db, 'consoleStaff', name, counted.failedAttempts, now);
   }
-  if (row.disabled)
+  if (row.disabled) {
+    await recordSignInFailure(db, name, true, false, now);
     throw new CentralError(
       403,
       'DISABLED',
       'Tài khoản này đã bị vô hiệu hóa; hãy liên hệ quản trị viên.',
       'This account is disabled; contact an administrator.',
     );
+  }
   await db.updateTable('consoleStaff').set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: now }).where('username', '=', name).execute();
   return { username: row.username, displayName: row.displayName, role: row.role };
 }
 
-/** Names not tried for this long are forgotten (the table would otherwise grow with every name ever guessed). */
+/**
+ * Names not tried for this long are forgotten (the table would otherwise grow with every name ever
+ * guessed): a run's count, not its history — every refusal is kept per day in
+ * console_sign_in_failure_days for 400 days (sign-in-failures.ts, ADR 0044).
+ */
 const FORGET_UNKNOWN_MS = 30 * 24 * 3600_000;
 
 /**
@@ -146,7 +157,10 @@ const FORGET_UNKNOWN_MS = 30 * 24 * 3600_000;
  */
 async function unknownNameRefusal(db: Kysely<CentralDb>, name: string, now: Date): Promise<CentralError> {
   const held = await db.selectFrom('consoleUnknownNameFailures').select('lockedUntil').where('username', '=', name).executeTakeFirst();
-  if (held?.lockedUntil && new Date(held.lockedUntil).getTime() > now.getTime()) return locked();
+  if (held?.lockedUntil && new Date(held.lockedUntil).getTime() > now.getTime()) {
+    await recordSignInFailure(db, name, false, false, now);
+    return locked();
+  }
   const counted = await db
     .insertInto('consoleUnknownNameFailures')
     .values({ username: name, failedAttempts: 1, lastFailedAt: now })
@@ -169,7 +183,9 @@ async function refusalAfter(
   failures: number,
   now: Date,
 ): Promise<CentralError> {
-  if (failures < LOCKOUT_FAILURES) return authFailed();
+  const locks = failures >= LOCKOUT_FAILURES;
+  await recordSignInFailure(db, name, table === 'consoleStaff', locks, now);
+  if (!locks) return authFailed();
   await db
     .updateTable(table)
     .set({ failedAttempts: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })

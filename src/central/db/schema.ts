@@ -167,6 +167,8 @@ export interface CentralDb {
   };
   /** Failed sign-ins under names that are no account, counted and locked as an account's (migration 0021). */
   consoleUnknownNameFailures: { username: string; failedAttempts: number; lockedUntil: Timestamp | null; lastFailedAt: Timestamp };
+  /** Refused console sign-ins per day (UTC+7, YYYY-MM-DD) and name, kept 400 days (migration 0026, console/sign-in-failures.ts). */
+  consoleSignInFailureDays: { day: string; username: string; known: boolean; failures: number; locks: number; firstAt: Timestamp; lastAt: Timestamp };
   /** Console sessions by the SHA-256 of their token (migration 0010, console/console-sessions.ts). */
   consoleSessions: { tokenHash: string; username: string; createdAt: Timestamp; lastSeenAt: Timestamp; expiresAt: Timestamp };
   changeCounter: { id: number; value: ColumnType<number, number, number> };

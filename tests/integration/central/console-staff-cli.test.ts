@@ -1,7 +1,8 @@
 // The console's accounts on the administrator's command line (ADR 0032): `admin staff add` takes the
 // password from FO_CONSOLE_PASSWORD or stdin, never from argv; `list` shows role, disabled and
 // lockout; `disable` and `password` act on the account; bad input is told in Vietnamese and English
-// and changes nothing. The hash the CLI wrote then signs in through the same function the API uses.
+// and changes nothing. The hash the CLI wrote then signs in through the same function the API uses;
+// `failures` reads back the refused sign-ins.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,5 +74,14 @@ describe('admin staff on the command line', () => {
     } finally {
       await database.close();
     }
+    // The two refusals above, kept for a security review (ADR 0044); a number of days out of range is refused.
+    const failures = await central(['admin', 'staff', 'failures', '--days', '7']);
+    expect(failures.code).toBe(0);
+    expect(failures.stdout).toMatch(/'quantri'.*true.*1.*0/);
+    expect(failures.stdout).toMatch(/'xemxet'.*true.*1.*0/);
+    expect(await central(['admin', 'staff', 'failures', '--days', '0'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--days là số ngày từ 1 đến 400.'),
+    });
   }, 600_000);
 });

@@ -14,6 +14,7 @@ import * as m0012 from './0012-paid-through';
 import * as m0014 from './0014-visit-devices';
 import * as m0015 from './0015-audit-reanchors';
 import * as m0021 from './0021-console-unknown-name-failures';
+import * as m0026 from './0026-console-sign-in-failure-days';
 
 export const centralMigrations: Record<string, Migration> = {
   '0001-central-initial': m0001,
@@ -30,4 +31,5 @@ export const centralMigrations: Record<string, Migration> = {
   '0014-visit-devices': m0014,
   '0015-audit-reanchors': m0015,
   '0021-console-unknown-name-failures': m0021,
+  '0026-console-sign-in-failure-days': m0026,
 };
