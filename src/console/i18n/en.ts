@@ -170,6 +170,7 @@ export const consoleEn: ConsoleStrings = {
     collector: 'Collector',
     paidOn: 'Paid on',
     none: 'No receipts.',
+    ofCollector: 'Collected by {{collector}}',
     ofDevice: 'Of device {{device}}',
     onlyLabels: 'Only the {{n}} receipts named',
     label: 'Receipt',

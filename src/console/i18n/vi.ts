@@ -169,6 +169,7 @@ export const consoleVi = {
     collector: 'Người thu',
     paidOn: 'Ngày thu',
     none: 'Không có biên lai nào.',
+    ofCollector: 'Của người thu {{collector}}',
     ofDevice: 'Của thiết bị {{device}}',
     onlyLabels: 'Chỉ {{n}} biên lai được nêu',
     label: 'Số biên lai',

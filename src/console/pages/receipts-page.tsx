@@ -1,6 +1,7 @@
 // Receipts the offices' devices pushed, newest first (at most 500), filtered by office, device,
 // collector and paid-on dates — where a fraud signal's drill-down lands. `labels` (from a signal
-// naming a person's receipts) keeps only those receipts of the loaded list.
+// naming a person's receipts) keeps only those receipts of the loaded list. A collector named by
+// staff id (a drill-down) is shown by name in a tag.
 import { DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +12,17 @@ import { formatDate, formatDong, formatInstant, formatPeriod } from '../format';
 import { OfficeSelect, setRouteParams } from './office-select';
 import { PageFrame } from './page-frame';
 
+/** A staff id (a UUID), as a drill-down names a collector; what a reviewer types is a name. */
+const STAFF_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function ReceiptsPage() {
   const { t } = useTranslation();
   const { params } = useRoute();
   const get = (key: string) => params.get(key) || undefined;
   const filter = { office: get('office'), device: get('device'), collector: get('collector'), from: get('from'), to: get('to') };
   const labels = get('labels')?.split(',');
+  // A signal or the collectors' page names the collector by staff id: shown by name, as a tag, not as an id in the search box.
+  const collectorById = filter.collector !== undefined && STAFF_ID.test(filter.collector);
   const receipts = useReceipts(filter);
   const set = (changes: Record<string, string | undefined>) => setRouteParams('receipts', params, changes);
   const rows = (receipts.data?.receipts ?? []).filter((r) => !labels || labels.includes(r.label));
@@ -34,7 +40,7 @@ export function ReceiptsPage() {
             style={{ width: 200 }}
             aria-label={t('receipts.collector')}
             placeholder={t('receipts.collector')}
-            defaultValue={filter.collector}
+            defaultValue={collectorById ? undefined : filter.collector}
             onSearch={(v) => set({ collector: v.trim() || undefined })}
             data-testid="collector-filter"
           />
@@ -47,8 +53,13 @@ export function ReceiptsPage() {
         </Space>
       }
     >
-      {(filter.device || labels) && (
+      {(filter.device || labels || collectorById) && (
         <Space style={{ marginBottom: 8 }}>
+          {collectorById && (
+            <Tag closable onClose={() => set({ collector: undefined })} data-testid="collector-chip">
+              {t('receipts.ofCollector', { collector: rows[0]?.collector ?? filter.collector })}
+            </Tag>
+          )}
           {filter.device && (
             <Tag closable onClose={() => set({ device: undefined })} data-testid="device-filter">
               {t('receipts.ofDevice', { device: rows[0]?.deviceName ?? filter.device })}
