@@ -14,11 +14,12 @@ import type { CentralDb } from './db/schema';
 import type { AuthenticatedDevice } from './request-auth';
 
 /**
- * Changes a page holds at most on PGlite (ADR 0040): its engine turns each stored payload into text
- * several times slower than PostgreSQL (a 2 000-change page 100–210 ms at 5 000 000 changes under
- * load), so its pages are shorter to answer within 200 ms. A device reads on while `hasMore`.
+ * Changes a page holds at most, on PostgreSQL as on PGlite (ADR 0040, ADR 0043): a page's time under
+ * load grows with the payloads it turns into text and sends (2 000 changes: p95 up to 185 ms at load
+ * 10 on PostgreSQL, 100–210 ms on PGlite, whose engine is several times slower), so pages are of at
+ * most 1 000 changes. A device reads on while `hasMore`.
  */
-export const FEED_MAX_PAGE_PGLITE = 1_000;
+export const FEED_MAX_PAGE = 1_000;
 
 /** How far past the cursor one page looks (in feed numbers). */
 export const FEED_WINDOW = 200_000;
@@ -29,8 +30,9 @@ interface FeedRow {
   payload: string;
 }
 
-/** The page as the JSON text of a `ChangesResponse` (src/shared/sync/changes.ts). */
-export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursor: string | null, limit: number): Promise<string> {
+/** The page as the JSON text of a `ChangesResponse` (src/shared/sync/changes.ts): at most `asked` changes, and never more than FEED_MAX_PAGE. */
+export async function changesFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursor: string | null, asked: number): Promise<string> {
+  const limit = Math.min(asked, FEED_MAX_PAGE);
   const after = cursor === null || cursor === '' ? 0 : Number(cursor);
   const counter = Number((await db.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow()).value);
   if (!Number.isSafeInteger(after) || after < 0 || after > counter) {

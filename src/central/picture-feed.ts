@@ -14,18 +14,19 @@ import type { AuthenticatedDevice } from './request-auth';
 export const PICTURE_MAX_PAGE = 10_000;
 
 /**
- * Pages shorter than asked, so every page answers within the feed's budget of 200 ms (ADR 0040):
- * a household's ordered members with their coverage marks are gathered per row (5 000 households
- * took 110–430 ms on PostgreSQL at 5 000 000 payments under load); on PGlite, whose engine builds
- * each row's JSON several times slower (WebAssembly: a 5 000-payment page 220–630 ms), every part.
- * A device reads on until `nextCursor` is null, whatever a page's length.
+ * Pages shorter than asked, so every page answers within the feed's budget of 200 ms under load
+ * (ADR 0040, ADR 0043): a page's time on this shared machine grows with the rows it builds, sends
+ * and reads (at load 7–10 a 5 000-payment page took up to 241 ms), so no page holds more than 2 500
+ * rows (about 1 MB of JSON), on PostgreSQL as on PGlite, whose engine builds each row's JSON several
+ * times slower; households, their ordered members with their coverage marks gathered per row, at
+ * most 2 000. A device reads on until `nextCursor` is null, whatever a page's length.
  */
 export const PICTURE_PART_MAX_PAGE: Partial<Record<PicturePart, number>> = { households: 2_000 };
-export const PICTURE_MAX_PAGE_PGLITE = 2_500;
+export const PICTURE_MAX_PAGE_ROWS = 2_500;
 
-/** The rows a page of `part` holds at most when `asked` for, on this kind of database. */
-export function picturePageLimit(kind: 'postgres' | 'pglite', part: PicturePart, asked: number): number {
-  return Math.min(asked, PICTURE_PART_MAX_PAGE[part] ?? asked, kind === 'pglite' ? PICTURE_MAX_PAGE_PGLITE : asked);
+/** The rows a page of `part` holds at most when `asked` for. */
+export function picturePageLimit(part: PicturePart, asked: number): number {
+  return Math.min(asked, PICTURE_PART_MAX_PAGE[part] ?? asked, PICTURE_MAX_PAGE_ROWS);
 }
 
 export interface PictureCursor {
@@ -62,6 +63,9 @@ function decode(text: string): PictureCursor {
 
 type Scope = { office: string; province: string };
 
+// Every column a payment's row reads is in the index contributions_office_page (central migration
+// 0023), so its pages are index-only scans: a column added here goes into that index too, or the
+// pages fetch each row from the table again (picture-index-only.test.ts fails).
 const contributionTuple = sql`json_build_array(c.id, c.person_id, c.household_id, c.scheme, coalesce(c.method, 'monthly'), c.from_month, c.months,
   c.income_basis, c.member_position, c.paid_on, coalesce(c.business_date, c.paid_on), c.total, c.supported_months, c.receipt_id,
   c.receipt_series, c.receipt_number, c.issued_at, c.office_code, c.device_id, c.collector_staff_id, c.collector_name)`;
@@ -72,8 +76,8 @@ const voidTuple = sql`json_build_array(v.receipt_id, v.data->>'id', v.data->>'re
   CASE WHEN v.data ? 'refund' THEN json_build_array(v.data->'refund'->>'businessDate', v.data->'refund'->>'paidOutBy', v.data->'refund'->>'paidOutByName',
     (v.data->'refund'->>'amount')::bigint, v.data->'refund'->>'voucher') END)`;
 
-/** Each part: (key, row as JSON text) in key order after `after`, at most `limit`. */
-const partQueries: Record<PicturePart, (scope: Scope, after: string, limit: number) => ReturnType<typeof sql<{ key: string; row: string }>>> = {
+/** Each part: (key, row as JSON text) in key order after `after`, at most `limit` (exported for the plan tests). */
+export const partQueries: Record<PicturePart, (scope: Scope, after: string, limit: number) => ReturnType<typeof sql<{ key: string; row: string }>>> = {
   office: (s, after, limit) =>
     sql`SELECT code AS key, json_build_array(code, update_channel)::text AS row FROM offices WHERE code = ${s.office} AND code > ${after} ORDER BY code LIMIT ${limit}`,
   // The newest version of the administrative units only (each is the whole document).
@@ -175,13 +179,7 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
 }
 
 /** One page of the picture as the JSON text of a `PicturePage`. */
-export async function picturePageFor(
-  db: Kysely<CentralDb>,
-  device: AuthenticatedDevice,
-  cursorText: string | null,
-  asked: number,
-  kind: 'postgres' | 'pglite' = 'postgres',
-): Promise<string> {
+export async function picturePageFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursorText: string | null, asked: number): Promise<string> {
   const scope: Scope = { office: device.officeCode, province: device.provinceCode };
   const first = cursorText === null || cursorText === '';
   const cursor: PictureCursor = first
@@ -192,7 +190,7 @@ export async function picturePageFor(
       }
     : decode(cursorText);
   const totals = first ? await partTotals(db, scope) : undefined;
-  const limit = picturePageLimit(kind, cursor.part, asked);
+  const limit = picturePageLimit(cursor.part, asked);
   const { rows } = await partQueries[cursor.part](scope, cursor.after, limit).execute(db);
   const index = pictureParts.indexOf(cursor.part);
   const next: PictureCursor | null =

@@ -14,7 +14,7 @@ import { enrollDevice } from '../admin';
 import { CentralError } from '../central-error';
 import { type CentralLog, createCentralLog } from '../central-log';
 import type { CentralKey } from '../central-signing-key';
-import { changesFor, FEED_MAX_PAGE_PGLITE } from '../changes-feed';
+import { changesFor, FEED_MAX_PAGE } from '../changes-feed';
 import type { CentralDatabase } from '../db/central-database';
 import type { FraudSignals } from '../signals/fraud-signals';
 import { applyBatch } from '../ingest/apply-batch';
@@ -141,7 +141,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     const url = new URL(c.req.url);
     const device = await authenticateDevice(db, { method: 'GET', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body: '' }, clock());
     c.get('facts').device = device.id;
-    const limit = Math.min(options.database.kind === 'pglite' ? FEED_MAX_PAGE_PGLITE : 5000, Math.max(1, Number(c.req.query('limit') ?? 1000) || 1000));
+    const limit = Math.min(FEED_MAX_PAGE, Math.max(1, Number(c.req.query('limit') ?? 1000) || 1000));
     const page = await changesFor(db, device, c.req.query('cursor') ?? null, limit);
     await db.updateTable('devices').set({ lastSeenAt: clock() }).where('id', '=', device.id).execute();
     return c.body(page, 200, { 'content-type': 'application/json; charset=UTF-8' });
@@ -151,7 +151,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     const url = new URL(c.req.url);
     const device = await authenticateDevice(db, { method: 'GET', pathWithQuery: url.pathname + url.search, headers: c.req.raw.headers, body: '' }, clock());
     const limit = Math.min(PICTURE_MAX_PAGE, Math.max(1, Number(c.req.query('limit') ?? 5000) || 5000));
-    const page = await picturePageFor(db, device, c.req.query('cursor') ?? null, limit, options.database.kind);
+    const page = await picturePageFor(db, device, c.req.query('cursor') ?? null, limit);
     return c.body(page, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 

@@ -14,6 +14,8 @@ import * as m0012 from './0012-paid-through';
 import * as m0014 from './0014-visit-devices';
 import * as m0015 from './0015-audit-reanchors';
 import * as m0021 from './0021-console-unknown-name-failures';
+import * as m0023 from './0023-contributions-picture-covering-index';
+import * as m0024 from './0024-paid-through-covering-index';
 import * as m0026 from './0026-console-sign-in-failure-days';
 
 export const centralMigrations: Record<string, Migration> = {
@@ -31,5 +33,7 @@ export const centralMigrations: Record<string, Migration> = {
   '0014-visit-devices': m0014,
   '0015-audit-reanchors': m0015,
   '0021-console-unknown-name-failures': m0021,
+  '0023-contributions-picture-covering-index': m0023,
+  '0024-paid-through-covering-index': m0024,
   '0026-console-sign-in-failure-days': m0026,
 };
