@@ -13,22 +13,16 @@
 // shared rules, so every operation must come back APPLIED; the run checks that, and that each
 // operation has exactly one stored result.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { createOffice, issueEnrollmentCode } from '../../src/central/admin';
 import { type CentralDatabase, openCentralDatabase } from '../../src/central/db/central-database';
 import { generateDeviceKeyPair } from '../../src/main/core/sync/device-key-store';
 import { HttpCentralTransport } from '../../src/main/core/sync/http-central-transport';
-import { canonicalJson } from '../../src/shared/canonical-json';
-import { businessDate } from '../../src/shared/domain/business-date';
-import { computeQuote } from '../../src/shared/domain/contribution-quote';
-import { parseSchedule } from '../../src/shared/domain/reference-schedule';
-import type { WireOp } from '../../src/shared/sync/protocol';
 import { freshPostgresDatabase } from '../integration/fixtures/test-postgres';
-import { registrationPayload, wireOp } from '../integration/fixtures/wire-ops';
+import { batchBodies, makeBatches, PER_BATCH } from './central-batches';
 import { postgresAdminUrl, root, startCentralServer, stopCentralServer } from './central-server';
 import { cpuBetween, type CpuSnapshot, cpuSnapshot } from './process-cpu';
 import useRunTempRoot from '../support/temp-root';
@@ -52,94 +46,6 @@ const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
 /** People already registered nationally before the run (the register is never empty in use). */
 const EXISTING_PERSONS = Number(process.env.BENCH_PERSONS ?? 0);
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const PER_BATCH = 500;
-
-const schedule = parseSchedule(JSON.parse(readFileSync(join(resourcesDir, 'reference', 'contribution-rates.json'), 'utf8')));
-const today = businessDate(new Date());
-const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
-const middle = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc'];
-const letters = (n: number) => {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s.charAt(0).toUpperCase() + s.slice(1);
-};
-
-/** One device's batches: person i registered, then 1 month of VSI collected from them. */
-function makeBatches(deviceIndex: number, series: string, count = BATCHES): WireOp[][] {
-  const batches: WireOp[][] = [];
-  let seq = 0;
-  let receipt = 0;
-  const at = new Date().toISOString();
-  for (let b = 0; b < count; b++) {
-    const ops: WireOp[] = [];
-    for (let k = 0; k < PER_BATCH / 2; k++) {
-      const serial = deviceIndex * 100_000 + b * 1000 + k;
-      const female = serial % 2 === 1;
-      const year = 1960 + (serial % 40);
-      const personalId = `001${female ? 1 : 0}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
-      const id = uuidv7();
-      ops.push(
-        wireOp(
-          ++seq,
-          'participant.register',
-          registrationPayload({
-            id,
-            fullName: `${family[serial % 8]} ${female ? 'Thị' : middle[serial % 6]} Z${letters(serial).toLowerCase()}`,
-            dateOfBirth: `${year}-${String(1 + (serial % 12)).padStart(2, '0')}-${String(1 + (serial % 28)).padStart(2, '0')}`,
-            sex: female ? 'female' : 'male',
-            personalId,
-            at,
-          }),
-          uuidv7(),
-        ),
-      );
-      const question = {
-        scheme: 'VSI' as const,
-        paidOn: today,
-        fromMonth: today.slice(0, 7),
-        months: 1,
-        method: 'monthly' as const,
-        incomeBasis: 2_000_000,
-        memberPosition: null,
-        supportCategory: 'other',
-        supportedMonthsUsed: 0,
-        participantId: id,
-      };
-      const quote = computeQuote(schedule, question);
-      ops.push(
-        wireOp(
-          ++seq,
-          'contribution.record',
-          {
-            ...question,
-            id: uuidv7(),
-            householdId: null,
-            lines: quote.lines,
-            total: quote.total,
-            referenceVersion: schedule.version,
-            receipt: { id: uuidv7(), series, number: ++receipt },
-          },
-          uuidv7(),
-        ),
-      );
-    }
-    batches.push(ops);
-  }
-  return batches;
-}
-
-/**
- * A device's batch bodies, as its office's sync engine writes them from the outbox (canonical
- * JSON), made before the timed part: real devices build them on their own laptops, so only the
- * signing and the HTTP exchange — what every push costs the device at that moment — share this
- * machine's cores with the servers while they are timed.
- */
-function batchBodies(deviceId: string, batches: WireOp[][]): string[] {
-  return batches.map((ops, index) => canonicalJson({ deviceId, batchNo: index + 1, ops }));
-}
 
 /** Pushes a device's batches in order, as its office does; each batch's latency and what did not apply. */
 async function pushAll(device: { id: string; transport: HttpCentralTransport }, bodies: string[]): Promise<{ latencies: number[]; notApplied: number }> {
@@ -285,8 +191,12 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
   const warmUp = devices
     .slice(DEVICES)
     .map((device, i) => ({ device, bodies: batchBodies(device.id, makeBatches(DEVICES + i, series(DEVICES + i), WARM_UP_BATCHES)) }));
+  // The timed batches are made before the warm-up, not between it and the timed part: making them
+  // takes seconds (10 s on a loaded machine), and a server idle for longer than its pool's idle
+  // timeout (pg's 10 s) closes its database connections, so the timed part opened new ones — a
+  // connect and a new PostgreSQL backend in both figures, which no server in steady service pays.
+  const work = devices.slice(0, DEVICES).map((device, d) => ({ device, bodies: batchBodies(device.id, makeBatches(d, series(d), BATCHES)) }));
   let notApplied = (await Promise.all(warmUp.map(({ device, bodies }) => pushAll(device, bodies)))).reduce((sum, o) => sum + o.notApplied, 0);
-  const work = devices.slice(0, DEVICES).map((device, d) => ({ device, bodies: batchBodies(device.id, makeBatches(d, series(d))) }));
   // The warm-up's last work (its office's fraud-signal run, once the office is quiet: ADR 0038)
   // done before the timed part, so that neither the servers' nor PostgreSQL's figure counts it.
   await settled(
