@@ -102,4 +102,3 @@ export function makeBatches(deviceIndex: number, series: string, count: number):
 export function batchBodies(deviceId: string, batches: WireOp[][]): string[] {
   return batches.map((ops, index) => canonicalJson({ deviceId, batchNo: index + 1, ops }));
 }
-

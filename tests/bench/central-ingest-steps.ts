@@ -66,7 +66,11 @@ for (const [index, body] of bodies.entries()) {
       session ??= new Session();
       session.connect();
       // Every allocation sampled (1 KiB apart on average), kept even once collected: what the ingest allocates, by stack.
-      await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      await session.post('HeapProfiler.startSampling', {
+        samplingInterval: 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
     }
   }
   const t0 = cpu();

@@ -53,9 +53,8 @@ export async function applyBatch(db: Kysely<CentralDb>, device: AuthenticatedDev
       );
     }
   }
-  const { intact, bodyHash } = hashBatch(batch);
   // Each operation checked once (hash, kind, payload), whatever the attempts below.
-  const checked = batch.ops.map((op, i) => checkOperation(op, intact[i]!));
+  const { checked, bodyHash } = checkBatch(batch);
   // Attempts, cheapest first; each rolls back whole if the database refuses anything, and the next
   // starts afresh. The fast path has no savepoints: every rule a payload can break is checked before
   // anything is written, so only an unexpected database error can leave an operation half done. It
@@ -87,15 +86,15 @@ const ATTEMPTS: readonly Attempt[] = [
 ];
 
 /**
- * Hashed before the transaction: each payload's canonical form (checked against its hash) and,
- * built from those, the whole batch's (the exactly-once identity of its content). In a function of
- * its own so that the canonical texts (as large as the batch) are garbage once hashed, rather than
- * kept alive through the transaction by the closures of applyBatch that share its scope.
+ * Hashed and checked before the transaction: each payload's canonical form (checked against its
+ * hash) and, built from those, the whole batch's (the exactly-once identity of its content); then
+ * each operation against its kind's schema. A canonical form is kept only as the parsed payload's
+ * JSON, when the schema changed nothing (checkOperation); the others are garbage once hashed.
  */
-function hashBatch(batch: WireBatch): { intact: boolean[]; bodyHash: string } {
+function checkBatch(batch: WireBatch): { checked: CheckedOp[]; bodyHash: string } {
   const canonicalPayloads = batch.ops.map((op) => canonicalJson(op.payload));
-  const intact = batch.ops.map((op, i) => sha256(canonicalPayloads[i]!) === op.payloadHash);
-  return { intact, bodyHash: batchBodyHash(batch, canonicalPayloads) };
+  const checked = batch.ops.map((op, i) => checkOperation(op, sha256(canonicalPayloads[i]!) === op.payloadHash, canonicalPayloads[i]));
+  return { checked, bodyHash: batchBodyHash(batch, canonicalPayloads) };
 }
 
 async function applyInTransaction(
@@ -174,6 +173,7 @@ async function applyInTransaction(
     }
     const { operation, refused } = checked[index]!;
     if (ctx.deferred && operation && !DEFERRABLE_KINDS.has(operation.kind)) await flushDeferredWrites(ctx);
+    ctx.sentJson = checked[index]!.operation ? checked[index]!.sentJson : undefined;
     const result = refused ?? (await applyOp(ctx, op.opId, operation!, savepoints));
     const json = JSON.stringify(result);
     results.push(result);

@@ -17,6 +17,7 @@ import { notePayment, noteVoid } from './paid-through';
 import { resolvePersonId } from './person-ops';
 import { centralPerson } from './person-support';
 import { quotedTotal } from './quoted-totals';
+import { withKeysAtEnd } from './same-json';
 
 const schedules = new Map<string, ReferenceSchedule>();
 
@@ -125,7 +126,7 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
         officeCode: ctx.device.officeCode,
       });
   const review = twice && facts ? bothReviews(twice, facts) : (twice ?? facts);
-  const row = contributionRow(c, personId, ctx.device);
+  const row = contributionRow(c, personId, ctx.device, ctx.sentJson);
 
   // A person another office registered: that office sees the payment too (ADR 0026).
   const home = await personOffice(ctx, personId);
@@ -164,8 +165,11 @@ export async function recordContribution(ctx: OpContext, opId: string, c: Operat
   return { opId, status: 'APPLIED', review };
 }
 
-/** A contribution's row as the central stores it: the payload as parsed, for the canonical person, from this device. */
-export function contributionRow(c: OperationPayload<'contribution.record'>, personId: string, device: { id: string; officeCode: string }) {
+/**
+ * A contribution's row as the central stores it: the payload as parsed, for the canonical person, from
+ * this device. `sentJson`: the payload's JSON as sent, when it is the parsed payload (same-json.ts).
+ */
+export function contributionRow(c: OperationPayload<'contribution.record'>, personId: string, device: { id: string; officeCode: string }, sentJson?: string) {
   return {
     id: c.id,
     personId,
@@ -179,7 +183,11 @@ export function contributionRow(c: OperationPayload<'contribution.record'>, pers
     receiptNumber: c.receipt.number,
     officeCode: device.officeCode,
     deviceId: device.id,
-    data: JSON.stringify({ ...c, participantId: personId, localParticipantId: c.participantId }),
+    // `{ ...c, participantId: personId, localParticipantId: c.participantId }`
+    data:
+      sentJson !== undefined
+        ? withKeysAtEnd(sentJson, `"participantId":${JSON.stringify(personId)},"localParticipantId":${JSON.stringify(c.participantId)}`)
+        : JSON.stringify({ ...c, participantId: personId, localParticipantId: c.participantId }),
     householdId: c.householdId ?? null,
     method: c.method,
     incomeBasis: c.incomeBasis ?? null,

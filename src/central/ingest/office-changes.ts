@@ -19,8 +19,10 @@ export async function personOffice(ctx: OpContext, personId: string): Promise<st
 
 /** Queues `change` for each office named (once each; null entries skipped). */
 export function tellOffices(ctx: OpContext, change: ChangeContent, offices: (string | null | undefined)[]): void {
-  for (const officeCode of new Set(offices.filter((o): o is string => typeof o === 'string'))) {
-    ctx.changes.push({ ...change, provinceCode: null, officeCode });
+  // A plain loop (no Set, no filtered copy): called twice for each payment of a batch.
+  for (let i = 0; i < offices.length; i++) {
+    const officeCode = offices[i];
+    if (typeof officeCode === 'string' && offices.indexOf(officeCode) === i) ctx.changes.push({ ...change, provinceCode: null, officeCode });
   }
 }
 

@@ -108,6 +108,12 @@ export interface OpContext {
   cache?: BatchCache;
   /** Present on the fast path: the handlers of DEFERRABLE_KINDS (operation-handlers.ts) queue their rows here. */
   deferred?: DeferredWrites;
+  /**
+   * The payload of the operation being applied as JSON, when it is the payload as sent (its
+   * canonical form, made for its hash: checkOperation); a handler storing the payload adds its own
+   * keys to it (withKeysAtEnd) instead of serialising the parsed payload again.
+   */
+  sentJson?: string | undefined;
 }
 
 export function emptyDeferredWrites(): DeferredWrites {

@@ -12,6 +12,7 @@ import { recordHandover } from './handover-ops';
 import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import type { OpContext } from './op-context';
+import { sameJsonValue } from './same-json';
 import { registerPerson, updatePerson } from './person-ops';
 
 export type OperationHandler<K extends OperationKind> = (ctx: OpContext, opId: string, payload: OperationPayload<K>) => Promise<OpResult>;
@@ -39,10 +40,15 @@ export function applyOperation(ctx: OpContext, opId: string, op: Operation): Pro
   return (handlers[op.kind] as OperationHandler<typeof op.kind>)(ctx, opId, op.payload as never);
 }
 
-/** An operation of a batch as checked: to apply, or already answered by its refusal. */
-export type CheckedOp = { operation: Operation; refused?: undefined } | { operation?: undefined; refused: OpResult };
+/**
+ * An operation of a batch as checked: to apply, or already answered by its refusal. `sentJson` is
+ * the payload's canonical JSON as sent (made for its hash) when the parsed payload is the same value
+ * (the schema trimmed, recomposed, filled in or dropped nothing): a handler storing the payload
+ * takes that text instead of serialising the parsed one again.
+ */
+export type CheckedOp = { operation: Operation; sentJson?: string | undefined; refused?: undefined } | { operation?: undefined; refused: OpResult };
 
-export function checkOperation(op: WireOp, intact: boolean): CheckedOp {
+export function checkOperation(op: WireOp, intact: boolean, canonicalPayload?: string): CheckedOp {
   if (!intact) {
     return {
       refused: rejected(
@@ -62,7 +68,10 @@ export function checkOperation(op: WireOp, intact: boolean): CheckedOp {
   // The kind's payload schema, as the union would choose it (the kind is known): issues name the
   // fields within the payload, as the office's own forms name them.
   const parsed = operationPayloadSchemas[op.kind].safeParse(op.payload);
-  if (parsed.success) return { operation: { kind: op.kind, payload: parsed.data } as Operation };
+  if (parsed.success) {
+    const sentJson = canonicalPayload !== undefined && sameJsonValue(op.payload, parsed.data) ? canonicalPayload : undefined;
+    return { operation: { kind: op.kind, payload: parsed.data } as Operation, sentJson };
+  }
   const issue = parsed.error.issues[0];
   const texts = inputIssueTexts(issue);
   const general = texts.vi === inputIssueTexts(undefined).vi || !issue;

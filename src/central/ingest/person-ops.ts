@@ -9,6 +9,7 @@ import type { OperationPayload } from '../../shared/sync/operations';
 import type { CentralDb } from '../db/schema';
 import { nearMatchCandidates } from './batch-prefetch';
 import { supportFactsOfData } from './person-support';
+import { withKeysAtEnd } from './same-json';
 import { type BatchCache, type KnownPerson, nearMatchKey, nearMatchParts, type OpContext } from './op-context';
 
 type PersonPayload = OperationPayload<'participant.register'> | OperationPayload<'participant.update'>;
@@ -112,9 +113,13 @@ export async function registerPerson(ctx: OpContext, opId: string, payload: Oper
     };
   }
   const officialNumber = `${provinceCode}${String(await nextOfficialNumber(ctx)).padStart(8, '0')}`;
-  const data = { ...payload, officialNumber, canonicalId: null };
-  // The record's JSON, made once: the person's row, and the change the offices pull (made from the row, batch-finish.ts).
-  const dataJson = JSON.stringify(data);
+  // The record's JSON, made once: the person's row, and the change the offices pull (made from the
+  // row, batch-finish.ts). `{ ...payload, officialNumber, canonicalId: null }`: from the payload's
+  // JSON as sent when the schema changed nothing (same-json.ts), else serialised from the parsed one.
+  const dataJson =
+    ctx.sentJson !== undefined
+      ? withKeysAtEnd(ctx.sentJson, `"officialNumber":${JSON.stringify(officialNumber)},"canonicalId":null`)
+      : JSON.stringify({ ...payload, officialNumber, canonicalId: null });
   const row = {
     id,
     officialNumber,
