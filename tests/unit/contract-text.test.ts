@@ -1,5 +1,6 @@
 // The contract's one text primitive: composed, free of hidden characters, names made of letters,
 // lengths counted in characters — checked on the real schemas the office and the central use.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerParticipantInput, participantFields } from '../../src/shared/contract/participant';
 import { createStaffInput, setupInput } from '../../src/shared/contract/staff';
@@ -74,6 +75,18 @@ describe('the contract text primitive', () => {
     const schema = text({ max: 40 });
     expect(schema.safeParse('𝔸'.repeat(40)).success).toBe(true);
     expect(schema.safeParse('𝔸'.repeat(41)).success).toBe(false);
+  });
+
+  it('decides every length by the characters counted, whatever mix of one- and two-unit characters (the length shortcuts)', () => {
+    const piece = fc.constantFrom('a', 'Ễ', '𝔸', 'đ', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 20 }), (pieces, min, max) => {
+        const value = pieces.join('').trim();
+        const counted = characterCount(value);
+        expect(text({ min, max }).safeParse(value).success).toBe(counted >= min && counted <= max);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('refuses a megabyte of text before doing any work on it', () => {

@@ -30,6 +30,10 @@ export function refuseDeclaredOversize(headers: Headers, limit: number): void {
 /** The body's bytes, counted as they arrive; over `limit`, reading stops and the request is refused. */
 export async function readBytes(request: Request, limit: number): Promise<Buffer> {
   refuseDeclaredOversize(request.headers, limit);
+  // A declared length within the limit bounds the body (HTTP reads exactly that many bytes as it):
+  // read whole, through @hono/node-server's direct read of the Node request, without the web stream
+  // and its promise per chunk (about a millisecond of CPU per batch). Undeclared (chunked): counted below.
+  if (request.headers.get('content-length') !== null) return Buffer.from(await request.arrayBuffer());
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -234,12 +234,27 @@ function canonicalBatchPieces(batch: WireBatch, canonicalPayloads: readonly stri
   emit(
     `{${batch.audit ? `"audit":${canonicalJson(batch.audit)},` : ''}"batchNo":${JSON.stringify(batch.batchNo)},"deviceId":${JSON.stringify(batch.deviceId)},"ops":[`,
   );
-  batch.ops.forEach((op, i) => {
-    emit(`${i === 0 ? '' : ','}{"kind":${JSON.stringify(op.kind)},"opId":${JSON.stringify(op.opId)},"payload":`);
+  // The wire schema holds an opId to a UUID's characters, a payload hash to hex and a seq to a
+  // positive integer, which JSON writes as they are: quoted here without JSON.stringify (500
+  // operations, three calls each); a kind is any text, written by JSON.stringify once per kind.
+  const ops = batch.ops;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    emit(`${i === 0 ? '' : ','}{"kind":${kindJson(op.kind)},"opId":"${op.opId}","payload":`);
     emit(canonicalPayloads[i]!);
-    emit(`,"payloadHash":${JSON.stringify(op.payloadHash)},"seq":${JSON.stringify(op.seq)}}`);
-  });
+    emit(`,"payloadHash":"${op.payloadHash}","seq":${op.seq}}`);
+  }
   emit(']}');
+}
+
+const kindsJson = new Map<string, string>();
+function kindJson(kind: string): string {
+  let json = kindsJson.get(kind);
+  if (json === undefined) {
+    json = JSON.stringify(kind);
+    if (kindsJson.size < 64) kindsJson.set(kind, json);
+  }
+  return json;
 }
 
 /** `canonicalJson(batch)` for a parsed batch (see canonicalBatchPieces). */

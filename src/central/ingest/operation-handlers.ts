@@ -32,6 +32,9 @@ const handlers: { [K in OperationKind]: OperationHandler<K> } = {
   'cash.handover': recordHandover,
 };
 
+/** Kinds whose handlers store the payload as sent when they can (CheckedOp's `sentJson`): only theirs is compared. */
+const STORES_SENT_JSON: ReadonlySet<OperationKind> = new Set(['participant.register', 'contribution.record']);
+
 /** Kinds whose every lookup is answered by the batch cache, so their writes can wait (apply-batch.ts). */
 export const DEFERRABLE_KINDS: ReadonlySet<OperationKind> = new Set(['participant.register', 'contribution.record', 'enrollment.set']);
 
@@ -69,7 +72,7 @@ export function checkOperation(op: WireOp, intact: boolean, canonicalPayload?: s
   // fields within the payload, as the office's own forms name them.
   const parsed = operationPayloadSchemas[op.kind].safeParse(op.payload);
   if (parsed.success) {
-    const sentJson = canonicalPayload !== undefined && sameJsonValue(op.payload, parsed.data) ? canonicalPayload : undefined;
+    const sentJson = canonicalPayload !== undefined && STORES_SENT_JSON.has(op.kind) && sameJsonValue(op.payload, parsed.data) ? canonicalPayload : undefined;
     return { operation: { kind: op.kind, payload: parsed.data } as Operation, sentJson };
   }
   const issue = parsed.error.issues[0];

@@ -56,8 +56,13 @@ function lengthChecked(schema: z.ZodString, rule: TextRule): z.ZodString {
     rule.tooShort ??
     (min <= 1 ? says('Không được để trống.', 'This cannot be empty.') : says(`Cần ít nhất ${min} ký tự.`, `It needs at least ${min} characters.`));
   const tooLong = rule.tooLong ?? says(`Dài quá ${rule.max} ký tự.`, `It is longer than ${rule.max} characters.`);
-  return schema.refine((v) => characterCount(v) >= min, { ...tooShort, abort: true }).refine((v) => characterCount(v) <= rule.max, { ...tooLong, abort: true });
+  return schema.refine((v) => holdsAtLeast(v, min), { ...tooShort, abort: true }).refine((v) => holdsAtMost(v, rule.max), { ...tooLong, abort: true });
 }
+
+// A text of n UTF-16 units holds between n/2 and n characters: most texts are decided by their
+// length alone, without walking them (the central checks every text field of 500 operations a batch).
+const holdsAtLeast = (v: string, min: number) => v.length >= 2 * min || (v.length >= min && characterCount(v) >= min);
+const holdsAtMost = (v: string, max: number) => v.length <= max || (v.length <= 2 * max && characterCount(v) <= max);
 
 /** Any text a person types: trimmed, NFC, no hidden characters, `min`–`max` characters. */
 export function text(rule: TextRule): z.ZodString {

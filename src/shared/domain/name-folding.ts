@@ -1,8 +1,18 @@
 // Accent folding for search: NFD, drop combining marks, đ/Đ → d, lower case, collapse spaces.
 // `nguyen van an` finds `Nguyễn Văn An`; spelling is never corrected beyond that (docs/domain.md).
 
+/**
+ * The last names folded, by their text: a name is folded more than once on its way (the contract's
+ * name check, then the central's near-match keys for the same registration), and folding is five
+ * passes over it. Bounded; emptied when full.
+ */
+const recentlyFolded = new Map<string, string>();
+const FOLDED_KEPT = 4096;
+
 export function foldName(text: string): string {
-  return text
+  const known = recentlyFolded.get(text);
+  if (known !== undefined) return known;
+  const folded = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
@@ -10,6 +20,12 @@ export function foldName(text: string): string {
     .replace(/[^a-z0-9\s]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // Long texts (a search typed as a paragraph) are folded every time, not kept.
+  if (text.length <= 200) {
+    if (recentlyFolded.size >= FOLDED_KEPT) recentlyFolded.clear();
+    recentlyFolded.set(text, folded);
+  }
+  return folded;
 }
 
 /**
