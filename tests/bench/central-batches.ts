@@ -14,6 +14,8 @@ import { registrationPayload, wireOp } from '../integration/fixtures/wire-ops';
 import { root } from './central-server';
 
 export const PER_BATCH = 500;
+/** The collector of every bench payment (a staff id is a UUID). */
+const clerk = '01937f00-0000-7000-8000-00000000c1e4';
 const resourcesDir = join(root, 'resources');
 
 const schedule = parseSchedule(JSON.parse(readFileSync(join(resourcesDir, 'reference', 'contribution-rates.json'), 'utf8')));
@@ -68,6 +70,7 @@ export function makeBatches(deviceIndex: number, series: string, count: number):
         memberPosition: null,
         supportCategory: 'other',
         supportedMonthsUsed: 0,
+        provinceCode: '01',
         participantId: id,
       };
       const quote = computeQuote(schedule, question);
@@ -79,10 +82,17 @@ export function makeBatches(deviceIndex: number, series: string, count: number):
             ...question,
             id: uuidv7(),
             householdId: null,
+            // What an office of this release sends besides (contribution-recording.ts): the rule and
+            // top-up applied, the payer's province it priced by, the collector, the receipt's dates.
+            support: quote.support ?? null,
+            topUp: quote.topUp ?? null,
+            contributedMonths: null,
             lines: quote.lines,
             total: quote.total,
             referenceVersion: schedule.version,
-            receipt: { id: uuidv7(), series, number: ++receipt },
+            collectorStaffId: clerk,
+            collectorName: 'Trần Thu Hà',
+            receipt: { id: uuidv7(), series, number: ++receipt, businessDate: today, issuedAt: at },
           },
           uuidv7(),
         ),
