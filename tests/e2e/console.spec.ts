@@ -180,6 +180,10 @@ test('the province settles a held registration, revokes a device and verifies a 
     await expect(page.getByTestId('audit-row')).toHaveCount(2);
     await visit(page, 'staff');
     await expect(page.getByTestId('staff-row')).toHaveCount(3);
+    // The wrong password at the door is kept for review under the staff (ADR 0044): today, her account, once, no lock.
+    const refusals = page.getByTestId('failure-row');
+    await expect(refusals).toHaveCount(1);
+    expect((await refusals.locator('td').allInnerTexts()).slice(1, 5)).toEqual([ADMIN.username, 'Tài khoản', '1', '0']);
     // ── Staff: a new password, then the account disabled, as the CLI does; never one's own account. ──
     const own = page.getByTestId('staff-row').filter({ hasText: ADMIN.username });
     await expect(own.getByTestId('staff-disable')).toBeDisabled();

@@ -15,6 +15,7 @@ import {
   sessionInfo,
   signalsResponse,
   signInRequest,
+  signInFailuresResponse,
   staffPasswordRequest,
   staffResponse,
 } from '../../shared/console/console-api';
@@ -136,6 +137,13 @@ export const consoleRoutes: Record<string, Partial<Record<'get' | 'post' | 'dele
   },
   '/console/api/staff': {
     get: { summary: 'Console: staff accounts (administrator)', console: 'administrator', responses: { '200': staffResponse, ...refusals } },
+  },
+  '/console/api/sign-in-failures': {
+    get: {
+      summary: 'Console: refused sign-ins of the last 30 days per day and name, kept 400 days (administrator; as admin staff failures)',
+      console: 'administrator',
+      responses: { '200': signInFailuresResponse, ...refusals },
+    },
   },
   '/console/api/staff/{username}/disable': {
     post: {

@@ -19,6 +19,7 @@ import {
   ok,
   sessionInfo,
   signInRequest,
+  signInFailuresResponse,
   staffPasswordRequest,
   staffResponse,
 } from '../../shared/console/console-api';
@@ -33,6 +34,7 @@ import { devicesOverview, officesOverview } from './console-overview';
 import { endSession, type SessionPolicy, startSession, useSession } from './console-sessions';
 import { registerFindingsRoutes } from './console-findings-routes';
 import { prepareDummyHash } from './password-hash';
+import { listSignInFailures } from './sign-in-failures';
 import { authenticateStaff, disableStaff, listStaff, setStaffPassword } from './staff-accounts';
 import type { Kysely } from 'kysely';
 
@@ -151,6 +153,10 @@ export function consoleApi(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   // ── Staff ──
   api.get('/staff', administrator, async (c) => c.json(staffResponse.parse({ staff: await listStaff(db) })));
+  // The refused sign-ins kept for review (ADR 0044), the last 30 days.
+  api.get('/sign-in-failures', administrator, async (c) =>
+    c.json(signInFailuresResponse.parse({ days: 30, failures: await listSignInFailures(db, clock(), 30) })),
+  );
   // As `admin staff disable|password` on the CLI; the password is never logged.
   api.post('/staff/:username/disable', administrator, async (c) => {
     const account = parseWith(username, c.req.param('username'));

@@ -13,6 +13,7 @@ import {
   reanchorAuditResponse,
   receiptsResponse,
   signalsResponse,
+  signInFailuresResponse,
   staffPasswordRequest,
   staffResponse,
 } from '../../shared/console/console-api';
@@ -51,6 +52,8 @@ export const useCollectors = (office?: string) =>
   useQuery({ queryKey: ['collectors', office ?? ''], queryFn: () => consoleCall('/collectors', collectorsResponse, { query: { office } }) });
 
 export const useStaff = (enabled: boolean) => useQuery({ queryKey: ['staff'], enabled, queryFn: () => consoleCall('/staff', staffResponse) });
+export const useSignInFailures = (enabled: boolean) =>
+  useQuery({ queryKey: ['sign-in-failures'], enabled, queryFn: () => consoleCall('/sign-in-failures', signInFailuresResponse) });
 
 export const verifyReceipt = (payload: string) => consoleCall('/receipts/verify', centralVerification, { query: { p: payload } });
 

@@ -1,7 +1,8 @@
 // Staff (administrator): the console's accounts, their role, whether disabled or locked after
 // failed sign-ins, and their last sign-in; an administrator disables an account (not their own)
 // or gives it a new password here, as `admin staff disable|password` does. Accounts are made with
-// the CLI (`npm run central -- admin staff add`), which the page says.
+// the CLI (`npm run central -- admin staff add`), which the page says. Under them, the refused
+// sign-ins kept for review (sign-in-failures-table.tsx).
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StaffRow } from '../../shared/console/console-api';
@@ -10,6 +11,7 @@ import { formatInstant } from '../format';
 import { isAdministrator, useSignedIn } from '../session/session-context';
 import { useConfirmAction } from './confirm-action';
 import { PageFrame } from './page-frame';
+import { SignInFailuresTable } from './sign-in-failures-table';
 import { StaffPasswordButton } from './staff-password-button';
 
 export function StaffPage() {
@@ -77,6 +79,7 @@ export function StaffPage() {
           },
         ]}
       />
+      <SignInFailuresTable enabled={admin} />
     </PageFrame>
   );
 }

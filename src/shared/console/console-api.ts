@@ -200,6 +200,22 @@ export const staffRow = z.object({
 });
 export const staffResponse = z.object({ staff: z.array(staffRow) });
 /**
+ * GET /console/api/sign-in-failures (administrator): the refused sign-ins of the last 30 days per
+ * day (UTC+7, YYYY-MM-DD) and name, newest first (ADR 0044). `known`: the name is an account's;
+ * `username` '*' sums a day's made-up names past the first hundred. Kept 400 days
+ * (`admin staff failures --days N` reads further back).
+ */
+export const signInFailureRow = z.object({
+  day: z.string(),
+  username: z.string(),
+  known: z.boolean(),
+  failures: z.number().int(),
+  locks: z.number().int(),
+  firstAt: iso,
+  lastAt: iso,
+});
+export const signInFailuresResponse = z.object({ days: z.number().int(), failures: z.array(signInFailureRow) });
+/**
  * POST /console/api/staff/:username/disable → ok: the same as `admin staff disable` (the account's
  * sessions end at once); 404 NOT_FOUND for no such account, 409 CONFLICT for one's own.
  * POST /console/api/staff/:username/password {password} → ok: the same as `admin staff password`
@@ -214,3 +230,4 @@ export type SignalRow = z.infer<typeof signalRow>;
 export type ReceiptRow = z.infer<typeof receiptRow>;
 export type CollectorRow = z.infer<typeof collectorRow>;
 export type StaffRow = z.infer<typeof staffRow>;
+export type SignInFailureRow = z.infer<typeof signInFailureRow>;

@@ -98,6 +98,14 @@ describe.each(centralBackends())('console sign-in under unknown names on %s', (b
     expect(days[1]!.day).toBe(new Date(start.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
     // The known account's refusals of the first test, by name: four wrong, one locking, one while locked.
     expect(kept.find((r) => r.username === 'co-that')).toMatchObject({ known: true, failures: 6, locks: 1 });
+    // The console's administrators read the last 30 days on the staff page; a reviewer may not.
+    await addStaff(central.database.db, { username: 'quan-tri', displayName: 'Quản Trị', role: 'administrator', password: PASSWORD });
+    const cookieOf = async (username: string) => (await attempt(username, PASSWORD)).setCookie!.split(';')[0]!;
+    const listed = await consoleCall(central, '/sign-in-failures', { cookie: await cookieOf('quan-tri') });
+    expect(listed.status).toBe(200);
+    expect(listed.json.days).toBe(30);
+    expect(listed.json.failures.filter((r: { username: string }) => r.username === 'quen-roi')).toMatchObject([{ known: false, failures: 1, locks: 0 }]);
+    expect((await consoleCall(central, '/sign-in-failures', { cookie: await cookieOf('co-that') })).status).toBe(403);
     offset = 0;
   });
 
