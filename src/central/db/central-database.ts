@@ -15,6 +15,7 @@ import { publishReferenceSchedule } from '../admin';
 import { seedAdminUnits } from '../admin-units-publish';
 import { centralMigrations } from './migrations/index';
 import { PgliteDialect } from './pglite-dialect';
+import { PGLITE_VACUUM_DEFAULTS, startPgliteVacuum } from './pglite-vacuum';
 import type { CentralDb } from './schema';
 
 export interface CentralDatabase {
@@ -26,7 +27,13 @@ export interface CentralDatabase {
 // BIGINT comes back as a string by default; our BIGINTs (sequences, đồng) fit in a JS number.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
-export async function openCentralDatabase(options: { databaseUrl?: string | undefined; dataDir: string; resourcesDir: string }): Promise<CentralDatabase> {
+export async function openCentralDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  resourcesDir: string;
+  /** On PGlite: when its picture tables are vacuumed (pglite-vacuum.ts); the defaults unless a test says. */
+  pgliteVacuum?: typeof PGLITE_VACUUM_DEFAULTS;
+}): Promise<CentralDatabase> {
   let db: Kysely<CentralDb>;
   let kind: CentralDatabase['kind'];
   let release: () => Promise<void> = async () => {};
@@ -62,10 +69,13 @@ export async function openCentralDatabase(options: { databaseUrl?: string | unde
     await release();
     throw error;
   }
+  // PGlite runs no autovacuum: the central vacuums what the picture reads index-only itself.
+  const vacuum = kind === 'pglite' ? startPgliteVacuum(db, options.pgliteVacuum) : null;
   return {
     db,
     kind,
     close: async () => {
+      await vacuum?.stop();
       await db.destroy();
       await release();
     },

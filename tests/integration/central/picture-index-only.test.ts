@@ -12,19 +12,10 @@ import { partQueries } from '../../../src/central/picture-feed';
 import { seedOfficePicture } from '../../bench/office-picture-seed';
 import { centralBackends } from '../fixtures/test-postgres';
 import { type Central, startCentral } from '../sync/central-fixture';
+import { scansOf, seedAnotherOffice } from './plan-kit';
 
 const size = { persons: 3_000, households: 1_000, payments: 2_000, office: 'PICB' };
 const scope = { office: 'PICB', province: '01' };
-
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Heap Fetches'?: number;
-  'Actual Rows'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
 describe.each(centralBackends())('the picture’s payments and paid-through pages from their index alone on %s', (backend) => {
   let central: Central;
@@ -32,42 +23,21 @@ describe.each(centralBackends())('the picture’s payments and paid-through page
     central = await startCentral(backend);
     const db = central.database.db;
     await seedOfficePicture(db, size);
-    // Another office's payments between the office's own in id order (the office's id, then 'x':
-    // the next key), and the paid-through rows of that office's people.
-    await sql`
-      INSERT INTO contributions (id, person_id, scheme, from_month, months, paid_on, total, receipt_id, receipt_series, receipt_number, office_code, device_id, data,
-        method, supported_months, business_date)
-      SELECT format('01900000-0000-7000-a000-%s', lpad(to_hex(i), 12, '0') || 'x'), format('01900000-0000-7000-8000-%s', lpad(to_hex(2000 + i), 12, '0')),
-        'VSI', '2026-01', 1, '2026-11-20', 330000, format('01900000-0000-7000-e000-%s', lpad(to_hex(i), 12, '0')), 'PICX01-5EED', i, 'PICX',
-        '01900000-0000-7000-8000-5eed00000001', '{}'::jsonb, 'monthly', 0, '2026-11-20'
-      FROM generate_series(1, 2000) AS i`.execute(db);
-    await sql`INSERT INTO paid_through (person_id, office_code, vsi)
-      SELECT format('01900000-0000-7000-8000-%s', lpad(to_hex(2000 + i), 12, '0')), 'PICX', '2026-01' FROM generate_series(1, 1000) AS i`.execute(db);
+    await seedAnotherOffice(db, size);
     await sql`VACUUM ANALYZE contributions`.execute(db);
     await sql`VACUUM ANALYZE paid_through`.execute(db);
   }, 120_000);
   afterAll(async () => central?.close());
 
-  /** The plan PostgreSQL runs for a page's query, with sequential and bitmap scans off (a table this small would be read whole). */
-  async function planOf(query: ReturnType<(typeof partQueries)['contributions']>): Promise<PlanNode[]> {
-    return central.database.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-      await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
-      const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`.execute(trx);
-      const plan = rows[0]!['QUERY PLAN'];
-      return nodes((typeof plan === 'string' ? (JSON.parse(plan) as [{ Plan: PlanNode }]) : plan)[0].Plan);
-    });
-  }
-
   it('reads a page of the office’s payments by an index-only scan of contributions_office_page, no row from the table', async () => {
-    const scans = (await planOf(partQueries.contributions(scope, '01900000-0000-7000-a000-000000000100', 500))).filter((n) => n['Node Type'].includes('Scan'));
+    const scans = await scansOf(central.database.db, partQueries.contributions(scope, '01900000-0000-7000-a000-000000000100', 500));
     expect(scans).toEqual([
       expect.objectContaining({ 'Node Type': 'Index Only Scan', 'Index Name': 'contributions_office_page', 'Heap Fetches': 0, 'Actual Rows': 500 }),
     ]);
   });
 
   it('reads a page of paid-through months by an index-only scan of paid_through_office_page, no row from the table', async () => {
-    const scans = (await planOf(partQueries['paid-through'](scope, '', 500))).filter((n) => n['Node Type'].includes('Scan'));
+    const scans = await scansOf(central.database.db, partQueries['paid-through'](scope, '', 500));
     expect(scans).toEqual([
       expect.objectContaining({ 'Node Type': 'Index Only Scan', 'Index Name': 'paid_through_office_page', 'Heap Fetches': 0, 'Actual Rows': 500 }),
     ]);
