@@ -10,12 +10,12 @@ export const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 
-/** A device's own signed transport that times each page's answer (request to last byte, before the device parses it). */
-export async function timedTransport(office: Office) {
+/** A device's own signed transport that times each page's answer (request to last byte, before the device parses it); `url`: another address of its central. */
+export async function timedTransport(office: Office, url?: string) {
   const state = await office.core.context.db.selectFrom('syncState').select(['centralDeviceId', 'centralUrl']).executeTakeFirstOrThrow();
   const times: number[] = [];
   const transport = new HttpCentralTransport({
-    baseUrl: state.centralUrl!,
+    baseUrl: url ?? state.centralUrl!,
     deviceId: state.centralDeviceId!,
     keys: office.core.context.sync!.keyStore.load(),
     clock: () => new Date(),
