@@ -70,16 +70,7 @@ export async function finishBatch(trx: Transaction<CentralDb>, end: BatchEnd): P
     return;
   }
   const n = end.changes.length;
-  const changes = end.changes;
-  const column = (pick: (c: PendingChange) => unknown, type: 'text' | 'jsonb') => columnArray(changes.map(pick), type);
-  const arrays = [
-    column((c) => c.kind, 'text'),
-    column((c) => c.provinceCode, 'text'),
-    column((c) => c.officeCode ?? null, 'text'),
-    column((c) => (c.from && 'person' in c.from ? c.from.person : null), 'text'),
-    column((c) => (c.from && 'contribution' in c.from ? c.from.contribution : null), 'text'),
-    column((c) => (c.from ? null : (c.payloadJson ?? JSON.stringify(c.payload))), 'jsonb'),
-  ];
+  const arrays = changeColumns(end.changes);
   parts.push(sql`device AS (${device})`);
   parts.push(sql`counter AS (UPDATE change_counter SET value = value + ${n}::bigint WHERE id = 1 RETURNING value)`);
   await sql`WITH ${sql.join(parts)}
@@ -89,4 +80,32 @@ export async function finishBatch(trx: Transaction<CentralDb>, end: BatchEnd): P
            WHEN t.contribution IS NOT NULL THEN (SELECT ${contributionChangeSql('c')} FROM contributions c WHERE c.id = t.contribution)
            ELSE t.payload::jsonb END
     FROM counter, unnest(${sql.join(arrays)}) WITH ORDINALITY AS t(kind, province, office, person, contribution, payload, i)`.execute(trx);
+}
+
+/** The changes' six columns, filled in one pass over them (750 changes a batch of 250 payments). */
+function changeColumns(changes: readonly PendingChange[]) {
+  const n = changes.length;
+  const kinds: unknown[] = new Array(n);
+  const provinces: unknown[] = new Array(n);
+  const offices: unknown[] = new Array(n);
+  const persons: unknown[] = new Array(n);
+  const contributions: unknown[] = new Array(n);
+  const payloads: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = changes[i]!;
+    kinds[i] = c.kind;
+    provinces[i] = c.provinceCode;
+    offices[i] = c.officeCode ?? null;
+    persons[i] = c.from && 'person' in c.from ? c.from.person : null;
+    contributions[i] = c.from && 'contribution' in c.from ? c.from.contribution : null;
+    payloads[i] = c.from ? null : (c.payloadJson ?? JSON.stringify(c.payload));
+  }
+  return [
+    columnArray(kinds, 'text'),
+    columnArray(provinces, 'text'),
+    columnArray(offices, 'text'),
+    columnArray(persons, 'text'),
+    columnArray(contributions, 'text'),
+    columnArray(payloads, 'jsonb'),
+  ];
 }

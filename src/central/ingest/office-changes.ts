@@ -6,7 +6,7 @@
 import type { CentralChange, ChangePayload } from '../../shared/sync/changes';
 import type { OperationPayload } from '../../shared/sync/operations';
 import { businessDate } from '../../shared/domain/business-date';
-import type { ChangeContent, OpContext } from './op-context';
+import type { ChangeContent, OpContext, PendingChange } from './op-context';
 
 /** The office that registered a (canonical) person, or null when the central has no such person. */
 export async function personOffice(ctx: OpContext, personId: string): Promise<string | null> {
@@ -22,7 +22,16 @@ export function tellOffices(ctx: OpContext, change: ChangeContent, offices: (str
   // A plain loop (no Set, no filtered copy): called twice for each payment of a batch.
   for (let i = 0; i < offices.length; i++) {
     const officeCode = offices[i];
-    if (typeof officeCode === 'string' && offices.indexOf(officeCode) === i) ctx.changes.push({ ...change, provinceCode: null, officeCode });
+    if (typeof officeCode !== 'string' || offices.indexOf(officeCode) !== i) continue;
+    // Every change of one shape (not a spread of each kind's own), read by batch-finish.ts field by field.
+    ctx.changes.push({
+      kind: change.kind,
+      from: change.from,
+      payload: change.payload,
+      payloadJson: change.payloadJson,
+      provinceCode: null,
+      officeCode,
+    } as PendingChange);
   }
 }
 
