@@ -6,6 +6,7 @@ import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:cryp
 import { canonicalJson } from '../../../src/shared/canonical-json';
 import { signatureBase, type WireOp } from '../../../src/shared/sync/protocol';
 import { createOffice, issueEnrollmentCode } from '../../../src/central/admin';
+import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import type { CentralDb } from '../../../src/central/db/schema';
 import { call, HANOI, type Office, openOffice } from '../fixtures/office-fixture';
@@ -144,4 +145,9 @@ export async function countRows(central: Central, table: keyof CentralDb): Promi
         .executeTakeFirstOrThrow()
     ).n,
   );
+}
+
+/** The text PostgreSQL gives for a JSON document stored as jsonb: what an office's pull reads, and how a stored record prints. */
+export async function asStoredJson(central: Central, json: string): Promise<string> {
+  return (await sql<{ t: string }>`SELECT ${json}::jsonb::text AS t`.execute(central.database.db)).rows[0]!.t;
 }

@@ -17,7 +17,7 @@ import { operationPayloadSchemas } from '../../../src/shared/sync/operations';
 import { call, type Office } from '../fixtures/office-fixture';
 import { centralBackends } from '../fixtures/test-postgres';
 import type { Central } from '../sync/central-fixture';
-import { enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice } from './central-kit';
+import { asStoredJson, enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice } from './central-kit';
 
 /** The contribution's change as the server built it before the database did (the format offices read). */
 function contributionChange(row: Insertable<CentralDb['contributions']>): ChangePayload<'contribution'> {
@@ -52,10 +52,7 @@ describe.each(centralBackends())('changes made from rows on %s', (backend) => {
     office = o;
   });
 
-  /** The text PostgreSQL gives for a JSON document stored as jsonb: what an office's pull reads. */
-  async function asStored(json: string): Promise<string> {
-    return (await sql<{ t: string }>`SELECT ${json}::jsonb::text AS t`.execute(central.database.db)).rows[0]!.t;
-  }
+  const asStored = (json: string) => asStoredJson(central, json);
 
   async function changeOfRow(id: string): Promise<string> {
     return (await sql<{ t: string }>`SELECT ${contributionChangeSql('c')}::text AS t FROM contributions c WHERE c.id = ${id}`.execute(central.database.db))

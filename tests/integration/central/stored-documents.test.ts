@@ -13,7 +13,7 @@ import type { WireOp } from '../../../src/shared/sync/protocol';
 import type { Office } from '../fixtures/office-fixture';
 import { centralBackends } from '../fixtures/test-postgres';
 import type { Central } from '../sync/central-fixture';
-import { enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice, withPayload } from './central-kit';
+import { asStoredJson, enrollDevice, pushOps, registerAndCollect, takeOps, useCentralAndOffice, withPayload } from './central-kit';
 
 describe.each(centralBackends())('stored records on %s', (backend) => {
   let central: Central;
@@ -23,10 +23,7 @@ describe.each(centralBackends())('stored records on %s', (backend) => {
     office = o;
   });
 
-  /** The text PostgreSQL gives for a JSON document stored as jsonb. */
-  async function asStored(json: string): Promise<string> {
-    return (await sql<{ t: string }>`SELECT ${json}::jsonb::text AS t`.execute(central.database.db)).rows[0]!.t;
-  }
+  const asStored = (json: string) => asStoredJson(central, json);
 
   async function storedPerson(id: string): Promise<{ data: string; officialNumber: string }> {
     const { rows } = await sql<{ data: string; officialNumber: string }>`SELECT data::text AS data, official_number FROM persons WHERE id = ${id}`.execute(
