@@ -10,7 +10,6 @@ import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import { createOfficeCore } from '../../src/main/core/office-core';
 import { pictureFillPhases } from '../../src/main/core/sync/picture-fill';
-import { setUpAndEnroll } from '../integration/sync/central-fixture';
 
 const [centralUrl, code, officeCode, dataDir, resourcesDir] = process.argv.slice(2) as [string, string, string, string, string];
 
@@ -24,13 +23,32 @@ function memory(): { rss: number; peak: number } {
 const before = memory();
 const core = await createOfficeCore({ dataDir, resourcesDir, syncIntervalMs: 0 });
 if (process.env.PICTURE_PAGE_SIZE) core.context.sync!.picturePageSize = Number(process.env.PICTURE_PAGE_SIZE);
-const { call } = await setUpAndEnroll(core, { officeCode, centralUrl, code, deviceName: 'Máy cán bộ thu mới', supervisorName: 'Trần Thị Giám' });
+// Set up and enrolled through the core's own calls: nothing of the central or the test fixtures is
+// loaded into this process, whose RSS is the core's figure.
+let token = '';
+const call = async <T>(method: string, input: unknown): Promise<T> => {
+  const result = await core.invoke(method, input, token);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+};
+token = (
+  await call<{ token: string }>('office.setup', {
+    officeCode,
+    officeName: `BHXH cơ sở ${officeCode}`,
+    provinceCode: '01',
+    supervisor: { username: 'sup', fullName: 'Trần Thị Giám', password: 'correct-horse-1' },
+  })
+).token;
+await call('sync.enroll', { centralUrl, code, deviceName: 'Máy cán bộ thu mới' });
 const opened = memory();
 
 // What the resident set is made of at its largest (V8's heap, buffers outside it), sampled.
 const largest = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+// The fill's last phase when the resident set was at its largest (the part being filled, or the indexes' build).
+let largestDuring = '';
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
+  if (m.rss / 1048576 > largest.rss) largestDuring = Object.keys(pictureFillPhases).at(-1) ?? 'start';
   for (const key of Object.keys(largest) as (keyof typeof largest)[]) largest[key] = Math.max(largest[key], Math.round(m[key] / 1048576));
 }, 50);
 const searches: number[] = [];
@@ -56,7 +74,7 @@ console.log(
     pulled: summary.pulled,
     error: summary.error,
     seconds,
-    memory: { before, opened, after: memory(), largest },
+    memory: { before, opened, after: memory(), largest, largestDuring },
     searches,
     phases: pictureFillPhases,
     held: {

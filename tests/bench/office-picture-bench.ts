@@ -11,7 +11,8 @@
 //     ≤ 200 ms a page (every kind of page: `npm run bench:feed-pages`).
 // Prints the figures with the load average. OFFICE_BENCH_PERSONS, _HOUSEHOLDS, _PAYMENTS scale it;
 // OFFICE_BENCH_KEEP=<folder> keeps the seeded central for the next run (kept-central.ts);
-// OFFICE_BENCH_SKIP_FILL measures the pages alone; FILL_DEVICE_NODE_ARGS and
+// OFFICE_BENCH_SKIP_FILL measures the pages alone; FILL_DEVICE_TSX=1 runs the device under tsx
+// rather than bundled as the core ships; FILL_DEVICE_NODE_ARGS and
 // OFFICE_BENCH_CENTRAL_NODE_ARGS pass Node flags (e.g. --cpu-prof) to the device and the central.
 // The central runs as deployed, in its own process on PostgreSQL; BENCH_DATABASE=pglite runs it in
 // this process on PGlite instead.
@@ -19,7 +20,7 @@ import { cpus, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { describeTimes, load, timedTransport } from './timed-transport';
 import { resourcesDir, startOffice } from '../integration/sync/central-fixture';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOffice, issueEnrollmentCode } from '../../src/central/admin';
@@ -65,10 +66,26 @@ interface DeviceReport {
   pulled: number;
   error: string | null;
   seconds: number;
-  memory: Record<'before' | 'opened' | 'after', { rss: number; peak: number }> & { largest: Record<string, number> };
+  memory: Record<'before' | 'opened' | 'after', { rss: number; peak: number }> & { largest: Record<string, number>; largestDuring: string };
   searches: number[];
   phases: Record<string, number>;
   held: Record<string, number>;
+}
+
+/**
+ * The filling device's script as the core ships (ADR 0041): bundled into one JavaScript file (its
+ * packages loaded from node_modules, as electron-vite's main build leaves them), run by plain Node
+ * — not through tsx, whose compiler and caches are ~60 MB of the process that the app never holds.
+ * FILL_DEVICE_TSX=1 runs the TypeScript through tsx instead.
+ */
+function fillDeviceScript(): string[] {
+  const source = join(root, 'tests/bench/fill-device.ts');
+  if (process.env.FILL_DEVICE_TSX) return ['--import', 'tsx', source];
+  const bundle = join(root, 'node_modules/.cache/fill-bench/fill-device.mjs');
+  execFileSync(join(root, 'node_modules/.bin/esbuild'), [source, '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${bundle}`], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return [bundle];
 }
 
 /**
@@ -85,17 +102,7 @@ async function fillNewDevice(): Promise<void> {
   const centralCpu = centralPid === null ? null : cpuSeconds(centralPid);
   const child = spawn(
     process.execPath,
-    [
-      ...(process.env.FILL_DEVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      '--import',
-      'tsx',
-      join(root, 'tests/bench/fill-device.ts'),
-      central.url,
-      code,
-      OFFICE,
-      dataDir,
-      resourcesDir,
-    ],
+    [...(process.env.FILL_DEVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), ...fillDeviceScript(), central.url, code, OFFICE, dataDir, resourcesDir],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -121,7 +128,7 @@ async function fillNewDevice(): Promise<void> {
   console.log(
     `  the core's memory at its largest (MB): ${Object.entries(r.memory.largest)
       .map(([k, mb]) => `${k} ${mb}`)
-      .join(', ')}; ${r.memory.before.rss.toFixed(0)} MB before the core opened`,
+      .join(', ')} (during "${r.memory.largestDuring}"); ${r.memory.before.rss.toFixed(0)} MB before the core opened`,
   );
 }
 

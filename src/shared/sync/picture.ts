@@ -2,10 +2,12 @@
 // central's current rows for the device's office and province, part by part, in pages keyed by id,
 // as compact tuples (a million people and five million payments would be gigabytes as objects).
 // Each tuple is turned into the change the feed would carry for it (`pictureChange`) and parsed
-// with the feed's own schema, so one applier serves both and nothing unchecked reaches the store.
+// with the feed's own schema, so one applier serves both and nothing unchecked reaches the store
+// (payments first field by field, picture-payment-check.ts: never looser than the schema).
 // `since` is the feed position the picture is as of: the device's feed continues after it.
 import { z } from 'zod';
 import { type CentralChange, centralChange } from './changes';
+import { contributionPayloadFits } from './picture-payment-check';
 
 /** The parts, in the order a device fills them (people before their households and payments). */
 export const pictureParts = [
@@ -165,9 +167,19 @@ function contributionChange(t: Tuple): unknown {
   };
 }
 
+/** One picture row as the change the feed would carry for it, not yet checked. */
+export function pictureRowChange(part: PicturePart, row: Tuple): unknown {
+  return toChange[part](row);
+}
+
 /** One picture row as a checked change; a row that does not fit is refused, never guessed at. */
 export function pictureChange(part: PicturePart, row: Tuple): { change: CentralChange } | { problem: string } {
-  const parsed = centralChange.safeParse(toChange[part](row));
+  const built = pictureRowChange(part, row);
+  // Payments, five million of them, are checked field by field first; a row that does not fit goes
+  // through the schema below, which names the field (picture-payment-check.ts).
+  if ((part === 'contributions' || part === 'audience-contributions') && contributionPayloadFits((built as { payload: Record<string, unknown> }).payload))
+    return { change: built as CentralChange };
+  const parsed = centralChange.safeParse(built);
   if (parsed.success) return { change: parsed.data };
   const issue = parsed.error.issues[0];
   return { problem: `${part}: ${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid row'}` };

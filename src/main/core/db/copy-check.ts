@@ -75,7 +75,8 @@ const TASKS = `{
       applyKey(store, keyHex);
       // The core's connection may be between two statements of a write: waited for here, off its thread.
       store.pragma('busy_timeout = 600000');
-      store.pragma('cache_size = -65536');
+      // The sort's memory: a quarter of the fill's cache, in the same process as the core's heap (RSS).
+      store.pragma('cache_size = -16384');
       store.pragma('synchronous = NORMAL');
       store.pragma('wal_autocheckpoint = 0');
       store.exec('BEGIN IMMEDIATE');

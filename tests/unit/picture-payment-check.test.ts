@@ -1,0 +1,126 @@
+// The picture's payment rows are checked field by field before zod (ADR 0041): the quick check must
+// never accept a row the feed's schema refuses, and must accept the rows the central sends (or it
+// saves nothing). Held together here on valid rows and on tens of thousands of malformed ones.
+import { describe, expect, it } from 'vitest';
+import { centralChange } from '../../src/shared/sync/changes';
+import { pictureChange, pictureRowChange } from '../../src/shared/sync/picture';
+import { contributionPayloadFits } from '../../src/shared/sync/picture-payment-check';
+
+/** A payment row in the central's column order (office-picture SQL, picture.ts `contributionChange`). */
+const valid = (): unknown[] => [
+  '01900000-0000-7000-a000-000000000001',
+  '01900000-0000-7000-a000-000000000002',
+  '01900000-0000-7000-a000-000000000003',
+  'VSI',
+  'monthly',
+  '2026-01',
+  3,
+  1_500_000,
+  1,
+  '2026-01-15',
+  '2026-01-15',
+  990_000,
+  0,
+  '01900000-0000-7000-a000-000000000004',
+  'Q1',
+  17,
+  '2026-01-15T02:03:04.000Z',
+  'PICB',
+  '01900000-0000-7000-a000-000000000005',
+  '01900000-0000-7000-a000-000000000006',
+  'Nguyễn Thị Thu',
+];
+
+/** Values a hostile or broken central might put in any column. */
+const hostile: unknown[] = [
+  null,
+  undefined,
+  '',
+  'x',
+  'VSI',
+  'HHI',
+  'vsi',
+  'a'.repeat(12),
+  'a'.repeat(13),
+  'a'.repeat(40),
+  'a'.repeat(41),
+  'a'.repeat(64),
+  'a'.repeat(65),
+  'a'.repeat(200),
+  'a'.repeat(201),
+  '2026-1',
+  '2026-01',
+  '2026-01-01',
+  '２０２６-01',
+  '2026-01\n',
+  0,
+  -1,
+  1,
+  1.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  2 ** 53,
+  -(2 ** 53),
+  true,
+  {},
+  [],
+  ['01900000-0000-7000-a000-000000000004'],
+];
+
+function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('the picture payment check', () => {
+  it('accepts the rows the central sends, with nulls where the schema allows them', () => {
+    const rows = [
+      valid(),
+      Object.assign(valid(), { 2: null, 7: null, 8: null, 16: null, 19: null, 20: null }),
+      Object.assign(valid(), { 3: 'HHI', 6: 1, 11: -5 }),
+    ];
+    for (const row of rows) {
+      const checked = pictureChange('contributions', row);
+      expect(checked).toHaveProperty('change');
+      expect(contributionPayloadFits((checked as { change: { payload: Record<string, unknown> } }).change.payload)).toBe(true);
+      // The same change zod makes of it.
+      expect((checked as { change: unknown }).change).toEqual(centralChange.parse((checked as { change: unknown }).change));
+    }
+  });
+
+  it('never accepts a row the feed’s schema refuses, over many malformed rows', () => {
+    const random = seededRandom(20261207);
+    let refused = 0;
+    let quick = 0;
+    for (let k = 0; k < 40_000; k++) {
+      const row = valid();
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) row[Math.floor(random() * row.length)] = hostile[Math.floor(random() * hostile.length)];
+      if (random() < 0.05) row.length = Math.floor(random() * row.length);
+      const built = pictureChange('audience-contributions', row);
+      // The change as built from the row, before any check.
+      const unchecked = pictureRowChange('contributions', row) as { payload: Record<string, unknown> };
+      const schema = centralChange.safeParse(unchecked);
+      if (contributionPayloadFits(unchecked.payload)) {
+        quick++;
+        expect(schema.success, JSON.stringify(row)).toBe(true);
+        expect(built).toEqual({ change: schema.data });
+      }
+      if (!schema.success) {
+        refused++;
+        expect(built).toHaveProperty('problem');
+      }
+    }
+    // Both sides were exercised: rows refused (by the schema, named) and rows let through quickly.
+    expect(refused).toBeGreaterThan(20_000);
+    expect(quick).toBeGreaterThan(1_000);
+  });
+
+  it('names the field of a malformed payment row', () => {
+    const row = valid();
+    row[6] = 0;
+    expect(pictureChange('contributions', row)).toEqual({ problem: expect.stringContaining('contributions: payload.months') });
+  });
+});
