@@ -6,28 +6,16 @@
 // breakdown) is opened. `since` is the feed's counter when the first page was read; the device
 // follows the feed from there, and every change after it applies idempotently over the picture.
 import { type Kysely, sql } from 'kysely';
-import { type PicturePart, pictureParts } from '../shared/sync/picture';
+import { type PicturePart, picturePageLimit, pictureParts } from '../shared/sync/picture';
 import { CentralError } from './central-error';
 import type { CentralDb } from './db/schema';
 import type { AuthenticatedDevice } from './request-auth';
 
 export const PICTURE_MAX_PAGE = 10_000;
 
-/**
- * Pages shorter than asked, so every page answers within the feed's budget of 200 ms under load
- * (ADR 0040, ADR 0043): a page's time on this shared machine grows with the rows it builds, sends
- * and reads (at load 7–10 a 5 000-payment page took up to 241 ms), so no page holds more than 2 500
- * rows (about 1 MB of JSON), on PostgreSQL as on PGlite, whose engine builds each row's JSON several
- * times slower; households, their ordered members with their coverage marks gathered per row, at
- * most 2 000. A device reads on until `nextCursor` is null, whatever a page's length.
- */
-export const PICTURE_PART_MAX_PAGE: Partial<Record<PicturePart, number>> = { households: 2_000 };
-export const PICTURE_MAX_PAGE_ROWS = 2_500;
-
-/** The rows a page of `part` holds at most when `asked` for. */
-export function picturePageLimit(part: PicturePart, asked: number): number {
-  return Math.min(asked, PICTURE_PART_MAX_PAGE[part] ?? asked, PICTURE_MAX_PAGE_ROWS);
-}
+// Pages shorter than asked (ADR 0043): the caps are the shared picture module's, which the device's
+// page count reads too.
+export { PICTURE_MAX_PAGE_ROWS, PICTURE_PART_MAX_PAGE, picturePageLimit } from '../shared/sync/picture';
 
 export interface PictureCursor {
   since: number;

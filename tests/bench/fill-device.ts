@@ -7,8 +7,9 @@
 //   tsx tests/bench/fill-device.ts <centralUrl> <enrollmentCode> <officeCode> <dataDir> <resourcesDir>
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createOfficeCore } from '../../src/main/core/office-core';
+import { fillCollections } from '../../src/main/core/sync/fill-collector';
 import { pictureFillPhases } from '../../src/main/core/sync/picture-fill';
 
 const [centralUrl, code, officeCode, dataDir, resourcesDir] = process.argv.slice(2) as [string, string, string, string, string];
@@ -51,6 +52,15 @@ const sampler = setInterval(() => {
   if (m.rss / 1048576 > largest.rss) largestDuring = Object.keys(pictureFillPhases).at(-1) ?? 'start';
   for (const key of Object.keys(largest) as (keyof typeof largest)[]) largest[key] = Math.max(largest[key], Math.round(m[key] / 1048576));
 }, 50);
+// V8's collections over the fill (its own and the core's), in ms: what collecting costs the fill's thread.
+const collecting = { ms: 0, count: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    collecting.ms += entry.duration;
+    collecting.count++;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const searches: number[] = [];
 let filling = true;
 const searching = (async () => {
@@ -67,6 +77,7 @@ const seconds = (performance.now() - t0) / 1000;
 filling = false;
 await searching;
 clearInterval(sampler);
+gcObserver.disconnect();
 const one = async (query: string) => Number((await sql<{ n: number }>`${sql.raw(query)}`.execute(core.context.db)).rows[0]!.n);
 const count = (table: string) => one(`SELECT count(*) AS n FROM ${table}`);
 console.log(
@@ -76,7 +87,11 @@ console.log(
     seconds,
     memory: { before, opened, after: memory(), largest, largestDuring },
     searches,
-    phases: pictureFillPhases,
+    phases: {
+      ...pictureFillPhases,
+      [`all ${collecting.count} of V8's collections`]: collecting.ms,
+      [`${fillCollections.pages + fillCollections.beforeIndexes} full collections (live heap after them ≤ ${fillCollections.liveMb} MB)`]: fillCollections.ms,
+    },
     held: {
       people: await count('participants'),
       households: await count('households'),

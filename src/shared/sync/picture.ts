@@ -32,6 +32,23 @@ export const pictureParts = [
 ] as const;
 export type PicturePart = (typeof pictureParts)[number];
 
+/**
+ * Pages shorter than asked, so every page answers within the feed's budget of 200 ms under load
+ * (ADR 0040, ADR 0043): a page's time on this shared machine grows with the rows it builds, sends
+ * and reads (at load 7–10 a 5 000-payment page took up to 241 ms), so no page holds more than 2 500
+ * rows (about 1 MB of JSON), on PostgreSQL as on PGlite, whose engine builds each row's JSON several
+ * times slower; households, their ordered members with their coverage marks gathered per row, at
+ * most 2 000. The central answers no more; the device asks for no more and counts its pages to do
+ * by them. A device reads on until `nextCursor` is null, whatever a page's length.
+ */
+export const PICTURE_PART_MAX_PAGE: Partial<Record<PicturePart, number>> = { households: 2_000 };
+export const PICTURE_MAX_PAGE_ROWS = 2_500;
+
+/** The rows a page of `part` holds at most when `asked` for. */
+export function picturePageLimit(part: PicturePart, asked: number): number {
+  return Math.min(asked, PICTURE_PART_MAX_PAGE[part] ?? asked, PICTURE_MAX_PAGE_ROWS);
+}
+
 export const picturePage = z.object({
   /** The change-feed position the picture is as of (the counter when the first page was read). */
   since: z.number().int().nonnegative(),

@@ -9,6 +9,7 @@ import { PULLED_PAYMENT_INDEXES } from '../../../src/main/core/db/repositories/p
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
 import type { CentralTransport } from '../../../src/main/core/sync/central-transport';
 import { TransportError } from '../../../src/main/core/sync/central-transport';
+import { fillCollections } from '../../../src/main/core/sync/fill-collector';
 import { PlainFileKeyStore } from '../../../src/main/core/sync/device-key-store';
 import { HttpCentralTransport } from '../../../src/main/core/sync/http-central-transport';
 import { centralBackends } from '../fixtures/test-postgres';
@@ -207,10 +208,13 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
     gate.testHold = hold;
     const release = () => (Atomics.store(hold, 0, 1), Atomics.notify(hold, 0));
     try {
+      const collected = fillCollections.beforeIndexes;
       let settled = false;
       const pushing = device.call<{ error: string | null }>('sync.pushNow', {}).finally(() => (settled = true));
       while (!gate.locked && !settled) await new Promise((r) => setTimeout(r, 5));
       expect(gate.locked).toBe(true);
+      // The fill's garbage was collected once its last page was in, before the build's memory came on top (ADR 0041).
+      expect(fillCollections.beforeIndexes).toBe(collected + 1);
       // Every row is in; the indexes are not yet. The core answers reads meanwhile.
       expect((await device.call<Status>('sync.status', {})).picture.state).toBe('done');
       expect(paymentIndexes(device.core)).toEqual([]);
@@ -244,6 +248,7 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       device.core.database.sqlite.exec('DROP INDEX pulled_contributions_day');
       expect(await device.call('sync.pushNow', {})).toMatchObject({ error: null });
       expect(paymentIndexes(device.core).sort()).toEqual(deferred);
+      expect(fillCollections.beforeIndexes).toBe(collected + 2);
     } finally {
       release();
       await device.close();

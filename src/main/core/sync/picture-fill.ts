@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { CentralChange } from '../../../shared/sync/changes';
-import { type PicturePart, pictureChange, type PicturePage, pictureParts } from '../../../shared/sync/picture';
+import { PICTURE_MAX_PAGE_ROWS, type PicturePart, pictureChange, type PicturePage, picturePageLimit, pictureParts } from '../../../shared/sync/picture';
 import {
   applyPage,
   buildIndexesHere,
@@ -20,9 +20,11 @@ import {
 import { readPicture, restartPicture, savePicturePage } from '../db/repositories/sync-state-repository';
 import type { Database } from '../db/schema';
 import { type CentralTransport, TransportError } from './central-transport';
+import { collectFillGarbage, collectIfGrown } from './fill-collector';
 import { applyChangesIn } from './pull-applier';
 
-export const PICTURE_PAGE = 5000;
+/** Rows per page asked for: as many as the central answers at most (ADR 0043), so pages to do are counted right. */
+export const PICTURE_PAGE = PICTURE_MAX_PAGE_ROWS;
 
 /**
  * Where this process's fills spent their time, in ms by phase and part ("wait contributions": the
@@ -66,10 +68,12 @@ export function pictureView(
     progress.rowsDone,
     counts.reduce((a, b) => a + b, 0),
   );
-  // Each part ends with a page shorter than a full one (possibly empty).
+  // Each part ends with a page shorter than a full one (possibly empty); a full page is what the
+  // central answers at most for that part (a fill stored with a larger ask gets pages of that).
+  const asked = progress.pageSize ?? PICTURE_PAGE;
   const pagesTotal = Math.max(
     progress.pagesDone,
-    counts.reduce((n, c) => n + Math.floor(c / (progress.pageSize ?? PICTURE_PAGE)) + 1, 0),
+    pictureParts.reduce((n, part, i) => n + Math.floor(counts[i]! / picturePageLimit(part, asked)) + 1, 0),
   );
   const done = progress.rowsDone - (pace?.rows ?? progress.rowsDone);
   const elapsed = pace ? (now - pace.at) / 1000 : 0;
@@ -112,6 +116,8 @@ export type IndexBuilder = (db: Kysely<Database>, statements: readonly string[])
 export async function finishPictureIndexes(db: Kysely<Database>, build: IndexBuilder = buildIndexesHere): Promise<void> {
   const missing = await missingPulledPaymentIndexes(db);
   if (missing.length === 0) return;
+  // The fill's garbage collected first: the build's SQLite memory comes on top of the heap (ADR 0041).
+  collectFillGarbage('beforeIndexes');
   const t0 = performance.now();
   await build(db, missing);
   pictureFillPhases['indexes'] = (pictureFillPhases['indexes'] ?? 0) + performance.now() - t0;
@@ -150,7 +156,8 @@ export async function fillPicture(
     };
     for (;;) {
       let t0 = performance.now();
-      const page = await next;
+      // Not `const`: its tuples are garbage once checked as changes.
+      let page: PicturePage | null = await next;
       add('wait', page.part, t0);
       if (page.nextCursor) {
         next = transport.pullPicture(page.nextCursor, pageSize);
@@ -160,19 +167,24 @@ export async function fillPicture(
       progress ??= { since: page.since, totals: page.totals ?? {}, part: page.part, rowsDone: 0, pagesDone: 0, startedAt: at, pageSize };
       t0 = performance.now();
       const changes = changesOf(page);
-      add('check', page.part, t0);
+      const { part, nextCursor } = page;
+      const rows = page.rows.length;
+      // Let go of while the page is applied and the next one read (V8 may keep a local of a suspended async function).
+      // eslint-disable-next-line no-useless-assignment
+      page = null;
+      add('check', part, t0);
       t0 = performance.now();
-      const current: PictureProgress = { ...progress, part: page.part, rowsDone: progress.rowsDone + page.rows.length, pagesDone: progress.pagesDone + 1 };
-      const done = page.nextCursor === null;
+      const current: PictureProgress = { ...progress, part, rowsDone: progress.rowsDone + rows, pagesDone: progress.pagesDone + 1 };
       await applyPage(db, async (trx) => {
         await applyChangesIn(trx, changes, at);
-        await savePicturePage(trx, { cursor: page.nextCursor, progress: JSON.stringify(current), since: current.since });
+        await savePicturePage(trx, { cursor: nextCursor, progress: JSON.stringify(current), since: current.since });
       });
-      add('apply', page.part, t0);
+      add('apply', part, t0);
       progress = current;
-      applied += page.rows.length;
+      applied += rows;
       onPage(current);
-      if (done) return;
+      if (nextCursor === null) return;
+      collectIfGrown();
     }
   }
 }
