@@ -79,6 +79,8 @@ test('two counters of one office share its picture, and a third device fills it'
 
     // Counter 1 registers the person and takes three months, then pushes.
     await one.getByRole('link', { name: 'Tra cứu' }).click();
+    // F2 is the search page's own key: pressed before that page is up (a busy machine), it is lost.
+    await expect(one.getByTestId('search-page')).toBeVisible();
     await one.keyboard.press('F2');
     await one.getByLabel('Họ và tên').fill(PERSON.fullName);
     const dob = one.getByLabel('Ngày sinh');
