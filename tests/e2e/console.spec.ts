@@ -123,7 +123,9 @@ test('the province settles a held registration, revokes a device and verifies a 
     await page.getByTestId('signal-note').fill('Đã gọi hai văn phòng: người này chuyển nơi ở, đóng đúng các tháng khác nhau');
     await shot(page, 'console-signal-review');
     await page.getByTestId('confirm-review-signal').click();
-    await expect(page.getByTestId('signal-row')).toHaveCount(1);
+    // Receipts taken now are "out of hours" at the central when the wall clock is past the office's
+    // hours or on a day off (in Việt Nam's time): those signals depend on when the test runs, not on it.
+    await expect(page.getByTestId('signal-row').filter({ hasNotText: 'Thu tiền ngoài giờ, ngày nghỉ' })).toHaveCount(1);
     await page.getByTestId('status-filter').getByText('Đã xem xét').click();
     await expect(page.getByTestId('signal-review-note')).toContainText('lan: Đã gọi hai văn phòng');
 
