@@ -19,6 +19,8 @@ import { officeByApi } from './office-data';
 const REVIEWER = { username: 'kiemtra', name: 'Hà Văn Kiểm', password: 'mat-khau-tinh-09' };
 const THU = { username: 'lovanthu', password: 'mat-khau-lo-van-thu', fullName: 'Lò Văn Thu', role: 'counter' };
 const NGAN = { username: 'dinhngan', password: 'mat-khau-dinh-ngan', fullName: 'Đinh Thị Ngân', role: 'counter' };
+/** A field officer who registers people and collects nothing: the central knows her name only from her device's audit chain. */
+const DUA = { username: 'muathidua', password: 'mat-khau-mua-thi-dua', fullName: 'Mùa Thị Dua', role: 'field' };
 const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hải', 'Khánh', 'Lâm', 'Minh', 'Nam'];
 interface Taken {
   id: string;
@@ -72,6 +74,18 @@ test('a province reviewer follows a collector’s void-rate signal to the collec
       if (clerk === THU)
         for (const r of taken[THU.fullName]!.slice(0, 4)) await office.call('receipts.void', { id: r.id, reason: 'Thu nhầm mức thu nhập, lập lại' }, token);
     }
+    // ── Mùa Thị Dua registers five people with one phone number (the default threshold), collecting nothing. ──
+    await office.call('staff.create', DUA);
+    const dua = (await office.call<{ token: string }>('auth.login', { username: DUA.username, password: DUA.password })).token;
+    for (const [i, given] of GIVEN.slice(0, 5).entries()) {
+      const person = {
+        fullName: `Mùa A ${given}`,
+        dateOfBirth: `1990-0${1 + i}-2${i}`,
+        sex: 'male' as const,
+        personalId: `001090${String(100_301 + i).padStart(6, '0')}`,
+      };
+      await office.register({ ...person, phone: '0912000111', addressLine: `Nhà ${i + 1} bản Pá Khoang` }, dua);
+    }
     expect(await office.call('sync.pushNow', {})).toMatchObject({ rejected: 0, held: 0 });
     const thu = taken[THU.fullName]!;
     const ngan = taken[NGAN.fullName]!;
@@ -94,6 +108,13 @@ test('a province reviewer follows a collector’s void-rate signal to the collec
       'Người thu Lò Văn Thu đã hủy hoặc hoàn trả 4 trên 10 biên lai (40%), trong khi phần còn lại của văn phòng chỉ 0%.',
     );
     for (const r of thu.slice(0, 4)) await expect(signal.getByTestId('signal-evidence')).toContainText(r.label);
+    // One who collects nothing is named too, by the name her device's audit chain gave — not by her staff id.
+    const shared = page.getByTestId('signal-row').filter({ hasText: 'Nhiều người chung điện thoại, địa chỉ' });
+    await expect(shared.getByTestId('signal-evidence').filter({ hasText: '0912000111' })).toContainText(
+      'Cán bộ Mùa Thị Dua đăng ký 5 người cùng số điện thoại 0912000111.',
+    );
+    // The supervisor registered all twenty clerks' payers at the form's one address: named by the name given at setup.
+    await expect(shared.getByTestId('signal-evidence').filter({ hasText: 'cùng địa chỉ' })).toContainText('Cán bộ Đỗ Thu Hà đăng ký 20 người cùng địa chỉ');
     await looked(page, 'signal');
 
     // ── To the collectors' figures: his row marked, beside his colleague's. ──

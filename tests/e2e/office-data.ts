@@ -12,6 +12,7 @@ export interface PersonData {
   sex: 'male' | 'female';
   personalId: string;
   addressLine?: string;
+  phone?: string;
 }
 
 export interface OfficeApi {
@@ -19,8 +20,8 @@ export interface OfficeApi {
   staffId: string;
   /** A contract call as the supervisor (or with another session's token). */
   call<T = any>(method: string, body: unknown, token?: string): Promise<T>;
-  /** Registers a person in the first commune of Hà Nội. */
-  register(person: PersonData): Promise<{ id: string }>;
+  /** Registers a person in the first commune of Hà Nội (as the supervisor, or with another session's token). */
+  register(person: PersonData, token?: string): Promise<{ id: string }>;
 }
 
 export async function officeByApi(page: Page, url: string, office: { code: string; name: string; supervisor?: typeof SUPERVISOR }): Promise<OfficeApi> {
@@ -36,8 +37,8 @@ export async function officeByApi(page: Page, url: string, office: { code: strin
     token: setup.token,
     staffId: setup.staff.id,
     call,
-    register: (person) =>
-      call<{ id: string }>('participants.register', { addressLine: 'Số 9 ngõ 3', ...person, provinceCode: '01', communeCode: communes.items[0]!.code }),
+    register: (person, token) =>
+      call<{ id: string }>('participants.register', { addressLine: 'Số 9 ngõ 3', ...person, provinceCode: '01', communeCode: communes.items[0]!.code }, token),
   };
 }
 

@@ -92,6 +92,10 @@ describe('a fraud signal in words', () => {
     expect(evidenceLists(consoleI18n.t, signal('SAME_PERSON_OFFICES', evidence))).toEqual([['Biên lai', ['HNA-3F2A/0000001', 'HNB-1B2C/0000001']]]);
     // Without the collector's name, the staff id stands in; missing figures are zeros, not "undefined".
     expect(evidenceSentence(consoleI18n.t, signal('VOID_RATE', {}))).toMatch(/^Người thu s1 đã hủy hoặc hoàn trả 0 trên 0 biên lai/);
+    // One who collects nothing has no name on receipts: the name their device's audit chain gave, else the id.
+    const registrar = signal('SHARED_CONTACT', EVIDENCE.SHARED_CONTACT[0], { staffName: 'Lò Thị Mai' });
+    expect(evidenceSentence(consoleI18n.t, registrar)).toMatch(/^Cán bộ Lò Thị Mai đăng ký 7 người/);
+    expect(evidenceSentence(consoleI18n.t, registrar, 'Lan')).toMatch(/^Cán bộ Lan đăng ký 7 người/);
   });
 });
 

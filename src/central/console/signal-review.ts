@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { SignalRow } from '../../shared/console/console-api';
 import { CentralError } from '../central-error';
 import type { CentralDb } from '../db/schema';
+import { staffNames } from './staff-names';
 
 export interface SignalFilter {
   officeCode?: string | undefined;
@@ -30,6 +31,10 @@ export async function listSignals(db: Kysely<CentralDb>, filter: SignalFilter): 
   if (filter.status === 'reviewed') query = query.where('fraudSignals.reviewedAt', 'is not', null);
   if (filter.status === 'cleared') query = query.where('fraudSignals.clearedAt', 'is not', null).where('fraudSignals.reviewedAt', 'is', null);
   const rows = await query.orderBy('fraudSignals.lastSeen', 'desc').orderBy('fraudSignals.key').limit(1000).execute();
+  const names = await staffNames(
+    db,
+    rows.flatMap((r) => (r.staffId ? [r.staffId] : [])),
+  );
   return rows.map((r) => ({
     key: r.key,
     kind: r.kind,
@@ -37,6 +42,7 @@ export async function listSignals(db: Kysely<CentralDb>, filter: SignalFilter): 
     deviceId: r.deviceId,
     deviceName: r.deviceName,
     staffId: r.staffId,
+    staffName: r.staffId ? (names.get(r.staffId) ?? null) : null,
     evidence: json<Record<string, unknown>>(r.evidence),
     firstSeen: iso(r.firstSeen)!,
     lastSeen: iso(r.lastSeen)!,

@@ -16,7 +16,8 @@ const percent = (rate: number) => `${(rate * 100).toLocaleString('vi-VN', { maxi
 /** The sentence that says what was found. */
 export function evidenceSentence(t: TFunction, signal: SignalRow, staffName?: string): string {
   const e = signal.evidence;
-  const staff = staffName ?? signal.staffId ?? '—';
+  // The name on their receipts, else the one their device's audit chain gave, else the bare id.
+  const staff = staffName ?? signal.staffName ?? signal.staffId ?? '—';
   const device = signal.deviceName ?? signal.deviceId ?? '—';
   switch (signal.kind) {
     case 'VOID_RATE':

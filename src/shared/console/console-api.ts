@@ -138,6 +138,8 @@ export const signalRow = z.object({
   deviceId: z.string().nullable(),
   deviceName: z.string().nullable(),
   staffId: z.string().nullable(),
+  /** The staff member's full name (else sign-in name) as their device's audit chain gave it; null when no pushed entry names them. */
+  staffName: z.string().nullable().optional(),
   evidence: z.record(z.string(), z.unknown()),
   firstSeen: iso,
   lastSeen: iso,

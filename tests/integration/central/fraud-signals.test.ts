@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSignalConfig, type SignalConfig, signalConfig } from '../../../src/central/signals/signal-config';
+import { listSignals } from '../../../src/central/console/signal-review';
 import { FraudSignals } from '../../../src/central/signals/fraud-signals';
 import type { SignalKind } from '../../../src/central/signals/signal-detectors';
 import { centralBackends } from '../fixtures/test-postgres';
@@ -216,6 +217,28 @@ describe.each(centralBackends())('fraud signals at the central on %s', (backend)
     for (let i = 0; i < 2; i++) await register(o, { phone: '0987654321', addressLine: `Nhà ${i + 10} Bản Pả Vi` });
     await push(o);
     expect(await kinds(o, 'SHARED_CONTACT')).toEqual([expect.objectContaining({ what: 'phone', value: '0912345678', people: 3 })]);
+  });
+
+  it('names the staff a finding is about, though they collect nothing: from the audit chain their device pushed', async () => {
+    const o = await office();
+    await o.call('staff.create', { username: 'canbo', fullName: 'Lò Thị Mai', role: 'field', password: 'correct-horse-4' });
+    const { token } = await o.call<{ token: string }>('auth.login', { username: 'canbo', password: 'correct-horse-4' });
+    const field = {
+      ...o,
+      call: async <T>(method: string, input: unknown) => {
+        const result = await o.core.invoke(method, input, token);
+        if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+        return result.value as T;
+      },
+    };
+    for (let i = 0; i < 3; i++) await register(field, { phone: '0911222333', addressLine: `Nhà ${i} Bản Na Sang` });
+    for (let i = 0; i < 3; i++) await register(o, { phone: '0944555666', addressLine: `Nhà ${i + 20} Bản Na Sang` });
+    await push(o);
+    const found = await listSignals(central.database.db, { officeCode: officeOf(o), kind: 'SHARED_CONTACT', status: 'open' });
+    const byPhone = new Map(found.map((s) => [s.evidence.value, s]));
+    // The field officer by the full name they were created with; the supervisor by the one given at setup.
+    expect(byPhone.get('0911222333')).toMatchObject({ staffId: expect.any(String), staffName: 'Lò Thị Mai' });
+    expect(byPhone.get('0944555666')).toMatchObject({ staffId: expect.any(String), staffName: 'Giám Sát Viên' });
   });
 
   it('a collector voiding far more than the rest of the office — not one void among many receipts', async () => {

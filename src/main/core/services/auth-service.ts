@@ -86,7 +86,7 @@ export async function setUpOffice(
       action: 'office.setup',
       entity: 'office',
       entityId: deviceId,
-      details: { officeCode: input.officeCode, officeName: input.officeName, supervisor: input.supervisor.username },
+      details: { officeCode: input.officeCode, officeName: input.officeName, supervisor: input.supervisor.username, supervisorName: input.supervisor.fullName },
     });
   });
   const session = ctx.sessions.create(staffId, 'supervisor', ctx.clock.now().getTime());

@@ -49,7 +49,7 @@ export async function createStaffMember(
       action: 'staff.create',
       entity: 'staff',
       entityId: id,
-      details: { username: input.username, role: input.role },
+      details: { username: input.username, fullName: input.fullName, role: input.role },
     });
   });
   return toStaffMember((await findStaffById(ctx.db, id))!);
