@@ -36,6 +36,7 @@ import { registerFindingsRoutes } from './console-findings-routes';
 import { prepareDummyHash } from './password-hash';
 import { listSignInFailures } from './sign-in-failures';
 import { authenticateStaff, disableStaff, listStaff, setStaffPassword } from './staff-accounts';
+import type { Metrics } from '../http/metrics';
 import type { Kysely } from 'kysely';
 
 export interface ConsoleOptions {
@@ -53,6 +54,8 @@ export interface ConsoleDeps {
   db: Kysely<CentralDb>;
   clock: () => Date;
   log: CentralLog;
+  /** Counts refused sign-ins, for an alert on guessing. */
+  metrics: Pick<Metrics, 'signInRefused'>;
   options: ConsoleOptions;
 }
 
@@ -64,7 +67,7 @@ const heldQuery = z.object({ all: z.enum(['0', '1', 'true', 'false']).optional()
 
 /** The console's routes, mounted at /console/api on the central's app. */
 export function consoleApi(deps: ConsoleDeps): Hono<ConsoleEnv> {
-  const { db, clock, log, options } = deps;
+  const { db, clock, log, metrics, options } = deps;
   // Whole seconds, at least one (a configured fraction of a minute stays a whole number for the pages).
   const seconds = (value: number | undefined, fallback: number) => Math.max(1, Math.round(value && Number.isFinite(value) ? value : fallback));
   const policy: SessionPolicy = {
@@ -84,16 +87,21 @@ export function consoleApi(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // ── Session ──
   api.post('/session', async (c) => {
     const now = clock();
-    if (await overLimit(db, 'console-sign-in', clientAddress(c, limit.trustProxy), limit, now))
+    if (await overLimit(db, 'console-sign-in', clientAddress(c, limit.trustProxy), limit, now)) {
+      metrics.signInRefused('RATE_LIMITED');
       throw new CentralError(
         429,
         'RATE_LIMITED',
         'Quá nhiều lần đăng nhập từ địa chỉ này; hãy thử lại sau ít phút.',
         'Too many sign-in attempts from this address; retry in a few minutes.',
       );
+    }
     const { username, password } = await bodyWith(c, signInRequest);
     const staff = await authenticateStaff(db, username, password, now).catch((error: unknown) => {
-      if (error instanceof CentralError) log.warn({ req: c.get('requestId'), action: 'sign-in', refused: error.code }, 'console sign-in refused');
+      if (error instanceof CentralError) {
+        metrics.signInRefused(error.code);
+        log.warn({ req: c.get('requestId'), action: 'sign-in', refused: error.code }, 'console sign-in refused');
+      }
       throw error;
     });
     setCookie(c, CONSOLE_COOKIE, await startSession(db, staff.username, policy, now), { httpOnly: true, sameSite: 'Strict', path: CONSOLE_BASE, secure });

@@ -4,6 +4,8 @@
 // app, so several apps in one process (tests) never share counts.
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+const SIGN_IN_REFUSALS = ['AUTH_FAILED', 'LOCKED', 'RATE_LIMITED'] as const;
+
 export class Metrics {
   readonly registry = new Registry();
   private readonly requests = new Counter({
@@ -28,12 +30,25 @@ export class Metrics {
     registers: [this.registry],
   });
   private readonly rejections = new Counter({ name: 'fo_rejections_total', help: 'Operations rejected.', registers: [this.registry] });
+  /** Refused console sign-ins by reason: what an alert on guessing watches (docs/central-deployment.md). */
+  private readonly signInRefusals = new Counter({
+    name: 'fo_console_sign_in_refusals_total',
+    help: 'Console sign-ins refused, by reason (AUTH_FAILED, LOCKED, RATE_LIMITED).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'fo_' });
     this.rejections.inc(0);
     this.batches.inc(0);
     this.replayed.inc(0);
+    for (const reason of SIGN_IN_REFUSALS) this.signInRefusals.inc({ reason }, 0);
+  }
+
+  /** One refused console sign-in (a reason outside the known ones counts as AUTH_FAILED: labels stay few). */
+  signInRefused(reason: string): void {
+    this.signInRefusals.inc({ reason: (SIGN_IN_REFUSALS as readonly string[]).includes(reason) ? reason : 'AUTH_FAILED' });
   }
 
   request(route: string, status: number, seconds: number): void {

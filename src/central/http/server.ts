@@ -166,7 +166,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     return c.json(await officeStatus(db, device, parsed.data, clock()));
   });
 
-  registerConsoleRoutes(app, { db, clock, log, options: options.console ?? {} });
+  registerConsoleRoutes(app, { db, clock, log, metrics, options: options.console ?? {} });
   registerVerifyRoutes(app, options.database, { perMinute: 30, trustProxy: false, ...options.verifyRateLimit }, clock);
   registerConsolePages(app, options.consoleDir);
 

@@ -53,7 +53,7 @@ export const useCollectors = (office?: string) =>
 
 export const useStaff = (enabled: boolean) => useQuery({ queryKey: ['staff'], enabled, queryFn: () => consoleCall('/staff', staffResponse) });
 export const useSignInFailures = (enabled: boolean) =>
-  useQuery({ queryKey: ['sign-in-failures'], enabled, queryFn: () => consoleCall('/sign-in-failures', signInFailuresResponse) });
+  useQuery({ queryKey: ['sign-in-failures'], enabled, refetchInterval: 60_000, queryFn: () => consoleCall('/sign-in-failures', signInFailuresResponse) });
 
 export const verifyReceipt = (payload: string) => consoleCall('/receipts/verify', centralVerification, { query: { p: payload } });
 

@@ -242,6 +242,11 @@ export const consoleEn: ConsoleStrings = {
       "The central refused this device's audit log: {{problem}}. Only do this once it has been looked into with the office. The central will hold the log from the newest head the device signed; the refusals stay as evidence.",
     reanchorNote: 'How it was looked into (at least 10 characters)',
   },
+  signInAlert: {
+    title: 'Warning: many refused sign-ins',
+    text: 'Since yesterday the console refused {{failures}} sign-ins under {{names}} usernames; accounts locked: {{locks}}. Someone may be guessing passwords.',
+    link: 'See the Staff page',
+  },
   failures: {
     title: 'Refused sign-ins (last {{days}} days)',
     intro: 'Per day and name: wrong passwords, names with no account, locked or disabled accounts. Kept 400 days; further back with',

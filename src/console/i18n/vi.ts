@@ -241,6 +241,11 @@ export const consoleVi = {
       'Trung tâm đã từ chối nhật ký của thiết bị này: {{problem}}. Chỉ làm việc này sau khi đã xác minh với văn phòng. Trung tâm sẽ giữ nhật ký từ đầu nhật ký mới nhất mà thiết bị đã ký; các lần bị từ chối vẫn được lưu làm bằng chứng.',
     reanchorNote: 'Đã xác minh thế nào (ít nhất 10 ký tự)',
   },
+  signInAlert: {
+    title: 'Cảnh báo: nhiều lần đăng nhập bị từ chối',
+    text: 'Từ hôm qua đến nay, bảng điều khiển đã từ chối {{failures}} lần đăng nhập dưới {{names}} tên đăng nhập; số lần tài khoản bị tạm khóa: {{locks}}. Có thể có người đang dò mật khẩu.',
+    link: 'Xem trên trang Tài khoản',
+  },
   failures: {
     title: 'Đăng nhập bị từ chối ({{days}} ngày gần nhất)',
     intro: 'Mỗi ngày, mỗi tên đăng nhập: sai mật khẩu, tên không có tài khoản, đang tạm khóa hoặc đã vô hiệu hóa. Lưu 400 ngày; xem xa hơn bằng',

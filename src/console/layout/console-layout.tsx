@@ -15,6 +15,7 @@ import { SignalsPage } from '../pages/signals-page';
 import { StaffPage } from '../pages/staff-page';
 import { VerifyPage } from '../pages/verify-page';
 import { LanguageSwitch } from './language-switch';
+import { SignInAlert } from './sign-in-alert';
 
 const PAGES = {
   offices: OfficesPage,
@@ -87,6 +88,7 @@ export function ConsoleLayout() {
           </nav>
         </Layout.Sider>
         <Layout.Content className="console-content">
+          {isAdministrator(session) && <SignInAlert />}
           <Page key={current} />
         </Layout.Content>
       </Layout>

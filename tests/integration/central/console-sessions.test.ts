@@ -172,7 +172,7 @@ describe.each(centralBackends())('console accounts and sessions on %s', (backend
   });
 
   it('limits sign-in attempts per address', async () => {
-    const { app } = createCentralApp({
+    const { app, metrics } = createCentralApp({
       database: central.database,
       releasesDir: central.dataDir,
       centralKey: central.key,
@@ -194,7 +194,15 @@ describe.each(centralBackends())('console accounts and sessions on %s', (backend
     // Two a minute: the third is refused (unless a new minute began midway).
     if (minute() === began) expect(statuses).toEqual([401, 401, 429]);
     const limited = await attempt();
+    statuses.push(limited.status);
     if (limited.status === 429)
       expect(((await limited.json()) as any).error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/Quá nhiều lần đăng nhập/) });
+    // Every refusal is counted by its reason, for an alert on guessing (docs/central-deployment.md); a reason not seen stays at 0.
+    const exposition = await metrics.render();
+    const counted = (reason: string) =>
+      Number((exposition.match(new RegExp(`^fo_console_sign_in_refusals_total\\{reason="${reason}"\\} (\\d+)$`, 'm')) ?? [])[1]);
+    expect(counted('AUTH_FAILED')).toBe(statuses.filter((s) => s === 401).length);
+    expect(counted('RATE_LIMITED')).toBe(statuses.filter((s) => s === 429).length);
+    expect(counted('LOCKED')).toBe(0);
   });
 });
