@@ -5,7 +5,7 @@
 // figure), the searches' times, where the fill spent its time (pictureFillPhases) and what the
 // store then holds.
 //   tsx tests/bench/fill-device.ts <centralUrl> <enrollmentCode> <officeCode> <dataDir> <resourcesDir>
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createOfficeCore } from '../../src/main/core/office-core';
@@ -47,7 +47,15 @@ const opened = memory();
 const largest = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
 // The fill's last phase when the resident set was at its largest (the part being filled, or the indexes' build).
 let largestDuring = '';
+// The WAL file at its largest (MB): copied into the store file aside while the picture fills.
+let walMb = 0;
+const walFile = `${core.context.storeFile}-wal`;
 const sampler = setInterval(() => {
+  try {
+    walMb = Math.max(walMb, Math.round(statSync(walFile).size / 1048576));
+  } catch {
+    // No WAL file at this instant.
+  }
   const m = process.memoryUsage();
   if (m.rss / 1048576 > largest.rss) largestDuring = Object.keys(pictureFillPhases).at(-1) ?? 'start';
   for (const key of Object.keys(largest) as (keyof typeof largest)[]) largest[key] = Math.max(largest[key], Math.round(m[key] / 1048576));
@@ -99,6 +107,7 @@ console.log(
       voids: await count('receipt_voids'),
       paymentIndexes: await one(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pulled_contributions'`),
     },
+    wal: { largestMb: walMb, ...core.context.sync!.walAside.copies },
   }),
 );
 await core.close();

@@ -70,6 +70,7 @@ interface DeviceReport {
   searches: number[];
   phases: Record<string, number>;
   held: Record<string, number>;
+  wal?: { largestMb: number; runs: number; copies: number; complete: number };
 }
 
 /**
@@ -125,6 +126,10 @@ async function fillNewDevice(): Promise<void> {
     `picture fill: ${r.pulled} rows in ${r.seconds.toFixed(1)} s = ${(r.seconds / 60).toFixed(2)} min (goal ≤ 180 s; ${((r.seconds * 1000) / floor).toFixed(0)}× the CPU floor of ${floor.toFixed(0)} ms measured before and after); ${(r.pulled / r.seconds).toFixed(0)} rows/s — on the device ${r.held.people} people, ${r.held.households} households, ${r.held.payments} payments (${r.held.paymentIndexes} indexes), ${r.held.voids} voids; core's peak RSS ${r.memory.after.peak.toFixed(0)} MB (goal ≤ 300 MB; ${r.memory.opened.rss.toFixed(0)} MB once its store was open); search while filling: ${r.searches.length ? describeTimes(r.searches).replace('pages', 'searches') : 'none asked'}${centralUsed === null ? '' : `; the central's process used ${centralUsed.toFixed(1)} CPU s`} (load ${load()})`,
   );
   console.log(`  where the device's time went: ${phases}`);
+  if (r.wal)
+    console.log(
+      `  the WAL copied into the store file aside: ${r.wal.copies} copies (${r.wal.complete} of all it held) by ${r.wal.runs} worker(s); the WAL file at its largest ${r.wal.largestMb} MB`,
+    );
   console.log(
     `  the core's memory at its largest (MB): ${Object.entries(r.memory.largest)
       .map(([k, mb]) => `${k} ${mb}`)

@@ -1,5 +1,6 @@
 // What every service receives: the store, the clock, the sessions and where reference files are.
 // The caller is who is asking (resolved from the session token by the dispatcher).
+import type { WalAside } from './db/wal-copied-aside';
 import type { Kysely } from 'kysely';
 import type { BackupTo } from './db/store-backup';
 import type { Role } from '../../shared/contract/primitives';
@@ -29,6 +30,8 @@ export interface SyncControl {
   kick(): void;
   /** Rows per page of the office picture's first fill (tests make it small to see many pages). */
   picturePageSize: number;
+  /** Copies the WAL into the store file off the core's thread while the picture fills. */
+  readonly walAside: WalAside;
 }
 
 export interface CoreContext {

@@ -12,6 +12,7 @@ import { centralAddress } from './db/repositories/sync-state-repository';
 import { lockStore } from './db/store-lock';
 import { startStoreMaintenance } from './db/store-maintenance';
 import { indexesBuiltAside, StoreWriteGate } from './db/store-write-gate';
+import { WalCopiedAside } from './db/wal-copied-aside';
 import { startFactsKeeper } from './services/visit-facts';
 import { priceFirstPages } from './services/visit-list-service';
 import { backupWith } from './db/store-backup';
@@ -184,6 +185,7 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
   // Work that holds the store's write lock on a connection of its own: the core's thread answers meanwhile.
   const storeWrites = new StoreWriteGate(database.sqlite);
   sync.buildIndexes = indexesBuiltAside(storeWrites, storeFile, storeKey);
+  sync.walAside = new WalCopiedAside(storeFile, storeKey, report);
   sync.beforeRun = async () => {
     transportConfig = await centralAddress(database.db);
   };

@@ -2,7 +2,8 @@
 // and receipts it holds, the consistent snapshot of the live store that a backup copies
 // (`VACUUM INTO` on a read connection of its own), the change of a copy's key, and the pulled
 // payments' indexes built after a new device's fill (ADR 0041: a connection of its own, while the
-// core's connection goes on reading). At a million people each reads or writes half a gigabyte for
+// core's connection goes on reading), and the WAL copied into the store file while a picture fills
+// (wal-copied-aside.ts). At a million people each reads or writes half a gigabyte for
 // seconds, which on the main thread froze every call — and the progress bar of the backup or
 // restore that asked for it — meanwhile.
 // better-sqlite3 runs in worker threads; each task is plain JavaScript given as text, so there is
@@ -93,6 +94,35 @@ const TASKS = `{
     }
     return null;
   },
+  copyWal(Database, { file, keyHex, stop, pauseMs, inWorker }) {
+    // Only in a worker: on the core's thread it would hold the core until told to stop.
+    if (!inWorker) return { copies: 0, complete: 0 };
+    const store = new Database(file, { fileMustExist: true });
+    let copies = 0;
+    let complete = 0;
+    try {
+      applyKey(store, keyHex);
+      store.pragma('busy_timeout = 0');
+      store.pragma('synchronous = NORMAL');
+      store.pragma('wal_autocheckpoint = 0');
+      let last = null;
+      while (Atomics.load(stop, 0) === 0) {
+        const step = store.pragma('wal_checkpoint(PASSIVE)')[0];
+        copies++;
+        const all = !step.busy && step.checkpointed === step.log;
+        if (all) complete++;
+        const stuck = last !== null && step.log === last.log && step.checkpointed === last.checkpointed;
+        last = step;
+        // All copied, another connection copying, or a reader holding the rest: rest until more
+        // is written. Frames written meanwhile are copied at once, so that a copy ends between two
+        // of the core's commits and the next commit starts the WAL over from its beginning.
+        if (all || step.busy || stuck) Atomics.wait(stop, 0, 0, pauseMs);
+      }
+    } finally {
+      store.close();
+    }
+    return { copies, complete };
+  },
 }`;
 
 const PRELUDE = `const applyKey = ${APPLY_KEY_SOURCE};\nconst tasks = ${TASKS};`;
@@ -109,14 +139,14 @@ try {
 if (Database) {
   try {
     const tell = (note) => parentPort.postMessage({ note });
-    parentPort.postMessage({ result: tasks[workerData.task](Database, workerData.input, tell) });
+    parentPort.postMessage({ result: tasks[workerData.task](Database, { ...workerData.input, inWorker: true }, tell) });
   } catch (error) {
     parentPort.postMessage({ failed: { message: String(error && error.message), code: error && error.code } });
   }
 }
 `;
 
-type TaskName = 'check' | 'snapshot' | 'rekey' | 'indexes';
+type TaskName = 'check' | 'snapshot' | 'rekey' | 'indexes' | 'copyWal';
 const tasksHere = new Function(`${PRELUDE}\nreturn tasks;`)() as Record<
   TaskName,
   (Database: typeof Sqlite, input: unknown, tell: (note: string) => void) => unknown

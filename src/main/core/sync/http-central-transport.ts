@@ -3,7 +3,7 @@
 // "permanent" and surface to the supervisor — only 5xx means the batch may not have landed. Every
 // reply is parsed with the shared schemas: one that does not fit (another service at that address,
 // a central of a protocol this release does not know) is a permanent error, never guessed at.
-import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject, sign } from 'node:crypto';
 import type { z } from 'zod';
 import { type CentralChange, centralChange, changesResponse } from '../../../shared/sync/changes';
 import { batchResponse, type OpResult } from '../../../shared/sync/op-results';
@@ -33,7 +33,15 @@ function isConnectionReset(error: unknown): boolean {
 }
 
 export class HttpCentralTransport implements CentralTransport {
+  /** The device's key as a key object, made once: a picture's fill signs thousands of requests. */
+  private key: { der: string; object: KeyObject } | null = null;
+
   constructor(private readonly options: HttpTransportOptions) {}
+
+  private signingKey(der: string): KeyObject {
+    if (this.key?.der !== der) this.key = { der, object: createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' }) };
+    return this.key.object;
+  }
 
   private async request(method: 'GET' | 'POST', path: string, body: string | null, signed: boolean): Promise<unknown> {
     const url = new URL(path, this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
@@ -42,7 +50,7 @@ export class HttpCentralTransport implements CentralTransport {
       const { deviceId, keys } = this.options;
       if (!deviceId || !keys) throw new TransportError({ vi: 'Thiết bị chưa đăng ký.', en: 'This device is not enrolled.' }, 'permanent');
       const timestamp = this.options.clock().toISOString();
-      const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+      const key = this.signingKey(keys.privateKey);
       const signature = sign(
         null,
         Buffer.from(

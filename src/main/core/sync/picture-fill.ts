@@ -5,7 +5,8 @@
 // between them (the people of each page are indexed for search in it). When the last page is in,
 // the feed continues from the picture's `since` (unless this device already follows the feed), and
 // the pulled payments' indexes deferred at a fresh fill's start are built — by the core on a
-// connection of its own in a worker (ADR 0041), so its thread answers searches meanwhile.
+// connection of its own in a worker (ADR 0041), so its thread answers searches meanwhile. While
+// the pages come, another worker copies their WAL into the store file (wal-copied-aside.ts).
 import type { Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { CentralChange } from '../../../shared/sync/changes';
@@ -21,6 +22,7 @@ import { readPicture, restartPicture, savePicturePage } from '../db/repositories
 import type { Database } from '../db/schema';
 import { type CentralTransport, TransportError } from './central-transport';
 import { collectFillGarbage, collectIfGrown } from './fill-collector';
+import { noWalAside, type WalAside } from '../db/wal-copied-aside';
 import { applyChangesIn } from './pull-applier';
 
 /** Rows per page asked for: as many as the central answers at most (ADR 0043), so pages to do are counted right. */
@@ -136,6 +138,7 @@ export async function fillPicture(
   onPage: (progress: PictureProgress) => void,
   pageSize = PICTURE_PAGE,
   buildIndexes: IndexBuilder = buildIndexesHere,
+  walAside: WalAside = noWalAside,
 ): Promise<number> {
   const stored = await readPictureState(db);
   if (stored.state === 'done') return 0;
@@ -143,9 +146,12 @@ export async function fillPicture(
   await deferPulledPaymentIndexes(db);
   let next = transport.pullPicture(stored.cursor, pageSize);
   let applied = 0;
+  // The pages' WAL copied into the store file by a worker while they come (wal-copied-aside.ts).
+  walAside.start();
   try {
     await fillPages();
   } finally {
+    await walAside.end();
     // The store's usual page cache again (each page of the fill asks for a larger one).
     await restoreUsualPageCache(db);
   }

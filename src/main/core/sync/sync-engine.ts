@@ -20,6 +20,7 @@ import type { DeviceKeyStore } from './device-key-store';
 import { ownStatusReport, replaceOfficeDevices } from '../db/repositories/office-devices-repository';
 import { fillPicture, finishPictureIndexes, type IndexBuilder, PICTURE_PAGE, pictureView, readPictureState, restartPicture } from './picture-fill';
 import { applyPulledChanges } from './pull-applier';
+import { noWalAside, type WalAside } from '../db/wal-copied-aside';
 import { deviceKeys } from '../services/receipt-signing';
 import { applyBatchResults, type BatchSummary } from './result-applier';
 
@@ -44,6 +45,8 @@ export class SyncEngine {
   picturePageSize = PICTURE_PAGE;
   /** Builds the pulled payments' indexes after the fill (the core: aside, in a worker; ADR 0041). */
   buildIndexes: IndexBuilder | undefined = undefined;
+  /** Copies the WAL into the store file off the core's thread while the picture fills (the core: a worker). */
+  walAside: WalAside = noWalAside;
   /** Refreshes what the transport factory needs (central URL, device id) before each run. */
   beforeRun: () => Promise<void> = async () => undefined;
 
@@ -239,6 +242,7 @@ export class SyncEngine {
         },
         this.picturePageSize,
         this.buildIndexes,
+        this.walAside,
       );
     } finally {
       this.picturePace = null;
