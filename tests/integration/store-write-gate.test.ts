@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OfficeError } from '../../src/shared/contract/errors';
-import { StoreWriteGate } from '../../src/main/core/db/store-write-gate';
+import { indexesBuiltAside, StoreWriteGate } from '../../src/main/core/db/store-write-gate';
 import { tempDir } from './fixtures/office-fixture';
 
 const temps: { remove(): void }[] = [];
@@ -98,5 +98,30 @@ describe('the store write gate', () => {
     await aside;
     expect(core.prepare('SELECT count(*) FROM t').pluck().get()).toBe(1);
     core.close();
+  });
+
+  it('lets the lock go once the indexes are committed, and copies their pages into the file after', async () => {
+    const { file, core } = store();
+    core.pragma('wal_autocheckpoint = 0');
+    core.transaction(() => {
+      for (let n = 0; n < 5000; n++) core.prepare('INSERT INTO t VALUES (?)').run(n);
+    })();
+    const gate = new StoreWriteGate(core);
+    // Slot 0 set: no hold once locked; slot 1 not: the worker waits after its commit, before the copy.
+    gate.testHold = new Int32Array(new SharedArrayBuffer(8));
+    gate.testHold[0] = 1;
+    await indexesBuiltAside(gate, file, null)(null, ['CREATE INDEX IF NOT EXISTS t_n ON t (n)']);
+    // Done while the worker is still held: the index is there, and the core writes again.
+    expect(gate.held).toBe(false);
+    expect(core.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 't_n'`).pluck().get()).toBe(1);
+    core.prepare('INSERT INTO t VALUES (-1)').run();
+    const wal = () => (core.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[])[0]!;
+    expect(wal().checkpointed).toBe(0);
+    Atomics.store(gate.testHold, 1, 1);
+    Atomics.notify(gate.testHold, 1);
+    await gate.afterwards;
+    // The worker copied the index's pages (and what the core wrote before its copy) into the file.
+    expect(wal().checkpointed).toBeGreaterThan(0);
+    expect(core.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -184,7 +184,7 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
   sync.log = officeLog;
   // Work that holds the store's write lock on a connection of its own: the core's thread answers meanwhile.
   const storeWrites = new StoreWriteGate(database.sqlite);
-  sync.buildIndexes = indexesBuiltAside(storeWrites, storeFile, storeKey);
+  sync.buildIndexes = indexesBuiltAside(storeWrites, storeFile, storeKey, report);
   sync.walAside = new WalCopiedAside(storeFile, storeKey, report);
   sync.beforeRun = async () => {
     transportConfig = await centralAddress(database.db);
@@ -224,6 +224,7 @@ async function openOfficeCore(options: OfficeCoreOptions & { officeLog: OfficeLo
       sync.stop();
       await sync.idle();
       await factsKeeper.stop();
+      await storeWrites.afterwards;
       await database.close();
     },
   };

@@ -117,6 +117,9 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       expect(paymentIndexes(device.core).sort()).toEqual(deferred);
       await device.call('sync.pushNow', {});
       expect(paymentIndexes(device.core).sort()).toEqual(deferred);
+      // The pages' WAL was copied into the store file by a worker while they came, which has ended.
+      expect(device.core.context.sync!.walAside.copies.runs).toBe(1);
+      expect(device.core.context.sync!.walAside.copies.copies).toBeGreaterThanOrEqual(1);
       const { picture } = await device.call<Status>('sync.status', {});
       expect(picture).toMatchObject({ state: 'done', secondsLeft: 0 });
       expect(picture.rowsDone).toBe(picture.rowsTotal);

@@ -86,6 +86,10 @@ const TASKS = `{
       if (hold) Atomics.wait(hold, 0, 0);
       for (const statement of statements) store.exec(statement);
       store.exec('COMMIT');
+      // Built and committed (the write lock let go): the core may use them and write again.
+      tell('built');
+      // Tests hold it here too (a second slot), to see the core go on before the pages are copied.
+      if (hold && hold.length > 1) Atomics.wait(hold, 1, 0);
       // The index pages are copied into the database file here, not on the core's thread.
       store.pragma('wal_checkpoint(PASSIVE)');
     } finally {
@@ -106,11 +110,13 @@ const TASKS = `{
       store.pragma('synchronous = NORMAL');
       store.pragma('wal_autocheckpoint = 0');
       let last = null;
-      while (Atomics.load(stop, 0) === 0) {
+      // One copy at least, and a last one once told to stop: what the fill's last pages wrote.
+      for (;;) {
         const step = store.pragma('wal_checkpoint(PASSIVE)')[0];
         copies++;
         const all = !step.busy && step.checkpointed === step.log;
         if (all) complete++;
+        if (Atomics.load(stop, 0) !== 0) break;
         const stuck = last !== null && step.log === last.log && step.checkpointed === last.checkpointed;
         last = step;
         // All copied, another connection copying, or a reader holding the rest: rest until more

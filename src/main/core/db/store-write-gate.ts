@@ -31,6 +31,8 @@ export class StoreWriteGate {
   waitMs = WRITE_WAIT_MS;
   /** Tests hold work aside once it has the lock, until they set it to 1 (Atomics.notify). */
   testHold: Int32Array | null = null;
+  /** What work aside still does once it has let the lock go (copying its pages into the store file). */
+  afterwards: Promise<void> = Promise.resolve();
 
   constructor(private readonly sqlite: BetterSqlite3.Database | null) {}
 
@@ -100,16 +102,30 @@ function busy(): OfficeError {
 
 /**
  * Builds index statements on the store file in a worker, on a connection of its own keyed as the
- * store is, while `gate` keeps the core's thread answering (ADR 0041).
+ * store is, while `gate` keeps the core's thread answering (ADR 0041). Done once they are
+ * committed: the worker then copies their pages from the WAL into the store file on its own
+ * (`gate.afterwards`, which the core waits for before it closes), as the core reads and writes.
  */
-export function indexesBuiltAside(gate: StoreWriteGate, storeFile: string, key: Buffer | null) {
+export function indexesBuiltAside(gate: StoreWriteGate, storeFile: string, key: Buffer | null, log: (error: unknown) => void = console.error) {
   return (_db: unknown, statements: readonly string[]): Promise<void> =>
-    gate.holdWhile((locked) =>
-      runStoreTask<null>(
-        'indexes',
-        { file: storeFile, keyHex: key?.toString('hex') ?? null, statements: [...statements], hold: gate.testHold },
-        undefined,
-        (note) => note === 'locked' && locked(),
-      ).then(() => undefined),
+    gate.holdWhile(
+      (locked) =>
+        new Promise<void>((built, failed) => {
+          let done = false;
+          const task = runStoreTask<null>(
+            'indexes',
+            { file: storeFile, keyHex: key?.toString('hex') ?? null, statements: [...statements], hold: gate.testHold },
+            undefined,
+            (note) => {
+              if (note === 'locked') locked();
+              if (note === 'built') {
+                done = true;
+                built();
+              }
+            },
+          );
+          gate.afterwards = Promise.all([gate.afterwards, task.catch((error: unknown) => (done ? log(error) : undefined))]).then(() => undefined);
+          task.then(() => built(), failed);
+        }),
     );
 }
