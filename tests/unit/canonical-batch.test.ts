@@ -2,7 +2,7 @@
 // the operations' canonical payloads, and must be byte for byte what canonicalJson(batch) gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalBatchJson } from '../../src/central/ingest/apply-batch';
+import { canonicalBatchJson } from '../../src/central/ingest/batch-identity';
 import { canonicalJson } from '../../src/shared/canonical-json';
 import { wireBatch } from '../../src/shared/sync/protocol';
 

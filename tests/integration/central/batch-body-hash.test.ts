@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchBodyHash, canonicalBatchJson } from '../../../src/central/ingest/apply-batch';
+import { batchBodyHash, batchHashes, canonicalBatchJson, isCanonicalBody } from '../../../src/central/ingest/batch-identity';
 import { canonicalJson } from '../../../src/shared/canonical-json';
-import { wireBatch } from '../../../src/shared/sync/protocol';
+import { type WireBatch, wireBatch } from '../../../src/shared/sync/protocol';
 
 const uuid = fc.uuid();
 const hash = fc.stringMatching(/^[0-9a-f]{64}$/);
@@ -33,5 +33,65 @@ describe('batch body hash', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+// A canonical body's own SHA-256 is taken as the identity (batch-identity.ts): only when its bytes
+// are exactly the canonical JSON; any other body (spaces, key order, an unknown key, escapes, a
+// byte more) is hashed from the pieces as before, and the identity is the same either way.
+describe('batch identity from the body as sent', () => {
+  const sha = (body: string) => createHash('sha256').update(body).digest('hex');
+  const escapeNonAscii = (json: string) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+  it('takes the body hash exactly when the body is canonical, and the identity is sha256(canonicalJson(batch)) either way', () => {
+    fc.assert(
+      fc.property(
+        text.filter((s) => s.length >= 1 && s.length <= 64),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.array(fc.tuple(uuid, fc.string({ minLength: 1, maxLength: 64 }), payload, hash), { minLength: 1, maxLength: 12 }),
+        (deviceId, batchNo, raw) => {
+          const sent = { ops: raw.map(([opId, kind, p, payloadHash], i) => ({ seq: i + 1, payloadHash, payload: p, opId, kind })), deviceId, batchNo };
+          const canonical = canonicalJson(sent);
+          const batch = wireBatch.parse(JSON.parse(canonical));
+          const expected = createHash('sha256').update(canonicalJson(batch)).digest('hex');
+          const bodies = [
+            canonical,
+            JSON.stringify(sent),
+            JSON.stringify(JSON.parse(canonical), null, 1),
+            `${canonical} `,
+            `${canonical.slice(0, -2)},"extra":1]}`.replace('"ops":[', '"extra":1,"ops":['),
+            escapeNonAscii(canonical),
+          ];
+          for (const body of bodies) {
+            let parsed: WireBatch;
+            try {
+              parsed = wireBatch.parse(JSON.parse(body));
+            } catch {
+              continue; // a variant that is no longer a batch (the unknown key spliced into a payload's text)
+            }
+            const { canonicalPayloads, bodyHash } = batchHashes(parsed, { text: body, sha256: sha(body) });
+            expect(bodyHash).toBe(expected);
+            expect(isCanonicalBody(parsed, canonicalPayloads, body)).toBe(body === canonical);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hashes the pieces when no body is given, or when the body differs by one character', () => {
+    const sent = { deviceId: 'd', batchNo: 3, ops: [{ kind: 'k', opId: '01937f00-0000-7000-8000-000000000001', payload: { tên: 'Nguyễn' }, payloadHash: 'a'.repeat(64), seq: 1 }] };
+    const canonical = canonicalJson(sent);
+    const batch = wireBatch.parse(JSON.parse(canonical));
+    const expected = createHash('sha256').update(canonical).digest('hex');
+    expect(batchHashes(batch).bodyHash).toBe(expected);
+    // The body's hash as told is taken only for the canonical text itself.
+    expect(batchHashes(batch, { text: canonical, sha256: 'told' }).bodyHash).toBe('told');
+    for (let i = 0; i < canonical.length; i++) {
+      const changed = `${canonical.slice(0, i)}${String.fromCharCode(canonical.charCodeAt(i) ^ 0x01)}${canonical.slice(i + 1)}`;
+      expect(batchHashes(batch, { text: changed, sha256: 'told' }).bodyHash).toBe(expected);
+    }
+    expect(batchHashes(batch, { text: canonical.slice(0, -1), sha256: 'told' }).bodyHash).toBe(expected);
+    expect(batchHashes(batch, { text: `${canonical}\n`, sha256: 'told' }).bodyHash).toBe(expected);
   });
 });
