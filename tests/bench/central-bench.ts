@@ -250,22 +250,24 @@ async function run(adminUrl: string | null, processes: number): Promise<void> {
 
 /**
  * Resolves once the servers and the database have used less than 10 ms of CPU in each 300 ms for
- * 1.5 s in a row (at most 30 s): longer than the quiet second after which an office's fraud-signal
- * run starts (ADR 0038), so a run still waiting is not taken for the end.
+ * 1.5 s in a row, and no autovacuum worker is at the database's tables (at most 30 s): longer than
+ * the quiet second after which an office's fraud-signal run starts (ADR 0038), so a run still
+ * waiting is not taken for the end.
  */
 async function settled(serverPids: number[], databaseUrl: string | null): Promise<number> {
   const started = performance.now();
+  const sum = (m: Map<number, number>) => [...m.values()].reduce((total, s) => total + s, 0);
   const busy = () => {
     const at = cpuSnapshot(serverPids, databaseUrl);
-    return at ? at.servers + [...at.postgres.values()].reduce((sum, s) => sum + s, 0) : 0;
+    return at ? { cpu: at.servers + sum(at.postgres) + sum(at.autovacuum), vacuuming: at.autovacuum.size > 0 } : { cpu: 0, vacuuming: false };
   };
   const until = performance.now() + 30_000;
-  let before = busy();
+  let before = busy().cpu;
   let quietSince = performance.now();
   while (performance.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const now = busy();
-    if (now - before >= 0.01) quietSince = performance.now();
+    const { cpu: now, vacuuming } = busy();
+    if (now - before >= 0.01 || vacuuming) quietSince = performance.now();
     else if (performance.now() - quietSince >= 1_500) return (performance.now() - started) / 1000;
     before = now;
   }
@@ -296,14 +298,14 @@ function runCpu(serverPids: number[], databaseUrl: string | null): RunCpu | null
 
 function cpuLine(label: string, processes: number, seconds: number, ops: number, before: RunCpu | null, after: RunCpu | null): string {
   if (!before || !after) return `${label} × ${processes}: CPU use not measured (no /proc)`;
-  const { servers, postgres } = cpuBetween(before.at, after.at);
+  const { servers, postgres, autovacuum } = cpuBetween(before.at, after.at);
   const generator = after.generator - before.generator;
   const perThousand = (cpu: number) => ((cpu / ops) * 1000).toFixed(3);
   // Issue 26: the central costs no more than its database — server CPU per op ≤ PostgreSQL's.
   const ratio = label === 'PostgreSQL' && postgres > 0 ? `; servers ÷ PostgreSQL ${(servers / postgres).toFixed(2)} (goal ≤ 1.00)` : '';
   return `${label} × ${processes}: in ${seconds.toFixed(1)} s wall, CPU s: servers ${servers.toFixed(2)}, PostgreSQL ${postgres.toFixed(2)}${label === 'PostgreSQL' ? '' : ' (in the server)'}, load generator ${generator.toFixed(1)}; per 1 000 ops: ${perThousand(servers)} + ${perThousand(postgres)} + ${perThousand(generator)} s${ratio}; load ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(' ')}`;
+    .join(' ')}${autovacuum > 0 ? `; autovacuum at the database in the window ${autovacuum.toFixed(2)} s (not counted)` : ''}`;
 }
 
 const adminUrl = postgresAdminUrl();
