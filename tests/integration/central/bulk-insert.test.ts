@@ -71,6 +71,19 @@ describe.each(centralBackends())('bulk insert on %s', (backend) => {
     expect(await insertAndRead(rows, 7_000_000_000_000, 8_000_000_000_000)).toEqual(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })));
   });
 
+  it('stores four-byte characters, combining marks and a document of several hundred kilobytes exactly', async () => {
+    const long = 'Nguyễn Thị Ánh 😀 '.repeat(20_000);
+    const texts = ['😀', 'e\u0301 Nguye\u0302\u0303n', '𝔸𝔹ℂ', long, 'x'];
+    const rows = texts.map((text, i) => ({
+      seq: 6_000_000_000_000 + i,
+      kind: Array.from(text).slice(0, 50).join(''),
+      provinceCode: i === 2 ? null : Array.from(text).slice(0, 200).join(''),
+      originDeviceId: 'device 😀',
+      payload: JSON.stringify({ text, i }),
+    }));
+    expect(await insertAndRead(rows, 6_000_000_000_000, 7_000_000_000_000)).toEqual(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) })));
+  });
+
   it('stores awkward text, nulls, big numbers and JSON exactly, and honours ON CONFLICT', async () => {
     const rows = awkward.map((text, i) => ({
       seq: 9_000_000_000_000 + i,
