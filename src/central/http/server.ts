@@ -130,13 +130,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     if (!parsed.success) throw badRequest(parsed.error.issues[0]);
     facts.batch = parsed.data.batchNo;
     facts.ops = parsed.data.ops.length;
-    const outcome = await applyBatch(
-      db,
-      device,
-      parsed.data,
-      { centralKey: options.centralKey, now: clock },
-      { text: body, sha256: bodySha256 },
-    );
+    const outcome = await applyBatch(db, device, parsed.data, { centralKey: options.centralKey, now: clock }, { text: body, sha256: bodySha256 });
     facts.replayed = outcome.replayed;
     metrics.batch(outcome.replayed, outcome.counts);
     if (!outcome.replayed) options.signals?.afterIngest(device.officeCode);
