@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/core/db/open-database';
+import { openDatabase, WAL_SIZE_LIMIT } from '../../src/main/core/db/open-database';
 import { indexQueuedNames } from '../../src/main/core/db/name-index';
 import { checkpointStep, mergeSearchIndexStep, restartWal, searchIndexSegments, startStoreMaintenance } from '../../src/main/core/db/store-maintenance';
 import { call, openOffice, type Office, personInput, tempDir } from './fixtures/office-fixture';
@@ -98,6 +98,20 @@ describe('search index maintenance', () => {
     // Every registration is still there, in the table and in the name index.
     expect(sqlite.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(12);
     expect(sqlite.prepare(`SELECT count(*) FROM participants_fts WHERE participants_fts MATCH 'pham'`).pluck().get()).toBe(12);
+  });
+
+  it('cuts the WAL file back to its limit when it starts over after a large write (a new device fills its picture)', async () => {
+    const sqlite = office.core.database.sqlite;
+    const walFile = join(office.dir, 'field-office.sqlite-wal');
+    sqlite.exec('CREATE TABLE ballast (b BLOB)');
+    const insert = sqlite.prepare('INSERT INTO ballast (b) VALUES (randomblob(1048576))');
+    sqlite.transaction(() => {
+      for (let i = 0; i < 80; i++) insert.run();
+    })();
+    expect(statSync(walFile).size).toBeGreaterThan(WAL_SIZE_LIMIT);
+    expect(restartWal(sqlite)).toBe(true);
+    expect(statSync(walFile).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT);
+    expect(sqlite.prepare('SELECT count(*) FROM ballast').pluck().get()).toBe(80);
   });
 
   it('leaves an idle store alone: reads and quiet intervals write nothing', async () => {

@@ -1,6 +1,7 @@
 // Opens the office's SQLite file: keyed first (encrypted at rest, ADR 0022; tools and tests may
-// open a plain one), then WAL, foreign keys, synchronous=FULL (money is committed here), and runs
-// the pending migrations inside a transaction before anything else touches it.
+// open a plain one), then WAL (cut back to 64 MB when it starts over), foreign keys,
+// synchronous=FULL (money is committed here), and runs the pending migrations inside a
+// transaction before anything else touches it.
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { migrations } from './migrations/index';
@@ -13,12 +14,18 @@ export interface OfficeDatabase {
   close(): Promise<void>;
 }
 
+/** The WAL file's size once it starts over, in bytes (SQLite's journal_size_limit). */
+export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 export async function openDatabase(file: string, { key = null }: { key?: Buffer | null } = {}): Promise<OfficeDatabase> {
   const sqlite = openKeyedDatabase(file, key);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  // When the WAL starts over, its file is cut back to this size: a new device's fill grows it to
+  // about a gigabyte, which would otherwise stay on a field laptop's disk for good.
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
