@@ -12,6 +12,7 @@ import { recordHandover } from './handover-ops';
 import { createHousehold, setEnrollment, setHouseholdMembers } from './household-ops';
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import type { OpContext } from './op-context';
+import { contributionRecordFits } from './contribution-record-check';
 import { sameJsonValue } from './same-json';
 import { registerPerson, updatePerson } from './person-ops';
 
@@ -67,6 +68,11 @@ export function checkOperation(op: WireOp, intact: boolean, canonicalPayload?: s
     return {
       refused: rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind'),
     };
+  }
+  // A payment zod would accept and return unchanged is taken as sent, without zod's copy of it
+  // (contribution-record-check.ts); any other goes through the schema below.
+  if (op.kind === 'contribution.record' && contributionRecordFits(op.payload)) {
+    return { operation: { kind: op.kind, payload: op.payload } as Operation, sentJson: canonicalPayload };
   }
   // The kind's payload schema, as the union would choose it (the kind is known): issues name the
   // fields within the payload, as the office's own forms name them.

@@ -1,0 +1,160 @@
+// A payment's payload (`contribution.record`) checked at the central without zod (ADR 0038, fourth
+// round). Half of every batch an office pushes is payments; zod's object parse builds a new object,
+// array and line for each, copied key by key (about a fifth of the server's validation time and much
+// of its garbage). This check asks the same of each field as `contributionRecordPayload`
+// (operation-payloads.ts) and accepts only a payload zod would accept AND return unchanged: no key
+// the schema does not declare (zod would drop it), no key holding `undefined`, plain objects and
+// arrays only (the schema declares no default, trim or transform for these fields). Then the payload
+// as sent is the parsed payload. It never refuses: a payload it does not accept goes through the
+// schema, which accepts it or names the field. So it may be stricter than the schema, never looser;
+// contribution-record-check.test.ts holds the two together on valid and on many hostile payloads.
+import { isRealDate } from '../../shared/contract/primitives';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PROVINCE = /^\d{2}$/;
+const SCHEMES: ReadonlySet<unknown> = new Set(['VSI', 'HHI']);
+const METHODS: ReadonlySet<unknown> = new Set(['monthly', 'quarterly', 'semiannual', 'annual', 'lump-sum-future', 'lump-sum-shortfall']);
+const LINE_KINDS: ReadonlySet<unknown> = new Set(['regular', 'arrears', 'shortfall']);
+
+/** The keys each object of the payload may hold: one more (zod would drop it) sends the payload to zod. */
+export const contributionRecordKeys = new Set([
+  'id',
+  'participantId',
+  'householdId',
+  'memberPosition',
+  'scheme',
+  'method',
+  'fromMonth',
+  'months',
+  'incomeBasis',
+  'supportCategory',
+  'support',
+  'topUp',
+  'provinceCode',
+  'contributedMonths',
+  'contributedMonthsFromBook',
+  'supportedMonthsUsed',
+  'paidOn',
+  'total',
+  'lines',
+  'referenceVersion',
+  'collectorStaffId',
+  'collectorName',
+  'receipt',
+]);
+export const receiptKeys = new Set(['id', 'series', 'number', 'businessDate', 'issuedAt']);
+export const lineKeys = new Set(['month', 'participantId', 'description', 'baseAmount', 'supportAmount', 'amount', 'topUpAmount', 'kind', 'values']);
+export const supportKeys = new Set(['category', 'share', 'reasonVi', 'reasonEn', 'source']);
+export const topUpKeys = new Set(['provinceCode', 'provinceName', 'category', 'share', 'amountPerMonth', 'source', 'total']);
+
+type Fits = (v: unknown) => boolean;
+type Fields = Record<string, unknown>;
+
+const str: Fits = (v) => typeof v === 'string';
+const strMax =
+  (max: number, min = 0): Fits =>
+  (v) =>
+    typeof v === 'string' && v.length >= min && v.length <= max;
+const uuid: Fits = (v) => typeof v === 'string' && v.length === 36 && UUID.test(v);
+const day: Fits = (v) => typeof v === 'string' && DAY.test(v) && isRealDate(v);
+const int: Fits = (v) => Number.isSafeInteger(v);
+const intIn =
+  (min: number, max: number): Fits =>
+  (v) =>
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+const orNull =
+  (fits: Fits): Fits =>
+  (v) =>
+    v === null || fits(v);
+const instant = strMax(40, 1);
+
+/** A plain object (as JSON.parse makes) whose own keys are all among `keys`, none holding undefined. */
+function plain(v: unknown, keys: ReadonlySet<string>): v is Fields {
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const key of Object.keys(v)) if (!keys.has(key) || (v as Fields)[key] === undefined) return false;
+  return true;
+}
+
+/** An optional key: absent, or present and fitting. */
+const absentOr = (o: Fields, key: string, fits: Fits): boolean => !Object.hasOwn(o, key) || fits(o[key]);
+
+/** A line's `values`: a plain object of any JSON values (zod copies it key by key: `__proto__` would not survive the copy). */
+function values(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const key of Object.keys(v)) if ((v as Fields)[key] === undefined || key === '__proto__') return false;
+  return !Object.hasOwn(v, '__proto__');
+}
+
+function line(v: unknown): boolean {
+  return (
+    plain(v, lineKeys) &&
+    str(v['month']) &&
+    absentOr(v, 'participantId', str) &&
+    str(v['description']) &&
+    int(v['baseAmount']) &&
+    int(v['supportAmount']) &&
+    int(v['amount']) &&
+    absentOr(v, 'topUpAmount', int) &&
+    absentOr(v, 'kind', (k) => LINE_KINDS.has(k)) &&
+    values(v['values'])
+  );
+}
+
+function lines(v: unknown): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || v.length > 1200) return false;
+  for (let i = 0; i < v.length; i++) if (!line(v[i])) return false;
+  return true;
+}
+
+const support: Fits = (v) => plain(v, supportKeys) && str(v['category']) && str(v['share']) && str(v['reasonVi']) && str(v['reasonEn']) && str(v['source']);
+
+const topUp: Fits = (v) =>
+  plain(v, topUpKeys) &&
+  str(v['provinceCode']) &&
+  orNull(str)(v['provinceName']) &&
+  str(v['category']) &&
+  orNull(str)(v['share']) &&
+  orNull(int)(v['amountPerMonth']) &&
+  str(v['source']) &&
+  int(v['total']);
+
+const receipt: Fits = (v) =>
+  plain(v, receiptKeys) &&
+  uuid(v['id']) &&
+  strMax(40, 1)(v['series']) &&
+  intIn(1, Number.MAX_SAFE_INTEGER)(v['number']) &&
+  absentOr(v, 'businessDate', day) &&
+  absentOr(v, 'issuedAt', instant);
+
+/** True only when `contributionRecordPayload` accepts `p` and its output is `p`, value for value. */
+export function contributionRecordFits(p: unknown): boolean {
+  return (
+    plain(p, contributionRecordKeys) &&
+    uuid(p['id']) &&
+    uuid(p['participantId']) &&
+    absentOr(p, 'householdId', orNull(uuid)) &&
+    absentOr(p, 'memberPosition', orNull(intIn(1, Number.MAX_SAFE_INTEGER))) &&
+    SCHEMES.has(p['scheme']) &&
+    METHODS.has(p['method']) &&
+    typeof p['fromMonth'] === 'string' &&
+    MONTH.test(p['fromMonth']) &&
+    intIn(1, 120)(p['months']) &&
+    absentOr(p, 'incomeBasis', orNull(intIn(0, Number.MAX_SAFE_INTEGER))) &&
+    strMax(40)(p['supportCategory']) &&
+    absentOr(p, 'support', orNull(support)) &&
+    absentOr(p, 'topUp', orNull(topUp)) &&
+    absentOr(p, 'provinceCode', (v) => typeof v === 'string' && PROVINCE.test(v)) &&
+    absentOr(p, 'contributedMonths', orNull(intIn(0, 1200))) &&
+    absentOr(p, 'contributedMonthsFromBook', intIn(0, 1200)) &&
+    absentOr(p, 'supportedMonthsUsed', intIn(0, Number.MAX_SAFE_INTEGER)) &&
+    day(p['paidOn']) &&
+    intIn(0, Number.MAX_SAFE_INTEGER)(p['total']) &&
+    lines(p['lines']) &&
+    strMax(64, 1)(p['referenceVersion']) &&
+    absentOr(p, 'collectorStaffId', orNull(uuid)) &&
+    absentOr(p, 'collectorName', strMax(200)) &&
+    receipt(p['receipt'])
+  );
+}
