@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
 import { centralCli, serveCentral } from './central-cli';
+import { signInToConsole } from './console-sign-in';
 import { expect, shot, test } from './harness-fixture';
 import { officeByApi } from './office-data';
 
@@ -92,12 +93,7 @@ test('a province reviewer follows a collector’s void-rate signal to the collec
     const sum = (rs: Taken[]) => rs.reduce((n, r) => n + r.total, 0);
 
     // ── The reviewer signs in; the signal names the clerk in words (the signals run after the batch). ──
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(new URL('console', central.url).toString());
-    await page.getByLabel('Tên đăng nhập').fill(REVIEWER.username);
-    await page.getByLabel('Mật khẩu').fill(REVIEWER.password);
-    await page.getByLabel('Mật khẩu').press('Enter');
-    await expect(page.getByTestId('offices-page')).toBeVisible();
+    const page = await signInToConsole(browser, central.url, REVIEWER);
     await page.getByTestId('nav-signals').click();
     const signal = page.getByTestId('signal-row').filter({ hasText: 'Hủy, hoàn trả nhiều bất thường' });
     await expect(async () => {

@@ -6,24 +6,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
 import { centralCli, serveCentral } from './central-cli';
+import { signInToConsole } from './console-sign-in';
 import { expect, shot, test } from './harness-fixture';
 
 const ADMIN = { username: 'hoa', name: 'Trần Thị Hoa', password: 'mat-khau-quan-tri-7' };
 const REVIEWER = { username: 'dung', name: 'Lý Văn Dũng', password: 'mat-khau-xem-xet-8' };
 const OTHER_REVIEWER = { username: 'mai', name: 'Hoàng Thị Mai', password: 'mat-khau-xem-xet-9' };
-
-async function signIn(browser: Browser, url: string, who: { username: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL('console', url).toString());
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByLabel('Mật khẩu').press('Enter');
-  await expect(page.getByTestId('offices-page')).toBeVisible();
-  return page;
-}
 
 test('an administrator is told of many refused sign-ins and a locked account; a reviewer is not', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -37,7 +27,7 @@ test('an administrator is told of many refused sign-ins and a locked account; a 
   const central = await serveCentral(dataDir);
   try {
     // Before any guessing, the administrator sees no alert (the record has loaded: the staff page shows it empty).
-    const calm = await signIn(browser, central.url, ADMIN);
+    const calm = await signInToConsole(browser, central.url, ADMIN);
     await calm.getByTestId('nav-staff').click();
     await expect(calm.getByTestId('sign-in-failures')).toContainText('Không có lần đăng nhập nào bị từ chối.');
     await expect(calm.getByTestId('sign-in-alert')).toHaveCount(0);
@@ -57,7 +47,7 @@ test('an administrator is told of many refused sign-ins and a locked account; a 
 
     // The console allows ten sign-in attempts an address in a clock minute: the rest starts in a fresh one.
     await new Promise((resolve) => setTimeout(resolve, 60_000 - (Date.now() % 60_000) + 250));
-    const page = await signIn(browser, central.url, ADMIN);
+    const page = await signInToConsole(browser, central.url, ADMIN);
     const alert = page.getByTestId('sign-in-alert');
     await expect(alert).toContainText('Cảnh báo: nhiều lần đăng nhập bị từ chối');
     await expect(alert).toContainText('bảng điều khiển đã từ chối 8 lần đăng nhập dưới 4 tên đăng nhập; số lần tài khoản bị tạm khóa: 1.');
@@ -86,7 +76,7 @@ test('an administrator is told of many refused sign-ins and a locked account; a 
     await expect(alert).toContainText('từ chối 9 lần đăng nhập dưới 4 tên đăng nhập');
 
     // A reviewer is not told: the record is the administrator's.
-    const reviewer = await signIn(browser, central.url, OTHER_REVIEWER);
+    const reviewer = await signInToConsole(browser, central.url, OTHER_REVIEWER);
     await expect(reviewer.getByTestId('office-row').or(reviewer.locator('.ant-empty'))).not.toHaveCount(0);
     await expect(reviewer.getByTestId('sign-in-alert')).toHaveCount(0);
   } finally {

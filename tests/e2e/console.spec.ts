@@ -9,27 +9,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
 import { centralCli, serveCentral } from './central-cli';
 import { pushOfficeData } from './console-data';
+import { signInToConsole } from './console-sign-in';
 import { expect, shot, test } from './harness-fixture';
 
 const ADMIN = { username: 'lan', name: 'Nguyễn Thị Lan', password: 'mat-khau-tinh-01' };
 const REVIEWER = { username: 'minh', name: 'Phạm Văn Minh', password: 'mat-khau-tinh-02' };
 /** An account the administrator gives a new password, then disables, from the staff page. */
 const LEAVING = { username: 'tam', name: 'Lê Văn Tâm', password: 'mat-khau-tinh-03' };
-
-async function signIn(browser: Browser, url: string, who: { username: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL('console', url).toString());
-  await expect(page.getByTestId('sign-in-page')).toBeVisible();
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByLabel('Mật khẩu').press('Enter');
-  await expect(page.getByTestId('offices-page')).toBeVisible();
-  return page;
-}
 
 /** Opens a page from the menu, waits for its data, photographs it and checks it with axe-core. */
 async function visit(page: Page, name: string, shotName = name) {
@@ -78,7 +68,7 @@ test('the province settles a held registration, revokes a device and verifies a 
     await shot(door, 'console-sign-in-wrong');
     await door.context().close();
 
-    const page = await signIn(browser, central.url, ADMIN);
+    const page = await signInToConsole(browser, central.url, ADMIN);
     await expect(page.getByTestId('signed-in-as')).toContainText('Nguyễn Thị Lan');
     await expect(page.getByTestId('signed-in-as')).toContainText('Quản trị viên');
     const hnb = page.getByTestId('office-row').filter({ hasText: 'HNB' });
@@ -203,7 +193,7 @@ test('the province settles a held registration, revokes a device and verifies a 
     expect(await seriousViolations(page), 'staff-password').toEqual([]);
     await page.getByTestId('staff-repeat-password').press('Enter');
     await expect(page.getByTestId('staff-new-password')).toBeHidden();
-    const tam = await signIn(browser, central.url, { username: LEAVING.username, password: newPassword });
+    const tam = await signInToConsole(browser, central.url, { username: LEAVING.username, password: newPassword });
     await leaving.getByTestId('staff-disable').click();
     await expect(page.getByRole('dialog')).toContainText('Vô hiệu hóa tài khoản Lê Văn Tâm (tam)?');
     await page.getByTestId('confirm-disable').click();
@@ -218,7 +208,7 @@ test('the province settles a held registration, revokes a device and verifies a 
     await expect(page.getByTestId('sign-in-page')).toBeVisible();
 
     // ── A reviewer: the administrator's buttons are disabled, and the central refuses them too. ──
-    const reviewer = await signIn(browser, central.url, REVIEWER);
+    const reviewer = await signInToConsole(browser, central.url, REVIEWER);
     await expect(reviewer.getByTestId('signed-in-as')).toContainText('Người xem xét');
     await expect(reviewer.getByTestId('nav-staff')).toHaveCount(0);
     await visit(reviewer, 'devices', 'devices-reviewer');
@@ -249,7 +239,7 @@ test('the province settles a held registration, revokes a device and verifies a 
   // ── The idle lock: with a 15-second idle time, the page locks itself and opens with the password. ──
   central = await serveCentral(dataDir, { CENTRAL_CONSOLE_IDLE_MINUTES: '0.25' });
   try {
-    const page = await signIn(browser, central.url, ADMIN);
+    const page = await signInToConsole(browser, central.url, ADMIN);
     await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 45_000 });
     await expect(page.getByTestId('lock-screen')).toContainText('Trang đã khóa vì lâu không sử dụng. Nguyễn Thị Lan');
     await expect(page.getByTestId('office-row')).toHaveCount(0);

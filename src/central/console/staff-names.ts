@@ -3,7 +3,7 @@
 // staff). A finding names staff by id; the console shows the name instead. Offices before the full
 // name was audited give the sign-in name; a member no pushed entry names stays null (the console
 // then shows the id). Details are the canonical JSON the office hashed, read only for these fields.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CentralDb } from '../db/schema';
 
 const textOf = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
@@ -22,7 +22,7 @@ export async function staffNames(db: Kysely<CentralDb>, ids: readonly string[]):
         eb.and([eb('action', '=', 'office.setup'), eb('staffId', 'in', wanted)]),
       ]),
     )
-    .orderBy(sql`received_at`)
+    .orderBy('receivedAt')
     .execute();
   for (const row of rows) {
     const id = row.action === 'staff.create' ? row.entityId : row.staffId;
