@@ -3,7 +3,7 @@
 // holding the central version, for the supervisor to accept or keep.
 import { markPulledPage, startPulledPage } from '../db/repositories/visit-facts-repository';
 import { pageMarks } from './page-marks';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { foldName } from '../../../shared/domain/name-folding';
 import { indexAllQueuedNames } from '../db/name-index';
@@ -17,6 +17,7 @@ import { applyPulledAdminUnits } from '../services/admin-units-store';
 import type { CentralChange } from '../../../shared/sync/changes';
 import { factsFromCategory } from '../../../shared/domain/support-facts';
 import { factColumns } from '../db/repositories/participants-repository';
+import { insertParticipantRows, type ParticipantInsert } from '../db/repositories/pulled-people-repository';
 import { settleFromCentral } from '../services/sync-issues-service';
 import { keepDeviceKey } from '../db/repositories/device-keys-repository';
 import { applyPulledAssignment, applyPulledHamlet, applyPulledVisit } from './field-applier';
@@ -30,7 +31,7 @@ interface PageLookup {
   byPersonalId: Map<string, { id: string; canonicalId: string | null }>;
   unsent: Set<string>;
   /** New people of this page, written together at its end (one statement per few hundred rows). */
-  inserts: Map<string, Insertable<Database['participants']>>;
+  inserts: Map<string, ParticipantInsert>;
 }
 
 async function lookupPage(trx: Transaction<Database>, changes: CentralChange[]): Promise<PageLookup> {
@@ -99,12 +100,33 @@ async function applyParticipant(trx: Transaction<Database>, change: ParticipantC
     );
     return;
   }
-  const row = {
-    id,
+  const row = pulledPersonRow(p, at);
+  const queued = lookup.inserts.get(id);
+  if (queued) {
+    // The same person twice in a page: the later word stands, as a second insert would have it.
+    lookup.inserts.set(id, row);
+  } else if (local) {
+    const { householdId: _household, createdBy: _by, createdAt: _at, ...changes } = row;
+    await participants.updateParticipantRow(trx, id, changes);
+  } else {
+    lookup.inserts.set(id, row);
+    lookup.byId.set(id, { id, version: row.version });
+    lookup.byPersonalId.set(row.personalId, { id, canonicalId: row.canonicalId });
+  }
+}
+
+/**
+ * A pulled person's whole row, made in one object of one shape (a picture brings a million: no
+ * spread of the facts or of the row, which made each row anew and slowly).
+ */
+function pulledPersonRow(p: ParticipantChange['payload'], at: string): ParticipantInsert {
+  const facts = pulledFacts(p);
+  return {
+    id: p.id,
     fullName: p.fullName,
     nameFolded: foldName(p.fullName),
     dateOfBirth: p.dateOfBirth,
-    sex: p.sex === 'female' ? ('female' as const) : ('male' as const),
+    sex: p.sex === 'female' ? 'female' : 'male',
     ethnicity: p.ethnicity ?? 'Kinh',
     nationality: p.nationality ?? 'Việt Nam',
     personalId: p.personalId,
@@ -113,23 +135,24 @@ async function applyParticipant(trx: Transaction<Database>, change: ParticipantC
     provinceCode: p.provinceCode,
     communeCode: p.communeCode,
     addressLine: p.addressLine ?? '',
-    ...pulledFacts(p),
+    declaredSupportCategory: facts.declared,
+    povertyKind: facts.columns.povertyKind,
+    povertyCertificateNo: facts.columns.povertyCertificateNo,
+    povertyValidFrom: facts.columns.povertyValidFrom,
+    povertyValidTo: facts.columns.povertyValidTo,
+    student: facts.columns.student,
+    agriAverage: facts.columns.agriAverage,
+    legacyCommuneCode: facts.columns.legacyCommuneCode,
+    legacyAddress: facts.columns.legacyAddress,
+    householdId: null,
     hamletId: p.hamletId ?? null,
     officialNumber: p.officialNumber ?? null,
     canonicalId: p.canonicalId ?? null,
     version: p.version ?? 1,
+    createdBy: null,
+    createdAt: at,
     updatedAt: at,
   };
-  const queued = lookup.inserts.get(id);
-  if (queued) {
-    lookup.inserts.set(id, { ...queued, ...row });
-  } else if (local) {
-    await participants.updateParticipantRow(trx, id, row);
-  } else {
-    lookup.inserts.set(id, { ...row, householdId: null, createdBy: null, createdAt: at });
-    lookup.byId.set(id, { id, version: row.version });
-    lookup.byPersonalId.set(row.personalId, { id, canonicalId: row.canonicalId });
-  }
 }
 
 /** Applies one page of changes and stores the cursor; returns how many were applied. */
@@ -146,20 +169,20 @@ export async function applyPulledChanges(db: Kysely<Database>, changes: CentralC
  * facts, or — from an office of an older release — the one support category, moved onto its fact
  * as migration 0019 moves a stored one (what no fact says stays declared, to be checked).
  */
-function pulledFacts(p: Record<string, unknown>) {
+function pulledFacts(p: Record<string, unknown>): { declared: string; columns: ReturnType<typeof factColumns> } {
   if ('poverty' in p || 'student' in p || 'agriAverage' in p) {
     const poverty = p.poverty as { kind: 'poor' | 'near-poor'; number: string | null; validFrom: string | null; validTo: string | null } | null | undefined;
     const legacy = p.legacyAddress as { legacyCommuneCode: string; text: string } | null | undefined;
     return {
-      declaredSupportCategory: 'other',
-      ...factColumns({ poverty: poverty ?? null, student: p.student === true, agriAverage: p.agriAverage === true, legacyAddress: legacy ?? null }),
+      declared: 'other',
+      columns: factColumns({ poverty: poverty ?? null, student: p.student === true, agriAverage: p.agriAverage === true, legacyAddress: legacy ?? null }),
     };
   }
   const category = String(p.supportCategory ?? 'other');
   const facts = factsFromCategory(category);
   return {
-    declaredSupportCategory: category === 'ethnic-minority' || category === 'island' ? category : 'other',
-    ...factColumns({ ...facts, legacyAddress: null }),
+    declared: category === 'ethnic-minority' || category === 'island' ? category : 'other',
+    columns: factColumns({ poverty: facts.poverty, student: facts.student, agriAverage: facts.agriAverage, legacyAddress: null }),
   };
 }
 
@@ -210,7 +233,7 @@ export async function applyChangesIn(trx: Transaction<Database>, changes: Centra
         break;
     }
   }
-  await participants.insertParticipantRows(trx, [...lookup.inserts.values()]);
+  await insertParticipantRows(trx, [...lookup.inserts.values()]);
   // A page can bring thousands of people: they are indexed for search here, in the page's
   // transaction, rather than left queued for the housekeeping between calls.
   await indexAllQueuedNames(trx);

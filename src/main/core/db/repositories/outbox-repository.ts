@@ -1,7 +1,7 @@
 // The outbox: one entry per mutation, in device order (`seq`), written by mutation-log.ts in the
 // mutation's transaction; here are the reads and status changes sync makes of it: pending entries
 // taken into a batch, entries answered, what is not yet sent. SQL only.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OutboxTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -54,6 +54,8 @@ export async function countUnanswered(db: Db): Promise<number> {
 /** Of these records, those with an operation the central has not answered yet. */
 export async function withUnansweredOperations(db: Db, entityIds: string[]): Promise<Set<string>> {
   if (entityIds.length === 0) return new Set();
-  const rows = await db.selectFrom('outbox').select('entityId').where('entityId', 'in', entityIds).where('status', '!=', 'done').execute();
+  // The ids as one JSON parameter: a pulled page asks about thousands, in one statement prepared once.
+  const { rows } = await sql<{ entityId: string }>`SELECT entity_id FROM outbox
+    WHERE entity_id IN (SELECT value FROM json_each(${JSON.stringify(entityIds)})) AND status != 'done'`.execute(db);
   return new Set(rows.map((r) => r.entityId));
 }

@@ -1,7 +1,6 @@
 // Participants: SQL only — insert, update, fetch, and the searches (B-tree prefix on the folded
 // name first, then FTS5 word matches; exact lookups by personal ID, SI number, phone).
-import { type BulkInsert, bulkInsert } from '../bulk-insert';
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Participant, ParticipantSummary } from '../../../../shared/contract/participant';
 import type { SupportFacts } from '../../../../shared/domain/support-facts';
 import { foldName, nameHasWords } from '../../../../shared/domain/name-folding';
@@ -123,40 +122,19 @@ export async function insertParticipant(db: Db, row: ParticipantRow): Promise<vo
 }
 
 /** The records with these ids, and their versions. */
-export function versionsOf(db: Db, ids: string[]): Promise<{ id: string; version: number }[]> {
-  return db.selectFrom('participants').select(['id', 'version']).where('id', 'in', ids).execute();
+export async function versionsOf(db: Db, ids: readonly string[]): Promise<{ id: string; version: number }[]> {
+  if (ids.length === 0) return [];
+  return (await sql<{ id: string; version: number }>`SELECT id, version FROM participants WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db))
+    .rows;
 }
 
 /** The records holding these personal IDs, and the canonical person each is linked to. */
-export function holdersOf(db: Db, personalIds: string[]): Promise<{ id: string; canonicalId: string | null; personalId: string }[]> {
-  return db.selectFrom('participants').select(['id', 'canonicalId', 'personalId']).where('personalId', 'in', personalIds).execute();
-}
-
-/** One inserter per set of columns the rows carry (the pull applier's rows all carry the same). */
-const participantInserters = new Map<string, BulkInsert<Insertable<Database['participants']>>>();
-
-/**
- * People received from the central, a hundred rows per statement, the statement's text built once
- * (bulk-insert.ts): a picture brings a million, and the query builder walking 25 columns × 400 rows
- * per statement was a sixth of the fill.
- */
-export async function insertParticipantRows(db: Db, rows: Insertable<Database['participants']>[]): Promise<void> {
-  const byColumns = new Map<string, Insertable<Database['participants']>[]>();
-  for (const row of rows) {
-    const key = Object.keys(row).join(',');
-    const same = byColumns.get(key);
-    if (same) same.push(row);
-    else byColumns.set(key, [row]);
-  }
-  for (const [key, same] of byColumns) {
-    let inserter = participantInserters.get(key);
-    if (!inserter) {
-      const columns = key.split(',');
-      inserter = bulkInsert<Insertable<Database['participants']>>('participants', columns, (row) => columns.map((c) => (row as Record<string, unknown>)[c]));
-      participantInserters.set(key, inserter);
-    }
-    await inserter.run(db, same);
-  }
+export async function holdersOf(db: Db, personalIds: readonly string[]): Promise<{ id: string; canonicalId: string | null; personalId: string }[]> {
+  if (personalIds.length === 0) return [];
+  return (
+    await sql<{ id: string; canonicalId: string | null; personalId: string }>`SELECT id, canonical_id, personal_id FROM participants
+      WHERE personal_id IN (SELECT value FROM json_each(${JSON.stringify(personalIds)}))`.execute(db)
+  ).rows;
 }
 
 /** Official numbers the central gave new people, a few hundred rows per statement. */
@@ -334,13 +312,13 @@ const queuedPeople = preparedQuery<Record<string, never>, ParticipantSummary & {
  */
 export async function localRecordsOf(db: Db, canonicalIds: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  const ids = [...new Set(canonicalIds)];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const r of await db.selectFrom('participants').select(['id', 'canonicalId']).where('canonicalId', 'in', chunk).execute()) {
-      if (r.canonicalId && !found.has(r.canonicalId)) found.set(r.canonicalId, r.id);
-    }
-    for (const r of await db.selectFrom('participants').select('id').where('id', 'in', chunk).execute()) found.set(r.id, r.id);
-  }
+  if (canonicalIds.length === 0) return found;
+  // The ids as one JSON parameter (a picture's page names thousands): one statement each, prepared once.
+  const ids = JSON.stringify([...new Set(canonicalIds)]);
+  const linked = await sql<{ id: string; canonicalId: string }>`SELECT id, canonical_id FROM participants
+    WHERE canonical_id IN (SELECT value FROM json_each(${ids})) ORDER BY rowid`.execute(db);
+  for (const r of linked.rows) if (!found.has(r.canonicalId)) found.set(r.canonicalId, r.id);
+  const own = await sql<{ id: string }>`SELECT id FROM participants WHERE id IN (SELECT value FROM json_each(${ids}))`.execute(db);
+  for (const r of own.rows) found.set(r.id, r.id);
   return found;
 }
