@@ -18,6 +18,8 @@ export interface PageMarks {
   households: string[];
 }
 
+const markAll = (): PageMarks => ({ marks: [{ kind: 'all', key: '' }], personalIds: [], households: [] });
+
 export function pageMarks(changes: readonly CentralChange[]): PageMarks {
   const keys = new Set<string>();
   const personalIds = new Set<string>();
@@ -26,6 +28,8 @@ export function pageMarks(changes: readonly CentralChange[]): PageMarks {
     if (key) keys.add(`${kind}\u0000${key}`);
   };
   for (const c of changes) {
+    // Past the bound the page marks everything, whatever else it holds: the rest need not be named.
+    if (keys.size + personalIds.size > PAGE_MARKS_AT_MOST) return markAll();
     switch (c.kind) {
       case 'participant':
         mark('p', c.payload.id);
@@ -66,6 +70,6 @@ export function pageMarks(changes: readonly CentralChange[]): PageMarks {
     const [kind, key] = k.split('\u0000') as [VisitDirtyTable['kind'], string];
     return { kind, key };
   });
-  if (marks.length + personalIds.size > PAGE_MARKS_AT_MOST) return { marks: [{ kind: 'all', key: '' }], personalIds: [], households: [] };
+  if (marks.length + personalIds.size > PAGE_MARKS_AT_MOST) return markAll();
   return { marks, personalIds: [...personalIds], households: [...households] };
 }

@@ -38,7 +38,33 @@ const pulledColumns = [
   'collectorName',
 ] as const satisfies readonly (keyof PulledContributionsTable)[];
 
-const insertPulled = bulkInsert<PulledContributionsTable>('pulled_contributions', pulledColumns, (row) => pulledColumns.map((c) => row[c]), true);
+// Each row's values in the columns' order, read by name in one function (five million rows a picture).
+const pulledValues = (r: PulledContributionsTable): unknown[] => [
+  r.id,
+  r.participantId,
+  r.householdId,
+  r.scheme,
+  r.method,
+  r.fromMonth,
+  r.toMonth,
+  r.months,
+  r.incomeBasis,
+  r.memberPosition,
+  r.paidOn,
+  r.businessDate,
+  r.total,
+  r.supportedMonths,
+  r.receiptId,
+  r.receiptSeries,
+  r.receiptNumber,
+  r.issuedAt,
+  r.officeCode,
+  r.sourceDeviceId,
+  r.collectorStaffId,
+  r.collectorName,
+];
+
+const insertPulled = bulkInsert<PulledContributionsTable>('pulled_contributions', pulledColumns, pulledValues, true);
 
 export function pulledRow(p: ChangePayload<'contribution'>): PulledContributionsTable {
   return {
