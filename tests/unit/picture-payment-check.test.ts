@@ -1,10 +1,11 @@
-// The picture's payment rows are checked field by field before zod (ADR 0041): the quick check must
-// never accept a row the feed's schema refuses, and must accept the rows the central sends (or it
-// saves nothing). Held together here on valid rows and on tens of thousands of malformed ones.
+// The picture's payment and person rows are checked field by field before zod (ADR 0041): the quick
+// checks must never accept a row the feed's schema refuses, and must accept the rows the central
+// sends (or they save nothing). Held together here on valid rows and on tens of thousands of
+// malformed ones.
 import { describe, expect, it } from 'vitest';
 import { centralChange } from '../../src/shared/sync/changes';
 import { pictureChange, pictureRowChange } from '../../src/shared/sync/picture';
-import { contributionPayloadFits } from '../../src/shared/sync/picture-payment-check';
+import { contributionPayloadFits, participantPayloadFits } from '../../src/shared/sync/picture-payment-check';
 
 /** A payment row in the central's column order (office-picture SQL, picture.ts `contributionChange`). */
 const valid = (): unknown[] => [
@@ -122,5 +123,74 @@ describe('the picture payment check', () => {
     const row = valid();
     row[6] = 0;
     expect(pictureChange('contributions', row)).toEqual({ problem: expect.stringContaining('contributions: payload.months') });
+  });
+});
+
+/** A person row in the central's column order (picture-feed.ts `personsOf`, picture.ts `personChange`). */
+const person = (): unknown[] => [
+  '01900000-0000-7000-8000-000000000001',
+  '001090000001',
+  'Nguyễn Văn An',
+  '1990-01-02',
+  'male',
+  '01',
+  '00004',
+  'Thôn Đông',
+  'Kinh',
+  'Việt Nam',
+  '0912345678',
+  '0123456789',
+  'other',
+  'VN-01-000001',
+  3,
+  { kind: 'poor', number: 'HN-1', validFrom: '2026-01-01', validTo: '2026-12-31' },
+  false,
+  true,
+  { legacyCommuneCode: '00010', text: 'Xã cũ' },
+];
+
+describe('the picture person check', () => {
+  it('accepts the people the central sends: with facts, without them (an older office), with nulls', () => {
+    const rows = [
+      person(),
+      Object.assign(person(), { 15: null, 16: null, 17: null, 18: null }),
+      Object.assign(person(), { 7: null, 8: null, 9: null, 10: null, 11: null, 12: null, 13: null }),
+    ];
+    for (const row of rows) {
+      const checked = pictureChange('persons', row) as { change: { payload: Record<string, unknown> } };
+      expect(participantPayloadFits(checked.change.payload)).toBe(true);
+      expect(checked.change).toEqual(centralChange.parse(checked.change));
+    }
+  });
+
+  it('never accepts a person the feed’s schema refuses, over many malformed rows', () => {
+    const random = seededRandom(20261208);
+    let refused = 0;
+    let quick = 0;
+    for (let k = 0; k < 40_000; k++) {
+      const row = person();
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) row[Math.floor(random() * row.length)] = hostile[Math.floor(random() * hostile.length)];
+      if (random() < 0.05) row.length = Math.floor(random() * row.length);
+      const built = pictureChange('office-persons', row);
+      const unchecked = pictureRowChange('persons', row) as { payload: Record<string, unknown> };
+      const schema = centralChange.safeParse(unchecked);
+      if (participantPayloadFits(unchecked.payload)) {
+        quick++;
+        expect(schema.success, JSON.stringify(row)).toBe(true);
+        expect(built).toEqual({ change: schema.data });
+      }
+      if (!schema.success) {
+        refused++;
+        expect(built).toHaveProperty('problem');
+      }
+    }
+    expect(refused).toBeGreaterThan(20_000);
+    expect(quick).toBeGreaterThan(1_000);
+  });
+
+  it('names the field of a malformed person row', () => {
+    const row = person();
+    row[2] = 7;
+    expect(pictureChange('persons', row)).toEqual({ problem: expect.stringContaining('persons: payload.fullName') });
   });
 });

@@ -3,11 +3,11 @@
 // as compact tuples (a million people and five million payments would be gigabytes as objects).
 // Each tuple is turned into the change the feed would carry for it (`pictureChange`) and parsed
 // with the feed's own schema, so one applier serves both and nothing unchecked reaches the store
-// (payments first field by field, picture-payment-check.ts: never looser than the schema).
+// (payments and people first field by field, picture-payment-check.ts: never looser than the schema).
 // `since` is the feed position the picture is as of: the device's feed continues after it.
 import { z } from 'zod';
 import { type CentralChange, centralChange } from './changes';
-import { contributionPayloadFits } from './picture-payment-check';
+import { contributionPayloadFits, participantPayloadFits } from './picture-payment-check';
 
 /** The parts, in the order a device fills them (people before their households and payments). */
 export const pictureParts = [
@@ -194,8 +194,10 @@ export function pictureChange(part: PicturePart, row: Tuple): { change: CentralC
   const built = pictureRowChange(part, row);
   // Payments, five million of them, are checked field by field first; a row that does not fit goes
   // through the schema below, which names the field (picture-payment-check.ts).
-  if ((part === 'contributions' || part === 'audience-contributions') && contributionPayloadFits((built as { payload: Record<string, unknown> }).payload))
-    return { change: built as CentralChange };
+  const payload = (built as { payload: Record<string, unknown> }).payload;
+  if ((part === 'contributions' || part === 'audience-contributions') && contributionPayloadFits(payload)) return { change: built as CentralChange };
+  // People, a million of them, likewise.
+  if ((part === 'persons' || part === 'office-persons') && participantPayloadFits(payload)) return { change: built as CentralChange };
   const parsed = centralChange.safeParse(built);
   if (parsed.success) return { change: parsed.data };
   const issue = parsed.error.issues[0];
