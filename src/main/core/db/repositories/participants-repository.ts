@@ -124,8 +124,11 @@ export async function insertParticipant(db: Db, row: ParticipantRow): Promise<vo
 /** The records with these ids, and their versions. */
 export async function versionsOf(db: Db, ids: readonly string[]): Promise<{ id: string; version: number }[]> {
   if (ids.length === 0) return [];
-  return (await sql<{ id: string; version: number }>`SELECT id, version FROM participants WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db))
-    .rows;
+  return (
+    await sql<{ id: string; version: number }>`SELECT id, version FROM participants WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(
+      db,
+    )
+  ).rows;
 }
 
 /** The records holding these personal IDs, and the canonical person each is linked to. */
