@@ -4,7 +4,7 @@
 // malformed ones.
 import { describe, expect, it } from 'vitest';
 import { centralChange } from '../../src/shared/sync/changes';
-import { pictureChange, pictureRowChange } from '../../src/shared/sync/picture';
+import { pictureChange, type PicturePart, pictureRowChange } from '../../src/shared/sync/picture';
 import { contributionPayloadFits, participantPayloadFits } from '../../src/shared/sync/picture-payment-check';
 
 /** A payment row in the central's column order (office-picture SQL, picture.ts `contributionChange`). */
@@ -76,6 +76,38 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * Rows made malformed at random (one to three columns replaced by hostile values, some cut short):
+ * whatever the quick check accepts, the schema accepts, with the same change; whatever the schema
+ * refuses, `pictureChange` refuses, naming the field. Both sides must be exercised.
+ */
+function holdsTogetherOverMalformedRows(valid: () => unknown[], part: PicturePart, fits: (payload: Record<string, unknown>) => boolean, seed: number): void {
+  const random = seededRandom(seed);
+  let refused = 0;
+  let quick = 0;
+  for (let k = 0; k < 40_000; k++) {
+    const row = valid();
+    for (let n = 1 + Math.floor(random() * 3); n > 0; n--) row[Math.floor(random() * row.length)] = hostile[Math.floor(random() * hostile.length)];
+    if (random() < 0.05) row.length = Math.floor(random() * row.length);
+    const built = pictureChange(part, row);
+    // The change as built from the row, before any check.
+    const unchecked = pictureRowChange(part, row) as { payload: Record<string, unknown> };
+    const schema = centralChange.safeParse(unchecked);
+    if (fits(unchecked.payload)) {
+      quick++;
+      expect(schema.success, JSON.stringify(row)).toBe(true);
+      expect(built).toEqual({ change: schema.data });
+    }
+    if (!schema.success) {
+      refused++;
+      expect(built).toHaveProperty('problem');
+    }
+  }
+  // Both sides were exercised: rows refused (by the schema, named) and rows let through quickly.
+  expect(refused).toBeGreaterThan(20_000);
+  expect(quick).toBeGreaterThan(1_000);
+}
+
 describe('the picture payment check', () => {
   it('accepts the rows the central sends, with nulls where the schema allows them', () => {
     const rows = [
@@ -93,30 +125,7 @@ describe('the picture payment check', () => {
   });
 
   it('never accepts a row the feed’s schema refuses, over many malformed rows', () => {
-    const random = seededRandom(20261207);
-    let refused = 0;
-    let quick = 0;
-    for (let k = 0; k < 40_000; k++) {
-      const row = valid();
-      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) row[Math.floor(random() * row.length)] = hostile[Math.floor(random() * hostile.length)];
-      if (random() < 0.05) row.length = Math.floor(random() * row.length);
-      const built = pictureChange('audience-contributions', row);
-      // The change as built from the row, before any check.
-      const unchecked = pictureRowChange('contributions', row) as { payload: Record<string, unknown> };
-      const schema = centralChange.safeParse(unchecked);
-      if (contributionPayloadFits(unchecked.payload)) {
-        quick++;
-        expect(schema.success, JSON.stringify(row)).toBe(true);
-        expect(built).toEqual({ change: schema.data });
-      }
-      if (!schema.success) {
-        refused++;
-        expect(built).toHaveProperty('problem');
-      }
-    }
-    // Both sides were exercised: rows refused (by the schema, named) and rows let through quickly.
-    expect(refused).toBeGreaterThan(20_000);
-    expect(quick).toBeGreaterThan(1_000);
+    holdsTogetherOverMalformedRows(valid, 'audience-contributions', contributionPayloadFits, 20261207);
   });
 
   it('names the field of a malformed payment row', () => {
@@ -164,28 +173,7 @@ describe('the picture person check', () => {
   });
 
   it('never accepts a person the feed’s schema refuses, over many malformed rows', () => {
-    const random = seededRandom(20261208);
-    let refused = 0;
-    let quick = 0;
-    for (let k = 0; k < 40_000; k++) {
-      const row = person();
-      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) row[Math.floor(random() * row.length)] = hostile[Math.floor(random() * hostile.length)];
-      if (random() < 0.05) row.length = Math.floor(random() * row.length);
-      const built = pictureChange('office-persons', row);
-      const unchecked = pictureRowChange('persons', row) as { payload: Record<string, unknown> };
-      const schema = centralChange.safeParse(unchecked);
-      if (participantPayloadFits(unchecked.payload)) {
-        quick++;
-        expect(schema.success, JSON.stringify(row)).toBe(true);
-        expect(built).toEqual({ change: schema.data });
-      }
-      if (!schema.success) {
-        refused++;
-        expect(built).toHaveProperty('problem');
-      }
-    }
-    expect(refused).toBeGreaterThan(20_000);
-    expect(quick).toBeGreaterThan(1_000);
+    holdsTogetherOverMalformedRows(person, 'office-persons', participantPayloadFits, 20261208);
   });
 
   it('names the field of a malformed person row', () => {
