@@ -1,9 +1,9 @@
 // People received from the central written many at a time (the pull and a new device's picture,
 // which brings a million): one row shape with every column given, its values read in the columns'
 // order by one function, a hundred rows per statement whose text is built once (bulk-insert.ts).
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { bulkInsert } from '../bulk-insert';
-import type { Database } from '../schema';
+import type { Database, ParticipantsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,10 +39,10 @@ export const PARTICIPANT_COLUMNS = [
   'createdBy',
   'createdAt',
   'updatedAt',
-] as const satisfies readonly (keyof Insertable<Database['participants']>)[];
+] as const satisfies readonly Exclude<keyof ParticipantsTable, 'rowid'>[];
 
 /** A person's row whole, every column given: what the pull writes for a person new here. */
-export type ParticipantInsert = { [K in (typeof PARTICIPANT_COLUMNS)[number]]-?: Insertable<Database['participants']>[K] };
+export type ParticipantInsert = Pick<ParticipantsTable, (typeof PARTICIPANT_COLUMNS)[number]>;
 
 const insertPeople = bulkInsert<unknown[]>('participants', PARTICIPANT_COLUMNS, (values) => values);
 
