@@ -8,11 +8,9 @@
 // as sent is the parsed payload. It never refuses: a payload it does not accept goes through the
 // schema, which accepts it or names the field. So it may be stricter than the schema, never looser;
 // contribution-record-check.test.ts holds the two together on valid and on many hostile payloads.
-import { isRealDate } from '../../shared/contract/primitives';
+import { absentOr, type Fields, type Fits, instant, int, intIn, orNull, plain, str, strMax, uuid, day } from './quick-check';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PROVINCE = /^\d{2}$/;
 const SCHEMES: ReadonlySet<unknown> = new Set(['VSI', 'HHI']);
 const METHODS: ReadonlySet<unknown> = new Set(['monthly', 'quarterly', 'semiannual', 'annual', 'lump-sum-future', 'lump-sum-shortfall']);
@@ -48,37 +46,6 @@ export const receiptKeys = new Set(['id', 'series', 'number', 'businessDate', 'i
 export const lineKeys = new Set(['month', 'participantId', 'description', 'baseAmount', 'supportAmount', 'amount', 'topUpAmount', 'kind', 'values']);
 export const supportKeys = new Set(['category', 'share', 'reasonVi', 'reasonEn', 'source']);
 export const topUpKeys = new Set(['provinceCode', 'provinceName', 'category', 'share', 'amountPerMonth', 'source', 'total']);
-
-type Fits = (v: unknown) => boolean;
-type Fields = Record<string, unknown>;
-
-const str: Fits = (v) => typeof v === 'string';
-const strMax =
-  (max: number, min = 0): Fits =>
-  (v) =>
-    typeof v === 'string' && v.length >= min && v.length <= max;
-const uuid: Fits = (v) => typeof v === 'string' && v.length === 36 && UUID.test(v);
-const day: Fits = (v) => typeof v === 'string' && DAY.test(v) && isRealDate(v);
-const int: Fits = (v) => Number.isSafeInteger(v);
-const intIn =
-  (min: number, max: number): Fits =>
-  (v) =>
-    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
-const orNull =
-  (fits: Fits): Fits =>
-  (v) =>
-    v === null || fits(v);
-const instant = strMax(40, 1);
-
-/** A plain object (as JSON.parse makes) whose own keys are all among `keys`, none holding undefined. */
-function plain(v: unknown, keys: ReadonlySet<string>): v is Fields {
-  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
-  for (const key of Object.keys(v)) if (!keys.has(key) || (v as Fields)[key] === undefined) return false;
-  return true;
-}
-
-/** An optional key: absent, or present and fitting. */
-const absentOr = (o: Fields, key: string, fits: Fits): boolean => !Object.hasOwn(o, key) || fits(o[key]);
 
 /** A line's `values`: a plain object of any JSON values (zod copies it key by key: `__proto__` would not survive the copy). */
 function values(v: unknown): boolean {

@@ -13,6 +13,7 @@ import { createHousehold, setEnrollment, setHouseholdMembers } from './household
 import { closeDay, recordContribution, voidReceipt } from './money-ops';
 import type { OpContext } from './op-context';
 import { contributionRecordFits } from './contribution-record-check';
+import { participantRegisterFits } from './participant-register-check';
 import { sameJsonValue } from './same-json';
 import { registerPerson, updatePerson } from './person-ops';
 
@@ -35,6 +36,12 @@ const handlers: { [K in OperationKind]: OperationHandler<K> } = {
 
 /** Kinds whose handlers store the payload as sent when they can (CheckedOp's `sentJson`): only theirs is compared. */
 const STORES_SENT_JSON: ReadonlySet<OperationKind> = new Set(['participant.register', 'contribution.record']);
+
+/** Kinds with a quick check: true only for a payload their schema would accept and return unchanged. */
+const QUICK_CHECKS: Partial<Record<OperationKind, (payload: unknown) => boolean>> = {
+  'contribution.record': contributionRecordFits,
+  'participant.register': participantRegisterFits,
+};
 
 /** Kinds whose every lookup is answered by the batch cache, so their writes can wait (apply-batch.ts). */
 export const DEFERRABLE_KINDS: ReadonlySet<OperationKind> = new Set(['participant.register', 'contribution.record', 'enrollment.set']);
@@ -69,9 +76,11 @@ export function checkOperation(op: WireOp, intact: boolean, canonicalPayload?: s
       refused: rejected(op.opId, 'UNKNOWN_KIND', `Trung tâm chưa hỗ trợ loại thao tác "${op.kind}".`, `Unknown operation kind ${op.kind}.`, 'kind'),
     };
   }
-  // A payment zod would accept and return unchanged is taken as sent, without zod's copy of it
-  // (contribution-record-check.ts); any other goes through the schema below.
-  if (op.kind === 'contribution.record' && contributionRecordFits(op.payload)) {
+  // A payment or registration zod would accept and return unchanged is taken as sent, without
+  // zod's copy of it (contribution-record-check.ts, participant-register-check.ts); any other goes
+  // through the schema below.
+  const quick = QUICK_CHECKS[op.kind];
+  if (quick !== undefined && quick(op.payload)) {
     return { operation: { kind: op.kind, payload: op.payload } as Operation, sentJson: canonicalPayload };
   }
   // The kind's payload schema, as the union would choose it (the kind is known): issues name the

@@ -79,6 +79,27 @@ export function text(rule: TextRule): z.ZodString {
   );
 }
 
+/**
+ * Whether `text(rule)` accepts `v` AND returns it unchanged: a string already trimmed and NFC, with
+ * no hidden character, of `min`–`max` characters. The central's quick checks of the hot payloads
+ * (ADR 0038) take such a text as sent instead of through zod; any other goes through the schema.
+ */
+export function isTidyText(v: unknown, rule: TextRule): v is string {
+  if (typeof v !== 'string' || v.length > rule.max * 4 + 64) return false;
+  const hidden = rule.multiline ? HIDDEN_EXCEPT_NEWLINE : HIDDEN;
+  return v.trim() === v && v.normalize('NFC') === v && !hidden.test(v) && holdsAtLeast(v, rule.min ?? 1) && holdsAtMost(v, rule.max);
+}
+
+/** `isTidyText` for `wordyText(rule)`. */
+export function isTidyWordyText(v: unknown, rule: TextRule): v is string {
+  return isTidyText(v, rule) && (v === '' || LETTER.test(v));
+}
+
+/** `isTidyText` for `personName(rule)`. */
+export function isTidyPersonName(v: unknown, rule: TextRule): v is string {
+  return isTidyText(v, rule) && NAME_CHARACTERS.test(v) && foldName(v) !== '';
+}
+
 /** Text that must hold at least one letter (a nationality, an office's name). */
 export function wordyText(rule: TextRule): z.ZodString {
   return text(rule).refine((v) => v === '' || LETTER.test(v), { ...noLetter, abort: true });
