@@ -34,8 +34,15 @@ export function batchHashes(batch: WireBatch, sent?: SentBody): BatchHashes {
     // One-shot `hash` (Node ≥ 20.12) skips the Hash object a createHash call builds.
     payloadSha256[i] = hash('sha256', text, 'hex');
   }
-  const bodyHash = sent && isCanonicalBody(batch, canonicalPayloads, sent.text) ? sent.sha256 : batchBodyHash(batch, canonicalPayloads);
-  return { canonicalPayloads, payloadSha256, bodyHash };
+  if (sent) {
+    // Each canonical payload is then the body's own text at its place: kept as the slice of the body
+    // it was compared with (the body lives as long as the batch anyway), the copy made for the hash is
+    // garbage at once, instead of a megabyte a batch the young generation copies while the
+    // transaction awaits.
+    const slices: string[] = new Array(n);
+    if (isCanonicalBody(batch, canonicalPayloads, sent.text, slices)) return { canonicalPayloads: slices, payloadSha256, bodyHash: sent.sha256 };
+  }
+  return { canonicalPayloads, payloadSha256, bodyHash: batchBodyHash(batch, canonicalPayloads) };
 }
 
 /**
@@ -43,7 +50,7 @@ export function batchHashes(batch: WireBatch, sent?: SentBody): BatchHashes {
  * canonical payloads rather than by sorting every payload a second time. The parsed batch has
  * exactly these keys (zod drops others), written here in sorted order.
  */
-function canonicalBatchPieces(batch: WireBatch, canonicalPayloads: readonly string[], emit: (piece: string) => void): void {
+function canonicalBatchPieces(batch: WireBatch, canonicalPayloads: readonly string[], emit: (piece: string, payload?: number) => void): void {
   // "audit" sorts before "batchNo"; batches without it (and of earlier releases) hash as before.
   emit(
     `{${batch.audit ? `"audit":${canonicalJson(batch.audit)},` : ''}"batchNo":${JSON.stringify(batch.batchNo)},"deviceId":${JSON.stringify(batch.deviceId)},"ops":[`,
@@ -55,7 +62,7 @@ function canonicalBatchPieces(batch: WireBatch, canonicalPayloads: readonly stri
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     emit(`${i === 0 ? '' : ','}{"kind":${kindJson(op.kind)},"opId":"${op.opId}","payload":`);
-    emit(canonicalPayloads[i]!);
+    emit(canonicalPayloads[i]!, i);
     emit(`,"payloadHash":"${op.payloadHash}","seq":${op.seq}}`);
   }
   emit(']}');
@@ -95,13 +102,16 @@ export function batchBodyHash(batch: WireBatch, canonicalPayloads: readonly stri
  * 500 payloads of a batch in about a quarter of a millisecond; `startsWith` walks them five times
  * slower). Any difference — spaces, another key order, a key the wire format does not know, a
  * character written as an escape, anything after the end — and the body is not canonical.
+ * `payloadSlices`, when given, receives each payload's text as the slice of the body it was compared with.
  */
-export function isCanonicalBody(batch: WireBatch, canonicalPayloads: readonly string[], body: string): boolean {
+export function isCanonicalBody(batch: WireBatch, canonicalPayloads: readonly string[], body: string, payloadSlices?: string[]): boolean {
   let offset = 0;
-  canonicalBatchPieces(batch, canonicalPayloads, (piece) => {
+  canonicalBatchPieces(batch, canonicalPayloads, (piece, payload) => {
     if (offset < 0) return;
     const end = offset + piece.length;
-    offset = end <= body.length && body.slice(offset, end) === piece ? end : -1;
+    const slice = end <= body.length ? body.slice(offset, end) : undefined;
+    offset = slice === piece ? end : -1;
+    if (payloadSlices && payload !== undefined) payloadSlices[payload] = slice!;
   });
   return offset === body.length;
 }

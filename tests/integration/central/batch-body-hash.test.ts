@@ -66,8 +66,11 @@ describe('batch identity from the body as sent', () => {
         ];
         for (const body of bodies) {
           const parsed = wireBatch.parse(JSON.parse(body));
-          const { canonicalPayloads, bodyHash } = batchHashes(parsed, { text: body, sha256: sha(body) });
+          const { canonicalPayloads, payloadSha256, bodyHash } = batchHashes(parsed, { text: body, sha256: sha(body) });
           expect(bodyHash).toBe(expected);
+          // Whether taken from the body (a canonical one) or made, each payload's text is its canonical JSON, hashed as such.
+          expect(canonicalPayloads).toEqual(parsed.ops.map((op) => canonicalJson(op.payload)));
+          expect(payloadSha256).toEqual(canonicalPayloads.map(sha));
           expect(isCanonicalBody(parsed, canonicalPayloads, body)).toBe(body === canonical);
         }
       }),
