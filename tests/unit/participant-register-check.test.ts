@@ -195,7 +195,8 @@ describe('the central’s quick check of a registration', () => {
   it('accepts the registrations an office sends, and zod returns them unchanged', () => {
     const bench: Json = { ...valid(), poverty: null, legacyAddress: null, siNumber: null, phone: null, student: false, agriAverage: false };
     const older = valid();
-    for (const key of ['siNumber', 'phone', 'hamletId', 'supportCategory', 'householdId', 'canonicalId', 'officialNumber', 'createdAt', 'updatedAt']) delete older[key];
+    for (const key of ['siNumber', 'phone', 'hamletId', 'supportCategory', 'householdId', 'canonicalId', 'officialNumber', 'createdAt', 'updatedAt'])
+      delete older[key];
     for (const p of [valid(), bench, older, { ...valid(), poverty: { kind: 'poor', number: null, validFrom: null, validTo: null } }]) {
       expect(participantRegisterFits(p)).toBe(true);
       expect(participantRegisterPayload.parse(p)).toStrictEqual(p);
