@@ -53,47 +53,67 @@ export const participantRegisterKeys = new Set([
 export const povertyKeys = new Set(['kind', 'number', 'validFrom', 'validTo']);
 export const legacyAddressKeys = new Set(['legacyCommuneCode', 'text']);
 
+// Each field's rule and check made once, not per payload (a closure or rule made per call is garbage).
+const FULL_NAME = { min: 2, max: 120 };
+const NATIONALITY = { min: 2, max: 40 };
+const TEXT_40 = { max: 40 };
+const TEXT_200 = { max: 200 };
+const personalId = matches(PERSONAL_ID);
+const siNumberOrNull = orNull(matches(SI_NUMBER));
+const phoneOrNull = orNull(matches(PHONE));
+const province = matches(PROVINCE);
+const commune = matches(COMMUNE);
+const dayOrNull = orNull(day);
+const uuidOrNull = orNull(uuid);
+const supportCategory: Fits = (v) => SUPPORT_CATEGORIES.has(v);
+const officialNumberOrNull = orNull(strMax(20));
+const canonicalIdOrNull = orNull(strMax(64));
+const reviewNote = strMax(1000);
+
 /** A certificate as the central reads it (number and dates null on a record carried over, migration 0019). */
 const poverty: Fits = (v) =>
   plain(v, povertyKeys) &&
   POVERTY_KINDS.has(v['kind']) &&
-  (v['number'] === null || isTidyText(v['number'], { max: 40 })) &&
-  orNull(day)(v['validFrom']) &&
-  orNull(day)(v['validTo']);
+  (v['number'] === null || isTidyText(v['number'], TEXT_40)) &&
+  dayOrNull(v['validFrom']) &&
+  dayOrNull(v['validTo']);
 
-const legacyAddress: Fits = (v) => plain(v, legacyAddressKeys) && matches(COMMUNE)(v['legacyCommuneCode']) && isTidyText(v['text'], { max: 200 });
+const legacyAddress: Fits = (v) => plain(v, legacyAddressKeys) && commune(v['legacyCommuneCode']) && isTidyText(v['text'], TEXT_200);
+
+const povertyOrNull = orNull(poverty);
+const legacyAddressOrNull = orNull(legacyAddress);
 
 /** True only when `participantRegisterPayload` accepts `p` and its output is `p`, value for value. */
 export function participantRegisterFits(p: unknown): boolean {
   return (
     plain(p, participantRegisterKeys) &&
     uuid(p['id']) &&
-    isTidyPersonName(p['fullName'], { min: 2, max: 120 }) &&
+    isTidyPersonName(p['fullName'], FULL_NAME) &&
     day(p['dateOfBirth']) &&
     SEXES.has(p['sex']) &&
     // Defaulted fields ('Kinh', 'Việt Nam', null, false): absent, zod would fill them in.
-    isTidyWordyText(p['ethnicity'], { max: 40 }) &&
-    isTidyWordyText(p['nationality'], { min: 2, max: 40 }) &&
-    matches(PERSONAL_ID)(p['personalId']) &&
-    absentOr(p, 'siNumber', orNull(matches(SI_NUMBER))) &&
-    absentOr(p, 'phone', orNull(matches(PHONE))) &&
-    matches(PROVINCE)(p['provinceCode']) &&
-    matches(COMMUNE)(p['communeCode']) &&
-    isTidyText(p['addressLine'], { max: 200 }) &&
-    orNull(poverty)(p['poverty']) &&
+    isTidyWordyText(p['ethnicity'], TEXT_40) &&
+    isTidyWordyText(p['nationality'], NATIONALITY) &&
+    personalId(p['personalId']) &&
+    absentOr(p, 'siNumber', siNumberOrNull) &&
+    absentOr(p, 'phone', phoneOrNull) &&
+    province(p['provinceCode']) &&
+    commune(p['communeCode']) &&
+    isTidyText(p['addressLine'], TEXT_200) &&
+    povertyOrNull(p['poverty']) &&
     bool(p['student']) &&
     bool(p['agriAverage']) &&
-    orNull(legacyAddress)(p['legacyAddress']) &&
-    absentOr(p, 'hamletId', orNull(uuid)) &&
-    absentOr(p, 'supportCategory', (v) => SUPPORT_CATEGORIES.has(v)) &&
-    absentOr(p, 'householdId', orNull(uuid)) &&
-    absentOr(p, 'officialNumber', orNull(strMax(20))) &&
-    absentOr(p, 'canonicalId', orNull(strMax(64))) &&
+    legacyAddressOrNull(p['legacyAddress']) &&
+    absentOr(p, 'hamletId', uuidOrNull) &&
+    absentOr(p, 'supportCategory', supportCategory) &&
+    absentOr(p, 'householdId', uuidOrNull) &&
+    absentOr(p, 'officialNumber', officialNumberOrNull) &&
+    absentOr(p, 'canonicalId', canonicalIdOrNull) &&
     Number.isSafeInteger(p['version']) &&
     (p['version'] as number) >= 1 &&
     absentOr(p, 'createdAt', instant) &&
     absentOr(p, 'updatedAt', instant) &&
     absentOr(p, 'duplicateReviewed', bool) &&
-    absentOr(p, 'duplicateReviewNote', strMax(1000))
+    absentOr(p, 'duplicateReviewNote', reviewNote)
   );
 }
