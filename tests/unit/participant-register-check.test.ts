@@ -282,6 +282,16 @@ describe('the central’s quick check of a registration', () => {
     expect(quick).toBeGreaterThan(1_000);
   });
 
+  it('sends every registration to zod while Object.prototype holds an enumerable key', () => {
+    Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(participantRegisterFits(valid())).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['polluted'];
+    }
+    expect(participantRegisterFits(valid())).toBe(true);
+  });
+
   it('holds the schemas it checks by hand to the same keys', () => {
     const poverty = participantRegisterPayload.shape.poverty.unwrap().unwrap();
     const legacy = participantRegisterPayload.shape.legacyAddress.unwrap().unwrap();
