@@ -17,8 +17,7 @@ import {
 import { checkOperation } from '../../src/central/ingest/operation-handlers';
 import { appliedSupport, appliedTopUp, contributionLine } from '../../src/shared/contract/contribution';
 import { contributionRecordPayload } from '../../src/shared/sync/operation-payloads';
-
-type Json = Record<string, unknown>;
+import { applyMutations, type Json, type Mutation, throughJson, wireOpOf } from '../support/payload-mutations';
 
 /** A payment as an office of this release sends it (the bench's kind: one month of VSI, a top-up, a receipt). */
 const valid = (): Json => ({
@@ -137,23 +136,11 @@ const mutation = fc.record({
   ),
 });
 
-function mutated(mutations: { place: number; key: number; how: string; value: unknown }[]): Json {
+function mutated(mutations: Mutation[]): Json {
   const p = valid();
-  // The payload's own objects, as made: a hostile value put in the payload is never itself changed.
-  const objects = objectsOf(p);
-  for (const m of mutations) {
-    const [target, keys] = objects[m.place % objects.length]!;
-    const names = [...keys];
-    const key = names[m.key % names.length]!;
-    if (m.how === 'set' && key !== '__proto__') target[key] = m.value;
-    else if (m.how === 'delete') delete target[key];
-    else if (m.how === 'unknown') target[`extra${m.key % 3}`] = m.value;
-    else if (m.how === 'undefined') target[key] = undefined;
-    // An own `__proto__` key, as JSON.parse makes of one (an assignment would set the prototype).
-    else Object.defineProperty(target, '__proto__', { value: m.value, enumerable: true, configurable: true, writable: true });
-  }
-  // Half the time, a payload as it arrives: through JSON (undefined keys gone, -0 made 0, own __proto__ kept).
-  return mutations.length % 2 === 0 ? (JSON.parse(JSON.stringify(p) ?? 'null') as Json) : p;
+  applyMutations(objectsOf(p), mutations);
+  // Half the time, a payload as it arrives.
+  return mutations.length % 2 === 0 ? throughJson(p) : p;
 }
 
 /** Whenever the check accepts `p`, zod accepts it and returns the same value. */
@@ -238,18 +225,18 @@ describe('the central’s quick check of a payment', () => {
   });
 
   it('takes a fitting payment as sent, and sends any other through zod as before', () => {
-    const op = (payload: Json) => ({ opId: '01937f00-0000-7000-8000-0000000000aa', seq: 1, kind: 'contribution.record', payloadHash: 'x', payload });
+    const op = (payload: Json) => wireOpOf('contribution.record', payload);
     const sent = valid();
-    const quick = checkOperation(op(sent) as never, true, '{"canonical":true}');
+    const quick = checkOperation(op(sent), true, '{"canonical":true}');
     expect(quick.operation?.payload).toBe(sent);
     expect(quick.operation && quick.sentJson).toBe('{"canonical":true}');
     // An undeclared key: zod drops it, so the payload is parsed (and its sent text not stored as it is).
     const extra = { ...valid(), extra: 1 };
-    const parsed = checkOperation(op(extra) as never, true, '{"canonical":true}');
+    const parsed = checkOperation(op(extra), true, '{"canonical":true}');
     expect(parsed.operation?.payload).toStrictEqual(valid());
     expect(parsed.operation && parsed.sentJson).toBeUndefined();
     // A refused one is named as before.
-    const refused = checkOperation(op({ ...valid(), months: 0 }) as never, true, undefined);
+    const refused = checkOperation(op({ ...valid(), months: 0 }), true, undefined);
     expect(refused.refused).toMatchObject({ status: 'REJECTED', error: { code: 'VALIDATION', field: 'months' } });
   });
 });

@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { legacyAddressKeys, participantRegisterFits, participantRegisterKeys, povertyKeys } from '../../src/central/ingest/participant-register-check';
 import { checkOperation } from '../../src/central/ingest/operation-handlers';
 import { participantRegisterPayload } from '../../src/shared/sync/operation-payloads';
-
-type Json = Record<string, unknown>;
+import { applyMutations, type Json, type Mutation, throughJson, wireOpOf } from '../support/payload-mutations';
 
 /** A registration as an office of this release sends it (the bench's kind), with a certificate and an old address. */
 const valid = (): Json => ({
@@ -148,30 +147,11 @@ const objectsOf = (p: Json): [Json, ReadonlySet<string>][] => [
   [p['legacyAddress'] as Json, legacyAddressKeys],
 ];
 
-interface Mutation {
-  place: number;
-  key: number;
-  how: string;
-  value: unknown;
-}
-
 function mutated(mutations: Mutation[], through = mutations.length % 2 === 0): Json {
   const p = valid();
-  // The payload's own objects, as made: a hostile value put in the payload is never itself changed.
-  const objects = objectsOf(p);
-  for (const m of mutations) {
-    const [target, keys] = objects[m.place % objects.length]!;
-    const names = [...keys];
-    const key = names[m.key % names.length]!;
-    if (m.how === 'set') target[key] = m.value;
-    else if (m.how === 'delete') delete target[key];
-    else if (m.how === 'unknown') target[`extra${m.key % 3}`] = m.value;
-    else if (m.how === 'undefined') target[key] = undefined;
-    // An own `__proto__` key, as JSON.parse makes of one (an assignment would set the prototype).
-    else Object.defineProperty(target, '__proto__', { value: m.value, enumerable: true, configurable: true, writable: true });
-  }
-  // Half the time, a payload as it arrives: through JSON (undefined keys gone, -0 made 0, own __proto__ kept).
-  return through ? (JSON.parse(JSON.stringify(p) ?? 'null') as Json) : p;
+  applyMutations(objectsOf(p), mutations);
+  // Half the time, a payload as it arrives.
+  return through ? throughJson(p) : p;
 }
 
 /** Whenever the check accepts `p`, zod accepts it and returns the same value; true when it accepted. */
@@ -301,18 +281,18 @@ describe('the central’s quick check of a registration', () => {
   });
 
   it('takes a fitting registration as sent, and sends any other through zod as before', () => {
-    const op = (payload: Json) => ({ opId: '01937f00-0000-7000-8000-0000000000aa', seq: 1, kind: 'participant.register', payloadHash: 'x', payload });
+    const op = (payload: Json) => wireOpOf('participant.register', payload);
     const sent = valid();
-    const quick = checkOperation(op(sent) as never, true, '{"canonical":true}');
+    const quick = checkOperation(op(sent), true, '{"canonical":true}');
     expect(quick.operation?.payload).toBe(sent);
     expect(quick.operation && quick.sentJson).toBe('{"canonical":true}');
     // A name sent decomposed: zod recomposes it, so the parsed copy is applied (and the sent text not stored as it is).
     const decomposed = { ...valid(), fullName: nfd('Nguyễn Thị Hồng Nhung') };
-    const parsed = checkOperation(op(decomposed) as never, true, '{"canonical":true}');
+    const parsed = checkOperation(op(decomposed), true, '{"canonical":true}');
     expect(parsed.operation?.payload).toStrictEqual(valid());
     expect(parsed.operation && parsed.sentJson).toBeUndefined();
     // A refused one is named as before, with the schema's own Vietnamese message.
-    const refused = checkOperation(op({ ...valid(), fullName: 'Nguyễn\u200bVăn' }) as never, true, undefined);
+    const refused = checkOperation(op({ ...valid(), fullName: 'Nguyễn\u200bVăn' }), true, undefined);
     expect(refused.refused).toMatchObject({
       status: 'REJECTED',
       error: { code: 'VALIDATION', field: 'fullName', message: expect.stringContaining('ký tự ẩn') as string },

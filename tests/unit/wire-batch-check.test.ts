@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchKeys, opKeys, parseWireBatch, wireBatchFits } from '../../src/central/ingest/wire-batch-check';
 import { wireBatch } from '../../src/shared/sync/protocol';
-
-type Json = Record<string, unknown>;
+import { applyMutations, type Json, type Mutation, throughJson } from '../support/payload-mutations';
 
 const op = (i: number): Json => ({
   opId: `01937f00-0000-7000-8000-${String(i).padStart(12, '0')}`,
@@ -59,19 +58,10 @@ const objectsOf = (b: Json): [Json, ReadonlySet<string>][] => {
   ];
 };
 
-function mutated(mutations: { place: number; key: number; how: string; value: unknown }[], through: boolean): Json {
+function mutated(mutations: Mutation[], through: boolean): Json {
   const b = valid();
-  const objects = objectsOf(b);
-  for (const m of mutations) {
-    const [target, keys] = objects[m.place % objects.length]!;
-    const key = [...keys][m.key % keys.size]!;
-    if (m.how === 'set') target[key] = m.value;
-    else if (m.how === 'delete') delete target[key];
-    else if (m.how === 'unknown') target[`extra${m.key % 3}`] = m.value;
-    else if (m.how === 'undefined') target[key] = undefined;
-    else Object.defineProperty(target, '__proto__', { value: m.value, enumerable: true, configurable: true, writable: true });
-  }
-  return through ? (JSON.parse(JSON.stringify(b) ?? 'null') as Json) : b;
+  applyMutations(objectsOf(b), mutations);
+  return through ? throughJson(b) : b;
 }
 
 function agree(b: unknown): boolean {
