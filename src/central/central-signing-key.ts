@@ -6,8 +6,8 @@
 //   nothing readable (ADR 0012). From CENTRAL_SEALING_KEY (`AGE-SECRET-KEY-1…`) or a key file
 //   made once in the data folder.
 // Every process of one central service must share both (the environment variables, or one folder).
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 
@@ -27,6 +27,26 @@ function fromPkcs8(base64: string): Pick<CentralKey, 'privateKey' | 'publicKeyRa
   return { privateKey, publicKeyRaw: spki.subarray(spki.length - 32).toString('base64') };
 }
 
+/**
+ * Writes `content` at `path` unless a file is already there, so that no reader ever sees it part
+ * written: it is written whole to a file of this process's own, then linked at `path` — a link
+ * fails when `path` exists, so of several processes started at once on a fresh data folder exactly
+ * one publishes its key, and the others read that one, complete. (Creating `path` with `wx` and
+ * writing it afterwards let a second process read it empty and stop.)
+ */
+export function publishOnce(path: string, content: string): void {
+  const own = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(own, content, { mode: 0o600, flag: 'wx', flush: true });
+  try {
+    linkSync(own, path);
+  } catch (error) {
+    // Another process of this central, started at the same moment, published first: theirs stands.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(own);
+  }
+}
+
 /** The value of `variable`, else the content of `file` in the data folder, made once by `make`. */
 async function keyMaterial(dataDir: string, variable: string, file: string, make: () => Promise<string>): Promise<string> {
   const fromEnvironment = process.env[variable];
@@ -34,12 +54,7 @@ async function keyMaterial(dataDir: string, variable: string, file: string, make
   const path = join(dataDir, file);
   if (!existsSync(path)) {
     mkdirSync(dataDir, { recursive: true });
-    try {
-      writeFileSync(path, await make(), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process of this central, started at the same moment, made it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    publishOnce(path, await make());
   }
   return readFileSync(path, 'utf8').trim();
 }
