@@ -3,6 +3,7 @@
 // taken into a batch, entries answered, what is not yet sent. SQL only.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OutboxTable } from '../schema';
+import { jsonList } from '../json-list';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,6 +57,6 @@ export async function withUnansweredOperations(db: Db, entityIds: string[]): Pro
   if (entityIds.length === 0) return new Set();
   // The ids as one JSON parameter: a pulled page asks about thousands, in one statement prepared once.
   const { rows } = await sql<{ entityId: string }>`SELECT entity_id FROM outbox
-    WHERE entity_id IN (SELECT value FROM json_each(${JSON.stringify(entityIds)})) AND status != 'done'`.execute(db);
+    WHERE entity_id IN ${jsonList(entityIds)} AND status != 'done'`.execute(db);
   return new Set(rows.map((r) => r.entityId));
 }

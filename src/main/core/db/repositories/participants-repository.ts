@@ -6,6 +6,7 @@ import type { SupportFacts } from '../../../../shared/domain/support-facts';
 import { foldName, nameHasWords } from '../../../../shared/domain/name-folding';
 import { type PreparedQuery, preparedInsert, preparedQuery } from '../prepared-query';
 import type { Database, ParticipantsTable } from '../schema';
+import { jsonList } from '../json-list';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ParticipantRow = Omit<ParticipantsTable, 'rowid'>;
@@ -124,11 +125,7 @@ export async function insertParticipant(db: Db, row: ParticipantRow): Promise<vo
 /** The records with these ids, and their versions. */
 export async function versionsOf(db: Db, ids: readonly string[]): Promise<{ id: string; version: number }[]> {
   if (ids.length === 0) return [];
-  return (
-    await sql<{ id: string; version: number }>`SELECT id, version FROM participants WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(
-      db,
-    )
-  ).rows;
+  return (await sql<{ id: string; version: number }>`SELECT id, version FROM participants WHERE id IN ${jsonList(ids)}`.execute(db)).rows;
 }
 
 /** The records holding these personal IDs, and the canonical person each is linked to. */
@@ -136,7 +133,7 @@ export async function holdersOf(db: Db, personalIds: readonly string[]): Promise
   if (personalIds.length === 0) return [];
   return (
     await sql<{ id: string; canonicalId: string | null; personalId: string }>`SELECT id, canonical_id, personal_id FROM participants
-      WHERE personal_id IN (SELECT value FROM json_each(${JSON.stringify(personalIds)}))`.execute(db)
+      WHERE personal_id IN ${jsonList(personalIds)}`.execute(db)
   ).rows;
 }
 

@@ -10,10 +10,11 @@ import { bulkInsert } from '../bulk-insert';
 import { preparedQuery } from '../prepared-query';
 import type { Database, PulledContributionsTable } from '../schema';
 import { receiptLabel } from './receipt-numbers';
+import { jsonList } from '../json-list';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const pulledColumns = [
+export const pulledColumns = [
   'id',
   'participantId',
   'householdId',
@@ -38,8 +39,9 @@ const pulledColumns = [
   'collectorName',
 ] as const satisfies readonly (keyof PulledContributionsTable)[];
 
-// Each row's values in the columns' order, read by name in one function (five million rows a picture).
-const pulledValues = (r: PulledContributionsTable): unknown[] => [
+// Each row's values in the columns' order, read by name in one function (five million rows a picture;
+// pulled-row-values.test.ts holds the two lists together).
+export const pulledValues = (r: PulledContributionsTable): unknown[] => [
   r.id,
   r.participantId,
   r.householdId,
@@ -102,9 +104,7 @@ export async function insertPulledContributions(db: Db, rows: PulledContribution
   if (rows.length === 0) return;
   // This device's own receipts among them (a page of its own payments pulled back): one statement,
   // the ids as one JSON parameter — not a query built with hundreds of values, 10 000 times a fill.
-  const { rows: held } = await sql<{ id: string }>`SELECT id FROM receipts WHERE id IN (SELECT value FROM json_each(${JSON.stringify(
-    rows.map((r) => r.receiptId),
-  )}))`.execute(db);
+  const { rows: held } = await sql<{ id: string }>`SELECT id FROM receipts WHERE id IN ${jsonList(rows.map((r) => r.receiptId))}`.execute(db);
   const own = new Set(held.map((r) => r.id));
   await insertPulled.run(db, own.size === 0 ? rows : rows.filter((r) => !own.has(r.receiptId)));
 }

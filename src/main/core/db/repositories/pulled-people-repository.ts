@@ -56,7 +56,8 @@ export async function insertParticipantRows(db: Db, rows: readonly ParticipantIn
   await insertPeople.run(db, rows.map(participantValues));
 }
 
-function participantValues(r: ParticipantInsert): unknown[] {
+/** A row's values in `PARTICIPANT_COLUMNS` order (pulled-row-values.test.ts holds the two lists together). */
+export function participantValues(r: ParticipantInsert): unknown[] {
   return [
     r.id,
     r.fullName,

@@ -8,6 +8,7 @@ import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import type { AreaPart } from '../../../../shared/contract/field';
 import { bulkInsert } from '../bulk-insert';
 import type { Database, VisitDirtyTable, VisitFactsTable } from '../schema';
+import { jsonList } from '../json-list';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -57,13 +58,13 @@ export async function peopleOfMarks(db: Db, marks: readonly VisitDirtyTable[]): 
 /** The communes of these people (the hamlets to place them with). */
 export async function communesOfPeople(db: Db, ids: readonly string[]): Promise<string[]> {
   const { rows } = await sql<{ code: string }>`
-    SELECT DISTINCT commune_code AS code FROM participants WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+    SELECT DISTINCT commune_code AS code FROM participants WHERE id IN ${jsonList(ids)}`.execute(db);
   return rows.map((r) => r.code);
 }
 
 /** These people's facts replaced by `rows` (a person not in `rows` is gone from the list: deleted, or linked to another record). */
 export async function replacePeopleFacts(db: Db, ids: readonly string[], rows: readonly VisitFactsTable[]): Promise<void> {
-  await sql`DELETE FROM visit_facts WHERE participant_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  await sql`DELETE FROM visit_facts WHERE participant_id IN ${jsonList(ids)}`.execute(db);
   await insertFacts.run(db, rows);
 }
 
@@ -72,7 +73,7 @@ export async function replaceCommuneFacts(db: Db, communeCode: string, rows: rea
   await db.deleteFrom('visitFacts').where('communeCode', '=', communeCode).execute();
   // A person of the commune whose facts were kept under another (moved here since); by JSON, not one
   // bound value each: a commune can hold more people than a statement takes values.
-  await sql`DELETE FROM visit_facts WHERE participant_id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.participantId))}))`.execute(db);
+  await sql`DELETE FROM visit_facts WHERE participant_id IN ${jsonList(rows.map((r) => r.participantId))}`.execute(db);
   await insertFacts.run(db, rows);
   await db
     .insertInto('visitFactsBuilt')
@@ -109,7 +110,7 @@ export async function unbuild(db: Db, communeCodes: readonly string[] | 'all'): 
 export async function startPulledPage(db: Db, households: readonly string[]): Promise<void> {
   if (households.length > 0) {
     await sql`INSERT OR IGNORE INTO visit_dirty (kind, key)
-      SELECT 'p', participant_id FROM household_members WHERE household_id IN (SELECT value FROM json_each(${JSON.stringify(households)}))`.execute(db);
+      SELECT 'p', participant_id FROM household_members WHERE household_id IN ${jsonList(households)}`.execute(db);
   }
   await db.executeQuery(CompiledQuery.raw('UPDATE field_changes SET pulling = 1 WHERE id = 1'));
 }
@@ -123,9 +124,9 @@ export async function markPulledPage(db: Db, marks: readonly VisitDirtyTable[], 
   }
   if (personalIds.length > 0) {
     await sql`INSERT OR IGNORE INTO visit_dirty (kind, key)
-      SELECT 'p', id FROM participants WHERE personal_id IN (SELECT value FROM json_each(${JSON.stringify(personalIds)}))
+      SELECT 'p', id FROM participants WHERE personal_id IN ${jsonList(personalIds)}
       UNION SELECT 'h', household_id FROM participants
-        WHERE personal_id IN (SELECT value FROM json_each(${JSON.stringify(personalIds)})) AND household_id IS NOT NULL`.execute(db);
+        WHERE personal_id IN ${jsonList(personalIds)} AND household_id IS NOT NULL`.execute(db);
   }
   await db.executeQuery(CompiledQuery.raw('UPDATE field_changes SET pulling = 0 WHERE id = 1'));
 }
@@ -166,7 +167,7 @@ function inPlace(q: FactsQuery) {
             : q.area.map((p) =>
                 p.hamletIds.length === 0
                   ? sql`f.commune_code = ${p.communeCode}`
-                  : sql`(f.commune_code = ${p.communeCode} AND f.placed_in IN (SELECT value FROM json_each(${JSON.stringify(p.hamletIds)})))`,
+                  : sql`(f.commune_code = ${p.communeCode} AND f.placed_in IN ${jsonList(p.hamletIds)})`,
               ),
           sql` OR `,
         );
@@ -183,7 +184,7 @@ function inPlace(q: FactsQuery) {
            CASE WHEN f.hhi_valid_to IS NULL THEN 32 WHEN ${q.asOf} > f.hhi_valid_to THEN 8 WHEN f.hhi_valid_to <= ${q.expiringBy} THEN 16 ELSE 0 END ELSE 0 END)
         | (CASE WHEN f.vsi_on = 0 AND f.hhi_on = 0 AND f.covered = 0 THEN 64 ELSE 0 END) AS owed
       FROM visit_facts f
-      WHERE f.commune_code IN (SELECT value FROM json_each(${JSON.stringify(q.communes)}))
+      WHERE f.commune_code IN ${jsonList(q.communes)}
         AND (${area}) AND ${hamlet} ${q.includeClosed ? sql`` : sql`AND f.closed = 0`}
     ),
     placed AS (
