@@ -134,7 +134,7 @@ export function createCentralApp(options: CentralAppOptions): { app: Hono<{ Vari
     const outcome = await applyBatch(db, device, parsed.data, { centralKey: options.centralKey, now: clock }, { text: body, sha256: bodySha256 });
     facts.replayed = outcome.replayed;
     metrics.batch(outcome.replayed, outcome.counts);
-    if (!outcome.replayed) options.signals?.afterIngest(device.officeCode);
+    if (!outcome.replayed) options.signals?.afterBatch(device, parsed.data);
     return c.body(outcome.responseJson, 200, { 'content-type': 'application/json' });
   });
 

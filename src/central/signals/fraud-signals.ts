@@ -14,7 +14,23 @@ import { type Kysely, sql } from 'kysely';
 import { type CentralLog, createCentralLog } from '../central-log';
 import type { CentralDb } from '../db/schema';
 import type { SignalConfig } from './signal-config';
-import { detectSignals, type Signal } from './signal-detectors';
+import { detectSignals, type Signal, SIGNAL_AUDIT_ACTIONS, SIGNAL_OPERATION_KINDS } from './signal-detectors';
+
+/** What of a batch decides whether its office's run follows it: its operations' kinds and its audit entries' actions. */
+export interface BatchFacts {
+  ops: readonly { kind: string }[];
+  audit?: { entries: readonly { action: string }[] } | undefined;
+}
+
+/**
+ * True when the batch brings a row some detector reads (signal-detectors.ts): a registration, a
+ * person's update, a payment or a void, or the audit entry of a registration or a payment. A batch
+ * of anything else — a new device's first push of its setup's audit entries, a household's members,
+ * a day closed, a visit — leaves every finding as it was (ADR 0045).
+ */
+export function batchMayChangeSignals(batch: BatchFacts): boolean {
+  return batch.ops.some((op) => SIGNAL_OPERATION_KINDS.has(op.kind)) || (batch.audit?.entries.some((e) => SIGNAL_AUDIT_ACTIONS.has(e.action)) ?? false);
+}
 
 export type StoredSignal = Signal & { firstSeen: string; lastSeen: string; clearedAt: string | null; reviewedAt: string | null; reviewNote: string | null };
 
@@ -24,6 +40,8 @@ export class FraudSignals {
   /** Offices whose run waits for a quiet moment: its timer, and the latest instant it may start. */
   private readonly waiting = new Map<string, { timer: NodeJS.Timeout; deadline: number }>();
   private nightly: NodeJS.Timeout | null = null;
+  /** Look-ups under way of whether a batch's device was found silent (idle() waits for them). */
+  private readonly looking = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Kysely<CentralDb>,
@@ -85,6 +103,32 @@ export class FraudSignals {
     this.waiting.set(officeCode, { timer, deadline });
   }
 
+  /**
+   * After a batch of this device is answered (not a replay): the office's run, when the batch brings
+   * anything a detector reads, or when its device stands in an open "silent device" finding, which a
+   * batch of any kind ends (ADR 0045). Otherwise none: at 5 000 000 payments a run reads the
+   * office's window of receipts for about a minute, and a new device's first push would start one
+   * while it fills its picture.
+   */
+  afterBatch(device: { id: string; officeCode: string }, batch: BatchFacts): void {
+    if (batchMayChangeSignals(batch)) {
+      this.afterIngest(device.officeCode);
+      return;
+    }
+    const look = this.db
+      .selectFrom('fraudSignals')
+      .select('key')
+      .where('key', '=', `SILENT_DEVICE:${device.id}`)
+      .where('clearedAt', 'is', null)
+      .executeTakeFirst()
+      .then((open) => {
+        if (open) this.afterIngest(device.officeCode);
+      })
+      .catch((error: unknown) => this.log.error({ err: error, office: device.officeCode }, 'fraud signals look-up failed'))
+      .finally(() => this.looking.delete(look));
+    this.looking.add(look);
+  }
+
   /** The office's run now: queued behind one already running (one more at most). */
   private runAfterBatches(officeCode: string): void {
     const waiting = this.waiting.get(officeCode);
@@ -105,6 +149,7 @@ export class FraudSignals {
 
   /** Runs now what waits for a quiet moment, and resolves when no run is queued (tests, and a clean shutdown). */
   async idle(): Promise<void> {
+    while (this.looking.size > 0) await Promise.all(this.looking);
     for (const officeCode of [...this.waiting.keys()]) this.runAfterBatches(officeCode);
     while (this.queued.size > 0) await Promise.all(this.queued.values());
   }

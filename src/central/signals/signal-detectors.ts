@@ -29,6 +29,18 @@ export interface Scope {
 
 type Db = Kysely<CentralDb>;
 
+/**
+ * The operations whose rows the detectors below read: payments (contributions, and held ones in
+ * held_items), voids and refunds (receipt_voids), people and their registrations (persons,
+ * person_aliases). A batch without any of them, nor an audit entry of `SIGNAL_AUDIT_ACTIONS`,
+ * changes no finding but a silent device's (fraud-signals.ts `afterBatch`, ADR 0045); a test
+ * holds the audit actions to the ones the queries name.
+ */
+export const SIGNAL_OPERATION_KINDS: ReadonlySet<string> = new Set(['participant.register', 'participant.update', 'contribution.record', 'receipt.void']);
+
+/** The audit entries' actions the detectors read (`a.action = '…'` below): a payment's device time, a registration's staff. */
+export const SIGNAL_AUDIT_ACTIONS: ReadonlySet<string> = new Set(['contribution.record', 'participant.register']);
+
 const label = (series: string, number: number) => `${series}/${String(number).padStart(7, '0')}`;
 const officeFilter = (scope: Scope, column = 'c.office_code') => (scope.officeCode ? sql`AND ${sql.ref(column)} = ${scope.officeCode}` : sql``);
 const VN_MS = 7 * 3_600_000;
