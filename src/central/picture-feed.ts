@@ -166,6 +166,25 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
   return Object.fromEntries(pictureParts.map((part) => [part, Number(row[part.replace('-', '_')] ?? 0)])) as Record<PicturePart, number>;
 }
 
+/**
+ * A part's page as one row (ADR 0045): how many rows, the last key and the rows' JSON joined in
+ * key order, by PostgreSQL. The central used to receive a page as 2 500 rows of (key, JSON text),
+ * each parsed by the driver into an object and its strings, only to join the texts: a fifth of its
+ * CPU over a new device's fill.
+ */
+export function pageQuery(part: ReturnType<(typeof partQueries)[PicturePart]>) {
+  return sql<{ count: number; last: string | null; rows: string | null }>`
+    SELECT count(*)::integer AS count, max(page.key)::text AS last, string_agg(page.row, ',' ORDER BY page.key) AS rows FROM (${part}) AS page`;
+}
+
+async function pageOf(
+  db: Kysely<CentralDb>,
+  part: ReturnType<(typeof partQueries)[PicturePart]>,
+): Promise<{ count: number; last: string | null; rows: string }> {
+  const row = (await pageQuery(part).execute(db)).rows[0]!;
+  return { count: row.count, last: row.last, rows: row.rows ?? '' };
+}
+
 /** One page of the picture as the JSON text of a `PicturePage`. */
 export async function picturePageFor(db: Kysely<CentralDb>, device: AuthenticatedDevice, cursorText: string | null, asked: number): Promise<string> {
   const scope: Scope = { office: device.officeCode, province: device.provinceCode };
@@ -179,15 +198,15 @@ export async function picturePageFor(db: Kysely<CentralDb>, device: Authenticate
     : decode(cursorText);
   const totals = first ? await partTotals(db, scope) : undefined;
   const limit = picturePageLimit(cursor.part, asked);
-  const { rows } = await partQueries[cursor.part](scope, cursor.after, limit).execute(db);
+  const page = await pageOf(db, partQueries[cursor.part](scope, cursor.after, limit));
   const index = pictureParts.indexOf(cursor.part);
   const next: PictureCursor | null =
-    rows.length === limit
-      ? { ...cursor, after: rows[rows.length - 1]!.key }
+    page.count === limit && page.last !== null
+      ? { ...cursor, after: page.last }
       : index + 1 < pictureParts.length
         ? { since: cursor.since, part: pictureParts[index + 1]!, after: '' }
         : null;
-  return `{"since":${cursor.since},"part":${JSON.stringify(cursor.part)},"rows":[${rows.map((r) => r.row).join(',')}],"nextCursor":${
+  return `{"since":${cursor.since},"part":${JSON.stringify(cursor.part)},"rows":[${page.rows}],"nextCursor":${
     next ? JSON.stringify(encode(next)) : 'null'
   }${totals ? `,"totals":${JSON.stringify(totals)}` : ''}}`;
 }

@@ -8,7 +8,7 @@
 // production) are checked too. On PGlite and PostgreSQL.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partQueries } from '../../../src/central/picture-feed';
+import { pageQuery, partQueries } from '../../../src/central/picture-feed';
 import { seedOfficePicture } from '../../bench/office-picture-seed';
 import { centralBackends } from '../fixtures/test-postgres';
 import { type Central, startCentral } from '../sync/central-fixture';
@@ -31,6 +31,13 @@ describe.each(centralBackends())('the picture’s payments and paid-through page
 
   it('reads a page of the office’s payments by an index-only scan of contributions_office_page, no row from the table', async () => {
     const scans = await scansOf(central.database.db, partQueries.contributions(scope, '01900000-0000-7000-a000-000000000100', 500));
+    expect(scans).toEqual([
+      expect.objectContaining({ 'Node Type': 'Index Only Scan', 'Index Name': 'contributions_office_page', 'Heap Fetches': 0, 'Actual Rows': 500 }),
+    ]);
+  });
+
+  it('reads the page as the central asks for it (joined into one row, ADR 0045) by the same index-only scan', async () => {
+    const scans = await scansOf(central.database.db, pageQuery(partQueries.contributions(scope, '01900000-0000-7000-a000-000000000100', 500)));
     expect(scans).toEqual([
       expect.objectContaining({ 'Node Type': 'Index Only Scan', 'Index Name': 'contributions_office_page', 'Heap Fetches': 0, 'Actual Rows': 500 }),
     ]);
