@@ -5,7 +5,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrollmentCode } from '../../../src/central/admin';
-import { DEFERRED_PULLED_PAYMENT_INDEXES, PULLED_PAYMENT_INDEXES } from '../../../src/main/core/db/repositories/picture-fill-store';
+import {
+  DEFERRED_PULLED_PAYMENT_INDEXES,
+  PULLED_PAYMENT_INDEXES,
+  PULLED_PAYMENT_VISIT_TRIGGER,
+} from '../../../src/main/core/db/repositories/picture-fill-store';
+import { openDatabase } from '../../../src/main/core/db/open-database';
 import { createOfficeCore, type OfficeCore } from '../../../src/main/core/office-core';
 import type { CentralTransport } from '../../../src/main/core/sync/central-transport';
 import { TransportError } from '../../../src/main/core/sync/central-transport';
@@ -30,6 +35,11 @@ const paymentIndexes = (core: OfficeCore) =>
 const deferred = [...PULLED_PAYMENT_INDEXES].map((text) => text.replace(/\s+/g, ' ')).sort();
 /** Those a fresh fill keeps while its pages come: the day's index (device, day, collector), filled row by row. */
 const keptWhileFilling = PULLED_PAYMENT_INDEXES.filter((text) => !DEFERRED_PULLED_PAYMENT_INDEXES.includes(text)).map((text) => text.replace(/\s+/g, ' '));
+
+/** The pulled payments' visit trigger as the store holds it (null: none). */
+const visitTrigger = (sqlite: OfficeCore['database']['sqlite']) =>
+  (sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'pulled_contributions_visit_insert'`).pluck().get() as string | undefined) ??
+  null;
 
 const count = (core: OfficeCore, table: string) => (core.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
 
@@ -162,6 +172,8 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       // row by row; the day's index, whose rows come in its order, is filled as they come.
       expect(keptWhileFilling.map((text) => text.split(' ')[2])).toEqual(['pulled_contributions_day']);
       expect(paymentIndexes(device.core)).toEqual(keptWhileFilling);
+      // Nor does the payments' visit trigger test its switch row by row meanwhile: only pulled pages write them.
+      expect(visitTrigger(device.core.database.sqlite)).toBeNull();
       const asked = device.pages();
       // The link is back: the fill goes on from the stored cursor, asking no page twice.
       link.pages = Number.POSITIVE_INFINITY;
@@ -174,6 +186,16 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       expect(count(device.core, 'participants')).toBe(made.people);
       expect(count(device.core, 'receipt_voids')).toBe(1);
       expect(paymentIndexes(device.core).sort()).toEqual(deferred);
+      // The trigger is back, word for word as a migrated store holds it.
+      const fresh = tempDir('fo-migrated-');
+      const migrated = await openDatabase(join(fresh.dir, 'office.db'));
+      try {
+        expect(visitTrigger(migrated.sqlite)).toBe(PULLED_PAYMENT_VISIT_TRIGGER);
+      } finally {
+        await migrated.close();
+        fresh.remove();
+      }
+      expect(visitTrigger(device.core.database.sqlite)).toBe(PULLED_PAYMENT_VISIT_TRIGGER);
     } finally {
       await device.close();
     }
@@ -251,10 +273,12 @@ describe.each(centralBackends())('a new device’s picture on %s', (backend) => 
       expect(gate.held).toBe(false);
       expect(paymentIndexes(device.core).sort()).toEqual(deferred);
       expect(count(device.core, 'participants')).toBe(made.people + 1);
-      // A kill -9 during the build leaves every row in and an index not built: the next run builds it.
+      // A kill -9 during the build leaves every row in and an index (and the trigger) not made: the next run makes them.
       device.core.database.sqlite.exec('DROP INDEX pulled_contributions_day');
+      device.core.database.sqlite.exec('DROP TRIGGER pulled_contributions_visit_insert');
       expect(await device.call('sync.pushNow', {})).toMatchObject({ error: null });
       expect(paymentIndexes(device.core).sort()).toEqual(deferred);
+      expect(visitTrigger(device.core.database.sqlite)).toBe(PULLED_PAYMENT_VISIT_TRIGGER);
       expect(fillCollections.beforeIndexes).toBe(collected + 2);
     } finally {
       release();

@@ -59,31 +59,50 @@ const indexName = (statement: string) => /CREATE INDEX (\w+)/.exec(statement)![1
 export const DEFERRED_PULLED_PAYMENT_INDEXES = PULLED_PAYMENT_INDEXES.filter((statement) => indexName(statement) !== 'pulled_contributions_day');
 
 /**
- * At the start of a fill: when the store holds no pulled payment yet (a new device, or a picture
- * started over on a device that never had any), the deferred indexes are dropped until the fill
- * ends. A fill resumed after a kill -9 finds them already gone (and builds them at its end, like a
- * fill that was never stopped); a store that holds pulled payments keeps them.
+ * The pulled payments' visit-list trigger (migration 0032), word for word as the migration made it
+ * (picture-fill.test.ts compares it with a migrated store's). Only a pulled page ever writes a
+ * pulled payment, and while one is applied the trigger only tests `field_changes.pulling` and does
+ * nothing — the page marks what it wrote once, set-wise (`markPulledPage`). That test, a look-up per
+ * row, was ~3 µs of a payment's ~13: 15 s of a new device's fill of 5 000 000 (ADR 0045). So a fill
+ * drops it until its end, with the deferred indexes, and it is made again with them.
+ */
+export const PULLED_PAYMENT_VISIT_TRIGGER = `CREATE TRIGGER pulled_contributions_visit_insert AFTER INSERT ON pulled_contributions WHEN coalesce((SELECT pulling FROM field_changes WHERE id = 1), 0) = 0 BEGIN INSERT INTO visit_dirty (kind, key) SELECT kind, key FROM (SELECT 'p' AS kind, NEW.participant_id AS key) m
+    WHERE m.key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM visit_dirty d WHERE d.kind = m.kind AND d.key = m.key); END`;
+
+const triggerName = (statement: string) => /CREATE TRIGGER (\w+)/.exec(statement)![1]!;
+
+/**
+ * At the start of a fill: the payments' visit trigger is dropped (whatever the store holds: only a
+ * pulled page writes the table). When the store holds no pulled payment yet (a new device, or a
+ * picture started over on a device that never had any), the deferred indexes are dropped too. A
+ * fill resumed after a kill -9 finds them already gone (and makes them at its end, like a fill that
+ * was never stopped); a store that holds pulled payments keeps its indexes.
  */
 export async function deferPulledPaymentIndexes(db: Kysely<Database>): Promise<void> {
+  await sql.raw(`DROP TRIGGER IF EXISTS ${triggerName(PULLED_PAYMENT_VISIT_TRIGGER)}`).execute(db);
   const held = await db.selectFrom('pulledContributions').select('id').limit(1).executeTakeFirst();
   if (held) return;
   for (const statement of DEFERRED_PULLED_PAYMENT_INDEXES) await sql.raw(`DROP INDEX IF EXISTS ${indexName(statement)}`).execute(db);
 }
 
 /**
- * The pulled payments' indexes the store lacks, as `CREATE INDEX IF NOT EXISTS` statements: none
- * once they are built; after a fill that was stopped (or killed) before its indexes were, those
- * still to build (any of the three: a fill begun by an earlier release dropped the day's too).
+ * What a fill left to make that the store lacks, as `CREATE … IF NOT EXISTS` statements: nothing once
+ * it is made; after a fill that was stopped (or killed) before its end, the indexes still to build
+ * (any of the three: a fill begun by an earlier release dropped the day's too) and the visit trigger.
  */
 export async function missingPulledPaymentIndexes(db: Kysely<Database>): Promise<string[]> {
   const held = new Set(
-    (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pulled_contributions'`.execute(db)).rows.map(
+    (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'pulled_contributions'`.execute(db)).rows.map(
       (r) => r.name,
     ),
   );
-  return PULLED_PAYMENT_INDEXES.filter((statement) => !held.has(indexName(statement))).map((statement) =>
+  const indexes = PULLED_PAYMENT_INDEXES.filter((statement) => !held.has(indexName(statement))).map((statement) =>
     statement.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'),
   );
+  const trigger = held.has(triggerName(PULLED_PAYMENT_VISIT_TRIGGER))
+    ? []
+    : [PULLED_PAYMENT_VISIT_TRIGGER.replace('CREATE TRIGGER', 'CREATE TRIGGER IF NOT EXISTS')];
+  return [...indexes, ...trigger];
 }
 
 /** Builds them on this connection (tools and tests without a worker; the core builds them aside, ADR 0041). */
