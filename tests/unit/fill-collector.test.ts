@@ -1,8 +1,9 @@
 // The picture fill collects its garbage from inside the core (ADR 0041): the collector is obtained
 // at runtime in plain Node (no --expose-gc on the command line — vitest's workers have none, as
 // Electron's main process has none), and a page is followed by a full collection only when the
-// heap has grown FILL_HEAP_SLACK_MB past what the last one left. Live arrays make the growth
-// deterministic (a collection cannot free them).
+// heap — with the memory outside it that its objects hold — has grown FILL_HEAP_SLACK_MB past what
+// the last one left. Live arrays and buffers make the growth deterministic (a collection cannot free
+// them).
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { collectFillGarbage, collectIfGrown, FILL_HEAP_SLACK_MB, fillCollections } from '../../src/main/core/sync/fill-collector';
@@ -39,5 +40,19 @@ describe('the fill’s garbage collector', () => {
     collectIfGrown();
     expect(fillCollections.pages).toBe(pages + 1);
     expect(held).toHaveLength(FILL_HEAP_SLACK_MB + 8);
+  });
+
+  it('counts the memory outside the heap that its objects hold (network buffers), as the heap itself', () => {
+    collectFillGarbage('beforeIndexes');
+    const pages = fillCollections.pages;
+    // Buffers: a few bytes of heap each, their memory outside it (V8's external memory).
+    const heapBefore = heapMb();
+    const buffers = Array.from({ length: FILL_HEAP_SLACK_MB + 8 }, (_, i) => Buffer.alloc(1_048_576, i));
+    expect(heapMb() - heapBefore).toBeLessThan(8);
+    collectIfGrown();
+    expect(fillCollections.pages).toBe(pages + 1);
+    collectIfGrown();
+    expect(fillCollections.pages).toBe(pages + 1);
+    expect(buffers).toHaveLength(FILL_HEAP_SLACK_MB + 8);
   });
 });
