@@ -166,21 +166,20 @@ async function partTotals(db: Kysely<CentralDb>, s: Scope): Promise<Record<Pictu
   return Object.fromEntries(pictureParts.map((part) => [part, Number(row[part.replace('-', '_')] ?? 0)])) as Record<PicturePart, number>;
 }
 
+type PartQuery = ReturnType<(typeof partQueries)[PicturePart]>;
+
 /**
  * A part's page as one row (ADR 0045): how many rows, the last key and the rows' JSON joined in
  * key order, by PostgreSQL. The central used to receive a page as 2 500 rows of (key, JSON text),
  * each parsed by the driver into an object and its strings, only to join the texts: a fifth of its
  * CPU over a new device's fill.
  */
-export function pageQuery(part: ReturnType<(typeof partQueries)[PicturePart]>) {
+export function pageQuery(part: PartQuery) {
   return sql<{ count: number; last: string | null; rows: string | null }>`
     SELECT count(*)::integer AS count, max(page.key)::text AS last, string_agg(page.row, ',' ORDER BY page.key) AS rows FROM (${part}) AS page`;
 }
 
-async function pageOf(
-  db: Kysely<CentralDb>,
-  part: ReturnType<(typeof partQueries)[PicturePart]>,
-): Promise<{ count: number; last: string | null; rows: string }> {
+async function pageOf(db: Kysely<CentralDb>, part: PartQuery): Promise<{ count: number; last: string | null; rows: string }> {
   const row = (await pageQuery(part).execute(db)).rows[0]!;
   return { count: row.count, last: row.last, rows: row.rows ?? '' };
 }

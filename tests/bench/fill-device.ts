@@ -98,7 +98,8 @@ console.log(
     phases: {
       ...pictureFillPhases,
       [`all ${collecting.count} of V8's collections`]: collecting.ms,
-      [`${fillCollections.pages + fillCollections.beforeIndexes} full collections (live heap after them ≤ ${fillCollections.liveMb} MB)`]: fillCollections.ms,
+      [`${fillCollections.pages + fillCollections.beforeIndexes} full collections (live heap and its buffers after them ≤ ${fillCollections.liveMb} MB)`]:
+        fillCollections.ms,
     },
     held: {
       people: await count('participants'),

@@ -14,7 +14,7 @@ import { type Kysely, sql } from 'kysely';
 import { type CentralLog, createCentralLog } from '../central-log';
 import type { CentralDb } from '../db/schema';
 import type { SignalConfig } from './signal-config';
-import { detectSignals, type Signal, SIGNAL_AUDIT_ACTIONS, SIGNAL_OPERATION_KINDS } from './signal-detectors';
+import { detectSignals, type Signal, SIGNAL_AUDIT_ACTIONS, SIGNAL_OPERATION_KINDS, silentDeviceKey } from './signal-detectors';
 
 /** What of a batch decides whether its office's run follows it: its operations' kinds and its audit entries' actions. */
 export interface BatchFacts {
@@ -118,7 +118,7 @@ export class FraudSignals {
     const look = this.db
       .selectFrom('fraudSignals')
       .select('key')
-      .where('key', '=', `SILENT_DEVICE:${device.id}`)
+      .where('key', '=', silentDeviceKey(device.id))
       .where('clearedAt', 'is', null)
       .executeTakeFirst()
       .then((open) => {

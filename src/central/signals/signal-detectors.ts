@@ -41,6 +41,9 @@ export const SIGNAL_OPERATION_KINDS: ReadonlySet<string> = new Set(['participant
 /** The audit entries' actions the detectors read (`a.action = '…'` below): a payment's device time, a registration's staff. */
 export const SIGNAL_AUDIT_ACTIONS: ReadonlySet<string> = new Set(['contribution.record', 'participant.register']);
 
+/** A silent device's finding's key: one per device (fraud-signals.ts looks it up after a batch of that device). */
+export const silentDeviceKey = (deviceId: string) => `SILENT_DEVICE:${deviceId}`;
+
 const label = (series: string, number: number) => `${series}/${String(number).padStart(7, '0')}`;
 const officeFilter = (scope: Scope, column = 'c.office_code') => (scope.officeCode ? sql`AND ${sql.ref(column)} = ${scope.officeCode}` : sql``);
 const VN_MS = 7 * 3_600_000;
@@ -310,7 +313,7 @@ async function silentDevices(db: Db, scope: Scope, config: SignalConfig): Promis
     GROUP BY d.id, d.office_code, d.name, d.enrolled_at
     HAVING COALESCE(max(b.received_at), d.enrolled_at) < ${cutoff.toISOString()}`.execute(db);
   return rows.rows.map((r) => ({
-    key: `SILENT_DEVICE:${r.id}`,
+    key: silentDeviceKey(r.id),
     kind: 'SILENT_DEVICE' as const,
     officeCode: r.office_code,
     deviceId: r.id,
